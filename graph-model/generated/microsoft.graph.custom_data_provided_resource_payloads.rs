@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reviewDefinitionId" => &mut self.review_definition_id,
-            "reviewInstanceId" => &mut self.review_instance_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reviewDefinitionId", "reviewInstanceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reviewDefinitionId", &self.review_definition_id);
-        w.field("reviewInstanceId", &self.review_instance_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.review_definition_id, &self.review_instance_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.review_definition_id, &mut self.review_instance_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -100,20 +100,20 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reviewDefinitionId" => &mut self.review_definition_id,
-            "reviewInstanceId" => &mut self.review_instance_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reviewDefinitionId", "reviewInstanceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reviewDefinitionId", &self.review_definition_id);
-        w.field("reviewInstanceId", &self.review_instance_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.review_definition_id, &self.review_instance_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.review_definition_id, &mut self.review_instance_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -308,20 +308,20 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reviewDefinitionId" => &mut self.review_definition_id,
-            "reviewInstanceId" => &mut self.review_instance_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reviewDefinitionId", "reviewInstanceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reviewDefinitionId", &self.review_definition_id);
-        w.field("reviewInstanceId", &self.review_instance_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.review_definition_id, &self.review_instance_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.review_definition_id, &mut self.review_instance_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -389,15 +389,17 @@ impl ::graph_model::rt::Struct for Data {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourcePayloads.data"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -19,18 +19,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentRequestCallbackData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customExtensionStageInstanceDetail" => {
-                &mut self.custom_extension_stage_instance_detail
-            }
-            "customExtensionStageInstanceId" => &mut self.custom_extension_stage_instance_id,
-            "stage" => &mut self.stage,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customExtensionStageInstanceDetail",
@@ -39,17 +27,27 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "customExtensionStageInstanceDetail",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.custom_extension_stage_instance_detail,
-        );
-        w.field(
-            "customExtensionStageInstanceId",
             &self.custom_extension_stage_instance_id,
-        );
-        w.field("stage", &self.stage);
-        w.field("state", &self.state);
+            &self.stage,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_extension_stage_instance_detail,
+                &mut self.custom_extension_stage_instance_id,
+                &mut self.stage,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -139,21 +137,6 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageCatalog"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "catalogType" => &mut self.catalog_type,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isExternallyVisible" => &mut self.is_externally_visible,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "accessPackageResources" => &mut self.access_package_resources,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -167,16 +150,37 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
             "resources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("catalogType", &self.catalog_type);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isExternallyVisible", &self.is_externally_visible);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("accessPackageResources", &self.access_package_resources);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.catalog_type,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_externally_visible,
+            &self.modified_date_time,
+            &self.access_package_resources,
+            &self.resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.catalog_type,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_externally_visible,
+                &mut self.modified_date_time,
+                &mut self.access_package_resources,
+                &mut self.resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -365,20 +369,6 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "uploadSessions" => &mut self.upload_sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -391,15 +381,35 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
             "uploadSessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field("uploadSessions", &self.upload_sessions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.modified_date_time,
+            &self.origin_id,
+            &self.origin_system,
+            &self.upload_sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.modified_date_time,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.upload_sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -589,21 +599,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "notificationEndpointConfiguration" => &mut self.notification_endpoint_configuration,
-            "uploadSessions" => &mut self.upload_sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -617,19 +612,37 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
             "uploadSessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field(
-            "notificationEndpointConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.modified_date_time,
+            &self.origin_id,
+            &self.origin_system,
             &self.notification_endpoint_configuration,
-        );
-        w.field("uploadSessions", &self.upload_sessions);
+            &self.upload_sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.modified_date_time,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.notification_endpoint_configuration,
+                &mut self.upload_sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -715,20 +728,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "data" => &mut self.data,
-            "isUploadDone" => &mut self.is_upload_done,
-            "referenceId" => &mut self.reference_id,
-            "stats" => &mut self.stats,
-            "status" => &mut self.status,
-            "files" => &mut self.files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -741,15 +740,35 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
             "files",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("data", &self.data);
-        w.field("isUploadDone", &self.is_upload_done);
-        w.field("referenceId", &self.reference_id);
-        w.field("stats", &self.stats);
-        w.field("status", &self.status);
-        w.field("files", &self.files);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.data,
+            &self.is_upload_done,
+            &self.reference_id,
+            &self.stats,
+            &self.status,
+            &self.files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.data,
+                &mut self.is_upload_done,
+                &mut self.reference_id,
+                &mut self.stats,
+                &mut self.status,
+                &mut self.files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -830,24 +849,25 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceFile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "uploadedDateTime" => &mut self.uploaded_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name", "size", "uploadedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("uploadedDateTime", &self.uploaded_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name, &self.size, &self.uploaded_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.name,
+                &mut self.size,
+                &mut self.uploaded_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -936,20 +956,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceUploadSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "data" => &mut self.data,
-            "isUploadDone" => &mut self.is_upload_done,
-            "referenceId" => &mut self.reference_id,
-            "stats" => &mut self.stats,
-            "status" => &mut self.status,
-            "files" => &mut self.files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -962,15 +968,35 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
             "files",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("data", &self.data);
-        w.field("isUploadDone", &self.is_upload_done);
-        w.field("referenceId", &self.reference_id);
-        w.field("stats", &self.stats);
-        w.field("status", &self.status);
-        w.field("files", &self.files);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.data,
+            &self.is_upload_done,
+            &self.reference_id,
+            &self.stats,
+            &self.status,
+            &self.files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.data,
+                &mut self.is_upload_done,
+                &mut self.reference_id,
+                &mut self.stats,
+                &mut self.status,
+                &mut self.files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1155,18 +1181,17 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceUploadSessionRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.data], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1243,20 +1268,20 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceUploadStats"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "filesUploaded" => &mut self.files_uploaded,
-            "totalBytesUploaded" => &mut self.total_bytes_uploaded,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["filesUploaded", "totalBytesUploaded"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("filesUploaded", &self.files_uploaded);
-        w.field("totalBytesUploaded", &self.total_bytes_uploaded);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.files_uploaded, &self.total_bytes_uploaded])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.files_uploaded, &mut self.total_bytes_uploaded],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1415,15 +1440,17 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1615,15 +1642,17 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionEndpointConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1802,22 +1831,24 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entitlementManagement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accessPackageCatalogs" => &mut self.access_package_catalogs,
-            "catalogs" => &mut self.catalogs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "accessPackageCatalogs", "catalogs"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accessPackageCatalogs", &self.access_package_catalogs);
-        w.field("catalogs", &self.catalogs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.access_package_catalogs, &self.catalogs])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access_package_catalogs,
+                &mut self.catalogs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1884,18 +1915,17 @@ impl ::graph_model::rt::Struct for Entity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2131,20 +2161,20 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "catalogs" => &mut self.catalogs,
-            "entitlementManagement" => &mut self.entitlement_management,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["catalogs", "entitlementManagement"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("catalogs", &self.catalogs);
-        w.field("entitlementManagement", &self.entitlement_management);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.catalogs, &self.entitlement_management])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.catalogs, &mut self.entitlement_management],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -29,21 +29,6 @@ impl ::graph_model::rt::Struct for Admin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.admin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configurationManagement" => &mut self.configuration_management,
-            "edge" => &mut self.edge,
-            "exchange" => &mut self.exchange,
-            "microsoft365Apps" => &mut self.microsoft365_apps,
-            "people" => &mut self.people,
-            "reportSettings" => &mut self.report_settings,
-            "serviceAnnouncement" => &mut self.service_announcement,
-            "sharepoint" => &mut self.sharepoint,
-            "teams" => &mut self.teams,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "configurationManagement",
@@ -57,16 +42,37 @@ impl ::graph_model::rt::Struct for Admin {
             "teams",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configurationManagement", &self.configuration_management);
-        w.field("edge", &self.edge);
-        w.field("exchange", &self.exchange);
-        w.field("microsoft365Apps", &self.microsoft365_apps);
-        w.field("people", &self.people);
-        w.field("reportSettings", &self.report_settings);
-        w.field("serviceAnnouncement", &self.service_announcement);
-        w.field("sharepoint", &self.sharepoint);
-        w.field("teams", &self.teams);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.configuration_management,
+            &self.edge,
+            &self.exchange,
+            &self.microsoft365_apps,
+            &self.people,
+            &self.report_settings,
+            &self.service_announcement,
+            &self.sharepoint,
+            &self.teams,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.configuration_management,
+                &mut self.edge,
+                &mut self.exchange,
+                &mut self.microsoft365_apps,
+                &mut self.people,
+                &mut self.report_settings,
+                &mut self.service_announcement,
+                &mut self.sharepoint,
+                &mut self.teams,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -114,20 +120,20 @@ impl ::graph_model::rt::Struct for AdminMicrosoft365Apps {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.adminMicrosoft365Apps"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "installationOptions" => &mut self.installation_options,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "installationOptions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("installationOptions", &self.installation_options);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.installation_options])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.installation_options],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -175,20 +181,20 @@ impl ::graph_model::rt::Struct for AdminReportSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.adminReportSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayConcealedNames" => &mut self.display_concealed_names,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayConcealedNames"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayConcealedNames", &self.display_concealed_names);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_concealed_names])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.display_concealed_names],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -236,26 +242,26 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForMac {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appsInstallationOptionsForMac"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isMicrosoft365AppsEnabled" => &mut self.is_microsoft365_apps_enabled,
-            "isSkypeForBusinessEnabled" => &mut self.is_skype_for_business_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isMicrosoft365AppsEnabled", "isSkypeForBusinessEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isMicrosoft365AppsEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.is_microsoft365_apps_enabled,
-        );
-        w.field(
-            "isSkypeForBusinessEnabled",
             &self.is_skype_for_business_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_microsoft365_apps_enabled,
+                &mut self.is_skype_for_business_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -307,16 +313,6 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appsInstallationOptionsForWindows"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isMicrosoft365AppsEnabled" => &mut self.is_microsoft365_apps_enabled,
-            "isProjectEnabled" => &mut self.is_project_enabled,
-            "isSkypeForBusinessEnabled" => &mut self.is_skype_for_business_enabled,
-            "isVisioEnabled" => &mut self.is_visio_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isMicrosoft365AppsEnabled",
@@ -325,17 +321,27 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
             "isVisioEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isMicrosoft365AppsEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.is_microsoft365_apps_enabled,
-        );
-        w.field("isProjectEnabled", &self.is_project_enabled);
-        w.field(
-            "isSkypeForBusinessEnabled",
+            &self.is_project_enabled,
             &self.is_skype_for_business_enabled,
-        );
-        w.field("isVisioEnabled", &self.is_visio_enabled);
+            &self.is_visio_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_microsoft365_apps_enabled,
+                &mut self.is_project_enabled,
+                &mut self.is_skype_for_business_enabled,
+                &mut self.is_visio_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -459,22 +465,24 @@ impl ::graph_model::rt::Struct for BaselineParameter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baselineParameter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "parameterType" => &mut self.parameter_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "parameterType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("parameterType", &self.parameter_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.display_name, &self.parameter_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.parameter_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -596,22 +604,24 @@ impl ::graph_model::rt::Struct for BaselineResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baselineResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "properties" => &mut self.properties,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "properties", "resourceType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("properties", &self.properties);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.properties, &self.resource_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.properties,
+                &mut self.resource_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -705,25 +715,6 @@ impl ::graph_model::rt::Struct for BrowserSharedCookie {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browserSharedCookie"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "comment" => &mut self.comment,
-            "createdDateTime" => &mut self.created_date_time,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "displayName" => &mut self.display_name,
-            "history" => &mut self.history,
-            "hostOnly" => &mut self.host_only,
-            "hostOrDomain" => &mut self.host_or_domain,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "path" => &mut self.path,
-            "sourceEnvironment" => &mut self.source_environment,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -741,20 +732,45 @@ impl ::graph_model::rt::Struct for BrowserSharedCookie {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("comment", &self.comment);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("history", &self.history);
-        w.field("hostOnly", &self.host_only);
-        w.field("hostOrDomain", &self.host_or_domain);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("path", &self.path);
-        w.field("sourceEnvironment", &self.source_environment);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.comment,
+            &self.created_date_time,
+            &self.deleted_date_time,
+            &self.display_name,
+            &self.history,
+            &self.host_only,
+            &self.host_or_domain,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.path,
+            &self.source_environment,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.comment,
+                &mut self.created_date_time,
+                &mut self.deleted_date_time,
+                &mut self.display_name,
+                &mut self.history,
+                &mut self.host_only,
+                &mut self.host_or_domain,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.path,
+                &mut self.source_environment,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -830,20 +846,6 @@ impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browserSharedCookieHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "comment" => &mut self.comment,
-            "displayName" => &mut self.display_name,
-            "hostOnly" => &mut self.host_only,
-            "hostOrDomain" => &mut self.host_or_domain,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "path" => &mut self.path,
-            "publishedDateTime" => &mut self.published_date_time,
-            "sourceEnvironment" => &mut self.source_environment,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "comment",
@@ -856,15 +858,35 @@ impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
             "sourceEnvironment",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("comment", &self.comment);
-        w.field("displayName", &self.display_name);
-        w.field("hostOnly", &self.host_only);
-        w.field("hostOrDomain", &self.host_or_domain);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("path", &self.path);
-        w.field("publishedDateTime", &self.published_date_time);
-        w.field("sourceEnvironment", &self.source_environment);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.comment,
+            &self.display_name,
+            &self.host_only,
+            &self.host_or_domain,
+            &self.last_modified_by,
+            &self.path,
+            &self.published_date_time,
+            &self.source_environment,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.comment,
+                &mut self.display_name,
+                &mut self.host_only,
+                &mut self.host_or_domain,
+                &mut self.last_modified_by,
+                &mut self.path,
+                &mut self.published_date_time,
+                &mut self.source_environment,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1131,25 +1153,6 @@ impl ::graph_model::rt::Struct for BrowserSite {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browserSite"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowRedirect" => &mut self.allow_redirect,
-            "comment" => &mut self.comment,
-            "compatibilityMode" => &mut self.compatibility_mode,
-            "createdDateTime" => &mut self.created_date_time,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "history" => &mut self.history,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "mergeType" => &mut self.merge_type,
-            "status" => &mut self.status,
-            "targetEnvironment" => &mut self.target_environment,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1167,20 +1170,45 @@ impl ::graph_model::rt::Struct for BrowserSite {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("allowRedirect", &self.allow_redirect);
-        w.field("comment", &self.comment);
-        w.field("compatibilityMode", &self.compatibility_mode);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("history", &self.history);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("mergeType", &self.merge_type);
-        w.field("status", &self.status);
-        w.field("targetEnvironment", &self.target_environment);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.allow_redirect,
+            &self.comment,
+            &self.compatibility_mode,
+            &self.created_date_time,
+            &self.deleted_date_time,
+            &self.history,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.merge_type,
+            &self.status,
+            &self.target_environment,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allow_redirect,
+                &mut self.comment,
+                &mut self.compatibility_mode,
+                &mut self.created_date_time,
+                &mut self.deleted_date_time,
+                &mut self.history,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.merge_type,
+                &mut self.status,
+                &mut self.target_environment,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1378,19 +1406,6 @@ impl ::graph_model::rt::Struct for BrowserSiteHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browserSiteHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowRedirect" => &mut self.allow_redirect,
-            "comment" => &mut self.comment,
-            "compatibilityMode" => &mut self.compatibility_mode,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "mergeType" => &mut self.merge_type,
-            "publishedDateTime" => &mut self.published_date_time,
-            "targetEnvironment" => &mut self.target_environment,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowRedirect",
@@ -1402,14 +1417,33 @@ impl ::graph_model::rt::Struct for BrowserSiteHistory {
             "targetEnvironment",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowRedirect", &self.allow_redirect);
-        w.field("comment", &self.comment);
-        w.field("compatibilityMode", &self.compatibility_mode);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("mergeType", &self.merge_type);
-        w.field("publishedDateTime", &self.published_date_time);
-        w.field("targetEnvironment", &self.target_environment);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_redirect,
+            &self.comment,
+            &self.compatibility_mode,
+            &self.last_modified_by,
+            &self.merge_type,
+            &self.published_date_time,
+            &self.target_environment,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_redirect,
+                &mut self.comment,
+                &mut self.compatibility_mode,
+                &mut self.last_modified_by,
+                &mut self.merge_type,
+                &mut self.published_date_time,
+                &mut self.target_environment,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1493,23 +1527,6 @@ impl ::graph_model::rt::Struct for BrowserSiteList {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browserSiteList"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publishedBy" => &mut self.published_by,
-            "publishedDateTime" => &mut self.published_date_time,
-            "revision" => &mut self.revision,
-            "status" => &mut self.status,
-            "sharedCookies" => &mut self.shared_cookies,
-            "sites" => &mut self.sites,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1525,18 +1542,41 @@ impl ::graph_model::rt::Struct for BrowserSiteList {
             "sites",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("publishedBy", &self.published_by);
-        w.field("publishedDateTime", &self.published_date_time);
-        w.field("revision", &self.revision);
-        w.field("status", &self.status);
-        w.field("sharedCookies", &self.shared_cookies);
-        w.field("sites", &self.sites);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.published_by,
+            &self.published_date_time,
+            &self.revision,
+            &self.status,
+            &self.shared_cookies,
+            &self.sites,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.published_by,
+                &mut self.published_date_time,
+                &mut self.revision,
+                &mut self.status,
+                &mut self.shared_cookies,
+                &mut self.sites,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1924,17 +1964,6 @@ impl ::graph_model::rt::Struct for ConfigurationBaseline {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationBaseline"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "parameters" => &mut self.parameters,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1944,12 +1973,29 @@ impl ::graph_model::rt::Struct for ConfigurationBaseline {
             "resources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("parameters", &self.parameters);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.parameters,
+            &self.resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.parameters,
+                &mut self.resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2011,21 +2057,6 @@ impl ::graph_model::rt::Struct for ConfigurationDrift {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationDrift"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "baselineResourceDisplayName" => &mut self.baseline_resource_display_name,
-            "driftedProperties" => &mut self.drifted_properties,
-            "firstReportedDateTime" => &mut self.first_reported_date_time,
-            "monitorId" => &mut self.monitor_id,
-            "resourceInstanceIdentifier" => &mut self.resource_instance_identifier,
-            "resourceType" => &mut self.resource_type,
-            "status" => &mut self.status,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2039,22 +2070,37 @@ impl ::graph_model::rt::Struct for ConfigurationDrift {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "baselineResourceDisplayName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.baseline_resource_display_name,
-        );
-        w.field("driftedProperties", &self.drifted_properties);
-        w.field("firstReportedDateTime", &self.first_reported_date_time);
-        w.field("monitorId", &self.monitor_id);
-        w.field(
-            "resourceInstanceIdentifier",
+            &self.drifted_properties,
+            &self.first_reported_date_time,
+            &self.monitor_id,
             &self.resource_instance_identifier,
-        );
-        w.field("resourceType", &self.resource_type);
-        w.field("status", &self.status);
-        w.field("tenantId", &self.tenant_id);
+            &self.resource_type,
+            &self.status,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.baseline_resource_display_name,
+                &mut self.drifted_properties,
+                &mut self.first_reported_date_time,
+                &mut self.monitor_id,
+                &mut self.resource_instance_identifier,
+                &mut self.resource_type,
+                &mut self.status,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2111,18 +2157,6 @@ impl ::graph_model::rt::Struct for ConfigurationManagement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationManagement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationDrifts" => &mut self.configuration_drifts,
-            "configurationMonitoringResults" => &mut self.configuration_monitoring_results,
-            "configurationMonitors" => &mut self.configuration_monitors,
-            "configurationSnapshotJobs" => &mut self.configuration_snapshot_jobs,
-            "configurationSnapshots" => &mut self.configuration_snapshots,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2133,19 +2167,31 @@ impl ::graph_model::rt::Struct for ConfigurationManagement {
             "configurationSnapshots",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationDrifts", &self.configuration_drifts);
-        w.field(
-            "configurationMonitoringResults",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_drifts,
             &self.configuration_monitoring_results,
-        );
-        w.field("configurationMonitors", &self.configuration_monitors);
-        w.field(
-            "configurationSnapshotJobs",
+            &self.configuration_monitors,
             &self.configuration_snapshot_jobs,
-        );
-        w.field("configurationSnapshots", &self.configuration_snapshots);
+            &self.configuration_snapshots,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_drifts,
+                &mut self.configuration_monitoring_results,
+                &mut self.configuration_monitors,
+                &mut self.configuration_snapshot_jobs,
+                &mut self.configuration_snapshots,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2217,26 +2263,6 @@ impl ::graph_model::rt::Struct for ConfigurationMonitor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationMonitor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "inactivationReason" => &mut self.inactivation_reason,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "mode" => &mut self.mode,
-            "monitorRunFrequencyInHours" => &mut self.monitor_run_frequency_in_hours,
-            "parameters" => &mut self.parameters,
-            "status" => &mut self.status,
-            "tenantId" => &mut self.tenant_id,
-            "baseline" => &mut self.baseline,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2255,24 +2281,47 @@ impl ::graph_model::rt::Struct for ConfigurationMonitor {
             "baseline",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("inactivationReason", &self.inactivation_reason);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("mode", &self.mode);
-        w.field(
-            "monitorRunFrequencyInHours",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.inactivation_reason,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.mode,
             &self.monitor_run_frequency_in_hours,
-        );
-        w.field("parameters", &self.parameters);
-        w.field("status", &self.status);
-        w.field("tenantId", &self.tenant_id);
-        w.field("baseline", &self.baseline);
+            &self.parameters,
+            &self.status,
+            &self.tenant_id,
+            &self.baseline,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.inactivation_reason,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.mode,
+                &mut self.monitor_run_frequency_in_hours,
+                &mut self.parameters,
+                &mut self.status,
+                &mut self.tenant_id,
+                &mut self.baseline,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2332,20 +2381,6 @@ impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationMonitoringResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "driftsCount" => &mut self.drifts_count,
-            "errorDetails" => &mut self.error_details,
-            "monitorId" => &mut self.monitor_id,
-            "runCompletionDateTime" => &mut self.run_completion_date_time,
-            "runInitiationDateTime" => &mut self.run_initiation_date_time,
-            "runStatus" => &mut self.run_status,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2358,15 +2393,35 @@ impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("driftsCount", &self.drifts_count);
-        w.field("errorDetails", &self.error_details);
-        w.field("monitorId", &self.monitor_id);
-        w.field("runCompletionDateTime", &self.run_completion_date_time);
-        w.field("runInitiationDateTime", &self.run_initiation_date_time);
-        w.field("runStatus", &self.run_status);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.drifts_count,
+            &self.error_details,
+            &self.monitor_id,
+            &self.run_completion_date_time,
+            &self.run_initiation_date_time,
+            &self.run_status,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.drifts_count,
+                &mut self.error_details,
+                &mut self.monitor_id,
+                &mut self.run_completion_date_time,
+                &mut self.run_initiation_date_time,
+                &mut self.run_status,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2432,23 +2487,6 @@ impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationSnapshotJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "errorDetails" => &mut self.error_details,
-            "resourceLocation" => &mut self.resource_location,
-            "resources" => &mut self.resources,
-            "status" => &mut self.status,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2464,18 +2502,41 @@ impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("errorDetails", &self.error_details);
-        w.field("resourceLocation", &self.resource_location);
-        w.field("resources", &self.resources);
-        w.field("status", &self.status);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.error_details,
+            &self.resource_location,
+            &self.resources,
+            &self.status,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.error_details,
+                &mut self.resource_location,
+                &mut self.resources,
+                &mut self.status,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2592,22 +2653,28 @@ impl ::graph_model::rt::Struct for DriftedProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driftedProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "currentValue" => &mut self.current_value,
-            "desiredValue" => &mut self.desired_value,
-            "propertyName" => &mut self.property_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["currentValue", "desiredValue", "propertyName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("currentValue", &self.current_value);
-        w.field("desiredValue", &self.desired_value);
-        w.field("propertyName", &self.property_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.current_value,
+            &self.desired_value,
+            &self.property_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.current_value,
+                &mut self.desired_value,
+                &mut self.property_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2655,20 +2722,20 @@ impl ::graph_model::rt::Struct for Edge {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.edge"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "internetExplorerMode" => &mut self.internet_explorer_mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "internetExplorerMode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("internetExplorerMode", &self.internet_explorer_mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.internet_explorer_mode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.internet_explorer_mode],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2718,22 +2785,28 @@ impl ::graph_model::rt::Struct for ErrorDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.errorDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "errorMessage" => &mut self.error_message,
-            "resourceInstanceName" => &mut self.resource_instance_name,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["errorMessage", "resourceInstanceName", "resourceType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("errorMessage", &self.error_message);
-        w.field("resourceInstanceName", &self.resource_instance_name);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.error_message,
+            &self.resource_instance_name,
+            &self.resource_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.error_message,
+                &mut self.resource_instance_name,
+                &mut self.resource_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2783,22 +2856,20 @@ impl ::graph_model::rt::Struct for ExchangeAdmin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exchangeAdmin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "mailboxes" => &mut self.mailboxes,
-            "tracing" => &mut self.tracing,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "mailboxes", "tracing"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("mailboxes", &self.mailboxes);
-        w.field("tracing", &self.tracing);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.mailboxes, &self.tracing])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.mailboxes, &mut self.tracing],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2862,22 +2933,6 @@ impl ::graph_model::rt::Struct for ExchangeMessageTrace {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exchangeMessageTrace"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fromIP" => &mut self.from_ip,
-            "messageId" => &mut self.message_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "recipientAddress" => &mut self.recipient_address,
-            "senderAddress" => &mut self.sender_address,
-            "size" => &mut self.size,
-            "status" => &mut self.status,
-            "subject" => &mut self.subject,
-            "toIP" => &mut self.to_ip,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2892,17 +2947,39 @@ impl ::graph_model::rt::Struct for ExchangeMessageTrace {
             "toIP",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fromIP", &self.from_ip);
-        w.field("messageId", &self.message_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("recipientAddress", &self.recipient_address);
-        w.field("senderAddress", &self.sender_address);
-        w.field("size", &self.size);
-        w.field("status", &self.status);
-        w.field("subject", &self.subject);
-        w.field("toIP", &self.to_ip);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.from_ip,
+            &self.message_id,
+            &self.received_date_time,
+            &self.recipient_address,
+            &self.sender_address,
+            &self.size,
+            &self.status,
+            &self.subject,
+            &self.to_ip,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.from_ip,
+                &mut self.message_id,
+                &mut self.received_date_time,
+                &mut self.recipient_address,
+                &mut self.sender_address,
+                &mut self.size,
+                &mut self.status,
+                &mut self.subject,
+                &mut self.to_ip,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3046,22 +3123,28 @@ impl ::graph_model::rt::Struct for IdleSessionSignOut {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.idleSessionSignOut"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "signOutAfterInSeconds" => &mut self.sign_out_after_in_seconds,
-            "warnAfterInSeconds" => &mut self.warn_after_in_seconds,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled", "signOutAfterInSeconds", "warnAfterInSeconds"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("signOutAfterInSeconds", &self.sign_out_after_in_seconds);
-        w.field("warnAfterInSeconds", &self.warn_after_in_seconds);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_enabled,
+            &self.sign_out_after_in_seconds,
+            &self.warn_after_in_seconds,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_enabled,
+                &mut self.sign_out_after_in_seconds,
+                &mut self.warn_after_in_seconds,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3181,22 +3264,28 @@ impl ::graph_model::rt::Struct for InsightsSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.insightsSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "disabledForGroup" => &mut self.disabled_for_group,
-            "isEnabledInOrganization" => &mut self.is_enabled_in_organization,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "disabledForGroup", "isEnabledInOrganization"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("disabledForGroup", &self.disabled_for_group);
-        w.field("isEnabledInOrganization", &self.is_enabled_in_organization);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.disabled_for_group,
+            &self.is_enabled_in_organization,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.disabled_for_group,
+                &mut self.is_enabled_in_organization,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3244,20 +3333,17 @@ impl ::graph_model::rt::Struct for InternetExplorerMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.internetExplorerMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "siteLists" => &mut self.site_lists,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "siteLists"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("siteLists", &self.site_lists);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.site_lists])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.site_lists], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3309,24 +3395,30 @@ impl ::graph_model::rt::Struct for M365AppsInstallationOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.m365AppsInstallationOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appsForMac" => &mut self.apps_for_mac,
-            "appsForWindows" => &mut self.apps_for_windows,
-            "updateChannel" => &mut self.update_channel,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "appsForMac", "appsForWindows", "updateChannel"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appsForMac", &self.apps_for_mac);
-        w.field("appsForWindows", &self.apps_for_windows);
-        w.field("updateChannel", &self.update_channel);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.apps_for_mac,
+            &self.apps_for_windows,
+            &self.update_channel,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.apps_for_mac,
+                &mut self.apps_for_windows,
+                &mut self.update_channel,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3374,20 +3466,20 @@ impl ::graph_model::rt::Struct for MessageTracingRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messageTracingRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "messageTraces" => &mut self.message_traces,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "messageTraces"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("messageTraces", &self.message_traces);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.message_traces])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.message_traces],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3637,15 +3729,17 @@ impl ::graph_model::rt::Struct for OpenComplexDictionaryType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.openComplexDictionaryType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3701,18 +3795,6 @@ impl ::graph_model::rt::Struct for PeopleAdminSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.peopleAdminSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "itemInsights" => &mut self.item_insights,
-            "profileCardProperties" => &mut self.profile_card_properties,
-            "profilePropertySettings" => &mut self.profile_property_settings,
-            "profileSources" => &mut self.profile_sources,
-            "pronouns" => &mut self.pronouns,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3723,13 +3805,31 @@ impl ::graph_model::rt::Struct for PeopleAdminSettings {
             "pronouns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("itemInsights", &self.item_insights);
-        w.field("profileCardProperties", &self.profile_card_properties);
-        w.field("profilePropertySettings", &self.profile_property_settings);
-        w.field("profileSources", &self.profile_sources);
-        w.field("pronouns", &self.pronouns);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.item_insights,
+            &self.profile_card_properties,
+            &self.profile_property_settings,
+            &self.profile_sources,
+            &self.pronouns,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.item_insights,
+                &mut self.profile_card_properties,
+                &mut self.profile_property_settings,
+                &mut self.profile_sources,
+                &mut self.pronouns,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3847,20 +3947,20 @@ impl ::graph_model::rt::Struct for ProfileCardAnnotation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.profileCardAnnotation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "localizations" => &mut self.localizations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "localizations"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("localizations", &self.localizations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.localizations])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.localizations],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3912,24 +4012,30 @@ impl ::graph_model::rt::Struct for ProfileCardProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.profileCardProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "annotations" => &mut self.annotations,
-            "directoryPropertyName" => &mut self.directory_property_name,
-            "isVisible" => &mut self.is_visible,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "annotations", "directoryPropertyName", "isVisible"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("annotations", &self.annotations);
-        w.field("directoryPropertyName", &self.directory_property_name);
-        w.field("isVisible", &self.is_visible);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.annotations,
+            &self.directory_property_name,
+            &self.is_visible,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.annotations,
+                &mut self.directory_property_name,
+                &mut self.is_visible,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3981,24 +4087,30 @@ impl ::graph_model::rt::Struct for ProfilePropertySetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.profilePropertySetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "name" => &mut self.name,
-            "prioritizedSourceUrls" => &mut self.prioritized_source_urls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "name", "prioritizedSourceUrls"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("name", &self.name);
-        w.field("prioritizedSourceUrls", &self.prioritized_source_urls);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.name,
+            &self.prioritized_source_urls,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.name,
+                &mut self.prioritized_source_urls,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4054,18 +4166,6 @@ impl ::graph_model::rt::Struct for ProfileSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.profileSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "kind" => &mut self.kind,
-            "localizations" => &mut self.localizations,
-            "sourceId" => &mut self.source_id,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4076,13 +4176,31 @@ impl ::graph_model::rt::Struct for ProfileSource {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("kind", &self.kind);
-        w.field("localizations", &self.localizations);
-        w.field("sourceId", &self.source_id);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.kind,
+            &self.localizations,
+            &self.source_id,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.kind,
+                &mut self.localizations,
+                &mut self.source_id,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4132,22 +4250,24 @@ impl ::graph_model::rt::Struct for ProfileSourceLocalization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.profileSourceLocalization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "languageTag" => &mut self.language_tag,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "languageTag", "webUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("languageTag", &self.language_tag);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.language_tag, &self.web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.language_tag,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4195,20 +4315,20 @@ impl ::graph_model::rt::Struct for PronounsSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pronounsSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isEnabledInOrganization" => &mut self.is_enabled_in_organization,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isEnabledInOrganization"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isEnabledInOrganization", &self.is_enabled_in_organization);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_enabled_in_organization])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.is_enabled_in_organization],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4260,24 +4380,30 @@ impl ::graph_model::rt::Struct for ServiceAnnouncement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceAnnouncement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "healthOverviews" => &mut self.health_overviews,
-            "issues" => &mut self.issues,
-            "messages" => &mut self.messages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "healthOverviews", "issues", "messages"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("healthOverviews", &self.health_overviews);
-        w.field("issues", &self.issues);
-        w.field("messages", &self.messages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.health_overviews,
+            &self.issues,
+            &self.messages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.health_overviews,
+                &mut self.issues,
+                &mut self.messages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4333,18 +4459,6 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceAnnouncementAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "contentType" => &mut self.content_type,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4355,13 +4469,31 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
             "size",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("contentType", &self.content_type);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content,
+            &self.content_type,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.content_type,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4413,24 +4545,25 @@ impl ::graph_model::rt::Struct for ServiceHealth {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceHealth"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "service" => &mut self.service,
-            "status" => &mut self.status,
-            "issues" => &mut self.issues,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "service", "status", "issues"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("service", &self.service);
-        w.field("status", &self.status);
-        w.field("issues", &self.issues);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.service, &self.status, &self.issues])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.service,
+                &mut self.status,
+                &mut self.issues,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4569,27 +4702,6 @@ impl ::graph_model::rt::Struct for ServiceHealthIssue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceHealthIssue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "details" => &mut self.details,
-            "endDateTime" => &mut self.end_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "title" => &mut self.title,
-            "classification" => &mut self.classification,
-            "feature" => &mut self.feature,
-            "featureGroup" => &mut self.feature_group,
-            "impactDescription" => &mut self.impact_description,
-            "isResolved" => &mut self.is_resolved,
-            "origin" => &mut self.origin,
-            "posts" => &mut self.posts,
-            "service" => &mut self.service,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4609,22 +4721,49 @@ impl ::graph_model::rt::Struct for ServiceHealthIssue {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("details", &self.details);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("title", &self.title);
-        w.field("classification", &self.classification);
-        w.field("feature", &self.feature);
-        w.field("featureGroup", &self.feature_group);
-        w.field("impactDescription", &self.impact_description);
-        w.field("isResolved", &self.is_resolved);
-        w.field("origin", &self.origin);
-        w.field("posts", &self.posts);
-        w.field("service", &self.service);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.details,
+            &self.end_date_time,
+            &self.last_modified_date_time,
+            &self.start_date_time,
+            &self.title,
+            &self.classification,
+            &self.feature,
+            &self.feature_group,
+            &self.impact_description,
+            &self.is_resolved,
+            &self.origin,
+            &self.posts,
+            &self.service,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.details,
+                &mut self.end_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.start_date_time,
+                &mut self.title,
+                &mut self.classification,
+                &mut self.feature,
+                &mut self.feature_group,
+                &mut self.impact_description,
+                &mut self.is_resolved,
+                &mut self.origin,
+                &mut self.posts,
+                &mut self.service,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4674,22 +4813,24 @@ impl ::graph_model::rt::Struct for ServiceHealthIssuePost {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceHealthIssuePost"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "postType" => &mut self.post_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["createdDateTime", "description", "postType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("postType", &self.post_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.created_date_time, &self.description, &self.post_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.post_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5058,29 +5199,6 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceUpdateMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "details" => &mut self.details,
-            "endDateTime" => &mut self.end_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "title" => &mut self.title,
-            "actionRequiredByDateTime" => &mut self.action_required_by_date_time,
-            "attachmentsArchive" => &mut self.attachments_archive,
-            "body" => &mut self.body,
-            "category" => &mut self.category,
-            "hasAttachments" => &mut self.has_attachments,
-            "isMajorChange" => &mut self.is_major_change,
-            "services" => &mut self.services,
-            "severity" => &mut self.severity,
-            "tags" => &mut self.tags,
-            "viewPoint" => &mut self.view_point,
-            "attachments" => &mut self.attachments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5102,27 +5220,53 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessage {
             "attachments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("details", &self.details);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("title", &self.title);
-        w.field(
-            "actionRequiredByDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.details,
+            &self.end_date_time,
+            &self.last_modified_date_time,
+            &self.start_date_time,
+            &self.title,
             &self.action_required_by_date_time,
-        );
-        w.field("attachmentsArchive", &self.attachments_archive);
-        w.field("body", &self.body);
-        w.field("category", &self.category);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("isMajorChange", &self.is_major_change);
-        w.field("services", &self.services);
-        w.field("severity", &self.severity);
-        w.field("tags", &self.tags);
-        w.field("viewPoint", &self.view_point);
-        w.field("attachments", &self.attachments);
+            &self.attachments_archive,
+            &self.body,
+            &self.category,
+            &self.has_attachments,
+            &self.is_major_change,
+            &self.services,
+            &self.severity,
+            &self.tags,
+            &self.view_point,
+            &self.attachments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.details,
+                &mut self.end_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.start_date_time,
+                &mut self.title,
+                &mut self.action_required_by_date_time,
+                &mut self.attachments_archive,
+                &mut self.body,
+                &mut self.category,
+                &mut self.has_attachments,
+                &mut self.is_major_change,
+                &mut self.services,
+                &mut self.severity,
+                &mut self.tags,
+                &mut self.view_point,
+                &mut self.attachments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5172,22 +5316,24 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessageViewpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceUpdateMessageViewpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isArchived" => &mut self.is_archived,
-            "isFavorited" => &mut self.is_favorited,
-            "isRead" => &mut self.is_read,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isArchived", "isFavorited", "isRead"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isArchived", &self.is_archived);
-        w.field("isFavorited", &self.is_favorited);
-        w.field("isRead", &self.is_read);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_archived, &self.is_favorited, &self.is_read])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_archived,
+                &mut self.is_favorited,
+                &mut self.is_read,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5304,20 +5450,17 @@ impl ::graph_model::rt::Struct for Sharepoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharepoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "settings" => &mut self.settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "settings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("settings", &self.settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.settings])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.settings], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5423,56 +5566,6 @@ impl ::graph_model::rt::Struct for SharepointSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharepointSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowedDomainGuidsForSyncApp" => &mut self.allowed_domain_guids_for_sync_app,
-            "availableManagedPathsForSiteCreation" => {
-                &mut self.available_managed_paths_for_site_creation
-            }
-            "deletedUserPersonalSiteRetentionPeriodInDays" => {
-                &mut self.deleted_user_personal_site_retention_period_in_days
-            }
-            "excludedFileExtensionsForSyncApp" => &mut self.excluded_file_extensions_for_sync_app,
-            "idleSessionSignOut" => &mut self.idle_session_sign_out,
-            "imageTaggingOption" => &mut self.image_tagging_option,
-            "isCommentingOnSitePagesEnabled" => &mut self.is_commenting_on_site_pages_enabled,
-            "isFileActivityNotificationEnabled" => &mut self.is_file_activity_notification_enabled,
-            "isLegacyAuthProtocolsEnabled" => &mut self.is_legacy_auth_protocols_enabled,
-            "isLoopEnabled" => &mut self.is_loop_enabled,
-            "isMacSyncAppEnabled" => &mut self.is_mac_sync_app_enabled,
-            "isRequireAcceptingUserToMatchInvitedUserEnabled" => {
-                &mut self.is_require_accepting_user_to_match_invited_user_enabled
-            }
-            "isResharingByExternalUsersEnabled" => &mut self.is_resharing_by_external_users_enabled,
-            "isSharePointMobileNotificationEnabled" => {
-                &mut self.is_share_point_mobile_notification_enabled
-            }
-            "isSharePointNewsfeedEnabled" => &mut self.is_share_point_newsfeed_enabled,
-            "isSiteCreationEnabled" => &mut self.is_site_creation_enabled,
-            "isSiteCreationUIEnabled" => &mut self.is_site_creation_ui_enabled,
-            "isSitePagesCreationEnabled" => &mut self.is_site_pages_creation_enabled,
-            "isSitesStorageLimitAutomatic" => &mut self.is_sites_storage_limit_automatic,
-            "isSyncButtonHiddenOnPersonalSite" => &mut self.is_sync_button_hidden_on_personal_site,
-            "isUnmanagedSyncAppForTenantRestricted" => {
-                &mut self.is_unmanaged_sync_app_for_tenant_restricted
-            }
-            "personalSiteDefaultStorageLimitInMB" => {
-                &mut self.personal_site_default_storage_limit_in_mb
-            }
-            "sharingAllowedDomainList" => &mut self.sharing_allowed_domain_list,
-            "sharingBlockedDomainList" => &mut self.sharing_blocked_domain_list,
-            "sharingCapability" => &mut self.sharing_capability,
-            "sharingDomainRestrictionMode" => &mut self.sharing_domain_restriction_mode,
-            "siteCreationDefaultManagedPath" => &mut self.site_creation_default_managed_path,
-            "siteCreationDefaultStorageLimitInMB" => {
-                &mut self.site_creation_default_storage_limit_in_mb
-            }
-            "tenantDefaultTimezone" => &mut self.tenant_default_timezone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5507,100 +5600,79 @@ impl ::graph_model::rt::Struct for SharepointSettings {
             "tenantDefaultTimezone",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowedDomainGuidsForSyncApp",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allowed_domain_guids_for_sync_app,
-        );
-        w.field(
-            "availableManagedPathsForSiteCreation",
             &self.available_managed_paths_for_site_creation,
-        );
-        w.field(
-            "deletedUserPersonalSiteRetentionPeriodInDays",
             &self.deleted_user_personal_site_retention_period_in_days,
-        );
-        w.field(
-            "excludedFileExtensionsForSyncApp",
             &self.excluded_file_extensions_for_sync_app,
-        );
-        w.field("idleSessionSignOut", &self.idle_session_sign_out);
-        w.field("imageTaggingOption", &self.image_tagging_option);
-        w.field(
-            "isCommentingOnSitePagesEnabled",
+            &self.idle_session_sign_out,
+            &self.image_tagging_option,
             &self.is_commenting_on_site_pages_enabled,
-        );
-        w.field(
-            "isFileActivityNotificationEnabled",
             &self.is_file_activity_notification_enabled,
-        );
-        w.field(
-            "isLegacyAuthProtocolsEnabled",
             &self.is_legacy_auth_protocols_enabled,
-        );
-        w.field("isLoopEnabled", &self.is_loop_enabled);
-        w.field("isMacSyncAppEnabled", &self.is_mac_sync_app_enabled);
-        w.field(
-            "isRequireAcceptingUserToMatchInvitedUserEnabled",
+            &self.is_loop_enabled,
+            &self.is_mac_sync_app_enabled,
             &self.is_require_accepting_user_to_match_invited_user_enabled,
-        );
-        w.field(
-            "isResharingByExternalUsersEnabled",
             &self.is_resharing_by_external_users_enabled,
-        );
-        w.field(
-            "isSharePointMobileNotificationEnabled",
             &self.is_share_point_mobile_notification_enabled,
-        );
-        w.field(
-            "isSharePointNewsfeedEnabled",
             &self.is_share_point_newsfeed_enabled,
-        );
-        w.field("isSiteCreationEnabled", &self.is_site_creation_enabled);
-        w.field("isSiteCreationUIEnabled", &self.is_site_creation_ui_enabled);
-        w.field(
-            "isSitePagesCreationEnabled",
+            &self.is_site_creation_enabled,
+            &self.is_site_creation_ui_enabled,
             &self.is_site_pages_creation_enabled,
-        );
-        w.field(
-            "isSitesStorageLimitAutomatic",
             &self.is_sites_storage_limit_automatic,
-        );
-        w.field(
-            "isSyncButtonHiddenOnPersonalSite",
             &self.is_sync_button_hidden_on_personal_site,
-        );
-        w.field(
-            "isUnmanagedSyncAppForTenantRestricted",
             &self.is_unmanaged_sync_app_for_tenant_restricted,
-        );
-        w.field(
-            "personalSiteDefaultStorageLimitInMB",
             &self.personal_site_default_storage_limit_in_mb,
-        );
-        w.field(
-            "sharingAllowedDomainList",
             &self.sharing_allowed_domain_list,
-        );
-        w.field(
-            "sharingBlockedDomainList",
             &self.sharing_blocked_domain_list,
-        );
-        w.field("sharingCapability", &self.sharing_capability);
-        w.field(
-            "sharingDomainRestrictionMode",
+            &self.sharing_capability,
             &self.sharing_domain_restriction_mode,
-        );
-        w.field(
-            "siteCreationDefaultManagedPath",
             &self.site_creation_default_managed_path,
-        );
-        w.field(
-            "siteCreationDefaultStorageLimitInMB",
             &self.site_creation_default_storage_limit_in_mb,
-        );
-        w.field("tenantDefaultTimezone", &self.tenant_default_timezone);
+            &self.tenant_default_timezone,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allowed_domain_guids_for_sync_app,
+                &mut self.available_managed_paths_for_site_creation,
+                &mut self.deleted_user_personal_site_retention_period_in_days,
+                &mut self.excluded_file_extensions_for_sync_app,
+                &mut self.idle_session_sign_out,
+                &mut self.image_tagging_option,
+                &mut self.is_commenting_on_site_pages_enabled,
+                &mut self.is_file_activity_notification_enabled,
+                &mut self.is_legacy_auth_protocols_enabled,
+                &mut self.is_loop_enabled,
+                &mut self.is_mac_sync_app_enabled,
+                &mut self.is_require_accepting_user_to_match_invited_user_enabled,
+                &mut self.is_resharing_by_external_users_enabled,
+                &mut self.is_share_point_mobile_notification_enabled,
+                &mut self.is_share_point_newsfeed_enabled,
+                &mut self.is_site_creation_enabled,
+                &mut self.is_site_creation_ui_enabled,
+                &mut self.is_site_pages_creation_enabled,
+                &mut self.is_sites_storage_limit_automatic,
+                &mut self.is_sync_button_hidden_on_personal_site,
+                &mut self.is_unmanaged_sync_app_for_tenant_restricted,
+                &mut self.personal_site_default_storage_limit_in_mb,
+                &mut self.sharing_allowed_domain_list,
+                &mut self.sharing_blocked_domain_list,
+                &mut self.sharing_capability,
+                &mut self.sharing_domain_restriction_mode,
+                &mut self.site_creation_default_managed_path,
+                &mut self.site_creation_default_storage_limit_in_mb,
+                &mut self.tenant_default_timezone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for AppCatalogs {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appCatalogs"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "teamsApps" => &mut self.teams_apps,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "teamsApps"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("teamsApps", &self.teams_apps);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.teams_apps])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.teams_apps], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -82,17 +79,6 @@ impl ::graph_model::rt::Struct for TeamsApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "distributionMethod" => &mut self.distribution_method,
-            "externalId" => &mut self.external_id,
-            "appDefinitions" => &mut self.app_definitions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -102,12 +88,29 @@ impl ::graph_model::rt::Struct for TeamsApp {
             "appDefinitions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("distributionMethod", &self.distribution_method);
-        w.field("externalId", &self.external_id);
-        w.field("appDefinitions", &self.app_definitions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.distribution_method,
+            &self.external_id,
+            &self.app_definitions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.distribution_method,
+                &mut self.external_id,
+                &mut self.app_definitions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -155,20 +158,20 @@ impl ::graph_model::rt::Struct for TeamsAppAuthorization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppAuthorization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "clientAppId" => &mut self.client_app_id,
-            "requiredPermissionSet" => &mut self.required_permission_set,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["clientAppId", "requiredPermissionSet"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("clientAppId", &self.client_app_id);
-        w.field("requiredPermissionSet", &self.required_permission_set);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.client_app_id, &self.required_permission_set])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.client_app_id, &mut self.required_permission_set],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -234,23 +237,6 @@ impl ::graph_model::rt::Struct for TeamsAppDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authorization" => &mut self.authorization,
-            "createdBy" => &mut self.created_by,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publishingState" => &mut self.publishing_state,
-            "shortDescription" => &mut self.short_description,
-            "teamsAppId" => &mut self.teams_app_id,
-            "version" => &mut self.version,
-            "bot" => &mut self.bot,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -266,18 +252,41 @@ impl ::graph_model::rt::Struct for TeamsAppDefinition {
             "bot",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("authorization", &self.authorization);
-        w.field("createdBy", &self.created_by);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("publishingState", &self.publishing_state);
-        w.field("shortDescription", &self.short_description);
-        w.field("teamsAppId", &self.teams_app_id);
-        w.field("version", &self.version);
-        w.field("bot", &self.bot);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.authorization,
+            &self.created_by,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.publishing_state,
+            &self.short_description,
+            &self.teams_app_id,
+            &self.version,
+            &self.bot,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authorization,
+                &mut self.created_by,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.publishing_state,
+                &mut self.short_description,
+                &mut self.teams_app_id,
+                &mut self.version,
+                &mut self.bot,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -463,18 +472,17 @@ impl ::graph_model::rt::Struct for TeamworkBot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkBot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -104,20 +104,20 @@ impl ::graph_model::rt::Struct for ApplicationLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dataCenter" => &mut self.data_center,
-            "headquarters" => &mut self.headquarters,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dataCenter", "headquarters"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dataCenter", &self.data_center);
-        w.field("headquarters", &self.headquarters);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data_center, &self.headquarters])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.data_center, &mut self.headquarters],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -179,21 +179,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskFactorCertificateInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hasBadCommonName" => &mut self.has_bad_common_name,
-            "hasInsecureSignature" => &mut self.has_insecure_signature,
-            "hasNoChainOfTrust" => &mut self.has_no_chain_of_trust,
-            "isDenylisted" => &mut self.is_denylisted,
-            "isHostnameMismatch" => &mut self.is_hostname_mismatch,
-            "isNotAfter" => &mut self.is_not_after,
-            "isNotBefore" => &mut self.is_not_before,
-            "isRevoked" => &mut self.is_revoked,
-            "isSelfSigned" => &mut self.is_self_signed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hasBadCommonName",
@@ -207,16 +192,37 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
             "isSelfSigned",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hasBadCommonName", &self.has_bad_common_name);
-        w.field("hasInsecureSignature", &self.has_insecure_signature);
-        w.field("hasNoChainOfTrust", &self.has_no_chain_of_trust);
-        w.field("isDenylisted", &self.is_denylisted);
-        w.field("isHostnameMismatch", &self.is_hostname_mismatch);
-        w.field("isNotAfter", &self.is_not_after);
-        w.field("isNotBefore", &self.is_not_before);
-        w.field("isRevoked", &self.is_revoked);
-        w.field("isSelfSigned", &self.is_self_signed);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.has_bad_common_name,
+            &self.has_insecure_signature,
+            &self.has_no_chain_of_trust,
+            &self.is_denylisted,
+            &self.is_hostname_mismatch,
+            &self.is_not_after,
+            &self.is_not_before,
+            &self.is_revoked,
+            &self.is_self_signed,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.has_bad_common_name,
+                &mut self.has_insecure_signature,
+                &mut self.has_no_chain_of_trust,
+                &mut self.is_denylisted,
+                &mut self.is_hostname_mismatch,
+                &mut self.is_not_after,
+                &mut self.is_not_before,
+                &mut self.is_revoked,
+                &mut self.is_self_signed,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -280,22 +286,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskFactorGeneralInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "consumerPopularity" => &mut self.consumer_popularity,
-            "domainRegistrationDate" => &mut self.domain_registration_date,
-            "founded" => &mut self.founded,
-            "hasDisasterRecoveryPlan" => &mut self.has_disaster_recovery_plan,
-            "hold" => &mut self.hold,
-            "hostingCompanyName" => &mut self.hosting_company_name,
-            "location" => &mut self.location,
-            "privacyPolicy" => &mut self.privacy_policy,
-            "processedDataTypes" => &mut self.processed_data_types,
-            "termsOfService" => &mut self.terms_of_service,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "consumerPopularity",
@@ -310,17 +300,39 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
             "termsOfService",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("consumerPopularity", &self.consumer_popularity);
-        w.field("domainRegistrationDate", &self.domain_registration_date);
-        w.field("founded", &self.founded);
-        w.field("hasDisasterRecoveryPlan", &self.has_disaster_recovery_plan);
-        w.field("hold", &self.hold);
-        w.field("hostingCompanyName", &self.hosting_company_name);
-        w.field("location", &self.location);
-        w.field("privacyPolicy", &self.privacy_policy);
-        w.field("processedDataTypes", &self.processed_data_types);
-        w.field("termsOfService", &self.terms_of_service);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.consumer_popularity,
+            &self.domain_registration_date,
+            &self.founded,
+            &self.has_disaster_recovery_plan,
+            &self.hold,
+            &self.hosting_company_name,
+            &self.location,
+            &self.privacy_policy,
+            &self.processed_data_types,
+            &self.terms_of_service,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.consumer_popularity,
+                &mut self.domain_registration_date,
+                &mut self.founded,
+                &mut self.has_disaster_recovery_plan,
+                &mut self.hold,
+                &mut self.hosting_company_name,
+                &mut self.location,
+                &mut self.privacy_policy,
+                &mut self.processed_data_types,
+                &mut self.terms_of_service,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -372,24 +384,30 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskFactorLegalInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dataRetention" => &mut self.data_retention,
-            "gdpr" => &mut self.gdpr,
-            "hasDataOwnership" => &mut self.has_data_ownership,
-            "hasDmca" => &mut self.has_dmca,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dataRetention", "gdpr", "hasDataOwnership", "hasDmca"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dataRetention", &self.data_retention);
-        w.field("gdpr", &self.gdpr);
-        w.field("hasDataOwnership", &self.has_data_ownership);
-        w.field("hasDmca", &self.has_dmca);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.data_retention,
+            &self.gdpr,
+            &self.has_data_ownership,
+            &self.has_dmca,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.data_retention,
+                &mut self.gdpr,
+                &mut self.has_data_ownership,
+                &mut self.has_dmca,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -443,17 +461,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskFactorLegalInfoGdpr"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dataProtection" => &mut self.data_protection,
-            "hasRightToErasure" => &mut self.has_right_to_erasure,
-            "isReportingDataBreaches" => &mut self.is_reporting_data_breaches,
-            "statementUrl" => &mut self.statement_url,
-            "userOwnership" => &mut self.user_ownership,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dataProtection",
@@ -463,12 +470,29 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
             "userOwnership",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dataProtection", &self.data_protection);
-        w.field("hasRightToErasure", &self.has_right_to_erasure);
-        w.field("isReportingDataBreaches", &self.is_reporting_data_breaches);
-        w.field("statementUrl", &self.statement_url);
-        w.field("userOwnership", &self.user_ownership);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.data_protection,
+            &self.has_right_to_erasure,
+            &self.is_reporting_data_breaches,
+            &self.statement_url,
+            &self.user_ownership,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.data_protection,
+                &mut self.has_right_to_erasure,
+                &mut self.is_reporting_data_breaches,
+                &mut self.statement_url,
+                &mut self.user_ownership,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -562,37 +586,6 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskFactorSecurityInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificate" => &mut self.certificate,
-            "domainToCheck" => &mut self.domain_to_check,
-            "hasAdminAuditTrail" => &mut self.has_admin_audit_trail,
-            "hasAnonymousUsage" => &mut self.has_anonymous_usage,
-            "hasDataAuditTrail" => &mut self.has_data_audit_trail,
-            "hasDataClassification" => &mut self.has_data_classification,
-            "hasDataEncrypted" => &mut self.has_data_encrypted,
-            "hasEnforceTransportEnc" => &mut self.has_enforce_transport_enc,
-            "hasIpRestriction" => &mut self.has_ip_restriction,
-            "hasMFA" => &mut self.has_mfa,
-            "hasPenTest" => &mut self.has_pen_test,
-            "hasRememberPassword" => &mut self.has_remember_password,
-            "hasSamlSupport" => &mut self.has_saml_support,
-            "hasUserAuditLogs" => &mut self.has_user_audit_logs,
-            "hasUserDataUpload" => &mut self.has_user_data_upload,
-            "hasUserRolesSupport" => &mut self.has_user_roles_support,
-            "hasValidCertName" => &mut self.has_valid_cert_name,
-            "httpsSecurityHeaders" => &mut self.https_security_headers,
-            "isCertTrusted" => &mut self.is_cert_trusted,
-            "isDrownVulnerable" => &mut self.is_drown_vulnerable,
-            "isHeartbleedProof" => &mut self.is_heartbleed_proof,
-            "lastBreachDate" => &mut self.last_breach_date,
-            "latestValidSSL" => &mut self.latest_valid_ssl,
-            "passwordPolicy" => &mut self.password_policy,
-            "restEncryptionType" => &mut self.rest_encryption_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "certificate",
@@ -622,32 +615,69 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
             "restEncryptionType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificate", &self.certificate);
-        w.field("domainToCheck", &self.domain_to_check);
-        w.field("hasAdminAuditTrail", &self.has_admin_audit_trail);
-        w.field("hasAnonymousUsage", &self.has_anonymous_usage);
-        w.field("hasDataAuditTrail", &self.has_data_audit_trail);
-        w.field("hasDataClassification", &self.has_data_classification);
-        w.field("hasDataEncrypted", &self.has_data_encrypted);
-        w.field("hasEnforceTransportEnc", &self.has_enforce_transport_enc);
-        w.field("hasIpRestriction", &self.has_ip_restriction);
-        w.field("hasMFA", &self.has_mfa);
-        w.field("hasPenTest", &self.has_pen_test);
-        w.field("hasRememberPassword", &self.has_remember_password);
-        w.field("hasSamlSupport", &self.has_saml_support);
-        w.field("hasUserAuditLogs", &self.has_user_audit_logs);
-        w.field("hasUserDataUpload", &self.has_user_data_upload);
-        w.field("hasUserRolesSupport", &self.has_user_roles_support);
-        w.field("hasValidCertName", &self.has_valid_cert_name);
-        w.field("httpsSecurityHeaders", &self.https_security_headers);
-        w.field("isCertTrusted", &self.is_cert_trusted);
-        w.field("isDrownVulnerable", &self.is_drown_vulnerable);
-        w.field("isHeartbleedProof", &self.is_heartbleed_proof);
-        w.field("lastBreachDate", &self.last_breach_date);
-        w.field("latestValidSSL", &self.latest_valid_ssl);
-        w.field("passwordPolicy", &self.password_policy);
-        w.field("restEncryptionType", &self.rest_encryption_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.certificate,
+            &self.domain_to_check,
+            &self.has_admin_audit_trail,
+            &self.has_anonymous_usage,
+            &self.has_data_audit_trail,
+            &self.has_data_classification,
+            &self.has_data_encrypted,
+            &self.has_enforce_transport_enc,
+            &self.has_ip_restriction,
+            &self.has_mfa,
+            &self.has_pen_test,
+            &self.has_remember_password,
+            &self.has_saml_support,
+            &self.has_user_audit_logs,
+            &self.has_user_data_upload,
+            &self.has_user_roles_support,
+            &self.has_valid_cert_name,
+            &self.https_security_headers,
+            &self.is_cert_trusted,
+            &self.is_drown_vulnerable,
+            &self.is_heartbleed_proof,
+            &self.last_breach_date,
+            &self.latest_valid_ssl,
+            &self.password_policy,
+            &self.rest_encryption_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.certificate,
+                &mut self.domain_to_check,
+                &mut self.has_admin_audit_trail,
+                &mut self.has_anonymous_usage,
+                &mut self.has_data_audit_trail,
+                &mut self.has_data_classification,
+                &mut self.has_data_encrypted,
+                &mut self.has_enforce_transport_enc,
+                &mut self.has_ip_restriction,
+                &mut self.has_mfa,
+                &mut self.has_pen_test,
+                &mut self.has_remember_password,
+                &mut self.has_saml_support,
+                &mut self.has_user_audit_logs,
+                &mut self.has_user_data_upload,
+                &mut self.has_user_roles_support,
+                &mut self.has_valid_cert_name,
+                &mut self.https_security_headers,
+                &mut self.is_cert_trusted,
+                &mut self.is_drown_vulnerable,
+                &mut self.is_heartbleed_proof,
+                &mut self.last_breach_date,
+                &mut self.latest_valid_ssl,
+                &mut self.password_policy,
+                &mut self.rest_encryption_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -699,24 +729,25 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactors {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskFactors"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "compliance" => &mut self.compliance,
-            "general" => &mut self.general,
-            "legal" => &mut self.legal,
-            "security" => &mut self.security,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["compliance", "general", "legal", "security"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("compliance", &self.compliance);
-        w.field("general", &self.general);
-        w.field("legal", &self.legal);
-        w.field("security", &self.security);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.compliance, &self.general, &self.legal, &self.security])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.compliance,
+                &mut self.general,
+                &mut self.legal,
+                &mut self.security,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -770,26 +801,32 @@ impl ::graph_model::rt::Struct for ApplicationRiskScore {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationRiskScore"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "compliance" => &mut self.compliance,
-            "legal" => &mut self.legal,
-            "provider" => &mut self.provider,
-            "security" => &mut self.security,
-            "total" => &mut self.total,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["compliance", "legal", "provider", "security", "total"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("compliance", &self.compliance);
-        w.field("legal", &self.legal);
-        w.field("provider", &self.provider);
-        w.field("security", &self.security);
-        w.field("total", &self.total);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.compliance,
+            &self.legal,
+            &self.provider,
+            &self.security,
+            &self.total,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.compliance,
+                &mut self.legal,
+                &mut self.provider,
+                &mut self.security,
+                &mut self.total,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -893,42 +930,6 @@ impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationSecurityCompliance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cobit" => &mut self.cobit,
-            "coppa" => &mut self.coppa,
-            "csaStar" => &mut self.csa_star,
-            "fedRamp" => &mut self.fed_ramp,
-            "ferpa" => &mut self.ferpa,
-            "ffiec" => &mut self.ffiec,
-            "finra" => &mut self.finra,
-            "fisma" => &mut self.fisma,
-            "gaap" => &mut self.gaap,
-            "gapp" => &mut self.gapp,
-            "glba" => &mut self.glba,
-            "hipaa" => &mut self.hipaa,
-            "hitrust" => &mut self.hitrust,
-            "isae3402" => &mut self.isae3402,
-            "iso27001" => &mut self.iso27001,
-            "iso27002" => &mut self.iso27002,
-            "iso27017" => &mut self.iso27017,
-            "iso27018" => &mut self.iso27018,
-            "itar" => &mut self.itar,
-            "jerichoForumCommandments" => &mut self.jericho_forum_commandments,
-            "pci" => &mut self.pci,
-            "privacyShield" => &mut self.privacy_shield,
-            "safeHarbor" => &mut self.safe_harbor,
-            "soc1" => &mut self.soc1,
-            "soc2" => &mut self.soc2,
-            "soc3" => &mut self.soc3,
-            "sox" => &mut self.sox,
-            "sp800_53" => &mut self.sp800_53,
-            "ssae16" => &mut self.ssae16,
-            "ustr" => &mut self.ustr,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "cobit",
@@ -963,37 +964,79 @@ impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
             "ustr",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cobit", &self.cobit);
-        w.field("coppa", &self.coppa);
-        w.field("csaStar", &self.csa_star);
-        w.field("fedRamp", &self.fed_ramp);
-        w.field("ferpa", &self.ferpa);
-        w.field("ffiec", &self.ffiec);
-        w.field("finra", &self.finra);
-        w.field("fisma", &self.fisma);
-        w.field("gaap", &self.gaap);
-        w.field("gapp", &self.gapp);
-        w.field("glba", &self.glba);
-        w.field("hipaa", &self.hipaa);
-        w.field("hitrust", &self.hitrust);
-        w.field("isae3402", &self.isae3402);
-        w.field("iso27001", &self.iso27001);
-        w.field("iso27002", &self.iso27002);
-        w.field("iso27017", &self.iso27017);
-        w.field("iso27018", &self.iso27018);
-        w.field("itar", &self.itar);
-        w.field("jerichoForumCommandments", &self.jericho_forum_commandments);
-        w.field("pci", &self.pci);
-        w.field("privacyShield", &self.privacy_shield);
-        w.field("safeHarbor", &self.safe_harbor);
-        w.field("soc1", &self.soc1);
-        w.field("soc2", &self.soc2);
-        w.field("soc3", &self.soc3);
-        w.field("sox", &self.sox);
-        w.field("sp800_53", &self.sp800_53);
-        w.field("ssae16", &self.ssae16);
-        w.field("ustr", &self.ustr);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.cobit,
+            &self.coppa,
+            &self.csa_star,
+            &self.fed_ramp,
+            &self.ferpa,
+            &self.ffiec,
+            &self.finra,
+            &self.fisma,
+            &self.gaap,
+            &self.gapp,
+            &self.glba,
+            &self.hipaa,
+            &self.hitrust,
+            &self.isae3402,
+            &self.iso27001,
+            &self.iso27002,
+            &self.iso27017,
+            &self.iso27018,
+            &self.itar,
+            &self.jericho_forum_commandments,
+            &self.pci,
+            &self.privacy_shield,
+            &self.safe_harbor,
+            &self.soc1,
+            &self.soc2,
+            &self.soc3,
+            &self.sox,
+            &self.sp800_53,
+            &self.ssae16,
+            &self.ustr,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.cobit,
+                &mut self.coppa,
+                &mut self.csa_star,
+                &mut self.fed_ramp,
+                &mut self.ferpa,
+                &mut self.ffiec,
+                &mut self.finra,
+                &mut self.fisma,
+                &mut self.gaap,
+                &mut self.gapp,
+                &mut self.glba,
+                &mut self.hipaa,
+                &mut self.hitrust,
+                &mut self.isae3402,
+                &mut self.iso27001,
+                &mut self.iso27002,
+                &mut self.iso27017,
+                &mut self.iso27018,
+                &mut self.itar,
+                &mut self.jericho_forum_commandments,
+                &mut self.pci,
+                &mut self.privacy_shield,
+                &mut self.safe_harbor,
+                &mut self.soc1,
+                &mut self.soc2,
+                &mut self.soc3,
+                &mut self.sox,
+                &mut self.sp800_53,
+                &mut self.ssae16,
+                &mut self.ustr,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1067,27 +1110,6 @@ impl ::graph_model::rt::Struct for ApplicationTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "deprecationDate" => &mut self.deprecation_date,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpoints" => &mut self.endpoints,
-            "homePageUrl" => &mut self.home_page_url,
-            "isEntraIntegrated" => &mut self.is_entra_integrated,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "logoUrl" => &mut self.logo_url,
-            "publisher" => &mut self.publisher,
-            "riskFactors" => &mut self.risk_factors,
-            "riskScore" => &mut self.risk_score,
-            "supportedProvisioningTypes" => &mut self.supported_provisioning_types,
-            "supportedSingleSignOnModes" => &mut self.supported_single_sign_on_modes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1107,28 +1129,49 @@ impl ::graph_model::rt::Struct for ApplicationTemplate {
             "supportedSingleSignOnModes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("deprecationDate", &self.deprecation_date);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpoints", &self.endpoints);
-        w.field("homePageUrl", &self.home_page_url);
-        w.field("isEntraIntegrated", &self.is_entra_integrated);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("logoUrl", &self.logo_url);
-        w.field("publisher", &self.publisher);
-        w.field("riskFactors", &self.risk_factors);
-        w.field("riskScore", &self.risk_score);
-        w.field(
-            "supportedProvisioningTypes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.deprecation_date,
+            &self.description,
+            &self.display_name,
+            &self.endpoints,
+            &self.home_page_url,
+            &self.is_entra_integrated,
+            &self.last_modified_date_time,
+            &self.logo_url,
+            &self.publisher,
+            &self.risk_factors,
+            &self.risk_score,
             &self.supported_provisioning_types,
-        );
-        w.field(
-            "supportedSingleSignOnModes",
             &self.supported_single_sign_on_modes,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.deprecation_date,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoints,
+                &mut self.home_page_url,
+                &mut self.is_entra_integrated,
+                &mut self.last_modified_date_time,
+                &mut self.logo_url,
+                &mut self.publisher,
+                &mut self.risk_factors,
+                &mut self.risk_score,
+                &mut self.supported_provisioning_types,
+                &mut self.supported_single_sign_on_modes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

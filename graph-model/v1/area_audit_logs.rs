@@ -21,17 +21,6 @@ impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appliedConditionalAccessPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "enforcedGrantControls" => &mut self.enforced_grant_controls,
-            "enforcedSessionControls" => &mut self.enforced_session_controls,
-            "id" => &mut self.id,
-            "result" => &mut self.result,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayName",
@@ -41,12 +30,29 @@ impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
             "result",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("enforcedGrantControls", &self.enforced_grant_controls);
-        w.field("enforcedSessionControls", &self.enforced_session_controls);
-        w.field("id", &self.id);
-        w.field("result", &self.result);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.enforced_grant_controls,
+            &self.enforced_session_controls,
+            &self.id,
+            &self.result,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.enforced_grant_controls,
+                &mut self.enforced_session_controls,
+                &mut self.id,
+                &mut self.result,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -202,20 +208,17 @@ impl ::graph_model::rt::Struct for AuditActivityInitiator {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.auditActivityInitiator"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "app" => &mut self.app,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["app", "user"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("app", &self.app);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.app, &self.user])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.app, &mut self.user], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -265,22 +268,24 @@ impl ::graph_model::rt::Struct for AuditLogRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.auditLogRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "directoryAudits" => &mut self.directory_audits,
-            "provisioning" => &mut self.provisioning,
-            "signIns" => &mut self.sign_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["directoryAudits", "provisioning", "signIns"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("directoryAudits", &self.directory_audits);
-        w.field("provisioning", &self.provisioning);
-        w.field("signIns", &self.sign_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.directory_audits, &self.provisioning, &self.sign_ins])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.directory_audits,
+                &mut self.provisioning,
+                &mut self.sign_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -332,24 +337,30 @@ impl ::graph_model::rt::Struct for AuthenticationAppDeviceDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationAppDeviceDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appVersion" => &mut self.app_version,
-            "clientApp" => &mut self.client_app,
-            "deviceId" => &mut self.device_id,
-            "operatingSystem" => &mut self.operating_system,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appVersion", "clientApp", "deviceId", "operatingSystem"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appVersion", &self.app_version);
-        w.field("clientApp", &self.client_app);
-        w.field("deviceId", &self.device_id);
-        w.field("operatingSystem", &self.operating_system);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_version,
+            &self.client_app,
+            &self.device_id,
+            &self.operating_system,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_version,
+                &mut self.client_app,
+                &mut self.device_id,
+                &mut self.operating_system,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -477,19 +488,6 @@ impl ::graph_model::rt::Struct for DeviceDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "browser" => &mut self.browser,
-            "deviceId" => &mut self.device_id,
-            "displayName" => &mut self.display_name,
-            "isCompliant" => &mut self.is_compliant,
-            "isManaged" => &mut self.is_managed,
-            "operatingSystem" => &mut self.operating_system,
-            "trustType" => &mut self.trust_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "browser",
@@ -501,14 +499,33 @@ impl ::graph_model::rt::Struct for DeviceDetail {
             "trustType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("browser", &self.browser);
-        w.field("deviceId", &self.device_id);
-        w.field("displayName", &self.display_name);
-        w.field("isCompliant", &self.is_compliant);
-        w.field("isManaged", &self.is_managed);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("trustType", &self.trust_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.browser,
+            &self.device_id,
+            &self.display_name,
+            &self.is_compliant,
+            &self.is_managed,
+            &self.operating_system,
+            &self.trust_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.browser,
+                &mut self.device_id,
+                &mut self.display_name,
+                &mut self.is_compliant,
+                &mut self.is_managed,
+                &mut self.operating_system,
+                &mut self.trust_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -576,24 +593,6 @@ impl ::graph_model::rt::Struct for DirectoryAudit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.directoryAudit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activityDateTime" => &mut self.activity_date_time,
-            "activityDisplayName" => &mut self.activity_display_name,
-            "additionalDetails" => &mut self.additional_details,
-            "category" => &mut self.category,
-            "correlationId" => &mut self.correlation_id,
-            "initiatedBy" => &mut self.initiated_by,
-            "loggedByService" => &mut self.logged_by_service,
-            "operationType" => &mut self.operation_type,
-            "result" => &mut self.result,
-            "resultReason" => &mut self.result_reason,
-            "targetResources" => &mut self.target_resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -610,19 +609,43 @@ impl ::graph_model::rt::Struct for DirectoryAudit {
             "targetResources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("activityDisplayName", &self.activity_display_name);
-        w.field("additionalDetails", &self.additional_details);
-        w.field("category", &self.category);
-        w.field("correlationId", &self.correlation_id);
-        w.field("initiatedBy", &self.initiated_by);
-        w.field("loggedByService", &self.logged_by_service);
-        w.field("operationType", &self.operation_type);
-        w.field("result", &self.result);
-        w.field("resultReason", &self.result_reason);
-        w.field("targetResources", &self.target_resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity_date_time,
+            &self.activity_display_name,
+            &self.additional_details,
+            &self.category,
+            &self.correlation_id,
+            &self.initiated_by,
+            &self.logged_by_service,
+            &self.operation_type,
+            &self.result,
+            &self.result_reason,
+            &self.target_resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity_date_time,
+                &mut self.activity_display_name,
+                &mut self.additional_details,
+                &mut self.category,
+                &mut self.correlation_id,
+                &mut self.initiated_by,
+                &mut self.logged_by_service,
+                &mut self.operation_type,
+                &mut self.result,
+                &mut self.result_reason,
+                &mut self.target_resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -737,22 +760,24 @@ impl ::graph_model::rt::Struct for ModifiedProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.modifiedProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "newValue" => &mut self.new_value,
-            "oldValue" => &mut self.old_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "newValue", "oldValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("newValue", &self.new_value);
-        w.field("oldValue", &self.old_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.new_value, &self.old_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.new_value,
+                &mut self.old_value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -965,17 +990,6 @@ impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.provisioningErrorInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "additionalDetails" => &mut self.additional_details,
-            "errorCategory" => &mut self.error_category,
-            "errorCode" => &mut self.error_code,
-            "reason" => &mut self.reason,
-            "recommendedAction" => &mut self.recommended_action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "additionalDetails",
@@ -985,12 +999,29 @@ impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
             "recommendedAction",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("additionalDetails", &self.additional_details);
-        w.field("errorCategory", &self.error_category);
-        w.field("errorCode", &self.error_code);
-        w.field("reason", &self.reason);
-        w.field("recommendedAction", &self.recommended_action);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.additional_details,
+            &self.error_category,
+            &self.error_code,
+            &self.reason,
+            &self.recommended_action,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.additional_details,
+                &mut self.error_category,
+                &mut self.error_code,
+                &mut self.reason,
+                &mut self.recommended_action,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1068,29 +1099,6 @@ impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.provisioningObjectSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activityDateTime" => &mut self.activity_date_time,
-            "changeId" => &mut self.change_id,
-            "cycleId" => &mut self.cycle_id,
-            "durationInMilliseconds" => &mut self.duration_in_milliseconds,
-            "initiatedBy" => &mut self.initiated_by,
-            "jobId" => &mut self.job_id,
-            "modifiedProperties" => &mut self.modified_properties,
-            "provisioningAction" => &mut self.provisioning_action,
-            "provisioningStatusInfo" => &mut self.provisioning_status_info,
-            "provisioningSteps" => &mut self.provisioning_steps,
-            "servicePrincipal" => &mut self.service_principal,
-            "sourceIdentity" => &mut self.source_identity,
-            "sourceSystem" => &mut self.source_system,
-            "targetIdentity" => &mut self.target_identity,
-            "targetSystem" => &mut self.target_system,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1112,24 +1120,53 @@ impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("changeId", &self.change_id);
-        w.field("cycleId", &self.cycle_id);
-        w.field("durationInMilliseconds", &self.duration_in_milliseconds);
-        w.field("initiatedBy", &self.initiated_by);
-        w.field("jobId", &self.job_id);
-        w.field("modifiedProperties", &self.modified_properties);
-        w.field("provisioningAction", &self.provisioning_action);
-        w.field("provisioningStatusInfo", &self.provisioning_status_info);
-        w.field("provisioningSteps", &self.provisioning_steps);
-        w.field("servicePrincipal", &self.service_principal);
-        w.field("sourceIdentity", &self.source_identity);
-        w.field("sourceSystem", &self.source_system);
-        w.field("targetIdentity", &self.target_identity);
-        w.field("targetSystem", &self.target_system);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity_date_time,
+            &self.change_id,
+            &self.cycle_id,
+            &self.duration_in_milliseconds,
+            &self.initiated_by,
+            &self.job_id,
+            &self.modified_properties,
+            &self.provisioning_action,
+            &self.provisioning_status_info,
+            &self.provisioning_steps,
+            &self.service_principal,
+            &self.source_identity,
+            &self.source_system,
+            &self.target_identity,
+            &self.target_system,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity_date_time,
+                &mut self.change_id,
+                &mut self.cycle_id,
+                &mut self.duration_in_milliseconds,
+                &mut self.initiated_by,
+                &mut self.job_id,
+                &mut self.modified_properties,
+                &mut self.provisioning_action,
+                &mut self.provisioning_status_info,
+                &mut self.provisioning_steps,
+                &mut self.service_principal,
+                &mut self.source_identity,
+                &mut self.source_system,
+                &mut self.target_identity,
+                &mut self.target_system,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1330,20 +1367,20 @@ impl ::graph_model::rt::Struct for ProvisioningStatusInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.provisioningStatusInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "errorInformation" => &mut self.error_information,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["errorInformation", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("errorInformation", &self.error_information);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error_information, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.error_information, &mut self.status],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1397,17 +1434,6 @@ impl ::graph_model::rt::Struct for ProvisioningStep {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.provisioningStep"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "details" => &mut self.details,
-            "name" => &mut self.name,
-            "provisioningStepType" => &mut self.provisioning_step_type,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "description",
@@ -1417,12 +1443,29 @@ impl ::graph_model::rt::Struct for ProvisioningStep {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("details", &self.details);
-        w.field("name", &self.name);
-        w.field("provisioningStepType", &self.provisioning_step_type);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.details,
+            &self.name,
+            &self.provisioning_step_type,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.details,
+                &mut self.name,
+                &mut self.provisioning_step_type,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1749,42 +1792,6 @@ impl ::graph_model::rt::Struct for SignIn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signIn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appDisplayName" => &mut self.app_display_name,
-            "appId" => &mut self.app_id,
-            "appliedConditionalAccessPolicies" => &mut self.applied_conditional_access_policies,
-            "authenticationAppDeviceDetails" => &mut self.authentication_app_device_details,
-            "clientAppUsed" => &mut self.client_app_used,
-            "conditionalAccessStatus" => &mut self.conditional_access_status,
-            "correlationId" => &mut self.correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "deviceDetail" => &mut self.device_detail,
-            "homeTenantId" => &mut self.home_tenant_id,
-            "ipAddress" => &mut self.ip_address,
-            "isInteractive" => &mut self.is_interactive,
-            "location" => &mut self.location,
-            "resourceDisplayName" => &mut self.resource_display_name,
-            "resourceId" => &mut self.resource_id,
-            "resourceTenantId" => &mut self.resource_tenant_id,
-            "riskDetail" => &mut self.risk_detail,
-            "riskEventTypes" => &mut self.risk_event_types,
-            "riskEventTypes_v2" => &mut self.risk_event_types_v2,
-            "riskLevelAggregated" => &mut self.risk_level_aggregated,
-            "riskLevelDuringSignIn" => &mut self.risk_level_during_sign_in,
-            "riskState" => &mut self.risk_state,
-            "servicePrincipalId" => &mut self.service_principal_id,
-            "servicePrincipalName" => &mut self.service_principal_name,
-            "status" => &mut self.status,
-            "userAgent" => &mut self.user_agent,
-            "userDisplayName" => &mut self.user_display_name,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1819,43 +1826,79 @@ impl ::graph_model::rt::Struct for SignIn {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appId", &self.app_id);
-        w.field(
-            "appliedConditionalAccessPolicies",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_display_name,
+            &self.app_id,
             &self.applied_conditional_access_policies,
-        );
-        w.field(
-            "authenticationAppDeviceDetails",
             &self.authentication_app_device_details,
-        );
-        w.field("clientAppUsed", &self.client_app_used);
-        w.field("conditionalAccessStatus", &self.conditional_access_status);
-        w.field("correlationId", &self.correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deviceDetail", &self.device_detail);
-        w.field("homeTenantId", &self.home_tenant_id);
-        w.field("ipAddress", &self.ip_address);
-        w.field("isInteractive", &self.is_interactive);
-        w.field("location", &self.location);
-        w.field("resourceDisplayName", &self.resource_display_name);
-        w.field("resourceId", &self.resource_id);
-        w.field("resourceTenantId", &self.resource_tenant_id);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskEventTypes", &self.risk_event_types);
-        w.field("riskEventTypes_v2", &self.risk_event_types_v2);
-        w.field("riskLevelAggregated", &self.risk_level_aggregated);
-        w.field("riskLevelDuringSignIn", &self.risk_level_during_sign_in);
-        w.field("riskState", &self.risk_state);
-        w.field("servicePrincipalId", &self.service_principal_id);
-        w.field("servicePrincipalName", &self.service_principal_name);
-        w.field("status", &self.status);
-        w.field("userAgent", &self.user_agent);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.client_app_used,
+            &self.conditional_access_status,
+            &self.correlation_id,
+            &self.created_date_time,
+            &self.device_detail,
+            &self.home_tenant_id,
+            &self.ip_address,
+            &self.is_interactive,
+            &self.location,
+            &self.resource_display_name,
+            &self.resource_id,
+            &self.resource_tenant_id,
+            &self.risk_detail,
+            &self.risk_event_types,
+            &self.risk_event_types_v2,
+            &self.risk_level_aggregated,
+            &self.risk_level_during_sign_in,
+            &self.risk_state,
+            &self.service_principal_id,
+            &self.service_principal_name,
+            &self.status,
+            &self.user_agent,
+            &self.user_display_name,
+            &self.user_id,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_display_name,
+                &mut self.app_id,
+                &mut self.applied_conditional_access_policies,
+                &mut self.authentication_app_device_details,
+                &mut self.client_app_used,
+                &mut self.conditional_access_status,
+                &mut self.correlation_id,
+                &mut self.created_date_time,
+                &mut self.device_detail,
+                &mut self.home_tenant_id,
+                &mut self.ip_address,
+                &mut self.is_interactive,
+                &mut self.location,
+                &mut self.resource_display_name,
+                &mut self.resource_id,
+                &mut self.resource_tenant_id,
+                &mut self.risk_detail,
+                &mut self.risk_event_types,
+                &mut self.risk_event_types_v2,
+                &mut self.risk_level_aggregated,
+                &mut self.risk_level_during_sign_in,
+                &mut self.risk_state,
+                &mut self.service_principal_id,
+                &mut self.service_principal_name,
+                &mut self.status,
+                &mut self.user_agent,
+                &mut self.user_display_name,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1905,22 +1948,28 @@ impl ::graph_model::rt::Struct for SignInStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "additionalDetails" => &mut self.additional_details,
-            "errorCode" => &mut self.error_code,
-            "failureReason" => &mut self.failure_reason,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["additionalDetails", "errorCode", "failureReason"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("additionalDetails", &self.additional_details);
-        w.field("errorCode", &self.error_code);
-        w.field("failureReason", &self.failure_reason);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.additional_details,
+            &self.error_code,
+            &self.failure_reason,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.additional_details,
+                &mut self.error_code,
+                &mut self.failure_reason,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1976,18 +2025,6 @@ impl ::graph_model::rt::Struct for TargetResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "groupType" => &mut self.group_type,
-            "id" => &mut self.id,
-            "modifiedProperties" => &mut self.modified_properties,
-            "type" => &mut self.r#type,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayName",
@@ -1998,13 +2035,31 @@ impl ::graph_model::rt::Struct for TargetResource {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("groupType", &self.group_type);
-        w.field("id", &self.id);
-        w.field("modifiedProperties", &self.modified_properties);
-        w.field("type", &self.r#type);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.group_type,
+            &self.id,
+            &self.modified_properties,
+            &self.r#type,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.group_type,
+                &mut self.id,
+                &mut self.modified_properties,
+                &mut self.r#type,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -23,18 +23,6 @@ impl ::graph_model::rt::Struct for CertificateAuthority {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.certificateAuthority"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificate" => &mut self.certificate,
-            "certificateRevocationListUrl" => &mut self.certificate_revocation_list_url,
-            "deltaCertificateRevocationListUrl" => &mut self.delta_certificate_revocation_list_url,
-            "isRootAuthority" => &mut self.is_root_authority,
-            "issuer" => &mut self.issuer,
-            "issuerSki" => &mut self.issuer_ski,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "certificate",
@@ -45,19 +33,31 @@ impl ::graph_model::rt::Struct for CertificateAuthority {
             "issuerSki",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificate", &self.certificate);
-        w.field(
-            "certificateRevocationListUrl",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.certificate,
             &self.certificate_revocation_list_url,
-        );
-        w.field(
-            "deltaCertificateRevocationListUrl",
             &self.delta_certificate_revocation_list_url,
-        );
-        w.field("isRootAuthority", &self.is_root_authority);
-        w.field("issuer", &self.issuer);
-        w.field("issuerSki", &self.issuer_ski);
+            &self.is_root_authority,
+            &self.issuer,
+            &self.issuer_ski,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.certificate,
+                &mut self.certificate_revocation_list_url,
+                &mut self.delta_certificate_revocation_list_url,
+                &mut self.is_root_authority,
+                &mut self.issuer,
+                &mut self.issuer_ski,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -105,20 +105,20 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.certificateBasedAuthConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "certificateAuthorities" => &mut self.certificate_authorities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "certificateAuthorities"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("certificateAuthorities", &self.certificate_authorities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.certificate_authorities])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.certificate_authorities],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

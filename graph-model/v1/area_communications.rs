@@ -19,24 +19,30 @@ impl ::graph_model::rt::Struct for AddLargeGalleryViewOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.addLargeGalleryViewOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -82,18 +88,17 @@ impl ::graph_model::rt::Struct for AppHostedMediaConfig {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appHostedMediaConfig"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "blob" => &mut self.blob,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["blob"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("blob", &self.blob);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.blob])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.blob], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -145,24 +150,25 @@ impl ::graph_model::rt::Struct for AudioRoutingGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.audioRoutingGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "receivers" => &mut self.receivers,
-            "routingMode" => &mut self.routing_mode,
-            "sources" => &mut self.sources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "receivers", "routingMode", "sources"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("receivers", &self.receivers);
-        w.field("routingMode", &self.routing_mode);
-        w.field("sources", &self.sources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.receivers, &self.routing_mode, &self.sources])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.receivers,
+                &mut self.routing_mode,
+                &mut self.sources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -256,37 +262,6 @@ impl ::graph_model::rt::Struct for Call {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.call"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callbackUri" => &mut self.callback_uri,
-            "callChainId" => &mut self.call_chain_id,
-            "callOptions" => &mut self.call_options,
-            "callRoutes" => &mut self.call_routes,
-            "chatInfo" => &mut self.chat_info,
-            "direction" => &mut self.direction,
-            "incomingContext" => &mut self.incoming_context,
-            "mediaConfig" => &mut self.media_config,
-            "mediaState" => &mut self.media_state,
-            "meetingInfo" => &mut self.meeting_info,
-            "myParticipantId" => &mut self.my_participant_id,
-            "requestedModalities" => &mut self.requested_modalities,
-            "resultInfo" => &mut self.result_info,
-            "source" => &mut self.source,
-            "state" => &mut self.state,
-            "subject" => &mut self.subject,
-            "targets" => &mut self.targets,
-            "tenantId" => &mut self.tenant_id,
-            "toneInfo" => &mut self.tone_info,
-            "transcription" => &mut self.transcription,
-            "audioRoutingGroups" => &mut self.audio_routing_groups,
-            "contentSharingSessions" => &mut self.content_sharing_sessions,
-            "operations" => &mut self.operations,
-            "participants" => &mut self.participants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -316,32 +291,69 @@ impl ::graph_model::rt::Struct for Call {
             "participants",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callbackUri", &self.callback_uri);
-        w.field("callChainId", &self.call_chain_id);
-        w.field("callOptions", &self.call_options);
-        w.field("callRoutes", &self.call_routes);
-        w.field("chatInfo", &self.chat_info);
-        w.field("direction", &self.direction);
-        w.field("incomingContext", &self.incoming_context);
-        w.field("mediaConfig", &self.media_config);
-        w.field("mediaState", &self.media_state);
-        w.field("meetingInfo", &self.meeting_info);
-        w.field("myParticipantId", &self.my_participant_id);
-        w.field("requestedModalities", &self.requested_modalities);
-        w.field("resultInfo", &self.result_info);
-        w.field("source", &self.source);
-        w.field("state", &self.state);
-        w.field("subject", &self.subject);
-        w.field("targets", &self.targets);
-        w.field("tenantId", &self.tenant_id);
-        w.field("toneInfo", &self.tone_info);
-        w.field("transcription", &self.transcription);
-        w.field("audioRoutingGroups", &self.audio_routing_groups);
-        w.field("contentSharingSessions", &self.content_sharing_sessions);
-        w.field("operations", &self.operations);
-        w.field("participants", &self.participants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.callback_uri,
+            &self.call_chain_id,
+            &self.call_options,
+            &self.call_routes,
+            &self.chat_info,
+            &self.direction,
+            &self.incoming_context,
+            &self.media_config,
+            &self.media_state,
+            &self.meeting_info,
+            &self.my_participant_id,
+            &self.requested_modalities,
+            &self.result_info,
+            &self.source,
+            &self.state,
+            &self.subject,
+            &self.targets,
+            &self.tenant_id,
+            &self.tone_info,
+            &self.transcription,
+            &self.audio_routing_groups,
+            &self.content_sharing_sessions,
+            &self.operations,
+            &self.participants,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.callback_uri,
+                &mut self.call_chain_id,
+                &mut self.call_options,
+                &mut self.call_routes,
+                &mut self.chat_info,
+                &mut self.direction,
+                &mut self.incoming_context,
+                &mut self.media_config,
+                &mut self.media_state,
+                &mut self.meeting_info,
+                &mut self.my_participant_id,
+                &mut self.requested_modalities,
+                &mut self.result_info,
+                &mut self.source,
+                &mut self.state,
+                &mut self.subject,
+                &mut self.targets,
+                &mut self.tenant_id,
+                &mut self.tone_info,
+                &mut self.transcription,
+                &mut self.audio_routing_groups,
+                &mut self.content_sharing_sessions,
+                &mut self.operations,
+                &mut self.participants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -447,18 +459,17 @@ impl ::graph_model::rt::Struct for CallMediaState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callMediaState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "audio" => &mut self.audio,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["audio"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("audio", &self.audio);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.audio])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.audio], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -511,18 +522,6 @@ impl ::graph_model::rt::Struct for CallOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hideBotAfterEscalation" => &mut self.hide_bot_after_escalation,
-            "isContentSharingNotificationEnabled" => {
-                &mut self.is_content_sharing_notification_enabled
-            }
-            "isDeltaRosterEnabled" => &mut self.is_delta_roster_enabled,
-            "isInteractiveRosterEnabled" => &mut self.is_interactive_roster_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hideBotAfterEscalation",
@@ -531,17 +530,27 @@ impl ::graph_model::rt::Struct for CallOptions {
             "isInteractiveRosterEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
-        w.field(
-            "isContentSharingNotificationEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.hide_bot_after_escalation,
             &self.is_content_sharing_notification_enabled,
-        );
-        w.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled);
-        w.field(
-            "isInteractiveRosterEnabled",
+            &self.is_delta_roster_enabled,
             &self.is_interactive_roster_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hide_bot_after_escalation,
+                &mut self.is_content_sharing_notification_enabled,
+                &mut self.is_delta_roster_enabled,
+                &mut self.is_interactive_roster_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -690,22 +699,24 @@ impl ::graph_model::rt::Struct for CallRoute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRoute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "final" => &mut self.r#final,
-            "original" => &mut self.original,
-            "routingType" => &mut self.routing_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["final", "original", "routingType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("final", &self.r#final);
-        w.field("original", &self.original);
-        w.field("routingType", &self.routing_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#final, &self.original, &self.routing_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.r#final,
+                &mut self.original,
+                &mut self.routing_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -857,20 +868,20 @@ impl ::graph_model::rt::Struct for CallTranscriptionInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callTranscriptionInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["lastModifiedDateTime", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.last_modified_date_time, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.last_modified_date_time, &mut self.state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -992,24 +1003,30 @@ impl ::graph_model::rt::Struct for CancelMediaProcessingOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cancelMediaProcessingOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1070,18 +1087,6 @@ impl ::graph_model::rt::Struct for CloudCommunications {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudCommunications"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "adhocCalls" => &mut self.adhoc_calls,
-            "callRecords" => &mut self.call_records,
-            "calls" => &mut self.calls,
-            "onlineMeetingConversations" => &mut self.online_meeting_conversations,
-            "onlineMeetings" => &mut self.online_meetings,
-            "presences" => &mut self.presences,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "adhocCalls",
@@ -1092,16 +1097,31 @@ impl ::graph_model::rt::Struct for CloudCommunications {
             "presences",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("adhocCalls", &self.adhoc_calls);
-        w.field("callRecords", &self.call_records);
-        w.field("calls", &self.calls);
-        w.field(
-            "onlineMeetingConversations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.adhoc_calls,
+            &self.call_records,
+            &self.calls,
             &self.online_meeting_conversations,
-        );
-        w.field("onlineMeetings", &self.online_meetings);
-        w.field("presences", &self.presences);
+            &self.online_meetings,
+            &self.presences,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.adhoc_calls,
+                &mut self.call_records,
+                &mut self.calls,
+                &mut self.online_meeting_conversations,
+                &mut self.online_meetings,
+                &mut self.presences,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1153,24 +1173,30 @@ impl ::graph_model::rt::Struct for CommsOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.commsOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1410,18 +1436,17 @@ impl ::graph_model::rt::Struct for ContentSharingSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentSharingSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1511,23 +1536,6 @@ impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementConversationDiscussionMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "createdDateTime" => &mut self.created_date_time,
-            "creationMode" => &mut self.creation_mode,
-            "from" => &mut self.from,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "replyToId" => &mut self.reply_to_id,
-            "conversation" => &mut self.conversation,
-            "reactions" => &mut self.reactions,
-            "replies" => &mut self.replies,
-            "replyTo" => &mut self.reply_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1543,18 +1551,41 @@ impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
             "replyTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creationMode", &self.creation_mode);
-        w.field("from", &self.from);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("replyToId", &self.reply_to_id);
-        w.field("conversation", &self.conversation);
-        w.field("reactions", &self.reactions);
-        w.field("replies", &self.replies);
-        w.field("replyTo", &self.reply_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
+            &self.created_date_time,
+            &self.creation_mode,
+            &self.from,
+            &self.last_modified_date_time,
+            &self.reply_to_id,
+            &self.conversation,
+            &self.reactions,
+            &self.replies,
+            &self.reply_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.created_date_time,
+                &mut self.creation_mode,
+                &mut self.from,
+                &mut self.last_modified_date_time,
+                &mut self.reply_to_id,
+                &mut self.conversation,
+                &mut self.reactions,
+                &mut self.replies,
+                &mut self.reply_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1644,23 +1675,6 @@ impl ::graph_model::rt::Struct for EngagementConversationMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementConversationMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "createdDateTime" => &mut self.created_date_time,
-            "creationMode" => &mut self.creation_mode,
-            "from" => &mut self.from,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "replyToId" => &mut self.reply_to_id,
-            "conversation" => &mut self.conversation,
-            "reactions" => &mut self.reactions,
-            "replies" => &mut self.replies,
-            "replyTo" => &mut self.reply_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1676,18 +1690,41 @@ impl ::graph_model::rt::Struct for EngagementConversationMessage {
             "replyTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creationMode", &self.creation_mode);
-        w.field("from", &self.from);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("replyToId", &self.reply_to_id);
-        w.field("conversation", &self.conversation);
-        w.field("reactions", &self.reactions);
-        w.field("replies", &self.replies);
-        w.field("replyTo", &self.reply_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
+            &self.created_date_time,
+            &self.creation_mode,
+            &self.from,
+            &self.last_modified_date_time,
+            &self.reply_to_id,
+            &self.conversation,
+            &self.reactions,
+            &self.replies,
+            &self.reply_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.created_date_time,
+                &mut self.creation_mode,
+                &mut self.from,
+                &mut self.last_modified_date_time,
+                &mut self.reply_to_id,
+                &mut self.conversation,
+                &mut self.reactions,
+                &mut self.replies,
+                &mut self.reply_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1864,24 +1901,30 @@ impl ::graph_model::rt::Struct for EngagementConversationMessageReaction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementConversationMessageReaction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "reactionBy" => &mut self.reaction_by,
-            "reactionType" => &mut self.reaction_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "reactionBy", "reactionType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("reactionBy", &self.reaction_by);
-        w.field("reactionType", &self.reaction_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.reaction_by,
+            &self.reaction_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.reaction_by,
+                &mut self.reaction_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2336,24 +2379,6 @@ impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementConversationQuestionMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "createdDateTime" => &mut self.created_date_time,
-            "creationMode" => &mut self.creation_mode,
-            "from" => &mut self.from,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "replyToId" => &mut self.reply_to_id,
-            "title" => &mut self.title,
-            "conversation" => &mut self.conversation,
-            "reactions" => &mut self.reactions,
-            "replies" => &mut self.replies,
-            "replyTo" => &mut self.reply_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2370,19 +2395,43 @@ impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
             "replyTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creationMode", &self.creation_mode);
-        w.field("from", &self.from);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("replyToId", &self.reply_to_id);
-        w.field("title", &self.title);
-        w.field("conversation", &self.conversation);
-        w.field("reactions", &self.reactions);
-        w.field("replies", &self.replies);
-        w.field("replyTo", &self.reply_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
+            &self.created_date_time,
+            &self.creation_mode,
+            &self.from,
+            &self.last_modified_date_time,
+            &self.reply_to_id,
+            &self.title,
+            &self.conversation,
+            &self.reactions,
+            &self.replies,
+            &self.reply_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.created_date_time,
+                &mut self.creation_mode,
+                &mut self.from,
+                &mut self.last_modified_date_time,
+                &mut self.reply_to_id,
+                &mut self.title,
+                &mut self.conversation,
+                &mut self.reactions,
+                &mut self.replies,
+                &mut self.reply_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2472,23 +2521,6 @@ impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementConversationSystemMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "createdDateTime" => &mut self.created_date_time,
-            "creationMode" => &mut self.creation_mode,
-            "from" => &mut self.from,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "replyToId" => &mut self.reply_to_id,
-            "conversation" => &mut self.conversation,
-            "reactions" => &mut self.reactions,
-            "replies" => &mut self.replies,
-            "replyTo" => &mut self.reply_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2504,18 +2536,41 @@ impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
             "replyTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creationMode", &self.creation_mode);
-        w.field("from", &self.from);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("replyToId", &self.reply_to_id);
-        w.field("conversation", &self.conversation);
-        w.field("reactions", &self.reactions);
-        w.field("replies", &self.replies);
-        w.field("replyTo", &self.reply_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
+            &self.created_date_time,
+            &self.creation_mode,
+            &self.from,
+            &self.last_modified_date_time,
+            &self.reply_to_id,
+            &self.conversation,
+            &self.reactions,
+            &self.replies,
+            &self.reply_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.created_date_time,
+                &mut self.creation_mode,
+                &mut self.from,
+                &mut self.last_modified_date_time,
+                &mut self.reply_to_id,
+                &mut self.conversation,
+                &mut self.reactions,
+                &mut self.replies,
+                &mut self.reply_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2640,18 +2695,6 @@ impl ::graph_model::rt::Struct for IncomingCallOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.incomingCallOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hideBotAfterEscalation" => &mut self.hide_bot_after_escalation,
-            "isContentSharingNotificationEnabled" => {
-                &mut self.is_content_sharing_notification_enabled
-            }
-            "isDeltaRosterEnabled" => &mut self.is_delta_roster_enabled,
-            "isInteractiveRosterEnabled" => &mut self.is_interactive_roster_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hideBotAfterEscalation",
@@ -2660,17 +2703,27 @@ impl ::graph_model::rt::Struct for IncomingCallOptions {
             "isInteractiveRosterEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
-        w.field(
-            "isContentSharingNotificationEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.hide_bot_after_escalation,
             &self.is_content_sharing_notification_enabled,
-        );
-        w.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled);
-        w.field(
-            "isInteractiveRosterEnabled",
+            &self.is_delta_roster_enabled,
             &self.is_interactive_roster_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hide_bot_after_escalation,
+                &mut self.is_content_sharing_notification_enabled,
+                &mut self.is_delta_roster_enabled,
+                &mut self.is_interactive_roster_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2722,16 +2775,6 @@ impl ::graph_model::rt::Struct for IncomingContext {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.incomingContext"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "observedParticipantId" => &mut self.observed_participant_id,
-            "onBehalfOf" => &mut self.on_behalf_of,
-            "sourceParticipantId" => &mut self.source_participant_id,
-            "transferor" => &mut self.transferor,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "observedParticipantId",
@@ -2740,11 +2783,27 @@ impl ::graph_model::rt::Struct for IncomingContext {
             "transferor",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("observedParticipantId", &self.observed_participant_id);
-        w.field("onBehalfOf", &self.on_behalf_of);
-        w.field("sourceParticipantId", &self.source_participant_id);
-        w.field("transferor", &self.transferor);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.observed_participant_id,
+            &self.on_behalf_of,
+            &self.source_participant_id,
+            &self.transferor,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.observed_participant_id,
+                &mut self.on_behalf_of,
+                &mut self.source_participant_id,
+                &mut self.transferor,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2798,19 +2857,6 @@ impl ::graph_model::rt::Struct for InvitationParticipantInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.invitationParticipantInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hidden" => &mut self.hidden,
-            "identity" => &mut self.identity,
-            "participantId" => &mut self.participant_id,
-            "removeFromDefaultAudioRoutingGroup" => {
-                &mut self.remove_from_default_audio_routing_group
-            }
-            "replacesCallId" => &mut self.replaces_call_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hidden",
@@ -2820,15 +2866,29 @@ impl ::graph_model::rt::Struct for InvitationParticipantInfo {
             "replacesCallId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hidden", &self.hidden);
-        w.field("identity", &self.identity);
-        w.field("participantId", &self.participant_id);
-        w.field(
-            "removeFromDefaultAudioRoutingGroup",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.hidden,
+            &self.identity,
+            &self.participant_id,
             &self.remove_from_default_audio_routing_group,
-        );
-        w.field("replacesCallId", &self.replaces_call_id);
+            &self.replaces_call_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hidden,
+                &mut self.identity,
+                &mut self.participant_id,
+                &mut self.remove_from_default_audio_routing_group,
+                &mut self.replaces_call_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2882,17 +2942,6 @@ impl ::graph_model::rt::Struct for InviteParticipantsOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inviteParticipantsOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "participants" => &mut self.participants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2902,12 +2951,29 @@ impl ::graph_model::rt::Struct for InviteParticipantsOperation {
             "participants",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("participants", &self.participants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+            &self.participants,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.participants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2955,20 +3021,20 @@ impl ::graph_model::rt::Struct for JoinMeetingIdMeetingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.joinMeetingIdMeetingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "joinMeetingId" => &mut self.join_meeting_id,
-            "passcode" => &mut self.passcode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["joinMeetingId", "passcode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("joinMeetingId", &self.join_meeting_id);
-        w.field("passcode", &self.passcode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.join_meeting_id, &self.passcode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.join_meeting_id, &mut self.passcode],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3013,15 +3079,17 @@ impl ::graph_model::rt::Struct for MediaConfig {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaConfig"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3241,20 +3309,17 @@ impl ::graph_model::rt::Struct for MediaInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceId" => &mut self.resource_id,
-            "uri" => &mut self.uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceId", "uri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resourceId", &self.resource_id);
-        w.field("uri", &self.uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_id, &self.uri])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.resource_id, &mut self.uri], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3373,26 +3438,32 @@ impl ::graph_model::rt::Struct for MediaStream {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaStream"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "direction" => &mut self.direction,
-            "label" => &mut self.label,
-            "mediaType" => &mut self.media_type,
-            "serverMuted" => &mut self.server_muted,
-            "sourceId" => &mut self.source_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["direction", "label", "mediaType", "serverMuted", "sourceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("direction", &self.direction);
-        w.field("label", &self.label);
-        w.field("mediaType", &self.media_type);
-        w.field("serverMuted", &self.server_muted);
-        w.field("sourceId", &self.source_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.direction,
+            &self.label,
+            &self.media_type,
+            &self.server_muted,
+            &self.source_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.direction,
+                &mut self.label,
+                &mut self.media_type,
+                &mut self.server_muted,
+                &mut self.source_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3437,15 +3508,17 @@ impl ::graph_model::rt::Struct for MeetingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3686,24 +3759,30 @@ impl ::graph_model::rt::Struct for MuteParticipantOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.muteParticipantOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3849,22 +3928,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onlineMeetingEngagementConversation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "creationMode" => &mut self.creation_mode,
-            "starterId" => &mut self.starter_id,
-            "moderationState" => &mut self.moderation_state,
-            "onlineMeetingId" => &mut self.online_meeting_id,
-            "organizer" => &mut self.organizer,
-            "upvoteCount" => &mut self.upvote_count,
-            "messages" => &mut self.messages,
-            "starter" => &mut self.starter,
-            "onlineMeeting" => &mut self.online_meeting,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3879,17 +3942,39 @@ impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
             "onlineMeeting",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("creationMode", &self.creation_mode);
-        w.field("starterId", &self.starter_id);
-        w.field("moderationState", &self.moderation_state);
-        w.field("onlineMeetingId", &self.online_meeting_id);
-        w.field("organizer", &self.organizer);
-        w.field("upvoteCount", &self.upvote_count);
-        w.field("messages", &self.messages);
-        w.field("starter", &self.starter);
-        w.field("onlineMeeting", &self.online_meeting);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.creation_mode,
+            &self.starter_id,
+            &self.moderation_state,
+            &self.online_meeting_id,
+            &self.organizer,
+            &self.upvote_count,
+            &self.messages,
+            &self.starter,
+            &self.online_meeting,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.creation_mode,
+                &mut self.starter_id,
+                &mut self.moderation_state,
+                &mut self.online_meeting_id,
+                &mut self.organizer,
+                &mut self.upvote_count,
+                &mut self.messages,
+                &mut self.starter,
+                &mut self.online_meeting,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3940,20 +4025,20 @@ impl ::graph_model::rt::Struct for OnlineMeetingRestricted {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onlineMeetingRestricted"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentSharingDisabled" => &mut self.content_sharing_disabled,
-            "videoDisabled" => &mut self.video_disabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentSharingDisabled", "videoDisabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentSharingDisabled", &self.content_sharing_disabled);
-        w.field("videoDisabled", &self.video_disabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content_sharing_disabled, &self.video_disabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.content_sharing_disabled, &mut self.video_disabled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4060,18 +4145,17 @@ impl ::graph_model::rt::Struct for OrganizerMeetingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.organizerMeetingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "organizer" => &mut self.organizer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["organizer"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("organizer", &self.organizer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.organizer])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.organizer], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4123,18 +4207,6 @@ impl ::graph_model::rt::Struct for OutgoingCallOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outgoingCallOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hideBotAfterEscalation" => &mut self.hide_bot_after_escalation,
-            "isContentSharingNotificationEnabled" => {
-                &mut self.is_content_sharing_notification_enabled
-            }
-            "isDeltaRosterEnabled" => &mut self.is_delta_roster_enabled,
-            "isInteractiveRosterEnabled" => &mut self.is_interactive_roster_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hideBotAfterEscalation",
@@ -4143,17 +4215,27 @@ impl ::graph_model::rt::Struct for OutgoingCallOptions {
             "isInteractiveRosterEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hideBotAfterEscalation", &self.hide_bot_after_escalation);
-        w.field(
-            "isContentSharingNotificationEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.hide_bot_after_escalation,
             &self.is_content_sharing_notification_enabled,
-        );
-        w.field("isDeltaRosterEnabled", &self.is_delta_roster_enabled);
-        w.field(
-            "isInteractiveRosterEnabled",
+            &self.is_delta_roster_enabled,
             &self.is_interactive_roster_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hide_bot_after_escalation,
+                &mut self.is_content_sharing_notification_enabled,
+                &mut self.is_delta_roster_enabled,
+                &mut self.is_interactive_roster_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4217,22 +4299,6 @@ impl ::graph_model::rt::Struct for Participant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.participant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "info" => &mut self.info,
-            "isInLobby" => &mut self.is_in_lobby,
-            "isMuted" => &mut self.is_muted,
-            "mediaStreams" => &mut self.media_streams,
-            "metadata" => &mut self.metadata,
-            "recordingInfo" => &mut self.recording_info,
-            "removedState" => &mut self.removed_state,
-            "restrictedExperience" => &mut self.restricted_experience,
-            "rosterSequenceNumber" => &mut self.roster_sequence_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4247,17 +4313,39 @@ impl ::graph_model::rt::Struct for Participant {
             "rosterSequenceNumber",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("info", &self.info);
-        w.field("isInLobby", &self.is_in_lobby);
-        w.field("isMuted", &self.is_muted);
-        w.field("mediaStreams", &self.media_streams);
-        w.field("metadata", &self.metadata);
-        w.field("recordingInfo", &self.recording_info);
-        w.field("removedState", &self.removed_state);
-        w.field("restrictedExperience", &self.restricted_experience);
-        w.field("rosterSequenceNumber", &self.roster_sequence_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.info,
+            &self.is_in_lobby,
+            &self.is_muted,
+            &self.media_streams,
+            &self.metadata,
+            &self.recording_info,
+            &self.removed_state,
+            &self.restricted_experience,
+            &self.roster_sequence_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.info,
+                &mut self.is_in_lobby,
+                &mut self.is_muted,
+                &mut self.media_streams,
+                &mut self.metadata,
+                &mut self.recording_info,
+                &mut self.removed_state,
+                &mut self.restricted_experience,
+                &mut self.roster_sequence_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4313,18 +4401,6 @@ impl ::graph_model::rt::Struct for ParticipantInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.participantInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "countryCode" => &mut self.country_code,
-            "endpointType" => &mut self.endpoint_type,
-            "identity" => &mut self.identity,
-            "languageId" => &mut self.language_id,
-            "participantId" => &mut self.participant_id,
-            "region" => &mut self.region,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "countryCode",
@@ -4335,13 +4411,31 @@ impl ::graph_model::rt::Struct for ParticipantInfo {
             "region",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("countryCode", &self.country_code);
-        w.field("endpointType", &self.endpoint_type);
-        w.field("identity", &self.identity);
-        w.field("languageId", &self.language_id);
-        w.field("participantId", &self.participant_id);
-        w.field("region", &self.region);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.country_code,
+            &self.endpoint_type,
+            &self.identity,
+            &self.language_id,
+            &self.participant_id,
+            &self.region,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.country_code,
+                &mut self.endpoint_type,
+                &mut self.identity,
+                &mut self.language_id,
+                &mut self.participant_id,
+                &mut self.region,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4393,24 +4487,30 @@ impl ::graph_model::rt::Struct for PlayPromptOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.playPromptOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4466,18 +4566,6 @@ impl ::graph_model::rt::Struct for RecordOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recordOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "recordingAccessToken" => &mut self.recording_access_token,
-            "recordingLocation" => &mut self.recording_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4488,13 +4576,31 @@ impl ::graph_model::rt::Struct for RecordOperation {
             "recordingLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("recordingAccessToken", &self.recording_access_token);
-        w.field("recordingLocation", &self.recording_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+            &self.recording_access_token,
+            &self.recording_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.recording_access_token,
+                &mut self.recording_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4542,20 +4648,20 @@ impl ::graph_model::rt::Struct for RecordingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recordingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "recordingStatus" => &mut self.recording_status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "recordingStatus"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("recordingStatus", &self.recording_status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.recording_status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.recording_status],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4680,18 +4786,17 @@ impl ::graph_model::rt::Struct for RemovedState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.removedState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reason" => &mut self.reason,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reason"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reason", &self.reason);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.reason])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.reason], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4954,17 +5059,6 @@ impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sendDtmfTonesOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "completionReason" => &mut self.completion_reason,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4974,12 +5068,29 @@ impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
             "completionReason",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("completionReason", &self.completion_reason);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+            &self.completion_reason,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.completion_reason,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5025,18 +5136,17 @@ impl ::graph_model::rt::Struct for ServiceHostedMediaConfig {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceHostedMediaConfig"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "preFetchMedia" => &mut self.pre_fetch_media,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["preFetchMedia"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("preFetchMedia", &self.pre_fetch_media);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.pre_fetch_media])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.pre_fetch_media], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5088,24 +5198,30 @@ impl ::graph_model::rt::Struct for StartHoldMusicOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.startHoldMusicOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5157,24 +5273,30 @@ impl ::graph_model::rt::Struct for StopHoldMusicOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.stopHoldMusicOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5226,24 +5348,30 @@ impl ::graph_model::rt::Struct for SubscribeToToneOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subscribeToToneOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5289,18 +5417,17 @@ impl ::graph_model::rt::Struct for TokenMeetingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tokenMeetingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "token" => &mut self.token,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["token"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("token", &self.token);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.token])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.token], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5474,20 +5601,20 @@ impl ::graph_model::rt::Struct for ToneInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.toneInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "sequenceId" => &mut self.sequence_id,
-            "tone" => &mut self.tone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["sequenceId", "tone"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("sequenceId", &self.sequence_id);
-        w.field("tone", &self.tone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.sequence_id, &self.tone])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.sequence_id, &mut self.tone],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5539,24 +5666,30 @@ impl ::graph_model::rt::Struct for UnmuteParticipantOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unmuteParticipantOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5608,24 +5741,30 @@ impl ::graph_model::rt::Struct for UpdateRecordingStatusOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.updateRecordingStatusOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientContext" => &mut self.client_context,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "clientContext", "resultInfo", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientContext", &self.client_context);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_context,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_context,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

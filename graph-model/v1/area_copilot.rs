@@ -82,22 +82,24 @@ impl ::graph_model::rt::Struct for ActionItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.actionItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ownerDisplayName" => &mut self.owner_display_name,
-            "text" => &mut self.text,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ownerDisplayName", "text", "title"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ownerDisplayName", &self.owner_display_name);
-        w.field("text", &self.text);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.owner_display_name, &self.text, &self.title])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.owner_display_name,
+                &mut self.text,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -143,18 +145,17 @@ impl ::graph_model::rt::Struct for AiInteractionHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -202,20 +203,17 @@ impl ::graph_model::rt::Struct for AiOnlineMeeting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiOnlineMeeting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "aiInsights" => &mut self.ai_insights,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "aiInsights"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("aiInsights", &self.ai_insights);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.ai_insights])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.ai_insights], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -265,22 +263,24 @@ impl ::graph_model::rt::Struct for AiUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "interactionHistory" => &mut self.interaction_history,
-            "onlineMeetings" => &mut self.online_meetings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "interactionHistory", "onlineMeetings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("interactionHistory", &self.interaction_history);
-        w.field("onlineMeetings", &self.online_meetings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.interaction_history, &self.online_meetings])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.interaction_history,
+                &mut self.online_meetings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -340,20 +340,6 @@ impl ::graph_model::rt::Struct for CallAiInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callAiInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionItems" => &mut self.action_items,
-            "callId" => &mut self.call_id,
-            "contentCorrelationId" => &mut self.content_correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "endDateTime" => &mut self.end_date_time,
-            "meetingNotes" => &mut self.meeting_notes,
-            "viewpoint" => &mut self.viewpoint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -366,15 +352,35 @@ impl ::graph_model::rt::Struct for CallAiInsight {
             "viewpoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actionItems", &self.action_items);
-        w.field("callId", &self.call_id);
-        w.field("contentCorrelationId", &self.content_correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("meetingNotes", &self.meeting_notes);
-        w.field("viewpoint", &self.viewpoint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action_items,
+            &self.call_id,
+            &self.content_correlation_id,
+            &self.created_date_time,
+            &self.end_date_time,
+            &self.meeting_notes,
+            &self.viewpoint,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_items,
+                &mut self.call_id,
+                &mut self.content_correlation_id,
+                &mut self.created_date_time,
+                &mut self.end_date_time,
+                &mut self.meeting_notes,
+                &mut self.viewpoint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -420,18 +426,17 @@ impl ::graph_model::rt::Struct for CallAiInsightViewPoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callAiInsightViewPoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mentionEvents" => &mut self.mention_events,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mentionEvents"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mentionEvents", &self.mention_events);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.mention_events])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.mention_events], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -481,22 +486,20 @@ impl ::graph_model::rt::Struct for CopilotAdmin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotAdmin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "catalog" => &mut self.catalog,
-            "settings" => &mut self.settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "catalog", "settings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("catalog", &self.catalog);
-        w.field("settings", &self.settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.catalog, &self.settings])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.catalog, &mut self.settings],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -544,20 +547,17 @@ impl ::graph_model::rt::Struct for CopilotAdminCatalog {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotAdminCatalog"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "packages" => &mut self.packages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "packages"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("packages", &self.packages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.packages])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.packages], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -607,22 +607,24 @@ impl ::graph_model::rt::Struct for CopilotAdminLimitedMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotAdminLimitedMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "groupId" => &mut self.group_id,
-            "isEnabledForGroup" => &mut self.is_enabled_for_group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "groupId", "isEnabledForGroup"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("groupId", &self.group_id);
-        w.field("isEnabledForGroup", &self.is_enabled_for_group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.group_id, &self.is_enabled_for_group])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.group_id,
+                &mut self.is_enabled_for_group,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -670,20 +672,17 @@ impl ::graph_model::rt::Struct for CopilotAdminSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotAdminSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "limitedMode" => &mut self.limited_mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "limitedMode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("limitedMode", &self.limited_mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.limited_mode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.limited_mode], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -781,39 +780,6 @@ impl ::graph_model::rt::Struct for CopilotPackageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotPackageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appId" => &mut self.app_id,
-            "assetId" => &mut self.asset_id,
-            "availableTo" => &mut self.available_to,
-            "createdDateTime" => &mut self.created_date_time,
-            "deployedTo" => &mut self.deployed_to,
-            "displayName" => &mut self.display_name,
-            "elementTypes" => &mut self.element_types,
-            "isBlocked" => &mut self.is_blocked,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "manifestId" => &mut self.manifest_id,
-            "manifestVersion" => &mut self.manifest_version,
-            "ownerId" => &mut self.owner_id,
-            "platform" => &mut self.platform,
-            "publisher" => &mut self.publisher,
-            "shortDescription" => &mut self.short_description,
-            "supportedHosts" => &mut self.supported_hosts,
-            "type" => &mut self.r#type,
-            "version" => &mut self.version,
-            "zipFile" => &mut self.zip_file,
-            "acquireUsersAndGroups" => &mut self.acquire_users_and_groups,
-            "allowedUsersAndGroups" => &mut self.allowed_users_and_groups,
-            "categories" => &mut self.categories,
-            "elementDetails" => &mut self.element_details,
-            "longDescription" => &mut self.long_description,
-            "sensitivity" => &mut self.sensitivity,
-            "sharedWithUsersAndGroups" => &mut self.shared_with_users_and_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -845,37 +811,73 @@ impl ::graph_model::rt::Struct for CopilotPackageDetail {
             "sharedWithUsersAndGroups",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appId", &self.app_id);
-        w.field("assetId", &self.asset_id);
-        w.field("availableTo", &self.available_to);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deployedTo", &self.deployed_to);
-        w.field("displayName", &self.display_name);
-        w.field("elementTypes", &self.element_types);
-        w.field("isBlocked", &self.is_blocked);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("manifestId", &self.manifest_id);
-        w.field("manifestVersion", &self.manifest_version);
-        w.field("ownerId", &self.owner_id);
-        w.field("platform", &self.platform);
-        w.field("publisher", &self.publisher);
-        w.field("shortDescription", &self.short_description);
-        w.field("supportedHosts", &self.supported_hosts);
-        w.field("type", &self.r#type);
-        w.field("version", &self.version);
-        w.field("zipFile", &self.zip_file);
-        w.field("acquireUsersAndGroups", &self.acquire_users_and_groups);
-        w.field("allowedUsersAndGroups", &self.allowed_users_and_groups);
-        w.field("categories", &self.categories);
-        w.field("elementDetails", &self.element_details);
-        w.field("longDescription", &self.long_description);
-        w.field("sensitivity", &self.sensitivity);
-        w.field(
-            "sharedWithUsersAndGroups",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_id,
+            &self.asset_id,
+            &self.available_to,
+            &self.created_date_time,
+            &self.deployed_to,
+            &self.display_name,
+            &self.element_types,
+            &self.is_blocked,
+            &self.last_modified_date_time,
+            &self.manifest_id,
+            &self.manifest_version,
+            &self.owner_id,
+            &self.platform,
+            &self.publisher,
+            &self.short_description,
+            &self.supported_hosts,
+            &self.r#type,
+            &self.version,
+            &self.zip_file,
+            &self.acquire_users_and_groups,
+            &self.allowed_users_and_groups,
+            &self.categories,
+            &self.element_details,
+            &self.long_description,
+            &self.sensitivity,
             &self.shared_with_users_and_groups,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_id,
+                &mut self.asset_id,
+                &mut self.available_to,
+                &mut self.created_date_time,
+                &mut self.deployed_to,
+                &mut self.display_name,
+                &mut self.element_types,
+                &mut self.is_blocked,
+                &mut self.last_modified_date_time,
+                &mut self.manifest_id,
+                &mut self.manifest_version,
+                &mut self.owner_id,
+                &mut self.platform,
+                &mut self.publisher,
+                &mut self.short_description,
+                &mut self.supported_hosts,
+                &mut self.r#type,
+                &mut self.version,
+                &mut self.zip_file,
+                &mut self.acquire_users_and_groups,
+                &mut self.allowed_users_and_groups,
+                &mut self.categories,
+                &mut self.element_details,
+                &mut self.long_description,
+                &mut self.sensitivity,
+                &mut self.shared_with_users_and_groups,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -921,18 +923,17 @@ impl ::graph_model::rt::Struct for CopilotReportRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotReportRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -984,24 +985,30 @@ impl ::graph_model::rt::Struct for CopilotRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "admin" => &mut self.admin,
-            "interactionHistory" => &mut self.interaction_history,
-            "reports" => &mut self.reports,
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["admin", "interactionHistory", "reports", "users"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("admin", &self.admin);
-        w.field("interactionHistory", &self.interaction_history);
-        w.field("reports", &self.reports);
-        w.field("users", &self.users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.admin,
+            &self.interaction_history,
+            &self.reports,
+            &self.users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.admin,
+                &mut self.interaction_history,
+                &mut self.reports,
+                &mut self.users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1051,22 +1058,20 @@ impl ::graph_model::rt::Struct for MeetingNote {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingNote"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "subpoints" => &mut self.subpoints,
-            "text" => &mut self.text,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["subpoints", "text", "title"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("subpoints", &self.subpoints);
-        w.field("text", &self.text);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.subpoints, &self.text, &self.title])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.subpoints, &mut self.text, &mut self.title],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1114,20 +1119,17 @@ impl ::graph_model::rt::Struct for MeetingNoteSubpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingNoteSubpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "text" => &mut self.text,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["text", "title"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("text", &self.text);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.text, &self.title])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.text, &mut self.title], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1177,22 +1179,28 @@ impl ::graph_model::rt::Struct for MentionEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mentionEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "eventDateTime" => &mut self.event_date_time,
-            "speaker" => &mut self.speaker,
-            "transcriptUtterance" => &mut self.transcript_utterance,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["eventDateTime", "speaker", "transcriptUtterance"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("speaker", &self.speaker);
-        w.field("transcriptUtterance", &self.transcript_utterance);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.event_date_time,
+            &self.speaker,
+            &self.transcript_utterance,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.event_date_time,
+                &mut self.speaker,
+                &mut self.transcript_utterance,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1240,20 +1248,20 @@ impl ::graph_model::rt::Struct for PackageAccessEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.packageAccessEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceId" => &mut self.resource_id,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceId", "resourceType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resourceId", &self.resource_id);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_id, &self.resource_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.resource_id, &mut self.resource_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1301,20 +1309,17 @@ impl ::graph_model::rt::Struct for PackageElement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.packageElement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "definition" => &mut self.definition,
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["definition", "id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("definition", &self.definition);
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.definition, &self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.definition, &mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1362,20 +1367,20 @@ impl ::graph_model::rt::Struct for PackageElementDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.packageElementDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "elements" => &mut self.elements,
-            "elementType" => &mut self.element_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["elements", "elementType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("elements", &self.elements);
-        w.field("elementType", &self.element_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.elements, &self.element_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.elements, &mut self.element_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -25,19 +25,6 @@ impl ::graph_model::rt::Struct for DataPolicyOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dataPolicyOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "progress" => &mut self.progress,
-            "status" => &mut self.status,
-            "storageLocation" => &mut self.storage_location,
-            "submittedDateTime" => &mut self.submitted_date_time,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -49,14 +36,33 @@ impl ::graph_model::rt::Struct for DataPolicyOperation {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("progress", &self.progress);
-        w.field("status", &self.status);
-        w.field("storageLocation", &self.storage_location);
-        w.field("submittedDateTime", &self.submitted_date_time);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.progress,
+            &self.status,
+            &self.storage_location,
+            &self.submitted_date_time,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.progress,
+                &mut self.status,
+                &mut self.storage_location,
+                &mut self.submitted_date_time,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -109,36 +109,6 @@ impl ::graph_model::rt::Struct for AndroidLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "packageId" => &mut self.package_id,
-            "versionCode" => &mut self.version_code,
-            "versionName" => &mut self.version_name,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -167,34 +137,67 @@ impl ::graph_model::rt::Struct for AndroidLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
             &self.minimum_supported_operating_system,
-        );
-        w.field("packageId", &self.package_id);
-        w.field("versionCode", &self.version_code);
-        w.field("versionName", &self.version_name);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.package_id,
+            &self.version_code,
+            &self.version_name,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.minimum_supported_operating_system,
+                &mut self.package_id,
+                &mut self.version_code,
+                &mut self.version_name,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -418,63 +421,6 @@ impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidManagedAppProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
-            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
-            "allowedOutboundClipboardSharingLevel" => {
-                &mut self.allowed_outbound_clipboard_sharing_level
-            }
-            "allowedOutboundDataTransferDestinations" => {
-                &mut self.allowed_outbound_data_transfer_destinations
-            }
-            "contactSyncBlocked" => &mut self.contact_sync_blocked,
-            "dataBackupBlocked" => &mut self.data_backup_blocked,
-            "deviceComplianceRequired" => &mut self.device_compliance_required,
-            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
-            "fingerprintBlocked" => &mut self.fingerprint_blocked,
-            "managedBrowser" => &mut self.managed_browser,
-            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
-            "maximumPinRetries" => &mut self.maximum_pin_retries,
-            "minimumPinLength" => &mut self.minimum_pin_length,
-            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
-            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
-            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
-            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
-            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
-            "periodBeforePinReset" => &mut self.period_before_pin_reset,
-            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
-            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
-            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
-            "pinCharacterSet" => &mut self.pin_character_set,
-            "pinRequired" => &mut self.pin_required,
-            "printBlocked" => &mut self.print_blocked,
-            "saveAsBlocked" => &mut self.save_as_blocked,
-            "simplePinBlocked" => &mut self.simple_pin_blocked,
-            "isAssigned" => &mut self.is_assigned,
-            "customBrowserDisplayName" => &mut self.custom_browser_display_name,
-            "customBrowserPackageId" => &mut self.custom_browser_package_id,
-            "deployedAppCount" => &mut self.deployed_app_count,
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled" => {
-                &mut self.disable_app_encryption_if_device_encryption_is_enabled
-            }
-            "encryptAppData" => &mut self.encrypt_app_data,
-            "minimumRequiredPatchVersion" => &mut self.minimum_required_patch_version,
-            "minimumWarningPatchVersion" => &mut self.minimum_warning_patch_version,
-            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
-            "assignments" => &mut self.assignments,
-            "apps" => &mut self.apps,
-            "deploymentSummary" => &mut self.deployment_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -524,103 +470,109 @@ impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
             "deploymentSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "allowedDataStorageLocations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.allowed_data_storage_locations,
-        );
-        w.field(
-            "allowedInboundDataTransferSources",
             &self.allowed_inbound_data_transfer_sources,
-        );
-        w.field(
-            "allowedOutboundClipboardSharingLevel",
             &self.allowed_outbound_clipboard_sharing_level,
-        );
-        w.field(
-            "allowedOutboundDataTransferDestinations",
             &self.allowed_outbound_data_transfer_destinations,
-        );
-        w.field("contactSyncBlocked", &self.contact_sync_blocked);
-        w.field("dataBackupBlocked", &self.data_backup_blocked);
-        w.field("deviceComplianceRequired", &self.device_compliance_required);
-        w.field(
-            "disableAppPinIfDevicePinIsSet",
+            &self.contact_sync_blocked,
+            &self.data_backup_blocked,
+            &self.device_compliance_required,
             &self.disable_app_pin_if_device_pin_is_set,
-        );
-        w.field("fingerprintBlocked", &self.fingerprint_blocked);
-        w.field("managedBrowser", &self.managed_browser);
-        w.field(
-            "managedBrowserToOpenLinksRequired",
+            &self.fingerprint_blocked,
+            &self.managed_browser,
             &self.managed_browser_to_open_links_required,
-        );
-        w.field("maximumPinRetries", &self.maximum_pin_retries);
-        w.field("minimumPinLength", &self.minimum_pin_length);
-        w.field(
-            "minimumRequiredAppVersion",
+            &self.maximum_pin_retries,
+            &self.minimum_pin_length,
             &self.minimum_required_app_version,
-        );
-        w.field(
-            "minimumRequiredOsVersion",
             &self.minimum_required_os_version,
-        );
-        w.field(
-            "minimumWarningAppVersion",
             &self.minimum_warning_app_version,
-        );
-        w.field("minimumWarningOsVersion", &self.minimum_warning_os_version);
-        w.field(
-            "organizationalCredentialsRequired",
+            &self.minimum_warning_os_version,
             &self.organizational_credentials_required,
-        );
-        w.field("periodBeforePinReset", &self.period_before_pin_reset);
-        w.field(
-            "periodOfflineBeforeAccessCheck",
+            &self.period_before_pin_reset,
             &self.period_offline_before_access_check,
-        );
-        w.field(
-            "periodOfflineBeforeWipeIsEnforced",
             &self.period_offline_before_wipe_is_enforced,
-        );
-        w.field(
-            "periodOnlineBeforeAccessCheck",
             &self.period_online_before_access_check,
-        );
-        w.field("pinCharacterSet", &self.pin_character_set);
-        w.field("pinRequired", &self.pin_required);
-        w.field("printBlocked", &self.print_blocked);
-        w.field("saveAsBlocked", &self.save_as_blocked);
-        w.field("simplePinBlocked", &self.simple_pin_blocked);
-        w.field("isAssigned", &self.is_assigned);
-        w.field(
-            "customBrowserDisplayName",
+            &self.pin_character_set,
+            &self.pin_required,
+            &self.print_blocked,
+            &self.save_as_blocked,
+            &self.simple_pin_blocked,
+            &self.is_assigned,
             &self.custom_browser_display_name,
-        );
-        w.field("customBrowserPackageId", &self.custom_browser_package_id);
-        w.field("deployedAppCount", &self.deployed_app_count);
-        w.field(
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled",
+            &self.custom_browser_package_id,
+            &self.deployed_app_count,
             &self.disable_app_encryption_if_device_encryption_is_enabled,
-        );
-        w.field("encryptAppData", &self.encrypt_app_data);
-        w.field(
-            "minimumRequiredPatchVersion",
+            &self.encrypt_app_data,
             &self.minimum_required_patch_version,
-        );
-        w.field(
-            "minimumWarningPatchVersion",
             &self.minimum_warning_patch_version,
-        );
-        w.field("screenCaptureBlocked", &self.screen_capture_blocked);
-        w.field("assignments", &self.assignments);
-        w.field("apps", &self.apps);
-        w.field("deploymentSummary", &self.deployment_summary);
+            &self.screen_capture_blocked,
+            &self.assignments,
+            &self.apps,
+            &self.deployment_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allowed_data_storage_locations,
+                &mut self.allowed_inbound_data_transfer_sources,
+                &mut self.allowed_outbound_clipboard_sharing_level,
+                &mut self.allowed_outbound_data_transfer_destinations,
+                &mut self.contact_sync_blocked,
+                &mut self.data_backup_blocked,
+                &mut self.device_compliance_required,
+                &mut self.disable_app_pin_if_device_pin_is_set,
+                &mut self.fingerprint_blocked,
+                &mut self.managed_browser,
+                &mut self.managed_browser_to_open_links_required,
+                &mut self.maximum_pin_retries,
+                &mut self.minimum_pin_length,
+                &mut self.minimum_required_app_version,
+                &mut self.minimum_required_os_version,
+                &mut self.minimum_warning_app_version,
+                &mut self.minimum_warning_os_version,
+                &mut self.organizational_credentials_required,
+                &mut self.period_before_pin_reset,
+                &mut self.period_offline_before_access_check,
+                &mut self.period_offline_before_wipe_is_enforced,
+                &mut self.period_online_before_access_check,
+                &mut self.pin_character_set,
+                &mut self.pin_required,
+                &mut self.print_blocked,
+                &mut self.save_as_blocked,
+                &mut self.simple_pin_blocked,
+                &mut self.is_assigned,
+                &mut self.custom_browser_display_name,
+                &mut self.custom_browser_package_id,
+                &mut self.deployed_app_count,
+                &mut self.disable_app_encryption_if_device_encryption_is_enabled,
+                &mut self.encrypt_app_data,
+                &mut self.minimum_required_patch_version,
+                &mut self.minimum_warning_patch_version,
+                &mut self.screen_capture_blocked,
+                &mut self.assignments,
+                &mut self.apps,
+                &mut self.deployment_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -730,28 +682,6 @@ impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidManagedAppRegistration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appIdentifier" => &mut self.app_identifier,
-            "applicationVersion" => &mut self.application_version,
-            "createdDateTime" => &mut self.created_date_time,
-            "deviceName" => &mut self.device_name,
-            "deviceTag" => &mut self.device_tag,
-            "deviceType" => &mut self.device_type,
-            "flaggedReasons" => &mut self.flagged_reasons,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "managementSdkVersion" => &mut self.management_sdk_version,
-            "platformVersion" => &mut self.platform_version,
-            "userId" => &mut self.user_id,
-            "version" => &mut self.version,
-            "appliedPolicies" => &mut self.applied_policies,
-            "intendedPolicies" => &mut self.intended_policies,
-            "operations" => &mut self.operations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -772,23 +702,51 @@ impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
             "operations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appIdentifier", &self.app_identifier);
-        w.field("applicationVersion", &self.application_version);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deviceName", &self.device_name);
-        w.field("deviceTag", &self.device_tag);
-        w.field("deviceType", &self.device_type);
-        w.field("flaggedReasons", &self.flagged_reasons);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("managementSdkVersion", &self.management_sdk_version);
-        w.field("platformVersion", &self.platform_version);
-        w.field("userId", &self.user_id);
-        w.field("version", &self.version);
-        w.field("appliedPolicies", &self.applied_policies);
-        w.field("intendedPolicies", &self.intended_policies);
-        w.field("operations", &self.operations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_identifier,
+            &self.application_version,
+            &self.created_date_time,
+            &self.device_name,
+            &self.device_tag,
+            &self.device_type,
+            &self.flagged_reasons,
+            &self.last_sync_date_time,
+            &self.management_sdk_version,
+            &self.platform_version,
+            &self.user_id,
+            &self.version,
+            &self.applied_policies,
+            &self.intended_policies,
+            &self.operations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_identifier,
+                &mut self.application_version,
+                &mut self.created_date_time,
+                &mut self.device_name,
+                &mut self.device_tag,
+                &mut self.device_type,
+                &mut self.flagged_reasons,
+                &mut self.last_sync_date_time,
+                &mut self.management_sdk_version,
+                &mut self.platform_version,
+                &mut self.user_id,
+                &mut self.version,
+                &mut self.applied_policies,
+                &mut self.intended_policies,
+                &mut self.operations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -898,51 +856,57 @@ impl ::graph_model::rt::Struct for AndroidMinimumOperatingSystem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidMinimumOperatingSystem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "v10_0" => &mut self.v10_0,
-            "v11_0" => &mut self.v11_0,
-            "v4_0" => &mut self.v4_0,
-            "v4_0_3" => &mut self.v4_0_3,
-            "v4_1" => &mut self.v4_1,
-            "v4_2" => &mut self.v4_2,
-            "v4_3" => &mut self.v4_3,
-            "v4_4" => &mut self.v4_4,
-            "v5_0" => &mut self.v5_0,
-            "v5_1" => &mut self.v5_1,
-            "v6_0" => &mut self.v6_0,
-            "v7_0" => &mut self.v7_0,
-            "v7_1" => &mut self.v7_1,
-            "v8_0" => &mut self.v8_0,
-            "v8_1" => &mut self.v8_1,
-            "v9_0" => &mut self.v9_0,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "v10_0", "v11_0", "v4_0", "v4_0_3", "v4_1", "v4_2", "v4_3", "v4_4", "v5_0", "v5_1",
             "v6_0", "v7_0", "v7_1", "v8_0", "v8_1", "v9_0",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("v10_0", &self.v10_0);
-        w.field("v11_0", &self.v11_0);
-        w.field("v4_0", &self.v4_0);
-        w.field("v4_0_3", &self.v4_0_3);
-        w.field("v4_1", &self.v4_1);
-        w.field("v4_2", &self.v4_2);
-        w.field("v4_3", &self.v4_3);
-        w.field("v4_4", &self.v4_4);
-        w.field("v5_0", &self.v5_0);
-        w.field("v5_1", &self.v5_1);
-        w.field("v6_0", &self.v6_0);
-        w.field("v7_0", &self.v7_0);
-        w.field("v7_1", &self.v7_1);
-        w.field("v8_0", &self.v8_0);
-        w.field("v8_1", &self.v8_1);
-        w.field("v9_0", &self.v9_0);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.v10_0,
+            &self.v11_0,
+            &self.v4_0,
+            &self.v4_0_3,
+            &self.v4_1,
+            &self.v4_2,
+            &self.v4_3,
+            &self.v4_4,
+            &self.v5_0,
+            &self.v5_1,
+            &self.v6_0,
+            &self.v7_0,
+            &self.v7_1,
+            &self.v8_0,
+            &self.v8_1,
+            &self.v9_0,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.v10_0,
+                &mut self.v11_0,
+                &mut self.v4_0,
+                &mut self.v4_0_3,
+                &mut self.v4_1,
+                &mut self.v4_2,
+                &mut self.v4_3,
+                &mut self.v4_4,
+                &mut self.v5_0,
+                &mut self.v5_1,
+                &mut self.v6_0,
+                &mut self.v7_0,
+                &mut self.v7_1,
+                &mut self.v8_0,
+                &mut self.v8_1,
+                &mut self.v9_0,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -992,18 +956,17 @@ impl ::graph_model::rt::Struct for AndroidMobileAppIdentifier {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidMobileAppIdentifier"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "packageId" => &mut self.package_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["packageId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("packageId", &self.package_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.package_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.package_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1125,31 +1088,6 @@ impl ::graph_model::rt::Struct for AndroidStoreApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidStoreApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appStoreUrl" => &mut self.app_store_url,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "packageId" => &mut self.package_id,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1173,29 +1111,57 @@ impl ::graph_model::rt::Struct for AndroidStoreApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appStoreUrl", &self.app_store_url);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_store_url,
             &self.minimum_supported_operating_system,
-        );
-        w.field("packageId", &self.package_id);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+            &self.package_id,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_store_url,
+                &mut self.minimum_supported_operating_system,
+                &mut self.package_id,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1253,22 +1219,28 @@ impl ::graph_model::rt::Struct for AppConfigurationSettingItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appConfigurationSettingItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appConfigKey" => &mut self.app_config_key,
-            "appConfigKeyType" => &mut self.app_config_key_type,
-            "appConfigKeyValue" => &mut self.app_config_key_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appConfigKey", "appConfigKeyType", "appConfigKeyValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appConfigKey", &self.app_config_key);
-        w.field("appConfigKeyType", &self.app_config_key_type);
-        w.field("appConfigKeyValue", &self.app_config_key_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_config_key,
+            &self.app_config_key_type,
+            &self.app_config_key_value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_config_key,
+                &mut self.app_config_key_type,
+                &mut self.app_config_key_value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1492,63 +1464,6 @@ impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.defaultManagedAppProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
-            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
-            "allowedOutboundClipboardSharingLevel" => {
-                &mut self.allowed_outbound_clipboard_sharing_level
-            }
-            "allowedOutboundDataTransferDestinations" => {
-                &mut self.allowed_outbound_data_transfer_destinations
-            }
-            "contactSyncBlocked" => &mut self.contact_sync_blocked,
-            "dataBackupBlocked" => &mut self.data_backup_blocked,
-            "deviceComplianceRequired" => &mut self.device_compliance_required,
-            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
-            "fingerprintBlocked" => &mut self.fingerprint_blocked,
-            "managedBrowser" => &mut self.managed_browser,
-            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
-            "maximumPinRetries" => &mut self.maximum_pin_retries,
-            "minimumPinLength" => &mut self.minimum_pin_length,
-            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
-            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
-            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
-            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
-            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
-            "periodBeforePinReset" => &mut self.period_before_pin_reset,
-            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
-            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
-            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
-            "pinCharacterSet" => &mut self.pin_character_set,
-            "pinRequired" => &mut self.pin_required,
-            "printBlocked" => &mut self.print_blocked,
-            "saveAsBlocked" => &mut self.save_as_blocked,
-            "simplePinBlocked" => &mut self.simple_pin_blocked,
-            "appDataEncryptionType" => &mut self.app_data_encryption_type,
-            "customSettings" => &mut self.custom_settings,
-            "deployedAppCount" => &mut self.deployed_app_count,
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled" => {
-                &mut self.disable_app_encryption_if_device_encryption_is_enabled
-            }
-            "encryptAppData" => &mut self.encrypt_app_data,
-            "faceIdBlocked" => &mut self.face_id_blocked,
-            "minimumRequiredPatchVersion" => &mut self.minimum_required_patch_version,
-            "minimumRequiredSdkVersion" => &mut self.minimum_required_sdk_version,
-            "minimumWarningPatchVersion" => &mut self.minimum_warning_patch_version,
-            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
-            "apps" => &mut self.apps,
-            "deploymentSummary" => &mut self.deployment_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1598,103 +1513,109 @@ impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
             "deploymentSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "allowedDataStorageLocations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.allowed_data_storage_locations,
-        );
-        w.field(
-            "allowedInboundDataTransferSources",
             &self.allowed_inbound_data_transfer_sources,
-        );
-        w.field(
-            "allowedOutboundClipboardSharingLevel",
             &self.allowed_outbound_clipboard_sharing_level,
-        );
-        w.field(
-            "allowedOutboundDataTransferDestinations",
             &self.allowed_outbound_data_transfer_destinations,
-        );
-        w.field("contactSyncBlocked", &self.contact_sync_blocked);
-        w.field("dataBackupBlocked", &self.data_backup_blocked);
-        w.field("deviceComplianceRequired", &self.device_compliance_required);
-        w.field(
-            "disableAppPinIfDevicePinIsSet",
+            &self.contact_sync_blocked,
+            &self.data_backup_blocked,
+            &self.device_compliance_required,
             &self.disable_app_pin_if_device_pin_is_set,
-        );
-        w.field("fingerprintBlocked", &self.fingerprint_blocked);
-        w.field("managedBrowser", &self.managed_browser);
-        w.field(
-            "managedBrowserToOpenLinksRequired",
+            &self.fingerprint_blocked,
+            &self.managed_browser,
             &self.managed_browser_to_open_links_required,
-        );
-        w.field("maximumPinRetries", &self.maximum_pin_retries);
-        w.field("minimumPinLength", &self.minimum_pin_length);
-        w.field(
-            "minimumRequiredAppVersion",
+            &self.maximum_pin_retries,
+            &self.minimum_pin_length,
             &self.minimum_required_app_version,
-        );
-        w.field(
-            "minimumRequiredOsVersion",
             &self.minimum_required_os_version,
-        );
-        w.field(
-            "minimumWarningAppVersion",
             &self.minimum_warning_app_version,
-        );
-        w.field("minimumWarningOsVersion", &self.minimum_warning_os_version);
-        w.field(
-            "organizationalCredentialsRequired",
+            &self.minimum_warning_os_version,
             &self.organizational_credentials_required,
-        );
-        w.field("periodBeforePinReset", &self.period_before_pin_reset);
-        w.field(
-            "periodOfflineBeforeAccessCheck",
+            &self.period_before_pin_reset,
             &self.period_offline_before_access_check,
-        );
-        w.field(
-            "periodOfflineBeforeWipeIsEnforced",
             &self.period_offline_before_wipe_is_enforced,
-        );
-        w.field(
-            "periodOnlineBeforeAccessCheck",
             &self.period_online_before_access_check,
-        );
-        w.field("pinCharacterSet", &self.pin_character_set);
-        w.field("pinRequired", &self.pin_required);
-        w.field("printBlocked", &self.print_blocked);
-        w.field("saveAsBlocked", &self.save_as_blocked);
-        w.field("simplePinBlocked", &self.simple_pin_blocked);
-        w.field("appDataEncryptionType", &self.app_data_encryption_type);
-        w.field("customSettings", &self.custom_settings);
-        w.field("deployedAppCount", &self.deployed_app_count);
-        w.field(
-            "disableAppEncryptionIfDeviceEncryptionIsEnabled",
+            &self.pin_character_set,
+            &self.pin_required,
+            &self.print_blocked,
+            &self.save_as_blocked,
+            &self.simple_pin_blocked,
+            &self.app_data_encryption_type,
+            &self.custom_settings,
+            &self.deployed_app_count,
             &self.disable_app_encryption_if_device_encryption_is_enabled,
-        );
-        w.field("encryptAppData", &self.encrypt_app_data);
-        w.field("faceIdBlocked", &self.face_id_blocked);
-        w.field(
-            "minimumRequiredPatchVersion",
+            &self.encrypt_app_data,
+            &self.face_id_blocked,
             &self.minimum_required_patch_version,
-        );
-        w.field(
-            "minimumRequiredSdkVersion",
             &self.minimum_required_sdk_version,
-        );
-        w.field(
-            "minimumWarningPatchVersion",
             &self.minimum_warning_patch_version,
-        );
-        w.field("screenCaptureBlocked", &self.screen_capture_blocked);
-        w.field("apps", &self.apps);
-        w.field("deploymentSummary", &self.deployment_summary);
+            &self.screen_capture_blocked,
+            &self.apps,
+            &self.deployment_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allowed_data_storage_locations,
+                &mut self.allowed_inbound_data_transfer_sources,
+                &mut self.allowed_outbound_clipboard_sharing_level,
+                &mut self.allowed_outbound_data_transfer_destinations,
+                &mut self.contact_sync_blocked,
+                &mut self.data_backup_blocked,
+                &mut self.device_compliance_required,
+                &mut self.disable_app_pin_if_device_pin_is_set,
+                &mut self.fingerprint_blocked,
+                &mut self.managed_browser,
+                &mut self.managed_browser_to_open_links_required,
+                &mut self.maximum_pin_retries,
+                &mut self.minimum_pin_length,
+                &mut self.minimum_required_app_version,
+                &mut self.minimum_required_os_version,
+                &mut self.minimum_warning_app_version,
+                &mut self.minimum_warning_os_version,
+                &mut self.organizational_credentials_required,
+                &mut self.period_before_pin_reset,
+                &mut self.period_offline_before_access_check,
+                &mut self.period_offline_before_wipe_is_enforced,
+                &mut self.period_online_before_access_check,
+                &mut self.pin_character_set,
+                &mut self.pin_required,
+                &mut self.print_blocked,
+                &mut self.save_as_blocked,
+                &mut self.simple_pin_blocked,
+                &mut self.app_data_encryption_type,
+                &mut self.custom_settings,
+                &mut self.deployed_app_count,
+                &mut self.disable_app_encryption_if_device_encryption_is_enabled,
+                &mut self.encrypt_app_data,
+                &mut self.face_id_blocked,
+                &mut self.minimum_required_patch_version,
+                &mut self.minimum_required_sdk_version,
+                &mut self.minimum_warning_patch_version,
+                &mut self.screen_capture_blocked,
+                &mut self.apps,
+                &mut self.deployment_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1826,42 +1747,6 @@ impl ::graph_model::rt::Struct for DeviceAppManagement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceAppManagement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isEnabledForMicrosoftStoreForBusiness" => {
-                &mut self.is_enabled_for_microsoft_store_for_business
-            }
-            "microsoftStoreForBusinessLanguage" => &mut self.microsoft_store_for_business_language,
-            "microsoftStoreForBusinessLastCompletedApplicationSyncTime" => {
-                &mut self.microsoft_store_for_business_last_completed_application_sync_time
-            }
-            "microsoftStoreForBusinessLastSuccessfulSyncDateTime" => {
-                &mut self.microsoft_store_for_business_last_successful_sync_date_time
-            }
-            "androidManagedAppProtections" => &mut self.android_managed_app_protections,
-            "defaultManagedAppProtections" => &mut self.default_managed_app_protections,
-            "iosManagedAppProtections" => &mut self.ios_managed_app_protections,
-            "managedAppPolicies" => &mut self.managed_app_policies,
-            "managedAppRegistrations" => &mut self.managed_app_registrations,
-            "managedAppStatuses" => &mut self.managed_app_statuses,
-            "managedEBooks" => &mut self.managed_e_books,
-            "mdmWindowsInformationProtectionPolicies" => {
-                &mut self.mdm_windows_information_protection_policies
-            }
-            "mobileAppCategories" => &mut self.mobile_app_categories,
-            "mobileAppConfigurations" => &mut self.mobile_app_configurations,
-            "mobileAppRelationships" => &mut self.mobile_app_relationships,
-            "mobileApps" => &mut self.mobile_apps,
-            "targetedManagedAppConfigurations" => &mut self.targeted_managed_app_configurations,
-            "vppTokens" => &mut self.vpp_tokens,
-            "windowsInformationProtectionPolicies" => {
-                &mut self.windows_information_protection_policies
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1886,57 +1771,59 @@ impl ::graph_model::rt::Struct for DeviceAppManagement {
             "windowsInformationProtectionPolicies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "isEnabledForMicrosoftStoreForBusiness",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.is_enabled_for_microsoft_store_for_business,
-        );
-        w.field(
-            "microsoftStoreForBusinessLanguage",
             &self.microsoft_store_for_business_language,
-        );
-        w.field(
-            "microsoftStoreForBusinessLastCompletedApplicationSyncTime",
             &self.microsoft_store_for_business_last_completed_application_sync_time,
-        );
-        w.field(
-            "microsoftStoreForBusinessLastSuccessfulSyncDateTime",
             &self.microsoft_store_for_business_last_successful_sync_date_time,
-        );
-        w.field(
-            "androidManagedAppProtections",
             &self.android_managed_app_protections,
-        );
-        w.field(
-            "defaultManagedAppProtections",
             &self.default_managed_app_protections,
-        );
-        w.field(
-            "iosManagedAppProtections",
             &self.ios_managed_app_protections,
-        );
-        w.field("managedAppPolicies", &self.managed_app_policies);
-        w.field("managedAppRegistrations", &self.managed_app_registrations);
-        w.field("managedAppStatuses", &self.managed_app_statuses);
-        w.field("managedEBooks", &self.managed_e_books);
-        w.field(
-            "mdmWindowsInformationProtectionPolicies",
+            &self.managed_app_policies,
+            &self.managed_app_registrations,
+            &self.managed_app_statuses,
+            &self.managed_e_books,
             &self.mdm_windows_information_protection_policies,
-        );
-        w.field("mobileAppCategories", &self.mobile_app_categories);
-        w.field("mobileAppConfigurations", &self.mobile_app_configurations);
-        w.field("mobileAppRelationships", &self.mobile_app_relationships);
-        w.field("mobileApps", &self.mobile_apps);
-        w.field(
-            "targetedManagedAppConfigurations",
+            &self.mobile_app_categories,
+            &self.mobile_app_configurations,
+            &self.mobile_app_relationships,
+            &self.mobile_apps,
             &self.targeted_managed_app_configurations,
-        );
-        w.field("vppTokens", &self.vpp_tokens);
-        w.field(
-            "windowsInformationProtectionPolicies",
+            &self.vpp_tokens,
             &self.windows_information_protection_policies,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_enabled_for_microsoft_store_for_business,
+                &mut self.microsoft_store_for_business_language,
+                &mut self.microsoft_store_for_business_last_completed_application_sync_time,
+                &mut self.microsoft_store_for_business_last_successful_sync_date_time,
+                &mut self.android_managed_app_protections,
+                &mut self.default_managed_app_protections,
+                &mut self.ios_managed_app_protections,
+                &mut self.managed_app_policies,
+                &mut self.managed_app_registrations,
+                &mut self.managed_app_statuses,
+                &mut self.managed_e_books,
+                &mut self.mdm_windows_information_protection_policies,
+                &mut self.mobile_app_categories,
+                &mut self.mobile_app_configurations,
+                &mut self.mobile_app_relationships,
+                &mut self.mobile_apps,
+                &mut self.targeted_managed_app_configurations,
+                &mut self.vpp_tokens,
+                &mut self.windows_information_protection_policies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2016,21 +1903,6 @@ impl ::graph_model::rt::Struct for DeviceInstallState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceInstallState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceId" => &mut self.device_id,
-            "deviceName" => &mut self.device_name,
-            "errorCode" => &mut self.error_code,
-            "installState" => &mut self.install_state,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "osDescription" => &mut self.os_description,
-            "osVersion" => &mut self.os_version,
-            "userName" => &mut self.user_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2044,16 +1916,37 @@ impl ::graph_model::rt::Struct for DeviceInstallState {
             "userName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deviceId", &self.device_id);
-        w.field("deviceName", &self.device_name);
-        w.field("errorCode", &self.error_code);
-        w.field("installState", &self.install_state);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("osDescription", &self.os_description);
-        w.field("osVersion", &self.os_version);
-        w.field("userName", &self.user_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.device_id,
+            &self.device_name,
+            &self.error_code,
+            &self.install_state,
+            &self.last_sync_date_time,
+            &self.os_description,
+            &self.os_version,
+            &self.user_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.device_id,
+                &mut self.device_name,
+                &mut self.error_code,
+                &mut self.install_state,
+                &mut self.last_sync_date_time,
+                &mut self.os_description,
+                &mut self.os_version,
+                &mut self.user_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2125,19 +2018,6 @@ impl ::graph_model::rt::Struct for EBookInstallSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.eBookInstallSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "failedDeviceCount" => &mut self.failed_device_count,
-            "failedUserCount" => &mut self.failed_user_count,
-            "installedDeviceCount" => &mut self.installed_device_count,
-            "installedUserCount" => &mut self.installed_user_count,
-            "notInstalledDeviceCount" => &mut self.not_installed_device_count,
-            "notInstalledUserCount" => &mut self.not_installed_user_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2149,14 +2029,33 @@ impl ::graph_model::rt::Struct for EBookInstallSummary {
             "notInstalledUserCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("failedDeviceCount", &self.failed_device_count);
-        w.field("failedUserCount", &self.failed_user_count);
-        w.field("installedDeviceCount", &self.installed_device_count);
-        w.field("installedUserCount", &self.installed_user_count);
-        w.field("notInstalledDeviceCount", &self.not_installed_device_count);
-        w.field("notInstalledUserCount", &self.not_installed_user_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.failed_device_count,
+            &self.failed_user_count,
+            &self.installed_device_count,
+            &self.installed_user_count,
+            &self.not_installed_device_count,
+            &self.not_installed_user_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.failed_device_count,
+                &mut self.failed_user_count,
+                &mut self.installed_device_count,
+                &mut self.installed_user_count,
+                &mut self.not_installed_device_count,
+                &mut self.not_installed_user_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2390,20 +2289,20 @@ impl ::graph_model::rt::Struct for IosDeviceType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosDeviceType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "iPad" => &mut self.i_pad,
-            "iPhoneAndIPod" => &mut self.i_phone_and_i_pod,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["iPad", "iPhoneAndIPod"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("iPad", &self.i_pad);
-        w.field("iPhoneAndIPod", &self.i_phone_and_i_pod);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.i_pad, &self.i_phone_and_i_pod])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.i_pad, &mut self.i_phone_and_i_pod],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2553,38 +2452,6 @@ impl ::graph_model::rt::Struct for IosLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "applicableDeviceType" => &mut self.applicable_device_type,
-            "buildNumber" => &mut self.build_number,
-            "bundleId" => &mut self.bundle_id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "versionNumber" => &mut self.version_number,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2615,36 +2482,71 @@ impl ::graph_model::rt::Struct for IosLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("applicableDeviceType", &self.applicable_device_type);
-        w.field("buildNumber", &self.build_number);
-        w.field("bundleId", &self.bundle_id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.applicable_device_type,
+            &self.build_number,
+            &self.bundle_id,
+            &self.expiration_date_time,
             &self.minimum_supported_operating_system,
-        );
-        w.field("versionNumber", &self.version_number);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.version_number,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.applicable_device_type,
+                &mut self.build_number,
+                &mut self.bundle_id,
+                &mut self.expiration_date_time,
+                &mut self.minimum_supported_operating_system,
+                &mut self.version_number,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2702,15 +2604,6 @@ impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosLobAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isRemovable" => &mut self.is_removable,
-            "uninstallOnDeviceRemoval" => &mut self.uninstall_on_device_removal,
-            "vpnConfigurationId" => &mut self.vpn_configuration_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isRemovable",
@@ -2718,13 +2611,25 @@ impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
             "vpnConfigurationId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isRemovable", &self.is_removable);
-        w.field(
-            "uninstallOnDeviceRemoval",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_removable,
             &self.uninstall_on_device_removal,
-        );
-        w.field("vpnConfigurationId", &self.vpn_configuration_id);
+            &self.vpn_configuration_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_removable,
+                &mut self.uninstall_on_device_removal,
+                &mut self.vpn_configuration_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2936,58 +2841,6 @@ impl ::graph_model::rt::Struct for IosManagedAppProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosManagedAppProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
-            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
-            "allowedOutboundClipboardSharingLevel" => {
-                &mut self.allowed_outbound_clipboard_sharing_level
-            }
-            "allowedOutboundDataTransferDestinations" => {
-                &mut self.allowed_outbound_data_transfer_destinations
-            }
-            "contactSyncBlocked" => &mut self.contact_sync_blocked,
-            "dataBackupBlocked" => &mut self.data_backup_blocked,
-            "deviceComplianceRequired" => &mut self.device_compliance_required,
-            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
-            "fingerprintBlocked" => &mut self.fingerprint_blocked,
-            "managedBrowser" => &mut self.managed_browser,
-            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
-            "maximumPinRetries" => &mut self.maximum_pin_retries,
-            "minimumPinLength" => &mut self.minimum_pin_length,
-            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
-            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
-            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
-            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
-            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
-            "periodBeforePinReset" => &mut self.period_before_pin_reset,
-            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
-            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
-            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
-            "pinCharacterSet" => &mut self.pin_character_set,
-            "pinRequired" => &mut self.pin_required,
-            "printBlocked" => &mut self.print_blocked,
-            "saveAsBlocked" => &mut self.save_as_blocked,
-            "simplePinBlocked" => &mut self.simple_pin_blocked,
-            "isAssigned" => &mut self.is_assigned,
-            "appDataEncryptionType" => &mut self.app_data_encryption_type,
-            "customBrowserProtocol" => &mut self.custom_browser_protocol,
-            "deployedAppCount" => &mut self.deployed_app_count,
-            "faceIdBlocked" => &mut self.face_id_blocked,
-            "minimumRequiredSdkVersion" => &mut self.minimum_required_sdk_version,
-            "assignments" => &mut self.assignments,
-            "apps" => &mut self.apps,
-            "deploymentSummary" => &mut self.deployment_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3034,91 +2887,103 @@ impl ::graph_model::rt::Struct for IosManagedAppProtection {
             "deploymentSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "allowedDataStorageLocations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.allowed_data_storage_locations,
-        );
-        w.field(
-            "allowedInboundDataTransferSources",
             &self.allowed_inbound_data_transfer_sources,
-        );
-        w.field(
-            "allowedOutboundClipboardSharingLevel",
             &self.allowed_outbound_clipboard_sharing_level,
-        );
-        w.field(
-            "allowedOutboundDataTransferDestinations",
             &self.allowed_outbound_data_transfer_destinations,
-        );
-        w.field("contactSyncBlocked", &self.contact_sync_blocked);
-        w.field("dataBackupBlocked", &self.data_backup_blocked);
-        w.field("deviceComplianceRequired", &self.device_compliance_required);
-        w.field(
-            "disableAppPinIfDevicePinIsSet",
+            &self.contact_sync_blocked,
+            &self.data_backup_blocked,
+            &self.device_compliance_required,
             &self.disable_app_pin_if_device_pin_is_set,
-        );
-        w.field("fingerprintBlocked", &self.fingerprint_blocked);
-        w.field("managedBrowser", &self.managed_browser);
-        w.field(
-            "managedBrowserToOpenLinksRequired",
+            &self.fingerprint_blocked,
+            &self.managed_browser,
             &self.managed_browser_to_open_links_required,
-        );
-        w.field("maximumPinRetries", &self.maximum_pin_retries);
-        w.field("minimumPinLength", &self.minimum_pin_length);
-        w.field(
-            "minimumRequiredAppVersion",
+            &self.maximum_pin_retries,
+            &self.minimum_pin_length,
             &self.minimum_required_app_version,
-        );
-        w.field(
-            "minimumRequiredOsVersion",
             &self.minimum_required_os_version,
-        );
-        w.field(
-            "minimumWarningAppVersion",
             &self.minimum_warning_app_version,
-        );
-        w.field("minimumWarningOsVersion", &self.minimum_warning_os_version);
-        w.field(
-            "organizationalCredentialsRequired",
+            &self.minimum_warning_os_version,
             &self.organizational_credentials_required,
-        );
-        w.field("periodBeforePinReset", &self.period_before_pin_reset);
-        w.field(
-            "periodOfflineBeforeAccessCheck",
+            &self.period_before_pin_reset,
             &self.period_offline_before_access_check,
-        );
-        w.field(
-            "periodOfflineBeforeWipeIsEnforced",
             &self.period_offline_before_wipe_is_enforced,
-        );
-        w.field(
-            "periodOnlineBeforeAccessCheck",
             &self.period_online_before_access_check,
-        );
-        w.field("pinCharacterSet", &self.pin_character_set);
-        w.field("pinRequired", &self.pin_required);
-        w.field("printBlocked", &self.print_blocked);
-        w.field("saveAsBlocked", &self.save_as_blocked);
-        w.field("simplePinBlocked", &self.simple_pin_blocked);
-        w.field("isAssigned", &self.is_assigned);
-        w.field("appDataEncryptionType", &self.app_data_encryption_type);
-        w.field("customBrowserProtocol", &self.custom_browser_protocol);
-        w.field("deployedAppCount", &self.deployed_app_count);
-        w.field("faceIdBlocked", &self.face_id_blocked);
-        w.field(
-            "minimumRequiredSdkVersion",
+            &self.pin_character_set,
+            &self.pin_required,
+            &self.print_blocked,
+            &self.save_as_blocked,
+            &self.simple_pin_blocked,
+            &self.is_assigned,
+            &self.app_data_encryption_type,
+            &self.custom_browser_protocol,
+            &self.deployed_app_count,
+            &self.face_id_blocked,
             &self.minimum_required_sdk_version,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("apps", &self.apps);
-        w.field("deploymentSummary", &self.deployment_summary);
+            &self.assignments,
+            &self.apps,
+            &self.deployment_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allowed_data_storage_locations,
+                &mut self.allowed_inbound_data_transfer_sources,
+                &mut self.allowed_outbound_clipboard_sharing_level,
+                &mut self.allowed_outbound_data_transfer_destinations,
+                &mut self.contact_sync_blocked,
+                &mut self.data_backup_blocked,
+                &mut self.device_compliance_required,
+                &mut self.disable_app_pin_if_device_pin_is_set,
+                &mut self.fingerprint_blocked,
+                &mut self.managed_browser,
+                &mut self.managed_browser_to_open_links_required,
+                &mut self.maximum_pin_retries,
+                &mut self.minimum_pin_length,
+                &mut self.minimum_required_app_version,
+                &mut self.minimum_required_os_version,
+                &mut self.minimum_warning_app_version,
+                &mut self.minimum_warning_os_version,
+                &mut self.organizational_credentials_required,
+                &mut self.period_before_pin_reset,
+                &mut self.period_offline_before_access_check,
+                &mut self.period_offline_before_wipe_is_enforced,
+                &mut self.period_online_before_access_check,
+                &mut self.pin_character_set,
+                &mut self.pin_required,
+                &mut self.print_blocked,
+                &mut self.save_as_blocked,
+                &mut self.simple_pin_blocked,
+                &mut self.is_assigned,
+                &mut self.app_data_encryption_type,
+                &mut self.custom_browser_protocol,
+                &mut self.deployed_app_count,
+                &mut self.face_id_blocked,
+                &mut self.minimum_required_sdk_version,
+                &mut self.assignments,
+                &mut self.apps,
+                &mut self.deployment_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3228,28 +3093,6 @@ impl ::graph_model::rt::Struct for IosManagedAppRegistration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosManagedAppRegistration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appIdentifier" => &mut self.app_identifier,
-            "applicationVersion" => &mut self.application_version,
-            "createdDateTime" => &mut self.created_date_time,
-            "deviceName" => &mut self.device_name,
-            "deviceTag" => &mut self.device_tag,
-            "deviceType" => &mut self.device_type,
-            "flaggedReasons" => &mut self.flagged_reasons,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "managementSdkVersion" => &mut self.management_sdk_version,
-            "platformVersion" => &mut self.platform_version,
-            "userId" => &mut self.user_id,
-            "version" => &mut self.version,
-            "appliedPolicies" => &mut self.applied_policies,
-            "intendedPolicies" => &mut self.intended_policies,
-            "operations" => &mut self.operations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3270,23 +3113,51 @@ impl ::graph_model::rt::Struct for IosManagedAppRegistration {
             "operations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appIdentifier", &self.app_identifier);
-        w.field("applicationVersion", &self.application_version);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deviceName", &self.device_name);
-        w.field("deviceTag", &self.device_tag);
-        w.field("deviceType", &self.device_type);
-        w.field("flaggedReasons", &self.flagged_reasons);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("managementSdkVersion", &self.management_sdk_version);
-        w.field("platformVersion", &self.platform_version);
-        w.field("userId", &self.user_id);
-        w.field("version", &self.version);
-        w.field("appliedPolicies", &self.applied_policies);
-        w.field("intendedPolicies", &self.intended_policies);
-        w.field("operations", &self.operations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_identifier,
+            &self.application_version,
+            &self.created_date_time,
+            &self.device_name,
+            &self.device_tag,
+            &self.device_type,
+            &self.flagged_reasons,
+            &self.last_sync_date_time,
+            &self.management_sdk_version,
+            &self.platform_version,
+            &self.user_id,
+            &self.version,
+            &self.applied_policies,
+            &self.intended_policies,
+            &self.operations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_identifier,
+                &mut self.application_version,
+                &mut self.created_date_time,
+                &mut self.device_name,
+                &mut self.device_tag,
+                &mut self.device_type,
+                &mut self.flagged_reasons,
+                &mut self.last_sync_date_time,
+                &mut self.management_sdk_version,
+                &mut self.platform_version,
+                &mut self.user_id,
+                &mut self.version,
+                &mut self.applied_policies,
+                &mut self.intended_policies,
+                &mut self.operations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3364,34 +3235,40 @@ impl ::graph_model::rt::Struct for IosMinimumOperatingSystem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosMinimumOperatingSystem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "v10_0" => &mut self.v10_0,
-            "v11_0" => &mut self.v11_0,
-            "v12_0" => &mut self.v12_0,
-            "v13_0" => &mut self.v13_0,
-            "v14_0" => &mut self.v14_0,
-            "v15_0" => &mut self.v15_0,
-            "v8_0" => &mut self.v8_0,
-            "v9_0" => &mut self.v9_0,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "v10_0", "v11_0", "v12_0", "v13_0", "v14_0", "v15_0", "v8_0", "v9_0",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("v10_0", &self.v10_0);
-        w.field("v11_0", &self.v11_0);
-        w.field("v12_0", &self.v12_0);
-        w.field("v13_0", &self.v13_0);
-        w.field("v14_0", &self.v14_0);
-        w.field("v15_0", &self.v15_0);
-        w.field("v8_0", &self.v8_0);
-        w.field("v9_0", &self.v9_0);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.v10_0,
+            &self.v11_0,
+            &self.v12_0,
+            &self.v13_0,
+            &self.v14_0,
+            &self.v15_0,
+            &self.v8_0,
+            &self.v9_0,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.v10_0,
+                &mut self.v11_0,
+                &mut self.v12_0,
+                &mut self.v13_0,
+                &mut self.v14_0,
+                &mut self.v15_0,
+                &mut self.v8_0,
+                &mut self.v9_0,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3496,26 +3373,6 @@ impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosMobileAppConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "targetedMobileApps" => &mut self.targeted_mobile_apps,
-            "version" => &mut self.version,
-            "encodedSettingXml" => &mut self.encoded_setting_xml,
-            "settings" => &mut self.settings,
-            "assignments" => &mut self.assignments,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusSummary" => &mut self.device_status_summary,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusSummary" => &mut self.user_status_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3534,21 +3391,47 @@ impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
             "userStatusSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("targetedMobileApps", &self.targeted_mobile_apps);
-        w.field("version", &self.version);
-        w.field("encodedSettingXml", &self.encoded_setting_xml);
-        w.field("settings", &self.settings);
-        w.field("assignments", &self.assignments);
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusSummary", &self.device_status_summary);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusSummary", &self.user_status_summary);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.targeted_mobile_apps,
+            &self.version,
+            &self.encoded_setting_xml,
+            &self.settings,
+            &self.assignments,
+            &self.device_statuses,
+            &self.device_status_summary,
+            &self.user_statuses,
+            &self.user_status_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.targeted_mobile_apps,
+                &mut self.version,
+                &mut self.encoded_setting_xml,
+                &mut self.settings,
+                &mut self.assignments,
+                &mut self.device_statuses,
+                &mut self.device_status_summary,
+                &mut self.user_statuses,
+                &mut self.user_status_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3598,18 +3481,17 @@ impl ::graph_model::rt::Struct for IosMobileAppIdentifier {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosMobileAppIdentifier"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bundleId" => &mut self.bundle_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["bundleId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bundleId", &self.bundle_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.bundle_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.bundle_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3735,32 +3617,6 @@ impl ::graph_model::rt::Struct for IosStoreApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosStoreApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "applicableDeviceType" => &mut self.applicable_device_type,
-            "appStoreUrl" => &mut self.app_store_url,
-            "bundleId" => &mut self.bundle_id,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3785,30 +3641,59 @@ impl ::graph_model::rt::Struct for IosStoreApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("applicableDeviceType", &self.applicable_device_type);
-        w.field("appStoreUrl", &self.app_store_url);
-        w.field("bundleId", &self.bundle_id);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.applicable_device_type,
+            &self.app_store_url,
+            &self.bundle_id,
             &self.minimum_supported_operating_system,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.applicable_device_type,
+                &mut self.app_store_url,
+                &mut self.bundle_id,
+                &mut self.minimum_supported_operating_system,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3866,15 +3751,6 @@ impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosStoreAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isRemovable" => &mut self.is_removable,
-            "uninstallOnDeviceRemoval" => &mut self.uninstall_on_device_removal,
-            "vpnConfigurationId" => &mut self.vpn_configuration_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isRemovable",
@@ -3882,13 +3758,25 @@ impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
             "vpnConfigurationId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isRemovable", &self.is_removable);
-        w.field(
-            "uninstallOnDeviceRemoval",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_removable,
             &self.uninstall_on_device_removal,
-        );
-        w.field("vpnConfigurationId", &self.vpn_configuration_id);
+            &self.vpn_configuration_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_removable,
+                &mut self.uninstall_on_device_removal,
+                &mut self.vpn_configuration_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4037,38 +3925,6 @@ impl ::graph_model::rt::Struct for IosVppApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosVppApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "applicableDeviceType" => &mut self.applicable_device_type,
-            "appStoreUrl" => &mut self.app_store_url,
-            "bundleId" => &mut self.bundle_id,
-            "licensingType" => &mut self.licensing_type,
-            "releaseDateTime" => &mut self.release_date_time,
-            "totalLicenseCount" => &mut self.total_license_count,
-            "usedLicenseCount" => &mut self.used_license_count,
-            "vppTokenAccountType" => &mut self.vpp_token_account_type,
-            "vppTokenAppleId" => &mut self.vpp_token_apple_id,
-            "vppTokenOrganizationName" => &mut self.vpp_token_organization_name,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4099,36 +3955,71 @@ impl ::graph_model::rt::Struct for IosVppApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("applicableDeviceType", &self.applicable_device_type);
-        w.field("appStoreUrl", &self.app_store_url);
-        w.field("bundleId", &self.bundle_id);
-        w.field("licensingType", &self.licensing_type);
-        w.field("releaseDateTime", &self.release_date_time);
-        w.field("totalLicenseCount", &self.total_license_count);
-        w.field("usedLicenseCount", &self.used_license_count);
-        w.field("vppTokenAccountType", &self.vpp_token_account_type);
-        w.field("vppTokenAppleId", &self.vpp_token_apple_id);
-        w.field(
-            "vppTokenOrganizationName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.applicable_device_type,
+            &self.app_store_url,
+            &self.bundle_id,
+            &self.licensing_type,
+            &self.release_date_time,
+            &self.total_license_count,
+            &self.used_license_count,
+            &self.vpp_token_account_type,
+            &self.vpp_token_apple_id,
             &self.vpp_token_organization_name,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.applicable_device_type,
+                &mut self.app_store_url,
+                &mut self.bundle_id,
+                &mut self.licensing_type,
+                &mut self.release_date_time,
+                &mut self.total_license_count,
+                &mut self.used_license_count,
+                &mut self.vpp_token_account_type,
+                &mut self.vpp_token_apple_id,
+                &mut self.vpp_token_organization_name,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4182,20 +4073,23 @@ impl ::graph_model::rt::Struct for IosVppAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosVppAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "useDeviceLicensing" => &mut self.use_device_licensing,
-            "vpnConfigurationId" => &mut self.vpn_configuration_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["useDeviceLicensing", "vpnConfigurationId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("useDeviceLicensing", &self.use_device_licensing);
-        w.field("vpnConfigurationId", &self.vpn_configuration_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.use_device_licensing, &self.vpn_configuration_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.use_device_licensing,
+                &mut self.vpn_configuration_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4327,34 +4221,6 @@ impl ::graph_model::rt::Struct for IosVppEBook {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosVppEBook"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "largeCover" => &mut self.large_cover,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publishedDateTime" => &mut self.published_date_time,
-            "publisher" => &mut self.publisher,
-            "appleId" => &mut self.apple_id,
-            "genres" => &mut self.genres,
-            "language" => &mut self.language,
-            "seller" => &mut self.seller,
-            "totalLicenseCount" => &mut self.total_license_count,
-            "usedLicenseCount" => &mut self.used_license_count,
-            "vppOrganizationName" => &mut self.vpp_organization_name,
-            "vppTokenId" => &mut self.vpp_token_id,
-            "assignments" => &mut self.assignments,
-            "deviceStates" => &mut self.device_states,
-            "installSummary" => &mut self.install_summary,
-            "userStateSummary" => &mut self.user_state_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4381,29 +4247,63 @@ impl ::graph_model::rt::Struct for IosVppEBook {
             "userStateSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("largeCover", &self.large_cover);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publishedDateTime", &self.published_date_time);
-        w.field("publisher", &self.publisher);
-        w.field("appleId", &self.apple_id);
-        w.field("genres", &self.genres);
-        w.field("language", &self.language);
-        w.field("seller", &self.seller);
-        w.field("totalLicenseCount", &self.total_license_count);
-        w.field("usedLicenseCount", &self.used_license_count);
-        w.field("vppOrganizationName", &self.vpp_organization_name);
-        w.field("vppTokenId", &self.vpp_token_id);
-        w.field("assignments", &self.assignments);
-        w.field("deviceStates", &self.device_states);
-        w.field("installSummary", &self.install_summary);
-        w.field("userStateSummary", &self.user_state_summary);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.information_url,
+            &self.large_cover,
+            &self.last_modified_date_time,
+            &self.privacy_information_url,
+            &self.published_date_time,
+            &self.publisher,
+            &self.apple_id,
+            &self.genres,
+            &self.language,
+            &self.seller,
+            &self.total_license_count,
+            &self.used_license_count,
+            &self.vpp_organization_name,
+            &self.vpp_token_id,
+            &self.assignments,
+            &self.device_states,
+            &self.install_summary,
+            &self.user_state_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.large_cover,
+                &mut self.last_modified_date_time,
+                &mut self.privacy_information_url,
+                &mut self.published_date_time,
+                &mut self.publisher,
+                &mut self.apple_id,
+                &mut self.genres,
+                &mut self.language,
+                &mut self.seller,
+                &mut self.total_license_count,
+                &mut self.used_license_count,
+                &mut self.vpp_organization_name,
+                &mut self.vpp_token_id,
+                &mut self.assignments,
+                &mut self.device_states,
+                &mut self.install_summary,
+                &mut self.user_state_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4459,22 +4359,20 @@ impl ::graph_model::rt::Struct for IosVppEBookAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosVppEBookAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "installIntent" => &mut self.install_intent,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "installIntent", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("installIntent", &self.install_intent);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.install_intent, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.install_intent, &mut self.target],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4591,30 +4489,6 @@ impl ::graph_model::rt::Struct for IosiPadOSWebClip {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosiPadOSWebClip"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appUrl" => &mut self.app_url,
-            "useManagedBrowser" => &mut self.use_managed_browser,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4637,25 +4511,55 @@ impl ::graph_model::rt::Struct for IosiPadOSWebClip {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appUrl", &self.app_url);
-        w.field("useManagedBrowser", &self.use_managed_browser);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_url,
+            &self.use_managed_browser,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_url,
+                &mut self.use_managed_browser,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4801,37 +4705,6 @@ impl ::graph_model::rt::Struct for MacOSDmgApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSDmgApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "ignoreVersionDetection" => &mut self.ignore_version_detection,
-            "includedApps" => &mut self.included_apps,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "primaryBundleId" => &mut self.primary_bundle_id,
-            "primaryBundleVersion" => &mut self.primary_bundle_version,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4861,35 +4734,69 @@ impl ::graph_model::rt::Struct for MacOSDmgApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("ignoreVersionDetection", &self.ignore_version_detection);
-        w.field("includedApps", &self.included_apps);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.ignore_version_detection,
+            &self.included_apps,
             &self.minimum_supported_operating_system,
-        );
-        w.field("primaryBundleId", &self.primary_bundle_id);
-        w.field("primaryBundleVersion", &self.primary_bundle_version);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.primary_bundle_id,
+            &self.primary_bundle_version,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.ignore_version_detection,
+                &mut self.included_apps,
+                &mut self.minimum_supported_operating_system,
+                &mut self.primary_bundle_id,
+                &mut self.primary_bundle_version,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4943,20 +4850,20 @@ impl ::graph_model::rt::Struct for MacOSIncludedApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSIncludedApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bundleId" => &mut self.bundle_id,
-            "bundleVersion" => &mut self.bundle_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["bundleId", "bundleVersion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bundleId", &self.bundle_id);
-        w.field("bundleVersion", &self.bundle_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.bundle_id, &self.bundle_version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.bundle_id, &mut self.bundle_version],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5118,41 +5025,6 @@ impl ::graph_model::rt::Struct for MacOSLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "buildNumber" => &mut self.build_number,
-            "bundleId" => &mut self.bundle_id,
-            "childApps" => &mut self.child_apps,
-            "ignoreVersionDetection" => &mut self.ignore_version_detection,
-            "installAsManaged" => &mut self.install_as_managed,
-            "md5Hash" => &mut self.md5_hash,
-            "md5HashChunkSize" => &mut self.md5_hash_chunk_size,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "versionNumber" => &mut self.version_number,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5186,39 +5058,77 @@ impl ::graph_model::rt::Struct for MacOSLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("buildNumber", &self.build_number);
-        w.field("bundleId", &self.bundle_id);
-        w.field("childApps", &self.child_apps);
-        w.field("ignoreVersionDetection", &self.ignore_version_detection);
-        w.field("installAsManaged", &self.install_as_managed);
-        w.field("md5Hash", &self.md5_hash);
-        w.field("md5HashChunkSize", &self.md5_hash_chunk_size);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.build_number,
+            &self.bundle_id,
+            &self.child_apps,
+            &self.ignore_version_detection,
+            &self.install_as_managed,
+            &self.md5_hash,
+            &self.md5_hash_chunk_size,
             &self.minimum_supported_operating_system,
-        );
-        w.field("versionNumber", &self.version_number);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.version_number,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.build_number,
+                &mut self.bundle_id,
+                &mut self.child_apps,
+                &mut self.ignore_version_detection,
+                &mut self.install_as_managed,
+                &mut self.md5_hash,
+                &mut self.md5_hash_chunk_size,
+                &mut self.minimum_supported_operating_system,
+                &mut self.version_number,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5276,22 +5186,24 @@ impl ::graph_model::rt::Struct for MacOSLobChildApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSLobChildApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "buildNumber" => &mut self.build_number,
-            "bundleId" => &mut self.bundle_id,
-            "versionNumber" => &mut self.version_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["buildNumber", "bundleId", "versionNumber"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("buildNumber", &self.build_number);
-        w.field("bundleId", &self.bundle_id);
-        w.field("versionNumber", &self.version_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.build_number, &self.bundle_id, &self.version_number])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.build_number,
+                &mut self.bundle_id,
+                &mut self.version_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5400,28 +5312,6 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSMicrosoftDefenderApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5442,23 +5332,51 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5571,29 +5489,6 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSMicrosoftEdgeApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "channel" => &mut self.channel,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5615,24 +5510,53 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("channel", &self.channel);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.channel,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.channel,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5726,43 +5650,49 @@ impl ::graph_model::rt::Struct for MacOSMinimumOperatingSystem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSMinimumOperatingSystem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "v10_10" => &mut self.v10_10,
-            "v10_11" => &mut self.v10_11,
-            "v10_12" => &mut self.v10_12,
-            "v10_13" => &mut self.v10_13,
-            "v10_14" => &mut self.v10_14,
-            "v10_15" => &mut self.v10_15,
-            "v10_7" => &mut self.v10_7,
-            "v10_8" => &mut self.v10_8,
-            "v10_9" => &mut self.v10_9,
-            "v11_0" => &mut self.v11_0,
-            "v12_0" => &mut self.v12_0,
-            "v13_0" => &mut self.v13_0,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "v10_10", "v10_11", "v10_12", "v10_13", "v10_14", "v10_15", "v10_7", "v10_8", "v10_9",
             "v11_0", "v12_0", "v13_0",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("v10_10", &self.v10_10);
-        w.field("v10_11", &self.v10_11);
-        w.field("v10_12", &self.v10_12);
-        w.field("v10_13", &self.v10_13);
-        w.field("v10_14", &self.v10_14);
-        w.field("v10_15", &self.v10_15);
-        w.field("v10_7", &self.v10_7);
-        w.field("v10_8", &self.v10_8);
-        w.field("v10_9", &self.v10_9);
-        w.field("v11_0", &self.v11_0);
-        w.field("v12_0", &self.v12_0);
-        w.field("v13_0", &self.v13_0);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.v10_10,
+            &self.v10_11,
+            &self.v10_12,
+            &self.v10_13,
+            &self.v10_14,
+            &self.v10_15,
+            &self.v10_7,
+            &self.v10_8,
+            &self.v10_9,
+            &self.v11_0,
+            &self.v12_0,
+            &self.v13_0,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.v10_10,
+                &mut self.v10_11,
+                &mut self.v10_12,
+                &mut self.v10_13,
+                &mut self.v10_14,
+                &mut self.v10_15,
+                &mut self.v10_7,
+                &mut self.v10_8,
+                &mut self.v10_9,
+                &mut self.v11_0,
+                &mut self.v12_0,
+                &mut self.v13_0,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5871,28 +5801,6 @@ impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSOfficeSuiteApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5913,23 +5821,51 @@ impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5979,21 +5915,20 @@ impl ::graph_model::rt::Struct for MacOsLobAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOsLobAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "uninstallOnDeviceRemoval" => &mut self.uninstall_on_device_removal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["uninstallOnDeviceRemoval"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "uninstallOnDeviceRemoval",
-            &self.uninstall_on_device_removal,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.uninstall_on_device_removal])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.uninstall_on_device_removal],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6143,38 +6078,6 @@ impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAndroidLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appAvailability" => &mut self.app_availability,
-            "version" => &mut self.version,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "packageId" => &mut self.package_id,
-            "versionCode" => &mut self.version_code,
-            "versionName" => &mut self.version_name,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6205,36 +6108,71 @@ impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appAvailability", &self.app_availability);
-        w.field("version", &self.version);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_availability,
+            &self.version,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
             &self.minimum_supported_operating_system,
-        );
-        w.field("packageId", &self.package_id);
-        w.field("versionCode", &self.version_code);
-        w.field("versionName", &self.version_name);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.package_id,
+            &self.version_code,
+            &self.version_name,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_availability,
+                &mut self.version,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.minimum_supported_operating_system,
+                &mut self.package_id,
+                &mut self.version_code,
+                &mut self.version_name,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6363,33 +6301,6 @@ impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAndroidStoreApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appAvailability" => &mut self.app_availability,
-            "version" => &mut self.version,
-            "appStoreUrl" => &mut self.app_store_url,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "packageId" => &mut self.package_id,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6415,31 +6326,61 @@ impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appAvailability", &self.app_availability);
-        w.field("version", &self.version);
-        w.field("appStoreUrl", &self.app_store_url);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_availability,
+            &self.version,
+            &self.app_store_url,
             &self.minimum_supported_operating_system,
-        );
-        w.field("packageId", &self.package_id);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+            &self.package_id,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_availability,
+                &mut self.version,
+                &mut self.app_store_url,
+                &mut self.minimum_supported_operating_system,
+                &mut self.package_id,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6557,30 +6498,6 @@ impl ::graph_model::rt::Struct for ManagedApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appAvailability" => &mut self.app_availability,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6603,25 +6520,55 @@ impl ::graph_model::rt::Struct for ManagedApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appAvailability", &self.app_availability);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_availability,
+            &self.version,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_availability,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6967,19 +6914,6 @@ impl ::graph_model::rt::Struct for ManagedAppConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "customSettings" => &mut self.custom_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6991,14 +6925,33 @@ impl ::graph_model::rt::Struct for ManagedAppConfiguration {
             "customSettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("customSettings", &self.custom_settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.custom_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.custom_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7457,17 +7410,6 @@ impl ::graph_model::rt::Struct for ManagedAppOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "state" => &mut self.state,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7477,12 +7419,29 @@ impl ::graph_model::rt::Struct for ManagedAppOperation {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("state", &self.state);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.state,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.state,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7617,18 +7576,6 @@ impl ::graph_model::rt::Struct for ManagedAppPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7639,13 +7586,31 @@ impl ::graph_model::rt::Struct for ManagedAppPolicy {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7888,20 +7853,6 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppPolicyDeploymentSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationDeployedUserCount" => &mut self.configuration_deployed_user_count,
-            "configurationDeploymentSummaryPerApp" => {
-                &mut self.configuration_deployment_summary_per_app
-            }
-            "displayName" => &mut self.display_name,
-            "lastRefreshTime" => &mut self.last_refresh_time,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7912,19 +7863,31 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "configurationDeployedUserCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.configuration_deployed_user_count,
-        );
-        w.field(
-            "configurationDeploymentSummaryPerApp",
             &self.configuration_deployment_summary_per_app,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("lastRefreshTime", &self.last_refresh_time);
-        w.field("version", &self.version);
+            &self.display_name,
+            &self.last_refresh_time,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_deployed_user_count,
+                &mut self.configuration_deployment_summary_per_app,
+                &mut self.display_name,
+                &mut self.last_refresh_time,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7978,23 +7941,26 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummaryPerApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configurationAppliedUserCount" => &mut self.configuration_applied_user_count,
-            "mobileAppIdentifier" => &mut self.mobile_app_identifier,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configurationAppliedUserCount", "mobileAppIdentifier"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "configurationAppliedUserCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.configuration_applied_user_count,
-        );
-        w.field("mobileAppIdentifier", &self.mobile_app_identifier);
+            &self.mobile_app_identifier,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.configuration_applied_user_count,
+                &mut self.mobile_app_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8171,49 +8137,6 @@ impl ::graph_model::rt::Struct for ManagedAppProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
-            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
-            "allowedOutboundClipboardSharingLevel" => {
-                &mut self.allowed_outbound_clipboard_sharing_level
-            }
-            "allowedOutboundDataTransferDestinations" => {
-                &mut self.allowed_outbound_data_transfer_destinations
-            }
-            "contactSyncBlocked" => &mut self.contact_sync_blocked,
-            "dataBackupBlocked" => &mut self.data_backup_blocked,
-            "deviceComplianceRequired" => &mut self.device_compliance_required,
-            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
-            "fingerprintBlocked" => &mut self.fingerprint_blocked,
-            "managedBrowser" => &mut self.managed_browser,
-            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
-            "maximumPinRetries" => &mut self.maximum_pin_retries,
-            "minimumPinLength" => &mut self.minimum_pin_length,
-            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
-            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
-            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
-            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
-            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
-            "periodBeforePinReset" => &mut self.period_before_pin_reset,
-            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
-            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
-            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
-            "pinCharacterSet" => &mut self.pin_character_set,
-            "pinRequired" => &mut self.pin_required,
-            "printBlocked" => &mut self.print_blocked,
-            "saveAsBlocked" => &mut self.save_as_blocked,
-            "simplePinBlocked" => &mut self.simple_pin_blocked,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8251,79 +8174,85 @@ impl ::graph_model::rt::Struct for ManagedAppProtection {
             "simplePinBlocked",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "allowedDataStorageLocations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.allowed_data_storage_locations,
-        );
-        w.field(
-            "allowedInboundDataTransferSources",
             &self.allowed_inbound_data_transfer_sources,
-        );
-        w.field(
-            "allowedOutboundClipboardSharingLevel",
             &self.allowed_outbound_clipboard_sharing_level,
-        );
-        w.field(
-            "allowedOutboundDataTransferDestinations",
             &self.allowed_outbound_data_transfer_destinations,
-        );
-        w.field("contactSyncBlocked", &self.contact_sync_blocked);
-        w.field("dataBackupBlocked", &self.data_backup_blocked);
-        w.field("deviceComplianceRequired", &self.device_compliance_required);
-        w.field(
-            "disableAppPinIfDevicePinIsSet",
+            &self.contact_sync_blocked,
+            &self.data_backup_blocked,
+            &self.device_compliance_required,
             &self.disable_app_pin_if_device_pin_is_set,
-        );
-        w.field("fingerprintBlocked", &self.fingerprint_blocked);
-        w.field("managedBrowser", &self.managed_browser);
-        w.field(
-            "managedBrowserToOpenLinksRequired",
+            &self.fingerprint_blocked,
+            &self.managed_browser,
             &self.managed_browser_to_open_links_required,
-        );
-        w.field("maximumPinRetries", &self.maximum_pin_retries);
-        w.field("minimumPinLength", &self.minimum_pin_length);
-        w.field(
-            "minimumRequiredAppVersion",
+            &self.maximum_pin_retries,
+            &self.minimum_pin_length,
             &self.minimum_required_app_version,
-        );
-        w.field(
-            "minimumRequiredOsVersion",
             &self.minimum_required_os_version,
-        );
-        w.field(
-            "minimumWarningAppVersion",
             &self.minimum_warning_app_version,
-        );
-        w.field("minimumWarningOsVersion", &self.minimum_warning_os_version);
-        w.field(
-            "organizationalCredentialsRequired",
+            &self.minimum_warning_os_version,
             &self.organizational_credentials_required,
-        );
-        w.field("periodBeforePinReset", &self.period_before_pin_reset);
-        w.field(
-            "periodOfflineBeforeAccessCheck",
+            &self.period_before_pin_reset,
             &self.period_offline_before_access_check,
-        );
-        w.field(
-            "periodOfflineBeforeWipeIsEnforced",
             &self.period_offline_before_wipe_is_enforced,
-        );
-        w.field(
-            "periodOnlineBeforeAccessCheck",
             &self.period_online_before_access_check,
-        );
-        w.field("pinCharacterSet", &self.pin_character_set);
-        w.field("pinRequired", &self.pin_required);
-        w.field("printBlocked", &self.print_blocked);
-        w.field("saveAsBlocked", &self.save_as_blocked);
-        w.field("simplePinBlocked", &self.simple_pin_blocked);
+            &self.pin_character_set,
+            &self.pin_required,
+            &self.print_blocked,
+            &self.save_as_blocked,
+            &self.simple_pin_blocked,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allowed_data_storage_locations,
+                &mut self.allowed_inbound_data_transfer_sources,
+                &mut self.allowed_outbound_clipboard_sharing_level,
+                &mut self.allowed_outbound_data_transfer_destinations,
+                &mut self.contact_sync_blocked,
+                &mut self.data_backup_blocked,
+                &mut self.device_compliance_required,
+                &mut self.disable_app_pin_if_device_pin_is_set,
+                &mut self.fingerprint_blocked,
+                &mut self.managed_browser,
+                &mut self.managed_browser_to_open_links_required,
+                &mut self.maximum_pin_retries,
+                &mut self.minimum_pin_length,
+                &mut self.minimum_required_app_version,
+                &mut self.minimum_required_os_version,
+                &mut self.minimum_warning_app_version,
+                &mut self.minimum_warning_os_version,
+                &mut self.organizational_credentials_required,
+                &mut self.period_before_pin_reset,
+                &mut self.period_offline_before_access_check,
+                &mut self.period_offline_before_wipe_is_enforced,
+                &mut self.period_online_before_access_check,
+                &mut self.pin_character_set,
+                &mut self.pin_required,
+                &mut self.print_blocked,
+                &mut self.save_as_blocked,
+                &mut self.simple_pin_blocked,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8558,28 +8487,6 @@ impl ::graph_model::rt::Struct for ManagedAppRegistration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppRegistration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appIdentifier" => &mut self.app_identifier,
-            "applicationVersion" => &mut self.application_version,
-            "createdDateTime" => &mut self.created_date_time,
-            "deviceName" => &mut self.device_name,
-            "deviceTag" => &mut self.device_tag,
-            "deviceType" => &mut self.device_type,
-            "flaggedReasons" => &mut self.flagged_reasons,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "managementSdkVersion" => &mut self.management_sdk_version,
-            "platformVersion" => &mut self.platform_version,
-            "userId" => &mut self.user_id,
-            "version" => &mut self.version,
-            "appliedPolicies" => &mut self.applied_policies,
-            "intendedPolicies" => &mut self.intended_policies,
-            "operations" => &mut self.operations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8600,23 +8507,51 @@ impl ::graph_model::rt::Struct for ManagedAppRegistration {
             "operations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appIdentifier", &self.app_identifier);
-        w.field("applicationVersion", &self.application_version);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deviceName", &self.device_name);
-        w.field("deviceTag", &self.device_tag);
-        w.field("deviceType", &self.device_type);
-        w.field("flaggedReasons", &self.flagged_reasons);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("managementSdkVersion", &self.management_sdk_version);
-        w.field("platformVersion", &self.platform_version);
-        w.field("userId", &self.user_id);
-        w.field("version", &self.version);
-        w.field("appliedPolicies", &self.applied_policies);
-        w.field("intendedPolicies", &self.intended_policies);
-        w.field("operations", &self.operations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_identifier,
+            &self.application_version,
+            &self.created_date_time,
+            &self.device_name,
+            &self.device_tag,
+            &self.device_type,
+            &self.flagged_reasons,
+            &self.last_sync_date_time,
+            &self.management_sdk_version,
+            &self.platform_version,
+            &self.user_id,
+            &self.version,
+            &self.applied_policies,
+            &self.intended_policies,
+            &self.operations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_identifier,
+                &mut self.application_version,
+                &mut self.created_date_time,
+                &mut self.device_name,
+                &mut self.device_tag,
+                &mut self.device_type,
+                &mut self.flagged_reasons,
+                &mut self.last_sync_date_time,
+                &mut self.management_sdk_version,
+                &mut self.platform_version,
+                &mut self.user_id,
+                &mut self.version,
+                &mut self.applied_policies,
+                &mut self.intended_policies,
+                &mut self.operations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8777,22 +8712,20 @@ impl ::graph_model::rt::Struct for ManagedAppStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "version"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.display_name, &mut self.version],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8944,24 +8877,25 @@ impl ::graph_model::rt::Struct for ManagedAppStatusRaw {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppStatusRaw"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "version" => &mut self.version,
-            "content" => &mut self.content,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "version", "content"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("version", &self.version);
-        w.field("content", &self.content);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.version, &self.content])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.version,
+                &mut self.content,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9125,24 +9059,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceMobileAppConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "targetedMobileApps" => &mut self.targeted_mobile_apps,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusSummary" => &mut self.device_status_summary,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusSummary" => &mut self.user_status_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9159,19 +9075,43 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
             "userStatusSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("targetedMobileApps", &self.targeted_mobile_apps);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusSummary", &self.device_status_summary);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusSummary", &self.user_status_summary);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.targeted_mobile_apps,
+            &self.version,
+            &self.assignments,
+            &self.device_statuses,
+            &self.device_status_summary,
+            &self.user_statuses,
+            &self.user_status_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.targeted_mobile_apps,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.device_statuses,
+                &mut self.device_status_summary,
+                &mut self.user_statuses,
+                &mut self.user_status_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9317,20 +9257,17 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationAssignment
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceMobileAppConfigurationAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9408,22 +9345,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStat
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "complianceGracePeriodExpirationDateTime" => {
-                &mut self.compliance_grace_period_expiration_date_time
-            }
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceModel" => &mut self.device_model,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "status" => &mut self.status,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9436,18 +9357,35 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStat
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "complianceGracePeriodExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.compliance_grace_period_expiration_date_time,
-        );
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceModel", &self.device_model);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("status", &self.status);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.device_display_name,
+            &self.device_model,
+            &self.last_reported_date_time,
+            &self.status,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliance_grace_period_expiration_date_time,
+                &mut self.device_display_name,
+                &mut self.device_model,
+                &mut self.last_reported_date_time,
+                &mut self.status,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9526,20 +9464,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSumm
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationVersion" => &mut self.configuration_version,
-            "errorCount" => &mut self.error_count,
-            "failedCount" => &mut self.failed_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "notApplicableCount" => &mut self.not_applicable_count,
-            "pendingCount" => &mut self.pending_count,
-            "successCount" => &mut self.success_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9552,15 +9476,35 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSumm
             "successCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationVersion", &self.configuration_version);
-        w.field("errorCount", &self.error_count);
-        w.field("failedCount", &self.failed_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("notApplicableCount", &self.not_applicable_count);
-        w.field("pendingCount", &self.pending_count);
-        w.field("successCount", &self.success_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_version,
+            &self.error_count,
+            &self.failed_count,
+            &self.last_update_date_time,
+            &self.not_applicable_count,
+            &self.pending_count,
+            &self.success_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_version,
+                &mut self.error_count,
+                &mut self.failed_count,
+                &mut self.last_update_date_time,
+                &mut self.not_applicable_count,
+                &mut self.pending_count,
+                &mut self.success_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9631,18 +9575,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "devicesCount" => &mut self.devices_count,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "status" => &mut self.status,
-            "userDisplayName" => &mut self.user_display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9653,13 +9585,31 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("devicesCount", &self.devices_count);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("status", &self.status);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.devices_count,
+            &self.last_reported_date_time,
+            &self.status,
+            &self.user_display_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.devices_count,
+                &mut self.last_reported_date_time,
+                &mut self.status,
+                &mut self.user_display_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9737,20 +9687,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummar
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationVersion" => &mut self.configuration_version,
-            "errorCount" => &mut self.error_count,
-            "failedCount" => &mut self.failed_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "notApplicableCount" => &mut self.not_applicable_count,
-            "pendingCount" => &mut self.pending_count,
-            "successCount" => &mut self.success_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9763,15 +9699,35 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummar
             "successCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationVersion", &self.configuration_version);
-        w.field("errorCount", &self.error_count);
-        w.field("failedCount", &self.failed_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("notApplicableCount", &self.not_applicable_count);
-        w.field("pendingCount", &self.pending_count);
-        w.field("successCount", &self.success_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_version,
+            &self.error_count,
+            &self.failed_count,
+            &self.last_update_date_time,
+            &self.not_applicable_count,
+            &self.pending_count,
+            &self.success_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_version,
+                &mut self.error_count,
+                &mut self.failed_count,
+                &mut self.last_update_date_time,
+                &mut self.not_applicable_count,
+                &mut self.pending_count,
+                &mut self.success_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9875,26 +9831,6 @@ impl ::graph_model::rt::Struct for ManagedEBook {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedEBook"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "largeCover" => &mut self.large_cover,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publishedDateTime" => &mut self.published_date_time,
-            "publisher" => &mut self.publisher,
-            "assignments" => &mut self.assignments,
-            "deviceStates" => &mut self.device_states,
-            "installSummary" => &mut self.install_summary,
-            "userStateSummary" => &mut self.user_state_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9913,21 +9849,47 @@ impl ::graph_model::rt::Struct for ManagedEBook {
             "userStateSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("largeCover", &self.large_cover);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publishedDateTime", &self.published_date_time);
-        w.field("publisher", &self.publisher);
-        w.field("assignments", &self.assignments);
-        w.field("deviceStates", &self.device_states);
-        w.field("installSummary", &self.install_summary);
-        w.field("userStateSummary", &self.user_state_summary);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.information_url,
+            &self.large_cover,
+            &self.last_modified_date_time,
+            &self.privacy_information_url,
+            &self.published_date_time,
+            &self.publisher,
+            &self.assignments,
+            &self.device_states,
+            &self.install_summary,
+            &self.user_state_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.large_cover,
+                &mut self.last_modified_date_time,
+                &mut self.privacy_information_url,
+                &mut self.published_date_time,
+                &mut self.publisher,
+                &mut self.assignments,
+                &mut self.device_states,
+                &mut self.install_summary,
+                &mut self.user_state_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10075,22 +10037,20 @@ impl ::graph_model::rt::Struct for ManagedEBookAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedEBookAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "installIntent" => &mut self.install_intent,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "installIntent", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("installIntent", &self.install_intent);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.install_intent, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.install_intent, &mut self.target],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10342,40 +10302,6 @@ impl ::graph_model::rt::Struct for ManagedIOSLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedIOSLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appAvailability" => &mut self.app_availability,
-            "version" => &mut self.version,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "applicableDeviceType" => &mut self.applicable_device_type,
-            "buildNumber" => &mut self.build_number,
-            "bundleId" => &mut self.bundle_id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "versionNumber" => &mut self.version_number,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10408,38 +10334,75 @@ impl ::graph_model::rt::Struct for ManagedIOSLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appAvailability", &self.app_availability);
-        w.field("version", &self.version);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("applicableDeviceType", &self.applicable_device_type);
-        w.field("buildNumber", &self.build_number);
-        w.field("bundleId", &self.bundle_id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_availability,
+            &self.version,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.applicable_device_type,
+            &self.build_number,
+            &self.bundle_id,
+            &self.expiration_date_time,
             &self.minimum_supported_operating_system,
-        );
-        w.field("versionNumber", &self.version_number);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.version_number,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_availability,
+                &mut self.version,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.applicable_device_type,
+                &mut self.build_number,
+                &mut self.bundle_id,
+                &mut self.expiration_date_time,
+                &mut self.minimum_supported_operating_system,
+                &mut self.version_number,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10572,34 +10535,6 @@ impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedIOSStoreApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appAvailability" => &mut self.app_availability,
-            "version" => &mut self.version,
-            "applicableDeviceType" => &mut self.applicable_device_type,
-            "appStoreUrl" => &mut self.app_store_url,
-            "bundleId" => &mut self.bundle_id,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10626,32 +10561,63 @@ impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appAvailability", &self.app_availability);
-        w.field("version", &self.version);
-        w.field("applicableDeviceType", &self.applicable_device_type);
-        w.field("appStoreUrl", &self.app_store_url);
-        w.field("bundleId", &self.bundle_id);
-        w.field(
-            "minimumSupportedOperatingSystem",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_availability,
+            &self.version,
+            &self.applicable_device_type,
+            &self.app_store_url,
+            &self.bundle_id,
             &self.minimum_supported_operating_system,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_availability,
+                &mut self.version,
+                &mut self.applicable_device_type,
+                &mut self.app_store_url,
+                &mut self.bundle_id,
+                &mut self.minimum_supported_operating_system,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10707,22 +10673,24 @@ impl ::graph_model::rt::Struct for ManagedMobileApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedMobileApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "mobileAppIdentifier" => &mut self.mobile_app_identifier,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "mobileAppIdentifier", "version"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("mobileAppIdentifier", &self.mobile_app_identifier);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.mobile_app_identifier, &self.version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.mobile_app_identifier,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10856,34 +10824,6 @@ impl ::graph_model::rt::Struct for ManagedMobileLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedMobileLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appAvailability" => &mut self.app_availability,
-            "version" => &mut self.version,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10910,29 +10850,63 @@ impl ::graph_model::rt::Struct for ManagedMobileLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appAvailability", &self.app_availability);
-        w.field("version", &self.version);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_availability,
+            &self.version,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_availability,
+                &mut self.version,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11292,53 +11266,6 @@ impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mdmWindowsInformationProtectionPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "azureRightsManagementServicesAllowed" => {
-                &mut self.azure_rights_management_services_allowed
-            }
-            "dataRecoveryCertificate" => &mut self.data_recovery_certificate,
-            "enforcementLevel" => &mut self.enforcement_level,
-            "enterpriseDomain" => &mut self.enterprise_domain,
-            "enterpriseInternalProxyServers" => &mut self.enterprise_internal_proxy_servers,
-            "enterpriseIPRanges" => &mut self.enterprise_ip_ranges,
-            "enterpriseIPRangesAreAuthoritative" => {
-                &mut self.enterprise_ip_ranges_are_authoritative
-            }
-            "enterpriseNetworkDomainNames" => &mut self.enterprise_network_domain_names,
-            "enterpriseProtectedDomainNames" => &mut self.enterprise_protected_domain_names,
-            "enterpriseProxiedDomains" => &mut self.enterprise_proxied_domains,
-            "enterpriseProxyServers" => &mut self.enterprise_proxy_servers,
-            "enterpriseProxyServersAreAuthoritative" => {
-                &mut self.enterprise_proxy_servers_are_authoritative
-            }
-            "exemptApps" => &mut self.exempt_apps,
-            "iconsVisible" => &mut self.icons_visible,
-            "indexingEncryptedStoresOrItemsBlocked" => {
-                &mut self.indexing_encrypted_stores_or_items_blocked
-            }
-            "isAssigned" => &mut self.is_assigned,
-            "neutralDomainResources" => &mut self.neutral_domain_resources,
-            "protectedApps" => &mut self.protected_apps,
-            "protectionUnderLockConfigRequired" => &mut self.protection_under_lock_config_required,
-            "revokeOnUnenrollDisabled" => &mut self.revoke_on_unenroll_disabled,
-            "rightsManagementServicesTemplateId" => {
-                &mut self.rights_management_services_template_id
-            }
-            "smbAutoEncryptedFileExtensions" => &mut self.smb_auto_encrypted_file_extensions,
-            "assignments" => &mut self.assignments,
-            "exemptAppLockerFiles" => &mut self.exempt_app_locker_files,
-            "protectedAppLockerFiles" => &mut self.protected_app_locker_files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11374,71 +11301,81 @@ impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
             "protectedAppLockerFiles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "azureRightsManagementServicesAllowed",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.azure_rights_management_services_allowed,
-        );
-        w.field("dataRecoveryCertificate", &self.data_recovery_certificate);
-        w.field("enforcementLevel", &self.enforcement_level);
-        w.field("enterpriseDomain", &self.enterprise_domain);
-        w.field(
-            "enterpriseInternalProxyServers",
+            &self.data_recovery_certificate,
+            &self.enforcement_level,
+            &self.enterprise_domain,
             &self.enterprise_internal_proxy_servers,
-        );
-        w.field("enterpriseIPRanges", &self.enterprise_ip_ranges);
-        w.field(
-            "enterpriseIPRangesAreAuthoritative",
+            &self.enterprise_ip_ranges,
             &self.enterprise_ip_ranges_are_authoritative,
-        );
-        w.field(
-            "enterpriseNetworkDomainNames",
             &self.enterprise_network_domain_names,
-        );
-        w.field(
-            "enterpriseProtectedDomainNames",
             &self.enterprise_protected_domain_names,
-        );
-        w.field("enterpriseProxiedDomains", &self.enterprise_proxied_domains);
-        w.field("enterpriseProxyServers", &self.enterprise_proxy_servers);
-        w.field(
-            "enterpriseProxyServersAreAuthoritative",
+            &self.enterprise_proxied_domains,
+            &self.enterprise_proxy_servers,
             &self.enterprise_proxy_servers_are_authoritative,
-        );
-        w.field("exemptApps", &self.exempt_apps);
-        w.field("iconsVisible", &self.icons_visible);
-        w.field(
-            "indexingEncryptedStoresOrItemsBlocked",
+            &self.exempt_apps,
+            &self.icons_visible,
             &self.indexing_encrypted_stores_or_items_blocked,
-        );
-        w.field("isAssigned", &self.is_assigned);
-        w.field("neutralDomainResources", &self.neutral_domain_resources);
-        w.field("protectedApps", &self.protected_apps);
-        w.field(
-            "protectionUnderLockConfigRequired",
+            &self.is_assigned,
+            &self.neutral_domain_resources,
+            &self.protected_apps,
             &self.protection_under_lock_config_required,
-        );
-        w.field(
-            "revokeOnUnenrollDisabled",
             &self.revoke_on_unenroll_disabled,
-        );
-        w.field(
-            "rightsManagementServicesTemplateId",
             &self.rights_management_services_template_id,
-        );
-        w.field(
-            "smbAutoEncryptedFileExtensions",
             &self.smb_auto_encrypted_file_extensions,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("exemptAppLockerFiles", &self.exempt_app_locker_files);
-        w.field("protectedAppLockerFiles", &self.protected_app_locker_files);
+            &self.assignments,
+            &self.exempt_app_locker_files,
+            &self.protected_app_locker_files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.azure_rights_management_services_allowed,
+                &mut self.data_recovery_certificate,
+                &mut self.enforcement_level,
+                &mut self.enterprise_domain,
+                &mut self.enterprise_internal_proxy_servers,
+                &mut self.enterprise_ip_ranges,
+                &mut self.enterprise_ip_ranges_are_authoritative,
+                &mut self.enterprise_network_domain_names,
+                &mut self.enterprise_protected_domain_names,
+                &mut self.enterprise_proxied_domains,
+                &mut self.enterprise_proxy_servers,
+                &mut self.enterprise_proxy_servers_are_authoritative,
+                &mut self.exempt_apps,
+                &mut self.icons_visible,
+                &mut self.indexing_encrypted_stores_or_items_blocked,
+                &mut self.is_assigned,
+                &mut self.neutral_domain_resources,
+                &mut self.protected_apps,
+                &mut self.protection_under_lock_config_required,
+                &mut self.revoke_on_unenroll_disabled,
+                &mut self.rights_management_services_template_id,
+                &mut self.smb_auto_encrypted_file_extensions,
+                &mut self.assignments,
+                &mut self.exempt_app_locker_files,
+                &mut self.protected_app_locker_files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11646,33 +11583,6 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftStoreForBusinessApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "licenseType" => &mut self.license_type,
-            "packageIdentityName" => &mut self.package_identity_name,
-            "productKey" => &mut self.product_key,
-            "totalLicenseCount" => &mut self.total_license_count,
-            "usedLicenseCount" => &mut self.used_license_count,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11698,28 +11608,61 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("licenseType", &self.license_type);
-        w.field("packageIdentityName", &self.package_identity_name);
-        w.field("productKey", &self.product_key);
-        w.field("totalLicenseCount", &self.total_license_count);
-        w.field("usedLicenseCount", &self.used_license_count);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.license_type,
+            &self.package_identity_name,
+            &self.product_key,
+            &self.total_license_count,
+            &self.used_license_count,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.license_type,
+                &mut self.package_identity_name,
+                &mut self.product_key,
+                &mut self.total_license_count,
+                &mut self.used_license_count,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11769,18 +11712,17 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessAppAssignmentSetting
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "useDeviceContext" => &mut self.use_device_context,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["useDeviceContext"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("useDeviceContext", &self.use_device_context);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.use_device_context])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.use_device_context], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11953,28 +11895,6 @@ impl ::graph_model::rt::Struct for MobileApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11995,23 +11915,51 @@ impl ::graph_model::rt::Struct for MobileApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12351,24 +12299,25 @@ impl ::graph_model::rt::Struct for MobileAppAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "intent" => &mut self.intent,
-            "settings" => &mut self.settings,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "intent", "settings", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("intent", &self.intent);
-        w.field("settings", &self.settings);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.intent, &self.settings, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.intent,
+                &mut self.settings,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12415,15 +12364,17 @@ impl ::graph_model::rt::Struct for MobileAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12650,22 +12601,24 @@ impl ::graph_model::rt::Struct for MobileAppCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "lastModifiedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.last_modified_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12721,22 +12674,20 @@ impl ::graph_model::rt::Struct for MobileAppContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "containedApps" => &mut self.contained_apps,
-            "files" => &mut self.files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "containedApps", "files"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("containedApps", &self.contained_apps);
-        w.field("files", &self.files);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.contained_apps, &self.files])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.contained_apps, &mut self.files],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12825,23 +12776,6 @@ impl ::graph_model::rt::Struct for MobileAppContentFile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppContentFile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "azureStorageUri" => &mut self.azure_storage_uri,
-            "azureStorageUriExpirationDateTime" => &mut self.azure_storage_uri_expiration_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "isCommitted" => &mut self.is_committed,
-            "isDependency" => &mut self.is_dependency,
-            "manifest" => &mut self.manifest,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "sizeEncrypted" => &mut self.size_encrypted,
-            "uploadState" => &mut self.upload_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12857,21 +12791,41 @@ impl ::graph_model::rt::Struct for MobileAppContentFile {
             "uploadState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("azureStorageUri", &self.azure_storage_uri);
-        w.field(
-            "azureStorageUriExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.azure_storage_uri,
             &self.azure_storage_uri_expiration_date_time,
-        );
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isCommitted", &self.is_committed);
-        w.field("isDependency", &self.is_dependency);
-        w.field("manifest", &self.manifest);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("sizeEncrypted", &self.size_encrypted);
-        w.field("uploadState", &self.upload_state);
+            &self.created_date_time,
+            &self.is_committed,
+            &self.is_dependency,
+            &self.manifest,
+            &self.name,
+            &self.size,
+            &self.size_encrypted,
+            &self.upload_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.azure_storage_uri,
+                &mut self.azure_storage_uri_expiration_date_time,
+                &mut self.created_date_time,
+                &mut self.is_committed,
+                &mut self.is_dependency,
+                &mut self.manifest,
+                &mut self.name,
+                &mut self.size,
+                &mut self.size_encrypted,
+                &mut self.upload_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13056,15 +13010,17 @@ impl ::graph_model::rt::Struct for MobileAppIdentifier {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppIdentifier"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13226,22 +13182,28 @@ impl ::graph_model::rt::Struct for MobileAppInstallTimeSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppInstallTimeSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deadlineDateTime" => &mut self.deadline_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "useLocalTime" => &mut self.use_local_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deadlineDateTime", "startDateTime", "useLocalTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deadlineDateTime", &self.deadline_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("useLocalTime", &self.use_local_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deadline_date_time,
+            &self.start_date_time,
+            &self.use_local_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deadline_date_time,
+                &mut self.start_date_time,
+                &mut self.use_local_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13394,21 +13356,6 @@ impl ::graph_model::rt::Struct for MobileAppRelationship {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppRelationship"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "sourceDisplayName" => &mut self.source_display_name,
-            "sourceDisplayVersion" => &mut self.source_display_version,
-            "sourceId" => &mut self.source_id,
-            "sourcePublisherDisplayName" => &mut self.source_publisher_display_name,
-            "targetDisplayName" => &mut self.target_display_name,
-            "targetDisplayVersion" => &mut self.target_display_version,
-            "targetId" => &mut self.target_id,
-            "targetPublisherDisplayName" => &mut self.target_publisher_display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13422,22 +13369,37 @@ impl ::graph_model::rt::Struct for MobileAppRelationship {
             "targetPublisherDisplayName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("sourceDisplayName", &self.source_display_name);
-        w.field("sourceDisplayVersion", &self.source_display_version);
-        w.field("sourceId", &self.source_id);
-        w.field(
-            "sourcePublisherDisplayName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.source_display_name,
+            &self.source_display_version,
+            &self.source_id,
             &self.source_publisher_display_name,
-        );
-        w.field("targetDisplayName", &self.target_display_name);
-        w.field("targetDisplayVersion", &self.target_display_version);
-        w.field("targetId", &self.target_id);
-        w.field(
-            "targetPublisherDisplayName",
+            &self.target_display_name,
+            &self.target_display_version,
+            &self.target_id,
             &self.target_publisher_display_name,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.source_display_name,
+                &mut self.source_display_version,
+                &mut self.source_id,
+                &mut self.source_publisher_display_name,
+                &mut self.target_display_name,
+                &mut self.target_display_version,
+                &mut self.target_id,
+                &mut self.target_publisher_display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13571,18 +13533,17 @@ impl ::graph_model::rt::Struct for MobileContainedApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileContainedApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13803,32 +13764,6 @@ impl ::graph_model::rt::Struct for MobileLobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileLobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13853,27 +13788,59 @@ impl ::graph_model::rt::Struct for MobileLobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14070,20 +14037,20 @@ impl ::graph_model::rt::Struct for ProxiedDomain {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.proxiedDomain"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ipAddressOrFQDN" => &mut self.ip_address_or_fqdn,
-            "proxy" => &mut self.proxy,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ipAddressOrFQDN", "proxy"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ipAddressOrFQDN", &self.ip_address_or_fqdn);
-        w.field("proxy", &self.proxy);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.ip_address_or_fqdn, &self.proxy])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.ip_address_or_fqdn, &mut self.proxy],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14241,24 +14208,6 @@ impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetedManagedAppConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "customSettings" => &mut self.custom_settings,
-            "deployedAppCount" => &mut self.deployed_app_count,
-            "isAssigned" => &mut self.is_assigned,
-            "apps" => &mut self.apps,
-            "assignments" => &mut self.assignments,
-            "deploymentSummary" => &mut self.deployment_summary,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14275,19 +14224,43 @@ impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
             "deploymentSummary",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("customSettings", &self.custom_settings);
-        w.field("deployedAppCount", &self.deployed_app_count);
-        w.field("isAssigned", &self.is_assigned);
-        w.field("apps", &self.apps);
-        w.field("assignments", &self.assignments);
-        w.field("deploymentSummary", &self.deployment_summary);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.custom_settings,
+            &self.deployed_app_count,
+            &self.is_assigned,
+            &self.apps,
+            &self.assignments,
+            &self.deployment_summary,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.custom_settings,
+                &mut self.deployed_app_count,
+                &mut self.is_assigned,
+                &mut self.apps,
+                &mut self.assignments,
+                &mut self.deployment_summary,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14339,20 +14312,17 @@ impl ::graph_model::rt::Struct for TargetedManagedAppPolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetedManagedAppPolicyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14537,51 +14507,6 @@ impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetedManagedAppProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowedDataStorageLocations" => &mut self.allowed_data_storage_locations,
-            "allowedInboundDataTransferSources" => &mut self.allowed_inbound_data_transfer_sources,
-            "allowedOutboundClipboardSharingLevel" => {
-                &mut self.allowed_outbound_clipboard_sharing_level
-            }
-            "allowedOutboundDataTransferDestinations" => {
-                &mut self.allowed_outbound_data_transfer_destinations
-            }
-            "contactSyncBlocked" => &mut self.contact_sync_blocked,
-            "dataBackupBlocked" => &mut self.data_backup_blocked,
-            "deviceComplianceRequired" => &mut self.device_compliance_required,
-            "disableAppPinIfDevicePinIsSet" => &mut self.disable_app_pin_if_device_pin_is_set,
-            "fingerprintBlocked" => &mut self.fingerprint_blocked,
-            "managedBrowser" => &mut self.managed_browser,
-            "managedBrowserToOpenLinksRequired" => &mut self.managed_browser_to_open_links_required,
-            "maximumPinRetries" => &mut self.maximum_pin_retries,
-            "minimumPinLength" => &mut self.minimum_pin_length,
-            "minimumRequiredAppVersion" => &mut self.minimum_required_app_version,
-            "minimumRequiredOsVersion" => &mut self.minimum_required_os_version,
-            "minimumWarningAppVersion" => &mut self.minimum_warning_app_version,
-            "minimumWarningOsVersion" => &mut self.minimum_warning_os_version,
-            "organizationalCredentialsRequired" => &mut self.organizational_credentials_required,
-            "periodBeforePinReset" => &mut self.period_before_pin_reset,
-            "periodOfflineBeforeAccessCheck" => &mut self.period_offline_before_access_check,
-            "periodOfflineBeforeWipeIsEnforced" => &mut self.period_offline_before_wipe_is_enforced,
-            "periodOnlineBeforeAccessCheck" => &mut self.period_online_before_access_check,
-            "pinCharacterSet" => &mut self.pin_character_set,
-            "pinRequired" => &mut self.pin_required,
-            "printBlocked" => &mut self.print_blocked,
-            "saveAsBlocked" => &mut self.save_as_blocked,
-            "simplePinBlocked" => &mut self.simple_pin_blocked,
-            "isAssigned" => &mut self.is_assigned,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14621,81 +14546,89 @@ impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "allowedDataStorageLocations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.allowed_data_storage_locations,
-        );
-        w.field(
-            "allowedInboundDataTransferSources",
             &self.allowed_inbound_data_transfer_sources,
-        );
-        w.field(
-            "allowedOutboundClipboardSharingLevel",
             &self.allowed_outbound_clipboard_sharing_level,
-        );
-        w.field(
-            "allowedOutboundDataTransferDestinations",
             &self.allowed_outbound_data_transfer_destinations,
-        );
-        w.field("contactSyncBlocked", &self.contact_sync_blocked);
-        w.field("dataBackupBlocked", &self.data_backup_blocked);
-        w.field("deviceComplianceRequired", &self.device_compliance_required);
-        w.field(
-            "disableAppPinIfDevicePinIsSet",
+            &self.contact_sync_blocked,
+            &self.data_backup_blocked,
+            &self.device_compliance_required,
             &self.disable_app_pin_if_device_pin_is_set,
-        );
-        w.field("fingerprintBlocked", &self.fingerprint_blocked);
-        w.field("managedBrowser", &self.managed_browser);
-        w.field(
-            "managedBrowserToOpenLinksRequired",
+            &self.fingerprint_blocked,
+            &self.managed_browser,
             &self.managed_browser_to_open_links_required,
-        );
-        w.field("maximumPinRetries", &self.maximum_pin_retries);
-        w.field("minimumPinLength", &self.minimum_pin_length);
-        w.field(
-            "minimumRequiredAppVersion",
+            &self.maximum_pin_retries,
+            &self.minimum_pin_length,
             &self.minimum_required_app_version,
-        );
-        w.field(
-            "minimumRequiredOsVersion",
             &self.minimum_required_os_version,
-        );
-        w.field(
-            "minimumWarningAppVersion",
             &self.minimum_warning_app_version,
-        );
-        w.field("minimumWarningOsVersion", &self.minimum_warning_os_version);
-        w.field(
-            "organizationalCredentialsRequired",
+            &self.minimum_warning_os_version,
             &self.organizational_credentials_required,
-        );
-        w.field("periodBeforePinReset", &self.period_before_pin_reset);
-        w.field(
-            "periodOfflineBeforeAccessCheck",
+            &self.period_before_pin_reset,
             &self.period_offline_before_access_check,
-        );
-        w.field(
-            "periodOfflineBeforeWipeIsEnforced",
             &self.period_offline_before_wipe_is_enforced,
-        );
-        w.field(
-            "periodOnlineBeforeAccessCheck",
             &self.period_online_before_access_check,
-        );
-        w.field("pinCharacterSet", &self.pin_character_set);
-        w.field("pinRequired", &self.pin_required);
-        w.field("printBlocked", &self.print_blocked);
-        w.field("saveAsBlocked", &self.save_as_blocked);
-        w.field("simplePinBlocked", &self.simple_pin_blocked);
-        w.field("isAssigned", &self.is_assigned);
-        w.field("assignments", &self.assignments);
+            &self.pin_character_set,
+            &self.pin_required,
+            &self.print_blocked,
+            &self.save_as_blocked,
+            &self.simple_pin_blocked,
+            &self.is_assigned,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allowed_data_storage_locations,
+                &mut self.allowed_inbound_data_transfer_sources,
+                &mut self.allowed_outbound_clipboard_sharing_level,
+                &mut self.allowed_outbound_data_transfer_destinations,
+                &mut self.contact_sync_blocked,
+                &mut self.data_backup_blocked,
+                &mut self.device_compliance_required,
+                &mut self.disable_app_pin_if_device_pin_is_set,
+                &mut self.fingerprint_blocked,
+                &mut self.managed_browser,
+                &mut self.managed_browser_to_open_links_required,
+                &mut self.maximum_pin_retries,
+                &mut self.minimum_pin_length,
+                &mut self.minimum_required_app_version,
+                &mut self.minimum_required_os_version,
+                &mut self.minimum_warning_app_version,
+                &mut self.minimum_warning_os_version,
+                &mut self.organizational_credentials_required,
+                &mut self.period_before_pin_reset,
+                &mut self.period_offline_before_access_check,
+                &mut self.period_offline_before_wipe_is_enforced,
+                &mut self.period_online_before_access_check,
+                &mut self.pin_character_set,
+                &mut self.pin_required,
+                &mut self.print_blocked,
+                &mut self.save_as_blocked,
+                &mut self.simple_pin_blocked,
+                &mut self.is_assigned,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14867,18 +14800,6 @@ impl ::graph_model::rt::Struct for UserInstallStateSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userInstallStateSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "failedDeviceCount" => &mut self.failed_device_count,
-            "installedDeviceCount" => &mut self.installed_device_count,
-            "notInstalledDeviceCount" => &mut self.not_installed_device_count,
-            "userName" => &mut self.user_name,
-            "deviceStates" => &mut self.device_states,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14889,13 +14810,31 @@ impl ::graph_model::rt::Struct for UserInstallStateSummary {
             "deviceStates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("failedDeviceCount", &self.failed_device_count);
-        w.field("installedDeviceCount", &self.installed_device_count);
-        w.field("notInstalledDeviceCount", &self.not_installed_device_count);
-        w.field("userName", &self.user_name);
-        w.field("deviceStates", &self.device_states);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.failed_device_count,
+            &self.installed_device_count,
+            &self.not_installed_device_count,
+            &self.user_name,
+            &self.device_states,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.failed_device_count,
+                &mut self.installed_device_count,
+                &mut self.not_installed_device_count,
+                &mut self.user_name,
+                &mut self.device_states,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14949,20 +14888,26 @@ impl ::graph_model::rt::Struct for VppLicensingType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.vppLicensingType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "supportsDeviceLicensing" => &mut self.supports_device_licensing,
-            "supportsUserLicensing" => &mut self.supports_user_licensing,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["supportsDeviceLicensing", "supportsUserLicensing"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("supportsDeviceLicensing", &self.supports_device_licensing);
-        w.field("supportsUserLicensing", &self.supports_user_licensing);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.supports_device_licensing,
+            &self.supports_user_licensing,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.supports_device_licensing,
+                &mut self.supports_user_licensing,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15054,24 +14999,6 @@ impl ::graph_model::rt::Struct for VppToken {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.vppToken"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appleId" => &mut self.apple_id,
-            "automaticallyUpdateApps" => &mut self.automatically_update_apps,
-            "countryOrRegion" => &mut self.country_or_region,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "lastSyncStatus" => &mut self.last_sync_status,
-            "organizationName" => &mut self.organization_name,
-            "state" => &mut self.state,
-            "token" => &mut self.token,
-            "vppTokenAccountType" => &mut self.vpp_token_account_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15088,19 +15015,43 @@ impl ::graph_model::rt::Struct for VppToken {
             "vppTokenAccountType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appleId", &self.apple_id);
-        w.field("automaticallyUpdateApps", &self.automatically_update_apps);
-        w.field("countryOrRegion", &self.country_or_region);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("lastSyncStatus", &self.last_sync_status);
-        w.field("organizationName", &self.organization_name);
-        w.field("state", &self.state);
-        w.field("token", &self.token);
-        w.field("vppTokenAccountType", &self.vpp_token_account_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.apple_id,
+            &self.automatically_update_apps,
+            &self.country_or_region,
+            &self.expiration_date_time,
+            &self.last_modified_date_time,
+            &self.last_sync_date_time,
+            &self.last_sync_status,
+            &self.organization_name,
+            &self.state,
+            &self.token,
+            &self.vpp_token_account_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.apple_id,
+                &mut self.automatically_update_apps,
+                &mut self.country_or_region,
+                &mut self.expiration_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.last_sync_date_time,
+                &mut self.last_sync_status,
+                &mut self.organization_name,
+                &mut self.state,
+                &mut self.token,
+                &mut self.vpp_token_account_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15451,30 +15402,6 @@ impl ::graph_model::rt::Struct for WebApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appUrl" => &mut self.app_url,
-            "useManagedBrowser" => &mut self.use_managed_browser,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15497,25 +15424,55 @@ impl ::graph_model::rt::Struct for WebApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appUrl", &self.app_url);
-        w.field("useManagedBrowser", &self.use_managed_browser);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_url,
+            &self.use_managed_browser,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_url,
+                &mut self.use_managed_browser,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15697,46 +15654,6 @@ impl ::graph_model::rt::Struct for Win32LobApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "allowedArchitectures" => &mut self.allowed_architectures,
-            "applicableArchitectures" => &mut self.applicable_architectures,
-            "installCommandLine" => &mut self.install_command_line,
-            "installExperience" => &mut self.install_experience,
-            "minimumCpuSpeedInMHz" => &mut self.minimum_cpu_speed_in_m_hz,
-            "minimumFreeDiskSpaceInMB" => &mut self.minimum_free_disk_space_in_mb,
-            "minimumMemoryInMB" => &mut self.minimum_memory_in_mb,
-            "minimumNumberOfProcessors" => &mut self.minimum_number_of_processors,
-            "minimumSupportedWindowsRelease" => &mut self.minimum_supported_windows_release,
-            "msiInformation" => &mut self.msi_information,
-            "returnCodes" => &mut self.return_codes,
-            "rules" => &mut self.rules,
-            "setupFilePath" => &mut self.setup_file_path,
-            "uninstallCommandLine" => &mut self.uninstall_command_line,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15775,50 +15692,87 @@ impl ::graph_model::rt::Struct for Win32LobApp {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("allowedArchitectures", &self.allowed_architectures);
-        w.field("applicableArchitectures", &self.applicable_architectures);
-        w.field("installCommandLine", &self.install_command_line);
-        w.field("installExperience", &self.install_experience);
-        w.field("minimumCpuSpeedInMHz", &self.minimum_cpu_speed_in_m_hz);
-        w.field(
-            "minimumFreeDiskSpaceInMB",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.allowed_architectures,
+            &self.applicable_architectures,
+            &self.install_command_line,
+            &self.install_experience,
+            &self.minimum_cpu_speed_in_m_hz,
             &self.minimum_free_disk_space_in_mb,
-        );
-        w.field("minimumMemoryInMB", &self.minimum_memory_in_mb);
-        w.field(
-            "minimumNumberOfProcessors",
+            &self.minimum_memory_in_mb,
             &self.minimum_number_of_processors,
-        );
-        w.field(
-            "minimumSupportedWindowsRelease",
             &self.minimum_supported_windows_release,
-        );
-        w.field("msiInformation", &self.msi_information);
-        w.field("returnCodes", &self.return_codes);
-        w.field("rules", &self.rules);
-        w.field("setupFilePath", &self.setup_file_path);
-        w.field("uninstallCommandLine", &self.uninstall_command_line);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.msi_information,
+            &self.return_codes,
+            &self.rules,
+            &self.setup_file_path,
+            &self.uninstall_command_line,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.allowed_architectures,
+                &mut self.applicable_architectures,
+                &mut self.install_command_line,
+                &mut self.install_experience,
+                &mut self.minimum_cpu_speed_in_m_hz,
+                &mut self.minimum_free_disk_space_in_mb,
+                &mut self.minimum_memory_in_mb,
+                &mut self.minimum_number_of_processors,
+                &mut self.minimum_supported_windows_release,
+                &mut self.msi_information,
+                &mut self.return_codes,
+                &mut self.rules,
+                &mut self.setup_file_path,
+                &mut self.uninstall_command_line,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15884,17 +15838,6 @@ impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "autoUpdateSettings" => &mut self.auto_update_settings,
-            "deliveryOptimizationPriority" => &mut self.delivery_optimization_priority,
-            "installTimeSettings" => &mut self.install_time_settings,
-            "notifications" => &mut self.notifications,
-            "restartSettings" => &mut self.restart_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "autoUpdateSettings",
@@ -15904,15 +15847,29 @@ impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
             "restartSettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("autoUpdateSettings", &self.auto_update_settings);
-        w.field(
-            "deliveryOptimizationPriority",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.auto_update_settings,
             &self.delivery_optimization_priority,
-        );
-        w.field("installTimeSettings", &self.install_time_settings);
-        w.field("notifications", &self.notifications);
-        w.field("restartSettings", &self.restart_settings);
+            &self.install_time_settings,
+            &self.notifications,
+            &self.restart_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.auto_update_settings,
+                &mut self.delivery_optimization_priority,
+                &mut self.install_time_settings,
+                &mut self.notifications,
+                &mut self.restart_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15962,21 +15919,20 @@ impl ::graph_model::rt::Struct for Win32LobAppAutoUpdateSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppAutoUpdateSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "autoUpdateSupersededAppsState" => &mut self.auto_update_superseded_apps_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["autoUpdateSupersededAppsState"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "autoUpdateSupersededAppsState",
-            &self.auto_update_superseded_apps_state,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.auto_update_superseded_apps_state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.auto_update_superseded_apps_state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16213,19 +16169,6 @@ impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppFileSystemRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ruleType" => &mut self.rule_type,
-            "check32BitOn64System" => &mut self.check32_bit_on64_system,
-            "comparisonValue" => &mut self.comparison_value,
-            "fileOrFolderName" => &mut self.file_or_folder_name,
-            "operationType" => &mut self.operation_type,
-            "operator" => &mut self.operator,
-            "path" => &mut self.path,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "ruleType",
@@ -16237,14 +16180,33 @@ impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
             "path",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ruleType", &self.rule_type);
-        w.field("check32BitOn64System", &self.check32_bit_on64_system);
-        w.field("comparisonValue", &self.comparison_value);
-        w.field("fileOrFolderName", &self.file_or_folder_name);
-        w.field("operationType", &self.operation_type);
-        w.field("operator", &self.operator);
-        w.field("path", &self.path);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.rule_type,
+            &self.check32_bit_on64_system,
+            &self.comparison_value,
+            &self.file_or_folder_name,
+            &self.operation_type,
+            &self.operator,
+            &self.path,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.rule_type,
+                &mut self.check32_bit_on64_system,
+                &mut self.comparison_value,
+                &mut self.file_or_folder_name,
+                &mut self.operation_type,
+                &mut self.operator,
+                &mut self.path,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16298,20 +16260,20 @@ impl ::graph_model::rt::Struct for Win32LobAppInstallExperience {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppInstallExperience"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceRestartBehavior" => &mut self.device_restart_behavior,
-            "runAsAccount" => &mut self.run_as_account,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deviceRestartBehavior", "runAsAccount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceRestartBehavior", &self.device_restart_behavior);
-        w.field("runAsAccount", &self.run_as_account);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.device_restart_behavior, &self.run_as_account])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.device_restart_behavior, &mut self.run_as_account],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16385,19 +16347,6 @@ impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppMsiInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "packageType" => &mut self.package_type,
-            "productCode" => &mut self.product_code,
-            "productName" => &mut self.product_name,
-            "productVersion" => &mut self.product_version,
-            "publisher" => &mut self.publisher,
-            "requiresReboot" => &mut self.requires_reboot,
-            "upgradeCode" => &mut self.upgrade_code,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "packageType",
@@ -16409,14 +16358,33 @@ impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
             "upgradeCode",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("packageType", &self.package_type);
-        w.field("productCode", &self.product_code);
-        w.field("productName", &self.product_name);
-        w.field("productVersion", &self.product_version);
-        w.field("publisher", &self.publisher);
-        w.field("requiresReboot", &self.requires_reboot);
-        w.field("upgradeCode", &self.upgrade_code);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.package_type,
+            &self.product_code,
+            &self.product_name,
+            &self.product_version,
+            &self.publisher,
+            &self.requires_reboot,
+            &self.upgrade_code,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.package_type,
+                &mut self.product_code,
+                &mut self.product_name,
+                &mut self.product_version,
+                &mut self.publisher,
+                &mut self.requires_reboot,
+                &mut self.upgrade_code,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16642,21 +16610,6 @@ impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppPowerShellScriptRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ruleType" => &mut self.rule_type,
-            "comparisonValue" => &mut self.comparison_value,
-            "displayName" => &mut self.display_name,
-            "enforceSignatureCheck" => &mut self.enforce_signature_check,
-            "operationType" => &mut self.operation_type,
-            "operator" => &mut self.operator,
-            "runAs32Bit" => &mut self.run_as32_bit,
-            "runAsAccount" => &mut self.run_as_account,
-            "scriptContent" => &mut self.script_content,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "ruleType",
@@ -16670,16 +16623,37 @@ impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
             "scriptContent",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ruleType", &self.rule_type);
-        w.field("comparisonValue", &self.comparison_value);
-        w.field("displayName", &self.display_name);
-        w.field("enforceSignatureCheck", &self.enforce_signature_check);
-        w.field("operationType", &self.operation_type);
-        w.field("operator", &self.operator);
-        w.field("runAs32Bit", &self.run_as32_bit);
-        w.field("runAsAccount", &self.run_as_account);
-        w.field("scriptContent", &self.script_content);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.rule_type,
+            &self.comparison_value,
+            &self.display_name,
+            &self.enforce_signature_check,
+            &self.operation_type,
+            &self.operator,
+            &self.run_as32_bit,
+            &self.run_as_account,
+            &self.script_content,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.rule_type,
+                &mut self.comparison_value,
+                &mut self.display_name,
+                &mut self.enforce_signature_check,
+                &mut self.operation_type,
+                &mut self.operator,
+                &mut self.run_as32_bit,
+                &mut self.run_as_account,
+                &mut self.script_content,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16847,16 +16821,6 @@ impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppProductCodeRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ruleType" => &mut self.rule_type,
-            "productCode" => &mut self.product_code,
-            "productVersion" => &mut self.product_version,
-            "productVersionOperator" => &mut self.product_version_operator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "ruleType",
@@ -16865,11 +16829,27 @@ impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
             "productVersionOperator",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ruleType", &self.rule_type);
-        w.field("productCode", &self.product_code);
-        w.field("productVersion", &self.product_version);
-        w.field("productVersionOperator", &self.product_version_operator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.rule_type,
+            &self.product_code,
+            &self.product_version,
+            &self.product_version_operator,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.rule_type,
+                &mut self.product_code,
+                &mut self.product_version,
+                &mut self.product_version_operator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16943,19 +16923,6 @@ impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppRegistryRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ruleType" => &mut self.rule_type,
-            "check32BitOn64System" => &mut self.check32_bit_on64_system,
-            "comparisonValue" => &mut self.comparison_value,
-            "keyPath" => &mut self.key_path,
-            "operationType" => &mut self.operation_type,
-            "operator" => &mut self.operator,
-            "valueName" => &mut self.value_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "ruleType",
@@ -16967,14 +16934,33 @@ impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
             "valueName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ruleType", &self.rule_type);
-        w.field("check32BitOn64System", &self.check32_bit_on64_system);
-        w.field("comparisonValue", &self.comparison_value);
-        w.field("keyPath", &self.key_path);
-        w.field("operationType", &self.operation_type);
-        w.field("operator", &self.operator);
-        w.field("valueName", &self.value_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.rule_type,
+            &self.check32_bit_on64_system,
+            &self.comparison_value,
+            &self.key_path,
+            &self.operation_type,
+            &self.operator,
+            &self.value_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.rule_type,
+                &mut self.check32_bit_on64_system,
+                &mut self.comparison_value,
+                &mut self.key_path,
+                &mut self.operation_type,
+                &mut self.operator,
+                &mut self.value_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17207,19 +17193,6 @@ impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppRestartSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "countdownDisplayBeforeRestartInMinutes" => {
-                &mut self.countdown_display_before_restart_in_minutes
-            }
-            "gracePeriodInMinutes" => &mut self.grace_period_in_minutes,
-            "restartNotificationSnoozeDurationInMinutes" => {
-                &mut self.restart_notification_snooze_duration_in_minutes
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "countdownDisplayBeforeRestartInMinutes",
@@ -17227,16 +17200,25 @@ impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
             "restartNotificationSnoozeDurationInMinutes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "countdownDisplayBeforeRestartInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.countdown_display_before_restart_in_minutes,
-        );
-        w.field("gracePeriodInMinutes", &self.grace_period_in_minutes);
-        w.field(
-            "restartNotificationSnoozeDurationInMinutes",
+            &self.grace_period_in_minutes,
             &self.restart_notification_snooze_duration_in_minutes,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.countdown_display_before_restart_in_minutes,
+                &mut self.grace_period_in_minutes,
+                &mut self.restart_notification_snooze_duration_in_minutes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17290,20 +17272,20 @@ impl ::graph_model::rt::Struct for Win32LobAppReturnCode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppReturnCode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "returnCode" => &mut self.return_code,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["returnCode", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("returnCode", &self.return_code);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.return_code, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.return_code, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17439,18 +17421,17 @@ impl ::graph_model::rt::Struct for Win32LobAppRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.win32LobAppRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ruleType" => &mut self.rule_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ruleType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ruleType", &self.rule_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.rule_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.rule_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17969,39 +17950,6 @@ impl ::graph_model::rt::Struct for WindowsAppX {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsAppX"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "applicableArchitectures" => &mut self.applicable_architectures,
-            "identityName" => &mut self.identity_name,
-            "identityPublisherHash" => &mut self.identity_publisher_hash,
-            "identityResourceIdentifier" => &mut self.identity_resource_identifier,
-            "identityVersion" => &mut self.identity_version,
-            "isBundle" => &mut self.is_bundle,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18033,40 +17981,73 @@ impl ::graph_model::rt::Struct for WindowsAppX {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("applicableArchitectures", &self.applicable_architectures);
-        w.field("identityName", &self.identity_name);
-        w.field("identityPublisherHash", &self.identity_publisher_hash);
-        w.field(
-            "identityResourceIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.applicable_architectures,
+            &self.identity_name,
+            &self.identity_publisher_hash,
             &self.identity_resource_identifier,
-        );
-        w.field("identityVersion", &self.identity_version);
-        w.field("isBundle", &self.is_bundle);
-        w.field(
-            "minimumSupportedOperatingSystem",
+            &self.identity_version,
+            &self.is_bundle,
             &self.minimum_supported_operating_system,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.applicable_architectures,
+                &mut self.identity_name,
+                &mut self.identity_publisher_hash,
+                &mut self.identity_resource_identifier,
+                &mut self.identity_version,
+                &mut self.is_bundle,
+                &mut self.minimum_supported_operating_system,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18116,18 +18097,17 @@ impl ::graph_model::rt::Struct for WindowsAppXAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsAppXAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "useDeviceContext" => &mut self.use_device_context,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["useDeviceContext"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("useDeviceContext", &self.use_device_context);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.use_device_context])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.use_device_context], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18489,53 +18469,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "azureRightsManagementServicesAllowed" => {
-                &mut self.azure_rights_management_services_allowed
-            }
-            "dataRecoveryCertificate" => &mut self.data_recovery_certificate,
-            "enforcementLevel" => &mut self.enforcement_level,
-            "enterpriseDomain" => &mut self.enterprise_domain,
-            "enterpriseInternalProxyServers" => &mut self.enterprise_internal_proxy_servers,
-            "enterpriseIPRanges" => &mut self.enterprise_ip_ranges,
-            "enterpriseIPRangesAreAuthoritative" => {
-                &mut self.enterprise_ip_ranges_are_authoritative
-            }
-            "enterpriseNetworkDomainNames" => &mut self.enterprise_network_domain_names,
-            "enterpriseProtectedDomainNames" => &mut self.enterprise_protected_domain_names,
-            "enterpriseProxiedDomains" => &mut self.enterprise_proxied_domains,
-            "enterpriseProxyServers" => &mut self.enterprise_proxy_servers,
-            "enterpriseProxyServersAreAuthoritative" => {
-                &mut self.enterprise_proxy_servers_are_authoritative
-            }
-            "exemptApps" => &mut self.exempt_apps,
-            "iconsVisible" => &mut self.icons_visible,
-            "indexingEncryptedStoresOrItemsBlocked" => {
-                &mut self.indexing_encrypted_stores_or_items_blocked
-            }
-            "isAssigned" => &mut self.is_assigned,
-            "neutralDomainResources" => &mut self.neutral_domain_resources,
-            "protectedApps" => &mut self.protected_apps,
-            "protectionUnderLockConfigRequired" => &mut self.protection_under_lock_config_required,
-            "revokeOnUnenrollDisabled" => &mut self.revoke_on_unenroll_disabled,
-            "rightsManagementServicesTemplateId" => {
-                &mut self.rights_management_services_template_id
-            }
-            "smbAutoEncryptedFileExtensions" => &mut self.smb_auto_encrypted_file_extensions,
-            "assignments" => &mut self.assignments,
-            "exemptAppLockerFiles" => &mut self.exempt_app_locker_files,
-            "protectedAppLockerFiles" => &mut self.protected_app_locker_files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18571,71 +18504,81 @@ impl ::graph_model::rt::Struct for WindowsInformationProtection {
             "protectedAppLockerFiles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "azureRightsManagementServicesAllowed",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.azure_rights_management_services_allowed,
-        );
-        w.field("dataRecoveryCertificate", &self.data_recovery_certificate);
-        w.field("enforcementLevel", &self.enforcement_level);
-        w.field("enterpriseDomain", &self.enterprise_domain);
-        w.field(
-            "enterpriseInternalProxyServers",
+            &self.data_recovery_certificate,
+            &self.enforcement_level,
+            &self.enterprise_domain,
             &self.enterprise_internal_proxy_servers,
-        );
-        w.field("enterpriseIPRanges", &self.enterprise_ip_ranges);
-        w.field(
-            "enterpriseIPRangesAreAuthoritative",
+            &self.enterprise_ip_ranges,
             &self.enterprise_ip_ranges_are_authoritative,
-        );
-        w.field(
-            "enterpriseNetworkDomainNames",
             &self.enterprise_network_domain_names,
-        );
-        w.field(
-            "enterpriseProtectedDomainNames",
             &self.enterprise_protected_domain_names,
-        );
-        w.field("enterpriseProxiedDomains", &self.enterprise_proxied_domains);
-        w.field("enterpriseProxyServers", &self.enterprise_proxy_servers);
-        w.field(
-            "enterpriseProxyServersAreAuthoritative",
+            &self.enterprise_proxied_domains,
+            &self.enterprise_proxy_servers,
             &self.enterprise_proxy_servers_are_authoritative,
-        );
-        w.field("exemptApps", &self.exempt_apps);
-        w.field("iconsVisible", &self.icons_visible);
-        w.field(
-            "indexingEncryptedStoresOrItemsBlocked",
+            &self.exempt_apps,
+            &self.icons_visible,
             &self.indexing_encrypted_stores_or_items_blocked,
-        );
-        w.field("isAssigned", &self.is_assigned);
-        w.field("neutralDomainResources", &self.neutral_domain_resources);
-        w.field("protectedApps", &self.protected_apps);
-        w.field(
-            "protectionUnderLockConfigRequired",
+            &self.is_assigned,
+            &self.neutral_domain_resources,
+            &self.protected_apps,
             &self.protection_under_lock_config_required,
-        );
-        w.field(
-            "revokeOnUnenrollDisabled",
             &self.revoke_on_unenroll_disabled,
-        );
-        w.field(
-            "rightsManagementServicesTemplateId",
             &self.rights_management_services_template_id,
-        );
-        w.field(
-            "smbAutoEncryptedFileExtensions",
             &self.smb_auto_encrypted_file_extensions,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("exemptAppLockerFiles", &self.exempt_app_locker_files);
-        w.field("protectedAppLockerFiles", &self.protected_app_locker_files);
+            &self.assignments,
+            &self.exempt_app_locker_files,
+            &self.protected_app_locker_files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.azure_rights_management_services_allowed,
+                &mut self.data_recovery_certificate,
+                &mut self.enforcement_level,
+                &mut self.enterprise_domain,
+                &mut self.enterprise_internal_proxy_servers,
+                &mut self.enterprise_ip_ranges,
+                &mut self.enterprise_ip_ranges_are_authoritative,
+                &mut self.enterprise_network_domain_names,
+                &mut self.enterprise_protected_domain_names,
+                &mut self.enterprise_proxied_domains,
+                &mut self.enterprise_proxy_servers,
+                &mut self.enterprise_proxy_servers_are_authoritative,
+                &mut self.exempt_apps,
+                &mut self.icons_visible,
+                &mut self.indexing_encrypted_stores_or_items_blocked,
+                &mut self.is_assigned,
+                &mut self.neutral_domain_resources,
+                &mut self.protected_apps,
+                &mut self.protection_under_lock_config_required,
+                &mut self.revoke_on_unenroll_disabled,
+                &mut self.rights_management_services_template_id,
+                &mut self.smb_auto_encrypted_file_extensions,
+                &mut self.assignments,
+                &mut self.exempt_app_locker_files,
+                &mut self.protected_app_locker_files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18807,17 +18750,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "denied" => &mut self.denied,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "productName" => &mut self.product_name,
-            "publisherName" => &mut self.publisher_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "denied",
@@ -18827,12 +18759,29 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
             "publisherName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("denied", &self.denied);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("productName", &self.product_name);
-        w.field("publisherName", &self.publisher_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.denied,
+            &self.description,
+            &self.display_name,
+            &self.product_name,
+            &self.publisher_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.denied,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.product_name,
+                &mut self.publisher_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19001,26 +18950,32 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLockerFile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionAppLockerFile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "file" => &mut self.file,
-            "fileHash" => &mut self.file_hash,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "file", "fileHash", "version"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("file", &self.file);
-        w.field("fileHash", &self.file_hash);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.file,
+            &self.file_hash,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.file,
+                &mut self.file_hash,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19082,16 +19037,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCerti
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificate" => &mut self.certificate,
-            "description" => &mut self.description,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "subjectName" => &mut self.subject_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "certificate",
@@ -19100,11 +19045,27 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCerti
             "subjectName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificate", &self.certificate);
-        w.field("description", &self.description);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("subjectName", &self.subject_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.certificate,
+            &self.description,
+            &self.expiration_date_time,
+            &self.subject_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.certificate,
+                &mut self.description,
+                &mut self.expiration_date_time,
+                &mut self.subject_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19185,20 +19146,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionDesktopApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "denied" => &mut self.denied,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "productName" => &mut self.product_name,
-            "publisherName" => &mut self.publisher_name,
-            "binaryName" => &mut self.binary_name,
-            "binaryVersionHigh" => &mut self.binary_version_high,
-            "binaryVersionLow" => &mut self.binary_version_low,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "denied",
@@ -19211,15 +19158,35 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
             "binaryVersionLow",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("denied", &self.denied);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("productName", &self.product_name);
-        w.field("publisherName", &self.publisher_name);
-        w.field("binaryName", &self.binary_name);
-        w.field("binaryVersionHigh", &self.binary_version_high);
-        w.field("binaryVersionLow", &self.binary_version_low);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.denied,
+            &self.description,
+            &self.display_name,
+            &self.product_name,
+            &self.publisher_name,
+            &self.binary_name,
+            &self.binary_version_high,
+            &self.binary_version_low,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.denied,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.product_name,
+                &mut self.publisher_name,
+                &mut self.binary_name,
+                &mut self.binary_version_high,
+                &mut self.binary_version_low,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19358,20 +19325,20 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionIPRangeCollection
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionIPRangeCollection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "ranges" => &mut self.ranges,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "ranges"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("ranges", &self.ranges);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.ranges])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.ranges],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19675,67 +19642,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "azureRightsManagementServicesAllowed" => {
-                &mut self.azure_rights_management_services_allowed
-            }
-            "dataRecoveryCertificate" => &mut self.data_recovery_certificate,
-            "enforcementLevel" => &mut self.enforcement_level,
-            "enterpriseDomain" => &mut self.enterprise_domain,
-            "enterpriseInternalProxyServers" => &mut self.enterprise_internal_proxy_servers,
-            "enterpriseIPRanges" => &mut self.enterprise_ip_ranges,
-            "enterpriseIPRangesAreAuthoritative" => {
-                &mut self.enterprise_ip_ranges_are_authoritative
-            }
-            "enterpriseNetworkDomainNames" => &mut self.enterprise_network_domain_names,
-            "enterpriseProtectedDomainNames" => &mut self.enterprise_protected_domain_names,
-            "enterpriseProxiedDomains" => &mut self.enterprise_proxied_domains,
-            "enterpriseProxyServers" => &mut self.enterprise_proxy_servers,
-            "enterpriseProxyServersAreAuthoritative" => {
-                &mut self.enterprise_proxy_servers_are_authoritative
-            }
-            "exemptApps" => &mut self.exempt_apps,
-            "iconsVisible" => &mut self.icons_visible,
-            "indexingEncryptedStoresOrItemsBlocked" => {
-                &mut self.indexing_encrypted_stores_or_items_blocked
-            }
-            "isAssigned" => &mut self.is_assigned,
-            "neutralDomainResources" => &mut self.neutral_domain_resources,
-            "protectedApps" => &mut self.protected_apps,
-            "protectionUnderLockConfigRequired" => &mut self.protection_under_lock_config_required,
-            "revokeOnUnenrollDisabled" => &mut self.revoke_on_unenroll_disabled,
-            "rightsManagementServicesTemplateId" => {
-                &mut self.rights_management_services_template_id
-            }
-            "smbAutoEncryptedFileExtensions" => &mut self.smb_auto_encrypted_file_extensions,
-            "daysWithoutContactBeforeUnenroll" => &mut self.days_without_contact_before_unenroll,
-            "mdmEnrollmentUrl" => &mut self.mdm_enrollment_url,
-            "minutesOfInactivityBeforeDeviceLock" => {
-                &mut self.minutes_of_inactivity_before_device_lock
-            }
-            "numberOfPastPinsRemembered" => &mut self.number_of_past_pins_remembered,
-            "passwordMaximumAttemptCount" => &mut self.password_maximum_attempt_count,
-            "pinExpirationDays" => &mut self.pin_expiration_days,
-            "pinLowercaseLetters" => &mut self.pin_lowercase_letters,
-            "pinMinimumLength" => &mut self.pin_minimum_length,
-            "pinSpecialCharacters" => &mut self.pin_special_characters,
-            "pinUppercaseLetters" => &mut self.pin_uppercase_letters,
-            "revokeOnMdmHandoffDisabled" => &mut self.revoke_on_mdm_handoff_disabled,
-            "windowsHelloForBusinessBlocked" => &mut self.windows_hello_for_business_blocked,
-            "assignments" => &mut self.assignments,
-            "exemptAppLockerFiles" => &mut self.exempt_app_locker_files,
-            "protectedAppLockerFiles" => &mut self.protected_app_locker_files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -19783,101 +19689,105 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
             "protectedAppLockerFiles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "azureRightsManagementServicesAllowed",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.azure_rights_management_services_allowed,
-        );
-        w.field("dataRecoveryCertificate", &self.data_recovery_certificate);
-        w.field("enforcementLevel", &self.enforcement_level);
-        w.field("enterpriseDomain", &self.enterprise_domain);
-        w.field(
-            "enterpriseInternalProxyServers",
+            &self.data_recovery_certificate,
+            &self.enforcement_level,
+            &self.enterprise_domain,
             &self.enterprise_internal_proxy_servers,
-        );
-        w.field("enterpriseIPRanges", &self.enterprise_ip_ranges);
-        w.field(
-            "enterpriseIPRangesAreAuthoritative",
+            &self.enterprise_ip_ranges,
             &self.enterprise_ip_ranges_are_authoritative,
-        );
-        w.field(
-            "enterpriseNetworkDomainNames",
             &self.enterprise_network_domain_names,
-        );
-        w.field(
-            "enterpriseProtectedDomainNames",
             &self.enterprise_protected_domain_names,
-        );
-        w.field("enterpriseProxiedDomains", &self.enterprise_proxied_domains);
-        w.field("enterpriseProxyServers", &self.enterprise_proxy_servers);
-        w.field(
-            "enterpriseProxyServersAreAuthoritative",
+            &self.enterprise_proxied_domains,
+            &self.enterprise_proxy_servers,
             &self.enterprise_proxy_servers_are_authoritative,
-        );
-        w.field("exemptApps", &self.exempt_apps);
-        w.field("iconsVisible", &self.icons_visible);
-        w.field(
-            "indexingEncryptedStoresOrItemsBlocked",
+            &self.exempt_apps,
+            &self.icons_visible,
             &self.indexing_encrypted_stores_or_items_blocked,
-        );
-        w.field("isAssigned", &self.is_assigned);
-        w.field("neutralDomainResources", &self.neutral_domain_resources);
-        w.field("protectedApps", &self.protected_apps);
-        w.field(
-            "protectionUnderLockConfigRequired",
+            &self.is_assigned,
+            &self.neutral_domain_resources,
+            &self.protected_apps,
             &self.protection_under_lock_config_required,
-        );
-        w.field(
-            "revokeOnUnenrollDisabled",
             &self.revoke_on_unenroll_disabled,
-        );
-        w.field(
-            "rightsManagementServicesTemplateId",
             &self.rights_management_services_template_id,
-        );
-        w.field(
-            "smbAutoEncryptedFileExtensions",
             &self.smb_auto_encrypted_file_extensions,
-        );
-        w.field(
-            "daysWithoutContactBeforeUnenroll",
             &self.days_without_contact_before_unenroll,
-        );
-        w.field("mdmEnrollmentUrl", &self.mdm_enrollment_url);
-        w.field(
-            "minutesOfInactivityBeforeDeviceLock",
+            &self.mdm_enrollment_url,
             &self.minutes_of_inactivity_before_device_lock,
-        );
-        w.field(
-            "numberOfPastPinsRemembered",
             &self.number_of_past_pins_remembered,
-        );
-        w.field(
-            "passwordMaximumAttemptCount",
             &self.password_maximum_attempt_count,
-        );
-        w.field("pinExpirationDays", &self.pin_expiration_days);
-        w.field("pinLowercaseLetters", &self.pin_lowercase_letters);
-        w.field("pinMinimumLength", &self.pin_minimum_length);
-        w.field("pinSpecialCharacters", &self.pin_special_characters);
-        w.field("pinUppercaseLetters", &self.pin_uppercase_letters);
-        w.field(
-            "revokeOnMdmHandoffDisabled",
+            &self.pin_expiration_days,
+            &self.pin_lowercase_letters,
+            &self.pin_minimum_length,
+            &self.pin_special_characters,
+            &self.pin_uppercase_letters,
             &self.revoke_on_mdm_handoff_disabled,
-        );
-        w.field(
-            "windowsHelloForBusinessBlocked",
             &self.windows_hello_for_business_blocked,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("exemptAppLockerFiles", &self.exempt_app_locker_files);
-        w.field("protectedAppLockerFiles", &self.protected_app_locker_files);
+            &self.assignments,
+            &self.exempt_app_locker_files,
+            &self.protected_app_locker_files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.azure_rights_management_services_allowed,
+                &mut self.data_recovery_certificate,
+                &mut self.enforcement_level,
+                &mut self.enterprise_domain,
+                &mut self.enterprise_internal_proxy_servers,
+                &mut self.enterprise_ip_ranges,
+                &mut self.enterprise_ip_ranges_are_authoritative,
+                &mut self.enterprise_network_domain_names,
+                &mut self.enterprise_protected_domain_names,
+                &mut self.enterprise_proxied_domains,
+                &mut self.enterprise_proxy_servers,
+                &mut self.enterprise_proxy_servers_are_authoritative,
+                &mut self.exempt_apps,
+                &mut self.icons_visible,
+                &mut self.indexing_encrypted_stores_or_items_blocked,
+                &mut self.is_assigned,
+                &mut self.neutral_domain_resources,
+                &mut self.protected_apps,
+                &mut self.protection_under_lock_config_required,
+                &mut self.revoke_on_unenroll_disabled,
+                &mut self.rights_management_services_template_id,
+                &mut self.smb_auto_encrypted_file_extensions,
+                &mut self.days_without_contact_before_unenroll,
+                &mut self.mdm_enrollment_url,
+                &mut self.minutes_of_inactivity_before_device_lock,
+                &mut self.number_of_past_pins_remembered,
+                &mut self.password_maximum_attempt_count,
+                &mut self.pin_expiration_days,
+                &mut self.pin_lowercase_letters,
+                &mut self.pin_minimum_length,
+                &mut self.pin_special_characters,
+                &mut self.pin_uppercase_letters,
+                &mut self.revoke_on_mdm_handoff_disabled,
+                &mut self.windows_hello_for_business_blocked,
+                &mut self.assignments,
+                &mut self.exempt_app_locker_files,
+                &mut self.protected_app_locker_files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19931,20 +19841,20 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionProxiedDomainColl
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionProxiedDomainCollection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "proxiedDomains" => &mut self.proxied_domains,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "proxiedDomains"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("proxiedDomains", &self.proxied_domains);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.proxied_domains])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.proxied_domains],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20001,20 +19911,20 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionResourceCollectio
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionResourceCollection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "resources"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.resources])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.resources],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20083,17 +19993,6 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionStoreApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "denied" => &mut self.denied,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "productName" => &mut self.product_name,
-            "publisherName" => &mut self.publisher_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "denied",
@@ -20103,12 +20002,29 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
             "publisherName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("denied", &self.denied);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("productName", &self.product_name);
-        w.field("publisherName", &self.publisher_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.denied,
+            &self.description,
+            &self.display_name,
+            &self.product_name,
+            &self.publisher_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.denied,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.product_name,
+                &mut self.publisher_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20225,30 +20141,6 @@ impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMicrosoftEdgeApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "channel" => &mut self.channel,
-            "displayLanguageLocale" => &mut self.display_language_locale,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20271,25 +20163,55 @@ impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("channel", &self.channel);
-        w.field("displayLanguageLocale", &self.display_language_locale);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.channel,
+            &self.display_language_locale,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.channel,
+                &mut self.display_language_locale,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20347,22 +20269,20 @@ impl ::graph_model::rt::Struct for WindowsMinimumOperatingSystem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMinimumOperatingSystem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "v10_0" => &mut self.v10_0,
-            "v8_0" => &mut self.v8_0,
-            "v8_1" => &mut self.v8_1,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["v10_0", "v8_0", "v8_1"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("v10_0", &self.v10_0);
-        w.field("v8_0", &self.v8_0);
-        w.field("v8_1", &self.v8_1);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.v10_0, &self.v8_0, &self.v8_1])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.v10_0, &mut self.v8_0, &mut self.v8_1],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20503,36 +20423,6 @@ impl ::graph_model::rt::Struct for WindowsMobileMSI {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMobileMSI"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "commandLine" => &mut self.command_line,
-            "ignoreVersionDetection" => &mut self.ignore_version_detection,
-            "productCode" => &mut self.product_code,
-            "productVersion" => &mut self.product_version,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20561,31 +20451,67 @@ impl ::graph_model::rt::Struct for WindowsMobileMSI {
             "contentVersions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("commandLine", &self.command_line);
-        w.field("ignoreVersionDetection", &self.ignore_version_detection);
-        w.field("productCode", &self.product_code);
-        w.field("productVersion", &self.product_version);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.command_line,
+            &self.ignore_version_detection,
+            &self.product_code,
+            &self.product_version,
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.command_line,
+                &mut self.ignore_version_detection,
+                &mut self.product_code,
+                &mut self.product_version,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20747,41 +20673,6 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppX {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUniversalAppX"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "committedContentVersion" => &mut self.committed_content_version,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            "applicableArchitectures" => &mut self.applicable_architectures,
-            "applicableDeviceTypes" => &mut self.applicable_device_types,
-            "identityName" => &mut self.identity_name,
-            "identityPublisherHash" => &mut self.identity_publisher_hash,
-            "identityResourceIdentifier" => &mut self.identity_resource_identifier,
-            "identityVersion" => &mut self.identity_version,
-            "isBundle" => &mut self.is_bundle,
-            "minimumSupportedOperatingSystem" => &mut self.minimum_supported_operating_system,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            "contentVersions" => &mut self.content_versions,
-            "committedContainedApps" => &mut self.committed_contained_apps,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20815,42 +20706,77 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppX {
             "committedContainedApps",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("committedContentVersion", &self.committed_content_version);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
-        w.field("applicableArchitectures", &self.applicable_architectures);
-        w.field("applicableDeviceTypes", &self.applicable_device_types);
-        w.field("identityName", &self.identity_name);
-        w.field("identityPublisherHash", &self.identity_publisher_hash);
-        w.field(
-            "identityResourceIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.committed_content_version,
+            &self.file_name,
+            &self.size,
+            &self.applicable_architectures,
+            &self.applicable_device_types,
+            &self.identity_name,
+            &self.identity_publisher_hash,
             &self.identity_resource_identifier,
-        );
-        w.field("identityVersion", &self.identity_version);
-        w.field("isBundle", &self.is_bundle);
-        w.field(
-            "minimumSupportedOperatingSystem",
+            &self.identity_version,
+            &self.is_bundle,
             &self.minimum_supported_operating_system,
-        );
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
-        w.field("contentVersions", &self.content_versions);
-        w.field("committedContainedApps", &self.committed_contained_apps);
+            &self.assignments,
+            &self.categories,
+            &self.content_versions,
+            &self.committed_contained_apps,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.committed_content_version,
+                &mut self.file_name,
+                &mut self.size,
+                &mut self.applicable_architectures,
+                &mut self.applicable_device_types,
+                &mut self.identity_name,
+                &mut self.identity_publisher_hash,
+                &mut self.identity_resource_identifier,
+                &mut self.identity_version,
+                &mut self.is_bundle,
+                &mut self.minimum_supported_operating_system,
+                &mut self.assignments,
+                &mut self.categories,
+                &mut self.content_versions,
+                &mut self.committed_contained_apps,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20900,18 +20826,17 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXAppAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUniversalAppXAppAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "useDeviceContext" => &mut self.use_device_context,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["useDeviceContext"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("useDeviceContext", &self.use_device_context);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.use_device_context])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.use_device_context], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20963,20 +20888,20 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXContainedApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUniversalAppXContainedApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appUserModelId" => &mut self.app_user_model_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "appUserModelId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appUserModelId", &self.app_user_model_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.app_user_model_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.app_user_model_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21089,29 +21014,6 @@ impl ::graph_model::rt::Struct for WindowsWebApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsWebApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "developer" => &mut self.developer,
-            "displayName" => &mut self.display_name,
-            "informationUrl" => &mut self.information_url,
-            "isFeatured" => &mut self.is_featured,
-            "largeIcon" => &mut self.large_icon,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notes" => &mut self.notes,
-            "owner" => &mut self.owner,
-            "privacyInformationUrl" => &mut self.privacy_information_url,
-            "publisher" => &mut self.publisher,
-            "publishingState" => &mut self.publishing_state,
-            "appUrl" => &mut self.app_url,
-            "assignments" => &mut self.assignments,
-            "categories" => &mut self.categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -21133,24 +21035,53 @@ impl ::graph_model::rt::Struct for WindowsWebApp {
             "categories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("developer", &self.developer);
-        w.field("displayName", &self.display_name);
-        w.field("informationUrl", &self.information_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("largeIcon", &self.large_icon);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notes", &self.notes);
-        w.field("owner", &self.owner);
-        w.field("privacyInformationUrl", &self.privacy_information_url);
-        w.field("publisher", &self.publisher);
-        w.field("publishingState", &self.publishing_state);
-        w.field("appUrl", &self.app_url);
-        w.field("assignments", &self.assignments);
-        w.field("categories", &self.categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.developer,
+            &self.display_name,
+            &self.information_url,
+            &self.is_featured,
+            &self.large_icon,
+            &self.last_modified_date_time,
+            &self.notes,
+            &self.owner,
+            &self.privacy_information_url,
+            &self.publisher,
+            &self.publishing_state,
+            &self.app_url,
+            &self.assignments,
+            &self.categories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.developer,
+                &mut self.display_name,
+                &mut self.information_url,
+                &mut self.is_featured,
+                &mut self.large_icon,
+                &mut self.last_modified_date_time,
+                &mut self.notes,
+                &mut self.owner,
+                &mut self.privacy_information_url,
+                &mut self.publisher,
+                &mut self.publishing_state,
+                &mut self.app_url,
+                &mut self.assignments,
+                &mut self.categories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -150,62 +150,6 @@ impl ::graph_model::rt::Struct for AndroidCompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidCompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "deviceThreatProtectionEnabled" => &mut self.device_threat_protection_enabled,
-            "deviceThreatProtectionRequiredSecurityLevel" => {
-                &mut self.device_threat_protection_required_security_level
-            }
-            "minAndroidSecurityPatchLevel" => &mut self.min_android_security_patch_level,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "securityBlockJailbrokenDevices" => &mut self.security_block_jailbroken_devices,
-            "securityDisableUsbDebugging" => &mut self.security_disable_usb_debugging,
-            "securityPreventInstallAppsFromUnknownSources" => {
-                &mut self.security_prevent_install_apps_from_unknown_sources
-            }
-            "securityRequireCompanyPortalAppIntegrity" => {
-                &mut self.security_require_company_portal_app_integrity
-            }
-            "securityRequireGooglePlayServices" => &mut self.security_require_google_play_services,
-            "securityRequireSafetyNetAttestationBasicIntegrity" => {
-                &mut self.security_require_safety_net_attestation_basic_integrity
-            }
-            "securityRequireSafetyNetAttestationCertifiedDevice" => {
-                &mut self.security_require_safety_net_attestation_certified_device
-            }
-            "securityRequireUpToDateSecurityProviders" => {
-                &mut self.security_require_up_to_date_security_providers
-            }
-            "securityRequireVerifyApps" => &mut self.security_require_verify_apps,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -244,86 +188,87 @@ impl ::graph_model::rt::Struct for AndroidCompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "deviceThreatProtectionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.device_threat_protection_enabled,
-        );
-        w.field(
-            "deviceThreatProtectionRequiredSecurityLevel",
             &self.device_threat_protection_required_security_level,
-        );
-        w.field(
-            "minAndroidSecurityPatchLevel",
             &self.min_android_security_patch_level,
-        );
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_expiration_days,
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "securityBlockJailbrokenDevices",
+            &self.password_required,
+            &self.password_required_type,
             &self.security_block_jailbroken_devices,
-        );
-        w.field(
-            "securityDisableUsbDebugging",
             &self.security_disable_usb_debugging,
-        );
-        w.field(
-            "securityPreventInstallAppsFromUnknownSources",
             &self.security_prevent_install_apps_from_unknown_sources,
-        );
-        w.field(
-            "securityRequireCompanyPortalAppIntegrity",
             &self.security_require_company_portal_app_integrity,
-        );
-        w.field(
-            "securityRequireGooglePlayServices",
             &self.security_require_google_play_services,
-        );
-        w.field(
-            "securityRequireSafetyNetAttestationBasicIntegrity",
             &self.security_require_safety_net_attestation_basic_integrity,
-        );
-        w.field(
-            "securityRequireSafetyNetAttestationCertifiedDevice",
             &self.security_require_safety_net_attestation_certified_device,
-        );
-        w.field(
-            "securityRequireUpToDateSecurityProviders",
             &self.security_require_up_to_date_security_providers,
-        );
-        w.field(
-            "securityRequireVerifyApps",
             &self.security_require_verify_apps,
-        );
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.storage_require_encryption,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.device_threat_protection_enabled,
+                &mut self.device_threat_protection_required_security_level,
+                &mut self.min_android_security_patch_level,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.security_block_jailbroken_devices,
+                &mut self.security_disable_usb_debugging,
+                &mut self.security_prevent_install_apps_from_unknown_sources,
+                &mut self.security_require_company_portal_app_integrity,
+                &mut self.security_require_google_play_services,
+                &mut self.security_require_safety_net_attestation_basic_integrity,
+                &mut self.security_require_safety_net_attestation_certified_device,
+                &mut self.security_require_up_to_date_security_providers,
+                &mut self.security_require_verify_apps,
+                &mut self.storage_require_encryption,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -420,25 +365,6 @@ impl ::graph_model::rt::Struct for AndroidCustomConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidCustomConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "omaSettings" => &mut self.oma_settings,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -456,23 +382,45 @@ impl ::graph_model::rt::Struct for AndroidCustomConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("omaSettings", &self.oma_settings);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.oma_settings,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.oma_settings,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -757,80 +705,6 @@ impl ::graph_model::rt::Struct for AndroidGeneralDeviceConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidGeneralDeviceConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "appsBlockClipboardSharing" => &mut self.apps_block_clipboard_sharing,
-            "appsBlockCopyPaste" => &mut self.apps_block_copy_paste,
-            "appsBlockYouTube" => &mut self.apps_block_you_tube,
-            "appsHideList" => &mut self.apps_hide_list,
-            "appsInstallAllowList" => &mut self.apps_install_allow_list,
-            "appsLaunchBlockList" => &mut self.apps_launch_block_list,
-            "bluetoothBlocked" => &mut self.bluetooth_blocked,
-            "cameraBlocked" => &mut self.camera_blocked,
-            "cellularBlockDataRoaming" => &mut self.cellular_block_data_roaming,
-            "cellularBlockMessaging" => &mut self.cellular_block_messaging,
-            "cellularBlockVoiceRoaming" => &mut self.cellular_block_voice_roaming,
-            "cellularBlockWiFiTethering" => &mut self.cellular_block_wi_fi_tethering,
-            "compliantAppListType" => &mut self.compliant_app_list_type,
-            "compliantAppsList" => &mut self.compliant_apps_list,
-            "deviceSharingAllowed" => &mut self.device_sharing_allowed,
-            "diagnosticDataBlockSubmission" => &mut self.diagnostic_data_block_submission,
-            "factoryResetBlocked" => &mut self.factory_reset_blocked,
-            "googleAccountBlockAutoSync" => &mut self.google_account_block_auto_sync,
-            "googlePlayStoreBlocked" => &mut self.google_play_store_blocked,
-            "kioskModeApps" => &mut self.kiosk_mode_apps,
-            "kioskModeBlockSleepButton" => &mut self.kiosk_mode_block_sleep_button,
-            "kioskModeBlockVolumeButtons" => &mut self.kiosk_mode_block_volume_buttons,
-            "locationServicesBlocked" => &mut self.location_services_blocked,
-            "nfcBlocked" => &mut self.nfc_blocked,
-            "passwordBlockFingerprintUnlock" => &mut self.password_block_fingerprint_unlock,
-            "passwordBlockTrustAgents" => &mut self.password_block_trust_agents,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.password_minutes_of_inactivity_before_screen_timeout
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "passwordSignInFailureCountBeforeFactoryReset" => {
-                &mut self.password_sign_in_failure_count_before_factory_reset
-            }
-            "powerOffBlocked" => &mut self.power_off_blocked,
-            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
-            "securityRequireVerifyApps" => &mut self.security_require_verify_apps,
-            "storageBlockGoogleBackup" => &mut self.storage_block_google_backup,
-            "storageBlockRemovableStorage" => &mut self.storage_block_removable_storage,
-            "storageRequireDeviceEncryption" => &mut self.storage_require_device_encryption,
-            "storageRequireRemovableStorageEncryption" => {
-                &mut self.storage_require_removable_storage_encryption
-            }
-            "voiceAssistantBlocked" => &mut self.voice_assistant_blocked,
-            "voiceDialingBlocked" => &mut self.voice_dialing_blocked,
-            "webBrowserBlockAutofill" => &mut self.web_browser_block_autofill,
-            "webBrowserBlocked" => &mut self.web_browser_blocked,
-            "webBrowserBlockJavaScript" => &mut self.web_browser_block_java_script,
-            "webBrowserBlockPopups" => &mut self.web_browser_block_popups,
-            "webBrowserCookieSettings" => &mut self.web_browser_cookie_settings,
-            "wiFiBlocked" => &mut self.wi_fi_blocked,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -895,130 +769,139 @@ impl ::graph_model::rt::Struct for AndroidGeneralDeviceConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "appsBlockClipboardSharing",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.apps_block_clipboard_sharing,
-        );
-        w.field("appsBlockCopyPaste", &self.apps_block_copy_paste);
-        w.field("appsBlockYouTube", &self.apps_block_you_tube);
-        w.field("appsHideList", &self.apps_hide_list);
-        w.field("appsInstallAllowList", &self.apps_install_allow_list);
-        w.field("appsLaunchBlockList", &self.apps_launch_block_list);
-        w.field("bluetoothBlocked", &self.bluetooth_blocked);
-        w.field("cameraBlocked", &self.camera_blocked);
-        w.field(
-            "cellularBlockDataRoaming",
+            &self.apps_block_copy_paste,
+            &self.apps_block_you_tube,
+            &self.apps_hide_list,
+            &self.apps_install_allow_list,
+            &self.apps_launch_block_list,
+            &self.bluetooth_blocked,
+            &self.camera_blocked,
             &self.cellular_block_data_roaming,
-        );
-        w.field("cellularBlockMessaging", &self.cellular_block_messaging);
-        w.field(
-            "cellularBlockVoiceRoaming",
+            &self.cellular_block_messaging,
             &self.cellular_block_voice_roaming,
-        );
-        w.field(
-            "cellularBlockWiFiTethering",
             &self.cellular_block_wi_fi_tethering,
-        );
-        w.field("compliantAppListType", &self.compliant_app_list_type);
-        w.field("compliantAppsList", &self.compliant_apps_list);
-        w.field("deviceSharingAllowed", &self.device_sharing_allowed);
-        w.field(
-            "diagnosticDataBlockSubmission",
+            &self.compliant_app_list_type,
+            &self.compliant_apps_list,
+            &self.device_sharing_allowed,
             &self.diagnostic_data_block_submission,
-        );
-        w.field("factoryResetBlocked", &self.factory_reset_blocked);
-        w.field(
-            "googleAccountBlockAutoSync",
+            &self.factory_reset_blocked,
             &self.google_account_block_auto_sync,
-        );
-        w.field("googlePlayStoreBlocked", &self.google_play_store_blocked);
-        w.field("kioskModeApps", &self.kiosk_mode_apps);
-        w.field(
-            "kioskModeBlockSleepButton",
+            &self.google_play_store_blocked,
+            &self.kiosk_mode_apps,
             &self.kiosk_mode_block_sleep_button,
-        );
-        w.field(
-            "kioskModeBlockVolumeButtons",
             &self.kiosk_mode_block_volume_buttons,
-        );
-        w.field("locationServicesBlocked", &self.location_services_blocked);
-        w.field("nfcBlocked", &self.nfc_blocked);
-        w.field(
-            "passwordBlockFingerprintUnlock",
+            &self.location_services_blocked,
+            &self.nfc_blocked,
             &self.password_block_fingerprint_unlock,
-        );
-        w.field(
-            "passwordBlockTrustAgents",
             &self.password_block_trust_agents,
-        );
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
+            &self.password_expiration_days,
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "passwordSignInFailureCountBeforeFactoryReset",
+            &self.password_required,
+            &self.password_required_type,
             &self.password_sign_in_failure_count_before_factory_reset,
-        );
-        w.field("powerOffBlocked", &self.power_off_blocked);
-        w.field("screenCaptureBlocked", &self.screen_capture_blocked);
-        w.field(
-            "securityRequireVerifyApps",
+            &self.power_off_blocked,
+            &self.screen_capture_blocked,
             &self.security_require_verify_apps,
-        );
-        w.field(
-            "storageBlockGoogleBackup",
             &self.storage_block_google_backup,
-        );
-        w.field(
-            "storageBlockRemovableStorage",
             &self.storage_block_removable_storage,
-        );
-        w.field(
-            "storageRequireDeviceEncryption",
             &self.storage_require_device_encryption,
-        );
-        w.field(
-            "storageRequireRemovableStorageEncryption",
             &self.storage_require_removable_storage_encryption,
-        );
-        w.field("voiceAssistantBlocked", &self.voice_assistant_blocked);
-        w.field("voiceDialingBlocked", &self.voice_dialing_blocked);
-        w.field("webBrowserBlockAutofill", &self.web_browser_block_autofill);
-        w.field("webBrowserBlocked", &self.web_browser_blocked);
-        w.field(
-            "webBrowserBlockJavaScript",
+            &self.voice_assistant_blocked,
+            &self.voice_dialing_blocked,
+            &self.web_browser_block_autofill,
+            &self.web_browser_blocked,
             &self.web_browser_block_java_script,
-        );
-        w.field("webBrowserBlockPopups", &self.web_browser_block_popups);
-        w.field(
-            "webBrowserCookieSettings",
+            &self.web_browser_block_popups,
             &self.web_browser_cookie_settings,
-        );
-        w.field("wiFiBlocked", &self.wi_fi_blocked);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.wi_fi_blocked,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.apps_block_clipboard_sharing,
+                &mut self.apps_block_copy_paste,
+                &mut self.apps_block_you_tube,
+                &mut self.apps_hide_list,
+                &mut self.apps_install_allow_list,
+                &mut self.apps_launch_block_list,
+                &mut self.bluetooth_blocked,
+                &mut self.camera_blocked,
+                &mut self.cellular_block_data_roaming,
+                &mut self.cellular_block_messaging,
+                &mut self.cellular_block_voice_roaming,
+                &mut self.cellular_block_wi_fi_tethering,
+                &mut self.compliant_app_list_type,
+                &mut self.compliant_apps_list,
+                &mut self.device_sharing_allowed,
+                &mut self.diagnostic_data_block_submission,
+                &mut self.factory_reset_blocked,
+                &mut self.google_account_block_auto_sync,
+                &mut self.google_play_store_blocked,
+                &mut self.kiosk_mode_apps,
+                &mut self.kiosk_mode_block_sleep_button,
+                &mut self.kiosk_mode_block_volume_buttons,
+                &mut self.location_services_blocked,
+                &mut self.nfc_blocked,
+                &mut self.password_block_fingerprint_unlock,
+                &mut self.password_block_trust_agents,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.password_sign_in_failure_count_before_factory_reset,
+                &mut self.power_off_blocked,
+                &mut self.screen_capture_blocked,
+                &mut self.security_require_verify_apps,
+                &mut self.storage_block_google_backup,
+                &mut self.storage_block_removable_storage,
+                &mut self.storage_require_device_encryption,
+                &mut self.storage_require_removable_storage_encryption,
+                &mut self.voice_assistant_blocked,
+                &mut self.voice_dialing_blocked,
+                &mut self.web_browser_block_autofill,
+                &mut self.web_browser_blocked,
+                &mut self.web_browser_block_java_script,
+                &mut self.web_browser_block_popups,
+                &mut self.web_browser_cookie_settings,
+                &mut self.wi_fi_blocked,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1312,62 +1195,6 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidWorkProfileCompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "deviceThreatProtectionEnabled" => &mut self.device_threat_protection_enabled,
-            "deviceThreatProtectionRequiredSecurityLevel" => {
-                &mut self.device_threat_protection_required_security_level
-            }
-            "minAndroidSecurityPatchLevel" => &mut self.min_android_security_patch_level,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "securityBlockJailbrokenDevices" => &mut self.security_block_jailbroken_devices,
-            "securityDisableUsbDebugging" => &mut self.security_disable_usb_debugging,
-            "securityPreventInstallAppsFromUnknownSources" => {
-                &mut self.security_prevent_install_apps_from_unknown_sources
-            }
-            "securityRequireCompanyPortalAppIntegrity" => {
-                &mut self.security_require_company_portal_app_integrity
-            }
-            "securityRequireGooglePlayServices" => &mut self.security_require_google_play_services,
-            "securityRequireSafetyNetAttestationBasicIntegrity" => {
-                &mut self.security_require_safety_net_attestation_basic_integrity
-            }
-            "securityRequireSafetyNetAttestationCertifiedDevice" => {
-                &mut self.security_require_safety_net_attestation_certified_device
-            }
-            "securityRequireUpToDateSecurityProviders" => {
-                &mut self.security_require_up_to_date_security_providers
-            }
-            "securityRequireVerifyApps" => &mut self.security_require_verify_apps,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1406,86 +1233,87 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "deviceThreatProtectionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.device_threat_protection_enabled,
-        );
-        w.field(
-            "deviceThreatProtectionRequiredSecurityLevel",
             &self.device_threat_protection_required_security_level,
-        );
-        w.field(
-            "minAndroidSecurityPatchLevel",
             &self.min_android_security_patch_level,
-        );
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_expiration_days,
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "securityBlockJailbrokenDevices",
+            &self.password_required,
+            &self.password_required_type,
             &self.security_block_jailbroken_devices,
-        );
-        w.field(
-            "securityDisableUsbDebugging",
             &self.security_disable_usb_debugging,
-        );
-        w.field(
-            "securityPreventInstallAppsFromUnknownSources",
             &self.security_prevent_install_apps_from_unknown_sources,
-        );
-        w.field(
-            "securityRequireCompanyPortalAppIntegrity",
             &self.security_require_company_portal_app_integrity,
-        );
-        w.field(
-            "securityRequireGooglePlayServices",
             &self.security_require_google_play_services,
-        );
-        w.field(
-            "securityRequireSafetyNetAttestationBasicIntegrity",
             &self.security_require_safety_net_attestation_basic_integrity,
-        );
-        w.field(
-            "securityRequireSafetyNetAttestationCertifiedDevice",
             &self.security_require_safety_net_attestation_certified_device,
-        );
-        w.field(
-            "securityRequireUpToDateSecurityProviders",
             &self.security_require_up_to_date_security_providers,
-        );
-        w.field(
-            "securityRequireVerifyApps",
             &self.security_require_verify_apps,
-        );
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.storage_require_encryption,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.device_threat_protection_enabled,
+                &mut self.device_threat_protection_required_security_level,
+                &mut self.min_android_security_patch_level,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.security_block_jailbroken_devices,
+                &mut self.security_disable_usb_debugging,
+                &mut self.security_prevent_install_apps_from_unknown_sources,
+                &mut self.security_require_company_portal_app_integrity,
+                &mut self.security_require_google_play_services,
+                &mut self.security_require_safety_net_attestation_basic_integrity,
+                &mut self.security_require_safety_net_attestation_certified_device,
+                &mut self.security_require_up_to_date_security_providers,
+                &mut self.security_require_verify_apps,
+                &mut self.storage_require_encryption,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1667,25 +1495,6 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCustomConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidWorkProfileCustomConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "omaSettings" => &mut self.oma_settings,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1703,23 +1512,45 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCustomConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("omaSettings", &self.oma_settings);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.oma_settings,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.oma_settings,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2033,98 +1864,6 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileGeneralDeviceConfiguration 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.androidWorkProfileGeneralDeviceConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "passwordBlockFingerprintUnlock" => &mut self.password_block_fingerprint_unlock,
-            "passwordBlockTrustAgents" => &mut self.password_block_trust_agents,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.password_minutes_of_inactivity_before_screen_timeout
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequiredType" => &mut self.password_required_type,
-            "passwordSignInFailureCountBeforeFactoryReset" => {
-                &mut self.password_sign_in_failure_count_before_factory_reset
-            }
-            "securityRequireVerifyApps" => &mut self.security_require_verify_apps,
-            "workProfileBlockAddingAccounts" => &mut self.work_profile_block_adding_accounts,
-            "workProfileBlockCamera" => &mut self.work_profile_block_camera,
-            "workProfileBlockCrossProfileCallerId" => {
-                &mut self.work_profile_block_cross_profile_caller_id
-            }
-            "workProfileBlockCrossProfileContactsSearch" => {
-                &mut self.work_profile_block_cross_profile_contacts_search
-            }
-            "workProfileBlockCrossProfileCopyPaste" => {
-                &mut self.work_profile_block_cross_profile_copy_paste
-            }
-            "workProfileBlockNotificationsWhileDeviceLocked" => {
-                &mut self.work_profile_block_notifications_while_device_locked
-            }
-            "workProfileBlockScreenCapture" => &mut self.work_profile_block_screen_capture,
-            "workProfileBluetoothEnableContactSharing" => {
-                &mut self.work_profile_bluetooth_enable_contact_sharing
-            }
-            "workProfileDataSharingType" => &mut self.work_profile_data_sharing_type,
-            "workProfileDefaultAppPermissionPolicy" => {
-                &mut self.work_profile_default_app_permission_policy
-            }
-            "workProfilePasswordBlockFingerprintUnlock" => {
-                &mut self.work_profile_password_block_fingerprint_unlock
-            }
-            "workProfilePasswordBlockTrustAgents" => {
-                &mut self.work_profile_password_block_trust_agents
-            }
-            "workProfilePasswordExpirationDays" => &mut self.work_profile_password_expiration_days,
-            "workProfilePasswordMinimumLength" => &mut self.work_profile_password_minimum_length,
-            "workProfilePasswordMinLetterCharacters" => {
-                &mut self.work_profile_password_min_letter_characters
-            }
-            "workProfilePasswordMinLowerCaseCharacters" => {
-                &mut self.work_profile_password_min_lower_case_characters
-            }
-            "workProfilePasswordMinNonLetterCharacters" => {
-                &mut self.work_profile_password_min_non_letter_characters
-            }
-            "workProfilePasswordMinNumericCharacters" => {
-                &mut self.work_profile_password_min_numeric_characters
-            }
-            "workProfilePasswordMinSymbolCharacters" => {
-                &mut self.work_profile_password_min_symbol_characters
-            }
-            "workProfilePasswordMinUpperCaseCharacters" => {
-                &mut self.work_profile_password_min_upper_case_characters
-            }
-            "workProfilePasswordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.work_profile_password_minutes_of_inactivity_before_screen_timeout
-            }
-            "workProfilePasswordPreviousPasswordBlockCount" => {
-                &mut self.work_profile_password_previous_password_block_count
-            }
-            "workProfilePasswordRequiredType" => &mut self.work_profile_password_required_type,
-            "workProfilePasswordSignInFailureCountBeforeFactoryReset" => {
-                &mut self.work_profile_password_sign_in_failure_count_before_factory_reset
-            }
-            "workProfileRequirePassword" => &mut self.work_profile_require_password,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2175,146 +1914,111 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileGeneralDeviceConfiguration 
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "passwordBlockFingerprintUnlock",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.password_block_fingerprint_unlock,
-        );
-        w.field(
-            "passwordBlockTrustAgents",
             &self.password_block_trust_agents,
-        );
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
+            &self.password_expiration_days,
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "passwordSignInFailureCountBeforeFactoryReset",
+            &self.password_required_type,
             &self.password_sign_in_failure_count_before_factory_reset,
-        );
-        w.field(
-            "securityRequireVerifyApps",
             &self.security_require_verify_apps,
-        );
-        w.field(
-            "workProfileBlockAddingAccounts",
             &self.work_profile_block_adding_accounts,
-        );
-        w.field("workProfileBlockCamera", &self.work_profile_block_camera);
-        w.field(
-            "workProfileBlockCrossProfileCallerId",
+            &self.work_profile_block_camera,
             &self.work_profile_block_cross_profile_caller_id,
-        );
-        w.field(
-            "workProfileBlockCrossProfileContactsSearch",
             &self.work_profile_block_cross_profile_contacts_search,
-        );
-        w.field(
-            "workProfileBlockCrossProfileCopyPaste",
             &self.work_profile_block_cross_profile_copy_paste,
-        );
-        w.field(
-            "workProfileBlockNotificationsWhileDeviceLocked",
             &self.work_profile_block_notifications_while_device_locked,
-        );
-        w.field(
-            "workProfileBlockScreenCapture",
             &self.work_profile_block_screen_capture,
-        );
-        w.field(
-            "workProfileBluetoothEnableContactSharing",
             &self.work_profile_bluetooth_enable_contact_sharing,
-        );
-        w.field(
-            "workProfileDataSharingType",
             &self.work_profile_data_sharing_type,
-        );
-        w.field(
-            "workProfileDefaultAppPermissionPolicy",
             &self.work_profile_default_app_permission_policy,
-        );
-        w.field(
-            "workProfilePasswordBlockFingerprintUnlock",
             &self.work_profile_password_block_fingerprint_unlock,
-        );
-        w.field(
-            "workProfilePasswordBlockTrustAgents",
             &self.work_profile_password_block_trust_agents,
-        );
-        w.field(
-            "workProfilePasswordExpirationDays",
             &self.work_profile_password_expiration_days,
-        );
-        w.field(
-            "workProfilePasswordMinimumLength",
             &self.work_profile_password_minimum_length,
-        );
-        w.field(
-            "workProfilePasswordMinLetterCharacters",
             &self.work_profile_password_min_letter_characters,
-        );
-        w.field(
-            "workProfilePasswordMinLowerCaseCharacters",
             &self.work_profile_password_min_lower_case_characters,
-        );
-        w.field(
-            "workProfilePasswordMinNonLetterCharacters",
             &self.work_profile_password_min_non_letter_characters,
-        );
-        w.field(
-            "workProfilePasswordMinNumericCharacters",
             &self.work_profile_password_min_numeric_characters,
-        );
-        w.field(
-            "workProfilePasswordMinSymbolCharacters",
             &self.work_profile_password_min_symbol_characters,
-        );
-        w.field(
-            "workProfilePasswordMinUpperCaseCharacters",
             &self.work_profile_password_min_upper_case_characters,
-        );
-        w.field(
-            "workProfilePasswordMinutesOfInactivityBeforeScreenTimeout",
             &self.work_profile_password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "workProfilePasswordPreviousPasswordBlockCount",
             &self.work_profile_password_previous_password_block_count,
-        );
-        w.field(
-            "workProfilePasswordRequiredType",
             &self.work_profile_password_required_type,
-        );
-        w.field(
-            "workProfilePasswordSignInFailureCountBeforeFactoryReset",
             &self.work_profile_password_sign_in_failure_count_before_factory_reset,
-        );
-        w.field(
-            "workProfileRequirePassword",
             &self.work_profile_require_password,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.password_block_fingerprint_unlock,
+                &mut self.password_block_trust_agents,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required_type,
+                &mut self.password_sign_in_failure_count_before_factory_reset,
+                &mut self.security_require_verify_apps,
+                &mut self.work_profile_block_adding_accounts,
+                &mut self.work_profile_block_camera,
+                &mut self.work_profile_block_cross_profile_caller_id,
+                &mut self.work_profile_block_cross_profile_contacts_search,
+                &mut self.work_profile_block_cross_profile_copy_paste,
+                &mut self.work_profile_block_notifications_while_device_locked,
+                &mut self.work_profile_block_screen_capture,
+                &mut self.work_profile_bluetooth_enable_contact_sharing,
+                &mut self.work_profile_data_sharing_type,
+                &mut self.work_profile_default_app_permission_policy,
+                &mut self.work_profile_password_block_fingerprint_unlock,
+                &mut self.work_profile_password_block_trust_agents,
+                &mut self.work_profile_password_expiration_days,
+                &mut self.work_profile_password_minimum_length,
+                &mut self.work_profile_password_min_letter_characters,
+                &mut self.work_profile_password_min_lower_case_characters,
+                &mut self.work_profile_password_min_non_letter_characters,
+                &mut self.work_profile_password_min_numeric_characters,
+                &mut self.work_profile_password_min_symbol_characters,
+                &mut self.work_profile_password_min_upper_case_characters,
+                &mut self.work_profile_password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.work_profile_password_previous_password_block_count,
+                &mut self.work_profile_password_required_type,
+                &mut self.work_profile_password_sign_in_failure_count_before_factory_reset,
+                &mut self.work_profile_require_password,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2489,24 +2193,30 @@ impl ::graph_model::rt::Struct for AppListItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appListItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appId" => &mut self.app_id,
-            "appStoreUrl" => &mut self.app_store_url,
-            "name" => &mut self.name,
-            "publisher" => &mut self.publisher,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appId", "appStoreUrl", "name", "publisher"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appId", &self.app_id);
-        w.field("appStoreUrl", &self.app_store_url);
-        w.field("name", &self.name);
-        w.field("publisher", &self.publisher);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_id,
+            &self.app_store_url,
+            &self.name,
+            &self.publisher,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_id,
+                &mut self.app_store_url,
+                &mut self.name,
+                &mut self.publisher,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2733,17 +2443,6 @@ impl ::graph_model::rt::Struct for AppLogCollectionRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appLogCollectionRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "customLogFolders" => &mut self.custom_log_folders,
-            "errorMessage" => &mut self.error_message,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2753,12 +2452,29 @@ impl ::graph_model::rt::Struct for AppLogCollectionRequest {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("customLogFolders", &self.custom_log_folders);
-        w.field("errorMessage", &self.error_message);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.custom_log_folders,
+            &self.error_message,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.custom_log_folders,
+                &mut self.error_message,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2852,24 +2568,6 @@ impl ::graph_model::rt::Struct for AppleDeviceFeaturesConfigurationBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appleDeviceFeaturesConfigurationBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2886,22 +2584,43 @@ impl ::graph_model::rt::Struct for AppleDeviceFeaturesConfigurationBase {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3086,21 +2805,6 @@ impl ::graph_model::rt::Struct for ApplePushNotificationCertificate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applePushNotificationCertificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appleIdentifier" => &mut self.apple_identifier,
-            "certificate" => &mut self.certificate,
-            "certificateSerialNumber" => &mut self.certificate_serial_number,
-            "certificateUploadFailureReason" => &mut self.certificate_upload_failure_reason,
-            "certificateUploadStatus" => &mut self.certificate_upload_status,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "topicIdentifier" => &mut self.topic_identifier,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3114,19 +2818,37 @@ impl ::graph_model::rt::Struct for ApplePushNotificationCertificate {
             "topicIdentifier",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appleIdentifier", &self.apple_identifier);
-        w.field("certificate", &self.certificate);
-        w.field("certificateSerialNumber", &self.certificate_serial_number);
-        w.field(
-            "certificateUploadFailureReason",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.apple_identifier,
+            &self.certificate,
+            &self.certificate_serial_number,
             &self.certificate_upload_failure_reason,
-        );
-        w.field("certificateUploadStatus", &self.certificate_upload_status);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("topicIdentifier", &self.topic_identifier);
+            &self.certificate_upload_status,
+            &self.expiration_date_time,
+            &self.last_modified_date_time,
+            &self.topic_identifier,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.apple_identifier,
+                &mut self.certificate,
+                &mut self.certificate_serial_number,
+                &mut self.certificate_upload_failure_reason,
+                &mut self.certificate_upload_status,
+                &mut self.expiration_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.topic_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3450,20 +3172,6 @@ impl ::graph_model::rt::Struct for AuditActor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.auditActor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationDisplayName" => &mut self.application_display_name,
-            "applicationId" => &mut self.application_id,
-            "auditActorType" => &mut self.audit_actor_type,
-            "ipAddress" => &mut self.ip_address,
-            "servicePrincipalName" => &mut self.service_principal_name,
-            "userId" => &mut self.user_id,
-            "userPermissions" => &mut self.user_permissions,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applicationDisplayName",
@@ -3476,15 +3184,35 @@ impl ::graph_model::rt::Struct for AuditActor {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationDisplayName", &self.application_display_name);
-        w.field("applicationId", &self.application_id);
-        w.field("auditActorType", &self.audit_actor_type);
-        w.field("ipAddress", &self.ip_address);
-        w.field("servicePrincipalName", &self.service_principal_name);
-        w.field("userId", &self.user_id);
-        w.field("userPermissions", &self.user_permissions);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application_display_name,
+            &self.application_id,
+            &self.audit_actor_type,
+            &self.ip_address,
+            &self.service_principal_name,
+            &self.user_id,
+            &self.user_permissions,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_display_name,
+                &mut self.application_id,
+                &mut self.audit_actor_type,
+                &mut self.ip_address,
+                &mut self.service_principal_name,
+                &mut self.user_id,
+                &mut self.user_permissions,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3576,24 +3304,6 @@ impl ::graph_model::rt::Struct for AuditEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.auditEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activity" => &mut self.activity,
-            "activityDateTime" => &mut self.activity_date_time,
-            "activityOperationType" => &mut self.activity_operation_type,
-            "activityResult" => &mut self.activity_result,
-            "activityType" => &mut self.activity_type,
-            "actor" => &mut self.actor,
-            "category" => &mut self.category,
-            "componentName" => &mut self.component_name,
-            "correlationId" => &mut self.correlation_id,
-            "displayName" => &mut self.display_name,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3610,19 +3320,43 @@ impl ::graph_model::rt::Struct for AuditEvent {
             "resources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activity", &self.activity);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("activityOperationType", &self.activity_operation_type);
-        w.field("activityResult", &self.activity_result);
-        w.field("activityType", &self.activity_type);
-        w.field("actor", &self.actor);
-        w.field("category", &self.category);
-        w.field("componentName", &self.component_name);
-        w.field("correlationId", &self.correlation_id);
-        w.field("displayName", &self.display_name);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity,
+            &self.activity_date_time,
+            &self.activity_operation_type,
+            &self.activity_result,
+            &self.activity_type,
+            &self.actor,
+            &self.category,
+            &self.component_name,
+            &self.correlation_id,
+            &self.display_name,
+            &self.resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity,
+                &mut self.activity_date_time,
+                &mut self.activity_operation_type,
+                &mut self.activity_result,
+                &mut self.activity_type,
+                &mut self.actor,
+                &mut self.category,
+                &mut self.component_name,
+                &mut self.correlation_id,
+                &mut self.display_name,
+                &mut self.resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3680,22 +3414,24 @@ impl ::graph_model::rt::Struct for AuditProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.auditProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "newValue" => &mut self.new_value,
-            "oldValue" => &mut self.old_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "newValue", "oldValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("newValue", &self.new_value);
-        w.field("oldValue", &self.old_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.new_value, &self.old_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.new_value,
+                &mut self.old_value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3757,16 +3493,6 @@ impl ::graph_model::rt::Struct for AuditResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.auditResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "auditResourceType" => &mut self.audit_resource_type,
-            "displayName" => &mut self.display_name,
-            "modifiedProperties" => &mut self.modified_properties,
-            "resourceId" => &mut self.resource_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "auditResourceType",
@@ -3775,11 +3501,27 @@ impl ::graph_model::rt::Struct for AuditResource {
             "resourceId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("auditResourceType", &self.audit_resource_type);
-        w.field("displayName", &self.display_name);
-        w.field("modifiedProperties", &self.modified_properties);
-        w.field("resourceId", &self.resource_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.audit_resource_type,
+            &self.display_name,
+            &self.modified_properties,
+            &self.resource_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.audit_resource_type,
+                &mut self.display_name,
+                &mut self.modified_properties,
+                &mut self.resource_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4092,15 +3834,6 @@ impl ::graph_model::rt::Struct for BitLockerRemovableDrivePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bitLockerRemovableDrivePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "blockCrossOrganizationWriteAccess" => &mut self.block_cross_organization_write_access,
-            "encryptionMethod" => &mut self.encryption_method,
-            "requireEncryptionForWriteAccess" => &mut self.require_encryption_for_write_access,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "blockCrossOrganizationWriteAccess",
@@ -4108,16 +3841,25 @@ impl ::graph_model::rt::Struct for BitLockerRemovableDrivePolicy {
             "requireEncryptionForWriteAccess",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "blockCrossOrganizationWriteAccess",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.block_cross_organization_write_access,
-        );
-        w.field("encryptionMethod", &self.encryption_method);
-        w.field(
-            "requireEncryptionForWriteAccess",
+            &self.encryption_method,
             &self.require_encryption_for_write_access,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.block_cross_organization_write_access,
+                &mut self.encryption_method,
+                &mut self.require_encryption_for_write_access,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4329,22 +4071,6 @@ impl ::graph_model::rt::Struct for CloudPcAuditActor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcAuditActor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationDisplayName" => &mut self.application_display_name,
-            "applicationId" => &mut self.application_id,
-            "ipAddress" => &mut self.ip_address,
-            "remoteTenantId" => &mut self.remote_tenant_id,
-            "remoteUserId" => &mut self.remote_user_id,
-            "servicePrincipalName" => &mut self.service_principal_name,
-            "userId" => &mut self.user_id,
-            "userPermissions" => &mut self.user_permissions,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userRoleScopeTags" => &mut self.user_role_scope_tags,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applicationDisplayName",
@@ -4359,17 +4085,39 @@ impl ::graph_model::rt::Struct for CloudPcAuditActor {
             "userRoleScopeTags",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationDisplayName", &self.application_display_name);
-        w.field("applicationId", &self.application_id);
-        w.field("ipAddress", &self.ip_address);
-        w.field("remoteTenantId", &self.remote_tenant_id);
-        w.field("remoteUserId", &self.remote_user_id);
-        w.field("servicePrincipalName", &self.service_principal_name);
-        w.field("userId", &self.user_id);
-        w.field("userPermissions", &self.user_permissions);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userRoleScopeTags", &self.user_role_scope_tags);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application_display_name,
+            &self.application_id,
+            &self.ip_address,
+            &self.remote_tenant_id,
+            &self.remote_user_id,
+            &self.service_principal_name,
+            &self.user_id,
+            &self.user_permissions,
+            &self.user_principal_name,
+            &self.user_role_scope_tags,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_display_name,
+                &mut self.application_id,
+                &mut self.ip_address,
+                &mut self.remote_tenant_id,
+                &mut self.remote_user_id,
+                &mut self.service_principal_name,
+                &mut self.user_id,
+                &mut self.user_permissions,
+                &mut self.user_principal_name,
+                &mut self.user_role_scope_tags,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4498,24 +4246,6 @@ impl ::graph_model::rt::Struct for CloudPcAuditEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcAuditEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activity" => &mut self.activity,
-            "activityDateTime" => &mut self.activity_date_time,
-            "activityOperationType" => &mut self.activity_operation_type,
-            "activityResult" => &mut self.activity_result,
-            "activityType" => &mut self.activity_type,
-            "actor" => &mut self.actor,
-            "category" => &mut self.category,
-            "componentName" => &mut self.component_name,
-            "correlationId" => &mut self.correlation_id,
-            "displayName" => &mut self.display_name,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4532,19 +4262,43 @@ impl ::graph_model::rt::Struct for CloudPcAuditEvent {
             "resources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activity", &self.activity);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("activityOperationType", &self.activity_operation_type);
-        w.field("activityResult", &self.activity_result);
-        w.field("activityType", &self.activity_type);
-        w.field("actor", &self.actor);
-        w.field("category", &self.category);
-        w.field("componentName", &self.component_name);
-        w.field("correlationId", &self.correlation_id);
-        w.field("displayName", &self.display_name);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity,
+            &self.activity_date_time,
+            &self.activity_operation_type,
+            &self.activity_result,
+            &self.activity_type,
+            &self.actor,
+            &self.category,
+            &self.component_name,
+            &self.correlation_id,
+            &self.display_name,
+            &self.resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity,
+                &mut self.activity_date_time,
+                &mut self.activity_operation_type,
+                &mut self.activity_result,
+                &mut self.activity_type,
+                &mut self.actor,
+                &mut self.category,
+                &mut self.component_name,
+                &mut self.correlation_id,
+                &mut self.display_name,
+                &mut self.resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4594,22 +4348,24 @@ impl ::graph_model::rt::Struct for CloudPcAuditProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcAuditProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "newValue" => &mut self.new_value,
-            "oldValue" => &mut self.old_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "newValue", "oldValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("newValue", &self.new_value);
-        w.field("oldValue", &self.old_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.new_value, &self.old_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.new_value,
+                &mut self.old_value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4659,22 +4415,28 @@ impl ::graph_model::rt::Struct for CloudPcAuditResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcAuditResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "modifiedProperties" => &mut self.modified_properties,
-            "resourceId" => &mut self.resource_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "modifiedProperties", "resourceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("modifiedProperties", &self.modified_properties);
-        w.field("resourceId", &self.resource_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.modified_properties,
+            &self.resource_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.modified_properties,
+                &mut self.resource_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4744,25 +4506,6 @@ impl ::graph_model::rt::Struct for CloudPcDeviceImage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcDeviceImage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "errorCode" => &mut self.error_code,
-            "expirationDate" => &mut self.expiration_date,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "operatingSystem" => &mut self.operating_system,
-            "osBuildNumber" => &mut self.os_build_number,
-            "osStatus" => &mut self.os_status,
-            "osVersionNumber" => &mut self.os_version_number,
-            "sizeInGB" => &mut self.size_in_gb,
-            "sourceImageResourceId" => &mut self.source_image_resource_id,
-            "status" => &mut self.status,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4780,20 +4523,45 @@ impl ::graph_model::rt::Struct for CloudPcDeviceImage {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("errorCode", &self.error_code);
-        w.field("expirationDate", &self.expiration_date);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("osBuildNumber", &self.os_build_number);
-        w.field("osStatus", &self.os_status);
-        w.field("osVersionNumber", &self.os_version_number);
-        w.field("sizeInGB", &self.size_in_gb);
-        w.field("sourceImageResourceId", &self.source_image_resource_id);
-        w.field("status", &self.status);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.error_code,
+            &self.expiration_date,
+            &self.last_modified_date_time,
+            &self.operating_system,
+            &self.os_build_number,
+            &self.os_status,
+            &self.os_version_number,
+            &self.size_in_gb,
+            &self.source_image_resource_id,
+            &self.status,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.error_code,
+                &mut self.expiration_date,
+                &mut self.last_modified_date_time,
+                &mut self.operating_system,
+                &mut self.os_build_number,
+                &mut self.os_status,
+                &mut self.os_version_number,
+                &mut self.size_in_gb,
+                &mut self.source_image_resource_id,
+                &mut self.status,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5096,16 +4864,6 @@ impl ::graph_model::rt::Struct for CloudPcDomainJoinConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcDomainJoinConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "domainJoinType" => &mut self.domain_join_type,
-            "onPremisesConnectionId" => &mut self.on_premises_connection_id,
-            "regionGroup" => &mut self.region_group,
-            "regionName" => &mut self.region_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "domainJoinType",
@@ -5114,11 +4872,27 @@ impl ::graph_model::rt::Struct for CloudPcDomainJoinConfiguration {
             "regionName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("domainJoinType", &self.domain_join_type);
-        w.field("onPremisesConnectionId", &self.on_premises_connection_id);
-        w.field("regionGroup", &self.region_group);
-        w.field("regionName", &self.region_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.domain_join_type,
+            &self.on_premises_connection_id,
+            &self.region_group,
+            &self.region_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.domain_join_type,
+                &mut self.on_premises_connection_id,
+                &mut self.region_group,
+                &mut self.region_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5250,23 +5024,6 @@ impl ::graph_model::rt::Struct for CloudPcGalleryImage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcGalleryImage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "endDate" => &mut self.end_date,
-            "expirationDate" => &mut self.expiration_date,
-            "offerName" => &mut self.offer_name,
-            "osVersionNumber" => &mut self.os_version_number,
-            "publisherName" => &mut self.publisher_name,
-            "sizeInGB" => &mut self.size_in_gb,
-            "skuName" => &mut self.sku_name,
-            "startDate" => &mut self.start_date,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5282,18 +5039,41 @@ impl ::graph_model::rt::Struct for CloudPcGalleryImage {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("endDate", &self.end_date);
-        w.field("expirationDate", &self.expiration_date);
-        w.field("offerName", &self.offer_name);
-        w.field("osVersionNumber", &self.os_version_number);
-        w.field("publisherName", &self.publisher_name);
-        w.field("sizeInGB", &self.size_in_gb);
-        w.field("skuName", &self.sku_name);
-        w.field("startDate", &self.start_date);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.end_date,
+            &self.expiration_date,
+            &self.offer_name,
+            &self.os_version_number,
+            &self.publisher_name,
+            &self.size_in_gb,
+            &self.sku_name,
+            &self.start_date,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.end_date,
+                &mut self.expiration_date,
+                &mut self.offer_name,
+                &mut self.os_version_number,
+                &mut self.publisher_name,
+                &mut self.size_in_gb,
+                &mut self.sku_name,
+                &mut self.start_date,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5412,15 +5192,17 @@ impl ::graph_model::rt::Struct for CloudPcManagementAssignmentTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcManagementAssignmentTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5563,20 +5345,20 @@ impl ::graph_model::rt::Struct for CloudPcManagementGroupAssignmentTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcManagementGroupAssignmentTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "groupId" => &mut self.group_id,
-            "servicePlanId" => &mut self.service_plan_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["groupId", "servicePlanId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("groupId", &self.group_id);
-        w.field("servicePlanId", &self.service_plan_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.group_id, &self.service_plan_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.group_id, &mut self.service_plan_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5661,32 +5443,6 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcOnPremisesConnection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "adDomainName" => &mut self.ad_domain_name,
-            "adDomainPassword" => &mut self.ad_domain_password,
-            "adDomainUsername" => &mut self.ad_domain_username,
-            "alternateResourceUrl" => &mut self.alternate_resource_url,
-            "connectionType" => &mut self.connection_type,
-            "displayName" => &mut self.display_name,
-            "healthCheckPaused" => &mut self.health_check_paused,
-            "healthCheckStatus" => &mut self.health_check_status,
-            "healthCheckStatusDetail" => &mut self.health_check_status_detail,
-            "inUse" => &mut self.in_use,
-            "inUseByCloudPc" => &mut self.in_use_by_cloud_pc,
-            "organizationalUnit" => &mut self.organizational_unit,
-            "resourceGroupId" => &mut self.resource_group_id,
-            "scopeIds" => &mut self.scope_ids,
-            "subnetId" => &mut self.subnet_id,
-            "subscriptionId" => &mut self.subscription_id,
-            "subscriptionName" => &mut self.subscription_name,
-            "virtualNetworkId" => &mut self.virtual_network_id,
-            "virtualNetworkLocation" => &mut self.virtual_network_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5711,27 +5467,59 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnection {
             "virtualNetworkLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("adDomainName", &self.ad_domain_name);
-        w.field("adDomainPassword", &self.ad_domain_password);
-        w.field("adDomainUsername", &self.ad_domain_username);
-        w.field("alternateResourceUrl", &self.alternate_resource_url);
-        w.field("connectionType", &self.connection_type);
-        w.field("displayName", &self.display_name);
-        w.field("healthCheckPaused", &self.health_check_paused);
-        w.field("healthCheckStatus", &self.health_check_status);
-        w.field("healthCheckStatusDetail", &self.health_check_status_detail);
-        w.field("inUse", &self.in_use);
-        w.field("inUseByCloudPc", &self.in_use_by_cloud_pc);
-        w.field("organizationalUnit", &self.organizational_unit);
-        w.field("resourceGroupId", &self.resource_group_id);
-        w.field("scopeIds", &self.scope_ids);
-        w.field("subnetId", &self.subnet_id);
-        w.field("subscriptionId", &self.subscription_id);
-        w.field("subscriptionName", &self.subscription_name);
-        w.field("virtualNetworkId", &self.virtual_network_id);
-        w.field("virtualNetworkLocation", &self.virtual_network_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.ad_domain_name,
+            &self.ad_domain_password,
+            &self.ad_domain_username,
+            &self.alternate_resource_url,
+            &self.connection_type,
+            &self.display_name,
+            &self.health_check_paused,
+            &self.health_check_status,
+            &self.health_check_status_detail,
+            &self.in_use,
+            &self.in_use_by_cloud_pc,
+            &self.organizational_unit,
+            &self.resource_group_id,
+            &self.scope_ids,
+            &self.subnet_id,
+            &self.subscription_id,
+            &self.subscription_name,
+            &self.virtual_network_id,
+            &self.virtual_network_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.ad_domain_name,
+                &mut self.ad_domain_password,
+                &mut self.ad_domain_username,
+                &mut self.alternate_resource_url,
+                &mut self.connection_type,
+                &mut self.display_name,
+                &mut self.health_check_paused,
+                &mut self.health_check_status,
+                &mut self.health_check_status_detail,
+                &mut self.in_use,
+                &mut self.in_use_by_cloud_pc,
+                &mut self.organizational_unit,
+                &mut self.resource_group_id,
+                &mut self.scope_ids,
+                &mut self.subnet_id,
+                &mut self.subscription_id,
+                &mut self.subscription_name,
+                &mut self.virtual_network_id,
+                &mut self.virtual_network_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5791,20 +5579,6 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionHealthCheck {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcOnPremisesConnectionHealthCheck"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "additionalDetail" => &mut self.additional_detail,
-            "correlationId" => &mut self.correlation_id,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "errorType" => &mut self.error_type,
-            "recommendedAction" => &mut self.recommended_action,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "additionalDetail",
@@ -5817,15 +5591,35 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionHealthCheck {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("additionalDetail", &self.additional_detail);
-        w.field("correlationId", &self.correlation_id);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("errorType", &self.error_type);
-        w.field("recommendedAction", &self.recommended_action);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.additional_detail,
+            &self.correlation_id,
+            &self.display_name,
+            &self.end_date_time,
+            &self.error_type,
+            &self.recommended_action,
+            &self.start_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.additional_detail,
+                &mut self.correlation_id,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.error_type,
+                &mut self.recommended_action,
+                &mut self.start_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6371,22 +6165,28 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionStatusDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcOnPremisesConnectionStatusDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "healthChecks" => &mut self.health_checks,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endDateTime", "healthChecks", "startDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("healthChecks", &self.health_checks);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end_date_time,
+            &self.health_checks,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date_time,
+                &mut self.health_checks,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6533,30 +6333,6 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcProvisioningPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "alternateResourceUrl" => &mut self.alternate_resource_url,
-            "autopatch" => &mut self.autopatch,
-            "cloudPcGroupDisplayName" => &mut self.cloud_pc_group_display_name,
-            "cloudPcNamingTemplate" => &mut self.cloud_pc_naming_template,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "domainJoinConfigurations" => &mut self.domain_join_configurations,
-            "enableSingleSignOn" => &mut self.enable_single_sign_on,
-            "gracePeriodInHours" => &mut self.grace_period_in_hours,
-            "imageDisplayName" => &mut self.image_display_name,
-            "imageId" => &mut self.image_id,
-            "imageType" => &mut self.image_type,
-            "localAdminEnabled" => &mut self.local_admin_enabled,
-            "microsoftManagedDesktop" => &mut self.microsoft_managed_desktop,
-            "provisioningType" => &mut self.provisioning_type,
-            "windowsSetting" => &mut self.windows_setting,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6579,25 +6355,55 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicy {
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("alternateResourceUrl", &self.alternate_resource_url);
-        w.field("autopatch", &self.autopatch);
-        w.field("cloudPcGroupDisplayName", &self.cloud_pc_group_display_name);
-        w.field("cloudPcNamingTemplate", &self.cloud_pc_naming_template);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("domainJoinConfigurations", &self.domain_join_configurations);
-        w.field("enableSingleSignOn", &self.enable_single_sign_on);
-        w.field("gracePeriodInHours", &self.grace_period_in_hours);
-        w.field("imageDisplayName", &self.image_display_name);
-        w.field("imageId", &self.image_id);
-        w.field("imageType", &self.image_type);
-        w.field("localAdminEnabled", &self.local_admin_enabled);
-        w.field("microsoftManagedDesktop", &self.microsoft_managed_desktop);
-        w.field("provisioningType", &self.provisioning_type);
-        w.field("windowsSetting", &self.windows_setting);
-        w.field("assignments", &self.assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.alternate_resource_url,
+            &self.autopatch,
+            &self.cloud_pc_group_display_name,
+            &self.cloud_pc_naming_template,
+            &self.description,
+            &self.display_name,
+            &self.domain_join_configurations,
+            &self.enable_single_sign_on,
+            &self.grace_period_in_hours,
+            &self.image_display_name,
+            &self.image_id,
+            &self.image_type,
+            &self.local_admin_enabled,
+            &self.microsoft_managed_desktop,
+            &self.provisioning_type,
+            &self.windows_setting,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.alternate_resource_url,
+                &mut self.autopatch,
+                &mut self.cloud_pc_group_display_name,
+                &mut self.cloud_pc_naming_template,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.domain_join_configurations,
+                &mut self.enable_single_sign_on,
+                &mut self.grace_period_in_hours,
+                &mut self.image_display_name,
+                &mut self.image_id,
+                &mut self.image_type,
+                &mut self.local_admin_enabled,
+                &mut self.microsoft_managed_desktop,
+                &mut self.provisioning_type,
+                &mut self.windows_setting,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6648,22 +6454,20 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcProvisioningPolicyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            "assignedUsers" => &mut self.assigned_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target", "assignedUsers"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
-        w.field("assignedUsers", &self.assigned_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target, &self.assigned_users])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.target, &mut self.assigned_users],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6709,18 +6513,17 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAutopatch {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcProvisioningPolicyAutopatch"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "autopatchGroupId" => &mut self.autopatch_group_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["autopatchGroupId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("autopatchGroupId", &self.autopatch_group_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.autopatch_group_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.autopatch_group_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6993,18 +6796,17 @@ impl ::graph_model::rt::Struct for CloudPcReport {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcReport"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7141,20 +6943,20 @@ impl ::graph_model::rt::Struct for CloudPcRestorePointSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcRestorePointSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "frequencyType" => &mut self.frequency_type,
-            "userRestoreEnabled" => &mut self.user_restore_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["frequencyType", "userRestoreEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("frequencyType", &self.frequency_type);
-        w.field("userRestoreEnabled", &self.user_restore_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.frequency_type, &self.user_restore_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.frequency_type, &mut self.user_restore_enabled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7208,26 +7010,32 @@ impl ::graph_model::rt::Struct for CloudPcServicePlan {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcServicePlan"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "ramInGB" => &mut self.ram_in_gb,
-            "storageInGB" => &mut self.storage_in_gb,
-            "vCpuCount" => &mut self.v_cpu_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "ramInGB", "storageInGB", "vCpuCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("ramInGB", &self.ram_in_gb);
-        w.field("storageInGB", &self.storage_in_gb);
-        w.field("vCpuCount", &self.v_cpu_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.ram_in_gb,
+            &self.storage_in_gb,
+            &self.v_cpu_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.ram_in_gb,
+                &mut self.storage_in_gb,
+                &mut self.v_cpu_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7275,20 +7083,20 @@ impl ::graph_model::rt::Struct for CloudPcUserRoleScopeTagInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcUserRoleScopeTagInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "roleScopeTagId" => &mut self.role_scope_tag_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "roleScopeTagId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("roleScopeTagId", &self.role_scope_tag_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.role_scope_tag_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.role_scope_tag_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7348,20 +7156,6 @@ impl ::graph_model::rt::Struct for CloudPcUserSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcUserSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "localAdminEnabled" => &mut self.local_admin_enabled,
-            "resetEnabled" => &mut self.reset_enabled,
-            "restorePointSetting" => &mut self.restore_point_setting,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7374,15 +7168,35 @@ impl ::graph_model::rt::Struct for CloudPcUserSetting {
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("localAdminEnabled", &self.local_admin_enabled);
-        w.field("resetEnabled", &self.reset_enabled);
-        w.field("restorePointSetting", &self.restore_point_setting);
-        w.field("assignments", &self.assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.local_admin_enabled,
+            &self.reset_enabled,
+            &self.restore_point_setting,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.local_admin_enabled,
+                &mut self.reset_enabled,
+                &mut self.restore_point_setting,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7432,22 +7246,20 @@ impl ::graph_model::rt::Struct for CloudPcUserSettingAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcUserSettingAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.created_date_time, &mut self.target],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7493,18 +7305,17 @@ impl ::graph_model::rt::Struct for CloudPcWindowsSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcWindowsSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "locale" => &mut self.locale,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["locale"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("locale", &self.locale);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.locale])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.locale], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7591,22 +7402,6 @@ impl ::graph_model::rt::Struct for ComplianceManagementPartner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.complianceManagementPartner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "androidEnrollmentAssignments" => &mut self.android_enrollment_assignments,
-            "androidOnboarded" => &mut self.android_onboarded,
-            "displayName" => &mut self.display_name,
-            "iosEnrollmentAssignments" => &mut self.ios_enrollment_assignments,
-            "iosOnboarded" => &mut self.ios_onboarded,
-            "lastHeartbeatDateTime" => &mut self.last_heartbeat_date_time,
-            "macOsEnrollmentAssignments" => &mut self.mac_os_enrollment_assignments,
-            "macOsOnboarded" => &mut self.mac_os_onboarded,
-            "partnerState" => &mut self.partner_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7621,23 +7416,39 @@ impl ::graph_model::rt::Struct for ComplianceManagementPartner {
             "partnerState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "androidEnrollmentAssignments",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.android_enrollment_assignments,
-        );
-        w.field("androidOnboarded", &self.android_onboarded);
-        w.field("displayName", &self.display_name);
-        w.field("iosEnrollmentAssignments", &self.ios_enrollment_assignments);
-        w.field("iosOnboarded", &self.ios_onboarded);
-        w.field("lastHeartbeatDateTime", &self.last_heartbeat_date_time);
-        w.field(
-            "macOsEnrollmentAssignments",
+            &self.android_onboarded,
+            &self.display_name,
+            &self.ios_enrollment_assignments,
+            &self.ios_onboarded,
+            &self.last_heartbeat_date_time,
             &self.mac_os_enrollment_assignments,
-        );
-        w.field("macOsOnboarded", &self.mac_os_onboarded);
-        w.field("partnerState", &self.partner_state);
+            &self.mac_os_onboarded,
+            &self.partner_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.android_enrollment_assignments,
+                &mut self.android_onboarded,
+                &mut self.display_name,
+                &mut self.ios_enrollment_assignments,
+                &mut self.ios_onboarded,
+                &mut self.last_heartbeat_date_time,
+                &mut self.mac_os_enrollment_assignments,
+                &mut self.mac_os_onboarded,
+                &mut self.partner_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7687,18 +7498,17 @@ impl ::graph_model::rt::Struct for ComplianceManagementPartnerAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.complianceManagementPartnerAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7839,16 +7649,6 @@ impl ::graph_model::rt::Struct for DefenderDetectedMalwareActions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.defenderDetectedMalwareActions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "highSeverity" => &mut self.high_severity,
-            "lowSeverity" => &mut self.low_severity,
-            "moderateSeverity" => &mut self.moderate_severity,
-            "severeSeverity" => &mut self.severe_severity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "highSeverity",
@@ -7857,11 +7657,27 @@ impl ::graph_model::rt::Struct for DefenderDetectedMalwareActions {
             "severeSeverity",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("highSeverity", &self.high_severity);
-        w.field("lowSeverity", &self.low_severity);
-        w.field("moderateSeverity", &self.moderate_severity);
-        w.field("severeSeverity", &self.severe_severity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.high_severity,
+            &self.low_severity,
+            &self.moderate_severity,
+            &self.severe_severity,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.high_severity,
+                &mut self.low_severity,
+                &mut self.moderate_severity,
+                &mut self.severe_severity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8300,20 +8116,6 @@ impl ::graph_model::rt::Struct for DetectedApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.detectedApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceCount" => &mut self.device_count,
-            "displayName" => &mut self.display_name,
-            "platform" => &mut self.platform,
-            "publisher" => &mut self.publisher,
-            "sizeInByte" => &mut self.size_in_byte,
-            "version" => &mut self.version,
-            "managedDevices" => &mut self.managed_devices,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8326,15 +8128,35 @@ impl ::graph_model::rt::Struct for DetectedApp {
             "managedDevices",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deviceCount", &self.device_count);
-        w.field("displayName", &self.display_name);
-        w.field("platform", &self.platform);
-        w.field("publisher", &self.publisher);
-        w.field("sizeInByte", &self.size_in_byte);
-        w.field("version", &self.version);
-        w.field("managedDevices", &self.managed_devices);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.device_count,
+            &self.display_name,
+            &self.platform,
+            &self.publisher,
+            &self.size_in_byte,
+            &self.version,
+            &self.managed_devices,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.device_count,
+                &mut self.display_name,
+                &mut self.platform,
+                &mut self.publisher,
+                &mut self.size_in_byte,
+                &mut self.version,
+                &mut self.managed_devices,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8545,18 +8367,6 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceAndAppManagementRoleAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "resourceScopes" => &mut self.resource_scopes,
-            "members" => &mut self.members,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8567,13 +8377,31 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleAssignment {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("resourceScopes", &self.resource_scopes);
-        w.field("members", &self.members);
-        w.field("roleDefinition", &self.role_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.resource_scopes,
+            &self.members,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.resource_scopes,
+                &mut self.members,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8641,18 +8469,6 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceAndAppManagementRoleDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isBuiltIn" => &mut self.is_built_in,
-            "rolePermissions" => &mut self.role_permissions,
-            "roleAssignments" => &mut self.role_assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8663,13 +8479,31 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleDefinition {
             "roleAssignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isBuiltIn", &self.is_built_in);
-        w.field("rolePermissions", &self.role_permissions);
-        w.field("roleAssignments", &self.role_assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.is_built_in,
+            &self.role_permissions,
+            &self.role_assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_built_in,
+                &mut self.role_permissions,
+                &mut self.role_assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8733,17 +8567,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceActionItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceActionItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionType" => &mut self.action_type,
-            "gracePeriodHours" => &mut self.grace_period_hours,
-            "notificationMessageCCList" => &mut self.notification_message_cc_list,
-            "notificationTemplateId" => &mut self.notification_template_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8753,15 +8576,29 @@ impl ::graph_model::rt::Struct for DeviceComplianceActionItem {
             "notificationTemplateId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actionType", &self.action_type);
-        w.field("gracePeriodHours", &self.grace_period_hours);
-        w.field(
-            "notificationMessageCCList",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action_type,
+            &self.grace_period_hours,
             &self.notification_message_cc_list,
-        );
-        w.field("notificationTemplateId", &self.notification_template_id);
+            &self.notification_template_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_type,
+                &mut self.grace_period_hours,
+                &mut self.notification_message_cc_list,
+                &mut self.notification_template_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8939,20 +8776,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceDeviceOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationVersion" => &mut self.configuration_version,
-            "errorCount" => &mut self.error_count,
-            "failedCount" => &mut self.failed_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "notApplicableCount" => &mut self.not_applicable_count,
-            "pendingCount" => &mut self.pending_count,
-            "successCount" => &mut self.success_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8965,15 +8788,35 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceOverview {
             "successCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationVersion", &self.configuration_version);
-        w.field("errorCount", &self.error_count);
-        w.field("failedCount", &self.failed_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("notApplicableCount", &self.not_applicable_count);
-        w.field("pendingCount", &self.pending_count);
-        w.field("successCount", &self.success_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_version,
+            &self.error_count,
+            &self.failed_count,
+            &self.last_update_date_time,
+            &self.not_applicable_count,
+            &self.pending_count,
+            &self.success_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_version,
+                &mut self.error_count,
+                &mut self.failed_count,
+                &mut self.last_update_date_time,
+                &mut self.not_applicable_count,
+                &mut self.pending_count,
+                &mut self.success_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9047,22 +8890,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceDeviceStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "complianceGracePeriodExpirationDateTime" => {
-                &mut self.compliance_grace_period_expiration_date_time
-            }
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceModel" => &mut self.device_model,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "status" => &mut self.status,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9075,18 +8902,35 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceStatus {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "complianceGracePeriodExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.compliance_grace_period_expiration_date_time,
-        );
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceModel", &self.device_model);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("status", &self.status);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.device_display_name,
+            &self.device_model,
+            &self.last_reported_date_time,
+            &self.status,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliance_grace_period_expiration_date_time,
+                &mut self.device_display_name,
+                &mut self.device_model,
+                &mut self.last_reported_date_time,
+                &mut self.status,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9185,25 +9029,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9221,23 +9046,45 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9447,20 +9294,17 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCompliancePolicyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9542,22 +9386,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyDeviceStateSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCompliancePolicyDeviceStateSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "compliantDeviceCount" => &mut self.compliant_device_count,
-            "configManagerCount" => &mut self.config_manager_count,
-            "conflictDeviceCount" => &mut self.conflict_device_count,
-            "errorDeviceCount" => &mut self.error_device_count,
-            "inGracePeriodCount" => &mut self.in_grace_period_count,
-            "nonCompliantDeviceCount" => &mut self.non_compliant_device_count,
-            "notApplicableDeviceCount" => &mut self.not_applicable_device_count,
-            "remediatedDeviceCount" => &mut self.remediated_device_count,
-            "unknownDeviceCount" => &mut self.unknown_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9572,20 +9400,39 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyDeviceStateSummary {
             "unknownDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("compliantDeviceCount", &self.compliant_device_count);
-        w.field("configManagerCount", &self.config_manager_count);
-        w.field("conflictDeviceCount", &self.conflict_device_count);
-        w.field("errorDeviceCount", &self.error_device_count);
-        w.field("inGracePeriodCount", &self.in_grace_period_count);
-        w.field("nonCompliantDeviceCount", &self.non_compliant_device_count);
-        w.field(
-            "notApplicableDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.compliant_device_count,
+            &self.config_manager_count,
+            &self.conflict_device_count,
+            &self.error_device_count,
+            &self.in_grace_period_count,
+            &self.non_compliant_device_count,
             &self.not_applicable_device_count,
-        );
-        w.field("remediatedDeviceCount", &self.remediated_device_count);
-        w.field("unknownDeviceCount", &self.unknown_device_count);
+            &self.remediated_device_count,
+            &self.unknown_device_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliant_device_count,
+                &mut self.config_manager_count,
+                &mut self.conflict_device_count,
+                &mut self.error_device_count,
+                &mut self.in_grace_period_count,
+                &mut self.non_compliant_device_count,
+                &mut self.not_applicable_device_count,
+                &mut self.remediated_device_count,
+                &mut self.unknown_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9676,24 +9523,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingStateSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCompliancePolicySettingStateSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "compliantDeviceCount" => &mut self.compliant_device_count,
-            "conflictDeviceCount" => &mut self.conflict_device_count,
-            "errorDeviceCount" => &mut self.error_device_count,
-            "nonCompliantDeviceCount" => &mut self.non_compliant_device_count,
-            "notApplicableDeviceCount" => &mut self.not_applicable_device_count,
-            "platformType" => &mut self.platform_type,
-            "remediatedDeviceCount" => &mut self.remediated_device_count,
-            "setting" => &mut self.setting,
-            "settingName" => &mut self.setting_name,
-            "unknownDeviceCount" => &mut self.unknown_device_count,
-            "deviceComplianceSettingStates" => &mut self.device_compliance_setting_states,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9710,25 +9539,43 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingStateSummary {
             "deviceComplianceSettingStates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("compliantDeviceCount", &self.compliant_device_count);
-        w.field("conflictDeviceCount", &self.conflict_device_count);
-        w.field("errorDeviceCount", &self.error_device_count);
-        w.field("nonCompliantDeviceCount", &self.non_compliant_device_count);
-        w.field(
-            "notApplicableDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.compliant_device_count,
+            &self.conflict_device_count,
+            &self.error_device_count,
+            &self.non_compliant_device_count,
             &self.not_applicable_device_count,
-        );
-        w.field("platformType", &self.platform_type);
-        w.field("remediatedDeviceCount", &self.remediated_device_count);
-        w.field("setting", &self.setting);
-        w.field("settingName", &self.setting_name);
-        w.field("unknownDeviceCount", &self.unknown_device_count);
-        w.field(
-            "deviceComplianceSettingStates",
+            &self.platform_type,
+            &self.remediated_device_count,
+            &self.setting,
+            &self.setting_name,
+            &self.unknown_device_count,
             &self.device_compliance_setting_states,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliant_device_count,
+                &mut self.conflict_device_count,
+                &mut self.error_device_count,
+                &mut self.non_compliant_device_count,
+                &mut self.not_applicable_device_count,
+                &mut self.platform_type,
+                &mut self.remediated_device_count,
+                &mut self.setting,
+                &mut self.setting_name,
+                &mut self.unknown_device_count,
+                &mut self.device_compliance_setting_states,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9785,25 +9632,28 @@ impl ::graph_model::rt::Struct for DeviceComplianceScheduledActionForRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceScheduledActionForRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "ruleName" => &mut self.rule_name,
-            "scheduledActionConfigurations" => &mut self.scheduled_action_configurations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "ruleName", "scheduledActionConfigurations"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("ruleName", &self.rule_name);
-        w.field(
-            "scheduledActionConfigurations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.rule_name,
             &self.scheduled_action_configurations,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.rule_name,
+                &mut self.scheduled_action_configurations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9895,26 +9745,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceSettingState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceSettingState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "complianceGracePeriodExpirationDateTime" => {
-                &mut self.compliance_grace_period_expiration_date_time
-            }
-            "deviceId" => &mut self.device_id,
-            "deviceModel" => &mut self.device_model,
-            "deviceName" => &mut self.device_name,
-            "setting" => &mut self.setting,
-            "settingName" => &mut self.setting_name,
-            "state" => &mut self.state,
-            "userEmail" => &mut self.user_email,
-            "userId" => &mut self.user_id,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9931,22 +9761,43 @@ impl ::graph_model::rt::Struct for DeviceComplianceSettingState {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "complianceGracePeriodExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.compliance_grace_period_expiration_date_time,
-        );
-        w.field("deviceId", &self.device_id);
-        w.field("deviceModel", &self.device_model);
-        w.field("deviceName", &self.device_name);
-        w.field("setting", &self.setting);
-        w.field("settingName", &self.setting_name);
-        w.field("state", &self.state);
-        w.field("userEmail", &self.user_email);
-        w.field("userId", &self.user_id);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.device_id,
+            &self.device_model,
+            &self.device_name,
+            &self.setting,
+            &self.setting_name,
+            &self.state,
+            &self.user_email,
+            &self.user_id,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliance_grace_period_expiration_date_time,
+                &mut self.device_id,
+                &mut self.device_model,
+                &mut self.device_name,
+                &mut self.setting,
+                &mut self.setting_name,
+                &mut self.state,
+                &mut self.user_email,
+                &mut self.user_id,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10020,20 +9871,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceUserOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationVersion" => &mut self.configuration_version,
-            "errorCount" => &mut self.error_count,
-            "failedCount" => &mut self.failed_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "notApplicableCount" => &mut self.not_applicable_count,
-            "pendingCount" => &mut self.pending_count,
-            "successCount" => &mut self.success_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10046,15 +9883,35 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserOverview {
             "successCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationVersion", &self.configuration_version);
-        w.field("errorCount", &self.error_count);
-        w.field("failedCount", &self.failed_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("notApplicableCount", &self.not_applicable_count);
-        w.field("pendingCount", &self.pending_count);
-        w.field("successCount", &self.success_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_version,
+            &self.error_count,
+            &self.failed_count,
+            &self.last_update_date_time,
+            &self.not_applicable_count,
+            &self.pending_count,
+            &self.success_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_version,
+                &mut self.error_count,
+                &mut self.failed_count,
+                &mut self.last_update_date_time,
+                &mut self.not_applicable_count,
+                &mut self.pending_count,
+                &mut self.success_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10120,18 +9977,6 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceComplianceUserStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "devicesCount" => &mut self.devices_count,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "status" => &mut self.status,
-            "userDisplayName" => &mut self.user_display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10142,13 +9987,31 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserStatus {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("devicesCount", &self.devices_count);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("status", &self.status);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.devices_count,
+            &self.last_reported_date_time,
+            &self.status,
+            &self.user_display_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.devices_count,
+                &mut self.last_reported_date_time,
+                &mut self.status,
+                &mut self.user_display_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10242,24 +10105,6 @@ impl ::graph_model::rt::Struct for DeviceConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10276,22 +10121,43 @@ impl ::graph_model::rt::Struct for DeviceConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10697,20 +10563,17 @@ impl ::graph_model::rt::Struct for DeviceConfigurationAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10784,20 +10647,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationDeviceOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationVersion" => &mut self.configuration_version,
-            "errorCount" => &mut self.error_count,
-            "failedCount" => &mut self.failed_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "notApplicableCount" => &mut self.not_applicable_count,
-            "pendingCount" => &mut self.pending_count,
-            "successCount" => &mut self.success_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10810,15 +10659,35 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceOverview {
             "successCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationVersion", &self.configuration_version);
-        w.field("errorCount", &self.error_count);
-        w.field("failedCount", &self.failed_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("notApplicableCount", &self.not_applicable_count);
-        w.field("pendingCount", &self.pending_count);
-        w.field("successCount", &self.success_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_version,
+            &self.error_count,
+            &self.failed_count,
+            &self.last_update_date_time,
+            &self.not_applicable_count,
+            &self.pending_count,
+            &self.success_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_version,
+                &mut self.error_count,
+                &mut self.failed_count,
+                &mut self.last_update_date_time,
+                &mut self.not_applicable_count,
+                &mut self.pending_count,
+                &mut self.success_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10892,20 +10761,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStateSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationDeviceStateSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "compliantDeviceCount" => &mut self.compliant_device_count,
-            "conflictDeviceCount" => &mut self.conflict_device_count,
-            "errorDeviceCount" => &mut self.error_device_count,
-            "nonCompliantDeviceCount" => &mut self.non_compliant_device_count,
-            "notApplicableDeviceCount" => &mut self.not_applicable_device_count,
-            "remediatedDeviceCount" => &mut self.remediated_device_count,
-            "unknownDeviceCount" => &mut self.unknown_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10918,18 +10773,35 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStateSummary {
             "unknownDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("compliantDeviceCount", &self.compliant_device_count);
-        w.field("conflictDeviceCount", &self.conflict_device_count);
-        w.field("errorDeviceCount", &self.error_device_count);
-        w.field("nonCompliantDeviceCount", &self.non_compliant_device_count);
-        w.field(
-            "notApplicableDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.compliant_device_count,
+            &self.conflict_device_count,
+            &self.error_device_count,
+            &self.non_compliant_device_count,
             &self.not_applicable_device_count,
-        );
-        w.field("remediatedDeviceCount", &self.remediated_device_count);
-        w.field("unknownDeviceCount", &self.unknown_device_count);
+            &self.remediated_device_count,
+            &self.unknown_device_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliant_device_count,
+                &mut self.conflict_device_count,
+                &mut self.error_device_count,
+                &mut self.non_compliant_device_count,
+                &mut self.not_applicable_device_count,
+                &mut self.remediated_device_count,
+                &mut self.unknown_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11005,22 +10877,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationDeviceStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "complianceGracePeriodExpirationDateTime" => {
-                &mut self.compliance_grace_period_expiration_date_time
-            }
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceModel" => &mut self.device_model,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "status" => &mut self.status,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11033,18 +10889,35 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStatus {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "complianceGracePeriodExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.compliance_grace_period_expiration_date_time,
-        );
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceModel", &self.device_model);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("status", &self.status);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.device_display_name,
+            &self.device_model,
+            &self.last_reported_date_time,
+            &self.status,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliance_grace_period_expiration_date_time,
+                &mut self.device_display_name,
+                &mut self.device_model,
+                &mut self.last_reported_date_time,
+                &mut self.status,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11118,20 +10991,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationUserOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configurationVersion" => &mut self.configuration_version,
-            "errorCount" => &mut self.error_count,
-            "failedCount" => &mut self.failed_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "notApplicableCount" => &mut self.not_applicable_count,
-            "pendingCount" => &mut self.pending_count,
-            "successCount" => &mut self.success_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11144,15 +11003,35 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserOverview {
             "successCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configurationVersion", &self.configuration_version);
-        w.field("errorCount", &self.error_count);
-        w.field("failedCount", &self.failed_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("notApplicableCount", &self.not_applicable_count);
-        w.field("pendingCount", &self.pending_count);
-        w.field("successCount", &self.success_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration_version,
+            &self.error_count,
+            &self.failed_count,
+            &self.last_update_date_time,
+            &self.not_applicable_count,
+            &self.pending_count,
+            &self.success_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration_version,
+                &mut self.error_count,
+                &mut self.failed_count,
+                &mut self.last_update_date_time,
+                &mut self.not_applicable_count,
+                &mut self.pending_count,
+                &mut self.success_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11218,18 +11097,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationUserStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "devicesCount" => &mut self.devices_count,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "status" => &mut self.status,
-            "userDisplayName" => &mut self.user_display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11240,13 +11107,31 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserStatus {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("devicesCount", &self.devices_count);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("status", &self.status);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.devices_count,
+            &self.last_reported_date_time,
+            &self.status,
+            &self.user_display_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.devices_count,
+                &mut self.last_reported_date_time,
+                &mut self.status,
+                &mut self.user_display_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11323,20 +11208,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceEnrollmentConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "priority" => &mut self.priority,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11349,15 +11220,35 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentConfiguration {
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("priority", &self.priority);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.priority,
+            &self.version,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.priority,
+                &mut self.version,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11574,21 +11465,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentLimitConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceEnrollmentLimitConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "priority" => &mut self.priority,
-            "version" => &mut self.version,
-            "limit" => &mut self.limit,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11602,16 +11478,37 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentLimitConfiguration {
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("priority", &self.priority);
-        w.field("version", &self.version);
-        w.field("limit", &self.limit);
-        w.field("assignments", &self.assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.priority,
+            &self.version,
+            &self.limit,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.priority,
+                &mut self.version,
+                &mut self.limit,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11673,16 +11570,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestriction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceEnrollmentPlatformRestriction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "personalDeviceEnrollmentBlocked" => &mut self.personal_device_enrollment_blocked,
-            "platformBlocked" => &mut self.platform_blocked,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "osMaximumVersion",
@@ -11691,14 +11578,27 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestriction {
             "platformBlocked",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field(
-            "personalDeviceEnrollmentBlocked",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.os_maximum_version,
+            &self.os_minimum_version,
             &self.personal_device_enrollment_blocked,
-        );
-        w.field("platformBlocked", &self.platform_blocked);
+            &self.platform_blocked,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.personal_device_enrollment_blocked,
+                &mut self.platform_blocked,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11795,25 +11695,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestrictionsConfigura
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "priority" => &mut self.priority,
-            "version" => &mut self.version,
-            "androidRestriction" => &mut self.android_restriction,
-            "iosRestriction" => &mut self.ios_restriction,
-            "macOSRestriction" => &mut self.mac_os_restriction,
-            "windowsMobileRestriction" => &mut self.windows_mobile_restriction,
-            "windowsRestriction" => &mut self.windows_restriction,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11831,20 +11712,45 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestrictionsConfigura
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("priority", &self.priority);
-        w.field("version", &self.version);
-        w.field("androidRestriction", &self.android_restriction);
-        w.field("iosRestriction", &self.ios_restriction);
-        w.field("macOSRestriction", &self.mac_os_restriction);
-        w.field("windowsMobileRestriction", &self.windows_mobile_restriction);
-        w.field("windowsRestriction", &self.windows_restriction);
-        w.field("assignments", &self.assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.priority,
+            &self.version,
+            &self.android_restriction,
+            &self.ios_restriction,
+            &self.mac_os_restriction,
+            &self.windows_mobile_restriction,
+            &self.windows_restriction,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.priority,
+                &mut self.version,
+                &mut self.android_restriction,
+                &mut self.ios_restriction,
+                &mut self.mac_os_restriction,
+                &mut self.windows_mobile_restriction,
+                &mut self.windows_restriction,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11971,32 +11877,6 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentWindowsHelloForBusinessConfig
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "priority" => &mut self.priority,
-            "version" => &mut self.version,
-            "enhancedBiometricsState" => &mut self.enhanced_biometrics_state,
-            "pinExpirationInDays" => &mut self.pin_expiration_in_days,
-            "pinLowercaseCharactersUsage" => &mut self.pin_lowercase_characters_usage,
-            "pinMaximumLength" => &mut self.pin_maximum_length,
-            "pinMinimumLength" => &mut self.pin_minimum_length,
-            "pinPreviousBlockCount" => &mut self.pin_previous_block_count,
-            "pinSpecialCharactersUsage" => &mut self.pin_special_characters_usage,
-            "pinUppercaseCharactersUsage" => &mut self.pin_uppercase_characters_usage,
-            "remotePassportEnabled" => &mut self.remote_passport_enabled,
-            "securityDeviceRequired" => &mut self.security_device_required,
-            "state" => &mut self.state,
-            "unlockWithBiometricsEnabled" => &mut self.unlock_with_biometrics_enabled,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12021,39 +11901,59 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentWindowsHelloForBusinessConfig
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("priority", &self.priority);
-        w.field("version", &self.version);
-        w.field("enhancedBiometricsState", &self.enhanced_biometrics_state);
-        w.field("pinExpirationInDays", &self.pin_expiration_in_days);
-        w.field(
-            "pinLowercaseCharactersUsage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.priority,
+            &self.version,
+            &self.enhanced_biometrics_state,
+            &self.pin_expiration_in_days,
             &self.pin_lowercase_characters_usage,
-        );
-        w.field("pinMaximumLength", &self.pin_maximum_length);
-        w.field("pinMinimumLength", &self.pin_minimum_length);
-        w.field("pinPreviousBlockCount", &self.pin_previous_block_count);
-        w.field(
-            "pinSpecialCharactersUsage",
+            &self.pin_maximum_length,
+            &self.pin_minimum_length,
+            &self.pin_previous_block_count,
             &self.pin_special_characters_usage,
-        );
-        w.field(
-            "pinUppercaseCharactersUsage",
             &self.pin_uppercase_characters_usage,
-        );
-        w.field("remotePassportEnabled", &self.remote_passport_enabled);
-        w.field("securityDeviceRequired", &self.security_device_required);
-        w.field("state", &self.state);
-        w.field(
-            "unlockWithBiometricsEnabled",
+            &self.remote_passport_enabled,
+            &self.security_device_required,
+            &self.state,
             &self.unlock_with_biometrics_enabled,
-        );
-        w.field("assignments", &self.assignments);
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.priority,
+                &mut self.version,
+                &mut self.enhanced_biometrics_state,
+                &mut self.pin_expiration_in_days,
+                &mut self.pin_lowercase_characters_usage,
+                &mut self.pin_maximum_length,
+                &mut self.pin_minimum_length,
+                &mut self.pin_previous_block_count,
+                &mut self.pin_special_characters_usage,
+                &mut self.pin_uppercase_characters_usage,
+                &mut self.remote_passport_enabled,
+                &mut self.security_device_required,
+                &mut self.state,
+                &mut self.unlock_with_biometrics_enabled,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12405,125 +12305,6 @@ impl ::graph_model::rt::Struct for DeviceManagement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceProtectionOverview" => &mut self.device_protection_overview,
-            "intuneAccountId" => &mut self.intune_account_id,
-            "intuneBrand" => &mut self.intune_brand,
-            "settings" => &mut self.settings,
-            "subscriptionState" => &mut self.subscription_state,
-            "userExperienceAnalyticsSettings" => &mut self.user_experience_analytics_settings,
-            "windowsMalwareOverview" => &mut self.windows_malware_overview,
-            "applePushNotificationCertificate" => &mut self.apple_push_notification_certificate,
-            "auditEvents" => &mut self.audit_events,
-            "complianceManagementPartners" => &mut self.compliance_management_partners,
-            "conditionalAccessSettings" => &mut self.conditional_access_settings,
-            "detectedApps" => &mut self.detected_apps,
-            "deviceCategories" => &mut self.device_categories,
-            "deviceCompliancePolicies" => &mut self.device_compliance_policies,
-            "deviceCompliancePolicyDeviceStateSummary" => {
-                &mut self.device_compliance_policy_device_state_summary
-            }
-            "deviceCompliancePolicySettingStateSummaries" => {
-                &mut self.device_compliance_policy_setting_state_summaries
-            }
-            "deviceConfigurationDeviceStateSummaries" => {
-                &mut self.device_configuration_device_state_summaries
-            }
-            "deviceConfigurations" => &mut self.device_configurations,
-            "deviceEnrollmentConfigurations" => &mut self.device_enrollment_configurations,
-            "deviceManagementPartners" => &mut self.device_management_partners,
-            "exchangeConnectors" => &mut self.exchange_connectors,
-            "importedWindowsAutopilotDeviceIdentities" => {
-                &mut self.imported_windows_autopilot_device_identities
-            }
-            "iosUpdateStatuses" => &mut self.ios_update_statuses,
-            "managedDeviceOverview" => &mut self.managed_device_overview,
-            "managedDevices" => &mut self.managed_devices,
-            "mobileAppTroubleshootingEvents" => &mut self.mobile_app_troubleshooting_events,
-            "mobileThreatDefenseConnectors" => &mut self.mobile_threat_defense_connectors,
-            "notificationMessageTemplates" => &mut self.notification_message_templates,
-            "remoteAssistancePartners" => &mut self.remote_assistance_partners,
-            "reports" => &mut self.reports,
-            "resourceOperations" => &mut self.resource_operations,
-            "roleAssignments" => &mut self.role_assignments,
-            "roleDefinitions" => &mut self.role_definitions,
-            "softwareUpdateStatusSummary" => &mut self.software_update_status_summary,
-            "termsAndConditions" => &mut self.terms_and_conditions,
-            "troubleshootingEvents" => &mut self.troubleshooting_events,
-            "userExperienceAnalyticsAppHealthApplicationPerformance" => {
-                &mut self.user_experience_analytics_app_health_application_performance
-            }
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDetails" => &mut self.user_experience_analytics_app_health_application_performance_by_app_version_details,
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDeviceId" => &mut self.user_experience_analytics_app_health_application_performance_by_app_version_device_id,
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion" => {
-                &mut self.user_experience_analytics_app_health_application_performance_by_os_version
-            }
-            "userExperienceAnalyticsAppHealthDeviceModelPerformance" => {
-                &mut self.user_experience_analytics_app_health_device_model_performance
-            }
-            "userExperienceAnalyticsAppHealthDevicePerformance" => {
-                &mut self.user_experience_analytics_app_health_device_performance
-            }
-            "userExperienceAnalyticsAppHealthDevicePerformanceDetails" => {
-                &mut self.user_experience_analytics_app_health_device_performance_details
-            }
-            "userExperienceAnalyticsAppHealthOSVersionPerformance" => {
-                &mut self.user_experience_analytics_app_health_os_version_performance
-            }
-            "userExperienceAnalyticsAppHealthOverview" => {
-                &mut self.user_experience_analytics_app_health_overview
-            }
-            "userExperienceAnalyticsBaselines" => &mut self.user_experience_analytics_baselines,
-            "userExperienceAnalyticsCategories" => &mut self.user_experience_analytics_categories,
-            "userExperienceAnalyticsDevicePerformance" => {
-                &mut self.user_experience_analytics_device_performance
-            }
-            "userExperienceAnalyticsDeviceScores" => {
-                &mut self.user_experience_analytics_device_scores
-            }
-            "userExperienceAnalyticsDeviceStartupHistory" => {
-                &mut self.user_experience_analytics_device_startup_history
-            }
-            "userExperienceAnalyticsDeviceStartupProcesses" => {
-                &mut self.user_experience_analytics_device_startup_processes
-            }
-            "userExperienceAnalyticsDeviceStartupProcessPerformance" => {
-                &mut self.user_experience_analytics_device_startup_process_performance
-            }
-            "userExperienceAnalyticsMetricHistory" => {
-                &mut self.user_experience_analytics_metric_history
-            }
-            "userExperienceAnalyticsModelScores" => {
-                &mut self.user_experience_analytics_model_scores
-            }
-            "userExperienceAnalyticsOverview" => &mut self.user_experience_analytics_overview,
-            "userExperienceAnalyticsScoreHistory" => {
-                &mut self.user_experience_analytics_score_history
-            }
-            "userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric" => {
-                &mut self.user_experience_analytics_work_from_anywhere_hardware_readiness_metric
-            }
-            "userExperienceAnalyticsWorkFromAnywhereMetrics" => {
-                &mut self.user_experience_analytics_work_from_anywhere_metrics
-            }
-            "userExperienceAnalyticsWorkFromAnywhereModelPerformance" => {
-                &mut self.user_experience_analytics_work_from_anywhere_model_performance
-            }
-            "virtualEndpoint" => &mut self.virtual_endpoint,
-            "windowsAutopilotDeviceIdentities" => &mut self.windows_autopilot_device_identities,
-            "windowsInformationProtectionAppLearningSummaries" => {
-                &mut self.windows_information_protection_app_learning_summaries
-            }
-            "windowsInformationProtectionNetworkLearningSummaries" => {
-                &mut self.windows_information_protection_network_learning_summaries
-            }
-            "windowsMalwareInformation" => &mut self.windows_malware_information,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12593,192 +12374,149 @@ impl ::graph_model::rt::Struct for DeviceManagement {
             "windowsMalwareInformation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deviceProtectionOverview", &self.device_protection_overview);
-        w.field("intuneAccountId", &self.intune_account_id);
-        w.field("intuneBrand", &self.intune_brand);
-        w.field("settings", &self.settings);
-        w.field("subscriptionState", &self.subscription_state);
-        w.field(
-            "userExperienceAnalyticsSettings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.device_protection_overview,
+            &self.intune_account_id,
+            &self.intune_brand,
+            &self.settings,
+            &self.subscription_state,
             &self.user_experience_analytics_settings,
-        );
-        w.field("windowsMalwareOverview", &self.windows_malware_overview);
-        w.field(
-            "applePushNotificationCertificate",
+            &self.windows_malware_overview,
             &self.apple_push_notification_certificate,
-        );
-        w.field("auditEvents", &self.audit_events);
-        w.field(
-            "complianceManagementPartners",
+            &self.audit_events,
             &self.compliance_management_partners,
-        );
-        w.field(
-            "conditionalAccessSettings",
             &self.conditional_access_settings,
-        );
-        w.field("detectedApps", &self.detected_apps);
-        w.field("deviceCategories", &self.device_categories);
-        w.field("deviceCompliancePolicies", &self.device_compliance_policies);
-        w.field(
-            "deviceCompliancePolicyDeviceStateSummary",
+            &self.detected_apps,
+            &self.device_categories,
+            &self.device_compliance_policies,
             &self.device_compliance_policy_device_state_summary,
-        );
-        w.field(
-            "deviceCompliancePolicySettingStateSummaries",
             &self.device_compliance_policy_setting_state_summaries,
-        );
-        w.field(
-            "deviceConfigurationDeviceStateSummaries",
             &self.device_configuration_device_state_summaries,
-        );
-        w.field("deviceConfigurations", &self.device_configurations);
-        w.field(
-            "deviceEnrollmentConfigurations",
+            &self.device_configurations,
             &self.device_enrollment_configurations,
-        );
-        w.field("deviceManagementPartners", &self.device_management_partners);
-        w.field("exchangeConnectors", &self.exchange_connectors);
-        w.field(
-            "importedWindowsAutopilotDeviceIdentities",
+            &self.device_management_partners,
+            &self.exchange_connectors,
             &self.imported_windows_autopilot_device_identities,
-        );
-        w.field("iosUpdateStatuses", &self.ios_update_statuses);
-        w.field("managedDeviceOverview", &self.managed_device_overview);
-        w.field("managedDevices", &self.managed_devices);
-        w.field(
-            "mobileAppTroubleshootingEvents",
+            &self.ios_update_statuses,
+            &self.managed_device_overview,
+            &self.managed_devices,
             &self.mobile_app_troubleshooting_events,
-        );
-        w.field(
-            "mobileThreatDefenseConnectors",
             &self.mobile_threat_defense_connectors,
-        );
-        w.field(
-            "notificationMessageTemplates",
             &self.notification_message_templates,
-        );
-        w.field("remoteAssistancePartners", &self.remote_assistance_partners);
-        w.field("reports", &self.reports);
-        w.field("resourceOperations", &self.resource_operations);
-        w.field("roleAssignments", &self.role_assignments);
-        w.field("roleDefinitions", &self.role_definitions);
-        w.field(
-            "softwareUpdateStatusSummary",
+            &self.remote_assistance_partners,
+            &self.reports,
+            &self.resource_operations,
+            &self.role_assignments,
+            &self.role_definitions,
             &self.software_update_status_summary,
-        );
-        w.field("termsAndConditions", &self.terms_and_conditions);
-        w.field("troubleshootingEvents", &self.troubleshooting_events);
-        w.field(
-            "userExperienceAnalyticsAppHealthApplicationPerformance",
+            &self.terms_and_conditions,
+            &self.troubleshooting_events,
             &self.user_experience_analytics_app_health_application_performance,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDetails",
             &self.user_experience_analytics_app_health_application_performance_by_app_version_details,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByAppVersionDeviceId",
             &self.user_experience_analytics_app_health_application_performance_by_app_version_device_id,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthApplicationPerformanceByOSVersion",
             &self.user_experience_analytics_app_health_application_performance_by_os_version,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthDeviceModelPerformance",
             &self.user_experience_analytics_app_health_device_model_performance,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthDevicePerformance",
             &self.user_experience_analytics_app_health_device_performance,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthDevicePerformanceDetails",
             &self.user_experience_analytics_app_health_device_performance_details,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthOSVersionPerformance",
             &self.user_experience_analytics_app_health_os_version_performance,
-        );
-        w.field(
-            "userExperienceAnalyticsAppHealthOverview",
             &self.user_experience_analytics_app_health_overview,
-        );
-        w.field(
-            "userExperienceAnalyticsBaselines",
             &self.user_experience_analytics_baselines,
-        );
-        w.field(
-            "userExperienceAnalyticsCategories",
             &self.user_experience_analytics_categories,
-        );
-        w.field(
-            "userExperienceAnalyticsDevicePerformance",
             &self.user_experience_analytics_device_performance,
-        );
-        w.field(
-            "userExperienceAnalyticsDeviceScores",
             &self.user_experience_analytics_device_scores,
-        );
-        w.field(
-            "userExperienceAnalyticsDeviceStartupHistory",
             &self.user_experience_analytics_device_startup_history,
-        );
-        w.field(
-            "userExperienceAnalyticsDeviceStartupProcesses",
             &self.user_experience_analytics_device_startup_processes,
-        );
-        w.field(
-            "userExperienceAnalyticsDeviceStartupProcessPerformance",
             &self.user_experience_analytics_device_startup_process_performance,
-        );
-        w.field(
-            "userExperienceAnalyticsMetricHistory",
             &self.user_experience_analytics_metric_history,
-        );
-        w.field(
-            "userExperienceAnalyticsModelScores",
             &self.user_experience_analytics_model_scores,
-        );
-        w.field(
-            "userExperienceAnalyticsOverview",
             &self.user_experience_analytics_overview,
-        );
-        w.field(
-            "userExperienceAnalyticsScoreHistory",
             &self.user_experience_analytics_score_history,
-        );
-        w.field(
-            "userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric",
             &self.user_experience_analytics_work_from_anywhere_hardware_readiness_metric,
-        );
-        w.field(
-            "userExperienceAnalyticsWorkFromAnywhereMetrics",
             &self.user_experience_analytics_work_from_anywhere_metrics,
-        );
-        w.field(
-            "userExperienceAnalyticsWorkFromAnywhereModelPerformance",
             &self.user_experience_analytics_work_from_anywhere_model_performance,
-        );
-        w.field("virtualEndpoint", &self.virtual_endpoint);
-        w.field(
-            "windowsAutopilotDeviceIdentities",
+            &self.virtual_endpoint,
             &self.windows_autopilot_device_identities,
-        );
-        w.field(
-            "windowsInformationProtectionAppLearningSummaries",
             &self.windows_information_protection_app_learning_summaries,
-        );
-        w.field(
-            "windowsInformationProtectionNetworkLearningSummaries",
             &self.windows_information_protection_network_learning_summaries,
-        );
-        w.field(
-            "windowsMalwareInformation",
             &self.windows_malware_information,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.device_protection_overview,
+                &mut self.intune_account_id,
+                &mut self.intune_brand,
+                &mut self.settings,
+                &mut self.subscription_state,
+                &mut self.user_experience_analytics_settings,
+                &mut self.windows_malware_overview,
+                &mut self.apple_push_notification_certificate,
+                &mut self.audit_events,
+                &mut self.compliance_management_partners,
+                &mut self.conditional_access_settings,
+                &mut self.detected_apps,
+                &mut self.device_categories,
+                &mut self.device_compliance_policies,
+                &mut self.device_compliance_policy_device_state_summary,
+                &mut self.device_compliance_policy_setting_state_summaries,
+                &mut self.device_configuration_device_state_summaries,
+                &mut self.device_configurations,
+                &mut self.device_enrollment_configurations,
+                &mut self.device_management_partners,
+                &mut self.exchange_connectors,
+                &mut self.imported_windows_autopilot_device_identities,
+                &mut self.ios_update_statuses,
+                &mut self.managed_device_overview,
+                &mut self.managed_devices,
+                &mut self.mobile_app_troubleshooting_events,
+                &mut self.mobile_threat_defense_connectors,
+                &mut self.notification_message_templates,
+                &mut self.remote_assistance_partners,
+                &mut self.reports,
+                &mut self.resource_operations,
+                &mut self.role_assignments,
+                &mut self.role_definitions,
+                &mut self.software_update_status_summary,
+                &mut self.terms_and_conditions,
+                &mut self.troubleshooting_events,
+                &mut self.user_experience_analytics_app_health_application_performance,
+                &mut self.user_experience_analytics_app_health_application_performance_by_app_version_details,
+                &mut self.user_experience_analytics_app_health_application_performance_by_app_version_device_id,
+                &mut self.user_experience_analytics_app_health_application_performance_by_os_version,
+                &mut self.user_experience_analytics_app_health_device_model_performance,
+                &mut self.user_experience_analytics_app_health_device_performance,
+                &mut self.user_experience_analytics_app_health_device_performance_details,
+                &mut self.user_experience_analytics_app_health_os_version_performance,
+                &mut self.user_experience_analytics_app_health_overview,
+                &mut self.user_experience_analytics_baselines,
+                &mut self.user_experience_analytics_categories,
+                &mut self.user_experience_analytics_device_performance,
+                &mut self.user_experience_analytics_device_scores,
+                &mut self.user_experience_analytics_device_startup_history,
+                &mut self.user_experience_analytics_device_startup_processes,
+                &mut self.user_experience_analytics_device_startup_process_performance,
+                &mut self.user_experience_analytics_metric_history,
+                &mut self.user_experience_analytics_model_scores,
+                &mut self.user_experience_analytics_overview,
+                &mut self.user_experience_analytics_score_history,
+                &mut self.user_experience_analytics_work_from_anywhere_hardware_readiness_metric,
+                &mut self.user_experience_analytics_work_from_anywhere_metrics,
+                &mut self.user_experience_analytics_work_from_anywhere_model_performance,
+                &mut self.virtual_endpoint,
+                &mut self.windows_autopilot_device_identities,
+                &mut self.windows_information_protection_app_learning_summaries,
+                &mut self.windows_information_protection_network_learning_summaries,
+                &mut self.windows_malware_information,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12862,22 +12600,6 @@ impl ::graph_model::rt::Struct for DeviceManagementExchangeConnector {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementExchangeConnector"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "connectorServerName" => &mut self.connector_server_name,
-            "exchangeAlias" => &mut self.exchange_alias,
-            "exchangeConnectorType" => &mut self.exchange_connector_type,
-            "exchangeOrganization" => &mut self.exchange_organization,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "primarySmtpAddress" => &mut self.primary_smtp_address,
-            "serverName" => &mut self.server_name,
-            "status" => &mut self.status,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12892,17 +12614,39 @@ impl ::graph_model::rt::Struct for DeviceManagementExchangeConnector {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("connectorServerName", &self.connector_server_name);
-        w.field("exchangeAlias", &self.exchange_alias);
-        w.field("exchangeConnectorType", &self.exchange_connector_type);
-        w.field("exchangeOrganization", &self.exchange_organization);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("primarySmtpAddress", &self.primary_smtp_address);
-        w.field("serverName", &self.server_name);
-        w.field("status", &self.status);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.connector_server_name,
+            &self.exchange_alias,
+            &self.exchange_connector_type,
+            &self.exchange_organization,
+            &self.last_sync_date_time,
+            &self.primary_smtp_address,
+            &self.server_name,
+            &self.status,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.connector_server_name,
+                &mut self.exchange_alias,
+                &mut self.exchange_connector_type,
+                &mut self.exchange_organization,
+                &mut self.last_sync_date_time,
+                &mut self.primary_smtp_address,
+                &mut self.server_name,
+                &mut self.status,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13172,23 +12916,6 @@ impl ::graph_model::rt::Struct for DeviceManagementExportJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementExportJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "filter" => &mut self.filter,
-            "format" => &mut self.format,
-            "localizationType" => &mut self.localization_type,
-            "reportName" => &mut self.report_name,
-            "requestDateTime" => &mut self.request_date_time,
-            "select" => &mut self.select,
-            "snapshotId" => &mut self.snapshot_id,
-            "status" => &mut self.status,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13204,18 +12931,41 @@ impl ::graph_model::rt::Struct for DeviceManagementExportJob {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("filter", &self.filter);
-        w.field("format", &self.format);
-        w.field("localizationType", &self.localization_type);
-        w.field("reportName", &self.report_name);
-        w.field("requestDateTime", &self.request_date_time);
-        w.field("select", &self.select);
-        w.field("snapshotId", &self.snapshot_id);
-        w.field("status", &self.status);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.expiration_date_time,
+            &self.filter,
+            &self.format,
+            &self.localization_type,
+            &self.report_name,
+            &self.request_date_time,
+            &self.select,
+            &self.snapshot_id,
+            &self.status,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.expiration_date_time,
+                &mut self.filter,
+                &mut self.format,
+                &mut self.localization_type,
+                &mut self.report_name,
+                &mut self.request_date_time,
+                &mut self.select,
+                &mut self.snapshot_id,
+                &mut self.status,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13371,26 +13121,6 @@ impl ::graph_model::rt::Struct for DeviceManagementPartner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementPartner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "groupsRequiringPartnerEnrollment" => &mut self.groups_requiring_partner_enrollment,
-            "isConfigured" => &mut self.is_configured,
-            "lastHeartbeatDateTime" => &mut self.last_heartbeat_date_time,
-            "partnerAppType" => &mut self.partner_app_type,
-            "partnerState" => &mut self.partner_state,
-            "singleTenantAppId" => &mut self.single_tenant_app_id,
-            "whenPartnerDevicesWillBeMarkedAsNonCompliantDateTime" => {
-                &mut self.when_partner_devices_will_be_marked_as_non_compliant_date_time
-            }
-            "whenPartnerDevicesWillBeRemovedDateTime" => {
-                &mut self.when_partner_devices_will_be_removed_date_time
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13405,26 +13135,39 @@ impl ::graph_model::rt::Struct for DeviceManagementPartner {
             "whenPartnerDevicesWillBeRemovedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "groupsRequiringPartnerEnrollment",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
             &self.groups_requiring_partner_enrollment,
-        );
-        w.field("isConfigured", &self.is_configured);
-        w.field("lastHeartbeatDateTime", &self.last_heartbeat_date_time);
-        w.field("partnerAppType", &self.partner_app_type);
-        w.field("partnerState", &self.partner_state);
-        w.field("singleTenantAppId", &self.single_tenant_app_id);
-        w.field(
-            "whenPartnerDevicesWillBeMarkedAsNonCompliantDateTime",
+            &self.is_configured,
+            &self.last_heartbeat_date_time,
+            &self.partner_app_type,
+            &self.partner_state,
+            &self.single_tenant_app_id,
             &self.when_partner_devices_will_be_marked_as_non_compliant_date_time,
-        );
-        w.field(
-            "whenPartnerDevicesWillBeRemovedDateTime",
             &self.when_partner_devices_will_be_removed_date_time,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.groups_requiring_partner_enrollment,
+                &mut self.is_configured,
+                &mut self.last_heartbeat_date_time,
+                &mut self.partner_app_type,
+                &mut self.partner_state,
+                &mut self.single_tenant_app_id,
+                &mut self.when_partner_devices_will_be_marked_as_non_compliant_date_time,
+                &mut self.when_partner_devices_will_be_removed_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13546,18 +13289,17 @@ impl ::graph_model::rt::Struct for DeviceManagementPartnerAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementPartnerAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13868,20 +13610,17 @@ impl ::graph_model::rt::Struct for DeviceManagementReports {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementReports"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "exportJobs" => &mut self.export_jobs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "exportJobs"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("exportJobs", &self.export_jobs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.export_jobs])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.export_jobs], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13937,17 +13676,6 @@ impl ::graph_model::rt::Struct for DeviceManagementSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceComplianceCheckinThresholdDays" => {
-                &mut self.device_compliance_checkin_threshold_days
-            }
-            "isScheduledActionEnabled" => &mut self.is_scheduled_action_enabled,
-            "secureByDefault" => &mut self.secure_by_default,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deviceComplianceCheckinThresholdDays",
@@ -13955,16 +13683,25 @@ impl ::graph_model::rt::Struct for DeviceManagementSettings {
             "secureByDefault",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "deviceComplianceCheckinThresholdDays",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.device_compliance_checkin_threshold_days,
-        );
-        w.field(
-            "isScheduledActionEnabled",
             &self.is_scheduled_action_enabled,
-        );
-        w.field("secureByDefault", &self.secure_by_default);
+            &self.secure_by_default,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_compliance_checkin_threshold_days,
+                &mut self.is_scheduled_action_enabled,
+                &mut self.secure_by_default,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14158,25 +13895,6 @@ impl ::graph_model::rt::Struct for DeviceProtectionOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceProtectionOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cleanDeviceCount" => &mut self.clean_device_count,
-            "criticalFailuresDeviceCount" => &mut self.critical_failures_device_count,
-            "inactiveThreatAgentDeviceCount" => &mut self.inactive_threat_agent_device_count,
-            "pendingFullScanDeviceCount" => &mut self.pending_full_scan_device_count,
-            "pendingManualStepsDeviceCount" => &mut self.pending_manual_steps_device_count,
-            "pendingOfflineScanDeviceCount" => &mut self.pending_offline_scan_device_count,
-            "pendingQuickScanDeviceCount" => &mut self.pending_quick_scan_device_count,
-            "pendingRestartDeviceCount" => &mut self.pending_restart_device_count,
-            "pendingSignatureUpdateDeviceCount" => &mut self.pending_signature_update_device_count,
-            "totalReportedDeviceCount" => &mut self.total_reported_device_count,
-            "unknownStateThreatAgentDeviceCount" => {
-                &mut self.unknown_state_threat_agent_device_count
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "cleanDeviceCount",
@@ -14192,48 +13910,41 @@ impl ::graph_model::rt::Struct for DeviceProtectionOverview {
             "unknownStateThreatAgentDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cleanDeviceCount", &self.clean_device_count);
-        w.field(
-            "criticalFailuresDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.clean_device_count,
             &self.critical_failures_device_count,
-        );
-        w.field(
-            "inactiveThreatAgentDeviceCount",
             &self.inactive_threat_agent_device_count,
-        );
-        w.field(
-            "pendingFullScanDeviceCount",
             &self.pending_full_scan_device_count,
-        );
-        w.field(
-            "pendingManualStepsDeviceCount",
             &self.pending_manual_steps_device_count,
-        );
-        w.field(
-            "pendingOfflineScanDeviceCount",
             &self.pending_offline_scan_device_count,
-        );
-        w.field(
-            "pendingQuickScanDeviceCount",
             &self.pending_quick_scan_device_count,
-        );
-        w.field(
-            "pendingRestartDeviceCount",
             &self.pending_restart_device_count,
-        );
-        w.field(
-            "pendingSignatureUpdateDeviceCount",
             &self.pending_signature_update_device_count,
-        );
-        w.field(
-            "totalReportedDeviceCount",
             &self.total_reported_device_count,
-        );
-        w.field(
-            "unknownStateThreatAgentDeviceCount",
             &self.unknown_state_threat_agent_device_count,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.clean_device_count,
+                &mut self.critical_failures_device_count,
+                &mut self.inactive_threat_agent_device_count,
+                &mut self.pending_full_scan_device_count,
+                &mut self.pending_manual_steps_device_count,
+                &mut self.pending_offline_scan_device_count,
+                &mut self.pending_quick_scan_device_count,
+                &mut self.pending_restart_device_count,
+                &mut self.pending_signature_update_device_count,
+                &mut self.total_reported_device_count,
+                &mut self.unknown_state_threat_agent_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14614,18 +14325,17 @@ impl ::graph_model::rt::Struct for EdgeSearchEngine {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.edgeSearchEngine"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "edgeSearchEngineType" => &mut self.edge_search_engine_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["edgeSearchEngineType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("edgeSearchEngineType", &self.edge_search_engine_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.edge_search_engine_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.edge_search_engine_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14672,15 +14382,17 @@ impl ::graph_model::rt::Struct for EdgeSearchEngineBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.edgeSearchEngineBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14831,21 +14543,20 @@ impl ::graph_model::rt::Struct for EdgeSearchEngineCustom {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.edgeSearchEngineCustom"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "edgeSearchEngineOpenSearchXmlUrl" => &mut self.edge_search_engine_open_search_xml_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["edgeSearchEngineOpenSearchXmlUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "edgeSearchEngineOpenSearchXmlUrl",
-            &self.edge_search_engine_open_search_xml_url,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.edge_search_engine_open_search_xml_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.edge_search_engine_open_search_xml_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15020,28 +14731,6 @@ impl ::graph_model::rt::Struct for EditionUpgradeConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.editionUpgradeConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "license" => &mut self.license,
-            "licenseType" => &mut self.license_type,
-            "productKey" => &mut self.product_key,
-            "targetEdition" => &mut self.target_edition,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15062,26 +14751,51 @@ impl ::graph_model::rt::Struct for EditionUpgradeConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("license", &self.license);
-        w.field("licenseType", &self.license_type);
-        w.field("productKey", &self.product_key);
-        w.field("targetEdition", &self.target_edition);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.license,
+            &self.license_type,
+            &self.product_key,
+            &self.target_edition,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.license,
+                &mut self.license_type,
+                &mut self.product_key,
+                &mut self.target_edition,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15271,20 +14985,17 @@ impl ::graph_model::rt::Struct for EnrollmentConfigurationAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.enrollmentConfigurationAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15691,20 +15402,6 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.importedWindowsAutopilotDeviceIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignedUserPrincipalName" => &mut self.assigned_user_principal_name,
-            "groupTag" => &mut self.group_tag,
-            "hardwareIdentifier" => &mut self.hardware_identifier,
-            "importId" => &mut self.import_id,
-            "productKey" => &mut self.product_key,
-            "serialNumber" => &mut self.serial_number,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15717,18 +15414,35 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentity {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "assignedUserPrincipalName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.assigned_user_principal_name,
-        );
-        w.field("groupTag", &self.group_tag);
-        w.field("hardwareIdentifier", &self.hardware_identifier);
-        w.field("importId", &self.import_id);
-        w.field("productKey", &self.product_key);
-        w.field("serialNumber", &self.serial_number);
-        w.field("state", &self.state);
+            &self.group_tag,
+            &self.hardware_identifier,
+            &self.import_id,
+            &self.product_key,
+            &self.serial_number,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assigned_user_principal_name,
+                &mut self.group_tag,
+                &mut self.hardware_identifier,
+                &mut self.import_id,
+                &mut self.product_key,
+                &mut self.serial_number,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15874,16 +15588,6 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.importedWindowsAutopilotDeviceIdentityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceErrorCode" => &mut self.device_error_code,
-            "deviceErrorName" => &mut self.device_error_name,
-            "deviceImportStatus" => &mut self.device_import_status,
-            "deviceRegistrationId" => &mut self.device_registration_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deviceErrorCode",
@@ -15892,11 +15596,27 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityState {
             "deviceRegistrationId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceErrorCode", &self.device_error_code);
-        w.field("deviceErrorName", &self.device_error_name);
-        w.field("deviceImportStatus", &self.device_import_status);
-        w.field("deviceRegistrationId", &self.device_registration_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_error_code,
+            &self.device_error_name,
+            &self.device_import_status,
+            &self.device_registration_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_error_code,
+                &mut self.device_error_name,
+                &mut self.device_import_status,
+                &mut self.device_registration_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15948,18 +15668,17 @@ impl ::graph_model::rt::Struct for InsightValueDouble {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.insightValueDouble"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16009,18 +15728,17 @@ impl ::graph_model::rt::Struct for InsightValueInt {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.insightValueInt"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16200,26 +15918,6 @@ impl ::graph_model::rt::Struct for IntuneBrand {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.intuneBrand"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contactITEmailAddress" => &mut self.contact_it_email_address,
-            "contactITName" => &mut self.contact_it_name,
-            "contactITNotes" => &mut self.contact_it_notes,
-            "contactITPhoneNumber" => &mut self.contact_it_phone_number,
-            "darkBackgroundLogo" => &mut self.dark_background_logo,
-            "displayName" => &mut self.display_name,
-            "lightBackgroundLogo" => &mut self.light_background_logo,
-            "onlineSupportSiteName" => &mut self.online_support_site_name,
-            "onlineSupportSiteUrl" => &mut self.online_support_site_url,
-            "privacyUrl" => &mut self.privacy_url,
-            "showDisplayNameNextToLogo" => &mut self.show_display_name_next_to_logo,
-            "showLogo" => &mut self.show_logo,
-            "showNameNextToLogo" => &mut self.show_name_next_to_logo,
-            "themeColor" => &mut self.theme_color,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "contactITEmailAddress",
@@ -16238,24 +15936,47 @@ impl ::graph_model::rt::Struct for IntuneBrand {
             "themeColor",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contactITEmailAddress", &self.contact_it_email_address);
-        w.field("contactITName", &self.contact_it_name);
-        w.field("contactITNotes", &self.contact_it_notes);
-        w.field("contactITPhoneNumber", &self.contact_it_phone_number);
-        w.field("darkBackgroundLogo", &self.dark_background_logo);
-        w.field("displayName", &self.display_name);
-        w.field("lightBackgroundLogo", &self.light_background_logo);
-        w.field("onlineSupportSiteName", &self.online_support_site_name);
-        w.field("onlineSupportSiteUrl", &self.online_support_site_url);
-        w.field("privacyUrl", &self.privacy_url);
-        w.field(
-            "showDisplayNameNextToLogo",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.contact_it_email_address,
+            &self.contact_it_name,
+            &self.contact_it_notes,
+            &self.contact_it_phone_number,
+            &self.dark_background_logo,
+            &self.display_name,
+            &self.light_background_logo,
+            &self.online_support_site_name,
+            &self.online_support_site_url,
+            &self.privacy_url,
             &self.show_display_name_next_to_logo,
-        );
-        w.field("showLogo", &self.show_logo);
-        w.field("showNameNextToLogo", &self.show_name_next_to_logo);
-        w.field("themeColor", &self.theme_color);
+            &self.show_logo,
+            &self.show_name_next_to_logo,
+            &self.theme_color,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.contact_it_email_address,
+                &mut self.contact_it_name,
+                &mut self.contact_it_notes,
+                &mut self.contact_it_phone_number,
+                &mut self.dark_background_logo,
+                &mut self.display_name,
+                &mut self.light_background_logo,
+                &mut self.online_support_site_name,
+                &mut self.online_support_site_url,
+                &mut self.privacy_url,
+                &mut self.show_display_name_next_to_logo,
+                &mut self.show_logo,
+                &mut self.show_name_next_to_logo,
+                &mut self.theme_color,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16349,24 +16070,6 @@ impl ::graph_model::rt::Struct for IosCertificateProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosCertificateProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -16383,22 +16086,43 @@ impl ::graph_model::rt::Struct for IosCertificateProfile {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16638,45 +16362,6 @@ impl ::graph_model::rt::Struct for IosCompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosCompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "deviceThreatProtectionEnabled" => &mut self.device_threat_protection_enabled,
-            "deviceThreatProtectionRequiredSecurityLevel" => {
-                &mut self.device_threat_protection_required_security_level
-            }
-            "managedEmailProfileRequired" => &mut self.managed_email_profile_required,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passcodeBlockSimple" => &mut self.passcode_block_simple,
-            "passcodeExpirationDays" => &mut self.passcode_expiration_days,
-            "passcodeMinimumCharacterSetCount" => &mut self.passcode_minimum_character_set_count,
-            "passcodeMinimumLength" => &mut self.passcode_minimum_length,
-            "passcodeMinutesOfInactivityBeforeLock" => {
-                &mut self.passcode_minutes_of_inactivity_before_lock
-            }
-            "passcodePreviousPasscodeBlockCount" => {
-                &mut self.passcode_previous_passcode_block_count
-            }
-            "passcodeRequired" => &mut self.passcode_required,
-            "passcodeRequiredType" => &mut self.passcode_required_type,
-            "securityBlockJailbrokenDevices" => &mut self.security_block_jailbroken_devices,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -16708,58 +16393,73 @@ impl ::graph_model::rt::Struct for IosCompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "deviceThreatProtectionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.device_threat_protection_enabled,
-        );
-        w.field(
-            "deviceThreatProtectionRequiredSecurityLevel",
             &self.device_threat_protection_required_security_level,
-        );
-        w.field(
-            "managedEmailProfileRequired",
             &self.managed_email_profile_required,
-        );
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passcodeBlockSimple", &self.passcode_block_simple);
-        w.field("passcodeExpirationDays", &self.passcode_expiration_days);
-        w.field(
-            "passcodeMinimumCharacterSetCount",
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.passcode_block_simple,
+            &self.passcode_expiration_days,
             &self.passcode_minimum_character_set_count,
-        );
-        w.field("passcodeMinimumLength", &self.passcode_minimum_length);
-        w.field(
-            "passcodeMinutesOfInactivityBeforeLock",
+            &self.passcode_minimum_length,
             &self.passcode_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passcodePreviousPasscodeBlockCount",
             &self.passcode_previous_passcode_block_count,
-        );
-        w.field("passcodeRequired", &self.passcode_required);
-        w.field("passcodeRequiredType", &self.passcode_required_type);
-        w.field(
-            "securityBlockJailbrokenDevices",
+            &self.passcode_required,
+            &self.passcode_required_type,
             &self.security_block_jailbroken_devices,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.device_threat_protection_enabled,
+                &mut self.device_threat_protection_required_security_level,
+                &mut self.managed_email_profile_required,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.passcode_block_simple,
+                &mut self.passcode_expiration_days,
+                &mut self.passcode_minimum_character_set_count,
+                &mut self.passcode_minimum_length,
+                &mut self.passcode_minutes_of_inactivity_before_lock,
+                &mut self.passcode_previous_passcode_block_count,
+                &mut self.passcode_required,
+                &mut self.passcode_required_type,
+                &mut self.security_block_jailbroken_devices,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16864,27 +16564,6 @@ impl ::graph_model::rt::Struct for IosCustomConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosCustomConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "payload" => &mut self.payload,
-            "payloadFileName" => &mut self.payload_file_name,
-            "payloadName" => &mut self.payload_name,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -16904,25 +16583,49 @@ impl ::graph_model::rt::Struct for IosCustomConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("payload", &self.payload);
-        w.field("payloadFileName", &self.payload_file_name);
-        w.field("payloadName", &self.payload_name);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.payload,
+            &self.payload_file_name,
+            &self.payload_name,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.payload,
+                &mut self.payload_file_name,
+                &mut self.payload_name,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17035,29 +16738,6 @@ impl ::graph_model::rt::Struct for IosDeviceFeaturesConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosDeviceFeaturesConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "assetTagTemplate" => &mut self.asset_tag_template,
-            "homeScreenDockIcons" => &mut self.home_screen_dock_icons,
-            "homeScreenPages" => &mut self.home_screen_pages,
-            "lockScreenFootnote" => &mut self.lock_screen_footnote,
-            "notificationSettings" => &mut self.notification_settings,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -17079,27 +16759,53 @@ impl ::graph_model::rt::Struct for IosDeviceFeaturesConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("assetTagTemplate", &self.asset_tag_template);
-        w.field("homeScreenDockIcons", &self.home_screen_dock_icons);
-        w.field("homeScreenPages", &self.home_screen_pages);
-        w.field("lockScreenFootnote", &self.lock_screen_footnote);
-        w.field("notificationSettings", &self.notification_settings);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.asset_tag_template,
+            &self.home_screen_dock_icons,
+            &self.home_screen_pages,
+            &self.lock_screen_footnote,
+            &self.notification_settings,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.asset_tag_template,
+                &mut self.home_screen_dock_icons,
+                &mut self.home_screen_pages,
+                &mut self.lock_screen_footnote,
+                &mut self.notification_settings,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17719,195 +17425,6 @@ impl ::graph_model::rt::Struct for IosGeneralDeviceConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosGeneralDeviceConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "accountBlockModification" => &mut self.account_block_modification,
-            "activationLockAllowWhenSupervised" => &mut self.activation_lock_allow_when_supervised,
-            "airDropBlocked" => &mut self.air_drop_blocked,
-            "airDropForceUnmanagedDropTarget" => &mut self.air_drop_force_unmanaged_drop_target,
-            "airPlayForcePairingPasswordForOutgoingRequests" => {
-                &mut self.air_play_force_pairing_password_for_outgoing_requests
-            }
-            "appleNewsBlocked" => &mut self.apple_news_blocked,
-            "appleWatchBlockPairing" => &mut self.apple_watch_block_pairing,
-            "appleWatchForceWristDetection" => &mut self.apple_watch_force_wrist_detection,
-            "appsSingleAppModeList" => &mut self.apps_single_app_mode_list,
-            "appStoreBlockAutomaticDownloads" => &mut self.app_store_block_automatic_downloads,
-            "appStoreBlocked" => &mut self.app_store_blocked,
-            "appStoreBlockInAppPurchases" => &mut self.app_store_block_in_app_purchases,
-            "appStoreBlockUIAppInstallation" => &mut self.app_store_block_ui_app_installation,
-            "appStoreRequirePassword" => &mut self.app_store_require_password,
-            "appsVisibilityList" => &mut self.apps_visibility_list,
-            "appsVisibilityListType" => &mut self.apps_visibility_list_type,
-            "bluetoothBlockModification" => &mut self.bluetooth_block_modification,
-            "cameraBlocked" => &mut self.camera_blocked,
-            "cellularBlockDataRoaming" => &mut self.cellular_block_data_roaming,
-            "cellularBlockGlobalBackgroundFetchWhileRoaming" => {
-                &mut self.cellular_block_global_background_fetch_while_roaming
-            }
-            "cellularBlockPerAppDataModification" => {
-                &mut self.cellular_block_per_app_data_modification
-            }
-            "cellularBlockPersonalHotspot" => &mut self.cellular_block_personal_hotspot,
-            "cellularBlockVoiceRoaming" => &mut self.cellular_block_voice_roaming,
-            "certificatesBlockUntrustedTlsCertificates" => {
-                &mut self.certificates_block_untrusted_tls_certificates
-            }
-            "classroomAppBlockRemoteScreenObservation" => {
-                &mut self.classroom_app_block_remote_screen_observation
-            }
-            "classroomAppForceUnpromptedScreenObservation" => {
-                &mut self.classroom_app_force_unprompted_screen_observation
-            }
-            "compliantAppListType" => &mut self.compliant_app_list_type,
-            "compliantAppsList" => &mut self.compliant_apps_list,
-            "configurationProfileBlockChanges" => &mut self.configuration_profile_block_changes,
-            "definitionLookupBlocked" => &mut self.definition_lookup_blocked,
-            "deviceBlockEnableRestrictions" => &mut self.device_block_enable_restrictions,
-            "deviceBlockEraseContentAndSettings" => {
-                &mut self.device_block_erase_content_and_settings
-            }
-            "deviceBlockNameModification" => &mut self.device_block_name_modification,
-            "diagnosticDataBlockSubmission" => &mut self.diagnostic_data_block_submission,
-            "diagnosticDataBlockSubmissionModification" => {
-                &mut self.diagnostic_data_block_submission_modification
-            }
-            "documentsBlockManagedDocumentsInUnmanagedApps" => {
-                &mut self.documents_block_managed_documents_in_unmanaged_apps
-            }
-            "documentsBlockUnmanagedDocumentsInManagedApps" => {
-                &mut self.documents_block_unmanaged_documents_in_managed_apps
-            }
-            "emailInDomainSuffixes" => &mut self.email_in_domain_suffixes,
-            "enterpriseAppBlockTrust" => &mut self.enterprise_app_block_trust,
-            "enterpriseAppBlockTrustModification" => {
-                &mut self.enterprise_app_block_trust_modification
-            }
-            "faceTimeBlocked" => &mut self.face_time_blocked,
-            "findMyFriendsBlocked" => &mut self.find_my_friends_blocked,
-            "gameCenterBlocked" => &mut self.game_center_blocked,
-            "gamingBlockGameCenterFriends" => &mut self.gaming_block_game_center_friends,
-            "gamingBlockMultiplayer" => &mut self.gaming_block_multiplayer,
-            "hostPairingBlocked" => &mut self.host_pairing_blocked,
-            "iBooksStoreBlocked" => &mut self.i_books_store_blocked,
-            "iBooksStoreBlockErotica" => &mut self.i_books_store_block_erotica,
-            "iCloudBlockActivityContinuation" => &mut self.i_cloud_block_activity_continuation,
-            "iCloudBlockBackup" => &mut self.i_cloud_block_backup,
-            "iCloudBlockDocumentSync" => &mut self.i_cloud_block_document_sync,
-            "iCloudBlockManagedAppsSync" => &mut self.i_cloud_block_managed_apps_sync,
-            "iCloudBlockPhotoLibrary" => &mut self.i_cloud_block_photo_library,
-            "iCloudBlockPhotoStreamSync" => &mut self.i_cloud_block_photo_stream_sync,
-            "iCloudBlockSharedPhotoStream" => &mut self.i_cloud_block_shared_photo_stream,
-            "iCloudRequireEncryptedBackup" => &mut self.i_cloud_require_encrypted_backup,
-            "iTunesBlockExplicitContent" => &mut self.i_tunes_block_explicit_content,
-            "iTunesBlockMusicService" => &mut self.i_tunes_block_music_service,
-            "iTunesBlockRadio" => &mut self.i_tunes_block_radio,
-            "keyboardBlockAutoCorrect" => &mut self.keyboard_block_auto_correct,
-            "keyboardBlockDictation" => &mut self.keyboard_block_dictation,
-            "keyboardBlockPredictive" => &mut self.keyboard_block_predictive,
-            "keyboardBlockShortcuts" => &mut self.keyboard_block_shortcuts,
-            "keyboardBlockSpellCheck" => &mut self.keyboard_block_spell_check,
-            "kioskModeAllowAssistiveSpeak" => &mut self.kiosk_mode_allow_assistive_speak,
-            "kioskModeAllowAssistiveTouchSettings" => {
-                &mut self.kiosk_mode_allow_assistive_touch_settings
-            }
-            "kioskModeAllowAutoLock" => &mut self.kiosk_mode_allow_auto_lock,
-            "kioskModeAllowColorInversionSettings" => {
-                &mut self.kiosk_mode_allow_color_inversion_settings
-            }
-            "kioskModeAllowRingerSwitch" => &mut self.kiosk_mode_allow_ringer_switch,
-            "kioskModeAllowScreenRotation" => &mut self.kiosk_mode_allow_screen_rotation,
-            "kioskModeAllowSleepButton" => &mut self.kiosk_mode_allow_sleep_button,
-            "kioskModeAllowTouchscreen" => &mut self.kiosk_mode_allow_touchscreen,
-            "kioskModeAllowVoiceOverSettings" => &mut self.kiosk_mode_allow_voice_over_settings,
-            "kioskModeAllowVolumeButtons" => &mut self.kiosk_mode_allow_volume_buttons,
-            "kioskModeAllowZoomSettings" => &mut self.kiosk_mode_allow_zoom_settings,
-            "kioskModeAppStoreUrl" => &mut self.kiosk_mode_app_store_url,
-            "kioskModeBuiltInAppId" => &mut self.kiosk_mode_built_in_app_id,
-            "kioskModeManagedAppId" => &mut self.kiosk_mode_managed_app_id,
-            "kioskModeRequireAssistiveTouch" => &mut self.kiosk_mode_require_assistive_touch,
-            "kioskModeRequireColorInversion" => &mut self.kiosk_mode_require_color_inversion,
-            "kioskModeRequireMonoAudio" => &mut self.kiosk_mode_require_mono_audio,
-            "kioskModeRequireVoiceOver" => &mut self.kiosk_mode_require_voice_over,
-            "kioskModeRequireZoom" => &mut self.kiosk_mode_require_zoom,
-            "lockScreenBlockControlCenter" => &mut self.lock_screen_block_control_center,
-            "lockScreenBlockNotificationView" => &mut self.lock_screen_block_notification_view,
-            "lockScreenBlockPassbook" => &mut self.lock_screen_block_passbook,
-            "lockScreenBlockTodayView" => &mut self.lock_screen_block_today_view,
-            "mediaContentRatingApps" => &mut self.media_content_rating_apps,
-            "mediaContentRatingAustralia" => &mut self.media_content_rating_australia,
-            "mediaContentRatingCanada" => &mut self.media_content_rating_canada,
-            "mediaContentRatingFrance" => &mut self.media_content_rating_france,
-            "mediaContentRatingGermany" => &mut self.media_content_rating_germany,
-            "mediaContentRatingIreland" => &mut self.media_content_rating_ireland,
-            "mediaContentRatingJapan" => &mut self.media_content_rating_japan,
-            "mediaContentRatingNewZealand" => &mut self.media_content_rating_new_zealand,
-            "mediaContentRatingUnitedKingdom" => &mut self.media_content_rating_united_kingdom,
-            "mediaContentRatingUnitedStates" => &mut self.media_content_rating_united_states,
-            "messagesBlocked" => &mut self.messages_blocked,
-            "networkUsageRules" => &mut self.network_usage_rules,
-            "notificationsBlockSettingsModification" => {
-                &mut self.notifications_block_settings_modification
-            }
-            "passcodeBlockFingerprintModification" => {
-                &mut self.passcode_block_fingerprint_modification
-            }
-            "passcodeBlockFingerprintUnlock" => &mut self.passcode_block_fingerprint_unlock,
-            "passcodeBlockModification" => &mut self.passcode_block_modification,
-            "passcodeBlockSimple" => &mut self.passcode_block_simple,
-            "passcodeExpirationDays" => &mut self.passcode_expiration_days,
-            "passcodeMinimumCharacterSetCount" => &mut self.passcode_minimum_character_set_count,
-            "passcodeMinimumLength" => &mut self.passcode_minimum_length,
-            "passcodeMinutesOfInactivityBeforeLock" => {
-                &mut self.passcode_minutes_of_inactivity_before_lock
-            }
-            "passcodeMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.passcode_minutes_of_inactivity_before_screen_timeout
-            }
-            "passcodePreviousPasscodeBlockCount" => {
-                &mut self.passcode_previous_passcode_block_count
-            }
-            "passcodeRequired" => &mut self.passcode_required,
-            "passcodeRequiredType" => &mut self.passcode_required_type,
-            "passcodeSignInFailureCountBeforeWipe" => {
-                &mut self.passcode_sign_in_failure_count_before_wipe
-            }
-            "podcastsBlocked" => &mut self.podcasts_blocked,
-            "safariBlockAutofill" => &mut self.safari_block_autofill,
-            "safariBlocked" => &mut self.safari_blocked,
-            "safariBlockJavaScript" => &mut self.safari_block_java_script,
-            "safariBlockPopups" => &mut self.safari_block_popups,
-            "safariCookieSettings" => &mut self.safari_cookie_settings,
-            "safariManagedDomains" => &mut self.safari_managed_domains,
-            "safariPasswordAutoFillDomains" => &mut self.safari_password_auto_fill_domains,
-            "safariRequireFraudWarning" => &mut self.safari_require_fraud_warning,
-            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
-            "siriBlocked" => &mut self.siri_blocked,
-            "siriBlockedWhenLocked" => &mut self.siri_blocked_when_locked,
-            "siriBlockUserGeneratedContent" => &mut self.siri_block_user_generated_content,
-            "siriRequireProfanityFilter" => &mut self.siri_require_profanity_filter,
-            "spotlightBlockInternetResults" => &mut self.spotlight_block_internet_results,
-            "voiceDialingBlocked" => &mut self.voice_dialing_blocked,
-            "wallpaperBlockModification" => &mut self.wallpaper_block_modification,
-            "wiFiConnectOnlyToConfiguredNetworks" => {
-                &mut self.wi_fi_connect_only_to_configured_networks
-            }
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18055,375 +17572,305 @@ impl ::graph_model::rt::Struct for IosGeneralDeviceConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("accountBlockModification", &self.account_block_modification);
-        w.field(
-            "activationLockAllowWhenSupervised",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.account_block_modification,
             &self.activation_lock_allow_when_supervised,
-        );
-        w.field("airDropBlocked", &self.air_drop_blocked);
-        w.field(
-            "airDropForceUnmanagedDropTarget",
+            &self.air_drop_blocked,
             &self.air_drop_force_unmanaged_drop_target,
-        );
-        w.field(
-            "airPlayForcePairingPasswordForOutgoingRequests",
             &self.air_play_force_pairing_password_for_outgoing_requests,
-        );
-        w.field("appleNewsBlocked", &self.apple_news_blocked);
-        w.field("appleWatchBlockPairing", &self.apple_watch_block_pairing);
-        w.field(
-            "appleWatchForceWristDetection",
+            &self.apple_news_blocked,
+            &self.apple_watch_block_pairing,
             &self.apple_watch_force_wrist_detection,
-        );
-        w.field("appsSingleAppModeList", &self.apps_single_app_mode_list);
-        w.field(
-            "appStoreBlockAutomaticDownloads",
+            &self.apps_single_app_mode_list,
             &self.app_store_block_automatic_downloads,
-        );
-        w.field("appStoreBlocked", &self.app_store_blocked);
-        w.field(
-            "appStoreBlockInAppPurchases",
+            &self.app_store_blocked,
             &self.app_store_block_in_app_purchases,
-        );
-        w.field(
-            "appStoreBlockUIAppInstallation",
             &self.app_store_block_ui_app_installation,
-        );
-        w.field("appStoreRequirePassword", &self.app_store_require_password);
-        w.field("appsVisibilityList", &self.apps_visibility_list);
-        w.field("appsVisibilityListType", &self.apps_visibility_list_type);
-        w.field(
-            "bluetoothBlockModification",
+            &self.app_store_require_password,
+            &self.apps_visibility_list,
+            &self.apps_visibility_list_type,
             &self.bluetooth_block_modification,
-        );
-        w.field("cameraBlocked", &self.camera_blocked);
-        w.field(
-            "cellularBlockDataRoaming",
+            &self.camera_blocked,
             &self.cellular_block_data_roaming,
-        );
-        w.field(
-            "cellularBlockGlobalBackgroundFetchWhileRoaming",
             &self.cellular_block_global_background_fetch_while_roaming,
-        );
-        w.field(
-            "cellularBlockPerAppDataModification",
             &self.cellular_block_per_app_data_modification,
-        );
-        w.field(
-            "cellularBlockPersonalHotspot",
             &self.cellular_block_personal_hotspot,
-        );
-        w.field(
-            "cellularBlockVoiceRoaming",
             &self.cellular_block_voice_roaming,
-        );
-        w.field(
-            "certificatesBlockUntrustedTlsCertificates",
             &self.certificates_block_untrusted_tls_certificates,
-        );
-        w.field(
-            "classroomAppBlockRemoteScreenObservation",
             &self.classroom_app_block_remote_screen_observation,
-        );
-        w.field(
-            "classroomAppForceUnpromptedScreenObservation",
             &self.classroom_app_force_unprompted_screen_observation,
-        );
-        w.field("compliantAppListType", &self.compliant_app_list_type);
-        w.field("compliantAppsList", &self.compliant_apps_list);
-        w.field(
-            "configurationProfileBlockChanges",
+            &self.compliant_app_list_type,
+            &self.compliant_apps_list,
             &self.configuration_profile_block_changes,
-        );
-        w.field("definitionLookupBlocked", &self.definition_lookup_blocked);
-        w.field(
-            "deviceBlockEnableRestrictions",
+            &self.definition_lookup_blocked,
             &self.device_block_enable_restrictions,
-        );
-        w.field(
-            "deviceBlockEraseContentAndSettings",
             &self.device_block_erase_content_and_settings,
-        );
-        w.field(
-            "deviceBlockNameModification",
             &self.device_block_name_modification,
-        );
-        w.field(
-            "diagnosticDataBlockSubmission",
             &self.diagnostic_data_block_submission,
-        );
-        w.field(
-            "diagnosticDataBlockSubmissionModification",
             &self.diagnostic_data_block_submission_modification,
-        );
-        w.field(
-            "documentsBlockManagedDocumentsInUnmanagedApps",
             &self.documents_block_managed_documents_in_unmanaged_apps,
-        );
-        w.field(
-            "documentsBlockUnmanagedDocumentsInManagedApps",
             &self.documents_block_unmanaged_documents_in_managed_apps,
-        );
-        w.field("emailInDomainSuffixes", &self.email_in_domain_suffixes);
-        w.field("enterpriseAppBlockTrust", &self.enterprise_app_block_trust);
-        w.field(
-            "enterpriseAppBlockTrustModification",
+            &self.email_in_domain_suffixes,
+            &self.enterprise_app_block_trust,
             &self.enterprise_app_block_trust_modification,
-        );
-        w.field("faceTimeBlocked", &self.face_time_blocked);
-        w.field("findMyFriendsBlocked", &self.find_my_friends_blocked);
-        w.field("gameCenterBlocked", &self.game_center_blocked);
-        w.field(
-            "gamingBlockGameCenterFriends",
+            &self.face_time_blocked,
+            &self.find_my_friends_blocked,
+            &self.game_center_blocked,
             &self.gaming_block_game_center_friends,
-        );
-        w.field("gamingBlockMultiplayer", &self.gaming_block_multiplayer);
-        w.field("hostPairingBlocked", &self.host_pairing_blocked);
-        w.field("iBooksStoreBlocked", &self.i_books_store_blocked);
-        w.field("iBooksStoreBlockErotica", &self.i_books_store_block_erotica);
-        w.field(
-            "iCloudBlockActivityContinuation",
+            &self.gaming_block_multiplayer,
+            &self.host_pairing_blocked,
+            &self.i_books_store_blocked,
+            &self.i_books_store_block_erotica,
             &self.i_cloud_block_activity_continuation,
-        );
-        w.field("iCloudBlockBackup", &self.i_cloud_block_backup);
-        w.field("iCloudBlockDocumentSync", &self.i_cloud_block_document_sync);
-        w.field(
-            "iCloudBlockManagedAppsSync",
+            &self.i_cloud_block_backup,
+            &self.i_cloud_block_document_sync,
             &self.i_cloud_block_managed_apps_sync,
-        );
-        w.field("iCloudBlockPhotoLibrary", &self.i_cloud_block_photo_library);
-        w.field(
-            "iCloudBlockPhotoStreamSync",
+            &self.i_cloud_block_photo_library,
             &self.i_cloud_block_photo_stream_sync,
-        );
-        w.field(
-            "iCloudBlockSharedPhotoStream",
             &self.i_cloud_block_shared_photo_stream,
-        );
-        w.field(
-            "iCloudRequireEncryptedBackup",
             &self.i_cloud_require_encrypted_backup,
-        );
-        w.field(
-            "iTunesBlockExplicitContent",
             &self.i_tunes_block_explicit_content,
-        );
-        w.field("iTunesBlockMusicService", &self.i_tunes_block_music_service);
-        w.field("iTunesBlockRadio", &self.i_tunes_block_radio);
-        w.field(
-            "keyboardBlockAutoCorrect",
+            &self.i_tunes_block_music_service,
+            &self.i_tunes_block_radio,
             &self.keyboard_block_auto_correct,
-        );
-        w.field("keyboardBlockDictation", &self.keyboard_block_dictation);
-        w.field("keyboardBlockPredictive", &self.keyboard_block_predictive);
-        w.field("keyboardBlockShortcuts", &self.keyboard_block_shortcuts);
-        w.field("keyboardBlockSpellCheck", &self.keyboard_block_spell_check);
-        w.field(
-            "kioskModeAllowAssistiveSpeak",
+            &self.keyboard_block_dictation,
+            &self.keyboard_block_predictive,
+            &self.keyboard_block_shortcuts,
+            &self.keyboard_block_spell_check,
             &self.kiosk_mode_allow_assistive_speak,
-        );
-        w.field(
-            "kioskModeAllowAssistiveTouchSettings",
             &self.kiosk_mode_allow_assistive_touch_settings,
-        );
-        w.field("kioskModeAllowAutoLock", &self.kiosk_mode_allow_auto_lock);
-        w.field(
-            "kioskModeAllowColorInversionSettings",
+            &self.kiosk_mode_allow_auto_lock,
             &self.kiosk_mode_allow_color_inversion_settings,
-        );
-        w.field(
-            "kioskModeAllowRingerSwitch",
             &self.kiosk_mode_allow_ringer_switch,
-        );
-        w.field(
-            "kioskModeAllowScreenRotation",
             &self.kiosk_mode_allow_screen_rotation,
-        );
-        w.field(
-            "kioskModeAllowSleepButton",
             &self.kiosk_mode_allow_sleep_button,
-        );
-        w.field(
-            "kioskModeAllowTouchscreen",
             &self.kiosk_mode_allow_touchscreen,
-        );
-        w.field(
-            "kioskModeAllowVoiceOverSettings",
             &self.kiosk_mode_allow_voice_over_settings,
-        );
-        w.field(
-            "kioskModeAllowVolumeButtons",
             &self.kiosk_mode_allow_volume_buttons,
-        );
-        w.field(
-            "kioskModeAllowZoomSettings",
             &self.kiosk_mode_allow_zoom_settings,
-        );
-        w.field("kioskModeAppStoreUrl", &self.kiosk_mode_app_store_url);
-        w.field("kioskModeBuiltInAppId", &self.kiosk_mode_built_in_app_id);
-        w.field("kioskModeManagedAppId", &self.kiosk_mode_managed_app_id);
-        w.field(
-            "kioskModeRequireAssistiveTouch",
+            &self.kiosk_mode_app_store_url,
+            &self.kiosk_mode_built_in_app_id,
+            &self.kiosk_mode_managed_app_id,
             &self.kiosk_mode_require_assistive_touch,
-        );
-        w.field(
-            "kioskModeRequireColorInversion",
             &self.kiosk_mode_require_color_inversion,
-        );
-        w.field(
-            "kioskModeRequireMonoAudio",
             &self.kiosk_mode_require_mono_audio,
-        );
-        w.field(
-            "kioskModeRequireVoiceOver",
             &self.kiosk_mode_require_voice_over,
-        );
-        w.field("kioskModeRequireZoom", &self.kiosk_mode_require_zoom);
-        w.field(
-            "lockScreenBlockControlCenter",
+            &self.kiosk_mode_require_zoom,
             &self.lock_screen_block_control_center,
-        );
-        w.field(
-            "lockScreenBlockNotificationView",
             &self.lock_screen_block_notification_view,
-        );
-        w.field("lockScreenBlockPassbook", &self.lock_screen_block_passbook);
-        w.field(
-            "lockScreenBlockTodayView",
+            &self.lock_screen_block_passbook,
             &self.lock_screen_block_today_view,
-        );
-        w.field("mediaContentRatingApps", &self.media_content_rating_apps);
-        w.field(
-            "mediaContentRatingAustralia",
+            &self.media_content_rating_apps,
             &self.media_content_rating_australia,
-        );
-        w.field(
-            "mediaContentRatingCanada",
             &self.media_content_rating_canada,
-        );
-        w.field(
-            "mediaContentRatingFrance",
             &self.media_content_rating_france,
-        );
-        w.field(
-            "mediaContentRatingGermany",
             &self.media_content_rating_germany,
-        );
-        w.field(
-            "mediaContentRatingIreland",
             &self.media_content_rating_ireland,
-        );
-        w.field("mediaContentRatingJapan", &self.media_content_rating_japan);
-        w.field(
-            "mediaContentRatingNewZealand",
+            &self.media_content_rating_japan,
             &self.media_content_rating_new_zealand,
-        );
-        w.field(
-            "mediaContentRatingUnitedKingdom",
             &self.media_content_rating_united_kingdom,
-        );
-        w.field(
-            "mediaContentRatingUnitedStates",
             &self.media_content_rating_united_states,
-        );
-        w.field("messagesBlocked", &self.messages_blocked);
-        w.field("networkUsageRules", &self.network_usage_rules);
-        w.field(
-            "notificationsBlockSettingsModification",
+            &self.messages_blocked,
+            &self.network_usage_rules,
             &self.notifications_block_settings_modification,
-        );
-        w.field(
-            "passcodeBlockFingerprintModification",
             &self.passcode_block_fingerprint_modification,
-        );
-        w.field(
-            "passcodeBlockFingerprintUnlock",
             &self.passcode_block_fingerprint_unlock,
-        );
-        w.field(
-            "passcodeBlockModification",
             &self.passcode_block_modification,
-        );
-        w.field("passcodeBlockSimple", &self.passcode_block_simple);
-        w.field("passcodeExpirationDays", &self.passcode_expiration_days);
-        w.field(
-            "passcodeMinimumCharacterSetCount",
+            &self.passcode_block_simple,
+            &self.passcode_expiration_days,
             &self.passcode_minimum_character_set_count,
-        );
-        w.field("passcodeMinimumLength", &self.passcode_minimum_length);
-        w.field(
-            "passcodeMinutesOfInactivityBeforeLock",
+            &self.passcode_minimum_length,
             &self.passcode_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passcodeMinutesOfInactivityBeforeScreenTimeout",
             &self.passcode_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passcodePreviousPasscodeBlockCount",
             &self.passcode_previous_passcode_block_count,
-        );
-        w.field("passcodeRequired", &self.passcode_required);
-        w.field("passcodeRequiredType", &self.passcode_required_type);
-        w.field(
-            "passcodeSignInFailureCountBeforeWipe",
+            &self.passcode_required,
+            &self.passcode_required_type,
             &self.passcode_sign_in_failure_count_before_wipe,
-        );
-        w.field("podcastsBlocked", &self.podcasts_blocked);
-        w.field("safariBlockAutofill", &self.safari_block_autofill);
-        w.field("safariBlocked", &self.safari_blocked);
-        w.field("safariBlockJavaScript", &self.safari_block_java_script);
-        w.field("safariBlockPopups", &self.safari_block_popups);
-        w.field("safariCookieSettings", &self.safari_cookie_settings);
-        w.field("safariManagedDomains", &self.safari_managed_domains);
-        w.field(
-            "safariPasswordAutoFillDomains",
+            &self.podcasts_blocked,
+            &self.safari_block_autofill,
+            &self.safari_blocked,
+            &self.safari_block_java_script,
+            &self.safari_block_popups,
+            &self.safari_cookie_settings,
+            &self.safari_managed_domains,
             &self.safari_password_auto_fill_domains,
-        );
-        w.field(
-            "safariRequireFraudWarning",
             &self.safari_require_fraud_warning,
-        );
-        w.field("screenCaptureBlocked", &self.screen_capture_blocked);
-        w.field("siriBlocked", &self.siri_blocked);
-        w.field("siriBlockedWhenLocked", &self.siri_blocked_when_locked);
-        w.field(
-            "siriBlockUserGeneratedContent",
+            &self.screen_capture_blocked,
+            &self.siri_blocked,
+            &self.siri_blocked_when_locked,
             &self.siri_block_user_generated_content,
-        );
-        w.field(
-            "siriRequireProfanityFilter",
             &self.siri_require_profanity_filter,
-        );
-        w.field(
-            "spotlightBlockInternetResults",
             &self.spotlight_block_internet_results,
-        );
-        w.field("voiceDialingBlocked", &self.voice_dialing_blocked);
-        w.field(
-            "wallpaperBlockModification",
+            &self.voice_dialing_blocked,
             &self.wallpaper_block_modification,
-        );
-        w.field(
-            "wiFiConnectOnlyToConfiguredNetworks",
             &self.wi_fi_connect_only_to_configured_networks,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.account_block_modification,
+                &mut self.activation_lock_allow_when_supervised,
+                &mut self.air_drop_blocked,
+                &mut self.air_drop_force_unmanaged_drop_target,
+                &mut self.air_play_force_pairing_password_for_outgoing_requests,
+                &mut self.apple_news_blocked,
+                &mut self.apple_watch_block_pairing,
+                &mut self.apple_watch_force_wrist_detection,
+                &mut self.apps_single_app_mode_list,
+                &mut self.app_store_block_automatic_downloads,
+                &mut self.app_store_blocked,
+                &mut self.app_store_block_in_app_purchases,
+                &mut self.app_store_block_ui_app_installation,
+                &mut self.app_store_require_password,
+                &mut self.apps_visibility_list,
+                &mut self.apps_visibility_list_type,
+                &mut self.bluetooth_block_modification,
+                &mut self.camera_blocked,
+                &mut self.cellular_block_data_roaming,
+                &mut self.cellular_block_global_background_fetch_while_roaming,
+                &mut self.cellular_block_per_app_data_modification,
+                &mut self.cellular_block_personal_hotspot,
+                &mut self.cellular_block_voice_roaming,
+                &mut self.certificates_block_untrusted_tls_certificates,
+                &mut self.classroom_app_block_remote_screen_observation,
+                &mut self.classroom_app_force_unprompted_screen_observation,
+                &mut self.compliant_app_list_type,
+                &mut self.compliant_apps_list,
+                &mut self.configuration_profile_block_changes,
+                &mut self.definition_lookup_blocked,
+                &mut self.device_block_enable_restrictions,
+                &mut self.device_block_erase_content_and_settings,
+                &mut self.device_block_name_modification,
+                &mut self.diagnostic_data_block_submission,
+                &mut self.diagnostic_data_block_submission_modification,
+                &mut self.documents_block_managed_documents_in_unmanaged_apps,
+                &mut self.documents_block_unmanaged_documents_in_managed_apps,
+                &mut self.email_in_domain_suffixes,
+                &mut self.enterprise_app_block_trust,
+                &mut self.enterprise_app_block_trust_modification,
+                &mut self.face_time_blocked,
+                &mut self.find_my_friends_blocked,
+                &mut self.game_center_blocked,
+                &mut self.gaming_block_game_center_friends,
+                &mut self.gaming_block_multiplayer,
+                &mut self.host_pairing_blocked,
+                &mut self.i_books_store_blocked,
+                &mut self.i_books_store_block_erotica,
+                &mut self.i_cloud_block_activity_continuation,
+                &mut self.i_cloud_block_backup,
+                &mut self.i_cloud_block_document_sync,
+                &mut self.i_cloud_block_managed_apps_sync,
+                &mut self.i_cloud_block_photo_library,
+                &mut self.i_cloud_block_photo_stream_sync,
+                &mut self.i_cloud_block_shared_photo_stream,
+                &mut self.i_cloud_require_encrypted_backup,
+                &mut self.i_tunes_block_explicit_content,
+                &mut self.i_tunes_block_music_service,
+                &mut self.i_tunes_block_radio,
+                &mut self.keyboard_block_auto_correct,
+                &mut self.keyboard_block_dictation,
+                &mut self.keyboard_block_predictive,
+                &mut self.keyboard_block_shortcuts,
+                &mut self.keyboard_block_spell_check,
+                &mut self.kiosk_mode_allow_assistive_speak,
+                &mut self.kiosk_mode_allow_assistive_touch_settings,
+                &mut self.kiosk_mode_allow_auto_lock,
+                &mut self.kiosk_mode_allow_color_inversion_settings,
+                &mut self.kiosk_mode_allow_ringer_switch,
+                &mut self.kiosk_mode_allow_screen_rotation,
+                &mut self.kiosk_mode_allow_sleep_button,
+                &mut self.kiosk_mode_allow_touchscreen,
+                &mut self.kiosk_mode_allow_voice_over_settings,
+                &mut self.kiosk_mode_allow_volume_buttons,
+                &mut self.kiosk_mode_allow_zoom_settings,
+                &mut self.kiosk_mode_app_store_url,
+                &mut self.kiosk_mode_built_in_app_id,
+                &mut self.kiosk_mode_managed_app_id,
+                &mut self.kiosk_mode_require_assistive_touch,
+                &mut self.kiosk_mode_require_color_inversion,
+                &mut self.kiosk_mode_require_mono_audio,
+                &mut self.kiosk_mode_require_voice_over,
+                &mut self.kiosk_mode_require_zoom,
+                &mut self.lock_screen_block_control_center,
+                &mut self.lock_screen_block_notification_view,
+                &mut self.lock_screen_block_passbook,
+                &mut self.lock_screen_block_today_view,
+                &mut self.media_content_rating_apps,
+                &mut self.media_content_rating_australia,
+                &mut self.media_content_rating_canada,
+                &mut self.media_content_rating_france,
+                &mut self.media_content_rating_germany,
+                &mut self.media_content_rating_ireland,
+                &mut self.media_content_rating_japan,
+                &mut self.media_content_rating_new_zealand,
+                &mut self.media_content_rating_united_kingdom,
+                &mut self.media_content_rating_united_states,
+                &mut self.messages_blocked,
+                &mut self.network_usage_rules,
+                &mut self.notifications_block_settings_modification,
+                &mut self.passcode_block_fingerprint_modification,
+                &mut self.passcode_block_fingerprint_unlock,
+                &mut self.passcode_block_modification,
+                &mut self.passcode_block_simple,
+                &mut self.passcode_expiration_days,
+                &mut self.passcode_minimum_character_set_count,
+                &mut self.passcode_minimum_length,
+                &mut self.passcode_minutes_of_inactivity_before_lock,
+                &mut self.passcode_minutes_of_inactivity_before_screen_timeout,
+                &mut self.passcode_previous_passcode_block_count,
+                &mut self.passcode_required,
+                &mut self.passcode_required_type,
+                &mut self.passcode_sign_in_failure_count_before_wipe,
+                &mut self.podcasts_blocked,
+                &mut self.safari_block_autofill,
+                &mut self.safari_blocked,
+                &mut self.safari_block_java_script,
+                &mut self.safari_block_popups,
+                &mut self.safari_cookie_settings,
+                &mut self.safari_managed_domains,
+                &mut self.safari_password_auto_fill_domains,
+                &mut self.safari_require_fraud_warning,
+                &mut self.screen_capture_blocked,
+                &mut self.siri_blocked,
+                &mut self.siri_blocked_when_locked,
+                &mut self.siri_block_user_generated_content,
+                &mut self.siri_require_profanity_filter,
+                &mut self.spotlight_block_internet_results,
+                &mut self.voice_dialing_blocked,
+                &mut self.wallpaper_block_modification,
+                &mut self.wi_fi_connect_only_to_configured_networks,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18477,20 +17924,20 @@ impl ::graph_model::rt::Struct for IosHomeScreenApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosHomeScreenApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "bundleID" => &mut self.bundle_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "bundleID"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("bundleID", &self.bundle_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.bundle_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.bundle_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18544,20 +17991,20 @@ impl ::graph_model::rt::Struct for IosHomeScreenFolder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosHomeScreenFolder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "pages" => &mut self.pages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "pages"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("pages", &self.pages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.pages])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.pages],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18611,20 +18058,20 @@ impl ::graph_model::rt::Struct for IosHomeScreenFolderPage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosHomeScreenFolderPage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "apps" => &mut self.apps,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["apps", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("apps", &self.apps);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.apps, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.apps, &mut self.display_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18675,18 +18122,17 @@ impl ::graph_model::rt::Struct for IosHomeScreenItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosHomeScreenItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18839,20 +18285,20 @@ impl ::graph_model::rt::Struct for IosHomeScreenPage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosHomeScreenPage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "icons" => &mut self.icons,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "icons"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("icons", &self.icons);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.icons])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.icons],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18910,15 +18356,6 @@ impl ::graph_model::rt::Struct for IosNetworkUsageRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosNetworkUsageRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cellularDataBlocked" => &mut self.cellular_data_blocked,
-            "cellularDataBlockWhenRoaming" => &mut self.cellular_data_block_when_roaming,
-            "managedApps" => &mut self.managed_apps,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "cellularDataBlocked",
@@ -18926,13 +18363,25 @@ impl ::graph_model::rt::Struct for IosNetworkUsageRule {
             "managedApps",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cellularDataBlocked", &self.cellular_data_blocked);
-        w.field(
-            "cellularDataBlockWhenRoaming",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.cellular_data_blocked,
             &self.cellular_data_block_when_roaming,
-        );
-        w.field("managedApps", &self.managed_apps);
+            &self.managed_apps,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.cellular_data_blocked,
+                &mut self.cellular_data_block_when_roaming,
+                &mut self.managed_apps,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19092,21 +18541,6 @@ impl ::graph_model::rt::Struct for IosNotificationSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosNotificationSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alertType" => &mut self.alert_type,
-            "appName" => &mut self.app_name,
-            "badgesEnabled" => &mut self.badges_enabled,
-            "bundleID" => &mut self.bundle_id,
-            "enabled" => &mut self.enabled,
-            "publisher" => &mut self.publisher,
-            "showInNotificationCenter" => &mut self.show_in_notification_center,
-            "showOnLockScreen" => &mut self.show_on_lock_screen,
-            "soundsEnabled" => &mut self.sounds_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "alertType",
@@ -19120,19 +18554,37 @@ impl ::graph_model::rt::Struct for IosNotificationSettings {
             "soundsEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alertType", &self.alert_type);
-        w.field("appName", &self.app_name);
-        w.field("badgesEnabled", &self.badges_enabled);
-        w.field("bundleID", &self.bundle_id);
-        w.field("enabled", &self.enabled);
-        w.field("publisher", &self.publisher);
-        w.field(
-            "showInNotificationCenter",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.alert_type,
+            &self.app_name,
+            &self.badges_enabled,
+            &self.bundle_id,
+            &self.enabled,
+            &self.publisher,
             &self.show_in_notification_center,
-        );
-        w.field("showOnLockScreen", &self.show_on_lock_screen);
-        w.field("soundsEnabled", &self.sounds_enabled);
+            &self.show_on_lock_screen,
+            &self.sounds_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.alert_type,
+                &mut self.app_name,
+                &mut self.badges_enabled,
+                &mut self.bundle_id,
+                &mut self.enabled,
+                &mut self.publisher,
+                &mut self.show_in_notification_center,
+                &mut self.show_on_lock_screen,
+                &mut self.sounds_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19241,28 +18693,6 @@ impl ::graph_model::rt::Struct for IosUpdateConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosUpdateConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "activeHoursEnd" => &mut self.active_hours_end,
-            "activeHoursStart" => &mut self.active_hours_start,
-            "scheduledInstallDays" => &mut self.scheduled_install_days,
-            "utcTimeOffsetInMinutes" => &mut self.utc_time_offset_in_minutes,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -19283,26 +18713,51 @@ impl ::graph_model::rt::Struct for IosUpdateConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("activeHoursEnd", &self.active_hours_end);
-        w.field("activeHoursStart", &self.active_hours_start);
-        w.field("scheduledInstallDays", &self.scheduled_install_days);
-        w.field("utcTimeOffsetInMinutes", &self.utc_time_offset_in_minutes);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.active_hours_end,
+            &self.active_hours_start,
+            &self.scheduled_install_days,
+            &self.utc_time_offset_in_minutes,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.active_hours_end,
+                &mut self.active_hours_start,
+                &mut self.scheduled_install_days,
+                &mut self.utc_time_offset_in_minutes,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19392,26 +18847,6 @@ impl ::graph_model::rt::Struct for IosUpdateDeviceStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosUpdateDeviceStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "complianceGracePeriodExpirationDateTime" => {
-                &mut self.compliance_grace_period_expiration_date_time
-            }
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceId" => &mut self.device_id,
-            "deviceModel" => &mut self.device_model,
-            "installStatus" => &mut self.install_status,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "osVersion" => &mut self.os_version,
-            "status" => &mut self.status,
-            "userId" => &mut self.user_id,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -19428,22 +18863,43 @@ impl ::graph_model::rt::Struct for IosUpdateDeviceStatus {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "complianceGracePeriodExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.compliance_grace_period_expiration_date_time,
-        );
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceId", &self.device_id);
-        w.field("deviceModel", &self.device_model);
-        w.field("installStatus", &self.install_status);
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("osVersion", &self.os_version);
-        w.field("status", &self.status);
-        w.field("userId", &self.user_id);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.device_display_name,
+            &self.device_id,
+            &self.device_model,
+            &self.install_status,
+            &self.last_reported_date_time,
+            &self.os_version,
+            &self.status,
+            &self.user_id,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliance_grace_period_expiration_date_time,
+                &mut self.device_display_name,
+                &mut self.device_id,
+                &mut self.device_model,
+                &mut self.install_status,
+                &mut self.last_reported_date_time,
+                &mut self.os_version,
+                &mut self.status,
+                &mut self.user_id,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19673,18 +19129,6 @@ impl ::graph_model::rt::Struct for LocalizedNotificationMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.localizedNotificationMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isDefault" => &mut self.is_default,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "locale" => &mut self.locale,
-            "messageTemplate" => &mut self.message_template,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -19695,13 +19139,31 @@ impl ::graph_model::rt::Struct for LocalizedNotificationMessage {
             "subject",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isDefault", &self.is_default);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("locale", &self.locale);
-        w.field("messageTemplate", &self.message_template);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_default,
+            &self.last_modified_date_time,
+            &self.locale,
+            &self.message_template,
+            &self.subject,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_default,
+                &mut self.last_modified_date_time,
+                &mut self.locale,
+                &mut self.message_template,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19868,48 +19330,6 @@ impl ::graph_model::rt::Struct for MacOSCompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSCompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "deviceThreatProtectionEnabled" => &mut self.device_threat_protection_enabled,
-            "deviceThreatProtectionRequiredSecurityLevel" => {
-                &mut self.device_threat_protection_required_security_level
-            }
-            "firewallBlockAllIncoming" => &mut self.firewall_block_all_incoming,
-            "firewallEnabled" => &mut self.firewall_enabled,
-            "firewallEnableStealthMode" => &mut self.firewall_enable_stealth_mode,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "systemIntegrityProtectionEnabled" => &mut self.system_integrity_protection_enabled,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -19944,64 +19364,79 @@ impl ::graph_model::rt::Struct for MacOSCompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "deviceThreatProtectionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.device_threat_protection_enabled,
-        );
-        w.field(
-            "deviceThreatProtectionRequiredSecurityLevel",
             &self.device_threat_protection_required_security_level,
-        );
-        w.field(
-            "firewallBlockAllIncoming",
             &self.firewall_block_all_incoming,
-        );
-        w.field("firewallEnabled", &self.firewall_enabled);
-        w.field(
-            "firewallEnableStealthMode",
+            &self.firewall_enabled,
             &self.firewall_enable_stealth_mode,
-        );
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field(
-            "systemIntegrityProtectionEnabled",
+            &self.password_required,
+            &self.password_required_type,
+            &self.storage_require_encryption,
             &self.system_integrity_protection_enabled,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.device_threat_protection_enabled,
+                &mut self.device_threat_protection_required_security_level,
+                &mut self.firewall_block_all_incoming,
+                &mut self.firewall_enabled,
+                &mut self.firewall_enable_stealth_mode,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.storage_require_encryption,
+                &mut self.system_integrity_protection_enabled,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20106,27 +19541,6 @@ impl ::graph_model::rt::Struct for MacOSCustomConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSCustomConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "payload" => &mut self.payload,
-            "payloadFileName" => &mut self.payload_file_name,
-            "payloadName" => &mut self.payload_name,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20146,25 +19560,49 @@ impl ::graph_model::rt::Struct for MacOSCustomConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("payload", &self.payload);
-        w.field("payloadFileName", &self.payload_file_name);
-        w.field("payloadName", &self.payload_name);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.payload,
+            &self.payload_file_name,
+            &self.payload_name,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.payload,
+                &mut self.payload_file_name,
+                &mut self.payload_name,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20257,24 +19695,6 @@ impl ::graph_model::rt::Struct for MacOSDeviceFeaturesConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSDeviceFeaturesConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20291,22 +19711,43 @@ impl ::graph_model::rt::Struct for MacOSDeviceFeaturesConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20447,42 +19888,6 @@ impl ::graph_model::rt::Struct for MacOSGeneralDeviceConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.macOSGeneralDeviceConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "compliantAppListType" => &mut self.compliant_app_list_type,
-            "compliantAppsList" => &mut self.compliant_apps_list,
-            "emailInDomainSuffixes" => &mut self.email_in_domain_suffixes,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.password_minutes_of_inactivity_before_screen_timeout
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20511,46 +19916,67 @@ impl ::graph_model::rt::Struct for MacOSGeneralDeviceConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("compliantAppListType", &self.compliant_app_list_type);
-        w.field("compliantAppsList", &self.compliant_apps_list);
-        w.field("emailInDomainSuffixes", &self.email_in_domain_suffixes);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.compliant_app_list_type,
+            &self.compliant_apps_list,
+            &self.email_in_domain_suffixes,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
             &self.password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.password_required,
+            &self.password_required_type,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.compliant_app_list_type,
+                &mut self.compliant_apps_list,
+                &mut self.email_in_domain_suffixes,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20622,19 +20048,6 @@ impl ::graph_model::rt::Struct for MalwareStateForWindowsDevice {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.malwareStateForWindowsDevice"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "detectionCount" => &mut self.detection_count,
-            "deviceName" => &mut self.device_name,
-            "executionState" => &mut self.execution_state,
-            "initialDetectionDateTime" => &mut self.initial_detection_date_time,
-            "lastStateChangeDateTime" => &mut self.last_state_change_date_time,
-            "threatState" => &mut self.threat_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -20646,17 +20059,33 @@ impl ::graph_model::rt::Struct for MalwareStateForWindowsDevice {
             "threatState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("detectionCount", &self.detection_count);
-        w.field("deviceName", &self.device_name);
-        w.field("executionState", &self.execution_state);
-        w.field(
-            "initialDetectionDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.detection_count,
+            &self.device_name,
+            &self.execution_state,
             &self.initial_detection_date_time,
-        );
-        w.field("lastStateChangeDateTime", &self.last_state_change_date_time);
-        w.field("threatState", &self.threat_state);
+            &self.last_state_change_date_time,
+            &self.threat_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.detection_count,
+                &mut self.device_name,
+                &mut self.execution_state,
+                &mut self.initial_detection_date_time,
+                &mut self.last_state_change_date_time,
+                &mut self.threat_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20708,20 +20137,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingAustralia {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingAustralia"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20773,20 +20202,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingCanada {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingCanada"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20838,20 +20267,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingFrance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingFrance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20903,20 +20332,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingGermany {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingGermany"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20968,20 +20397,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingIreland {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingIreland"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21033,20 +20462,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingJapan {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingJapan"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21098,20 +20527,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingNewZealand {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingNewZealand"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21163,20 +20592,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingUnitedKingdom {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingUnitedKingdom"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21228,20 +20657,20 @@ impl ::graph_model::rt::Struct for MediaContentRatingUnitedStates {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaContentRatingUnitedStates"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "movieRating" => &mut self.movie_rating,
-            "tvRating" => &mut self.tv_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["movieRating", "tvRating"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("movieRating", &self.movie_rating);
-        w.field("tvRating", &self.tv_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.movie_rating, &self.tv_rating])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.movie_rating, &mut self.tv_rating],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21289,20 +20718,20 @@ impl ::graph_model::rt::Struct for MicrosoftManagedDesktop {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftManagedDesktop"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "managedType" => &mut self.managed_type,
-            "profile" => &mut self.profile,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["managedType", "profile"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("managedType", &self.managed_type);
-        w.field("profile", &self.profile);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.managed_type, &self.profile])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.managed_type, &mut self.profile],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21636,23 +21065,20 @@ impl ::graph_model::rt::Struct for MobileAppTroubleshootingEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileAppTroubleshootingEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appLogCollectionRequests" => &mut self.app_log_collection_requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "appLogCollectionRequests"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "appLogCollectionRequests",
-            &self.app_log_collection_requests,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.app_log_collection_requests])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.app_log_collection_requests],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21760,48 +21186,6 @@ impl ::graph_model::rt::Struct for MobileThreatDefenseConnector {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mobileThreatDefenseConnector"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowPartnerToCollectIOSApplicationMetadata" => {
-                &mut self.allow_partner_to_collect_ios_application_metadata
-            }
-            "allowPartnerToCollectIOSPersonalApplicationMetadata" => {
-                &mut self.allow_partner_to_collect_ios_personal_application_metadata
-            }
-            "androidDeviceBlockedOnMissingPartnerData" => {
-                &mut self.android_device_blocked_on_missing_partner_data
-            }
-            "androidEnabled" => &mut self.android_enabled,
-            "androidMobileApplicationManagementEnabled" => {
-                &mut self.android_mobile_application_management_enabled
-            }
-            "iosDeviceBlockedOnMissingPartnerData" => {
-                &mut self.ios_device_blocked_on_missing_partner_data
-            }
-            "iosEnabled" => &mut self.ios_enabled,
-            "iosMobileApplicationManagementEnabled" => {
-                &mut self.ios_mobile_application_management_enabled
-            }
-            "lastHeartbeatDateTime" => &mut self.last_heartbeat_date_time,
-            "microsoftDefenderForEndpointAttachEnabled" => {
-                &mut self.microsoft_defender_for_endpoint_attach_enabled
-            }
-            "partnerState" => &mut self.partner_state,
-            "partnerUnresponsivenessThresholdInDays" => {
-                &mut self.partner_unresponsiveness_threshold_in_days
-            }
-            "partnerUnsupportedOsVersionBlocked" => {
-                &mut self.partner_unsupported_os_version_blocked
-            }
-            "windowsDeviceBlockedOnMissingPartnerData" => {
-                &mut self.windows_device_blocked_on_missing_partner_data
-            }
-            "windowsEnabled" => &mut self.windows_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -21822,53 +21206,51 @@ impl ::graph_model::rt::Struct for MobileThreatDefenseConnector {
             "windowsEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowPartnerToCollectIOSApplicationMetadata",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allow_partner_to_collect_ios_application_metadata,
-        );
-        w.field(
-            "allowPartnerToCollectIOSPersonalApplicationMetadata",
             &self.allow_partner_to_collect_ios_personal_application_metadata,
-        );
-        w.field(
-            "androidDeviceBlockedOnMissingPartnerData",
             &self.android_device_blocked_on_missing_partner_data,
-        );
-        w.field("androidEnabled", &self.android_enabled);
-        w.field(
-            "androidMobileApplicationManagementEnabled",
+            &self.android_enabled,
             &self.android_mobile_application_management_enabled,
-        );
-        w.field(
-            "iosDeviceBlockedOnMissingPartnerData",
             &self.ios_device_blocked_on_missing_partner_data,
-        );
-        w.field("iosEnabled", &self.ios_enabled);
-        w.field(
-            "iosMobileApplicationManagementEnabled",
+            &self.ios_enabled,
             &self.ios_mobile_application_management_enabled,
-        );
-        w.field("lastHeartbeatDateTime", &self.last_heartbeat_date_time);
-        w.field(
-            "microsoftDefenderForEndpointAttachEnabled",
+            &self.last_heartbeat_date_time,
             &self.microsoft_defender_for_endpoint_attach_enabled,
-        );
-        w.field("partnerState", &self.partner_state);
-        w.field(
-            "partnerUnresponsivenessThresholdInDays",
+            &self.partner_state,
             &self.partner_unresponsiveness_threshold_in_days,
-        );
-        w.field(
-            "partnerUnsupportedOsVersionBlocked",
             &self.partner_unsupported_os_version_blocked,
-        );
-        w.field(
-            "windowsDeviceBlockedOnMissingPartnerData",
             &self.windows_device_blocked_on_missing_partner_data,
-        );
-        w.field("windowsEnabled", &self.windows_enabled);
+            &self.windows_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allow_partner_to_collect_ios_application_metadata,
+                &mut self.allow_partner_to_collect_ios_personal_application_metadata,
+                &mut self.android_device_blocked_on_missing_partner_data,
+                &mut self.android_enabled,
+                &mut self.android_mobile_application_management_enabled,
+                &mut self.ios_device_blocked_on_missing_partner_data,
+                &mut self.ios_enabled,
+                &mut self.ios_mobile_application_management_enabled,
+                &mut self.last_heartbeat_date_time,
+                &mut self.microsoft_defender_for_endpoint_attach_enabled,
+                &mut self.partner_state,
+                &mut self.partner_unresponsiveness_threshold_in_days,
+                &mut self.partner_unsupported_os_version_blocked,
+                &mut self.windows_device_blocked_on_missing_partner_data,
+                &mut self.windows_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22032,19 +21414,6 @@ impl ::graph_model::rt::Struct for NotificationMessageTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.notificationMessageTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "brandingOptions" => &mut self.branding_options,
-            "defaultLocale" => &mut self.default_locale,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "roleScopeTagIds" => &mut self.role_scope_tag_ids,
-            "localizedNotificationMessages" => &mut self.localized_notification_messages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -22056,17 +21425,33 @@ impl ::graph_model::rt::Struct for NotificationMessageTemplate {
             "localizedNotificationMessages",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("brandingOptions", &self.branding_options);
-        w.field("defaultLocale", &self.default_locale);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("roleScopeTagIds", &self.role_scope_tag_ids);
-        w.field(
-            "localizedNotificationMessages",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.branding_options,
+            &self.default_locale,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.role_scope_tag_ids,
             &self.localized_notification_messages,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.branding_options,
+                &mut self.default_locale,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.role_scope_tag_ids,
+                &mut self.localized_notification_messages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22230,22 +21615,24 @@ impl ::graph_model::rt::Struct for OmaSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.display_name, &self.oma_uri])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22447,26 +21834,32 @@ impl ::graph_model::rt::Struct for OmaSettingBase64 {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingBase64"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "fileName" => &mut self.file_name,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "fileName", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("fileName", &self.file_name);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.file_name,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.file_name,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22528,24 +21921,30 @@ impl ::graph_model::rt::Struct for OmaSettingBoolean {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingBoolean"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22607,24 +22006,30 @@ impl ::graph_model::rt::Struct for OmaSettingDateTime {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingDateTime"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22686,24 +22091,30 @@ impl ::graph_model::rt::Struct for OmaSettingFloatingPoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingFloatingPoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22765,24 +22176,30 @@ impl ::graph_model::rt::Struct for OmaSettingInteger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingInteger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22844,24 +22261,30 @@ impl ::graph_model::rt::Struct for OmaSettingString {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingString"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22927,26 +22350,32 @@ impl ::graph_model::rt::Struct for OmaSettingStringXml {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.omaSettingStringXml"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "omaUri" => &mut self.oma_uri,
-            "fileName" => &mut self.file_name,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "omaUri", "fileName", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("omaUri", &self.oma_uri);
-        w.field("fileName", &self.file_name);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.oma_uri,
+            &self.file_name,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.oma_uri,
+                &mut self.file_name,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23010,17 +22439,6 @@ impl ::graph_model::rt::Struct for OnPremisesConditionalAccessSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesConditionalAccessSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "enabled" => &mut self.enabled,
-            "excludedGroups" => &mut self.excluded_groups,
-            "includedGroups" => &mut self.included_groups,
-            "overrideDefaultRule" => &mut self.override_default_rule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23030,12 +22448,29 @@ impl ::graph_model::rt::Struct for OnPremisesConditionalAccessSettings {
             "overrideDefaultRule",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("enabled", &self.enabled);
-        w.field("excludedGroups", &self.excluded_groups);
-        w.field("includedGroups", &self.included_groups);
-        w.field("overrideDefaultRule", &self.override_default_rule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.enabled,
+            &self.excluded_groups,
+            &self.included_groups,
+            &self.override_default_rule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.enabled,
+                &mut self.excluded_groups,
+                &mut self.included_groups,
+                &mut self.override_default_rule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23184,22 +22619,28 @@ impl ::graph_model::rt::Struct for OsVersionCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.osVersionCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceCount" => &mut self.device_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "osVersion" => &mut self.os_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deviceCount", "lastUpdateDateTime", "osVersion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceCount", &self.device_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("osVersion", &self.os_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_count,
+            &self.last_update_date_time,
+            &self.os_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_count,
+                &mut self.last_update_date_time,
+                &mut self.os_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25367,17 +24808,6 @@ impl ::graph_model::rt::Struct for RemoteAssistancePartner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.remoteAssistancePartner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "lastConnectionDateTime" => &mut self.last_connection_date_time,
-            "onboardingStatus" => &mut self.onboarding_status,
-            "onboardingUrl" => &mut self.onboarding_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -25387,12 +24817,29 @@ impl ::graph_model::rt::Struct for RemoteAssistancePartner {
             "onboardingUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("lastConnectionDateTime", &self.last_connection_date_time);
-        w.field("onboardingStatus", &self.onboarding_status);
-        w.field("onboardingUrl", &self.onboarding_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.last_connection_date_time,
+            &self.onboarding_status,
+            &self.onboarding_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.last_connection_date_time,
+                &mut self.onboarding_status,
+                &mut self.onboarding_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25518,23 +24965,26 @@ impl ::graph_model::rt::Struct for ResourceAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedResourceActions" => &mut self.allowed_resource_actions,
-            "notAllowedResourceActions" => &mut self.not_allowed_resource_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowedResourceActions", "notAllowedResourceActions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedResourceActions", &self.allowed_resource_actions);
-        w.field(
-            "notAllowedResourceActions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_resource_actions,
             &self.not_allowed_resource_actions,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_resource_actions,
+                &mut self.not_allowed_resource_actions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25594,24 +25044,30 @@ impl ::graph_model::rt::Struct for ResourceOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionName" => &mut self.action_name,
-            "description" => &mut self.description,
-            "resourceName" => &mut self.resource_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "actionName", "description", "resourceName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actionName", &self.action_name);
-        w.field("description", &self.description);
-        w.field("resourceName", &self.resource_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action_name,
+            &self.description,
+            &self.resource_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_name,
+                &mut self.description,
+                &mut self.resource_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25669,22 +25125,20 @@ impl ::graph_model::rt::Struct for RgbColor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rgbColor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "b" => &mut self.b,
-            "g" => &mut self.g,
-            "r" => &mut self.r,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["b", "g", "r"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("b", &self.b);
-        w.field("g", &self.g);
-        w.field("r", &self.r);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.b, &self.g, &self.r])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.b, &mut self.g, &mut self.r],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25749,17 +25203,6 @@ impl ::graph_model::rt::Struct for RoleAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.roleAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "resourceScopes" => &mut self.resource_scopes,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -25769,12 +25212,29 @@ impl ::graph_model::rt::Struct for RoleAssignment {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("resourceScopes", &self.resource_scopes);
-        w.field("roleDefinition", &self.role_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.resource_scopes,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.resource_scopes,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25937,18 +25397,6 @@ impl ::graph_model::rt::Struct for RoleDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.roleDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isBuiltIn" => &mut self.is_built_in,
-            "rolePermissions" => &mut self.role_permissions,
-            "roleAssignments" => &mut self.role_assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -25959,13 +25407,31 @@ impl ::graph_model::rt::Struct for RoleDefinition {
             "roleAssignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isBuiltIn", &self.is_built_in);
-        w.field("rolePermissions", &self.role_permissions);
-        w.field("roleAssignments", &self.role_assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.is_built_in,
+            &self.role_permissions,
+            &self.role_assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_built_in,
+                &mut self.role_permissions,
+                &mut self.role_assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26110,18 +25576,17 @@ impl ::graph_model::rt::Struct for RolePermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rolePermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceActions" => &mut self.resource_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceActions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resourceActions", &self.resource_actions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_actions])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.resource_actions], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26277,22 +25742,6 @@ impl ::graph_model::rt::Struct for SettingStateDeviceSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.settingStateDeviceSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "compliantDeviceCount" => &mut self.compliant_device_count,
-            "conflictDeviceCount" => &mut self.conflict_device_count,
-            "errorDeviceCount" => &mut self.error_device_count,
-            "instancePath" => &mut self.instance_path,
-            "nonCompliantDeviceCount" => &mut self.non_compliant_device_count,
-            "notApplicableDeviceCount" => &mut self.not_applicable_device_count,
-            "remediatedDeviceCount" => &mut self.remediated_device_count,
-            "settingName" => &mut self.setting_name,
-            "unknownDeviceCount" => &mut self.unknown_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -26307,20 +25756,39 @@ impl ::graph_model::rt::Struct for SettingStateDeviceSummary {
             "unknownDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("compliantDeviceCount", &self.compliant_device_count);
-        w.field("conflictDeviceCount", &self.conflict_device_count);
-        w.field("errorDeviceCount", &self.error_device_count);
-        w.field("instancePath", &self.instance_path);
-        w.field("nonCompliantDeviceCount", &self.non_compliant_device_count);
-        w.field(
-            "notApplicableDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.compliant_device_count,
+            &self.conflict_device_count,
+            &self.error_device_count,
+            &self.instance_path,
+            &self.non_compliant_device_count,
             &self.not_applicable_device_count,
-        );
-        w.field("remediatedDeviceCount", &self.remediated_device_count);
-        w.field("settingName", &self.setting_name);
-        w.field("unknownDeviceCount", &self.unknown_device_count);
+            &self.remediated_device_count,
+            &self.setting_name,
+            &self.unknown_device_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliant_device_count,
+                &mut self.conflict_device_count,
+                &mut self.error_device_count,
+                &mut self.instance_path,
+                &mut self.non_compliant_device_count,
+                &mut self.not_applicable_device_count,
+                &mut self.remediated_device_count,
+                &mut self.setting_name,
+                &mut self.unknown_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26458,20 +25926,6 @@ impl ::graph_model::rt::Struct for SharedPCAccountManagerPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharedPCAccountManagerPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accountDeletionPolicy" => &mut self.account_deletion_policy,
-            "cacheAccountsAboveDiskFreePercentage" => {
-                &mut self.cache_accounts_above_disk_free_percentage
-            }
-            "inactiveThresholdDays" => &mut self.inactive_threshold_days,
-            "removeAccountsBelowDiskFreePercentage" => {
-                &mut self.remove_accounts_below_disk_free_percentage
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accountDeletionPolicy",
@@ -26480,17 +25934,27 @@ impl ::graph_model::rt::Struct for SharedPCAccountManagerPolicy {
             "removeAccountsBelowDiskFreePercentage",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accountDeletionPolicy", &self.account_deletion_policy);
-        w.field(
-            "cacheAccountsAboveDiskFreePercentage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.account_deletion_policy,
             &self.cache_accounts_above_disk_free_percentage,
-        );
-        w.field("inactiveThresholdDays", &self.inactive_threshold_days);
-        w.field(
-            "removeAccountsBelowDiskFreePercentage",
+            &self.inactive_threshold_days,
             &self.remove_accounts_below_disk_free_percentage,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.account_deletion_policy,
+                &mut self.cache_accounts_above_disk_free_percentage,
+                &mut self.inactive_threshold_days,
+                &mut self.remove_accounts_below_disk_free_percentage,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26697,36 +26161,6 @@ impl ::graph_model::rt::Struct for SharedPCConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharedPCConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "accountManagerPolicy" => &mut self.account_manager_policy,
-            "allowedAccounts" => &mut self.allowed_accounts,
-            "allowLocalStorage" => &mut self.allow_local_storage,
-            "disableAccountManager" => &mut self.disable_account_manager,
-            "disableEduPolicies" => &mut self.disable_edu_policies,
-            "disablePowerPolicies" => &mut self.disable_power_policies,
-            "disableSignInOnResume" => &mut self.disable_sign_in_on_resume,
-            "enabled" => &mut self.enabled,
-            "idleTimeBeforeSleepInSeconds" => &mut self.idle_time_before_sleep_in_seconds,
-            "kioskAppDisplayName" => &mut self.kiosk_app_display_name,
-            "kioskAppUserModelId" => &mut self.kiosk_app_user_model_id,
-            "maintenanceStartTime" => &mut self.maintenance_start_time,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -26755,37 +26189,67 @@ impl ::graph_model::rt::Struct for SharedPCConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("accountManagerPolicy", &self.account_manager_policy);
-        w.field("allowedAccounts", &self.allowed_accounts);
-        w.field("allowLocalStorage", &self.allow_local_storage);
-        w.field("disableAccountManager", &self.disable_account_manager);
-        w.field("disableEduPolicies", &self.disable_edu_policies);
-        w.field("disablePowerPolicies", &self.disable_power_policies);
-        w.field("disableSignInOnResume", &self.disable_sign_in_on_resume);
-        w.field("enabled", &self.enabled);
-        w.field(
-            "idleTimeBeforeSleepInSeconds",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.account_manager_policy,
+            &self.allowed_accounts,
+            &self.allow_local_storage,
+            &self.disable_account_manager,
+            &self.disable_edu_policies,
+            &self.disable_power_policies,
+            &self.disable_sign_in_on_resume,
+            &self.enabled,
             &self.idle_time_before_sleep_in_seconds,
-        );
-        w.field("kioskAppDisplayName", &self.kiosk_app_display_name);
-        w.field("kioskAppUserModelId", &self.kiosk_app_user_model_id);
-        w.field("maintenanceStartTime", &self.maintenance_start_time);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.kiosk_app_display_name,
+            &self.kiosk_app_user_model_id,
+            &self.maintenance_start_time,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.account_manager_policy,
+                &mut self.allowed_accounts,
+                &mut self.allow_local_storage,
+                &mut self.disable_account_manager,
+                &mut self.disable_edu_policies,
+                &mut self.disable_power_policies,
+                &mut self.disable_sign_in_on_resume,
+                &mut self.enabled,
+                &mut self.idle_time_before_sleep_in_seconds,
+                &mut self.kiosk_app_display_name,
+                &mut self.kiosk_app_user_model_id,
+                &mut self.maintenance_start_time,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27043,23 +26507,6 @@ impl ::graph_model::rt::Struct for TermsAndConditions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termsAndConditions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "acceptanceStatement" => &mut self.acceptance_statement,
-            "bodyText" => &mut self.body_text,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "title" => &mut self.title,
-            "version" => &mut self.version,
-            "acceptanceStatuses" => &mut self.acceptance_statuses,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27075,18 +26522,41 @@ impl ::graph_model::rt::Struct for TermsAndConditions {
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("acceptanceStatement", &self.acceptance_statement);
-        w.field("bodyText", &self.body_text);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("title", &self.title);
-        w.field("version", &self.version);
-        w.field("acceptanceStatuses", &self.acceptance_statuses);
-        w.field("assignments", &self.assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.acceptance_statement,
+            &self.body_text,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.title,
+            &self.version,
+            &self.acceptance_statuses,
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.acceptance_statement,
+                &mut self.body_text,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.title,
+                &mut self.version,
+                &mut self.acceptance_statuses,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27155,18 +26625,6 @@ impl ::graph_model::rt::Struct for TermsAndConditionsAcceptanceStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termsAndConditionsAcceptanceStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "acceptedDateTime" => &mut self.accepted_date_time,
-            "acceptedVersion" => &mut self.accepted_version,
-            "userDisplayName" => &mut self.user_display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "termsAndConditions" => &mut self.terms_and_conditions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27177,13 +26635,31 @@ impl ::graph_model::rt::Struct for TermsAndConditionsAcceptanceStatus {
             "termsAndConditions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("acceptedDateTime", &self.accepted_date_time);
-        w.field("acceptedVersion", &self.accepted_version);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("termsAndConditions", &self.terms_and_conditions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.accepted_date_time,
+            &self.accepted_version,
+            &self.user_display_name,
+            &self.user_principal_name,
+            &self.terms_and_conditions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.accepted_date_time,
+                &mut self.accepted_version,
+                &mut self.user_display_name,
+                &mut self.user_principal_name,
+                &mut self.terms_and_conditions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27235,20 +26711,17 @@ impl ::graph_model::rt::Struct for TermsAndConditionsAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termsAndConditionsAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27330,21 +26803,6 @@ impl ::graph_model::rt::Struct
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appCrashCount" => &mut self.app_crash_count,
-            "appDisplayName" => &mut self.app_display_name,
-            "appName" => &mut self.app_name,
-            "appPublisher" => &mut self.app_publisher,
-            "appVersion" => &mut self.app_version,
-            "deviceCountWithCrashes" => &mut self.device_count_with_crashes,
-            "isLatestUsedVersion" => &mut self.is_latest_used_version,
-            "isMostUsedVersion" => &mut self.is_most_used_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27358,16 +26816,37 @@ impl ::graph_model::rt::Struct
             "isMostUsedVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appCrashCount", &self.app_crash_count);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appName", &self.app_name);
-        w.field("appPublisher", &self.app_publisher);
-        w.field("appVersion", &self.app_version);
-        w.field("deviceCountWithCrashes", &self.device_count_with_crashes);
-        w.field("isLatestUsedVersion", &self.is_latest_used_version);
-        w.field("isMostUsedVersion", &self.is_most_used_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_crash_count,
+            &self.app_display_name,
+            &self.app_name,
+            &self.app_publisher,
+            &self.app_version,
+            &self.device_count_with_crashes,
+            &self.is_latest_used_version,
+            &self.is_most_used_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_crash_count,
+                &mut self.app_display_name,
+                &mut self.app_name,
+                &mut self.app_publisher,
+                &mut self.app_version,
+                &mut self.device_count_with_crashes,
+                &mut self.is_latest_used_version,
+                &mut self.is_most_used_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27458,21 +26937,6 @@ impl ::graph_model::rt::Struct
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appCrashCount" => &mut self.app_crash_count,
-            "appDisplayName" => &mut self.app_display_name,
-            "appName" => &mut self.app_name,
-            "appPublisher" => &mut self.app_publisher,
-            "appVersion" => &mut self.app_version,
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceId" => &mut self.device_id,
-            "processedDateTime" => &mut self.processed_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27486,16 +26950,37 @@ impl ::graph_model::rt::Struct
             "processedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appCrashCount", &self.app_crash_count);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appName", &self.app_name);
-        w.field("appPublisher", &self.app_publisher);
-        w.field("appVersion", &self.app_version);
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceId", &self.device_id);
-        w.field("processedDateTime", &self.processed_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_crash_count,
+            &self.app_display_name,
+            &self.app_name,
+            &self.app_publisher,
+            &self.app_version,
+            &self.device_display_name,
+            &self.device_id,
+            &self.processed_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_crash_count,
+                &mut self.app_display_name,
+                &mut self.app_name,
+                &mut self.app_publisher,
+                &mut self.app_version,
+                &mut self.device_display_name,
+                &mut self.device_id,
+                &mut self.processed_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27588,22 +27073,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthAppPerformanc
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeDeviceCount" => &mut self.active_device_count,
-            "appCrashCount" => &mut self.app_crash_count,
-            "appDisplayName" => &mut self.app_display_name,
-            "appName" => &mut self.app_name,
-            "appPublisher" => &mut self.app_publisher,
-            "appUsageDuration" => &mut self.app_usage_duration,
-            "meanTimeToFailureInMinutes" => &mut self.mean_time_to_failure_in_minutes,
-            "osBuildNumber" => &mut self.os_build_number,
-            "osVersion" => &mut self.os_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27618,20 +27087,39 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthAppPerformanc
             "osVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeDeviceCount", &self.active_device_count);
-        w.field("appCrashCount", &self.app_crash_count);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appName", &self.app_name);
-        w.field("appPublisher", &self.app_publisher);
-        w.field("appUsageDuration", &self.app_usage_duration);
-        w.field(
-            "meanTimeToFailureInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_device_count,
+            &self.app_crash_count,
+            &self.app_display_name,
+            &self.app_name,
+            &self.app_publisher,
+            &self.app_usage_duration,
             &self.mean_time_to_failure_in_minutes,
-        );
-        w.field("osBuildNumber", &self.os_build_number);
-        w.field("osVersion", &self.os_version);
+            &self.os_build_number,
+            &self.os_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_device_count,
+                &mut self.app_crash_count,
+                &mut self.app_display_name,
+                &mut self.app_name,
+                &mut self.app_publisher,
+                &mut self.app_usage_duration,
+                &mut self.mean_time_to_failure_in_minutes,
+                &mut self.os_build_number,
+                &mut self.os_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27720,22 +27208,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthApplicationPe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeDeviceCount" => &mut self.active_device_count,
-            "appCrashCount" => &mut self.app_crash_count,
-            "appDisplayName" => &mut self.app_display_name,
-            "appHangCount" => &mut self.app_hang_count,
-            "appHealthScore" => &mut self.app_health_score,
-            "appName" => &mut self.app_name,
-            "appPublisher" => &mut self.app_publisher,
-            "appUsageDuration" => &mut self.app_usage_duration,
-            "meanTimeToFailureInMinutes" => &mut self.mean_time_to_failure_in_minutes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27750,20 +27222,39 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthApplicationPe
             "meanTimeToFailureInMinutes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeDeviceCount", &self.active_device_count);
-        w.field("appCrashCount", &self.app_crash_count);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appHangCount", &self.app_hang_count);
-        w.field("appHealthScore", &self.app_health_score);
-        w.field("appName", &self.app_name);
-        w.field("appPublisher", &self.app_publisher);
-        w.field("appUsageDuration", &self.app_usage_duration);
-        w.field(
-            "meanTimeToFailureInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_device_count,
+            &self.app_crash_count,
+            &self.app_display_name,
+            &self.app_hang_count,
+            &self.app_health_score,
+            &self.app_name,
+            &self.app_publisher,
+            &self.app_usage_duration,
             &self.mean_time_to_failure_in_minutes,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_device_count,
+                &mut self.app_crash_count,
+                &mut self.app_display_name,
+                &mut self.app_hang_count,
+                &mut self.app_health_score,
+                &mut self.app_name,
+                &mut self.app_publisher,
+                &mut self.app_usage_duration,
+                &mut self.mean_time_to_failure_in_minutes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27840,19 +27331,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDeviceModelPe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeDeviceCount" => &mut self.active_device_count,
-            "deviceManufacturer" => &mut self.device_manufacturer,
-            "deviceModel" => &mut self.device_model,
-            "healthStatus" => &mut self.health_status,
-            "meanTimeToFailureInMinutes" => &mut self.mean_time_to_failure_in_minutes,
-            "modelAppHealthScore" => &mut self.model_app_health_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27864,17 +27342,33 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDeviceModelPe
             "modelAppHealthScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeDeviceCount", &self.active_device_count);
-        w.field("deviceManufacturer", &self.device_manufacturer);
-        w.field("deviceModel", &self.device_model);
-        w.field("healthStatus", &self.health_status);
-        w.field(
-            "meanTimeToFailureInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_device_count,
+            &self.device_manufacturer,
+            &self.device_model,
+            &self.health_status,
             &self.mean_time_to_failure_in_minutes,
-        );
-        w.field("modelAppHealthScore", &self.model_app_health_score);
+            &self.model_app_health_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_device_count,
+                &mut self.device_manufacturer,
+                &mut self.device_model,
+                &mut self.health_status,
+                &mut self.mean_time_to_failure_in_minutes,
+                &mut self.model_app_health_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27971,24 +27465,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appCrashCount" => &mut self.app_crash_count,
-            "appHangCount" => &mut self.app_hang_count,
-            "crashedAppCount" => &mut self.crashed_app_count,
-            "deviceAppHealthScore" => &mut self.device_app_health_score,
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceId" => &mut self.device_id,
-            "deviceManufacturer" => &mut self.device_manufacturer,
-            "deviceModel" => &mut self.device_model,
-            "healthStatus" => &mut self.health_status,
-            "meanTimeToFailureInMinutes" => &mut self.mean_time_to_failure_in_minutes,
-            "processedDateTime" => &mut self.processed_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28005,22 +27481,43 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
             "processedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appCrashCount", &self.app_crash_count);
-        w.field("appHangCount", &self.app_hang_count);
-        w.field("crashedAppCount", &self.crashed_app_count);
-        w.field("deviceAppHealthScore", &self.device_app_health_score);
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceId", &self.device_id);
-        w.field("deviceManufacturer", &self.device_manufacturer);
-        w.field("deviceModel", &self.device_model);
-        w.field("healthStatus", &self.health_status);
-        w.field(
-            "meanTimeToFailureInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_crash_count,
+            &self.app_hang_count,
+            &self.crashed_app_count,
+            &self.device_app_health_score,
+            &self.device_display_name,
+            &self.device_id,
+            &self.device_manufacturer,
+            &self.device_model,
+            &self.health_status,
             &self.mean_time_to_failure_in_minutes,
-        );
-        w.field("processedDateTime", &self.processed_date_time);
+            &self.processed_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_crash_count,
+                &mut self.app_hang_count,
+                &mut self.crashed_app_count,
+                &mut self.device_app_health_score,
+                &mut self.device_display_name,
+                &mut self.device_id,
+                &mut self.device_manufacturer,
+                &mut self.device_model,
+                &mut self.health_status,
+                &mut self.mean_time_to_failure_in_minutes,
+                &mut self.processed_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28099,20 +27596,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appDisplayName" => &mut self.app_display_name,
-            "appPublisher" => &mut self.app_publisher,
-            "appVersion" => &mut self.app_version,
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceId" => &mut self.device_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "eventType" => &mut self.event_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28125,15 +27608,35 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
             "eventType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appPublisher", &self.app_publisher);
-        w.field("appVersion", &self.app_version);
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceId", &self.device_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("eventType", &self.event_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_display_name,
+            &self.app_publisher,
+            &self.app_version,
+            &self.device_display_name,
+            &self.device_id,
+            &self.event_date_time,
+            &self.event_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_display_name,
+                &mut self.app_publisher,
+                &mut self.app_version,
+                &mut self.device_display_name,
+                &mut self.device_id,
+                &mut self.event_date_time,
+                &mut self.event_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28206,18 +27709,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthOSVersionPerf
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeDeviceCount" => &mut self.active_device_count,
-            "meanTimeToFailureInMinutes" => &mut self.mean_time_to_failure_in_minutes,
-            "osBuildNumber" => &mut self.os_build_number,
-            "osVersion" => &mut self.os_version,
-            "osVersionAppHealthScore" => &mut self.os_version_app_health_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28228,16 +27719,31 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthOSVersionPerf
             "osVersionAppHealthScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeDeviceCount", &self.active_device_count);
-        w.field(
-            "meanTimeToFailureInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_device_count,
             &self.mean_time_to_failure_in_minutes,
-        );
-        w.field("osBuildNumber", &self.os_build_number);
-        w.field("osVersion", &self.os_version);
-        w.field("osVersionAppHealthScore", &self.os_version_app_health_score);
+            &self.os_build_number,
+            &self.os_version,
+            &self.os_version_app_health_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_device_count,
+                &mut self.mean_time_to_failure_in_minutes,
+                &mut self.os_build_number,
+                &mut self.os_version,
+                &mut self.os_version_app_health_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28335,23 +27841,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsBaseline {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsBaseline"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "isBuiltIn" => &mut self.is_built_in,
-            "appHealthMetrics" => &mut self.app_health_metrics,
-            "batteryHealthMetrics" => &mut self.battery_health_metrics,
-            "bestPracticesMetrics" => &mut self.best_practices_metrics,
-            "deviceBootPerformanceMetrics" => &mut self.device_boot_performance_metrics,
-            "rebootAnalyticsMetrics" => &mut self.reboot_analytics_metrics,
-            "resourcePerformanceMetrics" => &mut self.resource_performance_metrics,
-            "workFromAnywhereMetrics" => &mut self.work_from_anywhere_metrics,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28367,24 +27856,41 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsBaseline {
             "workFromAnywhereMetrics",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("isBuiltIn", &self.is_built_in);
-        w.field("appHealthMetrics", &self.app_health_metrics);
-        w.field("batteryHealthMetrics", &self.battery_health_metrics);
-        w.field("bestPracticesMetrics", &self.best_practices_metrics);
-        w.field(
-            "deviceBootPerformanceMetrics",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.is_built_in,
+            &self.app_health_metrics,
+            &self.battery_health_metrics,
+            &self.best_practices_metrics,
             &self.device_boot_performance_metrics,
-        );
-        w.field("rebootAnalyticsMetrics", &self.reboot_analytics_metrics);
-        w.field(
-            "resourcePerformanceMetrics",
+            &self.reboot_analytics_metrics,
             &self.resource_performance_metrics,
-        );
-        w.field("workFromAnywhereMetrics", &self.work_from_anywhere_metrics);
+            &self.work_from_anywhere_metrics,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.is_built_in,
+                &mut self.app_health_metrics,
+                &mut self.battery_health_metrics,
+                &mut self.best_practices_metrics,
+                &mut self.device_boot_performance_metrics,
+                &mut self.reboot_analytics_metrics,
+                &mut self.resource_performance_metrics,
+                &mut self.work_from_anywhere_metrics,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28440,22 +27946,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "insights" => &mut self.insights,
-            "metricValues" => &mut self.metric_values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "insights", "metricValues"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("insights", &self.insights);
-        w.field("metricValues", &self.metric_values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.insights, &self.metric_values])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.insights, &mut self.metric_values],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28583,33 +28087,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDevicePerformance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsDevicePerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "averageBlueScreens" => &mut self.average_blue_screens,
-            "averageRestarts" => &mut self.average_restarts,
-            "blueScreenCount" => &mut self.blue_screen_count,
-            "bootScore" => &mut self.boot_score,
-            "coreBootTimeInMs" => &mut self.core_boot_time_in_ms,
-            "coreLoginTimeInMs" => &mut self.core_login_time_in_ms,
-            "deviceCount" => &mut self.device_count,
-            "deviceName" => &mut self.device_name,
-            "diskType" => &mut self.disk_type,
-            "groupPolicyBootTimeInMs" => &mut self.group_policy_boot_time_in_ms,
-            "groupPolicyLoginTimeInMs" => &mut self.group_policy_login_time_in_ms,
-            "healthStatus" => &mut self.health_status,
-            "loginScore" => &mut self.login_score,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "modelStartupPerformanceScore" => &mut self.model_startup_performance_score,
-            "operatingSystemVersion" => &mut self.operating_system_version,
-            "responsiveDesktopTimeInMs" => &mut self.responsive_desktop_time_in_ms,
-            "restartCount" => &mut self.restart_count,
-            "startupPerformanceScore" => &mut self.startup_performance_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28635,40 +28112,61 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDevicePerformance {
             "startupPerformanceScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("averageBlueScreens", &self.average_blue_screens);
-        w.field("averageRestarts", &self.average_restarts);
-        w.field("blueScreenCount", &self.blue_screen_count);
-        w.field("bootScore", &self.boot_score);
-        w.field("coreBootTimeInMs", &self.core_boot_time_in_ms);
-        w.field("coreLoginTimeInMs", &self.core_login_time_in_ms);
-        w.field("deviceCount", &self.device_count);
-        w.field("deviceName", &self.device_name);
-        w.field("diskType", &self.disk_type);
-        w.field(
-            "groupPolicyBootTimeInMs",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.average_blue_screens,
+            &self.average_restarts,
+            &self.blue_screen_count,
+            &self.boot_score,
+            &self.core_boot_time_in_ms,
+            &self.core_login_time_in_ms,
+            &self.device_count,
+            &self.device_name,
+            &self.disk_type,
             &self.group_policy_boot_time_in_ms,
-        );
-        w.field(
-            "groupPolicyLoginTimeInMs",
             &self.group_policy_login_time_in_ms,
-        );
-        w.field("healthStatus", &self.health_status);
-        w.field("loginScore", &self.login_score);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field(
-            "modelStartupPerformanceScore",
+            &self.health_status,
+            &self.login_score,
+            &self.manufacturer,
+            &self.model,
             &self.model_startup_performance_score,
-        );
-        w.field("operatingSystemVersion", &self.operating_system_version);
-        w.field(
-            "responsiveDesktopTimeInMs",
+            &self.operating_system_version,
             &self.responsive_desktop_time_in_ms,
-        );
-        w.field("restartCount", &self.restart_count);
-        w.field("startupPerformanceScore", &self.startup_performance_score);
+            &self.restart_count,
+            &self.startup_performance_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.average_blue_screens,
+                &mut self.average_restarts,
+                &mut self.blue_screen_count,
+                &mut self.boot_score,
+                &mut self.core_boot_time_in_ms,
+                &mut self.core_login_time_in_ms,
+                &mut self.device_count,
+                &mut self.device_name,
+                &mut self.disk_type,
+                &mut self.group_policy_boot_time_in_ms,
+                &mut self.group_policy_login_time_in_ms,
+                &mut self.health_status,
+                &mut self.login_score,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.model_startup_performance_score,
+                &mut self.operating_system_version,
+                &mut self.responsive_desktop_time_in_ms,
+                &mut self.restart_count,
+                &mut self.startup_performance_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28752,22 +28250,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceScores {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsDeviceScores"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appReliabilityScore" => &mut self.app_reliability_score,
-            "batteryHealthScore" => &mut self.battery_health_score,
-            "deviceName" => &mut self.device_name,
-            "endpointAnalyticsScore" => &mut self.endpoint_analytics_score,
-            "healthStatus" => &mut self.health_status,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "startupPerformanceScore" => &mut self.startup_performance_score,
-            "workFromAnywhereScore" => &mut self.work_from_anywhere_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28782,17 +28264,39 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceScores {
             "workFromAnywhereScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appReliabilityScore", &self.app_reliability_score);
-        w.field("batteryHealthScore", &self.battery_health_score);
-        w.field("deviceName", &self.device_name);
-        w.field("endpointAnalyticsScore", &self.endpoint_analytics_score);
-        w.field("healthStatus", &self.health_status);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("startupPerformanceScore", &self.startup_performance_score);
-        w.field("workFromAnywhereScore", &self.work_from_anywhere_score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_reliability_score,
+            &self.battery_health_score,
+            &self.device_name,
+            &self.endpoint_analytics_score,
+            &self.health_status,
+            &self.manufacturer,
+            &self.model,
+            &self.startup_performance_score,
+            &self.work_from_anywhere_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_reliability_score,
+                &mut self.battery_health_score,
+                &mut self.device_name,
+                &mut self.endpoint_analytics_score,
+                &mut self.health_status,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.startup_performance_score,
+                &mut self.work_from_anywhere_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28904,29 +28408,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "coreBootTimeInMs" => &mut self.core_boot_time_in_ms,
-            "coreLoginTimeInMs" => &mut self.core_login_time_in_ms,
-            "deviceId" => &mut self.device_id,
-            "featureUpdateBootTimeInMs" => &mut self.feature_update_boot_time_in_ms,
-            "groupPolicyBootTimeInMs" => &mut self.group_policy_boot_time_in_ms,
-            "groupPolicyLoginTimeInMs" => &mut self.group_policy_login_time_in_ms,
-            "isFeatureUpdate" => &mut self.is_feature_update,
-            "isFirstLogin" => &mut self.is_first_login,
-            "operatingSystemVersion" => &mut self.operating_system_version,
-            "responsiveDesktopTimeInMs" => &mut self.responsive_desktop_time_in_ms,
-            "restartCategory" => &mut self.restart_category,
-            "restartFaultBucket" => &mut self.restart_fault_bucket,
-            "restartStopCode" => &mut self.restart_stop_code,
-            "startTime" => &mut self.start_time,
-            "totalBootTimeInMs" => &mut self.total_boot_time_in_ms,
-            "totalLoginTimeInMs" => &mut self.total_login_time_in_ms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28948,36 +28429,53 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupHistory {
             "totalLoginTimeInMs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("coreBootTimeInMs", &self.core_boot_time_in_ms);
-        w.field("coreLoginTimeInMs", &self.core_login_time_in_ms);
-        w.field("deviceId", &self.device_id);
-        w.field(
-            "featureUpdateBootTimeInMs",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.core_boot_time_in_ms,
+            &self.core_login_time_in_ms,
+            &self.device_id,
             &self.feature_update_boot_time_in_ms,
-        );
-        w.field(
-            "groupPolicyBootTimeInMs",
             &self.group_policy_boot_time_in_ms,
-        );
-        w.field(
-            "groupPolicyLoginTimeInMs",
             &self.group_policy_login_time_in_ms,
-        );
-        w.field("isFeatureUpdate", &self.is_feature_update);
-        w.field("isFirstLogin", &self.is_first_login);
-        w.field("operatingSystemVersion", &self.operating_system_version);
-        w.field(
-            "responsiveDesktopTimeInMs",
+            &self.is_feature_update,
+            &self.is_first_login,
+            &self.operating_system_version,
             &self.responsive_desktop_time_in_ms,
-        );
-        w.field("restartCategory", &self.restart_category);
-        w.field("restartFaultBucket", &self.restart_fault_bucket);
-        w.field("restartStopCode", &self.restart_stop_code);
-        w.field("startTime", &self.start_time);
-        w.field("totalBootTimeInMs", &self.total_boot_time_in_ms);
-        w.field("totalLoginTimeInMs", &self.total_login_time_in_ms);
+            &self.restart_category,
+            &self.restart_fault_bucket,
+            &self.restart_stop_code,
+            &self.start_time,
+            &self.total_boot_time_in_ms,
+            &self.total_login_time_in_ms,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.core_boot_time_in_ms,
+                &mut self.core_login_time_in_ms,
+                &mut self.device_id,
+                &mut self.feature_update_boot_time_in_ms,
+                &mut self.group_policy_boot_time_in_ms,
+                &mut self.group_policy_login_time_in_ms,
+                &mut self.is_feature_update,
+                &mut self.is_first_login,
+                &mut self.operating_system_version,
+                &mut self.responsive_desktop_time_in_ms,
+                &mut self.restart_category,
+                &mut self.restart_fault_bucket,
+                &mut self.restart_stop_code,
+                &mut self.start_time,
+                &mut self.total_boot_time_in_ms,
+                &mut self.total_login_time_in_ms,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29047,18 +28545,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcess {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsDeviceStartupProcess"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "managedDeviceId" => &mut self.managed_device_id,
-            "processName" => &mut self.process_name,
-            "productName" => &mut self.product_name,
-            "publisher" => &mut self.publisher,
-            "startupImpactInMs" => &mut self.startup_impact_in_ms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29069,13 +28555,31 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcess {
             "startupImpactInMs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("managedDeviceId", &self.managed_device_id);
-        w.field("processName", &self.process_name);
-        w.field("productName", &self.product_name);
-        w.field("publisher", &self.publisher);
-        w.field("startupImpactInMs", &self.startup_impact_in_ms);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.managed_device_id,
+            &self.process_name,
+            &self.product_name,
+            &self.publisher,
+            &self.startup_impact_in_ms,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.managed_device_id,
+                &mut self.process_name,
+                &mut self.product_name,
+                &mut self.publisher,
+                &mut self.startup_impact_in_ms,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29149,19 +28653,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcessPe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceCount" => &mut self.device_count,
-            "medianImpactInMs" => &mut self.median_impact_in_ms,
-            "processName" => &mut self.process_name,
-            "productName" => &mut self.product_name,
-            "publisher" => &mut self.publisher,
-            "totalImpactInMs" => &mut self.total_impact_in_ms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29173,14 +28664,33 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcessPe
             "totalImpactInMs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deviceCount", &self.device_count);
-        w.field("medianImpactInMs", &self.median_impact_in_ms);
-        w.field("processName", &self.process_name);
-        w.field("productName", &self.product_name);
-        w.field("publisher", &self.publisher);
-        w.field("totalImpactInMs", &self.total_impact_in_ms);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.device_count,
+            &self.median_impact_in_ms,
+            &self.process_name,
+            &self.product_name,
+            &self.publisher,
+            &self.total_impact_in_ms,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.device_count,
+                &mut self.median_impact_in_ms,
+                &mut self.process_name,
+                &mut self.product_name,
+                &mut self.publisher,
+                &mut self.total_impact_in_ms,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29336,16 +28846,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "insightId" => &mut self.insight_id,
-            "severity" => &mut self.severity,
-            "userExperienceAnalyticsMetricId" => &mut self.user_experience_analytics_metric_id,
-            "values" => &mut self.values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "insightId",
@@ -29354,14 +28854,27 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsight {
             "values",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("insightId", &self.insight_id);
-        w.field("severity", &self.severity);
-        w.field(
-            "userExperienceAnalyticsMetricId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.insight_id,
+            &self.severity,
             &self.user_experience_analytics_metric_id,
-        );
-        w.field("values", &self.values);
+            &self.values,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.insight_id,
+                &mut self.severity,
+                &mut self.user_experience_analytics_metric_id,
+                &mut self.values,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29499,15 +29012,17 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsightValue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsInsightValue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29662,22 +29177,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetric {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsMetric"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "unit" => &mut self.unit,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "unit", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("unit", &self.unit);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.unit, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.unit, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29737,24 +29250,30 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetricHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsMetricHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceId" => &mut self.device_id,
-            "metricDateTime" => &mut self.metric_date_time,
-            "metricType" => &mut self.metric_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "deviceId", "metricDateTime", "metricType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deviceId", &self.device_id);
-        w.field("metricDateTime", &self.metric_date_time);
-        w.field("metricType", &self.metric_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.device_id,
+            &self.metric_date_time,
+            &self.metric_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.device_id,
+                &mut self.metric_date_time,
+                &mut self.metric_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29838,22 +29357,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsModelScores {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsModelScores"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appReliabilityScore" => &mut self.app_reliability_score,
-            "batteryHealthScore" => &mut self.battery_health_score,
-            "endpointAnalyticsScore" => &mut self.endpoint_analytics_score,
-            "healthStatus" => &mut self.health_status,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "modelDeviceCount" => &mut self.model_device_count,
-            "startupPerformanceScore" => &mut self.startup_performance_score,
-            "workFromAnywhereScore" => &mut self.work_from_anywhere_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29868,17 +29371,39 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsModelScores {
             "workFromAnywhereScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appReliabilityScore", &self.app_reliability_score);
-        w.field("batteryHealthScore", &self.battery_health_score);
-        w.field("endpointAnalyticsScore", &self.endpoint_analytics_score);
-        w.field("healthStatus", &self.health_status);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("modelDeviceCount", &self.model_device_count);
-        w.field("startupPerformanceScore", &self.startup_performance_score);
-        w.field("workFromAnywhereScore", &self.work_from_anywhere_score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_reliability_score,
+            &self.battery_health_score,
+            &self.endpoint_analytics_score,
+            &self.health_status,
+            &self.manufacturer,
+            &self.model,
+            &self.model_device_count,
+            &self.startup_performance_score,
+            &self.work_from_anywhere_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_reliability_score,
+                &mut self.battery_health_score,
+                &mut self.endpoint_analytics_score,
+                &mut self.health_status,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.model_device_count,
+                &mut self.startup_performance_score,
+                &mut self.work_from_anywhere_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30059,20 +29584,17 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "insights" => &mut self.insights,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "insights"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("insights", &self.insights);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.insights])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.insights], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30124,20 +29646,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsScoreHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsScoreHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "startupDateTime" => &mut self.startup_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "startupDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("startupDateTime", &self.startup_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.startup_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.startup_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30187,23 +29709,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configurationManagerDataConnectorConfigured" => {
-                &mut self.configuration_manager_data_connector_configured
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configurationManagerDataConnectorConfigured"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "configurationManagerDataConnectorConfigured",
-            &self.configuration_manager_data_connector_configured,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.configuration_manager_data_connector_configured])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.configuration_manager_data_connector_configured],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30387,47 +29906,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "autoPilotProfileAssigned" => &mut self.auto_pilot_profile_assigned,
-            "autoPilotRegistered" => &mut self.auto_pilot_registered,
-            "azureAdDeviceId" => &mut self.azure_ad_device_id,
-            "azureAdJoinType" => &mut self.azure_ad_join_type,
-            "azureAdRegistered" => &mut self.azure_ad_registered,
-            "cloudIdentityScore" => &mut self.cloud_identity_score,
-            "cloudManagementScore" => &mut self.cloud_management_score,
-            "cloudProvisioningScore" => &mut self.cloud_provisioning_score,
-            "compliancePolicySetToIntune" => &mut self.compliance_policy_set_to_intune,
-            "deviceId" => &mut self.device_id,
-            "deviceName" => &mut self.device_name,
-            "healthStatus" => &mut self.health_status,
-            "isCloudManagedGatewayEnabled" => &mut self.is_cloud_managed_gateway_enabled,
-            "managedBy" => &mut self.managed_by,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "osCheckFailed" => &mut self.os_check_failed,
-            "osDescription" => &mut self.os_description,
-            "osVersion" => &mut self.os_version,
-            "otherWorkloadsSetToIntune" => &mut self.other_workloads_set_to_intune,
-            "ownership" => &mut self.ownership,
-            "processor64BitCheckFailed" => &mut self.processor64_bit_check_failed,
-            "processorCoreCountCheckFailed" => &mut self.processor_core_count_check_failed,
-            "processorFamilyCheckFailed" => &mut self.processor_family_check_failed,
-            "processorSpeedCheckFailed" => &mut self.processor_speed_check_failed,
-            "ramCheckFailed" => &mut self.ram_check_failed,
-            "secureBootCheckFailed" => &mut self.secure_boot_check_failed,
-            "serialNumber" => &mut self.serial_number,
-            "storageCheckFailed" => &mut self.storage_check_failed,
-            "tenantAttached" => &mut self.tenant_attached,
-            "tpmCheckFailed" => &mut self.tpm_check_failed,
-            "upgradeEligibility" => &mut self.upgrade_eligibility,
-            "windowsScore" => &mut self.windows_score,
-            "workFromAnywhereScore" => &mut self.work_from_anywhere_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30467,66 +29945,89 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
             "workFromAnywhereScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "autoPilotProfileAssigned",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.auto_pilot_profile_assigned,
-        );
-        w.field("autoPilotRegistered", &self.auto_pilot_registered);
-        w.field("azureAdDeviceId", &self.azure_ad_device_id);
-        w.field("azureAdJoinType", &self.azure_ad_join_type);
-        w.field("azureAdRegistered", &self.azure_ad_registered);
-        w.field("cloudIdentityScore", &self.cloud_identity_score);
-        w.field("cloudManagementScore", &self.cloud_management_score);
-        w.field("cloudProvisioningScore", &self.cloud_provisioning_score);
-        w.field(
-            "compliancePolicySetToIntune",
+            &self.auto_pilot_registered,
+            &self.azure_ad_device_id,
+            &self.azure_ad_join_type,
+            &self.azure_ad_registered,
+            &self.cloud_identity_score,
+            &self.cloud_management_score,
+            &self.cloud_provisioning_score,
             &self.compliance_policy_set_to_intune,
-        );
-        w.field("deviceId", &self.device_id);
-        w.field("deviceName", &self.device_name);
-        w.field("healthStatus", &self.health_status);
-        w.field(
-            "isCloudManagedGatewayEnabled",
+            &self.device_id,
+            &self.device_name,
+            &self.health_status,
             &self.is_cloud_managed_gateway_enabled,
-        );
-        w.field("managedBy", &self.managed_by);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("osCheckFailed", &self.os_check_failed);
-        w.field("osDescription", &self.os_description);
-        w.field("osVersion", &self.os_version);
-        w.field(
-            "otherWorkloadsSetToIntune",
+            &self.managed_by,
+            &self.manufacturer,
+            &self.model,
+            &self.os_check_failed,
+            &self.os_description,
+            &self.os_version,
             &self.other_workloads_set_to_intune,
-        );
-        w.field("ownership", &self.ownership);
-        w.field(
-            "processor64BitCheckFailed",
+            &self.ownership,
             &self.processor64_bit_check_failed,
-        );
-        w.field(
-            "processorCoreCountCheckFailed",
             &self.processor_core_count_check_failed,
-        );
-        w.field(
-            "processorFamilyCheckFailed",
             &self.processor_family_check_failed,
-        );
-        w.field(
-            "processorSpeedCheckFailed",
             &self.processor_speed_check_failed,
-        );
-        w.field("ramCheckFailed", &self.ram_check_failed);
-        w.field("secureBootCheckFailed", &self.secure_boot_check_failed);
-        w.field("serialNumber", &self.serial_number);
-        w.field("storageCheckFailed", &self.storage_check_failed);
-        w.field("tenantAttached", &self.tenant_attached);
-        w.field("tpmCheckFailed", &self.tpm_check_failed);
-        w.field("upgradeEligibility", &self.upgrade_eligibility);
-        w.field("windowsScore", &self.windows_score);
-        w.field("workFromAnywhereScore", &self.work_from_anywhere_score);
+            &self.ram_check_failed,
+            &self.secure_boot_check_failed,
+            &self.serial_number,
+            &self.storage_check_failed,
+            &self.tenant_attached,
+            &self.tpm_check_failed,
+            &self.upgrade_eligibility,
+            &self.windows_score,
+            &self.work_from_anywhere_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.auto_pilot_profile_assigned,
+                &mut self.auto_pilot_registered,
+                &mut self.azure_ad_device_id,
+                &mut self.azure_ad_join_type,
+                &mut self.azure_ad_registered,
+                &mut self.cloud_identity_score,
+                &mut self.cloud_management_score,
+                &mut self.cloud_provisioning_score,
+                &mut self.compliance_policy_set_to_intune,
+                &mut self.device_id,
+                &mut self.device_name,
+                &mut self.health_status,
+                &mut self.is_cloud_managed_gateway_enabled,
+                &mut self.managed_by,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.os_check_failed,
+                &mut self.os_description,
+                &mut self.os_version,
+                &mut self.other_workloads_set_to_intune,
+                &mut self.ownership,
+                &mut self.processor64_bit_check_failed,
+                &mut self.processor_core_count_check_failed,
+                &mut self.processor_family_check_failed,
+                &mut self.processor_speed_check_failed,
+                &mut self.ram_check_failed,
+                &mut self.secure_boot_check_failed,
+                &mut self.serial_number,
+                &mut self.storage_check_failed,
+                &mut self.tenant_attached,
+                &mut self.tpm_check_failed,
+                &mut self.upgrade_eligibility,
+                &mut self.windows_score,
+                &mut self.work_from_anywhere_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30620,32 +30121,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereHardwa
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "osCheckFailedPercentage" => &mut self.os_check_failed_percentage,
-            "processor64BitCheckFailedPercentage" => {
-                &mut self.processor64_bit_check_failed_percentage
-            }
-            "processorCoreCountCheckFailedPercentage" => {
-                &mut self.processor_core_count_check_failed_percentage
-            }
-            "processorFamilyCheckFailedPercentage" => {
-                &mut self.processor_family_check_failed_percentage
-            }
-            "processorSpeedCheckFailedPercentage" => {
-                &mut self.processor_speed_check_failed_percentage
-            }
-            "ramCheckFailedPercentage" => &mut self.ram_check_failed_percentage,
-            "secureBootCheckFailedPercentage" => &mut self.secure_boot_check_failed_percentage,
-            "storageCheckFailedPercentage" => &mut self.storage_check_failed_percentage,
-            "totalDeviceCount" => &mut self.total_device_count,
-            "tpmCheckFailedPercentage" => &mut self.tpm_check_failed_percentage,
-            "upgradeEligibleDeviceCount" => &mut self.upgrade_eligible_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30662,46 +30137,43 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereHardwa
             "upgradeEligibleDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("osCheckFailedPercentage", &self.os_check_failed_percentage);
-        w.field(
-            "processor64BitCheckFailedPercentage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.os_check_failed_percentage,
             &self.processor64_bit_check_failed_percentage,
-        );
-        w.field(
-            "processorCoreCountCheckFailedPercentage",
             &self.processor_core_count_check_failed_percentage,
-        );
-        w.field(
-            "processorFamilyCheckFailedPercentage",
             &self.processor_family_check_failed_percentage,
-        );
-        w.field(
-            "processorSpeedCheckFailedPercentage",
             &self.processor_speed_check_failed_percentage,
-        );
-        w.field(
-            "ramCheckFailedPercentage",
             &self.ram_check_failed_percentage,
-        );
-        w.field(
-            "secureBootCheckFailedPercentage",
             &self.secure_boot_check_failed_percentage,
-        );
-        w.field(
-            "storageCheckFailedPercentage",
             &self.storage_check_failed_percentage,
-        );
-        w.field("totalDeviceCount", &self.total_device_count);
-        w.field(
-            "tpmCheckFailedPercentage",
+            &self.total_device_count,
             &self.tpm_check_failed_percentage,
-        );
-        w.field(
-            "upgradeEligibleDeviceCount",
             &self.upgrade_eligible_device_count,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.os_check_failed_percentage,
+                &mut self.processor64_bit_check_failed_percentage,
+                &mut self.processor_core_count_check_failed_percentage,
+                &mut self.processor_family_check_failed_percentage,
+                &mut self.processor_speed_check_failed_percentage,
+                &mut self.ram_check_failed_percentage,
+                &mut self.secure_boot_check_failed_percentage,
+                &mut self.storage_check_failed_percentage,
+                &mut self.total_device_count,
+                &mut self.tpm_check_failed_percentage,
+                &mut self.upgrade_eligible_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30761,20 +30233,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereMetric
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "metricDevices" => &mut self.metric_devices,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "metricDevices"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("metricDevices", &self.metric_devices);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.metric_devices])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.metric_devices],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30860,22 +30332,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereModelP
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "cloudIdentityScore" => &mut self.cloud_identity_score,
-            "cloudManagementScore" => &mut self.cloud_management_score,
-            "cloudProvisioningScore" => &mut self.cloud_provisioning_score,
-            "healthStatus" => &mut self.health_status,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "modelDeviceCount" => &mut self.model_device_count,
-            "windowsScore" => &mut self.windows_score,
-            "workFromAnywhereScore" => &mut self.work_from_anywhere_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30890,17 +30346,39 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereModelP
             "workFromAnywhereScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("cloudIdentityScore", &self.cloud_identity_score);
-        w.field("cloudManagementScore", &self.cloud_management_score);
-        w.field("cloudProvisioningScore", &self.cloud_provisioning_score);
-        w.field("healthStatus", &self.health_status);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("modelDeviceCount", &self.model_device_count);
-        w.field("windowsScore", &self.windows_score);
-        w.field("workFromAnywhereScore", &self.work_from_anywhere_score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.cloud_identity_score,
+            &self.cloud_management_score,
+            &self.cloud_provisioning_score,
+            &self.health_status,
+            &self.manufacturer,
+            &self.model,
+            &self.model_device_count,
+            &self.windows_score,
+            &self.work_from_anywhere_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.cloud_identity_score,
+                &mut self.cloud_management_score,
+                &mut self.cloud_provisioning_score,
+                &mut self.health_status,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.model_device_count,
+                &mut self.windows_score,
+                &mut self.work_from_anywhere_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30969,22 +30447,6 @@ impl ::graph_model::rt::Struct for VirtualEndpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEndpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "auditEvents" => &mut self.audit_events,
-            "cloudPCs" => &mut self.cloud_p_cs,
-            "deviceImages" => &mut self.device_images,
-            "galleryImages" => &mut self.gallery_images,
-            "onPremisesConnections" => &mut self.on_premises_connections,
-            "provisioningPolicies" => &mut self.provisioning_policies,
-            "report" => &mut self.report,
-            "servicePlans" => &mut self.service_plans,
-            "userSettings" => &mut self.user_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30999,17 +30461,39 @@ impl ::graph_model::rt::Struct for VirtualEndpoint {
             "userSettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("auditEvents", &self.audit_events);
-        w.field("cloudPCs", &self.cloud_p_cs);
-        w.field("deviceImages", &self.device_images);
-        w.field("galleryImages", &self.gallery_images);
-        w.field("onPremisesConnections", &self.on_premises_connections);
-        w.field("provisioningPolicies", &self.provisioning_policies);
-        w.field("report", &self.report);
-        w.field("servicePlans", &self.service_plans);
-        w.field("userSettings", &self.user_settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.audit_events,
+            &self.cloud_p_cs,
+            &self.device_images,
+            &self.gallery_images,
+            &self.on_premises_connections,
+            &self.provisioning_policies,
+            &self.report,
+            &self.service_plans,
+            &self.user_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.audit_events,
+                &mut self.cloud_p_cs,
+                &mut self.device_images,
+                &mut self.gallery_images,
+                &mut self.on_premises_connections,
+                &mut self.provisioning_policies,
+                &mut self.report,
+                &mut self.service_plans,
+                &mut self.user_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31539,50 +31023,6 @@ impl ::graph_model::rt::Struct for Windows10CompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10CompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "bitLockerEnabled" => &mut self.bit_locker_enabled,
-            "codeIntegrityEnabled" => &mut self.code_integrity_enabled,
-            "earlyLaunchAntiMalwareDriverEnabled" => {
-                &mut self.early_launch_anti_malware_driver_enabled
-            }
-            "mobileOsMaximumVersion" => &mut self.mobile_os_maximum_version,
-            "mobileOsMinimumVersion" => &mut self.mobile_os_minimum_version,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredToUnlockFromIdle" => &mut self.password_required_to_unlock_from_idle,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "requireHealthyDeviceReport" => &mut self.require_healthy_device_report,
-            "secureBootEnabled" => &mut self.secure_boot_enabled,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -31619,60 +31059,83 @@ impl ::graph_model::rt::Struct for Windows10CompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("bitLockerEnabled", &self.bit_locker_enabled);
-        w.field("codeIntegrityEnabled", &self.code_integrity_enabled);
-        w.field(
-            "earlyLaunchAntiMalwareDriverEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.bit_locker_enabled,
+            &self.code_integrity_enabled,
             &self.early_launch_anti_malware_driver_enabled,
-        );
-        w.field("mobileOsMaximumVersion", &self.mobile_os_maximum_version);
-        w.field("mobileOsMinimumVersion", &self.mobile_os_minimum_version);
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+            &self.mobile_os_maximum_version,
+            &self.mobile_os_minimum_version,
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field(
-            "passwordRequiredToUnlockFromIdle",
+            &self.password_required,
             &self.password_required_to_unlock_from_idle,
-        );
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "requireHealthyDeviceReport",
+            &self.password_required_type,
             &self.require_healthy_device_report,
-        );
-        w.field("secureBootEnabled", &self.secure_boot_enabled);
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.secure_boot_enabled,
+            &self.storage_require_encryption,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.bit_locker_enabled,
+                &mut self.code_integrity_enabled,
+                &mut self.early_launch_anti_malware_driver_enabled,
+                &mut self.mobile_os_maximum_version,
+                &mut self.mobile_os_minimum_version,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_to_unlock_from_idle,
+                &mut self.password_required_type,
+                &mut self.require_healthy_device_report,
+                &mut self.secure_boot_enabled,
+                &mut self.storage_require_encryption,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31769,25 +31232,6 @@ impl ::graph_model::rt::Struct for Windows10CustomConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10CustomConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "omaSettings" => &mut self.oma_settings,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -31805,23 +31249,45 @@ impl ::graph_model::rt::Struct for Windows10CustomConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("omaSettings", &self.oma_settings);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.oma_settings,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.oma_settings,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32203,90 +31669,6 @@ impl ::graph_model::rt::Struct for Windows10EndpointProtectionConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10EndpointProtectionConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "applicationGuardAllowPersistence" => &mut self.application_guard_allow_persistence,
-            "applicationGuardAllowPrintToLocalPrinters" => {
-                &mut self.application_guard_allow_print_to_local_printers
-            }
-            "applicationGuardAllowPrintToNetworkPrinters" => {
-                &mut self.application_guard_allow_print_to_network_printers
-            }
-            "applicationGuardAllowPrintToPDF" => &mut self.application_guard_allow_print_to_pdf,
-            "applicationGuardAllowPrintToXPS" => &mut self.application_guard_allow_print_to_xps,
-            "applicationGuardBlockClipboardSharing" => {
-                &mut self.application_guard_block_clipboard_sharing
-            }
-            "applicationGuardBlockFileTransfer" => &mut self.application_guard_block_file_transfer,
-            "applicationGuardBlockNonEnterpriseContent" => {
-                &mut self.application_guard_block_non_enterprise_content
-            }
-            "applicationGuardEnabled" => &mut self.application_guard_enabled,
-            "applicationGuardForceAuditing" => &mut self.application_guard_force_auditing,
-            "appLockerApplicationControl" => &mut self.app_locker_application_control,
-            "bitLockerDisableWarningForOtherDiskEncryption" => {
-                &mut self.bit_locker_disable_warning_for_other_disk_encryption
-            }
-            "bitLockerEnableStorageCardEncryptionOnMobile" => {
-                &mut self.bit_locker_enable_storage_card_encryption_on_mobile
-            }
-            "bitLockerEncryptDevice" => &mut self.bit_locker_encrypt_device,
-            "bitLockerRemovableDrivePolicy" => &mut self.bit_locker_removable_drive_policy,
-            "defenderAdditionalGuardedFolders" => &mut self.defender_additional_guarded_folders,
-            "defenderAttackSurfaceReductionExcludedPaths" => {
-                &mut self.defender_attack_surface_reduction_excluded_paths
-            }
-            "defenderExploitProtectionXml" => &mut self.defender_exploit_protection_xml,
-            "defenderExploitProtectionXmlFileName" => {
-                &mut self.defender_exploit_protection_xml_file_name
-            }
-            "defenderGuardedFoldersAllowedAppPaths" => {
-                &mut self.defender_guarded_folders_allowed_app_paths
-            }
-            "defenderSecurityCenterBlockExploitProtectionOverride" => {
-                &mut self.defender_security_center_block_exploit_protection_override
-            }
-            "firewallBlockStatefulFTP" => &mut self.firewall_block_stateful_ftp,
-            "firewallCertificateRevocationListCheckMethod" => {
-                &mut self.firewall_certificate_revocation_list_check_method
-            }
-            "firewallIdleTimeoutForSecurityAssociationInSeconds" => {
-                &mut self.firewall_idle_timeout_for_security_association_in_seconds
-            }
-            "firewallIPSecExemptionsAllowDHCP" => &mut self.firewall_ip_sec_exemptions_allow_dhcp,
-            "firewallIPSecExemptionsAllowICMP" => &mut self.firewall_ip_sec_exemptions_allow_icmp,
-            "firewallIPSecExemptionsAllowNeighborDiscovery" => {
-                &mut self.firewall_ip_sec_exemptions_allow_neighbor_discovery
-            }
-            "firewallIPSecExemptionsAllowRouterDiscovery" => {
-                &mut self.firewall_ip_sec_exemptions_allow_router_discovery
-            }
-            "firewallMergeKeyingModuleSettings" => &mut self.firewall_merge_keying_module_settings,
-            "firewallPacketQueueingMethod" => &mut self.firewall_packet_queueing_method,
-            "firewallPreSharedKeyEncodingMethod" => {
-                &mut self.firewall_pre_shared_key_encoding_method
-            }
-            "firewallProfileDomain" => &mut self.firewall_profile_domain,
-            "firewallProfilePrivate" => &mut self.firewall_profile_private,
-            "firewallProfilePublic" => &mut self.firewall_profile_public,
-            "smartScreenBlockOverrideForFiles" => &mut self.smart_screen_block_override_for_files,
-            "smartScreenEnableInShell" => &mut self.smart_screen_enable_in_shell,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -32339,151 +31721,115 @@ impl ::graph_model::rt::Struct for Windows10EndpointProtectionConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "applicationGuardAllowPersistence",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.application_guard_allow_persistence,
-        );
-        w.field(
-            "applicationGuardAllowPrintToLocalPrinters",
             &self.application_guard_allow_print_to_local_printers,
-        );
-        w.field(
-            "applicationGuardAllowPrintToNetworkPrinters",
             &self.application_guard_allow_print_to_network_printers,
-        );
-        w.field(
-            "applicationGuardAllowPrintToPDF",
             &self.application_guard_allow_print_to_pdf,
-        );
-        w.field(
-            "applicationGuardAllowPrintToXPS",
             &self.application_guard_allow_print_to_xps,
-        );
-        w.field(
-            "applicationGuardBlockClipboardSharing",
             &self.application_guard_block_clipboard_sharing,
-        );
-        w.field(
-            "applicationGuardBlockFileTransfer",
             &self.application_guard_block_file_transfer,
-        );
-        w.field(
-            "applicationGuardBlockNonEnterpriseContent",
             &self.application_guard_block_non_enterprise_content,
-        );
-        w.field("applicationGuardEnabled", &self.application_guard_enabled);
-        w.field(
-            "applicationGuardForceAuditing",
+            &self.application_guard_enabled,
             &self.application_guard_force_auditing,
-        );
-        w.field(
-            "appLockerApplicationControl",
             &self.app_locker_application_control,
-        );
-        w.field(
-            "bitLockerDisableWarningForOtherDiskEncryption",
             &self.bit_locker_disable_warning_for_other_disk_encryption,
-        );
-        w.field(
-            "bitLockerEnableStorageCardEncryptionOnMobile",
             &self.bit_locker_enable_storage_card_encryption_on_mobile,
-        );
-        w.field("bitLockerEncryptDevice", &self.bit_locker_encrypt_device);
-        w.field(
-            "bitLockerRemovableDrivePolicy",
+            &self.bit_locker_encrypt_device,
             &self.bit_locker_removable_drive_policy,
-        );
-        w.field(
-            "defenderAdditionalGuardedFolders",
             &self.defender_additional_guarded_folders,
-        );
-        w.field(
-            "defenderAttackSurfaceReductionExcludedPaths",
             &self.defender_attack_surface_reduction_excluded_paths,
-        );
-        w.field(
-            "defenderExploitProtectionXml",
             &self.defender_exploit_protection_xml,
-        );
-        w.field(
-            "defenderExploitProtectionXmlFileName",
             &self.defender_exploit_protection_xml_file_name,
-        );
-        w.field(
-            "defenderGuardedFoldersAllowedAppPaths",
             &self.defender_guarded_folders_allowed_app_paths,
-        );
-        w.field(
-            "defenderSecurityCenterBlockExploitProtectionOverride",
             &self.defender_security_center_block_exploit_protection_override,
-        );
-        w.field(
-            "firewallBlockStatefulFTP",
             &self.firewall_block_stateful_ftp,
-        );
-        w.field(
-            "firewallCertificateRevocationListCheckMethod",
             &self.firewall_certificate_revocation_list_check_method,
-        );
-        w.field(
-            "firewallIdleTimeoutForSecurityAssociationInSeconds",
             &self.firewall_idle_timeout_for_security_association_in_seconds,
-        );
-        w.field(
-            "firewallIPSecExemptionsAllowDHCP",
             &self.firewall_ip_sec_exemptions_allow_dhcp,
-        );
-        w.field(
-            "firewallIPSecExemptionsAllowICMP",
             &self.firewall_ip_sec_exemptions_allow_icmp,
-        );
-        w.field(
-            "firewallIPSecExemptionsAllowNeighborDiscovery",
             &self.firewall_ip_sec_exemptions_allow_neighbor_discovery,
-        );
-        w.field(
-            "firewallIPSecExemptionsAllowRouterDiscovery",
             &self.firewall_ip_sec_exemptions_allow_router_discovery,
-        );
-        w.field(
-            "firewallMergeKeyingModuleSettings",
             &self.firewall_merge_keying_module_settings,
-        );
-        w.field(
-            "firewallPacketQueueingMethod",
             &self.firewall_packet_queueing_method,
-        );
-        w.field(
-            "firewallPreSharedKeyEncodingMethod",
             &self.firewall_pre_shared_key_encoding_method,
-        );
-        w.field("firewallProfileDomain", &self.firewall_profile_domain);
-        w.field("firewallProfilePrivate", &self.firewall_profile_private);
-        w.field("firewallProfilePublic", &self.firewall_profile_public);
-        w.field(
-            "smartScreenBlockOverrideForFiles",
+            &self.firewall_profile_domain,
+            &self.firewall_profile_private,
+            &self.firewall_profile_public,
             &self.smart_screen_block_override_for_files,
-        );
-        w.field(
-            "smartScreenEnableInShell",
             &self.smart_screen_enable_in_shell,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.application_guard_allow_persistence,
+                &mut self.application_guard_allow_print_to_local_printers,
+                &mut self.application_guard_allow_print_to_network_printers,
+                &mut self.application_guard_allow_print_to_pdf,
+                &mut self.application_guard_allow_print_to_xps,
+                &mut self.application_guard_block_clipboard_sharing,
+                &mut self.application_guard_block_file_transfer,
+                &mut self.application_guard_block_non_enterprise_content,
+                &mut self.application_guard_enabled,
+                &mut self.application_guard_force_auditing,
+                &mut self.app_locker_application_control,
+                &mut self.bit_locker_disable_warning_for_other_disk_encryption,
+                &mut self.bit_locker_enable_storage_card_encryption_on_mobile,
+                &mut self.bit_locker_encrypt_device,
+                &mut self.bit_locker_removable_drive_policy,
+                &mut self.defender_additional_guarded_folders,
+                &mut self.defender_attack_surface_reduction_excluded_paths,
+                &mut self.defender_exploit_protection_xml,
+                &mut self.defender_exploit_protection_xml_file_name,
+                &mut self.defender_guarded_folders_allowed_app_paths,
+                &mut self.defender_security_center_block_exploit_protection_override,
+                &mut self.firewall_block_stateful_ftp,
+                &mut self.firewall_certificate_revocation_list_check_method,
+                &mut self.firewall_idle_timeout_for_security_association_in_seconds,
+                &mut self.firewall_ip_sec_exemptions_allow_dhcp,
+                &mut self.firewall_ip_sec_exemptions_allow_icmp,
+                &mut self.firewall_ip_sec_exemptions_allow_neighbor_discovery,
+                &mut self.firewall_ip_sec_exemptions_allow_router_discovery,
+                &mut self.firewall_merge_keying_module_settings,
+                &mut self.firewall_packet_queueing_method,
+                &mut self.firewall_pre_shared_key_encoding_method,
+                &mut self.firewall_profile_domain,
+                &mut self.firewall_profile_private,
+                &mut self.firewall_profile_public,
+                &mut self.smart_screen_block_override_for_files,
+                &mut self.smart_screen_enable_in_shell,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32563,21 +31909,6 @@ impl ::graph_model::rt::Struct for Windows10EnrollmentCompletionPageConfiguratio
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10EnrollmentCompletionPageConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "priority" => &mut self.priority,
-            "version" => &mut self.version,
-            "allowNonBlockingAppInstallation" => &mut self.allow_non_blocking_app_installation,
-            "assignments" => &mut self.assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -32591,19 +31922,37 @@ impl ::graph_model::rt::Struct for Windows10EnrollmentCompletionPageConfiguratio
             "assignments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("priority", &self.priority);
-        w.field("version", &self.version);
-        w.field(
-            "allowNonBlockingAppInstallation",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.priority,
+            &self.version,
             &self.allow_non_blocking_app_installation,
-        );
-        w.field("assignments", &self.assignments);
+            &self.assignments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.priority,
+                &mut self.version,
+                &mut self.allow_non_blocking_app_installation,
+                &mut self.assignments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32703,25 +32052,6 @@ impl ::graph_model::rt::Struct for Windows10EnterpriseModernAppManagementConfigu
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10EnterpriseModernAppManagementConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "uninstallBuiltInApps" => &mut self.uninstall_built_in_apps,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -32739,23 +32069,45 @@ impl ::graph_model::rt::Struct for Windows10EnterpriseModernAppManagementConfigu
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("uninstallBuiltInApps", &self.uninstall_built_in_apps);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.uninstall_built_in_apps,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.uninstall_built_in_apps,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33659,337 +33011,6 @@ impl ::graph_model::rt::Struct for Windows10GeneralConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10GeneralConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "accountsBlockAddingNonMicrosoftAccountEmail" => {
-                &mut self.accounts_block_adding_non_microsoft_account_email
-            }
-            "antiTheftModeBlocked" => &mut self.anti_theft_mode_blocked,
-            "appsAllowTrustedAppsSideloading" => &mut self.apps_allow_trusted_apps_sideloading,
-            "appsBlockWindowsStoreOriginatedApps" => {
-                &mut self.apps_block_windows_store_originated_apps
-            }
-            "bluetoothAllowedServices" => &mut self.bluetooth_allowed_services,
-            "bluetoothBlockAdvertising" => &mut self.bluetooth_block_advertising,
-            "bluetoothBlockDiscoverableMode" => &mut self.bluetooth_block_discoverable_mode,
-            "bluetoothBlocked" => &mut self.bluetooth_blocked,
-            "bluetoothBlockPrePairing" => &mut self.bluetooth_block_pre_pairing,
-            "cameraBlocked" => &mut self.camera_blocked,
-            "cellularBlockDataWhenRoaming" => &mut self.cellular_block_data_when_roaming,
-            "cellularBlockVpn" => &mut self.cellular_block_vpn,
-            "cellularBlockVpnWhenRoaming" => &mut self.cellular_block_vpn_when_roaming,
-            "certificatesBlockManualRootCertificateInstallation" => {
-                &mut self.certificates_block_manual_root_certificate_installation
-            }
-            "connectedDevicesServiceBlocked" => &mut self.connected_devices_service_blocked,
-            "copyPasteBlocked" => &mut self.copy_paste_blocked,
-            "cortanaBlocked" => &mut self.cortana_blocked,
-            "defenderBlockEndUserAccess" => &mut self.defender_block_end_user_access,
-            "defenderCloudBlockLevel" => &mut self.defender_cloud_block_level,
-            "defenderDaysBeforeDeletingQuarantinedMalware" => {
-                &mut self.defender_days_before_deleting_quarantined_malware
-            }
-            "defenderDetectedMalwareActions" => &mut self.defender_detected_malware_actions,
-            "defenderFileExtensionsToExclude" => &mut self.defender_file_extensions_to_exclude,
-            "defenderFilesAndFoldersToExclude" => &mut self.defender_files_and_folders_to_exclude,
-            "defenderMonitorFileActivity" => &mut self.defender_monitor_file_activity,
-            "defenderProcessesToExclude" => &mut self.defender_processes_to_exclude,
-            "defenderPromptForSampleSubmission" => &mut self.defender_prompt_for_sample_submission,
-            "defenderRequireBehaviorMonitoring" => &mut self.defender_require_behavior_monitoring,
-            "defenderRequireCloudProtection" => &mut self.defender_require_cloud_protection,
-            "defenderRequireNetworkInspectionSystem" => {
-                &mut self.defender_require_network_inspection_system
-            }
-            "defenderRequireRealTimeMonitoring" => &mut self.defender_require_real_time_monitoring,
-            "defenderScanArchiveFiles" => &mut self.defender_scan_archive_files,
-            "defenderScanDownloads" => &mut self.defender_scan_downloads,
-            "defenderScanIncomingMail" => &mut self.defender_scan_incoming_mail,
-            "defenderScanMappedNetworkDrivesDuringFullScan" => {
-                &mut self.defender_scan_mapped_network_drives_during_full_scan
-            }
-            "defenderScanMaxCpu" => &mut self.defender_scan_max_cpu,
-            "defenderScanNetworkFiles" => &mut self.defender_scan_network_files,
-            "defenderScanRemovableDrivesDuringFullScan" => {
-                &mut self.defender_scan_removable_drives_during_full_scan
-            }
-            "defenderScanScriptsLoadedInInternetExplorer" => {
-                &mut self.defender_scan_scripts_loaded_in_internet_explorer
-            }
-            "defenderScanType" => &mut self.defender_scan_type,
-            "defenderScheduledQuickScanTime" => &mut self.defender_scheduled_quick_scan_time,
-            "defenderScheduledScanTime" => &mut self.defender_scheduled_scan_time,
-            "defenderSignatureUpdateIntervalInHours" => {
-                &mut self.defender_signature_update_interval_in_hours
-            }
-            "defenderSystemScanSchedule" => &mut self.defender_system_scan_schedule,
-            "developerUnlockSetting" => &mut self.developer_unlock_setting,
-            "deviceManagementBlockFactoryResetOnMobile" => {
-                &mut self.device_management_block_factory_reset_on_mobile
-            }
-            "deviceManagementBlockManualUnenroll" => {
-                &mut self.device_management_block_manual_unenroll
-            }
-            "diagnosticsDataSubmissionMode" => &mut self.diagnostics_data_submission_mode,
-            "edgeAllowStartPagesModification" => &mut self.edge_allow_start_pages_modification,
-            "edgeBlockAccessToAboutFlags" => &mut self.edge_block_access_to_about_flags,
-            "edgeBlockAddressBarDropdown" => &mut self.edge_block_address_bar_dropdown,
-            "edgeBlockAutofill" => &mut self.edge_block_autofill,
-            "edgeBlockCompatibilityList" => &mut self.edge_block_compatibility_list,
-            "edgeBlockDeveloperTools" => &mut self.edge_block_developer_tools,
-            "edgeBlocked" => &mut self.edge_blocked,
-            "edgeBlockExtensions" => &mut self.edge_block_extensions,
-            "edgeBlockInPrivateBrowsing" => &mut self.edge_block_in_private_browsing,
-            "edgeBlockJavaScript" => &mut self.edge_block_java_script,
-            "edgeBlockLiveTileDataCollection" => &mut self.edge_block_live_tile_data_collection,
-            "edgeBlockPasswordManager" => &mut self.edge_block_password_manager,
-            "edgeBlockPopups" => &mut self.edge_block_popups,
-            "edgeBlockSearchSuggestions" => &mut self.edge_block_search_suggestions,
-            "edgeBlockSendingDoNotTrackHeader" => &mut self.edge_block_sending_do_not_track_header,
-            "edgeBlockSendingIntranetTrafficToInternetExplorer" => {
-                &mut self.edge_block_sending_intranet_traffic_to_internet_explorer
-            }
-            "edgeClearBrowsingDataOnExit" => &mut self.edge_clear_browsing_data_on_exit,
-            "edgeCookiePolicy" => &mut self.edge_cookie_policy,
-            "edgeDisableFirstRunPage" => &mut self.edge_disable_first_run_page,
-            "edgeEnterpriseModeSiteListLocation" => {
-                &mut self.edge_enterprise_mode_site_list_location
-            }
-            "edgeFirstRunUrl" => &mut self.edge_first_run_url,
-            "edgeHomepageUrls" => &mut self.edge_homepage_urls,
-            "edgeRequireSmartScreen" => &mut self.edge_require_smart_screen,
-            "edgeSearchEngine" => &mut self.edge_search_engine,
-            "edgeSendIntranetTrafficToInternetExplorer" => {
-                &mut self.edge_send_intranet_traffic_to_internet_explorer
-            }
-            "edgeSyncFavoritesWithInternetExplorer" => {
-                &mut self.edge_sync_favorites_with_internet_explorer
-            }
-            "enterpriseCloudPrintDiscoveryEndPoint" => {
-                &mut self.enterprise_cloud_print_discovery_end_point
-            }
-            "enterpriseCloudPrintDiscoveryMaxLimit" => {
-                &mut self.enterprise_cloud_print_discovery_max_limit
-            }
-            "enterpriseCloudPrintMopriaDiscoveryResourceIdentifier" => {
-                &mut self.enterprise_cloud_print_mopria_discovery_resource_identifier
-            }
-            "enterpriseCloudPrintOAuthAuthority" => {
-                &mut self.enterprise_cloud_print_o_auth_authority
-            }
-            "enterpriseCloudPrintOAuthClientIdentifier" => {
-                &mut self.enterprise_cloud_print_o_auth_client_identifier
-            }
-            "enterpriseCloudPrintResourceIdentifier" => {
-                &mut self.enterprise_cloud_print_resource_identifier
-            }
-            "experienceBlockDeviceDiscovery" => &mut self.experience_block_device_discovery,
-            "experienceBlockErrorDialogWhenNoSIM" => {
-                &mut self.experience_block_error_dialog_when_no_sim
-            }
-            "experienceBlockTaskSwitcher" => &mut self.experience_block_task_switcher,
-            "gameDvrBlocked" => &mut self.game_dvr_blocked,
-            "internetSharingBlocked" => &mut self.internet_sharing_blocked,
-            "locationServicesBlocked" => &mut self.location_services_blocked,
-            "lockScreenAllowTimeoutConfiguration" => {
-                &mut self.lock_screen_allow_timeout_configuration
-            }
-            "lockScreenBlockActionCenterNotifications" => {
-                &mut self.lock_screen_block_action_center_notifications
-            }
-            "lockScreenBlockCortana" => &mut self.lock_screen_block_cortana,
-            "lockScreenBlockToastNotifications" => &mut self.lock_screen_block_toast_notifications,
-            "lockScreenTimeoutInSeconds" => &mut self.lock_screen_timeout_in_seconds,
-            "logonBlockFastUserSwitching" => &mut self.logon_block_fast_user_switching,
-            "microsoftAccountBlocked" => &mut self.microsoft_account_blocked,
-            "microsoftAccountBlockSettingsSync" => &mut self.microsoft_account_block_settings_sync,
-            "networkProxyApplySettingsDeviceWide" => {
-                &mut self.network_proxy_apply_settings_device_wide
-            }
-            "networkProxyAutomaticConfigurationUrl" => {
-                &mut self.network_proxy_automatic_configuration_url
-            }
-            "networkProxyDisableAutoDetect" => &mut self.network_proxy_disable_auto_detect,
-            "networkProxyServer" => &mut self.network_proxy_server,
-            "nfcBlocked" => &mut self.nfc_blocked,
-            "oneDriveDisableFileSync" => &mut self.one_drive_disable_file_sync,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.password_minutes_of_inactivity_before_screen_timeout
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "passwordRequireWhenResumeFromIdleState" => {
-                &mut self.password_require_when_resume_from_idle_state
-            }
-            "passwordSignInFailureCountBeforeFactoryReset" => {
-                &mut self.password_sign_in_failure_count_before_factory_reset
-            }
-            "personalizationDesktopImageUrl" => &mut self.personalization_desktop_image_url,
-            "personalizationLockScreenImageUrl" => &mut self.personalization_lock_screen_image_url,
-            "privacyAdvertisingId" => &mut self.privacy_advertising_id,
-            "privacyAutoAcceptPairingAndConsentPrompts" => {
-                &mut self.privacy_auto_accept_pairing_and_consent_prompts
-            }
-            "privacyBlockInputPersonalization" => &mut self.privacy_block_input_personalization,
-            "resetProtectionModeBlocked" => &mut self.reset_protection_mode_blocked,
-            "safeSearchFilter" => &mut self.safe_search_filter,
-            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
-            "searchBlockDiacritics" => &mut self.search_block_diacritics,
-            "searchDisableAutoLanguageDetection" => {
-                &mut self.search_disable_auto_language_detection
-            }
-            "searchDisableIndexerBackoff" => &mut self.search_disable_indexer_backoff,
-            "searchDisableIndexingEncryptedItems" => {
-                &mut self.search_disable_indexing_encrypted_items
-            }
-            "searchDisableIndexingRemovableDrive" => {
-                &mut self.search_disable_indexing_removable_drive
-            }
-            "searchEnableAutomaticIndexSizeManangement" => {
-                &mut self.search_enable_automatic_index_size_manangement
-            }
-            "searchEnableRemoteQueries" => &mut self.search_enable_remote_queries,
-            "settingsBlockAccountsPage" => &mut self.settings_block_accounts_page,
-            "settingsBlockAddProvisioningPackage" => {
-                &mut self.settings_block_add_provisioning_package
-            }
-            "settingsBlockAppsPage" => &mut self.settings_block_apps_page,
-            "settingsBlockChangeLanguage" => &mut self.settings_block_change_language,
-            "settingsBlockChangePowerSleep" => &mut self.settings_block_change_power_sleep,
-            "settingsBlockChangeRegion" => &mut self.settings_block_change_region,
-            "settingsBlockChangeSystemTime" => &mut self.settings_block_change_system_time,
-            "settingsBlockDevicesPage" => &mut self.settings_block_devices_page,
-            "settingsBlockEaseOfAccessPage" => &mut self.settings_block_ease_of_access_page,
-            "settingsBlockEditDeviceName" => &mut self.settings_block_edit_device_name,
-            "settingsBlockGamingPage" => &mut self.settings_block_gaming_page,
-            "settingsBlockNetworkInternetPage" => &mut self.settings_block_network_internet_page,
-            "settingsBlockPersonalizationPage" => &mut self.settings_block_personalization_page,
-            "settingsBlockPrivacyPage" => &mut self.settings_block_privacy_page,
-            "settingsBlockRemoveProvisioningPackage" => {
-                &mut self.settings_block_remove_provisioning_package
-            }
-            "settingsBlockSettingsApp" => &mut self.settings_block_settings_app,
-            "settingsBlockSystemPage" => &mut self.settings_block_system_page,
-            "settingsBlockTimeLanguagePage" => &mut self.settings_block_time_language_page,
-            "settingsBlockUpdateSecurityPage" => &mut self.settings_block_update_security_page,
-            "sharedUserAppDataAllowed" => &mut self.shared_user_app_data_allowed,
-            "smartScreenBlockPromptOverride" => &mut self.smart_screen_block_prompt_override,
-            "smartScreenBlockPromptOverrideForFiles" => {
-                &mut self.smart_screen_block_prompt_override_for_files
-            }
-            "smartScreenEnableAppInstallControl" => {
-                &mut self.smart_screen_enable_app_install_control
-            }
-            "startBlockUnpinningAppsFromTaskbar" => {
-                &mut self.start_block_unpinning_apps_from_taskbar
-            }
-            "startMenuAppListVisibility" => &mut self.start_menu_app_list_visibility,
-            "startMenuHideChangeAccountSettings" => {
-                &mut self.start_menu_hide_change_account_settings
-            }
-            "startMenuHideFrequentlyUsedApps" => &mut self.start_menu_hide_frequently_used_apps,
-            "startMenuHideHibernate" => &mut self.start_menu_hide_hibernate,
-            "startMenuHideLock" => &mut self.start_menu_hide_lock,
-            "startMenuHidePowerButton" => &mut self.start_menu_hide_power_button,
-            "startMenuHideRecentJumpLists" => &mut self.start_menu_hide_recent_jump_lists,
-            "startMenuHideRecentlyAddedApps" => &mut self.start_menu_hide_recently_added_apps,
-            "startMenuHideRestartOptions" => &mut self.start_menu_hide_restart_options,
-            "startMenuHideShutDown" => &mut self.start_menu_hide_shut_down,
-            "startMenuHideSignOut" => &mut self.start_menu_hide_sign_out,
-            "startMenuHideSleep" => &mut self.start_menu_hide_sleep,
-            "startMenuHideSwitchAccount" => &mut self.start_menu_hide_switch_account,
-            "startMenuHideUserTile" => &mut self.start_menu_hide_user_tile,
-            "startMenuLayoutEdgeAssetsXml" => &mut self.start_menu_layout_edge_assets_xml,
-            "startMenuLayoutXml" => &mut self.start_menu_layout_xml,
-            "startMenuMode" => &mut self.start_menu_mode,
-            "startMenuPinnedFolderDocuments" => &mut self.start_menu_pinned_folder_documents,
-            "startMenuPinnedFolderDownloads" => &mut self.start_menu_pinned_folder_downloads,
-            "startMenuPinnedFolderFileExplorer" => &mut self.start_menu_pinned_folder_file_explorer,
-            "startMenuPinnedFolderHomeGroup" => &mut self.start_menu_pinned_folder_home_group,
-            "startMenuPinnedFolderMusic" => &mut self.start_menu_pinned_folder_music,
-            "startMenuPinnedFolderNetwork" => &mut self.start_menu_pinned_folder_network,
-            "startMenuPinnedFolderPersonalFolder" => {
-                &mut self.start_menu_pinned_folder_personal_folder
-            }
-            "startMenuPinnedFolderPictures" => &mut self.start_menu_pinned_folder_pictures,
-            "startMenuPinnedFolderSettings" => &mut self.start_menu_pinned_folder_settings,
-            "startMenuPinnedFolderVideos" => &mut self.start_menu_pinned_folder_videos,
-            "storageBlockRemovableStorage" => &mut self.storage_block_removable_storage,
-            "storageRequireMobileDeviceEncryption" => {
-                &mut self.storage_require_mobile_device_encryption
-            }
-            "storageRestrictAppDataToSystemVolume" => {
-                &mut self.storage_restrict_app_data_to_system_volume
-            }
-            "storageRestrictAppInstallToSystemVolume" => {
-                &mut self.storage_restrict_app_install_to_system_volume
-            }
-            "tenantLockdownRequireNetworkDuringOutOfBoxExperience" => {
-                &mut self.tenant_lockdown_require_network_during_out_of_box_experience
-            }
-            "usbBlocked" => &mut self.usb_blocked,
-            "voiceRecordingBlocked" => &mut self.voice_recording_blocked,
-            "webRtcBlockLocalhostIpAddress" => &mut self.web_rtc_block_localhost_ip_address,
-            "wiFiBlockAutomaticConnectHotspots" => &mut self.wi_fi_block_automatic_connect_hotspots,
-            "wiFiBlocked" => &mut self.wi_fi_blocked,
-            "wiFiBlockManualConfiguration" => &mut self.wi_fi_block_manual_configuration,
-            "wiFiScanInterval" => &mut self.wi_fi_scan_interval,
-            "windowsSpotlightBlockConsumerSpecificFeatures" => {
-                &mut self.windows_spotlight_block_consumer_specific_features
-            }
-            "windowsSpotlightBlocked" => &mut self.windows_spotlight_blocked,
-            "windowsSpotlightBlockOnActionCenter" => {
-                &mut self.windows_spotlight_block_on_action_center
-            }
-            "windowsSpotlightBlockTailoredExperiences" => {
-                &mut self.windows_spotlight_block_tailored_experiences
-            }
-            "windowsSpotlightBlockThirdPartyNotifications" => {
-                &mut self.windows_spotlight_block_third_party_notifications
-            }
-            "windowsSpotlightBlockWelcomeExperience" => {
-                &mut self.windows_spotlight_block_welcome_experience
-            }
-            "windowsSpotlightBlockWindowsTips" => &mut self.windows_spotlight_block_windows_tips,
-            "windowsSpotlightConfigureOnLockScreen" => {
-                &mut self.windows_spotlight_configure_on_lock_screen
-            }
-            "windowsStoreBlockAutoUpdate" => &mut self.windows_store_block_auto_update,
-            "windowsStoreBlocked" => &mut self.windows_store_blocked,
-            "windowsStoreEnablePrivateStoreOnly" => {
-                &mut self.windows_store_enable_private_store_only
-            }
-            "wirelessDisplayBlockProjectionToThisDevice" => {
-                &mut self.wireless_display_block_projection_to_this_device
-            }
-            "wirelessDisplayBlockUserInputFromReceiver" => {
-                &mut self.wireless_display_block_user_input_from_receiver
-            }
-            "wirelessDisplayRequirePinForPairing" => {
-                &mut self.wireless_display_require_pin_for_pairing
-            }
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -34207,652 +33228,445 @@ impl ::graph_model::rt::Struct for Windows10GeneralConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "accountsBlockAddingNonMicrosoftAccountEmail",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.accounts_block_adding_non_microsoft_account_email,
-        );
-        w.field("antiTheftModeBlocked", &self.anti_theft_mode_blocked);
-        w.field(
-            "appsAllowTrustedAppsSideloading",
+            &self.anti_theft_mode_blocked,
             &self.apps_allow_trusted_apps_sideloading,
-        );
-        w.field(
-            "appsBlockWindowsStoreOriginatedApps",
             &self.apps_block_windows_store_originated_apps,
-        );
-        w.field("bluetoothAllowedServices", &self.bluetooth_allowed_services);
-        w.field(
-            "bluetoothBlockAdvertising",
+            &self.bluetooth_allowed_services,
             &self.bluetooth_block_advertising,
-        );
-        w.field(
-            "bluetoothBlockDiscoverableMode",
             &self.bluetooth_block_discoverable_mode,
-        );
-        w.field("bluetoothBlocked", &self.bluetooth_blocked);
-        w.field(
-            "bluetoothBlockPrePairing",
+            &self.bluetooth_blocked,
             &self.bluetooth_block_pre_pairing,
-        );
-        w.field("cameraBlocked", &self.camera_blocked);
-        w.field(
-            "cellularBlockDataWhenRoaming",
+            &self.camera_blocked,
             &self.cellular_block_data_when_roaming,
-        );
-        w.field("cellularBlockVpn", &self.cellular_block_vpn);
-        w.field(
-            "cellularBlockVpnWhenRoaming",
+            &self.cellular_block_vpn,
             &self.cellular_block_vpn_when_roaming,
-        );
-        w.field(
-            "certificatesBlockManualRootCertificateInstallation",
             &self.certificates_block_manual_root_certificate_installation,
-        );
-        w.field(
-            "connectedDevicesServiceBlocked",
             &self.connected_devices_service_blocked,
-        );
-        w.field("copyPasteBlocked", &self.copy_paste_blocked);
-        w.field("cortanaBlocked", &self.cortana_blocked);
-        w.field(
-            "defenderBlockEndUserAccess",
+            &self.copy_paste_blocked,
+            &self.cortana_blocked,
             &self.defender_block_end_user_access,
-        );
-        w.field("defenderCloudBlockLevel", &self.defender_cloud_block_level);
-        w.field(
-            "defenderDaysBeforeDeletingQuarantinedMalware",
+            &self.defender_cloud_block_level,
             &self.defender_days_before_deleting_quarantined_malware,
-        );
-        w.field(
-            "defenderDetectedMalwareActions",
             &self.defender_detected_malware_actions,
-        );
-        w.field(
-            "defenderFileExtensionsToExclude",
             &self.defender_file_extensions_to_exclude,
-        );
-        w.field(
-            "defenderFilesAndFoldersToExclude",
             &self.defender_files_and_folders_to_exclude,
-        );
-        w.field(
-            "defenderMonitorFileActivity",
             &self.defender_monitor_file_activity,
-        );
-        w.field(
-            "defenderProcessesToExclude",
             &self.defender_processes_to_exclude,
-        );
-        w.field(
-            "defenderPromptForSampleSubmission",
             &self.defender_prompt_for_sample_submission,
-        );
-        w.field(
-            "defenderRequireBehaviorMonitoring",
             &self.defender_require_behavior_monitoring,
-        );
-        w.field(
-            "defenderRequireCloudProtection",
             &self.defender_require_cloud_protection,
-        );
-        w.field(
-            "defenderRequireNetworkInspectionSystem",
             &self.defender_require_network_inspection_system,
-        );
-        w.field(
-            "defenderRequireRealTimeMonitoring",
             &self.defender_require_real_time_monitoring,
-        );
-        w.field(
-            "defenderScanArchiveFiles",
             &self.defender_scan_archive_files,
-        );
-        w.field("defenderScanDownloads", &self.defender_scan_downloads);
-        w.field(
-            "defenderScanIncomingMail",
+            &self.defender_scan_downloads,
             &self.defender_scan_incoming_mail,
-        );
-        w.field(
-            "defenderScanMappedNetworkDrivesDuringFullScan",
             &self.defender_scan_mapped_network_drives_during_full_scan,
-        );
-        w.field("defenderScanMaxCpu", &self.defender_scan_max_cpu);
-        w.field(
-            "defenderScanNetworkFiles",
+            &self.defender_scan_max_cpu,
             &self.defender_scan_network_files,
-        );
-        w.field(
-            "defenderScanRemovableDrivesDuringFullScan",
             &self.defender_scan_removable_drives_during_full_scan,
-        );
-        w.field(
-            "defenderScanScriptsLoadedInInternetExplorer",
             &self.defender_scan_scripts_loaded_in_internet_explorer,
-        );
-        w.field("defenderScanType", &self.defender_scan_type);
-        w.field(
-            "defenderScheduledQuickScanTime",
+            &self.defender_scan_type,
             &self.defender_scheduled_quick_scan_time,
-        );
-        w.field(
-            "defenderScheduledScanTime",
             &self.defender_scheduled_scan_time,
-        );
-        w.field(
-            "defenderSignatureUpdateIntervalInHours",
             &self.defender_signature_update_interval_in_hours,
-        );
-        w.field(
-            "defenderSystemScanSchedule",
             &self.defender_system_scan_schedule,
-        );
-        w.field("developerUnlockSetting", &self.developer_unlock_setting);
-        w.field(
-            "deviceManagementBlockFactoryResetOnMobile",
+            &self.developer_unlock_setting,
             &self.device_management_block_factory_reset_on_mobile,
-        );
-        w.field(
-            "deviceManagementBlockManualUnenroll",
             &self.device_management_block_manual_unenroll,
-        );
-        w.field(
-            "diagnosticsDataSubmissionMode",
             &self.diagnostics_data_submission_mode,
-        );
-        w.field(
-            "edgeAllowStartPagesModification",
             &self.edge_allow_start_pages_modification,
-        );
-        w.field(
-            "edgeBlockAccessToAboutFlags",
             &self.edge_block_access_to_about_flags,
-        );
-        w.field(
-            "edgeBlockAddressBarDropdown",
             &self.edge_block_address_bar_dropdown,
-        );
-        w.field("edgeBlockAutofill", &self.edge_block_autofill);
-        w.field(
-            "edgeBlockCompatibilityList",
+            &self.edge_block_autofill,
             &self.edge_block_compatibility_list,
-        );
-        w.field("edgeBlockDeveloperTools", &self.edge_block_developer_tools);
-        w.field("edgeBlocked", &self.edge_blocked);
-        w.field("edgeBlockExtensions", &self.edge_block_extensions);
-        w.field(
-            "edgeBlockInPrivateBrowsing",
+            &self.edge_block_developer_tools,
+            &self.edge_blocked,
+            &self.edge_block_extensions,
             &self.edge_block_in_private_browsing,
-        );
-        w.field("edgeBlockJavaScript", &self.edge_block_java_script);
-        w.field(
-            "edgeBlockLiveTileDataCollection",
+            &self.edge_block_java_script,
             &self.edge_block_live_tile_data_collection,
-        );
-        w.field(
-            "edgeBlockPasswordManager",
             &self.edge_block_password_manager,
-        );
-        w.field("edgeBlockPopups", &self.edge_block_popups);
-        w.field(
-            "edgeBlockSearchSuggestions",
+            &self.edge_block_popups,
             &self.edge_block_search_suggestions,
-        );
-        w.field(
-            "edgeBlockSendingDoNotTrackHeader",
             &self.edge_block_sending_do_not_track_header,
-        );
-        w.field(
-            "edgeBlockSendingIntranetTrafficToInternetExplorer",
             &self.edge_block_sending_intranet_traffic_to_internet_explorer,
-        );
-        w.field(
-            "edgeClearBrowsingDataOnExit",
             &self.edge_clear_browsing_data_on_exit,
-        );
-        w.field("edgeCookiePolicy", &self.edge_cookie_policy);
-        w.field("edgeDisableFirstRunPage", &self.edge_disable_first_run_page);
-        w.field(
-            "edgeEnterpriseModeSiteListLocation",
+            &self.edge_cookie_policy,
+            &self.edge_disable_first_run_page,
             &self.edge_enterprise_mode_site_list_location,
-        );
-        w.field("edgeFirstRunUrl", &self.edge_first_run_url);
-        w.field("edgeHomepageUrls", &self.edge_homepage_urls);
-        w.field("edgeRequireSmartScreen", &self.edge_require_smart_screen);
-        w.field("edgeSearchEngine", &self.edge_search_engine);
-        w.field(
-            "edgeSendIntranetTrafficToInternetExplorer",
+            &self.edge_first_run_url,
+            &self.edge_homepage_urls,
+            &self.edge_require_smart_screen,
+            &self.edge_search_engine,
             &self.edge_send_intranet_traffic_to_internet_explorer,
-        );
-        w.field(
-            "edgeSyncFavoritesWithInternetExplorer",
             &self.edge_sync_favorites_with_internet_explorer,
-        );
-        w.field(
-            "enterpriseCloudPrintDiscoveryEndPoint",
             &self.enterprise_cloud_print_discovery_end_point,
-        );
-        w.field(
-            "enterpriseCloudPrintDiscoveryMaxLimit",
             &self.enterprise_cloud_print_discovery_max_limit,
-        );
-        w.field(
-            "enterpriseCloudPrintMopriaDiscoveryResourceIdentifier",
             &self.enterprise_cloud_print_mopria_discovery_resource_identifier,
-        );
-        w.field(
-            "enterpriseCloudPrintOAuthAuthority",
             &self.enterprise_cloud_print_o_auth_authority,
-        );
-        w.field(
-            "enterpriseCloudPrintOAuthClientIdentifier",
             &self.enterprise_cloud_print_o_auth_client_identifier,
-        );
-        w.field(
-            "enterpriseCloudPrintResourceIdentifier",
             &self.enterprise_cloud_print_resource_identifier,
-        );
-        w.field(
-            "experienceBlockDeviceDiscovery",
             &self.experience_block_device_discovery,
-        );
-        w.field(
-            "experienceBlockErrorDialogWhenNoSIM",
             &self.experience_block_error_dialog_when_no_sim,
-        );
-        w.field(
-            "experienceBlockTaskSwitcher",
             &self.experience_block_task_switcher,
-        );
-        w.field("gameDvrBlocked", &self.game_dvr_blocked);
-        w.field("internetSharingBlocked", &self.internet_sharing_blocked);
-        w.field("locationServicesBlocked", &self.location_services_blocked);
-        w.field(
-            "lockScreenAllowTimeoutConfiguration",
+            &self.game_dvr_blocked,
+            &self.internet_sharing_blocked,
+            &self.location_services_blocked,
             &self.lock_screen_allow_timeout_configuration,
-        );
-        w.field(
-            "lockScreenBlockActionCenterNotifications",
             &self.lock_screen_block_action_center_notifications,
-        );
-        w.field("lockScreenBlockCortana", &self.lock_screen_block_cortana);
-        w.field(
-            "lockScreenBlockToastNotifications",
+            &self.lock_screen_block_cortana,
             &self.lock_screen_block_toast_notifications,
-        );
-        w.field(
-            "lockScreenTimeoutInSeconds",
             &self.lock_screen_timeout_in_seconds,
-        );
-        w.field(
-            "logonBlockFastUserSwitching",
             &self.logon_block_fast_user_switching,
-        );
-        w.field("microsoftAccountBlocked", &self.microsoft_account_blocked);
-        w.field(
-            "microsoftAccountBlockSettingsSync",
+            &self.microsoft_account_blocked,
             &self.microsoft_account_block_settings_sync,
-        );
-        w.field(
-            "networkProxyApplySettingsDeviceWide",
             &self.network_proxy_apply_settings_device_wide,
-        );
-        w.field(
-            "networkProxyAutomaticConfigurationUrl",
             &self.network_proxy_automatic_configuration_url,
-        );
-        w.field(
-            "networkProxyDisableAutoDetect",
             &self.network_proxy_disable_auto_detect,
-        );
-        w.field("networkProxyServer", &self.network_proxy_server);
-        w.field("nfcBlocked", &self.nfc_blocked);
-        w.field("oneDriveDisableFileSync", &self.one_drive_disable_file_sync);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+            &self.network_proxy_server,
+            &self.nfc_blocked,
+            &self.one_drive_disable_file_sync,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "passwordRequireWhenResumeFromIdleState",
+            &self.password_required,
+            &self.password_required_type,
             &self.password_require_when_resume_from_idle_state,
-        );
-        w.field(
-            "passwordSignInFailureCountBeforeFactoryReset",
             &self.password_sign_in_failure_count_before_factory_reset,
-        );
-        w.field(
-            "personalizationDesktopImageUrl",
             &self.personalization_desktop_image_url,
-        );
-        w.field(
-            "personalizationLockScreenImageUrl",
             &self.personalization_lock_screen_image_url,
-        );
-        w.field("privacyAdvertisingId", &self.privacy_advertising_id);
-        w.field(
-            "privacyAutoAcceptPairingAndConsentPrompts",
+            &self.privacy_advertising_id,
             &self.privacy_auto_accept_pairing_and_consent_prompts,
-        );
-        w.field(
-            "privacyBlockInputPersonalization",
             &self.privacy_block_input_personalization,
-        );
-        w.field(
-            "resetProtectionModeBlocked",
             &self.reset_protection_mode_blocked,
-        );
-        w.field("safeSearchFilter", &self.safe_search_filter);
-        w.field("screenCaptureBlocked", &self.screen_capture_blocked);
-        w.field("searchBlockDiacritics", &self.search_block_diacritics);
-        w.field(
-            "searchDisableAutoLanguageDetection",
+            &self.safe_search_filter,
+            &self.screen_capture_blocked,
+            &self.search_block_diacritics,
             &self.search_disable_auto_language_detection,
-        );
-        w.field(
-            "searchDisableIndexerBackoff",
             &self.search_disable_indexer_backoff,
-        );
-        w.field(
-            "searchDisableIndexingEncryptedItems",
             &self.search_disable_indexing_encrypted_items,
-        );
-        w.field(
-            "searchDisableIndexingRemovableDrive",
             &self.search_disable_indexing_removable_drive,
-        );
-        w.field(
-            "searchEnableAutomaticIndexSizeManangement",
             &self.search_enable_automatic_index_size_manangement,
-        );
-        w.field(
-            "searchEnableRemoteQueries",
             &self.search_enable_remote_queries,
-        );
-        w.field(
-            "settingsBlockAccountsPage",
             &self.settings_block_accounts_page,
-        );
-        w.field(
-            "settingsBlockAddProvisioningPackage",
             &self.settings_block_add_provisioning_package,
-        );
-        w.field("settingsBlockAppsPage", &self.settings_block_apps_page);
-        w.field(
-            "settingsBlockChangeLanguage",
+            &self.settings_block_apps_page,
             &self.settings_block_change_language,
-        );
-        w.field(
-            "settingsBlockChangePowerSleep",
             &self.settings_block_change_power_sleep,
-        );
-        w.field(
-            "settingsBlockChangeRegion",
             &self.settings_block_change_region,
-        );
-        w.field(
-            "settingsBlockChangeSystemTime",
             &self.settings_block_change_system_time,
-        );
-        w.field(
-            "settingsBlockDevicesPage",
             &self.settings_block_devices_page,
-        );
-        w.field(
-            "settingsBlockEaseOfAccessPage",
             &self.settings_block_ease_of_access_page,
-        );
-        w.field(
-            "settingsBlockEditDeviceName",
             &self.settings_block_edit_device_name,
-        );
-        w.field("settingsBlockGamingPage", &self.settings_block_gaming_page);
-        w.field(
-            "settingsBlockNetworkInternetPage",
+            &self.settings_block_gaming_page,
             &self.settings_block_network_internet_page,
-        );
-        w.field(
-            "settingsBlockPersonalizationPage",
             &self.settings_block_personalization_page,
-        );
-        w.field(
-            "settingsBlockPrivacyPage",
             &self.settings_block_privacy_page,
-        );
-        w.field(
-            "settingsBlockRemoveProvisioningPackage",
             &self.settings_block_remove_provisioning_package,
-        );
-        w.field(
-            "settingsBlockSettingsApp",
             &self.settings_block_settings_app,
-        );
-        w.field("settingsBlockSystemPage", &self.settings_block_system_page);
-        w.field(
-            "settingsBlockTimeLanguagePage",
+            &self.settings_block_system_page,
             &self.settings_block_time_language_page,
-        );
-        w.field(
-            "settingsBlockUpdateSecurityPage",
             &self.settings_block_update_security_page,
-        );
-        w.field(
-            "sharedUserAppDataAllowed",
             &self.shared_user_app_data_allowed,
-        );
-        w.field(
-            "smartScreenBlockPromptOverride",
             &self.smart_screen_block_prompt_override,
-        );
-        w.field(
-            "smartScreenBlockPromptOverrideForFiles",
             &self.smart_screen_block_prompt_override_for_files,
-        );
-        w.field(
-            "smartScreenEnableAppInstallControl",
             &self.smart_screen_enable_app_install_control,
-        );
-        w.field(
-            "startBlockUnpinningAppsFromTaskbar",
             &self.start_block_unpinning_apps_from_taskbar,
-        );
-        w.field(
-            "startMenuAppListVisibility",
             &self.start_menu_app_list_visibility,
-        );
-        w.field(
-            "startMenuHideChangeAccountSettings",
             &self.start_menu_hide_change_account_settings,
-        );
-        w.field(
-            "startMenuHideFrequentlyUsedApps",
             &self.start_menu_hide_frequently_used_apps,
-        );
-        w.field("startMenuHideHibernate", &self.start_menu_hide_hibernate);
-        w.field("startMenuHideLock", &self.start_menu_hide_lock);
-        w.field(
-            "startMenuHidePowerButton",
+            &self.start_menu_hide_hibernate,
+            &self.start_menu_hide_lock,
             &self.start_menu_hide_power_button,
-        );
-        w.field(
-            "startMenuHideRecentJumpLists",
             &self.start_menu_hide_recent_jump_lists,
-        );
-        w.field(
-            "startMenuHideRecentlyAddedApps",
             &self.start_menu_hide_recently_added_apps,
-        );
-        w.field(
-            "startMenuHideRestartOptions",
             &self.start_menu_hide_restart_options,
-        );
-        w.field("startMenuHideShutDown", &self.start_menu_hide_shut_down);
-        w.field("startMenuHideSignOut", &self.start_menu_hide_sign_out);
-        w.field("startMenuHideSleep", &self.start_menu_hide_sleep);
-        w.field(
-            "startMenuHideSwitchAccount",
+            &self.start_menu_hide_shut_down,
+            &self.start_menu_hide_sign_out,
+            &self.start_menu_hide_sleep,
             &self.start_menu_hide_switch_account,
-        );
-        w.field("startMenuHideUserTile", &self.start_menu_hide_user_tile);
-        w.field(
-            "startMenuLayoutEdgeAssetsXml",
+            &self.start_menu_hide_user_tile,
             &self.start_menu_layout_edge_assets_xml,
-        );
-        w.field("startMenuLayoutXml", &self.start_menu_layout_xml);
-        w.field("startMenuMode", &self.start_menu_mode);
-        w.field(
-            "startMenuPinnedFolderDocuments",
+            &self.start_menu_layout_xml,
+            &self.start_menu_mode,
             &self.start_menu_pinned_folder_documents,
-        );
-        w.field(
-            "startMenuPinnedFolderDownloads",
             &self.start_menu_pinned_folder_downloads,
-        );
-        w.field(
-            "startMenuPinnedFolderFileExplorer",
             &self.start_menu_pinned_folder_file_explorer,
-        );
-        w.field(
-            "startMenuPinnedFolderHomeGroup",
             &self.start_menu_pinned_folder_home_group,
-        );
-        w.field(
-            "startMenuPinnedFolderMusic",
             &self.start_menu_pinned_folder_music,
-        );
-        w.field(
-            "startMenuPinnedFolderNetwork",
             &self.start_menu_pinned_folder_network,
-        );
-        w.field(
-            "startMenuPinnedFolderPersonalFolder",
             &self.start_menu_pinned_folder_personal_folder,
-        );
-        w.field(
-            "startMenuPinnedFolderPictures",
             &self.start_menu_pinned_folder_pictures,
-        );
-        w.field(
-            "startMenuPinnedFolderSettings",
             &self.start_menu_pinned_folder_settings,
-        );
-        w.field(
-            "startMenuPinnedFolderVideos",
             &self.start_menu_pinned_folder_videos,
-        );
-        w.field(
-            "storageBlockRemovableStorage",
             &self.storage_block_removable_storage,
-        );
-        w.field(
-            "storageRequireMobileDeviceEncryption",
             &self.storage_require_mobile_device_encryption,
-        );
-        w.field(
-            "storageRestrictAppDataToSystemVolume",
             &self.storage_restrict_app_data_to_system_volume,
-        );
-        w.field(
-            "storageRestrictAppInstallToSystemVolume",
             &self.storage_restrict_app_install_to_system_volume,
-        );
-        w.field(
-            "tenantLockdownRequireNetworkDuringOutOfBoxExperience",
             &self.tenant_lockdown_require_network_during_out_of_box_experience,
-        );
-        w.field("usbBlocked", &self.usb_blocked);
-        w.field("voiceRecordingBlocked", &self.voice_recording_blocked);
-        w.field(
-            "webRtcBlockLocalhostIpAddress",
+            &self.usb_blocked,
+            &self.voice_recording_blocked,
             &self.web_rtc_block_localhost_ip_address,
-        );
-        w.field(
-            "wiFiBlockAutomaticConnectHotspots",
             &self.wi_fi_block_automatic_connect_hotspots,
-        );
-        w.field("wiFiBlocked", &self.wi_fi_blocked);
-        w.field(
-            "wiFiBlockManualConfiguration",
+            &self.wi_fi_blocked,
             &self.wi_fi_block_manual_configuration,
-        );
-        w.field("wiFiScanInterval", &self.wi_fi_scan_interval);
-        w.field(
-            "windowsSpotlightBlockConsumerSpecificFeatures",
+            &self.wi_fi_scan_interval,
             &self.windows_spotlight_block_consumer_specific_features,
-        );
-        w.field("windowsSpotlightBlocked", &self.windows_spotlight_blocked);
-        w.field(
-            "windowsSpotlightBlockOnActionCenter",
+            &self.windows_spotlight_blocked,
             &self.windows_spotlight_block_on_action_center,
-        );
-        w.field(
-            "windowsSpotlightBlockTailoredExperiences",
             &self.windows_spotlight_block_tailored_experiences,
-        );
-        w.field(
-            "windowsSpotlightBlockThirdPartyNotifications",
             &self.windows_spotlight_block_third_party_notifications,
-        );
-        w.field(
-            "windowsSpotlightBlockWelcomeExperience",
             &self.windows_spotlight_block_welcome_experience,
-        );
-        w.field(
-            "windowsSpotlightBlockWindowsTips",
             &self.windows_spotlight_block_windows_tips,
-        );
-        w.field(
-            "windowsSpotlightConfigureOnLockScreen",
             &self.windows_spotlight_configure_on_lock_screen,
-        );
-        w.field(
-            "windowsStoreBlockAutoUpdate",
             &self.windows_store_block_auto_update,
-        );
-        w.field("windowsStoreBlocked", &self.windows_store_blocked);
-        w.field(
-            "windowsStoreEnablePrivateStoreOnly",
+            &self.windows_store_blocked,
             &self.windows_store_enable_private_store_only,
-        );
-        w.field(
-            "wirelessDisplayBlockProjectionToThisDevice",
             &self.wireless_display_block_projection_to_this_device,
-        );
-        w.field(
-            "wirelessDisplayBlockUserInputFromReceiver",
             &self.wireless_display_block_user_input_from_receiver,
-        );
-        w.field(
-            "wirelessDisplayRequirePinForPairing",
             &self.wireless_display_require_pin_for_pairing,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.accounts_block_adding_non_microsoft_account_email,
+                &mut self.anti_theft_mode_blocked,
+                &mut self.apps_allow_trusted_apps_sideloading,
+                &mut self.apps_block_windows_store_originated_apps,
+                &mut self.bluetooth_allowed_services,
+                &mut self.bluetooth_block_advertising,
+                &mut self.bluetooth_block_discoverable_mode,
+                &mut self.bluetooth_blocked,
+                &mut self.bluetooth_block_pre_pairing,
+                &mut self.camera_blocked,
+                &mut self.cellular_block_data_when_roaming,
+                &mut self.cellular_block_vpn,
+                &mut self.cellular_block_vpn_when_roaming,
+                &mut self.certificates_block_manual_root_certificate_installation,
+                &mut self.connected_devices_service_blocked,
+                &mut self.copy_paste_blocked,
+                &mut self.cortana_blocked,
+                &mut self.defender_block_end_user_access,
+                &mut self.defender_cloud_block_level,
+                &mut self.defender_days_before_deleting_quarantined_malware,
+                &mut self.defender_detected_malware_actions,
+                &mut self.defender_file_extensions_to_exclude,
+                &mut self.defender_files_and_folders_to_exclude,
+                &mut self.defender_monitor_file_activity,
+                &mut self.defender_processes_to_exclude,
+                &mut self.defender_prompt_for_sample_submission,
+                &mut self.defender_require_behavior_monitoring,
+                &mut self.defender_require_cloud_protection,
+                &mut self.defender_require_network_inspection_system,
+                &mut self.defender_require_real_time_monitoring,
+                &mut self.defender_scan_archive_files,
+                &mut self.defender_scan_downloads,
+                &mut self.defender_scan_incoming_mail,
+                &mut self.defender_scan_mapped_network_drives_during_full_scan,
+                &mut self.defender_scan_max_cpu,
+                &mut self.defender_scan_network_files,
+                &mut self.defender_scan_removable_drives_during_full_scan,
+                &mut self.defender_scan_scripts_loaded_in_internet_explorer,
+                &mut self.defender_scan_type,
+                &mut self.defender_scheduled_quick_scan_time,
+                &mut self.defender_scheduled_scan_time,
+                &mut self.defender_signature_update_interval_in_hours,
+                &mut self.defender_system_scan_schedule,
+                &mut self.developer_unlock_setting,
+                &mut self.device_management_block_factory_reset_on_mobile,
+                &mut self.device_management_block_manual_unenroll,
+                &mut self.diagnostics_data_submission_mode,
+                &mut self.edge_allow_start_pages_modification,
+                &mut self.edge_block_access_to_about_flags,
+                &mut self.edge_block_address_bar_dropdown,
+                &mut self.edge_block_autofill,
+                &mut self.edge_block_compatibility_list,
+                &mut self.edge_block_developer_tools,
+                &mut self.edge_blocked,
+                &mut self.edge_block_extensions,
+                &mut self.edge_block_in_private_browsing,
+                &mut self.edge_block_java_script,
+                &mut self.edge_block_live_tile_data_collection,
+                &mut self.edge_block_password_manager,
+                &mut self.edge_block_popups,
+                &mut self.edge_block_search_suggestions,
+                &mut self.edge_block_sending_do_not_track_header,
+                &mut self.edge_block_sending_intranet_traffic_to_internet_explorer,
+                &mut self.edge_clear_browsing_data_on_exit,
+                &mut self.edge_cookie_policy,
+                &mut self.edge_disable_first_run_page,
+                &mut self.edge_enterprise_mode_site_list_location,
+                &mut self.edge_first_run_url,
+                &mut self.edge_homepage_urls,
+                &mut self.edge_require_smart_screen,
+                &mut self.edge_search_engine,
+                &mut self.edge_send_intranet_traffic_to_internet_explorer,
+                &mut self.edge_sync_favorites_with_internet_explorer,
+                &mut self.enterprise_cloud_print_discovery_end_point,
+                &mut self.enterprise_cloud_print_discovery_max_limit,
+                &mut self.enterprise_cloud_print_mopria_discovery_resource_identifier,
+                &mut self.enterprise_cloud_print_o_auth_authority,
+                &mut self.enterprise_cloud_print_o_auth_client_identifier,
+                &mut self.enterprise_cloud_print_resource_identifier,
+                &mut self.experience_block_device_discovery,
+                &mut self.experience_block_error_dialog_when_no_sim,
+                &mut self.experience_block_task_switcher,
+                &mut self.game_dvr_blocked,
+                &mut self.internet_sharing_blocked,
+                &mut self.location_services_blocked,
+                &mut self.lock_screen_allow_timeout_configuration,
+                &mut self.lock_screen_block_action_center_notifications,
+                &mut self.lock_screen_block_cortana,
+                &mut self.lock_screen_block_toast_notifications,
+                &mut self.lock_screen_timeout_in_seconds,
+                &mut self.logon_block_fast_user_switching,
+                &mut self.microsoft_account_blocked,
+                &mut self.microsoft_account_block_settings_sync,
+                &mut self.network_proxy_apply_settings_device_wide,
+                &mut self.network_proxy_automatic_configuration_url,
+                &mut self.network_proxy_disable_auto_detect,
+                &mut self.network_proxy_server,
+                &mut self.nfc_blocked,
+                &mut self.one_drive_disable_file_sync,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.password_require_when_resume_from_idle_state,
+                &mut self.password_sign_in_failure_count_before_factory_reset,
+                &mut self.personalization_desktop_image_url,
+                &mut self.personalization_lock_screen_image_url,
+                &mut self.privacy_advertising_id,
+                &mut self.privacy_auto_accept_pairing_and_consent_prompts,
+                &mut self.privacy_block_input_personalization,
+                &mut self.reset_protection_mode_blocked,
+                &mut self.safe_search_filter,
+                &mut self.screen_capture_blocked,
+                &mut self.search_block_diacritics,
+                &mut self.search_disable_auto_language_detection,
+                &mut self.search_disable_indexer_backoff,
+                &mut self.search_disable_indexing_encrypted_items,
+                &mut self.search_disable_indexing_removable_drive,
+                &mut self.search_enable_automatic_index_size_manangement,
+                &mut self.search_enable_remote_queries,
+                &mut self.settings_block_accounts_page,
+                &mut self.settings_block_add_provisioning_package,
+                &mut self.settings_block_apps_page,
+                &mut self.settings_block_change_language,
+                &mut self.settings_block_change_power_sleep,
+                &mut self.settings_block_change_region,
+                &mut self.settings_block_change_system_time,
+                &mut self.settings_block_devices_page,
+                &mut self.settings_block_ease_of_access_page,
+                &mut self.settings_block_edit_device_name,
+                &mut self.settings_block_gaming_page,
+                &mut self.settings_block_network_internet_page,
+                &mut self.settings_block_personalization_page,
+                &mut self.settings_block_privacy_page,
+                &mut self.settings_block_remove_provisioning_package,
+                &mut self.settings_block_settings_app,
+                &mut self.settings_block_system_page,
+                &mut self.settings_block_time_language_page,
+                &mut self.settings_block_update_security_page,
+                &mut self.shared_user_app_data_allowed,
+                &mut self.smart_screen_block_prompt_override,
+                &mut self.smart_screen_block_prompt_override_for_files,
+                &mut self.smart_screen_enable_app_install_control,
+                &mut self.start_block_unpinning_apps_from_taskbar,
+                &mut self.start_menu_app_list_visibility,
+                &mut self.start_menu_hide_change_account_settings,
+                &mut self.start_menu_hide_frequently_used_apps,
+                &mut self.start_menu_hide_hibernate,
+                &mut self.start_menu_hide_lock,
+                &mut self.start_menu_hide_power_button,
+                &mut self.start_menu_hide_recent_jump_lists,
+                &mut self.start_menu_hide_recently_added_apps,
+                &mut self.start_menu_hide_restart_options,
+                &mut self.start_menu_hide_shut_down,
+                &mut self.start_menu_hide_sign_out,
+                &mut self.start_menu_hide_sleep,
+                &mut self.start_menu_hide_switch_account,
+                &mut self.start_menu_hide_user_tile,
+                &mut self.start_menu_layout_edge_assets_xml,
+                &mut self.start_menu_layout_xml,
+                &mut self.start_menu_mode,
+                &mut self.start_menu_pinned_folder_documents,
+                &mut self.start_menu_pinned_folder_downloads,
+                &mut self.start_menu_pinned_folder_file_explorer,
+                &mut self.start_menu_pinned_folder_home_group,
+                &mut self.start_menu_pinned_folder_music,
+                &mut self.start_menu_pinned_folder_network,
+                &mut self.start_menu_pinned_folder_personal_folder,
+                &mut self.start_menu_pinned_folder_pictures,
+                &mut self.start_menu_pinned_folder_settings,
+                &mut self.start_menu_pinned_folder_videos,
+                &mut self.storage_block_removable_storage,
+                &mut self.storage_require_mobile_device_encryption,
+                &mut self.storage_restrict_app_data_to_system_volume,
+                &mut self.storage_restrict_app_install_to_system_volume,
+                &mut self.tenant_lockdown_require_network_during_out_of_box_experience,
+                &mut self.usb_blocked,
+                &mut self.voice_recording_blocked,
+                &mut self.web_rtc_block_localhost_ip_address,
+                &mut self.wi_fi_block_automatic_connect_hotspots,
+                &mut self.wi_fi_blocked,
+                &mut self.wi_fi_block_manual_configuration,
+                &mut self.wi_fi_scan_interval,
+                &mut self.windows_spotlight_block_consumer_specific_features,
+                &mut self.windows_spotlight_blocked,
+                &mut self.windows_spotlight_block_on_action_center,
+                &mut self.windows_spotlight_block_tailored_experiences,
+                &mut self.windows_spotlight_block_third_party_notifications,
+                &mut self.windows_spotlight_block_welcome_experience,
+                &mut self.windows_spotlight_block_windows_tips,
+                &mut self.windows_spotlight_configure_on_lock_screen,
+                &mut self.windows_store_block_auto_update,
+                &mut self.windows_store_blocked,
+                &mut self.windows_store_enable_private_store_only,
+                &mut self.wireless_display_block_projection_to_this_device,
+                &mut self.wireless_display_block_user_input_from_receiver,
+                &mut self.wireless_display_require_pin_for_pairing,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35014,47 +33828,6 @@ impl ::graph_model::rt::Struct for Windows10MobileCompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10MobileCompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "bitLockerEnabled" => &mut self.bit_locker_enabled,
-            "codeIntegrityEnabled" => &mut self.code_integrity_enabled,
-            "earlyLaunchAntiMalwareDriverEnabled" => {
-                &mut self.early_launch_anti_malware_driver_enabled
-            }
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "passwordRequireToUnlockFromIdle" => &mut self.password_require_to_unlock_from_idle,
-            "secureBootEnabled" => &mut self.secure_boot_enabled,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -35088,54 +33861,77 @@ impl ::graph_model::rt::Struct for Windows10MobileCompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("bitLockerEnabled", &self.bit_locker_enabled);
-        w.field("codeIntegrityEnabled", &self.code_integrity_enabled);
-        w.field(
-            "earlyLaunchAntiMalwareDriverEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.bit_locker_enabled,
+            &self.code_integrity_enabled,
             &self.early_launch_anti_malware_driver_enabled,
-        );
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "passwordRequireToUnlockFromIdle",
+            &self.password_required,
+            &self.password_required_type,
             &self.password_require_to_unlock_from_idle,
-        );
-        w.field("secureBootEnabled", &self.secure_boot_enabled);
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.secure_boot_enabled,
+            &self.storage_require_encryption,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.bit_locker_enabled,
+                &mut self.code_integrity_enabled,
+                &mut self.early_launch_anti_malware_driver_enabled,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.password_require_to_unlock_from_idle,
+                &mut self.secure_boot_enabled,
+                &mut self.storage_require_encryption,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35193,22 +33989,28 @@ impl ::graph_model::rt::Struct for Windows10NetworkProxyServer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10NetworkProxyServer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "exceptions" => &mut self.exceptions,
-            "useForLocalAddresses" => &mut self.use_for_local_addresses,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["address", "exceptions", "useForLocalAddresses"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("exceptions", &self.exceptions);
-        w.field("useForLocalAddresses", &self.use_for_local_addresses);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.exceptions,
+            &self.use_for_local_addresses,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.exceptions,
+                &mut self.use_for_local_addresses,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35321,29 +34123,6 @@ impl ::graph_model::rt::Struct for Windows10SecureAssessmentConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10SecureAssessmentConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowPrinting" => &mut self.allow_printing,
-            "allowScreenCapture" => &mut self.allow_screen_capture,
-            "allowTextSuggestion" => &mut self.allow_text_suggestion,
-            "configurationAccount" => &mut self.configuration_account,
-            "launchUri" => &mut self.launch_uri,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -35365,27 +34144,53 @@ impl ::graph_model::rt::Struct for Windows10SecureAssessmentConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("allowPrinting", &self.allow_printing);
-        w.field("allowScreenCapture", &self.allow_screen_capture);
-        w.field("allowTextSuggestion", &self.allow_text_suggestion);
-        w.field("configurationAccount", &self.configuration_account);
-        w.field("launchUri", &self.launch_uri);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.allow_printing,
+            &self.allow_screen_capture,
+            &self.allow_text_suggestion,
+            &self.configuration_account,
+            &self.launch_uri,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allow_printing,
+                &mut self.allow_screen_capture,
+                &mut self.allow_text_suggestion,
+                &mut self.configuration_account,
+                &mut self.launch_uri,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35558,50 +34363,6 @@ impl ::graph_model::rt::Struct for Windows10TeamGeneralConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows10TeamGeneralConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "azureOperationalInsightsBlockTelemetry" => {
-                &mut self.azure_operational_insights_block_telemetry
-            }
-            "azureOperationalInsightsWorkspaceId" => {
-                &mut self.azure_operational_insights_workspace_id
-            }
-            "azureOperationalInsightsWorkspaceKey" => {
-                &mut self.azure_operational_insights_workspace_key
-            }
-            "connectAppBlockAutoLaunch" => &mut self.connect_app_block_auto_launch,
-            "maintenanceWindowBlocked" => &mut self.maintenance_window_blocked,
-            "maintenanceWindowDurationInHours" => &mut self.maintenance_window_duration_in_hours,
-            "maintenanceWindowStartTime" => &mut self.maintenance_window_start_time,
-            "miracastBlocked" => &mut self.miracast_blocked,
-            "miracastChannel" => &mut self.miracast_channel,
-            "miracastRequirePin" => &mut self.miracast_require_pin,
-            "settingsBlockMyMeetingsAndFiles" => &mut self.settings_block_my_meetings_and_files,
-            "settingsBlockSessionResume" => &mut self.settings_block_session_resume,
-            "settingsBlockSigninSuggestions" => &mut self.settings_block_signin_suggestions,
-            "settingsDefaultVolume" => &mut self.settings_default_volume,
-            "settingsScreenTimeoutInMinutes" => &mut self.settings_screen_timeout_in_minutes,
-            "settingsSessionTimeoutInMinutes" => &mut self.settings_session_timeout_in_minutes,
-            "settingsSleepTimeoutInMinutes" => &mut self.settings_sleep_timeout_in_minutes,
-            "welcomeScreenBackgroundImageUrl" => &mut self.welcome_screen_background_image_url,
-            "welcomeScreenBlockAutomaticWakeUp" => &mut self.welcome_screen_block_automatic_wake_up,
-            "welcomeScreenMeetingInformation" => &mut self.welcome_screen_meeting_information,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -35638,87 +34399,83 @@ impl ::graph_model::rt::Struct for Windows10TeamGeneralConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "azureOperationalInsightsBlockTelemetry",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.azure_operational_insights_block_telemetry,
-        );
-        w.field(
-            "azureOperationalInsightsWorkspaceId",
             &self.azure_operational_insights_workspace_id,
-        );
-        w.field(
-            "azureOperationalInsightsWorkspaceKey",
             &self.azure_operational_insights_workspace_key,
-        );
-        w.field(
-            "connectAppBlockAutoLaunch",
             &self.connect_app_block_auto_launch,
-        );
-        w.field("maintenanceWindowBlocked", &self.maintenance_window_blocked);
-        w.field(
-            "maintenanceWindowDurationInHours",
+            &self.maintenance_window_blocked,
             &self.maintenance_window_duration_in_hours,
-        );
-        w.field(
-            "maintenanceWindowStartTime",
             &self.maintenance_window_start_time,
-        );
-        w.field("miracastBlocked", &self.miracast_blocked);
-        w.field("miracastChannel", &self.miracast_channel);
-        w.field("miracastRequirePin", &self.miracast_require_pin);
-        w.field(
-            "settingsBlockMyMeetingsAndFiles",
+            &self.miracast_blocked,
+            &self.miracast_channel,
+            &self.miracast_require_pin,
             &self.settings_block_my_meetings_and_files,
-        );
-        w.field(
-            "settingsBlockSessionResume",
             &self.settings_block_session_resume,
-        );
-        w.field(
-            "settingsBlockSigninSuggestions",
             &self.settings_block_signin_suggestions,
-        );
-        w.field("settingsDefaultVolume", &self.settings_default_volume);
-        w.field(
-            "settingsScreenTimeoutInMinutes",
+            &self.settings_default_volume,
             &self.settings_screen_timeout_in_minutes,
-        );
-        w.field(
-            "settingsSessionTimeoutInMinutes",
             &self.settings_session_timeout_in_minutes,
-        );
-        w.field(
-            "settingsSleepTimeoutInMinutes",
             &self.settings_sleep_timeout_in_minutes,
-        );
-        w.field(
-            "welcomeScreenBackgroundImageUrl",
             &self.welcome_screen_background_image_url,
-        );
-        w.field(
-            "welcomeScreenBlockAutomaticWakeUp",
             &self.welcome_screen_block_automatic_wake_up,
-        );
-        w.field(
-            "welcomeScreenMeetingInformation",
             &self.welcome_screen_meeting_information,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.azure_operational_insights_block_telemetry,
+                &mut self.azure_operational_insights_workspace_id,
+                &mut self.azure_operational_insights_workspace_key,
+                &mut self.connect_app_block_auto_launch,
+                &mut self.maintenance_window_blocked,
+                &mut self.maintenance_window_duration_in_hours,
+                &mut self.maintenance_window_start_time,
+                &mut self.miracast_blocked,
+                &mut self.miracast_channel,
+                &mut self.miracast_require_pin,
+                &mut self.settings_block_my_meetings_and_files,
+                &mut self.settings_block_session_resume,
+                &mut self.settings_block_signin_suggestions,
+                &mut self.settings_default_volume,
+                &mut self.settings_screen_timeout_in_minutes,
+                &mut self.settings_session_timeout_in_minutes,
+                &mut self.settings_sleep_timeout_in_minutes,
+                &mut self.welcome_screen_background_image_url,
+                &mut self.welcome_screen_block_automatic_wake_up,
+                &mut self.welcome_screen_meeting_information,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35860,40 +34617,6 @@ impl ::graph_model::rt::Struct for Windows81CompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows81CompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -35922,43 +34645,67 @@ impl ::graph_model::rt::Struct for Windows81CompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.password_required,
+            &self.password_required_type,
+            &self.storage_require_encryption,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.storage_require_encryption,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36183,77 +34930,6 @@ impl ::graph_model::rt::Struct for Windows81GeneralConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windows81GeneralConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "accountsBlockAddingNonMicrosoftAccountEmail" => {
-                &mut self.accounts_block_adding_non_microsoft_account_email
-            }
-            "applyOnlyToWindows81" => &mut self.apply_only_to_windows81,
-            "browserBlockAutofill" => &mut self.browser_block_autofill,
-            "browserBlockAutomaticDetectionOfIntranetSites" => {
-                &mut self.browser_block_automatic_detection_of_intranet_sites
-            }
-            "browserBlockEnterpriseModeAccess" => &mut self.browser_block_enterprise_mode_access,
-            "browserBlockJavaScript" => &mut self.browser_block_java_script,
-            "browserBlockPlugins" => &mut self.browser_block_plugins,
-            "browserBlockPopups" => &mut self.browser_block_popups,
-            "browserBlockSendingDoNotTrackHeader" => {
-                &mut self.browser_block_sending_do_not_track_header
-            }
-            "browserBlockSingleWordEntryOnIntranetSites" => {
-                &mut self.browser_block_single_word_entry_on_intranet_sites
-            }
-            "browserEnterpriseModeSiteListLocation" => {
-                &mut self.browser_enterprise_mode_site_list_location
-            }
-            "browserInternetSecurityLevel" => &mut self.browser_internet_security_level,
-            "browserIntranetSecurityLevel" => &mut self.browser_intranet_security_level,
-            "browserLoggingReportLocation" => &mut self.browser_logging_report_location,
-            "browserRequireFirewall" => &mut self.browser_require_firewall,
-            "browserRequireFraudWarning" => &mut self.browser_require_fraud_warning,
-            "browserRequireHighSecurityForRestrictedSites" => {
-                &mut self.browser_require_high_security_for_restricted_sites
-            }
-            "browserRequireSmartScreen" => &mut self.browser_require_smart_screen,
-            "browserTrustedSitesSecurityLevel" => &mut self.browser_trusted_sites_security_level,
-            "cellularBlockDataRoaming" => &mut self.cellular_block_data_roaming,
-            "diagnosticsBlockDataSubmission" => &mut self.diagnostics_block_data_submission,
-            "passwordBlockPicturePasswordAndPin" => {
-                &mut self.password_block_picture_password_and_pin
-            }
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.password_minutes_of_inactivity_before_screen_timeout
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequiredType" => &mut self.password_required_type,
-            "passwordSignInFailureCountBeforeFactoryReset" => {
-                &mut self.password_sign_in_failure_count_before_factory_reset
-            }
-            "storageRequireDeviceEncryption" => &mut self.storage_require_device_encryption,
-            "updatesRequireAutomaticUpdates" => &mut self.updates_require_automatic_updates,
-            "userAccountControlSettings" => &mut self.user_account_control_settings,
-            "workFoldersUrl" => &mut self.work_folders_url,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -36303,124 +34979,109 @@ impl ::graph_model::rt::Struct for Windows81GeneralConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "accountsBlockAddingNonMicrosoftAccountEmail",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.accounts_block_adding_non_microsoft_account_email,
-        );
-        w.field("applyOnlyToWindows81", &self.apply_only_to_windows81);
-        w.field("browserBlockAutofill", &self.browser_block_autofill);
-        w.field(
-            "browserBlockAutomaticDetectionOfIntranetSites",
+            &self.apply_only_to_windows81,
+            &self.browser_block_autofill,
             &self.browser_block_automatic_detection_of_intranet_sites,
-        );
-        w.field(
-            "browserBlockEnterpriseModeAccess",
             &self.browser_block_enterprise_mode_access,
-        );
-        w.field("browserBlockJavaScript", &self.browser_block_java_script);
-        w.field("browserBlockPlugins", &self.browser_block_plugins);
-        w.field("browserBlockPopups", &self.browser_block_popups);
-        w.field(
-            "browserBlockSendingDoNotTrackHeader",
+            &self.browser_block_java_script,
+            &self.browser_block_plugins,
+            &self.browser_block_popups,
             &self.browser_block_sending_do_not_track_header,
-        );
-        w.field(
-            "browserBlockSingleWordEntryOnIntranetSites",
             &self.browser_block_single_word_entry_on_intranet_sites,
-        );
-        w.field(
-            "browserEnterpriseModeSiteListLocation",
             &self.browser_enterprise_mode_site_list_location,
-        );
-        w.field(
-            "browserInternetSecurityLevel",
             &self.browser_internet_security_level,
-        );
-        w.field(
-            "browserIntranetSecurityLevel",
             &self.browser_intranet_security_level,
-        );
-        w.field(
-            "browserLoggingReportLocation",
             &self.browser_logging_report_location,
-        );
-        w.field("browserRequireFirewall", &self.browser_require_firewall);
-        w.field(
-            "browserRequireFraudWarning",
+            &self.browser_require_firewall,
             &self.browser_require_fraud_warning,
-        );
-        w.field(
-            "browserRequireHighSecurityForRestrictedSites",
             &self.browser_require_high_security_for_restricted_sites,
-        );
-        w.field(
-            "browserRequireSmartScreen",
             &self.browser_require_smart_screen,
-        );
-        w.field(
-            "browserTrustedSitesSecurityLevel",
             &self.browser_trusted_sites_security_level,
-        );
-        w.field(
-            "cellularBlockDataRoaming",
             &self.cellular_block_data_roaming,
-        );
-        w.field(
-            "diagnosticsBlockDataSubmission",
             &self.diagnostics_block_data_submission,
-        );
-        w.field(
-            "passwordBlockPicturePasswordAndPin",
             &self.password_block_picture_password_and_pin,
-        );
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "passwordSignInFailureCountBeforeFactoryReset",
+            &self.password_required_type,
             &self.password_sign_in_failure_count_before_factory_reset,
-        );
-        w.field(
-            "storageRequireDeviceEncryption",
             &self.storage_require_device_encryption,
-        );
-        w.field(
-            "updatesRequireAutomaticUpdates",
             &self.updates_require_automatic_updates,
-        );
-        w.field(
-            "userAccountControlSettings",
             &self.user_account_control_settings,
-        );
-        w.field("workFoldersUrl", &self.work_folders_url);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.work_folders_url,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.accounts_block_adding_non_microsoft_account_email,
+                &mut self.apply_only_to_windows81,
+                &mut self.browser_block_autofill,
+                &mut self.browser_block_automatic_detection_of_intranet_sites,
+                &mut self.browser_block_enterprise_mode_access,
+                &mut self.browser_block_java_script,
+                &mut self.browser_block_plugins,
+                &mut self.browser_block_popups,
+                &mut self.browser_block_sending_do_not_track_header,
+                &mut self.browser_block_single_word_entry_on_intranet_sites,
+                &mut self.browser_enterprise_mode_site_list_location,
+                &mut self.browser_internet_security_level,
+                &mut self.browser_intranet_security_level,
+                &mut self.browser_logging_report_location,
+                &mut self.browser_require_firewall,
+                &mut self.browser_require_fraud_warning,
+                &mut self.browser_require_high_security_for_restricted_sites,
+                &mut self.browser_require_smart_screen,
+                &mut self.browser_trusted_sites_security_level,
+                &mut self.cellular_block_data_roaming,
+                &mut self.diagnostics_block_data_submission,
+                &mut self.password_block_picture_password_and_pin,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required_type,
+                &mut self.password_sign_in_failure_count_before_factory_reset,
+                &mut self.storage_require_device_encryption,
+                &mut self.updates_require_automatic_updates,
+                &mut self.user_account_control_settings,
+                &mut self.work_folders_url,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36532,29 +35193,6 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeviceIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsAutopilotDeviceIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "addressableUserName" => &mut self.addressable_user_name,
-            "azureActiveDirectoryDeviceId" => &mut self.azure_active_directory_device_id,
-            "displayName" => &mut self.display_name,
-            "enrollmentState" => &mut self.enrollment_state,
-            "groupTag" => &mut self.group_tag,
-            "lastContactedDateTime" => &mut self.last_contacted_date_time,
-            "managedDeviceId" => &mut self.managed_device_id,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "productKey" => &mut self.product_key,
-            "purchaseOrderIdentifier" => &mut self.purchase_order_identifier,
-            "resourceName" => &mut self.resource_name,
-            "serialNumber" => &mut self.serial_number,
-            "skuNumber" => &mut self.sku_number,
-            "systemFamily" => &mut self.system_family,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -36576,27 +35214,53 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeviceIdentity {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("addressableUserName", &self.addressable_user_name);
-        w.field(
-            "azureActiveDirectoryDeviceId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.addressable_user_name,
             &self.azure_active_directory_device_id,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("enrollmentState", &self.enrollment_state);
-        w.field("groupTag", &self.group_tag);
-        w.field("lastContactedDateTime", &self.last_contacted_date_time);
-        w.field("managedDeviceId", &self.managed_device_id);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("productKey", &self.product_key);
-        w.field("purchaseOrderIdentifier", &self.purchase_order_identifier);
-        w.field("resourceName", &self.resource_name);
-        w.field("serialNumber", &self.serial_number);
-        w.field("skuNumber", &self.sku_number);
-        w.field("systemFamily", &self.system_family);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.display_name,
+            &self.enrollment_state,
+            &self.group_tag,
+            &self.last_contacted_date_time,
+            &self.managed_device_id,
+            &self.manufacturer,
+            &self.model,
+            &self.product_key,
+            &self.purchase_order_identifier,
+            &self.resource_name,
+            &self.serial_number,
+            &self.sku_number,
+            &self.system_family,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.addressable_user_name,
+                &mut self.azure_active_directory_device_id,
+                &mut self.display_name,
+                &mut self.enrollment_state,
+                &mut self.group_tag,
+                &mut self.last_contacted_date_time,
+                &mut self.managed_device_id,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.product_key,
+                &mut self.purchase_order_identifier,
+                &mut self.resource_name,
+                &mut self.serial_number,
+                &mut self.sku_number,
+                &mut self.system_family,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36697,26 +35361,6 @@ impl ::graph_model::rt::Struct for WindowsDefenderAdvancedThreatProtectionConfig
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowSampleSharing" => &mut self.allow_sample_sharing,
-            "enableExpeditedTelemetryReporting" => &mut self.enable_expedited_telemetry_reporting,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -36735,27 +35379,47 @@ impl ::graph_model::rt::Struct for WindowsDefenderAdvancedThreatProtectionConfig
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("allowSampleSharing", &self.allow_sample_sharing);
-        w.field(
-            "enableExpeditedTelemetryReporting",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.allow_sample_sharing,
             &self.enable_expedited_telemetry_reporting,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allow_sample_sharing,
+                &mut self.enable_expedited_telemetry_reporting,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36956,32 +35620,6 @@ impl ::graph_model::rt::Struct for WindowsFirewallNetworkProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsFirewallNetworkProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authorizedApplicationRulesFromGroupPolicyMerged" => {
-                &mut self.authorized_application_rules_from_group_policy_merged
-            }
-            "connectionSecurityRulesFromGroupPolicyMerged" => {
-                &mut self.connection_security_rules_from_group_policy_merged
-            }
-            "firewallEnabled" => &mut self.firewall_enabled,
-            "globalPortRulesFromGroupPolicyMerged" => {
-                &mut self.global_port_rules_from_group_policy_merged
-            }
-            "inboundConnectionsBlocked" => &mut self.inbound_connections_blocked,
-            "inboundNotificationsBlocked" => &mut self.inbound_notifications_blocked,
-            "incomingTrafficBlocked" => &mut self.incoming_traffic_blocked,
-            "outboundConnectionsBlocked" => &mut self.outbound_connections_blocked,
-            "policyRulesFromGroupPolicyMerged" => &mut self.policy_rules_from_group_policy_merged,
-            "securedPacketExemptionAllowed" => &mut self.secured_packet_exemption_allowed,
-            "stealthModeBlocked" => &mut self.stealth_mode_blocked,
-            "unicastResponsesToMulticastBroadcastsBlocked" => {
-                &mut self.unicast_responses_to_multicast_broadcasts_blocked
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "authorizedApplicationRulesFromGroupPolicyMerged",
@@ -36998,46 +35636,43 @@ impl ::graph_model::rt::Struct for WindowsFirewallNetworkProfile {
             "unicastResponsesToMulticastBroadcastsBlocked",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "authorizedApplicationRulesFromGroupPolicyMerged",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.authorized_application_rules_from_group_policy_merged,
-        );
-        w.field(
-            "connectionSecurityRulesFromGroupPolicyMerged",
             &self.connection_security_rules_from_group_policy_merged,
-        );
-        w.field("firewallEnabled", &self.firewall_enabled);
-        w.field(
-            "globalPortRulesFromGroupPolicyMerged",
+            &self.firewall_enabled,
             &self.global_port_rules_from_group_policy_merged,
-        );
-        w.field(
-            "inboundConnectionsBlocked",
             &self.inbound_connections_blocked,
-        );
-        w.field(
-            "inboundNotificationsBlocked",
             &self.inbound_notifications_blocked,
-        );
-        w.field("incomingTrafficBlocked", &self.incoming_traffic_blocked);
-        w.field(
-            "outboundConnectionsBlocked",
+            &self.incoming_traffic_blocked,
             &self.outbound_connections_blocked,
-        );
-        w.field(
-            "policyRulesFromGroupPolicyMerged",
             &self.policy_rules_from_group_policy_merged,
-        );
-        w.field(
-            "securedPacketExemptionAllowed",
             &self.secured_packet_exemption_allowed,
-        );
-        w.field("stealthModeBlocked", &self.stealth_mode_blocked);
-        w.field(
-            "unicastResponsesToMulticastBroadcastsBlocked",
+            &self.stealth_mode_blocked,
             &self.unicast_responses_to_multicast_broadcasts_blocked,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.authorized_application_rules_from_group_policy_merged,
+                &mut self.connection_security_rules_from_group_policy_merged,
+                &mut self.firewall_enabled,
+                &mut self.global_port_rules_from_group_policy_merged,
+                &mut self.inbound_connections_blocked,
+                &mut self.inbound_notifications_blocked,
+                &mut self.incoming_traffic_blocked,
+                &mut self.outbound_connections_blocked,
+                &mut self.policy_rules_from_group_policy_merged,
+                &mut self.secured_packet_exemption_allowed,
+                &mut self.stealth_mode_blocked,
+                &mut self.unicast_responses_to_multicast_broadcasts_blocked,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37169,24 +35804,30 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLearningSummar
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionAppLearningSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "applicationName" => &mut self.application_name,
-            "applicationType" => &mut self.application_type,
-            "deviceCount" => &mut self.device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "applicationName", "applicationType", "deviceCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("applicationName", &self.application_name);
-        w.field("applicationType", &self.application_type);
-        w.field("deviceCount", &self.device_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.application_name,
+            &self.application_type,
+            &self.device_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.application_name,
+                &mut self.application_type,
+                &mut self.device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37245,22 +35886,20 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionNetworkLearningSu
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsInformationProtectionNetworkLearningSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceCount" => &mut self.device_count,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "deviceCount", "url"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deviceCount", &self.device_count);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.device_count, &self.url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.device_count, &mut self.url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37329,17 +35968,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareCategoryCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareCategoryCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activeMalwareDetectionCount" => &mut self.active_malware_detection_count,
-            "category" => &mut self.category,
-            "deviceCount" => &mut self.device_count,
-            "distinctActiveMalwareCount" => &mut self.distinct_active_malware_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "activeMalwareDetectionCount",
@@ -37349,18 +35977,29 @@ impl ::graph_model::rt::Struct for WindowsMalwareCategoryCount {
             "lastUpdateDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "activeMalwareDetectionCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.active_malware_detection_count,
-        );
-        w.field("category", &self.category);
-        w.field("deviceCount", &self.device_count);
-        w.field(
-            "distinctActiveMalwareCount",
+            &self.category,
+            &self.device_count,
             &self.distinct_active_malware_count,
-        );
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
+            &self.last_update_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.active_malware_detection_count,
+                &mut self.category,
+                &mut self.device_count,
+                &mut self.distinct_active_malware_count,
+                &mut self.last_update_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37418,22 +36057,28 @@ impl ::graph_model::rt::Struct for WindowsMalwareExecutionStateCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareExecutionStateCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceCount" => &mut self.device_count,
-            "executionState" => &mut self.execution_state,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deviceCount", "executionState", "lastUpdateDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceCount", &self.device_count);
-        w.field("executionState", &self.execution_state);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_count,
+            &self.execution_state,
+            &self.last_update_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_count,
+                &mut self.execution_state,
+                &mut self.last_update_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37505,19 +36150,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalInformationUrl" => &mut self.additional_information_url,
-            "category" => &mut self.category,
-            "displayName" => &mut self.display_name,
-            "lastDetectionDateTime" => &mut self.last_detection_date_time,
-            "severity" => &mut self.severity,
-            "deviceMalwareStates" => &mut self.device_malware_states,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -37529,14 +36161,33 @@ impl ::graph_model::rt::Struct for WindowsMalwareInformation {
             "deviceMalwareStates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalInformationUrl", &self.additional_information_url);
-        w.field("category", &self.category);
-        w.field("displayName", &self.display_name);
-        w.field("lastDetectionDateTime", &self.last_detection_date_time);
-        w.field("severity", &self.severity);
-        w.field("deviceMalwareStates", &self.device_malware_states);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_information_url,
+            &self.category,
+            &self.display_name,
+            &self.last_detection_date_time,
+            &self.severity,
+            &self.device_malware_states,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_information_url,
+                &mut self.category,
+                &mut self.display_name,
+                &mut self.last_detection_date_time,
+                &mut self.severity,
+                &mut self.device_malware_states,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37598,16 +36249,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareNameCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareNameCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceCount" => &mut self.device_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "malwareIdentifier" => &mut self.malware_identifier,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deviceCount",
@@ -37616,11 +36257,27 @@ impl ::graph_model::rt::Struct for WindowsMalwareNameCount {
             "name",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceCount", &self.device_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("malwareIdentifier", &self.malware_identifier);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_count,
+            &self.last_update_date_time,
+            &self.malware_identifier,
+            &self.name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_count,
+                &mut self.last_update_date_time,
+                &mut self.malware_identifier,
+                &mut self.name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37703,21 +36360,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "malwareCategorySummary" => &mut self.malware_category_summary,
-            "malwareDetectedDeviceCount" => &mut self.malware_detected_device_count,
-            "malwareExecutionStateSummary" => &mut self.malware_execution_state_summary,
-            "malwareNameSummary" => &mut self.malware_name_summary,
-            "malwareSeveritySummary" => &mut self.malware_severity_summary,
-            "malwareStateSummary" => &mut self.malware_state_summary,
-            "osVersionsSummary" => &mut self.os_versions_summary,
-            "totalDistinctMalwareCount" => &mut self.total_distinct_malware_count,
-            "totalMalwareCount" => &mut self.total_malware_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "malwareCategorySummary",
@@ -37731,25 +36373,37 @@ impl ::graph_model::rt::Struct for WindowsMalwareOverview {
             "totalMalwareCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("malwareCategorySummary", &self.malware_category_summary);
-        w.field(
-            "malwareDetectedDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.malware_category_summary,
             &self.malware_detected_device_count,
-        );
-        w.field(
-            "malwareExecutionStateSummary",
             &self.malware_execution_state_summary,
-        );
-        w.field("malwareNameSummary", &self.malware_name_summary);
-        w.field("malwareSeveritySummary", &self.malware_severity_summary);
-        w.field("malwareStateSummary", &self.malware_state_summary);
-        w.field("osVersionsSummary", &self.os_versions_summary);
-        w.field(
-            "totalDistinctMalwareCount",
+            &self.malware_name_summary,
+            &self.malware_severity_summary,
+            &self.malware_state_summary,
+            &self.os_versions_summary,
             &self.total_distinct_malware_count,
-        );
-        w.field("totalMalwareCount", &self.total_malware_count);
+            &self.total_malware_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.malware_category_summary,
+                &mut self.malware_detected_device_count,
+                &mut self.malware_execution_state_summary,
+                &mut self.malware_name_summary,
+                &mut self.malware_severity_summary,
+                &mut self.malware_state_summary,
+                &mut self.os_versions_summary,
+                &mut self.total_distinct_malware_count,
+                &mut self.total_malware_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37811,16 +36465,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareSeverityCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareSeverityCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "distinctMalwareCount" => &mut self.distinct_malware_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "malwareDetectionCount" => &mut self.malware_detection_count,
-            "severity" => &mut self.severity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "distinctMalwareCount",
@@ -37829,11 +36473,27 @@ impl ::graph_model::rt::Struct for WindowsMalwareSeverityCount {
             "severity",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("distinctMalwareCount", &self.distinct_malware_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("malwareDetectionCount", &self.malware_detection_count);
-        w.field("severity", &self.severity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.distinct_malware_count,
+            &self.last_update_date_time,
+            &self.malware_detection_count,
+            &self.severity,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.distinct_malware_count,
+                &mut self.last_update_date_time,
+                &mut self.malware_detection_count,
+                &mut self.severity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37899,17 +36559,6 @@ impl ::graph_model::rt::Struct for WindowsMalwareStateCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsMalwareStateCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceCount" => &mut self.device_count,
-            "distinctMalwareCount" => &mut self.distinct_malware_count,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "malwareDetectionCount" => &mut self.malware_detection_count,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deviceCount",
@@ -37919,12 +36568,29 @@ impl ::graph_model::rt::Struct for WindowsMalwareStateCount {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceCount", &self.device_count);
-        w.field("distinctMalwareCount", &self.distinct_malware_count);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("malwareDetectionCount", &self.malware_detection_count);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_count,
+            &self.distinct_malware_count,
+            &self.last_update_date_time,
+            &self.malware_detection_count,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_count,
+                &mut self.distinct_malware_count,
+                &mut self.last_update_date_time,
+                &mut self.malware_detection_count,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38066,40 +36732,6 @@ impl ::graph_model::rt::Struct for WindowsPhone81CompliancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsPhone81CompliancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "osMaximumVersion" => &mut self.os_maximum_version,
-            "osMinimumVersion" => &mut self.os_minimum_version,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeLock" => {
-                &mut self.password_minutes_of_inactivity_before_lock
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "scheduledActionsForRule" => &mut self.scheduled_actions_for_rule,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -38128,43 +36760,67 @@ impl ::graph_model::rt::Struct for WindowsPhone81CompliancePolicy {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("osMaximumVersion", &self.os_maximum_version);
-        w.field("osMinimumVersion", &self.os_minimum_version);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.os_maximum_version,
+            &self.os_minimum_version,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeLock",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_lock,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.password_required,
+            &self.password_required_type,
+            &self.storage_require_encryption,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("scheduledActionsForRule", &self.scheduled_actions_for_rule);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.scheduled_actions_for_rule,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.os_maximum_version,
+                &mut self.os_minimum_version,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_lock,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.storage_require_encryption,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.scheduled_actions_for_rule,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38261,25 +36917,6 @@ impl ::graph_model::rt::Struct for WindowsPhone81CustomConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsPhone81CustomConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "omaSettings" => &mut self.oma_settings,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -38297,23 +36934,45 @@ impl ::graph_model::rt::Struct for WindowsPhone81CustomConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("omaSettings", &self.oma_settings);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.oma_settings,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.oma_settings,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38522,59 +37181,6 @@ impl ::graph_model::rt::Struct for WindowsPhone81GeneralConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsPhone81GeneralConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "applyOnlyToWindowsPhone81" => &mut self.apply_only_to_windows_phone81,
-            "appsBlockCopyPaste" => &mut self.apps_block_copy_paste,
-            "bluetoothBlocked" => &mut self.bluetooth_blocked,
-            "cameraBlocked" => &mut self.camera_blocked,
-            "cellularBlockWifiTethering" => &mut self.cellular_block_wifi_tethering,
-            "compliantAppListType" => &mut self.compliant_app_list_type,
-            "compliantAppsList" => &mut self.compliant_apps_list,
-            "diagnosticDataBlockSubmission" => &mut self.diagnostic_data_block_submission,
-            "emailBlockAddingAccounts" => &mut self.email_block_adding_accounts,
-            "locationServicesBlocked" => &mut self.location_services_blocked,
-            "microsoftAccountBlocked" => &mut self.microsoft_account_blocked,
-            "nfcBlocked" => &mut self.nfc_blocked,
-            "passwordBlockSimple" => &mut self.password_block_simple,
-            "passwordExpirationDays" => &mut self.password_expiration_days,
-            "passwordMinimumCharacterSetCount" => &mut self.password_minimum_character_set_count,
-            "passwordMinimumLength" => &mut self.password_minimum_length,
-            "passwordMinutesOfInactivityBeforeScreenTimeout" => {
-                &mut self.password_minutes_of_inactivity_before_screen_timeout
-            }
-            "passwordPreviousPasswordBlockCount" => {
-                &mut self.password_previous_password_block_count
-            }
-            "passwordRequired" => &mut self.password_required,
-            "passwordRequiredType" => &mut self.password_required_type,
-            "passwordSignInFailureCountBeforeFactoryReset" => {
-                &mut self.password_sign_in_failure_count_before_factory_reset
-            }
-            "screenCaptureBlocked" => &mut self.screen_capture_blocked,
-            "storageBlockRemovableStorage" => &mut self.storage_block_removable_storage,
-            "storageRequireEncryption" => &mut self.storage_require_encryption,
-            "webBrowserBlocked" => &mut self.web_browser_blocked,
-            "wifiBlockAutomaticConnectHotspots" => &mut self.wifi_block_automatic_connect_hotspots,
-            "wifiBlocked" => &mut self.wifi_blocked,
-            "wifiBlockHotspotReporting" => &mut self.wifi_block_hotspot_reporting,
-            "windowsStoreBlocked" => &mut self.windows_store_blocked,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -38620,84 +37226,101 @@ impl ::graph_model::rt::Struct for WindowsPhone81GeneralConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field(
-            "applyOnlyToWindowsPhone81",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
             &self.apply_only_to_windows_phone81,
-        );
-        w.field("appsBlockCopyPaste", &self.apps_block_copy_paste);
-        w.field("bluetoothBlocked", &self.bluetooth_blocked);
-        w.field("cameraBlocked", &self.camera_blocked);
-        w.field(
-            "cellularBlockWifiTethering",
+            &self.apps_block_copy_paste,
+            &self.bluetooth_blocked,
+            &self.camera_blocked,
             &self.cellular_block_wifi_tethering,
-        );
-        w.field("compliantAppListType", &self.compliant_app_list_type);
-        w.field("compliantAppsList", &self.compliant_apps_list);
-        w.field(
-            "diagnosticDataBlockSubmission",
+            &self.compliant_app_list_type,
+            &self.compliant_apps_list,
             &self.diagnostic_data_block_submission,
-        );
-        w.field(
-            "emailBlockAddingAccounts",
             &self.email_block_adding_accounts,
-        );
-        w.field("locationServicesBlocked", &self.location_services_blocked);
-        w.field("microsoftAccountBlocked", &self.microsoft_account_blocked);
-        w.field("nfcBlocked", &self.nfc_blocked);
-        w.field("passwordBlockSimple", &self.password_block_simple);
-        w.field("passwordExpirationDays", &self.password_expiration_days);
-        w.field(
-            "passwordMinimumCharacterSetCount",
+            &self.location_services_blocked,
+            &self.microsoft_account_blocked,
+            &self.nfc_blocked,
+            &self.password_block_simple,
+            &self.password_expiration_days,
             &self.password_minimum_character_set_count,
-        );
-        w.field("passwordMinimumLength", &self.password_minimum_length);
-        w.field(
-            "passwordMinutesOfInactivityBeforeScreenTimeout",
+            &self.password_minimum_length,
             &self.password_minutes_of_inactivity_before_screen_timeout,
-        );
-        w.field(
-            "passwordPreviousPasswordBlockCount",
             &self.password_previous_password_block_count,
-        );
-        w.field("passwordRequired", &self.password_required);
-        w.field("passwordRequiredType", &self.password_required_type);
-        w.field(
-            "passwordSignInFailureCountBeforeFactoryReset",
+            &self.password_required,
+            &self.password_required_type,
             &self.password_sign_in_failure_count_before_factory_reset,
-        );
-        w.field("screenCaptureBlocked", &self.screen_capture_blocked);
-        w.field(
-            "storageBlockRemovableStorage",
+            &self.screen_capture_blocked,
             &self.storage_block_removable_storage,
-        );
-        w.field("storageRequireEncryption", &self.storage_require_encryption);
-        w.field("webBrowserBlocked", &self.web_browser_blocked);
-        w.field(
-            "wifiBlockAutomaticConnectHotspots",
+            &self.storage_require_encryption,
+            &self.web_browser_blocked,
             &self.wifi_block_automatic_connect_hotspots,
-        );
-        w.field("wifiBlocked", &self.wifi_blocked);
-        w.field(
-            "wifiBlockHotspotReporting",
+            &self.wifi_blocked,
             &self.wifi_block_hotspot_reporting,
-        );
-        w.field("windowsStoreBlocked", &self.windows_store_blocked);
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.windows_store_blocked,
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.apply_only_to_windows_phone81,
+                &mut self.apps_block_copy_paste,
+                &mut self.bluetooth_blocked,
+                &mut self.camera_blocked,
+                &mut self.cellular_block_wifi_tethering,
+                &mut self.compliant_app_list_type,
+                &mut self.compliant_apps_list,
+                &mut self.diagnostic_data_block_submission,
+                &mut self.email_block_adding_accounts,
+                &mut self.location_services_blocked,
+                &mut self.microsoft_account_blocked,
+                &mut self.nfc_blocked,
+                &mut self.password_block_simple,
+                &mut self.password_expiration_days,
+                &mut self.password_minimum_character_set_count,
+                &mut self.password_minimum_length,
+                &mut self.password_minutes_of_inactivity_before_screen_timeout,
+                &mut self.password_previous_password_block_count,
+                &mut self.password_required,
+                &mut self.password_required_type,
+                &mut self.password_sign_in_failure_count_before_factory_reset,
+                &mut self.screen_capture_blocked,
+                &mut self.storage_block_removable_storage,
+                &mut self.storage_require_encryption,
+                &mut self.web_browser_blocked,
+                &mut self.wifi_block_automatic_connect_hotspots,
+                &mut self.wifi_blocked,
+                &mut self.wifi_block_hotspot_reporting,
+                &mut self.windows_store_blocked,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38972,20 +37595,20 @@ impl ::graph_model::rt::Struct for WindowsUpdateActiveHoursInstall {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUpdateActiveHoursInstall"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activeHoursEnd" => &mut self.active_hours_end,
-            "activeHoursStart" => &mut self.active_hours_start,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["activeHoursEnd", "activeHoursStart"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activeHoursEnd", &self.active_hours_end);
-        w.field("activeHoursStart", &self.active_hours_start);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.active_hours_end, &self.active_hours_start])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.active_hours_end, &mut self.active_hours_start],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39223,76 +37846,6 @@ impl ::graph_model::rt::Struct for WindowsUpdateForBusinessConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUpdateForBusinessConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "version" => &mut self.version,
-            "allowWindows11Upgrade" => &mut self.allow_windows11_upgrade,
-            "automaticUpdateMode" => &mut self.automatic_update_mode,
-            "autoRestartNotificationDismissal" => &mut self.auto_restart_notification_dismissal,
-            "businessReadyUpdatesOnly" => &mut self.business_ready_updates_only,
-            "deadlineForFeatureUpdatesInDays" => &mut self.deadline_for_feature_updates_in_days,
-            "deadlineForQualityUpdatesInDays" => &mut self.deadline_for_quality_updates_in_days,
-            "deadlineGracePeriodInDays" => &mut self.deadline_grace_period_in_days,
-            "deliveryOptimizationMode" => &mut self.delivery_optimization_mode,
-            "driversExcluded" => &mut self.drivers_excluded,
-            "engagedRestartDeadlineInDays" => &mut self.engaged_restart_deadline_in_days,
-            "engagedRestartSnoozeScheduleInDays" => {
-                &mut self.engaged_restart_snooze_schedule_in_days
-            }
-            "engagedRestartTransitionScheduleInDays" => {
-                &mut self.engaged_restart_transition_schedule_in_days
-            }
-            "featureUpdatesDeferralPeriodInDays" => {
-                &mut self.feature_updates_deferral_period_in_days
-            }
-            "featureUpdatesPaused" => &mut self.feature_updates_paused,
-            "featureUpdatesPauseExpiryDateTime" => &mut self.feature_updates_pause_expiry_date_time,
-            "featureUpdatesPauseStartDate" => &mut self.feature_updates_pause_start_date,
-            "featureUpdatesRollbackStartDateTime" => {
-                &mut self.feature_updates_rollback_start_date_time
-            }
-            "featureUpdatesRollbackWindowInDays" => {
-                &mut self.feature_updates_rollback_window_in_days
-            }
-            "featureUpdatesWillBeRolledBack" => &mut self.feature_updates_will_be_rolled_back,
-            "installationSchedule" => &mut self.installation_schedule,
-            "microsoftUpdateServiceAllowed" => &mut self.microsoft_update_service_allowed,
-            "postponeRebootUntilAfterDeadline" => &mut self.postpone_reboot_until_after_deadline,
-            "prereleaseFeatures" => &mut self.prerelease_features,
-            "qualityUpdatesDeferralPeriodInDays" => {
-                &mut self.quality_updates_deferral_period_in_days
-            }
-            "qualityUpdatesPaused" => &mut self.quality_updates_paused,
-            "qualityUpdatesPauseExpiryDateTime" => &mut self.quality_updates_pause_expiry_date_time,
-            "qualityUpdatesPauseStartDate" => &mut self.quality_updates_pause_start_date,
-            "qualityUpdatesRollbackStartDateTime" => {
-                &mut self.quality_updates_rollback_start_date_time
-            }
-            "qualityUpdatesWillBeRolledBack" => &mut self.quality_updates_will_be_rolled_back,
-            "scheduleImminentRestartWarningInMinutes" => {
-                &mut self.schedule_imminent_restart_warning_in_minutes
-            }
-            "scheduleRestartWarningInHours" => &mut self.schedule_restart_warning_in_hours,
-            "skipChecksBeforeRestart" => &mut self.skip_checks_before_restart,
-            "updateNotificationLevel" => &mut self.update_notification_level,
-            "updateWeeks" => &mut self.update_weeks,
-            "userPauseAccess" => &mut self.user_pause_access,
-            "userWindowsUpdateScanAccess" => &mut self.user_windows_update_scan_access,
-            "assignments" => &mut self.assignments,
-            "deviceSettingStateSummaries" => &mut self.device_setting_state_summaries,
-            "deviceStatuses" => &mut self.device_statuses,
-            "deviceStatusOverview" => &mut self.device_status_overview,
-            "userStatuses" => &mut self.user_statuses,
-            "userStatusOverview" => &mut self.user_status_overview,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -39345,130 +37898,115 @@ impl ::graph_model::rt::Struct for WindowsUpdateForBusinessConfiguration {
             "userStatusOverview",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("version", &self.version);
-        w.field("allowWindows11Upgrade", &self.allow_windows11_upgrade);
-        w.field("automaticUpdateMode", &self.automatic_update_mode);
-        w.field(
-            "autoRestartNotificationDismissal",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.version,
+            &self.allow_windows11_upgrade,
+            &self.automatic_update_mode,
             &self.auto_restart_notification_dismissal,
-        );
-        w.field(
-            "businessReadyUpdatesOnly",
             &self.business_ready_updates_only,
-        );
-        w.field(
-            "deadlineForFeatureUpdatesInDays",
             &self.deadline_for_feature_updates_in_days,
-        );
-        w.field(
-            "deadlineForQualityUpdatesInDays",
             &self.deadline_for_quality_updates_in_days,
-        );
-        w.field(
-            "deadlineGracePeriodInDays",
             &self.deadline_grace_period_in_days,
-        );
-        w.field("deliveryOptimizationMode", &self.delivery_optimization_mode);
-        w.field("driversExcluded", &self.drivers_excluded);
-        w.field(
-            "engagedRestartDeadlineInDays",
+            &self.delivery_optimization_mode,
+            &self.drivers_excluded,
             &self.engaged_restart_deadline_in_days,
-        );
-        w.field(
-            "engagedRestartSnoozeScheduleInDays",
             &self.engaged_restart_snooze_schedule_in_days,
-        );
-        w.field(
-            "engagedRestartTransitionScheduleInDays",
             &self.engaged_restart_transition_schedule_in_days,
-        );
-        w.field(
-            "featureUpdatesDeferralPeriodInDays",
             &self.feature_updates_deferral_period_in_days,
-        );
-        w.field("featureUpdatesPaused", &self.feature_updates_paused);
-        w.field(
-            "featureUpdatesPauseExpiryDateTime",
+            &self.feature_updates_paused,
             &self.feature_updates_pause_expiry_date_time,
-        );
-        w.field(
-            "featureUpdatesPauseStartDate",
             &self.feature_updates_pause_start_date,
-        );
-        w.field(
-            "featureUpdatesRollbackStartDateTime",
             &self.feature_updates_rollback_start_date_time,
-        );
-        w.field(
-            "featureUpdatesRollbackWindowInDays",
             &self.feature_updates_rollback_window_in_days,
-        );
-        w.field(
-            "featureUpdatesWillBeRolledBack",
             &self.feature_updates_will_be_rolled_back,
-        );
-        w.field("installationSchedule", &self.installation_schedule);
-        w.field(
-            "microsoftUpdateServiceAllowed",
+            &self.installation_schedule,
             &self.microsoft_update_service_allowed,
-        );
-        w.field(
-            "postponeRebootUntilAfterDeadline",
             &self.postpone_reboot_until_after_deadline,
-        );
-        w.field("prereleaseFeatures", &self.prerelease_features);
-        w.field(
-            "qualityUpdatesDeferralPeriodInDays",
+            &self.prerelease_features,
             &self.quality_updates_deferral_period_in_days,
-        );
-        w.field("qualityUpdatesPaused", &self.quality_updates_paused);
-        w.field(
-            "qualityUpdatesPauseExpiryDateTime",
+            &self.quality_updates_paused,
             &self.quality_updates_pause_expiry_date_time,
-        );
-        w.field(
-            "qualityUpdatesPauseStartDate",
             &self.quality_updates_pause_start_date,
-        );
-        w.field(
-            "qualityUpdatesRollbackStartDateTime",
             &self.quality_updates_rollback_start_date_time,
-        );
-        w.field(
-            "qualityUpdatesWillBeRolledBack",
             &self.quality_updates_will_be_rolled_back,
-        );
-        w.field(
-            "scheduleImminentRestartWarningInMinutes",
             &self.schedule_imminent_restart_warning_in_minutes,
-        );
-        w.field(
-            "scheduleRestartWarningInHours",
             &self.schedule_restart_warning_in_hours,
-        );
-        w.field("skipChecksBeforeRestart", &self.skip_checks_before_restart);
-        w.field("updateNotificationLevel", &self.update_notification_level);
-        w.field("updateWeeks", &self.update_weeks);
-        w.field("userPauseAccess", &self.user_pause_access);
-        w.field(
-            "userWindowsUpdateScanAccess",
+            &self.skip_checks_before_restart,
+            &self.update_notification_level,
+            &self.update_weeks,
+            &self.user_pause_access,
             &self.user_windows_update_scan_access,
-        );
-        w.field("assignments", &self.assignments);
-        w.field(
-            "deviceSettingStateSummaries",
+            &self.assignments,
             &self.device_setting_state_summaries,
-        );
-        w.field("deviceStatuses", &self.device_statuses);
-        w.field("deviceStatusOverview", &self.device_status_overview);
-        w.field("userStatuses", &self.user_statuses);
-        w.field("userStatusOverview", &self.user_status_overview);
+            &self.device_statuses,
+            &self.device_status_overview,
+            &self.user_statuses,
+            &self.user_status_overview,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.version,
+                &mut self.allow_windows11_upgrade,
+                &mut self.automatic_update_mode,
+                &mut self.auto_restart_notification_dismissal,
+                &mut self.business_ready_updates_only,
+                &mut self.deadline_for_feature_updates_in_days,
+                &mut self.deadline_for_quality_updates_in_days,
+                &mut self.deadline_grace_period_in_days,
+                &mut self.delivery_optimization_mode,
+                &mut self.drivers_excluded,
+                &mut self.engaged_restart_deadline_in_days,
+                &mut self.engaged_restart_snooze_schedule_in_days,
+                &mut self.engaged_restart_transition_schedule_in_days,
+                &mut self.feature_updates_deferral_period_in_days,
+                &mut self.feature_updates_paused,
+                &mut self.feature_updates_pause_expiry_date_time,
+                &mut self.feature_updates_pause_start_date,
+                &mut self.feature_updates_rollback_start_date_time,
+                &mut self.feature_updates_rollback_window_in_days,
+                &mut self.feature_updates_will_be_rolled_back,
+                &mut self.installation_schedule,
+                &mut self.microsoft_update_service_allowed,
+                &mut self.postpone_reboot_until_after_deadline,
+                &mut self.prerelease_features,
+                &mut self.quality_updates_deferral_period_in_days,
+                &mut self.quality_updates_paused,
+                &mut self.quality_updates_pause_expiry_date_time,
+                &mut self.quality_updates_pause_start_date,
+                &mut self.quality_updates_rollback_start_date_time,
+                &mut self.quality_updates_will_be_rolled_back,
+                &mut self.schedule_imminent_restart_warning_in_minutes,
+                &mut self.schedule_restart_warning_in_hours,
+                &mut self.skip_checks_before_restart,
+                &mut self.update_notification_level,
+                &mut self.update_weeks,
+                &mut self.user_pause_access,
+                &mut self.user_windows_update_scan_access,
+                &mut self.assignments,
+                &mut self.device_setting_state_summaries,
+                &mut self.device_statuses,
+                &mut self.device_status_overview,
+                &mut self.user_statuses,
+                &mut self.user_status_overview,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39618,15 +38156,17 @@ impl ::graph_model::rt::Struct for WindowsUpdateInstallScheduleType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUpdateInstallScheduleType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39874,20 +38414,23 @@ impl ::graph_model::rt::Struct for WindowsUpdateScheduledInstall {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsUpdateScheduledInstall"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "scheduledInstallDay" => &mut self.scheduled_install_day,
-            "scheduledInstallTime" => &mut self.scheduled_install_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["scheduledInstallDay", "scheduledInstallTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("scheduledInstallDay", &self.scheduled_install_day);
-        w.field("scheduledInstallTime", &self.scheduled_install_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.scheduled_install_day, &self.scheduled_install_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.scheduled_install_day,
+                &mut self.scheduled_install_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for AllowedValue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.allowedValue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isActive" => &mut self.is_active,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isActive"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isActive", &self.is_active);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_active])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.is_active], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -78,22 +75,24 @@ impl ::graph_model::rt::Struct for AttributeSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attributeSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "maxAttributesPerSet" => &mut self.max_attributes_per_set,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "maxAttributesPerSet"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("maxAttributesPerSet", &self.max_attributes_per_set);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.description, &self.max_attributes_per_set])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.max_attributes_per_set,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -163,25 +162,6 @@ impl ::graph_model::rt::Struct for CompanySubscription {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.companySubscription"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "commerceSubscriptionId" => &mut self.commerce_subscription_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "isTrial" => &mut self.is_trial,
-            "nextLifecycleDateTime" => &mut self.next_lifecycle_date_time,
-            "ownerId" => &mut self.owner_id,
-            "ownerTenantId" => &mut self.owner_tenant_id,
-            "ownerType" => &mut self.owner_type,
-            "serviceStatus" => &mut self.service_status,
-            "skuId" => &mut self.sku_id,
-            "skuPartNumber" => &mut self.sku_part_number,
-            "status" => &mut self.status,
-            "totalLicenses" => &mut self.total_licenses,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -199,20 +179,45 @@ impl ::graph_model::rt::Struct for CompanySubscription {
             "totalLicenses",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("commerceSubscriptionId", &self.commerce_subscription_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isTrial", &self.is_trial);
-        w.field("nextLifecycleDateTime", &self.next_lifecycle_date_time);
-        w.field("ownerId", &self.owner_id);
-        w.field("ownerTenantId", &self.owner_tenant_id);
-        w.field("ownerType", &self.owner_type);
-        w.field("serviceStatus", &self.service_status);
-        w.field("skuId", &self.sku_id);
-        w.field("skuPartNumber", &self.sku_part_number);
-        w.field("status", &self.status);
-        w.field("totalLicenses", &self.total_licenses);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.commerce_subscription_id,
+            &self.created_date_time,
+            &self.is_trial,
+            &self.next_lifecycle_date_time,
+            &self.owner_id,
+            &self.owner_tenant_id,
+            &self.owner_type,
+            &self.service_status,
+            &self.sku_id,
+            &self.sku_part_number,
+            &self.status,
+            &self.total_licenses,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.commerce_subscription_id,
+                &mut self.created_date_time,
+                &mut self.is_trial,
+                &mut self.next_lifecycle_date_time,
+                &mut self.owner_id,
+                &mut self.owner_tenant_id,
+                &mut self.owner_type,
+                &mut self.service_status,
+                &mut self.sku_id,
+                &mut self.sku_part_number,
+                &mut self.status,
+                &mut self.total_licenses,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -276,22 +281,6 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customSecurityAttributeDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attributeSet" => &mut self.attribute_set,
-            "description" => &mut self.description,
-            "isCollection" => &mut self.is_collection,
-            "isSearchable" => &mut self.is_searchable,
-            "name" => &mut self.name,
-            "status" => &mut self.status,
-            "type" => &mut self.r#type,
-            "usePreDefinedValuesOnly" => &mut self.use_pre_defined_values_only,
-            "allowedValues" => &mut self.allowed_values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -306,17 +295,39 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
             "allowedValues",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attributeSet", &self.attribute_set);
-        w.field("description", &self.description);
-        w.field("isCollection", &self.is_collection);
-        w.field("isSearchable", &self.is_searchable);
-        w.field("name", &self.name);
-        w.field("status", &self.status);
-        w.field("type", &self.r#type);
-        w.field("usePreDefinedValuesOnly", &self.use_pre_defined_values_only);
-        w.field("allowedValues", &self.allowed_values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attribute_set,
+            &self.description,
+            &self.is_collection,
+            &self.is_searchable,
+            &self.name,
+            &self.status,
+            &self.r#type,
+            &self.use_pre_defined_values_only,
+            &self.allowed_values,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attribute_set,
+                &mut self.description,
+                &mut self.is_collection,
+                &mut self.is_searchable,
+                &mut self.name,
+                &mut self.status,
+                &mut self.r#type,
+                &mut self.use_pre_defined_values_only,
+                &mut self.allowed_values,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -368,16 +379,6 @@ impl ::graph_model::rt::Struct for DeviceLocalCredential {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceLocalCredential"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accountName" => &mut self.account_name,
-            "accountSid" => &mut self.account_sid,
-            "backupDateTime" => &mut self.backup_date_time,
-            "passwordBase64" => &mut self.password_base64,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accountName",
@@ -386,11 +387,27 @@ impl ::graph_model::rt::Struct for DeviceLocalCredential {
             "passwordBase64",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accountName", &self.account_name);
-        w.field("accountSid", &self.account_sid);
-        w.field("backupDateTime", &self.backup_date_time);
-        w.field("passwordBase64", &self.password_base64);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.account_name,
+            &self.account_sid,
+            &self.backup_date_time,
+            &self.password_base64,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.account_name,
+                &mut self.account_sid,
+                &mut self.backup_date_time,
+                &mut self.password_base64,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -444,17 +461,6 @@ impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceLocalCredentialInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "credentials" => &mut self.credentials,
-            "deviceName" => &mut self.device_name,
-            "lastBackupDateTime" => &mut self.last_backup_date_time,
-            "refreshDateTime" => &mut self.refresh_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -464,12 +470,29 @@ impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
             "refreshDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("credentials", &self.credentials);
-        w.field("deviceName", &self.device_name);
-        w.field("lastBackupDateTime", &self.last_backup_date_time);
-        w.field("refreshDateTime", &self.refresh_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.credentials,
+            &self.device_name,
+            &self.last_backup_date_time,
+            &self.refresh_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.credentials,
+                &mut self.device_name,
+                &mut self.last_backup_date_time,
+                &mut self.refresh_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -542,24 +565,6 @@ impl ::graph_model::rt::Struct for Directory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.directory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnits" => &mut self.administrative_units,
-            "attributeSets" => &mut self.attribute_sets,
-            "customSecurityAttributeDefinitions" => &mut self.custom_security_attribute_definitions,
-            "deletedItems" => &mut self.deleted_items,
-            "deviceLocalCredentials" => &mut self.device_local_credentials,
-            "federationConfigurations" => &mut self.federation_configurations,
-            "onPremisesSynchronization" => &mut self.on_premises_synchronization,
-            "publicKeyInfrastructure" => &mut self.public_key_infrastructure,
-            "recovery" => &mut self.recovery,
-            "remoteTenantGroups" => &mut self.remote_tenant_groups,
-            "subscriptions" => &mut self.subscriptions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -576,25 +581,43 @@ impl ::graph_model::rt::Struct for Directory {
             "subscriptions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("administrativeUnits", &self.administrative_units);
-        w.field("attributeSets", &self.attribute_sets);
-        w.field(
-            "customSecurityAttributeDefinitions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.administrative_units,
+            &self.attribute_sets,
             &self.custom_security_attribute_definitions,
-        );
-        w.field("deletedItems", &self.deleted_items);
-        w.field("deviceLocalCredentials", &self.device_local_credentials);
-        w.field("federationConfigurations", &self.federation_configurations);
-        w.field(
-            "onPremisesSynchronization",
+            &self.deleted_items,
+            &self.device_local_credentials,
+            &self.federation_configurations,
             &self.on_premises_synchronization,
-        );
-        w.field("publicKeyInfrastructure", &self.public_key_infrastructure);
-        w.field("recovery", &self.recovery);
-        w.field("remoteTenantGroups", &self.remote_tenant_groups);
-        w.field("subscriptions", &self.subscriptions);
+            &self.public_key_infrastructure,
+            &self.recovery,
+            &self.remote_tenant_groups,
+            &self.subscriptions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_units,
+                &mut self.attribute_sets,
+                &mut self.custom_security_attribute_definitions,
+                &mut self.deleted_items,
+                &mut self.device_local_credentials,
+                &mut self.federation_configurations,
+                &mut self.on_premises_synchronization,
+                &mut self.public_key_infrastructure,
+                &mut self.recovery,
+                &mut self.remote_tenant_groups,
+                &mut self.subscriptions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -647,23 +670,23 @@ impl ::graph_model::rt::Struct for OnPremisesAccidentalDeletionPrevention {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesAccidentalDeletionPrevention"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alertThreshold" => &mut self.alert_threshold,
-            "synchronizationPreventionType" => &mut self.synchronization_prevention_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["alertThreshold", "synchronizationPreventionType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alertThreshold", &self.alert_threshold);
-        w.field(
-            "synchronizationPreventionType",
-            &self.synchronization_prevention_type,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.alert_threshold, &self.synchronization_prevention_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.alert_threshold,
+                &mut self.synchronization_prevention_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -714,22 +737,20 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesDirectorySynchronization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configuration" => &mut self.configuration,
-            "features" => &mut self.features,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "configuration", "features"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configuration", &self.configuration);
-        w.field("features", &self.features);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.configuration, &self.features])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.configuration, &mut self.features],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -776,21 +797,20 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationConfigurati
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesDirectorySynchronizationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accidentalDeletionPrevention" => &mut self.accidental_deletion_prevention,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["accidentalDeletionPrevention"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "accidentalDeletionPrevention",
-            &self.accidental_deletion_prevention,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.accidental_deletion_prevention])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.accidental_deletion_prevention],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -957,46 +977,6 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesDirectorySynchronizationFeature"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled" => {
-                &mut self.allow_on_prem_update_of_on_premises_object_identifier_enabled
-            }
-            "blockCloudObjectTakeoverThroughHardMatchEnabled" => {
-                &mut self.block_cloud_object_takeover_through_hard_match_enabled
-            }
-            "blockSoftMatchEnabled" => &mut self.block_soft_match_enabled,
-            "bypassDirSyncOverridesEnabled" => &mut self.bypass_dir_sync_overrides_enabled,
-            "cloudPasswordPolicyForPasswordSyncedUsersEnabled" => {
-                &mut self.cloud_password_policy_for_password_synced_users_enabled
-            }
-            "concurrentCredentialUpdateEnabled" => &mut self.concurrent_credential_update_enabled,
-            "concurrentOrgIdProvisioningEnabled" => {
-                &mut self.concurrent_org_id_provisioning_enabled
-            }
-            "deviceWritebackEnabled" => &mut self.device_writeback_enabled,
-            "directoryExtensionsEnabled" => &mut self.directory_extensions_enabled,
-            "fopeConflictResolutionEnabled" => &mut self.fope_conflict_resolution_enabled,
-            "groupWriteBackEnabled" => &mut self.group_write_back_enabled,
-            "passwordSyncEnabled" => &mut self.password_sync_enabled,
-            "passwordWritebackEnabled" => &mut self.password_writeback_enabled,
-            "quarantineUponProxyAddressesConflictEnabled" => {
-                &mut self.quarantine_upon_proxy_addresses_conflict_enabled
-            }
-            "quarantineUponUpnConflictEnabled" => &mut self.quarantine_upon_upn_conflict_enabled,
-            "softMatchOnUpnEnabled" => &mut self.soft_match_on_upn_enabled,
-            "synchronizeUpnForManagedUsersEnabled" => {
-                &mut self.synchronize_upn_for_managed_users_enabled
-            }
-            "unifiedGroupWritebackEnabled" => &mut self.unified_group_writeback_enabled,
-            "userForcePasswordChangeOnLogonEnabled" => {
-                &mut self.user_force_password_change_on_logon_enabled
-            }
-            "userWritebackEnabled" => &mut self.user_writeback_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
@@ -1021,66 +1001,59 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
             "userWritebackEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "allowOnPremUpdateOfOnPremisesObjectIdentifierEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.allow_on_prem_update_of_on_premises_object_identifier_enabled,
-        );
-        w.field(
-            "blockCloudObjectTakeoverThroughHardMatchEnabled",
             &self.block_cloud_object_takeover_through_hard_match_enabled,
-        );
-        w.field("blockSoftMatchEnabled", &self.block_soft_match_enabled);
-        w.field(
-            "bypassDirSyncOverridesEnabled",
+            &self.block_soft_match_enabled,
             &self.bypass_dir_sync_overrides_enabled,
-        );
-        w.field(
-            "cloudPasswordPolicyForPasswordSyncedUsersEnabled",
             &self.cloud_password_policy_for_password_synced_users_enabled,
-        );
-        w.field(
-            "concurrentCredentialUpdateEnabled",
             &self.concurrent_credential_update_enabled,
-        );
-        w.field(
-            "concurrentOrgIdProvisioningEnabled",
             &self.concurrent_org_id_provisioning_enabled,
-        );
-        w.field("deviceWritebackEnabled", &self.device_writeback_enabled);
-        w.field(
-            "directoryExtensionsEnabled",
+            &self.device_writeback_enabled,
             &self.directory_extensions_enabled,
-        );
-        w.field(
-            "fopeConflictResolutionEnabled",
             &self.fope_conflict_resolution_enabled,
-        );
-        w.field("groupWriteBackEnabled", &self.group_write_back_enabled);
-        w.field("passwordSyncEnabled", &self.password_sync_enabled);
-        w.field("passwordWritebackEnabled", &self.password_writeback_enabled);
-        w.field(
-            "quarantineUponProxyAddressesConflictEnabled",
+            &self.group_write_back_enabled,
+            &self.password_sync_enabled,
+            &self.password_writeback_enabled,
             &self.quarantine_upon_proxy_addresses_conflict_enabled,
-        );
-        w.field(
-            "quarantineUponUpnConflictEnabled",
             &self.quarantine_upon_upn_conflict_enabled,
-        );
-        w.field("softMatchOnUpnEnabled", &self.soft_match_on_upn_enabled);
-        w.field(
-            "synchronizeUpnForManagedUsersEnabled",
+            &self.soft_match_on_upn_enabled,
             &self.synchronize_upn_for_managed_users_enabled,
-        );
-        w.field(
-            "unifiedGroupWritebackEnabled",
             &self.unified_group_writeback_enabled,
-        );
-        w.field(
-            "userForcePasswordChangeOnLogonEnabled",
             &self.user_force_password_change_on_logon_enabled,
-        );
-        w.field("userWritebackEnabled", &self.user_writeback_enabled);
+            &self.user_writeback_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_on_prem_update_of_on_premises_object_identifier_enabled,
+                &mut self.block_cloud_object_takeover_through_hard_match_enabled,
+                &mut self.block_soft_match_enabled,
+                &mut self.bypass_dir_sync_overrides_enabled,
+                &mut self.cloud_password_policy_for_password_synced_users_enabled,
+                &mut self.concurrent_credential_update_enabled,
+                &mut self.concurrent_org_id_provisioning_enabled,
+                &mut self.device_writeback_enabled,
+                &mut self.directory_extensions_enabled,
+                &mut self.fope_conflict_resolution_enabled,
+                &mut self.group_write_back_enabled,
+                &mut self.password_sync_enabled,
+                &mut self.password_writeback_enabled,
+                &mut self.quarantine_upon_proxy_addresses_conflict_enabled,
+                &mut self.quarantine_upon_upn_conflict_enabled,
+                &mut self.soft_match_on_upn_enabled,
+                &mut self.synchronize_upn_for_managed_users_enabled,
+                &mut self.unified_group_writeback_enabled,
+                &mut self.user_force_password_change_on_logon_enabled,
+                &mut self.user_writeback_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1129,23 +1102,23 @@ impl ::graph_model::rt::Struct for PublicKeyInfrastructureRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicKeyInfrastructureRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "certificateBasedAuthConfigurations" => &mut self.certificate_based_auth_configurations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "certificateBasedAuthConfigurations"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "certificateBasedAuthConfigurations",
-            &self.certificate_based_auth_configurations,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.certificate_based_auth_configurations])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.certificate_based_auth_configurations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

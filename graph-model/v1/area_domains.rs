@@ -51,31 +51,6 @@ impl ::graph_model::rt::Struct for Domain {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domain"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationType" => &mut self.authentication_type,
-            "availabilityStatus" => &mut self.availability_status,
-            "isAdminManaged" => &mut self.is_admin_managed,
-            "isDefault" => &mut self.is_default,
-            "isInitial" => &mut self.is_initial,
-            "isRoot" => &mut self.is_root,
-            "isVerified" => &mut self.is_verified,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "passwordNotificationWindowInDays" => &mut self.password_notification_window_in_days,
-            "passwordValidityPeriodInDays" => &mut self.password_validity_period_in_days,
-            "state" => &mut self.state,
-            "supportedServices" => &mut self.supported_services,
-            "domainNameReferences" => &mut self.domain_name_references,
-            "federationConfiguration" => &mut self.federation_configuration,
-            "rootDomain" => &mut self.root_domain,
-            "serviceConfigurationRecords" => &mut self.service_configuration_records,
-            "verificationDnsRecords" => &mut self.verification_dns_records,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -99,35 +74,57 @@ impl ::graph_model::rt::Struct for Domain {
             "verificationDnsRecords",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("authenticationType", &self.authentication_type);
-        w.field("availabilityStatus", &self.availability_status);
-        w.field("isAdminManaged", &self.is_admin_managed);
-        w.field("isDefault", &self.is_default);
-        w.field("isInitial", &self.is_initial);
-        w.field("isRoot", &self.is_root);
-        w.field("isVerified", &self.is_verified);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field(
-            "passwordNotificationWindowInDays",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.authentication_type,
+            &self.availability_status,
+            &self.is_admin_managed,
+            &self.is_default,
+            &self.is_initial,
+            &self.is_root,
+            &self.is_verified,
+            &self.manufacturer,
+            &self.model,
             &self.password_notification_window_in_days,
-        );
-        w.field(
-            "passwordValidityPeriodInDays",
             &self.password_validity_period_in_days,
-        );
-        w.field("state", &self.state);
-        w.field("supportedServices", &self.supported_services);
-        w.field("domainNameReferences", &self.domain_name_references);
-        w.field("federationConfiguration", &self.federation_configuration);
-        w.field("rootDomain", &self.root_domain);
-        w.field(
-            "serviceConfigurationRecords",
+            &self.state,
+            &self.supported_services,
+            &self.domain_name_references,
+            &self.federation_configuration,
+            &self.root_domain,
             &self.service_configuration_records,
-        );
-        w.field("verificationDnsRecords", &self.verification_dns_records);
+            &self.verification_dns_records,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_type,
+                &mut self.availability_status,
+                &mut self.is_admin_managed,
+                &mut self.is_default,
+                &mut self.is_initial,
+                &mut self.is_root,
+                &mut self.is_verified,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.password_notification_window_in_days,
+                &mut self.password_validity_period_in_days,
+                &mut self.state,
+                &mut self.supported_services,
+                &mut self.domain_name_references,
+                &mut self.federation_configuration,
+                &mut self.root_domain,
+                &mut self.service_configuration_records,
+                &mut self.verification_dns_records,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -177,22 +174,24 @@ impl ::graph_model::rt::Struct for DomainState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "operation" => &mut self.operation,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["lastActionDateTime", "operation", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("operation", &self.operation);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.last_action_date_time, &self.operation, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.last_action_date_time,
+                &mut self.operation,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

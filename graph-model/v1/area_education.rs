@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for ChallengingWord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.challengingWord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "count" => &mut self.count,
-            "word" => &mut self.word,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["count", "word"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("count", &self.count);
-        w.field("word", &self.word);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.count, &self.word])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.count, &mut self.word], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -317,17 +314,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAiFeedbackAudienceEngagementSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "areEngagementStrategiesEnabled" => &mut self.are_engagement_strategies_enabled,
-            "isCallToActionEnabled" => &mut self.is_call_to_action_enabled,
-            "isEmotionalAndIntellectualAppealEnabled" => {
-                &mut self.is_emotional_and_intellectual_appeal_enabled
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "areEngagementStrategiesEnabled",
@@ -335,16 +321,25 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings
             "isEmotionalAndIntellectualAppealEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "areEngagementStrategiesEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.are_engagement_strategies_enabled,
-        );
-        w.field("isCallToActionEnabled", &self.is_call_to_action_enabled);
-        w.field(
-            "isEmotionalAndIntellectualAppealEnabled",
+            &self.is_call_to_action_enabled,
             &self.is_emotional_and_intellectual_appeal_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.are_engagement_strategies_enabled,
+                &mut self.is_call_to_action_enabled,
+                &mut self.is_emotional_and_intellectual_appeal_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -396,15 +391,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAiFeedbackContentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isMessageClarityEnabled" => &mut self.is_message_clarity_enabled,
-            "isQualityOfInformationEnabled" => &mut self.is_quality_of_information_enabled,
-            "isSpeechOrganizationEnabled" => &mut self.is_speech_organization_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isMessageClarityEnabled",
@@ -412,16 +398,25 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
             "isSpeechOrganizationEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isMessageClarityEnabled", &self.is_message_clarity_enabled);
-        w.field(
-            "isQualityOfInformationEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_message_clarity_enabled,
             &self.is_quality_of_information_enabled,
-        );
-        w.field(
-            "isSpeechOrganizationEnabled",
             &self.is_speech_organization_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_message_clarity_enabled,
+                &mut self.is_quality_of_information_enabled,
+                &mut self.is_speech_organization_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -469,20 +464,20 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackCriteria {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAiFeedbackCriteria"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aiFeedbackSettings" => &mut self.ai_feedback_settings,
-            "speechType" => &mut self.speech_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["aiFeedbackSettings", "speechType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aiFeedbackSettings", &self.ai_feedback_settings);
-        w.field("speechType", &self.speech_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.ai_feedback_settings, &self.speech_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.ai_feedback_settings, &mut self.speech_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -532,15 +527,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAiFeedbackDeliverySettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "areRhetoricalTechniquesEnabled" => &mut self.are_rhetorical_techniques_enabled,
-            "isLanguageUseEnabled" => &mut self.is_language_use_enabled,
-            "isStyleEnabled" => &mut self.is_style_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "areRhetoricalTechniquesEnabled",
@@ -548,13 +534,25 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
             "isStyleEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "areRhetoricalTechniquesEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.are_rhetorical_techniques_enabled,
-        );
-        w.field("isLanguageUseEnabled", &self.is_language_use_enabled);
-        w.field("isStyleEnabled", &self.is_style_enabled);
+            &self.is_language_use_enabled,
+            &self.is_style_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.are_rhetorical_techniques_enabled,
+                &mut self.is_language_use_enabled,
+                &mut self.is_style_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -605,15 +603,6 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAiFeedbackSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "audienceEngagementSettings" => &mut self.audience_engagement_settings,
-            "contentSettings" => &mut self.content_settings,
-            "deliverySettings" => &mut self.delivery_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "audienceEngagementSettings",
@@ -621,13 +610,25 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
             "deliverySettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "audienceEngagementSettings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.audience_engagement_settings,
-        );
-        w.field("contentSettings", &self.content_settings);
-        w.field("deliverySettings", &self.delivery_settings);
+            &self.content_settings,
+            &self.delivery_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.audience_engagement_settings,
+                &mut self.content_settings,
+                &mut self.delivery_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -735,45 +736,6 @@ impl ::graph_model::rt::Struct for EducationAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "addedStudentAction" => &mut self.added_student_action,
-            "addToCalendarAction" => &mut self.add_to_calendar_action,
-            "allowLateSubmissions" => &mut self.allow_late_submissions,
-            "allowStudentsToAddResourcesToSubmission" => {
-                &mut self.allow_students_to_add_resources_to_submission
-            }
-            "assignDateTime" => &mut self.assign_date_time,
-            "assignedDateTime" => &mut self.assigned_date_time,
-            "assignTo" => &mut self.assign_to,
-            "classId" => &mut self.class_id,
-            "closeDateTime" => &mut self.close_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "dueDateTime" => &mut self.due_date_time,
-            "feedbackResourcesFolderUrl" => &mut self.feedback_resources_folder_url,
-            "grading" => &mut self.grading,
-            "instructions" => &mut self.instructions,
-            "languageTag" => &mut self.language_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "moduleUrl" => &mut self.module_url,
-            "notificationChannelUrl" => &mut self.notification_channel_url,
-            "resourcesFolderUrl" => &mut self.resources_folder_url,
-            "status" => &mut self.status,
-            "webUrl" => &mut self.web_url,
-            "categories" => &mut self.categories,
-            "gradingCategory" => &mut self.grading_category,
-            "gradingScheme" => &mut self.grading_scheme,
-            "resources" => &mut self.resources,
-            "rubric" => &mut self.rubric,
-            "submissions" => &mut self.submissions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -809,44 +771,81 @@ impl ::graph_model::rt::Struct for EducationAssignment {
             "submissions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("addedStudentAction", &self.added_student_action);
-        w.field("addToCalendarAction", &self.add_to_calendar_action);
-        w.field("allowLateSubmissions", &self.allow_late_submissions);
-        w.field(
-            "allowStudentsToAddResourcesToSubmission",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.added_student_action,
+            &self.add_to_calendar_action,
+            &self.allow_late_submissions,
             &self.allow_students_to_add_resources_to_submission,
-        );
-        w.field("assignDateTime", &self.assign_date_time);
-        w.field("assignedDateTime", &self.assigned_date_time);
-        w.field("assignTo", &self.assign_to);
-        w.field("classId", &self.class_id);
-        w.field("closeDateTime", &self.close_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("dueDateTime", &self.due_date_time);
-        w.field(
-            "feedbackResourcesFolderUrl",
+            &self.assign_date_time,
+            &self.assigned_date_time,
+            &self.assign_to,
+            &self.class_id,
+            &self.close_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.due_date_time,
             &self.feedback_resources_folder_url,
-        );
-        w.field("grading", &self.grading);
-        w.field("instructions", &self.instructions);
-        w.field("languageTag", &self.language_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("moduleUrl", &self.module_url);
-        w.field("notificationChannelUrl", &self.notification_channel_url);
-        w.field("resourcesFolderUrl", &self.resources_folder_url);
-        w.field("status", &self.status);
-        w.field("webUrl", &self.web_url);
-        w.field("categories", &self.categories);
-        w.field("gradingCategory", &self.grading_category);
-        w.field("gradingScheme", &self.grading_scheme);
-        w.field("resources", &self.resources);
-        w.field("rubric", &self.rubric);
-        w.field("submissions", &self.submissions);
+            &self.grading,
+            &self.instructions,
+            &self.language_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.module_url,
+            &self.notification_channel_url,
+            &self.resources_folder_url,
+            &self.status,
+            &self.web_url,
+            &self.categories,
+            &self.grading_category,
+            &self.grading_scheme,
+            &self.resources,
+            &self.rubric,
+            &self.submissions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.added_student_action,
+                &mut self.add_to_calendar_action,
+                &mut self.allow_late_submissions,
+                &mut self.allow_students_to_add_resources_to_submission,
+                &mut self.assign_date_time,
+                &mut self.assigned_date_time,
+                &mut self.assign_to,
+                &mut self.class_id,
+                &mut self.close_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.due_date_time,
+                &mut self.feedback_resources_folder_url,
+                &mut self.grading,
+                &mut self.instructions,
+                &mut self.language_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.module_url,
+                &mut self.notification_channel_url,
+                &mut self.resources_folder_url,
+                &mut self.status,
+                &mut self.web_url,
+                &mut self.categories,
+                &mut self.grading_category,
+                &mut self.grading_scheme,
+                &mut self.resources,
+                &mut self.rubric,
+                &mut self.submissions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -890,15 +889,17 @@ impl ::graph_model::rt::Struct for EducationAssignmentClassRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentClassRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -952,17 +953,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentDefaults"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "addedStudentAction" => &mut self.added_student_action,
-            "addToCalendarAction" => &mut self.add_to_calendar_action,
-            "dueTime" => &mut self.due_time,
-            "notificationChannelUrl" => &mut self.notification_channel_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -972,12 +962,29 @@ impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
             "notificationChannelUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("addedStudentAction", &self.added_student_action);
-        w.field("addToCalendarAction", &self.add_to_calendar_action);
-        w.field("dueTime", &self.due_time);
-        w.field("notificationChannelUrl", &self.notification_channel_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.added_student_action,
+            &self.add_to_calendar_action,
+            &self.due_time,
+            &self.notification_channel_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.added_student_action,
+                &mut self.add_to_calendar_action,
+                &mut self.due_time,
+                &mut self.notification_channel_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1022,15 +1029,17 @@ impl ::graph_model::rt::Struct for EducationAssignmentGradeType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentGradeType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1169,15 +1178,17 @@ impl ::graph_model::rt::Struct for EducationAssignmentGroupRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentGroupRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1223,18 +1234,17 @@ impl ::graph_model::rt::Struct for EducationAssignmentIndividualRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentIndividualRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recipients" => &mut self.recipients,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["recipients"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("recipients", &self.recipients);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.recipients])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.recipients], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1284,22 +1294,24 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGrade {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentPointsGrade"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "gradedBy" => &mut self.graded_by,
-            "gradedDateTime" => &mut self.graded_date_time,
-            "points" => &mut self.points,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["gradedBy", "gradedDateTime", "points"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("gradedBy", &self.graded_by);
-        w.field("gradedDateTime", &self.graded_date_time);
-        w.field("points", &self.points);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.graded_by, &self.graded_date_time, &self.points])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.graded_by,
+                &mut self.graded_date_time,
+                &mut self.points,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1345,18 +1357,17 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGradeType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentPointsGradeType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "maxPoints" => &mut self.max_points,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["maxPoints"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("maxPoints", &self.max_points);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.max_points])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.max_points], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1401,15 +1412,17 @@ impl ::graph_model::rt::Struct for EducationAssignmentRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1576,16 +1589,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "distributeForStudentWork" => &mut self.distribute_for_student_work,
-            "resource" => &mut self.resource,
-            "dependentResources" => &mut self.dependent_resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1594,14 +1597,27 @@ impl ::graph_model::rt::Struct for EducationAssignmentResource {
             "dependentResources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "distributeForStudentWork",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.distribute_for_student_work,
-        );
-        w.field("resource", &self.resource);
-        w.field("dependentResources", &self.dependent_resources);
+            &self.resource,
+            &self.dependent_resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.distribute_for_student_work,
+                &mut self.resource,
+                &mut self.dependent_resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1656,17 +1672,6 @@ impl ::graph_model::rt::Struct for EducationAssignmentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "submissionAnimationDisabled" => &mut self.submission_animation_disabled,
-            "defaultGradingScheme" => &mut self.default_grading_scheme,
-            "gradingCategories" => &mut self.grading_categories,
-            "gradingSchemes" => &mut self.grading_schemes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1676,15 +1681,29 @@ impl ::graph_model::rt::Struct for EducationAssignmentSettings {
             "gradingSchemes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "submissionAnimationDisabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.submission_animation_disabled,
-        );
-        w.field("defaultGradingScheme", &self.default_grading_scheme);
-        w.field("gradingCategories", &self.grading_categories);
-        w.field("gradingSchemes", &self.grading_schemes);
+            &self.default_grading_scheme,
+            &self.grading_categories,
+            &self.grading_schemes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.submission_animation_disabled,
+                &mut self.default_grading_scheme,
+                &mut self.grading_categories,
+                &mut self.grading_schemes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1812,20 +1831,17 @@ impl ::graph_model::rt::Struct for EducationCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1881,18 +1897,6 @@ impl ::graph_model::rt::Struct for EducationChannelResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationChannelResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -1903,13 +1907,31 @@ impl ::graph_model::rt::Struct for EducationChannelResource {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2001,34 +2023,6 @@ impl ::graph_model::rt::Struct for EducationClass {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationClass"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "classCode" => &mut self.class_code,
-            "course" => &mut self.course,
-            "createdBy" => &mut self.created_by,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "externalId" => &mut self.external_id,
-            "externalName" => &mut self.external_name,
-            "externalSource" => &mut self.external_source,
-            "externalSourceDetail" => &mut self.external_source_detail,
-            "grade" => &mut self.grade,
-            "mailNickname" => &mut self.mail_nickname,
-            "term" => &mut self.term,
-            "assignmentCategories" => &mut self.assignment_categories,
-            "assignmentDefaults" => &mut self.assignment_defaults,
-            "assignments" => &mut self.assignments,
-            "assignmentSettings" => &mut self.assignment_settings,
-            "group" => &mut self.group,
-            "members" => &mut self.members,
-            "modules" => &mut self.modules,
-            "schools" => &mut self.schools,
-            "teachers" => &mut self.teachers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2055,29 +2049,63 @@ impl ::graph_model::rt::Struct for EducationClass {
             "teachers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("classCode", &self.class_code);
-        w.field("course", &self.course);
-        w.field("createdBy", &self.created_by);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("externalId", &self.external_id);
-        w.field("externalName", &self.external_name);
-        w.field("externalSource", &self.external_source);
-        w.field("externalSourceDetail", &self.external_source_detail);
-        w.field("grade", &self.grade);
-        w.field("mailNickname", &self.mail_nickname);
-        w.field("term", &self.term);
-        w.field("assignmentCategories", &self.assignment_categories);
-        w.field("assignmentDefaults", &self.assignment_defaults);
-        w.field("assignments", &self.assignments);
-        w.field("assignmentSettings", &self.assignment_settings);
-        w.field("group", &self.group);
-        w.field("members", &self.members);
-        w.field("modules", &self.modules);
-        w.field("schools", &self.schools);
-        w.field("teachers", &self.teachers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.class_code,
+            &self.course,
+            &self.created_by,
+            &self.description,
+            &self.display_name,
+            &self.external_id,
+            &self.external_name,
+            &self.external_source,
+            &self.external_source_detail,
+            &self.grade,
+            &self.mail_nickname,
+            &self.term,
+            &self.assignment_categories,
+            &self.assignment_defaults,
+            &self.assignments,
+            &self.assignment_settings,
+            &self.group,
+            &self.members,
+            &self.modules,
+            &self.schools,
+            &self.teachers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.class_code,
+                &mut self.course,
+                &mut self.created_by,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.external_id,
+                &mut self.external_name,
+                &mut self.external_source,
+                &mut self.external_source_detail,
+                &mut self.grade,
+                &mut self.mail_nickname,
+                &mut self.term,
+                &mut self.assignment_categories,
+                &mut self.assignment_defaults,
+                &mut self.assignments,
+                &mut self.assignment_settings,
+                &mut self.group,
+                &mut self.members,
+                &mut self.modules,
+                &mut self.schools,
+                &mut self.teachers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2131,17 +2159,6 @@ impl ::graph_model::rt::Struct for EducationCourse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationCourse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "courseNumber" => &mut self.course_number,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "externalId" => &mut self.external_id,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "courseNumber",
@@ -2151,12 +2168,29 @@ impl ::graph_model::rt::Struct for EducationCourse {
             "subject",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("courseNumber", &self.course_number);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("externalId", &self.external_id);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.course_number,
+            &self.description,
+            &self.display_name,
+            &self.external_id,
+            &self.subject,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.course_number,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.external_id,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2212,18 +2246,6 @@ impl ::graph_model::rt::Struct for EducationExcelResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationExcelResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "fileUrl" => &mut self.file_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -2234,13 +2256,31 @@ impl ::graph_model::rt::Struct for EducationExcelResource {
             "fileUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("fileUrl", &self.file_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.file_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.file_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2296,18 +2336,6 @@ impl ::graph_model::rt::Struct for EducationExternalResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationExternalResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -2318,13 +2346,31 @@ impl ::graph_model::rt::Struct for EducationExternalResource {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2439,22 +2485,24 @@ impl ::graph_model::rt::Struct for EducationFeedback {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationFeedback"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "feedbackBy" => &mut self.feedback_by,
-            "feedbackDateTime" => &mut self.feedback_date_time,
-            "text" => &mut self.text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["feedbackBy", "feedbackDateTime", "text"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("feedbackBy", &self.feedback_by);
-        w.field("feedbackDateTime", &self.feedback_date_time);
-        w.field("text", &self.text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.feedback_by, &self.feedback_date_time, &self.text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.feedback_by,
+                &mut self.feedback_date_time,
+                &mut self.text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2508,17 +2556,6 @@ impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationFeedbackOutcome"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "feedback" => &mut self.feedback,
-            "publishedFeedback" => &mut self.published_feedback,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2528,12 +2565,29 @@ impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
             "publishedFeedback",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("feedback", &self.feedback);
-        w.field("publishedFeedback", &self.published_feedback);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.feedback,
+            &self.published_feedback,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.feedback,
+                &mut self.published_feedback,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2587,17 +2641,6 @@ impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationFeedbackResourceOutcome"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "feedbackResource" => &mut self.feedback_resource,
-            "resourceStatus" => &mut self.resource_status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2607,12 +2650,29 @@ impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
             "resourceStatus",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("feedbackResource", &self.feedback_resource);
-        w.field("resourceStatus", &self.resource_status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.feedback_resource,
+            &self.resource_status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.feedback_resource,
+                &mut self.resource_status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2747,18 +2807,6 @@ impl ::graph_model::rt::Struct for EducationFileResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationFileResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "fileUrl" => &mut self.file_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -2769,13 +2817,31 @@ impl ::graph_model::rt::Struct for EducationFileResource {
             "fileUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("fileUrl", &self.file_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.file_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.file_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2894,22 +2960,24 @@ impl ::graph_model::rt::Struct for EducationGradingCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationGradingCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "percentageWeight" => &mut self.percentage_weight,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "percentageWeight"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("percentageWeight", &self.percentage_weight);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.percentage_weight])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.percentage_weight,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2961,24 +3029,30 @@ impl ::graph_model::rt::Struct for EducationGradingScheme {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationGradingScheme"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "grades" => &mut self.grades,
-            "hidePointsDuringGrading" => &mut self.hide_points_during_grading,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "grades", "hidePointsDuringGrading"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("grades", &self.grades);
-        w.field("hidePointsDuringGrading", &self.hide_points_during_grading);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.grades,
+            &self.hide_points_during_grading,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.grades,
+                &mut self.hide_points_during_grading,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3028,22 +3102,28 @@ impl ::graph_model::rt::Struct for EducationGradingSchemeGrade {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationGradingSchemeGrade"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultPercentage" => &mut self.default_percentage,
-            "displayName" => &mut self.display_name,
-            "minPercentage" => &mut self.min_percentage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["defaultPercentage", "displayName", "minPercentage"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultPercentage", &self.default_percentage);
-        w.field("displayName", &self.display_name);
-        w.field("minPercentage", &self.min_percentage);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_percentage,
+            &self.display_name,
+            &self.min_percentage,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_percentage,
+                &mut self.display_name,
+                &mut self.min_percentage,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3091,20 +3171,20 @@ impl ::graph_model::rt::Struct for EducationItemBody {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationItemBody"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "contentType" => &mut self.content_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content", "contentType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("contentType", &self.content_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content, &self.content_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.content, &mut self.content_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3160,18 +3240,6 @@ impl ::graph_model::rt::Struct for EducationLinkResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationLinkResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "link" => &mut self.link,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -3182,13 +3250,31 @@ impl ::graph_model::rt::Struct for EducationLinkResource {
             "link",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("link", &self.link);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.link,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.link,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3244,18 +3330,6 @@ impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationLinkedAssignmentResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -3266,13 +3340,31 @@ impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3328,18 +3420,6 @@ impl ::graph_model::rt::Struct for EducationMediaResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationMediaResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "fileUrl" => &mut self.file_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -3350,13 +3430,31 @@ impl ::graph_model::rt::Struct for EducationMediaResource {
             "fileUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("fileUrl", &self.file_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.file_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.file_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3422,23 +3520,6 @@ impl ::graph_model::rt::Struct for EducationModule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationModule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isPinned" => &mut self.is_pinned,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "resourcesFolderUrl" => &mut self.resources_folder_url,
-            "status" => &mut self.status,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3454,18 +3535,41 @@ impl ::graph_model::rt::Struct for EducationModule {
             "resources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isPinned", &self.is_pinned);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("resourcesFolderUrl", &self.resources_folder_url);
-        w.field("status", &self.status);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_pinned,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.resources_folder_url,
+            &self.status,
+            &self.resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_pinned,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.resources_folder_url,
+                &mut self.status,
+                &mut self.resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3513,20 +3617,17 @@ impl ::graph_model::rt::Struct for EducationModuleResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationModuleResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "resource"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.resource])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.resource], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3637,18 +3738,17 @@ impl ::graph_model::rt::Struct for EducationOnPremisesInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationOnPremisesInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "immutableId" => &mut self.immutable_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["immutableId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("immutableId", &self.immutable_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.immutable_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.immutable_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3699,22 +3799,28 @@ impl ::graph_model::rt::Struct for EducationOutcome {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationOutcome"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "lastModifiedBy", "lastModifiedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3890,17 +3996,6 @@ impl ::graph_model::rt::Struct for EducationPointsOutcome {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationPointsOutcome"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "points" => &mut self.points,
-            "publishedPoints" => &mut self.published_points,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3910,12 +4005,29 @@ impl ::graph_model::rt::Struct for EducationPointsOutcome {
             "publishedPoints",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("points", &self.points);
-        w.field("publishedPoints", &self.published_points);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.points,
+            &self.published_points,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.points,
+                &mut self.published_points,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3971,18 +4083,6 @@ impl ::graph_model::rt::Struct for EducationPowerPointResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationPowerPointResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "fileUrl" => &mut self.file_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -3993,13 +4093,31 @@ impl ::graph_model::rt::Struct for EducationPowerPointResource {
             "fileUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("fileUrl", &self.file_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.file_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.file_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4054,17 +4172,6 @@ impl ::graph_model::rt::Struct for EducationResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -4074,12 +4181,29 @@ impl ::graph_model::rt::Struct for EducationResource {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4320,26 +4444,32 @@ impl ::graph_model::rt::Struct for EducationRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "classes" => &mut self.classes,
-            "me" => &mut self.me,
-            "reports" => &mut self.reports,
-            "schools" => &mut self.schools,
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["classes", "me", "reports", "schools", "users"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("classes", &self.classes);
-        w.field("me", &self.me);
-        w.field("reports", &self.reports);
-        w.field("schools", &self.schools);
-        w.field("users", &self.users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.classes,
+            &self.me,
+            &self.reports,
+            &self.schools,
+            &self.users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.classes,
+                &mut self.me,
+                &mut self.reports,
+                &mut self.schools,
+                &mut self.users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4403,22 +4533,6 @@ impl ::graph_model::rt::Struct for EducationRubric {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationRubric"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "grading" => &mut self.grading,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "levels" => &mut self.levels,
-            "qualities" => &mut self.qualities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4433,17 +4547,39 @@ impl ::graph_model::rt::Struct for EducationRubric {
             "qualities",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("grading", &self.grading);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("levels", &self.levels);
-        w.field("qualities", &self.qualities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.grading,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.levels,
+            &self.qualities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.grading,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.levels,
+                &mut self.qualities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4504,21 +4640,6 @@ impl ::graph_model::rt::Struct for EducationRubricOutcome {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationRubricOutcome"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publishedRubricQualityFeedback" => &mut self.published_rubric_quality_feedback,
-            "publishedRubricQualitySelectedLevels" => {
-                &mut self.published_rubric_quality_selected_levels
-            }
-            "rubricQualityFeedback" => &mut self.rubric_quality_feedback,
-            "rubricQualitySelectedLevels" => &mut self.rubric_quality_selected_levels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4530,23 +4651,33 @@ impl ::graph_model::rt::Struct for EducationRubricOutcome {
             "rubricQualitySelectedLevels",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "publishedRubricQualityFeedback",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.published_rubric_quality_feedback,
-        );
-        w.field(
-            "publishedRubricQualitySelectedLevels",
             &self.published_rubric_quality_selected_levels,
-        );
-        w.field("rubricQualityFeedback", &self.rubric_quality_feedback);
-        w.field(
-            "rubricQualitySelectedLevels",
+            &self.rubric_quality_feedback,
             &self.rubric_quality_selected_levels,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.published_rubric_quality_feedback,
+                &mut self.published_rubric_quality_selected_levels,
+                &mut self.rubric_quality_feedback,
+                &mut self.rubric_quality_selected_levels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4631,31 +4762,6 @@ impl ::graph_model::rt::Struct for EducationSchool {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSchool"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "externalSource" => &mut self.external_source,
-            "externalSourceDetail" => &mut self.external_source_detail,
-            "address" => &mut self.address,
-            "createdBy" => &mut self.created_by,
-            "externalId" => &mut self.external_id,
-            "externalPrincipalId" => &mut self.external_principal_id,
-            "fax" => &mut self.fax,
-            "highestGrade" => &mut self.highest_grade,
-            "lowestGrade" => &mut self.lowest_grade,
-            "phone" => &mut self.phone,
-            "principalEmail" => &mut self.principal_email,
-            "principalName" => &mut self.principal_name,
-            "schoolNumber" => &mut self.school_number,
-            "administrativeUnit" => &mut self.administrative_unit,
-            "classes" => &mut self.classes,
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4679,26 +4785,57 @@ impl ::graph_model::rt::Struct for EducationSchool {
             "users",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("externalSource", &self.external_source);
-        w.field("externalSourceDetail", &self.external_source_detail);
-        w.field("address", &self.address);
-        w.field("createdBy", &self.created_by);
-        w.field("externalId", &self.external_id);
-        w.field("externalPrincipalId", &self.external_principal_id);
-        w.field("fax", &self.fax);
-        w.field("highestGrade", &self.highest_grade);
-        w.field("lowestGrade", &self.lowest_grade);
-        w.field("phone", &self.phone);
-        w.field("principalEmail", &self.principal_email);
-        w.field("principalName", &self.principal_name);
-        w.field("schoolNumber", &self.school_number);
-        w.field("administrativeUnit", &self.administrative_unit);
-        w.field("classes", &self.classes);
-        w.field("users", &self.users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.external_source,
+            &self.external_source_detail,
+            &self.address,
+            &self.created_by,
+            &self.external_id,
+            &self.external_principal_id,
+            &self.fax,
+            &self.highest_grade,
+            &self.lowest_grade,
+            &self.phone,
+            &self.principal_email,
+            &self.principal_name,
+            &self.school_number,
+            &self.administrative_unit,
+            &self.classes,
+            &self.users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.external_source,
+                &mut self.external_source_detail,
+                &mut self.address,
+                &mut self.created_by,
+                &mut self.external_id,
+                &mut self.external_principal_id,
+                &mut self.fax,
+                &mut self.highest_grade,
+                &mut self.lowest_grade,
+                &mut self.phone,
+                &mut self.principal_email,
+                &mut self.principal_name,
+                &mut self.school_number,
+                &mut self.administrative_unit,
+                &mut self.classes,
+                &mut self.users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4744,18 +4881,17 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachAudienceEngagementSettin
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSpeakerCoachAudienceEngagementSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isBodyLanguageEnabled" => &mut self.is_body_language_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isBodyLanguageEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isBodyLanguageEnabled", &self.is_body_language_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_body_language_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_body_language_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4806,23 +4942,26 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachContentSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSpeakerCoachContentSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isInclusivenessEnabled" => &mut self.is_inclusiveness_enabled,
-            "isRepetitiveLanguageEnabled" => &mut self.is_repetitive_language_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isInclusivenessEnabled", "isRepetitiveLanguageEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isInclusivenessEnabled", &self.is_inclusiveness_enabled);
-        w.field(
-            "isRepetitiveLanguageEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_inclusiveness_enabled,
             &self.is_repetitive_language_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_inclusiveness_enabled,
+                &mut self.is_repetitive_language_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4874,16 +5013,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSpeakerCoachDeliverySettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "areFillerWordsEnabled" => &mut self.are_filler_words_enabled,
-            "isPaceEnabled" => &mut self.is_pace_enabled,
-            "isPitchEnabled" => &mut self.is_pitch_enabled,
-            "isPronunciationEnabled" => &mut self.is_pronunciation_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "areFillerWordsEnabled",
@@ -4892,11 +5021,27 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
             "isPronunciationEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("areFillerWordsEnabled", &self.are_filler_words_enabled);
-        w.field("isPaceEnabled", &self.is_pace_enabled);
-        w.field("isPitchEnabled", &self.is_pitch_enabled);
-        w.field("isPronunciationEnabled", &self.is_pronunciation_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.are_filler_words_enabled,
+            &self.is_pace_enabled,
+            &self.is_pitch_enabled,
+            &self.is_pronunciation_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.are_filler_words_enabled,
+                &mut self.is_pace_enabled,
+                &mut self.is_pitch_enabled,
+                &mut self.is_pronunciation_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4947,15 +5092,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSpeakerCoachSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "audienceEngagementSettings" => &mut self.audience_engagement_settings,
-            "contentSettings" => &mut self.content_settings,
-            "deliverySettings" => &mut self.delivery_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "audienceEngagementSettings",
@@ -4963,13 +5099,25 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
             "deliverySettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "audienceEngagementSettings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.audience_engagement_settings,
-        );
-        w.field("contentSettings", &self.content_settings);
-        w.field("deliverySettings", &self.delivery_settings);
+            &self.content_settings,
+            &self.delivery_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.audience_engagement_settings,
+                &mut self.content_settings,
+                &mut self.delivery_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5041,28 +5189,6 @@ impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSpeakerProgressResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "aiFeedbackCriteria" => &mut self.ai_feedback_criteria,
-            "isAiFeedbackEnabled" => &mut self.is_ai_feedback_enabled,
-            "isVideoRequired" => &mut self.is_video_required,
-            "maxRecordingAttempts" => &mut self.max_recording_attempts,
-            "presentationTitle" => &mut self.presentation_title,
-            "recordingTimeLimitInMinutes" => &mut self.recording_time_limit_in_minutes,
-            "showRehearsalReportToStudentBeforeMediaUpload" => {
-                &mut self.show_rehearsal_report_to_student_before_media_upload
-            }
-            "speakerCoachSettings" => &mut self.speaker_coach_settings,
-            "spokenLanguageLocale" => &mut self.spoken_language_locale,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -5081,27 +5207,47 @@ impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
             "spokenLanguageLocale",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("aiFeedbackCriteria", &self.ai_feedback_criteria);
-        w.field("isAiFeedbackEnabled", &self.is_ai_feedback_enabled);
-        w.field("isVideoRequired", &self.is_video_required);
-        w.field("maxRecordingAttempts", &self.max_recording_attempts);
-        w.field("presentationTitle", &self.presentation_title);
-        w.field(
-            "recordingTimeLimitInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.ai_feedback_criteria,
+            &self.is_ai_feedback_enabled,
+            &self.is_video_required,
+            &self.max_recording_attempts,
+            &self.presentation_title,
             &self.recording_time_limit_in_minutes,
-        );
-        w.field(
-            "showRehearsalReportToStudentBeforeMediaUpload",
             &self.show_rehearsal_report_to_student_before_media_upload,
-        );
-        w.field("speakerCoachSettings", &self.speaker_coach_settings);
-        w.field("spokenLanguageLocale", &self.spoken_language_locale);
+            &self.speaker_coach_settings,
+            &self.spoken_language_locale,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.ai_feedback_criteria,
+                &mut self.is_ai_feedback_enabled,
+                &mut self.is_video_required,
+                &mut self.max_recording_attempts,
+                &mut self.presentation_title,
+                &mut self.recording_time_limit_in_minutes,
+                &mut self.show_rehearsal_report_to_student_before_media_upload,
+                &mut self.speaker_coach_settings,
+                &mut self.spoken_language_locale,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5231,18 +5377,6 @@ impl ::graph_model::rt::Struct for EducationStudent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationStudent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "birthDate" => &mut self.birth_date,
-            "externalId" => &mut self.external_id,
-            "gender" => &mut self.gender,
-            "grade" => &mut self.grade,
-            "graduationYear" => &mut self.graduation_year,
-            "studentNumber" => &mut self.student_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "birthDate",
@@ -5253,13 +5387,31 @@ impl ::graph_model::rt::Struct for EducationStudent {
             "studentNumber",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("birthDate", &self.birth_date);
-        w.field("externalId", &self.external_id);
-        w.field("gender", &self.gender);
-        w.field("grade", &self.grade);
-        w.field("graduationYear", &self.graduation_year);
-        w.field("studentNumber", &self.student_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.birth_date,
+            &self.external_id,
+            &self.gender,
+            &self.grade,
+            &self.graduation_year,
+            &self.student_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.birth_date,
+                &mut self.external_id,
+                &mut self.gender,
+                &mut self.grade,
+                &mut self.graduation_year,
+                &mut self.student_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5345,33 +5497,6 @@ impl ::graph_model::rt::Struct for EducationSubmission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSubmission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignmentId" => &mut self.assignment_id,
-            "excusedBy" => &mut self.excused_by,
-            "excusedDateTime" => &mut self.excused_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "reassignedBy" => &mut self.reassigned_by,
-            "reassignedDateTime" => &mut self.reassigned_date_time,
-            "recipient" => &mut self.recipient,
-            "resourcesFolderUrl" => &mut self.resources_folder_url,
-            "returnedBy" => &mut self.returned_by,
-            "returnedDateTime" => &mut self.returned_date_time,
-            "status" => &mut self.status,
-            "submittedBy" => &mut self.submitted_by,
-            "submittedDateTime" => &mut self.submitted_date_time,
-            "unsubmittedBy" => &mut self.unsubmitted_by,
-            "unsubmittedDateTime" => &mut self.unsubmitted_date_time,
-            "webUrl" => &mut self.web_url,
-            "outcomes" => &mut self.outcomes,
-            "resources" => &mut self.resources,
-            "submittedResources" => &mut self.submitted_resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5397,28 +5522,61 @@ impl ::graph_model::rt::Struct for EducationSubmission {
             "submittedResources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignmentId", &self.assignment_id);
-        w.field("excusedBy", &self.excused_by);
-        w.field("excusedDateTime", &self.excused_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("reassignedBy", &self.reassigned_by);
-        w.field("reassignedDateTime", &self.reassigned_date_time);
-        w.field("recipient", &self.recipient);
-        w.field("resourcesFolderUrl", &self.resources_folder_url);
-        w.field("returnedBy", &self.returned_by);
-        w.field("returnedDateTime", &self.returned_date_time);
-        w.field("status", &self.status);
-        w.field("submittedBy", &self.submitted_by);
-        w.field("submittedDateTime", &self.submitted_date_time);
-        w.field("unsubmittedBy", &self.unsubmitted_by);
-        w.field("unsubmittedDateTime", &self.unsubmitted_date_time);
-        w.field("webUrl", &self.web_url);
-        w.field("outcomes", &self.outcomes);
-        w.field("resources", &self.resources);
-        w.field("submittedResources", &self.submitted_resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assignment_id,
+            &self.excused_by,
+            &self.excused_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.reassigned_by,
+            &self.reassigned_date_time,
+            &self.recipient,
+            &self.resources_folder_url,
+            &self.returned_by,
+            &self.returned_date_time,
+            &self.status,
+            &self.submitted_by,
+            &self.submitted_date_time,
+            &self.unsubmitted_by,
+            &self.unsubmitted_date_time,
+            &self.web_url,
+            &self.outcomes,
+            &self.resources,
+            &self.submitted_resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assignment_id,
+                &mut self.excused_by,
+                &mut self.excused_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.reassigned_by,
+                &mut self.reassigned_date_time,
+                &mut self.recipient,
+                &mut self.resources_folder_url,
+                &mut self.returned_by,
+                &mut self.returned_date_time,
+                &mut self.status,
+                &mut self.submitted_by,
+                &mut self.submitted_date_time,
+                &mut self.unsubmitted_by,
+                &mut self.unsubmitted_date_time,
+                &mut self.web_url,
+                &mut self.outcomes,
+                &mut self.resources,
+                &mut self.submitted_resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5464,18 +5622,17 @@ impl ::graph_model::rt::Struct for EducationSubmissionIndividualRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSubmissionIndividualRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5520,15 +5677,17 @@ impl ::graph_model::rt::Struct for EducationSubmissionRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSubmissionRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5675,16 +5834,6 @@ impl ::graph_model::rt::Struct for EducationSubmissionResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationSubmissionResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignmentResourceUrl" => &mut self.assignment_resource_url,
-            "resource" => &mut self.resource,
-            "dependentResources" => &mut self.dependent_resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5693,11 +5842,27 @@ impl ::graph_model::rt::Struct for EducationSubmissionResource {
             "dependentResources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignmentResourceUrl", &self.assignment_resource_url);
-        w.field("resource", &self.resource);
-        w.field("dependentResources", &self.dependent_resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assignment_resource_url,
+            &self.resource,
+            &self.dependent_resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assignment_resource_url,
+                &mut self.resource,
+                &mut self.dependent_resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5836,20 +6001,20 @@ impl ::graph_model::rt::Struct for EducationTeacher {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationTeacher"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "externalId" => &mut self.external_id,
-            "teacherNumber" => &mut self.teacher_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["externalId", "teacherNumber"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("externalId", &self.external_id);
-        w.field("teacherNumber", &self.teacher_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.external_id, &self.teacher_number])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.external_id, &mut self.teacher_number],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5911,21 +6076,6 @@ impl ::graph_model::rt::Struct for EducationTeamsAppResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationTeamsAppResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "appIconWebUrl" => &mut self.app_icon_web_url,
-            "appId" => &mut self.app_id,
-            "teamsEmbeddedContentUrl" => &mut self.teams_embedded_content_url,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -5939,16 +6089,37 @@ impl ::graph_model::rt::Struct for EducationTeamsAppResource {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("appIconWebUrl", &self.app_icon_web_url);
-        w.field("appId", &self.app_id);
-        w.field("teamsEmbeddedContentUrl", &self.teams_embedded_content_url);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.app_icon_web_url,
+            &self.app_id,
+            &self.teams_embedded_content_url,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.app_icon_web_url,
+                &mut self.app_id,
+                &mut self.teams_embedded_content_url,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6000,24 +6171,30 @@ impl ::graph_model::rt::Struct for EducationTerm {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationTerm"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "endDate" => &mut self.end_date,
-            "externalId" => &mut self.external_id,
-            "startDate" => &mut self.start_date,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "endDate", "externalId", "startDate"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("endDate", &self.end_date);
-        w.field("externalId", &self.external_id);
-        w.field("startDate", &self.start_date);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.end_date,
+            &self.external_id,
+            &self.start_date,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.end_date,
+                &mut self.external_id,
+                &mut self.start_date,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6144,51 +6321,6 @@ impl ::graph_model::rt::Struct for EducationUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accountEnabled" => &mut self.account_enabled,
-            "assignedLicenses" => &mut self.assigned_licenses,
-            "assignedPlans" => &mut self.assigned_plans,
-            "businessPhones" => &mut self.business_phones,
-            "createdBy" => &mut self.created_by,
-            "department" => &mut self.department,
-            "displayName" => &mut self.display_name,
-            "externalSource" => &mut self.external_source,
-            "externalSourceDetail" => &mut self.external_source_detail,
-            "givenName" => &mut self.given_name,
-            "mail" => &mut self.mail,
-            "mailingAddress" => &mut self.mailing_address,
-            "mailNickname" => &mut self.mail_nickname,
-            "middleName" => &mut self.middle_name,
-            "mobilePhone" => &mut self.mobile_phone,
-            "officeLocation" => &mut self.office_location,
-            "onPremisesInfo" => &mut self.on_premises_info,
-            "passwordPolicies" => &mut self.password_policies,
-            "passwordProfile" => &mut self.password_profile,
-            "preferredLanguage" => &mut self.preferred_language,
-            "primaryRole" => &mut self.primary_role,
-            "provisionedPlans" => &mut self.provisioned_plans,
-            "refreshTokensValidFromDateTime" => &mut self.refresh_tokens_valid_from_date_time,
-            "relatedContacts" => &mut self.related_contacts,
-            "residenceAddress" => &mut self.residence_address,
-            "showInAddressList" => &mut self.show_in_address_list,
-            "student" => &mut self.student,
-            "surname" => &mut self.surname,
-            "teacher" => &mut self.teacher,
-            "usageLocation" => &mut self.usage_location,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userType" => &mut self.user_type,
-            "assignments" => &mut self.assignments,
-            "classes" => &mut self.classes,
-            "rubrics" => &mut self.rubrics,
-            "schools" => &mut self.schools,
-            "taughtClasses" => &mut self.taught_classes,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6232,49 +6364,97 @@ impl ::graph_model::rt::Struct for EducationUser {
             "user",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("assignedLicenses", &self.assigned_licenses);
-        w.field("assignedPlans", &self.assigned_plans);
-        w.field("businessPhones", &self.business_phones);
-        w.field("createdBy", &self.created_by);
-        w.field("department", &self.department);
-        w.field("displayName", &self.display_name);
-        w.field("externalSource", &self.external_source);
-        w.field("externalSourceDetail", &self.external_source_detail);
-        w.field("givenName", &self.given_name);
-        w.field("mail", &self.mail);
-        w.field("mailingAddress", &self.mailing_address);
-        w.field("mailNickname", &self.mail_nickname);
-        w.field("middleName", &self.middle_name);
-        w.field("mobilePhone", &self.mobile_phone);
-        w.field("officeLocation", &self.office_location);
-        w.field("onPremisesInfo", &self.on_premises_info);
-        w.field("passwordPolicies", &self.password_policies);
-        w.field("passwordProfile", &self.password_profile);
-        w.field("preferredLanguage", &self.preferred_language);
-        w.field("primaryRole", &self.primary_role);
-        w.field("provisionedPlans", &self.provisioned_plans);
-        w.field(
-            "refreshTokensValidFromDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.account_enabled,
+            &self.assigned_licenses,
+            &self.assigned_plans,
+            &self.business_phones,
+            &self.created_by,
+            &self.department,
+            &self.display_name,
+            &self.external_source,
+            &self.external_source_detail,
+            &self.given_name,
+            &self.mail,
+            &self.mailing_address,
+            &self.mail_nickname,
+            &self.middle_name,
+            &self.mobile_phone,
+            &self.office_location,
+            &self.on_premises_info,
+            &self.password_policies,
+            &self.password_profile,
+            &self.preferred_language,
+            &self.primary_role,
+            &self.provisioned_plans,
             &self.refresh_tokens_valid_from_date_time,
-        );
-        w.field("relatedContacts", &self.related_contacts);
-        w.field("residenceAddress", &self.residence_address);
-        w.field("showInAddressList", &self.show_in_address_list);
-        w.field("student", &self.student);
-        w.field("surname", &self.surname);
-        w.field("teacher", &self.teacher);
-        w.field("usageLocation", &self.usage_location);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userType", &self.user_type);
-        w.field("assignments", &self.assignments);
-        w.field("classes", &self.classes);
-        w.field("rubrics", &self.rubrics);
-        w.field("schools", &self.schools);
-        w.field("taughtClasses", &self.taught_classes);
-        w.field("user", &self.user);
+            &self.related_contacts,
+            &self.residence_address,
+            &self.show_in_address_list,
+            &self.student,
+            &self.surname,
+            &self.teacher,
+            &self.usage_location,
+            &self.user_principal_name,
+            &self.user_type,
+            &self.assignments,
+            &self.classes,
+            &self.rubrics,
+            &self.schools,
+            &self.taught_classes,
+            &self.user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.account_enabled,
+                &mut self.assigned_licenses,
+                &mut self.assigned_plans,
+                &mut self.business_phones,
+                &mut self.created_by,
+                &mut self.department,
+                &mut self.display_name,
+                &mut self.external_source,
+                &mut self.external_source_detail,
+                &mut self.given_name,
+                &mut self.mail,
+                &mut self.mailing_address,
+                &mut self.mail_nickname,
+                &mut self.middle_name,
+                &mut self.mobile_phone,
+                &mut self.office_location,
+                &mut self.on_premises_info,
+                &mut self.password_policies,
+                &mut self.password_profile,
+                &mut self.preferred_language,
+                &mut self.primary_role,
+                &mut self.provisioned_plans,
+                &mut self.refresh_tokens_valid_from_date_time,
+                &mut self.related_contacts,
+                &mut self.residence_address,
+                &mut self.show_in_address_list,
+                &mut self.student,
+                &mut self.surname,
+                &mut self.teacher,
+                &mut self.usage_location,
+                &mut self.user_principal_name,
+                &mut self.user_type,
+                &mut self.assignments,
+                &mut self.classes,
+                &mut self.rubrics,
+                &mut self.schools,
+                &mut self.taught_classes,
+                &mut self.user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6399,18 +6579,6 @@ impl ::graph_model::rt::Struct for EducationWordResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationWordResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "fileUrl" => &mut self.file_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -6421,13 +6589,31 @@ impl ::graph_model::rt::Struct for EducationWordResource {
             "fileUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("fileUrl", &self.file_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.file_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.file_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6515,34 +6701,6 @@ impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.readingAssignmentSubmission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accuracyScore" => &mut self.accuracy_score,
-            "action" => &mut self.action,
-            "assignmentId" => &mut self.assignment_id,
-            "challengingWords" => &mut self.challenging_words,
-            "classId" => &mut self.class_id,
-            "insertions" => &mut self.insertions,
-            "mispronunciations" => &mut self.mispronunciations,
-            "missedExclamationMarks" => &mut self.missed_exclamation_marks,
-            "missedPeriods" => &mut self.missed_periods,
-            "missedQuestionMarks" => &mut self.missed_question_marks,
-            "missedShorts" => &mut self.missed_shorts,
-            "monotoneScore" => &mut self.monotone_score,
-            "omissions" => &mut self.omissions,
-            "repetitions" => &mut self.repetitions,
-            "selfCorrections" => &mut self.self_corrections,
-            "studentId" => &mut self.student_id,
-            "submissionDateTime" => &mut self.submission_date_time,
-            "submissionId" => &mut self.submission_id,
-            "unexpectedPauses" => &mut self.unexpected_pauses,
-            "wordCount" => &mut self.word_count,
-            "wordsPerMinute" => &mut self.words_per_minute,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6569,29 +6727,63 @@ impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
             "wordsPerMinute",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accuracyScore", &self.accuracy_score);
-        w.field("action", &self.action);
-        w.field("assignmentId", &self.assignment_id);
-        w.field("challengingWords", &self.challenging_words);
-        w.field("classId", &self.class_id);
-        w.field("insertions", &self.insertions);
-        w.field("mispronunciations", &self.mispronunciations);
-        w.field("missedExclamationMarks", &self.missed_exclamation_marks);
-        w.field("missedPeriods", &self.missed_periods);
-        w.field("missedQuestionMarks", &self.missed_question_marks);
-        w.field("missedShorts", &self.missed_shorts);
-        w.field("monotoneScore", &self.monotone_score);
-        w.field("omissions", &self.omissions);
-        w.field("repetitions", &self.repetitions);
-        w.field("selfCorrections", &self.self_corrections);
-        w.field("studentId", &self.student_id);
-        w.field("submissionDateTime", &self.submission_date_time);
-        w.field("submissionId", &self.submission_id);
-        w.field("unexpectedPauses", &self.unexpected_pauses);
-        w.field("wordCount", &self.word_count);
-        w.field("wordsPerMinute", &self.words_per_minute);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.accuracy_score,
+            &self.action,
+            &self.assignment_id,
+            &self.challenging_words,
+            &self.class_id,
+            &self.insertions,
+            &self.mispronunciations,
+            &self.missed_exclamation_marks,
+            &self.missed_periods,
+            &self.missed_question_marks,
+            &self.missed_shorts,
+            &self.monotone_score,
+            &self.omissions,
+            &self.repetitions,
+            &self.self_corrections,
+            &self.student_id,
+            &self.submission_date_time,
+            &self.submission_id,
+            &self.unexpected_pauses,
+            &self.word_count,
+            &self.words_per_minute,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.accuracy_score,
+                &mut self.action,
+                &mut self.assignment_id,
+                &mut self.challenging_words,
+                &mut self.class_id,
+                &mut self.insertions,
+                &mut self.mispronunciations,
+                &mut self.missed_exclamation_marks,
+                &mut self.missed_periods,
+                &mut self.missed_question_marks,
+                &mut self.missed_shorts,
+                &mut self.monotone_score,
+                &mut self.omissions,
+                &mut self.repetitions,
+                &mut self.self_corrections,
+                &mut self.student_id,
+                &mut self.submission_date_time,
+                &mut self.submission_id,
+                &mut self.unexpected_pauses,
+                &mut self.word_count,
+                &mut self.words_per_minute,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6655,22 +6847,6 @@ impl ::graph_model::rt::Struct for ReadingCoachPassage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.readingCoachPassage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isReadingCompleted" => &mut self.is_reading_completed,
-            "languageTag" => &mut self.language_tag,
-            "practicedAtDateTime" => &mut self.practiced_at_date_time,
-            "practiceWords" => &mut self.practice_words,
-            "storyType" => &mut self.story_type,
-            "studentId" => &mut self.student_id,
-            "timeSpentReadingInSeconds" => &mut self.time_spent_reading_in_seconds,
-            "wordsAccuracyPercentage" => &mut self.words_accuracy_percentage,
-            "wordsPerMinute" => &mut self.words_per_minute,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6685,20 +6861,39 @@ impl ::graph_model::rt::Struct for ReadingCoachPassage {
             "wordsPerMinute",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isReadingCompleted", &self.is_reading_completed);
-        w.field("languageTag", &self.language_tag);
-        w.field("practicedAtDateTime", &self.practiced_at_date_time);
-        w.field("practiceWords", &self.practice_words);
-        w.field("storyType", &self.story_type);
-        w.field("studentId", &self.student_id);
-        w.field(
-            "timeSpentReadingInSeconds",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_reading_completed,
+            &self.language_tag,
+            &self.practiced_at_date_time,
+            &self.practice_words,
+            &self.story_type,
+            &self.student_id,
             &self.time_spent_reading_in_seconds,
-        );
-        w.field("wordsAccuracyPercentage", &self.words_accuracy_percentage);
-        w.field("wordsPerMinute", &self.words_per_minute);
+            &self.words_accuracy_percentage,
+            &self.words_per_minute,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_reading_completed,
+                &mut self.language_tag,
+                &mut self.practiced_at_date_time,
+                &mut self.practice_words,
+                &mut self.story_type,
+                &mut self.student_id,
+                &mut self.time_spent_reading_in_seconds,
+                &mut self.words_accuracy_percentage,
+                &mut self.words_per_minute,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6838,23 +7033,6 @@ impl ::graph_model::rt::Struct for ReflectCheckInResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.reflectCheckInResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "checkInId" => &mut self.check_in_id,
-            "checkInTitle" => &mut self.check_in_title,
-            "classId" => &mut self.class_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "creatorId" => &mut self.creator_id,
-            "isClosed" => &mut self.is_closed,
-            "responderId" => &mut self.responder_id,
-            "responseEmotion" => &mut self.response_emotion,
-            "responseFeedback" => &mut self.response_feedback,
-            "submitDateTime" => &mut self.submit_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6870,18 +7048,41 @@ impl ::graph_model::rt::Struct for ReflectCheckInResponse {
             "submitDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("checkInId", &self.check_in_id);
-        w.field("checkInTitle", &self.check_in_title);
-        w.field("classId", &self.class_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creatorId", &self.creator_id);
-        w.field("isClosed", &self.is_closed);
-        w.field("responderId", &self.responder_id);
-        w.field("responseEmotion", &self.response_emotion);
-        w.field("responseFeedback", &self.response_feedback);
-        w.field("submitDateTime", &self.submit_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.check_in_id,
+            &self.check_in_title,
+            &self.class_id,
+            &self.created_date_time,
+            &self.creator_id,
+            &self.is_closed,
+            &self.responder_id,
+            &self.response_emotion,
+            &self.response_feedback,
+            &self.submit_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.check_in_id,
+                &mut self.check_in_title,
+                &mut self.class_id,
+                &mut self.created_date_time,
+                &mut self.creator_id,
+                &mut self.is_closed,
+                &mut self.responder_id,
+                &mut self.response_emotion,
+                &mut self.response_feedback,
+                &mut self.submit_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6935,17 +7136,6 @@ impl ::graph_model::rt::Struct for RelatedContact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.relatedContact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessConsent" => &mut self.access_consent,
-            "displayName" => &mut self.display_name,
-            "emailAddress" => &mut self.email_address,
-            "mobilePhone" => &mut self.mobile_phone,
-            "relationship" => &mut self.relationship,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accessConsent",
@@ -6955,12 +7145,29 @@ impl ::graph_model::rt::Struct for RelatedContact {
             "relationship",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessConsent", &self.access_consent);
-        w.field("displayName", &self.display_name);
-        w.field("emailAddress", &self.email_address);
-        w.field("mobilePhone", &self.mobile_phone);
-        w.field("relationship", &self.relationship);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.access_consent,
+            &self.display_name,
+            &self.email_address,
+            &self.mobile_phone,
+            &self.relationship,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_consent,
+                &mut self.display_name,
+                &mut self.email_address,
+                &mut self.mobile_phone,
+                &mut self.relationship,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7016,17 +7223,6 @@ impl ::graph_model::rt::Struct for ReportsRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.reportsRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "readingAssignmentSubmissions" => &mut self.reading_assignment_submissions,
-            "readingCoachPassages" => &mut self.reading_coach_passages,
-            "reflectCheckInResponses" => &mut self.reflect_check_in_responses,
-            "speakerAssignmentSubmissions" => &mut self.speaker_assignment_submissions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7036,18 +7232,29 @@ impl ::graph_model::rt::Struct for ReportsRoot {
             "speakerAssignmentSubmissions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "readingAssignmentSubmissions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.reading_assignment_submissions,
-        );
-        w.field("readingCoachPassages", &self.reading_coach_passages);
-        w.field("reflectCheckInResponses", &self.reflect_check_in_responses);
-        w.field(
-            "speakerAssignmentSubmissions",
+            &self.reading_coach_passages,
+            &self.reflect_check_in_responses,
             &self.speaker_assignment_submissions,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.reading_assignment_submissions,
+                &mut self.reading_coach_passages,
+                &mut self.reflect_check_in_responses,
+                &mut self.speaker_assignment_submissions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7537,18 +7744,17 @@ impl ::graph_model::rt::Struct for RubricCriterion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rubricCriterion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.description], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7600,24 +7806,30 @@ impl ::graph_model::rt::Struct for RubricLevel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rubricLevel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "grading" => &mut self.grading,
-            "levelId" => &mut self.level_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "grading", "levelId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("grading", &self.grading);
-        w.field("levelId", &self.level_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.grading,
+            &self.level_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.grading,
+                &mut self.level_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7671,17 +7883,6 @@ impl ::graph_model::rt::Struct for RubricQuality {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rubricQuality"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "criteria" => &mut self.criteria,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "qualityId" => &mut self.quality_id,
-            "weight" => &mut self.weight,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "criteria",
@@ -7691,12 +7892,29 @@ impl ::graph_model::rt::Struct for RubricQuality {
             "weight",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("criteria", &self.criteria);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("qualityId", &self.quality_id);
-        w.field("weight", &self.weight);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.criteria,
+            &self.description,
+            &self.display_name,
+            &self.quality_id,
+            &self.weight,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.criteria,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.quality_id,
+                &mut self.weight,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7744,20 +7962,20 @@ impl ::graph_model::rt::Struct for RubricQualityFeedbackModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rubricQualityFeedbackModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "feedback" => &mut self.feedback,
-            "qualityId" => &mut self.quality_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["feedback", "qualityId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("feedback", &self.feedback);
-        w.field("qualityId", &self.quality_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.feedback, &self.quality_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.feedback, &mut self.quality_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7805,20 +8023,20 @@ impl ::graph_model::rt::Struct for RubricQualitySelectedColumnModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rubricQualitySelectedColumnModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "columnId" => &mut self.column_id,
-            "qualityId" => &mut self.quality_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["columnId", "qualityId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("columnId", &self.column_id);
-        w.field("qualityId", &self.quality_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.column_id, &self.quality_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.column_id, &mut self.quality_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7904,36 +8122,6 @@ impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.speakerAssignmentSubmission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignmentId" => &mut self.assignment_id,
-            "averageWordsPerMinutePace" => &mut self.average_words_per_minute_pace,
-            "classId" => &mut self.class_id,
-            "fillerWordsOccurrencesCount" => &mut self.filler_words_occurrences_count,
-            "incorrectCameraDistanceOccurrencesCount" => {
-                &mut self.incorrect_camera_distance_occurrences_count
-            }
-            "lengthOfSubmissionInSeconds" => &mut self.length_of_submission_in_seconds,
-            "lostEyeContactOccurrencesCount" => &mut self.lost_eye_contact_occurrences_count,
-            "monotoneOccurrencesCount" => &mut self.monotone_occurrences_count,
-            "nonInclusiveLanguageOccurrencesCount" => {
-                &mut self.non_inclusive_language_occurrences_count
-            }
-            "obstructedViewOccurrencesCount" => &mut self.obstructed_view_occurrences_count,
-            "repetitiveLanguageOccurrencesCount" => &mut self.repetitive_language_occurrences_count,
-            "studentId" => &mut self.student_id,
-            "submissionDateTime" => &mut self.submission_date_time,
-            "submissionId" => &mut self.submission_id,
-            "topFillerWords" => &mut self.top_filler_words,
-            "topMispronouncedWords" => &mut self.top_mispronounced_words,
-            "topNonInclusiveWordsAndPhrases" => &mut self.top_non_inclusive_words_and_phrases,
-            "topRepetitiveWordsAndPhrases" => &mut self.top_repetitive_words_and_phrases,
-            "wordsSpokenCount" => &mut self.words_spoken_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7958,57 +8146,59 @@ impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
             "wordsSpokenCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignmentId", &self.assignment_id);
-        w.field(
-            "averageWordsPerMinutePace",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assignment_id,
             &self.average_words_per_minute_pace,
-        );
-        w.field("classId", &self.class_id);
-        w.field(
-            "fillerWordsOccurrencesCount",
+            &self.class_id,
             &self.filler_words_occurrences_count,
-        );
-        w.field(
-            "incorrectCameraDistanceOccurrencesCount",
             &self.incorrect_camera_distance_occurrences_count,
-        );
-        w.field(
-            "lengthOfSubmissionInSeconds",
             &self.length_of_submission_in_seconds,
-        );
-        w.field(
-            "lostEyeContactOccurrencesCount",
             &self.lost_eye_contact_occurrences_count,
-        );
-        w.field("monotoneOccurrencesCount", &self.monotone_occurrences_count);
-        w.field(
-            "nonInclusiveLanguageOccurrencesCount",
+            &self.monotone_occurrences_count,
             &self.non_inclusive_language_occurrences_count,
-        );
-        w.field(
-            "obstructedViewOccurrencesCount",
             &self.obstructed_view_occurrences_count,
-        );
-        w.field(
-            "repetitiveLanguageOccurrencesCount",
             &self.repetitive_language_occurrences_count,
-        );
-        w.field("studentId", &self.student_id);
-        w.field("submissionDateTime", &self.submission_date_time);
-        w.field("submissionId", &self.submission_id);
-        w.field("topFillerWords", &self.top_filler_words);
-        w.field("topMispronouncedWords", &self.top_mispronounced_words);
-        w.field(
-            "topNonInclusiveWordsAndPhrases",
+            &self.student_id,
+            &self.submission_date_time,
+            &self.submission_id,
+            &self.top_filler_words,
+            &self.top_mispronounced_words,
             &self.top_non_inclusive_words_and_phrases,
-        );
-        w.field(
-            "topRepetitiveWordsAndPhrases",
             &self.top_repetitive_words_and_phrases,
-        );
-        w.field("wordsSpokenCount", &self.words_spoken_count);
+            &self.words_spoken_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assignment_id,
+                &mut self.average_words_per_minute_pace,
+                &mut self.class_id,
+                &mut self.filler_words_occurrences_count,
+                &mut self.incorrect_camera_distance_occurrences_count,
+                &mut self.length_of_submission_in_seconds,
+                &mut self.lost_eye_contact_occurrences_count,
+                &mut self.monotone_occurrences_count,
+                &mut self.non_inclusive_language_occurrences_count,
+                &mut self.obstructed_view_occurrences_count,
+                &mut self.repetitive_language_occurrences_count,
+                &mut self.student_id,
+                &mut self.submission_date_time,
+                &mut self.submission_id,
+                &mut self.top_filler_words,
+                &mut self.top_mispronounced_words,
+                &mut self.top_non_inclusive_words_and_phrases,
+                &mut self.top_repetitive_words_and_phrases,
+                &mut self.words_spoken_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -117,19 +117,6 @@ impl ::graph_model::rt::Struct for Community {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.community"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "groupId" => &mut self.group_id,
-            "privacy" => &mut self.privacy,
-            "group" => &mut self.group,
-            "owners" => &mut self.owners,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -141,14 +128,33 @@ impl ::graph_model::rt::Struct for Community {
             "owners",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("groupId", &self.group_id);
-        w.field("privacy", &self.privacy);
-        w.field("group", &self.group);
-        w.field("owners", &self.owners);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.group_id,
+            &self.privacy,
+            &self.group,
+            &self.owners,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.group_id,
+                &mut self.privacy,
+                &mut self.group,
+                &mut self.owners,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -355,17 +361,6 @@ impl ::graph_model::rt::Struct for EmployeeExperience {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.employeeExperience"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "communities" => &mut self.communities,
-            "engagementAsyncOperations" => &mut self.engagement_async_operations,
-            "learningCourseActivities" => &mut self.learning_course_activities,
-            "learningProviders" => &mut self.learning_providers,
-            "roles" => &mut self.roles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "communities",
@@ -375,15 +370,29 @@ impl ::graph_model::rt::Struct for EmployeeExperience {
             "roles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("communities", &self.communities);
-        w.field(
-            "engagementAsyncOperations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.communities,
             &self.engagement_async_operations,
-        );
-        w.field("learningCourseActivities", &self.learning_course_activities);
-        w.field("learningProviders", &self.learning_providers);
-        w.field("roles", &self.roles);
+            &self.learning_course_activities,
+            &self.learning_providers,
+            &self.roles,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.communities,
+                &mut self.engagement_async_operations,
+                &mut self.learning_course_activities,
+                &mut self.learning_providers,
+                &mut self.roles,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -453,25 +462,6 @@ impl ::graph_model::rt::Struct for LearningAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.learningAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "completionPercentage" => &mut self.completion_percentage,
-            "externalcourseActivityId" => &mut self.externalcourse_activity_id,
-            "learnerUserId" => &mut self.learner_user_id,
-            "learningContentId" => &mut self.learning_content_id,
-            "learningProviderId" => &mut self.learning_provider_id,
-            "status" => &mut self.status,
-            "assignedDateTime" => &mut self.assigned_date_time,
-            "assignerUserId" => &mut self.assigner_user_id,
-            "assignmentType" => &mut self.assignment_type,
-            "dueDateTime" => &mut self.due_date_time,
-            "notes" => &mut self.notes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -489,20 +479,45 @@ impl ::graph_model::rt::Struct for LearningAssignment {
             "notes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("completionPercentage", &self.completion_percentage);
-        w.field("externalcourseActivityId", &self.externalcourse_activity_id);
-        w.field("learnerUserId", &self.learner_user_id);
-        w.field("learningContentId", &self.learning_content_id);
-        w.field("learningProviderId", &self.learning_provider_id);
-        w.field("status", &self.status);
-        w.field("assignedDateTime", &self.assigned_date_time);
-        w.field("assignerUserId", &self.assigner_user_id);
-        w.field("assignmentType", &self.assignment_type);
-        w.field("dueDateTime", &self.due_date_time);
-        w.field("notes", &self.notes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.completion_percentage,
+            &self.externalcourse_activity_id,
+            &self.learner_user_id,
+            &self.learning_content_id,
+            &self.learning_provider_id,
+            &self.status,
+            &self.assigned_date_time,
+            &self.assigner_user_id,
+            &self.assignment_type,
+            &self.due_date_time,
+            &self.notes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.completion_percentage,
+                &mut self.externalcourse_activity_id,
+                &mut self.learner_user_id,
+                &mut self.learning_content_id,
+                &mut self.learning_provider_id,
+                &mut self.status,
+                &mut self.assigned_date_time,
+                &mut self.assigner_user_id,
+                &mut self.assignment_type,
+                &mut self.due_date_time,
+                &mut self.notes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -586,32 +601,6 @@ impl ::graph_model::rt::Struct for LearningContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.learningContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalTags" => &mut self.additional_tags,
-            "contentWebUrl" => &mut self.content_web_url,
-            "contributors" => &mut self.contributors,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "duration" => &mut self.duration,
-            "externalId" => &mut self.external_id,
-            "format" => &mut self.format,
-            "isActive" => &mut self.is_active,
-            "isPremium" => &mut self.is_premium,
-            "isSearchable" => &mut self.is_searchable,
-            "languageTag" => &mut self.language_tag,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "level" => &mut self.level,
-            "numberOfPages" => &mut self.number_of_pages,
-            "skillTags" => &mut self.skill_tags,
-            "sourceName" => &mut self.source_name,
-            "thumbnailWebUrl" => &mut self.thumbnail_web_url,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -636,27 +625,59 @@ impl ::graph_model::rt::Struct for LearningContent {
             "title",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalTags", &self.additional_tags);
-        w.field("contentWebUrl", &self.content_web_url);
-        w.field("contributors", &self.contributors);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("duration", &self.duration);
-        w.field("externalId", &self.external_id);
-        w.field("format", &self.format);
-        w.field("isActive", &self.is_active);
-        w.field("isPremium", &self.is_premium);
-        w.field("isSearchable", &self.is_searchable);
-        w.field("languageTag", &self.language_tag);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("level", &self.level);
-        w.field("numberOfPages", &self.number_of_pages);
-        w.field("skillTags", &self.skill_tags);
-        w.field("sourceName", &self.source_name);
-        w.field("thumbnailWebUrl", &self.thumbnail_web_url);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_tags,
+            &self.content_web_url,
+            &self.contributors,
+            &self.created_date_time,
+            &self.description,
+            &self.duration,
+            &self.external_id,
+            &self.format,
+            &self.is_active,
+            &self.is_premium,
+            &self.is_searchable,
+            &self.language_tag,
+            &self.last_modified_date_time,
+            &self.level,
+            &self.number_of_pages,
+            &self.skill_tags,
+            &self.source_name,
+            &self.thumbnail_web_url,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_tags,
+                &mut self.content_web_url,
+                &mut self.contributors,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.duration,
+                &mut self.external_id,
+                &mut self.format,
+                &mut self.is_active,
+                &mut self.is_premium,
+                &mut self.is_searchable,
+                &mut self.language_tag,
+                &mut self.last_modified_date_time,
+                &mut self.level,
+                &mut self.number_of_pages,
+                &mut self.skill_tags,
+                &mut self.source_name,
+                &mut self.thumbnail_web_url,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -716,20 +737,6 @@ impl ::graph_model::rt::Struct for LearningCourseActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.learningCourseActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "completionPercentage" => &mut self.completion_percentage,
-            "externalcourseActivityId" => &mut self.externalcourse_activity_id,
-            "learnerUserId" => &mut self.learner_user_id,
-            "learningContentId" => &mut self.learning_content_id,
-            "learningProviderId" => &mut self.learning_provider_id,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -742,15 +749,35 @@ impl ::graph_model::rt::Struct for LearningCourseActivity {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("completionPercentage", &self.completion_percentage);
-        w.field("externalcourseActivityId", &self.externalcourse_activity_id);
-        w.field("learnerUserId", &self.learner_user_id);
-        w.field("learningContentId", &self.learning_content_id);
-        w.field("learningProviderId", &self.learning_provider_id);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.completion_percentage,
+            &self.externalcourse_activity_id,
+            &self.learner_user_id,
+            &self.learning_content_id,
+            &self.learning_provider_id,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.completion_percentage,
+                &mut self.externalcourse_activity_id,
+                &mut self.learner_user_id,
+                &mut self.learning_content_id,
+                &mut self.learning_provider_id,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -916,22 +943,6 @@ impl ::graph_model::rt::Struct for LearningProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.learningProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isCourseActivitySyncEnabled" => &mut self.is_course_activity_sync_enabled,
-            "loginWebUrl" => &mut self.login_web_url,
-            "longLogoWebUrlForDarkTheme" => &mut self.long_logo_web_url_for_dark_theme,
-            "longLogoWebUrlForLightTheme" => &mut self.long_logo_web_url_for_light_theme,
-            "squareLogoWebUrlForDarkTheme" => &mut self.square_logo_web_url_for_dark_theme,
-            "squareLogoWebUrlForLightTheme" => &mut self.square_logo_web_url_for_light_theme,
-            "learningContents" => &mut self.learning_contents,
-            "learningCourseActivities" => &mut self.learning_course_activities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -946,32 +957,39 @@ impl ::graph_model::rt::Struct for LearningProvider {
             "learningCourseActivities",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "isCourseActivitySyncEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
             &self.is_course_activity_sync_enabled,
-        );
-        w.field("loginWebUrl", &self.login_web_url);
-        w.field(
-            "longLogoWebUrlForDarkTheme",
+            &self.login_web_url,
             &self.long_logo_web_url_for_dark_theme,
-        );
-        w.field(
-            "longLogoWebUrlForLightTheme",
             &self.long_logo_web_url_for_light_theme,
-        );
-        w.field(
-            "squareLogoWebUrlForDarkTheme",
             &self.square_logo_web_url_for_dark_theme,
-        );
-        w.field(
-            "squareLogoWebUrlForLightTheme",
             &self.square_logo_web_url_for_light_theme,
-        );
-        w.field("learningContents", &self.learning_contents);
-        w.field("learningCourseActivities", &self.learning_course_activities);
+            &self.learning_contents,
+            &self.learning_course_activities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_course_activity_sync_enabled,
+                &mut self.login_web_url,
+                &mut self.long_logo_web_url_for_dark_theme,
+                &mut self.long_logo_web_url_for_light_theme,
+                &mut self.square_logo_web_url_for_dark_theme,
+                &mut self.square_logo_web_url_for_light_theme,
+                &mut self.learning_contents,
+                &mut self.learning_course_activities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1033,21 +1051,6 @@ impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.learningSelfInitiatedCourse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "completionPercentage" => &mut self.completion_percentage,
-            "externalcourseActivityId" => &mut self.externalcourse_activity_id,
-            "learnerUserId" => &mut self.learner_user_id,
-            "learningContentId" => &mut self.learning_content_id,
-            "learningProviderId" => &mut self.learning_provider_id,
-            "status" => &mut self.status,
-            "startedDateTime" => &mut self.started_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1061,16 +1064,37 @@ impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
             "startedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("completionPercentage", &self.completion_percentage);
-        w.field("externalcourseActivityId", &self.externalcourse_activity_id);
-        w.field("learnerUserId", &self.learner_user_id);
-        w.field("learningContentId", &self.learning_content_id);
-        w.field("learningProviderId", &self.learning_provider_id);
-        w.field("status", &self.status);
-        w.field("startedDateTime", &self.started_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.completion_percentage,
+            &self.externalcourse_activity_id,
+            &self.learner_user_id,
+            &self.learning_content_id,
+            &self.learning_provider_id,
+            &self.status,
+            &self.started_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.completion_percentage,
+                &mut self.externalcourse_activity_id,
+                &mut self.learner_user_id,
+                &mut self.learning_content_id,
+                &mut self.learning_provider_id,
+                &mut self.status,
+                &mut self.started_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for FilterOperatorSchema {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.filterOperatorSchema"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "arity" => &mut self.arity,
-            "multivaluedComparisonType" => &mut self.multivalued_comparison_type,
-            "supportedAttributeTypes" => &mut self.supported_attribute_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -37,14 +27,27 @@ impl ::graph_model::rt::Struct for FilterOperatorSchema {
             "supportedAttributeTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("arity", &self.arity);
-        w.field(
-            "multivaluedComparisonType",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.arity,
             &self.multivalued_comparison_type,
-        );
-        w.field("supportedAttributeTypes", &self.supported_attribute_types);
+            &self.supported_attribute_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.arity,
+                &mut self.multivalued_comparison_type,
+                &mut self.supported_attribute_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for AadUserConversationMemberResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aadUserConversationMemberResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "error" => &mut self.error,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["error", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("error", &self.error);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error, &self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.error, &mut self.user_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -74,18 +71,17 @@ impl ::graph_model::rt::Struct for AadUserNotificationRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aadUserNotificationRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -129,15 +125,17 @@ impl ::graph_model::rt::Struct for AcceptJoinResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.acceptJoinResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -181,15 +179,17 @@ impl ::graph_model::rt::Struct for AccessAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -325,18 +325,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentRequestCallbackData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customExtensionStageInstanceDetail" => {
-                &mut self.custom_extension_stage_instance_detail
-            }
-            "customExtensionStageInstanceId" => &mut self.custom_extension_stage_instance_id,
-            "stage" => &mut self.stage,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customExtensionStageInstanceDetail",
@@ -345,17 +333,27 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "customExtensionStageInstanceDetail",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.custom_extension_stage_instance_detail,
-        );
-        w.field(
-            "customExtensionStageInstanceId",
             &self.custom_extension_stage_instance_id,
-        );
-        w.field("stage", &self.stage);
-        w.field("state", &self.state);
+            &self.stage,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_extension_stage_instance_detail,
+                &mut self.custom_extension_stage_instance_id,
+                &mut self.stage,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -624,21 +622,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestRequirements {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentRequestRequirements"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowCustomAssignmentSchedule" => &mut self.allow_custom_assignment_schedule,
-            "isApprovalRequiredForAdd" => &mut self.is_approval_required_for_add,
-            "isApprovalRequiredForUpdate" => &mut self.is_approval_required_for_update,
-            "isRequestorJustificationRequired" => &mut self.is_requestor_justification_required,
-            "policyDescription" => &mut self.policy_description,
-            "policyDisplayName" => &mut self.policy_display_name,
-            "policyId" => &mut self.policy_id,
-            "schedule" => &mut self.schedule,
-            "questions" => &mut self.questions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowCustomAssignmentSchedule",
@@ -652,28 +635,37 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestRequirements {
             "questions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "allowCustomAssignmentSchedule",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.allow_custom_assignment_schedule,
-        );
-        w.field(
-            "isApprovalRequiredForAdd",
             &self.is_approval_required_for_add,
-        );
-        w.field(
-            "isApprovalRequiredForUpdate",
             &self.is_approval_required_for_update,
-        );
-        w.field(
-            "isRequestorJustificationRequired",
             &self.is_requestor_justification_required,
-        );
-        w.field("policyDescription", &self.policy_description);
-        w.field("policyDisplayName", &self.policy_display_name);
-        w.field("policyId", &self.policy_id);
-        w.field("schedule", &self.schedule);
-        w.field("questions", &self.questions);
+            &self.policy_description,
+            &self.policy_display_name,
+            &self.policy_id,
+            &self.schedule,
+            &self.questions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_custom_assignment_schedule,
+                &mut self.is_approval_required_for_add,
+                &mut self.is_approval_required_for_update,
+                &mut self.is_requestor_justification_required,
+                &mut self.policy_description,
+                &mut self.policy_display_name,
+                &mut self.policy_id,
+                &mut self.schedule,
+                &mut self.questions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1208,18 +1200,17 @@ impl ::graph_model::rt::Struct for ActionResultPart {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.actionResultPart"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "error" => &mut self.error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["error"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("error", &self.error);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.error], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1432,22 +1423,20 @@ impl ::graph_model::rt::Struct for AggregationOption {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aggregationOption"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bucketDefinition" => &mut self.bucket_definition,
-            "field" => &mut self.field,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["bucketDefinition", "field", "size"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bucketDefinition", &self.bucket_definition);
-        w.field("field", &self.field);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.bucket_definition, &self.field, &self.size])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.bucket_definition, &mut self.field, &mut self.size],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1507,20 +1496,6 @@ impl ::graph_model::rt::Struct for AgreementFileProperties {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreementFileProperties"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "fileData" => &mut self.file_data,
-            "fileName" => &mut self.file_name,
-            "isDefault" => &mut self.is_default,
-            "isMajorVersion" => &mut self.is_major_version,
-            "language" => &mut self.language,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1533,15 +1508,35 @@ impl ::graph_model::rt::Struct for AgreementFileProperties {
             "language",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("fileData", &self.file_data);
-        w.field("fileName", &self.file_name);
-        w.field("isDefault", &self.is_default);
-        w.field("isMajorVersion", &self.is_major_version);
-        w.field("language", &self.language);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.file_data,
+            &self.file_name,
+            &self.is_default,
+            &self.is_major_version,
+            &self.language,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.file_data,
+                &mut self.file_name,
+                &mut self.is_default,
+                &mut self.is_major_version,
+                &mut self.language,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1725,27 +1720,6 @@ impl ::graph_model::rt::Struct for AiInteraction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteraction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appClass" => &mut self.app_class,
-            "attachments" => &mut self.attachments,
-            "body" => &mut self.body,
-            "contexts" => &mut self.contexts,
-            "conversationType" => &mut self.conversation_type,
-            "createdDateTime" => &mut self.created_date_time,
-            "etag" => &mut self.etag,
-            "from" => &mut self.from,
-            "interactionType" => &mut self.interaction_type,
-            "links" => &mut self.links,
-            "locale" => &mut self.locale,
-            "mentions" => &mut self.mentions,
-            "requestId" => &mut self.request_id,
-            "sessionId" => &mut self.session_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1765,22 +1739,49 @@ impl ::graph_model::rt::Struct for AiInteraction {
             "sessionId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appClass", &self.app_class);
-        w.field("attachments", &self.attachments);
-        w.field("body", &self.body);
-        w.field("contexts", &self.contexts);
-        w.field("conversationType", &self.conversation_type);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("etag", &self.etag);
-        w.field("from", &self.from);
-        w.field("interactionType", &self.interaction_type);
-        w.field("links", &self.links);
-        w.field("locale", &self.locale);
-        w.field("mentions", &self.mentions);
-        w.field("requestId", &self.request_id);
-        w.field("sessionId", &self.session_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_class,
+            &self.attachments,
+            &self.body,
+            &self.contexts,
+            &self.conversation_type,
+            &self.created_date_time,
+            &self.etag,
+            &self.from,
+            &self.interaction_type,
+            &self.links,
+            &self.locale,
+            &self.mentions,
+            &self.request_id,
+            &self.session_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_class,
+                &mut self.attachments,
+                &mut self.body,
+                &mut self.contexts,
+                &mut self.conversation_type,
+                &mut self.created_date_time,
+                &mut self.etag,
+                &mut self.from,
+                &mut self.interaction_type,
+                &mut self.links,
+                &mut self.locale,
+                &mut self.mentions,
+                &mut self.request_id,
+                &mut self.session_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1834,17 +1835,6 @@ impl ::graph_model::rt::Struct for AiInteractionAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attachmentId" => &mut self.attachment_id,
-            "content" => &mut self.content,
-            "contentType" => &mut self.content_type,
-            "contentUrl" => &mut self.content_url,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attachmentId",
@@ -1854,12 +1844,29 @@ impl ::graph_model::rt::Struct for AiInteractionAttachment {
             "name",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attachmentId", &self.attachment_id);
-        w.field("content", &self.content);
-        w.field("contentType", &self.content_type);
-        w.field("contentUrl", &self.content_url);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attachment_id,
+            &self.content,
+            &self.content_type,
+            &self.content_url,
+            &self.name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attachment_id,
+                &mut self.content,
+                &mut self.content_type,
+                &mut self.content_url,
+                &mut self.name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1909,22 +1916,28 @@ impl ::graph_model::rt::Struct for AiInteractionContext {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionContext"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contextReference" => &mut self.context_reference,
-            "contextType" => &mut self.context_type,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contextReference", "contextType", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contextReference", &self.context_reference);
-        w.field("contextType", &self.context_type);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.context_reference,
+            &self.context_type,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.context_reference,
+                &mut self.context_type,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1974,22 +1987,20 @@ impl ::graph_model::rt::Struct for AiInteractionEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identifier" => &mut self.identifier,
-            "name" => &mut self.name,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identifier", "name", "version"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identifier", &self.identifier);
-        w.field("name", &self.name);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identifier, &self.name, &self.version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.identifier, &mut self.name, &mut self.version],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2138,22 +2149,24 @@ impl ::graph_model::rt::Struct for AiInteractionLink {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionLink"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "linkType" => &mut self.link_type,
-            "linkUrl" => &mut self.link_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "linkType", "linkUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("linkType", &self.link_type);
-        w.field("linkUrl", &self.link_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.link_type, &self.link_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.link_type,
+                &mut self.link_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2203,22 +2216,24 @@ impl ::graph_model::rt::Struct for AiInteractionMention {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionMention"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mentioned" => &mut self.mentioned,
-            "mentionId" => &mut self.mention_id,
-            "mentionText" => &mut self.mention_text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mentioned", "mentionId", "mentionText"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mentioned", &self.mentioned);
-        w.field("mentionId", &self.mention_id);
-        w.field("mentionText", &self.mention_text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.mentioned, &self.mention_id, &self.mention_text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.mentioned,
+                &mut self.mention_id,
+                &mut self.mention_text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2333,15 +2348,6 @@ impl ::graph_model::rt::Struct for AlterationResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alterationResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "originalQueryString" => &mut self.original_query_string,
-            "queryAlteration" => &mut self.query_alteration,
-            "queryAlterationType" => &mut self.query_alteration_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "originalQueryString",
@@ -2349,10 +2355,25 @@ impl ::graph_model::rt::Struct for AlterationResponse {
             "queryAlterationType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("originalQueryString", &self.original_query_string);
-        w.field("queryAlteration", &self.query_alteration);
-        w.field("queryAlterationType", &self.query_alteration_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.original_query_string,
+            &self.query_alteration,
+            &self.query_alteration_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.original_query_string,
+                &mut self.query_alteration,
+                &mut self.query_alteration_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2402,22 +2423,20 @@ impl ::graph_model::rt::Struct for AlteredQueryToken {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alteredQueryToken"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "length" => &mut self.length,
-            "offset" => &mut self.offset,
-            "suggestion" => &mut self.suggestion,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["length", "offset", "suggestion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("length", &self.length);
-        w.field("offset", &self.offset);
-        w.field("suggestion", &self.suggestion);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.length, &self.offset, &self.suggestion])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.length, &mut self.offset, &mut self.suggestion],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2473,25 +2492,28 @@ impl ::graph_model::rt::Struct for AppLogCollectionDownloadDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appLogCollectionDownloadDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appLogDecryptionAlgorithm" => &mut self.app_log_decryption_algorithm,
-            "decryptionKey" => &mut self.decryption_key,
-            "downloadUrl" => &mut self.download_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appLogDecryptionAlgorithm", "decryptionKey", "downloadUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "appLogDecryptionAlgorithm",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.app_log_decryption_algorithm,
-        );
-        w.field("decryptionKey", &self.decryption_key);
-        w.field("downloadUrl", &self.download_url);
+            &self.decryption_key,
+            &self.download_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_log_decryption_algorithm,
+                &mut self.decryption_key,
+                &mut self.download_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2605,20 +2627,20 @@ impl ::graph_model::rt::Struct for AppManagementConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appManagementConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "keyCredentials" => &mut self.key_credentials,
-            "passwordCredentials" => &mut self.password_credentials,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["keyCredentials", "passwordCredentials"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("passwordCredentials", &self.password_credentials);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key_credentials, &self.password_credentials])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.key_credentials, &mut self.password_credentials],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2781,18 +2803,17 @@ impl ::graph_model::rt::Struct for ApplicationContext {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationContext"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "includeApplications" => &mut self.include_applications,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["includeApplications"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("includeApplications", &self.include_applications);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.include_applications])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.include_applications], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2842,20 +2863,20 @@ impl ::graph_model::rt::Struct for ApplicationServicePrincipal {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationServicePrincipal"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "servicePrincipal" => &mut self.service_principal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "servicePrincipal"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("servicePrincipal", &self.service_principal);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application, &self.service_principal])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application, &mut self.service_principal],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2989,22 +3010,6 @@ impl ::graph_model::rt::Struct for ArchivedPrintJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.archivedPrintJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "acquiredByPrinter" => &mut self.acquired_by_printer,
-            "acquiredDateTime" => &mut self.acquired_date_time,
-            "completionDateTime" => &mut self.completion_date_time,
-            "copiesPrinted" => &mut self.copies_printed,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "id" => &mut self.id,
-            "printerId" => &mut self.printer_id,
-            "printerName" => &mut self.printer_name,
-            "processingState" => &mut self.processing_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "acquiredByPrinter",
@@ -3019,17 +3024,39 @@ impl ::graph_model::rt::Struct for ArchivedPrintJob {
             "processingState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("acquiredByPrinter", &self.acquired_by_printer);
-        w.field("acquiredDateTime", &self.acquired_date_time);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("copiesPrinted", &self.copies_printed);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("id", &self.id);
-        w.field("printerId", &self.printer_id);
-        w.field("printerName", &self.printer_name);
-        w.field("processingState", &self.processing_state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.acquired_by_printer,
+            &self.acquired_date_time,
+            &self.completion_date_time,
+            &self.copies_printed,
+            &self.created_by,
+            &self.created_date_time,
+            &self.id,
+            &self.printer_id,
+            &self.printer_name,
+            &self.processing_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.acquired_by_printer,
+                &mut self.acquired_date_time,
+                &mut self.completion_date_time,
+                &mut self.copies_printed,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.id,
+                &mut self.printer_id,
+                &mut self.printer_name,
+                &mut self.processing_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3077,20 +3104,20 @@ impl ::graph_model::rt::Struct for ArtifactQuery {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.artifactQuery"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "artifactType" => &mut self.artifact_type,
-            "queryExpression" => &mut self.query_expression,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["artifactType", "queryExpression"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("artifactType", &self.artifact_type);
-        w.field("queryExpression", &self.query_expression);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.artifact_type, &self.query_expression])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.artifact_type, &mut self.query_expression],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3136,18 +3163,17 @@ impl ::graph_model::rt::Struct for AssignmentOrder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.assignmentOrder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "order" => &mut self.order,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["order"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("order", &self.order);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.order])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.order], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3201,19 +3227,6 @@ impl ::graph_model::rt::Struct for AssignmentRequestApprovalStageCallbackData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.assignmentRequestApprovalStageCallbackData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customExtensionStageInstanceDetail" => {
-                &mut self.custom_extension_stage_instance_detail
-            }
-            "customExtensionStageInstanceId" => &mut self.custom_extension_stage_instance_id,
-            "stage" => &mut self.stage,
-            "state" => &mut self.state,
-            "approvalStage" => &mut self.approval_stage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customExtensionStageInstanceDetail",
@@ -3223,18 +3236,29 @@ impl ::graph_model::rt::Struct for AssignmentRequestApprovalStageCallbackData {
             "approvalStage",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "customExtensionStageInstanceDetail",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.custom_extension_stage_instance_detail,
-        );
-        w.field(
-            "customExtensionStageInstanceId",
             &self.custom_extension_stage_instance_id,
-        );
-        w.field("stage", &self.stage);
-        w.field("state", &self.state);
-        w.field("approvalStage", &self.approval_stage);
+            &self.stage,
+            &self.state,
+            &self.approval_stage,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_extension_stage_instance_detail,
+                &mut self.custom_extension_stage_instance_id,
+                &mut self.stage,
+                &mut self.state,
+                &mut self.approval_stage,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3488,24 +3512,30 @@ impl ::graph_model::rt::Struct for AttachmentInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attachmentInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attachmentType" => &mut self.attachment_type,
-            "contentType" => &mut self.content_type,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attachmentType", "contentType", "name", "size"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attachmentType", &self.attachment_type);
-        w.field("contentType", &self.content_type);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attachment_type,
+            &self.content_type,
+            &self.name,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attachment_type,
+                &mut self.content_type,
+                &mut self.name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3561,18 +3591,6 @@ impl ::graph_model::rt::Struct for AttachmentItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attachmentItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attachmentType" => &mut self.attachment_type,
-            "contentId" => &mut self.content_id,
-            "contentType" => &mut self.content_type,
-            "isInline" => &mut self.is_inline,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attachmentType",
@@ -3583,13 +3601,31 @@ impl ::graph_model::rt::Struct for AttachmentItem {
             "size",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attachmentType", &self.attachment_type);
-        w.field("contentId", &self.content_id);
-        w.field("contentType", &self.content_type);
-        w.field("isInline", &self.is_inline);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attachment_type,
+            &self.content_id,
+            &self.content_type,
+            &self.is_inline,
+            &self.name,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attachment_type,
+                &mut self.content_id,
+                &mut self.content_type,
+                &mut self.is_inline,
+                &mut self.name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3701,20 +3737,23 @@ impl ::graph_model::rt::Struct for AttackSimulationRepeatOffender {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attackSimulationRepeatOffender"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attackSimulationUser" => &mut self.attack_simulation_user,
-            "repeatOffenceCount" => &mut self.repeat_offence_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attackSimulationUser", "repeatOffenceCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attackSimulationUser", &self.attack_simulation_user);
-        w.field("repeatOffenceCount", &self.repeat_offence_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.attack_simulation_user, &self.repeat_offence_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attack_simulation_user,
+                &mut self.repeat_offence_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3768,17 +3807,6 @@ impl ::graph_model::rt::Struct for AttackSimulationSimulationUserCoverage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attackSimulationSimulationUserCoverage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attackSimulationUser" => &mut self.attack_simulation_user,
-            "clickCount" => &mut self.click_count,
-            "compromisedCount" => &mut self.compromised_count,
-            "latestSimulationDateTime" => &mut self.latest_simulation_date_time,
-            "simulationCount" => &mut self.simulation_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attackSimulationUser",
@@ -3788,15 +3816,29 @@ impl ::graph_model::rt::Struct for AttackSimulationSimulationUserCoverage {
             "simulationCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attackSimulationUser", &self.attack_simulation_user);
-        w.field("clickCount", &self.click_count);
-        w.field("compromisedCount", &self.compromised_count);
-        w.field(
-            "latestSimulationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attack_simulation_user,
+            &self.click_count,
+            &self.compromised_count,
             &self.latest_simulation_date_time,
-        );
-        w.field("simulationCount", &self.simulation_count);
+            &self.simulation_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attack_simulation_user,
+                &mut self.click_count,
+                &mut self.compromised_count,
+                &mut self.latest_simulation_date_time,
+                &mut self.simulation_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3844,20 +3886,20 @@ impl ::graph_model::rt::Struct for AttackSimulationTrainingUserCoverage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attackSimulationTrainingUserCoverage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attackSimulationUser" => &mut self.attack_simulation_user,
-            "userTrainings" => &mut self.user_trainings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attackSimulationUser", "userTrainings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attackSimulationUser", &self.attack_simulation_user);
-        w.field("userTrainings", &self.user_trainings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.attack_simulation_user, &self.user_trainings])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.attack_simulation_user, &mut self.user_trainings],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3905,20 +3947,20 @@ impl ::graph_model::rt::Struct for AttendeeAvailability {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attendeeAvailability"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attendee" => &mut self.attendee,
-            "availability" => &mut self.availability,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attendee", "availability"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attendee", &self.attendee);
-        w.field("availability", &self.availability);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.attendee, &self.availability])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.attendee, &mut self.availability],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3966,20 +4008,20 @@ impl ::graph_model::rt::Struct for AttendeeNotificationInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attendeeNotificationInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "phoneNumber" => &mut self.phone_number,
-            "timeZone" => &mut self.time_zone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["phoneNumber", "timeZone"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("phoneNumber", &self.phone_number);
-        w.field("timeZone", &self.time_zone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.phone_number, &self.time_zone])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.phone_number, &mut self.time_zone],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4189,21 +4231,20 @@ impl ::graph_model::rt::Struct for AuthContext {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authContext"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authenticationContextValue" => &mut self.authentication_context_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["authenticationContextValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "authenticationContextValue",
-            &self.authentication_context_value,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.authentication_context_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.authentication_context_value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4251,20 +4292,17 @@ impl ::graph_model::rt::Struct for AuthenticationConfigurationValidation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationConfigurationValidation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "errors" => &mut self.errors,
-            "warnings" => &mut self.warnings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["errors", "warnings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("errors", &self.errors);
-        w.field("warnings", &self.warnings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.errors, &self.warnings])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.errors, &mut self.warnings], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4311,18 +4349,17 @@ impl ::graph_model::rt::Struct for AuthenticationFlow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationFlow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "transferMethod" => &mut self.transfer_method,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["transferMethod"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("transferMethod", &self.transfer_method);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.transfer_method])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.transfer_method], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4456,20 +4493,17 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthUsage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationStrengthUsage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mfa" => &mut self.mfa,
-            "none" => &mut self.none,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mfa", "none"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mfa", &self.mfa);
-        w.field("none", &self.none);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.mfa, &self.none])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.mfa, &mut self.none], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4521,16 +4555,6 @@ impl ::graph_model::rt::Struct for AutomaticRepliesMailTips {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.automaticRepliesMailTips"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "message" => &mut self.message,
-            "messageLanguage" => &mut self.message_language,
-            "scheduledEndTime" => &mut self.scheduled_end_time,
-            "scheduledStartTime" => &mut self.scheduled_start_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "message",
@@ -4539,11 +4563,27 @@ impl ::graph_model::rt::Struct for AutomaticRepliesMailTips {
             "scheduledStartTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("message", &self.message);
-        w.field("messageLanguage", &self.message_language);
-        w.field("scheduledEndTime", &self.scheduled_end_time);
-        w.field("scheduledStartTime", &self.scheduled_start_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.message,
+            &self.message_language,
+            &self.scheduled_end_time,
+            &self.scheduled_start_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.message,
+                &mut self.message_language,
+                &mut self.scheduled_end_time,
+                &mut self.scheduled_start_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4595,24 +4635,30 @@ impl ::graph_model::rt::Struct for AvailabilityItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.availabilityItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "serviceId" => &mut self.service_id,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endDateTime", "serviceId", "startDateTime", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("serviceId", &self.service_id);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end_date_time,
+            &self.service_id,
+            &self.start_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date_time,
+                &mut self.service_id,
+                &mut self.start_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4665,16 +4711,6 @@ impl ::graph_model::rt::Struct for BaseItemVersion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baseItemVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publication" => &mut self.publication,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4683,11 +4719,27 @@ impl ::graph_model::rt::Struct for BaseItemVersion {
             "publication",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("publication", &self.publication);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.publication,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.publication,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4842,20 +4894,17 @@ impl ::graph_model::rt::Struct for BaseMapFeature {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baseMapFeature"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5273,18 +5322,6 @@ impl ::graph_model::rt::Struct for BrowseQueryResponseItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browseQueryResponseItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "itemKey" => &mut self.item_key,
-            "itemsCount" => &mut self.items_count,
-            "name" => &mut self.name,
-            "sizeInBytes" => &mut self.size_in_bytes,
-            "type" => &mut self.r#type,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "itemKey",
@@ -5295,13 +5332,31 @@ impl ::graph_model::rt::Struct for BrowseQueryResponseItem {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("itemKey", &self.item_key);
-        w.field("itemsCount", &self.items_count);
-        w.field("name", &self.name);
-        w.field("sizeInBytes", &self.size_in_bytes);
-        w.field("type", &self.r#type);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.item_key,
+            &self.items_count,
+            &self.name,
+            &self.size_in_bytes,
+            &self.r#type,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.item_key,
+                &mut self.items_count,
+                &mut self.name,
+                &mut self.size_in_bytes,
+                &mut self.r#type,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5439,17 +5494,6 @@ impl ::graph_model::rt::Struct for BucketAggregationDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bucketAggregationDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDescending" => &mut self.is_descending,
-            "minimumCount" => &mut self.minimum_count,
-            "prefixFilter" => &mut self.prefix_filter,
-            "ranges" => &mut self.ranges,
-            "sortBy" => &mut self.sort_by,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isDescending",
@@ -5459,12 +5503,29 @@ impl ::graph_model::rt::Struct for BucketAggregationDefinition {
             "sortBy",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDescending", &self.is_descending);
-        w.field("minimumCount", &self.minimum_count);
-        w.field("prefixFilter", &self.prefix_filter);
-        w.field("ranges", &self.ranges);
-        w.field("sortBy", &self.sort_by);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_descending,
+            &self.minimum_count,
+            &self.prefix_filter,
+            &self.ranges,
+            &self.sort_by,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_descending,
+                &mut self.minimum_count,
+                &mut self.prefix_filter,
+                &mut self.ranges,
+                &mut self.sort_by,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5512,20 +5573,17 @@ impl ::graph_model::rt::Struct for BucketAggregationRange {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bucketAggregationRange"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "from" => &mut self.from,
-            "to" => &mut self.to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["from", "to"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("from", &self.from);
-        w.field("to", &self.to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.from, &self.to])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.from, &mut self.to], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5648,24 +5706,30 @@ impl ::graph_model::rt::Struct for CallEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callEventType" => &mut self.call_event_type,
-            "eventDateTime" => &mut self.event_date_time,
-            "participants" => &mut self.participants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "callEventType", "eventDateTime", "participants"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callEventType", &self.call_event_type);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("participants", &self.participants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.call_event_type,
+            &self.event_date_time,
+            &self.participants,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.call_event_type,
+                &mut self.event_date_time,
+                &mut self.participants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5956,22 +6020,6 @@ impl ::graph_model::rt::Struct for ChangeNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.changeNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "changeType" => &mut self.change_type,
-            "clientState" => &mut self.client_state,
-            "encryptedContent" => &mut self.encrypted_content,
-            "id" => &mut self.id,
-            "lifecycleEvent" => &mut self.lifecycle_event,
-            "resource" => &mut self.resource,
-            "resourceData" => &mut self.resource_data,
-            "subscriptionExpirationDateTime" => &mut self.subscription_expiration_date_time,
-            "subscriptionId" => &mut self.subscription_id,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "changeType",
@@ -5986,20 +6034,39 @@ impl ::graph_model::rt::Struct for ChangeNotification {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("changeType", &self.change_type);
-        w.field("clientState", &self.client_state);
-        w.field("encryptedContent", &self.encrypted_content);
-        w.field("id", &self.id);
-        w.field("lifecycleEvent", &self.lifecycle_event);
-        w.field("resource", &self.resource);
-        w.field("resourceData", &self.resource_data);
-        w.field(
-            "subscriptionExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.change_type,
+            &self.client_state,
+            &self.encrypted_content,
+            &self.id,
+            &self.lifecycle_event,
+            &self.resource,
+            &self.resource_data,
             &self.subscription_expiration_date_time,
-        );
-        w.field("subscriptionId", &self.subscription_id);
-        w.field("tenantId", &self.tenant_id);
+            &self.subscription_id,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.change_type,
+                &mut self.client_state,
+                &mut self.encrypted_content,
+                &mut self.id,
+                &mut self.lifecycle_event,
+                &mut self.resource,
+                &mut self.resource_data,
+                &mut self.subscription_expiration_date_time,
+                &mut self.subscription_id,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6047,20 +6114,20 @@ impl ::graph_model::rt::Struct for ChangeNotificationCollection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.changeNotificationCollection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "validationTokens" => &mut self.validation_tokens,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["validationTokens", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("validationTokens", &self.validation_tokens);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.validation_tokens, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.validation_tokens, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6114,17 +6181,6 @@ impl ::graph_model::rt::Struct for ChangeNotificationEncryptedContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.changeNotificationEncryptedContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            "dataKey" => &mut self.data_key,
-            "dataSignature" => &mut self.data_signature,
-            "encryptionCertificateId" => &mut self.encryption_certificate_id,
-            "encryptionCertificateThumbprint" => &mut self.encryption_certificate_thumbprint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "data",
@@ -6134,15 +6190,29 @@ impl ::graph_model::rt::Struct for ChangeNotificationEncryptedContent {
             "encryptionCertificateThumbprint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
-        w.field("dataKey", &self.data_key);
-        w.field("dataSignature", &self.data_signature);
-        w.field("encryptionCertificateId", &self.encryption_certificate_id);
-        w.field(
-            "encryptionCertificateThumbprint",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.data,
+            &self.data_key,
+            &self.data_signature,
+            &self.encryption_certificate_id,
             &self.encryption_certificate_thumbprint,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.data,
+                &mut self.data_key,
+                &mut self.data_signature,
+                &mut self.encryption_certificate_id,
+                &mut self.encryption_certificate_thumbprint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6197,17 +6267,6 @@ impl ::graph_model::rt::Struct for ChangeTrackedEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.changeTrackedEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6217,12 +6276,29 @@ impl ::graph_model::rt::Struct for ChangeTrackedEntity {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6519,20 +6595,20 @@ impl ::graph_model::rt::Struct for ChannelMembersNotificationRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelMembersNotificationRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelId" => &mut self.channel_id,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelId", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelId", &self.channel_id);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.channel_id, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.channel_id, &mut self.team_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6578,18 +6654,17 @@ impl ::graph_model::rt::Struct for ChatMembersNotificationRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMembersNotificationRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "chatId" => &mut self.chat_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["chatId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("chatId", &self.chat_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.chat_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.chat_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6641,24 +6716,25 @@ impl ::graph_model::rt::Struct for ClassifcationErrorBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.classifcationErrorBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "innerError" => &mut self.inner_error,
-            "message" => &mut self.message,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "innerError", "message", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("innerError", &self.inner_error);
-        w.field("message", &self.message);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.inner_error, &self.message, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.inner_error,
+                &mut self.message,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6811,26 +6887,32 @@ impl ::graph_model::rt::Struct for ClassificationError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.classificationError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "innerError" => &mut self.inner_error,
-            "message" => &mut self.message,
-            "target" => &mut self.target,
-            "details" => &mut self.details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "innerError", "message", "target", "details"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("innerError", &self.inner_error);
-        w.field("message", &self.message);
-        w.field("target", &self.target);
-        w.field("details", &self.details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.code,
+            &self.inner_error,
+            &self.message,
+            &self.target,
+            &self.details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.inner_error,
+                &mut self.message,
+                &mut self.target,
+                &mut self.details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6974,24 +7056,30 @@ impl ::graph_model::rt::Struct for ClassificationInnerError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.classificationInnerError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activityId" => &mut self.activity_id,
-            "clientRequestId" => &mut self.client_request_id,
-            "code" => &mut self.code,
-            "errorDateTime" => &mut self.error_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["activityId", "clientRequestId", "code", "errorDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activityId", &self.activity_id);
-        w.field("clientRequestId", &self.client_request_id);
-        w.field("code", &self.code);
-        w.field("errorDateTime", &self.error_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.activity_id,
+            &self.client_request_id,
+            &self.code,
+            &self.error_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.activity_id,
+                &mut self.client_request_id,
+                &mut self.code,
+                &mut self.error_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7116,18 +7204,6 @@ impl ::graph_model::rt::Struct for CloudPcLaunchDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcLaunchDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cloudPcId" => &mut self.cloud_pc_id,
-            "cloudPcLaunchUrl" => &mut self.cloud_pc_launch_url,
-            "windows365SwitchCompatibilityFailureReasonType" => {
-                &mut self.windows365_switch_compatibility_failure_reason_type
-            }
-            "windows365SwitchCompatible" => &mut self.windows365_switch_compatible,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "cloudPcId",
@@ -7136,17 +7212,27 @@ impl ::graph_model::rt::Struct for CloudPcLaunchDetail {
             "windows365SwitchCompatible",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cloudPcId", &self.cloud_pc_id);
-        w.field("cloudPcLaunchUrl", &self.cloud_pc_launch_url);
-        w.field(
-            "windows365SwitchCompatibilityFailureReasonType",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.cloud_pc_id,
+            &self.cloud_pc_launch_url,
             &self.windows365_switch_compatibility_failure_reason_type,
-        );
-        w.field(
-            "windows365SwitchCompatible",
             &self.windows365_switch_compatible,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.cloud_pc_id,
+                &mut self.cloud_pc_launch_url,
+                &mut self.windows365_switch_compatibility_failure_reason_type,
+                &mut self.windows365_switch_compatible,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7324,16 +7410,6 @@ impl ::graph_model::rt::Struct for CloudPcSourceDeviceImage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPcSourceDeviceImage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "resourceId" => &mut self.resource_id,
-            "subscriptionDisplayName" => &mut self.subscription_display_name,
-            "subscriptionId" => &mut self.subscription_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayName",
@@ -7342,11 +7418,27 @@ impl ::graph_model::rt::Struct for CloudPcSourceDeviceImage {
             "subscriptionId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("resourceId", &self.resource_id);
-        w.field("subscriptionDisplayName", &self.subscription_display_name);
-        w.field("subscriptionId", &self.subscription_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.resource_id,
+            &self.subscription_display_name,
+            &self.subscription_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.resource_id,
+                &mut self.subscription_display_name,
+                &mut self.subscription_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7460,20 +7552,17 @@ impl ::graph_model::rt::Struct for CollapseProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.collapseProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fields" => &mut self.fields,
-            "limit" => &mut self.limit,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["fields", "limit"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fields", &self.fields);
-        w.field("limit", &self.limit);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.fields, &self.limit])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.fields, &mut self.limit], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7523,22 +7612,24 @@ impl ::graph_model::rt::Struct for CommentAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.commentAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isReply" => &mut self.is_reply,
-            "parentAuthor" => &mut self.parent_author,
-            "participants" => &mut self.participants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isReply", "parentAuthor", "participants"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isReply", &self.is_reply);
-        w.field("parentAuthor", &self.parent_author);
-        w.field("participants", &self.participants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_reply, &self.parent_author, &self.participants])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_reply,
+                &mut self.parent_author,
+                &mut self.participants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7586,20 +7677,20 @@ impl ::graph_model::rt::Struct for CommsNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.commsNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "changeType" => &mut self.change_type,
-            "resourceUrl" => &mut self.resource_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["changeType", "resourceUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("changeType", &self.change_type);
-        w.field("resourceUrl", &self.resource_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.change_type, &self.resource_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.change_type, &mut self.resource_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7645,18 +7736,17 @@ impl ::graph_model::rt::Struct for CommsNotifications {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.commsNotifications"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7700,15 +7790,17 @@ impl ::graph_model::rt::Struct for ComplexExtensionValue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.ComplexExtensionValue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7761,22 +7853,28 @@ impl ::graph_model::rt::Struct for ComputeRightsAndInheritanceResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.computeRightsAndInheritanceResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentRights" => &mut self.content_rights,
-            "inheritedLabel" => &mut self.inherited_label,
-            "sensitivityLabels" => &mut self.sensitivity_labels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentRights", "inheritedLabel", "sensitivityLabels"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentRights", &self.content_rights);
-        w.field("inheritedLabel", &self.inherited_label);
-        w.field("sensitivityLabels", &self.sensitivity_labels);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content_rights,
+            &self.inherited_label,
+            &self.sensitivity_labels,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_rights,
+                &mut self.inherited_label,
+                &mut self.sensitivity_labels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7823,18 +7921,17 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessSessionControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8019,18 +8116,17 @@ impl ::graph_model::rt::Struct for ConnectionItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.connectionItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "connectionId" => &mut self.connection_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["connectionId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("connectionId", &self.connection_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.connection_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.connection_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8206,22 +8302,24 @@ impl ::graph_model::rt::Struct for ConvertIdResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.convertIdResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "errorDetails" => &mut self.error_details,
-            "sourceId" => &mut self.source_id,
-            "targetId" => &mut self.target_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["errorDetails", "sourceId", "targetId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("errorDetails", &self.error_details);
-        w.field("sourceId", &self.source_id);
-        w.field("targetId", &self.target_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error_details, &self.source_id, &self.target_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.error_details,
+                &mut self.source_id,
+                &mut self.target_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8305,32 +8403,6 @@ impl ::graph_model::rt::Struct for CopilotPackage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.copilotPackage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appId" => &mut self.app_id,
-            "assetId" => &mut self.asset_id,
-            "availableTo" => &mut self.available_to,
-            "createdDateTime" => &mut self.created_date_time,
-            "deployedTo" => &mut self.deployed_to,
-            "displayName" => &mut self.display_name,
-            "elementTypes" => &mut self.element_types,
-            "isBlocked" => &mut self.is_blocked,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "manifestId" => &mut self.manifest_id,
-            "manifestVersion" => &mut self.manifest_version,
-            "ownerId" => &mut self.owner_id,
-            "platform" => &mut self.platform,
-            "publisher" => &mut self.publisher,
-            "shortDescription" => &mut self.short_description,
-            "supportedHosts" => &mut self.supported_hosts,
-            "type" => &mut self.r#type,
-            "version" => &mut self.version,
-            "zipFile" => &mut self.zip_file,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8355,27 +8427,59 @@ impl ::graph_model::rt::Struct for CopilotPackage {
             "zipFile",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appId", &self.app_id);
-        w.field("assetId", &self.asset_id);
-        w.field("availableTo", &self.available_to);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deployedTo", &self.deployed_to);
-        w.field("displayName", &self.display_name);
-        w.field("elementTypes", &self.element_types);
-        w.field("isBlocked", &self.is_blocked);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("manifestId", &self.manifest_id);
-        w.field("manifestVersion", &self.manifest_version);
-        w.field("ownerId", &self.owner_id);
-        w.field("platform", &self.platform);
-        w.field("publisher", &self.publisher);
-        w.field("shortDescription", &self.short_description);
-        w.field("supportedHosts", &self.supported_hosts);
-        w.field("type", &self.r#type);
-        w.field("version", &self.version);
-        w.field("zipFile", &self.zip_file);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_id,
+            &self.asset_id,
+            &self.available_to,
+            &self.created_date_time,
+            &self.deployed_to,
+            &self.display_name,
+            &self.element_types,
+            &self.is_blocked,
+            &self.last_modified_date_time,
+            &self.manifest_id,
+            &self.manifest_version,
+            &self.owner_id,
+            &self.platform,
+            &self.publisher,
+            &self.short_description,
+            &self.supported_hosts,
+            &self.r#type,
+            &self.version,
+            &self.zip_file,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_id,
+                &mut self.asset_id,
+                &mut self.available_to,
+                &mut self.created_date_time,
+                &mut self.deployed_to,
+                &mut self.display_name,
+                &mut self.element_types,
+                &mut self.is_blocked,
+                &mut self.last_modified_date_time,
+                &mut self.manifest_id,
+                &mut self.manifest_version,
+                &mut self.owner_id,
+                &mut self.platform,
+                &mut self.publisher,
+                &mut self.short_description,
+                &mut self.supported_hosts,
+                &mut self.r#type,
+                &mut self.version,
+                &mut self.zip_file,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8543,27 +8647,6 @@ impl ::graph_model::rt::Struct for CopyNotebookModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.CopyNotebookModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdByIdentity" => &mut self.created_by_identity,
-            "createdTime" => &mut self.created_time,
-            "id" => &mut self.id,
-            "isDefault" => &mut self.is_default,
-            "isShared" => &mut self.is_shared,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedByIdentity" => &mut self.last_modified_by_identity,
-            "lastModifiedTime" => &mut self.last_modified_time,
-            "links" => &mut self.links,
-            "name" => &mut self.name,
-            "sectionGroupsUrl" => &mut self.section_groups_url,
-            "sectionsUrl" => &mut self.sections_url,
-            "self" => &mut self.self_,
-            "userRole" => &mut self.user_role,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -8583,22 +8666,49 @@ impl ::graph_model::rt::Struct for CopyNotebookModel {
             "userRole",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdByIdentity", &self.created_by_identity);
-        w.field("createdTime", &self.created_time);
-        w.field("id", &self.id);
-        w.field("isDefault", &self.is_default);
-        w.field("isShared", &self.is_shared);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedByIdentity", &self.last_modified_by_identity);
-        w.field("lastModifiedTime", &self.last_modified_time);
-        w.field("links", &self.links);
-        w.field("name", &self.name);
-        w.field("sectionGroupsUrl", &self.section_groups_url);
-        w.field("sectionsUrl", &self.sections_url);
-        w.field("self", &self.self_);
-        w.field("userRole", &self.user_role);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_by_identity,
+            &self.created_time,
+            &self.id,
+            &self.is_default,
+            &self.is_shared,
+            &self.last_modified_by,
+            &self.last_modified_by_identity,
+            &self.last_modified_time,
+            &self.links,
+            &self.name,
+            &self.section_groups_url,
+            &self.sections_url,
+            &self.self_,
+            &self.user_role,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_by_identity,
+                &mut self.created_time,
+                &mut self.id,
+                &mut self.is_default,
+                &mut self.is_shared,
+                &mut self.last_modified_by,
+                &mut self.last_modified_by_identity,
+                &mut self.last_modified_time,
+                &mut self.links,
+                &mut self.name,
+                &mut self.section_groups_url,
+                &mut self.sections_url,
+                &mut self.self_,
+                &mut self.user_role,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8642,15 +8752,17 @@ impl ::graph_model::rt::Struct for CreateAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.createAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8702,24 +8814,25 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceFile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "uploadedDateTime" => &mut self.uploaded_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name", "size", "uploadedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("uploadedDateTime", &self.uploaded_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name, &self.size, &self.uploaded_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.name,
+                &mut self.size,
+                &mut self.uploaded_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8765,18 +8878,17 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceUploadSessionRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.data], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8829,22 +8941,20 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionCalloutRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            "source" => &mut self.source,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data", "source", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
-        w.field("source", &self.source);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data, &self.source, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.data, &mut self.source, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8894,22 +9004,20 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionCalloutResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            "source" => &mut self.source,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data", "source", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
-        w.field("source", &self.source);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data, &self.source, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.data, &mut self.source, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8954,15 +9062,17 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9142,22 +9252,20 @@ impl ::graph_model::rt::Struct for CustomExtensionStageSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionStageSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "stage" => &mut self.stage,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "stage", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("stage", &self.stage);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.stage, &self.custom_extension])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.stage, &mut self.custom_extension],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9206,20 +9314,20 @@ impl ::graph_model::rt::Struct for DataSecurityAndGovernance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dataSecurityAndGovernance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "sensitivityLabels" => &mut self.sensitivity_labels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "sensitivityLabels"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("sensitivityLabels", &self.sensitivity_labels);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.sensitivity_labels])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.sensitivity_labels],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9370,18 +9478,17 @@ impl ::graph_model::rt::Struct for DataSourceConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dataSourceConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "externalItem" => &mut self.external_item,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["externalItem"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("externalItem", &self.external_item);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.external_item])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.external_item], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9429,20 +9536,20 @@ impl ::graph_model::rt::Struct for DeleteAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deleteAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "objectType" => &mut self.object_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "objectType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("objectType", &self.object_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.object_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.name, &mut self.object_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9492,22 +9599,24 @@ impl ::graph_model::rt::Struct for DeltaParticipants {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deltaParticipants"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "sequenceNumber" => &mut self.sequence_number,
-            "participants" => &mut self.participants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "sequenceNumber", "participants"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("sequenceNumber", &self.sequence_number);
-        w.field("participants", &self.participants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.sequence_number, &self.participants])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.sequence_number,
+                &mut self.participants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9555,18 +9664,17 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceAndAppManagementData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.content], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9632,17 +9740,6 @@ impl ::graph_model::rt::Struct for DeviceExchangeAccessStateSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceExchangeAccessStateSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedDeviceCount" => &mut self.allowed_device_count,
-            "blockedDeviceCount" => &mut self.blocked_device_count,
-            "quarantinedDeviceCount" => &mut self.quarantined_device_count,
-            "unavailableDeviceCount" => &mut self.unavailable_device_count,
-            "unknownDeviceCount" => &mut self.unknown_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowedDeviceCount",
@@ -9652,12 +9749,29 @@ impl ::graph_model::rt::Struct for DeviceExchangeAccessStateSummary {
             "unknownDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedDeviceCount", &self.allowed_device_count);
-        w.field("blockedDeviceCount", &self.blocked_device_count);
-        w.field("quarantinedDeviceCount", &self.quarantined_device_count);
-        w.field("unavailableDeviceCount", &self.unavailable_device_count);
-        w.field("unknownDeviceCount", &self.unknown_device_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_device_count,
+            &self.blocked_device_count,
+            &self.quarantined_device_count,
+            &self.unavailable_device_count,
+            &self.unknown_device_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_device_count,
+                &mut self.blocked_device_count,
+                &mut self.quarantined_device_count,
+                &mut self.unavailable_device_count,
+                &mut self.unknown_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9759,41 +9873,6 @@ impl ::graph_model::rt::Struct for DeviceInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceId" => &mut self.device_id,
-            "displayName" => &mut self.display_name,
-            "enrollmentProfileName" => &mut self.enrollment_profile_name,
-            "extensionAttribute1" => &mut self.extension_attribute1,
-            "extensionAttribute10" => &mut self.extension_attribute10,
-            "extensionAttribute11" => &mut self.extension_attribute11,
-            "extensionAttribute12" => &mut self.extension_attribute12,
-            "extensionAttribute13" => &mut self.extension_attribute13,
-            "extensionAttribute14" => &mut self.extension_attribute14,
-            "extensionAttribute15" => &mut self.extension_attribute15,
-            "extensionAttribute2" => &mut self.extension_attribute2,
-            "extensionAttribute3" => &mut self.extension_attribute3,
-            "extensionAttribute4" => &mut self.extension_attribute4,
-            "extensionAttribute5" => &mut self.extension_attribute5,
-            "extensionAttribute6" => &mut self.extension_attribute6,
-            "extensionAttribute7" => &mut self.extension_attribute7,
-            "extensionAttribute8" => &mut self.extension_attribute8,
-            "extensionAttribute9" => &mut self.extension_attribute9,
-            "isCompliant" => &mut self.is_compliant,
-            "manufacturer" => &mut self.manufacturer,
-            "mdmAppId" => &mut self.mdm_app_id,
-            "model" => &mut self.model,
-            "operatingSystem" => &mut self.operating_system,
-            "operatingSystemVersion" => &mut self.operating_system_version,
-            "ownership" => &mut self.ownership,
-            "physicalIds" => &mut self.physical_ids,
-            "profileType" => &mut self.profile_type,
-            "systemLabels" => &mut self.system_labels,
-            "trustType" => &mut self.trust_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deviceId",
@@ -9827,36 +9906,77 @@ impl ::graph_model::rt::Struct for DeviceInfo {
             "trustType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceId", &self.device_id);
-        w.field("displayName", &self.display_name);
-        w.field("enrollmentProfileName", &self.enrollment_profile_name);
-        w.field("extensionAttribute1", &self.extension_attribute1);
-        w.field("extensionAttribute10", &self.extension_attribute10);
-        w.field("extensionAttribute11", &self.extension_attribute11);
-        w.field("extensionAttribute12", &self.extension_attribute12);
-        w.field("extensionAttribute13", &self.extension_attribute13);
-        w.field("extensionAttribute14", &self.extension_attribute14);
-        w.field("extensionAttribute15", &self.extension_attribute15);
-        w.field("extensionAttribute2", &self.extension_attribute2);
-        w.field("extensionAttribute3", &self.extension_attribute3);
-        w.field("extensionAttribute4", &self.extension_attribute4);
-        w.field("extensionAttribute5", &self.extension_attribute5);
-        w.field("extensionAttribute6", &self.extension_attribute6);
-        w.field("extensionAttribute7", &self.extension_attribute7);
-        w.field("extensionAttribute8", &self.extension_attribute8);
-        w.field("extensionAttribute9", &self.extension_attribute9);
-        w.field("isCompliant", &self.is_compliant);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("mdmAppId", &self.mdm_app_id);
-        w.field("model", &self.model);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("operatingSystemVersion", &self.operating_system_version);
-        w.field("ownership", &self.ownership);
-        w.field("physicalIds", &self.physical_ids);
-        w.field("profileType", &self.profile_type);
-        w.field("systemLabels", &self.system_labels);
-        w.field("trustType", &self.trust_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_id,
+            &self.display_name,
+            &self.enrollment_profile_name,
+            &self.extension_attribute1,
+            &self.extension_attribute10,
+            &self.extension_attribute11,
+            &self.extension_attribute12,
+            &self.extension_attribute13,
+            &self.extension_attribute14,
+            &self.extension_attribute15,
+            &self.extension_attribute2,
+            &self.extension_attribute3,
+            &self.extension_attribute4,
+            &self.extension_attribute5,
+            &self.extension_attribute6,
+            &self.extension_attribute7,
+            &self.extension_attribute8,
+            &self.extension_attribute9,
+            &self.is_compliant,
+            &self.manufacturer,
+            &self.mdm_app_id,
+            &self.model,
+            &self.operating_system,
+            &self.operating_system_version,
+            &self.ownership,
+            &self.physical_ids,
+            &self.profile_type,
+            &self.system_labels,
+            &self.trust_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_id,
+                &mut self.display_name,
+                &mut self.enrollment_profile_name,
+                &mut self.extension_attribute1,
+                &mut self.extension_attribute10,
+                &mut self.extension_attribute11,
+                &mut self.extension_attribute12,
+                &mut self.extension_attribute13,
+                &mut self.extension_attribute14,
+                &mut self.extension_attribute15,
+                &mut self.extension_attribute2,
+                &mut self.extension_attribute3,
+                &mut self.extension_attribute4,
+                &mut self.extension_attribute5,
+                &mut self.extension_attribute6,
+                &mut self.extension_attribute7,
+                &mut self.extension_attribute8,
+                &mut self.extension_attribute9,
+                &mut self.is_compliant,
+                &mut self.manufacturer,
+                &mut self.mdm_app_id,
+                &mut self.model,
+                &mut self.operating_system,
+                &mut self.operating_system_version,
+                &mut self.ownership,
+                &mut self.physical_ids,
+                &mut self.profile_type,
+                &mut self.system_labels,
+                &mut self.trust_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9971,18 +10091,17 @@ impl ::graph_model::rt::Struct for DeviceManagementCachedReportConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementCachedReportConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10142,24 +10261,6 @@ impl ::graph_model::rt::Struct for DeviceOperatingSystemSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceOperatingSystemSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "androidCorporateWorkProfileCount" => &mut self.android_corporate_work_profile_count,
-            "androidCount" => &mut self.android_count,
-            "androidDedicatedCount" => &mut self.android_dedicated_count,
-            "androidDeviceAdminCount" => &mut self.android_device_admin_count,
-            "androidFullyManagedCount" => &mut self.android_fully_managed_count,
-            "androidWorkProfileCount" => &mut self.android_work_profile_count,
-            "configMgrDeviceCount" => &mut self.config_mgr_device_count,
-            "iosCount" => &mut self.ios_count,
-            "macOSCount" => &mut self.mac_os_count,
-            "unknownCount" => &mut self.unknown_count,
-            "windowsCount" => &mut self.windows_count,
-            "windowsMobileCount" => &mut self.windows_mobile_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "androidCorporateWorkProfileCount",
@@ -10176,25 +10277,43 @@ impl ::graph_model::rt::Struct for DeviceOperatingSystemSummary {
             "windowsMobileCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "androidCorporateWorkProfileCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.android_corporate_work_profile_count,
-        );
-        w.field("androidCount", &self.android_count);
-        w.field("androidDedicatedCount", &self.android_dedicated_count);
-        w.field("androidDeviceAdminCount", &self.android_device_admin_count);
-        w.field(
-            "androidFullyManagedCount",
+            &self.android_count,
+            &self.android_dedicated_count,
+            &self.android_device_admin_count,
             &self.android_fully_managed_count,
-        );
-        w.field("androidWorkProfileCount", &self.android_work_profile_count);
-        w.field("configMgrDeviceCount", &self.config_mgr_device_count);
-        w.field("iosCount", &self.ios_count);
-        w.field("macOSCount", &self.mac_os_count);
-        w.field("unknownCount", &self.unknown_count);
-        w.field("windowsCount", &self.windows_count);
-        w.field("windowsMobileCount", &self.windows_mobile_count);
+            &self.android_work_profile_count,
+            &self.config_mgr_device_count,
+            &self.ios_count,
+            &self.mac_os_count,
+            &self.unknown_count,
+            &self.windows_count,
+            &self.windows_mobile_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.android_corporate_work_profile_count,
+                &mut self.android_count,
+                &mut self.android_dedicated_count,
+                &mut self.android_device_admin_count,
+                &mut self.android_fully_managed_count,
+                &mut self.android_work_profile_count,
+                &mut self.config_mgr_device_count,
+                &mut self.ios_count,
+                &mut self.mac_os_count,
+                &mut self.unknown_count,
+                &mut self.windows_count,
+                &mut self.windows_mobile_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10242,20 +10361,17 @@ impl ::graph_model::rt::Struct for Diagnostic {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.diagnostic"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "message" => &mut self.message,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["message", "url"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("message", &self.message);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.message, &self.url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.message, &mut self.url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10299,15 +10415,17 @@ impl ::graph_model::rt::Struct for Dictionaries {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dictionaries"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10446,15 +10564,17 @@ impl ::graph_model::rt::Struct for Dictionary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.Dictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10755,18 +10875,17 @@ impl ::graph_model::rt::Struct for DlpActionInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dlpActionInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.action], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10917,20 +11036,20 @@ impl ::graph_model::rt::Struct for DriveItemSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveItemSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "externalId" => &mut self.external_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "externalId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("externalId", &self.external_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application, &self.external_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application, &mut self.external_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11097,18 +11216,6 @@ impl ::graph_model::rt::Struct for DriveItemUploadableProperties {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveItemUploadableProperties"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "driveItemSource" => &mut self.drive_item_source,
-            "fileSize" => &mut self.file_size,
-            "fileSystemInfo" => &mut self.file_system_info,
-            "mediaSource" => &mut self.media_source,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "description",
@@ -11119,13 +11226,31 @@ impl ::graph_model::rt::Struct for DriveItemUploadableProperties {
             "name",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("driveItemSource", &self.drive_item_source);
-        w.field("fileSize", &self.file_size);
-        w.field("fileSystemInfo", &self.file_system_info);
-        w.field("mediaSource", &self.media_source);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.drive_item_source,
+            &self.file_size,
+            &self.file_system_info,
+            &self.media_source,
+            &self.name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.drive_item_source,
+                &mut self.file_size,
+                &mut self.file_system_info,
+                &mut self.media_source,
+                &mut self.name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11175,22 +11300,20 @@ impl ::graph_model::rt::Struct for DriveRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alias" => &mut self.alias,
-            "email" => &mut self.email,
-            "objectId" => &mut self.object_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["alias", "email", "objectId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alias", &self.alias);
-        w.field("email", &self.email);
-        w.field("objectId", &self.object_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.alias, &self.email, &self.object_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.alias, &mut self.email, &mut self.object_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11234,15 +11357,17 @@ impl ::graph_model::rt::Struct for EditAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.editAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11291,20 +11416,20 @@ impl ::graph_model::rt::Struct for EducationAssignmentGrade {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationAssignmentGrade"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "gradedBy" => &mut self.graded_by,
-            "gradedDateTime" => &mut self.graded_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["gradedBy", "gradedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("gradedBy", &self.graded_by);
-        w.field("gradedDateTime", &self.graded_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.graded_by, &self.graded_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.graded_by, &mut self.graded_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11454,17 +11579,6 @@ impl ::graph_model::rt::Struct for EducationOrganization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.educationOrganization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "externalSource" => &mut self.external_source,
-            "externalSourceDetail" => &mut self.external_source_detail,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11474,12 +11588,29 @@ impl ::graph_model::rt::Struct for EducationOrganization {
             "externalSourceDetail",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("externalSource", &self.external_source);
-        w.field("externalSourceDetail", &self.external_source_detail);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.external_source,
+            &self.external_source_detail,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.external_source,
+                &mut self.external_source_detail,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11830,19 +11961,6 @@ impl ::graph_model::rt::Struct for EmergencyCallEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emergencyCallEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callEventType" => &mut self.call_event_type,
-            "eventDateTime" => &mut self.event_date_time,
-            "callerInfo" => &mut self.caller_info,
-            "emergencyNumberDialed" => &mut self.emergency_number_dialed,
-            "policyName" => &mut self.policy_name,
-            "participants" => &mut self.participants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11854,14 +11972,33 @@ impl ::graph_model::rt::Struct for EmergencyCallEvent {
             "participants",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callEventType", &self.call_event_type);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("callerInfo", &self.caller_info);
-        w.field("emergencyNumberDialed", &self.emergency_number_dialed);
-        w.field("policyName", &self.policy_name);
-        w.field("participants", &self.participants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.call_event_type,
+            &self.event_date_time,
+            &self.caller_info,
+            &self.emergency_number_dialed,
+            &self.policy_name,
+            &self.participants,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.call_event_type,
+                &mut self.event_date_time,
+                &mut self.caller_info,
+                &mut self.emergency_number_dialed,
+                &mut self.policy_name,
+                &mut self.participants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11915,26 +12052,32 @@ impl ::graph_model::rt::Struct for EmergencyCallerInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emergencyCallerInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "location" => &mut self.location,
-            "phoneNumber" => &mut self.phone_number,
-            "tenantId" => &mut self.tenant_id,
-            "upn" => &mut self.upn,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "location", "phoneNumber", "tenantId", "upn"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("location", &self.location);
-        w.field("phoneNumber", &self.phone_number);
-        w.field("tenantId", &self.tenant_id);
-        w.field("upn", &self.upn);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.location,
+            &self.phone_number,
+            &self.tenant_id,
+            &self.upn,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.location,
+                &mut self.phone_number,
+                &mut self.tenant_id,
+                &mut self.upn,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11999,26 +12142,32 @@ impl ::graph_model::rt::Struct for EngagementConversation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementConversation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "creationMode" => &mut self.creation_mode,
-            "starterId" => &mut self.starter_id,
-            "messages" => &mut self.messages,
-            "starter" => &mut self.starter,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "creationMode", "starterId", "messages", "starter"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("creationMode", &self.creation_mode);
-        w.field("starterId", &self.starter_id);
-        w.field("messages", &self.messages);
-        w.field("starter", &self.starter);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.creation_mode,
+            &self.starter_id,
+            &self.messages,
+            &self.starter,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.creation_mode,
+                &mut self.starter_id,
+                &mut self.messages,
+                &mut self.starter,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12191,21 +12340,6 @@ impl ::graph_model::rt::Struct for EnterpriseCodeSigningCertificate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.enterpriseCodeSigningCertificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "issuer" => &mut self.issuer,
-            "issuerName" => &mut self.issuer_name,
-            "status" => &mut self.status,
-            "subject" => &mut self.subject,
-            "subjectName" => &mut self.subject_name,
-            "uploadDateTime" => &mut self.upload_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12219,16 +12353,37 @@ impl ::graph_model::rt::Struct for EnterpriseCodeSigningCertificate {
             "uploadDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("issuer", &self.issuer);
-        w.field("issuerName", &self.issuer_name);
-        w.field("status", &self.status);
-        w.field("subject", &self.subject);
-        w.field("subjectName", &self.subject_name);
-        w.field("uploadDateTime", &self.upload_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content,
+            &self.expiration_date_time,
+            &self.issuer,
+            &self.issuer_name,
+            &self.status,
+            &self.subject,
+            &self.subject_name,
+            &self.upload_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.expiration_date_time,
+                &mut self.issuer,
+                &mut self.issuer_name,
+                &mut self.status,
+                &mut self.subject,
+                &mut self.subject_name,
+                &mut self.upload_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12275,18 +12430,17 @@ impl ::graph_model::rt::Struct for Entity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22757,19 +22911,6 @@ impl ::graph_model::rt::Struct for ExchangeMessageTraceDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exchangeMessageTraceDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "data" => &mut self.data,
-            "dateTime" => &mut self.date_time,
-            "description" => &mut self.description,
-            "event" => &mut self.event,
-            "messageId" => &mut self.message_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -22781,14 +22922,33 @@ impl ::graph_model::rt::Struct for ExchangeMessageTraceDetail {
             "messageId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("data", &self.data);
-        w.field("dateTime", &self.date_time);
-        w.field("description", &self.description);
-        w.field("event", &self.event);
-        w.field("messageId", &self.message_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.data,
+            &self.date_time,
+            &self.description,
+            &self.event,
+            &self.message_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.data,
+                &mut self.date_time,
+                &mut self.description,
+                &mut self.event,
+                &mut self.message_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22906,24 +23066,25 @@ impl ::graph_model::rt::Struct for ExportItemResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exportItemResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "changeKey" => &mut self.change_key,
-            "data" => &mut self.data,
-            "error" => &mut self.error,
-            "itemId" => &mut self.item_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["changeKey", "data", "error", "itemId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("changeKey", &self.change_key);
-        w.field("data", &self.data);
-        w.field("error", &self.error);
-        w.field("itemId", &self.item_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.change_key, &self.data, &self.error, &self.item_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.change_key,
+                &mut self.data,
+                &mut self.error,
+                &mut self.item_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22971,20 +23132,20 @@ impl ::graph_model::rt::Struct for ExpressionInputObject {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.expressionInputObject"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "definition" => &mut self.definition,
-            "properties" => &mut self.properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["definition", "properties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("definition", &self.definition);
-        w.field("properties", &self.properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.definition, &self.properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.definition, &mut self.properties],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23030,18 +23191,17 @@ impl ::graph_model::rt::Struct for ExternalItemConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalItemConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "connections" => &mut self.connections,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["connections"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("connections", &self.connections);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.connections])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.connections], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23087,18 +23247,17 @@ impl ::graph_model::rt::Struct for ExtractSensitivityLabelsResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.extractSensitivityLabelsResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "labels" => &mut self.labels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["labels"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("labels", &self.labels);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.labels])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.labels], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23237,19 +23396,6 @@ impl ::graph_model::rt::Struct for FileEncryptionInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileEncryptionInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "encryptionKey" => &mut self.encryption_key,
-            "fileDigest" => &mut self.file_digest,
-            "fileDigestAlgorithm" => &mut self.file_digest_algorithm,
-            "initializationVector" => &mut self.initialization_vector,
-            "mac" => &mut self.mac,
-            "macKey" => &mut self.mac_key,
-            "profileIdentifier" => &mut self.profile_identifier,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "encryptionKey",
@@ -23261,14 +23407,33 @@ impl ::graph_model::rt::Struct for FileEncryptionInfo {
             "profileIdentifier",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("encryptionKey", &self.encryption_key);
-        w.field("fileDigest", &self.file_digest);
-        w.field("fileDigestAlgorithm", &self.file_digest_algorithm);
-        w.field("initializationVector", &self.initialization_vector);
-        w.field("mac", &self.mac);
-        w.field("macKey", &self.mac_key);
-        w.field("profileIdentifier", &self.profile_identifier);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.encryption_key,
+            &self.file_digest,
+            &self.file_digest_algorithm,
+            &self.initialization_vector,
+            &self.mac,
+            &self.mac_key,
+            &self.profile_identifier,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.encryption_key,
+                &mut self.file_digest,
+                &mut self.file_digest_algorithm,
+                &mut self.initialization_vector,
+                &mut self.mac,
+                &mut self.mac_key,
+                &mut self.profile_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23316,20 +23481,20 @@ impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyValue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerCustomPropertyValue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isSearchable" => &mut self.is_searchable,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isSearchable", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isSearchable", &self.is_searchable);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_searchable, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_searchable, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23377,20 +23542,20 @@ impl ::graph_model::rt::Struct for FreeBusyError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.freeBusyError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "message" => &mut self.message,
-            "responseCode" => &mut self.response_code,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["message", "responseCode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("message", &self.message);
-        w.field("responseCode", &self.response_code);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.message, &self.response_code])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.message, &mut self.response_code],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23454,22 +23619,6 @@ impl ::graph_model::rt::Struct for GranularRestoreArtifactBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.granularRestoreArtifactBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "browseSessionId" => &mut self.browse_session_id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "restoredItemKey" => &mut self.restored_item_key,
-            "restoredItemPath" => &mut self.restored_item_path,
-            "restoredItemWebUrl" => &mut self.restored_item_web_url,
-            "restorePointDateTime" => &mut self.restore_point_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23484,17 +23633,39 @@ impl ::graph_model::rt::Struct for GranularRestoreArtifactBase {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("browseSessionId", &self.browse_session_id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("restoredItemKey", &self.restored_item_key);
-        w.field("restoredItemPath", &self.restored_item_path);
-        w.field("restoredItemWebUrl", &self.restored_item_web_url);
-        w.field("restorePointDateTime", &self.restore_point_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.browse_session_id,
+            &self.completion_date_time,
+            &self.restored_item_key,
+            &self.restored_item_path,
+            &self.restored_item_web_url,
+            &self.restore_point_date_time,
+            &self.start_date_time,
+            &self.status,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.browse_session_id,
+                &mut self.completion_date_time,
+                &mut self.restored_item_key,
+                &mut self.restored_item_path,
+                &mut self.restored_item_web_url,
+                &mut self.restore_point_date_time,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23645,18 +23816,17 @@ impl ::graph_model::rt::Struct for GroupScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.groupScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.identity], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23706,22 +23876,24 @@ impl ::graph_model::rt::Struct for IdentityUserFlow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityUserFlow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "userFlowType" => &mut self.user_flow_type,
-            "userFlowTypeVersion" => &mut self.user_flow_type_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "userFlowType", "userFlowTypeVersion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("userFlowType", &self.user_flow_type);
-        w.field("userFlowTypeVersion", &self.user_flow_type_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.user_flow_type, &self.user_flow_type_version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.user_flow_type,
+                &mut self.user_flow_type_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23859,18 +24031,17 @@ impl ::graph_model::rt::Struct for ImportBuildingMapSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.importBuildingMapSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDryRun" => &mut self.is_dry_run,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isDryRun"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDryRun", &self.is_dry_run);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_dry_run])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_dry_run], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23931,24 +24102,30 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityUpload 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.importedWindowsAutopilotDeviceIdentityUpload"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTimeUtc" => &mut self.created_date_time_utc,
-            "status" => &mut self.status,
-            "deviceIdentities" => &mut self.device_identities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTimeUtc", "status", "deviceIdentities"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTimeUtc", &self.created_date_time_utc);
-        w.field("status", &self.status);
-        w.field("deviceIdentities", &self.device_identities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time_utc,
+            &self.status,
+            &self.device_identities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time_utc,
+                &mut self.status,
+                &mut self.device_identities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24225,23 +24402,23 @@ impl ::graph_model::rt::Struct for IncompleteData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.incompleteData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "missingDataBeforeDateTime" => &mut self.missing_data_before_date_time,
-            "wasThrottled" => &mut self.was_throttled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["missingDataBeforeDateTime", "wasThrottled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "missingDataBeforeDateTime",
-            &self.missing_data_before_date_time,
-        );
-        w.field("wasThrottled", &self.was_throttled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.missing_data_before_date_time, &self.was_throttled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.missing_data_before_date_time,
+                &mut self.was_throttled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24368,20 +24545,20 @@ impl ::graph_model::rt::Struct for InstanceResourceAccess {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.instanceResourceAccess"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "permissions" => &mut self.permissions,
-            "resourceAppId" => &mut self.resource_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["permissions", "resourceAppId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("permissions", &self.permissions);
-        w.field("resourceAppId", &self.resource_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.permissions, &self.resource_app_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.permissions, &mut self.resource_app_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24430,28 +24607,29 @@ impl ::graph_model::rt::Struct for InvitationRedemptionIdentityProviderConfigura
     fn type_name(&self) -> &'static str {
         "microsoft.graph.invitationRedemptionIdentityProviderConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fallbackIdentityProvider" => &mut self.fallback_identity_provider,
-            "primaryIdentityProviderPrecedenceOrder" => {
-                &mut self.primary_identity_provider_precedence_order
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "fallbackIdentityProvider",
             "primaryIdentityProviderPrecedenceOrder",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fallbackIdentityProvider", &self.fallback_identity_provider);
-        w.field(
-            "primaryIdentityProviderPrecedenceOrder",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.fallback_identity_provider,
             &self.primary_identity_provider_precedence_order,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.fallback_identity_provider,
+                &mut self.primary_identity_provider_precedence_order,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24604,18 +24782,17 @@ impl ::graph_model::rt::Struct for InviteNewBotResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inviteNewBotResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "inviteUri" => &mut self.invite_uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["inviteUri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("inviteUri", &self.invite_uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.invite_uri])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.invite_uri], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24667,20 +24844,17 @@ impl ::graph_model::rt::Struct for IosLobAppProvisioningConfigurationAssignment 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.iosLobAppProvisioningConfigurationAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24730,20 +24904,20 @@ impl ::graph_model::rt::Struct for ItemActionStat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemActionStat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionCount" => &mut self.action_count,
-            "actorCount" => &mut self.actor_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["actionCount", "actorCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionCount", &self.action_count);
-        w.field("actorCount", &self.actor_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action_count, &self.actor_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.action_count, &mut self.actor_count],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24797,26 +24971,32 @@ impl ::graph_model::rt::Struct for ItemActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "access" => &mut self.access,
-            "activityDateTime" => &mut self.activity_date_time,
-            "actor" => &mut self.actor,
-            "driveItem" => &mut self.drive_item,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "access", "activityDateTime", "actor", "driveItem"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("access", &self.access);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("actor", &self.actor);
-        w.field("driveItem", &self.drive_item);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.access,
+            &self.activity_date_time,
+            &self.actor,
+            &self.drive_item,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access,
+                &mut self.activity_date_time,
+                &mut self.actor,
+                &mut self.drive_item,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24883,23 +25063,6 @@ impl ::graph_model::rt::Struct for ItemActivityStat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemActivityStat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "access" => &mut self.access,
-            "create" => &mut self.create,
-            "delete" => &mut self.delete,
-            "edit" => &mut self.edit,
-            "endDateTime" => &mut self.end_date_time,
-            "incompleteData" => &mut self.incomplete_data,
-            "isTrending" => &mut self.is_trending,
-            "move" => &mut self.r#move,
-            "startDateTime" => &mut self.start_date_time,
-            "activities" => &mut self.activities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -24915,18 +25078,41 @@ impl ::graph_model::rt::Struct for ItemActivityStat {
             "activities",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("access", &self.access);
-        w.field("create", &self.create);
-        w.field("delete", &self.delete);
-        w.field("edit", &self.edit);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("incompleteData", &self.incomplete_data);
-        w.field("isTrending", &self.is_trending);
-        w.field("move", &self.r#move);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("activities", &self.activities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.access,
+            &self.create,
+            &self.delete,
+            &self.edit,
+            &self.end_date_time,
+            &self.incomplete_data,
+            &self.is_trending,
+            &self.r#move,
+            &self.start_date_time,
+            &self.activities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access,
+                &mut self.create,
+                &mut self.delete,
+                &mut self.edit,
+                &mut self.end_date_time,
+                &mut self.incomplete_data,
+                &mut self.is_trending,
+                &mut self.r#move,
+                &mut self.start_date_time,
+                &mut self.activities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24980,24 +25166,30 @@ impl ::graph_model::rt::Struct for ItemAnalytics {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemAnalytics"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allTime" => &mut self.all_time,
-            "itemActivityStats" => &mut self.item_activity_stats,
-            "lastSevenDays" => &mut self.last_seven_days,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "allTime", "itemActivityStats", "lastSevenDays"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("allTime", &self.all_time);
-        w.field("itemActivityStats", &self.item_activity_stats);
-        w.field("lastSevenDays", &self.last_seven_days);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.all_time,
+            &self.item_activity_stats,
+            &self.last_seven_days,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.all_time,
+                &mut self.item_activity_stats,
+                &mut self.last_seven_days,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25047,22 +25239,24 @@ impl ::graph_model::rt::Struct for ItemPreviewInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemPreviewInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "getUrl" => &mut self.get_url,
-            "postParameters" => &mut self.post_parameters,
-            "postUrl" => &mut self.post_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["getUrl", "postParameters", "postUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("getUrl", &self.get_url);
-        w.field("postParameters", &self.post_parameters);
-        w.field("postUrl", &self.post_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.get_url, &self.post_parameters, &self.post_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.get_url,
+                &mut self.post_parameters,
+                &mut self.post_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25108,15 +25302,17 @@ impl ::graph_model::rt::Struct for Json {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.Json"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25171,26 +25367,26 @@ impl ::graph_model::rt::Struct for LabelContentRight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.labelContentRight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "cid" => &mut self.cid,
-            "format" => &mut self.format,
-            "rights" => &mut self.rights,
-            "label" => &mut self.label,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "cid", "format", "rights", "label"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("cid", &self.cid);
-        w.field("format", &self.format);
-        w.field("rights", &self.rights);
-        w.field("label", &self.label);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.cid, &self.format, &self.rights, &self.label])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.cid,
+                &mut self.format,
+                &mut self.rights,
+                &mut self.label,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25305,22 +25501,24 @@ impl ::graph_model::rt::Struct for LocationConstraint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.locationConstraint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isRequired" => &mut self.is_required,
-            "locations" => &mut self.locations,
-            "suggestLocation" => &mut self.suggest_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isRequired", "locations", "suggestLocation"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isRequired", &self.is_required);
-        w.field("locations", &self.locations);
-        w.field("suggestLocation", &self.suggest_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_required, &self.locations, &self.suggest_location])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_required,
+                &mut self.locations,
+                &mut self.suggest_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25388,24 +25586,6 @@ impl ::graph_model::rt::Struct for MailTips {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailTips"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "automaticReplies" => &mut self.automatic_replies,
-            "customMailTip" => &mut self.custom_mail_tip,
-            "deliveryRestricted" => &mut self.delivery_restricted,
-            "emailAddress" => &mut self.email_address,
-            "error" => &mut self.error,
-            "externalMemberCount" => &mut self.external_member_count,
-            "isModerated" => &mut self.is_moderated,
-            "mailboxFull" => &mut self.mailbox_full,
-            "maxMessageSize" => &mut self.max_message_size,
-            "recipientScope" => &mut self.recipient_scope,
-            "recipientSuggestions" => &mut self.recipient_suggestions,
-            "totalMemberCount" => &mut self.total_member_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "automaticReplies",
@@ -25422,19 +25602,43 @@ impl ::graph_model::rt::Struct for MailTips {
             "totalMemberCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("automaticReplies", &self.automatic_replies);
-        w.field("customMailTip", &self.custom_mail_tip);
-        w.field("deliveryRestricted", &self.delivery_restricted);
-        w.field("emailAddress", &self.email_address);
-        w.field("error", &self.error);
-        w.field("externalMemberCount", &self.external_member_count);
-        w.field("isModerated", &self.is_moderated);
-        w.field("mailboxFull", &self.mailbox_full);
-        w.field("maxMessageSize", &self.max_message_size);
-        w.field("recipientScope", &self.recipient_scope);
-        w.field("recipientSuggestions", &self.recipient_suggestions);
-        w.field("totalMemberCount", &self.total_member_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.automatic_replies,
+            &self.custom_mail_tip,
+            &self.delivery_restricted,
+            &self.email_address,
+            &self.error,
+            &self.external_member_count,
+            &self.is_moderated,
+            &self.mailbox_full,
+            &self.max_message_size,
+            &self.recipient_scope,
+            &self.recipient_suggestions,
+            &self.total_member_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.automatic_replies,
+                &mut self.custom_mail_tip,
+                &mut self.delivery_restricted,
+                &mut self.email_address,
+                &mut self.error,
+                &mut self.external_member_count,
+                &mut self.is_moderated,
+                &mut self.mailbox_full,
+                &mut self.max_message_size,
+                &mut self.recipient_scope,
+                &mut self.recipient_suggestions,
+                &mut self.total_member_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25482,20 +25686,17 @@ impl ::graph_model::rt::Struct for MailTipsError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailTipsError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.code, &mut self.message], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25648,20 +25849,20 @@ impl ::graph_model::rt::Struct for MailboxItemImportSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxItemImportSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "importUrl" => &mut self.import_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expirationDateTime", "importUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("importUrl", &self.import_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.expiration_date_time, &self.import_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.expiration_date_time, &mut self.import_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25719,22 +25920,28 @@ impl ::graph_model::rt::Struct for ManagedAppDiagnosticStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedAppDiagnosticStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mitigationInstruction" => &mut self.mitigation_instruction,
-            "state" => &mut self.state,
-            "validationName" => &mut self.validation_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mitigationInstruction", "state", "validationName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mitigationInstruction", &self.mitigation_instruction);
-        w.field("state", &self.state);
-        w.field("validationName", &self.validation_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.mitigation_instruction,
+            &self.state,
+            &self.validation_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.mitigation_instruction,
+                &mut self.state,
+                &mut self.validation_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25804,18 +26011,6 @@ impl ::graph_model::rt::Struct for ManagedDeviceOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDeviceOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deviceExchangeAccessStateSummary" => &mut self.device_exchange_access_state_summary,
-            "deviceOperatingSystemSummary" => &mut self.device_operating_system_summary,
-            "dualEnrolledDeviceCount" => &mut self.dual_enrolled_device_count,
-            "enrolledDeviceCount" => &mut self.enrolled_device_count,
-            "mdmEnrolledCount" => &mut self.mdm_enrolled_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -25826,19 +26021,31 @@ impl ::graph_model::rt::Struct for ManagedDeviceOverview {
             "mdmEnrolledCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "deviceExchangeAccessStateSummary",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.device_exchange_access_state_summary,
-        );
-        w.field(
-            "deviceOperatingSystemSummary",
             &self.device_operating_system_summary,
-        );
-        w.field("dualEnrolledDeviceCount", &self.dual_enrolled_device_count);
-        w.field("enrolledDeviceCount", &self.enrolled_device_count);
-        w.field("mdmEnrolledCount", &self.mdm_enrolled_count);
+            &self.dual_enrolled_device_count,
+            &self.enrolled_device_count,
+            &self.mdm_enrolled_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.device_exchange_access_state_summary,
+                &mut self.device_operating_system_summary,
+                &mut self.dual_enrolled_device_count,
+                &mut self.enrolled_device_count,
+                &mut self.mdm_enrolled_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25884,18 +26091,17 @@ impl ::graph_model::rt::Struct for MediaPrompt {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaPrompt"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mediaInfo" => &mut self.media_info,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mediaInfo"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mediaInfo", &self.media_info);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.media_info])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.media_info], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25941,18 +26147,17 @@ impl ::graph_model::rt::Struct for MediaSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mediaSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentCategory" => &mut self.content_category,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentCategory"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentCategory", &self.content_category);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content_category])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.content_category], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26114,19 +26319,6 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingTimeSuggestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attendeeAvailability" => &mut self.attendee_availability,
-            "confidence" => &mut self.confidence,
-            "locations" => &mut self.locations,
-            "meetingTimeSlot" => &mut self.meeting_time_slot,
-            "order" => &mut self.order,
-            "organizerAvailability" => &mut self.organizer_availability,
-            "suggestionReason" => &mut self.suggestion_reason,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attendeeAvailability",
@@ -26138,14 +26330,33 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestion {
             "suggestionReason",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attendeeAvailability", &self.attendee_availability);
-        w.field("confidence", &self.confidence);
-        w.field("locations", &self.locations);
-        w.field("meetingTimeSlot", &self.meeting_time_slot);
-        w.field("order", &self.order);
-        w.field("organizerAvailability", &self.organizer_availability);
-        w.field("suggestionReason", &self.suggestion_reason);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attendee_availability,
+            &self.confidence,
+            &self.locations,
+            &self.meeting_time_slot,
+            &self.order,
+            &self.organizer_availability,
+            &self.suggestion_reason,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attendee_availability,
+                &mut self.confidence,
+                &mut self.locations,
+                &mut self.meeting_time_slot,
+                &mut self.order,
+                &mut self.organizer_availability,
+                &mut self.suggestion_reason,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26193,20 +26404,26 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestionsResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingTimeSuggestionsResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "emptySuggestionsReason" => &mut self.empty_suggestions_reason,
-            "meetingTimeSuggestions" => &mut self.meeting_time_suggestions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["emptySuggestionsReason", "meetingTimeSuggestions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("emptySuggestionsReason", &self.empty_suggestions_reason);
-        w.field("meetingTimeSuggestions", &self.meeting_time_suggestions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.empty_suggestions_reason,
+            &self.meeting_time_suggestions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.empty_suggestions_reason,
+                &mut self.meeting_time_suggestions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26252,18 +26469,17 @@ impl ::graph_model::rt::Struct for MentionAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mentionAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mentionees" => &mut self.mentionees,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mentionees"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mentionees", &self.mentionees);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.mentionees])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.mentionees], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26311,20 +26527,17 @@ impl ::graph_model::rt::Struct for MetaDataKeyValuePair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.metaDataKeyValuePair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26446,20 +26659,17 @@ impl ::graph_model::rt::Struct for MoveAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.moveAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "from" => &mut self.from,
-            "to" => &mut self.to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["from", "to"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("from", &self.from);
-        w.field("to", &self.to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.from, &self.to])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.from, &mut self.to], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26604,24 +26814,25 @@ impl ::graph_model::rt::Struct for OfficeGraphInsights {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.officeGraphInsights"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "shared" => &mut self.shared,
-            "trending" => &mut self.trending,
-            "used" => &mut self.used,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "shared", "trending", "used"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("shared", &self.shared);
-        w.field("trending", &self.trending);
-        w.field("used", &self.used);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.shared, &self.trending, &self.used])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.shared,
+                &mut self.trending,
+                &mut self.used,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26766,20 +26977,17 @@ impl ::graph_model::rt::Struct for OnenoteEntityBaseModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteEntityBaseModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "self"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.self_])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.self_], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26978,19 +27186,6 @@ impl ::graph_model::rt::Struct for OnenoteEntityHierarchyModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteEntityHierarchyModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdBy" => &mut self.created_by,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27002,14 +27197,33 @@ impl ::graph_model::rt::Struct for OnenoteEntityHierarchyModel {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.self_,
+            &self.created_date_time,
+            &self.created_by,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.self_,
+                &mut self.created_date_time,
+                &mut self.created_by,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27166,22 +27380,20 @@ impl ::graph_model::rt::Struct for OnenoteEntitySchemaObjectModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteEntitySchemaObjectModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "createdDateTime" => &mut self.created_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "self", "createdDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("createdDateTime", &self.created_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.self_, &self.created_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.self_, &mut self.created_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27352,20 +27564,20 @@ impl ::graph_model::rt::Struct for OnenotePagePreview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenotePagePreview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "links" => &mut self.links,
-            "previewText" => &mut self.preview_text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["links", "previewText"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("links", &self.links);
-        w.field("previewText", &self.preview_text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.links, &self.preview_text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.links, &mut self.preview_text],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27411,18 +27623,17 @@ impl ::graph_model::rt::Struct for OnenotePagePreviewLinks {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenotePagePreviewLinks"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "previewImageUrl" => &mut self.preview_image_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["previewImageUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("previewImageUrl", &self.preview_image_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.preview_image_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.preview_image_url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27546,24 +27757,25 @@ impl ::graph_model::rt::Struct for OnenotePatchContentCommand {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenotePatchContentCommand"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "content" => &mut self.content,
-            "position" => &mut self.position,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "content", "position", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("content", &self.content);
-        w.field("position", &self.position);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.content, &self.position, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action,
+                &mut self.content,
+                &mut self.position,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27815,50 +28027,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onlineMeetingBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowAttendeeToEnableCamera" => &mut self.allow_attendee_to_enable_camera,
-            "allowAttendeeToEnableMic" => &mut self.allow_attendee_to_enable_mic,
-            "allowBreakoutRooms" => &mut self.allow_breakout_rooms,
-            "allowCopyingAndSharingMeetingContent" => {
-                &mut self.allow_copying_and_sharing_meeting_content
-            }
-            "allowedLobbyAdmitters" => &mut self.allowed_lobby_admitters,
-            "allowedPresenters" => &mut self.allowed_presenters,
-            "allowLiveShare" => &mut self.allow_live_share,
-            "allowMeetingChat" => &mut self.allow_meeting_chat,
-            "allowParticipantsToChangeName" => &mut self.allow_participants_to_change_name,
-            "allowPowerPointSharing" => &mut self.allow_power_point_sharing,
-            "allowRecording" => &mut self.allow_recording,
-            "allowTeamworkReactions" => &mut self.allow_teamwork_reactions,
-            "allowTranscription" => &mut self.allow_transcription,
-            "allowWhiteboard" => &mut self.allow_whiteboard,
-            "audioConferencing" => &mut self.audio_conferencing,
-            "chatInfo" => &mut self.chat_info,
-            "chatRestrictions" => &mut self.chat_restrictions,
-            "cloudVideoInteropInfo" => &mut self.cloud_video_interop_info,
-            "expiryDateTime" => &mut self.expiry_date_time,
-            "isEndToEndEncryptionEnabled" => &mut self.is_end_to_end_encryption_enabled,
-            "isEntryExitAnnounced" => &mut self.is_entry_exit_announced,
-            "joinInformation" => &mut self.join_information,
-            "joinMeetingIdSettings" => &mut self.join_meeting_id_settings,
-            "joinWebUrl" => &mut self.join_web_url,
-            "lobbyBypassSettings" => &mut self.lobby_bypass_settings,
-            "meetingOptionsWebUrl" => &mut self.meeting_options_web_url,
-            "meetingSpokenLanguageTag" => &mut self.meeting_spoken_language_tag,
-            "meetingType" => &mut self.meeting_type,
-            "recordAutomatically" => &mut self.record_automatically,
-            "sensitivityLabelAssignment" => &mut self.sensitivity_label_assignment,
-            "shareMeetingChatHistoryDefault" => &mut self.share_meeting_chat_history_default,
-            "subject" => &mut self.subject,
-            "videoTeleconferenceId" => &mut self.video_teleconference_id,
-            "watermarkProtection" => &mut self.watermark_protection,
-            "attendanceReports" => &mut self.attendance_reports,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27899,67 +28067,91 @@ impl ::graph_model::rt::Struct for OnlineMeetingBase {
             "attendanceReports",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowAttendeeToEnableCamera",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allow_attendee_to_enable_camera,
-        );
-        w.field(
-            "allowAttendeeToEnableMic",
             &self.allow_attendee_to_enable_mic,
-        );
-        w.field("allowBreakoutRooms", &self.allow_breakout_rooms);
-        w.field(
-            "allowCopyingAndSharingMeetingContent",
+            &self.allow_breakout_rooms,
             &self.allow_copying_and_sharing_meeting_content,
-        );
-        w.field("allowedLobbyAdmitters", &self.allowed_lobby_admitters);
-        w.field("allowedPresenters", &self.allowed_presenters);
-        w.field("allowLiveShare", &self.allow_live_share);
-        w.field("allowMeetingChat", &self.allow_meeting_chat);
-        w.field(
-            "allowParticipantsToChangeName",
+            &self.allowed_lobby_admitters,
+            &self.allowed_presenters,
+            &self.allow_live_share,
+            &self.allow_meeting_chat,
             &self.allow_participants_to_change_name,
-        );
-        w.field("allowPowerPointSharing", &self.allow_power_point_sharing);
-        w.field("allowRecording", &self.allow_recording);
-        w.field("allowTeamworkReactions", &self.allow_teamwork_reactions);
-        w.field("allowTranscription", &self.allow_transcription);
-        w.field("allowWhiteboard", &self.allow_whiteboard);
-        w.field("audioConferencing", &self.audio_conferencing);
-        w.field("chatInfo", &self.chat_info);
-        w.field("chatRestrictions", &self.chat_restrictions);
-        w.field("cloudVideoInteropInfo", &self.cloud_video_interop_info);
-        w.field("expiryDateTime", &self.expiry_date_time);
-        w.field(
-            "isEndToEndEncryptionEnabled",
+            &self.allow_power_point_sharing,
+            &self.allow_recording,
+            &self.allow_teamwork_reactions,
+            &self.allow_transcription,
+            &self.allow_whiteboard,
+            &self.audio_conferencing,
+            &self.chat_info,
+            &self.chat_restrictions,
+            &self.cloud_video_interop_info,
+            &self.expiry_date_time,
             &self.is_end_to_end_encryption_enabled,
-        );
-        w.field("isEntryExitAnnounced", &self.is_entry_exit_announced);
-        w.field("joinInformation", &self.join_information);
-        w.field("joinMeetingIdSettings", &self.join_meeting_id_settings);
-        w.field("joinWebUrl", &self.join_web_url);
-        w.field("lobbyBypassSettings", &self.lobby_bypass_settings);
-        w.field("meetingOptionsWebUrl", &self.meeting_options_web_url);
-        w.field(
-            "meetingSpokenLanguageTag",
+            &self.is_entry_exit_announced,
+            &self.join_information,
+            &self.join_meeting_id_settings,
+            &self.join_web_url,
+            &self.lobby_bypass_settings,
+            &self.meeting_options_web_url,
             &self.meeting_spoken_language_tag,
-        );
-        w.field("meetingType", &self.meeting_type);
-        w.field("recordAutomatically", &self.record_automatically);
-        w.field(
-            "sensitivityLabelAssignment",
+            &self.meeting_type,
+            &self.record_automatically,
             &self.sensitivity_label_assignment,
-        );
-        w.field(
-            "shareMeetingChatHistoryDefault",
             &self.share_meeting_chat_history_default,
-        );
-        w.field("subject", &self.subject);
-        w.field("videoTeleconferenceId", &self.video_teleconference_id);
-        w.field("watermarkProtection", &self.watermark_protection);
-        w.field("attendanceReports", &self.attendance_reports);
+            &self.subject,
+            &self.video_teleconference_id,
+            &self.watermark_protection,
+            &self.attendance_reports,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allow_attendee_to_enable_camera,
+                &mut self.allow_attendee_to_enable_mic,
+                &mut self.allow_breakout_rooms,
+                &mut self.allow_copying_and_sharing_meeting_content,
+                &mut self.allowed_lobby_admitters,
+                &mut self.allowed_presenters,
+                &mut self.allow_live_share,
+                &mut self.allow_meeting_chat,
+                &mut self.allow_participants_to_change_name,
+                &mut self.allow_power_point_sharing,
+                &mut self.allow_recording,
+                &mut self.allow_teamwork_reactions,
+                &mut self.allow_transcription,
+                &mut self.allow_whiteboard,
+                &mut self.audio_conferencing,
+                &mut self.chat_info,
+                &mut self.chat_restrictions,
+                &mut self.cloud_video_interop_info,
+                &mut self.expiry_date_time,
+                &mut self.is_end_to_end_encryption_enabled,
+                &mut self.is_entry_exit_announced,
+                &mut self.join_information,
+                &mut self.join_meeting_id_settings,
+                &mut self.join_web_url,
+                &mut self.lobby_bypass_settings,
+                &mut self.meeting_options_web_url,
+                &mut self.meeting_spoken_language_tag,
+                &mut self.meeting_type,
+                &mut self.record_automatically,
+                &mut self.sensitivity_label_assignment,
+                &mut self.share_meeting_chat_history_default,
+                &mut self.subject,
+                &mut self.video_teleconference_id,
+                &mut self.watermark_protection,
+                &mut self.attendance_reports,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28110,24 +28302,30 @@ impl ::graph_model::rt::Struct for Operation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.operation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "lastActionDateTime", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28330,44 +28528,6 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingProperties {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.organizationalBrandingProperties"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "backgroundColor" => &mut self.background_color,
-            "backgroundImage" => &mut self.background_image,
-            "backgroundImageRelativeUrl" => &mut self.background_image_relative_url,
-            "bannerLogo" => &mut self.banner_logo,
-            "bannerLogoRelativeUrl" => &mut self.banner_logo_relative_url,
-            "cdnList" => &mut self.cdn_list,
-            "contentCustomization" => &mut self.content_customization,
-            "customAccountResetCredentialsUrl" => &mut self.custom_account_reset_credentials_url,
-            "customCannotAccessYourAccountText" => &mut self.custom_cannot_access_your_account_text,
-            "customCannotAccessYourAccountUrl" => &mut self.custom_cannot_access_your_account_url,
-            "customCSS" => &mut self.custom_css,
-            "customCSSRelativeUrl" => &mut self.custom_css_relative_url,
-            "customForgotMyPasswordText" => &mut self.custom_forgot_my_password_text,
-            "customPrivacyAndCookiesText" => &mut self.custom_privacy_and_cookies_text,
-            "customPrivacyAndCookiesUrl" => &mut self.custom_privacy_and_cookies_url,
-            "customResetItNowText" => &mut self.custom_reset_it_now_text,
-            "customTermsOfUseText" => &mut self.custom_terms_of_use_text,
-            "customTermsOfUseUrl" => &mut self.custom_terms_of_use_url,
-            "favicon" => &mut self.favicon,
-            "faviconRelativeUrl" => &mut self.favicon_relative_url,
-            "headerBackgroundColor" => &mut self.header_background_color,
-            "headerLogo" => &mut self.header_logo,
-            "headerLogoRelativeUrl" => &mut self.header_logo_relative_url,
-            "loginPageLayoutConfiguration" => &mut self.login_page_layout_configuration,
-            "loginPageTextVisibilitySettings" => &mut self.login_page_text_visibility_settings,
-            "signInPageText" => &mut self.sign_in_page_text,
-            "squareLogo" => &mut self.square_logo,
-            "squareLogoDark" => &mut self.square_logo_dark,
-            "squareLogoDarkRelativeUrl" => &mut self.square_logo_dark_relative_url,
-            "squareLogoRelativeUrl" => &mut self.square_logo_relative_url,
-            "usernameHintText" => &mut self.username_hint_text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28404,69 +28564,83 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingProperties {
             "usernameHintText",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("backgroundColor", &self.background_color);
-        w.field("backgroundImage", &self.background_image);
-        w.field(
-            "backgroundImageRelativeUrl",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.background_color,
+            &self.background_image,
             &self.background_image_relative_url,
-        );
-        w.field("bannerLogo", &self.banner_logo);
-        w.field("bannerLogoRelativeUrl", &self.banner_logo_relative_url);
-        w.field("cdnList", &self.cdn_list);
-        w.field("contentCustomization", &self.content_customization);
-        w.field(
-            "customAccountResetCredentialsUrl",
+            &self.banner_logo,
+            &self.banner_logo_relative_url,
+            &self.cdn_list,
+            &self.content_customization,
             &self.custom_account_reset_credentials_url,
-        );
-        w.field(
-            "customCannotAccessYourAccountText",
             &self.custom_cannot_access_your_account_text,
-        );
-        w.field(
-            "customCannotAccessYourAccountUrl",
             &self.custom_cannot_access_your_account_url,
-        );
-        w.field("customCSS", &self.custom_css);
-        w.field("customCSSRelativeUrl", &self.custom_css_relative_url);
-        w.field(
-            "customForgotMyPasswordText",
+            &self.custom_css,
+            &self.custom_css_relative_url,
             &self.custom_forgot_my_password_text,
-        );
-        w.field(
-            "customPrivacyAndCookiesText",
             &self.custom_privacy_and_cookies_text,
-        );
-        w.field(
-            "customPrivacyAndCookiesUrl",
             &self.custom_privacy_and_cookies_url,
-        );
-        w.field("customResetItNowText", &self.custom_reset_it_now_text);
-        w.field("customTermsOfUseText", &self.custom_terms_of_use_text);
-        w.field("customTermsOfUseUrl", &self.custom_terms_of_use_url);
-        w.field("favicon", &self.favicon);
-        w.field("faviconRelativeUrl", &self.favicon_relative_url);
-        w.field("headerBackgroundColor", &self.header_background_color);
-        w.field("headerLogo", &self.header_logo);
-        w.field("headerLogoRelativeUrl", &self.header_logo_relative_url);
-        w.field(
-            "loginPageLayoutConfiguration",
+            &self.custom_reset_it_now_text,
+            &self.custom_terms_of_use_text,
+            &self.custom_terms_of_use_url,
+            &self.favicon,
+            &self.favicon_relative_url,
+            &self.header_background_color,
+            &self.header_logo,
+            &self.header_logo_relative_url,
             &self.login_page_layout_configuration,
-        );
-        w.field(
-            "loginPageTextVisibilitySettings",
             &self.login_page_text_visibility_settings,
-        );
-        w.field("signInPageText", &self.sign_in_page_text);
-        w.field("squareLogo", &self.square_logo);
-        w.field("squareLogoDark", &self.square_logo_dark);
-        w.field(
-            "squareLogoDarkRelativeUrl",
+            &self.sign_in_page_text,
+            &self.square_logo,
+            &self.square_logo_dark,
             &self.square_logo_dark_relative_url,
-        );
-        w.field("squareLogoRelativeUrl", &self.square_logo_relative_url);
-        w.field("usernameHintText", &self.username_hint_text);
+            &self.square_logo_relative_url,
+            &self.username_hint_text,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.background_color,
+                &mut self.background_image,
+                &mut self.background_image_relative_url,
+                &mut self.banner_logo,
+                &mut self.banner_logo_relative_url,
+                &mut self.cdn_list,
+                &mut self.content_customization,
+                &mut self.custom_account_reset_credentials_url,
+                &mut self.custom_cannot_access_your_account_text,
+                &mut self.custom_cannot_access_your_account_url,
+                &mut self.custom_css,
+                &mut self.custom_css_relative_url,
+                &mut self.custom_forgot_my_password_text,
+                &mut self.custom_privacy_and_cookies_text,
+                &mut self.custom_privacy_and_cookies_url,
+                &mut self.custom_reset_it_now_text,
+                &mut self.custom_terms_of_use_text,
+                &mut self.custom_terms_of_use_url,
+                &mut self.favicon,
+                &mut self.favicon_relative_url,
+                &mut self.header_background_color,
+                &mut self.header_logo,
+                &mut self.header_logo_relative_url,
+                &mut self.login_page_layout_configuration,
+                &mut self.login_page_text_visibility_settings,
+                &mut self.sign_in_page_text,
+                &mut self.square_logo,
+                &mut self.square_logo_dark,
+                &mut self.square_logo_dark_relative_url,
+                &mut self.square_logo_relative_url,
+                &mut self.username_hint_text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28640,18 +28814,6 @@ impl ::graph_model::rt::Struct for OutOfBoxExperienceSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outOfBoxExperienceSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceUsageType" => &mut self.device_usage_type,
-            "escapeLinkHidden" => &mut self.escape_link_hidden,
-            "eulaHidden" => &mut self.eula_hidden,
-            "keyboardSelectionPageSkipped" => &mut self.keyboard_selection_page_skipped,
-            "privacySettingsHidden" => &mut self.privacy_settings_hidden,
-            "userType" => &mut self.user_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deviceUsageType",
@@ -28662,16 +28824,31 @@ impl ::graph_model::rt::Struct for OutOfBoxExperienceSetting {
             "userType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceUsageType", &self.device_usage_type);
-        w.field("escapeLinkHidden", &self.escape_link_hidden);
-        w.field("eulaHidden", &self.eula_hidden);
-        w.field(
-            "keyboardSelectionPageSkipped",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_usage_type,
+            &self.escape_link_hidden,
+            &self.eula_hidden,
             &self.keyboard_selection_page_skipped,
-        );
-        w.field("privacySettingsHidden", &self.privacy_settings_hidden);
-        w.field("userType", &self.user_type);
+            &self.privacy_settings_hidden,
+            &self.user_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_usage_type,
+                &mut self.escape_link_hidden,
+                &mut self.eula_hidden,
+                &mut self.keyboard_selection_page_skipped,
+                &mut self.privacy_settings_hidden,
+                &mut self.user_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28725,17 +28902,6 @@ impl ::graph_model::rt::Struct for ParseExpressionResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.parseExpressionResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "error" => &mut self.error,
-            "evaluationResult" => &mut self.evaluation_result,
-            "evaluationSucceeded" => &mut self.evaluation_succeeded,
-            "parsedExpression" => &mut self.parsed_expression,
-            "parsingSucceeded" => &mut self.parsing_succeeded,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "error",
@@ -28745,12 +28911,29 @@ impl ::graph_model::rt::Struct for ParseExpressionResponse {
             "parsingSucceeded",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("error", &self.error);
-        w.field("evaluationResult", &self.evaluation_result);
-        w.field("evaluationSucceeded", &self.evaluation_succeeded);
-        w.field("parsedExpression", &self.parsed_expression);
-        w.field("parsingSucceeded", &self.parsing_succeeded);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.error,
+            &self.evaluation_result,
+            &self.evaluation_succeeded,
+            &self.parsed_expression,
+            &self.parsing_succeeded,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.error,
+                &mut self.evaluation_result,
+                &mut self.evaluation_succeeded,
+                &mut self.parsed_expression,
+                &mut self.parsing_succeeded,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28798,20 +28981,17 @@ impl ::graph_model::rt::Struct for ParticipantJoiningNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.participantJoiningNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "call" => &mut self.call,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "call"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("call", &self.call);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.call])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.call], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28856,15 +29036,17 @@ impl ::graph_model::rt::Struct for ParticipantJoiningResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.participantJoiningResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29022,22 +29204,20 @@ impl ::graph_model::rt::Struct for ParticipantLeftNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.participantLeftNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "participantId" => &mut self.participant_id,
-            "call" => &mut self.call,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "participantId", "call"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("participantId", &self.participant_id);
-        w.field("call", &self.call);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.participant_id, &self.call])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.participant_id, &mut self.call],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29091,17 +29271,6 @@ impl ::graph_model::rt::Struct for PasskeyProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passkeyProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attestationEnforcement" => &mut self.attestation_enforcement,
-            "keyRestrictions" => &mut self.key_restrictions,
-            "name" => &mut self.name,
-            "passkeyTypes" => &mut self.passkey_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29111,12 +29280,29 @@ impl ::graph_model::rt::Struct for PasskeyProfile {
             "passkeyTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attestationEnforcement", &self.attestation_enforcement);
-        w.field("keyRestrictions", &self.key_restrictions);
-        w.field("name", &self.name);
-        w.field("passkeyTypes", &self.passkey_types);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attestation_enforcement,
+            &self.key_restrictions,
+            &self.name,
+            &self.passkey_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attestation_enforcement,
+                &mut self.key_restrictions,
+                &mut self.name,
+                &mut self.passkey_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29227,18 +29413,17 @@ impl ::graph_model::rt::Struct for PasswordResetResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passwordResetResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "newPassword" => &mut self.new_password,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["newPassword"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("newPassword", &self.new_password);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.new_password])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.new_password], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29356,22 +29541,28 @@ impl ::graph_model::rt::Struct for PlannerAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedBy" => &mut self.assigned_by,
-            "assignedDateTime" => &mut self.assigned_date_time,
-            "orderHint" => &mut self.order_hint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignedBy", "assignedDateTime", "orderHint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedBy", &self.assigned_by);
-        w.field("assignedDateTime", &self.assigned_date_time);
-        w.field("orderHint", &self.order_hint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_by,
+            &self.assigned_date_time,
+            &self.order_hint,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_by,
+                &mut self.assigned_date_time,
+                &mut self.order_hint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29425,17 +29616,6 @@ impl ::graph_model::rt::Struct for PlannerChecklistItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerChecklistItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isChecked" => &mut self.is_checked,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "orderHint" => &mut self.order_hint,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isChecked",
@@ -29445,12 +29625,29 @@ impl ::graph_model::rt::Struct for PlannerChecklistItem {
             "title",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isChecked", &self.is_checked);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("orderHint", &self.order_hint);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_checked,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.order_hint,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_checked,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.order_hint,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29504,17 +29701,6 @@ impl ::graph_model::rt::Struct for PlannerExternalReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerExternalReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alias" => &mut self.alias,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "previewPriority" => &mut self.preview_priority,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "alias",
@@ -29524,12 +29710,29 @@ impl ::graph_model::rt::Struct for PlannerExternalReference {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alias", &self.alias);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("previewPriority", &self.preview_priority);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.alias,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.preview_priority,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.alias,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.preview_priority,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29577,20 +29780,20 @@ impl ::graph_model::rt::Struct for PolicyBinding {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyBinding"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "exclusions" => &mut self.exclusions,
-            "inclusions" => &mut self.inclusions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["exclusions", "inclusions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("exclusions", &self.exclusions);
-        w.field("inclusions", &self.inclusions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.exclusions, &self.inclusions])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.exclusions, &mut self.inclusions],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29637,18 +29840,17 @@ impl ::graph_model::rt::Struct for PolicyDeletableItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyDeletableItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deletedDateTime" => &mut self.deleted_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deletedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deletedDateTime", &self.deleted_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.deleted_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.deleted_date_time], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29897,24 +30099,30 @@ impl ::graph_model::rt::Struct for PolicyScopeBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyScopeBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activities" => &mut self.activities,
-            "executionMode" => &mut self.execution_mode,
-            "locations" => &mut self.locations,
-            "policyActions" => &mut self.policy_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["activities", "executionMode", "locations", "policyActions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activities", &self.activities);
-        w.field("executionMode", &self.execution_mode);
-        w.field("locations", &self.locations);
-        w.field("policyActions", &self.policy_actions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.activities,
+            &self.execution_mode,
+            &self.locations,
+            &self.policy_actions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.activities,
+                &mut self.execution_mode,
+                &mut self.locations,
+                &mut self.policy_actions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30067,17 +30275,6 @@ impl ::graph_model::rt::Struct for PolicyTenantScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyTenantScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activities" => &mut self.activities,
-            "executionMode" => &mut self.execution_mode,
-            "locations" => &mut self.locations,
-            "policyActions" => &mut self.policy_actions,
-            "policyScope" => &mut self.policy_scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "activities",
@@ -30087,12 +30284,29 @@ impl ::graph_model::rt::Struct for PolicyTenantScope {
             "policyScope",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activities", &self.activities);
-        w.field("executionMode", &self.execution_mode);
-        w.field("locations", &self.locations);
-        w.field("policyActions", &self.policy_actions);
-        w.field("policyScope", &self.policy_scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.activities,
+            &self.execution_mode,
+            &self.locations,
+            &self.policy_actions,
+            &self.policy_scope,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.activities,
+                &mut self.execution_mode,
+                &mut self.locations,
+                &mut self.policy_actions,
+                &mut self.policy_scope,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30144,24 +30358,30 @@ impl ::graph_model::rt::Struct for PolicyUserScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyUserScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activities" => &mut self.activities,
-            "executionMode" => &mut self.execution_mode,
-            "locations" => &mut self.locations,
-            "policyActions" => &mut self.policy_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["activities", "executionMode", "locations", "policyActions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activities", &self.activities);
-        w.field("executionMode", &self.execution_mode);
-        w.field("locations", &self.locations);
-        w.field("policyActions", &self.policy_actions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.activities,
+            &self.execution_mode,
+            &self.locations,
+            &self.policy_actions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.activities,
+                &mut self.execution_mode,
+                &mut self.locations,
+                &mut self.policy_actions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30209,20 +30429,20 @@ impl ::graph_model::rt::Struct for PrintCertificateSigningRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printCertificateSigningRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "transportKey" => &mut self.transport_key,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content", "transportKey"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("transportKey", &self.transport_key);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content, &self.transport_key])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.content, &mut self.transport_key],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30272,22 +30492,24 @@ impl ::graph_model::rt::Struct for PrintDocumentUploadProperties {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printDocumentUploadProperties"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentType" => &mut self.content_type,
-            "documentName" => &mut self.document_name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentType", "documentName", "size"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentType", &self.content_type);
-        w.field("documentName", &self.document_name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content_type, &self.document_name, &self.size])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_type,
+                &mut self.document_name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30356,24 +30578,6 @@ impl ::graph_model::rt::Struct for PrintUsage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printUsage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "blackAndWhitePageCount" => &mut self.black_and_white_page_count,
-            "colorPageCount" => &mut self.color_page_count,
-            "completedBlackAndWhiteJobCount" => &mut self.completed_black_and_white_job_count,
-            "completedColorJobCount" => &mut self.completed_color_job_count,
-            "completedJobCount" => &mut self.completed_job_count,
-            "doubleSidedSheetCount" => &mut self.double_sided_sheet_count,
-            "incompleteJobCount" => &mut self.incomplete_job_count,
-            "mediaSheetCount" => &mut self.media_sheet_count,
-            "pageCount" => &mut self.page_count,
-            "singleSidedSheetCount" => &mut self.single_sided_sheet_count,
-            "usageDate" => &mut self.usage_date,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30390,22 +30594,43 @@ impl ::graph_model::rt::Struct for PrintUsage {
             "usageDate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("blackAndWhitePageCount", &self.black_and_white_page_count);
-        w.field("colorPageCount", &self.color_page_count);
-        w.field(
-            "completedBlackAndWhiteJobCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.black_and_white_page_count,
+            &self.color_page_count,
             &self.completed_black_and_white_job_count,
-        );
-        w.field("completedColorJobCount", &self.completed_color_job_count);
-        w.field("completedJobCount", &self.completed_job_count);
-        w.field("doubleSidedSheetCount", &self.double_sided_sheet_count);
-        w.field("incompleteJobCount", &self.incomplete_job_count);
-        w.field("mediaSheetCount", &self.media_sheet_count);
-        w.field("pageCount", &self.page_count);
-        w.field("singleSidedSheetCount", &self.single_sided_sheet_count);
-        w.field("usageDate", &self.usage_date);
+            &self.completed_color_job_count,
+            &self.completed_job_count,
+            &self.double_sided_sheet_count,
+            &self.incomplete_job_count,
+            &self.media_sheet_count,
+            &self.page_count,
+            &self.single_sided_sheet_count,
+            &self.usage_date,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.black_and_white_page_count,
+                &mut self.color_page_count,
+                &mut self.completed_black_and_white_job_count,
+                &mut self.completed_color_job_count,
+                &mut self.completed_job_count,
+                &mut self.double_sided_sheet_count,
+                &mut self.incomplete_job_count,
+                &mut self.media_sheet_count,
+                &mut self.page_count,
+                &mut self.single_sided_sheet_count,
+                &mut self.usage_date,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30569,22 +30794,6 @@ impl ::graph_model::rt::Struct for PrinterBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "capabilities" => &mut self.capabilities,
-            "defaults" => &mut self.defaults,
-            "displayName" => &mut self.display_name,
-            "isAcceptingJobs" => &mut self.is_accepting_jobs,
-            "location" => &mut self.location,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "status" => &mut self.status,
-            "jobs" => &mut self.jobs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30599,17 +30808,39 @@ impl ::graph_model::rt::Struct for PrinterBase {
             "jobs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("capabilities", &self.capabilities);
-        w.field("defaults", &self.defaults);
-        w.field("displayName", &self.display_name);
-        w.field("isAcceptingJobs", &self.is_accepting_jobs);
-        w.field("location", &self.location);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("status", &self.status);
-        w.field("jobs", &self.jobs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.capabilities,
+            &self.defaults,
+            &self.display_name,
+            &self.is_accepting_jobs,
+            &self.location,
+            &self.manufacturer,
+            &self.model,
+            &self.status,
+            &self.jobs,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.capabilities,
+                &mut self.defaults,
+                &mut self.display_name,
+                &mut self.is_accepting_jobs,
+                &mut self.location,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.status,
+                &mut self.jobs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30763,18 +30994,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdUsing" => &mut self.created_using,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "scheduleInfo" => &mut self.schedule_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30785,13 +31004,31 @@ impl ::graph_model::rt::Struct for PrivilegedAccessSchedule {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdUsing", &self.created_using);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.created_using,
+            &self.modified_date_time,
+            &self.schedule_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.created_using,
+                &mut self.modified_date_time,
+                &mut self.schedule_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30951,22 +31188,24 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessScheduleInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "endDateTime", "startDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.end_date_time, &self.start_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31148,24 +31387,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessScheduleRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            "action" => &mut self.action,
-            "isValidationOnly" => &mut self.is_validation_only,
-            "justification" => &mut self.justification,
-            "scheduleInfo" => &mut self.schedule_info,
-            "ticketInfo" => &mut self.ticket_info,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -31182,19 +31403,43 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleRequest {
             "ticketInfo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
-        w.field("action", &self.action);
-        w.field("isValidationOnly", &self.is_validation_only);
-        w.field("justification", &self.justification);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("ticketInfo", &self.ticket_info);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+            &self.action,
+            &self.is_validation_only,
+            &self.justification,
+            &self.schedule_info,
+            &self.ticket_info,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+                &mut self.action,
+                &mut self.is_validation_only,
+                &mut self.justification,
+                &mut self.schedule_info,
+                &mut self.ticket_info,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31357,22 +31602,24 @@ impl ::graph_model::rt::Struct for ProcessContentBatchRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processContentBatchRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentToProcess" => &mut self.content_to_process,
-            "requestId" => &mut self.request_id,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentToProcess", "requestId", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentToProcess", &self.content_to_process);
-        w.field("requestId", &self.request_id);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content_to_process, &self.request_id, &self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_to_process,
+                &mut self.request_id,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31422,22 +31669,28 @@ impl ::graph_model::rt::Struct for ProcessContentResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processContentResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "policyActions" => &mut self.policy_actions,
-            "processingErrors" => &mut self.processing_errors,
-            "protectionScopeState" => &mut self.protection_scope_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["policyActions", "processingErrors", "protectionScopeState"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("policyActions", &self.policy_actions);
-        w.field("processingErrors", &self.processing_errors);
-        w.field("protectionScopeState", &self.protection_scope_state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.policy_actions,
+            &self.processing_errors,
+            &self.protection_scope_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.policy_actions,
+                &mut self.processing_errors,
+                &mut self.protection_scope_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31485,20 +31738,20 @@ impl ::graph_model::rt::Struct for ProcessContentResponses {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processContentResponses"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "requestId" => &mut self.request_id,
-            "results" => &mut self.results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["requestId", "results"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("requestId", &self.request_id);
-        w.field("results", &self.results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.request_id, &self.results])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.request_id, &mut self.results],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31554,18 +31807,6 @@ impl ::graph_model::rt::Struct for ProcessingError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processingError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "innerError" => &mut self.inner_error,
-            "message" => &mut self.message,
-            "target" => &mut self.target,
-            "details" => &mut self.details,
-            "errorType" => &mut self.error_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "code",
@@ -31576,13 +31817,31 @@ impl ::graph_model::rt::Struct for ProcessingError {
             "errorType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("innerError", &self.inner_error);
-        w.field("message", &self.message);
-        w.field("target", &self.target);
-        w.field("details", &self.details);
-        w.field("errorType", &self.error_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.code,
+            &self.inner_error,
+            &self.message,
+            &self.target,
+            &self.details,
+            &self.error_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.inner_error,
+                &mut self.message,
+                &mut self.target,
+                &mut self.details,
+                &mut self.error_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31627,15 +31886,17 @@ impl ::graph_model::rt::Struct for Prompt {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.prompt"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31777,22 +32038,20 @@ impl ::graph_model::rt::Struct for ProtectedContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectedContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cid" => &mut self.cid,
-            "format" => &mut self.format,
-            "labelId" => &mut self.label_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["cid", "format", "labelId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cid", &self.cid);
-        w.field("format", &self.format);
-        w.field("labelId", &self.label_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.cid, &self.format, &self.label_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.cid, &mut self.format, &mut self.label_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31853,20 +32112,6 @@ impl ::graph_model::rt::Struct for ProtectionRuleBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectionRuleBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -31879,15 +32124,35 @@ impl ::graph_model::rt::Struct for ProtectionRuleBase {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("isAutoApplyEnabled", &self.is_auto_apply_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.is_auto_apply_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.is_auto_apply_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32125,22 +32390,6 @@ impl ::graph_model::rt::Struct for ProtectionUnitBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectionUnitBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
-            "policyId" => &mut self.policy_id,
-            "protectionSources" => &mut self.protection_sources,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -32155,20 +32404,39 @@ impl ::graph_model::rt::Struct for ProtectionUnitBase {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "offboardRequestedDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.offboard_requested_date_time,
-        );
-        w.field("policyId", &self.policy_id);
-        w.field("protectionSources", &self.protection_sources);
-        w.field("status", &self.status);
+            &self.policy_id,
+            &self.protection_sources,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.offboard_requested_date_time,
+                &mut self.policy_id,
+                &mut self.protection_sources,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32337,20 +32605,6 @@ impl ::graph_model::rt::Struct for ProtectionUnitsBulkJobBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectionUnitsBulkJobBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -32363,15 +32617,35 @@ impl ::graph_model::rt::Struct for ProtectionUnitsBulkJobBase {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32532,18 +32806,17 @@ impl ::graph_model::rt::Struct for ProvisionChannelEmailResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.provisionChannelEmailResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "email" => &mut self.email,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["email"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("email", &self.email);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.email])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.email], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32589,18 +32862,17 @@ impl ::graph_model::rt::Struct for PublicErrorResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicErrorResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "error" => &mut self.error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["error"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("error", &self.error);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.error], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32652,24 +32924,30 @@ impl ::graph_model::rt::Struct for RecentNotebook {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recentNotebook"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "lastAccessedTime" => &mut self.last_accessed_time,
-            "links" => &mut self.links,
-            "sourceService" => &mut self.source_service,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "lastAccessedTime", "links", "sourceService"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("lastAccessedTime", &self.last_accessed_time);
-        w.field("links", &self.links);
-        w.field("sourceService", &self.source_service);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.last_accessed_time,
+            &self.links,
+            &self.source_service,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.last_accessed_time,
+                &mut self.links,
+                &mut self.source_service,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32717,20 +32995,20 @@ impl ::graph_model::rt::Struct for RecentNotebookLinks {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recentNotebookLinks"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "oneNoteClientUrl" => &mut self.one_note_client_url,
-            "oneNoteWebUrl" => &mut self.one_note_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["oneNoteClientUrl", "oneNoteWebUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("oneNoteClientUrl", &self.one_note_client_url);
-        w.field("oneNoteWebUrl", &self.one_note_web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32854,18 +33132,17 @@ impl ::graph_model::rt::Struct for RejectJoinResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rejectJoinResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reason" => &mut self.reason,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reason"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reason", &self.reason);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.reason])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.reason], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33002,24 +33279,6 @@ impl ::graph_model::rt::Struct for RelyingPartyDetailedSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.relyingPartyDetailedSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "failedSignInCount" => &mut self.failed_sign_in_count,
-            "migrationStatus" => &mut self.migration_status,
-            "migrationValidationDetails" => &mut self.migration_validation_details,
-            "relyingPartyId" => &mut self.relying_party_id,
-            "relyingPartyName" => &mut self.relying_party_name,
-            "replyUrls" => &mut self.reply_urls,
-            "serviceId" => &mut self.service_id,
-            "signInSuccessRate" => &mut self.sign_in_success_rate,
-            "successfulSignInCount" => &mut self.successful_sign_in_count,
-            "totalSignInCount" => &mut self.total_sign_in_count,
-            "uniqueUserCount" => &mut self.unique_user_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -33036,22 +33295,43 @@ impl ::graph_model::rt::Struct for RelyingPartyDetailedSummary {
             "uniqueUserCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("failedSignInCount", &self.failed_sign_in_count);
-        w.field("migrationStatus", &self.migration_status);
-        w.field(
-            "migrationValidationDetails",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.failed_sign_in_count,
+            &self.migration_status,
             &self.migration_validation_details,
-        );
-        w.field("relyingPartyId", &self.relying_party_id);
-        w.field("relyingPartyName", &self.relying_party_name);
-        w.field("replyUrls", &self.reply_urls);
-        w.field("serviceId", &self.service_id);
-        w.field("signInSuccessRate", &self.sign_in_success_rate);
-        w.field("successfulSignInCount", &self.successful_sign_in_count);
-        w.field("totalSignInCount", &self.total_sign_in_count);
-        w.field("uniqueUserCount", &self.unique_user_count);
+            &self.relying_party_id,
+            &self.relying_party_name,
+            &self.reply_urls,
+            &self.service_id,
+            &self.sign_in_success_rate,
+            &self.successful_sign_in_count,
+            &self.total_sign_in_count,
+            &self.unique_user_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.failed_sign_in_count,
+                &mut self.migration_status,
+                &mut self.migration_validation_details,
+                &mut self.relying_party_id,
+                &mut self.relying_party_name,
+                &mut self.reply_urls,
+                &mut self.service_id,
+                &mut self.sign_in_success_rate,
+                &mut self.successful_sign_in_count,
+                &mut self.total_sign_in_count,
+                &mut self.unique_user_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33172,20 +33452,6 @@ impl ::graph_model::rt::Struct for Reminder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.reminder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "changeKey" => &mut self.change_key,
-            "eventEndTime" => &mut self.event_end_time,
-            "eventId" => &mut self.event_id,
-            "eventLocation" => &mut self.event_location,
-            "eventStartTime" => &mut self.event_start_time,
-            "eventSubject" => &mut self.event_subject,
-            "eventWebLink" => &mut self.event_web_link,
-            "reminderFireTime" => &mut self.reminder_fire_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "changeKey",
@@ -33198,15 +33464,35 @@ impl ::graph_model::rt::Struct for Reminder {
             "reminderFireTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("changeKey", &self.change_key);
-        w.field("eventEndTime", &self.event_end_time);
-        w.field("eventId", &self.event_id);
-        w.field("eventLocation", &self.event_location);
-        w.field("eventStartTime", &self.event_start_time);
-        w.field("eventSubject", &self.event_subject);
-        w.field("eventWebLink", &self.event_web_link);
-        w.field("reminderFireTime", &self.reminder_fire_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.change_key,
+            &self.event_end_time,
+            &self.event_id,
+            &self.event_location,
+            &self.event_start_time,
+            &self.event_subject,
+            &self.event_web_link,
+            &self.reminder_fire_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.change_key,
+                &mut self.event_end_time,
+                &mut self.event_id,
+                &mut self.event_location,
+                &mut self.event_start_time,
+                &mut self.event_subject,
+                &mut self.event_web_link,
+                &mut self.reminder_fire_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33254,20 +33540,20 @@ impl ::graph_model::rt::Struct for RenameAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.renameAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "newName" => &mut self.new_name,
-            "oldName" => &mut self.old_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["newName", "oldName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("newName", &self.new_name);
-        w.field("oldName", &self.old_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.new_name, &self.old_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.new_name, &mut self.old_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33315,18 +33601,17 @@ impl ::graph_model::rt::Struct for Report {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.report"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.content], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33384,19 +33669,6 @@ impl ::graph_model::rt::Struct for Request {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.request"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -33408,14 +33680,33 @@ impl ::graph_model::rt::Struct for Request {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33609,15 +33900,17 @@ impl ::graph_model::rt::Struct for ResourceData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33665,20 +33958,17 @@ impl ::graph_model::rt::Struct for ResourcePermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourcePermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["type", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#type, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.r#type, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33783,15 +34073,17 @@ impl ::graph_model::rt::Struct for RestoreAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restoreAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33850,19 +34142,6 @@ impl ::graph_model::rt::Struct for RestoreArtifactBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restoreArtifactBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "destinationType" => &mut self.destination_type,
-            "error" => &mut self.error,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "restorePoint" => &mut self.restore_point,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -33874,14 +34153,33 @@ impl ::graph_model::rt::Struct for RestoreArtifactBase {
             "restorePoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("error", &self.error);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("restorePoint", &self.restore_point);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completion_date_time,
+            &self.destination_type,
+            &self.error,
+            &self.start_date_time,
+            &self.status,
+            &self.restore_point,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completion_date_time,
+                &mut self.destination_type,
+                &mut self.error,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.restore_point,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34071,25 +34369,6 @@ impl ::graph_model::rt::Struct for RestoreArtifactsBulkRequestBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restoreArtifactsBulkRequestBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "destinationType" => &mut self.destination_type,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionTimePeriod" => &mut self.protection_time_period,
-            "protectionUnitIds" => &mut self.protection_unit_ids,
-            "restorePointPreference" => &mut self.restore_point_preference,
-            "status" => &mut self.status,
-            "tags" => &mut self.tags,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -34107,20 +34386,45 @@ impl ::graph_model::rt::Struct for RestoreArtifactsBulkRequestBase {
             "tags",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("protectionTimePeriod", &self.protection_time_period);
-        w.field("protectionUnitIds", &self.protection_unit_ids);
-        w.field("restorePointPreference", &self.restore_point_preference);
-        w.field("status", &self.status);
-        w.field("tags", &self.tags);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.destination_type,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.protection_time_period,
+            &self.protection_unit_ids,
+            &self.restore_point_preference,
+            &self.status,
+            &self.tags,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.destination_type,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_time_period,
+                &mut self.protection_unit_ids,
+                &mut self.restore_point_preference,
+                &mut self.status,
+                &mut self.tags,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34291,15 +34595,6 @@ impl ::graph_model::rt::Struct for RestorePointSearchResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restorePointSearchResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "noResultProtectionUnitIds" => &mut self.no_result_protection_unit_ids,
-            "searchResponseId" => &mut self.search_response_id,
-            "searchResults" => &mut self.search_results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "noResultProtectionUnitIds",
@@ -34307,13 +34602,25 @@ impl ::graph_model::rt::Struct for RestorePointSearchResponse {
             "searchResults",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "noResultProtectionUnitIds",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.no_result_protection_unit_ids,
-        );
-        w.field("searchResponseId", &self.search_response_id);
-        w.field("searchResults", &self.search_results);
+            &self.search_response_id,
+            &self.search_results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.no_result_protection_unit_ids,
+                &mut self.search_response_id,
+                &mut self.search_results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34362,20 +34669,20 @@ impl ::graph_model::rt::Struct for RestorePointSearchResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restorePointSearchResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "artifactHitCount" => &mut self.artifact_hit_count,
-            "restorePoint" => &mut self.restore_point,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["artifactHitCount", "restorePoint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("artifactHitCount", &self.artifact_hit_count);
-        w.field("restorePoint", &self.restore_point);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.artifact_hit_count, &self.restore_point])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.artifact_hit_count, &mut self.restore_point],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34423,20 +34730,20 @@ impl ::graph_model::rt::Struct for RestrictAccessAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restrictAccessAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "restrictionAction" => &mut self.restriction_action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "restrictionAction"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("restrictionAction", &self.restriction_action);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.restriction_action])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.action, &mut self.restriction_action],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34485,20 +34792,20 @@ impl ::graph_model::rt::Struct for RestrictAccessActionBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restrictAccessActionBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "restrictionAction" => &mut self.restriction_action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "restrictionAction"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("restrictionAction", &self.restriction_action);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.restriction_action])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.action, &mut self.restriction_action],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34704,20 +35011,20 @@ impl ::graph_model::rt::Struct for ResultTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resultTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "body" => &mut self.body,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["body", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("body", &self.body);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.body, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.body, &mut self.display_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34761,15 +35068,17 @@ impl ::graph_model::rt::Struct for ResultTemplateDictionary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resultTemplateDictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34815,18 +35124,17 @@ impl ::graph_model::rt::Struct for ResultTemplateOption {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resultTemplateOption"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "enableResultTemplate" => &mut self.enable_result_template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["enableResultTemplate"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("enableResultTemplate", &self.enable_result_template);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.enable_result_template])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.enable_result_template], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35037,20 +35345,20 @@ impl ::graph_model::rt::Struct for RetrievalExtract {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.retrievalExtract"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "relevanceScore" => &mut self.relevance_score,
-            "text" => &mut self.text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["relevanceScore", "text"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("relevanceScore", &self.relevance_score);
-        w.field("text", &self.text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.relevance_score, &self.text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.relevance_score, &mut self.text],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35104,17 +35412,6 @@ impl ::graph_model::rt::Struct for RetrievalHit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.retrievalHit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "extracts" => &mut self.extracts,
-            "resourceMetadata" => &mut self.resource_metadata,
-            "resourceType" => &mut self.resource_type,
-            "sensitivityLabel" => &mut self.sensitivity_label,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "extracts",
@@ -35124,12 +35421,29 @@ impl ::graph_model::rt::Struct for RetrievalHit {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("extracts", &self.extracts);
-        w.field("resourceMetadata", &self.resource_metadata);
-        w.field("resourceType", &self.resource_type);
-        w.field("sensitivityLabel", &self.sensitivity_label);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.extracts,
+            &self.resource_metadata,
+            &self.resource_type,
+            &self.sensitivity_label,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.extracts,
+                &mut self.resource_metadata,
+                &mut self.resource_type,
+                &mut self.sensitivity_label,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35175,18 +35489,17 @@ impl ::graph_model::rt::Struct for RetrievalResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.retrievalResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "retrievalHits" => &mut self.retrieval_hits,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["retrievalHits"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("retrievalHits", &self.retrieval_hits);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.retrieval_hits])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.retrieval_hits], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35667,25 +35980,6 @@ impl ::graph_model::rt::Struct for ScheduleChangeRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scheduleChangeRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "assignedTo" => &mut self.assigned_to,
-            "managerActionDateTime" => &mut self.manager_action_date_time,
-            "managerActionMessage" => &mut self.manager_action_message,
-            "managerUserId" => &mut self.manager_user_id,
-            "senderDateTime" => &mut self.sender_date_time,
-            "senderMessage" => &mut self.sender_message,
-            "senderUserId" => &mut self.sender_user_id,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -35703,20 +35997,45 @@ impl ::graph_model::rt::Struct for ScheduleChangeRequest {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("managerActionDateTime", &self.manager_action_date_time);
-        w.field("managerActionMessage", &self.manager_action_message);
-        w.field("managerUserId", &self.manager_user_id);
-        w.field("senderDateTime", &self.sender_date_time);
-        w.field("senderMessage", &self.sender_message);
-        w.field("senderUserId", &self.sender_user_id);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.assigned_to,
+            &self.manager_action_date_time,
+            &self.manager_action_message,
+            &self.manager_user_id,
+            &self.sender_date_time,
+            &self.sender_message,
+            &self.sender_user_id,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.assigned_to,
+                &mut self.manager_action_date_time,
+                &mut self.manager_action_message,
+                &mut self.manager_user_id,
+                &mut self.sender_date_time,
+                &mut self.sender_message,
+                &mut self.sender_user_id,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35883,22 +36202,24 @@ impl ::graph_model::rt::Struct for ScheduleEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scheduleEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "theme" => &mut self.theme,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endDateTime", "startDateTime", "theme"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("theme", &self.theme);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.end_date_time, &self.start_date_time, &self.theme])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.theme,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36058,17 +36379,6 @@ impl ::graph_model::rt::Struct for ScheduleInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scheduleInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "availabilityView" => &mut self.availability_view,
-            "error" => &mut self.error,
-            "scheduleId" => &mut self.schedule_id,
-            "scheduleItems" => &mut self.schedule_items,
-            "workingHours" => &mut self.working_hours,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "availabilityView",
@@ -36078,12 +36388,29 @@ impl ::graph_model::rt::Struct for ScheduleInformation {
             "workingHours",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("availabilityView", &self.availability_view);
-        w.field("error", &self.error);
-        w.field("scheduleId", &self.schedule_id);
-        w.field("scheduleItems", &self.schedule_items);
-        w.field("workingHours", &self.working_hours);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.availability_view,
+            &self.error,
+            &self.schedule_id,
+            &self.schedule_items,
+            &self.working_hours,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.availability_view,
+                &mut self.error,
+                &mut self.schedule_id,
+                &mut self.schedule_items,
+                &mut self.working_hours,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36139,28 +36466,34 @@ impl ::graph_model::rt::Struct for ScheduleItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scheduleItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "end" => &mut self.end,
-            "isPrivate" => &mut self.is_private,
-            "location" => &mut self.location,
-            "start" => &mut self.start,
-            "status" => &mut self.status,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["end", "isPrivate", "location", "start", "status", "subject"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("end", &self.end);
-        w.field("isPrivate", &self.is_private);
-        w.field("location", &self.location);
-        w.field("start", &self.start);
-        w.field("status", &self.status);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end,
+            &self.is_private,
+            &self.location,
+            &self.start,
+            &self.status,
+            &self.subject,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end,
+                &mut self.is_private,
+                &mut self.location,
+                &mut self.start,
+                &mut self.status,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36207,18 +36540,17 @@ impl ::graph_model::rt::Struct for ScopeBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scopeBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.identity], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36432,20 +36764,17 @@ impl ::graph_model::rt::Struct for SearchAggregation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchAggregation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "buckets" => &mut self.buckets,
-            "field" => &mut self.field,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["buckets", "field"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("buckets", &self.buckets);
-        w.field("field", &self.field);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.buckets, &self.field])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.buckets, &mut self.field], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36495,15 +36824,6 @@ impl ::graph_model::rt::Struct for SearchAlteration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchAlteration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alteredHighlightedQueryString" => &mut self.altered_highlighted_query_string,
-            "alteredQueryString" => &mut self.altered_query_string,
-            "alteredQueryTokens" => &mut self.altered_query_tokens,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "alteredHighlightedQueryString",
@@ -36511,13 +36831,25 @@ impl ::graph_model::rt::Struct for SearchAlteration {
             "alteredQueryTokens",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "alteredHighlightedQueryString",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.altered_highlighted_query_string,
-        );
-        w.field("alteredQueryString", &self.altered_query_string);
-        w.field("alteredQueryTokens", &self.altered_query_tokens);
+            &self.altered_query_string,
+            &self.altered_query_tokens,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.altered_highlighted_query_string,
+                &mut self.altered_query_string,
+                &mut self.altered_query_tokens,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36565,20 +36897,20 @@ impl ::graph_model::rt::Struct for SearchAlterationOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchAlterationOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "enableModification" => &mut self.enable_modification,
-            "enableSuggestion" => &mut self.enable_suggestion,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["enableModification", "enableSuggestion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("enableModification", &self.enable_modification);
-        w.field("enableSuggestion", &self.enable_suggestion);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.enable_modification, &self.enable_suggestion])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.enable_modification, &mut self.enable_suggestion],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36693,22 +37025,24 @@ impl ::graph_model::rt::Struct for SearchBucket {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchBucket"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aggregationFilterToken" => &mut self.aggregation_filter_token,
-            "count" => &mut self.count,
-            "key" => &mut self.key,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["aggregationFilterToken", "count", "key"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aggregationFilterToken", &self.aggregation_filter_token);
-        w.field("count", &self.count);
-        w.field("key", &self.key);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.aggregation_filter_token, &self.count, &self.key])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.aggregation_filter_token,
+                &mut self.count,
+                &mut self.key,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36832,19 +37166,6 @@ impl ::graph_model::rt::Struct for SearchHit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchHit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentSource" => &mut self.content_source,
-            "hitId" => &mut self.hit_id,
-            "isCollapsed" => &mut self.is_collapsed,
-            "rank" => &mut self.rank,
-            "resultTemplateId" => &mut self.result_template_id,
-            "summary" => &mut self.summary,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "contentSource",
@@ -36856,14 +37177,33 @@ impl ::graph_model::rt::Struct for SearchHit {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentSource", &self.content_source);
-        w.field("hitId", &self.hit_id);
-        w.field("isCollapsed", &self.is_collapsed);
-        w.field("rank", &self.rank);
-        w.field("resultTemplateId", &self.result_template_id);
-        w.field("summary", &self.summary);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content_source,
+            &self.hit_id,
+            &self.is_collapsed,
+            &self.rank,
+            &self.result_template_id,
+            &self.summary,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_source,
+                &mut self.hit_id,
+                &mut self.is_collapsed,
+                &mut self.rank,
+                &mut self.result_template_id,
+                &mut self.summary,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36915,24 +37255,30 @@ impl ::graph_model::rt::Struct for SearchHitsContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchHitsContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aggregations" => &mut self.aggregations,
-            "hits" => &mut self.hits,
-            "moreResultsAvailable" => &mut self.more_results_available,
-            "total" => &mut self.total,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["aggregations", "hits", "moreResultsAvailable", "total"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aggregations", &self.aggregations);
-        w.field("hits", &self.hits);
-        w.field("moreResultsAvailable", &self.more_results_available);
-        w.field("total", &self.total);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.aggregations,
+            &self.hits,
+            &self.more_results_available,
+            &self.total,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.aggregations,
+                &mut self.hits,
+                &mut self.more_results_available,
+                &mut self.total,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36980,20 +37326,20 @@ impl ::graph_model::rt::Struct for SearchQuery {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchQuery"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "queryString" => &mut self.query_string,
-            "queryTemplate" => &mut self.query_template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["queryString", "queryTemplate"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("queryString", &self.query_string);
-        w.field("queryTemplate", &self.query_template);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.query_string, &self.query_template])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.query_string, &mut self.query_template],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37067,27 +37413,6 @@ impl ::graph_model::rt::Struct for SearchRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aggregationFilters" => &mut self.aggregation_filters,
-            "aggregations" => &mut self.aggregations,
-            "collapseProperties" => &mut self.collapse_properties,
-            "contentSources" => &mut self.content_sources,
-            "enableTopResults" => &mut self.enable_top_results,
-            "entityTypes" => &mut self.entity_types,
-            "fields" => &mut self.fields,
-            "from" => &mut self.from,
-            "query" => &mut self.query,
-            "queryAlterationOptions" => &mut self.query_alteration_options,
-            "region" => &mut self.region,
-            "resultTemplateOptions" => &mut self.result_template_options,
-            "sharePointOneDriveOptions" => &mut self.share_point_one_drive_options,
-            "size" => &mut self.size,
-            "sortProperties" => &mut self.sort_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "aggregationFilters",
@@ -37107,25 +37432,49 @@ impl ::graph_model::rt::Struct for SearchRequest {
             "sortProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aggregationFilters", &self.aggregation_filters);
-        w.field("aggregations", &self.aggregations);
-        w.field("collapseProperties", &self.collapse_properties);
-        w.field("contentSources", &self.content_sources);
-        w.field("enableTopResults", &self.enable_top_results);
-        w.field("entityTypes", &self.entity_types);
-        w.field("fields", &self.fields);
-        w.field("from", &self.from);
-        w.field("query", &self.query);
-        w.field("queryAlterationOptions", &self.query_alteration_options);
-        w.field("region", &self.region);
-        w.field("resultTemplateOptions", &self.result_template_options);
-        w.field(
-            "sharePointOneDriveOptions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.aggregation_filters,
+            &self.aggregations,
+            &self.collapse_properties,
+            &self.content_sources,
+            &self.enable_top_results,
+            &self.entity_types,
+            &self.fields,
+            &self.from,
+            &self.query,
+            &self.query_alteration_options,
+            &self.region,
+            &self.result_template_options,
             &self.share_point_one_drive_options,
-        );
-        w.field("size", &self.size);
-        w.field("sortProperties", &self.sort_properties);
+            &self.size,
+            &self.sort_properties,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.aggregation_filters,
+                &mut self.aggregations,
+                &mut self.collapse_properties,
+                &mut self.content_sources,
+                &mut self.enable_top_results,
+                &mut self.entity_types,
+                &mut self.fields,
+                &mut self.from,
+                &mut self.query,
+                &mut self.query_alteration_options,
+                &mut self.region,
+                &mut self.result_template_options,
+                &mut self.share_point_one_drive_options,
+                &mut self.size,
+                &mut self.sort_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37169,15 +37518,17 @@ impl ::graph_model::rt::Struct for SearchResourceMetadataDictionary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchResourceMetadataDictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37229,16 +37580,6 @@ impl ::graph_model::rt::Struct for SearchResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hitsContainers" => &mut self.hits_containers,
-            "queryAlterationResponse" => &mut self.query_alteration_response,
-            "resultTemplates" => &mut self.result_templates,
-            "searchTerms" => &mut self.search_terms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hitsContainers",
@@ -37247,11 +37588,27 @@ impl ::graph_model::rt::Struct for SearchResponse {
             "searchTerms",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hitsContainers", &self.hits_containers);
-        w.field("queryAlterationResponse", &self.query_alteration_response);
-        w.field("resultTemplates", &self.result_templates);
-        w.field("searchTerms", &self.search_terms);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.hits_containers,
+            &self.query_alteration_response,
+            &self.result_templates,
+            &self.search_terms,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hits_containers,
+                &mut self.query_alteration_response,
+                &mut self.result_templates,
+                &mut self.search_terms,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37313,21 +37670,6 @@ impl ::graph_model::rt::Struct for SelfSignedCertificate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.selfSignedCertificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customKeyIdentifier" => &mut self.custom_key_identifier,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "key" => &mut self.key,
-            "keyId" => &mut self.key_id,
-            "startDateTime" => &mut self.start_date_time,
-            "thumbprint" => &mut self.thumbprint,
-            "type" => &mut self.r#type,
-            "usage" => &mut self.usage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customKeyIdentifier",
@@ -37341,16 +37683,37 @@ impl ::graph_model::rt::Struct for SelfSignedCertificate {
             "usage",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customKeyIdentifier", &self.custom_key_identifier);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("key", &self.key);
-        w.field("keyId", &self.key_id);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("thumbprint", &self.thumbprint);
-        w.field("type", &self.r#type);
-        w.field("usage", &self.usage);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.custom_key_identifier,
+            &self.display_name,
+            &self.end_date_time,
+            &self.key,
+            &self.key_id,
+            &self.start_date_time,
+            &self.thumbprint,
+            &self.r#type,
+            &self.usage,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_key_identifier,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.key,
+                &mut self.key_id,
+                &mut self.start_date_time,
+                &mut self.thumbprint,
+                &mut self.r#type,
+                &mut self.usage,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37400,22 +37763,28 @@ impl ::graph_model::rt::Struct for SensitivityLabelAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sensitivityLabelAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignmentMethod" => &mut self.assignment_method,
-            "sensitivityLabelId" => &mut self.sensitivity_label_id,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignmentMethod", "sensitivityLabelId", "tenantId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignmentMethod", &self.assignment_method);
-        w.field("sensitivityLabelId", &self.sensitivity_label_id);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assignment_method,
+            &self.sensitivity_label_id,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assignment_method,
+                &mut self.sensitivity_label_id,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37539,17 +37908,6 @@ impl ::graph_model::rt::Struct for SensitivityLabelInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sensitivityLabelInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "color" => &mut self.color,
-            "displayName" => &mut self.display_name,
-            "priority" => &mut self.priority,
-            "sensitivityLabelId" => &mut self.sensitivity_label_id,
-            "tooltip" => &mut self.tooltip,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "color",
@@ -37559,12 +37917,29 @@ impl ::graph_model::rt::Struct for SensitivityLabelInfo {
             "tooltip",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("color", &self.color);
-        w.field("displayName", &self.display_name);
-        w.field("priority", &self.priority);
-        w.field("sensitivityLabelId", &self.sensitivity_label_id);
-        w.field("tooltip", &self.tooltip);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.color,
+            &self.display_name,
+            &self.priority,
+            &self.sensitivity_label_id,
+            &self.tooltip,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.color,
+                &mut self.display_name,
+                &mut self.priority,
+                &mut self.sensitivity_label_id,
+                &mut self.tooltip,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37621,18 +37996,6 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceAnnouncementBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "details" => &mut self.details,
-            "endDateTime" => &mut self.end_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -37643,13 +38006,31 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementBase {
             "title",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("details", &self.details);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.details,
+            &self.end_date_time,
+            &self.last_modified_date_time,
+            &self.start_date_time,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.details,
+                &mut self.end_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.start_date_time,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37796,18 +38177,17 @@ impl ::graph_model::rt::Struct for ServicePrincipalSignIn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.servicePrincipalSignIn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "servicePrincipalId" => &mut self.service_principal_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["servicePrincipalId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("servicePrincipalId", &self.service_principal_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.service_principal_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.service_principal_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37853,18 +38233,17 @@ impl ::graph_model::rt::Struct for ShareAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shareAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recipients" => &mut self.recipients,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["recipients"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("recipients", &self.recipients);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.recipients])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.recipients], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37910,18 +38289,17 @@ impl ::graph_model::rt::Struct for SharePointOneDriveOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointOneDriveOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "includeContent" => &mut self.include_content,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["includeContent"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("includeContent", &self.include_content);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.include_content])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.include_content], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37985,22 +38363,6 @@ impl ::graph_model::rt::Struct for SignInConditions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInConditions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authenticationFlow" => &mut self.authentication_flow,
-            "clientAppType" => &mut self.client_app_type,
-            "country" => &mut self.country,
-            "deviceInfo" => &mut self.device_info,
-            "devicePlatform" => &mut self.device_platform,
-            "insiderRiskLevel" => &mut self.insider_risk_level,
-            "ipAddress" => &mut self.ip_address,
-            "servicePrincipalRiskLevel" => &mut self.service_principal_risk_level,
-            "signInRiskLevel" => &mut self.sign_in_risk_level,
-            "userRiskLevel" => &mut self.user_risk_level,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "authenticationFlow",
@@ -38015,20 +38377,39 @@ impl ::graph_model::rt::Struct for SignInConditions {
             "userRiskLevel",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("authenticationFlow", &self.authentication_flow);
-        w.field("clientAppType", &self.client_app_type);
-        w.field("country", &self.country);
-        w.field("deviceInfo", &self.device_info);
-        w.field("devicePlatform", &self.device_platform);
-        w.field("insiderRiskLevel", &self.insider_risk_level);
-        w.field("ipAddress", &self.ip_address);
-        w.field(
-            "servicePrincipalRiskLevel",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.authentication_flow,
+            &self.client_app_type,
+            &self.country,
+            &self.device_info,
+            &self.device_platform,
+            &self.insider_risk_level,
+            &self.ip_address,
             &self.service_principal_risk_level,
-        );
-        w.field("signInRiskLevel", &self.sign_in_risk_level);
-        w.field("userRiskLevel", &self.user_risk_level);
+            &self.sign_in_risk_level,
+            &self.user_risk_level,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.authentication_flow,
+                &mut self.client_app_type,
+                &mut self.country,
+                &mut self.device_info,
+                &mut self.device_platform,
+                &mut self.insider_risk_level,
+                &mut self.ip_address,
+                &mut self.service_principal_risk_level,
+                &mut self.sign_in_risk_level,
+                &mut self.user_risk_level,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38073,15 +38454,17 @@ impl ::graph_model::rt::Struct for SignInContext {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInContext"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38232,15 +38615,17 @@ impl ::graph_model::rt::Struct for SignInIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38447,28 +38832,6 @@ impl ::graph_model::rt::Struct for SoftwareUpdateStatusSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.softwareUpdateStatusSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "compliantDeviceCount" => &mut self.compliant_device_count,
-            "compliantUserCount" => &mut self.compliant_user_count,
-            "conflictDeviceCount" => &mut self.conflict_device_count,
-            "conflictUserCount" => &mut self.conflict_user_count,
-            "displayName" => &mut self.display_name,
-            "errorDeviceCount" => &mut self.error_device_count,
-            "errorUserCount" => &mut self.error_user_count,
-            "nonCompliantDeviceCount" => &mut self.non_compliant_device_count,
-            "nonCompliantUserCount" => &mut self.non_compliant_user_count,
-            "notApplicableDeviceCount" => &mut self.not_applicable_device_count,
-            "notApplicableUserCount" => &mut self.not_applicable_user_count,
-            "remediatedDeviceCount" => &mut self.remediated_device_count,
-            "remediatedUserCount" => &mut self.remediated_user_count,
-            "unknownDeviceCount" => &mut self.unknown_device_count,
-            "unknownUserCount" => &mut self.unknown_user_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -38489,26 +38852,51 @@ impl ::graph_model::rt::Struct for SoftwareUpdateStatusSummary {
             "unknownUserCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("compliantDeviceCount", &self.compliant_device_count);
-        w.field("compliantUserCount", &self.compliant_user_count);
-        w.field("conflictDeviceCount", &self.conflict_device_count);
-        w.field("conflictUserCount", &self.conflict_user_count);
-        w.field("displayName", &self.display_name);
-        w.field("errorDeviceCount", &self.error_device_count);
-        w.field("errorUserCount", &self.error_user_count);
-        w.field("nonCompliantDeviceCount", &self.non_compliant_device_count);
-        w.field("nonCompliantUserCount", &self.non_compliant_user_count);
-        w.field(
-            "notApplicableDeviceCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.compliant_device_count,
+            &self.compliant_user_count,
+            &self.conflict_device_count,
+            &self.conflict_user_count,
+            &self.display_name,
+            &self.error_device_count,
+            &self.error_user_count,
+            &self.non_compliant_device_count,
+            &self.non_compliant_user_count,
             &self.not_applicable_device_count,
-        );
-        w.field("notApplicableUserCount", &self.not_applicable_user_count);
-        w.field("remediatedDeviceCount", &self.remediated_device_count);
-        w.field("remediatedUserCount", &self.remediated_user_count);
-        w.field("unknownDeviceCount", &self.unknown_device_count);
-        w.field("unknownUserCount", &self.unknown_user_count);
+            &self.not_applicable_user_count,
+            &self.remediated_device_count,
+            &self.remediated_user_count,
+            &self.unknown_device_count,
+            &self.unknown_user_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.compliant_device_count,
+                &mut self.compliant_user_count,
+                &mut self.conflict_device_count,
+                &mut self.conflict_user_count,
+                &mut self.display_name,
+                &mut self.error_device_count,
+                &mut self.error_user_count,
+                &mut self.non_compliant_device_count,
+                &mut self.non_compliant_user_count,
+                &mut self.not_applicable_device_count,
+                &mut self.not_applicable_user_count,
+                &mut self.remediated_device_count,
+                &mut self.remediated_user_count,
+                &mut self.unknown_device_count,
+                &mut self.unknown_user_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38556,20 +38944,20 @@ impl ::graph_model::rt::Struct for SortProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sortProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDescending" => &mut self.is_descending,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isDescending", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDescending", &self.is_descending);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_descending, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_descending, &mut self.name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38617,20 +39005,20 @@ impl ::graph_model::rt::Struct for StaffAvailabilityItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.staffAvailabilityItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "availabilityItems" => &mut self.availability_items,
-            "staffId" => &mut self.staff_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["availabilityItems", "staffId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("availabilityItems", &self.availability_items);
-        w.field("staffId", &self.staff_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.availability_items, &self.staff_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.availability_items, &mut self.staff_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38682,24 +39070,30 @@ impl ::graph_model::rt::Struct for StorageQuotaBreakdown {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.storageQuotaBreakdown"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "manageWebUrl" => &mut self.manage_web_url,
-            "used" => &mut self.used,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "manageWebUrl", "used"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("manageWebUrl", &self.manage_web_url);
-        w.field("used", &self.used);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.manage_web_url,
+            &self.used,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.manage_web_url,
+                &mut self.used,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38840,18 +39234,17 @@ impl ::graph_model::rt::Struct for StringKeyObjectValuePair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.stringKeyObjectValuePair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38963,20 +39356,20 @@ impl ::graph_model::rt::Struct for SynchronizationJobApplicationParameters {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationJobApplicationParameters"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ruleId" => &mut self.rule_id,
-            "subjects" => &mut self.subjects,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ruleId", "subjects"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ruleId", &self.rule_id);
-        w.field("subjects", &self.subjects);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.rule_id, &self.subjects])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.rule_id, &mut self.subjects],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39023,18 +39416,17 @@ impl ::graph_model::rt::Struct for SynchronizationJobRestartCriteria {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationJobRestartCriteria"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resetScope" => &mut self.reset_scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resetScope"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resetScope", &self.reset_scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.reset_scope])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.reset_scope], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39172,22 +39564,24 @@ impl ::graph_model::rt::Struct for SynchronizationJobSubject {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationJobSubject"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "links" => &mut self.links,
-            "objectId" => &mut self.object_id,
-            "objectTypeName" => &mut self.object_type_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["links", "objectId", "objectTypeName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("links", &self.links);
-        w.field("objectId", &self.object_id);
-        w.field("objectTypeName", &self.object_type_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.links, &self.object_id, &self.object_type_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.links,
+                &mut self.object_id,
+                &mut self.object_type_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39237,22 +39631,20 @@ impl ::graph_model::rt::Struct for SynchronizationLinkedObjects {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationLinkedObjects"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "manager" => &mut self.manager,
-            "members" => &mut self.members,
-            "owners" => &mut self.owners,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["manager", "members", "owners"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("manager", &self.manager);
-        w.field("members", &self.members);
-        w.field("owners", &self.owners);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.manager, &self.members, &self.owners])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.manager, &mut self.members, &mut self.owners],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39381,21 +39773,20 @@ impl ::graph_model::rt::Struct for TeamClassSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamClassSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "notifyGuardiansAboutAssignments" => &mut self.notify_guardians_about_assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["notifyGuardiansAboutAssignments"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "notifyGuardiansAboutAssignments",
-            &self.notify_guardians_about_assignments,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.notify_guardians_about_assignments])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.notify_guardians_about_assignments],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39448,24 +39839,25 @@ impl ::graph_model::rt::Struct for TeamInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            "team" => &mut self.team,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "tenantId", "team"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("team", &self.team);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.tenant_id, &self.team])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.tenant_id,
+                &mut self.team,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39612,18 +40004,17 @@ impl ::graph_model::rt::Struct for TeamMembersNotificationRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamMembersNotificationRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.team_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39669,18 +40060,17 @@ impl ::graph_model::rt::Struct for TeamsLicensingDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsLicensingDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hasTeamsLicense" => &mut self.has_teams_license,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["hasTeamsLicense"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hasTeamsLicense", &self.has_teams_license);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.has_teams_license])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.has_teams_license], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39730,22 +40120,20 @@ impl ::graph_model::rt::Struct for TeamworkActivityTopic {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkActivityTopic"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "source" => &mut self.source,
-            "value" => &mut self.value,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["source", "value", "webUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("source", &self.source);
-        w.field("value", &self.value);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.source, &self.value, &self.web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.source, &mut self.value, &mut self.web_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39855,22 +40243,24 @@ impl ::graph_model::rt::Struct for TeamworkHostedContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkHostedContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentBytes" => &mut self.content_bytes,
-            "contentType" => &mut self.content_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "contentBytes", "contentType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentBytes", &self.content_bytes);
-        w.field("contentType", &self.content_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.content_bytes, &self.content_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_bytes,
+                &mut self.content_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40009,15 +40399,17 @@ impl ::graph_model::rt::Struct for TeamworkNotificationRecipient {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkNotificationRecipient"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40232,41 +40624,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceAudioQuality {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teleconferenceDeviceAudioQuality"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "averageInboundJitter" => &mut self.average_inbound_jitter,
-            "averageInboundPacketLossRateInPercentage" => {
-                &mut self.average_inbound_packet_loss_rate_in_percentage
-            }
-            "averageInboundRoundTripDelay" => &mut self.average_inbound_round_trip_delay,
-            "averageOutboundJitter" => &mut self.average_outbound_jitter,
-            "averageOutboundPacketLossRateInPercentage" => {
-                &mut self.average_outbound_packet_loss_rate_in_percentage
-            }
-            "averageOutboundRoundTripDelay" => &mut self.average_outbound_round_trip_delay,
-            "channelIndex" => &mut self.channel_index,
-            "inboundPackets" => &mut self.inbound_packets,
-            "localIPAddress" => &mut self.local_ip_address,
-            "localPort" => &mut self.local_port,
-            "maximumInboundJitter" => &mut self.maximum_inbound_jitter,
-            "maximumInboundPacketLossRateInPercentage" => {
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage
-            }
-            "maximumInboundRoundTripDelay" => &mut self.maximum_inbound_round_trip_delay,
-            "maximumOutboundJitter" => &mut self.maximum_outbound_jitter,
-            "maximumOutboundPacketLossRateInPercentage" => {
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage
-            }
-            "maximumOutboundRoundTripDelay" => &mut self.maximum_outbound_round_trip_delay,
-            "mediaDuration" => &mut self.media_duration,
-            "networkLinkSpeedInBytes" => &mut self.network_link_speed_in_bytes,
-            "outboundPackets" => &mut self.outbound_packets,
-            "remoteIPAddress" => &mut self.remote_ip_address,
-            "remotePort" => &mut self.remote_port,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "averageInboundJitter",
@@ -40292,52 +40649,61 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceAudioQuality {
             "remotePort",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("averageInboundJitter", &self.average_inbound_jitter);
-        w.field(
-            "averageInboundPacketLossRateInPercentage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.average_inbound_jitter,
             &self.average_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageInboundRoundTripDelay",
             &self.average_inbound_round_trip_delay,
-        );
-        w.field("averageOutboundJitter", &self.average_outbound_jitter);
-        w.field(
-            "averageOutboundPacketLossRateInPercentage",
+            &self.average_outbound_jitter,
             &self.average_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageOutboundRoundTripDelay",
             &self.average_outbound_round_trip_delay,
-        );
-        w.field("channelIndex", &self.channel_index);
-        w.field("inboundPackets", &self.inbound_packets);
-        w.field("localIPAddress", &self.local_ip_address);
-        w.field("localPort", &self.local_port);
-        w.field("maximumInboundJitter", &self.maximum_inbound_jitter);
-        w.field(
-            "maximumInboundPacketLossRateInPercentage",
+            &self.channel_index,
+            &self.inbound_packets,
+            &self.local_ip_address,
+            &self.local_port,
+            &self.maximum_inbound_jitter,
             &self.maximum_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumInboundRoundTripDelay",
             &self.maximum_inbound_round_trip_delay,
-        );
-        w.field("maximumOutboundJitter", &self.maximum_outbound_jitter);
-        w.field(
-            "maximumOutboundPacketLossRateInPercentage",
+            &self.maximum_outbound_jitter,
             &self.maximum_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumOutboundRoundTripDelay",
             &self.maximum_outbound_round_trip_delay,
-        );
-        w.field("mediaDuration", &self.media_duration);
-        w.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes);
-        w.field("outboundPackets", &self.outbound_packets);
-        w.field("remoteIPAddress", &self.remote_ip_address);
-        w.field("remotePort", &self.remote_port);
+            &self.media_duration,
+            &self.network_link_speed_in_bytes,
+            &self.outbound_packets,
+            &self.remote_ip_address,
+            &self.remote_port,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.average_inbound_jitter,
+                &mut self.average_inbound_packet_loss_rate_in_percentage,
+                &mut self.average_inbound_round_trip_delay,
+                &mut self.average_outbound_jitter,
+                &mut self.average_outbound_packet_loss_rate_in_percentage,
+                &mut self.average_outbound_round_trip_delay,
+                &mut self.channel_index,
+                &mut self.inbound_packets,
+                &mut self.local_ip_address,
+                &mut self.local_port,
+                &mut self.maximum_inbound_jitter,
+                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_inbound_round_trip_delay,
+                &mut self.maximum_outbound_jitter,
+                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_outbound_round_trip_delay,
+                &mut self.media_duration,
+                &mut self.network_link_speed_in_bytes,
+                &mut self.outbound_packets,
+                &mut self.remote_ip_address,
+                &mut self.remote_port,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40428,41 +40794,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceMediaQuality {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teleconferenceDeviceMediaQuality"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "averageInboundJitter" => &mut self.average_inbound_jitter,
-            "averageInboundPacketLossRateInPercentage" => {
-                &mut self.average_inbound_packet_loss_rate_in_percentage
-            }
-            "averageInboundRoundTripDelay" => &mut self.average_inbound_round_trip_delay,
-            "averageOutboundJitter" => &mut self.average_outbound_jitter,
-            "averageOutboundPacketLossRateInPercentage" => {
-                &mut self.average_outbound_packet_loss_rate_in_percentage
-            }
-            "averageOutboundRoundTripDelay" => &mut self.average_outbound_round_trip_delay,
-            "channelIndex" => &mut self.channel_index,
-            "inboundPackets" => &mut self.inbound_packets,
-            "localIPAddress" => &mut self.local_ip_address,
-            "localPort" => &mut self.local_port,
-            "maximumInboundJitter" => &mut self.maximum_inbound_jitter,
-            "maximumInboundPacketLossRateInPercentage" => {
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage
-            }
-            "maximumInboundRoundTripDelay" => &mut self.maximum_inbound_round_trip_delay,
-            "maximumOutboundJitter" => &mut self.maximum_outbound_jitter,
-            "maximumOutboundPacketLossRateInPercentage" => {
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage
-            }
-            "maximumOutboundRoundTripDelay" => &mut self.maximum_outbound_round_trip_delay,
-            "mediaDuration" => &mut self.media_duration,
-            "networkLinkSpeedInBytes" => &mut self.network_link_speed_in_bytes,
-            "outboundPackets" => &mut self.outbound_packets,
-            "remoteIPAddress" => &mut self.remote_ip_address,
-            "remotePort" => &mut self.remote_port,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "averageInboundJitter",
@@ -40488,52 +40819,61 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceMediaQuality {
             "remotePort",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("averageInboundJitter", &self.average_inbound_jitter);
-        w.field(
-            "averageInboundPacketLossRateInPercentage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.average_inbound_jitter,
             &self.average_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageInboundRoundTripDelay",
             &self.average_inbound_round_trip_delay,
-        );
-        w.field("averageOutboundJitter", &self.average_outbound_jitter);
-        w.field(
-            "averageOutboundPacketLossRateInPercentage",
+            &self.average_outbound_jitter,
             &self.average_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageOutboundRoundTripDelay",
             &self.average_outbound_round_trip_delay,
-        );
-        w.field("channelIndex", &self.channel_index);
-        w.field("inboundPackets", &self.inbound_packets);
-        w.field("localIPAddress", &self.local_ip_address);
-        w.field("localPort", &self.local_port);
-        w.field("maximumInboundJitter", &self.maximum_inbound_jitter);
-        w.field(
-            "maximumInboundPacketLossRateInPercentage",
+            &self.channel_index,
+            &self.inbound_packets,
+            &self.local_ip_address,
+            &self.local_port,
+            &self.maximum_inbound_jitter,
             &self.maximum_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumInboundRoundTripDelay",
             &self.maximum_inbound_round_trip_delay,
-        );
-        w.field("maximumOutboundJitter", &self.maximum_outbound_jitter);
-        w.field(
-            "maximumOutboundPacketLossRateInPercentage",
+            &self.maximum_outbound_jitter,
             &self.maximum_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumOutboundRoundTripDelay",
             &self.maximum_outbound_round_trip_delay,
-        );
-        w.field("mediaDuration", &self.media_duration);
-        w.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes);
-        w.field("outboundPackets", &self.outbound_packets);
-        w.field("remoteIPAddress", &self.remote_ip_address);
-        w.field("remotePort", &self.remote_port);
+            &self.media_duration,
+            &self.network_link_speed_in_bytes,
+            &self.outbound_packets,
+            &self.remote_ip_address,
+            &self.remote_port,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.average_inbound_jitter,
+                &mut self.average_inbound_packet_loss_rate_in_percentage,
+                &mut self.average_inbound_round_trip_delay,
+                &mut self.average_outbound_jitter,
+                &mut self.average_outbound_packet_loss_rate_in_percentage,
+                &mut self.average_outbound_round_trip_delay,
+                &mut self.channel_index,
+                &mut self.inbound_packets,
+                &mut self.local_ip_address,
+                &mut self.local_port,
+                &mut self.maximum_inbound_jitter,
+                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_inbound_round_trip_delay,
+                &mut self.maximum_outbound_jitter,
+                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_outbound_round_trip_delay,
+                &mut self.media_duration,
+                &mut self.network_link_speed_in_bytes,
+                &mut self.outbound_packets,
+                &mut self.remote_ip_address,
+                &mut self.remote_port,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40714,22 +41054,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceQuality {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teleconferenceDeviceQuality"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "callChainId" => &mut self.call_chain_id,
-            "cloudServiceDeploymentEnvironment" => &mut self.cloud_service_deployment_environment,
-            "cloudServiceDeploymentId" => &mut self.cloud_service_deployment_id,
-            "cloudServiceInstanceName" => &mut self.cloud_service_instance_name,
-            "cloudServiceName" => &mut self.cloud_service_name,
-            "deviceDescription" => &mut self.device_description,
-            "deviceName" => &mut self.device_name,
-            "mediaLegId" => &mut self.media_leg_id,
-            "mediaQualityList" => &mut self.media_quality_list,
-            "participantId" => &mut self.participant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "callChainId",
@@ -40744,26 +41068,39 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceQuality {
             "participantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("callChainId", &self.call_chain_id);
-        w.field(
-            "cloudServiceDeploymentEnvironment",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.call_chain_id,
             &self.cloud_service_deployment_environment,
-        );
-        w.field(
-            "cloudServiceDeploymentId",
             &self.cloud_service_deployment_id,
-        );
-        w.field(
-            "cloudServiceInstanceName",
             &self.cloud_service_instance_name,
-        );
-        w.field("cloudServiceName", &self.cloud_service_name);
-        w.field("deviceDescription", &self.device_description);
-        w.field("deviceName", &self.device_name);
-        w.field("mediaLegId", &self.media_leg_id);
-        w.field("mediaQualityList", &self.media_quality_list);
-        w.field("participantId", &self.participant_id);
+            &self.cloud_service_name,
+            &self.device_description,
+            &self.device_name,
+            &self.media_leg_id,
+            &self.media_quality_list,
+            &self.participant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.call_chain_id,
+                &mut self.cloud_service_deployment_environment,
+                &mut self.cloud_service_deployment_id,
+                &mut self.cloud_service_instance_name,
+                &mut self.cloud_service_name,
+                &mut self.device_description,
+                &mut self.device_name,
+                &mut self.media_leg_id,
+                &mut self.media_quality_list,
+                &mut self.participant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40861,45 +41198,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceScreenSharingQuality {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teleconferenceDeviceScreenSharingQuality"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "averageInboundJitter" => &mut self.average_inbound_jitter,
-            "averageInboundPacketLossRateInPercentage" => {
-                &mut self.average_inbound_packet_loss_rate_in_percentage
-            }
-            "averageInboundRoundTripDelay" => &mut self.average_inbound_round_trip_delay,
-            "averageOutboundJitter" => &mut self.average_outbound_jitter,
-            "averageOutboundPacketLossRateInPercentage" => {
-                &mut self.average_outbound_packet_loss_rate_in_percentage
-            }
-            "averageOutboundRoundTripDelay" => &mut self.average_outbound_round_trip_delay,
-            "channelIndex" => &mut self.channel_index,
-            "inboundPackets" => &mut self.inbound_packets,
-            "localIPAddress" => &mut self.local_ip_address,
-            "localPort" => &mut self.local_port,
-            "maximumInboundJitter" => &mut self.maximum_inbound_jitter,
-            "maximumInboundPacketLossRateInPercentage" => {
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage
-            }
-            "maximumInboundRoundTripDelay" => &mut self.maximum_inbound_round_trip_delay,
-            "maximumOutboundJitter" => &mut self.maximum_outbound_jitter,
-            "maximumOutboundPacketLossRateInPercentage" => {
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage
-            }
-            "maximumOutboundRoundTripDelay" => &mut self.maximum_outbound_round_trip_delay,
-            "mediaDuration" => &mut self.media_duration,
-            "networkLinkSpeedInBytes" => &mut self.network_link_speed_in_bytes,
-            "outboundPackets" => &mut self.outbound_packets,
-            "remoteIPAddress" => &mut self.remote_ip_address,
-            "remotePort" => &mut self.remote_port,
-            "averageInboundBitRate" => &mut self.average_inbound_bit_rate,
-            "averageInboundFrameRate" => &mut self.average_inbound_frame_rate,
-            "averageOutboundBitRate" => &mut self.average_outbound_bit_rate,
-            "averageOutboundFrameRate" => &mut self.average_outbound_frame_rate,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "averageInboundJitter",
@@ -40929,59 +41227,69 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceScreenSharingQuality {
             "averageOutboundFrameRate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("averageInboundJitter", &self.average_inbound_jitter);
-        w.field(
-            "averageInboundPacketLossRateInPercentage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.average_inbound_jitter,
             &self.average_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageInboundRoundTripDelay",
             &self.average_inbound_round_trip_delay,
-        );
-        w.field("averageOutboundJitter", &self.average_outbound_jitter);
-        w.field(
-            "averageOutboundPacketLossRateInPercentage",
+            &self.average_outbound_jitter,
             &self.average_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageOutboundRoundTripDelay",
             &self.average_outbound_round_trip_delay,
-        );
-        w.field("channelIndex", &self.channel_index);
-        w.field("inboundPackets", &self.inbound_packets);
-        w.field("localIPAddress", &self.local_ip_address);
-        w.field("localPort", &self.local_port);
-        w.field("maximumInboundJitter", &self.maximum_inbound_jitter);
-        w.field(
-            "maximumInboundPacketLossRateInPercentage",
+            &self.channel_index,
+            &self.inbound_packets,
+            &self.local_ip_address,
+            &self.local_port,
+            &self.maximum_inbound_jitter,
             &self.maximum_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumInboundRoundTripDelay",
             &self.maximum_inbound_round_trip_delay,
-        );
-        w.field("maximumOutboundJitter", &self.maximum_outbound_jitter);
-        w.field(
-            "maximumOutboundPacketLossRateInPercentage",
+            &self.maximum_outbound_jitter,
             &self.maximum_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumOutboundRoundTripDelay",
             &self.maximum_outbound_round_trip_delay,
-        );
-        w.field("mediaDuration", &self.media_duration);
-        w.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes);
-        w.field("outboundPackets", &self.outbound_packets);
-        w.field("remoteIPAddress", &self.remote_ip_address);
-        w.field("remotePort", &self.remote_port);
-        w.field("averageInboundBitRate", &self.average_inbound_bit_rate);
-        w.field("averageInboundFrameRate", &self.average_inbound_frame_rate);
-        w.field("averageOutboundBitRate", &self.average_outbound_bit_rate);
-        w.field(
-            "averageOutboundFrameRate",
+            &self.media_duration,
+            &self.network_link_speed_in_bytes,
+            &self.outbound_packets,
+            &self.remote_ip_address,
+            &self.remote_port,
+            &self.average_inbound_bit_rate,
+            &self.average_inbound_frame_rate,
+            &self.average_outbound_bit_rate,
             &self.average_outbound_frame_rate,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.average_inbound_jitter,
+                &mut self.average_inbound_packet_loss_rate_in_percentage,
+                &mut self.average_inbound_round_trip_delay,
+                &mut self.average_outbound_jitter,
+                &mut self.average_outbound_packet_loss_rate_in_percentage,
+                &mut self.average_outbound_round_trip_delay,
+                &mut self.channel_index,
+                &mut self.inbound_packets,
+                &mut self.local_ip_address,
+                &mut self.local_port,
+                &mut self.maximum_inbound_jitter,
+                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_inbound_round_trip_delay,
+                &mut self.maximum_outbound_jitter,
+                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_outbound_round_trip_delay,
+                &mut self.media_duration,
+                &mut self.network_link_speed_in_bytes,
+                &mut self.outbound_packets,
+                &mut self.remote_ip_address,
+                &mut self.remote_port,
+                &mut self.average_inbound_bit_rate,
+                &mut self.average_inbound_frame_rate,
+                &mut self.average_outbound_bit_rate,
+                &mut self.average_outbound_frame_rate,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41079,45 +41387,6 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceVideoQuality {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teleconferenceDeviceVideoQuality"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "averageInboundJitter" => &mut self.average_inbound_jitter,
-            "averageInboundPacketLossRateInPercentage" => {
-                &mut self.average_inbound_packet_loss_rate_in_percentage
-            }
-            "averageInboundRoundTripDelay" => &mut self.average_inbound_round_trip_delay,
-            "averageOutboundJitter" => &mut self.average_outbound_jitter,
-            "averageOutboundPacketLossRateInPercentage" => {
-                &mut self.average_outbound_packet_loss_rate_in_percentage
-            }
-            "averageOutboundRoundTripDelay" => &mut self.average_outbound_round_trip_delay,
-            "channelIndex" => &mut self.channel_index,
-            "inboundPackets" => &mut self.inbound_packets,
-            "localIPAddress" => &mut self.local_ip_address,
-            "localPort" => &mut self.local_port,
-            "maximumInboundJitter" => &mut self.maximum_inbound_jitter,
-            "maximumInboundPacketLossRateInPercentage" => {
-                &mut self.maximum_inbound_packet_loss_rate_in_percentage
-            }
-            "maximumInboundRoundTripDelay" => &mut self.maximum_inbound_round_trip_delay,
-            "maximumOutboundJitter" => &mut self.maximum_outbound_jitter,
-            "maximumOutboundPacketLossRateInPercentage" => {
-                &mut self.maximum_outbound_packet_loss_rate_in_percentage
-            }
-            "maximumOutboundRoundTripDelay" => &mut self.maximum_outbound_round_trip_delay,
-            "mediaDuration" => &mut self.media_duration,
-            "networkLinkSpeedInBytes" => &mut self.network_link_speed_in_bytes,
-            "outboundPackets" => &mut self.outbound_packets,
-            "remoteIPAddress" => &mut self.remote_ip_address,
-            "remotePort" => &mut self.remote_port,
-            "averageInboundBitRate" => &mut self.average_inbound_bit_rate,
-            "averageInboundFrameRate" => &mut self.average_inbound_frame_rate,
-            "averageOutboundBitRate" => &mut self.average_outbound_bit_rate,
-            "averageOutboundFrameRate" => &mut self.average_outbound_frame_rate,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "averageInboundJitter",
@@ -41147,59 +41416,69 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceVideoQuality {
             "averageOutboundFrameRate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("averageInboundJitter", &self.average_inbound_jitter);
-        w.field(
-            "averageInboundPacketLossRateInPercentage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.average_inbound_jitter,
             &self.average_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageInboundRoundTripDelay",
             &self.average_inbound_round_trip_delay,
-        );
-        w.field("averageOutboundJitter", &self.average_outbound_jitter);
-        w.field(
-            "averageOutboundPacketLossRateInPercentage",
+            &self.average_outbound_jitter,
             &self.average_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "averageOutboundRoundTripDelay",
             &self.average_outbound_round_trip_delay,
-        );
-        w.field("channelIndex", &self.channel_index);
-        w.field("inboundPackets", &self.inbound_packets);
-        w.field("localIPAddress", &self.local_ip_address);
-        w.field("localPort", &self.local_port);
-        w.field("maximumInboundJitter", &self.maximum_inbound_jitter);
-        w.field(
-            "maximumInboundPacketLossRateInPercentage",
+            &self.channel_index,
+            &self.inbound_packets,
+            &self.local_ip_address,
+            &self.local_port,
+            &self.maximum_inbound_jitter,
             &self.maximum_inbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumInboundRoundTripDelay",
             &self.maximum_inbound_round_trip_delay,
-        );
-        w.field("maximumOutboundJitter", &self.maximum_outbound_jitter);
-        w.field(
-            "maximumOutboundPacketLossRateInPercentage",
+            &self.maximum_outbound_jitter,
             &self.maximum_outbound_packet_loss_rate_in_percentage,
-        );
-        w.field(
-            "maximumOutboundRoundTripDelay",
             &self.maximum_outbound_round_trip_delay,
-        );
-        w.field("mediaDuration", &self.media_duration);
-        w.field("networkLinkSpeedInBytes", &self.network_link_speed_in_bytes);
-        w.field("outboundPackets", &self.outbound_packets);
-        w.field("remoteIPAddress", &self.remote_ip_address);
-        w.field("remotePort", &self.remote_port);
-        w.field("averageInboundBitRate", &self.average_inbound_bit_rate);
-        w.field("averageInboundFrameRate", &self.average_inbound_frame_rate);
-        w.field("averageOutboundBitRate", &self.average_outbound_bit_rate);
-        w.field(
-            "averageOutboundFrameRate",
+            &self.media_duration,
+            &self.network_link_speed_in_bytes,
+            &self.outbound_packets,
+            &self.remote_ip_address,
+            &self.remote_port,
+            &self.average_inbound_bit_rate,
+            &self.average_inbound_frame_rate,
+            &self.average_outbound_bit_rate,
             &self.average_outbound_frame_rate,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.average_inbound_jitter,
+                &mut self.average_inbound_packet_loss_rate_in_percentage,
+                &mut self.average_inbound_round_trip_delay,
+                &mut self.average_outbound_jitter,
+                &mut self.average_outbound_packet_loss_rate_in_percentage,
+                &mut self.average_outbound_round_trip_delay,
+                &mut self.channel_index,
+                &mut self.inbound_packets,
+                &mut self.local_ip_address,
+                &mut self.local_port,
+                &mut self.maximum_inbound_jitter,
+                &mut self.maximum_inbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_inbound_round_trip_delay,
+                &mut self.maximum_outbound_jitter,
+                &mut self.maximum_outbound_packet_loss_rate_in_percentage,
+                &mut self.maximum_outbound_round_trip_delay,
+                &mut self.media_duration,
+                &mut self.network_link_speed_in_bytes,
+                &mut self.outbound_packets,
+                &mut self.remote_ip_address,
+                &mut self.remote_port,
+                &mut self.average_inbound_bit_rate,
+                &mut self.average_inbound_frame_rate,
+                &mut self.average_outbound_bit_rate,
+                &mut self.average_outbound_frame_rate,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41348,16 +41627,6 @@ impl ::graph_model::rt::Struct for TenantInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tenantInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultDomainName" => &mut self.default_domain_name,
-            "displayName" => &mut self.display_name,
-            "federationBrandName" => &mut self.federation_brand_name,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "defaultDomainName",
@@ -41366,11 +41635,27 @@ impl ::graph_model::rt::Struct for TenantInformation {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultDomainName", &self.default_domain_name);
-        w.field("displayName", &self.display_name);
-        w.field("federationBrandName", &self.federation_brand_name);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_domain_name,
+            &self.display_name,
+            &self.federation_brand_name,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_domain_name,
+                &mut self.display_name,
+                &mut self.federation_brand_name,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41416,18 +41701,17 @@ impl ::graph_model::rt::Struct for TenantScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tenantScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.identity], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41475,20 +41759,20 @@ impl ::graph_model::rt::Struct for TimeConstraint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeConstraint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activityDomain" => &mut self.activity_domain,
-            "timeSlots" => &mut self.time_slots,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["activityDomain", "timeSlots"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activityDomain", &self.activity_domain);
-        w.field("timeSlots", &self.time_slots);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.activity_domain, &self.time_slots])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.activity_domain, &mut self.time_slots],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41536,20 +41820,20 @@ impl ::graph_model::rt::Struct for TimeZoneInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeZoneInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alias" => &mut self.alias,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["alias", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alias", &self.alias);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.alias, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.alias, &mut self.display_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41683,25 +41967,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleScheduleBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdUsing" => &mut self.created_using,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "status" => &mut self.status,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -41719,20 +41984,45 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleBase {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdUsing", &self.created_using);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("status", &self.status);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.created_date_time,
+            &self.created_using,
+            &self.directory_scope_id,
+            &self.modified_date_time,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.status,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.created_date_time,
+                &mut self.created_using,
+                &mut self.directory_scope_id,
+                &mut self.modified_date_time,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.status,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41903,21 +42193,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleInstanceBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleScheduleInstanceBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -41931,16 +42206,37 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleInstanceBase {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.directory_scope_id,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.directory_scope_id,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42097,16 +42393,6 @@ impl ::graph_model::rt::Struct for UpdateAllowedCombinationsResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.updateAllowedCombinationsResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "additionalInformation" => &mut self.additional_information,
-            "conditionalAccessReferences" => &mut self.conditional_access_references,
-            "currentCombinations" => &mut self.current_combinations,
-            "previousCombinations" => &mut self.previous_combinations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "additionalInformation",
@@ -42115,14 +42401,27 @@ impl ::graph_model::rt::Struct for UpdateAllowedCombinationsResult {
             "previousCombinations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("additionalInformation", &self.additional_information);
-        w.field(
-            "conditionalAccessReferences",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.additional_information,
             &self.conditional_access_references,
-        );
-        w.field("currentCombinations", &self.current_combinations);
-        w.field("previousCombinations", &self.previous_combinations);
+            &self.current_combinations,
+            &self.previous_combinations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.additional_information,
+                &mut self.conditional_access_references,
+                &mut self.current_combinations,
+                &mut self.previous_combinations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42178,18 +42477,6 @@ impl ::graph_model::rt::Struct for UpdateWindowsDeviceAccountActionParameter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.updateWindowsDeviceAccountActionParameter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "calendarSyncEnabled" => &mut self.calendar_sync_enabled,
-            "deviceAccount" => &mut self.device_account,
-            "deviceAccountEmail" => &mut self.device_account_email,
-            "exchangeServer" => &mut self.exchange_server,
-            "passwordRotationEnabled" => &mut self.password_rotation_enabled,
-            "sessionInitiationProtocalAddress" => &mut self.session_initiation_protocal_address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "calendarSyncEnabled",
@@ -42200,16 +42487,31 @@ impl ::graph_model::rt::Struct for UpdateWindowsDeviceAccountActionParameter {
             "sessionInitiationProtocalAddress",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("calendarSyncEnabled", &self.calendar_sync_enabled);
-        w.field("deviceAccount", &self.device_account);
-        w.field("deviceAccountEmail", &self.device_account_email);
-        w.field("exchangeServer", &self.exchange_server);
-        w.field("passwordRotationEnabled", &self.password_rotation_enabled);
-        w.field(
-            "sessionInitiationProtocalAddress",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.calendar_sync_enabled,
+            &self.device_account,
+            &self.device_account_email,
+            &self.exchange_server,
+            &self.password_rotation_enabled,
             &self.session_initiation_protocal_address,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.calendar_sync_enabled,
+                &mut self.device_account,
+                &mut self.device_account_email,
+                &mut self.exchange_server,
+                &mut self.password_rotation_enabled,
+                &mut self.session_initiation_protocal_address,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42259,22 +42561,28 @@ impl ::graph_model::rt::Struct for UploadSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.uploadSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "nextExpectedRanges" => &mut self.next_expected_ranges,
-            "uploadUrl" => &mut self.upload_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expirationDateTime", "nextExpectedRanges", "uploadUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("nextExpectedRanges", &self.next_expected_ranges);
-        w.field("uploadUrl", &self.upload_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.expiration_date_time,
+            &self.next_expected_ranges,
+            &self.upload_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.expiration_date_time,
+                &mut self.next_expected_ranges,
+                &mut self.upload_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42494,24 +42802,25 @@ impl ::graph_model::rt::Struct for UsageRightsIncluded {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.usageRightsIncluded"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "ownerEmail" => &mut self.owner_email,
-            "userEmail" => &mut self.user_email,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "ownerEmail", "userEmail", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("ownerEmail", &self.owner_email);
-        w.field("userEmail", &self.user_email);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.owner_email, &self.user_email, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.owner_email,
+                &mut self.user_email,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42626,18 +42935,17 @@ impl ::graph_model::rt::Struct for UserActionContext {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userActionContext"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userAction" => &mut self.user_action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userAction"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userAction", &self.user_action);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_action])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_action], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42805,19 +43113,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAutopilotDevicesSummar
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsAutopilotDevicesSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "devicesNotAutopilotRegistered" => &mut self.devices_not_autopilot_registered,
-            "devicesWithoutAutopilotProfileAssigned" => {
-                &mut self.devices_without_autopilot_profile_assigned
-            }
-            "totalWindows10DevicesWithoutTenantAttached" => {
-                &mut self.total_windows10_devices_without_tenant_attached
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "devicesNotAutopilotRegistered",
@@ -42825,19 +43120,25 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAutopilotDevicesSummar
             "totalWindows10DevicesWithoutTenantAttached",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "devicesNotAutopilotRegistered",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.devices_not_autopilot_registered,
-        );
-        w.field(
-            "devicesWithoutAutopilotProfileAssigned",
             &self.devices_without_autopilot_profile_assigned,
-        );
-        w.field(
-            "totalWindows10DevicesWithoutTenantAttached",
             &self.total_windows10_devices_without_tenant_attached,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.devices_not_autopilot_registered,
+                &mut self.devices_without_autopilot_profile_assigned,
+                &mut self.total_windows10_devices_without_tenant_attached,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42890,21 +43191,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudIdentityDevicesSu
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsCloudIdentityDevicesSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceWithoutCloudIdentityCount" => &mut self.device_without_cloud_identity_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deviceWithoutCloudIdentityCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "deviceWithoutCloudIdentityCount",
-            &self.device_without_cloud_identity_count,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.device_without_cloud_identity_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.device_without_cloud_identity_count],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42965,15 +43265,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudManagementDevices
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsCloudManagementDevicesSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "coManagedDeviceCount" => &mut self.co_managed_device_count,
-            "intuneDeviceCount" => &mut self.intune_device_count,
-            "tenantAttachDeviceCount" => &mut self.tenant_attach_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "coManagedDeviceCount",
@@ -42981,10 +43272,25 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudManagementDevices
             "tenantAttachDeviceCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("coManagedDeviceCount", &self.co_managed_device_count);
-        w.field("intuneDeviceCount", &self.intune_device_count);
-        w.field("tenantAttachDeviceCount", &self.tenant_attach_device_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.co_managed_device_count,
+            &self.intune_device_count,
+            &self.tenant_attach_device_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.co_managed_device_count,
+                &mut self.intune_device_count,
+                &mut self.tenant_attach_device_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43142,21 +43448,20 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWindows10DevicesSummar
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsWindows10DevicesSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "unsupportedOSversionDeviceCount" => &mut self.unsupported_o_sversion_device_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["unsupportedOSversionDeviceCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "unsupportedOSversionDeviceCount",
-            &self.unsupported_o_sversion_device_count,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.unsupported_o_sversion_device_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.unsupported_o_sversion_device_count],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43265,30 +43570,6 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevicesSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "autopilotDevicesSummary" => &mut self.autopilot_devices_summary,
-            "cloudIdentityDevicesSummary" => &mut self.cloud_identity_devices_summary,
-            "cloudManagementDevicesSummary" => &mut self.cloud_management_devices_summary,
-            "coManagedDevices" => &mut self.co_managed_devices,
-            "devicesNotAutopilotRegistered" => &mut self.devices_not_autopilot_registered,
-            "devicesWithoutAutopilotProfileAssigned" => {
-                &mut self.devices_without_autopilot_profile_assigned
-            }
-            "devicesWithoutCloudIdentity" => &mut self.devices_without_cloud_identity,
-            "intuneDevices" => &mut self.intune_devices,
-            "tenantAttachDevices" => &mut self.tenant_attach_devices,
-            "totalDevices" => &mut self.total_devices,
-            "unsupportedOSversionDevices" => &mut self.unsupported_o_sversion_devices,
-            "windows10Devices" => &mut self.windows10_devices,
-            "windows10DevicesSummary" => &mut self.windows10_devices_summary,
-            "windows10DevicesWithoutTenantAttach" => {
-                &mut self.windows10_devices_without_tenant_attach
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "autopilotDevicesSummary",
@@ -43307,42 +43588,47 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
             "windows10DevicesWithoutTenantAttach",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("autopilotDevicesSummary", &self.autopilot_devices_summary);
-        w.field(
-            "cloudIdentityDevicesSummary",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.autopilot_devices_summary,
             &self.cloud_identity_devices_summary,
-        );
-        w.field(
-            "cloudManagementDevicesSummary",
             &self.cloud_management_devices_summary,
-        );
-        w.field("coManagedDevices", &self.co_managed_devices);
-        w.field(
-            "devicesNotAutopilotRegistered",
+            &self.co_managed_devices,
             &self.devices_not_autopilot_registered,
-        );
-        w.field(
-            "devicesWithoutAutopilotProfileAssigned",
             &self.devices_without_autopilot_profile_assigned,
-        );
-        w.field(
-            "devicesWithoutCloudIdentity",
             &self.devices_without_cloud_identity,
-        );
-        w.field("intuneDevices", &self.intune_devices);
-        w.field("tenantAttachDevices", &self.tenant_attach_devices);
-        w.field("totalDevices", &self.total_devices);
-        w.field(
-            "unsupportedOSversionDevices",
+            &self.intune_devices,
+            &self.tenant_attach_devices,
+            &self.total_devices,
             &self.unsupported_o_sversion_devices,
-        );
-        w.field("windows10Devices", &self.windows10_devices);
-        w.field("windows10DevicesSummary", &self.windows10_devices_summary);
-        w.field(
-            "windows10DevicesWithoutTenantAttach",
+            &self.windows10_devices,
+            &self.windows10_devices_summary,
             &self.windows10_devices_without_tenant_attach,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.autopilot_devices_summary,
+                &mut self.cloud_identity_devices_summary,
+                &mut self.cloud_management_devices_summary,
+                &mut self.co_managed_devices,
+                &mut self.devices_not_autopilot_registered,
+                &mut self.devices_without_autopilot_profile_assigned,
+                &mut self.devices_without_cloud_identity,
+                &mut self.intune_devices,
+                &mut self.tenant_attach_devices,
+                &mut self.total_devices,
+                &mut self.unsupported_o_sversion_devices,
+                &mut self.windows10_devices,
+                &mut self.windows10_devices_summary,
+                &mut self.windows10_devices_without_tenant_attach,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43393,20 +43679,20 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userRegistrationFeatureCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "feature" => &mut self.feature,
-            "userCount" => &mut self.user_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["feature", "userCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("feature", &self.feature);
-        w.field("userCount", &self.user_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.feature, &self.user_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.feature, &mut self.user_count],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43458,16 +43744,6 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userRegistrationFeatureSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "totalUserCount" => &mut self.total_user_count,
-            "userRegistrationFeatureCounts" => &mut self.user_registration_feature_counts,
-            "userRoles" => &mut self.user_roles,
-            "userTypes" => &mut self.user_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "totalUserCount",
@@ -43476,14 +43752,27 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureSummary {
             "userTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("totalUserCount", &self.total_user_count);
-        w.field(
-            "userRegistrationFeatureCounts",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.total_user_count,
             &self.user_registration_feature_counts,
-        );
-        w.field("userRoles", &self.user_roles);
-        w.field("userTypes", &self.user_types);
+            &self.user_roles,
+            &self.user_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.total_user_count,
+                &mut self.user_registration_feature_counts,
+                &mut self.user_roles,
+                &mut self.user_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43531,20 +43820,20 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userRegistrationMethodCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authenticationMethod" => &mut self.authentication_method,
-            "userCount" => &mut self.user_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["authenticationMethod", "userCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("authenticationMethod", &self.authentication_method);
-        w.field("userCount", &self.user_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.authentication_method, &self.user_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.authentication_method, &mut self.user_count],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43596,16 +43885,6 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userRegistrationMethodSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "totalUserCount" => &mut self.total_user_count,
-            "userRegistrationMethodCounts" => &mut self.user_registration_method_counts,
-            "userRoles" => &mut self.user_roles,
-            "userTypes" => &mut self.user_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "totalUserCount",
@@ -43614,14 +43893,27 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodSummary {
             "userTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("totalUserCount", &self.total_user_count);
-        w.field(
-            "userRegistrationMethodCounts",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.total_user_count,
             &self.user_registration_method_counts,
-        );
-        w.field("userRoles", &self.user_roles);
-        w.field("userTypes", &self.user_types);
+            &self.user_roles,
+            &self.user_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.total_user_count,
+                &mut self.user_registration_method_counts,
+                &mut self.user_roles,
+                &mut self.user_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43667,18 +43959,17 @@ impl ::graph_model::rt::Struct for UserScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.identity], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43798,22 +44089,28 @@ impl ::graph_model::rt::Struct for UserSignIn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSignIn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "externalTenantId" => &mut self.external_tenant_id,
-            "externalUserType" => &mut self.external_user_type,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["externalTenantId", "externalUserType", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("externalTenantId", &self.external_tenant_id);
-        w.field("externalUserType", &self.external_user_type);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.external_tenant_id,
+            &self.external_user_type,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.external_tenant_id,
+                &mut self.external_user_type,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43865,16 +44162,6 @@ impl ::graph_model::rt::Struct for UserTrainingStatusInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userTrainingStatusInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedDateTime" => &mut self.assigned_date_time,
-            "completionDateTime" => &mut self.completion_date_time,
-            "displayName" => &mut self.display_name,
-            "trainingStatus" => &mut self.training_status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "assignedDateTime",
@@ -43883,11 +44170,27 @@ impl ::graph_model::rt::Struct for UserTrainingStatusInfo {
             "trainingStatus",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedDateTime", &self.assigned_date_time);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("trainingStatus", &self.training_status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_date_time,
+            &self.completion_date_time,
+            &self.display_name,
+            &self.training_status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_date_time,
+                &mut self.completion_date_time,
+                &mut self.display_name,
+                &mut self.training_status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43933,18 +44236,17 @@ impl ::graph_model::rt::Struct for VersionAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.versionAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "newVersion" => &mut self.new_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["newVersion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("newVersion", &self.new_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.new_version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.new_version], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44074,18 +44376,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventRegistrationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "capacity" => &mut self.capacity,
-            "isManualApprovalEnabled" => &mut self.is_manual_approval_enabled,
-            "isWaitlistEnabled" => &mut self.is_waitlist_enabled,
-            "registrationWebUrl" => &mut self.registration_web_url,
-            "questions" => &mut self.questions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -44096,13 +44386,31 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationConfiguration {
             "questions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("capacity", &self.capacity);
-        w.field("isManualApprovalEnabled", &self.is_manual_approval_enabled);
-        w.field("isWaitlistEnabled", &self.is_waitlist_enabled);
-        w.field("registrationWebUrl", &self.registration_web_url);
-        w.field("questions", &self.questions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.capacity,
+            &self.is_manual_approval_enabled,
+            &self.is_waitlist_enabled,
+            &self.registration_web_url,
+            &self.questions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.capacity,
+                &mut self.is_manual_approval_enabled,
+                &mut self.is_waitlist_enabled,
+                &mut self.registration_web_url,
+                &mut self.questions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44269,16 +44577,6 @@ impl ::graph_model::rt::Struct for WebPartPosition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webPartPosition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "columnId" => &mut self.column_id,
-            "horizontalSectionId" => &mut self.horizontal_section_id,
-            "isInVerticalSection" => &mut self.is_in_vertical_section,
-            "webPartIndex" => &mut self.web_part_index,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "columnId",
@@ -44287,11 +44585,27 @@ impl ::graph_model::rt::Struct for WebPartPosition {
             "webPartIndex",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("columnId", &self.column_id);
-        w.field("horizontalSectionId", &self.horizontal_section_id);
-        w.field("isInVerticalSection", &self.is_in_vertical_section);
-        w.field("webPartIndex", &self.web_part_index);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.column_id,
+            &self.horizontal_section_id,
+            &self.is_in_vertical_section,
+            &self.web_part_index,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.column_id,
+                &mut self.horizontal_section_id,
+                &mut self.is_in_vertical_section,
+                &mut self.web_part_index,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44335,15 +44649,17 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientInputs 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnAuthenticationExtensionsClientInputs"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44395,15 +44711,6 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorSelectionCriteria {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnAuthenticatorSelectionCriteria"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authenticatorAttachment" => &mut self.authenticator_attachment,
-            "requireResidentKey" => &mut self.require_resident_key,
-            "userVerification" => &mut self.user_verification,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "authenticatorAttachment",
@@ -44411,10 +44718,25 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorSelectionCriteria {
             "userVerification",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("authenticatorAttachment", &self.authenticator_attachment);
-        w.field("requireResidentKey", &self.require_resident_key);
-        w.field("userVerification", &self.user_verification);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.authenticator_attachment,
+            &self.require_resident_key,
+            &self.user_verification,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.authenticator_attachment,
+                &mut self.require_resident_key,
+                &mut self.user_verification,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44462,23 +44784,20 @@ impl ::graph_model::rt::Struct for WebauthnCredentialCreationOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnCredentialCreationOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "challengeTimeoutDateTime" => &mut self.challenge_timeout_date_time,
-            "publicKey" => &mut self.public_key,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["challengeTimeoutDateTime", "publicKey"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "challengeTimeoutDateTime",
-            &self.challenge_timeout_date_time,
-        );
-        w.field("publicKey", &self.public_key);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.challenge_timeout_date_time, &self.public_key])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.challenge_timeout_date_time, &mut self.public_key],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44543,21 +44862,6 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialCreationOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnPublicKeyCredentialCreationOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attestation" => &mut self.attestation,
-            "authenticatorSelection" => &mut self.authenticator_selection,
-            "challenge" => &mut self.challenge,
-            "excludeCredentials" => &mut self.exclude_credentials,
-            "extensions" => &mut self.extensions,
-            "pubKeyCredParams" => &mut self.pub_key_cred_params,
-            "rp" => &mut self.rp,
-            "timeout" => &mut self.timeout,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attestation",
@@ -44571,16 +44875,37 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialCreationOptions {
             "user",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attestation", &self.attestation);
-        w.field("authenticatorSelection", &self.authenticator_selection);
-        w.field("challenge", &self.challenge);
-        w.field("excludeCredentials", &self.exclude_credentials);
-        w.field("extensions", &self.extensions);
-        w.field("pubKeyCredParams", &self.pub_key_cred_params);
-        w.field("rp", &self.rp);
-        w.field("timeout", &self.timeout);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attestation,
+            &self.authenticator_selection,
+            &self.challenge,
+            &self.exclude_credentials,
+            &self.extensions,
+            &self.pub_key_cred_params,
+            &self.rp,
+            &self.timeout,
+            &self.user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attestation,
+                &mut self.authenticator_selection,
+                &mut self.challenge,
+                &mut self.exclude_credentials,
+                &mut self.extensions,
+                &mut self.pub_key_cred_params,
+                &mut self.rp,
+                &mut self.timeout,
+                &mut self.user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44632,22 +44957,20 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialDescriptor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnPublicKeyCredentialDescriptor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "transports" => &mut self.transports,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "transports", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("transports", &self.transports);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.transports, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.transports, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44695,20 +45018,17 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialParameters {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnPublicKeyCredentialParameters"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alg" => &mut self.alg,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["alg", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alg", &self.alg);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.alg, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.alg, &mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44756,20 +45076,17 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialRpEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnPublicKeyCredentialRpEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44819,22 +45136,20 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialUserEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnPublicKeyCredentialUserEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.id, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.id, &mut self.name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45007,26 +45322,6 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsAutopilotDeploymentProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "deviceNameTemplate" => &mut self.device_name_template,
-            "deviceType" => &mut self.device_type,
-            "displayName" => &mut self.display_name,
-            "hardwareHashExtractionEnabled" => &mut self.hardware_hash_extraction_enabled,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "locale" => &mut self.locale,
-            "managementServiceAppId" => &mut self.management_service_app_id,
-            "outOfBoxExperienceSetting" => &mut self.out_of_box_experience_setting,
-            "preprovisioningAllowed" => &mut self.preprovisioning_allowed,
-            "roleScopeTagIds" => &mut self.role_scope_tag_ids,
-            "assignedDevices" => &mut self.assigned_devices,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -45045,27 +45340,47 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfile {
             "assignedDevices",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("deviceNameTemplate", &self.device_name_template);
-        w.field("deviceType", &self.device_type);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "hardwareHashExtractionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.device_name_template,
+            &self.device_type,
+            &self.display_name,
             &self.hardware_hash_extraction_enabled,
-        );
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("locale", &self.locale);
-        w.field("managementServiceAppId", &self.management_service_app_id);
-        w.field(
-            "outOfBoxExperienceSetting",
+            &self.last_modified_date_time,
+            &self.locale,
+            &self.management_service_app_id,
             &self.out_of_box_experience_setting,
-        );
-        w.field("preprovisioningAllowed", &self.preprovisioning_allowed);
-        w.field("roleScopeTagIds", &self.role_scope_tag_ids);
-        w.field("assignedDevices", &self.assigned_devices);
+            &self.preprovisioning_allowed,
+            &self.role_scope_tag_ids,
+            &self.assigned_devices,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.device_name_template,
+                &mut self.device_type,
+                &mut self.display_name,
+                &mut self.hardware_hash_extraction_enabled,
+                &mut self.last_modified_date_time,
+                &mut self.locale,
+                &mut self.management_service_app_id,
+                &mut self.out_of_box_experience_setting,
+                &mut self.preprovisioning_allowed,
+                &mut self.role_scope_tag_ids,
+                &mut self.assigned_devices,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45198,18 +45513,17 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfileAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsAutopilotDeploymentProfileAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45332,22 +45646,24 @@ impl ::graph_model::rt::Struct for WindowsDeviceADAccount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsDeviceADAccount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "password" => &mut self.password,
-            "domainName" => &mut self.domain_name,
-            "userName" => &mut self.user_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["password", "domainName", "userName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("password", &self.password);
-        w.field("domainName", &self.domain_name);
-        w.field("userName", &self.user_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.password, &self.domain_name, &self.user_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.password,
+                &mut self.domain_name,
+                &mut self.user_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45393,18 +45709,17 @@ impl ::graph_model::rt::Struct for WindowsDeviceAccount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsDeviceAccount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "password" => &mut self.password,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["password"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("password", &self.password);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.password])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.password], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45556,20 +45871,20 @@ impl ::graph_model::rt::Struct for WindowsDeviceAzureADAccount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsDeviceAzureADAccount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "password" => &mut self.password,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["password", "userPrincipalName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("password", &self.password);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.password, &self.user_principal_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.password, &mut self.user_principal_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45825,20 +46140,20 @@ impl ::graph_model::rt::Struct for WorkbookFilterDatetime {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookFilterDatetime"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "date" => &mut self.date,
-            "specificity" => &mut self.specificity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["date", "specificity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("date", &self.date);
-        w.field("specificity", &self.specificity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.date, &self.specificity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.date, &mut self.specificity],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45888,22 +46203,20 @@ impl ::graph_model::rt::Struct for WorkbookFormatProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookFormatProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "formulaHidden" => &mut self.formula_hidden,
-            "locked" => &mut self.locked,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "formulaHidden", "locked"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("formulaHidden", &self.formula_hidden);
-        w.field("locked", &self.locked);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.formula_hidden, &self.locked])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.formula_hidden, &mut self.locked],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45953,22 +46266,20 @@ impl ::graph_model::rt::Struct for WorkbookFunctionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookFunctionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "error" => &mut self.error,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "error", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("error", &self.error);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.error, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.error, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46054,33 +46365,6 @@ impl ::graph_model::rt::Struct for WorkbookRange {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRange"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "addressLocal" => &mut self.address_local,
-            "cellCount" => &mut self.cell_count,
-            "columnCount" => &mut self.column_count,
-            "columnHidden" => &mut self.column_hidden,
-            "columnIndex" => &mut self.column_index,
-            "formulas" => &mut self.formulas,
-            "formulasLocal" => &mut self.formulas_local,
-            "formulasR1C1" => &mut self.formulas_r1_c1,
-            "hidden" => &mut self.hidden,
-            "numberFormat" => &mut self.number_format,
-            "rowCount" => &mut self.row_count,
-            "rowHidden" => &mut self.row_hidden,
-            "rowIndex" => &mut self.row_index,
-            "text" => &mut self.text,
-            "values" => &mut self.values,
-            "valueTypes" => &mut self.value_types,
-            "format" => &mut self.format,
-            "sort" => &mut self.sort,
-            "worksheet" => &mut self.worksheet,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -46106,28 +46390,61 @@ impl ::graph_model::rt::Struct for WorkbookRange {
             "worksheet",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("addressLocal", &self.address_local);
-        w.field("cellCount", &self.cell_count);
-        w.field("columnCount", &self.column_count);
-        w.field("columnHidden", &self.column_hidden);
-        w.field("columnIndex", &self.column_index);
-        w.field("formulas", &self.formulas);
-        w.field("formulasLocal", &self.formulas_local);
-        w.field("formulasR1C1", &self.formulas_r1_c1);
-        w.field("hidden", &self.hidden);
-        w.field("numberFormat", &self.number_format);
-        w.field("rowCount", &self.row_count);
-        w.field("rowHidden", &self.row_hidden);
-        w.field("rowIndex", &self.row_index);
-        w.field("text", &self.text);
-        w.field("values", &self.values);
-        w.field("valueTypes", &self.value_types);
-        w.field("format", &self.format);
-        w.field("sort", &self.sort);
-        w.field("worksheet", &self.worksheet);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.address_local,
+            &self.cell_count,
+            &self.column_count,
+            &self.column_hidden,
+            &self.column_index,
+            &self.formulas,
+            &self.formulas_local,
+            &self.formulas_r1_c1,
+            &self.hidden,
+            &self.number_format,
+            &self.row_count,
+            &self.row_hidden,
+            &self.row_index,
+            &self.text,
+            &self.values,
+            &self.value_types,
+            &self.format,
+            &self.sort,
+            &self.worksheet,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.address_local,
+                &mut self.cell_count,
+                &mut self.column_count,
+                &mut self.column_hidden,
+                &mut self.column_index,
+                &mut self.formulas,
+                &mut self.formulas_local,
+                &mut self.formulas_r1_c1,
+                &mut self.hidden,
+                &mut self.number_format,
+                &mut self.row_count,
+                &mut self.row_hidden,
+                &mut self.row_index,
+                &mut self.text,
+                &mut self.values,
+                &mut self.value_types,
+                &mut self.format,
+                &mut self.sort,
+                &mut self.worksheet,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46181,26 +46498,32 @@ impl ::graph_model::rt::Struct for WorkbookRangeBorder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeBorder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "color" => &mut self.color,
-            "sideIndex" => &mut self.side_index,
-            "style" => &mut self.style,
-            "weight" => &mut self.weight,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "color", "sideIndex", "style", "weight"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("color", &self.color);
-        w.field("sideIndex", &self.side_index);
-        w.field("style", &self.style);
-        w.field("weight", &self.weight);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.color,
+            &self.side_index,
+            &self.style,
+            &self.weight,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.color,
+                &mut self.side_index,
+                &mut self.style,
+                &mut self.weight,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46248,20 +46571,17 @@ impl ::graph_model::rt::Struct for WorkbookRangeFill {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeFill"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "color" => &mut self.color,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "color"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("color", &self.color);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.color])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.color], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46319,30 +46639,36 @@ impl ::graph_model::rt::Struct for WorkbookRangeFont {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeFont"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "bold" => &mut self.bold,
-            "color" => &mut self.color,
-            "italic" => &mut self.italic,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "underline" => &mut self.underline,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "bold", "color", "italic", "name", "size", "underline"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("bold", &self.bold);
-        w.field("color", &self.color);
-        w.field("italic", &self.italic);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("underline", &self.underline);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.bold,
+            &self.color,
+            &self.italic,
+            &self.name,
+            &self.size,
+            &self.underline,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.bold,
+                &mut self.color,
+                &mut self.italic,
+                &mut self.name,
+                &mut self.size,
+                &mut self.underline,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46406,22 +46732,6 @@ impl ::graph_model::rt::Struct for WorkbookRangeFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "columnWidth" => &mut self.column_width,
-            "horizontalAlignment" => &mut self.horizontal_alignment,
-            "rowHeight" => &mut self.row_height,
-            "verticalAlignment" => &mut self.vertical_alignment,
-            "wrapText" => &mut self.wrap_text,
-            "borders" => &mut self.borders,
-            "fill" => &mut self.fill,
-            "font" => &mut self.font,
-            "protection" => &mut self.protection,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -46436,17 +46746,39 @@ impl ::graph_model::rt::Struct for WorkbookRangeFormat {
             "protection",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("columnWidth", &self.column_width);
-        w.field("horizontalAlignment", &self.horizontal_alignment);
-        w.field("rowHeight", &self.row_height);
-        w.field("verticalAlignment", &self.vertical_alignment);
-        w.field("wrapText", &self.wrap_text);
-        w.field("borders", &self.borders);
-        w.field("fill", &self.fill);
-        w.field("font", &self.font);
-        w.field("protection", &self.protection);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.column_width,
+            &self.horizontal_alignment,
+            &self.row_height,
+            &self.vertical_alignment,
+            &self.wrap_text,
+            &self.borders,
+            &self.fill,
+            &self.font,
+            &self.protection,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.column_width,
+                &mut self.horizontal_alignment,
+                &mut self.row_height,
+                &mut self.vertical_alignment,
+                &mut self.wrap_text,
+                &mut self.borders,
+                &mut self.fill,
+                &mut self.font,
+                &mut self.protection,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46492,18 +46824,17 @@ impl ::graph_model::rt::Struct for WorkbookRangeReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["address"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.address])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.address], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46549,18 +46880,17 @@ impl ::graph_model::rt::Struct for WorkbookRangeSort {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeSort"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46630,25 +46960,6 @@ impl ::graph_model::rt::Struct for WorkbookRangeView {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookRangeView"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "cellAddresses" => &mut self.cell_addresses,
-            "columnCount" => &mut self.column_count,
-            "formulas" => &mut self.formulas,
-            "formulasLocal" => &mut self.formulas_local,
-            "formulasR1C1" => &mut self.formulas_r1_c1,
-            "index" => &mut self.index,
-            "numberFormat" => &mut self.number_format,
-            "rowCount" => &mut self.row_count,
-            "text" => &mut self.text,
-            "values" => &mut self.values,
-            "valueTypes" => &mut self.value_types,
-            "rows" => &mut self.rows,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -46666,20 +46977,45 @@ impl ::graph_model::rt::Struct for WorkbookRangeView {
             "rows",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("cellAddresses", &self.cell_addresses);
-        w.field("columnCount", &self.column_count);
-        w.field("formulas", &self.formulas);
-        w.field("formulasLocal", &self.formulas_local);
-        w.field("formulasR1C1", &self.formulas_r1_c1);
-        w.field("index", &self.index);
-        w.field("numberFormat", &self.number_format);
-        w.field("rowCount", &self.row_count);
-        w.field("text", &self.text);
-        w.field("values", &self.values);
-        w.field("valueTypes", &self.value_types);
-        w.field("rows", &self.rows);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.cell_addresses,
+            &self.column_count,
+            &self.formulas,
+            &self.formulas_local,
+            &self.formulas_r1_c1,
+            &self.index,
+            &self.number_format,
+            &self.row_count,
+            &self.text,
+            &self.values,
+            &self.value_types,
+            &self.rows,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.cell_addresses,
+                &mut self.column_count,
+                &mut self.formulas,
+                &mut self.formulas_local,
+                &mut self.formulas_r1_c1,
+                &mut self.index,
+                &mut self.number_format,
+                &mut self.row_count,
+                &mut self.text,
+                &mut self.values,
+                &mut self.value_types,
+                &mut self.rows,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46727,20 +47063,20 @@ impl ::graph_model::rt::Struct for WorkbookSessionInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookSessionInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "persistChanges" => &mut self.persist_changes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "persistChanges"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("persistChanges", &self.persist_changes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.persist_changes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.persist_changes],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

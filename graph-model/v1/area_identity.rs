@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for AkamaiAttackGroupActionModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.akamaiAttackGroupActionModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "group" => &mut self.group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "group"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("group", &self.group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.group])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.action, &mut self.group], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -78,22 +75,20 @@ impl ::graph_model::rt::Struct for AkamaiCustomRuleModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.akamaiCustomRuleModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "name" => &mut self.name,
-            "ruleId" => &mut self.rule_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "name", "ruleId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("name", &self.name);
-        w.field("ruleId", &self.rule_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.name, &self.rule_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.action, &mut self.name, &mut self.rule_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -141,20 +136,20 @@ impl ::graph_model::rt::Struct for AkamaiRapidRulesModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.akamaiRapidRulesModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultAction" => &mut self.default_action,
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["defaultAction", "isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultAction", &self.default_action);
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.default_action, &self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.default_action, &mut self.is_enabled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -206,16 +201,6 @@ impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.akamaiVerifiedDetailsModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dnsConfiguration" => &mut self.dns_configuration,
-            "activeAttackGroups" => &mut self.active_attack_groups,
-            "activeCustomRules" => &mut self.active_custom_rules,
-            "rapidRules" => &mut self.rapid_rules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dnsConfiguration",
@@ -224,11 +209,27 @@ impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
             "rapidRules",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dnsConfiguration", &self.dns_configuration);
-        w.field("activeAttackGroups", &self.active_attack_groups);
-        w.field("activeCustomRules", &self.active_custom_rules);
-        w.field("rapidRules", &self.rapid_rules);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.dns_configuration,
+            &self.active_attack_groups,
+            &self.active_custom_rules,
+            &self.rapid_rules,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.dns_configuration,
+                &mut self.active_attack_groups,
+                &mut self.active_custom_rules,
+                &mut self.rapid_rules,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -284,18 +285,6 @@ impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.akamaiWebApplicationFirewallProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "accessToken" => &mut self.access_token,
-            "clientSecret" => &mut self.client_secret,
-            "clientToken" => &mut self.client_token,
-            "hostPrefix" => &mut self.host_prefix,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -306,13 +295,31 @@ impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
             "hostPrefix",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("accessToken", &self.access_token);
-        w.field("clientSecret", &self.client_secret);
-        w.field("clientToken", &self.client_token);
-        w.field("hostPrefix", &self.host_prefix);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.access_token,
+            &self.client_secret,
+            &self.client_token,
+            &self.host_prefix,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.access_token,
+                &mut self.client_secret,
+                &mut self.client_token,
+                &mut self.host_prefix,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -357,15 +364,17 @@ impl ::graph_model::rt::Struct for ApiAuthenticationConfigurationBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.apiAuthenticationConfigurationBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -530,18 +539,6 @@ impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.arkoseFraudProtectionProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "clientSubDomain" => &mut self.client_sub_domain,
-            "privateKey" => &mut self.private_key,
-            "publicKey" => &mut self.public_key,
-            "verifySubDomain" => &mut self.verify_sub_domain,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -552,13 +549,31 @@ impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
             "verifySubDomain",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("clientSubDomain", &self.client_sub_domain);
-        w.field("privateKey", &self.private_key);
-        w.field("publicKey", &self.public_key);
-        w.field("verifySubDomain", &self.verify_sub_domain);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.client_sub_domain,
+            &self.private_key,
+            &self.public_key,
+            &self.verify_sub_domain,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.client_sub_domain,
+                &mut self.private_key,
+                &mut self.public_key,
+                &mut self.verify_sub_domain,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -623,22 +638,6 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfigu
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationAttributeCollectionInputConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attribute" => &mut self.attribute,
-            "defaultValue" => &mut self.default_value,
-            "editable" => &mut self.editable,
-            "hidden" => &mut self.hidden,
-            "inputType" => &mut self.input_type,
-            "label" => &mut self.label,
-            "options" => &mut self.options,
-            "required" => &mut self.required,
-            "validationRegEx" => &mut self.validation_reg_ex,
-            "writeToDirectory" => &mut self.write_to_directory,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attribute",
@@ -653,17 +652,39 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfigu
             "writeToDirectory",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attribute", &self.attribute);
-        w.field("defaultValue", &self.default_value);
-        w.field("editable", &self.editable);
-        w.field("hidden", &self.hidden);
-        w.field("inputType", &self.input_type);
-        w.field("label", &self.label);
-        w.field("options", &self.options);
-        w.field("required", &self.required);
-        w.field("validationRegEx", &self.validation_reg_ex);
-        w.field("writeToDirectory", &self.write_to_directory);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attribute,
+            &self.default_value,
+            &self.editable,
+            &self.hidden,
+            &self.input_type,
+            &self.label,
+            &self.options,
+            &self.required,
+            &self.validation_reg_ex,
+            &self.write_to_directory,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attribute,
+                &mut self.default_value,
+                &mut self.editable,
+                &mut self.hidden,
+                &mut self.input_type,
+                &mut self.label,
+                &mut self.options,
+                &mut self.required,
+                &mut self.validation_reg_ex,
+                &mut self.write_to_directory,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -795,20 +816,17 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionOptionConfig
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationAttributeCollectionOptionConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "label" => &mut self.label,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["label", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("label", &self.label);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.label, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.label, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -858,18 +876,17 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationAttributeCollectionPage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "views" => &mut self.views,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["views"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("views", &self.views);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.views])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.views], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -920,22 +937,20 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPageViewConf
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationAttributeCollectionPageViewConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "inputs" => &mut self.inputs,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "inputs", "title"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("inputs", &self.inputs);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.inputs, &self.title])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.description, &mut self.inputs, &mut self.title],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -986,18 +1001,17 @@ impl ::graph_model::rt::Struct for AuthenticationConditionApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationConditionApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appId" => &mut self.app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appId", &self.app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.app_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.app_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1043,18 +1057,17 @@ impl ::graph_model::rt::Struct for AuthenticationConditions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationConditions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applications" => &mut self.applications,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applications"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applications", &self.applications);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.applications])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.applications], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1101,18 +1114,17 @@ impl ::graph_model::rt::Struct for AuthenticationConditionsApplications {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationConditionsApplications"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "includeApplications" => &mut self.include_applications,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["includeApplications"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("includeApplications", &self.include_applications);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.include_applications])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.include_applications], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1164,24 +1176,30 @@ impl ::graph_model::rt::Struct for AuthenticationContextClassReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationContextClassReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isAvailable" => &mut self.is_available,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "displayName", "isAvailable"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isAvailable", &self.is_available);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.is_available,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_available,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1234,16 +1252,6 @@ impl ::graph_model::rt::Struct for AuthenticationEventListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationEventListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1252,14 +1260,27 @@ impl ::graph_model::rt::Struct for AuthenticationEventListener {
             "displayName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
+            &self.conditions,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1506,24 +1527,30 @@ impl ::graph_model::rt::Struct for AuthenticationEventsFlow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationEventsFlow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "conditions" => &mut self.conditions,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "conditions", "description", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("conditions", &self.conditions);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.conditions,
+            &self.description,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.conditions,
+                &mut self.description,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1670,22 +1697,24 @@ impl ::graph_model::rt::Struct for AuthenticationMethodModeDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodModeDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationMethod" => &mut self.authentication_method,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "authenticationMethod", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("authenticationMethod", &self.authentication_method);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.authentication_method, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_method,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1738,16 +1767,6 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationStrengthRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "combinations" => &mut self.combinations,
-            "authenticationMethodModes" => &mut self.authentication_method_modes,
-            "policies" => &mut self.policies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1756,14 +1775,27 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
             "policies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("combinations", &self.combinations);
-        w.field(
-            "authenticationMethodModes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.combinations,
             &self.authentication_method_modes,
-        );
-        w.field("policies", &self.policies);
+            &self.policies,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.combinations,
+                &mut self.authentication_method_modes,
+                &mut self.policies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1831,20 +1863,6 @@ impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.b2xIdentityUserFlow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "userFlowType" => &mut self.user_flow_type,
-            "userFlowTypeVersion" => &mut self.user_flow_type_version,
-            "apiConnectorConfiguration" => &mut self.api_connector_configuration,
-            "identityProviders" => &mut self.identity_providers,
-            "languages" => &mut self.languages,
-            "userAttributeAssignments" => &mut self.user_attribute_assignments,
-            "userFlowIdentityProviders" => &mut self.user_flow_identity_providers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1857,21 +1875,35 @@ impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
             "userFlowIdentityProviders",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("userFlowType", &self.user_flow_type);
-        w.field("userFlowTypeVersion", &self.user_flow_type_version);
-        w.field(
-            "apiConnectorConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.user_flow_type,
+            &self.user_flow_type_version,
             &self.api_connector_configuration,
-        );
-        w.field("identityProviders", &self.identity_providers);
-        w.field("languages", &self.languages);
-        w.field("userAttributeAssignments", &self.user_attribute_assignments);
-        w.field(
-            "userFlowIdentityProviders",
+            &self.identity_providers,
+            &self.languages,
+            &self.user_attribute_assignments,
             &self.user_flow_identity_providers,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.user_flow_type,
+                &mut self.user_flow_type_version,
+                &mut self.api_connector_configuration,
+                &mut self.identity_providers,
+                &mut self.languages,
+                &mut self.user_attribute_assignments,
+                &mut self.user_flow_identity_providers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2050,20 +2082,20 @@ impl ::graph_model::rt::Struct for BasicAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.basicAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "password" => &mut self.password,
-            "username" => &mut self.username,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["password", "username"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("password", &self.password);
-        w.field("username", &self.username);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.password, &self.username])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.password, &mut self.username],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2113,22 +2145,20 @@ impl ::graph_model::rt::Struct for CaPoliciesDeletableRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.caPoliciesDeletableRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "namedLocations" => &mut self.named_locations,
-            "policies" => &mut self.policies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "namedLocations", "policies"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("namedLocations", &self.named_locations);
-        w.field("policies", &self.policies);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.named_locations, &self.policies])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.named_locations, &mut self.policies],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2178,22 +2208,28 @@ impl ::graph_model::rt::Struct for ClaimBinding {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.claimBinding"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "matchConfidenceLevel" => &mut self.match_confidence_level,
-            "sourceAttribute" => &mut self.source_attribute,
-            "verifiedIdClaim" => &mut self.verified_id_claim,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["matchConfidenceLevel", "sourceAttribute", "verifiedIdClaim"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("matchConfidenceLevel", &self.match_confidence_level);
-        w.field("sourceAttribute", &self.source_attribute);
-        w.field("verifiedIdClaim", &self.verified_id_claim);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.match_confidence_level,
+            &self.source_attribute,
+            &self.verified_id_claim,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.match_confidence_level,
+                &mut self.source_attribute,
+                &mut self.verified_id_claim,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2302,20 +2338,20 @@ impl ::graph_model::rt::Struct for ClaimValidation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.claimValidation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customExtensionId" => &mut self.custom_extension_id,
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["customExtensionId", "isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customExtensionId", &self.custom_extension_id);
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.custom_extension_id, &self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.custom_extension_id, &mut self.is_enabled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2361,18 +2397,17 @@ impl ::graph_model::rt::Struct for ClientCertificateAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.clientCertificateAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificateList" => &mut self.certificate_list,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["certificateList"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificateList", &self.certificate_list);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.certificate_list])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.certificate_list], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2422,22 +2457,20 @@ impl ::graph_model::rt::Struct for CloudFlareRuleModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudFlareRuleModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "name" => &mut self.name,
-            "ruleId" => &mut self.rule_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "name", "ruleId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("name", &self.name);
-        w.field("ruleId", &self.rule_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.name, &self.rule_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.action, &mut self.name, &mut self.rule_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2487,22 +2520,20 @@ impl ::graph_model::rt::Struct for CloudFlareRulesetModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudFlareRulesetModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "phaseName" => &mut self.phase_name,
-            "rulesetId" => &mut self.ruleset_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "phaseName", "rulesetId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("phaseName", &self.phase_name);
-        w.field("rulesetId", &self.ruleset_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.phase_name, &self.ruleset_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.name, &mut self.phase_name, &mut self.ruleset_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2554,16 +2585,6 @@ impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudFlareVerifiedDetailsModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dnsConfiguration" => &mut self.dns_configuration,
-            "enabledCustomRules" => &mut self.enabled_custom_rules,
-            "enabledRecommendedRulesets" => &mut self.enabled_recommended_rulesets,
-            "zoneId" => &mut self.zone_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dnsConfiguration",
@@ -2572,14 +2593,27 @@ impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
             "zoneId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dnsConfiguration", &self.dns_configuration);
-        w.field("enabledCustomRules", &self.enabled_custom_rules);
-        w.field(
-            "enabledRecommendedRulesets",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.dns_configuration,
+            &self.enabled_custom_rules,
             &self.enabled_recommended_rulesets,
-        );
-        w.field("zoneId", &self.zone_id);
+            &self.zone_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.dns_configuration,
+                &mut self.enabled_custom_rules,
+                &mut self.enabled_recommended_rulesets,
+                &mut self.zone_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2631,24 +2665,25 @@ impl ::graph_model::rt::Struct for CloudFlareWebApplicationFirewallProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudFlareWebApplicationFirewallProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "apiToken" => &mut self.api_token,
-            "zoneId" => &mut self.zone_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "apiToken", "zoneId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("apiToken", &self.api_token);
-        w.field("zoneId", &self.zone_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.api_token, &self.zone_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.api_token,
+                &mut self.zone_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2698,22 +2733,28 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicyDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessPolicyDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "conditions" => &mut self.conditions,
-            "grantControls" => &mut self.grant_controls,
-            "sessionControls" => &mut self.session_controls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["conditions", "grantControls", "sessionControls"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("conditions", &self.conditions);
-        w.field("grantControls", &self.grant_controls);
-        w.field("sessionControls", &self.session_controls);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.conditions,
+            &self.grant_controls,
+            &self.session_controls,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.conditions,
+                &mut self.grant_controls,
+                &mut self.session_controls,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2772,21 +2813,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationContextClassReferences" => {
-                &mut self.authentication_context_class_references
-            }
-            "authenticationStrength" => &mut self.authentication_strength,
-            "deletedItems" => &mut self.deleted_items,
-            "namedLocations" => &mut self.named_locations,
-            "policies" => &mut self.policies,
-            "templates" => &mut self.templates,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2798,17 +2824,33 @@ impl ::graph_model::rt::Struct for ConditionalAccessRoot {
             "templates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationContextClassReferences",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_context_class_references,
-        );
-        w.field("authenticationStrength", &self.authentication_strength);
-        w.field("deletedItems", &self.deleted_items);
-        w.field("namedLocations", &self.named_locations);
-        w.field("policies", &self.policies);
-        w.field("templates", &self.templates);
+            &self.authentication_strength,
+            &self.deleted_items,
+            &self.named_locations,
+            &self.policies,
+            &self.templates,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_context_class_references,
+                &mut self.authentication_strength,
+                &mut self.deleted_items,
+                &mut self.named_locations,
+                &mut self.policies,
+                &mut self.templates,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2862,26 +2904,32 @@ impl ::graph_model::rt::Struct for ConditionalAccessTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "details" => &mut self.details,
-            "name" => &mut self.name,
-            "scenarios" => &mut self.scenarios,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "details", "name", "scenarios"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("details", &self.details);
-        w.field("name", &self.name);
-        w.field("scenarios", &self.scenarios);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.details,
+            &self.name,
+            &self.scenarios,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.details,
+                &mut self.name,
+                &mut self.scenarios,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3010,20 +3058,6 @@ impl ::graph_model::rt::Struct for CountryNamedLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.countryNamedLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "countriesAndRegions" => &mut self.countries_and_regions,
-            "countryLookupMethod" => &mut self.country_lookup_method,
-            "includeUnknownCountriesAndRegions" => &mut self.include_unknown_countries_and_regions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deletedDateTime",
@@ -3036,18 +3070,35 @@ impl ::graph_model::rt::Struct for CountryNamedLocation {
             "includeUnknownCountriesAndRegions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("countriesAndRegions", &self.countries_and_regions);
-        w.field("countryLookupMethod", &self.country_lookup_method);
-        w.field(
-            "includeUnknownCountriesAndRegions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deleted_date_time,
+            &self.created_date_time,
+            &self.display_name,
+            &self.id,
+            &self.modified_date_time,
+            &self.countries_and_regions,
+            &self.country_lookup_method,
             &self.include_unknown_countries_and_regions,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deleted_date_time,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.modified_date_time,
+                &mut self.countries_and_regions,
+                &mut self.country_lookup_method,
+                &mut self.include_unknown_countries_and_regions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3095,20 +3146,20 @@ impl ::graph_model::rt::Struct for CustomExtensionOverwriteConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionOverwriteConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "behaviorOnError" => &mut self.behavior_on_error,
-            "clientConfiguration" => &mut self.client_configuration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["behaviorOnError", "clientConfiguration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("behaviorOnError", &self.behavior_on_error);
-        w.field("clientConfiguration", &self.client_configuration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.behavior_on_error, &self.client_configuration])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.behavior_on_error, &mut self.client_configuration],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3176,22 +3227,6 @@ impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "conditions" => &mut self.conditions,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "onAttributeCollection" => &mut self.on_attribute_collection,
-            "onAttributeCollectionStart" => &mut self.on_attribute_collection_start,
-            "onAttributeCollectionSubmit" => &mut self.on_attribute_collection_submit,
-            "onAuthenticationMethodLoadStart" => &mut self.on_authentication_method_load_start,
-            "onInteractiveAuthFlowStart" => &mut self.on_interactive_auth_flow_start,
-            "onUserCreateStart" => &mut self.on_user_create_start,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3206,29 +3241,39 @@ impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
             "onUserCreateStart",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("conditions", &self.conditions);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("onAttributeCollection", &self.on_attribute_collection);
-        w.field(
-            "onAttributeCollectionStart",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.conditions,
+            &self.description,
+            &self.display_name,
+            &self.on_attribute_collection,
             &self.on_attribute_collection_start,
-        );
-        w.field(
-            "onAttributeCollectionSubmit",
             &self.on_attribute_collection_submit,
-        );
-        w.field(
-            "onAuthenticationMethodLoadStart",
             &self.on_authentication_method_load_start,
-        );
-        w.field(
-            "onInteractiveAuthFlowStart",
             &self.on_interactive_auth_flow_start,
-        );
-        w.field("onUserCreateStart", &self.on_user_create_start);
+            &self.on_user_create_start,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.conditions,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.on_attribute_collection,
+                &mut self.on_attribute_collection_start,
+                &mut self.on_attribute_collection_submit,
+                &mut self.on_authentication_method_load_start,
+                &mut self.on_interactive_auth_flow_start,
+                &mut self.on_user_create_start,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3276,20 +3321,20 @@ impl ::graph_model::rt::Struct for FaceCheckConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.faceCheckConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "sourcePhotoClaimName" => &mut self.source_photo_claim_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled", "sourcePhotoClaimName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("sourcePhotoClaimName", &self.source_photo_claim_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled, &self.source_photo_claim_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_enabled, &mut self.source_photo_claim_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3334,15 +3379,17 @@ impl ::graph_model::rt::Struct for FraudProtectionConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fraudProtectionConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3486,20 +3533,17 @@ impl ::graph_model::rt::Struct for FraudProtectionProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fraudProtectionProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3651,18 +3695,17 @@ impl ::graph_model::rt::Struct for FraudProtectionProviderConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fraudProtectionProviderConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fraudProtectionProvider" => &mut self.fraud_protection_provider,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["fraudProtectionProvider"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fraudProtectionProvider", &self.fraud_protection_provider);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.fraud_protection_provider])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.fraud_protection_provider], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3710,20 +3753,17 @@ impl ::graph_model::rt::Struct for GenericError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.genericError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.code, &mut self.message], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3775,24 +3815,30 @@ impl ::graph_model::rt::Struct for HumanSecurityFraudProtectionProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.humanSecurityFraudProtectionProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "appId" => &mut self.app_id,
-            "serverToken" => &mut self.server_token,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "appId", "serverToken"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("appId", &self.app_id);
-        w.field("serverToken", &self.server_token);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.app_id,
+            &self.server_token,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.app_id,
+                &mut self.server_token,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3845,16 +3891,6 @@ impl ::graph_model::rt::Struct for IdentityApiConnector {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityApiConnector"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "displayName" => &mut self.display_name,
-            "targetUrl" => &mut self.target_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3863,14 +3899,27 @@ impl ::graph_model::rt::Struct for IdentityApiConnector {
             "targetUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("targetUrl", &self.target_url);
+            &self.display_name,
+            &self.target_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.display_name,
+                &mut self.target_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3924,17 +3973,6 @@ impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityBuiltInUserFlowAttribute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "dataType" => &mut self.data_type,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "userFlowAttributeType" => &mut self.user_flow_attribute_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3944,12 +3982,29 @@ impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
             "userFlowAttributeType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("dataType", &self.data_type);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("userFlowAttributeType", &self.user_flow_attribute_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.data_type,
+            &self.description,
+            &self.display_name,
+            &self.user_flow_attribute_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.data_type,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.user_flow_attribute_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4018,23 +4073,6 @@ impl ::graph_model::rt::Struct for IdentityContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "apiConnectors" => &mut self.api_connectors,
-            "authenticationEventListeners" => &mut self.authentication_event_listeners,
-            "authenticationEventsFlows" => &mut self.authentication_events_flows,
-            "b2xUserFlows" => &mut self.b2x_user_flows,
-            "conditionalAccess" => &mut self.conditional_access,
-            "customAuthenticationExtensions" => &mut self.custom_authentication_extensions,
-            "identityProviders" => &mut self.identity_providers,
-            "riskPrevention" => &mut self.risk_prevention,
-            "userFlowAttributes" => &mut self.user_flow_attributes,
-            "verifiedId" => &mut self.verified_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4050,27 +4088,41 @@ impl ::graph_model::rt::Struct for IdentityContainer {
             "verifiedId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("apiConnectors", &self.api_connectors);
-        w.field(
-            "authenticationEventListeners",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.api_connectors,
             &self.authentication_event_listeners,
-        );
-        w.field(
-            "authenticationEventsFlows",
             &self.authentication_events_flows,
-        );
-        w.field("b2xUserFlows", &self.b2x_user_flows);
-        w.field("conditionalAccess", &self.conditional_access);
-        w.field(
-            "customAuthenticationExtensions",
+            &self.b2x_user_flows,
+            &self.conditional_access,
             &self.custom_authentication_extensions,
-        );
-        w.field("identityProviders", &self.identity_providers);
-        w.field("riskPrevention", &self.risk_prevention);
-        w.field("userFlowAttributes", &self.user_flow_attributes);
-        w.field("verifiedId", &self.verified_id);
+            &self.identity_providers,
+            &self.risk_prevention,
+            &self.user_flow_attributes,
+            &self.verified_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.api_connectors,
+                &mut self.authentication_event_listeners,
+                &mut self.authentication_events_flows,
+                &mut self.b2x_user_flows,
+                &mut self.conditional_access,
+                &mut self.custom_authentication_extensions,
+                &mut self.identity_providers,
+                &mut self.risk_prevention,
+                &mut self.user_flow_attributes,
+                &mut self.verified_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4124,17 +4176,6 @@ impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityCustomUserFlowAttribute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "dataType" => &mut self.data_type,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "userFlowAttributeType" => &mut self.user_flow_attribute_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4144,12 +4185,29 @@ impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
             "userFlowAttributeType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("dataType", &self.data_type);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("userFlowAttributeType", &self.user_flow_attribute_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.data_type,
+            &self.description,
+            &self.display_name,
+            &self.user_flow_attribute_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.data_type,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.user_flow_attribute_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4203,17 +4261,6 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityUserFlowAttribute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "dataType" => &mut self.data_type,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "userFlowAttributeType" => &mut self.user_flow_attribute_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4223,12 +4270,29 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
             "userFlowAttributeType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("dataType", &self.data_type);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("userFlowAttributeType", &self.user_flow_attribute_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.data_type,
+            &self.description,
+            &self.display_name,
+            &self.user_flow_attribute_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.data_type,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.user_flow_attribute_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4392,19 +4456,6 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityUserFlowAttributeAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isOptional" => &mut self.is_optional,
-            "requiresVerification" => &mut self.requires_verification,
-            "userAttributeValues" => &mut self.user_attribute_values,
-            "userInputType" => &mut self.user_input_type,
-            "userAttribute" => &mut self.user_attribute,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4416,14 +4467,33 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
             "userAttribute",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("isOptional", &self.is_optional);
-        w.field("requiresVerification", &self.requires_verification);
-        w.field("userAttributeValues", &self.user_attribute_values);
-        w.field("userInputType", &self.user_input_type);
-        w.field("userAttribute", &self.user_attribute);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.is_optional,
+            &self.requires_verification,
+            &self.user_attribute_values,
+            &self.user_input_type,
+            &self.user_attribute,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_optional,
+                &mut self.requires_verification,
+                &mut self.user_attribute_values,
+                &mut self.user_input_type,
+                &mut self.user_attribute,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4708,20 +4778,17 @@ impl ::graph_model::rt::Struct for IdentityVerifiedIdRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityVerifiedIdRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "profiles" => &mut self.profiles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "profiles"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("profiles", &self.profiles);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.profiles])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.profiles], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4779,19 +4846,6 @@ impl ::graph_model::rt::Struct for IpNamedLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.ipNamedLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "ipRanges" => &mut self.ip_ranges,
-            "isTrusted" => &mut self.is_trusted,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deletedDateTime",
@@ -4803,14 +4857,33 @@ impl ::graph_model::rt::Struct for IpNamedLocation {
             "isTrusted",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("ipRanges", &self.ip_ranges);
-        w.field("isTrusted", &self.is_trusted);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deleted_date_time,
+            &self.created_date_time,
+            &self.display_name,
+            &self.id,
+            &self.modified_date_time,
+            &self.ip_ranges,
+            &self.is_trusted,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deleted_date_time,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.modified_date_time,
+                &mut self.ip_ranges,
+                &mut self.is_trusted,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4929,17 +5002,6 @@ impl ::graph_model::rt::Struct for NamedLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.namedLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deletedDateTime",
@@ -4949,12 +5011,29 @@ impl ::graph_model::rt::Struct for NamedLocation {
             "modifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("modifiedDateTime", &self.modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deleted_date_time,
+            &self.created_date_time,
+            &self.display_name,
+            &self.id,
+            &self.modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deleted_date_time,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5105,20 +5184,20 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionExternalUsersSelfService
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attributeCollectionPage" => &mut self.attribute_collection_page,
-            "attributes" => &mut self.attributes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attributeCollectionPage", "attributes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attributeCollectionPage", &self.attribute_collection_page);
-        w.field("attributes", &self.attributes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.attribute_collection_page, &self.attributes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.attribute_collection_page, &mut self.attributes],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5166,15 +5245,17 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5327,17 +5408,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5347,15 +5417,29 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5404,20 +5488,20 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtensionHand
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configuration" => &mut self.configuration,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configuration", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configuration", &self.configuration);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.configuration, &self.custom_extension])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.configuration, &mut self.custom_extension],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5465,15 +5549,17 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionStartHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5626,17 +5712,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionStartListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5646,15 +5721,29 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5703,20 +5792,20 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtensionHan
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configuration" => &mut self.configuration,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configuration", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configuration", &self.configuration);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.configuration, &self.custom_extension])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.configuration, &mut self.custom_extension],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5764,15 +5853,17 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionSubmitHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5925,17 +6016,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionSubmitListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5945,15 +6025,29 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6000,18 +6094,17 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartExternalUsersS
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identityProviders" => &mut self.identity_providers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identityProviders"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identityProviders", &self.identity_providers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity_providers])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.identity_providers], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6063,15 +6156,17 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAuthenticationMethodLoadStartHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6228,17 +6323,6 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAuthenticationMethodLoadStartListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6248,15 +6332,29 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6310,17 +6408,6 @@ impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onEmailOtpSendListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6330,15 +6417,29 @@ impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6384,18 +6485,17 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartExternalUsersAuthHa
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "signUp" => &mut self.sign_up,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["signUp"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("signUp", &self.sign_up);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.sign_up])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.sign_up], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6443,15 +6543,17 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onFraudProtectionLoadStartHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6604,17 +6706,6 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onFraudProtectionLoadStartListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6624,15 +6715,29 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6678,18 +6783,17 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartExternalUsersSelfSe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isSignUpAllowed" => &mut self.is_sign_up_allowed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isSignUpAllowed"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isSignUpAllowed", &self.is_sign_up_allowed);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_sign_up_allowed])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_sign_up_allowed], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6739,15 +6843,17 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onInteractiveAuthFlowStartHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6900,17 +7006,6 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onInteractiveAuthFlowStartListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6920,15 +7015,29 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6977,20 +7086,20 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtensionHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onOtpSendCustomExtensionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configuration" => &mut self.configuration,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configuration", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configuration", &self.configuration);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.configuration, &self.custom_extension])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.configuration, &mut self.custom_extension],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7035,15 +7144,17 @@ impl ::graph_model::rt::Struct for OnOtpSendHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onOtpSendHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7189,22 +7300,28 @@ impl ::graph_model::rt::Struct for OnPasswordMigrationCustomExtensionHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPasswordMigrationCustomExtensionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configuration" => &mut self.configuration,
-            "migrationPropertyId" => &mut self.migration_property_id,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configuration", "migrationPropertyId", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configuration", &self.configuration);
-        w.field("migrationPropertyId", &self.migration_property_id);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.configuration,
+            &self.migration_property_id,
+            &self.custom_extension,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.configuration,
+                &mut self.migration_property_id,
+                &mut self.custom_extension,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7249,15 +7366,17 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPasswordSubmitHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7408,17 +7527,6 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPasswordSubmitListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7428,15 +7536,29 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7485,20 +7607,20 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtensionHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configuration" => &mut self.configuration,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configuration", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configuration", &self.configuration);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.configuration, &self.custom_extension])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.configuration, &mut self.custom_extension],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7545,15 +7667,17 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onTokenIssuanceStartHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7704,17 +7828,6 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onTokenIssuanceStartListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7724,15 +7837,29 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7778,18 +7905,17 @@ impl ::graph_model::rt::Struct for OnUserCreateStartExternalUsersSelfServiceSign
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userTypeToCreate" => &mut self.user_type_to_create,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userTypeToCreate"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userTypeToCreate", &self.user_type_to_create);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_type_to_create])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_type_to_create], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7837,15 +7963,17 @@ impl ::graph_model::rt::Struct for OnUserCreateStartHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onUserCreateStartHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7998,17 +8126,6 @@ impl ::graph_model::rt::Struct for OnUserCreateStartListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onUserCreateStartListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8018,15 +8135,29 @@ impl ::graph_model::rt::Struct for OnUserCreateStartListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8075,20 +8206,20 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtensionHan
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "configuration" => &mut self.configuration,
-            "customExtension" => &mut self.custom_extension,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["configuration", "customExtension"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("configuration", &self.configuration);
-        w.field("customExtension", &self.custom_extension);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.configuration, &self.custom_extension])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.configuration, &mut self.custom_extension],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8136,15 +8267,17 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationHandler {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onVerifiedIdClaimValidationHandler"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8297,17 +8430,6 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onVerifiedIdClaimValidationListener"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationEventsFlowId" => &mut self.authentication_events_flow_id,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "handler" => &mut self.handler,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8317,15 +8439,29 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
             "handler",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationEventsFlowId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_events_flow_id,
-        );
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("handler", &self.handler);
+            &self.conditions,
+            &self.display_name,
+            &self.handler,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_events_flow_id,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.handler,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8373,20 +8509,20 @@ impl ::graph_model::rt::Struct for Pkcs12Certificate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pkcs12Certificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "password" => &mut self.password,
-            "pkcs12Value" => &mut self.pkcs12_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["password", "pkcs12Value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("password", &self.password);
-        w.field("pkcs12Value", &self.pkcs12_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.password, &self.pkcs12_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.password, &mut self.pkcs12_value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8438,24 +8574,30 @@ impl ::graph_model::rt::Struct for Pkcs12CertificateInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pkcs12CertificateInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isActive" => &mut self.is_active,
-            "notAfter" => &mut self.not_after,
-            "notBefore" => &mut self.not_before,
-            "thumbprint" => &mut self.thumbprint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isActive", "notAfter", "notBefore", "thumbprint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isActive", &self.is_active);
-        w.field("notAfter", &self.not_after);
-        w.field("notBefore", &self.not_before);
-        w.field("thumbprint", &self.thumbprint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_active,
+            &self.not_after,
+            &self.not_before,
+            &self.thumbprint,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_active,
+                &mut self.not_after,
+                &mut self.not_before,
+                &mut self.thumbprint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8507,17 +8649,6 @@ impl ::graph_model::rt::Struct for RiskPreventionContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskPreventionContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fraudProtectionProviders" => &mut self.fraud_protection_providers,
-            "webApplicationFirewallProviders" => &mut self.web_application_firewall_providers,
-            "webApplicationFirewallVerifications" => {
-                &mut self.web_application_firewall_verifications
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "fraudProtectionProviders",
@@ -8525,16 +8656,25 @@ impl ::graph_model::rt::Struct for RiskPreventionContainer {
             "webApplicationFirewallVerifications",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fraudProtectionProviders", &self.fraud_protection_providers);
-        w.field(
-            "webApplicationFirewallProviders",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.fraud_protection_providers,
             &self.web_application_firewall_providers,
-        );
-        w.field(
-            "webApplicationFirewallVerifications",
             &self.web_application_firewall_verifications,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.fraud_protection_providers,
+                &mut self.web_application_firewall_providers,
+                &mut self.web_application_firewall_verifications,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8673,22 +8813,20 @@ impl ::graph_model::rt::Struct for UserAttributeValuesItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userAttributeValuesItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDefault" => &mut self.is_default,
-            "name" => &mut self.name,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isDefault", "name", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDefault", &self.is_default);
-        w.field("name", &self.name);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_default, &self.name, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_default, &mut self.name, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8736,20 +8874,26 @@ impl ::graph_model::rt::Struct for UserFlowApiConnectorConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userFlowApiConnectorConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "postAttributeCollection" => &mut self.post_attribute_collection,
-            "postFederationSignup" => &mut self.post_federation_signup,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["postAttributeCollection", "postFederationSignup"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("postAttributeCollection", &self.post_attribute_collection);
-        w.field("postFederationSignup", &self.post_federation_signup);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.post_attribute_collection,
+            &self.post_federation_signup,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.post_attribute_collection,
+                &mut self.post_federation_signup,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8803,17 +8947,6 @@ impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userFlowLanguageConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "defaultPages" => &mut self.default_pages,
-            "overridesPages" => &mut self.overrides_pages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8823,12 +8956,29 @@ impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
             "overridesPages",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("defaultPages", &self.default_pages);
-        w.field("overridesPages", &self.overrides_pages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.is_enabled,
+            &self.default_pages,
+            &self.overrides_pages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.default_pages,
+                &mut self.overrides_pages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8874,18 +9024,17 @@ impl ::graph_model::rt::Struct for UserFlowLanguagePage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userFlowLanguagePage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9103,22 +9252,6 @@ impl ::graph_model::rt::Struct for VerifiedIdProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiedIdProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "faceCheckConfiguration" => &mut self.face_check_configuration,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "priority" => &mut self.priority,
-            "state" => &mut self.state,
-            "verifiedIdProfileConfiguration" => &mut self.verified_id_profile_configuration,
-            "verifiedIdUsageConfigurations" => &mut self.verified_id_usage_configurations,
-            "verifierDid" => &mut self.verifier_did,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9133,23 +9266,39 @@ impl ::graph_model::rt::Struct for VerifiedIdProfile {
             "verifierDid",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("faceCheckConfiguration", &self.face_check_configuration);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("priority", &self.priority);
-        w.field("state", &self.state);
-        w.field(
-            "verifiedIdProfileConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.face_check_configuration,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.priority,
+            &self.state,
             &self.verified_id_profile_configuration,
-        );
-        w.field(
-            "verifiedIdUsageConfigurations",
             &self.verified_id_usage_configurations,
-        );
-        w.field("verifierDid", &self.verifier_did);
+            &self.verifier_did,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.face_check_configuration,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.priority,
+                &mut self.state,
+                &mut self.verified_id_profile_configuration,
+                &mut self.verified_id_usage_configurations,
+                &mut self.verifier_did,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9203,17 +9352,6 @@ impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiedIdProfileConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "acceptedIssuer" => &mut self.accepted_issuer,
-            "claimBindings" => &mut self.claim_bindings,
-            "claimBindingSource" => &mut self.claim_binding_source,
-            "claimValidation" => &mut self.claim_validation,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "acceptedIssuer",
@@ -9223,12 +9361,29 @@ impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("acceptedIssuer", &self.accepted_issuer);
-        w.field("claimBindings", &self.claim_bindings);
-        w.field("claimBindingSource", &self.claim_binding_source);
-        w.field("claimValidation", &self.claim_validation);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.accepted_issuer,
+            &self.claim_bindings,
+            &self.claim_binding_source,
+            &self.claim_validation,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.accepted_issuer,
+                &mut self.claim_bindings,
+                &mut self.claim_binding_source,
+                &mut self.claim_validation,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9341,20 +9496,20 @@ impl ::graph_model::rt::Struct for VerifiedIdUsageConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiedIdUsageConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabledForTestOnly" => &mut self.is_enabled_for_test_only,
-            "purpose" => &mut self.purpose,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabledForTestOnly", "purpose"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabledForTestOnly", &self.is_enabled_for_test_only);
-        w.field("purpose", &self.purpose);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled_for_test_only, &self.purpose])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_enabled_for_test_only, &mut self.purpose],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9478,17 +9633,6 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApplicationFirewallDnsConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDomainVerified" => &mut self.is_domain_verified,
-            "isProxied" => &mut self.is_proxied,
-            "name" => &mut self.name,
-            "recordType" => &mut self.record_type,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isDomainVerified",
@@ -9498,12 +9642,29 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDomainVerified", &self.is_domain_verified);
-        w.field("isProxied", &self.is_proxied);
-        w.field("name", &self.name);
-        w.field("recordType", &self.record_type);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_domain_verified,
+            &self.is_proxied,
+            &self.name,
+            &self.record_type,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_domain_verified,
+                &mut self.is_proxied,
+                &mut self.name,
+                &mut self.record_type,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9613,20 +9774,17 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApplicationFirewallProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9856,18 +10014,6 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApplicationFirewallVerificationModel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "providerType" => &mut self.provider_type,
-            "verificationResult" => &mut self.verification_result,
-            "verifiedDetails" => &mut self.verified_details,
-            "verifiedHost" => &mut self.verified_host,
-            "provider" => &mut self.provider,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9878,13 +10024,31 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
             "provider",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("providerType", &self.provider_type);
-        w.field("verificationResult", &self.verification_result);
-        w.field("verifiedDetails", &self.verified_details);
-        w.field("verifiedHost", &self.verified_host);
-        w.field("provider", &self.provider);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.provider_type,
+            &self.verification_result,
+            &self.verified_details,
+            &self.verified_host,
+            &self.provider,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.provider_type,
+                &mut self.verification_result,
+                &mut self.verified_details,
+                &mut self.verified_host,
+                &mut self.provider,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9936,24 +10100,30 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApplicationFirewallVerificationResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "errors" => &mut self.errors,
-            "status" => &mut self.status,
-            "verifiedOnDateTime" => &mut self.verified_on_date_time,
-            "warnings" => &mut self.warnings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["errors", "status", "verifiedOnDateTime", "warnings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("errors", &self.errors);
-        w.field("status", &self.status);
-        w.field("verifiedOnDateTime", &self.verified_on_date_time);
-        w.field("warnings", &self.warnings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.errors,
+            &self.status,
+            &self.verified_on_date_time,
+            &self.warnings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.errors,
+                &mut self.status,
+                &mut self.verified_on_date_time,
+                &mut self.warnings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10070,18 +10240,17 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerifiedDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApplicationFirewallVerifiedDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dnsConfiguration" => &mut self.dns_configuration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dnsConfiguration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dnsConfiguration", &self.dns_configuration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dns_configuration])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dns_configuration], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

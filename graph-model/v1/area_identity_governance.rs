@@ -38,24 +38,6 @@ impl ::graph_model::rt::Struct for AccessPackage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isHidden" => &mut self.is_hidden,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "accessPackagesIncompatibleWith" => &mut self.access_packages_incompatible_with,
-            "assignmentPolicies" => &mut self.assignment_policies,
-            "catalog" => &mut self.catalog,
-            "incompatibleAccessPackages" => &mut self.incompatible_access_packages,
-            "incompatibleGroups" => &mut self.incompatible_groups,
-            "resourceRoleScopes" => &mut self.resource_role_scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -72,25 +54,43 @@ impl ::graph_model::rt::Struct for AccessPackage {
             "resourceRoleScopes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isHidden", &self.is_hidden);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field(
-            "accessPackagesIncompatibleWith",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_hidden,
+            &self.modified_date_time,
             &self.access_packages_incompatible_with,
-        );
-        w.field("assignmentPolicies", &self.assignment_policies);
-        w.field("catalog", &self.catalog);
-        w.field(
-            "incompatibleAccessPackages",
+            &self.assignment_policies,
+            &self.catalog,
             &self.incompatible_access_packages,
-        );
-        w.field("incompatibleGroups", &self.incompatible_groups);
-        w.field("resourceRoleScopes", &self.resource_role_scopes);
+            &self.incompatible_groups,
+            &self.resource_role_scopes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_hidden,
+                &mut self.modified_date_time,
+                &mut self.access_packages_incompatible_with,
+                &mut self.assignment_policies,
+                &mut self.catalog,
+                &mut self.incompatible_access_packages,
+                &mut self.incompatible_groups,
+                &mut self.resource_role_scopes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -139,20 +139,20 @@ impl ::graph_model::rt::Struct for AccessPackageAnswer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAnswer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayValue" => &mut self.display_value,
-            "answeredQuestion" => &mut self.answered_question,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayValue", "answeredQuestion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayValue", &self.display_value);
-        w.field("answeredQuestion", &self.answered_question);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_value, &self.answered_question])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_value, &mut self.answered_question],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -296,22 +296,24 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerChoice {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAnswerChoice"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actualValue" => &mut self.actual_value,
-            "localizations" => &mut self.localizations,
-            "text" => &mut self.text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["actualValue", "localizations", "text"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actualValue", &self.actual_value);
-        w.field("localizations", &self.localizations);
-        w.field("text", &self.text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.actual_value, &self.localizations, &self.text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.actual_value,
+                &mut self.localizations,
+                &mut self.text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -361,22 +363,24 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerString {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAnswerString"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayValue" => &mut self.display_value,
-            "value" => &mut self.value,
-            "answeredQuestion" => &mut self.answered_question,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayValue", "value", "answeredQuestion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayValue", &self.display_value);
-        w.field("value", &self.value);
-        w.field("answeredQuestion", &self.answered_question);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_value, &self.value, &self.answered_question])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_value,
+                &mut self.value,
+                &mut self.answered_question,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -438,21 +442,6 @@ impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageApprovalStage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "approverInformationVisibility" => &mut self.approver_information_visibility,
-            "durationBeforeAutomaticDenial" => &mut self.duration_before_automatic_denial,
-            "durationBeforeEscalation" => &mut self.duration_before_escalation,
-            "escalationApprovers" => &mut self.escalation_approvers,
-            "fallbackEscalationApprovers" => &mut self.fallback_escalation_approvers,
-            "fallbackPrimaryApprovers" => &mut self.fallback_primary_approvers,
-            "isApproverJustificationRequired" => &mut self.is_approver_justification_required,
-            "isEscalationEnabled" => &mut self.is_escalation_enabled,
-            "primaryApprovers" => &mut self.primary_approvers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "approverInformationVisibility",
@@ -466,28 +455,37 @@ impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
             "primaryApprovers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "approverInformationVisibility",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.approver_information_visibility,
-        );
-        w.field(
-            "durationBeforeAutomaticDenial",
             &self.duration_before_automatic_denial,
-        );
-        w.field("durationBeforeEscalation", &self.duration_before_escalation);
-        w.field("escalationApprovers", &self.escalation_approvers);
-        w.field(
-            "fallbackEscalationApprovers",
+            &self.duration_before_escalation,
+            &self.escalation_approvers,
             &self.fallback_escalation_approvers,
-        );
-        w.field("fallbackPrimaryApprovers", &self.fallback_primary_approvers);
-        w.field(
-            "isApproverJustificationRequired",
+            &self.fallback_primary_approvers,
             &self.is_approver_justification_required,
-        );
-        w.field("isEscalationEnabled", &self.is_escalation_enabled);
-        w.field("primaryApprovers", &self.primary_approvers);
+            &self.is_escalation_enabled,
+            &self.primary_approvers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.approver_information_visibility,
+                &mut self.duration_before_automatic_denial,
+                &mut self.duration_before_escalation,
+                &mut self.escalation_approvers,
+                &mut self.fallback_escalation_approvers,
+                &mut self.fallback_primary_approvers,
+                &mut self.is_approver_justification_required,
+                &mut self.is_escalation_enabled,
+                &mut self.primary_approvers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -648,21 +646,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "customExtensionCalloutInstances" => &mut self.custom_extension_callout_instances,
-            "expiredDateTime" => &mut self.expired_date_time,
-            "schedule" => &mut self.schedule,
-            "state" => &mut self.state,
-            "status" => &mut self.status,
-            "accessPackage" => &mut self.access_package,
-            "assignmentPolicy" => &mut self.assignment_policy,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -676,19 +659,37 @@ impl ::graph_model::rt::Struct for AccessPackageAssignment {
             "target",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "customExtensionCalloutInstances",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.custom_extension_callout_instances,
-        );
-        w.field("expiredDateTime", &self.expired_date_time);
-        w.field("schedule", &self.schedule);
-        w.field("state", &self.state);
-        w.field("status", &self.status);
-        w.field("accessPackage", &self.access_package);
-        w.field("assignmentPolicy", &self.assignment_policy);
-        w.field("target", &self.target);
+            &self.expired_date_time,
+            &self.schedule,
+            &self.state,
+            &self.status,
+            &self.access_package,
+            &self.assignment_policy,
+            &self.target,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.custom_extension_callout_instances,
+                &mut self.expired_date_time,
+                &mut self.schedule,
+                &mut self.state,
+                &mut self.status,
+                &mut self.access_package,
+                &mut self.assignment_policy,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -740,16 +741,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentApprovalSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isApprovalRequiredForAdd" => &mut self.is_approval_required_for_add,
-            "isApprovalRequiredForUpdate" => &mut self.is_approval_required_for_update,
-            "isRequestorJustificationRequired" => &mut self.is_requestor_justification_required,
-            "stages" => &mut self.stages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isApprovalRequiredForAdd",
@@ -758,20 +749,27 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
             "stages",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isApprovalRequiredForAdd",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.is_approval_required_for_add,
-        );
-        w.field(
-            "isApprovalRequiredForUpdate",
             &self.is_approval_required_for_update,
-        );
-        w.field(
-            "isRequestorJustificationRequired",
             &self.is_requestor_justification_required,
-        );
-        w.field("stages", &self.stages);
+            &self.stages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_approval_required_for_add,
+                &mut self.is_approval_required_for_update,
+                &mut self.is_requestor_justification_required,
+                &mut self.stages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -855,29 +853,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowedTargetScope" => &mut self.allowed_target_scope,
-            "automaticRequestSettings" => &mut self.automatic_request_settings,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "expiration" => &mut self.expiration,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "notificationSettings" => &mut self.notification_settings,
-            "requestApprovalSettings" => &mut self.request_approval_settings,
-            "requestorSettings" => &mut self.requestor_settings,
-            "reviewSettings" => &mut self.review_settings,
-            "specificAllowedTargets" => &mut self.specific_allowed_targets,
-            "accessPackage" => &mut self.access_package,
-            "catalog" => &mut self.catalog,
-            "customExtensionStageSettings" => &mut self.custom_extension_stage_settings,
-            "questions" => &mut self.questions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -899,27 +874,53 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
             "questions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("allowedTargetScope", &self.allowed_target_scope);
-        w.field("automaticRequestSettings", &self.automatic_request_settings);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("expiration", &self.expiration);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("notificationSettings", &self.notification_settings);
-        w.field("requestApprovalSettings", &self.request_approval_settings);
-        w.field("requestorSettings", &self.requestor_settings);
-        w.field("reviewSettings", &self.review_settings);
-        w.field("specificAllowedTargets", &self.specific_allowed_targets);
-        w.field("accessPackage", &self.access_package);
-        w.field("catalog", &self.catalog);
-        w.field(
-            "customExtensionStageSettings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.allowed_target_scope,
+            &self.automatic_request_settings,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.expiration,
+            &self.modified_date_time,
+            &self.notification_settings,
+            &self.request_approval_settings,
+            &self.requestor_settings,
+            &self.review_settings,
+            &self.specific_allowed_targets,
+            &self.access_package,
+            &self.catalog,
             &self.custom_extension_stage_settings,
-        );
-        w.field("questions", &self.questions);
+            &self.questions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allowed_target_scope,
+                &mut self.automatic_request_settings,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.expiration,
+                &mut self.modified_date_time,
+                &mut self.notification_settings,
+                &mut self.request_approval_settings,
+                &mut self.requestor_settings,
+                &mut self.review_settings,
+                &mut self.specific_allowed_targets,
+                &mut self.access_package,
+                &mut self.catalog,
+                &mut self.custom_extension_stage_settings,
+                &mut self.questions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -993,25 +994,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "answers" => &mut self.answers,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "customExtensionCalloutInstances" => &mut self.custom_extension_callout_instances,
-            "justification" => &mut self.justification,
-            "requestType" => &mut self.request_type,
-            "schedule" => &mut self.schedule,
-            "state" => &mut self.state,
-            "status" => &mut self.status,
-            "accessPackage" => &mut self.access_package,
-            "assignment" => &mut self.assignment,
-            "requestor" => &mut self.requestor,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1029,23 +1011,45 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
             "requestor",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("answers", &self.answers);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field(
-            "customExtensionCalloutInstances",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.answers,
+            &self.completed_date_time,
+            &self.created_date_time,
             &self.custom_extension_callout_instances,
-        );
-        w.field("justification", &self.justification);
-        w.field("requestType", &self.request_type);
-        w.field("schedule", &self.schedule);
-        w.field("state", &self.state);
-        w.field("status", &self.status);
-        w.field("accessPackage", &self.access_package);
-        w.field("assignment", &self.assignment);
-        w.field("requestor", &self.requestor);
+            &self.justification,
+            &self.request_type,
+            &self.schedule,
+            &self.state,
+            &self.status,
+            &self.access_package,
+            &self.assignment,
+            &self.requestor,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.answers,
+                &mut self.completed_date_time,
+                &mut self.created_date_time,
+                &mut self.custom_extension_callout_instances,
+                &mut self.justification,
+                &mut self.request_type,
+                &mut self.schedule,
+                &mut self.state,
+                &mut self.status,
+                &mut self.access_package,
+                &mut self.assignment,
+                &mut self.requestor,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1114,23 +1118,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtensi
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "callbackConfiguration" => &mut self.callback_configuration,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1146,21 +1133,41 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtensi
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("callbackConfiguration", &self.callback_configuration);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.callback_configuration,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.callback_configuration,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1223,26 +1230,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentRequestorSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowCustomAssignmentSchedule" => &mut self.allow_custom_assignment_schedule,
-            "enableOnBehalfRequestorsToAddAccess" => {
-                &mut self.enable_on_behalf_requestors_to_add_access
-            }
-            "enableOnBehalfRequestorsToRemoveAccess" => {
-                &mut self.enable_on_behalf_requestors_to_remove_access
-            }
-            "enableOnBehalfRequestorsToUpdateAccess" => {
-                &mut self.enable_on_behalf_requestors_to_update_access
-            }
-            "enableTargetsToSelfAddAccess" => &mut self.enable_targets_to_self_add_access,
-            "enableTargetsToSelfRemoveAccess" => &mut self.enable_targets_to_self_remove_access,
-            "enableTargetsToSelfUpdateAccess" => &mut self.enable_targets_to_self_update_access,
-            "onBehalfRequestors" => &mut self.on_behalf_requestors,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowCustomAssignmentSchedule",
@@ -1255,36 +1242,35 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
             "onBehalfRequestors",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "allowCustomAssignmentSchedule",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.allow_custom_assignment_schedule,
-        );
-        w.field(
-            "enableOnBehalfRequestorsToAddAccess",
             &self.enable_on_behalf_requestors_to_add_access,
-        );
-        w.field(
-            "enableOnBehalfRequestorsToRemoveAccess",
             &self.enable_on_behalf_requestors_to_remove_access,
-        );
-        w.field(
-            "enableOnBehalfRequestorsToUpdateAccess",
             &self.enable_on_behalf_requestors_to_update_access,
-        );
-        w.field(
-            "enableTargetsToSelfAddAccess",
             &self.enable_targets_to_self_add_access,
-        );
-        w.field(
-            "enableTargetsToSelfRemoveAccess",
             &self.enable_targets_to_self_remove_access,
-        );
-        w.field(
-            "enableTargetsToSelfUpdateAccess",
             &self.enable_targets_to_self_update_access,
-        );
-        w.field("onBehalfRequestors", &self.on_behalf_requestors);
+            &self.on_behalf_requestors,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_custom_assignment_schedule,
+                &mut self.enable_on_behalf_requestors_to_add_access,
+                &mut self.enable_on_behalf_requestors_to_remove_access,
+                &mut self.enable_on_behalf_requestors_to_update_access,
+                &mut self.enable_targets_to_self_add_access,
+                &mut self.enable_targets_to_self_remove_access,
+                &mut self.enable_targets_to_self_update_access,
+                &mut self.on_behalf_requestors,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1344,20 +1330,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentReviewSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expirationBehavior" => &mut self.expiration_behavior,
-            "fallbackReviewers" => &mut self.fallback_reviewers,
-            "isEnabled" => &mut self.is_enabled,
-            "isRecommendationEnabled" => &mut self.is_recommendation_enabled,
-            "isReviewerJustificationRequired" => &mut self.is_reviewer_justification_required,
-            "isSelfReview" => &mut self.is_self_review,
-            "primaryReviewers" => &mut self.primary_reviewers,
-            "schedule" => &mut self.schedule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "expirationBehavior",
@@ -1370,18 +1342,35 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
             "schedule",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expirationBehavior", &self.expiration_behavior);
-        w.field("fallbackReviewers", &self.fallback_reviewers);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isRecommendationEnabled", &self.is_recommendation_enabled);
-        w.field(
-            "isReviewerJustificationRequired",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.expiration_behavior,
+            &self.fallback_reviewers,
+            &self.is_enabled,
+            &self.is_recommendation_enabled,
             &self.is_reviewer_justification_required,
-        );
-        w.field("isSelfReview", &self.is_self_review);
-        w.field("primaryReviewers", &self.primary_reviewers);
-        w.field("schedule", &self.schedule);
+            &self.is_self_review,
+            &self.primary_reviewers,
+            &self.schedule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.expiration_behavior,
+                &mut self.fallback_reviewers,
+                &mut self.is_enabled,
+                &mut self.is_recommendation_enabled,
+                &mut self.is_reviewer_justification_required,
+                &mut self.is_self_review,
+                &mut self.primary_reviewers,
+                &mut self.schedule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1534,23 +1523,6 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAssignmentWorkflowExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "callbackConfiguration" => &mut self.callback_configuration,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1566,21 +1538,41 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("callbackConfiguration", &self.callback_configuration);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.callback_configuration,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.callback_configuration,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1630,17 +1622,6 @@ impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageAutomaticRequestSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "gracePeriodBeforeAccessRemoval" => &mut self.grace_period_before_access_removal,
-            "removeAccessWhenTargetLeavesAllowedTargets" => {
-                &mut self.remove_access_when_target_leaves_allowed_targets
-            }
-            "requestAccessForAllowedTargets" => &mut self.request_access_for_allowed_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "gracePeriodBeforeAccessRemoval",
@@ -1648,19 +1629,25 @@ impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
             "requestAccessForAllowedTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "gracePeriodBeforeAccessRemoval",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.grace_period_before_access_removal,
-        );
-        w.field(
-            "removeAccessWhenTargetLeavesAllowedTargets",
             &self.remove_access_when_target_leaves_allowed_targets,
-        );
-        w.field(
-            "requestAccessForAllowedTargets",
             &self.request_access_for_allowed_targets,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.grace_period_before_access_removal,
+                &mut self.remove_access_when_target_leaves_allowed_targets,
+                &mut self.request_access_for_allowed_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1730,25 +1717,6 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageCatalog"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "catalogType" => &mut self.catalog_type,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isExternallyVisible" => &mut self.is_externally_visible,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "state" => &mut self.state,
-            "accessPackages" => &mut self.access_packages,
-            "customWorkflowExtensions" => &mut self.custom_workflow_extensions,
-            "resourceRoles" => &mut self.resource_roles,
-            "resources" => &mut self.resources,
-            "resourceScopes" => &mut self.resource_scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1766,20 +1734,45 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
             "resourceScopes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("catalogType", &self.catalog_type);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isExternallyVisible", &self.is_externally_visible);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("state", &self.state);
-        w.field("accessPackages", &self.access_packages);
-        w.field("customWorkflowExtensions", &self.custom_workflow_extensions);
-        w.field("resourceRoles", &self.resource_roles);
-        w.field("resources", &self.resources);
-        w.field("resourceScopes", &self.resource_scopes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.catalog_type,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_externally_visible,
+            &self.modified_date_time,
+            &self.state,
+            &self.access_packages,
+            &self.custom_workflow_extensions,
+            &self.resource_roles,
+            &self.resources,
+            &self.resource_scopes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.catalog_type,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_externally_visible,
+                &mut self.modified_date_time,
+                &mut self.state,
+                &mut self.access_packages,
+                &mut self.custom_workflow_extensions,
+                &mut self.resource_roles,
+                &mut self.resources,
+                &mut self.resource_scopes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1980,21 +1973,6 @@ impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageDynamicApprovalStage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "approverInformationVisibility" => &mut self.approver_information_visibility,
-            "durationBeforeAutomaticDenial" => &mut self.duration_before_automatic_denial,
-            "durationBeforeEscalation" => &mut self.duration_before_escalation,
-            "escalationApprovers" => &mut self.escalation_approvers,
-            "fallbackEscalationApprovers" => &mut self.fallback_escalation_approvers,
-            "fallbackPrimaryApprovers" => &mut self.fallback_primary_approvers,
-            "isApproverJustificationRequired" => &mut self.is_approver_justification_required,
-            "isEscalationEnabled" => &mut self.is_escalation_enabled,
-            "primaryApprovers" => &mut self.primary_approvers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "approverInformationVisibility",
@@ -2008,28 +1986,37 @@ impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
             "primaryApprovers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "approverInformationVisibility",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.approver_information_visibility,
-        );
-        w.field(
-            "durationBeforeAutomaticDenial",
             &self.duration_before_automatic_denial,
-        );
-        w.field("durationBeforeEscalation", &self.duration_before_escalation);
-        w.field("escalationApprovers", &self.escalation_approvers);
-        w.field(
-            "fallbackEscalationApprovers",
+            &self.duration_before_escalation,
+            &self.escalation_approvers,
             &self.fallback_escalation_approvers,
-        );
-        w.field("fallbackPrimaryApprovers", &self.fallback_primary_approvers);
-        w.field(
-            "isApproverJustificationRequired",
+            &self.fallback_primary_approvers,
             &self.is_approver_justification_required,
-        );
-        w.field("isEscalationEnabled", &self.is_escalation_enabled);
-        w.field("primaryApprovers", &self.primary_approvers);
+            &self.is_escalation_enabled,
+            &self.primary_approvers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.approver_information_visibility,
+                &mut self.duration_before_automatic_denial,
+                &mut self.duration_before_escalation,
+                &mut self.escalation_approvers,
+                &mut self.fallback_escalation_approvers,
+                &mut self.fallback_primary_approvers,
+                &mut self.is_approver_justification_required,
+                &mut self.is_escalation_enabled,
+                &mut self.primary_approvers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2151,20 +2138,20 @@ impl ::graph_model::rt::Struct for AccessPackageLocalizedText {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageLocalizedText"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "languageCode" => &mut self.language_code,
-            "text" => &mut self.text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["languageCode", "text"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("languageCode", &self.language_code);
-        w.field("text", &self.text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.language_code, &self.text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.language_code, &mut self.text],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2224,20 +2211,6 @@ impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageMultipleChoiceQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isAnswerEditable" => &mut self.is_answer_editable,
-            "isRequired" => &mut self.is_required,
-            "localizations" => &mut self.localizations,
-            "sequence" => &mut self.sequence,
-            "text" => &mut self.text,
-            "choices" => &mut self.choices,
-            "isMultipleSelectionAllowed" => &mut self.is_multiple_selection_allowed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2250,18 +2223,35 @@ impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
             "isMultipleSelectionAllowed",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isAnswerEditable", &self.is_answer_editable);
-        w.field("isRequired", &self.is_required);
-        w.field("localizations", &self.localizations);
-        w.field("sequence", &self.sequence);
-        w.field("text", &self.text);
-        w.field("choices", &self.choices);
-        w.field(
-            "isMultipleSelectionAllowed",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_answer_editable,
+            &self.is_required,
+            &self.localizations,
+            &self.sequence,
+            &self.text,
+            &self.choices,
             &self.is_multiple_selection_allowed,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_answer_editable,
+                &mut self.is_required,
+                &mut self.localizations,
+                &mut self.sequence,
+                &mut self.text,
+                &mut self.choices,
+                &mut self.is_multiple_selection_allowed,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2307,21 +2297,20 @@ impl ::graph_model::rt::Struct for AccessPackageNotificationSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageNotificationSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isAssignmentNotificationDisabled" => &mut self.is_assignment_notification_disabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isAssignmentNotificationDisabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isAssignmentNotificationDisabled",
-            &self.is_assignment_notification_disabled,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_assignment_notification_disabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_assignment_notification_disabled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2378,18 +2367,6 @@ impl ::graph_model::rt::Struct for AccessPackageQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isAnswerEditable" => &mut self.is_answer_editable,
-            "isRequired" => &mut self.is_required,
-            "localizations" => &mut self.localizations,
-            "sequence" => &mut self.sequence,
-            "text" => &mut self.text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2400,13 +2377,31 @@ impl ::graph_model::rt::Struct for AccessPackageQuestion {
             "text",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isAnswerEditable", &self.is_answer_editable);
-        w.field("isRequired", &self.is_required);
-        w.field("localizations", &self.localizations);
-        w.field("sequence", &self.sequence);
-        w.field("text", &self.text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_answer_editable,
+            &self.is_required,
+            &self.localizations,
+            &self.sequence,
+            &self.text,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_answer_editable,
+                &mut self.is_required,
+                &mut self.localizations,
+                &mut self.sequence,
+                &mut self.text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2557,18 +2552,17 @@ impl ::graph_model::rt::Struct for AccessPackageRequestApprovalStageCallbackConf
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "timeoutDuration" => &mut self.timeout_duration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["timeoutDuration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("timeoutDuration", &self.timeout_duration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.timeout_duration])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.timeout_duration], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2869,24 +2863,6 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attributes" => &mut self.attributes,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "environment" => &mut self.environment,
-            "roles" => &mut self.roles,
-            "scopes" => &mut self.scopes,
-            "uploadSessions" => &mut self.upload_sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2903,19 +2879,43 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
             "uploadSessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attributes", &self.attributes);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field("environment", &self.environment);
-        w.field("roles", &self.roles);
-        w.field("scopes", &self.scopes);
-        w.field("uploadSessions", &self.upload_sessions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attributes,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.modified_date_time,
+            &self.origin_id,
+            &self.origin_system,
+            &self.environment,
+            &self.roles,
+            &self.scopes,
+            &self.upload_sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attributes,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.modified_date_time,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.environment,
+                &mut self.roles,
+                &mut self.scopes,
+                &mut self.upload_sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3064,17 +3064,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceAttribute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "destination" => &mut self.destination,
-            "isEditable" => &mut self.is_editable,
-            "isPersistedOnAssignmentRemoval" => &mut self.is_persisted_on_assignment_removal,
-            "name" => &mut self.name,
-            "source" => &mut self.source,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "destination",
@@ -3084,15 +3073,29 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
             "source",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("destination", &self.destination);
-        w.field("isEditable", &self.is_editable);
-        w.field(
-            "isPersistedOnAssignmentRemoval",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.destination,
+            &self.is_editable,
             &self.is_persisted_on_assignment_removal,
-        );
-        w.field("name", &self.name);
-        w.field("source", &self.source);
+            &self.name,
+            &self.source,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.destination,
+                &mut self.is_editable,
+                &mut self.is_persisted_on_assignment_removal,
+                &mut self.name,
+                &mut self.source,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3137,15 +3140,17 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeDestination {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceAttributeDestination"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3293,18 +3298,17 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceAttributeQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "question" => &mut self.question,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["question"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("question", &self.question);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.question])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.question], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3349,15 +3353,17 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceAttributeSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3518,22 +3524,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceEnvironment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "connectionInfo" => &mut self.connection_info,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isDefaultEnvironment" => &mut self.is_default_environment,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "resources" => &mut self.resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3548,17 +3538,39 @@ impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
             "resources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("connectionInfo", &self.connection_info);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isDefaultEnvironment", &self.is_default_environment);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field("resources", &self.resources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.connection_info,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_default_environment,
+            &self.modified_date_time,
+            &self.origin_id,
+            &self.origin_system,
+            &self.resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.connection_info,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_default_environment,
+                &mut self.modified_date_time,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3614,18 +3626,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "requestType" => &mut self.request_type,
-            "state" => &mut self.state,
-            "catalog" => &mut self.catalog,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3636,13 +3636,31 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("requestType", &self.request_type);
-        w.field("state", &self.state);
-        w.field("catalog", &self.catalog);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.request_type,
+            &self.state,
+            &self.catalog,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.request_type,
+                &mut self.state,
+                &mut self.catalog,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3700,19 +3718,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRole {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceRole"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "type" => &mut self.r#type,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3724,14 +3729,33 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRole {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field("type", &self.r#type);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.origin_id,
+            &self.origin_system,
+            &self.r#type,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.r#type,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3783,24 +3807,25 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRoleScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceRoleScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "role" => &mut self.role,
-            "scope" => &mut self.scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "role", "scope"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("role", &self.role);
-        w.field("scope", &self.scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time, &self.role, &self.scope])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.role,
+                &mut self.scope,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3858,19 +3883,6 @@ impl ::graph_model::rt::Struct for AccessPackageResourceScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageResourceScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isRootScope" => &mut self.is_root_scope,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3882,14 +3894,33 @@ impl ::graph_model::rt::Struct for AccessPackageResourceScope {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isRootScope", &self.is_root_scope);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.is_root_scope,
+            &self.origin_id,
+            &self.origin_system,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_root_scope,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3952,21 +3983,6 @@ impl ::graph_model::rt::Struct for AccessPackageSubject {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageSubject"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            "objectId" => &mut self.object_id,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "principalName" => &mut self.principal_name,
-            "subjectLifecycle" => &mut self.subject_lifecycle,
-            "subjectType" => &mut self.subject_type,
-            "connectedOrganization" => &mut self.connected_organization,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3980,19 +3996,37 @@ impl ::graph_model::rt::Struct for AccessPackageSubject {
             "connectedOrganization",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
-        w.field("objectId", &self.object_id);
-        w.field(
-            "onPremisesSecurityIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.email,
+            &self.object_id,
             &self.on_premises_security_identifier,
-        );
-        w.field("principalName", &self.principal_name);
-        w.field("subjectLifecycle", &self.subject_lifecycle);
-        w.field("subjectType", &self.subject_type);
-        w.field("connectedOrganization", &self.connected_organization);
+            &self.principal_name,
+            &self.subject_lifecycle,
+            &self.subject_type,
+            &self.connected_organization,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.email,
+                &mut self.object_id,
+                &mut self.on_premises_security_identifier,
+                &mut self.principal_name,
+                &mut self.subject_lifecycle,
+                &mut self.subject_type,
+                &mut self.connected_organization,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4191,22 +4225,20 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageSuggestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "reasons" => &mut self.reasons,
-            "accessPackage" => &mut self.access_package,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "reasons", "accessPackage"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("reasons", &self.reasons);
-        w.field("accessPackage", &self.access_package);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.reasons, &self.access_package])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.reasons, &mut self.access_package],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4251,15 +4283,17 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionReason {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageSuggestionReason"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4418,23 +4452,23 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionRelatedPeopleBased {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageSuggestionRelatedPeopleBased"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "relatedPeople" => &mut self.related_people,
-            "relatedPeopleAssignmentCount" => &mut self.related_people_assignment_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["relatedPeople", "relatedPeopleAssignmentCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("relatedPeople", &self.related_people);
-        w.field(
-            "relatedPeopleAssignmentCount",
-            &self.related_people_assignment_count,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.related_people, &self.related_people_assignment_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.related_people,
+                &mut self.related_people_assignment_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4555,20 +4589,23 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionSelfAssignmentHistoryB
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "lastAssignmentDateTime" => &mut self.last_assignment_date_time,
-            "pastAssignmentCount" => &mut self.past_assignment_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["lastAssignmentDateTime", "pastAssignmentCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("lastAssignmentDateTime", &self.last_assignment_date_time);
-        w.field("pastAssignmentCount", &self.past_assignment_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.last_assignment_date_time, &self.past_assignment_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.last_assignment_date_time,
+                &mut self.past_assignment_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4631,20 +4668,6 @@ impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageTextInputQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isAnswerEditable" => &mut self.is_answer_editable,
-            "isRequired" => &mut self.is_required,
-            "localizations" => &mut self.localizations,
-            "sequence" => &mut self.sequence,
-            "text" => &mut self.text,
-            "isSingleLineQuestion" => &mut self.is_single_line_question,
-            "regexPattern" => &mut self.regex_pattern,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4657,15 +4680,35 @@ impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
             "regexPattern",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isAnswerEditable", &self.is_answer_editable);
-        w.field("isRequired", &self.is_required);
-        w.field("localizations", &self.localizations);
-        w.field("sequence", &self.sequence);
-        w.field("text", &self.text);
-        w.field("isSingleLineQuestion", &self.is_single_line_question);
-        w.field("regexPattern", &self.regex_pattern);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_answer_editable,
+            &self.is_required,
+            &self.localizations,
+            &self.sequence,
+            &self.text,
+            &self.is_single_line_question,
+            &self.regex_pattern,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_answer_editable,
+                &mut self.is_required,
+                &mut self.localizations,
+                &mut self.sequence,
+                &mut self.text,
+                &mut self.is_single_line_question,
+                &mut self.regex_pattern,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4709,15 +4752,17 @@ impl ::graph_model::rt::Struct for AccessPackageUserDirectoryAttributeStore {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessPackageUserDirectoryAttributeStore"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4762,15 +4807,17 @@ impl ::graph_model::rt::Struct for AccessReviewApplyAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewApplyAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5098,23 +5145,6 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewHistoryDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "decisions" => &mut self.decisions,
-            "displayName" => &mut self.display_name,
-            "reviewHistoryPeriodEndDateTime" => &mut self.review_history_period_end_date_time,
-            "reviewHistoryPeriodStartDateTime" => &mut self.review_history_period_start_date_time,
-            "scheduleSettings" => &mut self.schedule_settings,
-            "scopes" => &mut self.scopes,
-            "status" => &mut self.status,
-            "instances" => &mut self.instances,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5130,24 +5160,41 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
             "instances",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("decisions", &self.decisions);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "reviewHistoryPeriodEndDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.decisions,
+            &self.display_name,
             &self.review_history_period_end_date_time,
-        );
-        w.field(
-            "reviewHistoryPeriodStartDateTime",
             &self.review_history_period_start_date_time,
-        );
-        w.field("scheduleSettings", &self.schedule_settings);
-        w.field("scopes", &self.scopes);
-        w.field("status", &self.status);
-        w.field("instances", &self.instances);
+            &self.schedule_settings,
+            &self.scopes,
+            &self.status,
+            &self.instances,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.decisions,
+                &mut self.display_name,
+                &mut self.review_history_period_end_date_time,
+                &mut self.review_history_period_start_date_time,
+                &mut self.schedule_settings,
+                &mut self.scopes,
+                &mut self.status,
+                &mut self.instances,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5209,20 +5256,6 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewHistoryInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "downloadUri" => &mut self.download_uri,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "fulfilledDateTime" => &mut self.fulfilled_date_time,
-            "reviewHistoryPeriodEndDateTime" => &mut self.review_history_period_end_date_time,
-            "reviewHistoryPeriodStartDateTime" => &mut self.review_history_period_start_date_time,
-            "runDateTime" => &mut self.run_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5235,21 +5268,35 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("downloadUri", &self.download_uri);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("fulfilledDateTime", &self.fulfilled_date_time);
-        w.field(
-            "reviewHistoryPeriodEndDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.download_uri,
+            &self.expiration_date_time,
+            &self.fulfilled_date_time,
             &self.review_history_period_end_date_time,
-        );
-        w.field(
-            "reviewHistoryPeriodStartDateTime",
             &self.review_history_period_start_date_time,
-        );
-        w.field("runDateTime", &self.run_date_time);
-        w.field("status", &self.status);
+            &self.run_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.download_uri,
+                &mut self.expiration_date_time,
+                &mut self.fulfilled_date_time,
+                &mut self.review_history_period_end_date_time,
+                &mut self.review_history_period_start_date_time,
+                &mut self.run_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5297,20 +5344,20 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryScheduleSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewHistoryScheduleSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recurrence" => &mut self.recurrence,
-            "reportRange" => &mut self.report_range,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["recurrence", "reportRange"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("recurrence", &self.recurrence);
-        w.field("reportRange", &self.report_range);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.recurrence, &self.report_range])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.recurrence, &mut self.report_range],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5441,24 +5488,30 @@ impl ::graph_model::rt::Struct for AccessReviewInactiveUsersQueryScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInactiveUsersQueryScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "query" => &mut self.query,
-            "queryRoot" => &mut self.query_root,
-            "queryType" => &mut self.query_type,
-            "inactiveDuration" => &mut self.inactive_duration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["query", "queryRoot", "queryType", "inactiveDuration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("query", &self.query);
-        w.field("queryRoot", &self.query_root);
-        w.field("queryType", &self.query_type);
-        w.field("inactiveDuration", &self.inactive_duration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.query,
+            &self.query_root,
+            &self.query_type,
+            &self.inactive_duration,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.query,
+                &mut self.query_root,
+                &mut self.query_type,
+                &mut self.inactive_duration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5522,22 +5575,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "fallbackReviewers" => &mut self.fallback_reviewers,
-            "reviewers" => &mut self.reviewers,
-            "scope" => &mut self.scope,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "contactedReviewers" => &mut self.contacted_reviewers,
-            "decisions" => &mut self.decisions,
-            "stages" => &mut self.stages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5552,17 +5589,39 @@ impl ::graph_model::rt::Struct for AccessReviewInstance {
             "stages",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("fallbackReviewers", &self.fallback_reviewers);
-        w.field("reviewers", &self.reviewers);
-        w.field("scope", &self.scope);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("contactedReviewers", &self.contacted_reviewers);
-        w.field("decisions", &self.decisions);
-        w.field("stages", &self.stages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_date_time,
+            &self.fallback_reviewers,
+            &self.reviewers,
+            &self.scope,
+            &self.start_date_time,
+            &self.status,
+            &self.contacted_reviewers,
+            &self.decisions,
+            &self.stages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.fallback_reviewers,
+                &mut self.reviewers,
+                &mut self.scope,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.contacted_reviewers,
+                &mut self.decisions,
+                &mut self.stages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5636,27 +5695,6 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInstanceDecisionItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accessReviewId" => &mut self.access_review_id,
-            "appliedBy" => &mut self.applied_by,
-            "appliedDateTime" => &mut self.applied_date_time,
-            "applyResult" => &mut self.apply_result,
-            "decision" => &mut self.decision,
-            "justification" => &mut self.justification,
-            "principal" => &mut self.principal,
-            "principalLink" => &mut self.principal_link,
-            "recommendation" => &mut self.recommendation,
-            "resource" => &mut self.resource,
-            "resourceLink" => &mut self.resource_link,
-            "reviewedBy" => &mut self.reviewed_by,
-            "reviewedDateTime" => &mut self.reviewed_date_time,
-            "insights" => &mut self.insights,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5676,22 +5714,49 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
             "insights",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accessReviewId", &self.access_review_id);
-        w.field("appliedBy", &self.applied_by);
-        w.field("appliedDateTime", &self.applied_date_time);
-        w.field("applyResult", &self.apply_result);
-        w.field("decision", &self.decision);
-        w.field("justification", &self.justification);
-        w.field("principal", &self.principal);
-        w.field("principalLink", &self.principal_link);
-        w.field("recommendation", &self.recommendation);
-        w.field("resource", &self.resource);
-        w.field("resourceLink", &self.resource_link);
-        w.field("reviewedBy", &self.reviewed_by);
-        w.field("reviewedDateTime", &self.reviewed_date_time);
-        w.field("insights", &self.insights);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.access_review_id,
+            &self.applied_by,
+            &self.applied_date_time,
+            &self.apply_result,
+            &self.decision,
+            &self.justification,
+            &self.principal,
+            &self.principal_link,
+            &self.recommendation,
+            &self.resource,
+            &self.resource_link,
+            &self.reviewed_by,
+            &self.reviewed_date_time,
+            &self.insights,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access_review_id,
+                &mut self.applied_by,
+                &mut self.applied_date_time,
+                &mut self.apply_result,
+                &mut self.decision,
+                &mut self.justification,
+                &mut self.principal,
+                &mut self.principal_link,
+                &mut self.recommendation,
+                &mut self.resource,
+                &mut self.resource_link,
+                &mut self.reviewed_by,
+                &mut self.reviewed_date_time,
+                &mut self.insights,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5747,17 +5812,6 @@ impl ::graph_model::rt::Struct
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            "accessPackageDisplayName" => &mut self.access_package_display_name,
-            "accessPackageId" => &mut self.access_package_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayName",
@@ -5767,15 +5821,29 @@ impl ::graph_model::rt::Struct
             "accessPackageId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
-        w.field(
-            "accessPackageDisplayName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.id,
+            &self.r#type,
             &self.access_package_display_name,
-        );
-        w.field("accessPackageId", &self.access_package_id);
+            &self.access_package_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.r#type,
+                &mut self.access_package_display_name,
+                &mut self.access_package_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5836,24 +5904,25 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemAzureRoleReso
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            "scope" => &mut self.scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id", "type", "scope"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
-        w.field("scope", &self.scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.id, &self.r#type, &self.scope])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.r#type,
+                &mut self.scope,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5906,22 +5975,20 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInstanceDecisionItemResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.id, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.id, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6108,24 +6175,25 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemServicePrinci
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            "appId" => &mut self.app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id", "type", "appId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
-        w.field("appId", &self.app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.id, &self.r#type, &self.app_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.r#type,
+                &mut self.app_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6179,23 +6247,26 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewNotificationRecipientItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "notificationRecipientScope" => &mut self.notification_recipient_scope,
-            "notificationTemplateType" => &mut self.notification_template_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["notificationRecipientScope", "notificationTemplateType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "notificationRecipientScope",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.notification_recipient_scope,
-        );
-        w.field("notificationTemplateType", &self.notification_template_type);
+            &self.notification_template_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.notification_recipient_scope,
+                &mut self.notification_template_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6245,22 +6316,20 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientQueryScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewNotificationRecipientQueryScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "query" => &mut self.query,
-            "queryRoot" => &mut self.query_root,
-            "queryType" => &mut self.query_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["query", "queryRoot", "queryType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("query", &self.query);
-        w.field("queryRoot", &self.query_root);
-        w.field("queryType", &self.query_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.query, &self.query_root, &self.query_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.query, &mut self.query_root, &mut self.query_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6307,15 +6376,17 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewNotificationRecipientScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6464,22 +6535,20 @@ impl ::graph_model::rt::Struct for AccessReviewQueryScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewQueryScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "query" => &mut self.query,
-            "queryRoot" => &mut self.query_root,
-            "queryType" => &mut self.query_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["query", "queryRoot", "queryType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("query", &self.query);
-        w.field("queryRoot", &self.query_root);
-        w.field("queryType", &self.query_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.query, &self.query_root, &self.query_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.query, &mut self.query_root, &mut self.query_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6619,15 +6688,17 @@ impl ::graph_model::rt::Struct for AccessReviewRecommendationInsightSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewRecommendationInsightSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6794,24 +6865,30 @@ impl ::graph_model::rt::Struct for AccessReviewReviewer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewReviewer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "displayName", "userPrincipalName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6888,28 +6965,6 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewScheduleDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalNotificationRecipients" => &mut self.additional_notification_recipients,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "descriptionForAdmins" => &mut self.description_for_admins,
-            "descriptionForReviewers" => &mut self.description_for_reviewers,
-            "displayName" => &mut self.display_name,
-            "fallbackReviewers" => &mut self.fallback_reviewers,
-            "instanceEnumerationScope" => &mut self.instance_enumeration_scope,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "reviewers" => &mut self.reviewers,
-            "scope" => &mut self.scope,
-            "settings" => &mut self.settings,
-            "stageSettings" => &mut self.stage_settings,
-            "status" => &mut self.status,
-            "instances" => &mut self.instances,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6930,26 +6985,51 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
             "instances",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "additionalNotificationRecipients",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.additional_notification_recipients,
-        );
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("descriptionForAdmins", &self.description_for_admins);
-        w.field("descriptionForReviewers", &self.description_for_reviewers);
-        w.field("displayName", &self.display_name);
-        w.field("fallbackReviewers", &self.fallback_reviewers);
-        w.field("instanceEnumerationScope", &self.instance_enumeration_scope);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("reviewers", &self.reviewers);
-        w.field("scope", &self.scope);
-        w.field("settings", &self.settings);
-        w.field("stageSettings", &self.stage_settings);
-        w.field("status", &self.status);
-        w.field("instances", &self.instances);
+            &self.created_by,
+            &self.created_date_time,
+            &self.description_for_admins,
+            &self.description_for_reviewers,
+            &self.display_name,
+            &self.fallback_reviewers,
+            &self.instance_enumeration_scope,
+            &self.last_modified_date_time,
+            &self.reviewers,
+            &self.scope,
+            &self.settings,
+            &self.stage_settings,
+            &self.status,
+            &self.instances,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_notification_recipients,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description_for_admins,
+                &mut self.description_for_reviewers,
+                &mut self.display_name,
+                &mut self.fallback_reviewers,
+                &mut self.instance_enumeration_scope,
+                &mut self.last_modified_date_time,
+                &mut self.reviewers,
+                &mut self.scope,
+                &mut self.settings,
+                &mut self.stage_settings,
+                &mut self.status,
+                &mut self.instances,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7020,27 +7100,6 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewScheduleSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applyActions" => &mut self.apply_actions,
-            "autoApplyDecisionsEnabled" => &mut self.auto_apply_decisions_enabled,
-            "decisionHistoriesForReviewersEnabled" => {
-                &mut self.decision_histories_for_reviewers_enabled
-            }
-            "defaultDecision" => &mut self.default_decision,
-            "defaultDecisionEnabled" => &mut self.default_decision_enabled,
-            "instanceDurationInDays" => &mut self.instance_duration_in_days,
-            "justificationRequiredOnApproval" => &mut self.justification_required_on_approval,
-            "mailNotificationsEnabled" => &mut self.mail_notifications_enabled,
-            "recommendationInsightSettings" => &mut self.recommendation_insight_settings,
-            "recommendationLookBackDuration" => &mut self.recommendation_look_back_duration,
-            "recommendationsEnabled" => &mut self.recommendations_enabled,
-            "recurrence" => &mut self.recurrence,
-            "reminderNotificationsEnabled" => &mut self.reminder_notifications_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applyActions",
@@ -7058,38 +7117,45 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
             "reminderNotificationsEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applyActions", &self.apply_actions);
-        w.field(
-            "autoApplyDecisionsEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.apply_actions,
             &self.auto_apply_decisions_enabled,
-        );
-        w.field(
-            "decisionHistoriesForReviewersEnabled",
             &self.decision_histories_for_reviewers_enabled,
-        );
-        w.field("defaultDecision", &self.default_decision);
-        w.field("defaultDecisionEnabled", &self.default_decision_enabled);
-        w.field("instanceDurationInDays", &self.instance_duration_in_days);
-        w.field(
-            "justificationRequiredOnApproval",
+            &self.default_decision,
+            &self.default_decision_enabled,
+            &self.instance_duration_in_days,
             &self.justification_required_on_approval,
-        );
-        w.field("mailNotificationsEnabled", &self.mail_notifications_enabled);
-        w.field(
-            "recommendationInsightSettings",
+            &self.mail_notifications_enabled,
             &self.recommendation_insight_settings,
-        );
-        w.field(
-            "recommendationLookBackDuration",
             &self.recommendation_look_back_duration,
-        );
-        w.field("recommendationsEnabled", &self.recommendations_enabled);
-        w.field("recurrence", &self.recurrence);
-        w.field(
-            "reminderNotificationsEnabled",
+            &self.recommendations_enabled,
+            &self.recurrence,
             &self.reminder_notifications_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.apply_actions,
+                &mut self.auto_apply_decisions_enabled,
+                &mut self.decision_histories_for_reviewers_enabled,
+                &mut self.default_decision,
+                &mut self.default_decision_enabled,
+                &mut self.instance_duration_in_days,
+                &mut self.justification_required_on_approval,
+                &mut self.mail_notifications_enabled,
+                &mut self.recommendation_insight_settings,
+                &mut self.recommendation_look_back_duration,
+                &mut self.recommendations_enabled,
+                &mut self.recurrence,
+                &mut self.reminder_notifications_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7133,15 +7199,17 @@ impl ::graph_model::rt::Struct for AccessReviewScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7305,22 +7373,24 @@ impl ::graph_model::rt::Struct for AccessReviewSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "definitions" => &mut self.definitions,
-            "historyDefinitions" => &mut self.history_definitions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "definitions", "historyDefinitions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("definitions", &self.definitions);
-        w.field("historyDefinitions", &self.history_definitions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.definitions, &self.history_definitions])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.definitions,
+                &mut self.history_definitions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7378,19 +7448,6 @@ impl ::graph_model::rt::Struct for AccessReviewStage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewStage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "fallbackReviewers" => &mut self.fallback_reviewers,
-            "reviewers" => &mut self.reviewers,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "decisions" => &mut self.decisions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7402,14 +7459,33 @@ impl ::graph_model::rt::Struct for AccessReviewStage {
             "decisions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("fallbackReviewers", &self.fallback_reviewers);
-        w.field("reviewers", &self.reviewers);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("decisions", &self.decisions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_date_time,
+            &self.fallback_reviewers,
+            &self.reviewers,
+            &self.start_date_time,
+            &self.status,
+            &self.decisions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.fallback_reviewers,
+                &mut self.reviewers,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.decisions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7470,20 +7546,6 @@ impl ::graph_model::rt::Struct for AccessReviewStageSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accessReviewStageSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "decisionsThatWillMoveToNextStage" => &mut self.decisions_that_will_move_to_next_stage,
-            "dependsOn" => &mut self.depends_on,
-            "durationInDays" => &mut self.duration_in_days,
-            "fallbackReviewers" => &mut self.fallback_reviewers,
-            "recommendationInsightSettings" => &mut self.recommendation_insight_settings,
-            "recommendationsEnabled" => &mut self.recommendations_enabled,
-            "reviewers" => &mut self.reviewers,
-            "stageId" => &mut self.stage_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "decisionsThatWillMoveToNextStage",
@@ -7496,21 +7558,35 @@ impl ::graph_model::rt::Struct for AccessReviewStageSettings {
             "stageId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "decisionsThatWillMoveToNextStage",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.decisions_that_will_move_to_next_stage,
-        );
-        w.field("dependsOn", &self.depends_on);
-        w.field("durationInDays", &self.duration_in_days);
-        w.field("fallbackReviewers", &self.fallback_reviewers);
-        w.field(
-            "recommendationInsightSettings",
+            &self.depends_on,
+            &self.duration_in_days,
+            &self.fallback_reviewers,
             &self.recommendation_insight_settings,
-        );
-        w.field("recommendationsEnabled", &self.recommendations_enabled);
-        w.field("reviewers", &self.reviewers);
-        w.field("stageId", &self.stage_id);
+            &self.recommendations_enabled,
+            &self.reviewers,
+            &self.stage_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.decisions_that_will_move_to_next_stage,
+                &mut self.depends_on,
+                &mut self.duration_in_days,
+                &mut self.fallback_reviewers,
+                &mut self.recommendation_insight_settings,
+                &mut self.recommendations_enabled,
+                &mut self.reviewers,
+                &mut self.stage_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7669,20 +7745,20 @@ impl ::graph_model::rt::Struct for AppConsentApprovalRoute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appConsentApprovalRoute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appConsentRequests" => &mut self.app_consent_requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "appConsentRequests"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appConsentRequests", &self.app_consent_requests);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.app_consent_requests])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.app_consent_requests],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7736,17 +7812,6 @@ impl ::graph_model::rt::Struct for AppConsentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appConsentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appDisplayName" => &mut self.app_display_name,
-            "appId" => &mut self.app_id,
-            "pendingScopes" => &mut self.pending_scopes,
-            "userConsentRequests" => &mut self.user_consent_requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7756,12 +7821,29 @@ impl ::graph_model::rt::Struct for AppConsentRequest {
             "userConsentRequests",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appId", &self.app_id);
-        w.field("pendingScopes", &self.pending_scopes);
-        w.field("userConsentRequests", &self.user_consent_requests);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_display_name,
+            &self.app_id,
+            &self.pending_scopes,
+            &self.user_consent_requests,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_display_name,
+                &mut self.app_id,
+                &mut self.pending_scopes,
+                &mut self.user_consent_requests,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7807,18 +7889,17 @@ impl ::graph_model::rt::Struct for AppConsentRequestScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appConsentRequestScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7866,20 +7947,17 @@ impl ::graph_model::rt::Struct for Approval {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.approval"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "stages" => &mut self.stages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "stages"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("stages", &self.stages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.stages])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.stages], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7939,20 +8017,6 @@ impl ::graph_model::rt::Struct for ApprovalStage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.approvalStage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignedToMe" => &mut self.assigned_to_me,
-            "displayName" => &mut self.display_name,
-            "justification" => &mut self.justification,
-            "reviewedBy" => &mut self.reviewed_by,
-            "reviewedDateTime" => &mut self.reviewed_date_time,
-            "reviewResult" => &mut self.review_result,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7965,15 +8029,35 @@ impl ::graph_model::rt::Struct for ApprovalStage {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignedToMe", &self.assigned_to_me);
-        w.field("displayName", &self.display_name);
-        w.field("justification", &self.justification);
-        w.field("reviewedBy", &self.reviewed_by);
-        w.field("reviewedDateTime", &self.reviewed_date_time);
-        w.field("reviewResult", &self.review_result);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assigned_to_me,
+            &self.display_name,
+            &self.justification,
+            &self.reviewed_by,
+            &self.reviewed_date_time,
+            &self.review_result,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assigned_to_me,
+                &mut self.display_name,
+                &mut self.justification,
+                &mut self.reviewed_by,
+                &mut self.reviewed_date_time,
+                &mut self.review_result,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8096,24 +8180,30 @@ impl ::graph_model::rt::Struct for AvailableAccessPackage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.availableAccessPackage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "resourceRoleScopes" => &mut self.resource_role_scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "displayName", "resourceRoleScopes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("resourceRoleScopes", &self.resource_role_scopes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.resource_role_scopes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.resource_role_scopes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8161,20 +8251,20 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryTenant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.azureActiveDirectoryTenant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "tenantId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.tenant_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.tenant_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8236,21 +8326,6 @@ impl ::graph_model::rt::Struct for ConnectedOrganization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.connectedOrganization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "identitySources" => &mut self.identity_sources,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "state" => &mut self.state,
-            "externalSponsors" => &mut self.external_sponsors,
-            "internalSponsors" => &mut self.internal_sponsors,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8264,16 +8339,37 @@ impl ::graph_model::rt::Struct for ConnectedOrganization {
             "internalSponsors",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("identitySources", &self.identity_sources);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("state", &self.state);
-        w.field("externalSponsors", &self.external_sponsors);
-        w.field("internalSponsors", &self.internal_sponsors);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.identity_sources,
+            &self.modified_date_time,
+            &self.state,
+            &self.external_sponsors,
+            &self.internal_sponsors,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.identity_sources,
+                &mut self.modified_date_time,
+                &mut self.state,
+                &mut self.external_sponsors,
+                &mut self.internal_sponsors,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8384,18 +8480,17 @@ impl ::graph_model::rt::Struct for ConnectionInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.connectionInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["url"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8452,18 +8547,6 @@ impl ::graph_model::rt::Struct for ControlConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.controlConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "isEnabled" => &mut self.is_enabled,
-            "modifiedBy" => &mut self.modified_by,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8474,13 +8557,31 @@ impl ::graph_model::rt::Struct for ControlConfiguration {
             "modifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("modifiedBy", &self.modified_by);
-        w.field("modifiedDateTime", &self.modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.is_enabled,
+            &self.modified_by,
+            &self.modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.is_enabled,
+                &mut self.modified_by,
+                &mut self.modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8622,22 +8723,24 @@ impl ::graph_model::rt::Struct for CrossCloudAzureActiveDirectoryTenant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossCloudAzureActiveDirectoryTenant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cloudInstance" => &mut self.cloud_instance,
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["cloudInstance", "displayName", "tenantId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cloudInstance", &self.cloud_instance);
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.cloud_instance, &self.display_name, &self.tenant_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.cloud_instance,
+                &mut self.display_name,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8696,18 +8799,6 @@ impl ::graph_model::rt::Struct for CustomCalloutExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customCalloutExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8718,16 +8809,31 @@ impl ::graph_model::rt::Struct for CustomCalloutExtension {
             "endpointConfiguration",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8996,25 +9102,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attributes" => &mut self.attributes,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "originId" => &mut self.origin_id,
-            "originSystem" => &mut self.origin_system,
-            "notificationEndpointConfiguration" => &mut self.notification_endpoint_configuration,
-            "environment" => &mut self.environment,
-            "roles" => &mut self.roles,
-            "scopes" => &mut self.scopes,
-            "uploadSessions" => &mut self.upload_sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9032,23 +9119,45 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
             "uploadSessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attributes", &self.attributes);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("originId", &self.origin_id);
-        w.field("originSystem", &self.origin_system);
-        w.field(
-            "notificationEndpointConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attributes,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.modified_date_time,
+            &self.origin_id,
+            &self.origin_system,
             &self.notification_endpoint_configuration,
-        );
-        w.field("environment", &self.environment);
-        w.field("roles", &self.roles);
-        w.field("scopes", &self.scopes);
-        w.field("uploadSessions", &self.upload_sessions);
+            &self.environment,
+            &self.roles,
+            &self.scopes,
+            &self.upload_sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attributes,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.modified_date_time,
+                &mut self.origin_id,
+                &mut self.origin_system,
+                &mut self.notification_endpoint_configuration,
+                &mut self.environment,
+                &mut self.roles,
+                &mut self.scopes,
+                &mut self.upload_sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9109,20 +9218,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "data" => &mut self.data,
-            "isUploadDone" => &mut self.is_upload_done,
-            "referenceId" => &mut self.reference_id,
-            "stats" => &mut self.stats,
-            "status" => &mut self.status,
-            "files" => &mut self.files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9135,15 +9230,35 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
             "files",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("data", &self.data);
-        w.field("isUploadDone", &self.is_upload_done);
-        w.field("referenceId", &self.reference_id);
-        w.field("stats", &self.stats);
-        w.field("status", &self.status);
-        w.field("files", &self.files);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.data,
+            &self.is_upload_done,
+            &self.reference_id,
+            &self.stats,
+            &self.status,
+            &self.files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.data,
+                &mut self.is_upload_done,
+                &mut self.reference_id,
+                &mut self.stats,
+                &mut self.status,
+                &mut self.files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9208,20 +9323,6 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceUploadSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "data" => &mut self.data,
-            "isUploadDone" => &mut self.is_upload_done,
-            "referenceId" => &mut self.reference_id,
-            "stats" => &mut self.stats,
-            "status" => &mut self.status,
-            "files" => &mut self.files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9234,15 +9335,35 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
             "files",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("data", &self.data);
-        w.field("isUploadDone", &self.is_upload_done);
-        w.field("referenceId", &self.reference_id);
-        w.field("stats", &self.stats);
-        w.field("status", &self.status);
-        w.field("files", &self.files);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.data,
+            &self.is_upload_done,
+            &self.reference_id,
+            &self.stats,
+            &self.status,
+            &self.files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.data,
+                &mut self.is_upload_done,
+                &mut self.reference_id,
+                &mut self.stats,
+                &mut self.status,
+                &mut self.files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9393,20 +9514,20 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customDataProvidedResourceUploadStats"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "filesUploaded" => &mut self.files_uploaded,
-            "totalBytesUploaded" => &mut self.total_bytes_uploaded,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["filesUploaded", "totalBytesUploaded"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("filesUploaded", &self.files_uploaded);
-        w.field("totalBytesUploaded", &self.total_bytes_uploaded);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.files_uploaded, &self.total_bytes_uploaded])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.files_uploaded, &mut self.total_bytes_uploaded],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9523,18 +9644,17 @@ impl ::graph_model::rt::Struct for CustomExtensionCallbackConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionCallbackConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "timeoutDuration" => &mut self.timeout_duration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["timeoutDuration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("timeoutDuration", &self.timeout_duration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.timeout_duration])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.timeout_duration], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9703,17 +9823,6 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionCalloutInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customExtensionId" => &mut self.custom_extension_id,
-            "detail" => &mut self.detail,
-            "externalCorrelationId" => &mut self.external_correlation_id,
-            "id" => &mut self.id,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customExtensionId",
@@ -9723,12 +9832,29 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customExtensionId", &self.custom_extension_id);
-        w.field("detail", &self.detail);
-        w.field("externalCorrelationId", &self.external_correlation_id);
-        w.field("id", &self.id);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.custom_extension_id,
+            &self.detail,
+            &self.external_correlation_id,
+            &self.id,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_extension_id,
+                &mut self.detail,
+                &mut self.external_correlation_id,
+                &mut self.id,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9860,20 +9986,17 @@ impl ::graph_model::rt::Struct for DeletedItemContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deletedItemContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "workflows" => &mut self.workflows,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "workflows"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("workflows", &self.workflows);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.workflows])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.workflows], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9917,15 +10040,17 @@ impl ::graph_model::rt::Struct for DisableAndDeleteUserApplyAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.disableAndDeleteUserApplyAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9973,20 +10098,20 @@ impl ::graph_model::rt::Struct for DomainIdentitySource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainIdentitySource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "domainName" => &mut self.domain_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "domainName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("domainName", &self.domain_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.domain_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.domain_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10034,20 +10159,20 @@ impl ::graph_model::rt::Struct for EmailSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "senderDomain" => &mut self.sender_domain,
-            "useCompanyBranding" => &mut self.use_company_branding,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["senderDomain", "useCompanyBranding"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("senderDomain", &self.sender_domain);
-        w.field("useCompanyBranding", &self.use_company_branding);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.sender_domain, &self.use_company_branding])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.sender_domain, &mut self.use_company_branding],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10108,20 +10233,6 @@ impl ::graph_model::rt::Struct for EndUserSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.endUserSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "isEnabled" => &mut self.is_enabled,
-            "modifiedBy" => &mut self.modified_by,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "relatedPeopleInsightLevel" => &mut self.related_people_insight_level,
-            "showApproverDetailsToMembers" => &mut self.show_approver_details_to_members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10134,21 +10245,35 @@ impl ::graph_model::rt::Struct for EndUserSettings {
             "showApproverDetailsToMembers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("modifiedBy", &self.modified_by);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field(
-            "relatedPeopleInsightLevel",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.is_enabled,
+            &self.modified_by,
+            &self.modified_date_time,
             &self.related_people_insight_level,
-        );
-        w.field(
-            "showApproverDetailsToMembers",
             &self.show_approver_details_to_members,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.is_enabled,
+                &mut self.modified_by,
+                &mut self.modified_date_time,
+                &mut self.related_people_insight_level,
+                &mut self.show_approver_details_to_members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10227,29 +10352,6 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entitlementManagement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accessPackageAssignmentApprovals" => &mut self.access_package_assignment_approvals,
-            "accessPackages" => &mut self.access_packages,
-            "accessPackageSuggestions" => &mut self.access_package_suggestions,
-            "assignmentPolicies" => &mut self.assignment_policies,
-            "assignmentRequests" => &mut self.assignment_requests,
-            "assignments" => &mut self.assignments,
-            "availableAccessPackages" => &mut self.available_access_packages,
-            "catalogs" => &mut self.catalogs,
-            "connectedOrganizations" => &mut self.connected_organizations,
-            "controlConfigurations" => &mut self.control_configurations,
-            "resourceEnvironments" => &mut self.resource_environments,
-            "resourceRequests" => &mut self.resource_requests,
-            "resourceRoleScopes" => &mut self.resource_role_scopes,
-            "resources" => &mut self.resources,
-            "settings" => &mut self.settings,
-            "subjects" => &mut self.subjects,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10271,27 +10373,53 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
             "subjects",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "accessPackageAssignmentApprovals",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.access_package_assignment_approvals,
-        );
-        w.field("accessPackages", &self.access_packages);
-        w.field("accessPackageSuggestions", &self.access_package_suggestions);
-        w.field("assignmentPolicies", &self.assignment_policies);
-        w.field("assignmentRequests", &self.assignment_requests);
-        w.field("assignments", &self.assignments);
-        w.field("availableAccessPackages", &self.available_access_packages);
-        w.field("catalogs", &self.catalogs);
-        w.field("connectedOrganizations", &self.connected_organizations);
-        w.field("controlConfigurations", &self.control_configurations);
-        w.field("resourceEnvironments", &self.resource_environments);
-        w.field("resourceRequests", &self.resource_requests);
-        w.field("resourceRoleScopes", &self.resource_role_scopes);
-        w.field("resources", &self.resources);
-        w.field("settings", &self.settings);
-        w.field("subjects", &self.subjects);
+            &self.access_packages,
+            &self.access_package_suggestions,
+            &self.assignment_policies,
+            &self.assignment_requests,
+            &self.assignments,
+            &self.available_access_packages,
+            &self.catalogs,
+            &self.connected_organizations,
+            &self.control_configurations,
+            &self.resource_environments,
+            &self.resource_requests,
+            &self.resource_role_scopes,
+            &self.resources,
+            &self.settings,
+            &self.subjects,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access_package_assignment_approvals,
+                &mut self.access_packages,
+                &mut self.access_package_suggestions,
+                &mut self.assignment_policies,
+                &mut self.assignment_requests,
+                &mut self.assignments,
+                &mut self.available_access_packages,
+                &mut self.catalogs,
+                &mut self.connected_organizations,
+                &mut self.control_configurations,
+                &mut self.resource_environments,
+                &mut self.resource_requests,
+                &mut self.resource_role_scopes,
+                &mut self.resources,
+                &mut self.settings,
+                &mut self.subjects,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10341,22 +10469,24 @@ impl ::graph_model::rt::Struct for EntitlementManagementSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entitlementManagementSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expiration" => &mut self.expiration,
-            "recurrence" => &mut self.recurrence,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expiration", "recurrence", "startDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expiration", &self.expiration);
-        w.field("recurrence", &self.recurrence);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.expiration, &self.recurrence, &self.start_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.expiration,
+                &mut self.recurrence,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10408,17 +10538,6 @@ impl ::graph_model::rt::Struct for EntitlementManagementSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entitlementManagementSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "durationUntilExternalUserDeletedAfterBlocked" => {
-                &mut self.duration_until_external_user_deleted_after_blocked
-            }
-            "externalUserLifecycleAction" => &mut self.external_user_lifecycle_action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10426,16 +10545,25 @@ impl ::graph_model::rt::Struct for EntitlementManagementSettings {
             "externalUserLifecycleAction",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "durationUntilExternalUserDeletedAfterBlocked",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.duration_until_external_user_deleted_after_blocked,
-        );
-        w.field(
-            "externalUserLifecycleAction",
             &self.external_user_lifecycle_action,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.duration_until_external_user_deleted_after_blocked,
+                &mut self.external_user_lifecycle_action,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10485,22 +10613,24 @@ impl ::graph_model::rt::Struct for ExternalDomainFederation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalDomainFederation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "domainName" => &mut self.domain_name,
-            "issuerUri" => &mut self.issuer_uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "domainName", "issuerUri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("domainName", &self.domain_name);
-        w.field("issuerUri", &self.issuer_uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.domain_name, &self.issuer_uri])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.domain_name,
+                &mut self.issuer_uri,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10549,20 +10679,20 @@ impl ::graph_model::rt::Struct for GovernanceInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.governanceInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "insightCreatedDateTime" => &mut self.insight_created_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "insightCreatedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("insightCreatedDateTime", &self.insight_created_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.insight_created_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.insight_created_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10707,15 +10837,17 @@ impl ::graph_model::rt::Struct for GroupPeerOutlierRecommendationInsightSettings
     fn type_name(&self) -> &'static str {
         "microsoft.graph.groupPeerOutlierRecommendationInsightSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10776,19 +10908,6 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessReviews" => &mut self.access_reviews,
-            "appConsent" => &mut self.app_consent,
-            "catalogs" => &mut self.catalogs,
-            "entitlementManagement" => &mut self.entitlement_management,
-            "lifecycleWorkflows" => &mut self.lifecycle_workflows,
-            "privilegedAccess" => &mut self.privileged_access,
-            "termsOfUse" => &mut self.terms_of_use,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accessReviews",
@@ -10800,14 +10919,33 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
             "termsOfUse",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessReviews", &self.access_reviews);
-        w.field("appConsent", &self.app_consent);
-        w.field("catalogs", &self.catalogs);
-        w.field("entitlementManagement", &self.entitlement_management);
-        w.field("lifecycleWorkflows", &self.lifecycle_workflows);
-        w.field("privilegedAccess", &self.privileged_access);
-        w.field("termsOfUse", &self.terms_of_use);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.access_reviews,
+            &self.app_consent,
+            &self.catalogs,
+            &self.entitlement_management,
+            &self.lifecycle_workflows,
+            &self.privileged_access,
+            &self.terms_of_use,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_reviews,
+                &mut self.app_consent,
+                &mut self.catalogs,
+                &mut self.entitlement_management,
+                &mut self.lifecycle_workflows,
+                &mut self.privileged_access,
+                &mut self.terms_of_use,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10852,15 +10990,17 @@ impl ::graph_model::rt::Struct for IdentitySource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identitySource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11057,21 +11197,6 @@ impl ::graph_model::rt::Struct for MembershipOutlierInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.membershipOutlierInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "insightCreatedDateTime" => &mut self.insight_created_date_time,
-            "containerId" => &mut self.container_id,
-            "memberId" => &mut self.member_id,
-            "outlierContainerType" => &mut self.outlier_container_type,
-            "outlierMemberType" => &mut self.outlier_member_type,
-            "container" => &mut self.container,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "member" => &mut self.member,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11085,16 +11210,37 @@ impl ::graph_model::rt::Struct for MembershipOutlierInsight {
             "member",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("insightCreatedDateTime", &self.insight_created_date_time);
-        w.field("containerId", &self.container_id);
-        w.field("memberId", &self.member_id);
-        w.field("outlierContainerType", &self.outlier_container_type);
-        w.field("outlierMemberType", &self.outlier_member_type);
-        w.field("container", &self.container);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("member", &self.member);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.insight_created_date_time,
+            &self.container_id,
+            &self.member_id,
+            &self.outlier_container_type,
+            &self.outlier_member_type,
+            &self.container,
+            &self.last_modified_by,
+            &self.member,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.insight_created_date_time,
+                &mut self.container_id,
+                &mut self.member_id,
+                &mut self.outlier_container_type,
+                &mut self.outlier_member_type,
+                &mut self.container,
+                &mut self.last_modified_by,
+                &mut self.member,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11264,20 +11410,20 @@ impl ::graph_model::rt::Struct for PrincipalResourceMembershipsScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.principalResourceMembershipsScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "principalScopes" => &mut self.principal_scopes,
-            "resourceScopes" => &mut self.resource_scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["principalScopes", "resourceScopes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("principalScopes", &self.principal_scopes);
-        w.field("resourceScopes", &self.resource_scopes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.principal_scopes, &self.resource_scopes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.principal_scopes, &mut self.resource_scopes],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11343,20 +11489,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignmentApprovals" => &mut self.assignment_approvals,
-            "assignmentScheduleInstances" => &mut self.assignment_schedule_instances,
-            "assignmentScheduleRequests" => &mut self.assignment_schedule_requests,
-            "assignmentSchedules" => &mut self.assignment_schedules,
-            "eligibilityScheduleInstances" => &mut self.eligibility_schedule_instances,
-            "eligibilityScheduleRequests" => &mut self.eligibility_schedule_requests,
-            "eligibilitySchedules" => &mut self.eligibility_schedules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11369,27 +11501,35 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
             "eligibilitySchedules",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignmentApprovals", &self.assignment_approvals);
-        w.field(
-            "assignmentScheduleInstances",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assignment_approvals,
             &self.assignment_schedule_instances,
-        );
-        w.field(
-            "assignmentScheduleRequests",
             &self.assignment_schedule_requests,
-        );
-        w.field("assignmentSchedules", &self.assignment_schedules);
-        w.field(
-            "eligibilityScheduleInstances",
+            &self.assignment_schedules,
             &self.eligibility_schedule_instances,
-        );
-        w.field(
-            "eligibilityScheduleRequests",
             &self.eligibility_schedule_requests,
-        );
-        w.field("eligibilitySchedules", &self.eligibility_schedules);
+            &self.eligibility_schedules,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assignment_approvals,
+                &mut self.assignment_schedule_instances,
+                &mut self.assignment_schedule_requests,
+                &mut self.assignment_schedules,
+                &mut self.eligibility_schedule_instances,
+                &mut self.eligibility_schedule_requests,
+                &mut self.eligibility_schedules,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11464,26 +11604,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroupAssignmentSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdUsing" => &mut self.created_using,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "scheduleInfo" => &mut self.schedule_info,
-            "status" => &mut self.status,
-            "accessId" => &mut self.access_id,
-            "assignmentType" => &mut self.assignment_type,
-            "groupId" => &mut self.group_id,
-            "memberType" => &mut self.member_type,
-            "principalId" => &mut self.principal_id,
-            "activatedUsing" => &mut self.activated_using,
-            "group" => &mut self.group,
-            "principal" => &mut self.principal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11502,21 +11622,47 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
             "principal",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdUsing", &self.created_using);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("status", &self.status);
-        w.field("accessId", &self.access_id);
-        w.field("assignmentType", &self.assignment_type);
-        w.field("groupId", &self.group_id);
-        w.field("memberType", &self.member_type);
-        w.field("principalId", &self.principal_id);
-        w.field("activatedUsing", &self.activated_using);
-        w.field("group", &self.group);
-        w.field("principal", &self.principal);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.created_using,
+            &self.modified_date_time,
+            &self.schedule_info,
+            &self.status,
+            &self.access_id,
+            &self.assignment_type,
+            &self.group_id,
+            &self.member_type,
+            &self.principal_id,
+            &self.activated_using,
+            &self.group,
+            &self.principal,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.created_using,
+                &mut self.modified_date_time,
+                &mut self.schedule_info,
+                &mut self.status,
+                &mut self.access_id,
+                &mut self.assignment_type,
+                &mut self.group_id,
+                &mut self.member_type,
+                &mut self.principal_id,
+                &mut self.activated_using,
+                &mut self.group,
+                &mut self.principal,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11587,24 +11733,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstan
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "accessId" => &mut self.access_id,
-            "assignmentScheduleId" => &mut self.assignment_schedule_id,
-            "assignmentType" => &mut self.assignment_type,
-            "groupId" => &mut self.group_id,
-            "memberType" => &mut self.member_type,
-            "principalId" => &mut self.principal_id,
-            "activatedUsing" => &mut self.activated_using,
-            "group" => &mut self.group,
-            "principal" => &mut self.principal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11621,19 +11749,43 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstan
             "principal",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("accessId", &self.access_id);
-        w.field("assignmentScheduleId", &self.assignment_schedule_id);
-        w.field("assignmentType", &self.assignment_type);
-        w.field("groupId", &self.group_id);
-        w.field("memberType", &self.member_type);
-        w.field("principalId", &self.principal_id);
-        w.field("activatedUsing", &self.activated_using);
-        w.field("group", &self.group);
-        w.field("principal", &self.principal);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.access_id,
+            &self.assignment_schedule_id,
+            &self.assignment_type,
+            &self.group_id,
+            &self.member_type,
+            &self.principal_id,
+            &self.activated_using,
+            &self.group,
+            &self.principal,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.access_id,
+                &mut self.assignment_schedule_id,
+                &mut self.assignment_type,
+                &mut self.group_id,
+                &mut self.member_type,
+                &mut self.principal_id,
+                &mut self.activated_using,
+                &mut self.group,
+                &mut self.principal,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11724,32 +11876,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleReques
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            "action" => &mut self.action,
-            "isValidationOnly" => &mut self.is_validation_only,
-            "justification" => &mut self.justification,
-            "scheduleInfo" => &mut self.schedule_info,
-            "ticketInfo" => &mut self.ticket_info,
-            "accessId" => &mut self.access_id,
-            "groupId" => &mut self.group_id,
-            "principalId" => &mut self.principal_id,
-            "targetScheduleId" => &mut self.target_schedule_id,
-            "activatedUsing" => &mut self.activated_using,
-            "group" => &mut self.group,
-            "principal" => &mut self.principal,
-            "targetSchedule" => &mut self.target_schedule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11774,27 +11900,59 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleReques
             "targetSchedule",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
-        w.field("action", &self.action);
-        w.field("isValidationOnly", &self.is_validation_only);
-        w.field("justification", &self.justification);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("ticketInfo", &self.ticket_info);
-        w.field("accessId", &self.access_id);
-        w.field("groupId", &self.group_id);
-        w.field("principalId", &self.principal_id);
-        w.field("targetScheduleId", &self.target_schedule_id);
-        w.field("activatedUsing", &self.activated_using);
-        w.field("group", &self.group);
-        w.field("principal", &self.principal);
-        w.field("targetSchedule", &self.target_schedule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+            &self.action,
+            &self.is_validation_only,
+            &self.justification,
+            &self.schedule_info,
+            &self.ticket_info,
+            &self.access_id,
+            &self.group_id,
+            &self.principal_id,
+            &self.target_schedule_id,
+            &self.activated_using,
+            &self.group,
+            &self.principal,
+            &self.target_schedule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+                &mut self.action,
+                &mut self.is_validation_only,
+                &mut self.justification,
+                &mut self.schedule_info,
+                &mut self.ticket_info,
+                &mut self.access_id,
+                &mut self.group_id,
+                &mut self.principal_id,
+                &mut self.target_schedule_id,
+                &mut self.activated_using,
+                &mut self.group,
+                &mut self.principal,
+                &mut self.target_schedule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11932,24 +12090,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroupEligibilitySchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdUsing" => &mut self.created_using,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "scheduleInfo" => &mut self.schedule_info,
-            "status" => &mut self.status,
-            "accessId" => &mut self.access_id,
-            "groupId" => &mut self.group_id,
-            "memberType" => &mut self.member_type,
-            "principalId" => &mut self.principal_id,
-            "group" => &mut self.group,
-            "principal" => &mut self.principal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11966,19 +12106,43 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
             "principal",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdUsing", &self.created_using);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("status", &self.status);
-        w.field("accessId", &self.access_id);
-        w.field("groupId", &self.group_id);
-        w.field("memberType", &self.member_type);
-        w.field("principalId", &self.principal_id);
-        w.field("group", &self.group);
-        w.field("principal", &self.principal);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.created_using,
+            &self.modified_date_time,
+            &self.schedule_info,
+            &self.status,
+            &self.access_id,
+            &self.group_id,
+            &self.member_type,
+            &self.principal_id,
+            &self.group,
+            &self.principal,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.created_using,
+                &mut self.modified_date_time,
+                &mut self.schedule_info,
+                &mut self.status,
+                &mut self.access_id,
+                &mut self.group_id,
+                &mut self.member_type,
+                &mut self.principal_id,
+                &mut self.group,
+                &mut self.principal,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12044,22 +12208,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInsta
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "accessId" => &mut self.access_id,
-            "eligibilityScheduleId" => &mut self.eligibility_schedule_id,
-            "groupId" => &mut self.group_id,
-            "memberType" => &mut self.member_type,
-            "principalId" => &mut self.principal_id,
-            "group" => &mut self.group,
-            "principal" => &mut self.principal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12074,17 +12222,39 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInsta
             "principal",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("accessId", &self.access_id);
-        w.field("eligibilityScheduleId", &self.eligibility_schedule_id);
-        w.field("groupId", &self.group_id);
-        w.field("memberType", &self.member_type);
-        w.field("principalId", &self.principal_id);
-        w.field("group", &self.group);
-        w.field("principal", &self.principal);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.access_id,
+            &self.eligibility_schedule_id,
+            &self.group_id,
+            &self.member_type,
+            &self.principal_id,
+            &self.group,
+            &self.principal,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.access_id,
+                &mut self.eligibility_schedule_id,
+                &mut self.group_id,
+                &mut self.member_type,
+                &mut self.principal_id,
+                &mut self.group,
+                &mut self.principal,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12172,31 +12342,6 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleReque
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            "action" => &mut self.action,
-            "isValidationOnly" => &mut self.is_validation_only,
-            "justification" => &mut self.justification,
-            "scheduleInfo" => &mut self.schedule_info,
-            "ticketInfo" => &mut self.ticket_info,
-            "accessId" => &mut self.access_id,
-            "groupId" => &mut self.group_id,
-            "principalId" => &mut self.principal_id,
-            "targetScheduleId" => &mut self.target_schedule_id,
-            "group" => &mut self.group,
-            "principal" => &mut self.principal,
-            "targetSchedule" => &mut self.target_schedule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12220,26 +12365,57 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleReque
             "targetSchedule",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
-        w.field("action", &self.action);
-        w.field("isValidationOnly", &self.is_validation_only);
-        w.field("justification", &self.justification);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("ticketInfo", &self.ticket_info);
-        w.field("accessId", &self.access_id);
-        w.field("groupId", &self.group_id);
-        w.field("principalId", &self.principal_id);
-        w.field("targetScheduleId", &self.target_schedule_id);
-        w.field("group", &self.group);
-        w.field("principal", &self.principal);
-        w.field("targetSchedule", &self.target_schedule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+            &self.action,
+            &self.is_validation_only,
+            &self.justification,
+            &self.schedule_info,
+            &self.ticket_info,
+            &self.access_id,
+            &self.group_id,
+            &self.principal_id,
+            &self.target_schedule_id,
+            &self.group,
+            &self.principal,
+            &self.target_schedule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+                &mut self.action,
+                &mut self.is_validation_only,
+                &mut self.justification,
+                &mut self.schedule_info,
+                &mut self.ticket_info,
+                &mut self.access_id,
+                &mut self.group_id,
+                &mut self.principal_id,
+                &mut self.target_schedule_id,
+                &mut self.group,
+                &mut self.principal,
+                &mut self.target_schedule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12420,20 +12596,17 @@ impl ::graph_model::rt::Struct for PrivilegedAccessRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privilegedAccessRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "group" => &mut self.group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "group"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("group", &self.group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.group])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.group], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12477,15 +12650,17 @@ impl ::graph_model::rt::Struct for RemoveAccessApplyAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.removeAccessApplyAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12716,23 +12891,23 @@ impl ::graph_model::rt::Struct for SocialIdentitySource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.socialIdentitySource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "socialIdentitySourceType" => &mut self.social_identity_source_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "socialIdentitySourceType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field(
-            "socialIdentitySourceType",
-            &self.social_identity_source_type,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.social_identity_source_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.social_identity_source_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12843,22 +13018,24 @@ impl ::graph_model::rt::Struct for TermsOfUseContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termsOfUseContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "agreementAcceptances" => &mut self.agreement_acceptances,
-            "agreements" => &mut self.agreements,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "agreementAcceptances", "agreements"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("agreementAcceptances", &self.agreement_acceptances);
-        w.field("agreements", &self.agreements);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.agreement_acceptances, &self.agreements])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.agreement_acceptances,
+                &mut self.agreements,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12920,21 +13097,6 @@ impl ::graph_model::rt::Struct for UserConsentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userConsentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            "reason" => &mut self.reason,
-            "approval" => &mut self.approval,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12948,16 +13110,37 @@ impl ::graph_model::rt::Struct for UserConsentRequest {
             "approval",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
-        w.field("reason", &self.reason);
-        w.field("approval", &self.approval);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+            &self.reason,
+            &self.approval,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+                &mut self.reason,
+                &mut self.approval,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13005,23 +13188,23 @@ impl ::graph_model::rt::Struct for UserLastSignInRecommendationInsightSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userLastSignInRecommendationInsightSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recommendationLookBackDuration" => &mut self.recommendation_look_back_duration,
-            "signInScope" => &mut self.sign_in_scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["recommendationLookBackDuration", "signInScope"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "recommendationLookBackDuration",
-            &self.recommendation_look_back_duration,
-        );
-        w.field("signInScope", &self.sign_in_scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.recommendation_look_back_duration, &self.sign_in_scope])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.recommendation_look_back_duration,
+                &mut self.sign_in_scope,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13073,22 +13256,28 @@ impl ::graph_model::rt::Struct for UserSignInInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSignInInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "insightCreatedDateTime" => &mut self.insight_created_date_time,
-            "lastSignInDateTime" => &mut self.last_sign_in_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "insightCreatedDateTime", "lastSignInDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("insightCreatedDateTime", &self.insight_created_date_time);
-        w.field("lastSignInDateTime", &self.last_sign_in_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.insight_created_date_time,
+            &self.last_sign_in_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.insight_created_date_time,
+                &mut self.last_sign_in_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

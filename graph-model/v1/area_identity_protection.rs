@@ -91,16 +91,6 @@ impl ::graph_model::rt::Struct for IdentityProtectionRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityProtectionRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "riskDetections" => &mut self.risk_detections,
-            "riskyServicePrincipals" => &mut self.risky_service_principals,
-            "riskyUsers" => &mut self.risky_users,
-            "servicePrincipalRiskDetections" => &mut self.service_principal_risk_detections,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "riskDetections",
@@ -109,14 +99,27 @@ impl ::graph_model::rt::Struct for IdentityProtectionRoot {
             "servicePrincipalRiskDetections",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("riskDetections", &self.risk_detections);
-        w.field("riskyServicePrincipals", &self.risky_service_principals);
-        w.field("riskyUsers", &self.risky_users);
-        w.field(
-            "servicePrincipalRiskDetections",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.risk_detections,
+            &self.risky_service_principals,
+            &self.risky_users,
             &self.service_principal_risk_detections,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.risk_detections,
+                &mut self.risky_service_principals,
+                &mut self.risky_users,
+                &mut self.service_principal_risk_detections,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -200,32 +203,6 @@ impl ::graph_model::rt::Struct for RiskDetection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskDetection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activity" => &mut self.activity,
-            "activityDateTime" => &mut self.activity_date_time,
-            "additionalInfo" => &mut self.additional_info,
-            "correlationId" => &mut self.correlation_id,
-            "detectedDateTime" => &mut self.detected_date_time,
-            "detectionTimingType" => &mut self.detection_timing_type,
-            "ipAddress" => &mut self.ip_address,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "location" => &mut self.location,
-            "requestId" => &mut self.request_id,
-            "riskDetail" => &mut self.risk_detail,
-            "riskEventType" => &mut self.risk_event_type,
-            "riskLevel" => &mut self.risk_level,
-            "riskState" => &mut self.risk_state,
-            "source" => &mut self.source,
-            "tokenIssuerType" => &mut self.token_issuer_type,
-            "userDisplayName" => &mut self.user_display_name,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -250,27 +227,59 @@ impl ::graph_model::rt::Struct for RiskDetection {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activity", &self.activity);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("additionalInfo", &self.additional_info);
-        w.field("correlationId", &self.correlation_id);
-        w.field("detectedDateTime", &self.detected_date_time);
-        w.field("detectionTimingType", &self.detection_timing_type);
-        w.field("ipAddress", &self.ip_address);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("location", &self.location);
-        w.field("requestId", &self.request_id);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskEventType", &self.risk_event_type);
-        w.field("riskLevel", &self.risk_level);
-        w.field("riskState", &self.risk_state);
-        w.field("source", &self.source);
-        w.field("tokenIssuerType", &self.token_issuer_type);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity,
+            &self.activity_date_time,
+            &self.additional_info,
+            &self.correlation_id,
+            &self.detected_date_time,
+            &self.detection_timing_type,
+            &self.ip_address,
+            &self.last_updated_date_time,
+            &self.location,
+            &self.request_id,
+            &self.risk_detail,
+            &self.risk_event_type,
+            &self.risk_level,
+            &self.risk_state,
+            &self.source,
+            &self.token_issuer_type,
+            &self.user_display_name,
+            &self.user_id,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity,
+                &mut self.activity_date_time,
+                &mut self.additional_info,
+                &mut self.correlation_id,
+                &mut self.detected_date_time,
+                &mut self.detection_timing_type,
+                &mut self.ip_address,
+                &mut self.last_updated_date_time,
+                &mut self.location,
+                &mut self.request_id,
+                &mut self.risk_detail,
+                &mut self.risk_event_type,
+                &mut self.risk_level,
+                &mut self.risk_state,
+                &mut self.source,
+                &mut self.token_issuer_type,
+                &mut self.user_display_name,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -397,20 +406,20 @@ impl ::graph_model::rt::Struct for RiskServicePrincipalActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskServicePrincipalActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "detail" => &mut self.detail,
-            "riskEventTypes" => &mut self.risk_event_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["detail", "riskEventTypes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("detail", &self.detail);
-        w.field("riskEventTypes", &self.risk_event_types);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.detail, &self.risk_event_types])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.detail, &mut self.risk_event_types],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -458,20 +467,20 @@ impl ::graph_model::rt::Struct for RiskUserActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskUserActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "detail" => &mut self.detail,
-            "riskEventTypes" => &mut self.risk_event_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["detail", "riskEventTypes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("detail", &self.detail);
-        w.field("riskEventTypes", &self.risk_event_types);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.detail, &self.risk_event_types])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.detail, &mut self.risk_event_types],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -537,23 +546,6 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipal {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskyServicePrincipal"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appId" => &mut self.app_id,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "isProcessing" => &mut self.is_processing,
-            "riskDetail" => &mut self.risk_detail,
-            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
-            "riskLevel" => &mut self.risk_level,
-            "riskState" => &mut self.risk_state,
-            "servicePrincipalType" => &mut self.service_principal_type,
-            "history" => &mut self.history,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -569,18 +561,41 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipal {
             "history",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appId", &self.app_id);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isProcessing", &self.is_processing);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskLastUpdatedDateTime", &self.risk_last_updated_date_time);
-        w.field("riskLevel", &self.risk_level);
-        w.field("riskState", &self.risk_state);
-        w.field("servicePrincipalType", &self.service_principal_type);
-        w.field("history", &self.history);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_id,
+            &self.display_name,
+            &self.is_enabled,
+            &self.is_processing,
+            &self.risk_detail,
+            &self.risk_last_updated_date_time,
+            &self.risk_level,
+            &self.risk_state,
+            &self.service_principal_type,
+            &self.history,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_id,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.is_processing,
+                &mut self.risk_detail,
+                &mut self.risk_last_updated_date_time,
+                &mut self.risk_level,
+                &mut self.risk_state,
+                &mut self.service_principal_type,
+                &mut self.history,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -745,25 +760,6 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskyServicePrincipalHistoryItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appId" => &mut self.app_id,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "isProcessing" => &mut self.is_processing,
-            "riskDetail" => &mut self.risk_detail,
-            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
-            "riskLevel" => &mut self.risk_level,
-            "riskState" => &mut self.risk_state,
-            "servicePrincipalType" => &mut self.service_principal_type,
-            "activity" => &mut self.activity,
-            "initiatedBy" => &mut self.initiated_by,
-            "history" => &mut self.history,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -781,20 +777,45 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
             "history",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appId", &self.app_id);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isProcessing", &self.is_processing);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskLastUpdatedDateTime", &self.risk_last_updated_date_time);
-        w.field("riskLevel", &self.risk_level);
-        w.field("riskState", &self.risk_state);
-        w.field("servicePrincipalType", &self.service_principal_type);
-        w.field("activity", &self.activity);
-        w.field("initiatedBy", &self.initiated_by);
-        w.field("history", &self.history);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_id,
+            &self.display_name,
+            &self.is_enabled,
+            &self.is_processing,
+            &self.risk_detail,
+            &self.risk_last_updated_date_time,
+            &self.risk_level,
+            &self.risk_state,
+            &self.service_principal_type,
+            &self.activity,
+            &self.initiated_by,
+            &self.history,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_id,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.is_processing,
+                &mut self.risk_detail,
+                &mut self.risk_last_updated_date_time,
+                &mut self.risk_level,
+                &mut self.risk_state,
+                &mut self.service_principal_type,
+                &mut self.activity,
+                &mut self.initiated_by,
+                &mut self.history,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -858,22 +879,6 @@ impl ::graph_model::rt::Struct for RiskyUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskyUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isDeleted" => &mut self.is_deleted,
-            "isProcessing" => &mut self.is_processing,
-            "riskDetail" => &mut self.risk_detail,
-            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
-            "riskLevel" => &mut self.risk_level,
-            "riskState" => &mut self.risk_state,
-            "userDisplayName" => &mut self.user_display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "history" => &mut self.history,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -888,17 +893,39 @@ impl ::graph_model::rt::Struct for RiskyUser {
             "history",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isDeleted", &self.is_deleted);
-        w.field("isProcessing", &self.is_processing);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskLastUpdatedDateTime", &self.risk_last_updated_date_time);
-        w.field("riskLevel", &self.risk_level);
-        w.field("riskState", &self.risk_state);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("history", &self.history);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_deleted,
+            &self.is_processing,
+            &self.risk_detail,
+            &self.risk_last_updated_date_time,
+            &self.risk_level,
+            &self.risk_state,
+            &self.user_display_name,
+            &self.user_principal_name,
+            &self.history,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_deleted,
+                &mut self.is_processing,
+                &mut self.risk_detail,
+                &mut self.risk_last_updated_date_time,
+                &mut self.risk_level,
+                &mut self.risk_state,
+                &mut self.user_display_name,
+                &mut self.user_principal_name,
+                &mut self.history,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1062,25 +1089,6 @@ impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.riskyUserHistoryItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isDeleted" => &mut self.is_deleted,
-            "isProcessing" => &mut self.is_processing,
-            "riskDetail" => &mut self.risk_detail,
-            "riskLastUpdatedDateTime" => &mut self.risk_last_updated_date_time,
-            "riskLevel" => &mut self.risk_level,
-            "riskState" => &mut self.risk_state,
-            "userDisplayName" => &mut self.user_display_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "activity" => &mut self.activity,
-            "initiatedBy" => &mut self.initiated_by,
-            "userId" => &mut self.user_id,
-            "history" => &mut self.history,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1098,20 +1106,45 @@ impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
             "history",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isDeleted", &self.is_deleted);
-        w.field("isProcessing", &self.is_processing);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskLastUpdatedDateTime", &self.risk_last_updated_date_time);
-        w.field("riskLevel", &self.risk_level);
-        w.field("riskState", &self.risk_state);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("activity", &self.activity);
-        w.field("initiatedBy", &self.initiated_by);
-        w.field("userId", &self.user_id);
-        w.field("history", &self.history);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_deleted,
+            &self.is_processing,
+            &self.risk_detail,
+            &self.risk_last_updated_date_time,
+            &self.risk_level,
+            &self.risk_state,
+            &self.user_display_name,
+            &self.user_principal_name,
+            &self.activity,
+            &self.initiated_by,
+            &self.user_id,
+            &self.history,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_deleted,
+                &mut self.is_processing,
+                &mut self.risk_detail,
+                &mut self.risk_last_updated_date_time,
+                &mut self.risk_level,
+                &mut self.risk_state,
+                &mut self.user_display_name,
+                &mut self.user_principal_name,
+                &mut self.activity,
+                &mut self.initiated_by,
+                &mut self.user_id,
+                &mut self.history,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1197,33 +1230,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.servicePrincipalRiskDetection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activity" => &mut self.activity,
-            "activityDateTime" => &mut self.activity_date_time,
-            "additionalInfo" => &mut self.additional_info,
-            "appId" => &mut self.app_id,
-            "correlationId" => &mut self.correlation_id,
-            "detectedDateTime" => &mut self.detected_date_time,
-            "detectionTimingType" => &mut self.detection_timing_type,
-            "ipAddress" => &mut self.ip_address,
-            "keyIds" => &mut self.key_ids,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "location" => &mut self.location,
-            "requestId" => &mut self.request_id,
-            "riskDetail" => &mut self.risk_detail,
-            "riskEventType" => &mut self.risk_event_type,
-            "riskLevel" => &mut self.risk_level,
-            "riskState" => &mut self.risk_state,
-            "servicePrincipalDisplayName" => &mut self.service_principal_display_name,
-            "servicePrincipalId" => &mut self.service_principal_id,
-            "source" => &mut self.source,
-            "tokenIssuerType" => &mut self.token_issuer_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1249,31 +1255,61 @@ impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
             "tokenIssuerType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activity", &self.activity);
-        w.field("activityDateTime", &self.activity_date_time);
-        w.field("additionalInfo", &self.additional_info);
-        w.field("appId", &self.app_id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("detectedDateTime", &self.detected_date_time);
-        w.field("detectionTimingType", &self.detection_timing_type);
-        w.field("ipAddress", &self.ip_address);
-        w.field("keyIds", &self.key_ids);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("location", &self.location);
-        w.field("requestId", &self.request_id);
-        w.field("riskDetail", &self.risk_detail);
-        w.field("riskEventType", &self.risk_event_type);
-        w.field("riskLevel", &self.risk_level);
-        w.field("riskState", &self.risk_state);
-        w.field(
-            "servicePrincipalDisplayName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity,
+            &self.activity_date_time,
+            &self.additional_info,
+            &self.app_id,
+            &self.correlation_id,
+            &self.detected_date_time,
+            &self.detection_timing_type,
+            &self.ip_address,
+            &self.key_ids,
+            &self.last_updated_date_time,
+            &self.location,
+            &self.request_id,
+            &self.risk_detail,
+            &self.risk_event_type,
+            &self.risk_level,
+            &self.risk_state,
             &self.service_principal_display_name,
-        );
-        w.field("servicePrincipalId", &self.service_principal_id);
-        w.field("source", &self.source);
-        w.field("tokenIssuerType", &self.token_issuer_type);
+            &self.service_principal_id,
+            &self.source,
+            &self.token_issuer_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity,
+                &mut self.activity_date_time,
+                &mut self.additional_info,
+                &mut self.app_id,
+                &mut self.correlation_id,
+                &mut self.detected_date_time,
+                &mut self.detection_timing_type,
+                &mut self.ip_address,
+                &mut self.key_ids,
+                &mut self.last_updated_date_time,
+                &mut self.location,
+                &mut self.request_id,
+                &mut self.risk_detail,
+                &mut self.risk_event_type,
+                &mut self.risk_level,
+                &mut self.risk_state,
+                &mut self.service_principal_display_name,
+                &mut self.service_principal_id,
+                &mut self.source,
+                &mut self.token_issuer_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for Bitlocker {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bitlocker"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "recoveryKeys" => &mut self.recovery_keys,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "recoveryKeys"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("recoveryKeys", &self.recovery_keys);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.recovery_keys])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.recovery_keys],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -82,26 +82,32 @@ impl ::graph_model::rt::Struct for BitlockerRecoveryKey {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bitlockerRecoveryKey"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "deviceId" => &mut self.device_id,
-            "key" => &mut self.key,
-            "volumeType" => &mut self.volume_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "deviceId", "key", "volumeType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deviceId", &self.device_id);
-        w.field("key", &self.key);
-        w.field("volumeType", &self.volume_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.device_id,
+            &self.key,
+            &self.volume_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.device_id,
+                &mut self.key,
+                &mut self.volume_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -169,24 +175,6 @@ impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailFileAssessmentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "contentType" => &mut self.content_type,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "expectedAssessment" => &mut self.expected_assessment,
-            "requestSource" => &mut self.request_source,
-            "status" => &mut self.status,
-            "contentData" => &mut self.content_data,
-            "destinationRoutingReason" => &mut self.destination_routing_reason,
-            "recipientEmail" => &mut self.recipient_email,
-            "results" => &mut self.results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -203,19 +191,43 @@ impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
             "results",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("contentType", &self.content_type);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expectedAssessment", &self.expected_assessment);
-        w.field("requestSource", &self.request_source);
-        w.field("status", &self.status);
-        w.field("contentData", &self.content_data);
-        w.field("destinationRoutingReason", &self.destination_routing_reason);
-        w.field("recipientEmail", &self.recipient_email);
-        w.field("results", &self.results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.content_type,
+            &self.created_by,
+            &self.created_date_time,
+            &self.expected_assessment,
+            &self.request_source,
+            &self.status,
+            &self.content_data,
+            &self.destination_routing_reason,
+            &self.recipient_email,
+            &self.results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.content_type,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.expected_assessment,
+                &mut self.request_source,
+                &mut self.status,
+                &mut self.content_data,
+                &mut self.destination_routing_reason,
+                &mut self.recipient_email,
+                &mut self.results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -281,23 +293,6 @@ impl ::graph_model::rt::Struct for FileAssessmentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileAssessmentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "contentType" => &mut self.content_type,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "expectedAssessment" => &mut self.expected_assessment,
-            "requestSource" => &mut self.request_source,
-            "status" => &mut self.status,
-            "contentData" => &mut self.content_data,
-            "fileName" => &mut self.file_name,
-            "results" => &mut self.results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -313,18 +308,41 @@ impl ::graph_model::rt::Struct for FileAssessmentRequest {
             "results",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("contentType", &self.content_type);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expectedAssessment", &self.expected_assessment);
-        w.field("requestSource", &self.request_source);
-        w.field("status", &self.status);
-        w.field("contentData", &self.content_data);
-        w.field("fileName", &self.file_name);
-        w.field("results", &self.results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.content_type,
+            &self.created_by,
+            &self.created_date_time,
+            &self.expected_assessment,
+            &self.request_source,
+            &self.status,
+            &self.content_data,
+            &self.file_name,
+            &self.results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.content_type,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.expected_assessment,
+                &mut self.request_source,
+                &mut self.status,
+                &mut self.content_data,
+                &mut self.file_name,
+                &mut self.results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -372,20 +390,20 @@ impl ::graph_model::rt::Struct for InformationProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.informationProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bitlocker" => &mut self.bitlocker,
-            "threatAssessmentRequests" => &mut self.threat_assessment_requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["bitlocker", "threatAssessmentRequests"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bitlocker", &self.bitlocker);
-        w.field("threatAssessmentRequests", &self.threat_assessment_requests);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.bitlocker, &self.threat_assessment_requests])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.bitlocker, &mut self.threat_assessment_requests],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -453,24 +471,6 @@ impl ::graph_model::rt::Struct for MailAssessmentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailAssessmentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "contentType" => &mut self.content_type,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "expectedAssessment" => &mut self.expected_assessment,
-            "requestSource" => &mut self.request_source,
-            "status" => &mut self.status,
-            "destinationRoutingReason" => &mut self.destination_routing_reason,
-            "messageUri" => &mut self.message_uri,
-            "recipientEmail" => &mut self.recipient_email,
-            "results" => &mut self.results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -487,19 +487,43 @@ impl ::graph_model::rt::Struct for MailAssessmentRequest {
             "results",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("contentType", &self.content_type);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expectedAssessment", &self.expected_assessment);
-        w.field("requestSource", &self.request_source);
-        w.field("status", &self.status);
-        w.field("destinationRoutingReason", &self.destination_routing_reason);
-        w.field("messageUri", &self.message_uri);
-        w.field("recipientEmail", &self.recipient_email);
-        w.field("results", &self.results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.content_type,
+            &self.created_by,
+            &self.created_date_time,
+            &self.expected_assessment,
+            &self.request_source,
+            &self.status,
+            &self.destination_routing_reason,
+            &self.message_uri,
+            &self.recipient_email,
+            &self.results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.content_type,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.expected_assessment,
+                &mut self.request_source,
+                &mut self.status,
+                &mut self.destination_routing_reason,
+                &mut self.message_uri,
+                &mut self.recipient_email,
+                &mut self.results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -763,21 +787,6 @@ impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.threatAssessmentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "contentType" => &mut self.content_type,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "expectedAssessment" => &mut self.expected_assessment,
-            "requestSource" => &mut self.request_source,
-            "status" => &mut self.status,
-            "results" => &mut self.results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -791,16 +800,37 @@ impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
             "results",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("contentType", &self.content_type);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expectedAssessment", &self.expected_assessment);
-        w.field("requestSource", &self.request_source);
-        w.field("status", &self.status);
-        w.field("results", &self.results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.content_type,
+            &self.created_by,
+            &self.created_date_time,
+            &self.expected_assessment,
+            &self.request_source,
+            &self.status,
+            &self.results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.content_type,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.expected_assessment,
+                &mut self.request_source,
+                &mut self.status,
+                &mut self.results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1038,24 +1068,30 @@ impl ::graph_model::rt::Struct for ThreatAssessmentResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.threatAssessmentResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "message" => &mut self.message,
-            "resultType" => &mut self.result_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "message", "resultType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("message", &self.message);
-        w.field("resultType", &self.result_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.message,
+            &self.result_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.message,
+                &mut self.result_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1383,22 +1419,6 @@ impl ::graph_model::rt::Struct for UrlAssessmentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.urlAssessmentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "contentType" => &mut self.content_type,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "expectedAssessment" => &mut self.expected_assessment,
-            "requestSource" => &mut self.request_source,
-            "status" => &mut self.status,
-            "url" => &mut self.url,
-            "results" => &mut self.results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1413,17 +1433,39 @@ impl ::graph_model::rt::Struct for UrlAssessmentRequest {
             "results",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("contentType", &self.content_type);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expectedAssessment", &self.expected_assessment);
-        w.field("requestSource", &self.request_source);
-        w.field("status", &self.status);
-        w.field("url", &self.url);
-        w.field("results", &self.results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.content_type,
+            &self.created_by,
+            &self.created_date_time,
+            &self.expected_assessment,
+            &self.request_source,
+            &self.status,
+            &self.url,
+            &self.results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.content_type,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.expected_assessment,
+                &mut self.request_source,
+                &mut self.status,
+                &mut self.url,
+                &mut self.results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -37,24 +37,6 @@ impl ::graph_model::rt::Struct for Invitation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.invitation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "invitedUserDisplayName" => &mut self.invited_user_display_name,
-            "invitedUserEmailAddress" => &mut self.invited_user_email_address,
-            "invitedUserMessageInfo" => &mut self.invited_user_message_info,
-            "invitedUserType" => &mut self.invited_user_type,
-            "inviteRedeemUrl" => &mut self.invite_redeem_url,
-            "inviteRedirectUrl" => &mut self.invite_redirect_url,
-            "resetRedemption" => &mut self.reset_redemption,
-            "sendInvitationMessage" => &mut self.send_invitation_message,
-            "status" => &mut self.status,
-            "invitedUser" => &mut self.invited_user,
-            "invitedUserSponsors" => &mut self.invited_user_sponsors,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -71,19 +53,43 @@ impl ::graph_model::rt::Struct for Invitation {
             "invitedUserSponsors",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("invitedUserDisplayName", &self.invited_user_display_name);
-        w.field("invitedUserEmailAddress", &self.invited_user_email_address);
-        w.field("invitedUserMessageInfo", &self.invited_user_message_info);
-        w.field("invitedUserType", &self.invited_user_type);
-        w.field("inviteRedeemUrl", &self.invite_redeem_url);
-        w.field("inviteRedirectUrl", &self.invite_redirect_url);
-        w.field("resetRedemption", &self.reset_redemption);
-        w.field("sendInvitationMessage", &self.send_invitation_message);
-        w.field("status", &self.status);
-        w.field("invitedUser", &self.invited_user);
-        w.field("invitedUserSponsors", &self.invited_user_sponsors);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.invited_user_display_name,
+            &self.invited_user_email_address,
+            &self.invited_user_message_info,
+            &self.invited_user_type,
+            &self.invite_redeem_url,
+            &self.invite_redirect_url,
+            &self.reset_redemption,
+            &self.send_invitation_message,
+            &self.status,
+            &self.invited_user,
+            &self.invited_user_sponsors,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.invited_user_display_name,
+                &mut self.invited_user_email_address,
+                &mut self.invited_user_message_info,
+                &mut self.invited_user_type,
+                &mut self.invite_redeem_url,
+                &mut self.invite_redirect_url,
+                &mut self.reset_redemption,
+                &mut self.send_invitation_message,
+                &mut self.status,
+                &mut self.invited_user,
+                &mut self.invited_user_sponsors,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -133,22 +139,28 @@ impl ::graph_model::rt::Struct for InvitedUserMessageInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.invitedUserMessageInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ccRecipients" => &mut self.cc_recipients,
-            "customizedMessageBody" => &mut self.customized_message_body,
-            "messageLanguage" => &mut self.message_language,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ccRecipients", "customizedMessageBody", "messageLanguage"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("customizedMessageBody", &self.customized_message_body);
-        w.field("messageLanguage", &self.message_language);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.cc_recipients,
+            &self.customized_message_body,
+            &self.message_language,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.cc_recipients,
+                &mut self.customized_message_body,
+                &mut self.message_language,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

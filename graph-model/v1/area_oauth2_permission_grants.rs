@@ -23,18 +23,6 @@ impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oAuth2PermissionGrant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientId" => &mut self.client_id,
-            "consentType" => &mut self.consent_type,
-            "principalId" => &mut self.principal_id,
-            "resourceId" => &mut self.resource_id,
-            "scope" => &mut self.scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -45,13 +33,31 @@ impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
             "scope",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientId", &self.client_id);
-        w.field("consentType", &self.consent_type);
-        w.field("principalId", &self.principal_id);
-        w.field("resourceId", &self.resource_id);
-        w.field("scope", &self.scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_id,
+            &self.consent_type,
+            &self.principal_id,
+            &self.resource_id,
+            &self.scope,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_id,
+                &mut self.consent_type,
+                &mut self.principal_id,
+                &mut self.resource_id,
+                &mut self.scope,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

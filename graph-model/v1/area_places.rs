@@ -15,23 +15,23 @@ impl ::graph_model::rt::Struct for AssignedPlaceMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.assignedPlaceMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedUserEmailAddress" => &mut self.assigned_user_email_address,
-            "assignedUserId" => &mut self.assigned_user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignedUserEmailAddress", "assignedUserId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "assignedUserEmailAddress",
-            &self.assigned_user_email_address,
-        );
-        w.field("assignedUserId", &self.assigned_user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.assigned_user_email_address, &self.assigned_user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_user_email_address,
+                &mut self.assigned_user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -167,26 +167,6 @@ impl ::graph_model::rt::Struct for Building {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.building"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "resourceLinks" => &mut self.resource_links,
-            "wifiState" => &mut self.wifi_state,
-            "checkIns" => &mut self.check_ins,
-            "map" => &mut self.map,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -205,21 +185,47 @@ impl ::graph_model::rt::Struct for Building {
             "map",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("resourceLinks", &self.resource_links);
-        w.field("wifiState", &self.wifi_state);
-        w.field("checkIns", &self.check_ins);
-        w.field("map", &self.map);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.resource_links,
+            &self.wifi_state,
+            &self.check_ins,
+            &self.map,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.resource_links,
+                &mut self.wifi_state,
+                &mut self.check_ins,
+                &mut self.map,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -273,26 +279,32 @@ impl ::graph_model::rt::Struct for BuildingMap {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.buildingMap"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            "placeId" => &mut self.place_id,
-            "footprints" => &mut self.footprints,
-            "levels" => &mut self.levels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties", "placeId", "footprints", "levels"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
-        w.field("placeId", &self.place_id);
-        w.field("footprints", &self.footprints);
-        w.field("levels", &self.levels);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.properties,
+            &self.place_id,
+            &self.footprints,
+            &self.levels,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.properties,
+                &mut self.place_id,
+                &mut self.footprints,
+                &mut self.levels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -342,22 +354,28 @@ impl ::graph_model::rt::Struct for CheckInClaim {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.checkInClaim"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "calendarEventId" => &mut self.calendar_event_id,
-            "checkInMethod" => &mut self.check_in_method,
-            "createdDateTime" => &mut self.created_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["calendarEventId", "checkInMethod", "createdDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("calendarEventId", &self.calendar_event_id);
-        w.field("checkInMethod", &self.check_in_method);
-        w.field("createdDateTime", &self.created_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.calendar_event_id,
+            &self.check_in_method,
+            &self.created_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.calendar_event_id,
+                &mut self.check_in_method,
+                &mut self.created_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -512,28 +530,6 @@ impl ::graph_model::rt::Struct for Desk {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.desk"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "displayDeviceName" => &mut self.display_device_name,
-            "heightAdjustableState" => &mut self.height_adjustable_state,
-            "mailboxDetails" => &mut self.mailbox_details,
-            "mode" => &mut self.mode,
-            "servicePlans" => &mut self.service_plans,
-            "checkIns" => &mut self.check_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -554,23 +550,51 @@ impl ::graph_model::rt::Struct for Desk {
             "checkIns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("displayDeviceName", &self.display_device_name);
-        w.field("heightAdjustableState", &self.height_adjustable_state);
-        w.field("mailboxDetails", &self.mailbox_details);
-        w.field("mode", &self.mode);
-        w.field("servicePlans", &self.service_plans);
-        w.field("checkIns", &self.check_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.display_device_name,
+            &self.height_adjustable_state,
+            &self.mailbox_details,
+            &self.mode,
+            &self.service_plans,
+            &self.check_ins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.display_device_name,
+                &mut self.height_adjustable_state,
+                &mut self.mailbox_details,
+                &mut self.mode,
+                &mut self.service_plans,
+                &mut self.check_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -614,15 +638,17 @@ impl ::graph_model::rt::Struct for DropInPlaceMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dropInPlaceMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -672,22 +698,20 @@ impl ::graph_model::rt::Struct for FixtureMap {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fixtureMap"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            "placeId" => &mut self.place_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties", "placeId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
-        w.field("placeId", &self.place_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.properties, &self.place_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.properties, &mut self.place_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -755,24 +779,6 @@ impl ::graph_model::rt::Struct for Floor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.floor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "sortOrder" => &mut self.sort_order,
-            "checkIns" => &mut self.check_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -789,19 +795,43 @@ impl ::graph_model::rt::Struct for Floor {
             "checkIns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("sortOrder", &self.sort_order);
-        w.field("checkIns", &self.check_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.sort_order,
+            &self.check_ins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.sort_order,
+                &mut self.check_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -849,20 +879,17 @@ impl ::graph_model::rt::Struct for FootprintMap {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.footprintMap"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -918,18 +945,6 @@ impl ::graph_model::rt::Struct for LevelMap {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.levelMap"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            "placeId" => &mut self.place_id,
-            "fixtures" => &mut self.fixtures,
-            "sections" => &mut self.sections,
-            "units" => &mut self.units,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -940,13 +955,31 @@ impl ::graph_model::rt::Struct for LevelMap {
             "units",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
-        w.field("placeId", &self.place_id);
-        w.field("fixtures", &self.fixtures);
-        w.field("sections", &self.sections);
-        w.field("units", &self.units);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.properties,
+            &self.place_id,
+            &self.fixtures,
+            &self.sections,
+            &self.units,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.properties,
+                &mut self.place_id,
+                &mut self.fixtures,
+                &mut self.sections,
+                &mut self.units,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -994,23 +1027,23 @@ impl ::graph_model::rt::Struct for MailboxDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "emailAddress" => &mut self.email_address,
-            "externalDirectoryObjectId" => &mut self.external_directory_object_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["emailAddress", "externalDirectoryObjectId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("emailAddress", &self.email_address);
-        w.field(
-            "externalDirectoryObjectId",
-            &self.external_directory_object_id,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.email_address, &self.external_directory_object_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.email_address,
+                &mut self.external_directory_object_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1077,23 +1110,6 @@ impl ::graph_model::rt::Struct for Place {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.place"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "checkIns" => &mut self.check_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1109,18 +1125,41 @@ impl ::graph_model::rt::Struct for Place {
             "checkIns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("checkIns", &self.check_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.check_ins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.check_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1361,15 +1400,17 @@ impl ::graph_model::rt::Struct for PlaceMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.placeMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1530,18 +1571,17 @@ impl ::graph_model::rt::Struct for PlaceServicePlanInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.placeServicePlanInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "servicePlanId" => &mut self.service_plan_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["servicePlanId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("servicePlanId", &self.service_plan_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.service_plan_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.service_plan_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1585,15 +1625,17 @@ impl ::graph_model::rt::Struct for ReservablePlaceMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.reservablePlaceMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1643,22 +1685,20 @@ impl ::graph_model::rt::Struct for ResourceLink {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceLink"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "linkType" => &mut self.link_type,
-            "name" => &mut self.name,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["linkType", "name", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("linkType", &self.link_type);
-        w.field("name", &self.name);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.link_type, &self.name, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.link_type, &mut self.name, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1807,34 +1847,6 @@ impl ::graph_model::rt::Struct for Room {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.room"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "audioDeviceName" => &mut self.audio_device_name,
-            "bookingType" => &mut self.booking_type,
-            "building" => &mut self.building,
-            "capacity" => &mut self.capacity,
-            "displayDeviceName" => &mut self.display_device_name,
-            "emailAddress" => &mut self.email_address,
-            "floorLabel" => &mut self.floor_label,
-            "floorNumber" => &mut self.floor_number,
-            "nickname" => &mut self.nickname,
-            "teamsEnabledState" => &mut self.teams_enabled_state,
-            "videoDeviceName" => &mut self.video_device_name,
-            "checkIns" => &mut self.check_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1861,29 +1873,63 @@ impl ::graph_model::rt::Struct for Room {
             "checkIns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("audioDeviceName", &self.audio_device_name);
-        w.field("bookingType", &self.booking_type);
-        w.field("building", &self.building);
-        w.field("capacity", &self.capacity);
-        w.field("displayDeviceName", &self.display_device_name);
-        w.field("emailAddress", &self.email_address);
-        w.field("floorLabel", &self.floor_label);
-        w.field("floorNumber", &self.floor_number);
-        w.field("nickname", &self.nickname);
-        w.field("teamsEnabledState", &self.teams_enabled_state);
-        w.field("videoDeviceName", &self.video_device_name);
-        w.field("checkIns", &self.check_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.audio_device_name,
+            &self.booking_type,
+            &self.building,
+            &self.capacity,
+            &self.display_device_name,
+            &self.email_address,
+            &self.floor_label,
+            &self.floor_number,
+            &self.nickname,
+            &self.teams_enabled_state,
+            &self.video_device_name,
+            &self.check_ins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.audio_device_name,
+                &mut self.booking_type,
+                &mut self.building,
+                &mut self.capacity,
+                &mut self.display_device_name,
+                &mut self.email_address,
+                &mut self.floor_label,
+                &mut self.floor_number,
+                &mut self.nickname,
+                &mut self.teams_enabled_state,
+                &mut self.video_device_name,
+                &mut self.check_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1955,26 +2001,6 @@ impl ::graph_model::rt::Struct for RoomList {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.roomList"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "emailAddress" => &mut self.email_address,
-            "checkIns" => &mut self.check_ins,
-            "rooms" => &mut self.rooms,
-            "workspaces" => &mut self.workspaces,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1993,21 +2019,47 @@ impl ::graph_model::rt::Struct for RoomList {
             "workspaces",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("emailAddress", &self.email_address);
-        w.field("checkIns", &self.check_ins);
-        w.field("rooms", &self.rooms);
-        w.field("workspaces", &self.workspaces);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.email_address,
+            &self.check_ins,
+            &self.rooms,
+            &self.workspaces,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.email_address,
+                &mut self.check_ins,
+                &mut self.rooms,
+                &mut self.workspaces,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2073,23 +2125,6 @@ impl ::graph_model::rt::Struct for Section {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.section"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "checkIns" => &mut self.check_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2105,18 +2140,41 @@ impl ::graph_model::rt::Struct for Section {
             "checkIns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("checkIns", &self.check_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.check_ins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.check_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2166,22 +2224,20 @@ impl ::graph_model::rt::Struct for SectionMap {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sectionMap"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            "placeId" => &mut self.place_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties", "placeId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
-        w.field("placeId", &self.place_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.properties, &self.place_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.properties, &mut self.place_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2227,18 +2283,17 @@ impl ::graph_model::rt::Struct for UnavailablePlaceMode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unavailablePlaceMode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reason" => &mut self.reason,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reason"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reason", &self.reason);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.reason])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.reason], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2288,22 +2343,20 @@ impl ::graph_model::rt::Struct for UnitMap {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unitMap"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            "placeId" => &mut self.place_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties", "placeId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
-        w.field("placeId", &self.place_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.properties, &self.place_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.properties, &mut self.place_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2379,28 +2432,6 @@ impl ::graph_model::rt::Struct for Workspace {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workspace"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "isWheelChairAccessible" => &mut self.is_wheel_chair_accessible,
-            "label" => &mut self.label,
-            "parentId" => &mut self.parent_id,
-            "phone" => &mut self.phone,
-            "placeId" => &mut self.place_id,
-            "tags" => &mut self.tags,
-            "capacity" => &mut self.capacity,
-            "displayDeviceName" => &mut self.display_device_name,
-            "emailAddress" => &mut self.email_address,
-            "mode" => &mut self.mode,
-            "nickname" => &mut self.nickname,
-            "checkIns" => &mut self.check_ins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2421,23 +2452,51 @@ impl ::graph_model::rt::Struct for Workspace {
             "checkIns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("isWheelChairAccessible", &self.is_wheel_chair_accessible);
-        w.field("label", &self.label);
-        w.field("parentId", &self.parent_id);
-        w.field("phone", &self.phone);
-        w.field("placeId", &self.place_id);
-        w.field("tags", &self.tags);
-        w.field("capacity", &self.capacity);
-        w.field("displayDeviceName", &self.display_device_name);
-        w.field("emailAddress", &self.email_address);
-        w.field("mode", &self.mode);
-        w.field("nickname", &self.nickname);
-        w.field("checkIns", &self.check_ins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.display_name,
+            &self.geo_coordinates,
+            &self.is_wheel_chair_accessible,
+            &self.label,
+            &self.parent_id,
+            &self.phone,
+            &self.place_id,
+            &self.tags,
+            &self.capacity,
+            &self.display_device_name,
+            &self.email_address,
+            &self.mode,
+            &self.nickname,
+            &self.check_ins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.display_name,
+                &mut self.geo_coordinates,
+                &mut self.is_wheel_chair_accessible,
+                &mut self.label,
+                &mut self.parent_id,
+                &mut self.phone,
+                &mut self.place_id,
+                &mut self.tags,
+                &mut self.capacity,
+                &mut self.display_device_name,
+                &mut self.email_address,
+                &mut self.mode,
+                &mut self.nickname,
+                &mut self.check_ins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

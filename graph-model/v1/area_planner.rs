@@ -19,24 +19,25 @@ impl ::graph_model::rt::Struct for Planner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.planner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "buckets" => &mut self.buckets,
-            "plans" => &mut self.plans,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "buckets", "plans", "tasks"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("buckets", &self.buckets);
-        w.field("plans", &self.plans);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.buckets, &self.plans, &self.tasks])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.buckets,
+                &mut self.plans,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -80,15 +81,17 @@ impl ::graph_model::rt::Struct for PlannerAppliedCategories {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerAppliedCategories"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -138,22 +141,28 @@ impl ::graph_model::rt::Struct for PlannerAssignedToTaskBoardTaskFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerAssignedToTaskBoardTaskFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "orderHintsByAssignee" => &mut self.order_hints_by_assignee,
-            "unassignedOrderHint" => &mut self.unassigned_order_hint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "orderHintsByAssignee", "unassignedOrderHint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("orderHintsByAssignee", &self.order_hints_by_assignee);
-        w.field("unassignedOrderHint", &self.unassigned_order_hint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.order_hints_by_assignee,
+            &self.unassigned_order_hint,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.order_hints_by_assignee,
+                &mut self.unassigned_order_hint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -197,15 +206,17 @@ impl ::graph_model::rt::Struct for PlannerAssignments {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerAssignments"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -260,26 +271,32 @@ impl ::graph_model::rt::Struct for PlannerBucket {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerBucket"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "orderHint" => &mut self.order_hint,
-            "planId" => &mut self.plan_id,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name", "orderHint", "planId", "tasks"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("orderHint", &self.order_hint);
-        w.field("planId", &self.plan_id);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.name,
+            &self.order_hint,
+            &self.plan_id,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.name,
+                &mut self.order_hint,
+                &mut self.plan_id,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -327,20 +344,17 @@ impl ::graph_model::rt::Struct for PlannerBucketTaskBoardTaskFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerBucketTaskBoardTaskFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "orderHint" => &mut self.order_hint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "orderHint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("orderHint", &self.order_hint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.order_hint])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.order_hint], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -434,37 +448,6 @@ impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerCategoryDescriptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "category1" => &mut self.category1,
-            "category10" => &mut self.category10,
-            "category11" => &mut self.category11,
-            "category12" => &mut self.category12,
-            "category13" => &mut self.category13,
-            "category14" => &mut self.category14,
-            "category15" => &mut self.category15,
-            "category16" => &mut self.category16,
-            "category17" => &mut self.category17,
-            "category18" => &mut self.category18,
-            "category19" => &mut self.category19,
-            "category2" => &mut self.category2,
-            "category20" => &mut self.category20,
-            "category21" => &mut self.category21,
-            "category22" => &mut self.category22,
-            "category23" => &mut self.category23,
-            "category24" => &mut self.category24,
-            "category25" => &mut self.category25,
-            "category3" => &mut self.category3,
-            "category4" => &mut self.category4,
-            "category5" => &mut self.category5,
-            "category6" => &mut self.category6,
-            "category7" => &mut self.category7,
-            "category8" => &mut self.category8,
-            "category9" => &mut self.category9,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "category1",
@@ -494,32 +477,69 @@ impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
             "category9",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("category1", &self.category1);
-        w.field("category10", &self.category10);
-        w.field("category11", &self.category11);
-        w.field("category12", &self.category12);
-        w.field("category13", &self.category13);
-        w.field("category14", &self.category14);
-        w.field("category15", &self.category15);
-        w.field("category16", &self.category16);
-        w.field("category17", &self.category17);
-        w.field("category18", &self.category18);
-        w.field("category19", &self.category19);
-        w.field("category2", &self.category2);
-        w.field("category20", &self.category20);
-        w.field("category21", &self.category21);
-        w.field("category22", &self.category22);
-        w.field("category23", &self.category23);
-        w.field("category24", &self.category24);
-        w.field("category25", &self.category25);
-        w.field("category3", &self.category3);
-        w.field("category4", &self.category4);
-        w.field("category5", &self.category5);
-        w.field("category6", &self.category6);
-        w.field("category7", &self.category7);
-        w.field("category8", &self.category8);
-        w.field("category9", &self.category9);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category1,
+            &self.category10,
+            &self.category11,
+            &self.category12,
+            &self.category13,
+            &self.category14,
+            &self.category15,
+            &self.category16,
+            &self.category17,
+            &self.category18,
+            &self.category19,
+            &self.category2,
+            &self.category20,
+            &self.category21,
+            &self.category22,
+            &self.category23,
+            &self.category24,
+            &self.category25,
+            &self.category3,
+            &self.category4,
+            &self.category5,
+            &self.category6,
+            &self.category7,
+            &self.category8,
+            &self.category9,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category1,
+                &mut self.category10,
+                &mut self.category11,
+                &mut self.category12,
+                &mut self.category13,
+                &mut self.category14,
+                &mut self.category15,
+                &mut self.category16,
+                &mut self.category17,
+                &mut self.category18,
+                &mut self.category19,
+                &mut self.category2,
+                &mut self.category20,
+                &mut self.category21,
+                &mut self.category22,
+                &mut self.category23,
+                &mut self.category24,
+                &mut self.category25,
+                &mut self.category3,
+                &mut self.category4,
+                &mut self.category5,
+                &mut self.category6,
+                &mut self.category7,
+                &mut self.category8,
+                &mut self.category9,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -563,15 +583,17 @@ impl ::graph_model::rt::Struct for PlannerChecklistItems {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerChecklistItems"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -681,15 +703,17 @@ impl ::graph_model::rt::Struct for PlannerExternalReferences {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerExternalReferences"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -733,15 +757,17 @@ impl ::graph_model::rt::Struct for PlannerOrderHintsByAssignee {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerOrderHintsByAssignee"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -809,21 +835,6 @@ impl ::graph_model::rt::Struct for PlannerPlan {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerPlan"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "container" => &mut self.container,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "owner" => &mut self.owner,
-            "title" => &mut self.title,
-            "buckets" => &mut self.buckets,
-            "details" => &mut self.details,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -837,16 +848,37 @@ impl ::graph_model::rt::Struct for PlannerPlan {
             "tasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("container", &self.container);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("owner", &self.owner);
-        w.field("title", &self.title);
-        w.field("buckets", &self.buckets);
-        w.field("details", &self.details);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.container,
+            &self.created_by,
+            &self.created_date_time,
+            &self.owner,
+            &self.title,
+            &self.buckets,
+            &self.details,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.container,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.owner,
+                &mut self.title,
+                &mut self.buckets,
+                &mut self.details,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -900,22 +932,20 @@ impl ::graph_model::rt::Struct for PlannerPlanContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerPlanContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "containerId" => &mut self.container_id,
-            "type" => &mut self.r#type,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["containerId", "type", "url"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("containerId", &self.container_id);
-        w.field("type", &self.r#type);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.container_id, &self.r#type, &self.url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.container_id, &mut self.r#type, &mut self.url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -965,22 +995,24 @@ impl ::graph_model::rt::Struct for PlannerPlanDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerPlanDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categoryDescriptions" => &mut self.category_descriptions,
-            "sharedWith" => &mut self.shared_with,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "categoryDescriptions", "sharedWith"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categoryDescriptions", &self.category_descriptions);
-        w.field("sharedWith", &self.shared_with);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.category_descriptions, &self.shared_with])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category_descriptions,
+                &mut self.shared_with,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1106,20 +1138,17 @@ impl ::graph_model::rt::Struct for PlannerProgressTaskBoardTaskFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerProgressTaskBoardTaskFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "orderHint" => &mut self.order_hint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "orderHint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("orderHint", &self.order_hint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.order_hint])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.order_hint], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1217,38 +1246,6 @@ impl ::graph_model::rt::Struct for PlannerTask {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerTask"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeChecklistItemCount" => &mut self.active_checklist_item_count,
-            "appliedCategories" => &mut self.applied_categories,
-            "assigneePriority" => &mut self.assignee_priority,
-            "assignments" => &mut self.assignments,
-            "bucketId" => &mut self.bucket_id,
-            "checklistItemCount" => &mut self.checklist_item_count,
-            "completedBy" => &mut self.completed_by,
-            "completedDateTime" => &mut self.completed_date_time,
-            "conversationThreadId" => &mut self.conversation_thread_id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "dueDateTime" => &mut self.due_date_time,
-            "hasDescription" => &mut self.has_description,
-            "orderHint" => &mut self.order_hint,
-            "percentComplete" => &mut self.percent_complete,
-            "planId" => &mut self.plan_id,
-            "previewType" => &mut self.preview_type,
-            "priority" => &mut self.priority,
-            "referenceCount" => &mut self.reference_count,
-            "startDateTime" => &mut self.start_date_time,
-            "title" => &mut self.title,
-            "assignedToTaskBoardFormat" => &mut self.assigned_to_task_board_format,
-            "bucketTaskBoardFormat" => &mut self.bucket_task_board_format,
-            "details" => &mut self.details,
-            "progressTaskBoardFormat" => &mut self.progress_task_board_format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1279,39 +1276,71 @@ impl ::graph_model::rt::Struct for PlannerTask {
             "progressTaskBoardFormat",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "activeChecklistItemCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.active_checklist_item_count,
-        );
-        w.field("appliedCategories", &self.applied_categories);
-        w.field("assigneePriority", &self.assignee_priority);
-        w.field("assignments", &self.assignments);
-        w.field("bucketId", &self.bucket_id);
-        w.field("checklistItemCount", &self.checklist_item_count);
-        w.field("completedBy", &self.completed_by);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("conversationThreadId", &self.conversation_thread_id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("dueDateTime", &self.due_date_time);
-        w.field("hasDescription", &self.has_description);
-        w.field("orderHint", &self.order_hint);
-        w.field("percentComplete", &self.percent_complete);
-        w.field("planId", &self.plan_id);
-        w.field("previewType", &self.preview_type);
-        w.field("priority", &self.priority);
-        w.field("referenceCount", &self.reference_count);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("title", &self.title);
-        w.field(
-            "assignedToTaskBoardFormat",
+            &self.applied_categories,
+            &self.assignee_priority,
+            &self.assignments,
+            &self.bucket_id,
+            &self.checklist_item_count,
+            &self.completed_by,
+            &self.completed_date_time,
+            &self.conversation_thread_id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.due_date_time,
+            &self.has_description,
+            &self.order_hint,
+            &self.percent_complete,
+            &self.plan_id,
+            &self.preview_type,
+            &self.priority,
+            &self.reference_count,
+            &self.start_date_time,
+            &self.title,
             &self.assigned_to_task_board_format,
-        );
-        w.field("bucketTaskBoardFormat", &self.bucket_task_board_format);
-        w.field("details", &self.details);
-        w.field("progressTaskBoardFormat", &self.progress_task_board_format);
+            &self.bucket_task_board_format,
+            &self.details,
+            &self.progress_task_board_format,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_checklist_item_count,
+                &mut self.applied_categories,
+                &mut self.assignee_priority,
+                &mut self.assignments,
+                &mut self.bucket_id,
+                &mut self.checklist_item_count,
+                &mut self.completed_by,
+                &mut self.completed_date_time,
+                &mut self.conversation_thread_id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.due_date_time,
+                &mut self.has_description,
+                &mut self.order_hint,
+                &mut self.percent_complete,
+                &mut self.plan_id,
+                &mut self.preview_type,
+                &mut self.priority,
+                &mut self.reference_count,
+                &mut self.start_date_time,
+                &mut self.title,
+                &mut self.assigned_to_task_board_format,
+                &mut self.bucket_task_board_format,
+                &mut self.details,
+                &mut self.progress_task_board_format,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1365,17 +1394,6 @@ impl ::graph_model::rt::Struct for PlannerTaskDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerTaskDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "checklist" => &mut self.checklist,
-            "description" => &mut self.description,
-            "previewType" => &mut self.preview_type,
-            "references" => &mut self.references,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1385,12 +1403,29 @@ impl ::graph_model::rt::Struct for PlannerTaskDetails {
             "references",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("checklist", &self.checklist);
-        w.field("description", &self.description);
-        w.field("previewType", &self.preview_type);
-        w.field("references", &self.references);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.checklist,
+            &self.description,
+            &self.preview_type,
+            &self.references,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.checklist,
+                &mut self.description,
+                &mut self.preview_type,
+                &mut self.references,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1434,15 +1469,17 @@ impl ::graph_model::rt::Struct for PlannerUserIds {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerUserIds"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -25,19 +25,6 @@ impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.adminConsentRequestPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isEnabled" => &mut self.is_enabled,
-            "notifyReviewers" => &mut self.notify_reviewers,
-            "remindersEnabled" => &mut self.reminders_enabled,
-            "requestDurationInDays" => &mut self.request_duration_in_days,
-            "reviewers" => &mut self.reviewers,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -49,14 +36,33 @@ impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("notifyReviewers", &self.notify_reviewers);
-        w.field("remindersEnabled", &self.reminders_enabled);
-        w.field("requestDurationInDays", &self.request_duration_in_days);
-        w.field("reviewers", &self.reviewers);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_enabled,
+            &self.notify_reviewers,
+            &self.reminders_enabled,
+            &self.request_duration_in_days,
+            &self.reviewers,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_enabled,
+                &mut self.notify_reviewers,
+                &mut self.reminders_enabled,
+                &mut self.request_duration_in_days,
+                &mut self.reviewers,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -100,15 +106,17 @@ impl ::graph_model::rt::Struct for AllDeviceRegistrationMembership {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.allDeviceRegistrationMembership"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -162,17 +170,6 @@ impl ::graph_model::rt::Struct for ApprovalSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.approvalSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "approvalMode" => &mut self.approval_mode,
-            "approvalStages" => &mut self.approval_stages,
-            "isApprovalRequired" => &mut self.is_approval_required,
-            "isApprovalRequiredForExtension" => &mut self.is_approval_required_for_extension,
-            "isRequestorJustificationRequired" => &mut self.is_requestor_justification_required,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "approvalMode",
@@ -182,18 +179,29 @@ impl ::graph_model::rt::Struct for ApprovalSettings {
             "isRequestorJustificationRequired",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("approvalMode", &self.approval_mode);
-        w.field("approvalStages", &self.approval_stages);
-        w.field("isApprovalRequired", &self.is_approval_required);
-        w.field(
-            "isApprovalRequiredForExtension",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.approval_mode,
+            &self.approval_stages,
+            &self.is_approval_required,
             &self.is_approval_required_for_extension,
-        );
-        w.field(
-            "isRequestorJustificationRequired",
             &self.is_requestor_justification_required,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.approval_mode,
+                &mut self.approval_stages,
+                &mut self.is_approval_required,
+                &mut self.is_approval_required_for_extension,
+                &mut self.is_requestor_justification_required,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -246,24 +254,30 @@ impl ::graph_model::rt::Struct for AuthenticationFlowsPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationFlowsPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "selfServiceSignUp" => &mut self.self_service_sign_up,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "displayName", "selfServiceSignUp"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("selfServiceSignUp", &self.self_service_sign_up);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.self_service_sign_up,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.self_service_sign_up,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -313,22 +327,28 @@ impl ::graph_model::rt::Struct for AzureADJoinPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.azureADJoinPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedToJoin" => &mut self.allowed_to_join,
-            "isAdminConfigurable" => &mut self.is_admin_configurable,
-            "localAdmins" => &mut self.local_admins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowedToJoin", "isAdminConfigurable", "localAdmins"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedToJoin", &self.allowed_to_join);
-        w.field("isAdminConfigurable", &self.is_admin_configurable);
-        w.field("localAdmins", &self.local_admins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_to_join,
+            &self.is_admin_configurable,
+            &self.local_admins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_to_join,
+                &mut self.is_admin_configurable,
+                &mut self.local_admins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -376,20 +396,23 @@ impl ::graph_model::rt::Struct for AzureADRegistrationPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.azureADRegistrationPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedToRegister" => &mut self.allowed_to_register,
-            "isAdminConfigurable" => &mut self.is_admin_configurable,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowedToRegister", "isAdminConfigurable"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedToRegister", &self.allowed_to_register);
-        w.field("isAdminConfigurable", &self.is_admin_configurable);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.allowed_to_register, &self.is_admin_configurable])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_to_register,
+                &mut self.is_admin_configurable,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -433,15 +456,17 @@ impl ::graph_model::rt::Struct for DeviceRegistrationMembership {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceRegistrationMembership"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -616,20 +641,6 @@ impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceRegistrationPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "azureADJoin" => &mut self.azure_ad_join,
-            "azureADRegistration" => &mut self.azure_ad_registration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "localAdminPassword" => &mut self.local_admin_password,
-            "multiFactorAuthConfiguration" => &mut self.multi_factor_auth_configuration,
-            "userDeviceQuota" => &mut self.user_device_quota,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -642,18 +653,35 @@ impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
             "userDeviceQuota",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("azureADJoin", &self.azure_ad_join);
-        w.field("azureADRegistration", &self.azure_ad_registration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("localAdminPassword", &self.local_admin_password);
-        w.field(
-            "multiFactorAuthConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.azure_ad_join,
+            &self.azure_ad_registration,
+            &self.description,
+            &self.display_name,
+            &self.local_admin_password,
             &self.multi_factor_auth_configuration,
-        );
-        w.field("userDeviceQuota", &self.user_device_quota);
+            &self.user_device_quota,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.azure_ad_join,
+                &mut self.azure_ad_registration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.local_admin_password,
+                &mut self.multi_factor_auth_configuration,
+                &mut self.user_device_quota,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -703,22 +731,24 @@ impl ::graph_model::rt::Struct for EmailDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "body" => &mut self.body,
-            "senderEmailAddress" => &mut self.sender_email_address,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["body", "senderEmailAddress", "subject"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("body", &self.body);
-        w.field("senderEmailAddress", &self.sender_email_address);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.body, &self.sender_email_address, &self.subject])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.body,
+                &mut self.sender_email_address,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -766,20 +796,17 @@ impl ::graph_model::rt::Struct for EnumeratedDeviceRegistrationMembership {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.enumeratedDeviceRegistrationMembership"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "groups" => &mut self.groups,
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["groups", "users"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("groups", &self.groups);
-        w.field("users", &self.users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.groups, &self.users])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.groups, &mut self.users], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -837,19 +864,6 @@ impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.featureRolloutPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "feature" => &mut self.feature,
-            "isAppliedToOrganization" => &mut self.is_applied_to_organization,
-            "isEnabled" => &mut self.is_enabled,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -861,14 +875,33 @@ impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("feature", &self.feature);
-        w.field("isAppliedToOrganization", &self.is_applied_to_organization);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.feature,
+            &self.is_applied_to_organization,
+            &self.is_enabled,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.feature,
+                &mut self.is_applied_to_organization,
+                &mut self.is_enabled,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -914,18 +947,17 @@ impl ::graph_model::rt::Struct for LocalAdminPasswordSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.localAdminPasswordSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -973,20 +1005,20 @@ impl ::graph_model::rt::Struct for LocalAdminSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.localAdminSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "enableGlobalAdmins" => &mut self.enable_global_admins,
-            "registeringUsers" => &mut self.registering_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["enableGlobalAdmins", "registeringUsers"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("enableGlobalAdmins", &self.enable_global_admins);
-        w.field("registeringUsers", &self.registering_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.enable_global_admins, &self.registering_users])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.enable_global_admins, &mut self.registering_users],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1095,15 +1127,17 @@ impl ::graph_model::rt::Struct for NoDeviceRegistrationMembership {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.noDeviceRegistrationMembership"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1237,20 +1271,6 @@ impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.ownerlessGroupPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "emailInfo" => &mut self.email_info,
-            "enabledGroupIds" => &mut self.enabled_group_ids,
-            "isEnabled" => &mut self.is_enabled,
-            "maxMembersToNotify" => &mut self.max_members_to_notify,
-            "notificationDurationInWeeks" => &mut self.notification_duration_in_weeks,
-            "policyWebUrl" => &mut self.policy_web_url,
-            "targetOwners" => &mut self.target_owners,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1263,18 +1283,35 @@ impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
             "targetOwners",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("emailInfo", &self.email_info);
-        w.field("enabledGroupIds", &self.enabled_group_ids);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("maxMembersToNotify", &self.max_members_to_notify);
-        w.field(
-            "notificationDurationInWeeks",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.email_info,
+            &self.enabled_group_ids,
+            &self.is_enabled,
+            &self.max_members_to_notify,
             &self.notification_duration_in_weeks,
-        );
-        w.field("policyWebUrl", &self.policy_web_url);
-        w.field("targetOwners", &self.target_owners);
+            &self.policy_web_url,
+            &self.target_owners,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.email_info,
+                &mut self.enabled_group_ids,
+                &mut self.is_enabled,
+                &mut self.max_members_to_notify,
+                &mut self.notification_duration_in_weeks,
+                &mut self.policy_web_url,
+                &mut self.target_owners,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1371,37 +1408,6 @@ impl ::graph_model::rt::Struct for PolicyRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activityBasedTimeoutPolicies" => &mut self.activity_based_timeout_policies,
-            "adminConsentRequestPolicy" => &mut self.admin_consent_request_policy,
-            "appManagementPolicies" => &mut self.app_management_policies,
-            "authenticationFlowsPolicy" => &mut self.authentication_flows_policy,
-            "authenticationMethodsPolicy" => &mut self.authentication_methods_policy,
-            "authenticationStrengthPolicies" => &mut self.authentication_strength_policies,
-            "authorizationPolicy" => &mut self.authorization_policy,
-            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
-            "conditionalAccessPolicies" => &mut self.conditional_access_policies,
-            "crossTenantAccessPolicy" => &mut self.cross_tenant_access_policy,
-            "defaultAppManagementPolicy" => &mut self.default_app_management_policy,
-            "deviceRegistrationPolicy" => &mut self.device_registration_policy,
-            "featureRolloutPolicies" => &mut self.feature_rollout_policies,
-            "federatedTokenValidationPolicy" => &mut self.federated_token_validation_policy,
-            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
-            "identitySecurityDefaultsEnforcementPolicy" => {
-                &mut self.identity_security_defaults_enforcement_policy
-            }
-            "ownerlessGroupPolicy" => &mut self.ownerless_group_policy,
-            "permissionGrantPolicies" => &mut self.permission_grant_policies,
-            "roleManagementPolicies" => &mut self.role_management_policies,
-            "roleManagementPolicyAssignments" => &mut self.role_management_policy_assignments,
-            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
-            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1429,63 +1435,65 @@ impl ::graph_model::rt::Struct for PolicyRoot {
             "tokenLifetimePolicies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "activityBasedTimeoutPolicies",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.activity_based_timeout_policies,
-        );
-        w.field(
-            "adminConsentRequestPolicy",
             &self.admin_consent_request_policy,
-        );
-        w.field("appManagementPolicies", &self.app_management_policies);
-        w.field(
-            "authenticationFlowsPolicy",
+            &self.app_management_policies,
             &self.authentication_flows_policy,
-        );
-        w.field(
-            "authenticationMethodsPolicy",
             &self.authentication_methods_policy,
-        );
-        w.field(
-            "authenticationStrengthPolicies",
             &self.authentication_strength_policies,
-        );
-        w.field("authorizationPolicy", &self.authorization_policy);
-        w.field("claimsMappingPolicies", &self.claims_mapping_policies);
-        w.field(
-            "conditionalAccessPolicies",
+            &self.authorization_policy,
+            &self.claims_mapping_policies,
             &self.conditional_access_policies,
-        );
-        w.field("crossTenantAccessPolicy", &self.cross_tenant_access_policy);
-        w.field(
-            "defaultAppManagementPolicy",
+            &self.cross_tenant_access_policy,
             &self.default_app_management_policy,
-        );
-        w.field("deviceRegistrationPolicy", &self.device_registration_policy);
-        w.field("featureRolloutPolicies", &self.feature_rollout_policies);
-        w.field(
-            "federatedTokenValidationPolicy",
+            &self.device_registration_policy,
+            &self.feature_rollout_policies,
             &self.federated_token_validation_policy,
-        );
-        w.field(
-            "homeRealmDiscoveryPolicies",
             &self.home_realm_discovery_policies,
-        );
-        w.field(
-            "identitySecurityDefaultsEnforcementPolicy",
             &self.identity_security_defaults_enforcement_policy,
-        );
-        w.field("ownerlessGroupPolicy", &self.ownerless_group_policy);
-        w.field("permissionGrantPolicies", &self.permission_grant_policies);
-        w.field("roleManagementPolicies", &self.role_management_policies);
-        w.field(
-            "roleManagementPolicyAssignments",
+            &self.ownerless_group_policy,
+            &self.permission_grant_policies,
+            &self.role_management_policies,
             &self.role_management_policy_assignments,
-        );
-        w.field("tokenIssuancePolicies", &self.token_issuance_policies);
-        w.field("tokenLifetimePolicies", &self.token_lifetime_policies);
+            &self.token_issuance_policies,
+            &self.token_lifetime_policies,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity_based_timeout_policies,
+                &mut self.admin_consent_request_policy,
+                &mut self.app_management_policies,
+                &mut self.authentication_flows_policy,
+                &mut self.authentication_methods_policy,
+                &mut self.authentication_strength_policies,
+                &mut self.authorization_policy,
+                &mut self.claims_mapping_policies,
+                &mut self.conditional_access_policies,
+                &mut self.cross_tenant_access_policy,
+                &mut self.default_app_management_policy,
+                &mut self.device_registration_policy,
+                &mut self.feature_rollout_policies,
+                &mut self.federated_token_validation_policy,
+                &mut self.home_realm_discovery_policies,
+                &mut self.identity_security_defaults_enforcement_policy,
+                &mut self.ownerless_group_policy,
+                &mut self.permission_grant_policies,
+                &mut self.role_management_policies,
+                &mut self.role_management_policy_assignments,
+                &mut self.token_issuance_policies,
+                &mut self.token_lifetime_policies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1531,18 +1539,17 @@ impl ::graph_model::rt::Struct for SelfServiceSignUpAuthenticationFlowConfigurat
     fn type_name(&self) -> &'static str {
         "microsoft.graph.selfServiceSignUpAuthenticationFlowConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1684,20 +1691,20 @@ impl ::graph_model::rt::Struct for TargetOwners {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetOwners"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "notifyMembers" => &mut self.notify_members,
-            "securityGroups" => &mut self.security_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["notifyMembers", "securityGroups"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("notifyMembers", &self.notify_members);
-        w.field("securityGroups", &self.security_groups);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.notify_members, &self.security_groups])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.notify_members, &mut self.security_groups],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1753,18 +1760,6 @@ impl ::graph_model::rt::Struct for UnifiedApprovalStage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedApprovalStage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "approvalStageTimeOutInDays" => &mut self.approval_stage_time_out_in_days,
-            "escalationApprovers" => &mut self.escalation_approvers,
-            "escalationTimeInMinutes" => &mut self.escalation_time_in_minutes,
-            "isApproverJustificationRequired" => &mut self.is_approver_justification_required,
-            "isEscalationEnabled" => &mut self.is_escalation_enabled,
-            "primaryApprovers" => &mut self.primary_approvers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "approvalStageTimeOutInDays",
@@ -1775,19 +1770,31 @@ impl ::graph_model::rt::Struct for UnifiedApprovalStage {
             "primaryApprovers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "approvalStageTimeOutInDays",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.approval_stage_time_out_in_days,
-        );
-        w.field("escalationApprovers", &self.escalation_approvers);
-        w.field("escalationTimeInMinutes", &self.escalation_time_in_minutes);
-        w.field(
-            "isApproverJustificationRequired",
+            &self.escalation_approvers,
+            &self.escalation_time_in_minutes,
             &self.is_approver_justification_required,
-        );
-        w.field("isEscalationEnabled", &self.is_escalation_enabled);
-        w.field("primaryApprovers", &self.primary_approvers);
+            &self.is_escalation_enabled,
+            &self.primary_approvers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.approval_stage_time_out_in_days,
+                &mut self.escalation_approvers,
+                &mut self.escalation_time_in_minutes,
+                &mut self.is_approver_justification_required,
+                &mut self.is_escalation_enabled,
+                &mut self.primary_approvers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1851,22 +1858,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "scopeId" => &mut self.scope_id,
-            "scopeType" => &mut self.scope_type,
-            "effectiveRules" => &mut self.effective_rules,
-            "rules" => &mut self.rules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1881,17 +1872,39 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
             "rules",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("scopeId", &self.scope_id);
-        w.field("scopeType", &self.scope_type);
-        w.field("effectiveRules", &self.effective_rules);
-        w.field("rules", &self.rules);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.is_organization_default,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.scope_id,
+            &self.scope_type,
+            &self.effective_rules,
+            &self.rules,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_organization_default,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.scope_id,
+                &mut self.scope_type,
+                &mut self.effective_rules,
+                &mut self.rules,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1941,22 +1954,20 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyApprovalRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyApprovalRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            "setting" => &mut self.setting,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target", "setting"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
-        w.field("setting", &self.setting);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target, &self.setting])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.target, &mut self.setting],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2013,18 +2024,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "policyId" => &mut self.policy_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "scopeId" => &mut self.scope_id,
-            "scopeType" => &mut self.scope_type,
-            "policy" => &mut self.policy,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2035,13 +2034,31 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
             "policy",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("policyId", &self.policy_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("scopeId", &self.scope_id);
-        w.field("scopeType", &self.scope_type);
-        w.field("policy", &self.policy);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.policy_id,
+            &self.role_definition_id,
+            &self.scope_id,
+            &self.scope_type,
+            &self.policy,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.policy_id,
+                &mut self.role_definition_id,
+                &mut self.scope_id,
+                &mut self.scope_type,
+                &mut self.policy,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2093,24 +2110,25 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAuthenticationCont
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            "claimValue" => &mut self.claim_value,
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target", "claimValue", "isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
-        w.field("claimValue", &self.claim_value);
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target, &self.claim_value, &self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.target,
+                &mut self.claim_value,
+                &mut self.is_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2163,22 +2181,20 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyEnablementRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyEnablementRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            "enabledRules" => &mut self.enabled_rules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target", "enabledRules"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
-        w.field("enabledRules", &self.enabled_rules);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target, &self.enabled_rules])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.target, &mut self.enabled_rules],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2230,24 +2246,30 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyExpirationRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyExpirationRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            "isExpirationRequired" => &mut self.is_expiration_required,
-            "maximumDuration" => &mut self.maximum_duration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target", "isExpirationRequired", "maximumDuration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
-        w.field("isExpirationRequired", &self.is_expiration_required);
-        w.field("maximumDuration", &self.maximum_duration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.target,
+            &self.is_expiration_required,
+            &self.maximum_duration,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.target,
+                &mut self.is_expiration_required,
+                &mut self.maximum_duration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2305,19 +2327,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyNotificationRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            "isDefaultRecipientsEnabled" => &mut self.is_default_recipients_enabled,
-            "notificationLevel" => &mut self.notification_level,
-            "notificationRecipients" => &mut self.notification_recipients,
-            "notificationType" => &mut self.notification_type,
-            "recipientType" => &mut self.recipient_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2329,17 +2338,33 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
             "recipientType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
-        w.field(
-            "isDefaultRecipientsEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.target,
             &self.is_default_recipients_enabled,
-        );
-        w.field("notificationLevel", &self.notification_level);
-        w.field("notificationRecipients", &self.notification_recipients);
-        w.field("notificationType", &self.notification_type);
-        w.field("recipientType", &self.recipient_type);
+            &self.notification_level,
+            &self.notification_recipients,
+            &self.notification_type,
+            &self.recipient_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.target,
+                &mut self.is_default_recipients_enabled,
+                &mut self.notification_level,
+                &mut self.notification_recipients,
+                &mut self.notification_type,
+                &mut self.recipient_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2390,20 +2415,17 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2608,18 +2630,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleManagementPolicyRuleTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "caller" => &mut self.caller,
-            "enforcedSettings" => &mut self.enforced_settings,
-            "inheritableSettings" => &mut self.inheritable_settings,
-            "level" => &mut self.level,
-            "operations" => &mut self.operations,
-            "targetObjects" => &mut self.target_objects,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "caller",
@@ -2630,13 +2640,31 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
             "targetObjects",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("caller", &self.caller);
-        w.field("enforcedSettings", &self.enforced_settings);
-        w.field("inheritableSettings", &self.inheritable_settings);
-        w.field("level", &self.level);
-        w.field("operations", &self.operations);
-        w.field("targetObjects", &self.target_objects);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.caller,
+            &self.enforced_settings,
+            &self.inheritable_settings,
+            &self.level,
+            &self.operations,
+            &self.target_objects,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.caller,
+                &mut self.enforced_settings,
+                &mut self.inheritable_settings,
+                &mut self.level,
+                &mut self.operations,
+                &mut self.target_objects,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -13,18 +13,17 @@ impl ::graph_model::rt::Struct for AirPrintSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.airPrintSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "incompatiblePrinters" => &mut self.incompatible_printers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["incompatiblePrinters"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("incompatiblePrinters", &self.incompatible_printers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.incompatible_printers])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.incompatible_printers], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -147,19 +146,6 @@ impl ::graph_model::rt::Struct for Print {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.print"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settings" => &mut self.settings,
-            "connectors" => &mut self.connectors,
-            "operations" => &mut self.operations,
-            "printers" => &mut self.printers,
-            "services" => &mut self.services,
-            "shares" => &mut self.shares,
-            "taskDefinitions" => &mut self.task_definitions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "settings",
@@ -171,14 +157,33 @@ impl ::graph_model::rt::Struct for Print {
             "taskDefinitions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settings", &self.settings);
-        w.field("connectors", &self.connectors);
-        w.field("operations", &self.operations);
-        w.field("printers", &self.printers);
-        w.field("services", &self.services);
-        w.field("shares", &self.shares);
-        w.field("taskDefinitions", &self.task_definitions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.settings,
+            &self.connectors,
+            &self.operations,
+            &self.printers,
+            &self.services,
+            &self.shares,
+            &self.task_definitions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.settings,
+                &mut self.connectors,
+                &mut self.operations,
+                &mut self.printers,
+                &mut self.services,
+                &mut self.shares,
+                &mut self.task_definitions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -236,19 +241,6 @@ impl ::graph_model::rt::Struct for PrintConnector {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printConnector"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appVersion" => &mut self.app_version,
-            "displayName" => &mut self.display_name,
-            "fullyQualifiedDomainName" => &mut self.fully_qualified_domain_name,
-            "location" => &mut self.location,
-            "operatingSystem" => &mut self.operating_system,
-            "registeredDateTime" => &mut self.registered_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -260,17 +252,33 @@ impl ::graph_model::rt::Struct for PrintConnector {
             "registeredDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appVersion", &self.app_version);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "fullyQualifiedDomainName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_version,
+            &self.display_name,
             &self.fully_qualified_domain_name,
-        );
-        w.field("location", &self.location);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("registeredDateTime", &self.registered_date_time);
+            &self.location,
+            &self.operating_system,
+            &self.registered_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_version,
+                &mut self.display_name,
+                &mut self.fully_qualified_domain_name,
+                &mut self.location,
+                &mut self.operating_system,
+                &mut self.registered_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -382,22 +390,20 @@ impl ::graph_model::rt::Struct for PrintOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.created_date_time, &mut self.status],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -618,20 +624,20 @@ impl ::graph_model::rt::Struct for PrintOperationStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printOperationStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.description, &mut self.state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -679,20 +685,17 @@ impl ::graph_model::rt::Struct for PrintService {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printService"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endpoints" => &mut self.endpoints,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "endpoints"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endpoints", &self.endpoints);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.endpoints])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.endpoints], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -742,22 +745,20 @@ impl ::graph_model::rt::Struct for PrintServiceEndpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printServiceEndpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "uri" => &mut self.uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "uri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("uri", &self.uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.uri])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.display_name, &mut self.uri],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -805,23 +806,26 @@ impl ::graph_model::rt::Struct for PrintSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "documentConversionEnabled" => &mut self.document_conversion_enabled,
-            "printerDiscoverySettings" => &mut self.printer_discovery_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["documentConversionEnabled", "printerDiscoverySettings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "documentConversionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.document_conversion_enabled,
-        );
-        w.field("printerDiscoverySettings", &self.printer_discovery_settings);
+            &self.printer_discovery_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.document_conversion_enabled,
+                &mut self.printer_discovery_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -877,26 +881,32 @@ impl ::graph_model::rt::Struct for PrintTask {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printTask"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "parentUrl" => &mut self.parent_url,
-            "status" => &mut self.status,
-            "definition" => &mut self.definition,
-            "trigger" => &mut self.trigger,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "parentUrl", "status", "definition", "trigger"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("parentUrl", &self.parent_url);
-        w.field("status", &self.status);
-        w.field("definition", &self.definition);
-        w.field("trigger", &self.trigger);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.parent_url,
+            &self.status,
+            &self.definition,
+            &self.trigger,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.parent_url,
+                &mut self.status,
+                &mut self.definition,
+                &mut self.trigger,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -948,24 +958,25 @@ impl ::graph_model::rt::Struct for PrintTaskDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printTaskDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "displayName" => &mut self.display_name,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdBy", "displayName", "tasks"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("displayName", &self.display_name);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_by, &self.display_name, &self.tasks])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.display_name,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1092,20 +1103,20 @@ impl ::graph_model::rt::Struct for PrintTaskStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printTaskStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.description, &mut self.state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1156,22 +1167,20 @@ impl ::graph_model::rt::Struct for PrintTaskTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printTaskTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "event" => &mut self.event,
-            "definition" => &mut self.definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "event", "definition"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("event", &self.event);
-        w.field("definition", &self.definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.event, &self.definition])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.event, &mut self.definition],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1251,29 +1260,6 @@ impl ::graph_model::rt::Struct for Printer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "capabilities" => &mut self.capabilities,
-            "defaults" => &mut self.defaults,
-            "displayName" => &mut self.display_name,
-            "isAcceptingJobs" => &mut self.is_accepting_jobs,
-            "location" => &mut self.location,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "status" => &mut self.status,
-            "hasPhysicalDevice" => &mut self.has_physical_device,
-            "isShared" => &mut self.is_shared,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "registeredDateTime" => &mut self.registered_date_time,
-            "jobs" => &mut self.jobs,
-            "connectors" => &mut self.connectors,
-            "shares" => &mut self.shares,
-            "taskTriggers" => &mut self.task_triggers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1295,24 +1281,53 @@ impl ::graph_model::rt::Struct for Printer {
             "taskTriggers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("capabilities", &self.capabilities);
-        w.field("defaults", &self.defaults);
-        w.field("displayName", &self.display_name);
-        w.field("isAcceptingJobs", &self.is_accepting_jobs);
-        w.field("location", &self.location);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("status", &self.status);
-        w.field("hasPhysicalDevice", &self.has_physical_device);
-        w.field("isShared", &self.is_shared);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("registeredDateTime", &self.registered_date_time);
-        w.field("jobs", &self.jobs);
-        w.field("connectors", &self.connectors);
-        w.field("shares", &self.shares);
-        w.field("taskTriggers", &self.task_triggers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.capabilities,
+            &self.defaults,
+            &self.display_name,
+            &self.is_accepting_jobs,
+            &self.location,
+            &self.manufacturer,
+            &self.model,
+            &self.status,
+            &self.has_physical_device,
+            &self.is_shared,
+            &self.last_seen_date_time,
+            &self.registered_date_time,
+            &self.jobs,
+            &self.connectors,
+            &self.shares,
+            &self.task_triggers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.capabilities,
+                &mut self.defaults,
+                &mut self.display_name,
+                &mut self.is_accepting_jobs,
+                &mut self.location,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.status,
+                &mut self.has_physical_device,
+                &mut self.is_shared,
+                &mut self.last_seen_date_time,
+                &mut self.registered_date_time,
+                &mut self.jobs,
+                &mut self.connectors,
+                &mut self.shares,
+                &mut self.task_triggers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1367,26 +1382,32 @@ impl ::graph_model::rt::Struct for PrinterCreateOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerCreateOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "status" => &mut self.status,
-            "certificate" => &mut self.certificate,
-            "printer" => &mut self.printer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "status", "certificate", "printer"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("status", &self.status);
-        w.field("certificate", &self.certificate);
-        w.field("printer", &self.printer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.status,
+            &self.certificate,
+            &self.printer,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.status,
+                &mut self.certificate,
+                &mut self.printer,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1432,18 +1453,17 @@ impl ::graph_model::rt::Struct for PrinterDiscoverySettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerDiscoverySettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "airPrint" => &mut self.air_print,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["airPrint"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("airPrint", &self.air_print);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.air_print])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.air_print], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,18 +17,17 @@ impl ::graph_model::rt::Struct for Privacy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privacy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "subjectRightsRequests" => &mut self.subject_rights_requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["subjectRightsRequests"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("subjectRightsRequests", &self.subject_rights_requests);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.subject_rights_requests])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.subject_rights_requests], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodsRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "userRegistrationDetails" => &mut self.user_registration_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "userRegistrationDetails"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("userRegistrationDetails", &self.user_registration_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.user_registration_details])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.user_registration_details],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -76,20 +76,17 @@ impl ::graph_model::rt::Struct for Partners {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "billing" => &mut self.billing,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "billing"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("billing", &self.billing);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.billing])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.billing], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -161,26 +158,6 @@ impl ::graph_model::rt::Struct for PrintUsageByPrinter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printUsageByPrinter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "blackAndWhitePageCount" => &mut self.black_and_white_page_count,
-            "colorPageCount" => &mut self.color_page_count,
-            "completedBlackAndWhiteJobCount" => &mut self.completed_black_and_white_job_count,
-            "completedColorJobCount" => &mut self.completed_color_job_count,
-            "completedJobCount" => &mut self.completed_job_count,
-            "doubleSidedSheetCount" => &mut self.double_sided_sheet_count,
-            "incompleteJobCount" => &mut self.incomplete_job_count,
-            "mediaSheetCount" => &mut self.media_sheet_count,
-            "pageCount" => &mut self.page_count,
-            "singleSidedSheetCount" => &mut self.single_sided_sheet_count,
-            "usageDate" => &mut self.usage_date,
-            "printerId" => &mut self.printer_id,
-            "printerName" => &mut self.printer_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -199,24 +176,47 @@ impl ::graph_model::rt::Struct for PrintUsageByPrinter {
             "printerName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("blackAndWhitePageCount", &self.black_and_white_page_count);
-        w.field("colorPageCount", &self.color_page_count);
-        w.field(
-            "completedBlackAndWhiteJobCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.black_and_white_page_count,
+            &self.color_page_count,
             &self.completed_black_and_white_job_count,
-        );
-        w.field("completedColorJobCount", &self.completed_color_job_count);
-        w.field("completedJobCount", &self.completed_job_count);
-        w.field("doubleSidedSheetCount", &self.double_sided_sheet_count);
-        w.field("incompleteJobCount", &self.incomplete_job_count);
-        w.field("mediaSheetCount", &self.media_sheet_count);
-        w.field("pageCount", &self.page_count);
-        w.field("singleSidedSheetCount", &self.single_sided_sheet_count);
-        w.field("usageDate", &self.usage_date);
-        w.field("printerId", &self.printer_id);
-        w.field("printerName", &self.printer_name);
+            &self.completed_color_job_count,
+            &self.completed_job_count,
+            &self.double_sided_sheet_count,
+            &self.incomplete_job_count,
+            &self.media_sheet_count,
+            &self.page_count,
+            &self.single_sided_sheet_count,
+            &self.usage_date,
+            &self.printer_id,
+            &self.printer_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.black_and_white_page_count,
+                &mut self.color_page_count,
+                &mut self.completed_black_and_white_job_count,
+                &mut self.completed_color_job_count,
+                &mut self.completed_job_count,
+                &mut self.double_sided_sheet_count,
+                &mut self.incomplete_job_count,
+                &mut self.media_sheet_count,
+                &mut self.page_count,
+                &mut self.single_sided_sheet_count,
+                &mut self.usage_date,
+                &mut self.printer_id,
+                &mut self.printer_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -286,25 +286,6 @@ impl ::graph_model::rt::Struct for PrintUsageByUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printUsageByUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "blackAndWhitePageCount" => &mut self.black_and_white_page_count,
-            "colorPageCount" => &mut self.color_page_count,
-            "completedBlackAndWhiteJobCount" => &mut self.completed_black_and_white_job_count,
-            "completedColorJobCount" => &mut self.completed_color_job_count,
-            "completedJobCount" => &mut self.completed_job_count,
-            "doubleSidedSheetCount" => &mut self.double_sided_sheet_count,
-            "incompleteJobCount" => &mut self.incomplete_job_count,
-            "mediaSheetCount" => &mut self.media_sheet_count,
-            "pageCount" => &mut self.page_count,
-            "singleSidedSheetCount" => &mut self.single_sided_sheet_count,
-            "usageDate" => &mut self.usage_date,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -322,23 +303,45 @@ impl ::graph_model::rt::Struct for PrintUsageByUser {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("blackAndWhitePageCount", &self.black_and_white_page_count);
-        w.field("colorPageCount", &self.color_page_count);
-        w.field(
-            "completedBlackAndWhiteJobCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.black_and_white_page_count,
+            &self.color_page_count,
             &self.completed_black_and_white_job_count,
-        );
-        w.field("completedColorJobCount", &self.completed_color_job_count);
-        w.field("completedJobCount", &self.completed_job_count);
-        w.field("doubleSidedSheetCount", &self.double_sided_sheet_count);
-        w.field("incompleteJobCount", &self.incomplete_job_count);
-        w.field("mediaSheetCount", &self.media_sheet_count);
-        w.field("pageCount", &self.page_count);
-        w.field("singleSidedSheetCount", &self.single_sided_sheet_count);
-        w.field("usageDate", &self.usage_date);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.completed_color_job_count,
+            &self.completed_job_count,
+            &self.double_sided_sheet_count,
+            &self.incomplete_job_count,
+            &self.media_sheet_count,
+            &self.page_count,
+            &self.single_sided_sheet_count,
+            &self.usage_date,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.black_and_white_page_count,
+                &mut self.color_page_count,
+                &mut self.completed_black_and_white_job_count,
+                &mut self.completed_color_job_count,
+                &mut self.completed_job_count,
+                &mut self.double_sided_sheet_count,
+                &mut self.incomplete_job_count,
+                &mut self.media_sheet_count,
+                &mut self.page_count,
+                &mut self.single_sided_sheet_count,
+                &mut self.usage_date,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -396,19 +399,6 @@ impl ::graph_model::rt::Struct for ReportRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.reportRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authenticationMethods" => &mut self.authentication_methods,
-            "dailyPrintUsageByPrinter" => &mut self.daily_print_usage_by_printer,
-            "dailyPrintUsageByUser" => &mut self.daily_print_usage_by_user,
-            "monthlyPrintUsageByPrinter" => &mut self.monthly_print_usage_by_printer,
-            "monthlyPrintUsageByUser" => &mut self.monthly_print_usage_by_user,
-            "partners" => &mut self.partners,
-            "security" => &mut self.security,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "authenticationMethods",
@@ -420,20 +410,33 @@ impl ::graph_model::rt::Struct for ReportRoot {
             "security",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("authenticationMethods", &self.authentication_methods);
-        w.field(
-            "dailyPrintUsageByPrinter",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.authentication_methods,
             &self.daily_print_usage_by_printer,
-        );
-        w.field("dailyPrintUsageByUser", &self.daily_print_usage_by_user);
-        w.field(
-            "monthlyPrintUsageByPrinter",
+            &self.daily_print_usage_by_user,
             &self.monthly_print_usage_by_printer,
-        );
-        w.field("monthlyPrintUsageByUser", &self.monthly_print_usage_by_user);
-        w.field("partners", &self.partners);
-        w.field("security", &self.security);
+            &self.monthly_print_usage_by_user,
+            &self.partners,
+            &self.security,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.authentication_methods,
+                &mut self.daily_print_usage_by_printer,
+                &mut self.daily_print_usage_by_user,
+                &mut self.monthly_print_usage_by_printer,
+                &mut self.monthly_print_usage_by_user,
+                &mut self.partners,
+                &mut self.security,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -479,18 +482,17 @@ impl ::graph_model::rt::Struct for SecurityReportsRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.securityReportsRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -726,34 +728,6 @@ impl ::graph_model::rt::Struct for UserRegistrationDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userRegistrationDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isAdmin" => &mut self.is_admin,
-            "isMfaCapable" => &mut self.is_mfa_capable,
-            "isMfaRegistered" => &mut self.is_mfa_registered,
-            "isPasswordlessCapable" => &mut self.is_passwordless_capable,
-            "isSsprCapable" => &mut self.is_sspr_capable,
-            "isSsprEnabled" => &mut self.is_sspr_enabled,
-            "isSsprRegistered" => &mut self.is_sspr_registered,
-            "isSystemPreferredAuthenticationMethodEnabled" => {
-                &mut self.is_system_preferred_authentication_method_enabled
-            }
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "methodsRegistered" => &mut self.methods_registered,
-            "systemPreferredAuthenticationMethods" => {
-                &mut self.system_preferred_authentication_methods
-            }
-            "userDisplayName" => &mut self.user_display_name,
-            "userPreferredMethodForSecondaryAuthentication" => {
-                &mut self.user_preferred_method_for_secondary_authentication
-            }
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userType" => &mut self.user_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -774,32 +748,51 @@ impl ::graph_model::rt::Struct for UserRegistrationDetails {
             "userType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isAdmin", &self.is_admin);
-        w.field("isMfaCapable", &self.is_mfa_capable);
-        w.field("isMfaRegistered", &self.is_mfa_registered);
-        w.field("isPasswordlessCapable", &self.is_passwordless_capable);
-        w.field("isSsprCapable", &self.is_sspr_capable);
-        w.field("isSsprEnabled", &self.is_sspr_enabled);
-        w.field("isSsprRegistered", &self.is_sspr_registered);
-        w.field(
-            "isSystemPreferredAuthenticationMethodEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_admin,
+            &self.is_mfa_capable,
+            &self.is_mfa_registered,
+            &self.is_passwordless_capable,
+            &self.is_sspr_capable,
+            &self.is_sspr_enabled,
+            &self.is_sspr_registered,
             &self.is_system_preferred_authentication_method_enabled,
-        );
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("methodsRegistered", &self.methods_registered);
-        w.field(
-            "systemPreferredAuthenticationMethods",
+            &self.last_updated_date_time,
+            &self.methods_registered,
             &self.system_preferred_authentication_methods,
-        );
-        w.field("userDisplayName", &self.user_display_name);
-        w.field(
-            "userPreferredMethodForSecondaryAuthentication",
+            &self.user_display_name,
             &self.user_preferred_method_for_secondary_authentication,
-        );
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userType", &self.user_type);
+            &self.user_principal_name,
+            &self.user_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_admin,
+                &mut self.is_mfa_capable,
+                &mut self.is_mfa_registered,
+                &mut self.is_passwordless_capable,
+                &mut self.is_sspr_capable,
+                &mut self.is_sspr_enabled,
+                &mut self.is_sspr_registered,
+                &mut self.is_system_preferred_authentication_method_enabled,
+                &mut self.last_updated_date_time,
+                &mut self.methods_registered,
+                &mut self.system_preferred_authentication_methods,
+                &mut self.user_display_name,
+                &mut self.user_preferred_method_for_secondary_authentication,
+                &mut self.user_principal_name,
+                &mut self.user_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for AppScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.display_name, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -102,22 +100,6 @@ impl ::graph_model::rt::Struct for RbacApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rbacApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "resourceNamespaces" => &mut self.resource_namespaces,
-            "roleAssignments" => &mut self.role_assignments,
-            "roleAssignmentScheduleInstances" => &mut self.role_assignment_schedule_instances,
-            "roleAssignmentScheduleRequests" => &mut self.role_assignment_schedule_requests,
-            "roleAssignmentSchedules" => &mut self.role_assignment_schedules,
-            "roleDefinitions" => &mut self.role_definitions,
-            "roleEligibilityScheduleInstances" => &mut self.role_eligibility_schedule_instances,
-            "roleEligibilityScheduleRequests" => &mut self.role_eligibility_schedule_requests,
-            "roleEligibilitySchedules" => &mut self.role_eligibility_schedules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -132,29 +114,39 @@ impl ::graph_model::rt::Struct for RbacApplication {
             "roleEligibilitySchedules",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("resourceNamespaces", &self.resource_namespaces);
-        w.field("roleAssignments", &self.role_assignments);
-        w.field(
-            "roleAssignmentScheduleInstances",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.resource_namespaces,
+            &self.role_assignments,
             &self.role_assignment_schedule_instances,
-        );
-        w.field(
-            "roleAssignmentScheduleRequests",
             &self.role_assignment_schedule_requests,
-        );
-        w.field("roleAssignmentSchedules", &self.role_assignment_schedules);
-        w.field("roleDefinitions", &self.role_definitions);
-        w.field(
-            "roleEligibilityScheduleInstances",
+            &self.role_assignment_schedules,
+            &self.role_definitions,
             &self.role_eligibility_schedule_instances,
-        );
-        w.field(
-            "roleEligibilityScheduleRequests",
             &self.role_eligibility_schedule_requests,
-        );
-        w.field("roleEligibilitySchedules", &self.role_eligibility_schedules);
+            &self.role_eligibility_schedules,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.resource_namespaces,
+                &mut self.role_assignments,
+                &mut self.role_assignment_schedule_instances,
+                &mut self.role_assignment_schedule_requests,
+                &mut self.role_assignment_schedules,
+                &mut self.role_definitions,
+                &mut self.role_eligibility_schedule_instances,
+                &mut self.role_eligibility_schedule_requests,
+                &mut self.role_eligibility_schedules,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -204,20 +196,20 @@ impl ::graph_model::rt::Struct for RoleManagement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.roleManagement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "directory" => &mut self.directory,
-            "entitlementManagement" => &mut self.entitlement_management,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["directory", "entitlementManagement"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("directory", &self.directory);
-        w.field("entitlementManagement", &self.entitlement_management);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.directory, &self.entitlement_management])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.directory, &mut self.entitlement_management],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -275,19 +267,6 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRbacResourceAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionVerb" => &mut self.action_verb,
-            "authenticationContextId" => &mut self.authentication_context_id,
-            "description" => &mut self.description,
-            "isAuthenticationContextSettable" => &mut self.is_authentication_context_settable,
-            "name" => &mut self.name,
-            "resourceScopeId" => &mut self.resource_scope_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -299,17 +278,33 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
             "resourceScopeId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actionVerb", &self.action_verb);
-        w.field("authenticationContextId", &self.authentication_context_id);
-        w.field("description", &self.description);
-        w.field(
-            "isAuthenticationContextSettable",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action_verb,
+            &self.authentication_context_id,
+            &self.description,
             &self.is_authentication_context_settable,
-        );
-        w.field("name", &self.name);
-        w.field("resourceScopeId", &self.resource_scope_id);
+            &self.name,
+            &self.resource_scope_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_verb,
+                &mut self.authentication_context_id,
+                &mut self.description,
+                &mut self.is_authentication_context_settable,
+                &mut self.name,
+                &mut self.resource_scope_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -359,22 +354,20 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceNamespace {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRbacResourceNamespace"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "resourceActions" => &mut self.resource_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name", "resourceActions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("resourceActions", &self.resource_actions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name, &self.resource_actions])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.name, &mut self.resource_actions],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -443,23 +436,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "condition" => &mut self.condition,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "principalId" => &mut self.principal_id,
-            "principalOrganizationId" => &mut self.principal_organization_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -475,18 +451,41 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("condition", &self.condition);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("principalId", &self.principal_id);
-        w.field("principalOrganizationId", &self.principal_organization_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.condition,
+            &self.directory_scope_id,
+            &self.principal_id,
+            &self.principal_organization_id,
+            &self.role_definition_id,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.condition,
+                &mut self.directory_scope_id,
+                &mut self.principal_id,
+                &mut self.principal_organization_id,
+                &mut self.role_definition_id,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -569,29 +568,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleAssignmentSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdUsing" => &mut self.created_using,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "status" => &mut self.status,
-            "assignmentType" => &mut self.assignment_type,
-            "memberType" => &mut self.member_type,
-            "scheduleInfo" => &mut self.schedule_info,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            "activatedUsing" => &mut self.activated_using,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -613,24 +589,53 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
             "activatedUsing",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdUsing", &self.created_using);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("status", &self.status);
-        w.field("assignmentType", &self.assignment_type);
-        w.field("memberType", &self.member_type);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
-        w.field("activatedUsing", &self.activated_using);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.created_date_time,
+            &self.created_using,
+            &self.directory_scope_id,
+            &self.modified_date_time,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.status,
+            &self.assignment_type,
+            &self.member_type,
+            &self.schedule_info,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+            &self.activated_using,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.created_date_time,
+                &mut self.created_using,
+                &mut self.directory_scope_id,
+                &mut self.modified_date_time,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.status,
+                &mut self.assignment_type,
+                &mut self.member_type,
+                &mut self.schedule_info,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+                &mut self.activated_using,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -711,28 +716,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleAssignmentScheduleInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "assignmentType" => &mut self.assignment_type,
-            "endDateTime" => &mut self.end_date_time,
-            "memberType" => &mut self.member_type,
-            "roleAssignmentOriginId" => &mut self.role_assignment_origin_id,
-            "roleAssignmentScheduleId" => &mut self.role_assignment_schedule_id,
-            "startDateTime" => &mut self.start_date_time,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            "activatedUsing" => &mut self.activated_using,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -753,26 +736,51 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
             "activatedUsing",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("assignmentType", &self.assignment_type);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("memberType", &self.member_type);
-        w.field("roleAssignmentOriginId", &self.role_assignment_origin_id);
-        w.field(
-            "roleAssignmentScheduleId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.directory_scope_id,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.assignment_type,
+            &self.end_date_time,
+            &self.member_type,
+            &self.role_assignment_origin_id,
             &self.role_assignment_schedule_id,
-        );
-        w.field("startDateTime", &self.start_date_time);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
-        w.field("activatedUsing", &self.activated_using);
+            &self.start_date_time,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+            &self.activated_using,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.directory_scope_id,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.assignment_type,
+                &mut self.end_date_time,
+                &mut self.member_type,
+                &mut self.role_assignment_origin_id,
+                &mut self.role_assignment_schedule_id,
+                &mut self.start_date_time,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+                &mut self.activated_using,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -868,35 +876,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleAssignmentScheduleRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            "action" => &mut self.action,
-            "appScopeId" => &mut self.app_scope_id,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "isValidationOnly" => &mut self.is_validation_only,
-            "justification" => &mut self.justification,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "scheduleInfo" => &mut self.schedule_info,
-            "targetScheduleId" => &mut self.target_schedule_id,
-            "ticketInfo" => &mut self.ticket_info,
-            "activatedUsing" => &mut self.activated_using,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            "targetSchedule" => &mut self.target_schedule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -924,30 +903,65 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
             "targetSchedule",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
-        w.field("action", &self.action);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("isValidationOnly", &self.is_validation_only);
-        w.field("justification", &self.justification);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("targetScheduleId", &self.target_schedule_id);
-        w.field("ticketInfo", &self.ticket_info);
-        w.field("activatedUsing", &self.activated_using);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
-        w.field("targetSchedule", &self.target_schedule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+            &self.action,
+            &self.app_scope_id,
+            &self.directory_scope_id,
+            &self.is_validation_only,
+            &self.justification,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.schedule_info,
+            &self.target_schedule_id,
+            &self.ticket_info,
+            &self.activated_using,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+            &self.target_schedule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+                &mut self.action,
+                &mut self.app_scope_id,
+                &mut self.directory_scope_id,
+                &mut self.is_validation_only,
+                &mut self.justification,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.schedule_info,
+                &mut self.target_schedule_id,
+                &mut self.ticket_info,
+                &mut self.activated_using,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+                &mut self.target_schedule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1011,22 +1025,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isBuiltIn" => &mut self.is_built_in,
-            "isEnabled" => &mut self.is_enabled,
-            "resourceScopes" => &mut self.resource_scopes,
-            "rolePermissions" => &mut self.role_permissions,
-            "templateId" => &mut self.template_id,
-            "version" => &mut self.version,
-            "inheritsPermissionsFrom" => &mut self.inherits_permissions_from,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1041,17 +1039,39 @@ impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
             "inheritsPermissionsFrom",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isBuiltIn", &self.is_built_in);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("resourceScopes", &self.resource_scopes);
-        w.field("rolePermissions", &self.role_permissions);
-        w.field("templateId", &self.template_id);
-        w.field("version", &self.version);
-        w.field("inheritsPermissionsFrom", &self.inherits_permissions_from);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.is_built_in,
+            &self.is_enabled,
+            &self.resource_scopes,
+            &self.role_permissions,
+            &self.template_id,
+            &self.version,
+            &self.inherits_permissions_from,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_built_in,
+                &mut self.is_enabled,
+                &mut self.resource_scopes,
+                &mut self.role_permissions,
+                &mut self.template_id,
+                &mut self.version,
+                &mut self.inherits_permissions_from,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1129,27 +1149,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleEligibilitySchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdUsing" => &mut self.created_using,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "status" => &mut self.status,
-            "memberType" => &mut self.member_type,
-            "scheduleInfo" => &mut self.schedule_info,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1169,22 +1168,49 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdUsing", &self.created_using);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("status", &self.status);
-        w.field("memberType", &self.member_type);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.created_date_time,
+            &self.created_using,
+            &self.directory_scope_id,
+            &self.modified_date_time,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.status,
+            &self.member_type,
+            &self.schedule_info,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.created_date_time,
+                &mut self.created_using,
+                &mut self.directory_scope_id,
+                &mut self.modified_date_time,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.status,
+                &mut self.member_type,
+                &mut self.schedule_info,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1258,25 +1284,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleEligibilityScheduleInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appScopeId" => &mut self.app_scope_id,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "endDateTime" => &mut self.end_date_time,
-            "memberType" => &mut self.member_type,
-            "roleEligibilityScheduleId" => &mut self.role_eligibility_schedule_id,
-            "startDateTime" => &mut self.start_date_time,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1294,23 +1301,45 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
             "roleDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("memberType", &self.member_type);
-        w.field(
-            "roleEligibilityScheduleId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.app_scope_id,
+            &self.directory_scope_id,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.end_date_time,
+            &self.member_type,
             &self.role_eligibility_schedule_id,
-        );
-        w.field("startDateTime", &self.start_date_time);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
+            &self.start_date_time,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_scope_id,
+                &mut self.directory_scope_id,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.end_date_time,
+                &mut self.member_type,
+                &mut self.role_eligibility_schedule_id,
+                &mut self.start_date_time,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1403,34 +1432,6 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRoleEligibilityScheduleRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "approvalId" => &mut self.approval_id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "customData" => &mut self.custom_data,
-            "status" => &mut self.status,
-            "action" => &mut self.action,
-            "appScopeId" => &mut self.app_scope_id,
-            "directoryScopeId" => &mut self.directory_scope_id,
-            "isValidationOnly" => &mut self.is_validation_only,
-            "justification" => &mut self.justification,
-            "principalId" => &mut self.principal_id,
-            "roleDefinitionId" => &mut self.role_definition_id,
-            "scheduleInfo" => &mut self.schedule_info,
-            "targetScheduleId" => &mut self.target_schedule_id,
-            "ticketInfo" => &mut self.ticket_info,
-            "appScope" => &mut self.app_scope,
-            "directoryScope" => &mut self.directory_scope,
-            "principal" => &mut self.principal,
-            "roleDefinition" => &mut self.role_definition,
-            "targetSchedule" => &mut self.target_schedule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1457,29 +1458,63 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
             "targetSchedule",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("approvalId", &self.approval_id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customData", &self.custom_data);
-        w.field("status", &self.status);
-        w.field("action", &self.action);
-        w.field("appScopeId", &self.app_scope_id);
-        w.field("directoryScopeId", &self.directory_scope_id);
-        w.field("isValidationOnly", &self.is_validation_only);
-        w.field("justification", &self.justification);
-        w.field("principalId", &self.principal_id);
-        w.field("roleDefinitionId", &self.role_definition_id);
-        w.field("scheduleInfo", &self.schedule_info);
-        w.field("targetScheduleId", &self.target_schedule_id);
-        w.field("ticketInfo", &self.ticket_info);
-        w.field("appScope", &self.app_scope);
-        w.field("directoryScope", &self.directory_scope);
-        w.field("principal", &self.principal);
-        w.field("roleDefinition", &self.role_definition);
-        w.field("targetSchedule", &self.target_schedule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.approval_id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.custom_data,
+            &self.status,
+            &self.action,
+            &self.app_scope_id,
+            &self.directory_scope_id,
+            &self.is_validation_only,
+            &self.justification,
+            &self.principal_id,
+            &self.role_definition_id,
+            &self.schedule_info,
+            &self.target_schedule_id,
+            &self.ticket_info,
+            &self.app_scope,
+            &self.directory_scope,
+            &self.principal,
+            &self.role_definition,
+            &self.target_schedule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.approval_id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.custom_data,
+                &mut self.status,
+                &mut self.action,
+                &mut self.app_scope_id,
+                &mut self.directory_scope_id,
+                &mut self.is_validation_only,
+                &mut self.justification,
+                &mut self.principal_id,
+                &mut self.role_definition_id,
+                &mut self.schedule_info,
+                &mut self.target_schedule_id,
+                &mut self.ticket_info,
+                &mut self.app_scope,
+                &mut self.directory_scope,
+                &mut self.principal,
+                &mut self.role_definition,
+                &mut self.target_schedule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1529,15 +1564,6 @@ impl ::graph_model::rt::Struct for UnifiedRolePermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRolePermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedResourceActions" => &mut self.allowed_resource_actions,
-            "condition" => &mut self.condition,
-            "excludedResourceActions" => &mut self.excluded_resource_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowedResourceActions",
@@ -1545,10 +1571,25 @@ impl ::graph_model::rt::Struct for UnifiedRolePermission {
             "excludedResourceActions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedResourceActions", &self.allowed_resource_actions);
-        w.field("condition", &self.condition);
-        w.field("excludedResourceActions", &self.excluded_resource_actions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_resource_actions,
+            &self.condition,
+            &self.excluded_resource_actions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_resource_actions,
+                &mut self.condition,
+                &mut self.excluded_resource_actions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for ExtensionSchemaProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.extensionSchemaProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -84,18 +81,6 @@ impl ::graph_model::rt::Struct for SchemaExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.schemaExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "owner" => &mut self.owner,
-            "properties" => &mut self.properties,
-            "status" => &mut self.status,
-            "targetTypes" => &mut self.target_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -106,13 +91,31 @@ impl ::graph_model::rt::Struct for SchemaExtension {
             "targetTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("owner", &self.owner);
-        w.field("properties", &self.properties);
-        w.field("status", &self.status);
-        w.field("targetTypes", &self.target_types);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.owner,
+            &self.properties,
+            &self.status,
+            &self.target_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.owner,
+                &mut self.properties,
+                &mut self.status,
+                &mut self.target_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

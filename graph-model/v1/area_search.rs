@@ -168,24 +168,25 @@ impl ::graph_model::rt::Struct for SearchEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "acronyms" => &mut self.acronyms,
-            "bookmarks" => &mut self.bookmarks,
-            "qnas" => &mut self.qnas,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "acronyms", "bookmarks", "qnas"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("acronyms", &self.acronyms);
-        w.field("bookmarks", &self.bookmarks);
-        w.field("qnas", &self.qnas);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.acronyms, &self.bookmarks, &self.qnas])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.acronyms,
+                &mut self.bookmarks,
+                &mut self.qnas,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

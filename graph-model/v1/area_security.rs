@@ -14,18 +14,17 @@ impl ::graph_model::rt::Struct for AccountTargetContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.accountTargetContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -248,20 +247,20 @@ impl ::graph_model::rt::Struct for AddressBookAccountTargetContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.addressBookAccountTargetContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            "accountTargetEmails" => &mut self.account_target_emails,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["type", "accountTargetEmails"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
-        w.field("accountTargetEmails", &self.account_target_emails);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#type, &self.account_target_emails])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.r#type, &mut self.account_target_emails],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -391,52 +390,6 @@ impl ::graph_model::rt::Struct for Alert {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alert"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activityGroupName" => &mut self.activity_group_name,
-            "alertDetections" => &mut self.alert_detections,
-            "assignedTo" => &mut self.assigned_to,
-            "azureSubscriptionId" => &mut self.azure_subscription_id,
-            "azureTenantId" => &mut self.azure_tenant_id,
-            "category" => &mut self.category,
-            "closedDateTime" => &mut self.closed_date_time,
-            "cloudAppStates" => &mut self.cloud_app_states,
-            "comments" => &mut self.comments,
-            "confidence" => &mut self.confidence,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "detectionIds" => &mut self.detection_ids,
-            "eventDateTime" => &mut self.event_date_time,
-            "feedback" => &mut self.feedback,
-            "fileStates" => &mut self.file_states,
-            "historyStates" => &mut self.history_states,
-            "hostStates" => &mut self.host_states,
-            "incidentIds" => &mut self.incident_ids,
-            "investigationSecurityStates" => &mut self.investigation_security_states,
-            "lastEventDateTime" => &mut self.last_event_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "malwareStates" => &mut self.malware_states,
-            "messageSecurityStates" => &mut self.message_security_states,
-            "networkConnections" => &mut self.network_connections,
-            "processes" => &mut self.processes,
-            "recommendedActions" => &mut self.recommended_actions,
-            "registryKeyStates" => &mut self.registry_key_states,
-            "securityResources" => &mut self.security_resources,
-            "severity" => &mut self.severity,
-            "sourceMaterials" => &mut self.source_materials,
-            "status" => &mut self.status,
-            "tags" => &mut self.tags,
-            "title" => &mut self.title,
-            "triggers" => &mut self.triggers,
-            "uriClickSecurityStates" => &mut self.uri_click_security_states,
-            "userStates" => &mut self.user_states,
-            "vendorInformation" => &mut self.vendor_information,
-            "vulnerabilityStates" => &mut self.vulnerability_states,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -481,50 +434,99 @@ impl ::graph_model::rt::Struct for Alert {
             "vulnerabilityStates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activityGroupName", &self.activity_group_name);
-        w.field("alertDetections", &self.alert_detections);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("azureSubscriptionId", &self.azure_subscription_id);
-        w.field("azureTenantId", &self.azure_tenant_id);
-        w.field("category", &self.category);
-        w.field("closedDateTime", &self.closed_date_time);
-        w.field("cloudAppStates", &self.cloud_app_states);
-        w.field("comments", &self.comments);
-        w.field("confidence", &self.confidence);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("detectionIds", &self.detection_ids);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("feedback", &self.feedback);
-        w.field("fileStates", &self.file_states);
-        w.field("historyStates", &self.history_states);
-        w.field("hostStates", &self.host_states);
-        w.field("incidentIds", &self.incident_ids);
-        w.field(
-            "investigationSecurityStates",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity_group_name,
+            &self.alert_detections,
+            &self.assigned_to,
+            &self.azure_subscription_id,
+            &self.azure_tenant_id,
+            &self.category,
+            &self.closed_date_time,
+            &self.cloud_app_states,
+            &self.comments,
+            &self.confidence,
+            &self.created_date_time,
+            &self.description,
+            &self.detection_ids,
+            &self.event_date_time,
+            &self.feedback,
+            &self.file_states,
+            &self.history_states,
+            &self.host_states,
+            &self.incident_ids,
             &self.investigation_security_states,
-        );
-        w.field("lastEventDateTime", &self.last_event_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("malwareStates", &self.malware_states);
-        w.field("messageSecurityStates", &self.message_security_states);
-        w.field("networkConnections", &self.network_connections);
-        w.field("processes", &self.processes);
-        w.field("recommendedActions", &self.recommended_actions);
-        w.field("registryKeyStates", &self.registry_key_states);
-        w.field("securityResources", &self.security_resources);
-        w.field("severity", &self.severity);
-        w.field("sourceMaterials", &self.source_materials);
-        w.field("status", &self.status);
-        w.field("tags", &self.tags);
-        w.field("title", &self.title);
-        w.field("triggers", &self.triggers);
-        w.field("uriClickSecurityStates", &self.uri_click_security_states);
-        w.field("userStates", &self.user_states);
-        w.field("vendorInformation", &self.vendor_information);
-        w.field("vulnerabilityStates", &self.vulnerability_states);
+            &self.last_event_date_time,
+            &self.last_modified_date_time,
+            &self.malware_states,
+            &self.message_security_states,
+            &self.network_connections,
+            &self.processes,
+            &self.recommended_actions,
+            &self.registry_key_states,
+            &self.security_resources,
+            &self.severity,
+            &self.source_materials,
+            &self.status,
+            &self.tags,
+            &self.title,
+            &self.triggers,
+            &self.uri_click_security_states,
+            &self.user_states,
+            &self.vendor_information,
+            &self.vulnerability_states,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity_group_name,
+                &mut self.alert_detections,
+                &mut self.assigned_to,
+                &mut self.azure_subscription_id,
+                &mut self.azure_tenant_id,
+                &mut self.category,
+                &mut self.closed_date_time,
+                &mut self.cloud_app_states,
+                &mut self.comments,
+                &mut self.confidence,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.detection_ids,
+                &mut self.event_date_time,
+                &mut self.feedback,
+                &mut self.file_states,
+                &mut self.history_states,
+                &mut self.host_states,
+                &mut self.incident_ids,
+                &mut self.investigation_security_states,
+                &mut self.last_event_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.malware_states,
+                &mut self.message_security_states,
+                &mut self.network_connections,
+                &mut self.processes,
+                &mut self.recommended_actions,
+                &mut self.registry_key_states,
+                &mut self.security_resources,
+                &mut self.severity,
+                &mut self.source_materials,
+                &mut self.status,
+                &mut self.tags,
+                &mut self.title,
+                &mut self.triggers,
+                &mut self.uri_click_security_states,
+                &mut self.user_states,
+                &mut self.vendor_information,
+                &mut self.vulnerability_states,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -583,22 +585,20 @@ impl ::graph_model::rt::Struct for AlertDetection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alertDetection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "detectionType" => &mut self.detection_type,
-            "method" => &mut self.method,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["detectionType", "method", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("detectionType", &self.detection_type);
-        w.field("method", &self.method);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.detection_type, &self.method, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.detection_type, &mut self.method, &mut self.name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -752,19 +752,6 @@ impl ::graph_model::rt::Struct for AlertHistoryState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alertHistoryState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appId" => &mut self.app_id,
-            "assignedTo" => &mut self.assigned_to,
-            "comments" => &mut self.comments,
-            "feedback" => &mut self.feedback,
-            "status" => &mut self.status,
-            "updatedDateTime" => &mut self.updated_date_time,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "appId",
@@ -776,14 +763,33 @@ impl ::graph_model::rt::Struct for AlertHistoryState {
             "user",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appId", &self.app_id);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("comments", &self.comments);
-        w.field("feedback", &self.feedback);
-        w.field("status", &self.status);
-        w.field("updatedDateTime", &self.updated_date_time);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_id,
+            &self.assigned_to,
+            &self.comments,
+            &self.feedback,
+            &self.status,
+            &self.updated_date_time,
+            &self.user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_id,
+                &mut self.assigned_to,
+                &mut self.comments,
+                &mut self.feedback,
+                &mut self.status,
+                &mut self.updated_date_time,
+                &mut self.user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1026,22 +1032,20 @@ impl ::graph_model::rt::Struct for AlertTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alertTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "type" => &mut self.r#type,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "type", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("type", &self.r#type);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.r#type, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.name, &mut self.r#type, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1095,22 +1099,28 @@ impl ::graph_model::rt::Struct for AssignedTrainingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.assignedTrainingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedUserCount" => &mut self.assigned_user_count,
-            "completedUserCount" => &mut self.completed_user_count,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignedUserCount", "completedUserCount", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedUserCount", &self.assigned_user_count);
-        w.field("completedUserCount", &self.completed_user_count);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_user_count,
+            &self.completed_user_count,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_user_count,
+                &mut self.completed_user_count,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1173,21 +1183,6 @@ impl ::graph_model::rt::Struct for AttackSimulationRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attackSimulationRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endUserNotifications" => &mut self.end_user_notifications,
-            "landingPages" => &mut self.landing_pages,
-            "loginPages" => &mut self.login_pages,
-            "operations" => &mut self.operations,
-            "payloads" => &mut self.payloads,
-            "simulationAutomations" => &mut self.simulation_automations,
-            "simulations" => &mut self.simulations,
-            "trainings" => &mut self.trainings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1201,16 +1196,37 @@ impl ::graph_model::rt::Struct for AttackSimulationRoot {
             "trainings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endUserNotifications", &self.end_user_notifications);
-        w.field("landingPages", &self.landing_pages);
-        w.field("loginPages", &self.login_pages);
-        w.field("operations", &self.operations);
-        w.field("payloads", &self.payloads);
-        w.field("simulationAutomations", &self.simulation_automations);
-        w.field("simulations", &self.simulations);
-        w.field("trainings", &self.trainings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_user_notifications,
+            &self.landing_pages,
+            &self.login_pages,
+            &self.operations,
+            &self.payloads,
+            &self.simulation_automations,
+            &self.simulations,
+            &self.trainings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_user_notifications,
+                &mut self.landing_pages,
+                &mut self.login_pages,
+                &mut self.operations,
+                &mut self.payloads,
+                &mut self.simulation_automations,
+                &mut self.simulations,
+                &mut self.trainings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1345,22 +1361,20 @@ impl ::graph_model::rt::Struct for AttackSimulationUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attackSimulationUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "email", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.email, &self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.email, &mut self.user_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1408,20 +1422,20 @@ impl ::graph_model::rt::Struct for AverageComparativeScore {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.averageComparativeScore"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "averageScore" => &mut self.average_score,
-            "basis" => &mut self.basis,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["averageScore", "basis"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("averageScore", &self.average_score);
-        w.field("basis", &self.basis);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.average_score, &self.basis])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.average_score, &mut self.basis],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1470,20 +1484,20 @@ impl ::graph_model::rt::Struct for BaseEndUserNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baseEndUserNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultLanguage" => &mut self.default_language,
-            "endUserNotification" => &mut self.end_user_notification,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["defaultLanguage", "endUserNotification"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultLanguage", &self.default_language);
-        w.field("endUserNotification", &self.end_user_notification);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.default_language, &self.end_user_notification])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.default_language, &mut self.end_user_notification],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1645,20 +1659,17 @@ impl ::graph_model::rt::Struct for CertificationControl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.certificationControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "url"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1783,15 +1794,6 @@ impl ::graph_model::rt::Struct for CloudAppSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudAppSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "destinationServiceIp" => &mut self.destination_service_ip,
-            "destinationServiceName" => &mut self.destination_service_name,
-            "riskScore" => &mut self.risk_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "destinationServiceIp",
@@ -1799,10 +1801,25 @@ impl ::graph_model::rt::Struct for CloudAppSecurityState {
             "riskScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("destinationServiceIp", &self.destination_service_ip);
-        w.field("destinationServiceName", &self.destination_service_name);
-        w.field("riskScore", &self.risk_score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.destination_service_ip,
+            &self.destination_service_name,
+            &self.risk_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.destination_service_ip,
+                &mut self.destination_service_name,
+                &mut self.risk_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1856,22 +1873,20 @@ impl ::graph_model::rt::Struct for CoachmarkLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.coachmarkLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "length" => &mut self.length,
-            "offset" => &mut self.offset,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["length", "offset", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("length", &self.length);
-        w.field("offset", &self.offset);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.length, &self.offset, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.length, &mut self.offset, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2008,20 +2023,23 @@ impl ::graph_model::rt::Struct for ComplianceInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.complianceInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificationControls" => &mut self.certification_controls,
-            "certificationName" => &mut self.certification_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["certificationControls", "certificationName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificationControls", &self.certification_controls);
-        w.field("certificationName", &self.certification_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.certification_controls, &self.certification_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.certification_controls,
+                &mut self.certification_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2243,24 +2261,30 @@ impl ::graph_model::rt::Struct for ControlScore {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.controlScore"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "controlCategory" => &mut self.control_category,
-            "controlName" => &mut self.control_name,
-            "description" => &mut self.description,
-            "score" => &mut self.score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["controlCategory", "controlName", "description", "score"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("controlCategory", &self.control_category);
-        w.field("controlName", &self.control_name);
-        w.field("description", &self.description);
-        w.field("score", &self.score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.control_category,
+            &self.control_name,
+            &self.description,
+            &self.score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.control_category,
+                &mut self.control_name,
+                &mut self.description,
+                &mut self.score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2316,18 +2340,6 @@ impl ::graph_model::rt::Struct for CustomTrainingSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customTrainingSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settingType" => &mut self.setting_type,
-            "assignedTo" => &mut self.assigned_to,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "durationInMinutes" => &mut self.duration_in_minutes,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "settingType",
@@ -2338,13 +2350,31 @@ impl ::graph_model::rt::Struct for CustomTrainingSetting {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settingType", &self.setting_type);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("durationInMinutes", &self.duration_in_minutes);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.setting_type,
+            &self.assigned_to,
+            &self.description,
+            &self.display_name,
+            &self.duration_in_minutes,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.setting_type,
+                &mut self.assigned_to,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.duration_in_minutes,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2402,19 +2432,6 @@ impl ::graph_model::rt::Struct for EmailPayloadDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailPayloadDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "coachmarks" => &mut self.coachmarks,
-            "content" => &mut self.content,
-            "phishingUrl" => &mut self.phishing_url,
-            "fromEmail" => &mut self.from_email,
-            "fromName" => &mut self.from_name,
-            "isExternalSender" => &mut self.is_external_sender,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "coachmarks",
@@ -2426,14 +2443,33 @@ impl ::graph_model::rt::Struct for EmailPayloadDetail {
             "subject",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("coachmarks", &self.coachmarks);
-        w.field("content", &self.content);
-        w.field("phishingUrl", &self.phishing_url);
-        w.field("fromEmail", &self.from_email);
-        w.field("fromName", &self.from_name);
-        w.field("isExternalSender", &self.is_external_sender);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.coachmarks,
+            &self.content,
+            &self.phishing_url,
+            &self.from_email,
+            &self.from_name,
+            &self.is_external_sender,
+            &self.subject,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.coachmarks,
+                &mut self.content,
+                &mut self.phishing_url,
+                &mut self.from_email,
+                &mut self.from_name,
+                &mut self.is_external_sender,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2579,24 +2615,6 @@ impl ::graph_model::rt::Struct for EndUserNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.endUserNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "notificationType" => &mut self.notification_type,
-            "source" => &mut self.source,
-            "status" => &mut self.status,
-            "supportedLocales" => &mut self.supported_locales,
-            "details" => &mut self.details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2613,19 +2631,43 @@ impl ::graph_model::rt::Struct for EndUserNotification {
             "details",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("notificationType", &self.notification_type);
-        w.field("source", &self.source);
-        w.field("status", &self.status);
-        w.field("supportedLocales", &self.supported_locales);
-        w.field("details", &self.details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.notification_type,
+            &self.source,
+            &self.status,
+            &self.supported_locales,
+            &self.details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.notification_type,
+                &mut self.source,
+                &mut self.status,
+                &mut self.supported_locales,
+                &mut self.details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2683,19 +2725,6 @@ impl ::graph_model::rt::Struct for EndUserNotificationDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.endUserNotificationDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "emailContent" => &mut self.email_content,
-            "isDefaultLangauge" => &mut self.is_default_langauge,
-            "language" => &mut self.language,
-            "locale" => &mut self.locale,
-            "sentFrom" => &mut self.sent_from,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2707,14 +2736,33 @@ impl ::graph_model::rt::Struct for EndUserNotificationDetail {
             "subject",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("emailContent", &self.email_content);
-        w.field("isDefaultLangauge", &self.is_default_langauge);
-        w.field("language", &self.language);
-        w.field("locale", &self.locale);
-        w.field("sentFrom", &self.sent_from);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.email_content,
+            &self.is_default_langauge,
+            &self.language,
+            &self.locale,
+            &self.sent_from,
+            &self.subject,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.email_content,
+                &mut self.is_default_langauge,
+                &mut self.language,
+                &mut self.locale,
+                &mut self.sent_from,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2835,15 +2883,6 @@ impl ::graph_model::rt::Struct for EndUserNotificationSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.endUserNotificationSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "notificationPreference" => &mut self.notification_preference,
-            "positiveReinforcement" => &mut self.positive_reinforcement,
-            "settingType" => &mut self.setting_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "notificationPreference",
@@ -2851,10 +2890,25 @@ impl ::graph_model::rt::Struct for EndUserNotificationSetting {
             "settingType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("notificationPreference", &self.notification_preference);
-        w.field("positiveReinforcement", &self.positive_reinforcement);
-        w.field("settingType", &self.setting_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.notification_preference,
+            &self.positive_reinforcement,
+            &self.setting_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.notification_preference,
+                &mut self.positive_reinforcement,
+                &mut self.setting_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3175,20 +3229,20 @@ impl ::graph_model::rt::Struct for FileHash {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileHash"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hashType" => &mut self.hash_type,
-            "hashValue" => &mut self.hash_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["hashType", "hashValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hashType", &self.hash_type);
-        w.field("hashValue", &self.hash_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.hash_type, &self.hash_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.hash_type, &mut self.hash_value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3351,24 +3405,25 @@ impl ::graph_model::rt::Struct for FileSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fileHash" => &mut self.file_hash,
-            "name" => &mut self.name,
-            "path" => &mut self.path,
-            "riskScore" => &mut self.risk_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["fileHash", "name", "path", "riskScore"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fileHash", &self.file_hash);
-        w.field("name", &self.name);
-        w.field("path", &self.path);
-        w.field("riskScore", &self.risk_score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.file_hash, &self.name, &self.path, &self.risk_score])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.file_hash,
+                &mut self.name,
+                &mut self.path,
+                &mut self.risk_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3439,21 +3494,6 @@ impl ::graph_model::rt::Struct for HostSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.hostSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fqdn" => &mut self.fqdn,
-            "isAzureAdJoined" => &mut self.is_azure_ad_joined,
-            "isAzureAdRegistered" => &mut self.is_azure_ad_registered,
-            "isHybridAzureDomainJoined" => &mut self.is_hybrid_azure_domain_joined,
-            "netBiosName" => &mut self.net_bios_name,
-            "os" => &mut self.os,
-            "privateIpAddress" => &mut self.private_ip_address,
-            "publicIpAddress" => &mut self.public_ip_address,
-            "riskScore" => &mut self.risk_score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "fqdn",
@@ -3467,19 +3507,37 @@ impl ::graph_model::rt::Struct for HostSecurityState {
             "riskScore",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fqdn", &self.fqdn);
-        w.field("isAzureAdJoined", &self.is_azure_ad_joined);
-        w.field("isAzureAdRegistered", &self.is_azure_ad_registered);
-        w.field(
-            "isHybridAzureDomainJoined",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.fqdn,
+            &self.is_azure_ad_joined,
+            &self.is_azure_ad_registered,
             &self.is_hybrid_azure_domain_joined,
-        );
-        w.field("netBiosName", &self.net_bios_name);
-        w.field("os", &self.os);
-        w.field("privateIpAddress", &self.private_ip_address);
-        w.field("publicIpAddress", &self.public_ip_address);
-        w.field("riskScore", &self.risk_score);
+            &self.net_bios_name,
+            &self.os,
+            &self.private_ip_address,
+            &self.public_ip_address,
+            &self.risk_score,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.fqdn,
+                &mut self.is_azure_ad_joined,
+                &mut self.is_azure_ad_registered,
+                &mut self.is_hybrid_azure_domain_joined,
+                &mut self.net_bios_name,
+                &mut self.os,
+                &mut self.private_ip_address,
+                &mut self.public_ip_address,
+                &mut self.risk_score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3529,18 +3587,17 @@ impl ::graph_model::rt::Struct for IncludeAllAccountTargetContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.includeAllAccountTargetContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3593,20 +3650,17 @@ impl ::graph_model::rt::Struct for InvestigationSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.investigationSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.status], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3678,24 +3732,6 @@ impl ::graph_model::rt::Struct for LandingPage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.landingPage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "locale" => &mut self.locale,
-            "source" => &mut self.source,
-            "status" => &mut self.status,
-            "supportedLocales" => &mut self.supported_locales,
-            "details" => &mut self.details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3712,19 +3748,43 @@ impl ::graph_model::rt::Struct for LandingPage {
             "details",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("locale", &self.locale);
-        w.field("source", &self.source);
-        w.field("status", &self.status);
-        w.field("supportedLocales", &self.supported_locales);
-        w.field("details", &self.details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.locale,
+            &self.source,
+            &self.status,
+            &self.supported_locales,
+            &self.details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.locale,
+                &mut self.source,
+                &mut self.status,
+                &mut self.supported_locales,
+                &mut self.details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3776,24 +3836,30 @@ impl ::graph_model::rt::Struct for LandingPageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.landingPageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "isDefaultLangauge" => &mut self.is_default_langauge,
-            "language" => &mut self.language,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "content", "isDefaultLangauge", "language"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("isDefaultLangauge", &self.is_default_langauge);
-        w.field("language", &self.language);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content,
+            &self.is_default_langauge,
+            &self.language,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.is_default_langauge,
+                &mut self.language,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3859,23 +3925,6 @@ impl ::graph_model::rt::Struct for LoginPage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.loginPage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "language" => &mut self.language,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "source" => &mut self.source,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3891,18 +3940,41 @@ impl ::graph_model::rt::Struct for LoginPage {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("language", &self.language);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("source", &self.source);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.language,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.source,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.language,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.source,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4058,26 +4130,32 @@ impl ::graph_model::rt::Struct for MalwareState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.malwareState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "category" => &mut self.category,
-            "family" => &mut self.family,
-            "name" => &mut self.name,
-            "severity" => &mut self.severity,
-            "wasRunning" => &mut self.was_running,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["category", "family", "name", "severity", "wasRunning"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("category", &self.category);
-        w.field("family", &self.family);
-        w.field("name", &self.name);
-        w.field("severity", &self.severity);
-        w.field("wasRunning", &self.was_running);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category,
+            &self.family,
+            &self.name,
+            &self.severity,
+            &self.was_running,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category,
+                &mut self.family,
+                &mut self.name,
+                &mut self.severity,
+                &mut self.was_running,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4148,21 +4226,6 @@ impl ::graph_model::rt::Struct for MessageSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messageSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "connectingIP" => &mut self.connecting_ip,
-            "deliveryAction" => &mut self.delivery_action,
-            "deliveryLocation" => &mut self.delivery_location,
-            "directionality" => &mut self.directionality,
-            "internetMessageId" => &mut self.internet_message_id,
-            "messageFingerprint" => &mut self.message_fingerprint,
-            "messageReceivedDateTime" => &mut self.message_received_date_time,
-            "messageSubject" => &mut self.message_subject,
-            "networkMessageId" => &mut self.network_message_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "connectingIP",
@@ -4176,16 +4239,37 @@ impl ::graph_model::rt::Struct for MessageSecurityState {
             "networkMessageId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("connectingIP", &self.connecting_ip);
-        w.field("deliveryAction", &self.delivery_action);
-        w.field("deliveryLocation", &self.delivery_location);
-        w.field("directionality", &self.directionality);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field("messageFingerprint", &self.message_fingerprint);
-        w.field("messageReceivedDateTime", &self.message_received_date_time);
-        w.field("messageSubject", &self.message_subject);
-        w.field("networkMessageId", &self.network_message_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.connecting_ip,
+            &self.delivery_action,
+            &self.delivery_location,
+            &self.directionality,
+            &self.internet_message_id,
+            &self.message_fingerprint,
+            &self.message_received_date_time,
+            &self.message_subject,
+            &self.network_message_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.connecting_ip,
+                &mut self.delivery_action,
+                &mut self.delivery_location,
+                &mut self.directionality,
+                &mut self.internet_message_id,
+                &mut self.message_fingerprint,
+                &mut self.message_received_date_time,
+                &mut self.message_subject,
+                &mut self.network_message_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4242,16 +4326,6 @@ impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftCustomTrainingSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settingType" => &mut self.setting_type,
-            "completionDateTime" => &mut self.completion_date_time,
-            "trainingAssignmentMappings" => &mut self.training_assignment_mappings,
-            "trainingCompletionDuration" => &mut self.training_completion_duration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "settingType",
@@ -4260,17 +4334,27 @@ impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
             "trainingCompletionDuration",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settingType", &self.setting_type);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field(
-            "trainingAssignmentMappings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.setting_type,
+            &self.completion_date_time,
             &self.training_assignment_mappings,
-        );
-        w.field(
-            "trainingCompletionDuration",
             &self.training_completion_duration,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.setting_type,
+                &mut self.completion_date_time,
+                &mut self.training_assignment_mappings,
+                &mut self.training_completion_duration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4320,15 +4404,6 @@ impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftManagedTrainingSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settingType" => &mut self.setting_type,
-            "completionDateTime" => &mut self.completion_date_time,
-            "trainingCompletionDuration" => &mut self.training_completion_duration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "settingType",
@@ -4336,13 +4411,25 @@ impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
             "trainingCompletionDuration",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settingType", &self.setting_type);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field(
-            "trainingCompletionDuration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.setting_type,
+            &self.completion_date_time,
             &self.training_completion_duration,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.setting_type,
+                &mut self.completion_date_time,
+                &mut self.training_completion_duration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4393,22 +4480,24 @@ impl ::graph_model::rt::Struct for MicrosoftTrainingAssignmentMapping {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftTrainingAssignmentMapping"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settingType" => &mut self.setting_type,
-            "assignedTo" => &mut self.assigned_to,
-            "training" => &mut self.training,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["settingType", "assignedTo", "training"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settingType", &self.setting_type);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("training", &self.training);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.setting_type, &self.assigned_to, &self.training])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.setting_type,
+                &mut self.assigned_to,
+                &mut self.training,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4497,32 +4586,6 @@ impl ::graph_model::rt::Struct for NetworkConnection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.networkConnection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationName" => &mut self.application_name,
-            "destinationAddress" => &mut self.destination_address,
-            "destinationDomain" => &mut self.destination_domain,
-            "destinationLocation" => &mut self.destination_location,
-            "destinationPort" => &mut self.destination_port,
-            "destinationUrl" => &mut self.destination_url,
-            "direction" => &mut self.direction,
-            "domainRegisteredDateTime" => &mut self.domain_registered_date_time,
-            "localDnsName" => &mut self.local_dns_name,
-            "natDestinationAddress" => &mut self.nat_destination_address,
-            "natDestinationPort" => &mut self.nat_destination_port,
-            "natSourceAddress" => &mut self.nat_source_address,
-            "natSourcePort" => &mut self.nat_source_port,
-            "protocol" => &mut self.protocol,
-            "riskScore" => &mut self.risk_score,
-            "sourceAddress" => &mut self.source_address,
-            "sourceLocation" => &mut self.source_location,
-            "sourcePort" => &mut self.source_port,
-            "status" => &mut self.status,
-            "urlParameters" => &mut self.url_parameters,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applicationName",
@@ -4547,30 +4610,59 @@ impl ::graph_model::rt::Struct for NetworkConnection {
             "urlParameters",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationName", &self.application_name);
-        w.field("destinationAddress", &self.destination_address);
-        w.field("destinationDomain", &self.destination_domain);
-        w.field("destinationLocation", &self.destination_location);
-        w.field("destinationPort", &self.destination_port);
-        w.field("destinationUrl", &self.destination_url);
-        w.field("direction", &self.direction);
-        w.field(
-            "domainRegisteredDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application_name,
+            &self.destination_address,
+            &self.destination_domain,
+            &self.destination_location,
+            &self.destination_port,
+            &self.destination_url,
+            &self.direction,
             &self.domain_registered_date_time,
-        );
-        w.field("localDnsName", &self.local_dns_name);
-        w.field("natDestinationAddress", &self.nat_destination_address);
-        w.field("natDestinationPort", &self.nat_destination_port);
-        w.field("natSourceAddress", &self.nat_source_address);
-        w.field("natSourcePort", &self.nat_source_port);
-        w.field("protocol", &self.protocol);
-        w.field("riskScore", &self.risk_score);
-        w.field("sourceAddress", &self.source_address);
-        w.field("sourceLocation", &self.source_location);
-        w.field("sourcePort", &self.source_port);
-        w.field("status", &self.status);
-        w.field("urlParameters", &self.url_parameters);
+            &self.local_dns_name,
+            &self.nat_destination_address,
+            &self.nat_destination_port,
+            &self.nat_source_address,
+            &self.nat_source_port,
+            &self.protocol,
+            &self.risk_score,
+            &self.source_address,
+            &self.source_location,
+            &self.source_port,
+            &self.status,
+            &self.url_parameters,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_name,
+                &mut self.destination_address,
+                &mut self.destination_domain,
+                &mut self.destination_location,
+                &mut self.destination_port,
+                &mut self.destination_url,
+                &mut self.direction,
+                &mut self.domain_registered_date_time,
+                &mut self.local_dns_name,
+                &mut self.nat_destination_address,
+                &mut self.nat_destination_port,
+                &mut self.nat_source_address,
+                &mut self.nat_source_port,
+                &mut self.protocol,
+                &mut self.risk_score,
+                &mut self.source_address,
+                &mut self.source_location,
+                &mut self.source_port,
+                &mut self.status,
+                &mut self.url_parameters,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4626,16 +4718,6 @@ impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.noTrainingNotificationSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "notificationPreference" => &mut self.notification_preference,
-            "positiveReinforcement" => &mut self.positive_reinforcement,
-            "settingType" => &mut self.setting_type,
-            "simulationNotification" => &mut self.simulation_notification,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "notificationPreference",
@@ -4644,11 +4726,27 @@ impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
             "simulationNotification",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("notificationPreference", &self.notification_preference);
-        w.field("positiveReinforcement", &self.positive_reinforcement);
-        w.field("settingType", &self.setting_type);
-        w.field("simulationNotification", &self.simulation_notification);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.notification_preference,
+            &self.positive_reinforcement,
+            &self.setting_type,
+            &self.simulation_notification,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.notification_preference,
+                &mut self.positive_reinforcement,
+                &mut self.setting_type,
+                &mut self.simulation_notification,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4694,18 +4792,17 @@ impl ::graph_model::rt::Struct for NoTrainingSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.noTrainingSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settingType" => &mut self.setting_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["settingType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settingType", &self.setting_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.setting_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.setting_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4998,22 +5095,24 @@ impl ::graph_model::rt::Struct for OAuthConsentAppDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oAuthConsentAppDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appScope" => &mut self.app_scope,
-            "displayLogo" => &mut self.display_logo,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appScope", "displayLogo", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appScope", &self.app_scope);
-        w.field("displayLogo", &self.display_logo);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.app_scope, &self.display_logo, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_scope,
+                &mut self.display_logo,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5103,35 +5202,6 @@ impl ::graph_model::rt::Struct for Payload {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.payload"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "brand" => &mut self.brand,
-            "complexity" => &mut self.complexity,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "detail" => &mut self.detail,
-            "displayName" => &mut self.display_name,
-            "industry" => &mut self.industry,
-            "isAutomated" => &mut self.is_automated,
-            "isControversial" => &mut self.is_controversial,
-            "isCurrentEvent" => &mut self.is_current_event,
-            "language" => &mut self.language,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "payloadTags" => &mut self.payload_tags,
-            "platform" => &mut self.platform,
-            "predictedCompromiseRate" => &mut self.predicted_compromise_rate,
-            "simulationAttackType" => &mut self.simulation_attack_type,
-            "source" => &mut self.source,
-            "status" => &mut self.status,
-            "technique" => &mut self.technique,
-            "theme" => &mut self.theme,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5159,30 +5229,65 @@ impl ::graph_model::rt::Struct for Payload {
             "theme",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("brand", &self.brand);
-        w.field("complexity", &self.complexity);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("detail", &self.detail);
-        w.field("displayName", &self.display_name);
-        w.field("industry", &self.industry);
-        w.field("isAutomated", &self.is_automated);
-        w.field("isControversial", &self.is_controversial);
-        w.field("isCurrentEvent", &self.is_current_event);
-        w.field("language", &self.language);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("payloadTags", &self.payload_tags);
-        w.field("platform", &self.platform);
-        w.field("predictedCompromiseRate", &self.predicted_compromise_rate);
-        w.field("simulationAttackType", &self.simulation_attack_type);
-        w.field("source", &self.source);
-        w.field("status", &self.status);
-        w.field("technique", &self.technique);
-        w.field("theme", &self.theme);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.brand,
+            &self.complexity,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.detail,
+            &self.display_name,
+            &self.industry,
+            &self.is_automated,
+            &self.is_controversial,
+            &self.is_current_event,
+            &self.language,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.payload_tags,
+            &self.platform,
+            &self.predicted_compromise_rate,
+            &self.simulation_attack_type,
+            &self.source,
+            &self.status,
+            &self.technique,
+            &self.theme,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.brand,
+                &mut self.complexity,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.detail,
+                &mut self.display_name,
+                &mut self.industry,
+                &mut self.is_automated,
+                &mut self.is_controversial,
+                &mut self.is_current_event,
+                &mut self.language,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.payload_tags,
+                &mut self.platform,
+                &mut self.predicted_compromise_rate,
+                &mut self.simulation_attack_type,
+                &mut self.source,
+                &mut self.status,
+                &mut self.technique,
+                &mut self.theme,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5400,18 +5505,6 @@ impl ::graph_model::rt::Struct for PayloadCoachmark {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.payloadCoachmark"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "coachmarkLocation" => &mut self.coachmark_location,
-            "description" => &mut self.description,
-            "indicator" => &mut self.indicator,
-            "isValid" => &mut self.is_valid,
-            "language" => &mut self.language,
-            "order" => &mut self.order,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "coachmarkLocation",
@@ -5422,13 +5515,31 @@ impl ::graph_model::rt::Struct for PayloadCoachmark {
             "order",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("coachmarkLocation", &self.coachmark_location);
-        w.field("description", &self.description);
-        w.field("indicator", &self.indicator);
-        w.field("isValid", &self.is_valid);
-        w.field("language", &self.language);
-        w.field("order", &self.order);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.coachmark_location,
+            &self.description,
+            &self.indicator,
+            &self.is_valid,
+            &self.language,
+            &self.order,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.coachmark_location,
+                &mut self.description,
+                &mut self.indicator,
+                &mut self.is_valid,
+                &mut self.language,
+                &mut self.order,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5627,22 +5738,24 @@ impl ::graph_model::rt::Struct for PayloadDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.payloadDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "coachmarks" => &mut self.coachmarks,
-            "content" => &mut self.content,
-            "phishingUrl" => &mut self.phishing_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["coachmarks", "content", "phishingUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("coachmarks", &self.coachmarks);
-        w.field("content", &self.content);
-        w.field("phishingUrl", &self.phishing_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.coachmarks, &self.content, &self.phishing_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.coachmarks,
+                &mut self.content,
+                &mut self.phishing_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6170,15 +6283,6 @@ impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.positiveReinforcementNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultLanguage" => &mut self.default_language,
-            "deliveryPreference" => &mut self.delivery_preference,
-            "endUserNotification" => &mut self.end_user_notification,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "defaultLanguage",
@@ -6186,10 +6290,25 @@ impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
             "endUserNotification",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultLanguage", &self.default_language);
-        w.field("deliveryPreference", &self.delivery_preference);
-        w.field("endUserNotification", &self.end_user_notification);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_language,
+            &self.delivery_preference,
+            &self.end_user_notification,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_language,
+                &mut self.delivery_preference,
+                &mut self.end_user_notification,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6263,24 +6382,6 @@ impl ::graph_model::rt::Struct for Process {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.process"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accountName" => &mut self.account_name,
-            "commandLine" => &mut self.command_line,
-            "createdDateTime" => &mut self.created_date_time,
-            "fileHash" => &mut self.file_hash,
-            "integrityLevel" => &mut self.integrity_level,
-            "isElevated" => &mut self.is_elevated,
-            "name" => &mut self.name,
-            "parentProcessCreatedDateTime" => &mut self.parent_process_created_date_time,
-            "parentProcessId" => &mut self.parent_process_id,
-            "parentProcessName" => &mut self.parent_process_name,
-            "path" => &mut self.path,
-            "processId" => &mut self.process_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accountName",
@@ -6297,22 +6398,43 @@ impl ::graph_model::rt::Struct for Process {
             "processId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accountName", &self.account_name);
-        w.field("commandLine", &self.command_line);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("fileHash", &self.file_hash);
-        w.field("integrityLevel", &self.integrity_level);
-        w.field("isElevated", &self.is_elevated);
-        w.field("name", &self.name);
-        w.field(
-            "parentProcessCreatedDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.account_name,
+            &self.command_line,
+            &self.created_date_time,
+            &self.file_hash,
+            &self.integrity_level,
+            &self.is_elevated,
+            &self.name,
             &self.parent_process_created_date_time,
-        );
-        w.field("parentProcessId", &self.parent_process_id);
-        w.field("parentProcessName", &self.parent_process_name);
-        w.field("path", &self.path);
-        w.field("processId", &self.process_id);
+            &self.parent_process_id,
+            &self.parent_process_name,
+            &self.path,
+            &self.process_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.account_name,
+                &mut self.command_line,
+                &mut self.created_date_time,
+                &mut self.file_hash,
+                &mut self.integrity_level,
+                &mut self.is_elevated,
+                &mut self.name,
+                &mut self.parent_process_created_date_time,
+                &mut self.parent_process_id,
+                &mut self.parent_process_name,
+                &mut self.path,
+                &mut self.process_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6463,22 +6585,28 @@ impl ::graph_model::rt::Struct for RecommendedAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recommendedAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionWebUrl" => &mut self.action_web_url,
-            "potentialScoreImpact" => &mut self.potential_score_impact,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["actionWebUrl", "potentialScoreImpact", "title"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionWebUrl", &self.action_web_url);
-        w.field("potentialScoreImpact", &self.potential_score_impact);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_web_url,
+            &self.potential_score_impact,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_web_url,
+                &mut self.potential_score_impact,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6654,22 +6782,6 @@ impl ::graph_model::rt::Struct for RegistryKeyState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.registryKeyState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hive" => &mut self.hive,
-            "key" => &mut self.key,
-            "oldKey" => &mut self.old_key,
-            "oldValueData" => &mut self.old_value_data,
-            "oldValueName" => &mut self.old_value_name,
-            "operation" => &mut self.operation,
-            "processId" => &mut self.process_id,
-            "valueData" => &mut self.value_data,
-            "valueName" => &mut self.value_name,
-            "valueType" => &mut self.value_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hive",
@@ -6684,17 +6796,39 @@ impl ::graph_model::rt::Struct for RegistryKeyState {
             "valueType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hive", &self.hive);
-        w.field("key", &self.key);
-        w.field("oldKey", &self.old_key);
-        w.field("oldValueData", &self.old_value_data);
-        w.field("oldValueName", &self.old_value_name);
-        w.field("operation", &self.operation);
-        w.field("processId", &self.process_id);
-        w.field("valueData", &self.value_data);
-        w.field("valueName", &self.value_name);
-        w.field("valueType", &self.value_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.hive,
+            &self.key,
+            &self.old_key,
+            &self.old_value_data,
+            &self.old_value_name,
+            &self.operation,
+            &self.process_id,
+            &self.value_data,
+            &self.value_name,
+            &self.value_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hive,
+                &mut self.key,
+                &mut self.old_key,
+                &mut self.old_value_data,
+                &mut self.old_value_name,
+                &mut self.operation,
+                &mut self.process_id,
+                &mut self.value_data,
+                &mut self.value_name,
+                &mut self.value_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6980,23 +7114,6 @@ impl ::graph_model::rt::Struct for SecureScore {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.secureScore"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeUserCount" => &mut self.active_user_count,
-            "averageComparativeScores" => &mut self.average_comparative_scores,
-            "azureTenantId" => &mut self.azure_tenant_id,
-            "controlScores" => &mut self.control_scores,
-            "createdDateTime" => &mut self.created_date_time,
-            "currentScore" => &mut self.current_score,
-            "enabledServices" => &mut self.enabled_services,
-            "licensedUserCount" => &mut self.licensed_user_count,
-            "maxScore" => &mut self.max_score,
-            "vendorInformation" => &mut self.vendor_information,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7012,18 +7129,41 @@ impl ::graph_model::rt::Struct for SecureScore {
             "vendorInformation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeUserCount", &self.active_user_count);
-        w.field("averageComparativeScores", &self.average_comparative_scores);
-        w.field("azureTenantId", &self.azure_tenant_id);
-        w.field("controlScores", &self.control_scores);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("currentScore", &self.current_score);
-        w.field("enabledServices", &self.enabled_services);
-        w.field("licensedUserCount", &self.licensed_user_count);
-        w.field("maxScore", &self.max_score);
-        w.field("vendorInformation", &self.vendor_information);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_user_count,
+            &self.average_comparative_scores,
+            &self.azure_tenant_id,
+            &self.control_scores,
+            &self.created_date_time,
+            &self.current_score,
+            &self.enabled_services,
+            &self.licensed_user_count,
+            &self.max_score,
+            &self.vendor_information,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_user_count,
+                &mut self.average_comparative_scores,
+                &mut self.azure_tenant_id,
+                &mut self.control_scores,
+                &mut self.created_date_time,
+                &mut self.current_score,
+                &mut self.enabled_services,
+                &mut self.licensed_user_count,
+                &mut self.max_score,
+                &mut self.vendor_information,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7107,32 +7247,6 @@ impl ::graph_model::rt::Struct for SecureScoreControlProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.secureScoreControlProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionType" => &mut self.action_type,
-            "actionUrl" => &mut self.action_url,
-            "azureTenantId" => &mut self.azure_tenant_id,
-            "complianceInformation" => &mut self.compliance_information,
-            "controlCategory" => &mut self.control_category,
-            "controlStateUpdates" => &mut self.control_state_updates,
-            "deprecated" => &mut self.deprecated,
-            "implementationCost" => &mut self.implementation_cost,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "maxScore" => &mut self.max_score,
-            "rank" => &mut self.rank,
-            "remediation" => &mut self.remediation,
-            "remediationImpact" => &mut self.remediation_impact,
-            "service" => &mut self.service,
-            "threats" => &mut self.threats,
-            "tier" => &mut self.tier,
-            "title" => &mut self.title,
-            "userImpact" => &mut self.user_impact,
-            "vendorInformation" => &mut self.vendor_information,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7157,27 +7271,59 @@ impl ::graph_model::rt::Struct for SecureScoreControlProfile {
             "vendorInformation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actionType", &self.action_type);
-        w.field("actionUrl", &self.action_url);
-        w.field("azureTenantId", &self.azure_tenant_id);
-        w.field("complianceInformation", &self.compliance_information);
-        w.field("controlCategory", &self.control_category);
-        w.field("controlStateUpdates", &self.control_state_updates);
-        w.field("deprecated", &self.deprecated);
-        w.field("implementationCost", &self.implementation_cost);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("maxScore", &self.max_score);
-        w.field("rank", &self.rank);
-        w.field("remediation", &self.remediation);
-        w.field("remediationImpact", &self.remediation_impact);
-        w.field("service", &self.service);
-        w.field("threats", &self.threats);
-        w.field("tier", &self.tier);
-        w.field("title", &self.title);
-        w.field("userImpact", &self.user_impact);
-        w.field("vendorInformation", &self.vendor_information);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action_type,
+            &self.action_url,
+            &self.azure_tenant_id,
+            &self.compliance_information,
+            &self.control_category,
+            &self.control_state_updates,
+            &self.deprecated,
+            &self.implementation_cost,
+            &self.last_modified_date_time,
+            &self.max_score,
+            &self.rank,
+            &self.remediation,
+            &self.remediation_impact,
+            &self.service,
+            &self.threats,
+            &self.tier,
+            &self.title,
+            &self.user_impact,
+            &self.vendor_information,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_type,
+                &mut self.action_url,
+                &mut self.azure_tenant_id,
+                &mut self.compliance_information,
+                &mut self.control_category,
+                &mut self.control_state_updates,
+                &mut self.deprecated,
+                &mut self.implementation_cost,
+                &mut self.last_modified_date_time,
+                &mut self.max_score,
+                &mut self.rank,
+                &mut self.remediation,
+                &mut self.remediation_impact,
+                &mut self.service,
+                &mut self.threats,
+                &mut self.tier,
+                &mut self.title,
+                &mut self.user_impact,
+                &mut self.vendor_information,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7231,17 +7377,6 @@ impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.secureScoreControlStateUpdate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedTo" => &mut self.assigned_to,
-            "comment" => &mut self.comment,
-            "state" => &mut self.state,
-            "updatedBy" => &mut self.updated_by,
-            "updatedDateTime" => &mut self.updated_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "assignedTo",
@@ -7251,12 +7386,29 @@ impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
             "updatedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedTo", &self.assigned_to);
-        w.field("comment", &self.comment);
-        w.field("state", &self.state);
-        w.field("updatedBy", &self.updated_by);
-        w.field("updatedDateTime", &self.updated_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_to,
+            &self.comment,
+            &self.state,
+            &self.updated_by,
+            &self.updated_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_to,
+                &mut self.comment,
+                &mut self.state,
+                &mut self.updated_by,
+                &mut self.updated_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7338,28 +7490,6 @@ impl ::graph_model::rt::Struct for Security {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alerts" => &mut self.alerts,
-            "alerts_v2" => &mut self.alerts_v2,
-            "attackSimulation" => &mut self.attack_simulation,
-            "auditLog" => &mut self.audit_log,
-            "cases" => &mut self.cases,
-            "collaboration" => &mut self.collaboration,
-            "dataSecurityAndGovernance" => &mut self.data_security_and_governance,
-            "identities" => &mut self.identities,
-            "incidents" => &mut self.incidents,
-            "labels" => &mut self.labels,
-            "secureScoreControlProfiles" => &mut self.secure_score_control_profiles,
-            "secureScores" => &mut self.secure_scores,
-            "subjectRightsRequests" => &mut self.subject_rights_requests,
-            "threatIntelligence" => &mut self.threat_intelligence,
-            "triggers" => &mut self.triggers,
-            "triggerTypes" => &mut self.trigger_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "alerts",
@@ -7380,29 +7510,51 @@ impl ::graph_model::rt::Struct for Security {
             "triggerTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alerts", &self.alerts);
-        w.field("alerts_v2", &self.alerts_v2);
-        w.field("attackSimulation", &self.attack_simulation);
-        w.field("auditLog", &self.audit_log);
-        w.field("cases", &self.cases);
-        w.field("collaboration", &self.collaboration);
-        w.field(
-            "dataSecurityAndGovernance",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.alerts,
+            &self.alerts_v2,
+            &self.attack_simulation,
+            &self.audit_log,
+            &self.cases,
+            &self.collaboration,
             &self.data_security_and_governance,
-        );
-        w.field("identities", &self.identities);
-        w.field("incidents", &self.incidents);
-        w.field("labels", &self.labels);
-        w.field(
-            "secureScoreControlProfiles",
+            &self.identities,
+            &self.incidents,
+            &self.labels,
             &self.secure_score_control_profiles,
-        );
-        w.field("secureScores", &self.secure_scores);
-        w.field("subjectRightsRequests", &self.subject_rights_requests);
-        w.field("threatIntelligence", &self.threat_intelligence);
-        w.field("triggers", &self.triggers);
-        w.field("triggerTypes", &self.trigger_types);
+            &self.secure_scores,
+            &self.subject_rights_requests,
+            &self.threat_intelligence,
+            &self.triggers,
+            &self.trigger_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.alerts,
+                &mut self.alerts_v2,
+                &mut self.attack_simulation,
+                &mut self.audit_log,
+                &mut self.cases,
+                &mut self.collaboration,
+                &mut self.data_security_and_governance,
+                &mut self.identities,
+                &mut self.incidents,
+                &mut self.labels,
+                &mut self.secure_score_control_profiles,
+                &mut self.secure_scores,
+                &mut self.subject_rights_requests,
+                &mut self.threat_intelligence,
+                &mut self.triggers,
+                &mut self.trigger_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7644,20 +7796,20 @@ impl ::graph_model::rt::Struct for SecurityResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.securityResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resource" => &mut self.resource,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resource", "resourceType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resource", &self.resource);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource, &self.resource_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.resource, &mut self.resource_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7791,24 +7943,30 @@ impl ::graph_model::rt::Struct for SecurityVendorInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.securityVendorInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "provider" => &mut self.provider,
-            "providerVersion" => &mut self.provider_version,
-            "subProvider" => &mut self.sub_provider,
-            "vendor" => &mut self.vendor,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["provider", "providerVersion", "subProvider", "vendor"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("provider", &self.provider);
-        w.field("providerVersion", &self.provider_version);
-        w.field("subProvider", &self.sub_provider);
-        w.field("vendor", &self.vendor);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.provider,
+            &self.provider_version,
+            &self.sub_provider,
+            &self.vendor,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.provider,
+                &mut self.provider_version,
+                &mut self.sub_provider,
+                &mut self.vendor,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7906,37 +8064,6 @@ impl ::graph_model::rt::Struct for Simulation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attackTechnique" => &mut self.attack_technique,
-            "attackType" => &mut self.attack_type,
-            "automationId" => &mut self.automation_id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "durationInDays" => &mut self.duration_in_days,
-            "endUserNotificationSetting" => &mut self.end_user_notification_setting,
-            "excludedAccountTarget" => &mut self.excluded_account_target,
-            "includedAccountTarget" => &mut self.included_account_target,
-            "isAutomated" => &mut self.is_automated,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "launchDateTime" => &mut self.launch_date_time,
-            "oAuthConsentAppDetail" => &mut self.o_auth_consent_app_detail,
-            "payloadDeliveryPlatform" => &mut self.payload_delivery_platform,
-            "report" => &mut self.report,
-            "status" => &mut self.status,
-            "trainingSetting" => &mut self.training_setting,
-            "landingPage" => &mut self.landing_page,
-            "loginPage" => &mut self.login_page,
-            "payload" => &mut self.payload,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7966,35 +8093,69 @@ impl ::graph_model::rt::Struct for Simulation {
             "payload",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attackTechnique", &self.attack_technique);
-        w.field("attackType", &self.attack_type);
-        w.field("automationId", &self.automation_id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("durationInDays", &self.duration_in_days);
-        w.field(
-            "endUserNotificationSetting",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attack_technique,
+            &self.attack_type,
+            &self.automation_id,
+            &self.completion_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.duration_in_days,
             &self.end_user_notification_setting,
-        );
-        w.field("excludedAccountTarget", &self.excluded_account_target);
-        w.field("includedAccountTarget", &self.included_account_target);
-        w.field("isAutomated", &self.is_automated);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("launchDateTime", &self.launch_date_time);
-        w.field("oAuthConsentAppDetail", &self.o_auth_consent_app_detail);
-        w.field("payloadDeliveryPlatform", &self.payload_delivery_platform);
-        w.field("report", &self.report);
-        w.field("status", &self.status);
-        w.field("trainingSetting", &self.training_setting);
-        w.field("landingPage", &self.landing_page);
-        w.field("loginPage", &self.login_page);
-        w.field("payload", &self.payload);
+            &self.excluded_account_target,
+            &self.included_account_target,
+            &self.is_automated,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.launch_date_time,
+            &self.o_auth_consent_app_detail,
+            &self.payload_delivery_platform,
+            &self.report,
+            &self.status,
+            &self.training_setting,
+            &self.landing_page,
+            &self.login_page,
+            &self.payload,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attack_technique,
+                &mut self.attack_type,
+                &mut self.automation_id,
+                &mut self.completion_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.duration_in_days,
+                &mut self.end_user_notification_setting,
+                &mut self.excluded_account_target,
+                &mut self.included_account_target,
+                &mut self.is_automated,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.launch_date_time,
+                &mut self.o_auth_consent_app_detail,
+                &mut self.payload_delivery_platform,
+                &mut self.report,
+                &mut self.status,
+                &mut self.training_setting,
+                &mut self.landing_page,
+                &mut self.login_page,
+                &mut self.payload,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8228,23 +8389,6 @@ impl ::graph_model::rt::Struct for SimulationAutomation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationAutomation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "lastRunDateTime" => &mut self.last_run_date_time,
-            "nextRunDateTime" => &mut self.next_run_date_time,
-            "status" => &mut self.status,
-            "runs" => &mut self.runs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8260,18 +8404,41 @@ impl ::graph_model::rt::Struct for SimulationAutomation {
             "runs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("lastRunDateTime", &self.last_run_date_time);
-        w.field("nextRunDateTime", &self.next_run_date_time);
-        w.field("status", &self.status);
-        w.field("runs", &self.runs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.last_run_date_time,
+            &self.next_run_date_time,
+            &self.status,
+            &self.runs,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.last_run_date_time,
+                &mut self.next_run_date_time,
+                &mut self.status,
+                &mut self.runs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8325,17 +8492,6 @@ impl ::graph_model::rt::Struct for SimulationAutomationRun {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationAutomationRun"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "simulationId" => &mut self.simulation_id,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8345,12 +8501,29 @@ impl ::graph_model::rt::Struct for SimulationAutomationRun {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("simulationId", &self.simulation_id);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_date_time,
+            &self.simulation_id,
+            &self.start_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.simulation_id,
+                &mut self.start_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8719,20 +8892,20 @@ impl ::graph_model::rt::Struct for SimulationEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "count" => &mut self.count,
-            "eventName" => &mut self.event_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["count", "eventName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("count", &self.count);
-        w.field("eventName", &self.event_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.count, &self.event_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.count, &mut self.event_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8780,20 +8953,20 @@ impl ::graph_model::rt::Struct for SimulationEventsContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationEventsContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "compromisedRate" => &mut self.compromised_rate,
-            "events" => &mut self.events,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["compromisedRate", "events"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("compromisedRate", &self.compromised_rate);
-        w.field("events", &self.events);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.compromised_rate, &self.events])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.compromised_rate, &mut self.events],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8844,15 +9017,6 @@ impl ::graph_model::rt::Struct for SimulationNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultLanguage" => &mut self.default_language,
-            "targettedUserType" => &mut self.targetted_user_type,
-            "endUserNotification" => &mut self.end_user_notification,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "defaultLanguage",
@@ -8860,10 +9024,25 @@ impl ::graph_model::rt::Struct for SimulationNotification {
             "endUserNotification",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultLanguage", &self.default_language);
-        w.field("targettedUserType", &self.targetted_user_type);
-        w.field("endUserNotification", &self.end_user_notification);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_language,
+            &self.targetted_user_type,
+            &self.end_user_notification,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_language,
+                &mut self.targetted_user_type,
+                &mut self.end_user_notification,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8911,20 +9090,20 @@ impl ::graph_model::rt::Struct for SimulationReport {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationReport"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "overview" => &mut self.overview,
-            "simulationUsers" => &mut self.simulation_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["overview", "simulationUsers"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("overview", &self.overview);
-        w.field("simulationUsers", &self.simulation_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.overview, &self.simulation_users])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.overview, &mut self.simulation_users],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8976,16 +9155,6 @@ impl ::graph_model::rt::Struct for SimulationReportOverview {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.simulationReportOverview"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recommendedActions" => &mut self.recommended_actions,
-            "resolvedTargetsCount" => &mut self.resolved_targets_count,
-            "simulationEventsContent" => &mut self.simulation_events_content,
-            "trainingEventsContent" => &mut self.training_events_content,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "recommendedActions",
@@ -8994,11 +9163,27 @@ impl ::graph_model::rt::Struct for SimulationReportOverview {
             "trainingEventsContent",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("recommendedActions", &self.recommended_actions);
-        w.field("resolvedTargetsCount", &self.resolved_targets_count);
-        w.field("simulationEventsContent", &self.simulation_events_content);
-        w.field("trainingEventsContent", &self.training_events_content);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.recommended_actions,
+            &self.resolved_targets_count,
+            &self.simulation_events_content,
+            &self.training_events_content,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.recommended_actions,
+                &mut self.resolved_targets_count,
+                &mut self.simulation_events_content,
+                &mut self.training_events_content,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9226,22 +9411,24 @@ impl ::graph_model::rt::Struct for TenantDataSecurityAndGovernance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tenantDataSecurityAndGovernance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "sensitivityLabels" => &mut self.sensitivity_labels,
-            "protectionScopes" => &mut self.protection_scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "sensitivityLabels", "protectionScopes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("sensitivityLabels", &self.sensitivity_labels);
-        w.field("protectionScopes", &self.protection_scopes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.sensitivity_labels, &self.protection_scopes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.sensitivity_labels,
+                &mut self.protection_scopes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9287,18 +9474,17 @@ impl ::graph_model::rt::Struct for TenantProtectionScopeContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tenantProtectionScopeContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9372,27 +9558,6 @@ impl ::graph_model::rt::Struct for Training {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.training"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "availabilityStatus" => &mut self.availability_status,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "durationInMinutes" => &mut self.duration_in_minutes,
-            "hasEvaluation" => &mut self.has_evaluation,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "source" => &mut self.source,
-            "supportedLocales" => &mut self.supported_locales,
-            "tags" => &mut self.tags,
-            "type" => &mut self.r#type,
-            "languageDetails" => &mut self.language_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9412,22 +9577,49 @@ impl ::graph_model::rt::Struct for Training {
             "languageDetails",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("availabilityStatus", &self.availability_status);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("durationInMinutes", &self.duration_in_minutes);
-        w.field("hasEvaluation", &self.has_evaluation);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("source", &self.source);
-        w.field("supportedLocales", &self.supported_locales);
-        w.field("tags", &self.tags);
-        w.field("type", &self.r#type);
-        w.field("languageDetails", &self.language_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.availability_status,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.duration_in_minutes,
+            &self.has_evaluation,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.source,
+            &self.supported_locales,
+            &self.tags,
+            &self.r#type,
+            &self.language_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.availability_status,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.duration_in_minutes,
+                &mut self.has_evaluation,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.source,
+                &mut self.supported_locales,
+                &mut self.tags,
+                &mut self.r#type,
+                &mut self.language_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9722,23 +9914,26 @@ impl ::graph_model::rt::Struct for TrainingEventsContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.trainingEventsContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedTrainingsInfos" => &mut self.assigned_trainings_infos,
-            "trainingsAssignedUserCount" => &mut self.trainings_assigned_user_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignedTrainingsInfos", "trainingsAssignedUserCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedTrainingsInfos", &self.assigned_trainings_infos);
-        w.field(
-            "trainingsAssignedUserCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_trainings_infos,
             &self.trainings_assigned_user_count,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_trainings_infos,
+                &mut self.trainings_assigned_user_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9802,22 +9997,6 @@ impl ::graph_model::rt::Struct for TrainingLanguageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.trainingLanguageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isDefaultLangauge" => &mut self.is_default_langauge,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "locale" => &mut self.locale,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9832,17 +10011,39 @@ impl ::graph_model::rt::Struct for TrainingLanguageDetail {
             "locale",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isDefaultLangauge", &self.is_default_langauge);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("locale", &self.locale);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_default_langauge,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.locale,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_default_langauge,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.locale,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9896,17 +10097,6 @@ impl ::graph_model::rt::Struct for TrainingNotificationSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.trainingNotificationSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "notificationPreference" => &mut self.notification_preference,
-            "positiveReinforcement" => &mut self.positive_reinforcement,
-            "settingType" => &mut self.setting_type,
-            "trainingAssignment" => &mut self.training_assignment,
-            "trainingReminder" => &mut self.training_reminder,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "notificationPreference",
@@ -9916,12 +10106,29 @@ impl ::graph_model::rt::Struct for TrainingNotificationSetting {
             "trainingReminder",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("notificationPreference", &self.notification_preference);
-        w.field("positiveReinforcement", &self.positive_reinforcement);
-        w.field("settingType", &self.setting_type);
-        w.field("trainingAssignment", &self.training_assignment);
-        w.field("trainingReminder", &self.training_reminder);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.notification_preference,
+            &self.positive_reinforcement,
+            &self.setting_type,
+            &self.training_assignment,
+            &self.training_reminder,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.notification_preference,
+                &mut self.positive_reinforcement,
+                &mut self.setting_type,
+                &mut self.training_assignment,
+                &mut self.training_reminder,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9972,15 +10179,6 @@ impl ::graph_model::rt::Struct for TrainingReminderNotification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.trainingReminderNotification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultLanguage" => &mut self.default_language,
-            "deliveryFrequency" => &mut self.delivery_frequency,
-            "endUserNotification" => &mut self.end_user_notification,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "defaultLanguage",
@@ -9988,10 +10186,25 @@ impl ::graph_model::rt::Struct for TrainingReminderNotification {
             "endUserNotification",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultLanguage", &self.default_language);
-        w.field("deliveryFrequency", &self.delivery_frequency);
-        w.field("endUserNotification", &self.end_user_notification);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_language,
+            &self.delivery_frequency,
+            &self.end_user_notification,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_language,
+                &mut self.delivery_frequency,
+                &mut self.end_user_notification,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10038,18 +10251,17 @@ impl ::graph_model::rt::Struct for TrainingSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.trainingSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "settingType" => &mut self.setting_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["settingType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("settingType", &self.setting_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.setting_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.setting_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10469,18 +10681,6 @@ impl ::graph_model::rt::Struct for UriClickSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.uriClickSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "clickAction" => &mut self.click_action,
-            "clickDateTime" => &mut self.click_date_time,
-            "id" => &mut self.id,
-            "sourceId" => &mut self.source_id,
-            "uriDomain" => &mut self.uri_domain,
-            "verdict" => &mut self.verdict,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "clickAction",
@@ -10491,13 +10691,31 @@ impl ::graph_model::rt::Struct for UriClickSecurityState {
             "verdict",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("clickAction", &self.click_action);
-        w.field("clickDateTime", &self.click_date_time);
-        w.field("id", &self.id);
-        w.field("sourceId", &self.source_id);
-        w.field("uriDomain", &self.uri_domain);
-        w.field("verdict", &self.verdict);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.click_action,
+            &self.click_date_time,
+            &self.id,
+            &self.source_id,
+            &self.uri_domain,
+            &self.verdict,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.click_action,
+                &mut self.click_date_time,
+                &mut self.id,
+                &mut self.source_id,
+                &mut self.uri_domain,
+                &mut self.verdict,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10665,26 +10883,6 @@ impl ::graph_model::rt::Struct for UserSecurityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSecurityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aadUserId" => &mut self.aad_user_id,
-            "accountName" => &mut self.account_name,
-            "domainName" => &mut self.domain_name,
-            "emailRole" => &mut self.email_role,
-            "isVpn" => &mut self.is_vpn,
-            "logonDateTime" => &mut self.logon_date_time,
-            "logonId" => &mut self.logon_id,
-            "logonIp" => &mut self.logon_ip,
-            "logonLocation" => &mut self.logon_location,
-            "logonType" => &mut self.logon_type,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "riskScore" => &mut self.risk_score,
-            "userAccountType" => &mut self.user_account_type,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "aadUserId",
@@ -10703,24 +10901,47 @@ impl ::graph_model::rt::Struct for UserSecurityState {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aadUserId", &self.aad_user_id);
-        w.field("accountName", &self.account_name);
-        w.field("domainName", &self.domain_name);
-        w.field("emailRole", &self.email_role);
-        w.field("isVpn", &self.is_vpn);
-        w.field("logonDateTime", &self.logon_date_time);
-        w.field("logonId", &self.logon_id);
-        w.field("logonIp", &self.logon_ip);
-        w.field("logonLocation", &self.logon_location);
-        w.field("logonType", &self.logon_type);
-        w.field(
-            "onPremisesSecurityIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.aad_user_id,
+            &self.account_name,
+            &self.domain_name,
+            &self.email_role,
+            &self.is_vpn,
+            &self.logon_date_time,
+            &self.logon_id,
+            &self.logon_ip,
+            &self.logon_location,
+            &self.logon_type,
             &self.on_premises_security_identifier,
-        );
-        w.field("riskScore", &self.risk_score);
-        w.field("userAccountType", &self.user_account_type);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.risk_score,
+            &self.user_account_type,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.aad_user_id,
+                &mut self.account_name,
+                &mut self.domain_name,
+                &mut self.email_role,
+                &mut self.is_vpn,
+                &mut self.logon_date_time,
+                &mut self.logon_id,
+                &mut self.logon_ip,
+                &mut self.logon_location,
+                &mut self.logon_type,
+                &mut self.on_premises_security_identifier,
+                &mut self.risk_score,
+                &mut self.user_account_type,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10786,21 +11007,6 @@ impl ::graph_model::rt::Struct for UserSimulationDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSimulationDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedTrainingsCount" => &mut self.assigned_trainings_count,
-            "completedTrainingsCount" => &mut self.completed_trainings_count,
-            "compromisedDateTime" => &mut self.compromised_date_time,
-            "inProgressTrainingsCount" => &mut self.in_progress_trainings_count,
-            "isCompromised" => &mut self.is_compromised,
-            "reportedPhishDateTime" => &mut self.reported_phish_date_time,
-            "simulationEvents" => &mut self.simulation_events,
-            "simulationUser" => &mut self.simulation_user,
-            "trainingEvents" => &mut self.training_events,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "assignedTrainingsCount",
@@ -10814,19 +11020,37 @@ impl ::graph_model::rt::Struct for UserSimulationDetails {
             "trainingEvents",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedTrainingsCount", &self.assigned_trainings_count);
-        w.field("completedTrainingsCount", &self.completed_trainings_count);
-        w.field("compromisedDateTime", &self.compromised_date_time);
-        w.field(
-            "inProgressTrainingsCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_trainings_count,
+            &self.completed_trainings_count,
+            &self.compromised_date_time,
             &self.in_progress_trainings_count,
-        );
-        w.field("isCompromised", &self.is_compromised);
-        w.field("reportedPhishDateTime", &self.reported_phish_date_time);
-        w.field("simulationEvents", &self.simulation_events);
-        w.field("simulationUser", &self.simulation_user);
-        w.field("trainingEvents", &self.training_events);
+            &self.is_compromised,
+            &self.reported_phish_date_time,
+            &self.simulation_events,
+            &self.simulation_user,
+            &self.training_events,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_trainings_count,
+                &mut self.completed_trainings_count,
+                &mut self.compromised_date_time,
+                &mut self.in_progress_trainings_count,
+                &mut self.is_compromised,
+                &mut self.reported_phish_date_time,
+                &mut self.simulation_events,
+                &mut self.simulation_user,
+                &mut self.training_events,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10882,18 +11106,6 @@ impl ::graph_model::rt::Struct for UserSimulationEventInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSimulationEventInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "browser" => &mut self.browser,
-            "clickSource" => &mut self.click_source,
-            "eventDateTime" => &mut self.event_date_time,
-            "eventName" => &mut self.event_name,
-            "ipAddress" => &mut self.ip_address,
-            "osPlatformDeviceDetails" => &mut self.os_platform_device_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "browser",
@@ -10904,13 +11116,31 @@ impl ::graph_model::rt::Struct for UserSimulationEventInfo {
             "osPlatformDeviceDetails",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("browser", &self.browser);
-        w.field("clickSource", &self.click_source);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("eventName", &self.event_name);
-        w.field("ipAddress", &self.ip_address);
-        w.field("osPlatformDeviceDetails", &self.os_platform_device_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.browser,
+            &self.click_source,
+            &self.event_date_time,
+            &self.event_name,
+            &self.ip_address,
+            &self.os_platform_device_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.browser,
+                &mut self.click_source,
+                &mut self.event_date_time,
+                &mut self.event_name,
+                &mut self.ip_address,
+                &mut self.os_platform_device_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10964,17 +11194,6 @@ impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userTrainingContentEventInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "browser" => &mut self.browser,
-            "contentDateTime" => &mut self.content_date_time,
-            "ipAddress" => &mut self.ip_address,
-            "osPlatformDeviceDetails" => &mut self.os_platform_device_details,
-            "potentialScoreImpact" => &mut self.potential_score_impact,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "browser",
@@ -10984,12 +11203,29 @@ impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
             "potentialScoreImpact",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("browser", &self.browser);
-        w.field("contentDateTime", &self.content_date_time);
-        w.field("ipAddress", &self.ip_address);
-        w.field("osPlatformDeviceDetails", &self.os_platform_device_details);
-        w.field("potentialScoreImpact", &self.potential_score_impact);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.browser,
+            &self.content_date_time,
+            &self.ip_address,
+            &self.os_platform_device_details,
+            &self.potential_score_impact,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.browser,
+                &mut self.content_date_time,
+                &mut self.ip_address,
+                &mut self.os_platform_device_details,
+                &mut self.potential_score_impact,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11043,17 +11279,6 @@ impl ::graph_model::rt::Struct for UserTrainingEventInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userTrainingEventInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "latestTrainingStatus" => &mut self.latest_training_status,
-            "trainingAssignedProperties" => &mut self.training_assigned_properties,
-            "trainingCompletedProperties" => &mut self.training_completed_properties,
-            "trainingUpdatedProperties" => &mut self.training_updated_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayName",
@@ -11063,21 +11288,29 @@ impl ::graph_model::rt::Struct for UserTrainingEventInfo {
             "trainingUpdatedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("latestTrainingStatus", &self.latest_training_status);
-        w.field(
-            "trainingAssignedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.latest_training_status,
             &self.training_assigned_properties,
-        );
-        w.field(
-            "trainingCompletedProperties",
             &self.training_completed_properties,
-        );
-        w.field(
-            "trainingUpdatedProperties",
             &self.training_updated_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.latest_training_status,
+                &mut self.training_assigned_properties,
+                &mut self.training_completed_properties,
+                &mut self.training_updated_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11132,22 +11365,20 @@ impl ::graph_model::rt::Struct for VulnerabilityState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.vulnerabilityState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cve" => &mut self.cve,
-            "severity" => &mut self.severity,
-            "wasRunning" => &mut self.was_running,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["cve", "severity", "wasRunning"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cve", &self.cve);
-        w.field("severity", &self.severity);
-        w.field("wasRunning", &self.was_running);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.cve, &self.severity, &self.was_running])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.cve, &mut self.severity, &mut self.was_running],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -39,26 +39,6 @@ impl ::graph_model::rt::Struct for AgreementAcceptance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreementAcceptance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "agreementFileId" => &mut self.agreement_file_id,
-            "agreementId" => &mut self.agreement_id,
-            "deviceDisplayName" => &mut self.device_display_name,
-            "deviceId" => &mut self.device_id,
-            "deviceOSType" => &mut self.device_os_type,
-            "deviceOSVersion" => &mut self.device_os_version,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "recordedDateTime" => &mut self.recorded_date_time,
-            "state" => &mut self.state,
-            "userDisplayName" => &mut self.user_display_name,
-            "userEmail" => &mut self.user_email,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -77,21 +57,47 @@ impl ::graph_model::rt::Struct for AgreementAcceptance {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("agreementFileId", &self.agreement_file_id);
-        w.field("agreementId", &self.agreement_id);
-        w.field("deviceDisplayName", &self.device_display_name);
-        w.field("deviceId", &self.device_id);
-        w.field("deviceOSType", &self.device_os_type);
-        w.field("deviceOSVersion", &self.device_os_version);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("recordedDateTime", &self.recorded_date_time);
-        w.field("state", &self.state);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userEmail", &self.user_email);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.agreement_file_id,
+            &self.agreement_id,
+            &self.device_display_name,
+            &self.device_id,
+            &self.device_os_type,
+            &self.device_os_version,
+            &self.expiration_date_time,
+            &self.recorded_date_time,
+            &self.state,
+            &self.user_display_name,
+            &self.user_email,
+            &self.user_id,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.agreement_file_id,
+                &mut self.agreement_id,
+                &mut self.device_display_name,
+                &mut self.device_id,
+                &mut self.device_os_type,
+                &mut self.device_os_version,
+                &mut self.expiration_date_time,
+                &mut self.recorded_date_time,
+                &mut self.state,
+                &mut self.user_display_name,
+                &mut self.user_email,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -21,17 +21,6 @@ impl ::graph_model::rt::Struct for GroupSettingTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.groupSettingTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "values" => &mut self.values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -41,12 +30,29 @@ impl ::graph_model::rt::Struct for GroupSettingTemplate {
             "values",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("values", &self.values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.values,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.values,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -98,24 +104,30 @@ impl ::graph_model::rt::Struct for SettingTemplateValue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.settingTemplateValue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultValue" => &mut self.default_value,
-            "description" => &mut self.description,
-            "name" => &mut self.name,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["defaultValue", "description", "name", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultValue", &self.default_value);
-        w.field("description", &self.description);
-        w.field("name", &self.name);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_value,
+            &self.description,
+            &self.name,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_value,
+                &mut self.description,
+                &mut self.name,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

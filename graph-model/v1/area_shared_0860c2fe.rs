@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for ContentCustomization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentCustomization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attributeCollection" => &mut self.attribute_collection,
-            "attributeCollectionRelativeUrl" => &mut self.attribute_collection_relative_url,
-            "registrationCampaign" => &mut self.registration_campaign,
-            "registrationCampaignRelativeUrl" => &mut self.registration_campaign_relative_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attributeCollection",
@@ -37,17 +27,27 @@ impl ::graph_model::rt::Struct for ContentCustomization {
             "registrationCampaignRelativeUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attributeCollection", &self.attribute_collection);
-        w.field(
-            "attributeCollectionRelativeUrl",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attribute_collection,
             &self.attribute_collection_relative_url,
-        );
-        w.field("registrationCampaign", &self.registration_campaign);
-        w.field(
-            "registrationCampaignRelativeUrl",
+            &self.registration_campaign,
             &self.registration_campaign_relative_url,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attribute_collection,
+                &mut self.attribute_collection_relative_url,
+                &mut self.registration_campaign,
+                &mut self.registration_campaign_relative_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -162,22 +162,28 @@ impl ::graph_model::rt::Struct for LoginPageLayoutConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.loginPageLayoutConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isFooterShown" => &mut self.is_footer_shown,
-            "isHeaderShown" => &mut self.is_header_shown,
-            "layoutTemplateType" => &mut self.layout_template_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isFooterShown", "isHeaderShown", "layoutTemplateType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isFooterShown", &self.is_footer_shown);
-        w.field("isHeaderShown", &self.is_header_shown);
-        w.field("layoutTemplateType", &self.layout_template_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_footer_shown,
+            &self.is_header_shown,
+            &self.layout_template_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_footer_shown,
+                &mut self.is_header_shown,
+                &mut self.layout_template_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -233,18 +239,6 @@ impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.loginPageTextVisibilitySettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hideAccountResetCredentials" => &mut self.hide_account_reset_credentials,
-            "hideCannotAccessYourAccount" => &mut self.hide_cannot_access_your_account,
-            "hideForgotMyPassword" => &mut self.hide_forgot_my_password,
-            "hidePrivacyAndCookies" => &mut self.hide_privacy_and_cookies,
-            "hideResetItNow" => &mut self.hide_reset_it_now,
-            "hideTermsOfUse" => &mut self.hide_terms_of_use,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "hideAccountResetCredentials",
@@ -255,19 +249,31 @@ impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
             "hideTermsOfUse",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "hideAccountResetCredentials",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.hide_account_reset_credentials,
-        );
-        w.field(
-            "hideCannotAccessYourAccount",
             &self.hide_cannot_access_your_account,
-        );
-        w.field("hideForgotMyPassword", &self.hide_forgot_my_password);
-        w.field("hidePrivacyAndCookies", &self.hide_privacy_and_cookies);
-        w.field("hideResetItNow", &self.hide_reset_it_now);
-        w.field("hideTermsOfUse", &self.hide_terms_of_use);
+            &self.hide_forgot_my_password,
+            &self.hide_privacy_and_cookies,
+            &self.hide_reset_it_now,
+            &self.hide_terms_of_use,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hide_account_reset_credentials,
+                &mut self.hide_cannot_access_your_account,
+                &mut self.hide_forgot_my_password,
+                &mut self.hide_privacy_and_cookies,
+                &mut self.hide_reset_it_now,
+                &mut self.hide_terms_of_use,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -451,45 +457,6 @@ impl ::graph_model::rt::Struct for Organization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.organization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "assignedPlans" => &mut self.assigned_plans,
-            "businessPhones" => &mut self.business_phones,
-            "city" => &mut self.city,
-            "country" => &mut self.country,
-            "countryLetterCode" => &mut self.country_letter_code,
-            "createdDateTime" => &mut self.created_date_time,
-            "defaultUsageLocation" => &mut self.default_usage_location,
-            "displayName" => &mut self.display_name,
-            "marketingNotificationEmails" => &mut self.marketing_notification_emails,
-            "mobileDeviceManagementAuthority" => &mut self.mobile_device_management_authority,
-            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
-            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
-            "partnerTenantType" => &mut self.partner_tenant_type,
-            "postalCode" => &mut self.postal_code,
-            "preferredLanguage" => &mut self.preferred_language,
-            "privacyProfile" => &mut self.privacy_profile,
-            "provisionedPlans" => &mut self.provisioned_plans,
-            "securityComplianceNotificationMails" => {
-                &mut self.security_compliance_notification_mails
-            }
-            "securityComplianceNotificationPhones" => {
-                &mut self.security_compliance_notification_phones
-            }
-            "state" => &mut self.state,
-            "street" => &mut self.street,
-            "technicalNotificationMails" => &mut self.technical_notification_mails,
-            "tenantType" => &mut self.tenant_type,
-            "verifiedDomains" => &mut self.verified_domains,
-            "branding" => &mut self.branding,
-            "certificateBasedAuthConfiguration" => &mut self.certificate_based_auth_configuration,
-            "extensions" => &mut self.extensions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -523,57 +490,77 @@ impl ::graph_model::rt::Struct for Organization {
             "extensions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("assignedPlans", &self.assigned_plans);
-        w.field("businessPhones", &self.business_phones);
-        w.field("city", &self.city);
-        w.field("country", &self.country);
-        w.field("countryLetterCode", &self.country_letter_code);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("defaultUsageLocation", &self.default_usage_location);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "marketingNotificationEmails",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.assigned_plans,
+            &self.business_phones,
+            &self.city,
+            &self.country,
+            &self.country_letter_code,
+            &self.created_date_time,
+            &self.default_usage_location,
+            &self.display_name,
             &self.marketing_notification_emails,
-        );
-        w.field(
-            "mobileDeviceManagementAuthority",
             &self.mobile_device_management_authority,
-        );
-        w.field(
-            "onPremisesLastSyncDateTime",
             &self.on_premises_last_sync_date_time,
-        );
-        w.field("onPremisesSyncEnabled", &self.on_premises_sync_enabled);
-        w.field("partnerTenantType", &self.partner_tenant_type);
-        w.field("postalCode", &self.postal_code);
-        w.field("preferredLanguage", &self.preferred_language);
-        w.field("privacyProfile", &self.privacy_profile);
-        w.field("provisionedPlans", &self.provisioned_plans);
-        w.field(
-            "securityComplianceNotificationMails",
+            &self.on_premises_sync_enabled,
+            &self.partner_tenant_type,
+            &self.postal_code,
+            &self.preferred_language,
+            &self.privacy_profile,
+            &self.provisioned_plans,
             &self.security_compliance_notification_mails,
-        );
-        w.field(
-            "securityComplianceNotificationPhones",
             &self.security_compliance_notification_phones,
-        );
-        w.field("state", &self.state);
-        w.field("street", &self.street);
-        w.field(
-            "technicalNotificationMails",
+            &self.state,
+            &self.street,
             &self.technical_notification_mails,
-        );
-        w.field("tenantType", &self.tenant_type);
-        w.field("verifiedDomains", &self.verified_domains);
-        w.field("branding", &self.branding);
-        w.field(
-            "certificateBasedAuthConfiguration",
+            &self.tenant_type,
+            &self.verified_domains,
+            &self.branding,
             &self.certificate_based_auth_configuration,
-        );
-        w.field("extensions", &self.extensions);
+            &self.extensions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.assigned_plans,
+                &mut self.business_phones,
+                &mut self.city,
+                &mut self.country,
+                &mut self.country_letter_code,
+                &mut self.created_date_time,
+                &mut self.default_usage_location,
+                &mut self.display_name,
+                &mut self.marketing_notification_emails,
+                &mut self.mobile_device_management_authority,
+                &mut self.on_premises_last_sync_date_time,
+                &mut self.on_premises_sync_enabled,
+                &mut self.partner_tenant_type,
+                &mut self.postal_code,
+                &mut self.preferred_language,
+                &mut self.privacy_profile,
+                &mut self.provisioned_plans,
+                &mut self.security_compliance_notification_mails,
+                &mut self.security_compliance_notification_phones,
+                &mut self.state,
+                &mut self.street,
+                &mut self.technical_notification_mails,
+                &mut self.tenant_type,
+                &mut self.verified_domains,
+                &mut self.branding,
+                &mut self.certificate_based_auth_configuration,
+                &mut self.extensions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -685,45 +672,6 @@ impl ::graph_model::rt::Struct for OrganizationalBranding {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.organizationalBranding"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "backgroundColor" => &mut self.background_color,
-            "backgroundImage" => &mut self.background_image,
-            "backgroundImageRelativeUrl" => &mut self.background_image_relative_url,
-            "bannerLogo" => &mut self.banner_logo,
-            "bannerLogoRelativeUrl" => &mut self.banner_logo_relative_url,
-            "cdnList" => &mut self.cdn_list,
-            "contentCustomization" => &mut self.content_customization,
-            "customAccountResetCredentialsUrl" => &mut self.custom_account_reset_credentials_url,
-            "customCannotAccessYourAccountText" => &mut self.custom_cannot_access_your_account_text,
-            "customCannotAccessYourAccountUrl" => &mut self.custom_cannot_access_your_account_url,
-            "customCSS" => &mut self.custom_css,
-            "customCSSRelativeUrl" => &mut self.custom_css_relative_url,
-            "customForgotMyPasswordText" => &mut self.custom_forgot_my_password_text,
-            "customPrivacyAndCookiesText" => &mut self.custom_privacy_and_cookies_text,
-            "customPrivacyAndCookiesUrl" => &mut self.custom_privacy_and_cookies_url,
-            "customResetItNowText" => &mut self.custom_reset_it_now_text,
-            "customTermsOfUseText" => &mut self.custom_terms_of_use_text,
-            "customTermsOfUseUrl" => &mut self.custom_terms_of_use_url,
-            "favicon" => &mut self.favicon,
-            "faviconRelativeUrl" => &mut self.favicon_relative_url,
-            "headerBackgroundColor" => &mut self.header_background_color,
-            "headerLogo" => &mut self.header_logo,
-            "headerLogoRelativeUrl" => &mut self.header_logo_relative_url,
-            "loginPageLayoutConfiguration" => &mut self.login_page_layout_configuration,
-            "loginPageTextVisibilitySettings" => &mut self.login_page_text_visibility_settings,
-            "signInPageText" => &mut self.sign_in_page_text,
-            "squareLogo" => &mut self.square_logo,
-            "squareLogoDark" => &mut self.square_logo_dark,
-            "squareLogoDarkRelativeUrl" => &mut self.square_logo_dark_relative_url,
-            "squareLogoRelativeUrl" => &mut self.square_logo_relative_url,
-            "usernameHintText" => &mut self.username_hint_text,
-            "localizations" => &mut self.localizations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -761,70 +709,85 @@ impl ::graph_model::rt::Struct for OrganizationalBranding {
             "localizations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("backgroundColor", &self.background_color);
-        w.field("backgroundImage", &self.background_image);
-        w.field(
-            "backgroundImageRelativeUrl",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.background_color,
+            &self.background_image,
             &self.background_image_relative_url,
-        );
-        w.field("bannerLogo", &self.banner_logo);
-        w.field("bannerLogoRelativeUrl", &self.banner_logo_relative_url);
-        w.field("cdnList", &self.cdn_list);
-        w.field("contentCustomization", &self.content_customization);
-        w.field(
-            "customAccountResetCredentialsUrl",
+            &self.banner_logo,
+            &self.banner_logo_relative_url,
+            &self.cdn_list,
+            &self.content_customization,
             &self.custom_account_reset_credentials_url,
-        );
-        w.field(
-            "customCannotAccessYourAccountText",
             &self.custom_cannot_access_your_account_text,
-        );
-        w.field(
-            "customCannotAccessYourAccountUrl",
             &self.custom_cannot_access_your_account_url,
-        );
-        w.field("customCSS", &self.custom_css);
-        w.field("customCSSRelativeUrl", &self.custom_css_relative_url);
-        w.field(
-            "customForgotMyPasswordText",
+            &self.custom_css,
+            &self.custom_css_relative_url,
             &self.custom_forgot_my_password_text,
-        );
-        w.field(
-            "customPrivacyAndCookiesText",
             &self.custom_privacy_and_cookies_text,
-        );
-        w.field(
-            "customPrivacyAndCookiesUrl",
             &self.custom_privacy_and_cookies_url,
-        );
-        w.field("customResetItNowText", &self.custom_reset_it_now_text);
-        w.field("customTermsOfUseText", &self.custom_terms_of_use_text);
-        w.field("customTermsOfUseUrl", &self.custom_terms_of_use_url);
-        w.field("favicon", &self.favicon);
-        w.field("faviconRelativeUrl", &self.favicon_relative_url);
-        w.field("headerBackgroundColor", &self.header_background_color);
-        w.field("headerLogo", &self.header_logo);
-        w.field("headerLogoRelativeUrl", &self.header_logo_relative_url);
-        w.field(
-            "loginPageLayoutConfiguration",
+            &self.custom_reset_it_now_text,
+            &self.custom_terms_of_use_text,
+            &self.custom_terms_of_use_url,
+            &self.favicon,
+            &self.favicon_relative_url,
+            &self.header_background_color,
+            &self.header_logo,
+            &self.header_logo_relative_url,
             &self.login_page_layout_configuration,
-        );
-        w.field(
-            "loginPageTextVisibilitySettings",
             &self.login_page_text_visibility_settings,
-        );
-        w.field("signInPageText", &self.sign_in_page_text);
-        w.field("squareLogo", &self.square_logo);
-        w.field("squareLogoDark", &self.square_logo_dark);
-        w.field(
-            "squareLogoDarkRelativeUrl",
+            &self.sign_in_page_text,
+            &self.square_logo,
+            &self.square_logo_dark,
             &self.square_logo_dark_relative_url,
-        );
-        w.field("squareLogoRelativeUrl", &self.square_logo_relative_url);
-        w.field("usernameHintText", &self.username_hint_text);
-        w.field("localizations", &self.localizations);
+            &self.square_logo_relative_url,
+            &self.username_hint_text,
+            &self.localizations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.background_color,
+                &mut self.background_image,
+                &mut self.background_image_relative_url,
+                &mut self.banner_logo,
+                &mut self.banner_logo_relative_url,
+                &mut self.cdn_list,
+                &mut self.content_customization,
+                &mut self.custom_account_reset_credentials_url,
+                &mut self.custom_cannot_access_your_account_text,
+                &mut self.custom_cannot_access_your_account_url,
+                &mut self.custom_css,
+                &mut self.custom_css_relative_url,
+                &mut self.custom_forgot_my_password_text,
+                &mut self.custom_privacy_and_cookies_text,
+                &mut self.custom_privacy_and_cookies_url,
+                &mut self.custom_reset_it_now_text,
+                &mut self.custom_terms_of_use_text,
+                &mut self.custom_terms_of_use_url,
+                &mut self.favicon,
+                &mut self.favicon_relative_url,
+                &mut self.header_background_color,
+                &mut self.header_logo,
+                &mut self.header_logo_relative_url,
+                &mut self.login_page_layout_configuration,
+                &mut self.login_page_text_visibility_settings,
+                &mut self.sign_in_page_text,
+                &mut self.square_logo,
+                &mut self.square_logo_dark,
+                &mut self.square_logo_dark_relative_url,
+                &mut self.square_logo_relative_url,
+                &mut self.username_hint_text,
+                &mut self.localizations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -934,44 +897,6 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.organizationalBrandingLocalization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "backgroundColor" => &mut self.background_color,
-            "backgroundImage" => &mut self.background_image,
-            "backgroundImageRelativeUrl" => &mut self.background_image_relative_url,
-            "bannerLogo" => &mut self.banner_logo,
-            "bannerLogoRelativeUrl" => &mut self.banner_logo_relative_url,
-            "cdnList" => &mut self.cdn_list,
-            "contentCustomization" => &mut self.content_customization,
-            "customAccountResetCredentialsUrl" => &mut self.custom_account_reset_credentials_url,
-            "customCannotAccessYourAccountText" => &mut self.custom_cannot_access_your_account_text,
-            "customCannotAccessYourAccountUrl" => &mut self.custom_cannot_access_your_account_url,
-            "customCSS" => &mut self.custom_css,
-            "customCSSRelativeUrl" => &mut self.custom_css_relative_url,
-            "customForgotMyPasswordText" => &mut self.custom_forgot_my_password_text,
-            "customPrivacyAndCookiesText" => &mut self.custom_privacy_and_cookies_text,
-            "customPrivacyAndCookiesUrl" => &mut self.custom_privacy_and_cookies_url,
-            "customResetItNowText" => &mut self.custom_reset_it_now_text,
-            "customTermsOfUseText" => &mut self.custom_terms_of_use_text,
-            "customTermsOfUseUrl" => &mut self.custom_terms_of_use_url,
-            "favicon" => &mut self.favicon,
-            "faviconRelativeUrl" => &mut self.favicon_relative_url,
-            "headerBackgroundColor" => &mut self.header_background_color,
-            "headerLogo" => &mut self.header_logo,
-            "headerLogoRelativeUrl" => &mut self.header_logo_relative_url,
-            "loginPageLayoutConfiguration" => &mut self.login_page_layout_configuration,
-            "loginPageTextVisibilitySettings" => &mut self.login_page_text_visibility_settings,
-            "signInPageText" => &mut self.sign_in_page_text,
-            "squareLogo" => &mut self.square_logo,
-            "squareLogoDark" => &mut self.square_logo_dark,
-            "squareLogoDarkRelativeUrl" => &mut self.square_logo_dark_relative_url,
-            "squareLogoRelativeUrl" => &mut self.square_logo_relative_url,
-            "usernameHintText" => &mut self.username_hint_text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1008,69 +933,83 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
             "usernameHintText",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("backgroundColor", &self.background_color);
-        w.field("backgroundImage", &self.background_image);
-        w.field(
-            "backgroundImageRelativeUrl",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.background_color,
+            &self.background_image,
             &self.background_image_relative_url,
-        );
-        w.field("bannerLogo", &self.banner_logo);
-        w.field("bannerLogoRelativeUrl", &self.banner_logo_relative_url);
-        w.field("cdnList", &self.cdn_list);
-        w.field("contentCustomization", &self.content_customization);
-        w.field(
-            "customAccountResetCredentialsUrl",
+            &self.banner_logo,
+            &self.banner_logo_relative_url,
+            &self.cdn_list,
+            &self.content_customization,
             &self.custom_account_reset_credentials_url,
-        );
-        w.field(
-            "customCannotAccessYourAccountText",
             &self.custom_cannot_access_your_account_text,
-        );
-        w.field(
-            "customCannotAccessYourAccountUrl",
             &self.custom_cannot_access_your_account_url,
-        );
-        w.field("customCSS", &self.custom_css);
-        w.field("customCSSRelativeUrl", &self.custom_css_relative_url);
-        w.field(
-            "customForgotMyPasswordText",
+            &self.custom_css,
+            &self.custom_css_relative_url,
             &self.custom_forgot_my_password_text,
-        );
-        w.field(
-            "customPrivacyAndCookiesText",
             &self.custom_privacy_and_cookies_text,
-        );
-        w.field(
-            "customPrivacyAndCookiesUrl",
             &self.custom_privacy_and_cookies_url,
-        );
-        w.field("customResetItNowText", &self.custom_reset_it_now_text);
-        w.field("customTermsOfUseText", &self.custom_terms_of_use_text);
-        w.field("customTermsOfUseUrl", &self.custom_terms_of_use_url);
-        w.field("favicon", &self.favicon);
-        w.field("faviconRelativeUrl", &self.favicon_relative_url);
-        w.field("headerBackgroundColor", &self.header_background_color);
-        w.field("headerLogo", &self.header_logo);
-        w.field("headerLogoRelativeUrl", &self.header_logo_relative_url);
-        w.field(
-            "loginPageLayoutConfiguration",
+            &self.custom_reset_it_now_text,
+            &self.custom_terms_of_use_text,
+            &self.custom_terms_of_use_url,
+            &self.favicon,
+            &self.favicon_relative_url,
+            &self.header_background_color,
+            &self.header_logo,
+            &self.header_logo_relative_url,
             &self.login_page_layout_configuration,
-        );
-        w.field(
-            "loginPageTextVisibilitySettings",
             &self.login_page_text_visibility_settings,
-        );
-        w.field("signInPageText", &self.sign_in_page_text);
-        w.field("squareLogo", &self.square_logo);
-        w.field("squareLogoDark", &self.square_logo_dark);
-        w.field(
-            "squareLogoDarkRelativeUrl",
+            &self.sign_in_page_text,
+            &self.square_logo,
+            &self.square_logo_dark,
             &self.square_logo_dark_relative_url,
-        );
-        w.field("squareLogoRelativeUrl", &self.square_logo_relative_url);
-        w.field("usernameHintText", &self.username_hint_text);
+            &self.square_logo_relative_url,
+            &self.username_hint_text,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.background_color,
+                &mut self.background_image,
+                &mut self.background_image_relative_url,
+                &mut self.banner_logo,
+                &mut self.banner_logo_relative_url,
+                &mut self.cdn_list,
+                &mut self.content_customization,
+                &mut self.custom_account_reset_credentials_url,
+                &mut self.custom_cannot_access_your_account_text,
+                &mut self.custom_cannot_access_your_account_url,
+                &mut self.custom_css,
+                &mut self.custom_css_relative_url,
+                &mut self.custom_forgot_my_password_text,
+                &mut self.custom_privacy_and_cookies_text,
+                &mut self.custom_privacy_and_cookies_url,
+                &mut self.custom_reset_it_now_text,
+                &mut self.custom_terms_of_use_text,
+                &mut self.custom_terms_of_use_url,
+                &mut self.favicon,
+                &mut self.favicon_relative_url,
+                &mut self.header_background_color,
+                &mut self.header_logo,
+                &mut self.header_logo_relative_url,
+                &mut self.login_page_layout_configuration,
+                &mut self.login_page_text_visibility_settings,
+                &mut self.sign_in_page_text,
+                &mut self.square_logo,
+                &mut self.square_logo_dark,
+                &mut self.square_logo_dark_relative_url,
+                &mut self.square_logo_relative_url,
+                &mut self.username_hint_text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1207,20 +1146,20 @@ impl ::graph_model::rt::Struct for PrivacyProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.privacyProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contactEmail" => &mut self.contact_email,
-            "statementUrl" => &mut self.statement_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contactEmail", "statementUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contactEmail", &self.contact_email);
-        w.field("statementUrl", &self.statement_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.contact_email, &self.statement_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.contact_email, &mut self.statement_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1274,26 +1213,32 @@ impl ::graph_model::rt::Struct for VerifiedDomain {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiedDomain"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "capabilities" => &mut self.capabilities,
-            "isDefault" => &mut self.is_default,
-            "isInitial" => &mut self.is_initial,
-            "name" => &mut self.name,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["capabilities", "isDefault", "isInitial", "name", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("capabilities", &self.capabilities);
-        w.field("isDefault", &self.is_default);
-        w.field("isInitial", &self.is_initial);
-        w.field("name", &self.name);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.capabilities,
+            &self.is_default,
+            &self.is_initial,
+            &self.name,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.capabilities,
+                &mut self.is_default,
+                &mut self.is_initial,
+                &mut self.name,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -23,18 +23,6 @@ impl ::graph_model::rt::Struct for Contract {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contract"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "contractType" => &mut self.contract_type,
-            "customerId" => &mut self.customer_id,
-            "defaultDomainName" => &mut self.default_domain_name,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -45,13 +33,31 @@ impl ::graph_model::rt::Struct for Contract {
             "displayName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("contractType", &self.contract_type);
-        w.field("customerId", &self.customer_id);
-        w.field("defaultDomainName", &self.default_domain_name);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.contract_type,
+            &self.customer_id,
+            &self.default_domain_name,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.contract_type,
+                &mut self.customer_id,
+                &mut self.default_domain_name,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

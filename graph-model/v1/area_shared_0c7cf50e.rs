@@ -88,22 +88,20 @@ impl ::graph_model::rt::Struct for AuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "excludeTargets", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.exclude_targets, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.exclude_targets, &mut self.state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -372,22 +370,24 @@ impl ::graph_model::rt::Struct for AuthenticationMethodFeatureConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodFeatureConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeTarget" => &mut self.exclude_target,
-            "includeTarget" => &mut self.include_target,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["excludeTarget", "includeTarget", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeTarget", &self.exclude_target);
-        w.field("includeTarget", &self.include_target);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.exclude_target, &self.include_target, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_target,
+                &mut self.include_target,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -497,22 +497,24 @@ impl ::graph_model::rt::Struct for AuthenticationMethodTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "targetType" => &mut self.target_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isRegistrationRequired", "targetType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("targetType", &self.target_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_registration_required, &self.target_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_registration_required,
+                &mut self.target_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -764,17 +766,6 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "allowExternalIdToUseEmailOtp" => &mut self.allow_external_id_to_use_email_otp,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -784,15 +775,29 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field(
-            "allowExternalIdToUseEmailOtp",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
             &self.allow_external_id_to_use_email_otp,
-        );
-        w.field("includeTargets", &self.include_targets);
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.allow_external_id_to_use_email_otp,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -840,20 +845,17 @@ impl ::graph_model::rt::Struct for ExcludeTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.excludeTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "targetType" => &mut self.target_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "targetType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("targetType", &self.target_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -911,19 +913,6 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "appId" => &mut self.app_id,
-            "displayName" => &mut self.display_name,
-            "openIdConnectSetting" => &mut self.open_id_connect_setting,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -935,14 +924,33 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("appId", &self.app_id);
-        w.field("displayName", &self.display_name);
-        w.field("openIdConnectSetting", &self.open_id_connect_setting);
-        w.field("includeTargets", &self.include_targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.app_id,
+            &self.display_name,
+            &self.open_id_connect_setting,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.app_id,
+                &mut self.display_name,
+                &mut self.open_id_connect_setting,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1060,20 +1068,17 @@ impl ::graph_model::rt::Struct for FeatureTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.featureTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "targetType" => &mut self.target_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "targetType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("targetType", &self.target_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1213,21 +1218,6 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fido2AuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "defaultPasskeyProfile" => &mut self.default_passkey_profile,
-            "isAttestationEnforced" => &mut self.is_attestation_enforced,
-            "isSelfServiceRegistrationAllowed" => &mut self.is_self_service_registration_allowed,
-            "keyRestrictions" => &mut self.key_restrictions,
-            "includeTargets" => &mut self.include_targets,
-            "passkeyProfiles" => &mut self.passkey_profiles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1241,19 +1231,37 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
             "passkeyProfiles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("defaultPasskeyProfile", &self.default_passkey_profile);
-        w.field("isAttestationEnforced", &self.is_attestation_enforced);
-        w.field(
-            "isSelfServiceRegistrationAllowed",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.default_passkey_profile,
+            &self.is_attestation_enforced,
             &self.is_self_service_registration_allowed,
-        );
-        w.field("keyRestrictions", &self.key_restrictions);
-        w.field("includeTargets", &self.include_targets);
-        w.field("passkeyProfiles", &self.passkey_profiles);
+            &self.key_restrictions,
+            &self.include_targets,
+            &self.passkey_profiles,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.default_passkey_profile,
+                &mut self.is_attestation_enforced,
+                &mut self.is_self_service_registration_allowed,
+                &mut self.key_restrictions,
+                &mut self.include_targets,
+                &mut self.passkey_profiles,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1307,22 +1315,24 @@ impl ::graph_model::rt::Struct for Fido2KeyRestrictions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fido2KeyRestrictions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aaGuids" => &mut self.aa_guids,
-            "enforcementType" => &mut self.enforcement_type,
-            "isEnforced" => &mut self.is_enforced,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["aaGuids", "enforcementType", "isEnforced"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aaGuids", &self.aa_guids);
-        w.field("enforcementType", &self.enforcement_type);
-        w.field("isEnforced", &self.is_enforced);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.aa_guids, &self.enforcement_type, &self.is_enforced])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.aa_guids,
+                &mut self.enforcement_type,
+                &mut self.is_enforced,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1435,20 +1445,17 @@ impl ::graph_model::rt::Struct for IncludeTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.includeTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "targetType" => &mut self.target_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "targetType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("targetType", &self.target_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.target_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.target_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1505,18 +1512,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodCon
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "featureSettings" => &mut self.feature_settings,
-            "isSoftwareOathEnabled" => &mut self.is_software_oath_enabled,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1527,13 +1522,31 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodCon
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("featureSettings", &self.feature_settings);
-        w.field("isSoftwareOathEnabled", &self.is_software_oath_enabled);
-        w.field("includeTargets", &self.include_targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.feature_settings,
+            &self.is_software_oath_enabled,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.feature_settings,
+                &mut self.is_software_oath_enabled,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1590,16 +1603,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTar
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "targetType" => &mut self.target_type,
-            "authenticationMode" => &mut self.authentication_mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1608,11 +1611,27 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTar
             "authenticationMode",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("targetType", &self.target_type);
-        w.field("authenticationMode", &self.authentication_mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_registration_required,
+            &self.target_type,
+            &self.authentication_mode,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_registration_required,
+                &mut self.target_type,
+                &mut self.authentication_mode,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1729,33 +1748,29 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorFeatureSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftAuthenticatorFeatureSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayAppInformationRequiredState" => {
-                &mut self.display_app_information_required_state
-            }
-            "displayLocationInformationRequiredState" => {
-                &mut self.display_location_information_required_state
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayAppInformationRequiredState",
             "displayLocationInformationRequiredState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "displayAppInformationRequiredState",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.display_app_information_required_state,
-        );
-        w.field(
-            "displayLocationInformationRequiredState",
             &self.display_location_information_required_state,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_app_information_required_state,
+                &mut self.display_location_information_required_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1803,20 +1818,20 @@ impl ::graph_model::rt::Struct for OpenIdConnectSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.openIdConnectSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "clientId" => &mut self.client_id,
-            "discoveryUrl" => &mut self.discovery_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["clientId", "discoveryUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("clientId", &self.client_id);
-        w.field("discoveryUrl", &self.discovery_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.client_id, &self.discovery_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.client_id, &mut self.discovery_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1868,16 +1883,6 @@ impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passkeyAuthenticationMethodTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "targetType" => &mut self.target_type,
-            "allowedPasskeyProfiles" => &mut self.allowed_passkey_profiles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1886,11 +1891,27 @@ impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
             "allowedPasskeyProfiles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("targetType", &self.target_type);
-        w.field("allowedPasskeyProfiles", &self.allowed_passkey_profiles);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_registration_required,
+            &self.target_type,
+            &self.allowed_passkey_profiles,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_registration_required,
+                &mut self.target_type,
+                &mut self.allowed_passkey_profiles,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1946,18 +1967,6 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.qrCodePinAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "pinLength" => &mut self.pin_length,
-            "standardQRCodeLifetimeInDays" => &mut self.standard_qr_code_lifetime_in_days,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1968,16 +1977,31 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("pinLength", &self.pin_length);
-        w.field(
-            "standardQRCodeLifetimeInDays",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.pin_length,
             &self.standard_qr_code_lifetime_in_days,
-        );
-        w.field("includeTargets", &self.include_targets);
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.pin_length,
+                &mut self.standard_qr_code_lifetime_in_days,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2031,24 +2055,30 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.smsAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "excludeTargets", "state", "includeTargets"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("includeTargets", &self.include_targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2100,16 +2130,6 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.smsAuthenticationMethodTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "targetType" => &mut self.target_type,
-            "isUsableForSignIn" => &mut self.is_usable_for_sign_in,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2118,11 +2138,27 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
             "isUsableForSignIn",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("targetType", &self.target_type);
-        w.field("isUsableForSignIn", &self.is_usable_for_sign_in);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_registration_required,
+            &self.target_type,
+            &self.is_usable_for_sign_in,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_registration_required,
+                &mut self.target_type,
+                &mut self.is_usable_for_sign_in,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2174,24 +2210,30 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethodConfiguration
     fn type_name(&self) -> &'static str {
         "microsoft.graph.softwareOathAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "excludeTargets", "state", "includeTargets"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("includeTargets", &self.include_targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2255,21 +2297,6 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfig
     fn type_name(&self) -> &'static str {
         "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "defaultLength" => &mut self.default_length,
-            "defaultLifetimeInMinutes" => &mut self.default_lifetime_in_minutes,
-            "isUsableOnce" => &mut self.is_usable_once,
-            "maximumLifetimeInMinutes" => &mut self.maximum_lifetime_in_minutes,
-            "minimumLifetimeInMinutes" => &mut self.minimum_lifetime_in_minutes,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2283,25 +2310,37 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfig
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("defaultLength", &self.default_length);
-        w.field(
-            "defaultLifetimeInMinutes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.default_length,
             &self.default_lifetime_in_minutes,
-        );
-        w.field("isUsableOnce", &self.is_usable_once);
-        w.field(
-            "maximumLifetimeInMinutes",
+            &self.is_usable_once,
             &self.maximum_lifetime_in_minutes,
-        );
-        w.field(
-            "minimumLifetimeInMinutes",
             &self.minimum_lifetime_in_minutes,
-        );
-        w.field("includeTargets", &self.include_targets);
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.default_length,
+                &mut self.default_lifetime_in_minutes,
+                &mut self.is_usable_once,
+                &mut self.maximum_lifetime_in_minutes,
+                &mut self.minimum_lifetime_in_minutes,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2356,16 +2395,6 @@ impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarge
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiableCredentialAuthenticationMethodTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "targetType" => &mut self.target_type,
-            "verifiedIdProfiles" => &mut self.verified_id_profiles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2374,11 +2403,27 @@ impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarge
             "verifiedIdProfiles",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("targetType", &self.target_type);
-        w.field("verifiedIdProfiles", &self.verified_id_profiles);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_registration_required,
+            &self.target_type,
+            &self.verified_id_profiles,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_registration_required,
+                &mut self.target_type,
+                &mut self.verified_id_profiles,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2434,24 +2479,30 @@ impl ::graph_model::rt::Struct for VerifiableCredentialsAuthenticationMethodConf
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "excludeTargets", "state", "includeTargets"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("includeTargets", &self.include_targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2510,17 +2561,6 @@ impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.voiceAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "isOfficePhoneAllowed" => &mut self.is_office_phone_allowed,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2530,12 +2570,29 @@ impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field("isOfficePhoneAllowed", &self.is_office_phone_allowed);
-        w.field("includeTargets", &self.include_targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
+            &self.is_office_phone_allowed,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.is_office_phone_allowed,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2665,21 +2722,6 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfigurat
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateAuthenticationMethodConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "excludeTargets" => &mut self.exclude_targets,
-            "state" => &mut self.state,
-            "authenticationModeConfiguration" => &mut self.authentication_mode_configuration,
-            "certificateAuthorityScopes" => &mut self.certificate_authority_scopes,
-            "certificateUserBindings" => &mut self.certificate_user_bindings,
-            "crlValidationConfiguration" => &mut self.crl_validation_configuration,
-            "issuerHintsConfiguration" => &mut self.issuer_hints_configuration,
-            "includeTargets" => &mut self.include_targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2693,25 +2735,37 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfigurat
             "includeTargets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("state", &self.state);
-        w.field(
-            "authenticationModeConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.exclude_targets,
+            &self.state,
             &self.authentication_mode_configuration,
-        );
-        w.field(
-            "certificateAuthorityScopes",
             &self.certificate_authority_scopes,
-        );
-        w.field("certificateUserBindings", &self.certificate_user_bindings);
-        w.field(
-            "crlValidationConfiguration",
+            &self.certificate_user_bindings,
             &self.crl_validation_configuration,
-        );
-        w.field("issuerHintsConfiguration", &self.issuer_hints_configuration);
-        w.field("includeTargets", &self.include_targets);
+            &self.issuer_hints_configuration,
+            &self.include_targets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.exclude_targets,
+                &mut self.state,
+                &mut self.authentication_mode_configuration,
+                &mut self.certificate_authority_scopes,
+                &mut self.certificate_user_bindings,
+                &mut self.crl_validation_configuration,
+                &mut self.issuer_hints_configuration,
+                &mut self.include_targets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2835,19 +2889,6 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguratio
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateAuthenticationModeConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "rules" => &mut self.rules,
-            "x509CertificateAuthenticationDefaultMode" => {
-                &mut self.x509_certificate_authentication_default_mode
-            }
-            "x509CertificateDefaultRequiredAffinityLevel" => {
-                &mut self.x509_certificate_default_required_affinity_level
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "rules",
@@ -2855,16 +2896,25 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguratio
             "x509CertificateDefaultRequiredAffinityLevel",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("rules", &self.rules);
-        w.field(
-            "x509CertificateAuthenticationDefaultMode",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.rules,
             &self.x509_certificate_authentication_default_mode,
-        );
-        w.field(
-            "x509CertificateDefaultRequiredAffinityLevel",
             &self.x509_certificate_default_required_affinity_level,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.rules,
+                &mut self.x509_certificate_authentication_default_mode,
+                &mut self.x509_certificate_default_required_affinity_level,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2917,15 +2967,6 @@ impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateAuthorityScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "includeTargets" => &mut self.include_targets,
-            "publicKeyInfrastructureIdentifier" => &mut self.public_key_infrastructure_identifier,
-            "subjectKeyIdentifier" => &mut self.subject_key_identifier,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "includeTargets",
@@ -2933,13 +2974,25 @@ impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
             "subjectKeyIdentifier",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("includeTargets", &self.include_targets);
-        w.field(
-            "publicKeyInfrastructureIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.include_targets,
             &self.public_key_infrastructure_identifier,
-        );
-        w.field("subjectKeyIdentifier", &self.subject_key_identifier);
+            &self.subject_key_identifier,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.include_targets,
+                &mut self.public_key_infrastructure_identifier,
+                &mut self.subject_key_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2988,28 +3041,29 @@ impl ::graph_model::rt::Struct for X509CertificateCRLValidationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateCRLValidationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "exemptedCertificateAuthoritiesSubjectKeyIdentifiers" => {
-                &mut self.exempted_certificate_authorities_subject_key_identifiers
-            }
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "exemptedCertificateAuthoritiesSubjectKeyIdentifiers",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.exempted_certificate_authorities_subject_key_identifiers,
-        );
-        w.field("state", &self.state);
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exempted_certificate_authorities_subject_key_identifiers,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3123,18 +3177,17 @@ impl ::graph_model::rt::Struct for X509CertificateIssuerHintsConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateIssuerHintsConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.state], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3257,20 +3310,6 @@ impl ::graph_model::rt::Struct for X509CertificateRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identifier" => &mut self.identifier,
-            "issuerSubjectIdentifier" => &mut self.issuer_subject_identifier,
-            "policyOidIdentifier" => &mut self.policy_oid_identifier,
-            "x509CertificateAuthenticationMode" => &mut self.x509_certificate_authentication_mode,
-            "x509CertificateRequiredAffinityLevel" => {
-                &mut self.x509_certificate_required_affinity_level
-            }
-            "x509CertificateRuleType" => &mut self.x509_certificate_rule_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "identifier",
@@ -3281,19 +3320,31 @@ impl ::graph_model::rt::Struct for X509CertificateRule {
             "x509CertificateRuleType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identifier", &self.identifier);
-        w.field("issuerSubjectIdentifier", &self.issuer_subject_identifier);
-        w.field("policyOidIdentifier", &self.policy_oid_identifier);
-        w.field(
-            "x509CertificateAuthenticationMode",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.identifier,
+            &self.issuer_subject_identifier,
+            &self.policy_oid_identifier,
             &self.x509_certificate_authentication_mode,
-        );
-        w.field(
-            "x509CertificateRequiredAffinityLevel",
             &self.x509_certificate_required_affinity_level,
-        );
-        w.field("x509CertificateRuleType", &self.x509_certificate_rule_type);
+            &self.x509_certificate_rule_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.identifier,
+                &mut self.issuer_subject_identifier,
+                &mut self.policy_oid_identifier,
+                &mut self.x509_certificate_authentication_mode,
+                &mut self.x509_certificate_required_affinity_level,
+                &mut self.x509_certificate_rule_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3420,16 +3471,6 @@ impl ::graph_model::rt::Struct for X509CertificateUserBinding {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateUserBinding"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "priority" => &mut self.priority,
-            "trustAffinityLevel" => &mut self.trust_affinity_level,
-            "userProperty" => &mut self.user_property,
-            "x509CertificateField" => &mut self.x509_certificate_field,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "priority",
@@ -3438,11 +3479,27 @@ impl ::graph_model::rt::Struct for X509CertificateUserBinding {
             "x509CertificateField",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("priority", &self.priority);
-        w.field("trustAffinityLevel", &self.trust_affinity_level);
-        w.field("userProperty", &self.user_property);
-        w.field("x509CertificateField", &self.x509_certificate_field);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.priority,
+            &self.trust_affinity_level,
+            &self.user_property,
+            &self.x509_certificate_field,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.priority,
+                &mut self.trust_affinity_level,
+                &mut self.user_property,
+                &mut self.x509_certificate_field,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -29,21 +29,6 @@ impl ::graph_model::rt::Struct for AppRoleAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appRoleAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "appRoleId" => &mut self.app_role_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "principalDisplayName" => &mut self.principal_display_name,
-            "principalId" => &mut self.principal_id,
-            "principalType" => &mut self.principal_type,
-            "resourceDisplayName" => &mut self.resource_display_name,
-            "resourceId" => &mut self.resource_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -57,16 +42,37 @@ impl ::graph_model::rt::Struct for AppRoleAssignment {
             "resourceId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("appRoleId", &self.app_role_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("principalDisplayName", &self.principal_display_name);
-        w.field("principalId", &self.principal_id);
-        w.field("principalType", &self.principal_type);
-        w.field("resourceDisplayName", &self.resource_display_name);
-        w.field("resourceId", &self.resource_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.app_role_id,
+            &self.created_date_time,
+            &self.principal_display_name,
+            &self.principal_id,
+            &self.principal_type,
+            &self.resource_display_name,
+            &self.resource_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.app_role_id,
+                &mut self.created_date_time,
+                &mut self.principal_display_name,
+                &mut self.principal_id,
+                &mut self.principal_type,
+                &mut self.resource_display_name,
+                &mut self.resource_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

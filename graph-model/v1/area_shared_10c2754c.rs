@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for AlternativeSecurityId {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.alternativeSecurityId"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identityProvider" => &mut self.identity_provider,
-            "key" => &mut self.key,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identityProvider", "key", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identityProvider", &self.identity_provider);
-        w.field("key", &self.key);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity_provider, &self.key, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.identity_provider, &mut self.key, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -157,49 +155,6 @@ impl ::graph_model::rt::Struct for Device {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.device"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "accountEnabled" => &mut self.account_enabled,
-            "alternativeSecurityIds" => &mut self.alternative_security_ids,
-            "approximateLastSignInDateTime" => &mut self.approximate_last_sign_in_date_time,
-            "complianceExpirationDateTime" => &mut self.compliance_expiration_date_time,
-            "deviceCategory" => &mut self.device_category,
-            "deviceId" => &mut self.device_id,
-            "deviceMetadata" => &mut self.device_metadata,
-            "deviceOwnership" => &mut self.device_ownership,
-            "deviceVersion" => &mut self.device_version,
-            "displayName" => &mut self.display_name,
-            "enrollmentProfileName" => &mut self.enrollment_profile_name,
-            "enrollmentType" => &mut self.enrollment_type,
-            "isCompliant" => &mut self.is_compliant,
-            "isManaged" => &mut self.is_managed,
-            "isManagementRestricted" => &mut self.is_management_restricted,
-            "isRooted" => &mut self.is_rooted,
-            "managementType" => &mut self.management_type,
-            "manufacturer" => &mut self.manufacturer,
-            "mdmAppId" => &mut self.mdm_app_id,
-            "model" => &mut self.model,
-            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
-            "operatingSystem" => &mut self.operating_system,
-            "operatingSystemVersion" => &mut self.operating_system_version,
-            "physicalIds" => &mut self.physical_ids,
-            "profileType" => &mut self.profile_type,
-            "registrationDateTime" => &mut self.registration_date_time,
-            "systemLabels" => &mut self.system_labels,
-            "trustType" => &mut self.trust_type,
-            "extensions" => &mut self.extensions,
-            "memberOf" => &mut self.member_of,
-            "registeredOwners" => &mut self.registered_owners,
-            "registeredUsers" => &mut self.registered_users,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -241,56 +196,93 @@ impl ::graph_model::rt::Struct for Device {
             "transitiveMemberOf",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("alternativeSecurityIds", &self.alternative_security_ids);
-        w.field(
-            "approximateLastSignInDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.account_enabled,
+            &self.alternative_security_ids,
             &self.approximate_last_sign_in_date_time,
-        );
-        w.field(
-            "complianceExpirationDateTime",
             &self.compliance_expiration_date_time,
-        );
-        w.field("deviceCategory", &self.device_category);
-        w.field("deviceId", &self.device_id);
-        w.field("deviceMetadata", &self.device_metadata);
-        w.field("deviceOwnership", &self.device_ownership);
-        w.field("deviceVersion", &self.device_version);
-        w.field("displayName", &self.display_name);
-        w.field("enrollmentProfileName", &self.enrollment_profile_name);
-        w.field("enrollmentType", &self.enrollment_type);
-        w.field("isCompliant", &self.is_compliant);
-        w.field("isManaged", &self.is_managed);
-        w.field("isManagementRestricted", &self.is_management_restricted);
-        w.field("isRooted", &self.is_rooted);
-        w.field("managementType", &self.management_type);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("mdmAppId", &self.mdm_app_id);
-        w.field("model", &self.model);
-        w.field(
-            "onPremisesLastSyncDateTime",
+            &self.device_category,
+            &self.device_id,
+            &self.device_metadata,
+            &self.device_ownership,
+            &self.device_version,
+            &self.display_name,
+            &self.enrollment_profile_name,
+            &self.enrollment_type,
+            &self.is_compliant,
+            &self.is_managed,
+            &self.is_management_restricted,
+            &self.is_rooted,
+            &self.management_type,
+            &self.manufacturer,
+            &self.mdm_app_id,
+            &self.model,
             &self.on_premises_last_sync_date_time,
-        );
-        w.field(
-            "onPremisesSecurityIdentifier",
             &self.on_premises_security_identifier,
-        );
-        w.field("onPremisesSyncEnabled", &self.on_premises_sync_enabled);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("operatingSystemVersion", &self.operating_system_version);
-        w.field("physicalIds", &self.physical_ids);
-        w.field("profileType", &self.profile_type);
-        w.field("registrationDateTime", &self.registration_date_time);
-        w.field("systemLabels", &self.system_labels);
-        w.field("trustType", &self.trust_type);
-        w.field("extensions", &self.extensions);
-        w.field("memberOf", &self.member_of);
-        w.field("registeredOwners", &self.registered_owners);
-        w.field("registeredUsers", &self.registered_users);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
+            &self.on_premises_sync_enabled,
+            &self.operating_system,
+            &self.operating_system_version,
+            &self.physical_ids,
+            &self.profile_type,
+            &self.registration_date_time,
+            &self.system_labels,
+            &self.trust_type,
+            &self.extensions,
+            &self.member_of,
+            &self.registered_owners,
+            &self.registered_users,
+            &self.transitive_member_of,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.account_enabled,
+                &mut self.alternative_security_ids,
+                &mut self.approximate_last_sign_in_date_time,
+                &mut self.compliance_expiration_date_time,
+                &mut self.device_category,
+                &mut self.device_id,
+                &mut self.device_metadata,
+                &mut self.device_ownership,
+                &mut self.device_version,
+                &mut self.display_name,
+                &mut self.enrollment_profile_name,
+                &mut self.enrollment_type,
+                &mut self.is_compliant,
+                &mut self.is_managed,
+                &mut self.is_management_restricted,
+                &mut self.is_rooted,
+                &mut self.management_type,
+                &mut self.manufacturer,
+                &mut self.mdm_app_id,
+                &mut self.model,
+                &mut self.on_premises_last_sync_date_time,
+                &mut self.on_premises_security_identifier,
+                &mut self.on_premises_sync_enabled,
+                &mut self.operating_system,
+                &mut self.operating_system_version,
+                &mut self.physical_ids,
+                &mut self.profile_type,
+                &mut self.registration_date_time,
+                &mut self.system_labels,
+                &mut self.trust_type,
+                &mut self.extensions,
+                &mut self.member_of,
+                &mut self.registered_owners,
+                &mut self.registered_users,
+                &mut self.transitive_member_of,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

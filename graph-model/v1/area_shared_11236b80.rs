@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for ActivitiesContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.activitiesContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentActivities" => &mut self.content_activities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "contentActivities"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentActivities", &self.content_activities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.content_activities])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.content_activities],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -93,22 +93,6 @@ impl ::graph_model::rt::Struct for ActivityHistoryItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.activityHistoryItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeDurationSeconds" => &mut self.active_duration_seconds,
-            "createdDateTime" => &mut self.created_date_time,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "lastActiveDateTime" => &mut self.last_active_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "startedDateTime" => &mut self.started_date_time,
-            "status" => &mut self.status,
-            "userTimezone" => &mut self.user_timezone,
-            "activity" => &mut self.activity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -123,17 +107,39 @@ impl ::graph_model::rt::Struct for ActivityHistoryItem {
             "activity",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeDurationSeconds", &self.active_duration_seconds);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("lastActiveDateTime", &self.last_active_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("startedDateTime", &self.started_date_time);
-        w.field("status", &self.status);
-        w.field("userTimezone", &self.user_timezone);
-        w.field("activity", &self.activity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_duration_seconds,
+            &self.created_date_time,
+            &self.expiration_date_time,
+            &self.last_active_date_time,
+            &self.last_modified_date_time,
+            &self.started_date_time,
+            &self.status,
+            &self.user_timezone,
+            &self.activity,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_duration_seconds,
+                &mut self.created_date_time,
+                &mut self.expiration_date_time,
+                &mut self.last_active_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.started_date_time,
+                &mut self.status,
+                &mut self.user_timezone,
+                &mut self.activity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -179,18 +185,17 @@ impl ::graph_model::rt::Struct for ActivityMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.activityMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activity" => &mut self.activity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["activity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activity", &self.activity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.activity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.activity], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -537,151 +542,6 @@ impl ::graph_model::rt::Struct for AgentUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agentUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "aboutMe" => &mut self.about_me,
-            "accountEnabled" => &mut self.account_enabled,
-            "ageGroup" => &mut self.age_group,
-            "assignedLicenses" => &mut self.assigned_licenses,
-            "assignedPlans" => &mut self.assigned_plans,
-            "authorizationInfo" => &mut self.authorization_info,
-            "birthday" => &mut self.birthday,
-            "businessPhones" => &mut self.business_phones,
-            "city" => &mut self.city,
-            "companyName" => &mut self.company_name,
-            "consentProvidedForMinor" => &mut self.consent_provided_for_minor,
-            "country" => &mut self.country,
-            "createdDateTime" => &mut self.created_date_time,
-            "creationType" => &mut self.creation_type,
-            "customSecurityAttributes" => &mut self.custom_security_attributes,
-            "department" => &mut self.department,
-            "deviceEnrollmentLimit" => &mut self.device_enrollment_limit,
-            "displayName" => &mut self.display_name,
-            "employeeHireDate" => &mut self.employee_hire_date,
-            "employeeId" => &mut self.employee_id,
-            "employeeLeaveDateTime" => &mut self.employee_leave_date_time,
-            "employeeOrgData" => &mut self.employee_org_data,
-            "employeeType" => &mut self.employee_type,
-            "externalUserState" => &mut self.external_user_state,
-            "externalUserStateChangeDateTime" => &mut self.external_user_state_change_date_time,
-            "faxNumber" => &mut self.fax_number,
-            "givenName" => &mut self.given_name,
-            "hireDate" => &mut self.hire_date,
-            "identities" => &mut self.identities,
-            "identityParentId" => &mut self.identity_parent_id,
-            "imAddresses" => &mut self.im_addresses,
-            "interests" => &mut self.interests,
-            "isManagementRestricted" => &mut self.is_management_restricted,
-            "isResourceAccount" => &mut self.is_resource_account,
-            "jobTitle" => &mut self.job_title,
-            "lastPasswordChangeDateTime" => &mut self.last_password_change_date_time,
-            "legalAgeGroupClassification" => &mut self.legal_age_group_classification,
-            "licenseAssignmentStates" => &mut self.license_assignment_states,
-            "mail" => &mut self.mail,
-            "mailboxSettings" => &mut self.mailbox_settings,
-            "mailNickname" => &mut self.mail_nickname,
-            "mobilePhone" => &mut self.mobile_phone,
-            "mySite" => &mut self.my_site,
-            "officeLocation" => &mut self.office_location,
-            "onPremisesDistinguishedName" => &mut self.on_premises_distinguished_name,
-            "onPremisesDomainName" => &mut self.on_premises_domain_name,
-            "onPremisesExtensionAttributes" => &mut self.on_premises_extension_attributes,
-            "onPremisesImmutableId" => &mut self.on_premises_immutable_id,
-            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
-            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
-            "onPremisesSamAccountName" => &mut self.on_premises_sam_account_name,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
-            "onPremisesUserPrincipalName" => &mut self.on_premises_user_principal_name,
-            "otherMails" => &mut self.other_mails,
-            "passwordPolicies" => &mut self.password_policies,
-            "passwordProfile" => &mut self.password_profile,
-            "pastProjects" => &mut self.past_projects,
-            "postalCode" => &mut self.postal_code,
-            "preferredDataLocation" => &mut self.preferred_data_location,
-            "preferredLanguage" => &mut self.preferred_language,
-            "preferredName" => &mut self.preferred_name,
-            "print" => &mut self.print,
-            "provisionedPlans" => &mut self.provisioned_plans,
-            "proxyAddresses" => &mut self.proxy_addresses,
-            "responsibilities" => &mut self.responsibilities,
-            "schools" => &mut self.schools,
-            "securityIdentifier" => &mut self.security_identifier,
-            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
-            "showInAddressList" => &mut self.show_in_address_list,
-            "signInActivity" => &mut self.sign_in_activity,
-            "signInSessionsValidFromDateTime" => &mut self.sign_in_sessions_valid_from_date_time,
-            "skills" => &mut self.skills,
-            "state" => &mut self.state,
-            "streetAddress" => &mut self.street_address,
-            "surname" => &mut self.surname,
-            "usageLocation" => &mut self.usage_location,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userType" => &mut self.user_type,
-            "activities" => &mut self.activities,
-            "adhocCalls" => &mut self.adhoc_calls,
-            "agreementAcceptances" => &mut self.agreement_acceptances,
-            "appRoleAssignments" => &mut self.app_role_assignments,
-            "authentication" => &mut self.authentication,
-            "calendar" => &mut self.calendar,
-            "calendarGroups" => &mut self.calendar_groups,
-            "calendars" => &mut self.calendars,
-            "calendarView" => &mut self.calendar_view,
-            "chats" => &mut self.chats,
-            "cloudClipboard" => &mut self.cloud_clipboard,
-            "cloudPCs" => &mut self.cloud_p_cs,
-            "contactFolders" => &mut self.contact_folders,
-            "contacts" => &mut self.contacts,
-            "createdObjects" => &mut self.created_objects,
-            "dataSecurityAndGovernance" => &mut self.data_security_and_governance,
-            "deviceManagementTroubleshootingEvents" => {
-                &mut self.device_management_troubleshooting_events
-            }
-            "directReports" => &mut self.direct_reports,
-            "drive" => &mut self.drive,
-            "drives" => &mut self.drives,
-            "employeeExperience" => &mut self.employee_experience,
-            "events" => &mut self.events,
-            "extensions" => &mut self.extensions,
-            "followedSites" => &mut self.followed_sites,
-            "inferenceClassification" => &mut self.inference_classification,
-            "insights" => &mut self.insights,
-            "joinedTeams" => &mut self.joined_teams,
-            "licenseDetails" => &mut self.license_details,
-            "mailFolders" => &mut self.mail_folders,
-            "managedAppRegistrations" => &mut self.managed_app_registrations,
-            "managedDevices" => &mut self.managed_devices,
-            "manager" => &mut self.manager,
-            "memberOf" => &mut self.member_of,
-            "messages" => &mut self.messages,
-            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
-            "onenote" => &mut self.onenote,
-            "onlineMeetings" => &mut self.online_meetings,
-            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
-            "outlook" => &mut self.outlook,
-            "ownedDevices" => &mut self.owned_devices,
-            "ownedObjects" => &mut self.owned_objects,
-            "people" => &mut self.people,
-            "permissionGrants" => &mut self.permission_grants,
-            "photo" => &mut self.photo,
-            "photos" => &mut self.photos,
-            "planner" => &mut self.planner,
-            "presence" => &mut self.presence,
-            "registeredDevices" => &mut self.registered_devices,
-            "scopedRoleMemberOf" => &mut self.scoped_role_member_of,
-            "settings" => &mut self.settings,
-            "solutions" => &mut self.solutions,
-            "sponsorOf" => &mut self.sponsor_of,
-            "sponsors" => &mut self.sponsors,
-            "teamwork" => &mut self.teamwork,
-            "todo" => &mut self.todo,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -823,186 +683,293 @@ impl ::graph_model::rt::Struct for AgentUser {
             "transitiveMemberOf",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("aboutMe", &self.about_me);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("ageGroup", &self.age_group);
-        w.field("assignedLicenses", &self.assigned_licenses);
-        w.field("assignedPlans", &self.assigned_plans);
-        w.field("authorizationInfo", &self.authorization_info);
-        w.field("birthday", &self.birthday);
-        w.field("businessPhones", &self.business_phones);
-        w.field("city", &self.city);
-        w.field("companyName", &self.company_name);
-        w.field("consentProvidedForMinor", &self.consent_provided_for_minor);
-        w.field("country", &self.country);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creationType", &self.creation_type);
-        w.field("customSecurityAttributes", &self.custom_security_attributes);
-        w.field("department", &self.department);
-        w.field("deviceEnrollmentLimit", &self.device_enrollment_limit);
-        w.field("displayName", &self.display_name);
-        w.field("employeeHireDate", &self.employee_hire_date);
-        w.field("employeeId", &self.employee_id);
-        w.field("employeeLeaveDateTime", &self.employee_leave_date_time);
-        w.field("employeeOrgData", &self.employee_org_data);
-        w.field("employeeType", &self.employee_type);
-        w.field("externalUserState", &self.external_user_state);
-        w.field(
-            "externalUserStateChangeDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.about_me,
+            &self.account_enabled,
+            &self.age_group,
+            &self.assigned_licenses,
+            &self.assigned_plans,
+            &self.authorization_info,
+            &self.birthday,
+            &self.business_phones,
+            &self.city,
+            &self.company_name,
+            &self.consent_provided_for_minor,
+            &self.country,
+            &self.created_date_time,
+            &self.creation_type,
+            &self.custom_security_attributes,
+            &self.department,
+            &self.device_enrollment_limit,
+            &self.display_name,
+            &self.employee_hire_date,
+            &self.employee_id,
+            &self.employee_leave_date_time,
+            &self.employee_org_data,
+            &self.employee_type,
+            &self.external_user_state,
             &self.external_user_state_change_date_time,
-        );
-        w.field("faxNumber", &self.fax_number);
-        w.field("givenName", &self.given_name);
-        w.field("hireDate", &self.hire_date);
-        w.field("identities", &self.identities);
-        w.field("identityParentId", &self.identity_parent_id);
-        w.field("imAddresses", &self.im_addresses);
-        w.field("interests", &self.interests);
-        w.field("isManagementRestricted", &self.is_management_restricted);
-        w.field("isResourceAccount", &self.is_resource_account);
-        w.field("jobTitle", &self.job_title);
-        w.field(
-            "lastPasswordChangeDateTime",
+            &self.fax_number,
+            &self.given_name,
+            &self.hire_date,
+            &self.identities,
+            &self.identity_parent_id,
+            &self.im_addresses,
+            &self.interests,
+            &self.is_management_restricted,
+            &self.is_resource_account,
+            &self.job_title,
             &self.last_password_change_date_time,
-        );
-        w.field(
-            "legalAgeGroupClassification",
             &self.legal_age_group_classification,
-        );
-        w.field("licenseAssignmentStates", &self.license_assignment_states);
-        w.field("mail", &self.mail);
-        w.field("mailboxSettings", &self.mailbox_settings);
-        w.field("mailNickname", &self.mail_nickname);
-        w.field("mobilePhone", &self.mobile_phone);
-        w.field("mySite", &self.my_site);
-        w.field("officeLocation", &self.office_location);
-        w.field(
-            "onPremisesDistinguishedName",
+            &self.license_assignment_states,
+            &self.mail,
+            &self.mailbox_settings,
+            &self.mail_nickname,
+            &self.mobile_phone,
+            &self.my_site,
+            &self.office_location,
             &self.on_premises_distinguished_name,
-        );
-        w.field("onPremisesDomainName", &self.on_premises_domain_name);
-        w.field(
-            "onPremisesExtensionAttributes",
+            &self.on_premises_domain_name,
             &self.on_premises_extension_attributes,
-        );
-        w.field("onPremisesImmutableId", &self.on_premises_immutable_id);
-        w.field(
-            "onPremisesLastSyncDateTime",
+            &self.on_premises_immutable_id,
             &self.on_premises_last_sync_date_time,
-        );
-        w.field(
-            "onPremisesProvisioningErrors",
             &self.on_premises_provisioning_errors,
-        );
-        w.field(
-            "onPremisesSamAccountName",
             &self.on_premises_sam_account_name,
-        );
-        w.field(
-            "onPremisesSecurityIdentifier",
             &self.on_premises_security_identifier,
-        );
-        w.field("onPremisesSyncEnabled", &self.on_premises_sync_enabled);
-        w.field(
-            "onPremisesUserPrincipalName",
+            &self.on_premises_sync_enabled,
             &self.on_premises_user_principal_name,
-        );
-        w.field("otherMails", &self.other_mails);
-        w.field("passwordPolicies", &self.password_policies);
-        w.field("passwordProfile", &self.password_profile);
-        w.field("pastProjects", &self.past_projects);
-        w.field("postalCode", &self.postal_code);
-        w.field("preferredDataLocation", &self.preferred_data_location);
-        w.field("preferredLanguage", &self.preferred_language);
-        w.field("preferredName", &self.preferred_name);
-        w.field("print", &self.print);
-        w.field("provisionedPlans", &self.provisioned_plans);
-        w.field("proxyAddresses", &self.proxy_addresses);
-        w.field("responsibilities", &self.responsibilities);
-        w.field("schools", &self.schools);
-        w.field("securityIdentifier", &self.security_identifier);
-        w.field(
-            "serviceProvisioningErrors",
+            &self.other_mails,
+            &self.password_policies,
+            &self.password_profile,
+            &self.past_projects,
+            &self.postal_code,
+            &self.preferred_data_location,
+            &self.preferred_language,
+            &self.preferred_name,
+            &self.print,
+            &self.provisioned_plans,
+            &self.proxy_addresses,
+            &self.responsibilities,
+            &self.schools,
+            &self.security_identifier,
             &self.service_provisioning_errors,
-        );
-        w.field("showInAddressList", &self.show_in_address_list);
-        w.field("signInActivity", &self.sign_in_activity);
-        w.field(
-            "signInSessionsValidFromDateTime",
+            &self.show_in_address_list,
+            &self.sign_in_activity,
             &self.sign_in_sessions_valid_from_date_time,
-        );
-        w.field("skills", &self.skills);
-        w.field("state", &self.state);
-        w.field("streetAddress", &self.street_address);
-        w.field("surname", &self.surname);
-        w.field("usageLocation", &self.usage_location);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userType", &self.user_type);
-        w.field("activities", &self.activities);
-        w.field("adhocCalls", &self.adhoc_calls);
-        w.field("agreementAcceptances", &self.agreement_acceptances);
-        w.field("appRoleAssignments", &self.app_role_assignments);
-        w.field("authentication", &self.authentication);
-        w.field("calendar", &self.calendar);
-        w.field("calendarGroups", &self.calendar_groups);
-        w.field("calendars", &self.calendars);
-        w.field("calendarView", &self.calendar_view);
-        w.field("chats", &self.chats);
-        w.field("cloudClipboard", &self.cloud_clipboard);
-        w.field("cloudPCs", &self.cloud_p_cs);
-        w.field("contactFolders", &self.contact_folders);
-        w.field("contacts", &self.contacts);
-        w.field("createdObjects", &self.created_objects);
-        w.field(
-            "dataSecurityAndGovernance",
+            &self.skills,
+            &self.state,
+            &self.street_address,
+            &self.surname,
+            &self.usage_location,
+            &self.user_principal_name,
+            &self.user_type,
+            &self.activities,
+            &self.adhoc_calls,
+            &self.agreement_acceptances,
+            &self.app_role_assignments,
+            &self.authentication,
+            &self.calendar,
+            &self.calendar_groups,
+            &self.calendars,
+            &self.calendar_view,
+            &self.chats,
+            &self.cloud_clipboard,
+            &self.cloud_p_cs,
+            &self.contact_folders,
+            &self.contacts,
+            &self.created_objects,
             &self.data_security_and_governance,
-        );
-        w.field(
-            "deviceManagementTroubleshootingEvents",
             &self.device_management_troubleshooting_events,
-        );
-        w.field("directReports", &self.direct_reports);
-        w.field("drive", &self.drive);
-        w.field("drives", &self.drives);
-        w.field("employeeExperience", &self.employee_experience);
-        w.field("events", &self.events);
-        w.field("extensions", &self.extensions);
-        w.field("followedSites", &self.followed_sites);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("insights", &self.insights);
-        w.field("joinedTeams", &self.joined_teams);
-        w.field("licenseDetails", &self.license_details);
-        w.field("mailFolders", &self.mail_folders);
-        w.field("managedAppRegistrations", &self.managed_app_registrations);
-        w.field("managedDevices", &self.managed_devices);
-        w.field("manager", &self.manager);
-        w.field("memberOf", &self.member_of);
-        w.field("messages", &self.messages);
-        w.field("oauth2PermissionGrants", &self.oauth2_permission_grants);
-        w.field("onenote", &self.onenote);
-        w.field("onlineMeetings", &self.online_meetings);
-        w.field("onPremisesSyncBehavior", &self.on_premises_sync_behavior);
-        w.field("outlook", &self.outlook);
-        w.field("ownedDevices", &self.owned_devices);
-        w.field("ownedObjects", &self.owned_objects);
-        w.field("people", &self.people);
-        w.field("permissionGrants", &self.permission_grants);
-        w.field("photo", &self.photo);
-        w.field("photos", &self.photos);
-        w.field("planner", &self.planner);
-        w.field("presence", &self.presence);
-        w.field("registeredDevices", &self.registered_devices);
-        w.field("scopedRoleMemberOf", &self.scoped_role_member_of);
-        w.field("settings", &self.settings);
-        w.field("solutions", &self.solutions);
-        w.field("sponsorOf", &self.sponsor_of);
-        w.field("sponsors", &self.sponsors);
-        w.field("teamwork", &self.teamwork);
-        w.field("todo", &self.todo);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
+            &self.direct_reports,
+            &self.drive,
+            &self.drives,
+            &self.employee_experience,
+            &self.events,
+            &self.extensions,
+            &self.followed_sites,
+            &self.inference_classification,
+            &self.insights,
+            &self.joined_teams,
+            &self.license_details,
+            &self.mail_folders,
+            &self.managed_app_registrations,
+            &self.managed_devices,
+            &self.manager,
+            &self.member_of,
+            &self.messages,
+            &self.oauth2_permission_grants,
+            &self.onenote,
+            &self.online_meetings,
+            &self.on_premises_sync_behavior,
+            &self.outlook,
+            &self.owned_devices,
+            &self.owned_objects,
+            &self.people,
+            &self.permission_grants,
+            &self.photo,
+            &self.photos,
+            &self.planner,
+            &self.presence,
+            &self.registered_devices,
+            &self.scoped_role_member_of,
+            &self.settings,
+            &self.solutions,
+            &self.sponsor_of,
+            &self.sponsors,
+            &self.teamwork,
+            &self.todo,
+            &self.transitive_member_of,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.about_me,
+                &mut self.account_enabled,
+                &mut self.age_group,
+                &mut self.assigned_licenses,
+                &mut self.assigned_plans,
+                &mut self.authorization_info,
+                &mut self.birthday,
+                &mut self.business_phones,
+                &mut self.city,
+                &mut self.company_name,
+                &mut self.consent_provided_for_minor,
+                &mut self.country,
+                &mut self.created_date_time,
+                &mut self.creation_type,
+                &mut self.custom_security_attributes,
+                &mut self.department,
+                &mut self.device_enrollment_limit,
+                &mut self.display_name,
+                &mut self.employee_hire_date,
+                &mut self.employee_id,
+                &mut self.employee_leave_date_time,
+                &mut self.employee_org_data,
+                &mut self.employee_type,
+                &mut self.external_user_state,
+                &mut self.external_user_state_change_date_time,
+                &mut self.fax_number,
+                &mut self.given_name,
+                &mut self.hire_date,
+                &mut self.identities,
+                &mut self.identity_parent_id,
+                &mut self.im_addresses,
+                &mut self.interests,
+                &mut self.is_management_restricted,
+                &mut self.is_resource_account,
+                &mut self.job_title,
+                &mut self.last_password_change_date_time,
+                &mut self.legal_age_group_classification,
+                &mut self.license_assignment_states,
+                &mut self.mail,
+                &mut self.mailbox_settings,
+                &mut self.mail_nickname,
+                &mut self.mobile_phone,
+                &mut self.my_site,
+                &mut self.office_location,
+                &mut self.on_premises_distinguished_name,
+                &mut self.on_premises_domain_name,
+                &mut self.on_premises_extension_attributes,
+                &mut self.on_premises_immutable_id,
+                &mut self.on_premises_last_sync_date_time,
+                &mut self.on_premises_provisioning_errors,
+                &mut self.on_premises_sam_account_name,
+                &mut self.on_premises_security_identifier,
+                &mut self.on_premises_sync_enabled,
+                &mut self.on_premises_user_principal_name,
+                &mut self.other_mails,
+                &mut self.password_policies,
+                &mut self.password_profile,
+                &mut self.past_projects,
+                &mut self.postal_code,
+                &mut self.preferred_data_location,
+                &mut self.preferred_language,
+                &mut self.preferred_name,
+                &mut self.print,
+                &mut self.provisioned_plans,
+                &mut self.proxy_addresses,
+                &mut self.responsibilities,
+                &mut self.schools,
+                &mut self.security_identifier,
+                &mut self.service_provisioning_errors,
+                &mut self.show_in_address_list,
+                &mut self.sign_in_activity,
+                &mut self.sign_in_sessions_valid_from_date_time,
+                &mut self.skills,
+                &mut self.state,
+                &mut self.street_address,
+                &mut self.surname,
+                &mut self.usage_location,
+                &mut self.user_principal_name,
+                &mut self.user_type,
+                &mut self.activities,
+                &mut self.adhoc_calls,
+                &mut self.agreement_acceptances,
+                &mut self.app_role_assignments,
+                &mut self.authentication,
+                &mut self.calendar,
+                &mut self.calendar_groups,
+                &mut self.calendars,
+                &mut self.calendar_view,
+                &mut self.chats,
+                &mut self.cloud_clipboard,
+                &mut self.cloud_p_cs,
+                &mut self.contact_folders,
+                &mut self.contacts,
+                &mut self.created_objects,
+                &mut self.data_security_and_governance,
+                &mut self.device_management_troubleshooting_events,
+                &mut self.direct_reports,
+                &mut self.drive,
+                &mut self.drives,
+                &mut self.employee_experience,
+                &mut self.events,
+                &mut self.extensions,
+                &mut self.followed_sites,
+                &mut self.inference_classification,
+                &mut self.insights,
+                &mut self.joined_teams,
+                &mut self.license_details,
+                &mut self.mail_folders,
+                &mut self.managed_app_registrations,
+                &mut self.managed_devices,
+                &mut self.manager,
+                &mut self.member_of,
+                &mut self.messages,
+                &mut self.oauth2_permission_grants,
+                &mut self.onenote,
+                &mut self.online_meetings,
+                &mut self.on_premises_sync_behavior,
+                &mut self.outlook,
+                &mut self.owned_devices,
+                &mut self.owned_objects,
+                &mut self.people,
+                &mut self.permission_grants,
+                &mut self.photo,
+                &mut self.photos,
+                &mut self.planner,
+                &mut self.presence,
+                &mut self.registered_devices,
+                &mut self.scoped_role_member_of,
+                &mut self.settings,
+                &mut self.solutions,
+                &mut self.sponsor_of,
+                &mut self.sponsors,
+                &mut self.teamwork,
+                &mut self.todo,
+                &mut self.transitive_member_of,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1054,24 +1021,30 @@ impl ::graph_model::rt::Struct for AiAgentInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiAgentInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identifier" => &mut self.identifier,
-            "name" => &mut self.name,
-            "version" => &mut self.version,
-            "blueprintId" => &mut self.blueprint_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identifier", "name", "version", "blueprintId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identifier", &self.identifier);
-        w.field("name", &self.name);
-        w.field("version", &self.version);
-        w.field("blueprintId", &self.blueprint_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.identifier,
+            &self.name,
+            &self.version,
+            &self.blueprint_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.identifier,
+                &mut self.name,
+                &mut self.version,
+                &mut self.blueprint_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1121,22 +1094,20 @@ impl ::graph_model::rt::Struct for AiInteractionPlugin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionPlugin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identifier" => &mut self.identifier,
-            "name" => &mut self.name,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identifier", "name", "version"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identifier", &self.identifier);
-        w.field("name", &self.name);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identifier, &self.name, &self.version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.identifier, &mut self.name, &mut self.version],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1189,24 +1160,25 @@ impl ::graph_model::rt::Struct for AssociatedTeamInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.associatedTeamInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            "team" => &mut self.team,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "tenantId", "team"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("team", &self.team);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.tenant_id, &self.team])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.tenant_id,
+                &mut self.team,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1263,18 +1235,6 @@ impl ::graph_model::rt::Struct for Attachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "isInline" => &mut self.is_inline,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1285,13 +1245,31 @@ impl ::graph_model::rt::Struct for Attachment {
             "size",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("isInline", &self.is_inline);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.is_inline,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.is_inline,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1452,26 +1430,32 @@ impl ::graph_model::rt::Struct for AttachmentBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attachmentBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "contentType", "lastModifiedDateTime", "name", "size"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1615,24 +1599,30 @@ impl ::graph_model::rt::Struct for AttachmentSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attachmentSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "nextExpectedRanges" => &mut self.next_expected_ranges,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "content", "expirationDateTime", "nextExpectedRanges"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("nextExpectedRanges", &self.next_expected_ranges);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content,
+            &self.expiration_date_time,
+            &self.next_expected_ranges,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.expiration_date_time,
+                &mut self.next_expected_ranges,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1773,25 +1763,6 @@ impl ::graph_model::rt::Struct for Authentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "emailMethods" => &mut self.email_methods,
-            "externalAuthenticationMethods" => &mut self.external_authentication_methods,
-            "fido2Methods" => &mut self.fido2_methods,
-            "methods" => &mut self.methods,
-            "microsoftAuthenticatorMethods" => &mut self.microsoft_authenticator_methods,
-            "operations" => &mut self.operations,
-            "passwordMethods" => &mut self.password_methods,
-            "phoneMethods" => &mut self.phone_methods,
-            "platformCredentialMethods" => &mut self.platform_credential_methods,
-            "softwareOathMethods" => &mut self.software_oath_methods,
-            "temporaryAccessPassMethods" => &mut self.temporary_access_pass_methods,
-            "windowsHelloForBusinessMethods" => &mut self.windows_hello_for_business_methods,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1809,35 +1780,45 @@ impl ::graph_model::rt::Struct for Authentication {
             "windowsHelloForBusinessMethods",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("emailMethods", &self.email_methods);
-        w.field(
-            "externalAuthenticationMethods",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.email_methods,
             &self.external_authentication_methods,
-        );
-        w.field("fido2Methods", &self.fido2_methods);
-        w.field("methods", &self.methods);
-        w.field(
-            "microsoftAuthenticatorMethods",
+            &self.fido2_methods,
+            &self.methods,
             &self.microsoft_authenticator_methods,
-        );
-        w.field("operations", &self.operations);
-        w.field("passwordMethods", &self.password_methods);
-        w.field("phoneMethods", &self.phone_methods);
-        w.field(
-            "platformCredentialMethods",
+            &self.operations,
+            &self.password_methods,
+            &self.phone_methods,
             &self.platform_credential_methods,
-        );
-        w.field("softwareOathMethods", &self.software_oath_methods);
-        w.field(
-            "temporaryAccessPassMethods",
+            &self.software_oath_methods,
             &self.temporary_access_pass_methods,
-        );
-        w.field(
-            "windowsHelloForBusinessMethods",
             &self.windows_hello_for_business_methods,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.email_methods,
+                &mut self.external_authentication_methods,
+                &mut self.fido2_methods,
+                &mut self.methods,
+                &mut self.microsoft_authenticator_methods,
+                &mut self.operations,
+                &mut self.password_methods,
+                &mut self.phone_methods,
+                &mut self.platform_credential_methods,
+                &mut self.software_oath_methods,
+                &mut self.temporary_access_pass_methods,
+                &mut self.windows_hello_for_business_methods,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1886,20 +1867,20 @@ impl ::graph_model::rt::Struct for AuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.created_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2455,18 +2436,17 @@ impl ::graph_model::rt::Struct for AuthorizationInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authorizationInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificateUserIds" => &mut self.certificate_user_ids,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["certificateUserIds"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificateUserIds", &self.certificate_user_ids);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.certificate_user_ids])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.certificate_user_ids], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2522,18 +2502,6 @@ impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.automaticRepliesSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "externalAudience" => &mut self.external_audience,
-            "externalReplyMessage" => &mut self.external_reply_message,
-            "internalReplyMessage" => &mut self.internal_reply_message,
-            "scheduledEndDateTime" => &mut self.scheduled_end_date_time,
-            "scheduledStartDateTime" => &mut self.scheduled_start_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "externalAudience",
@@ -2544,13 +2512,31 @@ impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("externalAudience", &self.external_audience);
-        w.field("externalReplyMessage", &self.external_reply_message);
-        w.field("internalReplyMessage", &self.internal_reply_message);
-        w.field("scheduledEndDateTime", &self.scheduled_end_date_time);
-        w.field("scheduledStartDateTime", &self.scheduled_start_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.external_audience,
+            &self.external_reply_message,
+            &self.internal_reply_message,
+            &self.scheduled_end_date_time,
+            &self.scheduled_start_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.external_audience,
+                &mut self.external_reply_message,
+                &mut self.internal_reply_message,
+                &mut self.scheduled_end_date_time,
+                &mut self.scheduled_start_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2660,18 +2646,17 @@ impl ::graph_model::rt::Struct for BinaryContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.binaryContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.data], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2756,31 +2741,6 @@ impl ::graph_model::rt::Struct for Calendar {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.calendar"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowedOnlineMeetingProviders" => &mut self.allowed_online_meeting_providers,
-            "canEdit" => &mut self.can_edit,
-            "canShare" => &mut self.can_share,
-            "canViewPrivateItems" => &mut self.can_view_private_items,
-            "changeKey" => &mut self.change_key,
-            "color" => &mut self.color,
-            "defaultOnlineMeetingProvider" => &mut self.default_online_meeting_provider,
-            "hexColor" => &mut self.hex_color,
-            "isDefaultCalendar" => &mut self.is_default_calendar,
-            "isRemovable" => &mut self.is_removable,
-            "isTallyingResponses" => &mut self.is_tallying_responses,
-            "name" => &mut self.name,
-            "owner" => &mut self.owner,
-            "calendarPermissions" => &mut self.calendar_permissions,
-            "calendarView" => &mut self.calendar_view,
-            "events" => &mut self.events,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2804,38 +2764,57 @@ impl ::graph_model::rt::Struct for Calendar {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowedOnlineMeetingProviders",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allowed_online_meeting_providers,
-        );
-        w.field("canEdit", &self.can_edit);
-        w.field("canShare", &self.can_share);
-        w.field("canViewPrivateItems", &self.can_view_private_items);
-        w.field("changeKey", &self.change_key);
-        w.field("color", &self.color);
-        w.field(
-            "defaultOnlineMeetingProvider",
+            &self.can_edit,
+            &self.can_share,
+            &self.can_view_private_items,
+            &self.change_key,
+            &self.color,
             &self.default_online_meeting_provider,
-        );
-        w.field("hexColor", &self.hex_color);
-        w.field("isDefaultCalendar", &self.is_default_calendar);
-        w.field("isRemovable", &self.is_removable);
-        w.field("isTallyingResponses", &self.is_tallying_responses);
-        w.field("name", &self.name);
-        w.field("owner", &self.owner);
-        w.field("calendarPermissions", &self.calendar_permissions);
-        w.field("calendarView", &self.calendar_view);
-        w.field("events", &self.events);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.hex_color,
+            &self.is_default_calendar,
+            &self.is_removable,
+            &self.is_tallying_responses,
+            &self.name,
+            &self.owner,
+            &self.calendar_permissions,
+            &self.calendar_view,
+            &self.events,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allowed_online_meeting_providers,
+                &mut self.can_edit,
+                &mut self.can_share,
+                &mut self.can_view_private_items,
+                &mut self.change_key,
+                &mut self.color,
+                &mut self.default_online_meeting_provider,
+                &mut self.hex_color,
+                &mut self.is_default_calendar,
+                &mut self.is_removable,
+                &mut self.is_tallying_responses,
+                &mut self.name,
+                &mut self.owner,
+                &mut self.calendar_permissions,
+                &mut self.calendar_view,
+                &mut self.events,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2999,26 +2978,32 @@ impl ::graph_model::rt::Struct for CalendarGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.calendarGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "changeKey" => &mut self.change_key,
-            "classId" => &mut self.class_id,
-            "name" => &mut self.name,
-            "calendars" => &mut self.calendars,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "changeKey", "classId", "name", "calendars"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("changeKey", &self.change_key);
-        w.field("classId", &self.class_id);
-        w.field("name", &self.name);
-        w.field("calendars", &self.calendars);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.change_key,
+            &self.class_id,
+            &self.name,
+            &self.calendars,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.change_key,
+                &mut self.class_id,
+                &mut self.name,
+                &mut self.calendars,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3074,18 +3059,6 @@ impl ::graph_model::rt::Struct for CalendarPermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.calendarPermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowedRoles" => &mut self.allowed_roles,
-            "emailAddress" => &mut self.email_address,
-            "isInsideOrganization" => &mut self.is_inside_organization,
-            "isRemovable" => &mut self.is_removable,
-            "role" => &mut self.role,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3096,13 +3069,31 @@ impl ::graph_model::rt::Struct for CalendarPermission {
             "role",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("allowedRoles", &self.allowed_roles);
-        w.field("emailAddress", &self.email_address);
-        w.field("isInsideOrganization", &self.is_inside_organization);
-        w.field("isRemovable", &self.is_removable);
-        w.field("role", &self.role);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.allowed_roles,
+            &self.email_address,
+            &self.is_inside_organization,
+            &self.is_removable,
+            &self.role,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allowed_roles,
+                &mut self.email_address,
+                &mut self.is_inside_organization,
+                &mut self.is_removable,
+                &mut self.role,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3508,51 +3499,6 @@ impl ::graph_model::rt::Struct for CalendarSharingMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.calendarSharingMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "bccRecipients" => &mut self.bcc_recipients,
-            "body" => &mut self.body,
-            "bodyPreview" => &mut self.body_preview,
-            "ccRecipients" => &mut self.cc_recipients,
-            "conversationId" => &mut self.conversation_id,
-            "conversationIndex" => &mut self.conversation_index,
-            "flag" => &mut self.flag,
-            "from" => &mut self.from,
-            "hasAttachments" => &mut self.has_attachments,
-            "importance" => &mut self.importance,
-            "inferenceClassification" => &mut self.inference_classification,
-            "internetMessageHeaders" => &mut self.internet_message_headers,
-            "internetMessageId" => &mut self.internet_message_id,
-            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
-            "isDraft" => &mut self.is_draft,
-            "isRead" => &mut self.is_read,
-            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "replyTo" => &mut self.reply_to,
-            "sender" => &mut self.sender,
-            "sentDateTime" => &mut self.sent_date_time,
-            "subject" => &mut self.subject,
-            "toRecipients" => &mut self.to_recipients,
-            "uniqueBody" => &mut self.unique_body,
-            "webLink" => &mut self.web_link,
-            "canAccept" => &mut self.can_accept,
-            "sharingMessageAction" => &mut self.sharing_message_action,
-            "sharingMessageActions" => &mut self.sharing_message_actions,
-            "suggestedCalendarName" => &mut self.suggested_calendar_name,
-            "attachments" => &mut self.attachments,
-            "extensions" => &mut self.extensions,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3596,55 +3542,97 @@ impl ::graph_model::rt::Struct for CalendarSharingMessage {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("bccRecipients", &self.bcc_recipients);
-        w.field("body", &self.body);
-        w.field("bodyPreview", &self.body_preview);
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("conversationId", &self.conversation_id);
-        w.field("conversationIndex", &self.conversation_index);
-        w.field("flag", &self.flag);
-        w.field("from", &self.from);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("importance", &self.importance);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("internetMessageHeaders", &self.internet_message_headers);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field(
-            "isDeliveryReceiptRequested",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.bcc_recipients,
+            &self.body,
+            &self.body_preview,
+            &self.cc_recipients,
+            &self.conversation_id,
+            &self.conversation_index,
+            &self.flag,
+            &self.from,
+            &self.has_attachments,
+            &self.importance,
+            &self.inference_classification,
+            &self.internet_message_headers,
+            &self.internet_message_id,
             &self.is_delivery_receipt_requested,
-        );
-        w.field("isDraft", &self.is_draft);
-        w.field("isRead", &self.is_read);
-        w.field("isReadReceiptRequested", &self.is_read_receipt_requested);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("replyTo", &self.reply_to);
-        w.field("sender", &self.sender);
-        w.field("sentDateTime", &self.sent_date_time);
-        w.field("subject", &self.subject);
-        w.field("toRecipients", &self.to_recipients);
-        w.field("uniqueBody", &self.unique_body);
-        w.field("webLink", &self.web_link);
-        w.field("canAccept", &self.can_accept);
-        w.field("sharingMessageAction", &self.sharing_message_action);
-        w.field("sharingMessageActions", &self.sharing_message_actions);
-        w.field("suggestedCalendarName", &self.suggested_calendar_name);
-        w.field("attachments", &self.attachments);
-        w.field("extensions", &self.extensions);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.is_draft,
+            &self.is_read,
+            &self.is_read_receipt_requested,
+            &self.parent_folder_id,
+            &self.received_date_time,
+            &self.reply_to,
+            &self.sender,
+            &self.sent_date_time,
+            &self.subject,
+            &self.to_recipients,
+            &self.unique_body,
+            &self.web_link,
+            &self.can_accept,
+            &self.sharing_message_action,
+            &self.sharing_message_actions,
+            &self.suggested_calendar_name,
+            &self.attachments,
+            &self.extensions,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.bcc_recipients,
+                &mut self.body,
+                &mut self.body_preview,
+                &mut self.cc_recipients,
+                &mut self.conversation_id,
+                &mut self.conversation_index,
+                &mut self.flag,
+                &mut self.from,
+                &mut self.has_attachments,
+                &mut self.importance,
+                &mut self.inference_classification,
+                &mut self.internet_message_headers,
+                &mut self.internet_message_id,
+                &mut self.is_delivery_receipt_requested,
+                &mut self.is_draft,
+                &mut self.is_read,
+                &mut self.is_read_receipt_requested,
+                &mut self.parent_folder_id,
+                &mut self.received_date_time,
+                &mut self.reply_to,
+                &mut self.sender,
+                &mut self.sent_date_time,
+                &mut self.subject,
+                &mut self.to_recipients,
+                &mut self.unique_body,
+                &mut self.web_link,
+                &mut self.can_accept,
+                &mut self.sharing_message_action,
+                &mut self.sharing_message_actions,
+                &mut self.suggested_calendar_name,
+                &mut self.attachments,
+                &mut self.extensions,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3694,22 +3682,24 @@ impl ::graph_model::rt::Struct for CalendarSharingMessageAction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.calendarSharingMessageAction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "actionType" => &mut self.action_type,
-            "importance" => &mut self.importance,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "actionType", "importance"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("actionType", &self.action_type);
-        w.field("importance", &self.importance);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.action, &self.action_type, &self.importance])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action,
+                &mut self.action_type,
+                &mut self.importance,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3927,17 +3917,6 @@ impl ::graph_model::rt::Struct for ChecklistItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.checklistItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "checkedDateTime" => &mut self.checked_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "isChecked" => &mut self.is_checked,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3947,12 +3926,29 @@ impl ::graph_model::rt::Struct for ChecklistItem {
             "isChecked",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("checkedDateTime", &self.checked_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("isChecked", &self.is_checked);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.checked_date_time,
+            &self.created_date_time,
+            &self.display_name,
+            &self.is_checked,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.checked_date_time,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.is_checked,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4006,17 +4002,6 @@ impl ::graph_model::rt::Struct for CloudClipboardItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudClipboardItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "payloads" => &mut self.payloads,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4026,12 +4011,29 @@ impl ::graph_model::rt::Struct for CloudClipboardItem {
             "payloads",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("payloads", &self.payloads);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.expiration_date_time,
+            &self.last_modified_date_time,
+            &self.payloads,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.expiration_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.payloads,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4079,20 +4081,20 @@ impl ::graph_model::rt::Struct for CloudClipboardItemPayload {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudClipboardItemPayload"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "formatName" => &mut self.format_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content", "formatName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("formatName", &self.format_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content, &self.format_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.content, &mut self.format_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4140,20 +4142,17 @@ impl ::graph_model::rt::Struct for CloudClipboardRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudClipboardRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "items" => &mut self.items,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "items"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("items", &self.items);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.items])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.items], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4289,57 +4288,6 @@ impl ::graph_model::rt::Struct for Contact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "assistantName" => &mut self.assistant_name,
-            "birthday" => &mut self.birthday,
-            "businessAddress" => &mut self.business_address,
-            "businessHomePage" => &mut self.business_home_page,
-            "businessPhones" => &mut self.business_phones,
-            "children" => &mut self.children,
-            "companyName" => &mut self.company_name,
-            "department" => &mut self.department,
-            "displayName" => &mut self.display_name,
-            "emailAddresses" => &mut self.email_addresses,
-            "fileAs" => &mut self.file_as,
-            "generation" => &mut self.generation,
-            "givenName" => &mut self.given_name,
-            "homeAddress" => &mut self.home_address,
-            "homePhones" => &mut self.home_phones,
-            "imAddresses" => &mut self.im_addresses,
-            "initials" => &mut self.initials,
-            "jobTitle" => &mut self.job_title,
-            "manager" => &mut self.manager,
-            "middleName" => &mut self.middle_name,
-            "mobilePhone" => &mut self.mobile_phone,
-            "nickName" => &mut self.nick_name,
-            "officeLocation" => &mut self.office_location,
-            "otherAddress" => &mut self.other_address,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "personalNotes" => &mut self.personal_notes,
-            "primaryEmailAddress" => &mut self.primary_email_address,
-            "profession" => &mut self.profession,
-            "secondaryEmailAddress" => &mut self.secondary_email_address,
-            "spouseName" => &mut self.spouse_name,
-            "surname" => &mut self.surname,
-            "tertiaryEmailAddress" => &mut self.tertiary_email_address,
-            "title" => &mut self.title,
-            "yomiCompanyName" => &mut self.yomi_company_name,
-            "yomiGivenName" => &mut self.yomi_given_name,
-            "yomiSurname" => &mut self.yomi_surname,
-            "extensions" => &mut self.extensions,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "photo" => &mut self.photo,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4389,58 +4337,109 @@ impl ::graph_model::rt::Struct for Contact {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("assistantName", &self.assistant_name);
-        w.field("birthday", &self.birthday);
-        w.field("businessAddress", &self.business_address);
-        w.field("businessHomePage", &self.business_home_page);
-        w.field("businessPhones", &self.business_phones);
-        w.field("children", &self.children);
-        w.field("companyName", &self.company_name);
-        w.field("department", &self.department);
-        w.field("displayName", &self.display_name);
-        w.field("emailAddresses", &self.email_addresses);
-        w.field("fileAs", &self.file_as);
-        w.field("generation", &self.generation);
-        w.field("givenName", &self.given_name);
-        w.field("homeAddress", &self.home_address);
-        w.field("homePhones", &self.home_phones);
-        w.field("imAddresses", &self.im_addresses);
-        w.field("initials", &self.initials);
-        w.field("jobTitle", &self.job_title);
-        w.field("manager", &self.manager);
-        w.field("middleName", &self.middle_name);
-        w.field("mobilePhone", &self.mobile_phone);
-        w.field("nickName", &self.nick_name);
-        w.field("officeLocation", &self.office_location);
-        w.field("otherAddress", &self.other_address);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("personalNotes", &self.personal_notes);
-        w.field("primaryEmailAddress", &self.primary_email_address);
-        w.field("profession", &self.profession);
-        w.field("secondaryEmailAddress", &self.secondary_email_address);
-        w.field("spouseName", &self.spouse_name);
-        w.field("surname", &self.surname);
-        w.field("tertiaryEmailAddress", &self.tertiary_email_address);
-        w.field("title", &self.title);
-        w.field("yomiCompanyName", &self.yomi_company_name);
-        w.field("yomiGivenName", &self.yomi_given_name);
-        w.field("yomiSurname", &self.yomi_surname);
-        w.field("extensions", &self.extensions);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.assistant_name,
+            &self.birthday,
+            &self.business_address,
+            &self.business_home_page,
+            &self.business_phones,
+            &self.children,
+            &self.company_name,
+            &self.department,
+            &self.display_name,
+            &self.email_addresses,
+            &self.file_as,
+            &self.generation,
+            &self.given_name,
+            &self.home_address,
+            &self.home_phones,
+            &self.im_addresses,
+            &self.initials,
+            &self.job_title,
+            &self.manager,
+            &self.middle_name,
+            &self.mobile_phone,
+            &self.nick_name,
+            &self.office_location,
+            &self.other_address,
+            &self.parent_folder_id,
+            &self.personal_notes,
+            &self.primary_email_address,
+            &self.profession,
+            &self.secondary_email_address,
+            &self.spouse_name,
+            &self.surname,
+            &self.tertiary_email_address,
+            &self.title,
+            &self.yomi_company_name,
+            &self.yomi_given_name,
+            &self.yomi_surname,
+            &self.extensions,
             &self.multi_value_extended_properties,
-        );
-        w.field("photo", &self.photo);
-        w.field(
-            "singleValueExtendedProperties",
+            &self.photo,
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.assistant_name,
+                &mut self.birthday,
+                &mut self.business_address,
+                &mut self.business_home_page,
+                &mut self.business_phones,
+                &mut self.children,
+                &mut self.company_name,
+                &mut self.department,
+                &mut self.display_name,
+                &mut self.email_addresses,
+                &mut self.file_as,
+                &mut self.generation,
+                &mut self.given_name,
+                &mut self.home_address,
+                &mut self.home_phones,
+                &mut self.im_addresses,
+                &mut self.initials,
+                &mut self.job_title,
+                &mut self.manager,
+                &mut self.middle_name,
+                &mut self.mobile_phone,
+                &mut self.nick_name,
+                &mut self.office_location,
+                &mut self.other_address,
+                &mut self.parent_folder_id,
+                &mut self.personal_notes,
+                &mut self.primary_email_address,
+                &mut self.profession,
+                &mut self.secondary_email_address,
+                &mut self.spouse_name,
+                &mut self.surname,
+                &mut self.tertiary_email_address,
+                &mut self.title,
+                &mut self.yomi_company_name,
+                &mut self.yomi_given_name,
+                &mut self.yomi_surname,
+                &mut self.extensions,
+                &mut self.multi_value_extended_properties,
+                &mut self.photo,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4500,19 +4499,6 @@ impl ::graph_model::rt::Struct for ContactFolder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contactFolder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "childFolders" => &mut self.child_folders,
-            "contacts" => &mut self.contacts,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4524,20 +4510,33 @@ impl ::graph_model::rt::Struct for ContactFolder {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("childFolders", &self.child_folders);
-        w.field("contacts", &self.contacts);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.parent_folder_id,
+            &self.child_folders,
+            &self.contacts,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.parent_folder_id,
+                &mut self.child_folders,
+                &mut self.contacts,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4589,24 +4588,30 @@ impl ::graph_model::rt::Struct for ContentActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentMetadata" => &mut self.content_metadata,
-            "scopeIdentifier" => &mut self.scope_identifier,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "contentMetadata", "scopeIdentifier", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentMetadata", &self.content_metadata);
-        w.field("scopeIdentifier", &self.scope_identifier);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_metadata,
+            &self.scope_identifier,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_metadata,
+                &mut self.scope_identifier,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4651,15 +4656,17 @@ impl ::graph_model::rt::Struct for ContentBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4867,15 +4874,17 @@ impl ::graph_model::rt::Struct for CustomMetadataDictionary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customMetadataDictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4927,24 +4936,30 @@ impl ::graph_model::rt::Struct for CustomTimeZone {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customTimeZone"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "bias" => &mut self.bias,
-            "daylightOffset" => &mut self.daylight_offset,
-            "standardOffset" => &mut self.standard_offset,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "bias", "daylightOffset", "standardOffset"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("bias", &self.bias);
-        w.field("daylightOffset", &self.daylight_offset);
-        w.field("standardOffset", &self.standard_offset);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.name,
+            &self.bias,
+            &self.daylight_offset,
+            &self.standard_offset,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.name,
+                &mut self.bias,
+                &mut self.daylight_offset,
+                &mut self.standard_offset,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5000,18 +5015,6 @@ impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.daylightTimeZoneOffset"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dayOccurrence" => &mut self.day_occurrence,
-            "dayOfWeek" => &mut self.day_of_week,
-            "month" => &mut self.month,
-            "time" => &mut self.time,
-            "year" => &mut self.year,
-            "daylightBias" => &mut self.daylight_bias,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dayOccurrence",
@@ -5022,13 +5025,31 @@ impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
             "daylightBias",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dayOccurrence", &self.day_occurrence);
-        w.field("dayOfWeek", &self.day_of_week);
-        w.field("month", &self.month);
-        w.field("time", &self.time);
-        w.field("year", &self.year);
-        w.field("daylightBias", &self.daylight_bias);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.day_occurrence,
+            &self.day_of_week,
+            &self.month,
+            &self.time,
+            &self.year,
+            &self.daylight_bias,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.day_occurrence,
+                &mut self.day_of_week,
+                &mut self.month,
+                &mut self.time,
+                &mut self.year,
+                &mut self.daylight_bias,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5147,25 +5168,28 @@ impl ::graph_model::rt::Struct for DeviceMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceType" => &mut self.device_type,
-            "ipAddress" => &mut self.ip_address,
-            "operatingSystemSpecifications" => &mut self.operating_system_specifications,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deviceType", "ipAddress", "operatingSystemSpecifications"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceType", &self.device_type);
-        w.field("ipAddress", &self.ip_address);
-        w.field(
-            "operatingSystemSpecifications",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.device_type,
+            &self.ip_address,
             &self.operating_system_specifications,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.device_type,
+                &mut self.ip_address,
+                &mut self.operating_system_specifications,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5215,22 +5239,24 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "emailAddress" => &mut self.email_address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "emailAddress"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("emailAddress", &self.email_address);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time, &self.email_address])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.email_address,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5283,22 +5309,28 @@ impl ::graph_model::rt::Struct for EmployeeExperienceUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.employeeExperienceUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignedRoles" => &mut self.assigned_roles,
-            "learningCourseActivities" => &mut self.learning_course_activities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "assignedRoles", "learningCourseActivities"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignedRoles", &self.assigned_roles);
-        w.field("learningCourseActivities", &self.learning_course_activities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assigned_roles,
+            &self.learning_course_activities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assigned_roles,
+                &mut self.learning_course_activities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5346,20 +5378,20 @@ impl ::graph_model::rt::Struct for EmployeeOrgData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.employeeOrgData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "costCenter" => &mut self.cost_center,
-            "division" => &mut self.division,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["costCenter", "division"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("costCenter", &self.cost_center);
-        w.field("division", &self.division);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.cost_center, &self.division])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.cost_center, &mut self.division],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5576,61 +5608,6 @@ impl ::graph_model::rt::Struct for Event {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.event"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "allowNewTimeProposals" => &mut self.allow_new_time_proposals,
-            "attendees" => &mut self.attendees,
-            "body" => &mut self.body,
-            "bodyPreview" => &mut self.body_preview,
-            "cancelledOccurrences" => &mut self.cancelled_occurrences,
-            "end" => &mut self.end,
-            "hasAttachments" => &mut self.has_attachments,
-            "hideAttendees" => &mut self.hide_attendees,
-            "iCalUId" => &mut self.i_cal_u_id,
-            "importance" => &mut self.importance,
-            "isAllDay" => &mut self.is_all_day,
-            "isCancelled" => &mut self.is_cancelled,
-            "isDraft" => &mut self.is_draft,
-            "isOnlineMeeting" => &mut self.is_online_meeting,
-            "isOrganizer" => &mut self.is_organizer,
-            "isReminderOn" => &mut self.is_reminder_on,
-            "location" => &mut self.location,
-            "locations" => &mut self.locations,
-            "onlineMeeting" => &mut self.online_meeting,
-            "onlineMeetingProvider" => &mut self.online_meeting_provider,
-            "onlineMeetingUrl" => &mut self.online_meeting_url,
-            "organizer" => &mut self.organizer,
-            "originalEndTimeZone" => &mut self.original_end_time_zone,
-            "originalStart" => &mut self.original_start,
-            "originalStartTimeZone" => &mut self.original_start_time_zone,
-            "recurrence" => &mut self.recurrence,
-            "reminderMinutesBeforeStart" => &mut self.reminder_minutes_before_start,
-            "responseRequested" => &mut self.response_requested,
-            "responseStatus" => &mut self.response_status,
-            "sensitivity" => &mut self.sensitivity,
-            "seriesMasterId" => &mut self.series_master_id,
-            "showAs" => &mut self.show_as,
-            "start" => &mut self.start,
-            "subject" => &mut self.subject,
-            "transactionId" => &mut self.transaction_id,
-            "type" => &mut self.r#type,
-            "webLink" => &mut self.web_link,
-            "attachments" => &mut self.attachments,
-            "calendar" => &mut self.calendar,
-            "exceptionOccurrences" => &mut self.exception_occurrences,
-            "extensions" => &mut self.extensions,
-            "instances" => &mut self.instances,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5684,65 +5661,117 @@ impl ::graph_model::rt::Struct for Event {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("allowNewTimeProposals", &self.allow_new_time_proposals);
-        w.field("attendees", &self.attendees);
-        w.field("body", &self.body);
-        w.field("bodyPreview", &self.body_preview);
-        w.field("cancelledOccurrences", &self.cancelled_occurrences);
-        w.field("end", &self.end);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("hideAttendees", &self.hide_attendees);
-        w.field("iCalUId", &self.i_cal_u_id);
-        w.field("importance", &self.importance);
-        w.field("isAllDay", &self.is_all_day);
-        w.field("isCancelled", &self.is_cancelled);
-        w.field("isDraft", &self.is_draft);
-        w.field("isOnlineMeeting", &self.is_online_meeting);
-        w.field("isOrganizer", &self.is_organizer);
-        w.field("isReminderOn", &self.is_reminder_on);
-        w.field("location", &self.location);
-        w.field("locations", &self.locations);
-        w.field("onlineMeeting", &self.online_meeting);
-        w.field("onlineMeetingProvider", &self.online_meeting_provider);
-        w.field("onlineMeetingUrl", &self.online_meeting_url);
-        w.field("organizer", &self.organizer);
-        w.field("originalEndTimeZone", &self.original_end_time_zone);
-        w.field("originalStart", &self.original_start);
-        w.field("originalStartTimeZone", &self.original_start_time_zone);
-        w.field("recurrence", &self.recurrence);
-        w.field(
-            "reminderMinutesBeforeStart",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.allow_new_time_proposals,
+            &self.attendees,
+            &self.body,
+            &self.body_preview,
+            &self.cancelled_occurrences,
+            &self.end,
+            &self.has_attachments,
+            &self.hide_attendees,
+            &self.i_cal_u_id,
+            &self.importance,
+            &self.is_all_day,
+            &self.is_cancelled,
+            &self.is_draft,
+            &self.is_online_meeting,
+            &self.is_organizer,
+            &self.is_reminder_on,
+            &self.location,
+            &self.locations,
+            &self.online_meeting,
+            &self.online_meeting_provider,
+            &self.online_meeting_url,
+            &self.organizer,
+            &self.original_end_time_zone,
+            &self.original_start,
+            &self.original_start_time_zone,
+            &self.recurrence,
             &self.reminder_minutes_before_start,
-        );
-        w.field("responseRequested", &self.response_requested);
-        w.field("responseStatus", &self.response_status);
-        w.field("sensitivity", &self.sensitivity);
-        w.field("seriesMasterId", &self.series_master_id);
-        w.field("showAs", &self.show_as);
-        w.field("start", &self.start);
-        w.field("subject", &self.subject);
-        w.field("transactionId", &self.transaction_id);
-        w.field("type", &self.r#type);
-        w.field("webLink", &self.web_link);
-        w.field("attachments", &self.attachments);
-        w.field("calendar", &self.calendar);
-        w.field("exceptionOccurrences", &self.exception_occurrences);
-        w.field("extensions", &self.extensions);
-        w.field("instances", &self.instances);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.response_requested,
+            &self.response_status,
+            &self.sensitivity,
+            &self.series_master_id,
+            &self.show_as,
+            &self.start,
+            &self.subject,
+            &self.transaction_id,
+            &self.r#type,
+            &self.web_link,
+            &self.attachments,
+            &self.calendar,
+            &self.exception_occurrences,
+            &self.extensions,
+            &self.instances,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.allow_new_time_proposals,
+                &mut self.attendees,
+                &mut self.body,
+                &mut self.body_preview,
+                &mut self.cancelled_occurrences,
+                &mut self.end,
+                &mut self.has_attachments,
+                &mut self.hide_attendees,
+                &mut self.i_cal_u_id,
+                &mut self.importance,
+                &mut self.is_all_day,
+                &mut self.is_cancelled,
+                &mut self.is_draft,
+                &mut self.is_online_meeting,
+                &mut self.is_organizer,
+                &mut self.is_reminder_on,
+                &mut self.location,
+                &mut self.locations,
+                &mut self.online_meeting,
+                &mut self.online_meeting_provider,
+                &mut self.online_meeting_url,
+                &mut self.organizer,
+                &mut self.original_end_time_zone,
+                &mut self.original_start,
+                &mut self.original_start_time_zone,
+                &mut self.recurrence,
+                &mut self.reminder_minutes_before_start,
+                &mut self.response_requested,
+                &mut self.response_status,
+                &mut self.sensitivity,
+                &mut self.series_master_id,
+                &mut self.show_as,
+                &mut self.start,
+                &mut self.subject,
+                &mut self.transaction_id,
+                &mut self.r#type,
+                &mut self.web_link,
+                &mut self.attachments,
+                &mut self.calendar,
+                &mut self.exception_occurrences,
+                &mut self.extensions,
+                &mut self.instances,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5878,57 +5907,6 @@ impl ::graph_model::rt::Struct for EventMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.eventMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "bccRecipients" => &mut self.bcc_recipients,
-            "body" => &mut self.body,
-            "bodyPreview" => &mut self.body_preview,
-            "ccRecipients" => &mut self.cc_recipients,
-            "conversationId" => &mut self.conversation_id,
-            "conversationIndex" => &mut self.conversation_index,
-            "flag" => &mut self.flag,
-            "from" => &mut self.from,
-            "hasAttachments" => &mut self.has_attachments,
-            "importance" => &mut self.importance,
-            "inferenceClassification" => &mut self.inference_classification,
-            "internetMessageHeaders" => &mut self.internet_message_headers,
-            "internetMessageId" => &mut self.internet_message_id,
-            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
-            "isDraft" => &mut self.is_draft,
-            "isRead" => &mut self.is_read,
-            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "replyTo" => &mut self.reply_to,
-            "sender" => &mut self.sender,
-            "sentDateTime" => &mut self.sent_date_time,
-            "subject" => &mut self.subject,
-            "toRecipients" => &mut self.to_recipients,
-            "uniqueBody" => &mut self.unique_body,
-            "webLink" => &mut self.web_link,
-            "endDateTime" => &mut self.end_date_time,
-            "isAllDay" => &mut self.is_all_day,
-            "isDelegated" => &mut self.is_delegated,
-            "isOutOfDate" => &mut self.is_out_of_date,
-            "location" => &mut self.location,
-            "meetingMessageType" => &mut self.meeting_message_type,
-            "recurrence" => &mut self.recurrence,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "attachments" => &mut self.attachments,
-            "extensions" => &mut self.extensions,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            "event" => &mut self.event,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5978,61 +5956,109 @@ impl ::graph_model::rt::Struct for EventMessage {
             "event",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("bccRecipients", &self.bcc_recipients);
-        w.field("body", &self.body);
-        w.field("bodyPreview", &self.body_preview);
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("conversationId", &self.conversation_id);
-        w.field("conversationIndex", &self.conversation_index);
-        w.field("flag", &self.flag);
-        w.field("from", &self.from);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("importance", &self.importance);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("internetMessageHeaders", &self.internet_message_headers);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field(
-            "isDeliveryReceiptRequested",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.bcc_recipients,
+            &self.body,
+            &self.body_preview,
+            &self.cc_recipients,
+            &self.conversation_id,
+            &self.conversation_index,
+            &self.flag,
+            &self.from,
+            &self.has_attachments,
+            &self.importance,
+            &self.inference_classification,
+            &self.internet_message_headers,
+            &self.internet_message_id,
             &self.is_delivery_receipt_requested,
-        );
-        w.field("isDraft", &self.is_draft);
-        w.field("isRead", &self.is_read);
-        w.field("isReadReceiptRequested", &self.is_read_receipt_requested);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("replyTo", &self.reply_to);
-        w.field("sender", &self.sender);
-        w.field("sentDateTime", &self.sent_date_time);
-        w.field("subject", &self.subject);
-        w.field("toRecipients", &self.to_recipients);
-        w.field("uniqueBody", &self.unique_body);
-        w.field("webLink", &self.web_link);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("isAllDay", &self.is_all_day);
-        w.field("isDelegated", &self.is_delegated);
-        w.field("isOutOfDate", &self.is_out_of_date);
-        w.field("location", &self.location);
-        w.field("meetingMessageType", &self.meeting_message_type);
-        w.field("recurrence", &self.recurrence);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("attachments", &self.attachments);
-        w.field("extensions", &self.extensions);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.is_draft,
+            &self.is_read,
+            &self.is_read_receipt_requested,
+            &self.parent_folder_id,
+            &self.received_date_time,
+            &self.reply_to,
+            &self.sender,
+            &self.sent_date_time,
+            &self.subject,
+            &self.to_recipients,
+            &self.unique_body,
+            &self.web_link,
+            &self.end_date_time,
+            &self.is_all_day,
+            &self.is_delegated,
+            &self.is_out_of_date,
+            &self.location,
+            &self.meeting_message_type,
+            &self.recurrence,
+            &self.start_date_time,
+            &self.r#type,
+            &self.attachments,
+            &self.extensions,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
-        w.field("event", &self.event);
+            &self.event,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.bcc_recipients,
+                &mut self.body,
+                &mut self.body_preview,
+                &mut self.cc_recipients,
+                &mut self.conversation_id,
+                &mut self.conversation_index,
+                &mut self.flag,
+                &mut self.from,
+                &mut self.has_attachments,
+                &mut self.importance,
+                &mut self.inference_classification,
+                &mut self.internet_message_headers,
+                &mut self.internet_message_id,
+                &mut self.is_delivery_receipt_requested,
+                &mut self.is_draft,
+                &mut self.is_read,
+                &mut self.is_read_receipt_requested,
+                &mut self.parent_folder_id,
+                &mut self.received_date_time,
+                &mut self.reply_to,
+                &mut self.sender,
+                &mut self.sent_date_time,
+                &mut self.subject,
+                &mut self.to_recipients,
+                &mut self.unique_body,
+                &mut self.web_link,
+                &mut self.end_date_time,
+                &mut self.is_all_day,
+                &mut self.is_delegated,
+                &mut self.is_out_of_date,
+                &mut self.location,
+                &mut self.meeting_message_type,
+                &mut self.recurrence,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.attachments,
+                &mut self.extensions,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+                &mut self.event,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6281,63 +6307,6 @@ impl ::graph_model::rt::Struct for EventMessageRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.eventMessageRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "bccRecipients" => &mut self.bcc_recipients,
-            "body" => &mut self.body,
-            "bodyPreview" => &mut self.body_preview,
-            "ccRecipients" => &mut self.cc_recipients,
-            "conversationId" => &mut self.conversation_id,
-            "conversationIndex" => &mut self.conversation_index,
-            "flag" => &mut self.flag,
-            "from" => &mut self.from,
-            "hasAttachments" => &mut self.has_attachments,
-            "importance" => &mut self.importance,
-            "inferenceClassification" => &mut self.inference_classification,
-            "internetMessageHeaders" => &mut self.internet_message_headers,
-            "internetMessageId" => &mut self.internet_message_id,
-            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
-            "isDraft" => &mut self.is_draft,
-            "isRead" => &mut self.is_read,
-            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "replyTo" => &mut self.reply_to,
-            "sender" => &mut self.sender,
-            "sentDateTime" => &mut self.sent_date_time,
-            "subject" => &mut self.subject,
-            "toRecipients" => &mut self.to_recipients,
-            "uniqueBody" => &mut self.unique_body,
-            "webLink" => &mut self.web_link,
-            "endDateTime" => &mut self.end_date_time,
-            "isAllDay" => &mut self.is_all_day,
-            "isDelegated" => &mut self.is_delegated,
-            "isOutOfDate" => &mut self.is_out_of_date,
-            "location" => &mut self.location,
-            "meetingMessageType" => &mut self.meeting_message_type,
-            "recurrence" => &mut self.recurrence,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "allowNewTimeProposals" => &mut self.allow_new_time_proposals,
-            "meetingRequestType" => &mut self.meeting_request_type,
-            "previousEndDateTime" => &mut self.previous_end_date_time,
-            "previousLocation" => &mut self.previous_location,
-            "previousStartDateTime" => &mut self.previous_start_date_time,
-            "responseRequested" => &mut self.response_requested,
-            "attachments" => &mut self.attachments,
-            "extensions" => &mut self.extensions,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            "event" => &mut self.event,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6393,67 +6362,121 @@ impl ::graph_model::rt::Struct for EventMessageRequest {
             "event",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("bccRecipients", &self.bcc_recipients);
-        w.field("body", &self.body);
-        w.field("bodyPreview", &self.body_preview);
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("conversationId", &self.conversation_id);
-        w.field("conversationIndex", &self.conversation_index);
-        w.field("flag", &self.flag);
-        w.field("from", &self.from);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("importance", &self.importance);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("internetMessageHeaders", &self.internet_message_headers);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field(
-            "isDeliveryReceiptRequested",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.bcc_recipients,
+            &self.body,
+            &self.body_preview,
+            &self.cc_recipients,
+            &self.conversation_id,
+            &self.conversation_index,
+            &self.flag,
+            &self.from,
+            &self.has_attachments,
+            &self.importance,
+            &self.inference_classification,
+            &self.internet_message_headers,
+            &self.internet_message_id,
             &self.is_delivery_receipt_requested,
-        );
-        w.field("isDraft", &self.is_draft);
-        w.field("isRead", &self.is_read);
-        w.field("isReadReceiptRequested", &self.is_read_receipt_requested);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("replyTo", &self.reply_to);
-        w.field("sender", &self.sender);
-        w.field("sentDateTime", &self.sent_date_time);
-        w.field("subject", &self.subject);
-        w.field("toRecipients", &self.to_recipients);
-        w.field("uniqueBody", &self.unique_body);
-        w.field("webLink", &self.web_link);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("isAllDay", &self.is_all_day);
-        w.field("isDelegated", &self.is_delegated);
-        w.field("isOutOfDate", &self.is_out_of_date);
-        w.field("location", &self.location);
-        w.field("meetingMessageType", &self.meeting_message_type);
-        w.field("recurrence", &self.recurrence);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("allowNewTimeProposals", &self.allow_new_time_proposals);
-        w.field("meetingRequestType", &self.meeting_request_type);
-        w.field("previousEndDateTime", &self.previous_end_date_time);
-        w.field("previousLocation", &self.previous_location);
-        w.field("previousStartDateTime", &self.previous_start_date_time);
-        w.field("responseRequested", &self.response_requested);
-        w.field("attachments", &self.attachments);
-        w.field("extensions", &self.extensions);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.is_draft,
+            &self.is_read,
+            &self.is_read_receipt_requested,
+            &self.parent_folder_id,
+            &self.received_date_time,
+            &self.reply_to,
+            &self.sender,
+            &self.sent_date_time,
+            &self.subject,
+            &self.to_recipients,
+            &self.unique_body,
+            &self.web_link,
+            &self.end_date_time,
+            &self.is_all_day,
+            &self.is_delegated,
+            &self.is_out_of_date,
+            &self.location,
+            &self.meeting_message_type,
+            &self.recurrence,
+            &self.start_date_time,
+            &self.r#type,
+            &self.allow_new_time_proposals,
+            &self.meeting_request_type,
+            &self.previous_end_date_time,
+            &self.previous_location,
+            &self.previous_start_date_time,
+            &self.response_requested,
+            &self.attachments,
+            &self.extensions,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
-        w.field("event", &self.event);
+            &self.event,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.bcc_recipients,
+                &mut self.body,
+                &mut self.body_preview,
+                &mut self.cc_recipients,
+                &mut self.conversation_id,
+                &mut self.conversation_index,
+                &mut self.flag,
+                &mut self.from,
+                &mut self.has_attachments,
+                &mut self.importance,
+                &mut self.inference_classification,
+                &mut self.internet_message_headers,
+                &mut self.internet_message_id,
+                &mut self.is_delivery_receipt_requested,
+                &mut self.is_draft,
+                &mut self.is_read,
+                &mut self.is_read_receipt_requested,
+                &mut self.parent_folder_id,
+                &mut self.received_date_time,
+                &mut self.reply_to,
+                &mut self.sender,
+                &mut self.sent_date_time,
+                &mut self.subject,
+                &mut self.to_recipients,
+                &mut self.unique_body,
+                &mut self.web_link,
+                &mut self.end_date_time,
+                &mut self.is_all_day,
+                &mut self.is_delegated,
+                &mut self.is_out_of_date,
+                &mut self.location,
+                &mut self.meeting_message_type,
+                &mut self.recurrence,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.allow_new_time_proposals,
+                &mut self.meeting_request_type,
+                &mut self.previous_end_date_time,
+                &mut self.previous_location,
+                &mut self.previous_start_date_time,
+                &mut self.response_requested,
+                &mut self.attachments,
+                &mut self.extensions,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+                &mut self.event,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6593,59 +6616,6 @@ impl ::graph_model::rt::Struct for EventMessageResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.eventMessageResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "bccRecipients" => &mut self.bcc_recipients,
-            "body" => &mut self.body,
-            "bodyPreview" => &mut self.body_preview,
-            "ccRecipients" => &mut self.cc_recipients,
-            "conversationId" => &mut self.conversation_id,
-            "conversationIndex" => &mut self.conversation_index,
-            "flag" => &mut self.flag,
-            "from" => &mut self.from,
-            "hasAttachments" => &mut self.has_attachments,
-            "importance" => &mut self.importance,
-            "inferenceClassification" => &mut self.inference_classification,
-            "internetMessageHeaders" => &mut self.internet_message_headers,
-            "internetMessageId" => &mut self.internet_message_id,
-            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
-            "isDraft" => &mut self.is_draft,
-            "isRead" => &mut self.is_read,
-            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "replyTo" => &mut self.reply_to,
-            "sender" => &mut self.sender,
-            "sentDateTime" => &mut self.sent_date_time,
-            "subject" => &mut self.subject,
-            "toRecipients" => &mut self.to_recipients,
-            "uniqueBody" => &mut self.unique_body,
-            "webLink" => &mut self.web_link,
-            "endDateTime" => &mut self.end_date_time,
-            "isAllDay" => &mut self.is_all_day,
-            "isDelegated" => &mut self.is_delegated,
-            "isOutOfDate" => &mut self.is_out_of_date,
-            "location" => &mut self.location,
-            "meetingMessageType" => &mut self.meeting_message_type,
-            "recurrence" => &mut self.recurrence,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "proposedNewTime" => &mut self.proposed_new_time,
-            "responseType" => &mut self.response_type,
-            "attachments" => &mut self.attachments,
-            "extensions" => &mut self.extensions,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            "event" => &mut self.event,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6697,63 +6667,113 @@ impl ::graph_model::rt::Struct for EventMessageResponse {
             "event",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("bccRecipients", &self.bcc_recipients);
-        w.field("body", &self.body);
-        w.field("bodyPreview", &self.body_preview);
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("conversationId", &self.conversation_id);
-        w.field("conversationIndex", &self.conversation_index);
-        w.field("flag", &self.flag);
-        w.field("from", &self.from);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("importance", &self.importance);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("internetMessageHeaders", &self.internet_message_headers);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field(
-            "isDeliveryReceiptRequested",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.bcc_recipients,
+            &self.body,
+            &self.body_preview,
+            &self.cc_recipients,
+            &self.conversation_id,
+            &self.conversation_index,
+            &self.flag,
+            &self.from,
+            &self.has_attachments,
+            &self.importance,
+            &self.inference_classification,
+            &self.internet_message_headers,
+            &self.internet_message_id,
             &self.is_delivery_receipt_requested,
-        );
-        w.field("isDraft", &self.is_draft);
-        w.field("isRead", &self.is_read);
-        w.field("isReadReceiptRequested", &self.is_read_receipt_requested);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("replyTo", &self.reply_to);
-        w.field("sender", &self.sender);
-        w.field("sentDateTime", &self.sent_date_time);
-        w.field("subject", &self.subject);
-        w.field("toRecipients", &self.to_recipients);
-        w.field("uniqueBody", &self.unique_body);
-        w.field("webLink", &self.web_link);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("isAllDay", &self.is_all_day);
-        w.field("isDelegated", &self.is_delegated);
-        w.field("isOutOfDate", &self.is_out_of_date);
-        w.field("location", &self.location);
-        w.field("meetingMessageType", &self.meeting_message_type);
-        w.field("recurrence", &self.recurrence);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("proposedNewTime", &self.proposed_new_time);
-        w.field("responseType", &self.response_type);
-        w.field("attachments", &self.attachments);
-        w.field("extensions", &self.extensions);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.is_draft,
+            &self.is_read,
+            &self.is_read_receipt_requested,
+            &self.parent_folder_id,
+            &self.received_date_time,
+            &self.reply_to,
+            &self.sender,
+            &self.sent_date_time,
+            &self.subject,
+            &self.to_recipients,
+            &self.unique_body,
+            &self.web_link,
+            &self.end_date_time,
+            &self.is_all_day,
+            &self.is_delegated,
+            &self.is_out_of_date,
+            &self.location,
+            &self.meeting_message_type,
+            &self.recurrence,
+            &self.start_date_time,
+            &self.r#type,
+            &self.proposed_new_time,
+            &self.response_type,
+            &self.attachments,
+            &self.extensions,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
-        w.field("event", &self.event);
+            &self.event,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.bcc_recipients,
+                &mut self.body,
+                &mut self.body_preview,
+                &mut self.cc_recipients,
+                &mut self.conversation_id,
+                &mut self.conversation_index,
+                &mut self.flag,
+                &mut self.from,
+                &mut self.has_attachments,
+                &mut self.importance,
+                &mut self.inference_classification,
+                &mut self.internet_message_headers,
+                &mut self.internet_message_id,
+                &mut self.is_delivery_receipt_requested,
+                &mut self.is_draft,
+                &mut self.is_read,
+                &mut self.is_read_receipt_requested,
+                &mut self.parent_folder_id,
+                &mut self.received_date_time,
+                &mut self.reply_to,
+                &mut self.sender,
+                &mut self.sent_date_time,
+                &mut self.subject,
+                &mut self.to_recipients,
+                &mut self.unique_body,
+                &mut self.web_link,
+                &mut self.end_date_time,
+                &mut self.is_all_day,
+                &mut self.is_delegated,
+                &mut self.is_out_of_date,
+                &mut self.location,
+                &mut self.meeting_message_type,
+                &mut self.recurrence,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.proposed_new_time,
+                &mut self.response_type,
+                &mut self.attachments,
+                &mut self.extensions,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+                &mut self.event,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6870,20 +6890,20 @@ impl ::graph_model::rt::Struct for ExchangeSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exchangeSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "primaryMailboxId" => &mut self.primary_mailbox_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "primaryMailboxId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("primaryMailboxId", &self.primary_mailbox_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.primary_mailbox_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.primary_mailbox_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6999,24 +7019,30 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "configurationId" => &mut self.configuration_id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "configurationId", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("configurationId", &self.configuration_id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.configuration_id,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.configuration_id,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7078,21 +7104,6 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fido2AuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "aaGuid" => &mut self.aa_guid,
-            "attestationCertificates" => &mut self.attestation_certificates,
-            "attestationLevel" => &mut self.attestation_level,
-            "displayName" => &mut self.display_name,
-            "model" => &mut self.model,
-            "passkeyType" => &mut self.passkey_type,
-            "publicKeyCredential" => &mut self.public_key_credential,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7106,16 +7117,37 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
             "publicKeyCredential",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("aaGuid", &self.aa_guid);
-        w.field("attestationCertificates", &self.attestation_certificates);
-        w.field("attestationLevel", &self.attestation_level);
-        w.field("displayName", &self.display_name);
-        w.field("model", &self.model);
-        w.field("passkeyType", &self.passkey_type);
-        w.field("publicKeyCredential", &self.public_key_credential);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.aa_guid,
+            &self.attestation_certificates,
+            &self.attestation_level,
+            &self.display_name,
+            &self.model,
+            &self.passkey_type,
+            &self.public_key_credential,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.aa_guid,
+                &mut self.attestation_certificates,
+                &mut self.attestation_level,
+                &mut self.display_name,
+                &mut self.model,
+                &mut self.passkey_type,
+                &mut self.public_key_credential,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7177,21 +7209,6 @@ impl ::graph_model::rt::Struct for FileAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "isInline" => &mut self.is_inline,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "contentBytes" => &mut self.content_bytes,
-            "contentId" => &mut self.content_id,
-            "contentLocation" => &mut self.content_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7205,16 +7222,37 @@ impl ::graph_model::rt::Struct for FileAttachment {
             "contentLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("isInline", &self.is_inline);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("contentBytes", &self.content_bytes);
-        w.field("contentId", &self.content_id);
-        w.field("contentLocation", &self.content_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.is_inline,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+            &self.content_bytes,
+            &self.content_id,
+            &self.content_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.is_inline,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+                &mut self.content_bytes,
+                &mut self.content_id,
+                &mut self.content_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7266,16 +7304,6 @@ impl ::graph_model::rt::Struct for FollowupFlag {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.followupFlag"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "completedDateTime" => &mut self.completed_date_time,
-            "dueDateTime" => &mut self.due_date_time,
-            "flagStatus" => &mut self.flag_status,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "completedDateTime",
@@ -7284,11 +7312,27 @@ impl ::graph_model::rt::Struct for FollowupFlag {
             "startDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("dueDateTime", &self.due_date_time);
-        w.field("flagStatus", &self.flag_status);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.completed_date_time,
+            &self.due_date_time,
+            &self.flag_status,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.completed_date_time,
+                &mut self.due_date_time,
+                &mut self.flag_status,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7487,16 +7531,6 @@ impl ::graph_model::rt::Struct for ImageInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.imageInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "addImageQuery" => &mut self.add_image_query,
-            "alternateText" => &mut self.alternate_text,
-            "alternativeText" => &mut self.alternative_text,
-            "iconUrl" => &mut self.icon_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "addImageQuery",
@@ -7505,11 +7539,27 @@ impl ::graph_model::rt::Struct for ImageInfo {
             "iconUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("addImageQuery", &self.add_image_query);
-        w.field("alternateText", &self.alternate_text);
-        w.field("alternativeText", &self.alternative_text);
-        w.field("iconUrl", &self.icon_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.add_image_query,
+            &self.alternate_text,
+            &self.alternative_text,
+            &self.icon_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.add_image_query,
+                &mut self.alternate_text,
+                &mut self.alternative_text,
+                &mut self.icon_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7621,20 +7671,17 @@ impl ::graph_model::rt::Struct for InferenceClassification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inferenceClassification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "overrides" => &mut self.overrides,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "overrides"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("overrides", &self.overrides);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.overrides])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.overrides], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7684,22 +7731,24 @@ impl ::graph_model::rt::Struct for InferenceClassificationOverride {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inferenceClassificationOverride"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "classifyAs" => &mut self.classify_as,
-            "senderEmailAddress" => &mut self.sender_email_address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "classifyAs", "senderEmailAddress"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("classifyAs", &self.classify_as);
-        w.field("senderEmailAddress", &self.sender_email_address);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.classify_as, &self.sender_email_address])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.classify_as,
+                &mut self.sender_email_address,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7809,22 +7858,20 @@ impl ::graph_model::rt::Struct for InsightIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.insightIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["address", "displayName", "id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.address, &self.display_name, &self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.address, &mut self.display_name, &mut self.id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7872,20 +7919,17 @@ impl ::graph_model::rt::Struct for IntegratedApplicationMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.integratedApplicationMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "version"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.version])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.version], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8028,20 +8072,17 @@ impl ::graph_model::rt::Struct for InternetMessageHeader {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.internetMessageHeader"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8099,19 +8140,6 @@ impl ::graph_model::rt::Struct for ItemAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "isInline" => &mut self.is_inline,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "item" => &mut self.item,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8123,14 +8151,33 @@ impl ::graph_model::rt::Struct for ItemAttachment {
             "item",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("isInline", &self.is_inline);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("item", &self.item);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.is_inline,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+            &self.item,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.is_inline,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+                &mut self.item,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8184,24 +8231,25 @@ impl ::graph_model::rt::Struct for ItemInsights {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemInsights"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "shared" => &mut self.shared,
-            "trending" => &mut self.trending,
-            "used" => &mut self.used,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "shared", "trending", "used"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("shared", &self.shared);
-        w.field("trending", &self.trending);
-        w.field("used", &self.used);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.shared, &self.trending, &self.used])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.shared,
+                &mut self.trending,
+                &mut self.used,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8261,18 +8309,6 @@ impl ::graph_model::rt::Struct for LicenseAssignmentState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.licenseAssignmentState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedByGroup" => &mut self.assigned_by_group,
-            "disabledPlans" => &mut self.disabled_plans,
-            "error" => &mut self.error,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "skuId" => &mut self.sku_id,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "assignedByGroup",
@@ -8283,13 +8319,31 @@ impl ::graph_model::rt::Struct for LicenseAssignmentState {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedByGroup", &self.assigned_by_group);
-        w.field("disabledPlans", &self.disabled_plans);
-        w.field("error", &self.error);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("skuId", &self.sku_id);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_by_group,
+            &self.disabled_plans,
+            &self.error,
+            &self.last_updated_date_time,
+            &self.sku_id,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_by_group,
+                &mut self.disabled_plans,
+                &mut self.error,
+                &mut self.last_updated_date_time,
+                &mut self.sku_id,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8341,24 +8395,30 @@ impl ::graph_model::rt::Struct for LicenseDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.licenseDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "servicePlans" => &mut self.service_plans,
-            "skuId" => &mut self.sku_id,
-            "skuPartNumber" => &mut self.sku_part_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "servicePlans", "skuId", "skuPartNumber"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("servicePlans", &self.service_plans);
-        w.field("skuId", &self.sku_id);
-        w.field("skuPartNumber", &self.sku_part_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.service_plans,
+            &self.sku_id,
+            &self.sku_part_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.service_plans,
+                &mut self.sku_id,
+                &mut self.sku_part_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8412,17 +8472,6 @@ impl ::graph_model::rt::Struct for LinkedResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.linkedResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "applicationName" => &mut self.application_name,
-            "displayName" => &mut self.display_name,
-            "externalId" => &mut self.external_id,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8432,12 +8481,29 @@ impl ::graph_model::rt::Struct for LinkedResource {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("applicationName", &self.application_name);
-        w.field("displayName", &self.display_name);
-        w.field("externalId", &self.external_id);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.application_name,
+            &self.display_name,
+            &self.external_id,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.application_name,
+                &mut self.display_name,
+                &mut self.external_id,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8485,20 +8551,20 @@ impl ::graph_model::rt::Struct for LocaleInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.localeInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "locale" => &mut self.locale,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "locale"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("locale", &self.locale);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.locale])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.locale],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8556,18 +8622,6 @@ impl ::graph_model::rt::Struct for LongRunningOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.longRunningOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "resourceLocation" => &mut self.resource_location,
-            "status" => &mut self.status,
-            "statusDetail" => &mut self.status_detail,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8578,13 +8632,31 @@ impl ::graph_model::rt::Struct for LongRunningOperation {
             "statusDetail",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("resourceLocation", &self.resource_location);
-        w.field("status", &self.status);
-        w.field("statusDetail", &self.status_detail);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.resource_location,
+            &self.status,
+            &self.status_detail,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.resource_location,
+                &mut self.status,
+                &mut self.status_detail,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8766,24 +8838,6 @@ impl ::graph_model::rt::Struct for MailFolder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailFolder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "childFolderCount" => &mut self.child_folder_count,
-            "displayName" => &mut self.display_name,
-            "isHidden" => &mut self.is_hidden,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "totalItemCount" => &mut self.total_item_count,
-            "unreadItemCount" => &mut self.unread_item_count,
-            "childFolders" => &mut self.child_folders,
-            "messageRules" => &mut self.message_rules,
-            "messages" => &mut self.messages,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8800,25 +8854,43 @@ impl ::graph_model::rt::Struct for MailFolder {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("childFolderCount", &self.child_folder_count);
-        w.field("displayName", &self.display_name);
-        w.field("isHidden", &self.is_hidden);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("totalItemCount", &self.total_item_count);
-        w.field("unreadItemCount", &self.unread_item_count);
-        w.field("childFolders", &self.child_folders);
-        w.field("messageRules", &self.message_rules);
-        w.field("messages", &self.messages);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.child_folder_count,
+            &self.display_name,
+            &self.is_hidden,
+            &self.parent_folder_id,
+            &self.total_item_count,
+            &self.unread_item_count,
+            &self.child_folders,
+            &self.message_rules,
+            &self.messages,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.child_folder_count,
+                &mut self.display_name,
+                &mut self.is_hidden,
+                &mut self.parent_folder_id,
+                &mut self.total_item_count,
+                &mut self.unread_item_count,
+                &mut self.child_folders,
+                &mut self.message_rules,
+                &mut self.messages,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8988,28 +9060,6 @@ impl ::graph_model::rt::Struct for MailSearchFolder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailSearchFolder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "childFolderCount" => &mut self.child_folder_count,
-            "displayName" => &mut self.display_name,
-            "isHidden" => &mut self.is_hidden,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "totalItemCount" => &mut self.total_item_count,
-            "unreadItemCount" => &mut self.unread_item_count,
-            "filterQuery" => &mut self.filter_query,
-            "includeNestedFolders" => &mut self.include_nested_folders,
-            "isSupported" => &mut self.is_supported,
-            "sourceFolderIds" => &mut self.source_folder_ids,
-            "childFolders" => &mut self.child_folders,
-            "messageRules" => &mut self.message_rules,
-            "messages" => &mut self.messages,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9030,29 +9080,51 @@ impl ::graph_model::rt::Struct for MailSearchFolder {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("childFolderCount", &self.child_folder_count);
-        w.field("displayName", &self.display_name);
-        w.field("isHidden", &self.is_hidden);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("totalItemCount", &self.total_item_count);
-        w.field("unreadItemCount", &self.unread_item_count);
-        w.field("filterQuery", &self.filter_query);
-        w.field("includeNestedFolders", &self.include_nested_folders);
-        w.field("isSupported", &self.is_supported);
-        w.field("sourceFolderIds", &self.source_folder_ids);
-        w.field("childFolders", &self.child_folders);
-        w.field("messageRules", &self.message_rules);
-        w.field("messages", &self.messages);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.child_folder_count,
+            &self.display_name,
+            &self.is_hidden,
+            &self.parent_folder_id,
+            &self.total_item_count,
+            &self.unread_item_count,
+            &self.filter_query,
+            &self.include_nested_folders,
+            &self.is_supported,
+            &self.source_folder_ids,
+            &self.child_folders,
+            &self.message_rules,
+            &self.messages,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.child_folder_count,
+                &mut self.display_name,
+                &mut self.is_hidden,
+                &mut self.parent_folder_id,
+                &mut self.total_item_count,
+                &mut self.unread_item_count,
+                &mut self.filter_query,
+                &mut self.include_nested_folders,
+                &mut self.is_supported,
+                &mut self.source_folder_ids,
+                &mut self.child_folders,
+                &mut self.message_rules,
+                &mut self.messages,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9115,23 +9187,6 @@ impl ::graph_model::rt::Struct for MailboxSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "archiveFolder" => &mut self.archive_folder,
-            "automaticRepliesSetting" => &mut self.automatic_replies_setting,
-            "dateFormat" => &mut self.date_format,
-            "delegateMeetingMessageDeliveryOptions" => {
-                &mut self.delegate_meeting_message_delivery_options
-            }
-            "language" => &mut self.language,
-            "timeFormat" => &mut self.time_format,
-            "timeZone" => &mut self.time_zone,
-            "userPurpose" => &mut self.user_purpose,
-            "workingHours" => &mut self.working_hours,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "archiveFolder",
@@ -9145,19 +9200,37 @@ impl ::graph_model::rt::Struct for MailboxSettings {
             "workingHours",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("archiveFolder", &self.archive_folder);
-        w.field("automaticRepliesSetting", &self.automatic_replies_setting);
-        w.field("dateFormat", &self.date_format);
-        w.field(
-            "delegateMeetingMessageDeliveryOptions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.archive_folder,
+            &self.automatic_replies_setting,
+            &self.date_format,
             &self.delegate_meeting_message_delivery_options,
-        );
-        w.field("language", &self.language);
-        w.field("timeFormat", &self.time_format);
-        w.field("timeZone", &self.time_zone);
-        w.field("userPurpose", &self.user_purpose);
-        w.field("workingHours", &self.working_hours);
+            &self.language,
+            &self.time_format,
+            &self.time_zone,
+            &self.user_purpose,
+            &self.working_hours,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.archive_folder,
+                &mut self.automatic_replies_setting,
+                &mut self.date_format,
+                &mut self.delegate_meeting_message_delivery_options,
+                &mut self.language,
+                &mut self.time_format,
+                &mut self.time_zone,
+                &mut self.user_purpose,
+                &mut self.working_hours,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9525,47 +9598,6 @@ impl ::graph_model::rt::Struct for Message {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.message"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "bccRecipients" => &mut self.bcc_recipients,
-            "body" => &mut self.body,
-            "bodyPreview" => &mut self.body_preview,
-            "ccRecipients" => &mut self.cc_recipients,
-            "conversationId" => &mut self.conversation_id,
-            "conversationIndex" => &mut self.conversation_index,
-            "flag" => &mut self.flag,
-            "from" => &mut self.from,
-            "hasAttachments" => &mut self.has_attachments,
-            "importance" => &mut self.importance,
-            "inferenceClassification" => &mut self.inference_classification,
-            "internetMessageHeaders" => &mut self.internet_message_headers,
-            "internetMessageId" => &mut self.internet_message_id,
-            "isDeliveryReceiptRequested" => &mut self.is_delivery_receipt_requested,
-            "isDraft" => &mut self.is_draft,
-            "isRead" => &mut self.is_read,
-            "isReadReceiptRequested" => &mut self.is_read_receipt_requested,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "replyTo" => &mut self.reply_to,
-            "sender" => &mut self.sender,
-            "sentDateTime" => &mut self.sent_date_time,
-            "subject" => &mut self.subject,
-            "toRecipients" => &mut self.to_recipients,
-            "uniqueBody" => &mut self.unique_body,
-            "webLink" => &mut self.web_link,
-            "attachments" => &mut self.attachments,
-            "extensions" => &mut self.extensions,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9605,51 +9637,89 @@ impl ::graph_model::rt::Struct for Message {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("bccRecipients", &self.bcc_recipients);
-        w.field("body", &self.body);
-        w.field("bodyPreview", &self.body_preview);
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("conversationId", &self.conversation_id);
-        w.field("conversationIndex", &self.conversation_index);
-        w.field("flag", &self.flag);
-        w.field("from", &self.from);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("importance", &self.importance);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("internetMessageHeaders", &self.internet_message_headers);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field(
-            "isDeliveryReceiptRequested",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.bcc_recipients,
+            &self.body,
+            &self.body_preview,
+            &self.cc_recipients,
+            &self.conversation_id,
+            &self.conversation_index,
+            &self.flag,
+            &self.from,
+            &self.has_attachments,
+            &self.importance,
+            &self.inference_classification,
+            &self.internet_message_headers,
+            &self.internet_message_id,
             &self.is_delivery_receipt_requested,
-        );
-        w.field("isDraft", &self.is_draft);
-        w.field("isRead", &self.is_read);
-        w.field("isReadReceiptRequested", &self.is_read_receipt_requested);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("replyTo", &self.reply_to);
-        w.field("sender", &self.sender);
-        w.field("sentDateTime", &self.sent_date_time);
-        w.field("subject", &self.subject);
-        w.field("toRecipients", &self.to_recipients);
-        w.field("uniqueBody", &self.unique_body);
-        w.field("webLink", &self.web_link);
-        w.field("attachments", &self.attachments);
-        w.field("extensions", &self.extensions);
-        w.field(
-            "multiValueExtendedProperties",
+            &self.is_draft,
+            &self.is_read,
+            &self.is_read_receipt_requested,
+            &self.parent_folder_id,
+            &self.received_date_time,
+            &self.reply_to,
+            &self.sender,
+            &self.sent_date_time,
+            &self.subject,
+            &self.to_recipients,
+            &self.unique_body,
+            &self.web_link,
+            &self.attachments,
+            &self.extensions,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.bcc_recipients,
+                &mut self.body,
+                &mut self.body_preview,
+                &mut self.cc_recipients,
+                &mut self.conversation_id,
+                &mut self.conversation_index,
+                &mut self.flag,
+                &mut self.from,
+                &mut self.has_attachments,
+                &mut self.importance,
+                &mut self.inference_classification,
+                &mut self.internet_message_headers,
+                &mut self.internet_message_id,
+                &mut self.is_delivery_receipt_requested,
+                &mut self.is_draft,
+                &mut self.is_read,
+                &mut self.is_read_receipt_requested,
+                &mut self.parent_folder_id,
+                &mut self.received_date_time,
+                &mut self.reply_to,
+                &mut self.sender,
+                &mut self.sent_date_time,
+                &mut self.subject,
+                &mut self.to_recipients,
+                &mut self.unique_body,
+                &mut self.web_link,
+                &mut self.attachments,
+                &mut self.extensions,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9938,21 +10008,6 @@ impl ::graph_model::rt::Struct for MessageRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messageRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actions" => &mut self.actions,
-            "conditions" => &mut self.conditions,
-            "displayName" => &mut self.display_name,
-            "exceptions" => &mut self.exceptions,
-            "hasError" => &mut self.has_error,
-            "isEnabled" => &mut self.is_enabled,
-            "isReadOnly" => &mut self.is_read_only,
-            "sequence" => &mut self.sequence,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9966,16 +10021,37 @@ impl ::graph_model::rt::Struct for MessageRule {
             "sequence",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actions", &self.actions);
-        w.field("conditions", &self.conditions);
-        w.field("displayName", &self.display_name);
-        w.field("exceptions", &self.exceptions);
-        w.field("hasError", &self.has_error);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isReadOnly", &self.is_read_only);
-        w.field("sequence", &self.sequence);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.actions,
+            &self.conditions,
+            &self.display_name,
+            &self.exceptions,
+            &self.has_error,
+            &self.is_enabled,
+            &self.is_read_only,
+            &self.sequence,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.actions,
+                &mut self.conditions,
+                &mut self.display_name,
+                &mut self.exceptions,
+                &mut self.has_error,
+                &mut self.is_enabled,
+                &mut self.is_read_only,
+                &mut self.sequence,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10041,23 +10117,6 @@ impl ::graph_model::rt::Struct for MessageRuleActions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messageRuleActions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignCategories" => &mut self.assign_categories,
-            "copyToFolder" => &mut self.copy_to_folder,
-            "delete" => &mut self.delete,
-            "forwardAsAttachmentTo" => &mut self.forward_as_attachment_to,
-            "forwardTo" => &mut self.forward_to,
-            "markAsRead" => &mut self.mark_as_read,
-            "markImportance" => &mut self.mark_importance,
-            "moveToFolder" => &mut self.move_to_folder,
-            "permanentDelete" => &mut self.permanent_delete,
-            "redirectTo" => &mut self.redirect_to,
-            "stopProcessingRules" => &mut self.stop_processing_rules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "assignCategories",
@@ -10073,18 +10132,41 @@ impl ::graph_model::rt::Struct for MessageRuleActions {
             "stopProcessingRules",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignCategories", &self.assign_categories);
-        w.field("copyToFolder", &self.copy_to_folder);
-        w.field("delete", &self.delete);
-        w.field("forwardAsAttachmentTo", &self.forward_as_attachment_to);
-        w.field("forwardTo", &self.forward_to);
-        w.field("markAsRead", &self.mark_as_read);
-        w.field("markImportance", &self.mark_importance);
-        w.field("moveToFolder", &self.move_to_folder);
-        w.field("permanentDelete", &self.permanent_delete);
-        w.field("redirectTo", &self.redirect_to);
-        w.field("stopProcessingRules", &self.stop_processing_rules);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assign_categories,
+            &self.copy_to_folder,
+            &self.delete,
+            &self.forward_as_attachment_to,
+            &self.forward_to,
+            &self.mark_as_read,
+            &self.mark_importance,
+            &self.move_to_folder,
+            &self.permanent_delete,
+            &self.redirect_to,
+            &self.stop_processing_rules,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assign_categories,
+                &mut self.copy_to_folder,
+                &mut self.delete,
+                &mut self.forward_as_attachment_to,
+                &mut self.forward_to,
+                &mut self.mark_as_read,
+                &mut self.mark_importance,
+                &mut self.move_to_folder,
+                &mut self.permanent_delete,
+                &mut self.redirect_to,
+                &mut self.stop_processing_rules,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10188,42 +10270,6 @@ impl ::graph_model::rt::Struct for MessageRulePredicates {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messageRulePredicates"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bodyContains" => &mut self.body_contains,
-            "bodyOrSubjectContains" => &mut self.body_or_subject_contains,
-            "categories" => &mut self.categories,
-            "fromAddresses" => &mut self.from_addresses,
-            "hasAttachments" => &mut self.has_attachments,
-            "headerContains" => &mut self.header_contains,
-            "importance" => &mut self.importance,
-            "isApprovalRequest" => &mut self.is_approval_request,
-            "isAutomaticForward" => &mut self.is_automatic_forward,
-            "isAutomaticReply" => &mut self.is_automatic_reply,
-            "isEncrypted" => &mut self.is_encrypted,
-            "isMeetingRequest" => &mut self.is_meeting_request,
-            "isMeetingResponse" => &mut self.is_meeting_response,
-            "isNonDeliveryReport" => &mut self.is_non_delivery_report,
-            "isPermissionControlled" => &mut self.is_permission_controlled,
-            "isReadReceipt" => &mut self.is_read_receipt,
-            "isSigned" => &mut self.is_signed,
-            "isVoicemail" => &mut self.is_voicemail,
-            "messageActionFlag" => &mut self.message_action_flag,
-            "notSentToMe" => &mut self.not_sent_to_me,
-            "recipientContains" => &mut self.recipient_contains,
-            "senderContains" => &mut self.sender_contains,
-            "sensitivity" => &mut self.sensitivity,
-            "sentCcMe" => &mut self.sent_cc_me,
-            "sentOnlyToMe" => &mut self.sent_only_to_me,
-            "sentToAddresses" => &mut self.sent_to_addresses,
-            "sentToMe" => &mut self.sent_to_me,
-            "sentToOrCcMe" => &mut self.sent_to_or_cc_me,
-            "subjectContains" => &mut self.subject_contains,
-            "withinSizeRange" => &mut self.within_size_range,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "bodyContains",
@@ -10258,37 +10304,79 @@ impl ::graph_model::rt::Struct for MessageRulePredicates {
             "withinSizeRange",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bodyContains", &self.body_contains);
-        w.field("bodyOrSubjectContains", &self.body_or_subject_contains);
-        w.field("categories", &self.categories);
-        w.field("fromAddresses", &self.from_addresses);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("headerContains", &self.header_contains);
-        w.field("importance", &self.importance);
-        w.field("isApprovalRequest", &self.is_approval_request);
-        w.field("isAutomaticForward", &self.is_automatic_forward);
-        w.field("isAutomaticReply", &self.is_automatic_reply);
-        w.field("isEncrypted", &self.is_encrypted);
-        w.field("isMeetingRequest", &self.is_meeting_request);
-        w.field("isMeetingResponse", &self.is_meeting_response);
-        w.field("isNonDeliveryReport", &self.is_non_delivery_report);
-        w.field("isPermissionControlled", &self.is_permission_controlled);
-        w.field("isReadReceipt", &self.is_read_receipt);
-        w.field("isSigned", &self.is_signed);
-        w.field("isVoicemail", &self.is_voicemail);
-        w.field("messageActionFlag", &self.message_action_flag);
-        w.field("notSentToMe", &self.not_sent_to_me);
-        w.field("recipientContains", &self.recipient_contains);
-        w.field("senderContains", &self.sender_contains);
-        w.field("sensitivity", &self.sensitivity);
-        w.field("sentCcMe", &self.sent_cc_me);
-        w.field("sentOnlyToMe", &self.sent_only_to_me);
-        w.field("sentToAddresses", &self.sent_to_addresses);
-        w.field("sentToMe", &self.sent_to_me);
-        w.field("sentToOrCcMe", &self.sent_to_or_cc_me);
-        w.field("subjectContains", &self.subject_contains);
-        w.field("withinSizeRange", &self.within_size_range);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.body_contains,
+            &self.body_or_subject_contains,
+            &self.categories,
+            &self.from_addresses,
+            &self.has_attachments,
+            &self.header_contains,
+            &self.importance,
+            &self.is_approval_request,
+            &self.is_automatic_forward,
+            &self.is_automatic_reply,
+            &self.is_encrypted,
+            &self.is_meeting_request,
+            &self.is_meeting_response,
+            &self.is_non_delivery_report,
+            &self.is_permission_controlled,
+            &self.is_read_receipt,
+            &self.is_signed,
+            &self.is_voicemail,
+            &self.message_action_flag,
+            &self.not_sent_to_me,
+            &self.recipient_contains,
+            &self.sender_contains,
+            &self.sensitivity,
+            &self.sent_cc_me,
+            &self.sent_only_to_me,
+            &self.sent_to_addresses,
+            &self.sent_to_me,
+            &self.sent_to_or_cc_me,
+            &self.subject_contains,
+            &self.within_size_range,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.body_contains,
+                &mut self.body_or_subject_contains,
+                &mut self.categories,
+                &mut self.from_addresses,
+                &mut self.has_attachments,
+                &mut self.header_contains,
+                &mut self.importance,
+                &mut self.is_approval_request,
+                &mut self.is_automatic_forward,
+                &mut self.is_automatic_reply,
+                &mut self.is_encrypted,
+                &mut self.is_meeting_request,
+                &mut self.is_meeting_response,
+                &mut self.is_non_delivery_report,
+                &mut self.is_permission_controlled,
+                &mut self.is_read_receipt,
+                &mut self.is_signed,
+                &mut self.is_voicemail,
+                &mut self.message_action_flag,
+                &mut self.not_sent_to_me,
+                &mut self.recipient_contains,
+                &mut self.sender_contains,
+                &mut self.sensitivity,
+                &mut self.sent_cc_me,
+                &mut self.sent_only_to_me,
+                &mut self.sent_to_addresses,
+                &mut self.sent_to_me,
+                &mut self.sent_to_or_cc_me,
+                &mut self.subject_contains,
+                &mut self.within_size_range,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10345,18 +10433,6 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftAuthenticatorAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "deviceTag" => &mut self.device_tag,
-            "displayName" => &mut self.display_name,
-            "phoneAppVersion" => &mut self.phone_app_version,
-            "device" => &mut self.device,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10367,13 +10443,31 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
             "device",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deviceTag", &self.device_tag);
-        w.field("displayName", &self.display_name);
-        w.field("phoneAppVersion", &self.phone_app_version);
-        w.field("device", &self.device);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.device_tag,
+            &self.display_name,
+            &self.phone_app_version,
+            &self.device,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.device_tag,
+                &mut self.display_name,
+                &mut self.phone_app_version,
+                &mut self.device,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10425,22 +10519,24 @@ impl ::graph_model::rt::Struct for ObjectIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.objectIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "issuer" => &mut self.issuer,
-            "issuerAssignedId" => &mut self.issuer_assigned_id,
-            "signInType" => &mut self.sign_in_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["issuer", "issuerAssignedId", "signInType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("issuer", &self.issuer);
-        w.field("issuerAssignedId", &self.issuer_assigned_id);
-        w.field("signInType", &self.sign_in_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.issuer, &self.issuer_assigned_id, &self.sign_in_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.issuer,
+                &mut self.issuer_assigned_id,
+                &mut self.sign_in_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10514,27 +10610,6 @@ impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesExtensionAttributes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "extensionAttribute1" => &mut self.extension_attribute1,
-            "extensionAttribute10" => &mut self.extension_attribute10,
-            "extensionAttribute11" => &mut self.extension_attribute11,
-            "extensionAttribute12" => &mut self.extension_attribute12,
-            "extensionAttribute13" => &mut self.extension_attribute13,
-            "extensionAttribute14" => &mut self.extension_attribute14,
-            "extensionAttribute15" => &mut self.extension_attribute15,
-            "extensionAttribute2" => &mut self.extension_attribute2,
-            "extensionAttribute3" => &mut self.extension_attribute3,
-            "extensionAttribute4" => &mut self.extension_attribute4,
-            "extensionAttribute5" => &mut self.extension_attribute5,
-            "extensionAttribute6" => &mut self.extension_attribute6,
-            "extensionAttribute7" => &mut self.extension_attribute7,
-            "extensionAttribute8" => &mut self.extension_attribute8,
-            "extensionAttribute9" => &mut self.extension_attribute9,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "extensionAttribute1",
@@ -10554,22 +10629,49 @@ impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
             "extensionAttribute9",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("extensionAttribute1", &self.extension_attribute1);
-        w.field("extensionAttribute10", &self.extension_attribute10);
-        w.field("extensionAttribute11", &self.extension_attribute11);
-        w.field("extensionAttribute12", &self.extension_attribute12);
-        w.field("extensionAttribute13", &self.extension_attribute13);
-        w.field("extensionAttribute14", &self.extension_attribute14);
-        w.field("extensionAttribute15", &self.extension_attribute15);
-        w.field("extensionAttribute2", &self.extension_attribute2);
-        w.field("extensionAttribute3", &self.extension_attribute3);
-        w.field("extensionAttribute4", &self.extension_attribute4);
-        w.field("extensionAttribute5", &self.extension_attribute5);
-        w.field("extensionAttribute6", &self.extension_attribute6);
-        w.field("extensionAttribute7", &self.extension_attribute7);
-        w.field("extensionAttribute8", &self.extension_attribute8);
-        w.field("extensionAttribute9", &self.extension_attribute9);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.extension_attribute1,
+            &self.extension_attribute10,
+            &self.extension_attribute11,
+            &self.extension_attribute12,
+            &self.extension_attribute13,
+            &self.extension_attribute14,
+            &self.extension_attribute15,
+            &self.extension_attribute2,
+            &self.extension_attribute3,
+            &self.extension_attribute4,
+            &self.extension_attribute5,
+            &self.extension_attribute6,
+            &self.extension_attribute7,
+            &self.extension_attribute8,
+            &self.extension_attribute9,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.extension_attribute1,
+                &mut self.extension_attribute10,
+                &mut self.extension_attribute11,
+                &mut self.extension_attribute12,
+                &mut self.extension_attribute13,
+                &mut self.extension_attribute14,
+                &mut self.extension_attribute15,
+                &mut self.extension_attribute2,
+                &mut self.extension_attribute3,
+                &mut self.extension_attribute4,
+                &mut self.extension_attribute5,
+                &mut self.extension_attribute6,
+                &mut self.extension_attribute7,
+                &mut self.extension_attribute8,
+                &mut self.extension_attribute9,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10625,18 +10727,6 @@ impl ::graph_model::rt::Struct for OnlineMeetingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onlineMeetingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "conferenceId" => &mut self.conference_id,
-            "joinUrl" => &mut self.join_url,
-            "phones" => &mut self.phones,
-            "quickDial" => &mut self.quick_dial,
-            "tollFreeNumbers" => &mut self.toll_free_numbers,
-            "tollNumber" => &mut self.toll_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "conferenceId",
@@ -10647,13 +10737,31 @@ impl ::graph_model::rt::Struct for OnlineMeetingInfo {
             "tollNumber",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("conferenceId", &self.conference_id);
-        w.field("joinUrl", &self.join_url);
-        w.field("phones", &self.phones);
-        w.field("quickDial", &self.quick_dial);
-        w.field("tollFreeNumbers", &self.toll_free_numbers);
-        w.field("tollNumber", &self.toll_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.conference_id,
+            &self.join_url,
+            &self.phones,
+            &self.quick_dial,
+            &self.toll_free_numbers,
+            &self.toll_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.conference_id,
+                &mut self.join_url,
+                &mut self.phones,
+                &mut self.quick_dial,
+                &mut self.toll_free_numbers,
+                &mut self.toll_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10774,20 +10882,26 @@ impl ::graph_model::rt::Struct for OperatingSystemSpecifications {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.operatingSystemSpecifications"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "operatingSystemPlatform" => &mut self.operating_system_platform,
-            "operatingSystemVersion" => &mut self.operating_system_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["operatingSystemPlatform", "operatingSystemVersion"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("operatingSystemPlatform", &self.operating_system_platform);
-        w.field("operatingSystemVersion", &self.operating_system_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.operating_system_platform,
+            &self.operating_system_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.operating_system_platform,
+                &mut self.operating_system_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10837,22 +10951,20 @@ impl ::graph_model::rt::Struct for OutlookCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outlookCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "color" => &mut self.color,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "color", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("color", &self.color);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.color, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.color, &mut self.display_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10907,17 +11019,6 @@ impl ::graph_model::rt::Struct for OutlookItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outlookItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10927,12 +11028,29 @@ impl ::graph_model::rt::Struct for OutlookItem {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11124,20 +11242,20 @@ impl ::graph_model::rt::Struct for OutlookUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outlookUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "masterCategories" => &mut self.master_categories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "masterCategories"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("masterCategories", &self.master_categories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.master_categories])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.master_categories],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11252,22 +11370,24 @@ impl ::graph_model::rt::Struct for PasswordAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passwordAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "password" => &mut self.password,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "password"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("password", &self.password);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time, &self.password])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.password,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11351,32 +11471,6 @@ impl ::graph_model::rt::Struct for Person {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.person"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "birthday" => &mut self.birthday,
-            "companyName" => &mut self.company_name,
-            "department" => &mut self.department,
-            "displayName" => &mut self.display_name,
-            "givenName" => &mut self.given_name,
-            "imAddress" => &mut self.im_address,
-            "isFavorite" => &mut self.is_favorite,
-            "jobTitle" => &mut self.job_title,
-            "officeLocation" => &mut self.office_location,
-            "personNotes" => &mut self.person_notes,
-            "personType" => &mut self.person_type,
-            "phones" => &mut self.phones,
-            "postalAddresses" => &mut self.postal_addresses,
-            "profession" => &mut self.profession,
-            "scoredEmailAddresses" => &mut self.scored_email_addresses,
-            "surname" => &mut self.surname,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "websites" => &mut self.websites,
-            "yomiCompany" => &mut self.yomi_company,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11401,27 +11495,59 @@ impl ::graph_model::rt::Struct for Person {
             "yomiCompany",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("birthday", &self.birthday);
-        w.field("companyName", &self.company_name);
-        w.field("department", &self.department);
-        w.field("displayName", &self.display_name);
-        w.field("givenName", &self.given_name);
-        w.field("imAddress", &self.im_address);
-        w.field("isFavorite", &self.is_favorite);
-        w.field("jobTitle", &self.job_title);
-        w.field("officeLocation", &self.office_location);
-        w.field("personNotes", &self.person_notes);
-        w.field("personType", &self.person_type);
-        w.field("phones", &self.phones);
-        w.field("postalAddresses", &self.postal_addresses);
-        w.field("profession", &self.profession);
-        w.field("scoredEmailAddresses", &self.scored_email_addresses);
-        w.field("surname", &self.surname);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("websites", &self.websites);
-        w.field("yomiCompany", &self.yomi_company);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.birthday,
+            &self.company_name,
+            &self.department,
+            &self.display_name,
+            &self.given_name,
+            &self.im_address,
+            &self.is_favorite,
+            &self.job_title,
+            &self.office_location,
+            &self.person_notes,
+            &self.person_type,
+            &self.phones,
+            &self.postal_addresses,
+            &self.profession,
+            &self.scored_email_addresses,
+            &self.surname,
+            &self.user_principal_name,
+            &self.websites,
+            &self.yomi_company,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.birthday,
+                &mut self.company_name,
+                &mut self.department,
+                &mut self.display_name,
+                &mut self.given_name,
+                &mut self.im_address,
+                &mut self.is_favorite,
+                &mut self.job_title,
+                &mut self.office_location,
+                &mut self.person_notes,
+                &mut self.person_type,
+                &mut self.phones,
+                &mut self.postal_addresses,
+                &mut self.profession,
+                &mut self.scored_email_addresses,
+                &mut self.surname,
+                &mut self.user_principal_name,
+                &mut self.websites,
+                &mut self.yomi_company,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11469,20 +11595,17 @@ impl ::graph_model::rt::Struct for PersonType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.personType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "class" => &mut self.class,
-            "subclass" => &mut self.subclass,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["class", "subclass"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("class", &self.class);
-        w.field("subclass", &self.subclass);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.class, &self.subclass])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.class, &mut self.subclass], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11536,17 +11659,6 @@ impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.phoneAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "phoneNumber" => &mut self.phone_number,
-            "phoneType" => &mut self.phone_type,
-            "smsSignInState" => &mut self.sms_sign_in_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11556,12 +11668,29 @@ impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
             "smsSignInState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("phoneNumber", &self.phone_number);
-        w.field("phoneType", &self.phone_type);
-        w.field("smsSignInState", &self.sms_sign_in_state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.phone_number,
+            &self.phone_type,
+            &self.sms_sign_in_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.phone_number,
+                &mut self.phone_type,
+                &mut self.sms_sign_in_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11613,22 +11742,20 @@ impl ::graph_model::rt::Struct for PlannerUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "plans" => &mut self.plans,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "plans", "tasks"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("plans", &self.plans);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.plans, &self.tasks])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.plans, &mut self.tasks],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11685,18 +11812,6 @@ impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.platformCredentialAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "keyStrength" => &mut self.key_strength,
-            "platform" => &mut self.platform,
-            "device" => &mut self.device,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11707,13 +11822,31 @@ impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
             "device",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("keyStrength", &self.key_strength);
-        w.field("platform", &self.platform);
-        w.field("device", &self.device);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.key_strength,
+            &self.platform,
+            &self.device,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.key_strength,
+                &mut self.platform,
+                &mut self.device,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11760,18 +11893,17 @@ impl ::graph_model::rt::Struct for PolicyLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11927,18 +12059,17 @@ impl ::graph_model::rt::Struct for PolicyLocationApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyLocationApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11984,18 +12115,17 @@ impl ::graph_model::rt::Struct for PolicyLocationDomain {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyLocationDomain"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12041,18 +12171,17 @@ impl ::graph_model::rt::Struct for PolicyLocationUrl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyLocationUrl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12134,30 +12263,6 @@ impl ::graph_model::rt::Struct for Post {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.post"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "body" => &mut self.body,
-            "conversationId" => &mut self.conversation_id,
-            "conversationThreadId" => &mut self.conversation_thread_id,
-            "from" => &mut self.from,
-            "hasAttachments" => &mut self.has_attachments,
-            "newParticipants" => &mut self.new_participants,
-            "receivedDateTime" => &mut self.received_date_time,
-            "sender" => &mut self.sender,
-            "attachments" => &mut self.attachments,
-            "extensions" => &mut self.extensions,
-            "inReplyTo" => &mut self.in_reply_to,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12180,31 +12285,55 @@ impl ::graph_model::rt::Struct for Post {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("body", &self.body);
-        w.field("conversationId", &self.conversation_id);
-        w.field("conversationThreadId", &self.conversation_thread_id);
-        w.field("from", &self.from);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("newParticipants", &self.new_participants);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("sender", &self.sender);
-        w.field("attachments", &self.attachments);
-        w.field("extensions", &self.extensions);
-        w.field("inReplyTo", &self.in_reply_to);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.body,
+            &self.conversation_id,
+            &self.conversation_thread_id,
+            &self.from,
+            &self.has_attachments,
+            &self.new_participants,
+            &self.received_date_time,
+            &self.sender,
+            &self.attachments,
+            &self.extensions,
+            &self.in_reply_to,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.body,
+                &mut self.conversation_id,
+                &mut self.conversation_thread_id,
+                &mut self.from,
+                &mut self.has_attachments,
+                &mut self.new_participants,
+                &mut self.received_date_time,
+                &mut self.sender,
+                &mut self.attachments,
+                &mut self.extensions,
+                &mut self.in_reply_to,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12269,22 +12398,6 @@ impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processContentMetadataBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "contentCategory" => &mut self.content_category,
-            "correlationId" => &mut self.correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "identifier" => &mut self.identifier,
-            "isTruncated" => &mut self.is_truncated,
-            "length" => &mut self.length,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "name" => &mut self.name,
-            "sequenceNumber" => &mut self.sequence_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "content",
@@ -12299,17 +12412,39 @@ impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
             "sequenceNumber",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("contentCategory", &self.content_category);
-        w.field("correlationId", &self.correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("identifier", &self.identifier);
-        w.field("isTruncated", &self.is_truncated);
-        w.field("length", &self.length);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("name", &self.name);
-        w.field("sequenceNumber", &self.sequence_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content,
+            &self.content_category,
+            &self.correlation_id,
+            &self.created_date_time,
+            &self.identifier,
+            &self.is_truncated,
+            &self.length,
+            &self.modified_date_time,
+            &self.name,
+            &self.sequence_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content,
+                &mut self.content_category,
+                &mut self.correlation_id,
+                &mut self.created_date_time,
+                &mut self.identifier,
+                &mut self.is_truncated,
+                &mut self.length,
+                &mut self.modified_date_time,
+                &mut self.name,
+                &mut self.sequence_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12465,17 +12600,6 @@ impl ::graph_model::rt::Struct for ProcessContentRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processContentRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activityMetadata" => &mut self.activity_metadata,
-            "contentEntries" => &mut self.content_entries,
-            "deviceMetadata" => &mut self.device_metadata,
-            "integratedAppMetadata" => &mut self.integrated_app_metadata,
-            "protectedAppMetadata" => &mut self.protected_app_metadata,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "activityMetadata",
@@ -12485,12 +12609,29 @@ impl ::graph_model::rt::Struct for ProcessContentRequest {
             "protectedAppMetadata",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activityMetadata", &self.activity_metadata);
-        w.field("contentEntries", &self.content_entries);
-        w.field("deviceMetadata", &self.device_metadata);
-        w.field("integratedAppMetadata", &self.integrated_app_metadata);
-        w.field("protectedAppMetadata", &self.protected_app_metadata);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.activity_metadata,
+            &self.content_entries,
+            &self.device_metadata,
+            &self.integrated_app_metadata,
+            &self.protected_app_metadata,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.activity_metadata,
+                &mut self.content_entries,
+                &mut self.device_metadata,
+                &mut self.integrated_app_metadata,
+                &mut self.protected_app_metadata,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12568,27 +12709,6 @@ impl ::graph_model::rt::Struct for ProcessConversationMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processConversationMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "contentCategory" => &mut self.content_category,
-            "correlationId" => &mut self.correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "identifier" => &mut self.identifier,
-            "isTruncated" => &mut self.is_truncated,
-            "length" => &mut self.length,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "name" => &mut self.name,
-            "sequenceNumber" => &mut self.sequence_number,
-            "accessedResources" => &mut self.accessed_resources,
-            "accessedResources_v2" => &mut self.accessed_resources_v2,
-            "agents" => &mut self.agents,
-            "parentMessageId" => &mut self.parent_message_id,
-            "plugins" => &mut self.plugins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "content",
@@ -12608,22 +12728,49 @@ impl ::graph_model::rt::Struct for ProcessConversationMetadata {
             "plugins",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("contentCategory", &self.content_category);
-        w.field("correlationId", &self.correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("identifier", &self.identifier);
-        w.field("isTruncated", &self.is_truncated);
-        w.field("length", &self.length);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("name", &self.name);
-        w.field("sequenceNumber", &self.sequence_number);
-        w.field("accessedResources", &self.accessed_resources);
-        w.field("accessedResources_v2", &self.accessed_resources_v2);
-        w.field("agents", &self.agents);
-        w.field("parentMessageId", &self.parent_message_id);
-        w.field("plugins", &self.plugins);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content,
+            &self.content_category,
+            &self.correlation_id,
+            &self.created_date_time,
+            &self.identifier,
+            &self.is_truncated,
+            &self.length,
+            &self.modified_date_time,
+            &self.name,
+            &self.sequence_number,
+            &self.accessed_resources,
+            &self.accessed_resources_v2,
+            &self.agents,
+            &self.parent_message_id,
+            &self.plugins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content,
+                &mut self.content_category,
+                &mut self.correlation_id,
+                &mut self.created_date_time,
+                &mut self.identifier,
+                &mut self.is_truncated,
+                &mut self.length,
+                &mut self.modified_date_time,
+                &mut self.name,
+                &mut self.sequence_number,
+                &mut self.accessed_resources,
+                &mut self.accessed_resources_v2,
+                &mut self.agents,
+                &mut self.parent_message_id,
+                &mut self.plugins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12695,24 +12842,6 @@ impl ::graph_model::rt::Struct for ProcessFileMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.processFileMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "contentCategory" => &mut self.content_category,
-            "correlationId" => &mut self.correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "identifier" => &mut self.identifier,
-            "isTruncated" => &mut self.is_truncated,
-            "length" => &mut self.length,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "name" => &mut self.name,
-            "sequenceNumber" => &mut self.sequence_number,
-            "customProperties" => &mut self.custom_properties,
-            "ownerId" => &mut self.owner_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "content",
@@ -12729,19 +12858,43 @@ impl ::graph_model::rt::Struct for ProcessFileMetadata {
             "ownerId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("contentCategory", &self.content_category);
-        w.field("correlationId", &self.correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("identifier", &self.identifier);
-        w.field("isTruncated", &self.is_truncated);
-        w.field("length", &self.length);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("name", &self.name);
-        w.field("sequenceNumber", &self.sequence_number);
-        w.field("customProperties", &self.custom_properties);
-        w.field("ownerId", &self.owner_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content,
+            &self.content_category,
+            &self.correlation_id,
+            &self.created_date_time,
+            &self.identifier,
+            &self.is_truncated,
+            &self.length,
+            &self.modified_date_time,
+            &self.name,
+            &self.sequence_number,
+            &self.custom_properties,
+            &self.owner_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content,
+                &mut self.content_category,
+                &mut self.correlation_id,
+                &mut self.created_date_time,
+                &mut self.identifier,
+                &mut self.is_truncated,
+                &mut self.length,
+                &mut self.modified_date_time,
+                &mut self.name,
+                &mut self.sequence_number,
+                &mut self.custom_properties,
+                &mut self.owner_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12791,22 +12944,24 @@ impl ::graph_model::rt::Struct for ProtectedApplicationMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectedApplicationMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "version" => &mut self.version,
-            "applicationLocation" => &mut self.application_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "version", "applicationLocation"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("version", &self.version);
-        w.field("applicationLocation", &self.application_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.version, &self.application_location])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.name,
+                &mut self.version,
+                &mut self.application_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12862,18 +13017,6 @@ impl ::graph_model::rt::Struct for QrCode {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.qrCode"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "expireDateTime" => &mut self.expire_date_time,
-            "image" => &mut self.image,
-            "lastUsedDateTime" => &mut self.last_used_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -12884,13 +13027,31 @@ impl ::graph_model::rt::Struct for QrCode {
             "startDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expireDateTime", &self.expire_date_time);
-        w.field("image", &self.image);
-        w.field("lastUsedDateTime", &self.last_used_date_time);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.expire_date_time,
+            &self.image,
+            &self.last_used_date_time,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.expire_date_time,
+                &mut self.image,
+                &mut self.last_used_date_time,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12942,16 +13103,6 @@ impl ::graph_model::rt::Struct for QrCodeImageDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.qrCodeImageDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "binaryValue" => &mut self.binary_value,
-            "errorCorrectionLevel" => &mut self.error_correction_level,
-            "rawContent" => &mut self.raw_content,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "binaryValue",
@@ -12960,11 +13111,27 @@ impl ::graph_model::rt::Struct for QrCodeImageDetails {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("binaryValue", &self.binary_value);
-        w.field("errorCorrectionLevel", &self.error_correction_level);
-        w.field("rawContent", &self.raw_content);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.binary_value,
+            &self.error_correction_level,
+            &self.raw_content,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.binary_value,
+                &mut self.error_correction_level,
+                &mut self.raw_content,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13018,17 +13185,6 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.qrCodePinAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "pin" => &mut self.pin,
-            "standardQRCode" => &mut self.standard_qr_code,
-            "temporaryQRCode" => &mut self.temporary_qr_code,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13038,12 +13194,29 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
             "temporaryQRCode",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("pin", &self.pin);
-        w.field("standardQRCode", &self.standard_qr_code);
-        w.field("temporaryQRCode", &self.temporary_qr_code);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.pin,
+            &self.standard_qr_code,
+            &self.temporary_qr_code,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.pin,
+                &mut self.standard_qr_code,
+                &mut self.temporary_qr_code,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13097,17 +13270,6 @@ impl ::graph_model::rt::Struct for QrPin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.qrPin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "code" => &mut self.code,
-            "createdDateTime" => &mut self.created_date_time,
-            "forceChangePinNextSignIn" => &mut self.force_change_pin_next_sign_in,
-            "updatedDateTime" => &mut self.updated_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13117,15 +13279,29 @@ impl ::graph_model::rt::Struct for QrPin {
             "updatedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("code", &self.code);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field(
-            "forceChangePinNextSignIn",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.code,
+            &self.created_date_time,
             &self.force_change_pin_next_sign_in,
-        );
-        w.field("updatedDateTime", &self.updated_date_time);
+            &self.updated_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.code,
+                &mut self.created_date_time,
+                &mut self.force_change_pin_next_sign_in,
+                &mut self.updated_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13181,18 +13357,6 @@ impl ::graph_model::rt::Struct for ReferenceAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.referenceAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "isInline" => &mut self.is_inline,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13203,13 +13367,31 @@ impl ::graph_model::rt::Struct for ReferenceAttachment {
             "size",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("isInline", &self.is_inline);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.is_inline,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.is_inline,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13269,20 +13451,6 @@ impl ::graph_model::rt::Struct for ResourceAccessDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceAccessDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessType" => &mut self.access_type,
-            "identifier" => &mut self.identifier,
-            "isCrossPromptInjectionDetected" => &mut self.is_cross_prompt_injection_detected,
-            "labelId" => &mut self.label_id,
-            "name" => &mut self.name,
-            "status" => &mut self.status,
-            "storageId" => &mut self.storage_id,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accessType",
@@ -13295,18 +13463,35 @@ impl ::graph_model::rt::Struct for ResourceAccessDetail {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessType", &self.access_type);
-        w.field("identifier", &self.identifier);
-        w.field(
-            "isCrossPromptInjectionDetected",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.access_type,
+            &self.identifier,
             &self.is_cross_prompt_injection_detected,
-        );
-        w.field("labelId", &self.label_id);
-        w.field("name", &self.name);
-        w.field("status", &self.status);
-        w.field("storageId", &self.storage_id);
-        w.field("url", &self.url);
+            &self.label_id,
+            &self.name,
+            &self.status,
+            &self.storage_id,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_type,
+                &mut self.identifier,
+                &mut self.is_cross_prompt_injection_detected,
+                &mut self.label_id,
+                &mut self.name,
+                &mut self.status,
+                &mut self.storage_id,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13499,22 +13684,20 @@ impl ::graph_model::rt::Struct for ResourceReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "type", "webUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.r#type, &self.web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.r#type, &mut self.web_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13574,20 +13757,6 @@ impl ::graph_model::rt::Struct for ResourceVisualization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceVisualization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "containerDisplayName" => &mut self.container_display_name,
-            "containerType" => &mut self.container_type,
-            "containerWebUrl" => &mut self.container_web_url,
-            "mediaType" => &mut self.media_type,
-            "previewImageUrl" => &mut self.preview_image_url,
-            "previewText" => &mut self.preview_text,
-            "title" => &mut self.title,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "containerDisplayName",
@@ -13600,15 +13769,35 @@ impl ::graph_model::rt::Struct for ResourceVisualization {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("containerDisplayName", &self.container_display_name);
-        w.field("containerType", &self.container_type);
-        w.field("containerWebUrl", &self.container_web_url);
-        w.field("mediaType", &self.media_type);
-        w.field("previewImageUrl", &self.preview_image_url);
-        w.field("previewText", &self.preview_text);
-        w.field("title", &self.title);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.container_display_name,
+            &self.container_type,
+            &self.container_web_url,
+            &self.media_type,
+            &self.preview_image_url,
+            &self.preview_text,
+            &self.title,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.container_display_name,
+                &mut self.container_type,
+                &mut self.container_web_url,
+                &mut self.media_type,
+                &mut self.preview_image_url,
+                &mut self.preview_text,
+                &mut self.title,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13660,24 +13849,30 @@ impl ::graph_model::rt::Struct for ScoredEmailAddress {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scoredEmailAddress"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "itemId" => &mut self.item_id,
-            "relevanceScore" => &mut self.relevance_score,
-            "selectionLikelihood" => &mut self.selection_likelihood,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["address", "itemId", "relevanceScore", "selectionLikelihood"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("itemId", &self.item_id);
-        w.field("relevanceScore", &self.relevance_score);
-        w.field("selectionLikelihood", &self.selection_likelihood);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.item_id,
+            &self.relevance_score,
+            &self.selection_likelihood,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.item_id,
+                &mut self.relevance_score,
+                &mut self.selection_likelihood,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13870,19 +14065,6 @@ impl ::graph_model::rt::Struct for SharedInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharedInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastShared" => &mut self.last_shared,
-            "resourceReference" => &mut self.resource_reference,
-            "resourceVisualization" => &mut self.resource_visualization,
-            "sharingHistory" => &mut self.sharing_history,
-            "lastSharedMethod" => &mut self.last_shared_method,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13894,14 +14076,33 @@ impl ::graph_model::rt::Struct for SharedInsight {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastShared", &self.last_shared);
-        w.field("resourceReference", &self.resource_reference);
-        w.field("resourceVisualization", &self.resource_visualization);
-        w.field("sharingHistory", &self.sharing_history);
-        w.field("lastSharedMethod", &self.last_shared_method);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_shared,
+            &self.resource_reference,
+            &self.resource_visualization,
+            &self.sharing_history,
+            &self.last_shared_method,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_shared,
+                &mut self.resource_reference,
+                &mut self.resource_visualization,
+                &mut self.sharing_history,
+                &mut self.last_shared_method,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13959,17 +14160,6 @@ impl ::graph_model::rt::Struct for SharingDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharingDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "sharedBy" => &mut self.shared_by,
-            "sharedDateTime" => &mut self.shared_date_time,
-            "sharingReference" => &mut self.sharing_reference,
-            "sharingSubject" => &mut self.sharing_subject,
-            "sharingType" => &mut self.sharing_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "sharedBy",
@@ -13979,12 +14169,29 @@ impl ::graph_model::rt::Struct for SharingDetail {
             "sharingType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("sharedBy", &self.shared_by);
-        w.field("sharedDateTime", &self.shared_date_time);
-        w.field("sharingReference", &self.sharing_reference);
-        w.field("sharingSubject", &self.sharing_subject);
-        w.field("sharingType", &self.sharing_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.shared_by,
+            &self.shared_date_time,
+            &self.sharing_reference,
+            &self.sharing_subject,
+            &self.sharing_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.shared_by,
+                &mut self.shared_date_time,
+                &mut self.sharing_reference,
+                &mut self.sharing_subject,
+                &mut self.sharing_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14034,22 +14241,24 @@ impl ::graph_model::rt::Struct for ShiftAvailability {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shiftAvailability"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recurrence" => &mut self.recurrence,
-            "timeSlots" => &mut self.time_slots,
-            "timeZone" => &mut self.time_zone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["recurrence", "timeSlots", "timeZone"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("recurrence", &self.recurrence);
-        w.field("timeSlots", &self.time_slots);
-        w.field("timeZone", &self.time_zone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.recurrence, &self.time_slots, &self.time_zone])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.recurrence,
+                &mut self.time_slots,
+                &mut self.time_zone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14105,18 +14314,6 @@ impl ::graph_model::rt::Struct for ShiftPreferences {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shiftPreferences"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "availability" => &mut self.availability,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14127,13 +14324,31 @@ impl ::graph_model::rt::Struct for ShiftPreferences {
             "availability",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("availability", &self.availability);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.availability,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.availability,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14191,20 +14406,6 @@ impl ::graph_model::rt::Struct for SignInActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "lastNonInteractiveSignInDateTime" => &mut self.last_non_interactive_sign_in_date_time,
-            "lastNonInteractiveSignInRequestId" => {
-                &mut self.last_non_interactive_sign_in_request_id
-            }
-            "lastSignInDateTime" => &mut self.last_sign_in_date_time,
-            "lastSignInRequestId" => &mut self.last_sign_in_request_id,
-            "lastSuccessfulSignInDateTime" => &mut self.last_successful_sign_in_date_time,
-            "lastSuccessfulSignInRequestId" => &mut self.last_successful_sign_in_request_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "lastNonInteractiveSignInDateTime",
@@ -14215,25 +14416,31 @@ impl ::graph_model::rt::Struct for SignInActivity {
             "lastSuccessfulSignInRequestId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "lastNonInteractiveSignInDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.last_non_interactive_sign_in_date_time,
-        );
-        w.field(
-            "lastNonInteractiveSignInRequestId",
             &self.last_non_interactive_sign_in_request_id,
-        );
-        w.field("lastSignInDateTime", &self.last_sign_in_date_time);
-        w.field("lastSignInRequestId", &self.last_sign_in_request_id);
-        w.field(
-            "lastSuccessfulSignInDateTime",
+            &self.last_sign_in_date_time,
+            &self.last_sign_in_request_id,
             &self.last_successful_sign_in_date_time,
-        );
-        w.field(
-            "lastSuccessfulSignInRequestId",
             &self.last_successful_sign_in_request_id,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.last_non_interactive_sign_in_date_time,
+                &mut self.last_non_interactive_sign_in_request_id,
+                &mut self.last_sign_in_date_time,
+                &mut self.last_sign_in_request_id,
+                &mut self.last_successful_sign_in_date_time,
+                &mut self.last_successful_sign_in_request_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14281,20 +14488,20 @@ impl ::graph_model::rt::Struct for SizeRange {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sizeRange"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "maximumSize" => &mut self.maximum_size,
-            "minimumSize" => &mut self.minimum_size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["maximumSize", "minimumSize"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("maximumSize", &self.maximum_size);
-        w.field("minimumSize", &self.minimum_size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.maximum_size, &self.minimum_size])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.maximum_size, &mut self.minimum_size],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14344,22 +14551,24 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.softwareOathAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "secretKey" => &mut self.secret_key,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "secretKey"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("secretKey", &self.secret_key);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.created_date_time, &self.secret_key])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.secret_key,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14413,26 +14622,32 @@ impl ::graph_model::rt::Struct for StandardTimeZoneOffset {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.standardTimeZoneOffset"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dayOccurrence" => &mut self.day_occurrence,
-            "dayOfWeek" => &mut self.day_of_week,
-            "month" => &mut self.month,
-            "time" => &mut self.time,
-            "year" => &mut self.year,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dayOccurrence", "dayOfWeek", "month", "time", "year"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dayOccurrence", &self.day_occurrence);
-        w.field("dayOfWeek", &self.day_of_week);
-        w.field("month", &self.month);
-        w.field("time", &self.time);
-        w.field("year", &self.year);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.day_occurrence,
+            &self.day_of_week,
+            &self.month,
+            &self.time,
+            &self.year,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.day_occurrence,
+                &mut self.day_of_week,
+                &mut self.month,
+                &mut self.time,
+                &mut self.year,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14661,18 +14876,6 @@ impl ::graph_model::rt::Struct for TaskFileAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.taskFileAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "contentBytes" => &mut self.content_bytes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14683,13 +14886,31 @@ impl ::graph_model::rt::Struct for TaskFileAttachment {
             "contentBytes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("contentBytes", &self.content_bytes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.size,
+            &self.content_bytes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.size,
+                &mut self.content_bytes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14827,20 +15048,6 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.temporaryAccessPassAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "isUsable" => &mut self.is_usable,
-            "isUsableOnce" => &mut self.is_usable_once,
-            "lifetimeInMinutes" => &mut self.lifetime_in_minutes,
-            "methodUsabilityReason" => &mut self.method_usability_reason,
-            "startDateTime" => &mut self.start_date_time,
-            "temporaryAccessPass" => &mut self.temporary_access_pass,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14853,15 +15060,35 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
             "temporaryAccessPass",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isUsable", &self.is_usable);
-        w.field("isUsableOnce", &self.is_usable_once);
-        w.field("lifetimeInMinutes", &self.lifetime_in_minutes);
-        w.field("methodUsabilityReason", &self.method_usability_reason);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("temporaryAccessPass", &self.temporary_access_pass);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.is_usable,
+            &self.is_usable_once,
+            &self.lifetime_in_minutes,
+            &self.method_usability_reason,
+            &self.start_date_time,
+            &self.temporary_access_pass,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.is_usable,
+                &mut self.is_usable_once,
+                &mut self.lifetime_in_minutes,
+                &mut self.method_usability_reason,
+                &mut self.start_date_time,
+                &mut self.temporary_access_pass,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14907,18 +15134,17 @@ impl ::graph_model::rt::Struct for TextContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.textContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.data], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14966,20 +15192,20 @@ impl ::graph_model::rt::Struct for TimeOffDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeOffDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isAllDay" => &mut self.is_all_day,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isAllDay", "subject"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isAllDay", &self.is_all_day);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_all_day, &self.subject])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_all_day, &mut self.subject],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15027,20 +15253,20 @@ impl ::graph_model::rt::Struct for TimeRange {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeRange"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endTime" => &mut self.end_time,
-            "startTime" => &mut self.start_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endTime", "startTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endTime", &self.end_time);
-        w.field("startTime", &self.start_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.end_time, &self.start_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.end_time, &mut self.start_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15086,18 +15312,17 @@ impl ::graph_model::rt::Struct for TimeZoneBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeZoneBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15237,20 +15462,17 @@ impl ::graph_model::rt::Struct for Todo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.todo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lists" => &mut self.lists,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "lists"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lists", &self.lists);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.lists])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.lists], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15336,33 +15558,6 @@ impl ::graph_model::rt::Struct for TodoTask {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.todoTask"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "bodyLastModifiedDateTime" => &mut self.body_last_modified_date_time,
-            "categories" => &mut self.categories,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "dueDateTime" => &mut self.due_date_time,
-            "hasAttachments" => &mut self.has_attachments,
-            "importance" => &mut self.importance,
-            "isReminderOn" => &mut self.is_reminder_on,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "recurrence" => &mut self.recurrence,
-            "reminderDateTime" => &mut self.reminder_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "title" => &mut self.title,
-            "attachments" => &mut self.attachments,
-            "attachmentSessions" => &mut self.attachment_sessions,
-            "checklistItems" => &mut self.checklist_items,
-            "extensions" => &mut self.extensions,
-            "linkedResources" => &mut self.linked_resources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15388,31 +15583,61 @@ impl ::graph_model::rt::Struct for TodoTask {
             "linkedResources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field(
-            "bodyLastModifiedDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
             &self.body_last_modified_date_time,
-        );
-        w.field("categories", &self.categories);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("dueDateTime", &self.due_date_time);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("importance", &self.importance);
-        w.field("isReminderOn", &self.is_reminder_on);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("recurrence", &self.recurrence);
-        w.field("reminderDateTime", &self.reminder_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("title", &self.title);
-        w.field("attachments", &self.attachments);
-        w.field("attachmentSessions", &self.attachment_sessions);
-        w.field("checklistItems", &self.checklist_items);
-        w.field("extensions", &self.extensions);
-        w.field("linkedResources", &self.linked_resources);
+            &self.categories,
+            &self.completed_date_time,
+            &self.created_date_time,
+            &self.due_date_time,
+            &self.has_attachments,
+            &self.importance,
+            &self.is_reminder_on,
+            &self.last_modified_date_time,
+            &self.recurrence,
+            &self.reminder_date_time,
+            &self.start_date_time,
+            &self.status,
+            &self.title,
+            &self.attachments,
+            &self.attachment_sessions,
+            &self.checklist_items,
+            &self.extensions,
+            &self.linked_resources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.body_last_modified_date_time,
+                &mut self.categories,
+                &mut self.completed_date_time,
+                &mut self.created_date_time,
+                &mut self.due_date_time,
+                &mut self.has_attachments,
+                &mut self.importance,
+                &mut self.is_reminder_on,
+                &mut self.last_modified_date_time,
+                &mut self.recurrence,
+                &mut self.reminder_date_time,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.title,
+                &mut self.attachments,
+                &mut self.attachment_sessions,
+                &mut self.checklist_items,
+                &mut self.extensions,
+                &mut self.linked_resources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15470,19 +15695,6 @@ impl ::graph_model::rt::Struct for TodoTaskList {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.todoTaskList"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isOwner" => &mut self.is_owner,
-            "isShared" => &mut self.is_shared,
-            "wellknownListName" => &mut self.wellknown_list_name,
-            "extensions" => &mut self.extensions,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15494,14 +15706,33 @@ impl ::graph_model::rt::Struct for TodoTaskList {
             "tasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("isOwner", &self.is_owner);
-        w.field("isShared", &self.is_shared);
-        w.field("wellknownListName", &self.wellknown_list_name);
-        w.field("extensions", &self.extensions);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.is_owner,
+            &self.is_shared,
+            &self.wellknown_list_name,
+            &self.extensions,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_owner,
+                &mut self.is_shared,
+                &mut self.wellknown_list_name,
+                &mut self.extensions,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15558,18 +15789,6 @@ impl ::graph_model::rt::Struct for Trending {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.trending"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "resourceReference" => &mut self.resource_reference,
-            "resourceVisualization" => &mut self.resource_visualization,
-            "weight" => &mut self.weight,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15580,13 +15799,31 @@ impl ::graph_model::rt::Struct for Trending {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("resourceReference", &self.resource_reference);
-        w.field("resourceVisualization", &self.resource_visualization);
-        w.field("weight", &self.weight);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_date_time,
+            &self.resource_reference,
+            &self.resource_visualization,
+            &self.weight,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_date_time,
+                &mut self.resource_reference,
+                &mut self.resource_visualization,
+                &mut self.weight,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15634,20 +15871,23 @@ impl ::graph_model::rt::Struct for UsageDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.usageDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "lastAccessedDateTime" => &mut self.last_accessed_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["lastAccessedDateTime", "lastModifiedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("lastAccessedDateTime", &self.last_accessed_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.last_accessed_date_time, &self.last_modified_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.last_accessed_date_time,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15707,17 +15947,6 @@ impl ::graph_model::rt::Struct for UsedInsight {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.usedInsight"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastUsed" => &mut self.last_used,
-            "resourceReference" => &mut self.resource_reference,
-            "resourceVisualization" => &mut self.resource_visualization,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15727,12 +15956,29 @@ impl ::graph_model::rt::Struct for UsedInsight {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastUsed", &self.last_used);
-        w.field("resourceReference", &self.resource_reference);
-        w.field("resourceVisualization", &self.resource_visualization);
-        w.field("resource", &self.resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_used,
+            &self.resource_reference,
+            &self.resource_visualization,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_used,
+                &mut self.resource_reference,
+                &mut self.resource_visualization,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16083,151 +16329,6 @@ impl ::graph_model::rt::Struct for User {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.user"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "aboutMe" => &mut self.about_me,
-            "accountEnabled" => &mut self.account_enabled,
-            "ageGroup" => &mut self.age_group,
-            "assignedLicenses" => &mut self.assigned_licenses,
-            "assignedPlans" => &mut self.assigned_plans,
-            "authorizationInfo" => &mut self.authorization_info,
-            "birthday" => &mut self.birthday,
-            "businessPhones" => &mut self.business_phones,
-            "city" => &mut self.city,
-            "companyName" => &mut self.company_name,
-            "consentProvidedForMinor" => &mut self.consent_provided_for_minor,
-            "country" => &mut self.country,
-            "createdDateTime" => &mut self.created_date_time,
-            "creationType" => &mut self.creation_type,
-            "customSecurityAttributes" => &mut self.custom_security_attributes,
-            "department" => &mut self.department,
-            "deviceEnrollmentLimit" => &mut self.device_enrollment_limit,
-            "displayName" => &mut self.display_name,
-            "employeeHireDate" => &mut self.employee_hire_date,
-            "employeeId" => &mut self.employee_id,
-            "employeeLeaveDateTime" => &mut self.employee_leave_date_time,
-            "employeeOrgData" => &mut self.employee_org_data,
-            "employeeType" => &mut self.employee_type,
-            "externalUserState" => &mut self.external_user_state,
-            "externalUserStateChangeDateTime" => &mut self.external_user_state_change_date_time,
-            "faxNumber" => &mut self.fax_number,
-            "givenName" => &mut self.given_name,
-            "hireDate" => &mut self.hire_date,
-            "identities" => &mut self.identities,
-            "identityParentId" => &mut self.identity_parent_id,
-            "imAddresses" => &mut self.im_addresses,
-            "interests" => &mut self.interests,
-            "isManagementRestricted" => &mut self.is_management_restricted,
-            "isResourceAccount" => &mut self.is_resource_account,
-            "jobTitle" => &mut self.job_title,
-            "lastPasswordChangeDateTime" => &mut self.last_password_change_date_time,
-            "legalAgeGroupClassification" => &mut self.legal_age_group_classification,
-            "licenseAssignmentStates" => &mut self.license_assignment_states,
-            "mail" => &mut self.mail,
-            "mailboxSettings" => &mut self.mailbox_settings,
-            "mailNickname" => &mut self.mail_nickname,
-            "mobilePhone" => &mut self.mobile_phone,
-            "mySite" => &mut self.my_site,
-            "officeLocation" => &mut self.office_location,
-            "onPremisesDistinguishedName" => &mut self.on_premises_distinguished_name,
-            "onPremisesDomainName" => &mut self.on_premises_domain_name,
-            "onPremisesExtensionAttributes" => &mut self.on_premises_extension_attributes,
-            "onPremisesImmutableId" => &mut self.on_premises_immutable_id,
-            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
-            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
-            "onPremisesSamAccountName" => &mut self.on_premises_sam_account_name,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
-            "onPremisesUserPrincipalName" => &mut self.on_premises_user_principal_name,
-            "otherMails" => &mut self.other_mails,
-            "passwordPolicies" => &mut self.password_policies,
-            "passwordProfile" => &mut self.password_profile,
-            "pastProjects" => &mut self.past_projects,
-            "postalCode" => &mut self.postal_code,
-            "preferredDataLocation" => &mut self.preferred_data_location,
-            "preferredLanguage" => &mut self.preferred_language,
-            "preferredName" => &mut self.preferred_name,
-            "print" => &mut self.print,
-            "provisionedPlans" => &mut self.provisioned_plans,
-            "proxyAddresses" => &mut self.proxy_addresses,
-            "responsibilities" => &mut self.responsibilities,
-            "schools" => &mut self.schools,
-            "securityIdentifier" => &mut self.security_identifier,
-            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
-            "showInAddressList" => &mut self.show_in_address_list,
-            "signInActivity" => &mut self.sign_in_activity,
-            "signInSessionsValidFromDateTime" => &mut self.sign_in_sessions_valid_from_date_time,
-            "skills" => &mut self.skills,
-            "state" => &mut self.state,
-            "streetAddress" => &mut self.street_address,
-            "surname" => &mut self.surname,
-            "usageLocation" => &mut self.usage_location,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userType" => &mut self.user_type,
-            "activities" => &mut self.activities,
-            "adhocCalls" => &mut self.adhoc_calls,
-            "agreementAcceptances" => &mut self.agreement_acceptances,
-            "appRoleAssignments" => &mut self.app_role_assignments,
-            "authentication" => &mut self.authentication,
-            "calendar" => &mut self.calendar,
-            "calendarGroups" => &mut self.calendar_groups,
-            "calendars" => &mut self.calendars,
-            "calendarView" => &mut self.calendar_view,
-            "chats" => &mut self.chats,
-            "cloudClipboard" => &mut self.cloud_clipboard,
-            "cloudPCs" => &mut self.cloud_p_cs,
-            "contactFolders" => &mut self.contact_folders,
-            "contacts" => &mut self.contacts,
-            "createdObjects" => &mut self.created_objects,
-            "dataSecurityAndGovernance" => &mut self.data_security_and_governance,
-            "deviceManagementTroubleshootingEvents" => {
-                &mut self.device_management_troubleshooting_events
-            }
-            "directReports" => &mut self.direct_reports,
-            "drive" => &mut self.drive,
-            "drives" => &mut self.drives,
-            "employeeExperience" => &mut self.employee_experience,
-            "events" => &mut self.events,
-            "extensions" => &mut self.extensions,
-            "followedSites" => &mut self.followed_sites,
-            "inferenceClassification" => &mut self.inference_classification,
-            "insights" => &mut self.insights,
-            "joinedTeams" => &mut self.joined_teams,
-            "licenseDetails" => &mut self.license_details,
-            "mailFolders" => &mut self.mail_folders,
-            "managedAppRegistrations" => &mut self.managed_app_registrations,
-            "managedDevices" => &mut self.managed_devices,
-            "manager" => &mut self.manager,
-            "memberOf" => &mut self.member_of,
-            "messages" => &mut self.messages,
-            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
-            "onenote" => &mut self.onenote,
-            "onlineMeetings" => &mut self.online_meetings,
-            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
-            "outlook" => &mut self.outlook,
-            "ownedDevices" => &mut self.owned_devices,
-            "ownedObjects" => &mut self.owned_objects,
-            "people" => &mut self.people,
-            "permissionGrants" => &mut self.permission_grants,
-            "photo" => &mut self.photo,
-            "photos" => &mut self.photos,
-            "planner" => &mut self.planner,
-            "presence" => &mut self.presence,
-            "registeredDevices" => &mut self.registered_devices,
-            "scopedRoleMemberOf" => &mut self.scoped_role_member_of,
-            "settings" => &mut self.settings,
-            "solutions" => &mut self.solutions,
-            "sponsorOf" => &mut self.sponsor_of,
-            "sponsors" => &mut self.sponsors,
-            "teamwork" => &mut self.teamwork,
-            "todo" => &mut self.todo,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -16369,186 +16470,293 @@ impl ::graph_model::rt::Struct for User {
             "transitiveMemberOf",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("aboutMe", &self.about_me);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("ageGroup", &self.age_group);
-        w.field("assignedLicenses", &self.assigned_licenses);
-        w.field("assignedPlans", &self.assigned_plans);
-        w.field("authorizationInfo", &self.authorization_info);
-        w.field("birthday", &self.birthday);
-        w.field("businessPhones", &self.business_phones);
-        w.field("city", &self.city);
-        w.field("companyName", &self.company_name);
-        w.field("consentProvidedForMinor", &self.consent_provided_for_minor);
-        w.field("country", &self.country);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("creationType", &self.creation_type);
-        w.field("customSecurityAttributes", &self.custom_security_attributes);
-        w.field("department", &self.department);
-        w.field("deviceEnrollmentLimit", &self.device_enrollment_limit);
-        w.field("displayName", &self.display_name);
-        w.field("employeeHireDate", &self.employee_hire_date);
-        w.field("employeeId", &self.employee_id);
-        w.field("employeeLeaveDateTime", &self.employee_leave_date_time);
-        w.field("employeeOrgData", &self.employee_org_data);
-        w.field("employeeType", &self.employee_type);
-        w.field("externalUserState", &self.external_user_state);
-        w.field(
-            "externalUserStateChangeDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.about_me,
+            &self.account_enabled,
+            &self.age_group,
+            &self.assigned_licenses,
+            &self.assigned_plans,
+            &self.authorization_info,
+            &self.birthday,
+            &self.business_phones,
+            &self.city,
+            &self.company_name,
+            &self.consent_provided_for_minor,
+            &self.country,
+            &self.created_date_time,
+            &self.creation_type,
+            &self.custom_security_attributes,
+            &self.department,
+            &self.device_enrollment_limit,
+            &self.display_name,
+            &self.employee_hire_date,
+            &self.employee_id,
+            &self.employee_leave_date_time,
+            &self.employee_org_data,
+            &self.employee_type,
+            &self.external_user_state,
             &self.external_user_state_change_date_time,
-        );
-        w.field("faxNumber", &self.fax_number);
-        w.field("givenName", &self.given_name);
-        w.field("hireDate", &self.hire_date);
-        w.field("identities", &self.identities);
-        w.field("identityParentId", &self.identity_parent_id);
-        w.field("imAddresses", &self.im_addresses);
-        w.field("interests", &self.interests);
-        w.field("isManagementRestricted", &self.is_management_restricted);
-        w.field("isResourceAccount", &self.is_resource_account);
-        w.field("jobTitle", &self.job_title);
-        w.field(
-            "lastPasswordChangeDateTime",
+            &self.fax_number,
+            &self.given_name,
+            &self.hire_date,
+            &self.identities,
+            &self.identity_parent_id,
+            &self.im_addresses,
+            &self.interests,
+            &self.is_management_restricted,
+            &self.is_resource_account,
+            &self.job_title,
             &self.last_password_change_date_time,
-        );
-        w.field(
-            "legalAgeGroupClassification",
             &self.legal_age_group_classification,
-        );
-        w.field("licenseAssignmentStates", &self.license_assignment_states);
-        w.field("mail", &self.mail);
-        w.field("mailboxSettings", &self.mailbox_settings);
-        w.field("mailNickname", &self.mail_nickname);
-        w.field("mobilePhone", &self.mobile_phone);
-        w.field("mySite", &self.my_site);
-        w.field("officeLocation", &self.office_location);
-        w.field(
-            "onPremisesDistinguishedName",
+            &self.license_assignment_states,
+            &self.mail,
+            &self.mailbox_settings,
+            &self.mail_nickname,
+            &self.mobile_phone,
+            &self.my_site,
+            &self.office_location,
             &self.on_premises_distinguished_name,
-        );
-        w.field("onPremisesDomainName", &self.on_premises_domain_name);
-        w.field(
-            "onPremisesExtensionAttributes",
+            &self.on_premises_domain_name,
             &self.on_premises_extension_attributes,
-        );
-        w.field("onPremisesImmutableId", &self.on_premises_immutable_id);
-        w.field(
-            "onPremisesLastSyncDateTime",
+            &self.on_premises_immutable_id,
             &self.on_premises_last_sync_date_time,
-        );
-        w.field(
-            "onPremisesProvisioningErrors",
             &self.on_premises_provisioning_errors,
-        );
-        w.field(
-            "onPremisesSamAccountName",
             &self.on_premises_sam_account_name,
-        );
-        w.field(
-            "onPremisesSecurityIdentifier",
             &self.on_premises_security_identifier,
-        );
-        w.field("onPremisesSyncEnabled", &self.on_premises_sync_enabled);
-        w.field(
-            "onPremisesUserPrincipalName",
+            &self.on_premises_sync_enabled,
             &self.on_premises_user_principal_name,
-        );
-        w.field("otherMails", &self.other_mails);
-        w.field("passwordPolicies", &self.password_policies);
-        w.field("passwordProfile", &self.password_profile);
-        w.field("pastProjects", &self.past_projects);
-        w.field("postalCode", &self.postal_code);
-        w.field("preferredDataLocation", &self.preferred_data_location);
-        w.field("preferredLanguage", &self.preferred_language);
-        w.field("preferredName", &self.preferred_name);
-        w.field("print", &self.print);
-        w.field("provisionedPlans", &self.provisioned_plans);
-        w.field("proxyAddresses", &self.proxy_addresses);
-        w.field("responsibilities", &self.responsibilities);
-        w.field("schools", &self.schools);
-        w.field("securityIdentifier", &self.security_identifier);
-        w.field(
-            "serviceProvisioningErrors",
+            &self.other_mails,
+            &self.password_policies,
+            &self.password_profile,
+            &self.past_projects,
+            &self.postal_code,
+            &self.preferred_data_location,
+            &self.preferred_language,
+            &self.preferred_name,
+            &self.print,
+            &self.provisioned_plans,
+            &self.proxy_addresses,
+            &self.responsibilities,
+            &self.schools,
+            &self.security_identifier,
             &self.service_provisioning_errors,
-        );
-        w.field("showInAddressList", &self.show_in_address_list);
-        w.field("signInActivity", &self.sign_in_activity);
-        w.field(
-            "signInSessionsValidFromDateTime",
+            &self.show_in_address_list,
+            &self.sign_in_activity,
             &self.sign_in_sessions_valid_from_date_time,
-        );
-        w.field("skills", &self.skills);
-        w.field("state", &self.state);
-        w.field("streetAddress", &self.street_address);
-        w.field("surname", &self.surname);
-        w.field("usageLocation", &self.usage_location);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userType", &self.user_type);
-        w.field("activities", &self.activities);
-        w.field("adhocCalls", &self.adhoc_calls);
-        w.field("agreementAcceptances", &self.agreement_acceptances);
-        w.field("appRoleAssignments", &self.app_role_assignments);
-        w.field("authentication", &self.authentication);
-        w.field("calendar", &self.calendar);
-        w.field("calendarGroups", &self.calendar_groups);
-        w.field("calendars", &self.calendars);
-        w.field("calendarView", &self.calendar_view);
-        w.field("chats", &self.chats);
-        w.field("cloudClipboard", &self.cloud_clipboard);
-        w.field("cloudPCs", &self.cloud_p_cs);
-        w.field("contactFolders", &self.contact_folders);
-        w.field("contacts", &self.contacts);
-        w.field("createdObjects", &self.created_objects);
-        w.field(
-            "dataSecurityAndGovernance",
+            &self.skills,
+            &self.state,
+            &self.street_address,
+            &self.surname,
+            &self.usage_location,
+            &self.user_principal_name,
+            &self.user_type,
+            &self.activities,
+            &self.adhoc_calls,
+            &self.agreement_acceptances,
+            &self.app_role_assignments,
+            &self.authentication,
+            &self.calendar,
+            &self.calendar_groups,
+            &self.calendars,
+            &self.calendar_view,
+            &self.chats,
+            &self.cloud_clipboard,
+            &self.cloud_p_cs,
+            &self.contact_folders,
+            &self.contacts,
+            &self.created_objects,
             &self.data_security_and_governance,
-        );
-        w.field(
-            "deviceManagementTroubleshootingEvents",
             &self.device_management_troubleshooting_events,
-        );
-        w.field("directReports", &self.direct_reports);
-        w.field("drive", &self.drive);
-        w.field("drives", &self.drives);
-        w.field("employeeExperience", &self.employee_experience);
-        w.field("events", &self.events);
-        w.field("extensions", &self.extensions);
-        w.field("followedSites", &self.followed_sites);
-        w.field("inferenceClassification", &self.inference_classification);
-        w.field("insights", &self.insights);
-        w.field("joinedTeams", &self.joined_teams);
-        w.field("licenseDetails", &self.license_details);
-        w.field("mailFolders", &self.mail_folders);
-        w.field("managedAppRegistrations", &self.managed_app_registrations);
-        w.field("managedDevices", &self.managed_devices);
-        w.field("manager", &self.manager);
-        w.field("memberOf", &self.member_of);
-        w.field("messages", &self.messages);
-        w.field("oauth2PermissionGrants", &self.oauth2_permission_grants);
-        w.field("onenote", &self.onenote);
-        w.field("onlineMeetings", &self.online_meetings);
-        w.field("onPremisesSyncBehavior", &self.on_premises_sync_behavior);
-        w.field("outlook", &self.outlook);
-        w.field("ownedDevices", &self.owned_devices);
-        w.field("ownedObjects", &self.owned_objects);
-        w.field("people", &self.people);
-        w.field("permissionGrants", &self.permission_grants);
-        w.field("photo", &self.photo);
-        w.field("photos", &self.photos);
-        w.field("planner", &self.planner);
-        w.field("presence", &self.presence);
-        w.field("registeredDevices", &self.registered_devices);
-        w.field("scopedRoleMemberOf", &self.scoped_role_member_of);
-        w.field("settings", &self.settings);
-        w.field("solutions", &self.solutions);
-        w.field("sponsorOf", &self.sponsor_of);
-        w.field("sponsors", &self.sponsors);
-        w.field("teamwork", &self.teamwork);
-        w.field("todo", &self.todo);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
+            &self.direct_reports,
+            &self.drive,
+            &self.drives,
+            &self.employee_experience,
+            &self.events,
+            &self.extensions,
+            &self.followed_sites,
+            &self.inference_classification,
+            &self.insights,
+            &self.joined_teams,
+            &self.license_details,
+            &self.mail_folders,
+            &self.managed_app_registrations,
+            &self.managed_devices,
+            &self.manager,
+            &self.member_of,
+            &self.messages,
+            &self.oauth2_permission_grants,
+            &self.onenote,
+            &self.online_meetings,
+            &self.on_premises_sync_behavior,
+            &self.outlook,
+            &self.owned_devices,
+            &self.owned_objects,
+            &self.people,
+            &self.permission_grants,
+            &self.photo,
+            &self.photos,
+            &self.planner,
+            &self.presence,
+            &self.registered_devices,
+            &self.scoped_role_member_of,
+            &self.settings,
+            &self.solutions,
+            &self.sponsor_of,
+            &self.sponsors,
+            &self.teamwork,
+            &self.todo,
+            &self.transitive_member_of,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.about_me,
+                &mut self.account_enabled,
+                &mut self.age_group,
+                &mut self.assigned_licenses,
+                &mut self.assigned_plans,
+                &mut self.authorization_info,
+                &mut self.birthday,
+                &mut self.business_phones,
+                &mut self.city,
+                &mut self.company_name,
+                &mut self.consent_provided_for_minor,
+                &mut self.country,
+                &mut self.created_date_time,
+                &mut self.creation_type,
+                &mut self.custom_security_attributes,
+                &mut self.department,
+                &mut self.device_enrollment_limit,
+                &mut self.display_name,
+                &mut self.employee_hire_date,
+                &mut self.employee_id,
+                &mut self.employee_leave_date_time,
+                &mut self.employee_org_data,
+                &mut self.employee_type,
+                &mut self.external_user_state,
+                &mut self.external_user_state_change_date_time,
+                &mut self.fax_number,
+                &mut self.given_name,
+                &mut self.hire_date,
+                &mut self.identities,
+                &mut self.identity_parent_id,
+                &mut self.im_addresses,
+                &mut self.interests,
+                &mut self.is_management_restricted,
+                &mut self.is_resource_account,
+                &mut self.job_title,
+                &mut self.last_password_change_date_time,
+                &mut self.legal_age_group_classification,
+                &mut self.license_assignment_states,
+                &mut self.mail,
+                &mut self.mailbox_settings,
+                &mut self.mail_nickname,
+                &mut self.mobile_phone,
+                &mut self.my_site,
+                &mut self.office_location,
+                &mut self.on_premises_distinguished_name,
+                &mut self.on_premises_domain_name,
+                &mut self.on_premises_extension_attributes,
+                &mut self.on_premises_immutable_id,
+                &mut self.on_premises_last_sync_date_time,
+                &mut self.on_premises_provisioning_errors,
+                &mut self.on_premises_sam_account_name,
+                &mut self.on_premises_security_identifier,
+                &mut self.on_premises_sync_enabled,
+                &mut self.on_premises_user_principal_name,
+                &mut self.other_mails,
+                &mut self.password_policies,
+                &mut self.password_profile,
+                &mut self.past_projects,
+                &mut self.postal_code,
+                &mut self.preferred_data_location,
+                &mut self.preferred_language,
+                &mut self.preferred_name,
+                &mut self.print,
+                &mut self.provisioned_plans,
+                &mut self.proxy_addresses,
+                &mut self.responsibilities,
+                &mut self.schools,
+                &mut self.security_identifier,
+                &mut self.service_provisioning_errors,
+                &mut self.show_in_address_list,
+                &mut self.sign_in_activity,
+                &mut self.sign_in_sessions_valid_from_date_time,
+                &mut self.skills,
+                &mut self.state,
+                &mut self.street_address,
+                &mut self.surname,
+                &mut self.usage_location,
+                &mut self.user_principal_name,
+                &mut self.user_type,
+                &mut self.activities,
+                &mut self.adhoc_calls,
+                &mut self.agreement_acceptances,
+                &mut self.app_role_assignments,
+                &mut self.authentication,
+                &mut self.calendar,
+                &mut self.calendar_groups,
+                &mut self.calendars,
+                &mut self.calendar_view,
+                &mut self.chats,
+                &mut self.cloud_clipboard,
+                &mut self.cloud_p_cs,
+                &mut self.contact_folders,
+                &mut self.contacts,
+                &mut self.created_objects,
+                &mut self.data_security_and_governance,
+                &mut self.device_management_troubleshooting_events,
+                &mut self.direct_reports,
+                &mut self.drive,
+                &mut self.drives,
+                &mut self.employee_experience,
+                &mut self.events,
+                &mut self.extensions,
+                &mut self.followed_sites,
+                &mut self.inference_classification,
+                &mut self.insights,
+                &mut self.joined_teams,
+                &mut self.license_details,
+                &mut self.mail_folders,
+                &mut self.managed_app_registrations,
+                &mut self.managed_devices,
+                &mut self.manager,
+                &mut self.member_of,
+                &mut self.messages,
+                &mut self.oauth2_permission_grants,
+                &mut self.onenote,
+                &mut self.online_meetings,
+                &mut self.on_premises_sync_behavior,
+                &mut self.outlook,
+                &mut self.owned_devices,
+                &mut self.owned_objects,
+                &mut self.people,
+                &mut self.permission_grants,
+                &mut self.photo,
+                &mut self.photos,
+                &mut self.planner,
+                &mut self.presence,
+                &mut self.registered_devices,
+                &mut self.scoped_role_member_of,
+                &mut self.settings,
+                &mut self.solutions,
+                &mut self.sponsor_of,
+                &mut self.sponsors,
+                &mut self.teamwork,
+                &mut self.todo,
+                &mut self.transitive_member_of,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16622,27 +16830,6 @@ impl ::graph_model::rt::Struct for UserActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activationUrl" => &mut self.activation_url,
-            "activitySourceHost" => &mut self.activity_source_host,
-            "appActivityId" => &mut self.app_activity_id,
-            "appDisplayName" => &mut self.app_display_name,
-            "contentInfo" => &mut self.content_info,
-            "contentUrl" => &mut self.content_url,
-            "createdDateTime" => &mut self.created_date_time,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "fallbackUrl" => &mut self.fallback_url,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "userTimezone" => &mut self.user_timezone,
-            "visualElements" => &mut self.visual_elements,
-            "historyItems" => &mut self.history_items,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -16662,22 +16849,49 @@ impl ::graph_model::rt::Struct for UserActivity {
             "historyItems",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activationUrl", &self.activation_url);
-        w.field("activitySourceHost", &self.activity_source_host);
-        w.field("appActivityId", &self.app_activity_id);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("contentInfo", &self.content_info);
-        w.field("contentUrl", &self.content_url);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("fallbackUrl", &self.fallback_url);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("userTimezone", &self.user_timezone);
-        w.field("visualElements", &self.visual_elements);
-        w.field("historyItems", &self.history_items);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activation_url,
+            &self.activity_source_host,
+            &self.app_activity_id,
+            &self.app_display_name,
+            &self.content_info,
+            &self.content_url,
+            &self.created_date_time,
+            &self.expiration_date_time,
+            &self.fallback_url,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.user_timezone,
+            &self.visual_elements,
+            &self.history_items,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activation_url,
+                &mut self.activity_source_host,
+                &mut self.app_activity_id,
+                &mut self.app_display_name,
+                &mut self.content_info,
+                &mut self.content_url,
+                &mut self.created_date_time,
+                &mut self.expiration_date_time,
+                &mut self.fallback_url,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.user_timezone,
+                &mut self.visual_elements,
+                &mut self.history_items,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16924,24 +17138,30 @@ impl ::graph_model::rt::Struct for UserDataSecurityAndGovernance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userDataSecurityAndGovernance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "sensitivityLabels" => &mut self.sensitivity_labels,
-            "activities" => &mut self.activities,
-            "protectionScopes" => &mut self.protection_scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "sensitivityLabels", "activities", "protectionScopes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("sensitivityLabels", &self.sensitivity_labels);
-        w.field("activities", &self.activities);
-        w.field("protectionScopes", &self.protection_scopes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.sensitivity_labels,
+            &self.activities,
+            &self.protection_scopes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.sensitivity_labels,
+                &mut self.activities,
+                &mut self.protection_scopes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16989,20 +17209,17 @@ impl ::graph_model::rt::Struct for UserInsightsSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userInsightsSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.is_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17048,18 +17265,17 @@ impl ::graph_model::rt::Struct for UserPrint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userPrint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "recentPrinterShares" => &mut self.recent_printer_shares,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["recentPrinterShares"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("recentPrinterShares", &self.recent_printer_shares);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.recent_printer_shares])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.recent_printer_shares], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17105,18 +17321,17 @@ impl ::graph_model::rt::Struct for UserProtectionScopeContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userProtectionScopeContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17267,25 +17482,6 @@ impl ::graph_model::rt::Struct for UserSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contributionToContentDiscoveryAsOrganizationDisabled" => {
-                &mut self.contribution_to_content_discovery_as_organization_disabled
-            }
-            "contributionToContentDiscoveryDisabled" => {
-                &mut self.contribution_to_content_discovery_disabled
-            }
-            "exchange" => &mut self.exchange,
-            "itemInsights" => &mut self.item_insights,
-            "shiftPreferences" => &mut self.shift_preferences,
-            "storage" => &mut self.storage,
-            "windows" => &mut self.windows,
-            "workHoursAndLocations" => &mut self.work_hours_and_locations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -17299,22 +17495,37 @@ impl ::graph_model::rt::Struct for UserSettings {
             "workHoursAndLocations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "contributionToContentDiscoveryAsOrganizationDisabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.contribution_to_content_discovery_as_organization_disabled,
-        );
-        w.field(
-            "contributionToContentDiscoveryDisabled",
             &self.contribution_to_content_discovery_disabled,
-        );
-        w.field("exchange", &self.exchange);
-        w.field("itemInsights", &self.item_insights);
-        w.field("shiftPreferences", &self.shift_preferences);
-        w.field("storage", &self.storage);
-        w.field("windows", &self.windows);
-        w.field("workHoursAndLocations", &self.work_hours_and_locations);
+            &self.exchange,
+            &self.item_insights,
+            &self.shift_preferences,
+            &self.storage,
+            &self.windows,
+            &self.work_hours_and_locations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.contribution_to_content_discovery_as_organization_disabled,
+                &mut self.contribution_to_content_discovery_disabled,
+                &mut self.exchange,
+                &mut self.item_insights,
+                &mut self.shift_preferences,
+                &mut self.storage,
+                &mut self.windows,
+                &mut self.work_hours_and_locations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17362,20 +17573,20 @@ impl ::graph_model::rt::Struct for UserSolutionRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userSolutionRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "workingTimeSchedule" => &mut self.working_time_schedule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "workingTimeSchedule"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("workingTimeSchedule", &self.working_time_schedule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.working_time_schedule])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.working_time_schedule],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17423,20 +17634,17 @@ impl ::graph_model::rt::Struct for UserStorage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userStorage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "quota" => &mut self.quota,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "quota"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("quota", &self.quota);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.quota])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.quota], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17490,26 +17698,32 @@ impl ::graph_model::rt::Struct for UserTeamwork {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userTeamwork"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "locale" => &mut self.locale,
-            "region" => &mut self.region,
-            "associatedTeams" => &mut self.associated_teams,
-            "installedApps" => &mut self.installed_apps,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "locale", "region", "associatedTeams", "installedApps"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("locale", &self.locale);
-        w.field("region", &self.region);
-        w.field("associatedTeams", &self.associated_teams);
-        w.field("installedApps", &self.installed_apps);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.locale,
+            &self.region,
+            &self.associated_teams,
+            &self.installed_apps,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.locale,
+                &mut self.region,
+                &mut self.associated_teams,
+                &mut self.installed_apps,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17563,17 +17777,6 @@ impl ::graph_model::rt::Struct for VisualInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.visualInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attribution" => &mut self.attribution,
-            "backgroundColor" => &mut self.background_color,
-            "content" => &mut self.content,
-            "description" => &mut self.description,
-            "displayText" => &mut self.display_text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attribution",
@@ -17583,12 +17786,29 @@ impl ::graph_model::rt::Struct for VisualInfo {
             "displayText",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attribution", &self.attribution);
-        w.field("backgroundColor", &self.background_color);
-        w.field("content", &self.content);
-        w.field("description", &self.description);
-        w.field("displayText", &self.display_text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attribution,
+            &self.background_color,
+            &self.content,
+            &self.description,
+            &self.display_text,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attribution,
+                &mut self.background_color,
+                &mut self.content,
+                &mut self.description,
+                &mut self.display_text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17632,15 +17852,17 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientOutputs
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnAuthenticationExtensionsClientOutputs"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17690,20 +17912,20 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorAttestationResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnAuthenticatorAttestationResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attestationObject" => &mut self.attestation_object,
-            "clientDataJSON" => &mut self.client_data_json,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attestationObject", "clientDataJSON"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attestationObject", &self.attestation_object);
-        w.field("clientDataJSON", &self.client_data_json);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.attestation_object, &self.client_data_json])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.attestation_object, &mut self.client_data_json],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17754,22 +17976,24 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredential {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webauthnPublicKeyCredential"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "clientExtensionResults" => &mut self.client_extension_results,
-            "id" => &mut self.id,
-            "response" => &mut self.response,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["clientExtensionResults", "id", "response"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("clientExtensionResults", &self.client_extension_results);
-        w.field("id", &self.id);
-        w.field("response", &self.response);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.client_extension_results, &self.id, &self.response])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.client_extension_results,
+                &mut self.id,
+                &mut self.response,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17819,22 +18043,20 @@ impl ::graph_model::rt::Struct for Website {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.website"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "displayName" => &mut self.display_name,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["address", "displayName", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("displayName", &self.display_name);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.address, &self.display_name, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.address, &mut self.display_name, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18031,17 +18253,6 @@ impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsHelloForBusinessAuthenticationMethod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "keyStrength" => &mut self.key_strength,
-            "device" => &mut self.device,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18051,12 +18262,29 @@ impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
             "device",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("keyStrength", &self.key_strength);
-        w.field("device", &self.device);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.key_strength,
+            &self.device,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.key_strength,
+                &mut self.device,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18112,17 +18340,6 @@ impl ::graph_model::rt::Struct for WindowsSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "payloadType" => &mut self.payload_type,
-            "settingType" => &mut self.setting_type,
-            "windowsDeviceId" => &mut self.windows_device_id,
-            "instances" => &mut self.instances,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18132,12 +18349,29 @@ impl ::graph_model::rt::Struct for WindowsSetting {
             "instances",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("payloadType", &self.payload_type);
-        w.field("settingType", &self.setting_type);
-        w.field("windowsDeviceId", &self.windows_device_id);
-        w.field("instances", &self.instances);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.payload_type,
+            &self.setting_type,
+            &self.windows_device_id,
+            &self.instances,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.payload_type,
+                &mut self.setting_type,
+                &mut self.windows_device_id,
+                &mut self.instances,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18191,17 +18425,6 @@ impl ::graph_model::rt::Struct for WindowsSettingInstance {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsSettingInstance"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "payload" => &mut self.payload,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18211,12 +18434,29 @@ impl ::graph_model::rt::Struct for WindowsSettingInstance {
             "payload",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("payload", &self.payload);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.expiration_date_time,
+            &self.last_modified_date_time,
+            &self.payload,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.expiration_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.payload,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18333,16 +18573,6 @@ impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workHoursAndLocationsSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "maxSharedWorkLocationDetails" => &mut self.max_shared_work_location_details,
-            "occurrences" => &mut self.occurrences,
-            "recurrences" => &mut self.recurrences,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18351,14 +18581,27 @@ impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
             "recurrences",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "maxSharedWorkLocationDetails",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.max_shared_work_location_details,
-        );
-        w.field("occurrences", &self.occurrences);
-        w.field("recurrences", &self.recurrences);
+            &self.occurrences,
+            &self.recurrences,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.max_shared_work_location_details,
+                &mut self.occurrences,
+                &mut self.recurrences,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18416,19 +18659,6 @@ impl ::graph_model::rt::Struct for WorkPlanOccurrence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workPlanOccurrence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "end" => &mut self.end,
-            "placeId" => &mut self.place_id,
-            "recurrenceId" => &mut self.recurrence_id,
-            "start" => &mut self.start,
-            "timeOffDetails" => &mut self.time_off_details,
-            "workLocationType" => &mut self.work_location_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18440,14 +18670,33 @@ impl ::graph_model::rt::Struct for WorkPlanOccurrence {
             "workLocationType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("end", &self.end);
-        w.field("placeId", &self.place_id);
-        w.field("recurrenceId", &self.recurrence_id);
-        w.field("start", &self.start);
-        w.field("timeOffDetails", &self.time_off_details);
-        w.field("workLocationType", &self.work_location_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end,
+            &self.place_id,
+            &self.recurrence_id,
+            &self.start,
+            &self.time_off_details,
+            &self.work_location_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end,
+                &mut self.place_id,
+                &mut self.recurrence_id,
+                &mut self.start,
+                &mut self.time_off_details,
+                &mut self.work_location_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18503,18 +18752,6 @@ impl ::graph_model::rt::Struct for WorkPlanRecurrence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workPlanRecurrence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "end" => &mut self.end,
-            "placeId" => &mut self.place_id,
-            "recurrence" => &mut self.recurrence,
-            "start" => &mut self.start,
-            "workLocationType" => &mut self.work_location_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -18525,13 +18762,31 @@ impl ::graph_model::rt::Struct for WorkPlanRecurrence {
             "workLocationType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("end", &self.end);
-        w.field("placeId", &self.place_id);
-        w.field("recurrence", &self.recurrence);
-        w.field("start", &self.start);
-        w.field("workLocationType", &self.work_location_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end,
+            &self.place_id,
+            &self.recurrence,
+            &self.start,
+            &self.work_location_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end,
+                &mut self.place_id,
+                &mut self.recurrence,
+                &mut self.start,
+                &mut self.work_location_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18583,24 +18838,30 @@ impl ::graph_model::rt::Struct for WorkingHours {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workingHours"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "daysOfWeek" => &mut self.days_of_week,
-            "endTime" => &mut self.end_time,
-            "startTime" => &mut self.start_time,
-            "timeZone" => &mut self.time_zone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["daysOfWeek", "endTime", "startTime", "timeZone"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("daysOfWeek", &self.days_of_week);
-        w.field("endTime", &self.end_time);
-        w.field("startTime", &self.start_time);
-        w.field("timeZone", &self.time_zone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.days_of_week,
+            &self.end_time,
+            &self.start_time,
+            &self.time_zone,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.days_of_week,
+                &mut self.end_time,
+                &mut self.start_time,
+                &mut self.time_zone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18646,18 +18907,17 @@ impl ::graph_model::rt::Struct for WorkingTimeSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workingTimeSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for PatternedRecurrence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.patternedRecurrence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "pattern" => &mut self.pattern,
-            "range" => &mut self.range,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["pattern", "range"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("pattern", &self.pattern);
-        w.field("range", &self.range);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.pattern, &self.range])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.pattern, &mut self.range], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -86,19 +83,6 @@ impl ::graph_model::rt::Struct for RecurrencePattern {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recurrencePattern"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dayOfMonth" => &mut self.day_of_month,
-            "daysOfWeek" => &mut self.days_of_week,
-            "firstDayOfWeek" => &mut self.first_day_of_week,
-            "index" => &mut self.index,
-            "interval" => &mut self.interval,
-            "month" => &mut self.month,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dayOfMonth",
@@ -110,14 +94,33 @@ impl ::graph_model::rt::Struct for RecurrencePattern {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dayOfMonth", &self.day_of_month);
-        w.field("daysOfWeek", &self.days_of_week);
-        w.field("firstDayOfWeek", &self.first_day_of_week);
-        w.field("index", &self.index);
-        w.field("interval", &self.interval);
-        w.field("month", &self.month);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.day_of_month,
+            &self.days_of_week,
+            &self.first_day_of_week,
+            &self.index,
+            &self.interval,
+            &self.month,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.day_of_month,
+                &mut self.days_of_week,
+                &mut self.first_day_of_week,
+                &mut self.index,
+                &mut self.interval,
+                &mut self.month,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -254,17 +257,6 @@ impl ::graph_model::rt::Struct for RecurrenceRange {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recurrenceRange"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDate" => &mut self.end_date,
-            "numberOfOccurrences" => &mut self.number_of_occurrences,
-            "recurrenceTimeZone" => &mut self.recurrence_time_zone,
-            "startDate" => &mut self.start_date,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "endDate",
@@ -274,12 +266,29 @@ impl ::graph_model::rt::Struct for RecurrenceRange {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDate", &self.end_date);
-        w.field("numberOfOccurrences", &self.number_of_occurrences);
-        w.field("recurrenceTimeZone", &self.recurrence_time_zone);
-        w.field("startDate", &self.start_date);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end_date,
+            &self.number_of_occurrences,
+            &self.recurrence_time_zone,
+            &self.start_date,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date,
+                &mut self.number_of_occurrences,
+                &mut self.recurrence_time_zone,
+                &mut self.start_date,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -181,29 +181,6 @@ impl ::graph_model::rt::Struct for InternalDomainFederation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.internalDomainFederation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "issuerUri" => &mut self.issuer_uri,
-            "metadataExchangeUri" => &mut self.metadata_exchange_uri,
-            "passiveSignInUri" => &mut self.passive_sign_in_uri,
-            "preferredAuthenticationProtocol" => &mut self.preferred_authentication_protocol,
-            "signingCertificate" => &mut self.signing_certificate,
-            "activeSignInUri" => &mut self.active_sign_in_uri,
-            "federatedIdpMfaBehavior" => &mut self.federated_idp_mfa_behavior,
-            "isSignedAuthenticationRequestRequired" => {
-                &mut self.is_signed_authentication_request_required
-            }
-            "nextSigningCertificate" => &mut self.next_signing_certificate,
-            "passwordResetUri" => &mut self.password_reset_uri,
-            "promptLoginBehavior" => &mut self.prompt_login_behavior,
-            "signingCertificateUpdateStatus" => &mut self.signing_certificate_update_status,
-            "signOutUri" => &mut self.sign_out_uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -223,31 +200,49 @@ impl ::graph_model::rt::Struct for InternalDomainFederation {
             "signOutUri",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("issuerUri", &self.issuer_uri);
-        w.field("metadataExchangeUri", &self.metadata_exchange_uri);
-        w.field("passiveSignInUri", &self.passive_sign_in_uri);
-        w.field(
-            "preferredAuthenticationProtocol",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.issuer_uri,
+            &self.metadata_exchange_uri,
+            &self.passive_sign_in_uri,
             &self.preferred_authentication_protocol,
-        );
-        w.field("signingCertificate", &self.signing_certificate);
-        w.field("activeSignInUri", &self.active_sign_in_uri);
-        w.field("federatedIdpMfaBehavior", &self.federated_idp_mfa_behavior);
-        w.field(
-            "isSignedAuthenticationRequestRequired",
+            &self.signing_certificate,
+            &self.active_sign_in_uri,
+            &self.federated_idp_mfa_behavior,
             &self.is_signed_authentication_request_required,
-        );
-        w.field("nextSigningCertificate", &self.next_signing_certificate);
-        w.field("passwordResetUri", &self.password_reset_uri);
-        w.field("promptLoginBehavior", &self.prompt_login_behavior);
-        w.field(
-            "signingCertificateUpdateStatus",
+            &self.next_signing_certificate,
+            &self.password_reset_uri,
+            &self.prompt_login_behavior,
             &self.signing_certificate_update_status,
-        );
-        w.field("signOutUri", &self.sign_out_uri);
+            &self.sign_out_uri,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.issuer_uri,
+                &mut self.metadata_exchange_uri,
+                &mut self.passive_sign_in_uri,
+                &mut self.preferred_authentication_protocol,
+                &mut self.signing_certificate,
+                &mut self.active_sign_in_uri,
+                &mut self.federated_idp_mfa_behavior,
+                &mut self.is_signed_authentication_request_required,
+                &mut self.next_signing_certificate,
+                &mut self.password_reset_uri,
+                &mut self.prompt_login_behavior,
+                &mut self.signing_certificate_update_status,
+                &mut self.sign_out_uri,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -369,20 +364,23 @@ impl ::graph_model::rt::Struct for SigningCertificateUpdateStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signingCertificateUpdateStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificateUpdateResult" => &mut self.certificate_update_result,
-            "lastRunDateTime" => &mut self.last_run_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["certificateUpdateResult", "lastRunDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificateUpdateResult", &self.certificate_update_result);
-        w.field("lastRunDateTime", &self.last_run_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.certificate_update_result, &self.last_run_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.certificate_update_result,
+                &mut self.last_run_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

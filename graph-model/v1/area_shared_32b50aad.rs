@@ -19,24 +19,30 @@ impl ::graph_model::rt::Struct for ServiceStorageQuotaBreakdown {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceStorageQuotaBreakdown"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "manageWebUrl" => &mut self.manage_web_url,
-            "used" => &mut self.used,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "manageWebUrl", "used"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("manageWebUrl", &self.manage_web_url);
-        w.field("used", &self.used);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.manage_web_url,
+            &self.used,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.manage_web_url,
+                &mut self.used,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -96,20 +102,6 @@ impl ::graph_model::rt::Struct for UnifiedStorageQuota {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedStorageQuota"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deleted" => &mut self.deleted,
-            "manageWebUrl" => &mut self.manage_web_url,
-            "remaining" => &mut self.remaining,
-            "state" => &mut self.state,
-            "total" => &mut self.total,
-            "used" => &mut self.used,
-            "services" => &mut self.services,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -122,15 +114,35 @@ impl ::graph_model::rt::Struct for UnifiedStorageQuota {
             "services",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deleted", &self.deleted);
-        w.field("manageWebUrl", &self.manage_web_url);
-        w.field("remaining", &self.remaining);
-        w.field("state", &self.state);
-        w.field("total", &self.total);
-        w.field("used", &self.used);
-        w.field("services", &self.services);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted,
+            &self.manage_web_url,
+            &self.remaining,
+            &self.state,
+            &self.total,
+            &self.used,
+            &self.services,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted,
+                &mut self.manage_web_url,
+                &mut self.remaining,
+                &mut self.state,
+                &mut self.total,
+                &mut self.used,
+                &mut self.services,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

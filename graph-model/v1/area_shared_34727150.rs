@@ -132,67 +132,6 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agentIdentityBlueprint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "addIns" => &mut self.add_ins,
-            "api" => &mut self.api,
-            "appId" => &mut self.app_id,
-            "applicationTemplateId" => &mut self.application_template_id,
-            "appRoles" => &mut self.app_roles,
-            "authenticationBehaviors" => &mut self.authentication_behaviors,
-            "certification" => &mut self.certification,
-            "createdByAppId" => &mut self.created_by_app_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "defaultRedirectUri" => &mut self.default_redirect_uri,
-            "description" => &mut self.description,
-            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
-            "displayName" => &mut self.display_name,
-            "groupMembershipClaims" => &mut self.group_membership_claims,
-            "identifierUris" => &mut self.identifier_uris,
-            "info" => &mut self.info,
-            "isDeviceOnlyAuthSupported" => &mut self.is_device_only_auth_supported,
-            "isDisabled" => &mut self.is_disabled,
-            "isFallbackPublicClient" => &mut self.is_fallback_public_client,
-            "keyCredentials" => &mut self.key_credentials,
-            "logo" => &mut self.logo,
-            "managerApplications" => &mut self.manager_applications,
-            "nativeAuthenticationApisEnabled" => &mut self.native_authentication_apis_enabled,
-            "notes" => &mut self.notes,
-            "oauth2RequirePostResponse" => &mut self.oauth2_require_post_response,
-            "optionalClaims" => &mut self.optional_claims,
-            "parentalControlSettings" => &mut self.parental_control_settings,
-            "passwordCredentials" => &mut self.password_credentials,
-            "publicClient" => &mut self.public_client,
-            "publisherDomain" => &mut self.publisher_domain,
-            "requestSignatureVerification" => &mut self.request_signature_verification,
-            "requiredResourceAccess" => &mut self.required_resource_access,
-            "samlMetadataUrl" => &mut self.saml_metadata_url,
-            "serviceManagementReference" => &mut self.service_management_reference,
-            "servicePrincipalLockConfiguration" => &mut self.service_principal_lock_configuration,
-            "signInAudience" => &mut self.sign_in_audience,
-            "spa" => &mut self.spa,
-            "tags" => &mut self.tags,
-            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
-            "uniqueName" => &mut self.unique_name,
-            "verifiedPublisher" => &mut self.verified_publisher,
-            "web" => &mut self.web,
-            "appManagementPolicies" => &mut self.app_management_policies,
-            "createdOnBehalfOf" => &mut self.created_on_behalf_of,
-            "extensionProperties" => &mut self.extension_properties,
-            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
-            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
-            "owners" => &mut self.owners,
-            "synchronization" => &mut self.synchronization,
-            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
-            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
-            "inheritablePermissions" => &mut self.inheritable_permissions,
-            "sponsors" => &mut self.sponsors,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -252,89 +191,129 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
             "sponsors",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("addIns", &self.add_ins);
-        w.field("api", &self.api);
-        w.field("appId", &self.app_id);
-        w.field("applicationTemplateId", &self.application_template_id);
-        w.field("appRoles", &self.app_roles);
-        w.field("authenticationBehaviors", &self.authentication_behaviors);
-        w.field("certification", &self.certification);
-        w.field("createdByAppId", &self.created_by_app_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("defaultRedirectUri", &self.default_redirect_uri);
-        w.field("description", &self.description);
-        w.field(
-            "disabledByMicrosoftStatus",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.add_ins,
+            &self.api,
+            &self.app_id,
+            &self.application_template_id,
+            &self.app_roles,
+            &self.authentication_behaviors,
+            &self.certification,
+            &self.created_by_app_id,
+            &self.created_date_time,
+            &self.default_redirect_uri,
+            &self.description,
             &self.disabled_by_microsoft_status,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("groupMembershipClaims", &self.group_membership_claims);
-        w.field("identifierUris", &self.identifier_uris);
-        w.field("info", &self.info);
-        w.field(
-            "isDeviceOnlyAuthSupported",
+            &self.display_name,
+            &self.group_membership_claims,
+            &self.identifier_uris,
+            &self.info,
             &self.is_device_only_auth_supported,
-        );
-        w.field("isDisabled", &self.is_disabled);
-        w.field("isFallbackPublicClient", &self.is_fallback_public_client);
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("logo", &self.logo);
-        w.field("managerApplications", &self.manager_applications);
-        w.field(
-            "nativeAuthenticationApisEnabled",
+            &self.is_disabled,
+            &self.is_fallback_public_client,
+            &self.key_credentials,
+            &self.logo,
+            &self.manager_applications,
             &self.native_authentication_apis_enabled,
-        );
-        w.field("notes", &self.notes);
-        w.field(
-            "oauth2RequirePostResponse",
+            &self.notes,
             &self.oauth2_require_post_response,
-        );
-        w.field("optionalClaims", &self.optional_claims);
-        w.field("parentalControlSettings", &self.parental_control_settings);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field("publicClient", &self.public_client);
-        w.field("publisherDomain", &self.publisher_domain);
-        w.field(
-            "requestSignatureVerification",
+            &self.optional_claims,
+            &self.parental_control_settings,
+            &self.password_credentials,
+            &self.public_client,
+            &self.publisher_domain,
             &self.request_signature_verification,
-        );
-        w.field("requiredResourceAccess", &self.required_resource_access);
-        w.field("samlMetadataUrl", &self.saml_metadata_url);
-        w.field(
-            "serviceManagementReference",
+            &self.required_resource_access,
+            &self.saml_metadata_url,
             &self.service_management_reference,
-        );
-        w.field(
-            "servicePrincipalLockConfiguration",
             &self.service_principal_lock_configuration,
-        );
-        w.field("signInAudience", &self.sign_in_audience);
-        w.field("spa", &self.spa);
-        w.field("tags", &self.tags);
-        w.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
-        w.field("uniqueName", &self.unique_name);
-        w.field("verifiedPublisher", &self.verified_publisher);
-        w.field("web", &self.web);
-        w.field("appManagementPolicies", &self.app_management_policies);
-        w.field("createdOnBehalfOf", &self.created_on_behalf_of);
-        w.field("extensionProperties", &self.extension_properties);
-        w.field(
-            "federatedIdentityCredentials",
+            &self.sign_in_audience,
+            &self.spa,
+            &self.tags,
+            &self.token_encryption_key_id,
+            &self.unique_name,
+            &self.verified_publisher,
+            &self.web,
+            &self.app_management_policies,
+            &self.created_on_behalf_of,
+            &self.extension_properties,
             &self.federated_identity_credentials,
-        );
-        w.field(
-            "homeRealmDiscoveryPolicies",
             &self.home_realm_discovery_policies,
-        );
-        w.field("owners", &self.owners);
-        w.field("synchronization", &self.synchronization);
-        w.field("tokenIssuancePolicies", &self.token_issuance_policies);
-        w.field("tokenLifetimePolicies", &self.token_lifetime_policies);
-        w.field("inheritablePermissions", &self.inheritable_permissions);
-        w.field("sponsors", &self.sponsors);
+            &self.owners,
+            &self.synchronization,
+            &self.token_issuance_policies,
+            &self.token_lifetime_policies,
+            &self.inheritable_permissions,
+            &self.sponsors,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.add_ins,
+                &mut self.api,
+                &mut self.app_id,
+                &mut self.application_template_id,
+                &mut self.app_roles,
+                &mut self.authentication_behaviors,
+                &mut self.certification,
+                &mut self.created_by_app_id,
+                &mut self.created_date_time,
+                &mut self.default_redirect_uri,
+                &mut self.description,
+                &mut self.disabled_by_microsoft_status,
+                &mut self.display_name,
+                &mut self.group_membership_claims,
+                &mut self.identifier_uris,
+                &mut self.info,
+                &mut self.is_device_only_auth_supported,
+                &mut self.is_disabled,
+                &mut self.is_fallback_public_client,
+                &mut self.key_credentials,
+                &mut self.logo,
+                &mut self.manager_applications,
+                &mut self.native_authentication_apis_enabled,
+                &mut self.notes,
+                &mut self.oauth2_require_post_response,
+                &mut self.optional_claims,
+                &mut self.parental_control_settings,
+                &mut self.password_credentials,
+                &mut self.public_client,
+                &mut self.publisher_domain,
+                &mut self.request_signature_verification,
+                &mut self.required_resource_access,
+                &mut self.saml_metadata_url,
+                &mut self.service_management_reference,
+                &mut self.service_principal_lock_configuration,
+                &mut self.sign_in_audience,
+                &mut self.spa,
+                &mut self.tags,
+                &mut self.token_encryption_key_id,
+                &mut self.unique_name,
+                &mut self.verified_publisher,
+                &mut self.web,
+                &mut self.app_management_policies,
+                &mut self.created_on_behalf_of,
+                &mut self.extension_properties,
+                &mut self.federated_identity_credentials,
+                &mut self.home_realm_discovery_policies,
+                &mut self.owners,
+                &mut self.synchronization,
+                &mut self.token_issuance_policies,
+                &mut self.token_lifetime_policies,
+                &mut self.inheritable_permissions,
+                &mut self.sponsors,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -380,18 +359,17 @@ impl ::graph_model::rt::Struct for AllAllowedScopes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.allAllowedScopes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "kind" => &mut self.kind,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["kind"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("kind", &self.kind);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.kind])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.kind], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -445,17 +423,6 @@ impl ::graph_model::rt::Struct for ApiApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.apiApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "acceptMappedClaims" => &mut self.accept_mapped_claims,
-            "knownClientApplications" => &mut self.known_client_applications,
-            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
-            "preAuthorizedApplications" => &mut self.pre_authorized_applications,
-            "requestedAccessTokenVersion" => &mut self.requested_access_token_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "acceptMappedClaims",
@@ -465,18 +432,29 @@ impl ::graph_model::rt::Struct for ApiApplication {
             "requestedAccessTokenVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("acceptMappedClaims", &self.accept_mapped_claims);
-        w.field("knownClientApplications", &self.known_client_applications);
-        w.field("oauth2PermissionScopes", &self.oauth2_permission_scopes);
-        w.field(
-            "preAuthorizedApplications",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.accept_mapped_claims,
+            &self.known_client_applications,
+            &self.oauth2_permission_scopes,
             &self.pre_authorized_applications,
-        );
-        w.field(
-            "requestedAccessTokenVersion",
             &self.requested_access_token_version,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.accept_mapped_claims,
+                &mut self.known_client_applications,
+                &mut self.oauth2_permission_scopes,
+                &mut self.pre_authorized_applications,
+                &mut self.requested_access_token_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -636,65 +614,6 @@ impl ::graph_model::rt::Struct for Application {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.application"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "addIns" => &mut self.add_ins,
-            "api" => &mut self.api,
-            "appId" => &mut self.app_id,
-            "applicationTemplateId" => &mut self.application_template_id,
-            "appRoles" => &mut self.app_roles,
-            "authenticationBehaviors" => &mut self.authentication_behaviors,
-            "certification" => &mut self.certification,
-            "createdByAppId" => &mut self.created_by_app_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "defaultRedirectUri" => &mut self.default_redirect_uri,
-            "description" => &mut self.description,
-            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
-            "displayName" => &mut self.display_name,
-            "groupMembershipClaims" => &mut self.group_membership_claims,
-            "identifierUris" => &mut self.identifier_uris,
-            "info" => &mut self.info,
-            "isDeviceOnlyAuthSupported" => &mut self.is_device_only_auth_supported,
-            "isDisabled" => &mut self.is_disabled,
-            "isFallbackPublicClient" => &mut self.is_fallback_public_client,
-            "keyCredentials" => &mut self.key_credentials,
-            "logo" => &mut self.logo,
-            "managerApplications" => &mut self.manager_applications,
-            "nativeAuthenticationApisEnabled" => &mut self.native_authentication_apis_enabled,
-            "notes" => &mut self.notes,
-            "oauth2RequirePostResponse" => &mut self.oauth2_require_post_response,
-            "optionalClaims" => &mut self.optional_claims,
-            "parentalControlSettings" => &mut self.parental_control_settings,
-            "passwordCredentials" => &mut self.password_credentials,
-            "publicClient" => &mut self.public_client,
-            "publisherDomain" => &mut self.publisher_domain,
-            "requestSignatureVerification" => &mut self.request_signature_verification,
-            "requiredResourceAccess" => &mut self.required_resource_access,
-            "samlMetadataUrl" => &mut self.saml_metadata_url,
-            "serviceManagementReference" => &mut self.service_management_reference,
-            "servicePrincipalLockConfiguration" => &mut self.service_principal_lock_configuration,
-            "signInAudience" => &mut self.sign_in_audience,
-            "spa" => &mut self.spa,
-            "tags" => &mut self.tags,
-            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
-            "uniqueName" => &mut self.unique_name,
-            "verifiedPublisher" => &mut self.verified_publisher,
-            "web" => &mut self.web,
-            "appManagementPolicies" => &mut self.app_management_policies,
-            "createdOnBehalfOf" => &mut self.created_on_behalf_of,
-            "extensionProperties" => &mut self.extension_properties,
-            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
-            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
-            "owners" => &mut self.owners,
-            "synchronization" => &mut self.synchronization,
-            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
-            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -752,87 +671,125 @@ impl ::graph_model::rt::Struct for Application {
             "tokenLifetimePolicies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("addIns", &self.add_ins);
-        w.field("api", &self.api);
-        w.field("appId", &self.app_id);
-        w.field("applicationTemplateId", &self.application_template_id);
-        w.field("appRoles", &self.app_roles);
-        w.field("authenticationBehaviors", &self.authentication_behaviors);
-        w.field("certification", &self.certification);
-        w.field("createdByAppId", &self.created_by_app_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("defaultRedirectUri", &self.default_redirect_uri);
-        w.field("description", &self.description);
-        w.field(
-            "disabledByMicrosoftStatus",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.add_ins,
+            &self.api,
+            &self.app_id,
+            &self.application_template_id,
+            &self.app_roles,
+            &self.authentication_behaviors,
+            &self.certification,
+            &self.created_by_app_id,
+            &self.created_date_time,
+            &self.default_redirect_uri,
+            &self.description,
             &self.disabled_by_microsoft_status,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("groupMembershipClaims", &self.group_membership_claims);
-        w.field("identifierUris", &self.identifier_uris);
-        w.field("info", &self.info);
-        w.field(
-            "isDeviceOnlyAuthSupported",
+            &self.display_name,
+            &self.group_membership_claims,
+            &self.identifier_uris,
+            &self.info,
             &self.is_device_only_auth_supported,
-        );
-        w.field("isDisabled", &self.is_disabled);
-        w.field("isFallbackPublicClient", &self.is_fallback_public_client);
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("logo", &self.logo);
-        w.field("managerApplications", &self.manager_applications);
-        w.field(
-            "nativeAuthenticationApisEnabled",
+            &self.is_disabled,
+            &self.is_fallback_public_client,
+            &self.key_credentials,
+            &self.logo,
+            &self.manager_applications,
             &self.native_authentication_apis_enabled,
-        );
-        w.field("notes", &self.notes);
-        w.field(
-            "oauth2RequirePostResponse",
+            &self.notes,
             &self.oauth2_require_post_response,
-        );
-        w.field("optionalClaims", &self.optional_claims);
-        w.field("parentalControlSettings", &self.parental_control_settings);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field("publicClient", &self.public_client);
-        w.field("publisherDomain", &self.publisher_domain);
-        w.field(
-            "requestSignatureVerification",
+            &self.optional_claims,
+            &self.parental_control_settings,
+            &self.password_credentials,
+            &self.public_client,
+            &self.publisher_domain,
             &self.request_signature_verification,
-        );
-        w.field("requiredResourceAccess", &self.required_resource_access);
-        w.field("samlMetadataUrl", &self.saml_metadata_url);
-        w.field(
-            "serviceManagementReference",
+            &self.required_resource_access,
+            &self.saml_metadata_url,
             &self.service_management_reference,
-        );
-        w.field(
-            "servicePrincipalLockConfiguration",
             &self.service_principal_lock_configuration,
-        );
-        w.field("signInAudience", &self.sign_in_audience);
-        w.field("spa", &self.spa);
-        w.field("tags", &self.tags);
-        w.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
-        w.field("uniqueName", &self.unique_name);
-        w.field("verifiedPublisher", &self.verified_publisher);
-        w.field("web", &self.web);
-        w.field("appManagementPolicies", &self.app_management_policies);
-        w.field("createdOnBehalfOf", &self.created_on_behalf_of);
-        w.field("extensionProperties", &self.extension_properties);
-        w.field(
-            "federatedIdentityCredentials",
+            &self.sign_in_audience,
+            &self.spa,
+            &self.tags,
+            &self.token_encryption_key_id,
+            &self.unique_name,
+            &self.verified_publisher,
+            &self.web,
+            &self.app_management_policies,
+            &self.created_on_behalf_of,
+            &self.extension_properties,
             &self.federated_identity_credentials,
-        );
-        w.field(
-            "homeRealmDiscoveryPolicies",
             &self.home_realm_discovery_policies,
-        );
-        w.field("owners", &self.owners);
-        w.field("synchronization", &self.synchronization);
-        w.field("tokenIssuancePolicies", &self.token_issuance_policies);
-        w.field("tokenLifetimePolicies", &self.token_lifetime_policies);
+            &self.owners,
+            &self.synchronization,
+            &self.token_issuance_policies,
+            &self.token_lifetime_policies,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.add_ins,
+                &mut self.api,
+                &mut self.app_id,
+                &mut self.application_template_id,
+                &mut self.app_roles,
+                &mut self.authentication_behaviors,
+                &mut self.certification,
+                &mut self.created_by_app_id,
+                &mut self.created_date_time,
+                &mut self.default_redirect_uri,
+                &mut self.description,
+                &mut self.disabled_by_microsoft_status,
+                &mut self.display_name,
+                &mut self.group_membership_claims,
+                &mut self.identifier_uris,
+                &mut self.info,
+                &mut self.is_device_only_auth_supported,
+                &mut self.is_disabled,
+                &mut self.is_fallback_public_client,
+                &mut self.key_credentials,
+                &mut self.logo,
+                &mut self.manager_applications,
+                &mut self.native_authentication_apis_enabled,
+                &mut self.notes,
+                &mut self.oauth2_require_post_response,
+                &mut self.optional_claims,
+                &mut self.parental_control_settings,
+                &mut self.password_credentials,
+                &mut self.public_client,
+                &mut self.publisher_domain,
+                &mut self.request_signature_verification,
+                &mut self.required_resource_access,
+                &mut self.saml_metadata_url,
+                &mut self.service_management_reference,
+                &mut self.service_principal_lock_configuration,
+                &mut self.sign_in_audience,
+                &mut self.spa,
+                &mut self.tags,
+                &mut self.token_encryption_key_id,
+                &mut self.unique_name,
+                &mut self.verified_publisher,
+                &mut self.web,
+                &mut self.app_management_policies,
+                &mut self.created_on_behalf_of,
+                &mut self.extension_properties,
+                &mut self.federated_identity_credentials,
+                &mut self.home_realm_discovery_policies,
+                &mut self.owners,
+                &mut self.synchronization,
+                &mut self.token_issuance_policies,
+                &mut self.token_lifetime_policies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -976,15 +933,6 @@ impl ::graph_model::rt::Struct for AuthenticationBehaviors {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationBehaviors"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "blockAzureADGraphAccess" => &mut self.block_azure_ad_graph_access,
-            "removeUnverifiedEmailClaim" => &mut self.remove_unverified_email_claim,
-            "requireClientServicePrincipal" => &mut self.require_client_service_principal,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "blockAzureADGraphAccess",
@@ -992,16 +940,25 @@ impl ::graph_model::rt::Struct for AuthenticationBehaviors {
             "requireClientServicePrincipal",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("blockAzureADGraphAccess", &self.block_azure_ad_graph_access);
-        w.field(
-            "removeUnverifiedEmailClaim",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.block_azure_ad_graph_access,
             &self.remove_unverified_email_claim,
-        );
-        w.field(
-            "requireClientServicePrincipal",
             &self.require_client_service_principal,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.block_azure_ad_graph_access,
+                &mut self.remove_unverified_email_claim,
+                &mut self.require_client_service_principal,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1056,17 +1013,6 @@ impl ::graph_model::rt::Struct for Certification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.certification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "certificationDetailsUrl" => &mut self.certification_details_url,
-            "certificationExpirationDateTime" => &mut self.certification_expiration_date_time,
-            "isCertifiedByMicrosoft" => &mut self.is_certified_by_microsoft,
-            "isPublisherAttested" => &mut self.is_publisher_attested,
-            "lastCertificationDateTime" => &mut self.last_certification_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "certificationDetailsUrl",
@@ -1076,18 +1022,29 @@ impl ::graph_model::rt::Struct for Certification {
             "lastCertificationDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("certificationDetailsUrl", &self.certification_details_url);
-        w.field(
-            "certificationExpirationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.certification_details_url,
             &self.certification_expiration_date_time,
-        );
-        w.field("isCertifiedByMicrosoft", &self.is_certified_by_microsoft);
-        w.field("isPublisherAttested", &self.is_publisher_attested);
-        w.field(
-            "lastCertificationDateTime",
+            &self.is_certified_by_microsoft,
+            &self.is_publisher_attested,
             &self.last_certification_date_time,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.certification_details_url,
+                &mut self.certification_expiration_date_time,
+                &mut self.is_certified_by_microsoft,
+                &mut self.is_publisher_attested,
+                &mut self.last_certification_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1135,20 +1092,17 @@ impl ::graph_model::rt::Struct for EnumeratedScopes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.enumeratedScopes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "kind" => &mut self.kind,
-            "scopes" => &mut self.scopes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["kind", "scopes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("kind", &self.kind);
-        w.field("scopes", &self.scopes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.kind, &self.scopes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.kind, &mut self.scopes], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1208,20 +1162,6 @@ impl ::graph_model::rt::Struct for ExtensionProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.extensionProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "appDisplayName" => &mut self.app_display_name,
-            "dataType" => &mut self.data_type,
-            "isMultiValued" => &mut self.is_multi_valued,
-            "isSyncedFromOnPremises" => &mut self.is_synced_from_on_premises,
-            "name" => &mut self.name,
-            "targetObjects" => &mut self.target_objects,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1234,15 +1174,35 @@ impl ::graph_model::rt::Struct for ExtensionProperty {
             "targetObjects",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("dataType", &self.data_type);
-        w.field("isMultiValued", &self.is_multi_valued);
-        w.field("isSyncedFromOnPremises", &self.is_synced_from_on_premises);
-        w.field("name", &self.name);
-        w.field("targetObjects", &self.target_objects);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.app_display_name,
+            &self.data_type,
+            &self.is_multi_valued,
+            &self.is_synced_from_on_premises,
+            &self.name,
+            &self.target_objects,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.app_display_name,
+                &mut self.data_type,
+                &mut self.is_multi_valued,
+                &mut self.is_synced_from_on_premises,
+                &mut self.name,
+                &mut self.target_objects,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1290,23 +1250,26 @@ impl ::graph_model::rt::Struct for ImplicitGrantSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.implicitGrantSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "enableAccessTokenIssuance" => &mut self.enable_access_token_issuance,
-            "enableIdTokenIssuance" => &mut self.enable_id_token_issuance,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["enableAccessTokenIssuance", "enableIdTokenIssuance"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "enableAccessTokenIssuance",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.enable_access_token_issuance,
-        );
-        w.field("enableIdTokenIssuance", &self.enable_id_token_issuance);
+            &self.enable_id_token_issuance,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.enable_access_token_issuance,
+                &mut self.enable_id_token_issuance,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1354,20 +1317,20 @@ impl ::graph_model::rt::Struct for InheritablePermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inheritablePermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "inheritableScopes" => &mut self.inheritable_scopes,
-            "resourceAppId" => &mut self.resource_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["inheritableScopes", "resourceAppId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("inheritableScopes", &self.inheritable_scopes);
-        w.field("resourceAppId", &self.resource_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.inheritable_scopes, &self.resource_app_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.inheritable_scopes, &mut self.resource_app_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1414,18 +1377,17 @@ impl ::graph_model::rt::Struct for InheritableScopes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inheritableScopes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "kind" => &mut self.kind,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["kind"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("kind", &self.kind);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.kind])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.kind], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1642,18 +1604,17 @@ impl ::graph_model::rt::Struct for NoScopes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.noScopes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "kind" => &mut self.kind,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["kind"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("kind", &self.kind);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.kind])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.kind], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1705,24 +1666,30 @@ impl ::graph_model::rt::Struct for OptionalClaim {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.optionalClaim"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "additionalProperties" => &mut self.additional_properties,
-            "essential" => &mut self.essential,
-            "name" => &mut self.name,
-            "source" => &mut self.source,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["additionalProperties", "essential", "name", "source"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("additionalProperties", &self.additional_properties);
-        w.field("essential", &self.essential);
-        w.field("name", &self.name);
-        w.field("source", &self.source);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.additional_properties,
+            &self.essential,
+            &self.name,
+            &self.source,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.additional_properties,
+                &mut self.essential,
+                &mut self.name,
+                &mut self.source,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1772,22 +1739,24 @@ impl ::graph_model::rt::Struct for OptionalClaims {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.optionalClaims"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessToken" => &mut self.access_token,
-            "idToken" => &mut self.id_token,
-            "saml2Token" => &mut self.saml2_token,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["accessToken", "idToken", "saml2Token"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessToken", &self.access_token);
-        w.field("idToken", &self.id_token);
-        w.field("saml2Token", &self.saml2_token);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.access_token, &self.id_token, &self.saml2_token])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_token,
+                &mut self.id_token,
+                &mut self.saml2_token,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1835,23 +1804,26 @@ impl ::graph_model::rt::Struct for ParentalControlSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.parentalControlSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "countriesBlockedForMinors" => &mut self.countries_blocked_for_minors,
-            "legalAgeGroupRule" => &mut self.legal_age_group_rule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["countriesBlockedForMinors", "legalAgeGroupRule"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "countriesBlockedForMinors",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.countries_blocked_for_minors,
-        );
-        w.field("legalAgeGroupRule", &self.legal_age_group_rule);
+            &self.legal_age_group_rule,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.countries_blocked_for_minors,
+                &mut self.legal_age_group_rule,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1899,20 +1871,20 @@ impl ::graph_model::rt::Struct for PreAuthorizedApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.preAuthorizedApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appId" => &mut self.app_id,
-            "delegatedPermissionIds" => &mut self.delegated_permission_ids,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appId", "delegatedPermissionIds"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appId", &self.app_id);
-        w.field("delegatedPermissionIds", &self.delegated_permission_ids);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.app_id, &self.delegated_permission_ids])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.app_id, &mut self.delegated_permission_ids],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1958,18 +1930,17 @@ impl ::graph_model::rt::Struct for PublicClientApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicClientApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "redirectUris" => &mut self.redirect_uris,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["redirectUris"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("redirectUris", &self.redirect_uris);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.redirect_uris])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.redirect_uris], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2017,20 +1988,17 @@ impl ::graph_model::rt::Struct for RedirectUriSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.redirectUriSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "index" => &mut self.index,
-            "uri" => &mut self.uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["index", "uri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("index", &self.index);
-        w.field("uri", &self.uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.index, &self.uri])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.index, &mut self.uri], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2079,20 +2047,26 @@ impl ::graph_model::rt::Struct for RequestSignatureVerification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.requestSignatureVerification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedWeakAlgorithms" => &mut self.allowed_weak_algorithms,
-            "isSignedRequestRequired" => &mut self.is_signed_request_required,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowedWeakAlgorithms", "isSignedRequestRequired"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedWeakAlgorithms", &self.allowed_weak_algorithms);
-        w.field("isSignedRequestRequired", &self.is_signed_request_required);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_weak_algorithms,
+            &self.is_signed_request_required,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_weak_algorithms,
+                &mut self.is_signed_request_required,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2140,20 +2114,20 @@ impl ::graph_model::rt::Struct for RequiredResourceAccess {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.requiredResourceAccess"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceAccess" => &mut self.resource_access,
-            "resourceAppId" => &mut self.resource_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceAccess", "resourceAppId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resourceAccess", &self.resource_access);
-        w.field("resourceAppId", &self.resource_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_access, &self.resource_app_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.resource_access, &mut self.resource_app_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2201,20 +2175,17 @@ impl ::graph_model::rt::Struct for ResourceAccess {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceAccess"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2347,17 +2318,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.servicePrincipalLockConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allProperties" => &mut self.all_properties,
-            "credentialsWithUsageSign" => &mut self.credentials_with_usage_sign,
-            "credentialsWithUsageVerify" => &mut self.credentials_with_usage_verify,
-            "isEnabled" => &mut self.is_enabled,
-            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allProperties",
@@ -2367,18 +2327,29 @@ impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
             "tokenEncryptionKeyId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allProperties", &self.all_properties);
-        w.field(
-            "credentialsWithUsageSign",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.all_properties,
             &self.credentials_with_usage_sign,
-        );
-        w.field(
-            "credentialsWithUsageVerify",
             &self.credentials_with_usage_verify,
-        );
-        w.field("isEnabled", &self.is_enabled);
-        w.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
+            &self.is_enabled,
+            &self.token_encryption_key_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.all_properties,
+                &mut self.credentials_with_usage_sign,
+                &mut self.credentials_with_usage_verify,
+                &mut self.is_enabled,
+                &mut self.token_encryption_key_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2424,18 +2395,17 @@ impl ::graph_model::rt::Struct for SpaApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.spaApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "redirectUris" => &mut self.redirect_uris,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["redirectUris"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("redirectUris", &self.redirect_uris);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.redirect_uris])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.redirect_uris], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2550,17 +2520,6 @@ impl ::graph_model::rt::Struct for WebApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "homePageUrl" => &mut self.home_page_url,
-            "implicitGrantSettings" => &mut self.implicit_grant_settings,
-            "logoutUrl" => &mut self.logout_url,
-            "redirectUris" => &mut self.redirect_uris,
-            "redirectUriSettings" => &mut self.redirect_uri_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "homePageUrl",
@@ -2570,12 +2529,29 @@ impl ::graph_model::rt::Struct for WebApplication {
             "redirectUriSettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("homePageUrl", &self.home_page_url);
-        w.field("implicitGrantSettings", &self.implicit_grant_settings);
-        w.field("logoutUrl", &self.logout_url);
-        w.field("redirectUris", &self.redirect_uris);
-        w.field("redirectUriSettings", &self.redirect_uri_settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.home_page_url,
+            &self.implicit_grant_settings,
+            &self.logout_url,
+            &self.redirect_uris,
+            &self.redirect_uri_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.home_page_url,
+                &mut self.implicit_grant_settings,
+                &mut self.logout_url,
+                &mut self.redirect_uris,
+                &mut self.redirect_uri_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -29,21 +29,6 @@ impl ::graph_model::rt::Struct for AttackSimulationOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attackSimulationOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "resourceLocation" => &mut self.resource_location,
-            "status" => &mut self.status,
-            "statusDetail" => &mut self.status_detail,
-            "percentageCompleted" => &mut self.percentage_completed,
-            "tenantId" => &mut self.tenant_id,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -57,16 +42,37 @@ impl ::graph_model::rt::Struct for AttackSimulationOperation {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("resourceLocation", &self.resource_location);
-        w.field("status", &self.status);
-        w.field("statusDetail", &self.status_detail);
-        w.field("percentageCompleted", &self.percentage_completed);
-        w.field("tenantId", &self.tenant_id);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.resource_location,
+            &self.status,
+            &self.status_detail,
+            &self.percentage_completed,
+            &self.tenant_id,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.resource_location,
+                &mut self.status,
+                &mut self.status_detail,
+                &mut self.percentage_completed,
+                &mut self.tenant_id,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -289,27 +295,6 @@ impl ::graph_model::rt::Struct for SensitivityLabel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sensitivityLabel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionSource" => &mut self.action_source,
-            "autoTooltip" => &mut self.auto_tooltip,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "hasProtection" => &mut self.has_protection,
-            "isDefault" => &mut self.is_default,
-            "isEndpointProtectionEnabled" => &mut self.is_endpoint_protection_enabled,
-            "isScopedToUser" => &mut self.is_scoped_to_user,
-            "locale" => &mut self.locale,
-            "name" => &mut self.name,
-            "priority" => &mut self.priority,
-            "toolTip" => &mut self.tool_tip,
-            "rights" => &mut self.rights,
-            "sublabels" => &mut self.sublabels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -329,25 +314,49 @@ impl ::graph_model::rt::Struct for SensitivityLabel {
             "sublabels",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actionSource", &self.action_source);
-        w.field("autoTooltip", &self.auto_tooltip);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("hasProtection", &self.has_protection);
-        w.field("isDefault", &self.is_default);
-        w.field(
-            "isEndpointProtectionEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action_source,
+            &self.auto_tooltip,
+            &self.description,
+            &self.display_name,
+            &self.has_protection,
+            &self.is_default,
             &self.is_endpoint_protection_enabled,
-        );
-        w.field("isScopedToUser", &self.is_scoped_to_user);
-        w.field("locale", &self.locale);
-        w.field("name", &self.name);
-        w.field("priority", &self.priority);
-        w.field("toolTip", &self.tool_tip);
-        w.field("rights", &self.rights);
-        w.field("sublabels", &self.sublabels);
+            &self.is_scoped_to_user,
+            &self.locale,
+            &self.name,
+            &self.priority,
+            &self.tool_tip,
+            &self.rights,
+            &self.sublabels,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_source,
+                &mut self.auto_tooltip,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.has_protection,
+                &mut self.is_default,
+                &mut self.is_endpoint_protection_enabled,
+                &mut self.is_scoped_to_user,
+                &mut self.locale,
+                &mut self.name,
+                &mut self.priority,
+                &mut self.tool_tip,
+                &mut self.rights,
+                &mut self.sublabels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for AppIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appId" => &mut self.app_id,
-            "displayName" => &mut self.display_name,
-            "servicePrincipalId" => &mut self.service_principal_id,
-            "servicePrincipalName" => &mut self.service_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "appId",
@@ -37,11 +27,27 @@ impl ::graph_model::rt::Struct for AppIdentity {
             "servicePrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appId", &self.app_id);
-        w.field("displayName", &self.display_name);
-        w.field("servicePrincipalId", &self.service_principal_id);
-        w.field("servicePrincipalName", &self.service_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_id,
+            &self.display_name,
+            &self.service_principal_id,
+            &self.service_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_id,
+                &mut self.display_name,
+                &mut self.service_principal_id,
+                &mut self.service_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for AssignedLicense {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.assignedLicense"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "disabledPlans" => &mut self.disabled_plans,
-            "skuId" => &mut self.sku_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["disabledPlans", "skuId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("disabledPlans", &self.disabled_plans);
-        w.field("skuId", &self.sku_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.disabled_plans, &self.sku_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.disabled_plans, &mut self.sku_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -78,17 +78,6 @@ impl ::graph_model::rt::Struct for PasswordProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passwordProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "forceChangePasswordNextSignIn" => &mut self.force_change_password_next_sign_in,
-            "forceChangePasswordNextSignInWithMfa" => {
-                &mut self.force_change_password_next_sign_in_with_mfa
-            }
-            "password" => &mut self.password,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "forceChangePasswordNextSignIn",
@@ -96,16 +85,25 @@ impl ::graph_model::rt::Struct for PasswordProfile {
             "password",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "forceChangePasswordNextSignIn",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.force_change_password_next_sign_in,
-        );
-        w.field(
-            "forceChangePasswordNextSignInWithMfa",
             &self.force_change_password_next_sign_in_with_mfa,
-        );
-        w.field("password", &self.password);
+            &self.password,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.force_change_password_next_sign_in,
+                &mut self.force_change_password_next_sign_in_with_mfa,
+                &mut self.password,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for ServicePlanInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.servicePlanInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appliesTo" => &mut self.applies_to,
-            "provisioningStatus" => &mut self.provisioning_status,
-            "servicePlanId" => &mut self.service_plan_id,
-            "servicePlanName" => &mut self.service_plan_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "appliesTo",
@@ -37,11 +27,27 @@ impl ::graph_model::rt::Struct for ServicePlanInfo {
             "servicePlanName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appliesTo", &self.applies_to);
-        w.field("provisioningStatus", &self.provisioning_status);
-        w.field("servicePlanId", &self.service_plan_id);
-        w.field("servicePlanName", &self.service_plan_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.applies_to,
+            &self.provisioning_status,
+            &self.service_plan_id,
+            &self.service_plan_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.applies_to,
+                &mut self.provisioning_status,
+                &mut self.service_plan_id,
+                &mut self.service_plan_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

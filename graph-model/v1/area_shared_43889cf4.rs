@@ -41,27 +41,6 @@ impl ::graph_model::rt::Struct for Subscription {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subscription"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "applicationId" => &mut self.application_id,
-            "changeType" => &mut self.change_type,
-            "clientState" => &mut self.client_state,
-            "creatorId" => &mut self.creator_id,
-            "encryptionCertificate" => &mut self.encryption_certificate,
-            "encryptionCertificateId" => &mut self.encryption_certificate_id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "includeResourceData" => &mut self.include_resource_data,
-            "latestSupportedTlsVersion" => &mut self.latest_supported_tls_version,
-            "lifecycleNotificationUrl" => &mut self.lifecycle_notification_url,
-            "notificationQueryOptions" => &mut self.notification_query_options,
-            "notificationUrl" => &mut self.notification_url,
-            "notificationUrlAppId" => &mut self.notification_url_app_id,
-            "resource" => &mut self.resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -81,25 +60,49 @@ impl ::graph_model::rt::Struct for Subscription {
             "resource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("applicationId", &self.application_id);
-        w.field("changeType", &self.change_type);
-        w.field("clientState", &self.client_state);
-        w.field("creatorId", &self.creator_id);
-        w.field("encryptionCertificate", &self.encryption_certificate);
-        w.field("encryptionCertificateId", &self.encryption_certificate_id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("includeResourceData", &self.include_resource_data);
-        w.field(
-            "latestSupportedTlsVersion",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.application_id,
+            &self.change_type,
+            &self.client_state,
+            &self.creator_id,
+            &self.encryption_certificate,
+            &self.encryption_certificate_id,
+            &self.expiration_date_time,
+            &self.include_resource_data,
             &self.latest_supported_tls_version,
-        );
-        w.field("lifecycleNotificationUrl", &self.lifecycle_notification_url);
-        w.field("notificationQueryOptions", &self.notification_query_options);
-        w.field("notificationUrl", &self.notification_url);
-        w.field("notificationUrlAppId", &self.notification_url_app_id);
-        w.field("resource", &self.resource);
+            &self.lifecycle_notification_url,
+            &self.notification_query_options,
+            &self.notification_url,
+            &self.notification_url_app_id,
+            &self.resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.application_id,
+                &mut self.change_type,
+                &mut self.client_state,
+                &mut self.creator_id,
+                &mut self.encryption_certificate,
+                &mut self.encryption_certificate_id,
+                &mut self.expiration_date_time,
+                &mut self.include_resource_data,
+                &mut self.latest_supported_tls_version,
+                &mut self.lifecycle_notification_url,
+                &mut self.notification_query_options,
+                &mut self.notification_url,
+                &mut self.notification_url_app_id,
+                &mut self.resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

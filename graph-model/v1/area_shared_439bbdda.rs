@@ -32,22 +32,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganizationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "addedByTenantId" => &mut self.added_by_tenant_id,
-            "addedDateTime" => &mut self.added_date_time,
-            "displayName" => &mut self.display_name,
-            "joinedDateTime" => &mut self.joined_date_time,
-            "role" => &mut self.role,
-            "state" => &mut self.state,
-            "tenantId" => &mut self.tenant_id,
-            "transitionDetails" => &mut self.transition_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -62,17 +46,39 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
             "transitionDetails",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("addedByTenantId", &self.added_by_tenant_id);
-        w.field("addedDateTime", &self.added_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("joinedDateTime", &self.joined_date_time);
-        w.field("role", &self.role);
-        w.field("state", &self.state);
-        w.field("tenantId", &self.tenant_id);
-        w.field("transitionDetails", &self.transition_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.added_by_tenant_id,
+            &self.added_date_time,
+            &self.display_name,
+            &self.joined_date_time,
+            &self.role,
+            &self.state,
+            &self.tenant_id,
+            &self.transition_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.added_by_tenant_id,
+                &mut self.added_date_time,
+                &mut self.display_name,
+                &mut self.joined_date_time,
+                &mut self.role,
+                &mut self.state,
+                &mut self.tenant_id,
+                &mut self.transition_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -340,24 +346,30 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMemberTransitionDetail
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganizationMemberTransitionDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "desiredRole" => &mut self.desired_role,
-            "desiredState" => &mut self.desired_state,
-            "details" => &mut self.details,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["desiredRole", "desiredState", "details", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("desiredRole", &self.desired_role);
-        w.field("desiredState", &self.desired_state);
-        w.field("details", &self.details);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.desired_role,
+            &self.desired_state,
+            &self.details,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.desired_role,
+                &mut self.desired_state,
+                &mut self.details,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -11,15 +11,17 @@ impl ::graph_model::rt::Struct for BooleanColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.booleanColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -69,22 +71,20 @@ impl ::graph_model::rt::Struct for CalculatedColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.calculatedColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "format" => &mut self.format,
-            "formula" => &mut self.formula,
-            "outputType" => &mut self.output_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["format", "formula", "outputType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("format", &self.format);
-        w.field("formula", &self.formula);
-        w.field("outputType", &self.output_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.format, &self.formula, &self.output_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.format, &mut self.formula, &mut self.output_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -134,22 +134,24 @@ impl ::graph_model::rt::Struct for ChoiceColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.choiceColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowTextEntry" => &mut self.allow_text_entry,
-            "choices" => &mut self.choices,
-            "displayAs" => &mut self.display_as,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowTextEntry", "choices", "displayAs"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowTextEntry", &self.allow_text_entry);
-        w.field("choices", &self.choices);
-        w.field("displayAs", &self.display_as);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.allow_text_entry, &self.choices, &self.display_as])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_text_entry,
+                &mut self.choices,
+                &mut self.display_as,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -260,45 +262,6 @@ impl ::graph_model::rt::Struct for ColumnDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.columnDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "boolean" => &mut self.boolean,
-            "calculated" => &mut self.calculated,
-            "choice" => &mut self.choice,
-            "columnGroup" => &mut self.column_group,
-            "contentApprovalStatus" => &mut self.content_approval_status,
-            "currency" => &mut self.currency,
-            "dateTime" => &mut self.date_time,
-            "defaultValue" => &mut self.default_value,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "enforceUniqueValues" => &mut self.enforce_unique_values,
-            "geolocation" => &mut self.geolocation,
-            "hidden" => &mut self.hidden,
-            "hyperlinkOrPicture" => &mut self.hyperlink_or_picture,
-            "indexed" => &mut self.indexed,
-            "isDeletable" => &mut self.is_deletable,
-            "isReorderable" => &mut self.is_reorderable,
-            "isSealed" => &mut self.is_sealed,
-            "lookup" => &mut self.lookup,
-            "name" => &mut self.name,
-            "number" => &mut self.number,
-            "personOrGroup" => &mut self.person_or_group,
-            "propagateChanges" => &mut self.propagate_changes,
-            "readOnly" => &mut self.read_only,
-            "required" => &mut self.required,
-            "sourceContentType" => &mut self.source_content_type,
-            "term" => &mut self.term,
-            "text" => &mut self.text,
-            "thumbnail" => &mut self.thumbnail,
-            "type" => &mut self.r#type,
-            "validation" => &mut self.validation,
-            "sourceColumn" => &mut self.source_column,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -336,40 +299,85 @@ impl ::graph_model::rt::Struct for ColumnDefinition {
             "sourceColumn",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("boolean", &self.boolean);
-        w.field("calculated", &self.calculated);
-        w.field("choice", &self.choice);
-        w.field("columnGroup", &self.column_group);
-        w.field("contentApprovalStatus", &self.content_approval_status);
-        w.field("currency", &self.currency);
-        w.field("dateTime", &self.date_time);
-        w.field("defaultValue", &self.default_value);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("enforceUniqueValues", &self.enforce_unique_values);
-        w.field("geolocation", &self.geolocation);
-        w.field("hidden", &self.hidden);
-        w.field("hyperlinkOrPicture", &self.hyperlink_or_picture);
-        w.field("indexed", &self.indexed);
-        w.field("isDeletable", &self.is_deletable);
-        w.field("isReorderable", &self.is_reorderable);
-        w.field("isSealed", &self.is_sealed);
-        w.field("lookup", &self.lookup);
-        w.field("name", &self.name);
-        w.field("number", &self.number);
-        w.field("personOrGroup", &self.person_or_group);
-        w.field("propagateChanges", &self.propagate_changes);
-        w.field("readOnly", &self.read_only);
-        w.field("required", &self.required);
-        w.field("sourceContentType", &self.source_content_type);
-        w.field("term", &self.term);
-        w.field("text", &self.text);
-        w.field("thumbnail", &self.thumbnail);
-        w.field("type", &self.r#type);
-        w.field("validation", &self.validation);
-        w.field("sourceColumn", &self.source_column);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.boolean,
+            &self.calculated,
+            &self.choice,
+            &self.column_group,
+            &self.content_approval_status,
+            &self.currency,
+            &self.date_time,
+            &self.default_value,
+            &self.description,
+            &self.display_name,
+            &self.enforce_unique_values,
+            &self.geolocation,
+            &self.hidden,
+            &self.hyperlink_or_picture,
+            &self.indexed,
+            &self.is_deletable,
+            &self.is_reorderable,
+            &self.is_sealed,
+            &self.lookup,
+            &self.name,
+            &self.number,
+            &self.person_or_group,
+            &self.propagate_changes,
+            &self.read_only,
+            &self.required,
+            &self.source_content_type,
+            &self.term,
+            &self.text,
+            &self.thumbnail,
+            &self.r#type,
+            &self.validation,
+            &self.source_column,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.boolean,
+                &mut self.calculated,
+                &mut self.choice,
+                &mut self.column_group,
+                &mut self.content_approval_status,
+                &mut self.currency,
+                &mut self.date_time,
+                &mut self.default_value,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.enforce_unique_values,
+                &mut self.geolocation,
+                &mut self.hidden,
+                &mut self.hyperlink_or_picture,
+                &mut self.indexed,
+                &mut self.is_deletable,
+                &mut self.is_reorderable,
+                &mut self.is_sealed,
+                &mut self.lookup,
+                &mut self.name,
+                &mut self.number,
+                &mut self.person_or_group,
+                &mut self.propagate_changes,
+                &mut self.read_only,
+                &mut self.required,
+                &mut self.source_content_type,
+                &mut self.term,
+                &mut self.text,
+                &mut self.thumbnail,
+                &mut self.r#type,
+                &mut self.validation,
+                &mut self.source_column,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -417,20 +425,17 @@ impl ::graph_model::rt::Struct for ColumnLink {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.columnLink"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -632,22 +637,24 @@ impl ::graph_model::rt::Struct for ColumnValidation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.columnValidation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultLanguage" => &mut self.default_language,
-            "descriptions" => &mut self.descriptions,
-            "formula" => &mut self.formula,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["defaultLanguage", "descriptions", "formula"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultLanguage", &self.default_language);
-        w.field("descriptions", &self.descriptions);
-        w.field("formula", &self.formula);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.default_language, &self.descriptions, &self.formula])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_language,
+                &mut self.descriptions,
+                &mut self.formula,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -691,15 +698,17 @@ impl ::graph_model::rt::Struct for ContentApprovalStatusColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentApprovalStatusColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -786,32 +795,6 @@ impl ::graph_model::rt::Struct for ContentType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "associatedHubsUrls" => &mut self.associated_hubs_urls,
-            "description" => &mut self.description,
-            "documentSet" => &mut self.document_set,
-            "documentTemplate" => &mut self.document_template,
-            "group" => &mut self.group,
-            "hidden" => &mut self.hidden,
-            "inheritedFrom" => &mut self.inherited_from,
-            "isBuiltIn" => &mut self.is_built_in,
-            "name" => &mut self.name,
-            "order" => &mut self.order,
-            "parentId" => &mut self.parent_id,
-            "propagateChanges" => &mut self.propagate_changes,
-            "readOnly" => &mut self.read_only,
-            "sealed" => &mut self.sealed,
-            "base" => &mut self.base,
-            "baseTypes" => &mut self.base_types,
-            "columnLinks" => &mut self.column_links,
-            "columnPositions" => &mut self.column_positions,
-            "columns" => &mut self.columns,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -836,27 +819,59 @@ impl ::graph_model::rt::Struct for ContentType {
             "columns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("associatedHubsUrls", &self.associated_hubs_urls);
-        w.field("description", &self.description);
-        w.field("documentSet", &self.document_set);
-        w.field("documentTemplate", &self.document_template);
-        w.field("group", &self.group);
-        w.field("hidden", &self.hidden);
-        w.field("inheritedFrom", &self.inherited_from);
-        w.field("isBuiltIn", &self.is_built_in);
-        w.field("name", &self.name);
-        w.field("order", &self.order);
-        w.field("parentId", &self.parent_id);
-        w.field("propagateChanges", &self.propagate_changes);
-        w.field("readOnly", &self.read_only);
-        w.field("sealed", &self.sealed);
-        w.field("base", &self.base);
-        w.field("baseTypes", &self.base_types);
-        w.field("columnLinks", &self.column_links);
-        w.field("columnPositions", &self.column_positions);
-        w.field("columns", &self.columns);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.associated_hubs_urls,
+            &self.description,
+            &self.document_set,
+            &self.document_template,
+            &self.group,
+            &self.hidden,
+            &self.inherited_from,
+            &self.is_built_in,
+            &self.name,
+            &self.order,
+            &self.parent_id,
+            &self.propagate_changes,
+            &self.read_only,
+            &self.sealed,
+            &self.base,
+            &self.base_types,
+            &self.column_links,
+            &self.column_positions,
+            &self.columns,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.associated_hubs_urls,
+                &mut self.description,
+                &mut self.document_set,
+                &mut self.document_template,
+                &mut self.group,
+                &mut self.hidden,
+                &mut self.inherited_from,
+                &mut self.is_built_in,
+                &mut self.name,
+                &mut self.order,
+                &mut self.parent_id,
+                &mut self.propagate_changes,
+                &mut self.read_only,
+                &mut self.sealed,
+                &mut self.base,
+                &mut self.base_types,
+                &mut self.column_links,
+                &mut self.column_positions,
+                &mut self.columns,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -904,20 +919,20 @@ impl ::graph_model::rt::Struct for ContentTypeOrder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentTypeOrder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "default" => &mut self.default,
-            "position" => &mut self.position,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["default", "position"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("default", &self.default);
-        w.field("position", &self.position);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.default, &self.position])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.default, &mut self.position],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -963,18 +978,17 @@ impl ::graph_model::rt::Struct for CurrencyColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.currencyColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "locale" => &mut self.locale,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["locale"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("locale", &self.locale);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.locale])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.locale], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1022,20 +1036,20 @@ impl ::graph_model::rt::Struct for DateTimeColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dateTimeColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayAs" => &mut self.display_as,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayAs", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayAs", &self.display_as);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_as, &self.format])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_as, &mut self.format],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1083,20 +1097,17 @@ impl ::graph_model::rt::Struct for DefaultColumnValue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.defaultColumnValue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "formula" => &mut self.formula,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["formula", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("formula", &self.formula);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.formula, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.formula, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1156,19 +1167,6 @@ impl ::graph_model::rt::Struct for DocumentSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.documentSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedContentTypes" => &mut self.allowed_content_types,
-            "defaultContents" => &mut self.default_contents,
-            "propagateWelcomePageChanges" => &mut self.propagate_welcome_page_changes,
-            "shouldPrefixNameToFile" => &mut self.should_prefix_name_to_file,
-            "welcomePageUrl" => &mut self.welcome_page_url,
-            "sharedColumns" => &mut self.shared_columns,
-            "welcomePageColumns" => &mut self.welcome_page_columns,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowedContentTypes",
@@ -1180,17 +1178,33 @@ impl ::graph_model::rt::Struct for DocumentSet {
             "welcomePageColumns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedContentTypes", &self.allowed_content_types);
-        w.field("defaultContents", &self.default_contents);
-        w.field(
-            "propagateWelcomePageChanges",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_content_types,
+            &self.default_contents,
             &self.propagate_welcome_page_changes,
-        );
-        w.field("shouldPrefixNameToFile", &self.should_prefix_name_to_file);
-        w.field("welcomePageUrl", &self.welcome_page_url);
-        w.field("sharedColumns", &self.shared_columns);
-        w.field("welcomePageColumns", &self.welcome_page_columns);
+            &self.should_prefix_name_to_file,
+            &self.welcome_page_url,
+            &self.shared_columns,
+            &self.welcome_page_columns,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_content_types,
+                &mut self.default_contents,
+                &mut self.propagate_welcome_page_changes,
+                &mut self.should_prefix_name_to_file,
+                &mut self.welcome_page_url,
+                &mut self.shared_columns,
+                &mut self.welcome_page_columns,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1240,22 +1254,24 @@ impl ::graph_model::rt::Struct for DocumentSetContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.documentSetContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentType" => &mut self.content_type,
-            "fileName" => &mut self.file_name,
-            "folderName" => &mut self.folder_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentType", "fileName", "folderName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentType", &self.content_type);
-        w.field("fileName", &self.file_name);
-        w.field("folderName", &self.folder_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content_type, &self.file_name, &self.folder_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_type,
+                &mut self.file_name,
+                &mut self.folder_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1347,35 +1363,6 @@ impl ::graph_model::rt::Struct for Drive {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.drive"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "driveType" => &mut self.drive_type,
-            "owner" => &mut self.owner,
-            "quota" => &mut self.quota,
-            "sharePointIds" => &mut self.share_point_ids,
-            "system" => &mut self.system,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "bundles" => &mut self.bundles,
-            "following" => &mut self.following,
-            "items" => &mut self.items,
-            "list" => &mut self.list,
-            "root" => &mut self.root,
-            "special" => &mut self.special,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1403,30 +1390,65 @@ impl ::graph_model::rt::Struct for Drive {
             "special",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("driveType", &self.drive_type);
-        w.field("owner", &self.owner);
-        w.field("quota", &self.quota);
-        w.field("sharePointIds", &self.share_point_ids);
-        w.field("system", &self.system);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("bundles", &self.bundles);
-        w.field("following", &self.following);
-        w.field("items", &self.items);
-        w.field("list", &self.list);
-        w.field("root", &self.root);
-        w.field("special", &self.special);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.drive_type,
+            &self.owner,
+            &self.quota,
+            &self.share_point_ids,
+            &self.system,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.bundles,
+            &self.following,
+            &self.items,
+            &self.list,
+            &self.root,
+            &self.special,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.drive_type,
+                &mut self.owner,
+                &mut self.quota,
+                &mut self.share_point_ids,
+                &mut self.system,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.bundles,
+                &mut self.following,
+                &mut self.items,
+                &mut self.list,
+                &mut self.root,
+                &mut self.special,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1470,15 +1492,17 @@ impl ::graph_model::rt::Struct for GeolocationColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.geolocationColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1524,18 +1548,17 @@ impl ::graph_model::rt::Struct for HyperlinkOrPictureColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.hyperlinkOrPictureColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isPicture" => &mut self.is_picture,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isPicture"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isPicture", &self.is_picture);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_picture])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_picture], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1627,35 +1650,6 @@ impl ::graph_model::rt::Struct for List {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.list"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "displayName" => &mut self.display_name,
-            "list" => &mut self.list,
-            "sharepointIds" => &mut self.sharepoint_ids,
-            "system" => &mut self.system,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "columns" => &mut self.columns,
-            "contentTypes" => &mut self.content_types,
-            "drive" => &mut self.drive,
-            "items" => &mut self.items,
-            "operations" => &mut self.operations,
-            "permissions" => &mut self.permissions,
-            "subscriptions" => &mut self.subscriptions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1683,30 +1677,65 @@ impl ::graph_model::rt::Struct for List {
             "subscriptions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("displayName", &self.display_name);
-        w.field("list", &self.list);
-        w.field("sharepointIds", &self.sharepoint_ids);
-        w.field("system", &self.system);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("columns", &self.columns);
-        w.field("contentTypes", &self.content_types);
-        w.field("drive", &self.drive);
-        w.field("items", &self.items);
-        w.field("operations", &self.operations);
-        w.field("permissions", &self.permissions);
-        w.field("subscriptions", &self.subscriptions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.display_name,
+            &self.list,
+            &self.sharepoint_ids,
+            &self.system,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.columns,
+            &self.content_types,
+            &self.drive,
+            &self.items,
+            &self.operations,
+            &self.permissions,
+            &self.subscriptions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.display_name,
+                &mut self.list,
+                &mut self.sharepoint_ids,
+                &mut self.system,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.columns,
+                &mut self.content_types,
+                &mut self.drive,
+                &mut self.items,
+                &mut self.operations,
+                &mut self.permissions,
+                &mut self.subscriptions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1756,22 +1785,24 @@ impl ::graph_model::rt::Struct for ListInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.listInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentTypesEnabled" => &mut self.content_types_enabled,
-            "hidden" => &mut self.hidden,
-            "template" => &mut self.template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentTypesEnabled", "hidden", "template"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentTypesEnabled", &self.content_types_enabled);
-        w.field("hidden", &self.hidden);
-        w.field("template", &self.template);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content_types_enabled, &self.hidden, &self.template])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_types_enabled,
+                &mut self.hidden,
+                &mut self.template,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1825,17 +1856,6 @@ impl ::graph_model::rt::Struct for LookupColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.lookupColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowMultipleValues" => &mut self.allow_multiple_values,
-            "allowUnlimitedLength" => &mut self.allow_unlimited_length,
-            "columnName" => &mut self.column_name,
-            "listId" => &mut self.list_id,
-            "primaryLookupColumnId" => &mut self.primary_lookup_column_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowMultipleValues",
@@ -1845,12 +1865,29 @@ impl ::graph_model::rt::Struct for LookupColumn {
             "primaryLookupColumnId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowMultipleValues", &self.allow_multiple_values);
-        w.field("allowUnlimitedLength", &self.allow_unlimited_length);
-        w.field("columnName", &self.column_name);
-        w.field("listId", &self.list_id);
-        w.field("primaryLookupColumnId", &self.primary_lookup_column_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_multiple_values,
+            &self.allow_unlimited_length,
+            &self.column_name,
+            &self.list_id,
+            &self.primary_lookup_column_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_multiple_values,
+                &mut self.allow_unlimited_length,
+                &mut self.column_name,
+                &mut self.list_id,
+                &mut self.primary_lookup_column_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1902,24 +1939,30 @@ impl ::graph_model::rt::Struct for NumberColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.numberColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "decimalPlaces" => &mut self.decimal_places,
-            "displayAs" => &mut self.display_as,
-            "maximum" => &mut self.maximum,
-            "minimum" => &mut self.minimum,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["decimalPlaces", "displayAs", "maximum", "minimum"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("decimalPlaces", &self.decimal_places);
-        w.field("displayAs", &self.display_as);
-        w.field("maximum", &self.maximum);
-        w.field("minimum", &self.minimum);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.decimal_places,
+            &self.display_as,
+            &self.maximum,
+            &self.minimum,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.decimal_places,
+                &mut self.display_as,
+                &mut self.maximum,
+                &mut self.minimum,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1969,22 +2012,28 @@ impl ::graph_model::rt::Struct for PersonOrGroupColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.personOrGroupColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowMultipleSelection" => &mut self.allow_multiple_selection,
-            "chooseFromType" => &mut self.choose_from_type,
-            "displayAs" => &mut self.display_as,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowMultipleSelection", "chooseFromType", "displayAs"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowMultipleSelection", &self.allow_multiple_selection);
-        w.field("chooseFromType", &self.choose_from_type);
-        w.field("displayAs", &self.display_as);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_multiple_selection,
+            &self.choose_from_type,
+            &self.display_as,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_multiple_selection,
+                &mut self.choose_from_type,
+                &mut self.display_as,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2040,18 +2089,6 @@ impl ::graph_model::rt::Struct for Quota {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.quota"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deleted" => &mut self.deleted,
-            "remaining" => &mut self.remaining,
-            "state" => &mut self.state,
-            "storagePlanInformation" => &mut self.storage_plan_information,
-            "total" => &mut self.total,
-            "used" => &mut self.used,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deleted",
@@ -2062,13 +2099,31 @@ impl ::graph_model::rt::Struct for Quota {
             "used",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deleted", &self.deleted);
-        w.field("remaining", &self.remaining);
-        w.field("state", &self.state);
-        w.field("storagePlanInformation", &self.storage_plan_information);
-        w.field("total", &self.total);
-        w.field("used", &self.used);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deleted,
+            &self.remaining,
+            &self.state,
+            &self.storage_plan_information,
+            &self.total,
+            &self.used,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deleted,
+                &mut self.remaining,
+                &mut self.state,
+                &mut self.storage_plan_information,
+                &mut self.total,
+                &mut self.used,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2132,22 +2187,6 @@ impl ::graph_model::rt::Struct for RichLongRunningOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.richLongRunningOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "resourceLocation" => &mut self.resource_location,
-            "status" => &mut self.status,
-            "statusDetail" => &mut self.status_detail,
-            "error" => &mut self.error,
-            "percentageComplete" => &mut self.percentage_complete,
-            "resourceId" => &mut self.resource_id,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2162,17 +2201,39 @@ impl ::graph_model::rt::Struct for RichLongRunningOperation {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("resourceLocation", &self.resource_location);
-        w.field("status", &self.status);
-        w.field("statusDetail", &self.status_detail);
-        w.field("error", &self.error);
-        w.field("percentageComplete", &self.percentage_complete);
-        w.field("resourceId", &self.resource_id);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.resource_location,
+            &self.status,
+            &self.status_detail,
+            &self.error,
+            &self.percentage_complete,
+            &self.resource_id,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.resource_location,
+                &mut self.status,
+                &mut self.status_detail,
+                &mut self.error,
+                &mut self.percentage_complete,
+                &mut self.resource_id,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2218,18 +2279,17 @@ impl ::graph_model::rt::Struct for StoragePlanInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.storagePlanInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "upgradeAvailable" => &mut self.upgrade_available,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["upgradeAvailable"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("upgradeAvailable", &self.upgrade_available);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.upgrade_available])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.upgrade_available], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2273,15 +2333,17 @@ impl ::graph_model::rt::Struct for SystemFacet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.systemFacet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2335,16 +2397,6 @@ impl ::graph_model::rt::Struct for TermColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowMultipleValues" => &mut self.allow_multiple_values,
-            "showFullyQualifiedName" => &mut self.show_fully_qualified_name,
-            "parentTerm" => &mut self.parent_term,
-            "termSet" => &mut self.term_set,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowMultipleValues",
@@ -2353,11 +2405,27 @@ impl ::graph_model::rt::Struct for TermColumn {
             "termSet",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowMultipleValues", &self.allow_multiple_values);
-        w.field("showFullyQualifiedName", &self.show_fully_qualified_name);
-        w.field("parentTerm", &self.parent_term);
-        w.field("termSet", &self.term_set);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_multiple_values,
+            &self.show_fully_qualified_name,
+            &self.parent_term,
+            &self.term_set,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_multiple_values,
+                &mut self.show_fully_qualified_name,
+                &mut self.parent_term,
+                &mut self.term_set,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2411,17 +2479,6 @@ impl ::graph_model::rt::Struct for TextColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.textColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowMultipleLines" => &mut self.allow_multiple_lines,
-            "appendChangesToExistingText" => &mut self.append_changes_to_existing_text,
-            "linesForEditing" => &mut self.lines_for_editing,
-            "maxLength" => &mut self.max_length,
-            "textType" => &mut self.text_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowMultipleLines",
@@ -2431,15 +2488,29 @@ impl ::graph_model::rt::Struct for TextColumn {
             "textType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowMultipleLines", &self.allow_multiple_lines);
-        w.field(
-            "appendChangesToExistingText",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_multiple_lines,
             &self.append_changes_to_existing_text,
-        );
-        w.field("linesForEditing", &self.lines_for_editing);
-        w.field("maxLength", &self.max_length);
-        w.field("textType", &self.text_type);
+            &self.lines_for_editing,
+            &self.max_length,
+            &self.text_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_multiple_lines,
+                &mut self.append_changes_to_existing_text,
+                &mut self.lines_for_editing,
+                &mut self.max_length,
+                &mut self.text_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2483,15 +2554,17 @@ impl ::graph_model::rt::Struct for ThumbnailColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.thumbnailColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

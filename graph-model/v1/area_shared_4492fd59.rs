@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesProvisioningError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "category" => &mut self.category,
-            "occurredDateTime" => &mut self.occurred_date_time,
-            "propertyCausingError" => &mut self.property_causing_error,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "category",
@@ -37,11 +27,27 @@ impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("category", &self.category);
-        w.field("occurredDateTime", &self.occurred_date_time);
-        w.field("propertyCausingError", &self.property_causing_error);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category,
+            &self.occurred_date_time,
+            &self.property_causing_error,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category,
+                &mut self.occurred_date_time,
+                &mut self.property_causing_error,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -89,20 +95,20 @@ impl ::graph_model::rt::Struct for OnPremisesSyncBehavior {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPremisesSyncBehavior"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isCloudManaged" => &mut self.is_cloud_managed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isCloudManaged"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isCloudManaged", &self.is_cloud_managed);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_cloud_managed])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.is_cloud_managed],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -153,22 +159,28 @@ impl ::graph_model::rt::Struct for ServiceProvisioningError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceProvisioningError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "isResolved" => &mut self.is_resolved,
-            "serviceInstance" => &mut self.service_instance,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["createdDateTime", "isResolved", "serviceInstance"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isResolved", &self.is_resolved);
-        w.field("serviceInstance", &self.service_instance);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.is_resolved,
+            &self.service_instance,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.is_resolved,
+                &mut self.service_instance,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -315,16 +327,6 @@ impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceProvisioningXmlError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "isResolved" => &mut self.is_resolved,
-            "serviceInstance" => &mut self.service_instance,
-            "errorDetail" => &mut self.error_detail,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -333,11 +335,27 @@ impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
             "errorDetail",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isResolved", &self.is_resolved);
-        w.field("serviceInstance", &self.service_instance);
-        w.field("errorDetail", &self.error_detail);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.is_resolved,
+            &self.service_instance,
+            &self.error_detail,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.is_resolved,
+                &mut self.service_instance,
+                &mut self.error_detail,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -27,20 +27,6 @@ impl ::graph_model::rt::Struct for Location {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.location"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "coordinates" => &mut self.coordinates,
-            "displayName" => &mut self.display_name,
-            "locationEmailAddress" => &mut self.location_email_address,
-            "locationType" => &mut self.location_type,
-            "locationUri" => &mut self.location_uri,
-            "uniqueId" => &mut self.unique_id,
-            "uniqueIdType" => &mut self.unique_id_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "address",
@@ -53,15 +39,35 @@ impl ::graph_model::rt::Struct for Location {
             "uniqueIdType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("coordinates", &self.coordinates);
-        w.field("displayName", &self.display_name);
-        w.field("locationEmailAddress", &self.location_email_address);
-        w.field("locationType", &self.location_type);
-        w.field("locationUri", &self.location_uri);
-        w.field("uniqueId", &self.unique_id);
-        w.field("uniqueIdType", &self.unique_id_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.coordinates,
+            &self.display_name,
+            &self.location_email_address,
+            &self.location_type,
+            &self.location_uri,
+            &self.unique_id,
+            &self.unique_id_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.coordinates,
+                &mut self.display_name,
+                &mut self.location_email_address,
+                &mut self.location_type,
+                &mut self.location_uri,
+                &mut self.unique_id,
+                &mut self.unique_id_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -217,21 +223,6 @@ impl ::graph_model::rt::Struct for LocationConstraintItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.locationConstraintItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "coordinates" => &mut self.coordinates,
-            "displayName" => &mut self.display_name,
-            "locationEmailAddress" => &mut self.location_email_address,
-            "locationType" => &mut self.location_type,
-            "locationUri" => &mut self.location_uri,
-            "uniqueId" => &mut self.unique_id,
-            "uniqueIdType" => &mut self.unique_id_type,
-            "resolveAvailability" => &mut self.resolve_availability,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "address",
@@ -245,16 +236,37 @@ impl ::graph_model::rt::Struct for LocationConstraintItem {
             "resolveAvailability",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("coordinates", &self.coordinates);
-        w.field("displayName", &self.display_name);
-        w.field("locationEmailAddress", &self.location_email_address);
-        w.field("locationType", &self.location_type);
-        w.field("locationUri", &self.location_uri);
-        w.field("uniqueId", &self.unique_id);
-        w.field("uniqueIdType", &self.unique_id_type);
-        w.field("resolveAvailability", &self.resolve_availability);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.coordinates,
+            &self.display_name,
+            &self.location_email_address,
+            &self.location_type,
+            &self.location_uri,
+            &self.unique_id,
+            &self.unique_id_type,
+            &self.resolve_availability,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.coordinates,
+                &mut self.display_name,
+                &mut self.location_email_address,
+                &mut self.location_type,
+                &mut self.location_uri,
+                &mut self.unique_id,
+                &mut self.unique_id_type,
+                &mut self.resolve_availability,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for DateTimeTimeZone {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dateTimeTimeZone"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dateTime" => &mut self.date_time,
-            "timeZone" => &mut self.time_zone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dateTime", "timeZone"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dateTime", &self.date_time);
-        w.field("timeZone", &self.time_zone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.date_time, &self.time_zone])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.date_time, &mut self.time_zone],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

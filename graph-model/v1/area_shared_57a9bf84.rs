@@ -29,20 +29,6 @@ impl ::graph_model::rt::Struct for AadUserConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aadUserConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "email" => &mut self.email,
-            "tenantId" => &mut self.tenant_id,
-            "userId" => &mut self.user_id,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -55,18 +41,35 @@ impl ::graph_model::rt::Struct for AadUserConversationMember {
             "user",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field("email", &self.email);
-        w.field("tenantId", &self.tenant_id);
-        w.field("userId", &self.user_id);
-        w.field("user", &self.user);
+            &self.email,
+            &self.tenant_id,
+            &self.user_id,
+            &self.user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.email,
+                &mut self.tenant_id,
+                &mut self.user_id,
+                &mut self.user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -121,17 +124,6 @@ impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.anonymousGuestConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "anonymousGuestId" => &mut self.anonymous_guest_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -141,15 +133,29 @@ impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
             "anonymousGuestId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field("anonymousGuestId", &self.anonymous_guest_id);
+            &self.anonymous_guest_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.anonymous_guest_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -204,17 +210,6 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMem
     fn type_name(&self) -> &'static str {
         "microsoft.graph.azureCommunicationServicesUserConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "azureCommunicationServicesId" => &mut self.azure_communication_services_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -224,18 +219,29 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMem
             "azureCommunicationServicesId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field(
-            "azureCommunicationServicesId",
             &self.azure_communication_services_id,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.azure_communication_services_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -292,17 +298,6 @@ impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callEndedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "callDuration" => &mut self.call_duration,
-            "callEventType" => &mut self.call_event_type,
-            "callId" => &mut self.call_id,
-            "callParticipants" => &mut self.call_participants,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "callDuration",
@@ -312,12 +307,29 @@ impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
             "initiator",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("callDuration", &self.call_duration);
-        w.field("callEventType", &self.call_event_type);
-        w.field("callId", &self.call_id);
-        w.field("callParticipants", &self.call_participants);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.call_duration,
+            &self.call_event_type,
+            &self.call_id,
+            &self.call_participants,
+            &self.initiator,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.call_duration,
+                &mut self.call_event_type,
+                &mut self.call_id,
+                &mut self.call_participants,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -363,18 +375,17 @@ impl ::graph_model::rt::Struct for CallParticipantInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callParticipantInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "participant" => &mut self.participant,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["participant"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("participant", &self.participant);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.participant])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.participant], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -432,19 +443,6 @@ impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecordingEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "callId" => &mut self.call_id,
-            "callRecordingDisplayName" => &mut self.call_recording_display_name,
-            "callRecordingDuration" => &mut self.call_recording_duration,
-            "callRecordingStatus" => &mut self.call_recording_status,
-            "callRecordingUrl" => &mut self.call_recording_url,
-            "initiator" => &mut self.initiator,
-            "meetingOrganizer" => &mut self.meeting_organizer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "callId",
@@ -456,17 +454,33 @@ impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
             "meetingOrganizer",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("callId", &self.call_id);
-        w.field(
-            "callRecordingDisplayName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.call_id,
             &self.call_recording_display_name,
-        );
-        w.field("callRecordingDuration", &self.call_recording_duration);
-        w.field("callRecordingStatus", &self.call_recording_status);
-        w.field("callRecordingUrl", &self.call_recording_url);
-        w.field("initiator", &self.initiator);
-        w.field("meetingOrganizer", &self.meeting_organizer);
+            &self.call_recording_duration,
+            &self.call_recording_status,
+            &self.call_recording_url,
+            &self.initiator,
+            &self.meeting_organizer,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.call_id,
+                &mut self.call_recording_display_name,
+                &mut self.call_recording_duration,
+                &mut self.call_recording_status,
+                &mut self.call_recording_url,
+                &mut self.initiator,
+                &mut self.meeting_organizer,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -595,22 +609,24 @@ impl ::graph_model::rt::Struct for CallStartedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callStartedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "callEventType" => &mut self.call_event_type,
-            "callId" => &mut self.call_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["callEventType", "callId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("callEventType", &self.call_event_type);
-        w.field("callId", &self.call_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.call_event_type, &self.call_id, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.call_event_type,
+                &mut self.call_id,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -660,22 +676,28 @@ impl ::graph_model::rt::Struct for CallTranscriptEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callTranscriptEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "callId" => &mut self.call_id,
-            "callTranscriptICalUid" => &mut self.call_transcript_i_cal_uid,
-            "meetingOrganizer" => &mut self.meeting_organizer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["callId", "callTranscriptICalUid", "meetingOrganizer"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("callId", &self.call_id);
-        w.field("callTranscriptICalUid", &self.call_transcript_i_cal_uid);
-        w.field("meetingOrganizer", &self.meeting_organizer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.call_id,
+            &self.call_transcript_i_cal_uid,
+            &self.meeting_organizer,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.call_id,
+                &mut self.call_transcript_i_cal_uid,
+                &mut self.meeting_organizer,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -725,22 +747,28 @@ impl ::graph_model::rt::Struct for ChannelAddedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelAddedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelDisplayName" => &mut self.channel_display_name,
-            "channelId" => &mut self.channel_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelDisplayName", "channelId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelDisplayName", &self.channel_display_name);
-        w.field("channelId", &self.channel_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.channel_display_name,
+            &self.channel_id,
+            &self.initiator,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.channel_display_name,
+                &mut self.channel_id,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -790,22 +818,28 @@ impl ::graph_model::rt::Struct for ChannelDeletedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelDeletedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelDisplayName" => &mut self.channel_display_name,
-            "channelId" => &mut self.channel_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelDisplayName", "channelId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelDisplayName", &self.channel_display_name);
-        w.field("channelId", &self.channel_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.channel_display_name,
+            &self.channel_id,
+            &self.initiator,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.channel_display_name,
+                &mut self.channel_id,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -855,22 +889,24 @@ impl ::graph_model::rt::Struct for ChannelDescriptionUpdatedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelDescriptionUpdatedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelDescription" => &mut self.channel_description,
-            "channelId" => &mut self.channel_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelDescription", "channelId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelDescription", &self.channel_description);
-        w.field("channelId", &self.channel_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.channel_description, &self.channel_id, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.channel_description,
+                &mut self.channel_id,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -920,20 +956,20 @@ impl ::graph_model::rt::Struct for ChannelIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelId" => &mut self.channel_id,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelId", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelId", &self.channel_id);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.channel_id, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.channel_id, &mut self.team_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -983,22 +1019,28 @@ impl ::graph_model::rt::Struct for ChannelRenamedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelRenamedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelDisplayName" => &mut self.channel_display_name,
-            "channelId" => &mut self.channel_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelDisplayName", "channelId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelDisplayName", &self.channel_display_name);
-        w.field("channelId", &self.channel_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.channel_display_name,
+            &self.channel_id,
+            &self.initiator,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.channel_display_name,
+                &mut self.channel_id,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1046,20 +1088,20 @@ impl ::graph_model::rt::Struct for ChannelSetAsFavoriteByDefaultEventMessageDeta
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelId" => &mut self.channel_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelId", &self.channel_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.channel_id, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.channel_id, &mut self.initiator],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1110,20 +1152,20 @@ impl ::graph_model::rt::Struct for ChannelUnsetAsFavoriteByDefaultEventMessageDe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "channelId" => &mut self.channel_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["channelId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("channelId", &self.channel_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.channel_id, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.channel_id, &mut self.initiator],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1220,37 +1262,6 @@ impl ::graph_model::rt::Struct for ChatMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attachments" => &mut self.attachments,
-            "body" => &mut self.body,
-            "channelIdentity" => &mut self.channel_identity,
-            "chatId" => &mut self.chat_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "etag" => &mut self.etag,
-            "eventDetail" => &mut self.event_detail,
-            "from" => &mut self.from,
-            "importance" => &mut self.importance,
-            "lastEditedDateTime" => &mut self.last_edited_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "locale" => &mut self.locale,
-            "mentions" => &mut self.mentions,
-            "messageHistory" => &mut self.message_history,
-            "messageType" => &mut self.message_type,
-            "policyViolation" => &mut self.policy_violation,
-            "reactions" => &mut self.reactions,
-            "replyToId" => &mut self.reply_to_id,
-            "subject" => &mut self.subject,
-            "summary" => &mut self.summary,
-            "webUrl" => &mut self.web_url,
-            "hostedContents" => &mut self.hosted_contents,
-            "replies" => &mut self.replies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1280,32 +1291,69 @@ impl ::graph_model::rt::Struct for ChatMessage {
             "replies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attachments", &self.attachments);
-        w.field("body", &self.body);
-        w.field("channelIdentity", &self.channel_identity);
-        w.field("chatId", &self.chat_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("etag", &self.etag);
-        w.field("eventDetail", &self.event_detail);
-        w.field("from", &self.from);
-        w.field("importance", &self.importance);
-        w.field("lastEditedDateTime", &self.last_edited_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("locale", &self.locale);
-        w.field("mentions", &self.mentions);
-        w.field("messageHistory", &self.message_history);
-        w.field("messageType", &self.message_type);
-        w.field("policyViolation", &self.policy_violation);
-        w.field("reactions", &self.reactions);
-        w.field("replyToId", &self.reply_to_id);
-        w.field("subject", &self.subject);
-        w.field("summary", &self.summary);
-        w.field("webUrl", &self.web_url);
-        w.field("hostedContents", &self.hosted_contents);
-        w.field("replies", &self.replies);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attachments,
+            &self.body,
+            &self.channel_identity,
+            &self.chat_id,
+            &self.created_date_time,
+            &self.deleted_date_time,
+            &self.etag,
+            &self.event_detail,
+            &self.from,
+            &self.importance,
+            &self.last_edited_date_time,
+            &self.last_modified_date_time,
+            &self.locale,
+            &self.mentions,
+            &self.message_history,
+            &self.message_type,
+            &self.policy_violation,
+            &self.reactions,
+            &self.reply_to_id,
+            &self.subject,
+            &self.summary,
+            &self.web_url,
+            &self.hosted_contents,
+            &self.replies,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attachments,
+                &mut self.body,
+                &mut self.channel_identity,
+                &mut self.chat_id,
+                &mut self.created_date_time,
+                &mut self.deleted_date_time,
+                &mut self.etag,
+                &mut self.event_detail,
+                &mut self.from,
+                &mut self.importance,
+                &mut self.last_edited_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.locale,
+                &mut self.mentions,
+                &mut self.message_history,
+                &mut self.message_type,
+                &mut self.policy_violation,
+                &mut self.reactions,
+                &mut self.reply_to_id,
+                &mut self.subject,
+                &mut self.summary,
+                &mut self.web_url,
+                &mut self.hosted_contents,
+                &mut self.replies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1529,19 +1577,6 @@ impl ::graph_model::rt::Struct for ChatMessageAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "contentType" => &mut self.content_type,
-            "contentUrl" => &mut self.content_url,
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "teamsAppId" => &mut self.teams_app_id,
-            "thumbnailUrl" => &mut self.thumbnail_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "content",
@@ -1553,14 +1588,33 @@ impl ::graph_model::rt::Struct for ChatMessageAttachment {
             "thumbnailUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("contentType", &self.content_type);
-        w.field("contentUrl", &self.content_url);
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("teamsAppId", &self.teams_app_id);
-        w.field("thumbnailUrl", &self.thumbnail_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content,
+            &self.content_type,
+            &self.content_url,
+            &self.id,
+            &self.name,
+            &self.teams_app_id,
+            &self.thumbnail_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content,
+                &mut self.content_type,
+                &mut self.content_url,
+                &mut self.id,
+                &mut self.name,
+                &mut self.teams_app_id,
+                &mut self.thumbnail_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1610,22 +1664,24 @@ impl ::graph_model::rt::Struct for ChatMessageHistoryItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageHistoryItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actions" => &mut self.actions,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "reaction" => &mut self.reaction,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["actions", "modifiedDateTime", "reaction"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actions", &self.actions);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("reaction", &self.reaction);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.actions, &self.modified_date_time, &self.reaction])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.actions,
+                &mut self.modified_date_time,
+                &mut self.reaction,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1675,22 +1731,24 @@ impl ::graph_model::rt::Struct for ChatMessageHostedContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageHostedContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentBytes" => &mut self.content_bytes,
-            "contentType" => &mut self.content_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "contentBytes", "contentType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentBytes", &self.content_bytes);
-        w.field("contentType", &self.content_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.content_bytes, &self.content_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_bytes,
+                &mut self.content_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1809,22 +1867,20 @@ impl ::graph_model::rt::Struct for ChatMessageMention {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageMention"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "mentioned" => &mut self.mentioned,
-            "mentionText" => &mut self.mention_text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "mentioned", "mentionText"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("mentioned", &self.mentioned);
-        w.field("mentionText", &self.mention_text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.mentioned, &self.mention_text])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.mentioned, &mut self.mention_text],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1884,17 +1940,6 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessagePolicyViolation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dlpAction" => &mut self.dlp_action,
-            "justificationText" => &mut self.justification_text,
-            "policyTip" => &mut self.policy_tip,
-            "userAction" => &mut self.user_action,
-            "verdictDetails" => &mut self.verdict_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dlpAction",
@@ -1904,12 +1949,29 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
             "verdictDetails",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dlpAction", &self.dlp_action);
-        w.field("justificationText", &self.justification_text);
-        w.field("policyTip", &self.policy_tip);
-        w.field("userAction", &self.user_action);
-        w.field("verdictDetails", &self.verdict_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.dlp_action,
+            &self.justification_text,
+            &self.policy_tip,
+            &self.user_action,
+            &self.verdict_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.dlp_action,
+                &mut self.justification_text,
+                &mut self.policy_tip,
+                &mut self.user_action,
+                &mut self.verdict_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2028,15 +2090,6 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessagePolicyViolationPolicyTip"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "complianceUrl" => &mut self.compliance_url,
-            "generalText" => &mut self.general_text,
-            "matchedConditionDescriptions" => &mut self.matched_condition_descriptions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "complianceUrl",
@@ -2044,13 +2097,25 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
             "matchedConditionDescriptions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("complianceUrl", &self.compliance_url);
-        w.field("generalText", &self.general_text);
-        w.field(
-            "matchedConditionDescriptions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.compliance_url,
+            &self.general_text,
             &self.matched_condition_descriptions,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.compliance_url,
+                &mut self.general_text,
+                &mut self.matched_condition_descriptions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2243,17 +2308,6 @@ impl ::graph_model::rt::Struct for ChatMessageReaction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageReaction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "reactionContentUrl" => &mut self.reaction_content_url,
-            "reactionType" => &mut self.reaction_type,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -2263,12 +2317,29 @@ impl ::graph_model::rt::Struct for ChatMessageReaction {
             "user",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("reactionContentUrl", &self.reaction_content_url);
-        w.field("reactionType", &self.reaction_type);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.display_name,
+            &self.reaction_content_url,
+            &self.reaction_type,
+            &self.user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.reaction_content_url,
+                &mut self.reaction_type,
+                &mut self.user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2398,22 +2469,24 @@ impl ::graph_model::rt::Struct for ChatRenamedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatRenamedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "chatDisplayName" => &mut self.chat_display_name,
-            "chatId" => &mut self.chat_id,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["chatDisplayName", "chatId", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("chatDisplayName", &self.chat_display_name);
-        w.field("chatId", &self.chat_id);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.chat_display_name, &self.chat_id, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.chat_display_name,
+                &mut self.chat_id,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2467,27 +2540,30 @@ impl ::graph_model::rt::Struct for ConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "roles", "visibleHistoryStartDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2695,15 +2771,6 @@ impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDeta
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "conversationMemberRoles" => &mut self.conversation_member_roles,
-            "conversationMemberUser" => &mut self.conversation_member_user,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "conversationMemberRoles",
@@ -2711,10 +2778,25 @@ impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDeta
             "initiator",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("conversationMemberRoles", &self.conversation_member_roles);
-        w.field("conversationMemberUser", &self.conversation_member_user);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.conversation_member_roles,
+            &self.conversation_member_user,
+            &self.initiator,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.conversation_member_roles,
+                &mut self.conversation_member_user,
+                &mut self.initiator,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2762,15 +2844,17 @@ impl ::graph_model::rt::Struct for EventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.eventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3221,22 +3305,28 @@ impl ::graph_model::rt::Struct for MeetingPolicyUpdatedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingPolicyUpdatedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "meetingChatEnabled" => &mut self.meeting_chat_enabled,
-            "meetingChatId" => &mut self.meeting_chat_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "meetingChatEnabled", "meetingChatId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("meetingChatEnabled", &self.meeting_chat_enabled);
-        w.field("meetingChatId", &self.meeting_chat_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.initiator,
+            &self.meeting_chat_enabled,
+            &self.meeting_chat_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.meeting_chat_enabled,
+                &mut self.meeting_chat_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3287,25 +3377,28 @@ impl ::graph_model::rt::Struct for MembersAddedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.membersAddedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "members" => &mut self.members,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "members", "visibleHistoryStartDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("members", &self.members);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.initiator,
+            &self.members,
             &self.visible_history_start_date_time,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.members,
+                &mut self.visible_history_start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3353,20 +3446,20 @@ impl ::graph_model::rt::Struct for MembersDeletedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.membersDeletedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "members"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.members])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.members],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3414,20 +3507,20 @@ impl ::graph_model::rt::Struct for MembersJoinedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.membersJoinedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "members"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.members])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.members],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3475,20 +3568,20 @@ impl ::graph_model::rt::Struct for MembersLeftEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.membersLeftEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "members"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.members])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.members],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3536,20 +3629,20 @@ impl ::graph_model::rt::Struct for MessagePinnedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messagePinnedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "eventDateTime" => &mut self.event_date_time,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["eventDateTime", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.event_date_time, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.event_date_time, &mut self.initiator],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3597,20 +3690,20 @@ impl ::graph_model::rt::Struct for MessageUnpinnedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.messageUnpinnedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "eventDateTime" => &mut self.event_date_time,
-            "initiator" => &mut self.initiator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["eventDateTime", "initiator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("initiator", &self.initiator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.event_date_time, &self.initiator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.event_date_time, &mut self.initiator],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3665,17 +3758,6 @@ impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.microsoftAccountUserConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3685,15 +3767,29 @@ impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field("userId", &self.user_id);
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3813,17 +3909,6 @@ impl ::graph_model::rt::Struct for PhoneUserConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.phoneUserConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "phoneNumber" => &mut self.phone_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3833,15 +3918,29 @@ impl ::graph_model::rt::Struct for PhoneUserConversationMember {
             "phoneNumber",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field("phoneNumber", &self.phone_number);
+            &self.phone_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.phone_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3898,18 +3997,6 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.skypeForBusinessUserConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "tenantId" => &mut self.tenant_id,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3920,16 +4007,31 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field("tenantId", &self.tenant_id);
-        w.field("userId", &self.user_id);
+            &self.tenant_id,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.tenant_id,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3984,17 +4086,6 @@ impl ::graph_model::rt::Struct for SkypeUserConversationMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.skypeUserConversationMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "roles" => &mut self.roles,
-            "visibleHistoryStartDateTime" => &mut self.visible_history_start_date_time,
-            "skypeId" => &mut self.skype_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4004,15 +4095,29 @@ impl ::graph_model::rt::Struct for SkypeUserConversationMember {
             "skypeId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("roles", &self.roles);
-        w.field(
-            "visibleHistoryStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.roles,
             &self.visible_history_start_date_time,
-        );
-        w.field("skypeId", &self.skype_id);
+            &self.skype_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.roles,
+                &mut self.visible_history_start_date_time,
+                &mut self.skype_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4060,20 +4165,20 @@ impl ::graph_model::rt::Struct for TabUpdatedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tabUpdatedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "tabId" => &mut self.tab_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "tabId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("tabId", &self.tab_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.tab_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.tab_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4169,38 +4274,6 @@ impl ::graph_model::rt::Struct for TargetedChatMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetedChatMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attachments" => &mut self.attachments,
-            "body" => &mut self.body,
-            "channelIdentity" => &mut self.channel_identity,
-            "chatId" => &mut self.chat_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "etag" => &mut self.etag,
-            "eventDetail" => &mut self.event_detail,
-            "from" => &mut self.from,
-            "importance" => &mut self.importance,
-            "lastEditedDateTime" => &mut self.last_edited_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "locale" => &mut self.locale,
-            "mentions" => &mut self.mentions,
-            "messageHistory" => &mut self.message_history,
-            "messageType" => &mut self.message_type,
-            "policyViolation" => &mut self.policy_violation,
-            "reactions" => &mut self.reactions,
-            "replyToId" => &mut self.reply_to_id,
-            "subject" => &mut self.subject,
-            "summary" => &mut self.summary,
-            "webUrl" => &mut self.web_url,
-            "recipient" => &mut self.recipient,
-            "hostedContents" => &mut self.hosted_contents,
-            "replies" => &mut self.replies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4231,33 +4304,71 @@ impl ::graph_model::rt::Struct for TargetedChatMessage {
             "replies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attachments", &self.attachments);
-        w.field("body", &self.body);
-        w.field("channelIdentity", &self.channel_identity);
-        w.field("chatId", &self.chat_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("etag", &self.etag);
-        w.field("eventDetail", &self.event_detail);
-        w.field("from", &self.from);
-        w.field("importance", &self.importance);
-        w.field("lastEditedDateTime", &self.last_edited_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("locale", &self.locale);
-        w.field("mentions", &self.mentions);
-        w.field("messageHistory", &self.message_history);
-        w.field("messageType", &self.message_type);
-        w.field("policyViolation", &self.policy_violation);
-        w.field("reactions", &self.reactions);
-        w.field("replyToId", &self.reply_to_id);
-        w.field("subject", &self.subject);
-        w.field("summary", &self.summary);
-        w.field("webUrl", &self.web_url);
-        w.field("recipient", &self.recipient);
-        w.field("hostedContents", &self.hosted_contents);
-        w.field("replies", &self.replies);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attachments,
+            &self.body,
+            &self.channel_identity,
+            &self.chat_id,
+            &self.created_date_time,
+            &self.deleted_date_time,
+            &self.etag,
+            &self.event_detail,
+            &self.from,
+            &self.importance,
+            &self.last_edited_date_time,
+            &self.last_modified_date_time,
+            &self.locale,
+            &self.mentions,
+            &self.message_history,
+            &self.message_type,
+            &self.policy_violation,
+            &self.reactions,
+            &self.reply_to_id,
+            &self.subject,
+            &self.summary,
+            &self.web_url,
+            &self.recipient,
+            &self.hosted_contents,
+            &self.replies,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attachments,
+                &mut self.body,
+                &mut self.channel_identity,
+                &mut self.chat_id,
+                &mut self.created_date_time,
+                &mut self.deleted_date_time,
+                &mut self.etag,
+                &mut self.event_detail,
+                &mut self.from,
+                &mut self.importance,
+                &mut self.last_edited_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.locale,
+                &mut self.mentions,
+                &mut self.message_history,
+                &mut self.message_type,
+                &mut self.policy_violation,
+                &mut self.reactions,
+                &mut self.reply_to_id,
+                &mut self.subject,
+                &mut self.summary,
+                &mut self.web_url,
+                &mut self.recipient,
+                &mut self.hosted_contents,
+                &mut self.replies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4305,20 +4416,20 @@ impl ::graph_model::rt::Struct for TeamArchivedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamArchivedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.team_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4370,24 +4481,30 @@ impl ::graph_model::rt::Struct for TeamCreatedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamCreatedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamDescription" => &mut self.team_description,
-            "teamDisplayName" => &mut self.team_display_name,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamDescription", "teamDisplayName", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamDescription", &self.team_description);
-        w.field("teamDisplayName", &self.team_display_name);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.initiator,
+            &self.team_description,
+            &self.team_display_name,
+            &self.team_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.team_description,
+                &mut self.team_display_name,
+                &mut self.team_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4437,22 +4554,24 @@ impl ::graph_model::rt::Struct for TeamDescriptionUpdatedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamDescriptionUpdatedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamDescription" => &mut self.team_description,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamDescription", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamDescription", &self.team_description);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.team_description, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.team_description,
+                &mut self.team_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4500,20 +4619,20 @@ impl ::graph_model::rt::Struct for TeamJoiningDisabledEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamJoiningDisabledEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.team_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4561,20 +4680,20 @@ impl ::graph_model::rt::Struct for TeamJoiningEnabledEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamJoiningEnabledEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.team_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4624,22 +4743,24 @@ impl ::graph_model::rt::Struct for TeamRenamedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamRenamedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamDisplayName" => &mut self.team_display_name,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamDisplayName", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamDisplayName", &self.team_display_name);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.team_display_name, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.team_display_name,
+                &mut self.team_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4687,20 +4808,20 @@ impl ::graph_model::rt::Struct for TeamUnarchivedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamUnarchivedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamId" => &mut self.team_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamId", &self.team_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.initiator, &self.team_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.initiator, &mut self.team_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4750,22 +4871,28 @@ impl ::graph_model::rt::Struct for TeamsAppInstalledEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppInstalledEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamsAppDisplayName" => &mut self.teams_app_display_name,
-            "teamsAppId" => &mut self.teams_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamsAppDisplayName", "teamsAppId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamsAppDisplayName", &self.teams_app_display_name);
-        w.field("teamsAppId", &self.teams_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.initiator,
+            &self.teams_app_display_name,
+            &self.teams_app_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.teams_app_display_name,
+                &mut self.teams_app_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4815,22 +4942,28 @@ impl ::graph_model::rt::Struct for TeamsAppRemovedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppRemovedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamsAppDisplayName" => &mut self.teams_app_display_name,
-            "teamsAppId" => &mut self.teams_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamsAppDisplayName", "teamsAppId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamsAppDisplayName", &self.teams_app_display_name);
-        w.field("teamsAppId", &self.teams_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.initiator,
+            &self.teams_app_display_name,
+            &self.teams_app_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.teams_app_display_name,
+                &mut self.teams_app_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4880,22 +5013,28 @@ impl ::graph_model::rt::Struct for TeamsAppUpgradedEventMessageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppUpgradedEventMessageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "initiator" => &mut self.initiator,
-            "teamsAppDisplayName" => &mut self.teams_app_display_name,
-            "teamsAppId" => &mut self.teams_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["initiator", "teamsAppDisplayName", "teamsAppId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("initiator", &self.initiator);
-        w.field("teamsAppDisplayName", &self.teams_app_display_name);
-        w.field("teamsAppId", &self.teams_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.initiator,
+            &self.teams_app_display_name,
+            &self.teams_app_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.initiator,
+                &mut self.teams_app_display_name,
+                &mut self.teams_app_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4950,26 +5089,32 @@ impl ::graph_model::rt::Struct for TeamsTab {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsTab"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "configuration" => &mut self.configuration,
-            "displayName" => &mut self.display_name,
-            "webUrl" => &mut self.web_url,
-            "teamsApp" => &mut self.teams_app,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "configuration", "displayName", "webUrl", "teamsApp"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("configuration", &self.configuration);
-        w.field("displayName", &self.display_name);
-        w.field("webUrl", &self.web_url);
-        w.field("teamsApp", &self.teams_app);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.configuration,
+            &self.display_name,
+            &self.web_url,
+            &self.teams_app,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.configuration,
+                &mut self.display_name,
+                &mut self.web_url,
+                &mut self.teams_app,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5021,24 +5166,30 @@ impl ::graph_model::rt::Struct for TeamsTabConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsTabConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contentUrl" => &mut self.content_url,
-            "entityId" => &mut self.entity_id,
-            "removeUrl" => &mut self.remove_url,
-            "websiteUrl" => &mut self.website_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contentUrl", "entityId", "removeUrl", "websiteUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contentUrl", &self.content_url);
-        w.field("entityId", &self.entity_id);
-        w.field("removeUrl", &self.remove_url);
-        w.field("websiteUrl", &self.website_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content_url,
+            &self.entity_id,
+            &self.remove_url,
+            &self.website_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content_url,
+                &mut self.entity_id,
+                &mut self.remove_url,
+                &mut self.website_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -21,26 +21,32 @@ impl ::graph_model::rt::Struct for PublicError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "details" => &mut self.details,
-            "innerError" => &mut self.inner_error,
-            "message" => &mut self.message,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "details", "innerError", "message", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("details", &self.details);
-        w.field("innerError", &self.inner_error);
-        w.field("message", &self.message);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.code,
+            &self.details,
+            &self.inner_error,
+            &self.message,
+            &self.target,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.details,
+                &mut self.inner_error,
+                &mut self.message,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -90,22 +96,20 @@ impl ::graph_model::rt::Struct for PublicErrorDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicErrorDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "message" => &mut self.message,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "message", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("message", &self.message);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.message, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.code, &mut self.message, &mut self.target],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -157,24 +161,25 @@ impl ::graph_model::rt::Struct for PublicInnerError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicInnerError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "details" => &mut self.details,
-            "message" => &mut self.message,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "details", "message", "target"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("details", &self.details);
-        w.field("message", &self.message);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.details, &self.message, &self.target])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.details,
+                &mut self.message,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

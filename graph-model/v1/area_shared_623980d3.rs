@@ -267,24 +267,30 @@ impl ::graph_model::rt::Struct for SignInLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "city" => &mut self.city,
-            "countryOrRegion" => &mut self.country_or_region,
-            "geoCoordinates" => &mut self.geo_coordinates,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["city", "countryOrRegion", "geoCoordinates", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("city", &self.city);
-        w.field("countryOrRegion", &self.country_or_region);
-        w.field("geoCoordinates", &self.geo_coordinates);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.city,
+            &self.country_or_region,
+            &self.geo_coordinates,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.city,
+                &mut self.country_or_region,
+                &mut self.geo_coordinates,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for AdhocCall {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.adhocCall"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "recordings" => &mut self.recordings,
-            "transcripts" => &mut self.transcripts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "recordings", "transcripts"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("recordings", &self.recordings);
-        w.field("transcripts", &self.transcripts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.recordings, &self.transcripts])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.recordings, &mut self.transcripts],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -156,22 +154,28 @@ impl ::graph_model::rt::Struct for BroadcastMeetingCaptionSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.broadcastMeetingCaptionSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isCaptionEnabled" => &mut self.is_caption_enabled,
-            "spokenLanguage" => &mut self.spoken_language,
-            "translationLanguages" => &mut self.translation_languages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isCaptionEnabled", "spokenLanguage", "translationLanguages"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isCaptionEnabled", &self.is_caption_enabled);
-        w.field("spokenLanguage", &self.spoken_language);
-        w.field("translationLanguages", &self.translation_languages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_caption_enabled,
+            &self.spoken_language,
+            &self.translation_languages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_caption_enabled,
+                &mut self.spoken_language,
+                &mut self.translation_languages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -227,18 +231,6 @@ impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.broadcastMeetingSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedAudience" => &mut self.allowed_audience,
-            "captions" => &mut self.captions,
-            "isAttendeeReportEnabled" => &mut self.is_attendee_report_enabled,
-            "isQuestionAndAnswerEnabled" => &mut self.is_question_and_answer_enabled,
-            "isRecordingEnabled" => &mut self.is_recording_enabled,
-            "isVideoOnDemandEnabled" => &mut self.is_video_on_demand_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowedAudience",
@@ -249,16 +241,31 @@ impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
             "isVideoOnDemandEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedAudience", &self.allowed_audience);
-        w.field("captions", &self.captions);
-        w.field("isAttendeeReportEnabled", &self.is_attendee_report_enabled);
-        w.field(
-            "isQuestionAndAnswerEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_audience,
+            &self.captions,
+            &self.is_attendee_report_enabled,
             &self.is_question_and_answer_enabled,
-        );
-        w.field("isRecordingEnabled", &self.is_recording_enabled);
-        w.field("isVideoOnDemandEnabled", &self.is_video_on_demand_enabled);
+            &self.is_recording_enabled,
+            &self.is_video_on_demand_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_audience,
+                &mut self.captions,
+                &mut self.is_attendee_report_enabled,
+                &mut self.is_question_and_answer_enabled,
+                &mut self.is_recording_enabled,
+                &mut self.is_video_on_demand_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -320,21 +327,6 @@ impl ::graph_model::rt::Struct for CallRecording {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecording"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callId" => &mut self.call_id,
-            "content" => &mut self.content,
-            "contentCorrelationId" => &mut self.content_correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "endDateTime" => &mut self.end_date_time,
-            "meetingId" => &mut self.meeting_id,
-            "meetingOrganizer" => &mut self.meeting_organizer,
-            "recordingContentUrl" => &mut self.recording_content_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -348,16 +340,37 @@ impl ::graph_model::rt::Struct for CallRecording {
             "recordingContentUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callId", &self.call_id);
-        w.field("content", &self.content);
-        w.field("contentCorrelationId", &self.content_correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("meetingId", &self.meeting_id);
-        w.field("meetingOrganizer", &self.meeting_organizer);
-        w.field("recordingContentUrl", &self.recording_content_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.call_id,
+            &self.content,
+            &self.content_correlation_id,
+            &self.created_date_time,
+            &self.end_date_time,
+            &self.meeting_id,
+            &self.meeting_organizer,
+            &self.recording_content_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.call_id,
+                &mut self.content,
+                &mut self.content_correlation_id,
+                &mut self.created_date_time,
+                &mut self.end_date_time,
+                &mut self.meeting_id,
+                &mut self.meeting_organizer,
+                &mut self.recording_content_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -421,22 +434,6 @@ impl ::graph_model::rt::Struct for CallTranscript {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callTranscript"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callId" => &mut self.call_id,
-            "content" => &mut self.content,
-            "contentCorrelationId" => &mut self.content_correlation_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "endDateTime" => &mut self.end_date_time,
-            "meetingId" => &mut self.meeting_id,
-            "meetingOrganizer" => &mut self.meeting_organizer,
-            "metadataContent" => &mut self.metadata_content,
-            "transcriptContentUrl" => &mut self.transcript_content_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -451,17 +448,39 @@ impl ::graph_model::rt::Struct for CallTranscript {
             "transcriptContentUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callId", &self.call_id);
-        w.field("content", &self.content);
-        w.field("contentCorrelationId", &self.content_correlation_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("meetingId", &self.meeting_id);
-        w.field("meetingOrganizer", &self.meeting_organizer);
-        w.field("metadataContent", &self.metadata_content);
-        w.field("transcriptContentUrl", &self.transcript_content_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.call_id,
+            &self.content,
+            &self.content_correlation_id,
+            &self.created_date_time,
+            &self.end_date_time,
+            &self.meeting_id,
+            &self.meeting_organizer,
+            &self.metadata_content,
+            &self.transcript_content_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.call_id,
+                &mut self.content,
+                &mut self.content_correlation_id,
+                &mut self.created_date_time,
+                &mut self.end_date_time,
+                &mut self.meeting_id,
+                &mut self.meeting_organizer,
+                &mut self.metadata_content,
+                &mut self.transcript_content_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -511,22 +530,20 @@ impl ::graph_model::rt::Struct for MeetingParticipantInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingParticipantInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identity" => &mut self.identity,
-            "role" => &mut self.role,
-            "upn" => &mut self.upn,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identity", "role", "upn"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identity", &self.identity);
-        w.field("role", &self.role);
-        w.field("upn", &self.upn);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identity, &self.role, &self.upn])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.identity, &mut self.role, &mut self.upn],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -668,20 +685,20 @@ impl ::graph_model::rt::Struct for MeetingParticipants {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingParticipants"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attendees" => &mut self.attendees,
-            "organizer" => &mut self.organizer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attendees", "organizer"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attendees", &self.attendees);
-        w.field("organizer", &self.organizer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.attendees, &self.organizer])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.attendees, &mut self.organizer],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -821,61 +838,6 @@ impl ::graph_model::rt::Struct for OnlineMeeting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onlineMeeting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowAttendeeToEnableCamera" => &mut self.allow_attendee_to_enable_camera,
-            "allowAttendeeToEnableMic" => &mut self.allow_attendee_to_enable_mic,
-            "allowBreakoutRooms" => &mut self.allow_breakout_rooms,
-            "allowCopyingAndSharingMeetingContent" => {
-                &mut self.allow_copying_and_sharing_meeting_content
-            }
-            "allowedLobbyAdmitters" => &mut self.allowed_lobby_admitters,
-            "allowedPresenters" => &mut self.allowed_presenters,
-            "allowLiveShare" => &mut self.allow_live_share,
-            "allowMeetingChat" => &mut self.allow_meeting_chat,
-            "allowParticipantsToChangeName" => &mut self.allow_participants_to_change_name,
-            "allowPowerPointSharing" => &mut self.allow_power_point_sharing,
-            "allowRecording" => &mut self.allow_recording,
-            "allowTeamworkReactions" => &mut self.allow_teamwork_reactions,
-            "allowTranscription" => &mut self.allow_transcription,
-            "allowWhiteboard" => &mut self.allow_whiteboard,
-            "audioConferencing" => &mut self.audio_conferencing,
-            "chatInfo" => &mut self.chat_info,
-            "chatRestrictions" => &mut self.chat_restrictions,
-            "cloudVideoInteropInfo" => &mut self.cloud_video_interop_info,
-            "expiryDateTime" => &mut self.expiry_date_time,
-            "isEndToEndEncryptionEnabled" => &mut self.is_end_to_end_encryption_enabled,
-            "isEntryExitAnnounced" => &mut self.is_entry_exit_announced,
-            "joinInformation" => &mut self.join_information,
-            "joinMeetingIdSettings" => &mut self.join_meeting_id_settings,
-            "joinWebUrl" => &mut self.join_web_url,
-            "lobbyBypassSettings" => &mut self.lobby_bypass_settings,
-            "meetingOptionsWebUrl" => &mut self.meeting_options_web_url,
-            "meetingSpokenLanguageTag" => &mut self.meeting_spoken_language_tag,
-            "meetingType" => &mut self.meeting_type,
-            "recordAutomatically" => &mut self.record_automatically,
-            "sensitivityLabelAssignment" => &mut self.sensitivity_label_assignment,
-            "shareMeetingChatHistoryDefault" => &mut self.share_meeting_chat_history_default,
-            "subject" => &mut self.subject,
-            "videoTeleconferenceId" => &mut self.video_teleconference_id,
-            "watermarkProtection" => &mut self.watermark_protection,
-            "attendeeReport" => &mut self.attendee_report,
-            "broadcastSettings" => &mut self.broadcast_settings,
-            "creationDateTime" => &mut self.creation_date_time,
-            "endDateTime" => &mut self.end_date_time,
-            "externalId" => &mut self.external_id,
-            "isBroadcast" => &mut self.is_broadcast,
-            "meetingTemplateId" => &mut self.meeting_template_id,
-            "participants" => &mut self.participants,
-            "startDateTime" => &mut self.start_date_time,
-            "attendanceReports" => &mut self.attendance_reports,
-            "recordings" => &mut self.recordings,
-            "transcripts" => &mut self.transcripts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -927,78 +889,113 @@ impl ::graph_model::rt::Struct for OnlineMeeting {
             "transcripts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowAttendeeToEnableCamera",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allow_attendee_to_enable_camera,
-        );
-        w.field(
-            "allowAttendeeToEnableMic",
             &self.allow_attendee_to_enable_mic,
-        );
-        w.field("allowBreakoutRooms", &self.allow_breakout_rooms);
-        w.field(
-            "allowCopyingAndSharingMeetingContent",
+            &self.allow_breakout_rooms,
             &self.allow_copying_and_sharing_meeting_content,
-        );
-        w.field("allowedLobbyAdmitters", &self.allowed_lobby_admitters);
-        w.field("allowedPresenters", &self.allowed_presenters);
-        w.field("allowLiveShare", &self.allow_live_share);
-        w.field("allowMeetingChat", &self.allow_meeting_chat);
-        w.field(
-            "allowParticipantsToChangeName",
+            &self.allowed_lobby_admitters,
+            &self.allowed_presenters,
+            &self.allow_live_share,
+            &self.allow_meeting_chat,
             &self.allow_participants_to_change_name,
-        );
-        w.field("allowPowerPointSharing", &self.allow_power_point_sharing);
-        w.field("allowRecording", &self.allow_recording);
-        w.field("allowTeamworkReactions", &self.allow_teamwork_reactions);
-        w.field("allowTranscription", &self.allow_transcription);
-        w.field("allowWhiteboard", &self.allow_whiteboard);
-        w.field("audioConferencing", &self.audio_conferencing);
-        w.field("chatInfo", &self.chat_info);
-        w.field("chatRestrictions", &self.chat_restrictions);
-        w.field("cloudVideoInteropInfo", &self.cloud_video_interop_info);
-        w.field("expiryDateTime", &self.expiry_date_time);
-        w.field(
-            "isEndToEndEncryptionEnabled",
+            &self.allow_power_point_sharing,
+            &self.allow_recording,
+            &self.allow_teamwork_reactions,
+            &self.allow_transcription,
+            &self.allow_whiteboard,
+            &self.audio_conferencing,
+            &self.chat_info,
+            &self.chat_restrictions,
+            &self.cloud_video_interop_info,
+            &self.expiry_date_time,
             &self.is_end_to_end_encryption_enabled,
-        );
-        w.field("isEntryExitAnnounced", &self.is_entry_exit_announced);
-        w.field("joinInformation", &self.join_information);
-        w.field("joinMeetingIdSettings", &self.join_meeting_id_settings);
-        w.field("joinWebUrl", &self.join_web_url);
-        w.field("lobbyBypassSettings", &self.lobby_bypass_settings);
-        w.field("meetingOptionsWebUrl", &self.meeting_options_web_url);
-        w.field(
-            "meetingSpokenLanguageTag",
+            &self.is_entry_exit_announced,
+            &self.join_information,
+            &self.join_meeting_id_settings,
+            &self.join_web_url,
+            &self.lobby_bypass_settings,
+            &self.meeting_options_web_url,
             &self.meeting_spoken_language_tag,
-        );
-        w.field("meetingType", &self.meeting_type);
-        w.field("recordAutomatically", &self.record_automatically);
-        w.field(
-            "sensitivityLabelAssignment",
+            &self.meeting_type,
+            &self.record_automatically,
             &self.sensitivity_label_assignment,
-        );
-        w.field(
-            "shareMeetingChatHistoryDefault",
             &self.share_meeting_chat_history_default,
-        );
-        w.field("subject", &self.subject);
-        w.field("videoTeleconferenceId", &self.video_teleconference_id);
-        w.field("watermarkProtection", &self.watermark_protection);
-        w.field("attendeeReport", &self.attendee_report);
-        w.field("broadcastSettings", &self.broadcast_settings);
-        w.field("creationDateTime", &self.creation_date_time);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("externalId", &self.external_id);
-        w.field("isBroadcast", &self.is_broadcast);
-        w.field("meetingTemplateId", &self.meeting_template_id);
-        w.field("participants", &self.participants);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("attendanceReports", &self.attendance_reports);
-        w.field("recordings", &self.recordings);
-        w.field("transcripts", &self.transcripts);
+            &self.subject,
+            &self.video_teleconference_id,
+            &self.watermark_protection,
+            &self.attendee_report,
+            &self.broadcast_settings,
+            &self.creation_date_time,
+            &self.end_date_time,
+            &self.external_id,
+            &self.is_broadcast,
+            &self.meeting_template_id,
+            &self.participants,
+            &self.start_date_time,
+            &self.attendance_reports,
+            &self.recordings,
+            &self.transcripts,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allow_attendee_to_enable_camera,
+                &mut self.allow_attendee_to_enable_mic,
+                &mut self.allow_breakout_rooms,
+                &mut self.allow_copying_and_sharing_meeting_content,
+                &mut self.allowed_lobby_admitters,
+                &mut self.allowed_presenters,
+                &mut self.allow_live_share,
+                &mut self.allow_meeting_chat,
+                &mut self.allow_participants_to_change_name,
+                &mut self.allow_power_point_sharing,
+                &mut self.allow_recording,
+                &mut self.allow_teamwork_reactions,
+                &mut self.allow_transcription,
+                &mut self.allow_whiteboard,
+                &mut self.audio_conferencing,
+                &mut self.chat_info,
+                &mut self.chat_restrictions,
+                &mut self.cloud_video_interop_info,
+                &mut self.expiry_date_time,
+                &mut self.is_end_to_end_encryption_enabled,
+                &mut self.is_entry_exit_announced,
+                &mut self.join_information,
+                &mut self.join_meeting_id_settings,
+                &mut self.join_web_url,
+                &mut self.lobby_bypass_settings,
+                &mut self.meeting_options_web_url,
+                &mut self.meeting_spoken_language_tag,
+                &mut self.meeting_type,
+                &mut self.record_automatically,
+                &mut self.sensitivity_label_assignment,
+                &mut self.share_meeting_chat_history_default,
+                &mut self.subject,
+                &mut self.video_teleconference_id,
+                &mut self.watermark_protection,
+                &mut self.attendee_report,
+                &mut self.broadcast_settings,
+                &mut self.creation_date_time,
+                &mut self.end_date_time,
+                &mut self.external_id,
+                &mut self.is_broadcast,
+                &mut self.meeting_template_id,
+                &mut self.participants,
+                &mut self.start_date_time,
+                &mut self.attendance_reports,
+                &mut self.recordings,
+                &mut self.transcripts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1127,20 +1124,20 @@ impl ::graph_model::rt::Struct for OutOfOfficeSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outOfOfficeSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isOutOfOffice" => &mut self.is_out_of_office,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isOutOfOffice", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isOutOfOffice", &self.is_out_of_office);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_out_of_office, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_out_of_office, &mut self.message],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1198,19 +1195,6 @@ impl ::graph_model::rt::Struct for Presence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.presence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activity" => &mut self.activity,
-            "availability" => &mut self.availability,
-            "outOfOfficeSettings" => &mut self.out_of_office_settings,
-            "sequenceNumber" => &mut self.sequence_number,
-            "statusMessage" => &mut self.status_message,
-            "workLocation" => &mut self.work_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1222,14 +1206,33 @@ impl ::graph_model::rt::Struct for Presence {
             "workLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activity", &self.activity);
-        w.field("availability", &self.availability);
-        w.field("outOfOfficeSettings", &self.out_of_office_settings);
-        w.field("sequenceNumber", &self.sequence_number);
-        w.field("statusMessage", &self.status_message);
-        w.field("workLocation", &self.work_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity,
+            &self.availability,
+            &self.out_of_office_settings,
+            &self.sequence_number,
+            &self.status_message,
+            &self.work_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity,
+                &mut self.availability,
+                &mut self.out_of_office_settings,
+                &mut self.sequence_number,
+                &mut self.status_message,
+                &mut self.work_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1279,22 +1282,28 @@ impl ::graph_model::rt::Struct for PresenceStatusMessage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.presenceStatusMessage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expiryDateTime" => &mut self.expiry_date_time,
-            "message" => &mut self.message,
-            "publishedDateTime" => &mut self.published_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expiryDateTime", "message", "publishedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expiryDateTime", &self.expiry_date_time);
-        w.field("message", &self.message);
-        w.field("publishedDateTime", &self.published_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.expiry_date_time,
+            &self.message,
+            &self.published_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.expiry_date_time,
+                &mut self.message,
+                &mut self.published_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1344,22 +1353,24 @@ impl ::graph_model::rt::Struct for UserWorkLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userWorkLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "placeId" => &mut self.place_id,
-            "source" => &mut self.source,
-            "workLocationType" => &mut self.work_location_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["placeId", "source", "workLocationType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("placeId", &self.place_id);
-        w.field("source", &self.source);
-        w.field("workLocationType", &self.work_location_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.place_id, &self.source, &self.work_location_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.place_id,
+                &mut self.source,
+                &mut self.work_location_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1411,24 +1422,30 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventPresenterInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identity" => &mut self.identity,
-            "role" => &mut self.role,
-            "upn" => &mut self.upn,
-            "presenterDetails" => &mut self.presenter_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identity", "role", "upn", "presenterDetails"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identity", &self.identity);
-        w.field("role", &self.role);
-        w.field("upn", &self.upn);
-        w.field("presenterDetails", &self.presenter_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.identity,
+            &self.role,
+            &self.upn,
+            &self.presenter_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.identity,
+                &mut self.role,
+                &mut self.upn,
+                &mut self.presenter_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

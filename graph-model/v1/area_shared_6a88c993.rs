@@ -21,17 +21,6 @@ impl ::graph_model::rt::Struct for OutlookGeoCoordinates {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.outlookGeoCoordinates"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accuracy" => &mut self.accuracy,
-            "altitude" => &mut self.altitude,
-            "altitudeAccuracy" => &mut self.altitude_accuracy,
-            "latitude" => &mut self.latitude,
-            "longitude" => &mut self.longitude,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accuracy",
@@ -41,12 +30,29 @@ impl ::graph_model::rt::Struct for OutlookGeoCoordinates {
             "longitude",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accuracy", &self.accuracy);
-        w.field("altitude", &self.altitude);
-        w.field("altitudeAccuracy", &self.altitude_accuracy);
-        w.field("latitude", &self.latitude);
-        w.field("longitude", &self.longitude);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.accuracy,
+            &self.altitude,
+            &self.altitude_accuracy,
+            &self.latitude,
+            &self.longitude,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.accuracy,
+                &mut self.altitude,
+                &mut self.altitude_accuracy,
+                &mut self.latitude,
+                &mut self.longitude,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -25,19 +25,6 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceSpecificPermissionGrant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "clientAppId" => &mut self.client_app_id,
-            "clientId" => &mut self.client_id,
-            "permission" => &mut self.permission,
-            "permissionType" => &mut self.permission_type,
-            "resourceAppId" => &mut self.resource_app_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -49,14 +36,33 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
             "resourceAppId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("clientAppId", &self.client_app_id);
-        w.field("clientId", &self.client_id);
-        w.field("permission", &self.permission);
-        w.field("permissionType", &self.permission_type);
-        w.field("resourceAppId", &self.resource_app_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.client_app_id,
+            &self.client_id,
+            &self.permission,
+            &self.permission_type,
+            &self.resource_app_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.client_app_id,
+                &mut self.client_id,
+                &mut self.permission,
+                &mut self.permission_type,
+                &mut self.resource_app_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

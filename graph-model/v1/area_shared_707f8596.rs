@@ -19,24 +19,30 @@ impl ::graph_model::rt::Struct for ScopedRoleMembership {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.scopedRoleMembership"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnitId" => &mut self.administrative_unit_id,
-            "roleId" => &mut self.role_id,
-            "roleMemberInfo" => &mut self.role_member_info,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "administrativeUnitId", "roleId", "roleMemberInfo"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("administrativeUnitId", &self.administrative_unit_id);
-        w.field("roleId", &self.role_id);
-        w.field("roleMemberInfo", &self.role_member_info);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.administrative_unit_id,
+            &self.role_id,
+            &self.role_member_info,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_unit_id,
+                &mut self.role_id,
+                &mut self.role_member_info,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

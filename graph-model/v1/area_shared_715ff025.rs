@@ -19,24 +19,30 @@ impl ::graph_model::rt::Struct for UserIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "ipAddress" => &mut self.ip_address,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id", "ipAddress", "userPrincipalName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("ipAddress", &self.ip_address);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.id,
+            &self.ip_address,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.ip_address,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

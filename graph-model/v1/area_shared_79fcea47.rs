@@ -29,21 +29,6 @@ impl ::graph_model::rt::Struct for Agreement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isPerDeviceAcceptanceRequired" => &mut self.is_per_device_acceptance_required,
-            "isViewingBeforeAcceptanceRequired" => &mut self.is_viewing_before_acceptance_required,
-            "termsExpiration" => &mut self.terms_expiration,
-            "userReacceptRequiredFrequency" => &mut self.user_reaccept_required_frequency,
-            "acceptances" => &mut self.acceptances,
-            "file" => &mut self.file,
-            "files" => &mut self.files,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -57,25 +42,37 @@ impl ::graph_model::rt::Struct for Agreement {
             "files",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "isPerDeviceAcceptanceRequired",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
             &self.is_per_device_acceptance_required,
-        );
-        w.field(
-            "isViewingBeforeAcceptanceRequired",
             &self.is_viewing_before_acceptance_required,
-        );
-        w.field("termsExpiration", &self.terms_expiration);
-        w.field(
-            "userReacceptRequiredFrequency",
+            &self.terms_expiration,
             &self.user_reaccept_required_frequency,
-        );
-        w.field("acceptances", &self.acceptances);
-        w.field("file", &self.file);
-        w.field("files", &self.files);
+            &self.acceptances,
+            &self.file,
+            &self.files,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_per_device_acceptance_required,
+                &mut self.is_viewing_before_acceptance_required,
+                &mut self.terms_expiration,
+                &mut self.user_reaccept_required_frequency,
+                &mut self.acceptances,
+                &mut self.file,
+                &mut self.files,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -137,21 +134,6 @@ impl ::graph_model::rt::Struct for AgreementFile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreementFile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "fileData" => &mut self.file_data,
-            "fileName" => &mut self.file_name,
-            "isDefault" => &mut self.is_default,
-            "isMajorVersion" => &mut self.is_major_version,
-            "language" => &mut self.language,
-            "localizations" => &mut self.localizations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -165,16 +147,37 @@ impl ::graph_model::rt::Struct for AgreementFile {
             "localizations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("fileData", &self.file_data);
-        w.field("fileName", &self.file_name);
-        w.field("isDefault", &self.is_default);
-        w.field("isMajorVersion", &self.is_major_version);
-        w.field("language", &self.language);
-        w.field("localizations", &self.localizations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.file_data,
+            &self.file_name,
+            &self.is_default,
+            &self.is_major_version,
+            &self.language,
+            &self.localizations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.file_data,
+                &mut self.file_name,
+                &mut self.is_default,
+                &mut self.is_major_version,
+                &mut self.language,
+                &mut self.localizations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -220,18 +223,17 @@ impl ::graph_model::rt::Struct for AgreementFileData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreementFileData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "data" => &mut self.data,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["data"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("data", &self.data);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.data])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.data], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -293,21 +295,6 @@ impl ::graph_model::rt::Struct for AgreementFileLocalization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreementFileLocalization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "fileData" => &mut self.file_data,
-            "fileName" => &mut self.file_name,
-            "isDefault" => &mut self.is_default,
-            "isMajorVersion" => &mut self.is_major_version,
-            "language" => &mut self.language,
-            "versions" => &mut self.versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -321,16 +308,37 @@ impl ::graph_model::rt::Struct for AgreementFileLocalization {
             "versions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("fileData", &self.file_data);
-        w.field("fileName", &self.file_name);
-        w.field("isDefault", &self.is_default);
-        w.field("isMajorVersion", &self.is_major_version);
-        w.field("language", &self.language);
-        w.field("versions", &self.versions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.file_data,
+            &self.file_name,
+            &self.is_default,
+            &self.is_major_version,
+            &self.language,
+            &self.versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.file_data,
+                &mut self.file_name,
+                &mut self.is_default,
+                &mut self.is_major_version,
+                &mut self.language,
+                &mut self.versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -390,20 +398,6 @@ impl ::graph_model::rt::Struct for AgreementFileVersion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agreementFileVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "fileData" => &mut self.file_data,
-            "fileName" => &mut self.file_name,
-            "isDefault" => &mut self.is_default,
-            "isMajorVersion" => &mut self.is_major_version,
-            "language" => &mut self.language,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -416,15 +410,35 @@ impl ::graph_model::rt::Struct for AgreementFileVersion {
             "language",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("fileData", &self.file_data);
-        w.field("fileName", &self.file_name);
-        w.field("isDefault", &self.is_default);
-        w.field("isMajorVersion", &self.is_major_version);
-        w.field("language", &self.language);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.file_data,
+            &self.file_name,
+            &self.is_default,
+            &self.is_major_version,
+            &self.language,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.file_data,
+                &mut self.file_name,
+                &mut self.is_default,
+                &mut self.is_major_version,
+                &mut self.language,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -472,20 +486,20 @@ impl ::graph_model::rt::Struct for TermsExpiration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termsExpiration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "frequency" => &mut self.frequency,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["frequency", "startDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("frequency", &self.frequency);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.frequency, &self.start_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.frequency, &mut self.start_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -13,18 +13,17 @@ impl ::graph_model::rt::Struct for ExternalLink {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalLink"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "href" => &mut self.href,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["href"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("href", &self.href);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.href])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.href], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -98,27 +97,6 @@ impl ::graph_model::rt::Struct for Notebook {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.notebook"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdBy" => &mut self.created_by,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "isDefault" => &mut self.is_default,
-            "isShared" => &mut self.is_shared,
-            "links" => &mut self.links,
-            "sectionGroupsUrl" => &mut self.section_groups_url,
-            "sectionsUrl" => &mut self.sections_url,
-            "userRole" => &mut self.user_role,
-            "sectionGroups" => &mut self.section_groups,
-            "sections" => &mut self.sections,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -138,22 +116,49 @@ impl ::graph_model::rt::Struct for Notebook {
             "sections",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("isDefault", &self.is_default);
-        w.field("isShared", &self.is_shared);
-        w.field("links", &self.links);
-        w.field("sectionGroupsUrl", &self.section_groups_url);
-        w.field("sectionsUrl", &self.sections_url);
-        w.field("userRole", &self.user_role);
-        w.field("sectionGroups", &self.section_groups);
-        w.field("sections", &self.sections);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.self_,
+            &self.created_date_time,
+            &self.created_by,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.is_default,
+            &self.is_shared,
+            &self.links,
+            &self.section_groups_url,
+            &self.sections_url,
+            &self.user_role,
+            &self.section_groups,
+            &self.sections,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.self_,
+                &mut self.created_date_time,
+                &mut self.created_by,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.is_default,
+                &mut self.is_shared,
+                &mut self.links,
+                &mut self.section_groups_url,
+                &mut self.sections_url,
+                &mut self.user_role,
+                &mut self.section_groups,
+                &mut self.sections,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -201,20 +206,20 @@ impl ::graph_model::rt::Struct for NotebookLinks {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.notebookLinks"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "oneNoteClientUrl" => &mut self.one_note_client_url,
-            "oneNoteWebUrl" => &mut self.one_note_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["oneNoteClientUrl", "oneNoteWebUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("oneNoteClientUrl", &self.one_note_client_url);
-        w.field("oneNoteWebUrl", &self.one_note_web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -272,19 +277,6 @@ impl ::graph_model::rt::Struct for Onenote {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenote"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "notebooks" => &mut self.notebooks,
-            "operations" => &mut self.operations,
-            "pages" => &mut self.pages,
-            "resources" => &mut self.resources,
-            "sectionGroups" => &mut self.section_groups,
-            "sections" => &mut self.sections,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -296,14 +288,33 @@ impl ::graph_model::rt::Struct for Onenote {
             "sections",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("notebooks", &self.notebooks);
-        w.field("operations", &self.operations);
-        w.field("pages", &self.pages);
-        w.field("resources", &self.resources);
-        w.field("sectionGroups", &self.section_groups);
-        w.field("sections", &self.sections);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.notebooks,
+            &self.operations,
+            &self.pages,
+            &self.resources,
+            &self.section_groups,
+            &self.sections,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.notebooks,
+                &mut self.operations,
+                &mut self.pages,
+                &mut self.resources,
+                &mut self.section_groups,
+                &mut self.sections,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -363,20 +374,6 @@ impl ::graph_model::rt::Struct for OnenoteOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "status" => &mut self.status,
-            "error" => &mut self.error,
-            "percentComplete" => &mut self.percent_complete,
-            "resourceId" => &mut self.resource_id,
-            "resourceLocation" => &mut self.resource_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -389,15 +386,35 @@ impl ::graph_model::rt::Struct for OnenoteOperation {
             "resourceLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("status", &self.status);
-        w.field("error", &self.error);
-        w.field("percentComplete", &self.percent_complete);
-        w.field("resourceId", &self.resource_id);
-        w.field("resourceLocation", &self.resource_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.status,
+            &self.error,
+            &self.percent_complete,
+            &self.resource_id,
+            &self.resource_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.status,
+                &mut self.error,
+                &mut self.percent_complete,
+                &mut self.resource_id,
+                &mut self.resource_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -445,20 +462,17 @@ impl ::graph_model::rt::Struct for OnenoteOperationError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteOperationError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.code, &mut self.message], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -530,26 +544,6 @@ impl ::graph_model::rt::Struct for OnenotePage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenotePage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "createdDateTime" => &mut self.created_date_time,
-            "content" => &mut self.content,
-            "contentUrl" => &mut self.content_url,
-            "createdByAppId" => &mut self.created_by_app_id,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "level" => &mut self.level,
-            "links" => &mut self.links,
-            "order" => &mut self.order,
-            "title" => &mut self.title,
-            "userTags" => &mut self.user_tags,
-            "parentNotebook" => &mut self.parent_notebook,
-            "parentSection" => &mut self.parent_section,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -568,21 +562,47 @@ impl ::graph_model::rt::Struct for OnenotePage {
             "parentSection",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("content", &self.content);
-        w.field("contentUrl", &self.content_url);
-        w.field("createdByAppId", &self.created_by_app_id);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("level", &self.level);
-        w.field("links", &self.links);
-        w.field("order", &self.order);
-        w.field("title", &self.title);
-        w.field("userTags", &self.user_tags);
-        w.field("parentNotebook", &self.parent_notebook);
-        w.field("parentSection", &self.parent_section);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.self_,
+            &self.created_date_time,
+            &self.content,
+            &self.content_url,
+            &self.created_by_app_id,
+            &self.last_modified_date_time,
+            &self.level,
+            &self.links,
+            &self.order,
+            &self.title,
+            &self.user_tags,
+            &self.parent_notebook,
+            &self.parent_section,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.self_,
+                &mut self.created_date_time,
+                &mut self.content,
+                &mut self.content_url,
+                &mut self.created_by_app_id,
+                &mut self.last_modified_date_time,
+                &mut self.level,
+                &mut self.links,
+                &mut self.order,
+                &mut self.title,
+                &mut self.user_tags,
+                &mut self.parent_notebook,
+                &mut self.parent_section,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -634,24 +654,25 @@ impl ::graph_model::rt::Struct for OnenoteResource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteResource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "content" => &mut self.content,
-            "contentUrl" => &mut self.content_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "self", "content", "contentUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("content", &self.content);
-        w.field("contentUrl", &self.content_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.self_, &self.content, &self.content_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.self_,
+                &mut self.content,
+                &mut self.content_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -721,25 +742,6 @@ impl ::graph_model::rt::Struct for OnenoteSection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onenoteSection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdBy" => &mut self.created_by,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "isDefault" => &mut self.is_default,
-            "links" => &mut self.links,
-            "pagesUrl" => &mut self.pages_url,
-            "pages" => &mut self.pages,
-            "parentNotebook" => &mut self.parent_notebook,
-            "parentSectionGroup" => &mut self.parent_section_group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -757,20 +759,45 @@ impl ::graph_model::rt::Struct for OnenoteSection {
             "parentSectionGroup",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("isDefault", &self.is_default);
-        w.field("links", &self.links);
-        w.field("pagesUrl", &self.pages_url);
-        w.field("pages", &self.pages);
-        w.field("parentNotebook", &self.parent_notebook);
-        w.field("parentSectionGroup", &self.parent_section_group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.self_,
+            &self.created_date_time,
+            &self.created_by,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.is_default,
+            &self.links,
+            &self.pages_url,
+            &self.pages,
+            &self.parent_notebook,
+            &self.parent_section_group,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.self_,
+                &mut self.created_date_time,
+                &mut self.created_by,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.is_default,
+                &mut self.links,
+                &mut self.pages_url,
+                &mut self.pages,
+                &mut self.parent_notebook,
+                &mut self.parent_section_group,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -886,20 +913,20 @@ impl ::graph_model::rt::Struct for PageLinks {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pageLinks"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "oneNoteClientUrl" => &mut self.one_note_client_url,
-            "oneNoteWebUrl" => &mut self.one_note_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["oneNoteClientUrl", "oneNoteWebUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("oneNoteClientUrl", &self.one_note_client_url);
-        w.field("oneNoteWebUrl", &self.one_note_web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -969,25 +996,6 @@ impl ::graph_model::rt::Struct for SectionGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sectionGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "self" => &mut self.self_,
-            "createdDateTime" => &mut self.created_date_time,
-            "createdBy" => &mut self.created_by,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "sectionGroupsUrl" => &mut self.section_groups_url,
-            "sectionsUrl" => &mut self.sections_url,
-            "parentNotebook" => &mut self.parent_notebook,
-            "parentSectionGroup" => &mut self.parent_section_group,
-            "sectionGroups" => &mut self.section_groups,
-            "sections" => &mut self.sections,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1005,20 +1013,45 @@ impl ::graph_model::rt::Struct for SectionGroup {
             "sections",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("self", &self.self_);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("sectionGroupsUrl", &self.section_groups_url);
-        w.field("sectionsUrl", &self.sections_url);
-        w.field("parentNotebook", &self.parent_notebook);
-        w.field("parentSectionGroup", &self.parent_section_group);
-        w.field("sectionGroups", &self.section_groups);
-        w.field("sections", &self.sections);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.self_,
+            &self.created_date_time,
+            &self.created_by,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.section_groups_url,
+            &self.sections_url,
+            &self.parent_notebook,
+            &self.parent_section_group,
+            &self.section_groups,
+            &self.sections,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.self_,
+                &mut self.created_date_time,
+                &mut self.created_by,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.section_groups_url,
+                &mut self.sections_url,
+                &mut self.parent_notebook,
+                &mut self.parent_section_group,
+                &mut self.section_groups,
+                &mut self.sections,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1066,20 +1099,20 @@ impl ::graph_model::rt::Struct for SectionLinks {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sectionLinks"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "oneNoteClientUrl" => &mut self.one_note_client_url,
-            "oneNoteWebUrl" => &mut self.one_note_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["oneNoteClientUrl", "oneNoteWebUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("oneNoteClientUrl", &self.one_note_client_url);
-        w.field("oneNoteWebUrl", &self.one_note_web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.one_note_client_url, &self.one_note_web_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.one_note_client_url, &mut self.one_note_web_url],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -51,32 +51,6 @@ impl ::graph_model::rt::Struct for Chat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "chatType" => &mut self.chat_type,
-            "createdDateTime" => &mut self.created_date_time,
-            "isHiddenForAllMembers" => &mut self.is_hidden_for_all_members,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "migrationMode" => &mut self.migration_mode,
-            "onlineMeetingInfo" => &mut self.online_meeting_info,
-            "originalCreatedDateTime" => &mut self.original_created_date_time,
-            "tenantId" => &mut self.tenant_id,
-            "topic" => &mut self.topic,
-            "viewpoint" => &mut self.viewpoint,
-            "webUrl" => &mut self.web_url,
-            "installedApps" => &mut self.installed_apps,
-            "lastMessagePreview" => &mut self.last_message_preview,
-            "members" => &mut self.members,
-            "messages" => &mut self.messages,
-            "permissionGrants" => &mut self.permission_grants,
-            "pinnedMessages" => &mut self.pinned_messages,
-            "tabs" => &mut self.tabs,
-            "targetedMessages" => &mut self.targeted_messages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -101,27 +75,59 @@ impl ::graph_model::rt::Struct for Chat {
             "targetedMessages",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("chatType", &self.chat_type);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("isHiddenForAllMembers", &self.is_hidden_for_all_members);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("migrationMode", &self.migration_mode);
-        w.field("onlineMeetingInfo", &self.online_meeting_info);
-        w.field("originalCreatedDateTime", &self.original_created_date_time);
-        w.field("tenantId", &self.tenant_id);
-        w.field("topic", &self.topic);
-        w.field("viewpoint", &self.viewpoint);
-        w.field("webUrl", &self.web_url);
-        w.field("installedApps", &self.installed_apps);
-        w.field("lastMessagePreview", &self.last_message_preview);
-        w.field("members", &self.members);
-        w.field("messages", &self.messages);
-        w.field("permissionGrants", &self.permission_grants);
-        w.field("pinnedMessages", &self.pinned_messages);
-        w.field("tabs", &self.tabs);
-        w.field("targetedMessages", &self.targeted_messages);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.chat_type,
+            &self.created_date_time,
+            &self.is_hidden_for_all_members,
+            &self.last_updated_date_time,
+            &self.migration_mode,
+            &self.online_meeting_info,
+            &self.original_created_date_time,
+            &self.tenant_id,
+            &self.topic,
+            &self.viewpoint,
+            &self.web_url,
+            &self.installed_apps,
+            &self.last_message_preview,
+            &self.members,
+            &self.messages,
+            &self.permission_grants,
+            &self.pinned_messages,
+            &self.tabs,
+            &self.targeted_messages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.chat_type,
+                &mut self.created_date_time,
+                &mut self.is_hidden_for_all_members,
+                &mut self.last_updated_date_time,
+                &mut self.migration_mode,
+                &mut self.online_meeting_info,
+                &mut self.original_created_date_time,
+                &mut self.tenant_id,
+                &mut self.topic,
+                &mut self.viewpoint,
+                &mut self.web_url,
+                &mut self.installed_apps,
+                &mut self.last_message_preview,
+                &mut self.members,
+                &mut self.messages,
+                &mut self.permission_grants,
+                &mut self.pinned_messages,
+                &mut self.tabs,
+                &mut self.targeted_messages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -179,19 +185,6 @@ impl ::graph_model::rt::Struct for ChatMessageInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "createdDateTime" => &mut self.created_date_time,
-            "eventDetail" => &mut self.event_detail,
-            "from" => &mut self.from,
-            "isDeleted" => &mut self.is_deleted,
-            "messageType" => &mut self.message_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -203,14 +196,33 @@ impl ::graph_model::rt::Struct for ChatMessageInfo {
             "messageType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("eventDetail", &self.event_detail);
-        w.field("from", &self.from);
-        w.field("isDeleted", &self.is_deleted);
-        w.field("messageType", &self.message_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
+            &self.created_date_time,
+            &self.event_detail,
+            &self.from,
+            &self.is_deleted,
+            &self.message_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.created_date_time,
+                &mut self.event_detail,
+                &mut self.from,
+                &mut self.is_deleted,
+                &mut self.message_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -328,20 +340,20 @@ impl ::graph_model::rt::Struct for ChatViewpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatViewpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isHidden" => &mut self.is_hidden,
-            "lastMessageReadDateTime" => &mut self.last_message_read_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isHidden", "lastMessageReadDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isHidden", &self.is_hidden);
-        w.field("lastMessageReadDateTime", &self.last_message_read_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_hidden, &self.last_message_read_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_hidden, &mut self.last_message_read_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -390,20 +402,17 @@ impl ::graph_model::rt::Struct for PinnedChatMessageInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pinnedChatMessageInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.message], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -453,22 +462,24 @@ impl ::graph_model::rt::Struct for TeamworkOnlineMeetingInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkOnlineMeetingInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "calendarEventId" => &mut self.calendar_event_id,
-            "joinWebUrl" => &mut self.join_web_url,
-            "organizer" => &mut self.organizer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["calendarEventId", "joinWebUrl", "organizer"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("calendarEventId", &self.calendar_event_id);
-        w.field("joinWebUrl", &self.join_web_url);
-        w.field("organizer", &self.organizer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.calendar_event_id, &self.join_web_url, &self.organizer])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.calendar_event_id,
+                &mut self.join_web_url,
+                &mut self.organizer,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for Mailbox {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailbox"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "folders" => &mut self.folders,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "deletedDateTime", "folders"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("folders", &self.folders);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.deleted_date_time, &self.folders])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.deleted_date_time, &mut self.folders],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -98,22 +96,6 @@ impl ::graph_model::rt::Struct for MailboxFolder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxFolder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "childFolderCount" => &mut self.child_folder_count,
-            "displayName" => &mut self.display_name,
-            "parentFolderId" => &mut self.parent_folder_id,
-            "totalItemCount" => &mut self.total_item_count,
-            "type" => &mut self.r#type,
-            "childFolders" => &mut self.child_folders,
-            "items" => &mut self.items,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -128,23 +110,39 @@ impl ::graph_model::rt::Struct for MailboxFolder {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("childFolderCount", &self.child_folder_count);
-        w.field("displayName", &self.display_name);
-        w.field("parentFolderId", &self.parent_folder_id);
-        w.field("totalItemCount", &self.total_item_count);
-        w.field("type", &self.r#type);
-        w.field("childFolders", &self.child_folders);
-        w.field("items", &self.items);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.child_folder_count,
+            &self.display_name,
+            &self.parent_folder_id,
+            &self.total_item_count,
+            &self.r#type,
+            &self.child_folders,
+            &self.items,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.child_folder_count,
+                &mut self.display_name,
+                &mut self.parent_folder_id,
+                &mut self.total_item_count,
+                &mut self.r#type,
+                &mut self.child_folders,
+                &mut self.items,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for GroupLifecyclePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.groupLifecyclePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "alternateNotificationEmails" => &mut self.alternate_notification_emails,
-            "groupLifetimeInDays" => &mut self.group_lifetime_in_days,
-            "managedGroupTypes" => &mut self.managed_group_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -37,14 +27,27 @@ impl ::graph_model::rt::Struct for GroupLifecyclePolicy {
             "managedGroupTypes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "alternateNotificationEmails",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.alternate_notification_emails,
-        );
-        w.field("groupLifetimeInDays", &self.group_lifetime_in_days);
-        w.field("managedGroupTypes", &self.managed_group_types);
+            &self.group_lifetime_in_days,
+            &self.managed_group_types,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.alternate_notification_emails,
+                &mut self.group_lifetime_in_days,
+                &mut self.managed_group_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -31,21 +31,6 @@ impl ::graph_model::rt::Struct for MailboxItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categories" => &mut self.categories,
-            "changeKey" => &mut self.change_key,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "size" => &mut self.size,
-            "type" => &mut self.r#type,
-            "multiValueExtendedProperties" => &mut self.multi_value_extended_properties,
-            "singleValueExtendedProperties" => &mut self.single_value_extended_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -59,22 +44,37 @@ impl ::graph_model::rt::Struct for MailboxItem {
             "singleValueExtendedProperties",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categories", &self.categories);
-        w.field("changeKey", &self.change_key);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("size", &self.size);
-        w.field("type", &self.r#type);
-        w.field(
-            "multiValueExtendedProperties",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.categories,
+            &self.change_key,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.size,
+            &self.r#type,
             &self.multi_value_extended_properties,
-        );
-        w.field(
-            "singleValueExtendedProperties",
             &self.single_value_extended_properties,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.categories,
+                &mut self.change_key,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.size,
+                &mut self.r#type,
+                &mut self.multi_value_extended_properties,
+                &mut self.single_value_extended_properties,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -122,20 +122,17 @@ impl ::graph_model::rt::Struct for MultiValueLegacyExtendedProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiValueLegacyExtendedProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -183,20 +180,17 @@ impl ::graph_model::rt::Struct for SingleValueLegacyExtendedProperty {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.singleValueLegacyExtendedProperty"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

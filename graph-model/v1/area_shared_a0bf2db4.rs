@@ -86,22 +86,28 @@ impl ::graph_model::rt::Struct for AttendanceInterval {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attendanceInterval"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "durationInSeconds" => &mut self.duration_in_seconds,
-            "joinDateTime" => &mut self.join_date_time,
-            "leaveDateTime" => &mut self.leave_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["durationInSeconds", "joinDateTime", "leaveDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("durationInSeconds", &self.duration_in_seconds);
-        w.field("joinDateTime", &self.join_date_time);
-        w.field("leaveDateTime", &self.leave_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.duration_in_seconds,
+            &self.join_date_time,
+            &self.leave_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.duration_in_seconds,
+                &mut self.join_date_time,
+                &mut self.leave_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -162,20 +168,6 @@ impl ::graph_model::rt::Struct for AttendanceRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attendanceRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attendanceIntervals" => &mut self.attendance_intervals,
-            "emailAddress" => &mut self.email_address,
-            "externalRegistrationInformation" => &mut self.external_registration_information,
-            "identity" => &mut self.identity,
-            "registrationId" => &mut self.registration_id,
-            "role" => &mut self.role,
-            "totalAttendanceInSeconds" => &mut self.total_attendance_in_seconds,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -188,21 +180,35 @@ impl ::graph_model::rt::Struct for AttendanceRecord {
             "totalAttendanceInSeconds",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attendanceIntervals", &self.attendance_intervals);
-        w.field("emailAddress", &self.email_address);
-        w.field(
-            "externalRegistrationInformation",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attendance_intervals,
+            &self.email_address,
             &self.external_registration_information,
-        );
-        w.field("identity", &self.identity);
-        w.field("registrationId", &self.registration_id);
-        w.field("role", &self.role);
-        w.field(
-            "totalAttendanceInSeconds",
+            &self.identity,
+            &self.registration_id,
+            &self.role,
             &self.total_attendance_in_seconds,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attendance_intervals,
+                &mut self.email_address,
+                &mut self.external_registration_information,
+                &mut self.identity,
+                &mut self.registration_id,
+                &mut self.role,
+                &mut self.total_attendance_in_seconds,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -258,18 +264,6 @@ impl ::graph_model::rt::Struct for AudioConferencing {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.audioConferencing"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "conferenceId" => &mut self.conference_id,
-            "dialinUrl" => &mut self.dialin_url,
-            "tollFreeNumber" => &mut self.toll_free_number,
-            "tollFreeNumbers" => &mut self.toll_free_numbers,
-            "tollNumber" => &mut self.toll_number,
-            "tollNumbers" => &mut self.toll_numbers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "conferenceId",
@@ -280,13 +274,31 @@ impl ::graph_model::rt::Struct for AudioConferencing {
             "tollNumbers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("conferenceId", &self.conference_id);
-        w.field("dialinUrl", &self.dialin_url);
-        w.field("tollFreeNumber", &self.toll_free_number);
-        w.field("tollFreeNumbers", &self.toll_free_numbers);
-        w.field("tollNumber", &self.toll_number);
-        w.field("tollNumbers", &self.toll_numbers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.conference_id,
+            &self.dialin_url,
+            &self.toll_free_number,
+            &self.toll_free_numbers,
+            &self.toll_number,
+            &self.toll_numbers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.conference_id,
+                &mut self.dialin_url,
+                &mut self.toll_free_number,
+                &mut self.toll_free_numbers,
+                &mut self.toll_number,
+                &mut self.toll_numbers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -336,22 +348,28 @@ impl ::graph_model::rt::Struct for ChatInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "messageId" => &mut self.message_id,
-            "replyChainMessageId" => &mut self.reply_chain_message_id,
-            "threadId" => &mut self.thread_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["messageId", "replyChainMessageId", "threadId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("messageId", &self.message_id);
-        w.field("replyChainMessageId", &self.reply_chain_message_id);
-        w.field("threadId", &self.thread_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.message_id,
+            &self.reply_chain_message_id,
+            &self.thread_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.message_id,
+                &mut self.reply_chain_message_id,
+                &mut self.thread_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -397,18 +415,17 @@ impl ::graph_model::rt::Struct for ChatRestrictions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatRestrictions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowTextOnly" => &mut self.allow_text_only,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowTextOnly"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowTextOnly", &self.allow_text_only);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.allow_text_only])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.allow_text_only], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -458,22 +475,28 @@ impl ::graph_model::rt::Struct for CloudVideoInteropInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudVideoInteropInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "moreInfoWebUrl" => &mut self.more_info_web_url,
-            "tenantKey" => &mut self.tenant_key,
-            "videoTeleconferenceId" => &mut self.video_teleconference_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["moreInfoWebUrl", "tenantKey", "videoTeleconferenceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("moreInfoWebUrl", &self.more_info_web_url);
-        w.field("tenantKey", &self.tenant_key);
-        w.field("videoTeleconferenceId", &self.video_teleconference_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.more_info_web_url,
+            &self.tenant_key,
+            &self.video_teleconference_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.more_info_web_url,
+                &mut self.tenant_key,
+                &mut self.video_teleconference_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -523,22 +546,28 @@ impl ::graph_model::rt::Struct for JoinMeetingIdSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.joinMeetingIdSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isPasscodeRequired" => &mut self.is_passcode_required,
-            "joinMeetingId" => &mut self.join_meeting_id,
-            "passcode" => &mut self.passcode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isPasscodeRequired", "joinMeetingId", "passcode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isPasscodeRequired", &self.is_passcode_required);
-        w.field("joinMeetingId", &self.join_meeting_id);
-        w.field("passcode", &self.passcode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_passcode_required,
+            &self.join_meeting_id,
+            &self.passcode,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_passcode_required,
+                &mut self.join_meeting_id,
+                &mut self.passcode,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -677,20 +706,20 @@ impl ::graph_model::rt::Struct for LobbyBypassSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.lobbyBypassSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDialInBypassEnabled" => &mut self.is_dial_in_bypass_enabled,
-            "scope" => &mut self.scope,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isDialInBypassEnabled", "scope"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDialInBypassEnabled", &self.is_dial_in_bypass_enabled);
-        w.field("scope", &self.scope);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_dial_in_bypass_enabled, &self.scope])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_dial_in_bypass_enabled, &mut self.scope],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -747,18 +776,6 @@ impl ::graph_model::rt::Struct for MeetingAttendanceReport {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.meetingAttendanceReport"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "externalEventInformation" => &mut self.external_event_information,
-            "meetingEndDateTime" => &mut self.meeting_end_date_time,
-            "meetingStartDateTime" => &mut self.meeting_start_date_time,
-            "totalParticipantCount" => &mut self.total_participant_count,
-            "attendanceRecords" => &mut self.attendance_records,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -769,13 +786,31 @@ impl ::graph_model::rt::Struct for MeetingAttendanceReport {
             "attendanceRecords",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("externalEventInformation", &self.external_event_information);
-        w.field("meetingEndDateTime", &self.meeting_end_date_time);
-        w.field("meetingStartDateTime", &self.meeting_start_date_time);
-        w.field("totalParticipantCount", &self.total_participant_count);
-        w.field("attendanceRecords", &self.attendance_records);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.external_event_information,
+            &self.meeting_end_date_time,
+            &self.meeting_start_date_time,
+            &self.total_participant_count,
+            &self.attendance_records,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.external_event_information,
+                &mut self.meeting_end_date_time,
+                &mut self.meeting_start_date_time,
+                &mut self.total_participant_count,
+                &mut self.attendance_records,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1100,18 +1135,17 @@ impl ::graph_model::rt::Struct for OnlineMeetingSensitivityLabelAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onlineMeetingSensitivityLabelAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "sensitivityLabelId" => &mut self.sensitivity_label_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["sensitivityLabelId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("sensitivityLabelId", &self.sensitivity_label_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.sensitivity_label_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.sensitivity_label_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1243,20 +1277,20 @@ impl ::graph_model::rt::Struct for VirtualEventExternalInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventExternalInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationId" => &mut self.application_id,
-            "externalEventId" => &mut self.external_event_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applicationId", "externalEventId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationId", &self.application_id);
-        w.field("externalEventId", &self.external_event_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application_id, &self.external_event_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application_id, &mut self.external_event_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1304,20 +1338,20 @@ impl ::graph_model::rt::Struct for VirtualEventExternalRegistrationInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventExternalRegistrationInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "referrer" => &mut self.referrer,
-            "registrationId" => &mut self.registration_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["referrer", "registrationId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("referrer", &self.referrer);
-        w.field("registrationId", &self.registration_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.referrer, &self.registration_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.referrer, &mut self.registration_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1377,19 +1411,6 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventPresenterDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bio" => &mut self.bio,
-            "company" => &mut self.company,
-            "jobTitle" => &mut self.job_title,
-            "linkedInProfileWebUrl" => &mut self.linked_in_profile_web_url,
-            "personalSiteWebUrl" => &mut self.personal_site_web_url,
-            "photo" => &mut self.photo,
-            "twitterProfileWebUrl" => &mut self.twitter_profile_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "bio",
@@ -1401,14 +1422,33 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
             "twitterProfileWebUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bio", &self.bio);
-        w.field("company", &self.company);
-        w.field("jobTitle", &self.job_title);
-        w.field("linkedInProfileWebUrl", &self.linked_in_profile_web_url);
-        w.field("personalSiteWebUrl", &self.personal_site_web_url);
-        w.field("photo", &self.photo);
-        w.field("twitterProfileWebUrl", &self.twitter_profile_web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.bio,
+            &self.company,
+            &self.job_title,
+            &self.linked_in_profile_web_url,
+            &self.personal_site_web_url,
+            &self.photo,
+            &self.twitter_profile_web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.bio,
+                &mut self.company,
+                &mut self.job_title,
+                &mut self.linked_in_profile_web_url,
+                &mut self.personal_site_web_url,
+                &mut self.photo,
+                &mut self.twitter_profile_web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1456,23 +1496,26 @@ impl ::graph_model::rt::Struct for WatermarkProtectionValues {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.watermarkProtectionValues"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabledForContentSharing" => &mut self.is_enabled_for_content_sharing,
-            "isEnabledForVideo" => &mut self.is_enabled_for_video,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabledForContentSharing", "isEnabledForVideo"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isEnabledForContentSharing",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.is_enabled_for_content_sharing,
-        );
-        w.field("isEnabledForVideo", &self.is_enabled_for_video);
+            &self.is_enabled_for_video,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_enabled_for_content_sharing,
+                &mut self.is_enabled_for_video,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -25,19 +25,6 @@ impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainDnsCnameRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isOptional" => &mut self.is_optional,
-            "label" => &mut self.label,
-            "recordType" => &mut self.record_type,
-            "supportedService" => &mut self.supported_service,
-            "ttl" => &mut self.ttl,
-            "canonicalName" => &mut self.canonical_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -49,14 +36,33 @@ impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
             "canonicalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isOptional", &self.is_optional);
-        w.field("label", &self.label);
-        w.field("recordType", &self.record_type);
-        w.field("supportedService", &self.supported_service);
-        w.field("ttl", &self.ttl);
-        w.field("canonicalName", &self.canonical_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_optional,
+            &self.label,
+            &self.record_type,
+            &self.supported_service,
+            &self.ttl,
+            &self.canonical_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_optional,
+                &mut self.label,
+                &mut self.record_type,
+                &mut self.supported_service,
+                &mut self.ttl,
+                &mut self.canonical_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -116,20 +122,6 @@ impl ::graph_model::rt::Struct for DomainDnsMxRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainDnsMxRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isOptional" => &mut self.is_optional,
-            "label" => &mut self.label,
-            "recordType" => &mut self.record_type,
-            "supportedService" => &mut self.supported_service,
-            "ttl" => &mut self.ttl,
-            "mailExchange" => &mut self.mail_exchange,
-            "preference" => &mut self.preference,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -142,15 +134,35 @@ impl ::graph_model::rt::Struct for DomainDnsMxRecord {
             "preference",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isOptional", &self.is_optional);
-        w.field("label", &self.label);
-        w.field("recordType", &self.record_type);
-        w.field("supportedService", &self.supported_service);
-        w.field("ttl", &self.ttl);
-        w.field("mailExchange", &self.mail_exchange);
-        w.field("preference", &self.preference);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_optional,
+            &self.label,
+            &self.record_type,
+            &self.supported_service,
+            &self.ttl,
+            &self.mail_exchange,
+            &self.preference,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_optional,
+                &mut self.label,
+                &mut self.record_type,
+                &mut self.supported_service,
+                &mut self.ttl,
+                &mut self.mail_exchange,
+                &mut self.preference,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -206,18 +218,6 @@ impl ::graph_model::rt::Struct for DomainDnsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainDnsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isOptional" => &mut self.is_optional,
-            "label" => &mut self.label,
-            "recordType" => &mut self.record_type,
-            "supportedService" => &mut self.supported_service,
-            "ttl" => &mut self.ttl,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -228,13 +228,31 @@ impl ::graph_model::rt::Struct for DomainDnsRecord {
             "ttl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isOptional", &self.is_optional);
-        w.field("label", &self.label);
-        w.field("recordType", &self.record_type);
-        w.field("supportedService", &self.supported_service);
-        w.field("ttl", &self.ttl);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_optional,
+            &self.label,
+            &self.record_type,
+            &self.supported_service,
+            &self.ttl,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_optional,
+                &mut self.label,
+                &mut self.record_type,
+                &mut self.supported_service,
+                &mut self.ttl,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -427,24 +445,6 @@ impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainDnsSrvRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isOptional" => &mut self.is_optional,
-            "label" => &mut self.label,
-            "recordType" => &mut self.record_type,
-            "supportedService" => &mut self.supported_service,
-            "ttl" => &mut self.ttl,
-            "nameTarget" => &mut self.name_target,
-            "port" => &mut self.port,
-            "priority" => &mut self.priority,
-            "protocol" => &mut self.protocol,
-            "service" => &mut self.service,
-            "weight" => &mut self.weight,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -461,19 +461,43 @@ impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
             "weight",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isOptional", &self.is_optional);
-        w.field("label", &self.label);
-        w.field("recordType", &self.record_type);
-        w.field("supportedService", &self.supported_service);
-        w.field("ttl", &self.ttl);
-        w.field("nameTarget", &self.name_target);
-        w.field("port", &self.port);
-        w.field("priority", &self.priority);
-        w.field("protocol", &self.protocol);
-        w.field("service", &self.service);
-        w.field("weight", &self.weight);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_optional,
+            &self.label,
+            &self.record_type,
+            &self.supported_service,
+            &self.ttl,
+            &self.name_target,
+            &self.port,
+            &self.priority,
+            &self.protocol,
+            &self.service,
+            &self.weight,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_optional,
+                &mut self.label,
+                &mut self.record_type,
+                &mut self.supported_service,
+                &mut self.ttl,
+                &mut self.name_target,
+                &mut self.port,
+                &mut self.priority,
+                &mut self.protocol,
+                &mut self.service,
+                &mut self.weight,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -531,19 +555,6 @@ impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainDnsTxtRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isOptional" => &mut self.is_optional,
-            "label" => &mut self.label,
-            "recordType" => &mut self.record_type,
-            "supportedService" => &mut self.supported_service,
-            "ttl" => &mut self.ttl,
-            "text" => &mut self.text,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -555,14 +566,33 @@ impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
             "text",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isOptional", &self.is_optional);
-        w.field("label", &self.label);
-        w.field("recordType", &self.record_type);
-        w.field("supportedService", &self.supported_service);
-        w.field("ttl", &self.ttl);
-        w.field("text", &self.text);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_optional,
+            &self.label,
+            &self.record_type,
+            &self.supported_service,
+            &self.ttl,
+            &self.text,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_optional,
+                &mut self.label,
+                &mut self.record_type,
+                &mut self.supported_service,
+                &mut self.ttl,
+                &mut self.text,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -620,19 +650,6 @@ impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.domainDnsUnavailableRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isOptional" => &mut self.is_optional,
-            "label" => &mut self.label,
-            "recordType" => &mut self.record_type,
-            "supportedService" => &mut self.supported_service,
-            "ttl" => &mut self.ttl,
-            "description" => &mut self.description,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -644,14 +661,33 @@ impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
             "description",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isOptional", &self.is_optional);
-        w.field("label", &self.label);
-        w.field("recordType", &self.record_type);
-        w.field("supportedService", &self.supported_service);
-        w.field("ttl", &self.ttl);
-        w.field("description", &self.description);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_optional,
+            &self.label,
+            &self.record_type,
+            &self.supported_service,
+            &self.ttl,
+            &self.description,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_optional,
+                &mut self.label,
+                &mut self.record_type,
+                &mut self.supported_service,
+                &mut self.ttl,
+                &mut self.description,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

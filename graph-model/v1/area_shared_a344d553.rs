@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for IntegerRange {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.integerRange"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "end" => &mut self.end,
-            "start" => &mut self.start,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["end", "start"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("end", &self.end);
-        w.field("start", &self.start);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.end, &self.start])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.end, &mut self.start], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -163,18 +160,6 @@ impl ::graph_model::rt::Struct for PrintDocument {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printDocument"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentType" => &mut self.content_type,
-            "displayName" => &mut self.display_name,
-            "downloadedDateTime" => &mut self.downloaded_date_time,
-            "size" => &mut self.size,
-            "uploadedDateTime" => &mut self.uploaded_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -185,13 +170,31 @@ impl ::graph_model::rt::Struct for PrintDocument {
             "uploadedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentType", &self.content_type);
-        w.field("displayName", &self.display_name);
-        w.field("downloadedDateTime", &self.downloaded_date_time);
-        w.field("size", &self.size);
-        w.field("uploadedDateTime", &self.uploaded_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_type,
+            &self.display_name,
+            &self.downloaded_date_time,
+            &self.size,
+            &self.uploaded_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_type,
+                &mut self.display_name,
+                &mut self.downloaded_date_time,
+                &mut self.size,
+                &mut self.uploaded_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -770,24 +773,6 @@ impl ::graph_model::rt::Struct for PrintJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "acknowledgedDateTime" => &mut self.acknowledged_date_time,
-            "configuration" => &mut self.configuration,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "errorCode" => &mut self.error_code,
-            "isFetchable" => &mut self.is_fetchable,
-            "redirectedFrom" => &mut self.redirected_from,
-            "redirectedTo" => &mut self.redirected_to,
-            "status" => &mut self.status,
-            "documents" => &mut self.documents,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -804,19 +789,43 @@ impl ::graph_model::rt::Struct for PrintJob {
             "tasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("acknowledgedDateTime", &self.acknowledged_date_time);
-        w.field("configuration", &self.configuration);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("errorCode", &self.error_code);
-        w.field("isFetchable", &self.is_fetchable);
-        w.field("redirectedFrom", &self.redirected_from);
-        w.field("redirectedTo", &self.redirected_to);
-        w.field("status", &self.status);
-        w.field("documents", &self.documents);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.acknowledged_date_time,
+            &self.configuration,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error_code,
+            &self.is_fetchable,
+            &self.redirected_from,
+            &self.redirected_to,
+            &self.status,
+            &self.documents,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.acknowledged_date_time,
+                &mut self.configuration,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error_code,
+                &mut self.is_fetchable,
+                &mut self.redirected_from,
+                &mut self.redirected_to,
+                &mut self.status,
+                &mut self.documents,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -898,31 +907,6 @@ impl ::graph_model::rt::Struct for PrintJobConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printJobConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "collate" => &mut self.collate,
-            "colorMode" => &mut self.color_mode,
-            "copies" => &mut self.copies,
-            "dpi" => &mut self.dpi,
-            "duplexMode" => &mut self.duplex_mode,
-            "feedOrientation" => &mut self.feed_orientation,
-            "finishings" => &mut self.finishings,
-            "fitPdfToPage" => &mut self.fit_pdf_to_page,
-            "inputBin" => &mut self.input_bin,
-            "margin" => &mut self.margin,
-            "mediaSize" => &mut self.media_size,
-            "mediaType" => &mut self.media_type,
-            "multipageLayout" => &mut self.multipage_layout,
-            "orientation" => &mut self.orientation,
-            "outputBin" => &mut self.output_bin,
-            "pageRanges" => &mut self.page_ranges,
-            "pagesPerSheet" => &mut self.pages_per_sheet,
-            "quality" => &mut self.quality,
-            "scaling" => &mut self.scaling,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "collate",
@@ -946,26 +930,57 @@ impl ::graph_model::rt::Struct for PrintJobConfiguration {
             "scaling",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("collate", &self.collate);
-        w.field("colorMode", &self.color_mode);
-        w.field("copies", &self.copies);
-        w.field("dpi", &self.dpi);
-        w.field("duplexMode", &self.duplex_mode);
-        w.field("feedOrientation", &self.feed_orientation);
-        w.field("finishings", &self.finishings);
-        w.field("fitPdfToPage", &self.fit_pdf_to_page);
-        w.field("inputBin", &self.input_bin);
-        w.field("margin", &self.margin);
-        w.field("mediaSize", &self.media_size);
-        w.field("mediaType", &self.media_type);
-        w.field("multipageLayout", &self.multipage_layout);
-        w.field("orientation", &self.orientation);
-        w.field("outputBin", &self.output_bin);
-        w.field("pageRanges", &self.page_ranges);
-        w.field("pagesPerSheet", &self.pages_per_sheet);
-        w.field("quality", &self.quality);
-        w.field("scaling", &self.scaling);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.collate,
+            &self.color_mode,
+            &self.copies,
+            &self.dpi,
+            &self.duplex_mode,
+            &self.feed_orientation,
+            &self.finishings,
+            &self.fit_pdf_to_page,
+            &self.input_bin,
+            &self.margin,
+            &self.media_size,
+            &self.media_type,
+            &self.multipage_layout,
+            &self.orientation,
+            &self.output_bin,
+            &self.page_ranges,
+            &self.pages_per_sheet,
+            &self.quality,
+            &self.scaling,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.collate,
+                &mut self.color_mode,
+                &mut self.copies,
+                &mut self.dpi,
+                &mut self.duplex_mode,
+                &mut self.feed_orientation,
+                &mut self.finishings,
+                &mut self.fit_pdf_to_page,
+                &mut self.input_bin,
+                &mut self.margin,
+                &mut self.media_size,
+                &mut self.media_type,
+                &mut self.multipage_layout,
+                &mut self.orientation,
+                &mut self.output_bin,
+                &mut self.page_ranges,
+                &mut self.pages_per_sheet,
+                &mut self.quality,
+                &mut self.scaling,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1210,24 +1225,30 @@ impl ::graph_model::rt::Struct for PrintJobStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printJobStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "details" => &mut self.details,
-            "isAcquiredByPrinter" => &mut self.is_acquired_by_printer,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "details", "isAcquiredByPrinter", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("details", &self.details);
-        w.field("isAcquiredByPrinter", &self.is_acquired_by_printer);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.details,
+            &self.is_acquired_by_printer,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.details,
+                &mut self.is_acquired_by_printer,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1279,24 +1300,25 @@ impl ::graph_model::rt::Struct for PrintMargin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printMargin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bottom" => &mut self.bottom,
-            "left" => &mut self.left,
-            "right" => &mut self.right,
-            "top" => &mut self.top,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["bottom", "left", "right", "top"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bottom", &self.bottom);
-        w.field("left", &self.left);
-        w.field("right", &self.right);
-        w.field("top", &self.top);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.bottom, &self.left, &self.right, &self.top])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.bottom,
+                &mut self.left,
+                &mut self.right,
+                &mut self.top,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1721,37 +1743,6 @@ impl ::graph_model::rt::Struct for PrinterCapabilities {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerCapabilities"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bottomMargins" => &mut self.bottom_margins,
-            "collation" => &mut self.collation,
-            "colorModes" => &mut self.color_modes,
-            "contentTypes" => &mut self.content_types,
-            "copiesPerJob" => &mut self.copies_per_job,
-            "dpis" => &mut self.dpis,
-            "duplexModes" => &mut self.duplex_modes,
-            "feedOrientations" => &mut self.feed_orientations,
-            "finishings" => &mut self.finishings,
-            "inputBins" => &mut self.input_bins,
-            "isColorPrintingSupported" => &mut self.is_color_printing_supported,
-            "isPageRangeSupported" => &mut self.is_page_range_supported,
-            "leftMargins" => &mut self.left_margins,
-            "mediaColors" => &mut self.media_colors,
-            "mediaSizes" => &mut self.media_sizes,
-            "mediaTypes" => &mut self.media_types,
-            "multipageLayouts" => &mut self.multipage_layouts,
-            "orientations" => &mut self.orientations,
-            "outputBins" => &mut self.output_bins,
-            "pagesPerSheet" => &mut self.pages_per_sheet,
-            "qualities" => &mut self.qualities,
-            "rightMargins" => &mut self.right_margins,
-            "scalings" => &mut self.scalings,
-            "supportsFitPdfToPage" => &mut self.supports_fit_pdf_to_page,
-            "topMargins" => &mut self.top_margins,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "bottomMargins",
@@ -1781,35 +1772,69 @@ impl ::graph_model::rt::Struct for PrinterCapabilities {
             "topMargins",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bottomMargins", &self.bottom_margins);
-        w.field("collation", &self.collation);
-        w.field("colorModes", &self.color_modes);
-        w.field("contentTypes", &self.content_types);
-        w.field("copiesPerJob", &self.copies_per_job);
-        w.field("dpis", &self.dpis);
-        w.field("duplexModes", &self.duplex_modes);
-        w.field("feedOrientations", &self.feed_orientations);
-        w.field("finishings", &self.finishings);
-        w.field("inputBins", &self.input_bins);
-        w.field(
-            "isColorPrintingSupported",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.bottom_margins,
+            &self.collation,
+            &self.color_modes,
+            &self.content_types,
+            &self.copies_per_job,
+            &self.dpis,
+            &self.duplex_modes,
+            &self.feed_orientations,
+            &self.finishings,
+            &self.input_bins,
             &self.is_color_printing_supported,
-        );
-        w.field("isPageRangeSupported", &self.is_page_range_supported);
-        w.field("leftMargins", &self.left_margins);
-        w.field("mediaColors", &self.media_colors);
-        w.field("mediaSizes", &self.media_sizes);
-        w.field("mediaTypes", &self.media_types);
-        w.field("multipageLayouts", &self.multipage_layouts);
-        w.field("orientations", &self.orientations);
-        w.field("outputBins", &self.output_bins);
-        w.field("pagesPerSheet", &self.pages_per_sheet);
-        w.field("qualities", &self.qualities);
-        w.field("rightMargins", &self.right_margins);
-        w.field("scalings", &self.scalings);
-        w.field("supportsFitPdfToPage", &self.supports_fit_pdf_to_page);
-        w.field("topMargins", &self.top_margins);
+            &self.is_page_range_supported,
+            &self.left_margins,
+            &self.media_colors,
+            &self.media_sizes,
+            &self.media_types,
+            &self.multipage_layouts,
+            &self.orientations,
+            &self.output_bins,
+            &self.pages_per_sheet,
+            &self.qualities,
+            &self.right_margins,
+            &self.scalings,
+            &self.supports_fit_pdf_to_page,
+            &self.top_margins,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.bottom_margins,
+                &mut self.collation,
+                &mut self.color_modes,
+                &mut self.content_types,
+                &mut self.copies_per_job,
+                &mut self.dpis,
+                &mut self.duplex_modes,
+                &mut self.feed_orientations,
+                &mut self.finishings,
+                &mut self.input_bins,
+                &mut self.is_color_printing_supported,
+                &mut self.is_page_range_supported,
+                &mut self.left_margins,
+                &mut self.media_colors,
+                &mut self.media_sizes,
+                &mut self.media_types,
+                &mut self.multipage_layouts,
+                &mut self.orientations,
+                &mut self.output_bins,
+                &mut self.pages_per_sheet,
+                &mut self.qualities,
+                &mut self.right_margins,
+                &mut self.scalings,
+                &mut self.supports_fit_pdf_to_page,
+                &mut self.top_margins,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1887,29 +1912,6 @@ impl ::graph_model::rt::Struct for PrinterDefaults {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerDefaults"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "colorMode" => &mut self.color_mode,
-            "contentType" => &mut self.content_type,
-            "copiesPerJob" => &mut self.copies_per_job,
-            "dpi" => &mut self.dpi,
-            "duplexMode" => &mut self.duplex_mode,
-            "finishings" => &mut self.finishings,
-            "fitPdfToPage" => &mut self.fit_pdf_to_page,
-            "inputBin" => &mut self.input_bin,
-            "mediaColor" => &mut self.media_color,
-            "mediaSize" => &mut self.media_size,
-            "mediaType" => &mut self.media_type,
-            "multipageLayout" => &mut self.multipage_layout,
-            "orientation" => &mut self.orientation,
-            "outputBin" => &mut self.output_bin,
-            "pagesPerSheet" => &mut self.pages_per_sheet,
-            "quality" => &mut self.quality,
-            "scaling" => &mut self.scaling,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "colorMode",
@@ -1931,24 +1933,53 @@ impl ::graph_model::rt::Struct for PrinterDefaults {
             "scaling",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("colorMode", &self.color_mode);
-        w.field("contentType", &self.content_type);
-        w.field("copiesPerJob", &self.copies_per_job);
-        w.field("dpi", &self.dpi);
-        w.field("duplexMode", &self.duplex_mode);
-        w.field("finishings", &self.finishings);
-        w.field("fitPdfToPage", &self.fit_pdf_to_page);
-        w.field("inputBin", &self.input_bin);
-        w.field("mediaColor", &self.media_color);
-        w.field("mediaSize", &self.media_size);
-        w.field("mediaType", &self.media_type);
-        w.field("multipageLayout", &self.multipage_layout);
-        w.field("orientation", &self.orientation);
-        w.field("outputBin", &self.output_bin);
-        w.field("pagesPerSheet", &self.pages_per_sheet);
-        w.field("quality", &self.quality);
-        w.field("scaling", &self.scaling);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.color_mode,
+            &self.content_type,
+            &self.copies_per_job,
+            &self.dpi,
+            &self.duplex_mode,
+            &self.finishings,
+            &self.fit_pdf_to_page,
+            &self.input_bin,
+            &self.media_color,
+            &self.media_size,
+            &self.media_type,
+            &self.multipage_layout,
+            &self.orientation,
+            &self.output_bin,
+            &self.pages_per_sheet,
+            &self.quality,
+            &self.scaling,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.color_mode,
+                &mut self.content_type,
+                &mut self.copies_per_job,
+                &mut self.dpi,
+                &mut self.duplex_mode,
+                &mut self.finishings,
+                &mut self.fit_pdf_to_page,
+                &mut self.input_bin,
+                &mut self.media_color,
+                &mut self.media_size,
+                &mut self.media_type,
+                &mut self.multipage_layout,
+                &mut self.orientation,
+                &mut self.output_bin,
+                &mut self.pages_per_sheet,
+                &mut self.quality,
+                &mut self.scaling,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2092,29 +2123,6 @@ impl ::graph_model::rt::Struct for PrinterLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "altitudeInMeters" => &mut self.altitude_in_meters,
-            "building" => &mut self.building,
-            "city" => &mut self.city,
-            "countryOrRegion" => &mut self.country_or_region,
-            "floor" => &mut self.floor,
-            "floorDescription" => &mut self.floor_description,
-            "latitude" => &mut self.latitude,
-            "longitude" => &mut self.longitude,
-            "organization" => &mut self.organization,
-            "postalCode" => &mut self.postal_code,
-            "roomDescription" => &mut self.room_description,
-            "roomName" => &mut self.room_name,
-            "site" => &mut self.site,
-            "stateOrProvince" => &mut self.state_or_province,
-            "streetAddress" => &mut self.street_address,
-            "subdivision" => &mut self.subdivision,
-            "subunit" => &mut self.subunit,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "altitudeInMeters",
@@ -2136,24 +2144,53 @@ impl ::graph_model::rt::Struct for PrinterLocation {
             "subunit",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("altitudeInMeters", &self.altitude_in_meters);
-        w.field("building", &self.building);
-        w.field("city", &self.city);
-        w.field("countryOrRegion", &self.country_or_region);
-        w.field("floor", &self.floor);
-        w.field("floorDescription", &self.floor_description);
-        w.field("latitude", &self.latitude);
-        w.field("longitude", &self.longitude);
-        w.field("organization", &self.organization);
-        w.field("postalCode", &self.postal_code);
-        w.field("roomDescription", &self.room_description);
-        w.field("roomName", &self.room_name);
-        w.field("site", &self.site);
-        w.field("stateOrProvince", &self.state_or_province);
-        w.field("streetAddress", &self.street_address);
-        w.field("subdivision", &self.subdivision);
-        w.field("subunit", &self.subunit);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.altitude_in_meters,
+            &self.building,
+            &self.city,
+            &self.country_or_region,
+            &self.floor,
+            &self.floor_description,
+            &self.latitude,
+            &self.longitude,
+            &self.organization,
+            &self.postal_code,
+            &self.room_description,
+            &self.room_name,
+            &self.site,
+            &self.state_or_province,
+            &self.street_address,
+            &self.subdivision,
+            &self.subunit,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.altitude_in_meters,
+                &mut self.building,
+                &mut self.city,
+                &mut self.country_or_region,
+                &mut self.floor,
+                &mut self.floor_description,
+                &mut self.latitude,
+                &mut self.longitude,
+                &mut self.organization,
+                &mut self.postal_code,
+                &mut self.room_description,
+                &mut self.room_name,
+                &mut self.site,
+                &mut self.state_or_province,
+                &mut self.street_address,
+                &mut self.subdivision,
+                &mut self.subunit,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7361,28 +7398,6 @@ impl ::graph_model::rt::Struct for PrinterShare {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerShare"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "capabilities" => &mut self.capabilities,
-            "defaults" => &mut self.defaults,
-            "displayName" => &mut self.display_name,
-            "isAcceptingJobs" => &mut self.is_accepting_jobs,
-            "location" => &mut self.location,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "status" => &mut self.status,
-            "allowAllUsers" => &mut self.allow_all_users,
-            "createdDateTime" => &mut self.created_date_time,
-            "viewPoint" => &mut self.view_point,
-            "jobs" => &mut self.jobs,
-            "allowedGroups" => &mut self.allowed_groups,
-            "allowedUsers" => &mut self.allowed_users,
-            "printer" => &mut self.printer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7403,23 +7418,51 @@ impl ::graph_model::rt::Struct for PrinterShare {
             "printer",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("capabilities", &self.capabilities);
-        w.field("defaults", &self.defaults);
-        w.field("displayName", &self.display_name);
-        w.field("isAcceptingJobs", &self.is_accepting_jobs);
-        w.field("location", &self.location);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("status", &self.status);
-        w.field("allowAllUsers", &self.allow_all_users);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("viewPoint", &self.view_point);
-        w.field("jobs", &self.jobs);
-        w.field("allowedGroups", &self.allowed_groups);
-        w.field("allowedUsers", &self.allowed_users);
-        w.field("printer", &self.printer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.capabilities,
+            &self.defaults,
+            &self.display_name,
+            &self.is_accepting_jobs,
+            &self.location,
+            &self.manufacturer,
+            &self.model,
+            &self.status,
+            &self.allow_all_users,
+            &self.created_date_time,
+            &self.view_point,
+            &self.jobs,
+            &self.allowed_groups,
+            &self.allowed_users,
+            &self.printer,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.capabilities,
+                &mut self.defaults,
+                &mut self.display_name,
+                &mut self.is_accepting_jobs,
+                &mut self.location,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.status,
+                &mut self.allow_all_users,
+                &mut self.created_date_time,
+                &mut self.view_point,
+                &mut self.jobs,
+                &mut self.allowed_groups,
+                &mut self.allowed_users,
+                &mut self.printer,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7465,18 +7508,17 @@ impl ::graph_model::rt::Struct for PrinterShareViewpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerShareViewpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "lastUsedDateTime" => &mut self.last_used_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["lastUsedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("lastUsedDateTime", &self.last_used_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.last_used_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.last_used_date_time], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7526,22 +7568,20 @@ impl ::graph_model::rt::Struct for PrinterStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.printerStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "details" => &mut self.details,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "details", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("details", &self.details);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.details, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.description, &mut self.details, &mut self.state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,22 +17,24 @@ impl ::graph_model::rt::Struct for ExpirationPattern {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.expirationPattern"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "duration" => &mut self.duration,
-            "endDateTime" => &mut self.end_date_time,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["duration", "endDateTime", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("duration", &self.duration);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.duration, &self.end_date_time, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.duration,
+                &mut self.end_date_time,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -155,22 +157,24 @@ impl ::graph_model::rt::Struct for RequestSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.requestSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expiration" => &mut self.expiration,
-            "recurrence" => &mut self.recurrence,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expiration", "recurrence", "startDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expiration", &self.expiration);
-        w.field("recurrence", &self.recurrence);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.expiration, &self.recurrence, &self.start_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.expiration,
+                &mut self.recurrence,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -218,20 +222,20 @@ impl ::graph_model::rt::Struct for TicketInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.ticketInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ticketNumber" => &mut self.ticket_number,
-            "ticketSystem" => &mut self.ticket_system,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ticketNumber", "ticketSystem"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ticketNumber", &self.ticket_number);
-        w.field("ticketSystem", &self.ticket_system);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.ticket_number, &self.ticket_system])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.ticket_number, &mut self.ticket_system],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for GeoCoordinates {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.geoCoordinates"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "altitude" => &mut self.altitude,
-            "latitude" => &mut self.latitude,
-            "longitude" => &mut self.longitude,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["altitude", "latitude", "longitude"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("altitude", &self.altitude);
-        w.field("latitude", &self.latitude);
-        w.field("longitude", &self.longitude);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.altitude, &self.latitude, &self.longitude])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.altitude, &mut self.latitude, &mut self.longitude],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for DisplayNameLocalization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.displayNameLocalization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "languageTag" => &mut self.language_tag,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "languageTag"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("languageTag", &self.language_tag);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.language_tag])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.language_tag],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

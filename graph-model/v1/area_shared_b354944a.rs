@@ -26,19 +26,6 @@ impl ::graph_model::rt::Struct for DirectoryRole {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.directoryRole"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "roleTemplateId" => &mut self.role_template_id,
-            "members" => &mut self.members,
-            "scopedMembers" => &mut self.scoped_members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -50,14 +37,33 @@ impl ::graph_model::rt::Struct for DirectoryRole {
             "scopedMembers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("roleTemplateId", &self.role_template_id);
-        w.field("members", &self.members);
-        w.field("scopedMembers", &self.scoped_members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.role_template_id,
+            &self.members,
+            &self.scoped_members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.role_template_id,
+                &mut self.members,
+                &mut self.scoped_members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

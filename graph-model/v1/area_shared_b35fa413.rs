@@ -26,19 +26,6 @@ impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.activityBasedTimeoutPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "definition" => &mut self.definition,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -50,14 +37,33 @@ impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("definition", &self.definition);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.definition,
+            &self.is_organization_default,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.definition,
+                &mut self.is_organization_default,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -126,24 +132,6 @@ impl ::graph_model::rt::Struct for AdministrativeUnit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.administrativeUnit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isMemberManagementRestricted" => &mut self.is_member_management_restricted,
-            "membershipRule" => &mut self.membership_rule,
-            "membershipRuleProcessingState" => &mut self.membership_rule_processing_state,
-            "membershipType" => &mut self.membership_type,
-            "visibility" => &mut self.visibility,
-            "extensions" => &mut self.extensions,
-            "members" => &mut self.members,
-            "scopedRoleMembers" => &mut self.scoped_role_members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -160,25 +148,43 @@ impl ::graph_model::rt::Struct for AdministrativeUnit {
             "scopedRoleMembers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "isMemberManagementRestricted",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
             &self.is_member_management_restricted,
-        );
-        w.field("membershipRule", &self.membership_rule);
-        w.field(
-            "membershipRuleProcessingState",
+            &self.membership_rule,
             &self.membership_rule_processing_state,
-        );
-        w.field("membershipType", &self.membership_type);
-        w.field("visibility", &self.visibility);
-        w.field("extensions", &self.extensions);
-        w.field("members", &self.members);
-        w.field("scopedRoleMembers", &self.scoped_role_members);
+            &self.membership_type,
+            &self.visibility,
+            &self.extensions,
+            &self.members,
+            &self.scoped_role_members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_member_management_restricted,
+                &mut self.membership_rule,
+                &mut self.membership_rule_processing_state,
+                &mut self.membership_type,
+                &mut self.visibility,
+                &mut self.extensions,
+                &mut self.members,
+                &mut self.scoped_role_members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -224,18 +230,17 @@ impl ::graph_model::rt::Struct for AllDomains {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.allDomains"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "rootDomains" => &mut self.root_domains,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["rootDomains"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("rootDomains", &self.root_domains);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.root_domains])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.root_domains], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -509,22 +514,28 @@ impl ::graph_model::rt::Struct for AppManagementApplicationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appManagementApplicationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "keyCredentials" => &mut self.key_credentials,
-            "passwordCredentials" => &mut self.password_credentials,
-            "identifierUris" => &mut self.identifier_uris,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["keyCredentials", "passwordCredentials", "identifierUris"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field("identifierUris", &self.identifier_uris);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.key_credentials,
+            &self.password_credentials,
+            &self.identifier_uris,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.key_credentials,
+                &mut self.password_credentials,
+                &mut self.identifier_uris,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -583,19 +594,6 @@ impl ::graph_model::rt::Struct for AppManagementPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appManagementPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "restrictions" => &mut self.restrictions,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -607,14 +605,33 @@ impl ::graph_model::rt::Struct for AppManagementPolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("restrictions", &self.restrictions);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_enabled,
+            &self.restrictions,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.restrictions,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -661,18 +678,17 @@ impl ::graph_model::rt::Struct for AppManagementPolicyActorExemptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appManagementPolicyActorExemptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customSecurityAttributes" => &mut self.custom_security_attributes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["customSecurityAttributes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customSecurityAttributes", &self.custom_security_attributes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.custom_security_attributes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.custom_security_attributes], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -785,20 +801,20 @@ impl ::graph_model::rt::Struct for AppManagementServicePrincipalConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appManagementServicePrincipalConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "keyCredentials" => &mut self.key_credentials,
-            "passwordCredentials" => &mut self.password_credentials,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["keyCredentials", "passwordCredentials"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("passwordCredentials", &self.password_credentials);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key_credentials, &self.password_credentials])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.key_credentials, &mut self.password_credentials],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -868,28 +884,6 @@ impl ::graph_model::rt::Struct for AuthorizationPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authorizationPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "allowedToSignUpEmailBasedSubscriptions" => {
-                &mut self.allowed_to_sign_up_email_based_subscriptions
-            }
-            "allowedToUseSSPR" => &mut self.allowed_to_use_sspr,
-            "allowEmailVerifiedUsersToJoinOrganization" => {
-                &mut self.allow_email_verified_users_to_join_organization
-            }
-            "allowInvitesFrom" => &mut self.allow_invites_from,
-            "allowUserConsentForRiskyApps" => &mut self.allow_user_consent_for_risky_apps,
-            "blockMsolPowerShell" => &mut self.block_msol_power_shell,
-            "defaultUserRolePermissions" => &mut self.default_user_role_permissions,
-            "guestUserRoleId" => &mut self.guest_user_role_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -906,31 +900,43 @@ impl ::graph_model::rt::Struct for AuthorizationPolicy {
             "guestUserRoleId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "allowedToSignUpEmailBasedSubscriptions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
             &self.allowed_to_sign_up_email_based_subscriptions,
-        );
-        w.field("allowedToUseSSPR", &self.allowed_to_use_sspr);
-        w.field(
-            "allowEmailVerifiedUsersToJoinOrganization",
+            &self.allowed_to_use_sspr,
             &self.allow_email_verified_users_to_join_organization,
-        );
-        w.field("allowInvitesFrom", &self.allow_invites_from);
-        w.field(
-            "allowUserConsentForRiskyApps",
+            &self.allow_invites_from,
             &self.allow_user_consent_for_risky_apps,
-        );
-        w.field("blockMsolPowerShell", &self.block_msol_power_shell);
-        w.field(
-            "defaultUserRolePermissions",
+            &self.block_msol_power_shell,
             &self.default_user_role_permissions,
-        );
-        w.field("guestUserRoleId", &self.guest_user_role_id);
+            &self.guest_user_role_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.allowed_to_sign_up_email_based_subscriptions,
+                &mut self.allowed_to_use_sspr,
+                &mut self.allow_email_verified_users_to_join_organization,
+                &mut self.allow_invites_from,
+                &mut self.allow_user_consent_for_risky_apps,
+                &mut self.block_msol_power_shell,
+                &mut self.default_user_role_permissions,
+                &mut self.guest_user_role_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1089,25 +1095,6 @@ impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.certificateAuthorityDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "certificate" => &mut self.certificate,
-            "certificateAuthorityType" => &mut self.certificate_authority_type,
-            "certificateRevocationListUrl" => &mut self.certificate_revocation_list_url,
-            "createdDateTime" => &mut self.created_date_time,
-            "deltaCertificateRevocationListUrl" => &mut self.delta_certificate_revocation_list_url,
-            "displayName" => &mut self.display_name,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "isIssuerHintEnabled" => &mut self.is_issuer_hint_enabled,
-            "issuer" => &mut self.issuer,
-            "issuerSubjectKeyIdentifier" => &mut self.issuer_subject_key_identifier,
-            "thumbprint" => &mut self.thumbprint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1125,29 +1112,45 @@ impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
             "thumbprint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("certificate", &self.certificate);
-        w.field("certificateAuthorityType", &self.certificate_authority_type);
-        w.field(
-            "certificateRevocationListUrl",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.certificate,
+            &self.certificate_authority_type,
             &self.certificate_revocation_list_url,
-        );
-        w.field("createdDateTime", &self.created_date_time);
-        w.field(
-            "deltaCertificateRevocationListUrl",
+            &self.created_date_time,
             &self.delta_certificate_revocation_list_url,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("isIssuerHintEnabled", &self.is_issuer_hint_enabled);
-        w.field("issuer", &self.issuer);
-        w.field(
-            "issuerSubjectKeyIdentifier",
+            &self.display_name,
+            &self.expiration_date_time,
+            &self.is_issuer_hint_enabled,
+            &self.issuer,
             &self.issuer_subject_key_identifier,
-        );
-        w.field("thumbprint", &self.thumbprint);
+            &self.thumbprint,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.certificate,
+                &mut self.certificate_authority_type,
+                &mut self.certificate_revocation_list_url,
+                &mut self.created_date_time,
+                &mut self.delta_certificate_revocation_list_url,
+                &mut self.display_name,
+                &mut self.expiration_date_time,
+                &mut self.is_issuer_hint_enabled,
+                &mut self.issuer,
+                &mut self.issuer_subject_key_identifier,
+                &mut self.thumbprint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1270,19 +1273,6 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.certificateBasedAuthPki"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "statusDetails" => &mut self.status_details,
-            "certificateAuthorities" => &mut self.certificate_authorities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1294,14 +1284,33 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
             "certificateAuthorities",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("statusDetails", &self.status_details);
-        w.field("certificateAuthorities", &self.certificate_authorities);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.status_details,
+            &self.certificate_authorities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.status_details,
+                &mut self.certificate_authorities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1360,19 +1369,6 @@ impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.claimsMappingPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "definition" => &mut self.definition,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1384,14 +1380,33 @@ impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("definition", &self.definition);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.definition,
+            &self.is_organization_default,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.definition,
+                &mut self.is_organization_default,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1449,19 +1464,6 @@ impl ::graph_model::rt::Struct for Conversation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conversation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "hasAttachments" => &mut self.has_attachments,
-            "lastDeliveredDateTime" => &mut self.last_delivered_date_time,
-            "preview" => &mut self.preview,
-            "topic" => &mut self.topic,
-            "uniqueSenders" => &mut self.unique_senders,
-            "threads" => &mut self.threads,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1473,14 +1475,33 @@ impl ::graph_model::rt::Struct for Conversation {
             "threads",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("lastDeliveredDateTime", &self.last_delivered_date_time);
-        w.field("preview", &self.preview);
-        w.field("topic", &self.topic);
-        w.field("uniqueSenders", &self.unique_senders);
-        w.field("threads", &self.threads);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.has_attachments,
+            &self.last_delivered_date_time,
+            &self.preview,
+            &self.topic,
+            &self.unique_senders,
+            &self.threads,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.has_attachments,
+                &mut self.last_delivered_date_time,
+                &mut self.preview,
+                &mut self.topic,
+                &mut self.unique_senders,
+                &mut self.threads,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1544,22 +1565,6 @@ impl ::graph_model::rt::Struct for ConversationThread {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conversationThread"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "ccRecipients" => &mut self.cc_recipients,
-            "hasAttachments" => &mut self.has_attachments,
-            "isLocked" => &mut self.is_locked,
-            "lastDeliveredDateTime" => &mut self.last_delivered_date_time,
-            "preview" => &mut self.preview,
-            "topic" => &mut self.topic,
-            "toRecipients" => &mut self.to_recipients,
-            "uniqueSenders" => &mut self.unique_senders,
-            "posts" => &mut self.posts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1574,17 +1579,39 @@ impl ::graph_model::rt::Struct for ConversationThread {
             "posts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("hasAttachments", &self.has_attachments);
-        w.field("isLocked", &self.is_locked);
-        w.field("lastDeliveredDateTime", &self.last_delivered_date_time);
-        w.field("preview", &self.preview);
-        w.field("topic", &self.topic);
-        w.field("toRecipients", &self.to_recipients);
-        w.field("uniqueSenders", &self.unique_senders);
-        w.field("posts", &self.posts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.cc_recipients,
+            &self.has_attachments,
+            &self.is_locked,
+            &self.last_delivered_date_time,
+            &self.preview,
+            &self.topic,
+            &self.to_recipients,
+            &self.unique_senders,
+            &self.posts,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.cc_recipients,
+                &mut self.has_attachments,
+                &mut self.is_locked,
+                &mut self.last_delivered_date_time,
+                &mut self.preview,
+                &mut self.topic,
+                &mut self.to_recipients,
+                &mut self.unique_senders,
+                &mut self.posts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1644,20 +1671,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "allowedCloudEndpoints" => &mut self.allowed_cloud_endpoints,
-            "default" => &mut self.default,
-            "partners" => &mut self.partners,
-            "templates" => &mut self.templates,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1670,15 +1683,35 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
             "templates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("allowedCloudEndpoints", &self.allowed_cloud_endpoints);
-        w.field("default", &self.default);
-        w.field("partners", &self.partners);
-        w.field("templates", &self.templates);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.allowed_cloud_endpoints,
+            &self.default,
+            &self.partners,
+            &self.templates,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.allowed_cloud_endpoints,
+                &mut self.default,
+                &mut self.partners,
+                &mut self.templates,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1724,18 +1757,17 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAppServiceConnectSetti
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyAppServiceConnectSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applications" => &mut self.applications,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applications"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applications", &self.applications);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.applications])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.applications], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1787,20 +1819,20 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyB2BSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyB2BSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applications" => &mut self.applications,
-            "usersAndGroups" => &mut self.users_and_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applications", "usersAndGroups"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applications", &self.applications);
-        w.field("usersAndGroups", &self.users_and_groups);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.applications, &self.users_and_groups])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.applications, &mut self.users_and_groups],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1977,27 +2009,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyConfigurationDefault"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appServiceConnectInbound" => &mut self.app_service_connect_inbound,
-            "automaticUserConsentSettings" => &mut self.automatic_user_consent_settings,
-            "b2bCollaborationInbound" => &mut self.b2b_collaboration_inbound,
-            "b2bCollaborationOutbound" => &mut self.b2b_collaboration_outbound,
-            "b2bDirectConnectInbound" => &mut self.b2b_direct_connect_inbound,
-            "b2bDirectConnectOutbound" => &mut self.b2b_direct_connect_outbound,
-            "inboundTrust" => &mut self.inbound_trust,
-            "invitationRedemptionIdentityProviderConfiguration" => {
-                &mut self.invitation_redemption_identity_provider_configuration
-            }
-            "isServiceDefault" => &mut self.is_service_default,
-            "m365CollaborationInbound" => &mut self.m365_collaboration_inbound,
-            "m365CollaborationOutbound" => &mut self.m365_collaboration_outbound,
-            "tenantRestrictions" => &mut self.tenant_restrictions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2015,35 +2026,45 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
             "tenantRestrictions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "appServiceConnectInbound",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.app_service_connect_inbound,
-        );
-        w.field(
-            "automaticUserConsentSettings",
             &self.automatic_user_consent_settings,
-        );
-        w.field("b2bCollaborationInbound", &self.b2b_collaboration_inbound);
-        w.field("b2bCollaborationOutbound", &self.b2b_collaboration_outbound);
-        w.field("b2bDirectConnectInbound", &self.b2b_direct_connect_inbound);
-        w.field(
-            "b2bDirectConnectOutbound",
+            &self.b2b_collaboration_inbound,
+            &self.b2b_collaboration_outbound,
+            &self.b2b_direct_connect_inbound,
             &self.b2b_direct_connect_outbound,
-        );
-        w.field("inboundTrust", &self.inbound_trust);
-        w.field(
-            "invitationRedemptionIdentityProviderConfiguration",
+            &self.inbound_trust,
             &self.invitation_redemption_identity_provider_configuration,
-        );
-        w.field("isServiceDefault", &self.is_service_default);
-        w.field("m365CollaborationInbound", &self.m365_collaboration_inbound);
-        w.field(
-            "m365CollaborationOutbound",
+            &self.is_service_default,
+            &self.m365_collaboration_inbound,
             &self.m365_collaboration_outbound,
-        );
-        w.field("tenantRestrictions", &self.tenant_restrictions);
+            &self.tenant_restrictions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.app_service_connect_inbound,
+                &mut self.automatic_user_consent_settings,
+                &mut self.b2b_collaboration_inbound,
+                &mut self.b2b_collaboration_outbound,
+                &mut self.b2b_direct_connect_inbound,
+                &mut self.b2b_direct_connect_outbound,
+                &mut self.inbound_trust,
+                &mut self.invitation_redemption_identity_provider_configuration,
+                &mut self.is_service_default,
+                &mut self.m365_collaboration_inbound,
+                &mut self.m365_collaboration_outbound,
+                &mut self.tenant_restrictions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2129,27 +2150,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyConfigurationPartner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appServiceConnectInbound" => &mut self.app_service_connect_inbound,
-            "automaticUserConsentSettings" => &mut self.automatic_user_consent_settings,
-            "b2bCollaborationInbound" => &mut self.b2b_collaboration_inbound,
-            "b2bCollaborationOutbound" => &mut self.b2b_collaboration_outbound,
-            "b2bDirectConnectInbound" => &mut self.b2b_direct_connect_inbound,
-            "b2bDirectConnectOutbound" => &mut self.b2b_direct_connect_outbound,
-            "inboundTrust" => &mut self.inbound_trust,
-            "isInMultiTenantOrganization" => &mut self.is_in_multi_tenant_organization,
-            "isServiceProvider" => &mut self.is_service_provider,
-            "m365CollaborationInbound" => &mut self.m365_collaboration_inbound,
-            "m365CollaborationOutbound" => &mut self.m365_collaboration_outbound,
-            "tenantId" => &mut self.tenant_id,
-            "tenantRestrictions" => &mut self.tenant_restrictions,
-            "identitySynchronization" => &mut self.identity_synchronization,
-            "serviceProviderConstraints" => &mut self.service_provider_constraints,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "appServiceConnectInbound",
@@ -2169,40 +2169,49 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
             "serviceProviderConstraints",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "appServiceConnectInbound",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.app_service_connect_inbound,
-        );
-        w.field(
-            "automaticUserConsentSettings",
             &self.automatic_user_consent_settings,
-        );
-        w.field("b2bCollaborationInbound", &self.b2b_collaboration_inbound);
-        w.field("b2bCollaborationOutbound", &self.b2b_collaboration_outbound);
-        w.field("b2bDirectConnectInbound", &self.b2b_direct_connect_inbound);
-        w.field(
-            "b2bDirectConnectOutbound",
+            &self.b2b_collaboration_inbound,
+            &self.b2b_collaboration_outbound,
+            &self.b2b_direct_connect_inbound,
             &self.b2b_direct_connect_outbound,
-        );
-        w.field("inboundTrust", &self.inbound_trust);
-        w.field(
-            "isInMultiTenantOrganization",
+            &self.inbound_trust,
             &self.is_in_multi_tenant_organization,
-        );
-        w.field("isServiceProvider", &self.is_service_provider);
-        w.field("m365CollaborationInbound", &self.m365_collaboration_inbound);
-        w.field(
-            "m365CollaborationOutbound",
+            &self.is_service_provider,
+            &self.m365_collaboration_inbound,
             &self.m365_collaboration_outbound,
-        );
-        w.field("tenantId", &self.tenant_id);
-        w.field("tenantRestrictions", &self.tenant_restrictions);
-        w.field("identitySynchronization", &self.identity_synchronization);
-        w.field(
-            "serviceProviderConstraints",
+            &self.tenant_id,
+            &self.tenant_restrictions,
+            &self.identity_synchronization,
             &self.service_provider_constraints,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_service_connect_inbound,
+                &mut self.automatic_user_consent_settings,
+                &mut self.b2b_collaboration_inbound,
+                &mut self.b2b_collaboration_outbound,
+                &mut self.b2b_direct_connect_inbound,
+                &mut self.b2b_direct_connect_outbound,
+                &mut self.inbound_trust,
+                &mut self.is_in_multi_tenant_organization,
+                &mut self.is_service_provider,
+                &mut self.m365_collaboration_inbound,
+                &mut self.m365_collaboration_outbound,
+                &mut self.tenant_id,
+                &mut self.tenant_restrictions,
+                &mut self.identity_synchronization,
+                &mut self.service_provider_constraints,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2254,17 +2263,6 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyInboundTrust"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isCompliantDeviceAccepted" => &mut self.is_compliant_device_accepted,
-            "isHybridAzureADJoinedDeviceAccepted" => {
-                &mut self.is_hybrid_azure_ad_joined_device_accepted
-            }
-            "isMfaAccepted" => &mut self.is_mfa_accepted,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isCompliantDeviceAccepted",
@@ -2272,16 +2270,25 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
             "isMfaAccepted",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isCompliantDeviceAccepted",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.is_compliant_device_accepted,
-        );
-        w.field(
-            "isHybridAzureADJoinedDeviceAccepted",
             &self.is_hybrid_azure_ad_joined_device_accepted,
-        );
-        w.field("isMfaAccepted", &self.is_mfa_accepted);
+            &self.is_mfa_accepted,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_compliant_device_accepted,
+                &mut self.is_hybrid_azure_ad_joined_device_accepted,
+                &mut self.is_mfa_accepted,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2327,18 +2334,17 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationInbou
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyM365CollaborationInboundSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["users"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("users", &self.users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.users])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.users], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2390,18 +2396,17 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationOutbo
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyM365CollaborationOutboundSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "usersAndGroups" => &mut self.users_and_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["usersAndGroups"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("usersAndGroups", &self.users_and_groups);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.users_and_groups])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.users_and_groups], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2454,20 +2459,20 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTarget {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "target" => &mut self.target,
-            "targetType" => &mut self.target_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["target", "targetType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("target", &self.target);
-        w.field("targetType", &self.target_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.target, &self.target_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.target, &mut self.target_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2516,20 +2521,20 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTargetConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyTargetConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessType" => &mut self.access_type,
-            "targets" => &mut self.targets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["accessType", "targets"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessType", &self.access_type);
-        w.field("targets", &self.targets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.access_type, &self.targets])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.access_type, &mut self.targets],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2720,22 +2725,24 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTenantRestrictions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantAccessPolicyTenantRestrictions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applications" => &mut self.applications,
-            "usersAndGroups" => &mut self.users_and_groups,
-            "devices" => &mut self.devices,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applications", "usersAndGroups", "devices"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applications", &self.applications);
-        w.field("usersAndGroups", &self.users_and_groups);
-        w.field("devices", &self.devices);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.applications, &self.users_and_groups, &self.devices])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.applications,
+                &mut self.users_and_groups,
+                &mut self.devices,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2785,22 +2792,24 @@ impl ::graph_model::rt::Struct for CrossTenantIdentitySyncPolicyPartner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantIdentitySyncPolicyPartner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            "userSyncInbound" => &mut self.user_sync_inbound,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "tenantId", "userSyncInbound"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("userSyncInbound", &self.user_sync_inbound);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.tenant_id, &self.user_sync_inbound])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.tenant_id,
+                &mut self.user_sync_inbound,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2846,18 +2855,17 @@ impl ::graph_model::rt::Struct for CrossTenantUserSyncInbound {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.crossTenantUserSyncInbound"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isSyncAllowed" => &mut self.is_sync_allowed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isSyncAllowed"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isSyncAllowed", &self.is_sync_allowed);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_sync_allowed])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_sync_allowed], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2903,18 +2911,17 @@ impl ::graph_model::rt::Struct for CustomAppManagementApplicationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customAppManagementApplicationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "identifierUris" => &mut self.identifier_uris,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["identifierUris"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("identifierUris", &self.identifier_uris);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.identifier_uris])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.identifier_uris], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2967,15 +2974,6 @@ impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customAppManagementConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "keyCredentials" => &mut self.key_credentials,
-            "passwordCredentials" => &mut self.password_credentials,
-            "applicationRestrictions" => &mut self.application_restrictions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "keyCredentials",
@@ -2983,10 +2981,25 @@ impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
             "applicationRestrictions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field("applicationRestrictions", &self.application_restrictions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.key_credentials,
+            &self.password_credentials,
+            &self.application_restrictions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.key_credentials,
+                &mut self.password_credentials,
+                &mut self.application_restrictions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3096,20 +3109,17 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeExemption {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customSecurityAttributeExemption"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "operator" => &mut self.operator,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "operator"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("operator", &self.operator);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.operator])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.operator], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3256,22 +3266,20 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeStringValueExemption {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customSecurityAttributeStringValueExemption"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "operator" => &mut self.operator,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "operator", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("operator", &self.operator);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.operator, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.operator, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3322,28 +3330,29 @@ impl ::graph_model::rt::Struct for DefaultInvitationRedemptionIdentityProviderCo
     fn type_name(&self) -> &'static str {
         "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fallbackIdentityProvider" => &mut self.fallback_identity_provider,
-            "primaryIdentityProviderPrecedenceOrder" => {
-                &mut self.primary_identity_provider_precedence_order
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "fallbackIdentityProvider",
             "primaryIdentityProviderPrecedenceOrder",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fallbackIdentityProvider", &self.fallback_identity_provider);
-        w.field(
-            "primaryIdentityProviderPrecedenceOrder",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.fallback_identity_provider,
             &self.primary_identity_provider_precedence_order,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.fallback_identity_provider,
+                &mut self.primary_identity_provider_precedence_order,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3404,20 +3413,6 @@ impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.defaultUserRolePermissions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedToCreateApps" => &mut self.allowed_to_create_apps,
-            "allowedToCreateSecurityGroups" => &mut self.allowed_to_create_security_groups,
-            "allowedToCreateTenants" => &mut self.allowed_to_create_tenants,
-            "allowedToReadBitlockerKeysForOwnedDevice" => {
-                &mut self.allowed_to_read_bitlocker_keys_for_owned_device
-            }
-            "allowedToReadOtherUsers" => &mut self.allowed_to_read_other_users,
-            "permissionGrantPoliciesAssigned" => &mut self.permission_grant_policies_assigned,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowedToCreateApps",
@@ -3428,22 +3423,31 @@ impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
             "permissionGrantPoliciesAssigned",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedToCreateApps", &self.allowed_to_create_apps);
-        w.field(
-            "allowedToCreateSecurityGroups",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_to_create_apps,
             &self.allowed_to_create_security_groups,
-        );
-        w.field("allowedToCreateTenants", &self.allowed_to_create_tenants);
-        w.field(
-            "allowedToReadBitlockerKeysForOwnedDevice",
+            &self.allowed_to_create_tenants,
             &self.allowed_to_read_bitlocker_keys_for_owned_device,
-        );
-        w.field("allowedToReadOtherUsers", &self.allowed_to_read_other_users);
-        w.field(
-            "permissionGrantPoliciesAssigned",
+            &self.allowed_to_read_other_users,
             &self.permission_grant_policies_assigned,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_to_create_apps,
+                &mut self.allowed_to_create_security_groups,
+                &mut self.allowed_to_create_tenants,
+                &mut self.allowed_to_read_bitlocker_keys_for_owned_device,
+                &mut self.allowed_to_read_other_users,
+                &mut self.permission_grant_policies_assigned,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3495,16 +3499,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminServiceProviderConstraints"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowedRoleTemplateIds" => &mut self.allowed_role_template_ids,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3513,11 +3507,27 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("allowedRoleTemplateIds", &self.allowed_role_template_ids);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.allowed_role_template_ids,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allowed_role_template_ids,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3565,20 +3575,17 @@ impl ::graph_model::rt::Struct for DevicesFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.devicesFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mode" => &mut self.mode,
-            "rule" => &mut self.rule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mode", "rule"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mode", &self.mode);
-        w.field("rule", &self.rule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.mode, &self.rule])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.mode, &mut self.rule], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3626,20 +3633,20 @@ impl ::graph_model::rt::Struct for DirectoryObject {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.directoryObject"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "deletedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.deleted_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.deleted_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4100,18 +4107,6 @@ impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.directoryObjectPartnerReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "externalPartnerTenantId" => &mut self.external_partner_tenant_id,
-            "objectType" => &mut self.object_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4122,13 +4117,31 @@ impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
             "objectType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("externalPartnerTenantId", &self.external_partner_tenant_id);
-        w.field("objectType", &self.object_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.external_partner_tenant_id,
+            &self.object_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.external_partner_tenant_id,
+                &mut self.object_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4176,20 +4189,20 @@ impl ::graph_model::rt::Struct for EnumeratedDomains {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.enumeratedDomains"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "rootDomains" => &mut self.root_domains,
-            "domainNames" => &mut self.domain_names,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["rootDomains", "domainNames"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("rootDomains", &self.root_domains);
-        w.field("domainNames", &self.domain_names);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.root_domains, &self.domain_names])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.root_domains, &mut self.domain_names],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4239,22 +4252,24 @@ impl ::graph_model::rt::Struct for FederatedTokenValidationPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.federatedTokenValidationPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "validatingDomains" => &mut self.validating_domains,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "deletedDateTime", "validatingDomains"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("validatingDomains", &self.validating_domains);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.deleted_date_time, &self.validating_domains])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.validating_domains,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4471,93 +4486,6 @@ impl ::graph_model::rt::Struct for Group {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.group"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "accessType" => &mut self.access_type,
-            "allowExternalSenders" => &mut self.allow_external_senders,
-            "assignedLabels" => &mut self.assigned_labels,
-            "assignedLicenses" => &mut self.assigned_licenses,
-            "autoSubscribeNewMembers" => &mut self.auto_subscribe_new_members,
-            "classification" => &mut self.classification,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "groupTypes" => &mut self.group_types,
-            "hasMembersWithLicenseErrors" => &mut self.has_members_with_license_errors,
-            "hideFromAddressLists" => &mut self.hide_from_address_lists,
-            "hideFromOutlookClients" => &mut self.hide_from_outlook_clients,
-            "infoCatalogs" => &mut self.info_catalogs,
-            "isArchived" => &mut self.is_archived,
-            "isAssignableToRole" => &mut self.is_assignable_to_role,
-            "isFavorite" => &mut self.is_favorite,
-            "isManagementRestricted" => &mut self.is_management_restricted,
-            "isSubscribedByMail" => &mut self.is_subscribed_by_mail,
-            "licenseProcessingState" => &mut self.license_processing_state,
-            "mail" => &mut self.mail,
-            "mailEnabled" => &mut self.mail_enabled,
-            "mailNickname" => &mut self.mail_nickname,
-            "membershipRule" => &mut self.membership_rule,
-            "membershipRuleProcessingState" => &mut self.membership_rule_processing_state,
-            "onPremisesDomainName" => &mut self.on_premises_domain_name,
-            "onPremisesExtensionAttributes" => &mut self.on_premises_extension_attributes,
-            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
-            "onPremisesNetBiosName" => &mut self.on_premises_net_bios_name,
-            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
-            "onPremisesSamAccountName" => &mut self.on_premises_sam_account_name,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
-            "organizationId" => &mut self.organization_id,
-            "preferredDataLocation" => &mut self.preferred_data_location,
-            "preferredLanguage" => &mut self.preferred_language,
-            "proxyAddresses" => &mut self.proxy_addresses,
-            "renewedDateTime" => &mut self.renewed_date_time,
-            "resourceBehaviorOptions" => &mut self.resource_behavior_options,
-            "resourceProvisioningOptions" => &mut self.resource_provisioning_options,
-            "securityEnabled" => &mut self.security_enabled,
-            "securityIdentifier" => &mut self.security_identifier,
-            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
-            "theme" => &mut self.theme,
-            "uniqueName" => &mut self.unique_name,
-            "unseenConversationsCount" => &mut self.unseen_conversations_count,
-            "unseenCount" => &mut self.unseen_count,
-            "unseenMessagesCount" => &mut self.unseen_messages_count,
-            "visibility" => &mut self.visibility,
-            "welcomeMessageEnabled" => &mut self.welcome_message_enabled,
-            "acceptedSenders" => &mut self.accepted_senders,
-            "appRoleAssignments" => &mut self.app_role_assignments,
-            "calendar" => &mut self.calendar,
-            "calendarView" => &mut self.calendar_view,
-            "conversations" => &mut self.conversations,
-            "createdOnBehalfOf" => &mut self.created_on_behalf_of,
-            "drive" => &mut self.drive,
-            "drives" => &mut self.drives,
-            "events" => &mut self.events,
-            "extensions" => &mut self.extensions,
-            "groupLifecyclePolicies" => &mut self.group_lifecycle_policies,
-            "memberOf" => &mut self.member_of,
-            "members" => &mut self.members,
-            "membersWithLicenseErrors" => &mut self.members_with_license_errors,
-            "onenote" => &mut self.onenote,
-            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
-            "owners" => &mut self.owners,
-            "permissionGrants" => &mut self.permission_grants,
-            "photo" => &mut self.photo,
-            "photos" => &mut self.photos,
-            "planner" => &mut self.planner,
-            "rejectedSenders" => &mut self.rejected_senders,
-            "settings" => &mut self.settings,
-            "sites" => &mut self.sites,
-            "team" => &mut self.team,
-            "threads" => &mut self.threads,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            "transitiveMembers" => &mut self.transitive_members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4643,118 +4571,181 @@ impl ::graph_model::rt::Struct for Group {
             "transitiveMembers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("accessType", &self.access_type);
-        w.field("allowExternalSenders", &self.allow_external_senders);
-        w.field("assignedLabels", &self.assigned_labels);
-        w.field("assignedLicenses", &self.assigned_licenses);
-        w.field("autoSubscribeNewMembers", &self.auto_subscribe_new_members);
-        w.field("classification", &self.classification);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("groupTypes", &self.group_types);
-        w.field(
-            "hasMembersWithLicenseErrors",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.access_type,
+            &self.allow_external_senders,
+            &self.assigned_labels,
+            &self.assigned_licenses,
+            &self.auto_subscribe_new_members,
+            &self.classification,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.expiration_date_time,
+            &self.group_types,
             &self.has_members_with_license_errors,
-        );
-        w.field("hideFromAddressLists", &self.hide_from_address_lists);
-        w.field("hideFromOutlookClients", &self.hide_from_outlook_clients);
-        w.field("infoCatalogs", &self.info_catalogs);
-        w.field("isArchived", &self.is_archived);
-        w.field("isAssignableToRole", &self.is_assignable_to_role);
-        w.field("isFavorite", &self.is_favorite);
-        w.field("isManagementRestricted", &self.is_management_restricted);
-        w.field("isSubscribedByMail", &self.is_subscribed_by_mail);
-        w.field("licenseProcessingState", &self.license_processing_state);
-        w.field("mail", &self.mail);
-        w.field("mailEnabled", &self.mail_enabled);
-        w.field("mailNickname", &self.mail_nickname);
-        w.field("membershipRule", &self.membership_rule);
-        w.field(
-            "membershipRuleProcessingState",
+            &self.hide_from_address_lists,
+            &self.hide_from_outlook_clients,
+            &self.info_catalogs,
+            &self.is_archived,
+            &self.is_assignable_to_role,
+            &self.is_favorite,
+            &self.is_management_restricted,
+            &self.is_subscribed_by_mail,
+            &self.license_processing_state,
+            &self.mail,
+            &self.mail_enabled,
+            &self.mail_nickname,
+            &self.membership_rule,
             &self.membership_rule_processing_state,
-        );
-        w.field("onPremisesDomainName", &self.on_premises_domain_name);
-        w.field(
-            "onPremisesExtensionAttributes",
+            &self.on_premises_domain_name,
             &self.on_premises_extension_attributes,
-        );
-        w.field(
-            "onPremisesLastSyncDateTime",
             &self.on_premises_last_sync_date_time,
-        );
-        w.field("onPremisesNetBiosName", &self.on_premises_net_bios_name);
-        w.field(
-            "onPremisesProvisioningErrors",
+            &self.on_premises_net_bios_name,
             &self.on_premises_provisioning_errors,
-        );
-        w.field(
-            "onPremisesSamAccountName",
             &self.on_premises_sam_account_name,
-        );
-        w.field(
-            "onPremisesSecurityIdentifier",
             &self.on_premises_security_identifier,
-        );
-        w.field("onPremisesSyncEnabled", &self.on_premises_sync_enabled);
-        w.field("organizationId", &self.organization_id);
-        w.field("preferredDataLocation", &self.preferred_data_location);
-        w.field("preferredLanguage", &self.preferred_language);
-        w.field("proxyAddresses", &self.proxy_addresses);
-        w.field("renewedDateTime", &self.renewed_date_time);
-        w.field("resourceBehaviorOptions", &self.resource_behavior_options);
-        w.field(
-            "resourceProvisioningOptions",
+            &self.on_premises_sync_enabled,
+            &self.organization_id,
+            &self.preferred_data_location,
+            &self.preferred_language,
+            &self.proxy_addresses,
+            &self.renewed_date_time,
+            &self.resource_behavior_options,
             &self.resource_provisioning_options,
-        );
-        w.field("securityEnabled", &self.security_enabled);
-        w.field("securityIdentifier", &self.security_identifier);
-        w.field(
-            "serviceProvisioningErrors",
+            &self.security_enabled,
+            &self.security_identifier,
             &self.service_provisioning_errors,
-        );
-        w.field("theme", &self.theme);
-        w.field("uniqueName", &self.unique_name);
-        w.field("unseenConversationsCount", &self.unseen_conversations_count);
-        w.field("unseenCount", &self.unseen_count);
-        w.field("unseenMessagesCount", &self.unseen_messages_count);
-        w.field("visibility", &self.visibility);
-        w.field("welcomeMessageEnabled", &self.welcome_message_enabled);
-        w.field("acceptedSenders", &self.accepted_senders);
-        w.field("appRoleAssignments", &self.app_role_assignments);
-        w.field("calendar", &self.calendar);
-        w.field("calendarView", &self.calendar_view);
-        w.field("conversations", &self.conversations);
-        w.field("createdOnBehalfOf", &self.created_on_behalf_of);
-        w.field("drive", &self.drive);
-        w.field("drives", &self.drives);
-        w.field("events", &self.events);
-        w.field("extensions", &self.extensions);
-        w.field("groupLifecyclePolicies", &self.group_lifecycle_policies);
-        w.field("memberOf", &self.member_of);
-        w.field("members", &self.members);
-        w.field(
-            "membersWithLicenseErrors",
+            &self.theme,
+            &self.unique_name,
+            &self.unseen_conversations_count,
+            &self.unseen_count,
+            &self.unseen_messages_count,
+            &self.visibility,
+            &self.welcome_message_enabled,
+            &self.accepted_senders,
+            &self.app_role_assignments,
+            &self.calendar,
+            &self.calendar_view,
+            &self.conversations,
+            &self.created_on_behalf_of,
+            &self.drive,
+            &self.drives,
+            &self.events,
+            &self.extensions,
+            &self.group_lifecycle_policies,
+            &self.member_of,
+            &self.members,
             &self.members_with_license_errors,
-        );
-        w.field("onenote", &self.onenote);
-        w.field("onPremisesSyncBehavior", &self.on_premises_sync_behavior);
-        w.field("owners", &self.owners);
-        w.field("permissionGrants", &self.permission_grants);
-        w.field("photo", &self.photo);
-        w.field("photos", &self.photos);
-        w.field("planner", &self.planner);
-        w.field("rejectedSenders", &self.rejected_senders);
-        w.field("settings", &self.settings);
-        w.field("sites", &self.sites);
-        w.field("team", &self.team);
-        w.field("threads", &self.threads);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
-        w.field("transitiveMembers", &self.transitive_members);
+            &self.onenote,
+            &self.on_premises_sync_behavior,
+            &self.owners,
+            &self.permission_grants,
+            &self.photo,
+            &self.photos,
+            &self.planner,
+            &self.rejected_senders,
+            &self.settings,
+            &self.sites,
+            &self.team,
+            &self.threads,
+            &self.transitive_member_of,
+            &self.transitive_members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.access_type,
+                &mut self.allow_external_senders,
+                &mut self.assigned_labels,
+                &mut self.assigned_licenses,
+                &mut self.auto_subscribe_new_members,
+                &mut self.classification,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.expiration_date_time,
+                &mut self.group_types,
+                &mut self.has_members_with_license_errors,
+                &mut self.hide_from_address_lists,
+                &mut self.hide_from_outlook_clients,
+                &mut self.info_catalogs,
+                &mut self.is_archived,
+                &mut self.is_assignable_to_role,
+                &mut self.is_favorite,
+                &mut self.is_management_restricted,
+                &mut self.is_subscribed_by_mail,
+                &mut self.license_processing_state,
+                &mut self.mail,
+                &mut self.mail_enabled,
+                &mut self.mail_nickname,
+                &mut self.membership_rule,
+                &mut self.membership_rule_processing_state,
+                &mut self.on_premises_domain_name,
+                &mut self.on_premises_extension_attributes,
+                &mut self.on_premises_last_sync_date_time,
+                &mut self.on_premises_net_bios_name,
+                &mut self.on_premises_provisioning_errors,
+                &mut self.on_premises_sam_account_name,
+                &mut self.on_premises_security_identifier,
+                &mut self.on_premises_sync_enabled,
+                &mut self.organization_id,
+                &mut self.preferred_data_location,
+                &mut self.preferred_language,
+                &mut self.proxy_addresses,
+                &mut self.renewed_date_time,
+                &mut self.resource_behavior_options,
+                &mut self.resource_provisioning_options,
+                &mut self.security_enabled,
+                &mut self.security_identifier,
+                &mut self.service_provisioning_errors,
+                &mut self.theme,
+                &mut self.unique_name,
+                &mut self.unseen_conversations_count,
+                &mut self.unseen_count,
+                &mut self.unseen_messages_count,
+                &mut self.visibility,
+                &mut self.welcome_message_enabled,
+                &mut self.accepted_senders,
+                &mut self.app_role_assignments,
+                &mut self.calendar,
+                &mut self.calendar_view,
+                &mut self.conversations,
+                &mut self.created_on_behalf_of,
+                &mut self.drive,
+                &mut self.drives,
+                &mut self.events,
+                &mut self.extensions,
+                &mut self.group_lifecycle_policies,
+                &mut self.member_of,
+                &mut self.members,
+                &mut self.members_with_license_errors,
+                &mut self.onenote,
+                &mut self.on_premises_sync_behavior,
+                &mut self.owners,
+                &mut self.permission_grants,
+                &mut self.photo,
+                &mut self.photos,
+                &mut self.planner,
+                &mut self.rejected_senders,
+                &mut self.settings,
+                &mut self.sites,
+                &mut self.team,
+                &mut self.threads,
+                &mut self.transitive_member_of,
+                &mut self.transitive_members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4887,19 +4878,6 @@ impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.homeRealmDiscoveryPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "definition" => &mut self.definition,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4911,14 +4889,33 @@ impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("definition", &self.definition);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.definition,
+            &self.is_organization_default,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.definition,
+                &mut self.is_organization_default,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4967,28 +4964,29 @@ impl ::graph_model::rt::Struct for IdentifierUriConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identifierUriConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "nonDefaultUriAddition" => &mut self.non_default_uri_addition,
-            "uriAdditionWithoutUniqueTenantIdentifier" => {
-                &mut self.uri_addition_without_unique_tenant_identifier
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "nonDefaultUriAddition",
             "uriAdditionWithoutUniqueTenantIdentifier",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("nonDefaultUriAddition", &self.non_default_uri_addition);
-        w.field(
-            "uriAdditionWithoutUniqueTenantIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.non_default_uri_addition,
             &self.uri_addition_without_unique_tenant_identifier,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.non_default_uri_addition,
+                &mut self.uri_addition_without_unique_tenant_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5045,20 +5043,6 @@ impl ::graph_model::rt::Struct for IdentifierUriRestriction {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identifierUriRestriction"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeActors" => &mut self.exclude_actors,
-            "excludeAppsReceivingV2Tokens" => &mut self.exclude_apps_receiving_v2_tokens,
-            "excludeSaml" => &mut self.exclude_saml,
-            "isStateSetByMicrosoft" => &mut self.is_state_set_by_microsoft,
-            "restrictForAppsCreatedAfterDateTime" => {
-                &mut self.restrict_for_apps_created_after_date_time
-            }
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludeActors",
@@ -5069,19 +5053,31 @@ impl ::graph_model::rt::Struct for IdentifierUriRestriction {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeActors", &self.exclude_actors);
-        w.field(
-            "excludeAppsReceivingV2Tokens",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.exclude_actors,
             &self.exclude_apps_receiving_v2_tokens,
-        );
-        w.field("excludeSaml", &self.exclude_saml);
-        w.field("isStateSetByMicrosoft", &self.is_state_set_by_microsoft);
-        w.field(
-            "restrictForAppsCreatedAfterDateTime",
+            &self.exclude_saml,
+            &self.is_state_set_by_microsoft,
             &self.restrict_for_apps_created_after_date_time,
-        );
-        w.field("state", &self.state);
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_actors,
+                &mut self.exclude_apps_receiving_v2_tokens,
+                &mut self.exclude_saml,
+                &mut self.is_state_set_by_microsoft,
+                &mut self.restrict_for_apps_created_after_date_time,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5135,17 +5131,6 @@ impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identitySecurityDefaultsEnforcementPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5155,12 +5140,29 @@ impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
             "isEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.is_enabled,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5208,20 +5210,20 @@ impl ::graph_model::rt::Struct for InboundOutboundPolicyConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.inboundOutboundPolicyConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "inboundAllowed" => &mut self.inbound_allowed,
-            "outboundAllowed" => &mut self.outbound_allowed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["inboundAllowed", "outboundAllowed"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("inboundAllowed", &self.inbound_allowed);
-        w.field("outboundAllowed", &self.outbound_allowed);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.inbound_allowed, &self.outbound_allowed])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.inbound_allowed, &mut self.outbound_allowed],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5276,19 +5278,6 @@ impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.keyCredentialConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeActors" => &mut self.exclude_actors,
-            "maxLifetime" => &mut self.max_lifetime,
-            "restrictForAppsCreatedAfterDateTime" => {
-                &mut self.restrict_for_apps_created_after_date_time
-            }
-            "restrictionType" => &mut self.restriction_type,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludeActors",
@@ -5298,15 +5287,29 @@ impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeActors", &self.exclude_actors);
-        w.field("maxLifetime", &self.max_lifetime);
-        w.field(
-            "restrictForAppsCreatedAfterDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.exclude_actors,
+            &self.max_lifetime,
             &self.restrict_for_apps_created_after_date_time,
-        );
-        w.field("restrictionType", &self.restriction_type);
-        w.field("state", &self.state);
+            &self.restriction_type,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_actors,
+                &mut self.max_lifetime,
+                &mut self.restrict_for_apps_created_after_date_time,
+                &mut self.restriction_type,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5352,18 +5355,17 @@ impl ::graph_model::rt::Struct for LicenseProcessingState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.licenseProcessingState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.state], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5413,22 +5415,28 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationIdentitySyncPolicyTemp
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "templateApplicationLevel" => &mut self.template_application_level,
-            "userSyncInbound" => &mut self.user_sync_inbound,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "templateApplicationLevel", "userSyncInbound"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("templateApplicationLevel", &self.template_application_level);
-        w.field("userSyncInbound", &self.user_sync_inbound);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.template_application_level,
+            &self.user_sync_inbound,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.template_application_level,
+                &mut self.user_sync_inbound,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5496,20 +5504,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "automaticUserConsentSettings" => &mut self.automatic_user_consent_settings,
-            "b2bCollaborationInbound" => &mut self.b2b_collaboration_inbound,
-            "b2bCollaborationOutbound" => &mut self.b2b_collaboration_outbound,
-            "b2bDirectConnectInbound" => &mut self.b2b_direct_connect_inbound,
-            "b2bDirectConnectOutbound" => &mut self.b2b_direct_connect_outbound,
-            "inboundTrust" => &mut self.inbound_trust,
-            "templateApplicationLevel" => &mut self.template_application_level,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5522,21 +5516,35 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTe
             "templateApplicationLevel",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "automaticUserConsentSettings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.automatic_user_consent_settings,
-        );
-        w.field("b2bCollaborationInbound", &self.b2b_collaboration_inbound);
-        w.field("b2bCollaborationOutbound", &self.b2b_collaboration_outbound);
-        w.field("b2bDirectConnectInbound", &self.b2b_direct_connect_inbound);
-        w.field(
-            "b2bDirectConnectOutbound",
+            &self.b2b_collaboration_inbound,
+            &self.b2b_collaboration_outbound,
+            &self.b2b_direct_connect_inbound,
             &self.b2b_direct_connect_outbound,
-        );
-        w.field("inboundTrust", &self.inbound_trust);
-        w.field("templateApplicationLevel", &self.template_application_level);
+            &self.inbound_trust,
+            &self.template_application_level,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.automatic_user_consent_settings,
+                &mut self.b2b_collaboration_inbound,
+                &mut self.b2b_collaboration_outbound,
+                &mut self.b2b_direct_connect_inbound,
+                &mut self.b2b_direct_connect_outbound,
+                &mut self.inbound_trust,
+                &mut self.template_application_level,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5594,19 +5602,6 @@ impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passwordCredentialConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeActors" => &mut self.exclude_actors,
-            "maxLifetime" => &mut self.max_lifetime,
-            "restrictForAppsCreatedAfterDateTime" => {
-                &mut self.restrict_for_apps_created_after_date_time
-            }
-            "restrictionType" => &mut self.restriction_type,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludeActors",
@@ -5616,15 +5611,29 @@ impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeActors", &self.exclude_actors);
-        w.field("maxLifetime", &self.max_lifetime);
-        w.field(
-            "restrictForAppsCreatedAfterDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.exclude_actors,
+            &self.max_lifetime,
             &self.restrict_for_apps_created_after_date_time,
-        );
-        w.field("restrictionType", &self.restriction_type);
-        w.field("state", &self.state);
+            &self.restriction_type,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_actors,
+                &mut self.max_lifetime,
+                &mut self.restrict_for_apps_created_after_date_time,
+                &mut self.restriction_type,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5686,23 +5695,6 @@ impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.permissionGrantConditionSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "clientApplicationIds" => &mut self.client_application_ids,
-            "clientApplicationPublisherIds" => &mut self.client_application_publisher_ids,
-            "clientApplicationsFromVerifiedPublisherOnly" => {
-                &mut self.client_applications_from_verified_publisher_only
-            }
-            "clientApplicationTenantIds" => &mut self.client_application_tenant_ids,
-            "permissionClassification" => &mut self.permission_classification,
-            "permissions" => &mut self.permissions,
-            "permissionType" => &mut self.permission_type,
-            "resourceApplication" => &mut self.resource_application,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5716,25 +5708,37 @@ impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
             "resourceApplication",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("clientApplicationIds", &self.client_application_ids);
-        w.field(
-            "clientApplicationPublisherIds",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.client_application_ids,
             &self.client_application_publisher_ids,
-        );
-        w.field(
-            "clientApplicationsFromVerifiedPublisherOnly",
             &self.client_applications_from_verified_publisher_only,
-        );
-        w.field(
-            "clientApplicationTenantIds",
             &self.client_application_tenant_ids,
-        );
-        w.field("permissionClassification", &self.permission_classification);
-        w.field("permissions", &self.permissions);
-        w.field("permissionType", &self.permission_type);
-        w.field("resourceApplication", &self.resource_application);
+            &self.permission_classification,
+            &self.permissions,
+            &self.permission_type,
+            &self.resource_application,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.client_application_ids,
+                &mut self.client_application_publisher_ids,
+                &mut self.client_applications_from_verified_publisher_only,
+                &mut self.client_application_tenant_ids,
+                &mut self.permission_classification,
+                &mut self.permissions,
+                &mut self.permission_type,
+                &mut self.resource_application,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5790,18 +5794,6 @@ impl ::graph_model::rt::Struct for PermissionGrantPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.permissionGrantPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "excludes" => &mut self.excludes,
-            "includes" => &mut self.includes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5812,13 +5804,31 @@ impl ::graph_model::rt::Struct for PermissionGrantPolicy {
             "includes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("excludes", &self.excludes);
-        w.field("includes", &self.includes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.excludes,
+            &self.includes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.excludes,
+                &mut self.includes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5932,20 +5942,17 @@ impl ::graph_model::rt::Struct for PlannerGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.plannerGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "plans" => &mut self.plans,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "plans"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("plans", &self.plans);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.plans])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.plans], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5998,24 +6005,30 @@ impl ::graph_model::rt::Struct for PolicyBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "deletedDateTime", "description", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6252,19 +6265,6 @@ impl ::graph_model::rt::Struct for PolicyTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.policyTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "multiTenantOrganizationIdentitySynchronization" => {
-                &mut self.multi_tenant_organization_identity_synchronization
-            }
-            "multiTenantOrganizationPartnerConfiguration" => {
-                &mut self.multi_tenant_organization_partner_configuration
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6272,16 +6272,25 @@ impl ::graph_model::rt::Struct for PolicyTemplate {
             "multiTenantOrganizationPartnerConfiguration",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "multiTenantOrganizationIdentitySynchronization",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.multi_tenant_organization_identity_synchronization,
-        );
-        w.field(
-            "multiTenantOrganizationPartnerConfiguration",
             &self.multi_tenant_organization_partner_configuration,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.multi_tenant_organization_identity_synchronization,
+                &mut self.multi_tenant_organization_partner_configuration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6342,19 +6351,6 @@ impl ::graph_model::rt::Struct for RemoteTenantGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.remoteTenantGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "remoteGroupDisplayName" => &mut self.remote_group_display_name,
-            "remoteGroupId" => &mut self.remote_group_id,
-            "remoteTenantDisplayName" => &mut self.remote_tenant_display_name,
-            "remoteTenantId" => &mut self.remote_tenant_id,
-            "remoteTenantPrimaryDomain" => &mut self.remote_tenant_primary_domain,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6366,17 +6362,33 @@ impl ::graph_model::rt::Struct for RemoteTenantGroup {
             "remoteTenantPrimaryDomain",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("remoteGroupDisplayName", &self.remote_group_display_name);
-        w.field("remoteGroupId", &self.remote_group_id);
-        w.field("remoteTenantDisplayName", &self.remote_tenant_display_name);
-        w.field("remoteTenantId", &self.remote_tenant_id);
-        w.field(
-            "remoteTenantPrimaryDomain",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.remote_group_display_name,
+            &self.remote_group_id,
+            &self.remote_tenant_display_name,
+            &self.remote_tenant_id,
             &self.remote_tenant_primary_domain,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.remote_group_display_name,
+                &mut self.remote_group_id,
+                &mut self.remote_tenant_display_name,
+                &mut self.remote_tenant_id,
+                &mut self.remote_tenant_primary_domain,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6515,18 +6527,17 @@ impl ::graph_model::rt::Struct for ServiceProviderConstraints {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceProviderConstraints"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6683,19 +6694,6 @@ impl ::graph_model::rt::Struct for StsPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.stsPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "definition" => &mut self.definition,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6707,14 +6705,33 @@ impl ::graph_model::rt::Struct for StsPolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("definition", &self.definition);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.definition,
+            &self.is_organization_default,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.definition,
+                &mut self.is_organization_default,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6973,19 +6990,6 @@ impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tenantAppManagementPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "applicationRestrictions" => &mut self.application_restrictions,
-            "isEnabled" => &mut self.is_enabled,
-            "servicePrincipalRestrictions" => &mut self.service_principal_restrictions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6997,17 +7001,33 @@ impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
             "servicePrincipalRestrictions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("applicationRestrictions", &self.application_restrictions);
-        w.field("isEnabled", &self.is_enabled);
-        w.field(
-            "servicePrincipalRestrictions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.application_restrictions,
+            &self.is_enabled,
             &self.service_principal_restrictions,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.application_restrictions,
+                &mut self.is_enabled,
+                &mut self.service_principal_restrictions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7066,19 +7086,6 @@ impl ::graph_model::rt::Struct for TokenIssuancePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tokenIssuancePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "definition" => &mut self.definition,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7090,14 +7097,33 @@ impl ::graph_model::rt::Struct for TokenIssuancePolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("definition", &self.definition);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.definition,
+            &self.is_organization_default,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.definition,
+                &mut self.is_organization_default,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7156,19 +7182,6 @@ impl ::graph_model::rt::Struct for TokenLifetimePolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tokenLifetimePolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "definition" => &mut self.definition,
-            "isOrganizationDefault" => &mut self.is_organization_default,
-            "appliesTo" => &mut self.applies_to,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7180,14 +7193,33 @@ impl ::graph_model::rt::Struct for TokenLifetimePolicy {
             "appliesTo",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("definition", &self.definition);
-        w.field("isOrganizationDefault", &self.is_organization_default);
-        w.field("appliesTo", &self.applies_to);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.description,
+            &self.display_name,
+            &self.definition,
+            &self.is_organization_default,
+            &self.applies_to,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.definition,
+                &mut self.is_organization_default,
+                &mut self.applies_to,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7234,18 +7266,17 @@ impl ::graph_model::rt::Struct for ValidatingDomains {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.validatingDomains"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "rootDomains" => &mut self.root_domains,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["rootDomains"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("rootDomains", &self.root_domains);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.root_domains])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.root_domains], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -54,33 +54,6 @@ impl ::graph_model::rt::Struct for Channel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            "isArchived" => &mut self.is_archived,
-            "isFavoriteByDefault" => &mut self.is_favorite_by_default,
-            "layoutType" => &mut self.layout_type,
-            "membershipType" => &mut self.membership_type,
-            "migrationMode" => &mut self.migration_mode,
-            "originalCreatedDateTime" => &mut self.original_created_date_time,
-            "summary" => &mut self.summary,
-            "tenantId" => &mut self.tenant_id,
-            "webUrl" => &mut self.web_url,
-            "allMembers" => &mut self.all_members,
-            "enabledApps" => &mut self.enabled_apps,
-            "filesFolder" => &mut self.files_folder,
-            "members" => &mut self.members,
-            "messages" => &mut self.messages,
-            "sharedWithTeams" => &mut self.shared_with_teams,
-            "tabs" => &mut self.tabs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -106,28 +79,61 @@ impl ::graph_model::rt::Struct for Channel {
             "tabs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
-        w.field("isArchived", &self.is_archived);
-        w.field("isFavoriteByDefault", &self.is_favorite_by_default);
-        w.field("layoutType", &self.layout_type);
-        w.field("membershipType", &self.membership_type);
-        w.field("migrationMode", &self.migration_mode);
-        w.field("originalCreatedDateTime", &self.original_created_date_time);
-        w.field("summary", &self.summary);
-        w.field("tenantId", &self.tenant_id);
-        w.field("webUrl", &self.web_url);
-        w.field("allMembers", &self.all_members);
-        w.field("enabledApps", &self.enabled_apps);
-        w.field("filesFolder", &self.files_folder);
-        w.field("members", &self.members);
-        w.field("messages", &self.messages);
-        w.field("sharedWithTeams", &self.shared_with_teams);
-        w.field("tabs", &self.tabs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.email,
+            &self.is_archived,
+            &self.is_favorite_by_default,
+            &self.layout_type,
+            &self.membership_type,
+            &self.migration_mode,
+            &self.original_created_date_time,
+            &self.summary,
+            &self.tenant_id,
+            &self.web_url,
+            &self.all_members,
+            &self.enabled_apps,
+            &self.files_folder,
+            &self.members,
+            &self.messages,
+            &self.shared_with_teams,
+            &self.tabs,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.email,
+                &mut self.is_archived,
+                &mut self.is_favorite_by_default,
+                &mut self.layout_type,
+                &mut self.membership_type,
+                &mut self.migration_mode,
+                &mut self.original_created_date_time,
+                &mut self.summary,
+                &mut self.tenant_id,
+                &mut self.web_url,
+                &mut self.all_members,
+                &mut self.enabled_apps,
+                &mut self.files_folder,
+                &mut self.members,
+                &mut self.messages,
+                &mut self.shared_with_teams,
+                &mut self.tabs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -315,16 +321,6 @@ impl ::graph_model::rt::Struct for ChannelSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.channelSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "guestsCount" => &mut self.guests_count,
-            "hasMembersFromOtherTenants" => &mut self.has_members_from_other_tenants,
-            "membersCount" => &mut self.members_count,
-            "ownersCount" => &mut self.owners_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "guestsCount",
@@ -333,14 +329,27 @@ impl ::graph_model::rt::Struct for ChannelSummary {
             "ownersCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("guestsCount", &self.guests_count);
-        w.field(
-            "hasMembersFromOtherTenants",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.guests_count,
             &self.has_members_from_other_tenants,
-        );
-        w.field("membersCount", &self.members_count);
-        w.field("ownersCount", &self.owners_count);
+            &self.members_count,
+            &self.owners_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.guests_count,
+                &mut self.has_members_from_other_tenants,
+                &mut self.members_count,
+                &mut self.owners_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -398,18 +407,6 @@ impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharedWithChannelTeamInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            "isHostTeam" => &mut self.is_host_team,
-            "team" => &mut self.team,
-            "allowedMembers" => &mut self.allowed_members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -420,13 +417,31 @@ impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
             "allowedMembers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("isHostTeam", &self.is_host_team);
-        w.field("team", &self.team);
-        w.field("allowedMembers", &self.allowed_members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.tenant_id,
+            &self.is_host_team,
+            &self.team,
+            &self.allowed_members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.tenant_id,
+                &mut self.is_host_team,
+                &mut self.team,
+                &mut self.allowed_members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -62,34 +62,6 @@ impl ::graph_model::rt::Struct for OrgContact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.orgContact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "addresses" => &mut self.addresses,
-            "companyName" => &mut self.company_name,
-            "department" => &mut self.department,
-            "displayName" => &mut self.display_name,
-            "givenName" => &mut self.given_name,
-            "jobTitle" => &mut self.job_title,
-            "mail" => &mut self.mail,
-            "mailNickname" => &mut self.mail_nickname,
-            "onPremisesLastSyncDateTime" => &mut self.on_premises_last_sync_date_time,
-            "onPremisesProvisioningErrors" => &mut self.on_premises_provisioning_errors,
-            "onPremisesSyncEnabled" => &mut self.on_premises_sync_enabled,
-            "phones" => &mut self.phones,
-            "proxyAddresses" => &mut self.proxy_addresses,
-            "serviceProvisioningErrors" => &mut self.service_provisioning_errors,
-            "surname" => &mut self.surname,
-            "directReports" => &mut self.direct_reports,
-            "manager" => &mut self.manager,
-            "memberOf" => &mut self.member_of,
-            "onPremisesSyncBehavior" => &mut self.on_premises_sync_behavior,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -116,38 +88,63 @@ impl ::graph_model::rt::Struct for OrgContact {
             "transitiveMemberOf",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("addresses", &self.addresses);
-        w.field("companyName", &self.company_name);
-        w.field("department", &self.department);
-        w.field("displayName", &self.display_name);
-        w.field("givenName", &self.given_name);
-        w.field("jobTitle", &self.job_title);
-        w.field("mail", &self.mail);
-        w.field("mailNickname", &self.mail_nickname);
-        w.field(
-            "onPremisesLastSyncDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.addresses,
+            &self.company_name,
+            &self.department,
+            &self.display_name,
+            &self.given_name,
+            &self.job_title,
+            &self.mail,
+            &self.mail_nickname,
             &self.on_premises_last_sync_date_time,
-        );
-        w.field(
-            "onPremisesProvisioningErrors",
             &self.on_premises_provisioning_errors,
-        );
-        w.field("onPremisesSyncEnabled", &self.on_premises_sync_enabled);
-        w.field("phones", &self.phones);
-        w.field("proxyAddresses", &self.proxy_addresses);
-        w.field(
-            "serviceProvisioningErrors",
+            &self.on_premises_sync_enabled,
+            &self.phones,
+            &self.proxy_addresses,
             &self.service_provisioning_errors,
-        );
-        w.field("surname", &self.surname);
-        w.field("directReports", &self.direct_reports);
-        w.field("manager", &self.manager);
-        w.field("memberOf", &self.member_of);
-        w.field("onPremisesSyncBehavior", &self.on_premises_sync_behavior);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
+            &self.surname,
+            &self.direct_reports,
+            &self.manager,
+            &self.member_of,
+            &self.on_premises_sync_behavior,
+            &self.transitive_member_of,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.addresses,
+                &mut self.company_name,
+                &mut self.department,
+                &mut self.display_name,
+                &mut self.given_name,
+                &mut self.job_title,
+                &mut self.mail,
+                &mut self.mail_nickname,
+                &mut self.on_premises_last_sync_date_time,
+                &mut self.on_premises_provisioning_errors,
+                &mut self.on_premises_sync_enabled,
+                &mut self.phones,
+                &mut self.proxy_addresses,
+                &mut self.service_provisioning_errors,
+                &mut self.surname,
+                &mut self.direct_reports,
+                &mut self.manager,
+                &mut self.member_of,
+                &mut self.on_premises_sync_behavior,
+                &mut self.transitive_member_of,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -203,18 +200,6 @@ impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.physicalOfficeAddress"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "city" => &mut self.city,
-            "countryOrRegion" => &mut self.country_or_region,
-            "officeLocation" => &mut self.office_location,
-            "postalCode" => &mut self.postal_code,
-            "state" => &mut self.state,
-            "street" => &mut self.street,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "city",
@@ -225,13 +210,31 @@ impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
             "street",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("city", &self.city);
-        w.field("countryOrRegion", &self.country_or_region);
-        w.field("officeLocation", &self.office_location);
-        w.field("postalCode", &self.postal_code);
-        w.field("state", &self.state);
-        w.field("street", &self.street);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.city,
+            &self.country_or_region,
+            &self.office_location,
+            &self.postal_code,
+            &self.state,
+            &self.street,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.city,
+                &mut self.country_or_region,
+                &mut self.office_location,
+                &mut self.postal_code,
+                &mut self.state,
+                &mut self.street,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for AddIn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.addIn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "properties" => &mut self.properties,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "properties", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("properties", &self.properties);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.properties, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.properties, &mut self.r#type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -90,19 +88,6 @@ impl ::graph_model::rt::Struct for AppRole {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appRole"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowedMemberTypes" => &mut self.allowed_member_types,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "isEnabled" => &mut self.is_enabled,
-            "origin" => &mut self.origin,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowedMemberTypes",
@@ -114,14 +99,33 @@ impl ::graph_model::rt::Struct for AppRole {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowedMemberTypes", &self.allowed_member_types);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("origin", &self.origin);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allowed_member_types,
+            &self.description,
+            &self.display_name,
+            &self.id,
+            &self.is_enabled,
+            &self.origin,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allowed_member_types,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.is_enabled,
+                &mut self.origin,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -189,24 +193,6 @@ impl ::graph_model::rt::Struct for AttributeDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attributeDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "anchor" => &mut self.anchor,
-            "apiExpressions" => &mut self.api_expressions,
-            "caseExact" => &mut self.case_exact,
-            "defaultValue" => &mut self.default_value,
-            "flowNullValues" => &mut self.flow_null_values,
-            "metadata" => &mut self.metadata,
-            "multivalued" => &mut self.multivalued,
-            "mutability" => &mut self.mutability,
-            "name" => &mut self.name,
-            "referencedObjects" => &mut self.referenced_objects,
-            "required" => &mut self.required,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "anchor",
@@ -223,19 +209,43 @@ impl ::graph_model::rt::Struct for AttributeDefinition {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("anchor", &self.anchor);
-        w.field("apiExpressions", &self.api_expressions);
-        w.field("caseExact", &self.case_exact);
-        w.field("defaultValue", &self.default_value);
-        w.field("flowNullValues", &self.flow_null_values);
-        w.field("metadata", &self.metadata);
-        w.field("multivalued", &self.multivalued);
-        w.field("mutability", &self.mutability);
-        w.field("name", &self.name);
-        w.field("referencedObjects", &self.referenced_objects);
-        w.field("required", &self.required);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.anchor,
+            &self.api_expressions,
+            &self.case_exact,
+            &self.default_value,
+            &self.flow_null_values,
+            &self.metadata,
+            &self.multivalued,
+            &self.mutability,
+            &self.name,
+            &self.referenced_objects,
+            &self.required,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.anchor,
+                &mut self.api_expressions,
+                &mut self.case_exact,
+                &mut self.default_value,
+                &mut self.flow_null_values,
+                &mut self.metadata,
+                &mut self.multivalued,
+                &mut self.mutability,
+                &mut self.name,
+                &mut self.referenced_objects,
+                &mut self.required,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -381,20 +391,17 @@ impl ::graph_model::rt::Struct for AttributeDefinitionMetadataEntry {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attributeDefinitionMetadataEntry"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -590,19 +597,6 @@ impl ::graph_model::rt::Struct for AttributeMapping {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attributeMapping"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "defaultValue" => &mut self.default_value,
-            "exportMissingReferences" => &mut self.export_missing_references,
-            "flowBehavior" => &mut self.flow_behavior,
-            "flowType" => &mut self.flow_type,
-            "matchingPriority" => &mut self.matching_priority,
-            "source" => &mut self.source,
-            "targetAttributeName" => &mut self.target_attribute_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "defaultValue",
@@ -614,14 +608,33 @@ impl ::graph_model::rt::Struct for AttributeMapping {
             "targetAttributeName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("defaultValue", &self.default_value);
-        w.field("exportMissingReferences", &self.export_missing_references);
-        w.field("flowBehavior", &self.flow_behavior);
-        w.field("flowType", &self.flow_type);
-        w.field("matchingPriority", &self.matching_priority);
-        w.field("source", &self.source);
-        w.field("targetAttributeName", &self.target_attribute_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.default_value,
+            &self.export_missing_references,
+            &self.flow_behavior,
+            &self.flow_type,
+            &self.matching_priority,
+            &self.source,
+            &self.target_attribute_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.default_value,
+                &mut self.export_missing_references,
+                &mut self.flow_behavior,
+                &mut self.flow_type,
+                &mut self.matching_priority,
+                &mut self.source,
+                &mut self.target_attribute_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -673,24 +686,25 @@ impl ::graph_model::rt::Struct for AttributeMappingSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.attributeMappingSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expression" => &mut self.expression,
-            "name" => &mut self.name,
-            "parameters" => &mut self.parameters,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expression", "name", "parameters", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expression", &self.expression);
-        w.field("name", &self.name);
-        w.field("parameters", &self.parameters);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.expression, &self.name, &self.parameters, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.expression,
+                &mut self.name,
+                &mut self.parameters,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -800,18 +814,17 @@ impl ::graph_model::rt::Struct for BulkUpload {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bulkUpload"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -857,18 +870,17 @@ impl ::graph_model::rt::Struct for ContainerFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.containerFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "includedContainers" => &mut self.included_containers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["includedContainers"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("includedContainers", &self.included_containers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.included_containers])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.included_containers], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -927,19 +939,6 @@ impl ::graph_model::rt::Struct for DirectoryDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.directoryDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "discoverabilities" => &mut self.discoverabilities,
-            "discoveryDateTime" => &mut self.discovery_date_time,
-            "name" => &mut self.name,
-            "objects" => &mut self.objects,
-            "readOnly" => &mut self.read_only,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -951,14 +950,33 @@ impl ::graph_model::rt::Struct for DirectoryDefinition {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("discoverabilities", &self.discoverabilities);
-        w.field("discoveryDateTime", &self.discovery_date_time);
-        w.field("name", &self.name);
-        w.field("objects", &self.objects);
-        w.field("readOnly", &self.read_only);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.discoverabilities,
+            &self.discovery_date_time,
+            &self.name,
+            &self.objects,
+            &self.read_only,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.discoverabilities,
+                &mut self.discovery_date_time,
+                &mut self.name,
+                &mut self.objects,
+                &mut self.read_only,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1097,18 +1115,6 @@ impl ::graph_model::rt::Struct for FederatedIdentityCredential {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.federatedIdentityCredential"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "audiences" => &mut self.audiences,
-            "description" => &mut self.description,
-            "issuer" => &mut self.issuer,
-            "name" => &mut self.name,
-            "subject" => &mut self.subject,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1119,13 +1125,31 @@ impl ::graph_model::rt::Struct for FederatedIdentityCredential {
             "subject",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("audiences", &self.audiences);
-        w.field("description", &self.description);
-        w.field("issuer", &self.issuer);
-        w.field("name", &self.name);
-        w.field("subject", &self.subject);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.audiences,
+            &self.description,
+            &self.issuer,
+            &self.name,
+            &self.subject,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.audiences,
+                &mut self.description,
+                &mut self.issuer,
+                &mut self.name,
+                &mut self.subject,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1175,22 +1199,28 @@ impl ::graph_model::rt::Struct for Filter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.filter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "categoryFilterGroups" => &mut self.category_filter_groups,
-            "groups" => &mut self.groups,
-            "inputFilterGroups" => &mut self.input_filter_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["categoryFilterGroups", "groups", "inputFilterGroups"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("categoryFilterGroups", &self.category_filter_groups);
-        w.field("groups", &self.groups);
-        w.field("inputFilterGroups", &self.input_filter_groups);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category_filter_groups,
+            &self.groups,
+            &self.input_filter_groups,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category_filter_groups,
+                &mut self.groups,
+                &mut self.input_filter_groups,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1240,22 +1270,28 @@ impl ::graph_model::rt::Struct for FilterClause {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.filterClause"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "operatorName" => &mut self.operator_name,
-            "sourceOperandName" => &mut self.source_operand_name,
-            "targetOperand" => &mut self.target_operand,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["operatorName", "sourceOperandName", "targetOperand"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("operatorName", &self.operator_name);
-        w.field("sourceOperandName", &self.source_operand_name);
-        w.field("targetOperand", &self.target_operand);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.operator_name,
+            &self.source_operand_name,
+            &self.target_operand,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.operator_name,
+                &mut self.source_operand_name,
+                &mut self.target_operand,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1303,20 +1339,17 @@ impl ::graph_model::rt::Struct for FilterGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.filterGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "clauses" => &mut self.clauses,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["clauses", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("clauses", &self.clauses);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.clauses, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.clauses, &mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1362,18 +1395,17 @@ impl ::graph_model::rt::Struct for FilterOperand {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.filterOperand"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "values" => &mut self.values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["values"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("values", &self.values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.values])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.values], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1419,18 +1451,17 @@ impl ::graph_model::rt::Struct for GroupFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.groupFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "includedGroups" => &mut self.included_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["includedGroups"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("includedGroups", &self.included_groups);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.included_groups])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.included_groups], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1484,17 +1515,6 @@ impl ::graph_model::rt::Struct for InformationalUrl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.informationalUrl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "logoUrl" => &mut self.logo_url,
-            "marketingUrl" => &mut self.marketing_url,
-            "privacyStatementUrl" => &mut self.privacy_statement_url,
-            "supportUrl" => &mut self.support_url,
-            "termsOfServiceUrl" => &mut self.terms_of_service_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "logoUrl",
@@ -1504,12 +1524,29 @@ impl ::graph_model::rt::Struct for InformationalUrl {
             "termsOfServiceUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("logoUrl", &self.logo_url);
-        w.field("marketingUrl", &self.marketing_url);
-        w.field("privacyStatementUrl", &self.privacy_statement_url);
-        w.field("supportUrl", &self.support_url);
-        w.field("termsOfServiceUrl", &self.terms_of_service_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.logo_url,
+            &self.marketing_url,
+            &self.privacy_statement_url,
+            &self.support_url,
+            &self.terms_of_service_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.logo_url,
+                &mut self.marketing_url,
+                &mut self.privacy_statement_url,
+                &mut self.support_url,
+                &mut self.terms_of_service_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1569,20 +1606,6 @@ impl ::graph_model::rt::Struct for KeyCredential {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.keyCredential"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customKeyIdentifier" => &mut self.custom_key_identifier,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "key" => &mut self.key,
-            "keyId" => &mut self.key_id,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "usage" => &mut self.usage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customKeyIdentifier",
@@ -1595,15 +1618,35 @@ impl ::graph_model::rt::Struct for KeyCredential {
             "usage",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customKeyIdentifier", &self.custom_key_identifier);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("key", &self.key);
-        w.field("keyId", &self.key_id);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("usage", &self.usage);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.custom_key_identifier,
+            &self.display_name,
+            &self.end_date_time,
+            &self.key,
+            &self.key_id,
+            &self.start_date_time,
+            &self.r#type,
+            &self.usage,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_key_identifier,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.key,
+                &mut self.key_id,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.usage,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1723,24 +1766,30 @@ impl ::graph_model::rt::Struct for ObjectDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.objectDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attributes" => &mut self.attributes,
-            "metadata" => &mut self.metadata,
-            "name" => &mut self.name,
-            "supportedApis" => &mut self.supported_apis,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["attributes", "metadata", "name", "supportedApis"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attributes", &self.attributes);
-        w.field("metadata", &self.metadata);
-        w.field("name", &self.name);
-        w.field("supportedApis", &self.supported_apis);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attributes,
+            &self.metadata,
+            &self.name,
+            &self.supported_apis,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attributes,
+                &mut self.metadata,
+                &mut self.name,
+                &mut self.supported_apis,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1876,20 +1925,17 @@ impl ::graph_model::rt::Struct for ObjectDefinitionMetadataEntry {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.objectDefinitionMetadataEntry"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2017,20 +2063,6 @@ impl ::graph_model::rt::Struct for ObjectMapping {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.objectMapping"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attributeMappings" => &mut self.attribute_mappings,
-            "enabled" => &mut self.enabled,
-            "flowTypes" => &mut self.flow_types,
-            "metadata" => &mut self.metadata,
-            "name" => &mut self.name,
-            "scope" => &mut self.scope,
-            "sourceObjectName" => &mut self.source_object_name,
-            "targetObjectName" => &mut self.target_object_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attributeMappings",
@@ -2043,15 +2075,35 @@ impl ::graph_model::rt::Struct for ObjectMapping {
             "targetObjectName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attributeMappings", &self.attribute_mappings);
-        w.field("enabled", &self.enabled);
-        w.field("flowTypes", &self.flow_types);
-        w.field("metadata", &self.metadata);
-        w.field("name", &self.name);
-        w.field("scope", &self.scope);
-        w.field("sourceObjectName", &self.source_object_name);
-        w.field("targetObjectName", &self.target_object_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attribute_mappings,
+            &self.enabled,
+            &self.flow_types,
+            &self.metadata,
+            &self.name,
+            &self.scope,
+            &self.source_object_name,
+            &self.target_object_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attribute_mappings,
+                &mut self.enabled,
+                &mut self.flow_types,
+                &mut self.metadata,
+                &mut self.name,
+                &mut self.scope,
+                &mut self.source_object_name,
+                &mut self.target_object_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2187,20 +2239,17 @@ impl ::graph_model::rt::Struct for ObjectMappingMetadataEntry {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.objectMappingMetadataEntry"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2258,19 +2307,6 @@ impl ::graph_model::rt::Struct for PasswordCredential {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.passwordCredential"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customKeyIdentifier" => &mut self.custom_key_identifier,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "hint" => &mut self.hint,
-            "keyId" => &mut self.key_id,
-            "secretText" => &mut self.secret_text,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customKeyIdentifier",
@@ -2282,14 +2318,33 @@ impl ::graph_model::rt::Struct for PasswordCredential {
             "startDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customKeyIdentifier", &self.custom_key_identifier);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("hint", &self.hint);
-        w.field("keyId", &self.key_id);
-        w.field("secretText", &self.secret_text);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.custom_key_identifier,
+            &self.display_name,
+            &self.end_date_time,
+            &self.hint,
+            &self.key_id,
+            &self.secret_text,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.custom_key_identifier,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.hint,
+                &mut self.key_id,
+                &mut self.secret_text,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2351,21 +2406,6 @@ impl ::graph_model::rt::Struct for PermissionScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.permissionScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "adminConsentDescription" => &mut self.admin_consent_description,
-            "adminConsentDisplayName" => &mut self.admin_consent_display_name,
-            "id" => &mut self.id,
-            "isEnabled" => &mut self.is_enabled,
-            "origin" => &mut self.origin,
-            "type" => &mut self.r#type,
-            "userConsentDescription" => &mut self.user_consent_description,
-            "userConsentDisplayName" => &mut self.user_consent_display_name,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "adminConsentDescription",
@@ -2379,16 +2419,37 @@ impl ::graph_model::rt::Struct for PermissionScope {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("adminConsentDescription", &self.admin_consent_description);
-        w.field("adminConsentDisplayName", &self.admin_consent_display_name);
-        w.field("id", &self.id);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("origin", &self.origin);
-        w.field("type", &self.r#type);
-        w.field("userConsentDescription", &self.user_consent_description);
-        w.field("userConsentDisplayName", &self.user_consent_display_name);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.admin_consent_description,
+            &self.admin_consent_display_name,
+            &self.id,
+            &self.is_enabled,
+            &self.origin,
+            &self.r#type,
+            &self.user_consent_description,
+            &self.user_consent_display_name,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.admin_consent_description,
+                &mut self.admin_consent_display_name,
+                &mut self.id,
+                &mut self.is_enabled,
+                &mut self.origin,
+                &mut self.r#type,
+                &mut self.user_consent_description,
+                &mut self.user_consent_display_name,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2529,20 +2590,23 @@ impl ::graph_model::rt::Struct for ReferencedObject {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.referencedObject"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "referencedObjectName" => &mut self.referenced_object_name,
-            "referencedProperty" => &mut self.referenced_property,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["referencedObjectName", "referencedProperty"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("referencedObjectName", &self.referenced_object_name);
-        w.field("referencedProperty", &self.referenced_property);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.referenced_object_name, &self.referenced_property])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.referenced_object_name,
+                &mut self.referenced_property,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2590,20 +2654,17 @@ impl ::graph_model::rt::Struct for StringKeyAttributeMappingSourceValuePair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.stringKeyAttributeMappingSourceValuePair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2651,20 +2712,17 @@ impl ::graph_model::rt::Struct for StringKeyLongValuePair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.stringKeyLongValuePair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2712,20 +2770,17 @@ impl ::graph_model::rt::Struct for StringKeyStringValuePair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.stringKeyStringValuePair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2777,24 +2832,25 @@ impl ::graph_model::rt::Struct for Synchronization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "secrets" => &mut self.secrets,
-            "jobs" => &mut self.jobs,
-            "templates" => &mut self.templates,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "secrets", "jobs", "templates"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("secrets", &self.secrets);
-        w.field("jobs", &self.jobs);
-        w.field("templates", &self.templates);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.secrets, &self.jobs, &self.templates])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.secrets,
+                &mut self.jobs,
+                &mut self.templates,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2844,22 +2900,24 @@ impl ::graph_model::rt::Struct for SynchronizationError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "message" => &mut self.message,
-            "tenantActionable" => &mut self.tenant_actionable,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "message", "tenantActionable"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("message", &self.message);
-        w.field("tenantActionable", &self.tenant_actionable);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.message, &self.tenant_actionable])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.message,
+                &mut self.tenant_actionable,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2917,19 +2975,6 @@ impl ::graph_model::rt::Struct for SynchronizationJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "schedule" => &mut self.schedule,
-            "status" => &mut self.status,
-            "synchronizationJobSettings" => &mut self.synchronization_job_settings,
-            "templateId" => &mut self.template_id,
-            "bulkUpload" => &mut self.bulk_upload,
-            "schema" => &mut self.schema,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2941,17 +2986,33 @@ impl ::graph_model::rt::Struct for SynchronizationJob {
             "schema",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("schedule", &self.schedule);
-        w.field("status", &self.status);
-        w.field(
-            "synchronizationJobSettings",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.schedule,
+            &self.status,
             &self.synchronization_job_settings,
-        );
-        w.field("templateId", &self.template_id);
-        w.field("bulkUpload", &self.bulk_upload);
-        w.field("schema", &self.schema);
+            &self.template_id,
+            &self.bulk_upload,
+            &self.schema,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.schedule,
+                &mut self.status,
+                &mut self.synchronization_job_settings,
+                &mut self.template_id,
+                &mut self.bulk_upload,
+                &mut self.schema,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3097,20 +3158,17 @@ impl ::graph_model::rt::Struct for SynchronizationMetadataEntry {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationMetadataEntry"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3162,16 +3220,6 @@ impl ::graph_model::rt::Struct for SynchronizationProgress {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationProgress"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "completedUnits" => &mut self.completed_units,
-            "progressObservationDateTime" => &mut self.progress_observation_date_time,
-            "totalUnits" => &mut self.total_units,
-            "units" => &mut self.units,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "completedUnits",
@@ -3180,14 +3228,27 @@ impl ::graph_model::rt::Struct for SynchronizationProgress {
             "units",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("completedUnits", &self.completed_units);
-        w.field(
-            "progressObservationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.completed_units,
             &self.progress_observation_date_time,
-        );
-        w.field("totalUnits", &self.total_units);
-        w.field("units", &self.units);
+            &self.total_units,
+            &self.units,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.completed_units,
+                &mut self.progress_observation_date_time,
+                &mut self.total_units,
+                &mut self.units,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3243,18 +3304,6 @@ impl ::graph_model::rt::Struct for SynchronizationQuarantine {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationQuarantine"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "currentBegan" => &mut self.current_began,
-            "error" => &mut self.error,
-            "nextAttempt" => &mut self.next_attempt,
-            "reason" => &mut self.reason,
-            "seriesBegan" => &mut self.series_began,
-            "seriesCount" => &mut self.series_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "currentBegan",
@@ -3265,13 +3314,31 @@ impl ::graph_model::rt::Struct for SynchronizationQuarantine {
             "seriesCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("currentBegan", &self.current_began);
-        w.field("error", &self.error);
-        w.field("nextAttempt", &self.next_attempt);
-        w.field("reason", &self.reason);
-        w.field("seriesBegan", &self.series_began);
-        w.field("seriesCount", &self.series_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.current_began,
+            &self.error,
+            &self.next_attempt,
+            &self.reason,
+            &self.series_began,
+            &self.series_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.current_began,
+                &mut self.error,
+                &mut self.next_attempt,
+                &mut self.reason,
+                &mut self.series_began,
+                &mut self.series_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3335,22 +3402,6 @@ impl ::graph_model::rt::Struct for SynchronizationRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "containerFilter" => &mut self.container_filter,
-            "editable" => &mut self.editable,
-            "groupFilter" => &mut self.group_filter,
-            "id" => &mut self.id,
-            "metadata" => &mut self.metadata,
-            "name" => &mut self.name,
-            "objectMappings" => &mut self.object_mappings,
-            "priority" => &mut self.priority,
-            "sourceDirectoryName" => &mut self.source_directory_name,
-            "targetDirectoryName" => &mut self.target_directory_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "containerFilter",
@@ -3365,17 +3416,39 @@ impl ::graph_model::rt::Struct for SynchronizationRule {
             "targetDirectoryName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("containerFilter", &self.container_filter);
-        w.field("editable", &self.editable);
-        w.field("groupFilter", &self.group_filter);
-        w.field("id", &self.id);
-        w.field("metadata", &self.metadata);
-        w.field("name", &self.name);
-        w.field("objectMappings", &self.object_mappings);
-        w.field("priority", &self.priority);
-        w.field("sourceDirectoryName", &self.source_directory_name);
-        w.field("targetDirectoryName", &self.target_directory_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.container_filter,
+            &self.editable,
+            &self.group_filter,
+            &self.id,
+            &self.metadata,
+            &self.name,
+            &self.object_mappings,
+            &self.priority,
+            &self.source_directory_name,
+            &self.target_directory_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.container_filter,
+                &mut self.editable,
+                &mut self.group_filter,
+                &mut self.id,
+                &mut self.metadata,
+                &mut self.name,
+                &mut self.object_mappings,
+                &mut self.priority,
+                &mut self.source_directory_name,
+                &mut self.target_directory_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3425,22 +3498,20 @@ impl ::graph_model::rt::Struct for SynchronizationSchedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationSchedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "expiration" => &mut self.expiration,
-            "interval" => &mut self.interval,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["expiration", "interval", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("expiration", &self.expiration);
-        w.field("interval", &self.interval);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.expiration, &self.interval, &self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.expiration, &mut self.interval, &mut self.state],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3556,24 +3627,30 @@ impl ::graph_model::rt::Struct for SynchronizationSchema {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationSchema"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "synchronizationRules" => &mut self.synchronization_rules,
-            "version" => &mut self.version,
-            "directories" => &mut self.directories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "synchronizationRules", "version", "directories"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("synchronizationRules", &self.synchronization_rules);
-        w.field("version", &self.version);
-        w.field("directories", &self.directories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.synchronization_rules,
+            &self.version,
+            &self.directories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.synchronization_rules,
+                &mut self.version,
+                &mut self.directories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3904,20 +3981,17 @@ impl ::graph_model::rt::Struct for SynchronizationSecretKeyStringValuePair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationSecretKeyStringValuePair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3987,26 +4061,6 @@ impl ::graph_model::rt::Struct for SynchronizationStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "countSuccessiveCompleteFailures" => &mut self.count_successive_complete_failures,
-            "escrowsPruned" => &mut self.escrows_pruned,
-            "lastExecution" => &mut self.last_execution,
-            "lastSuccessfulExecution" => &mut self.last_successful_execution,
-            "lastSuccessfulExecutionWithExports" => {
-                &mut self.last_successful_execution_with_exports
-            }
-            "progress" => &mut self.progress,
-            "quarantine" => &mut self.quarantine,
-            "steadyStateFirstAchievedTime" => &mut self.steady_state_first_achieved_time,
-            "steadyStateLastAchievedTime" => &mut self.steady_state_last_achieved_time,
-            "synchronizedEntryCountByType" => &mut self.synchronized_entry_count_by_type,
-            "troubleshootingUrl" => &mut self.troubleshooting_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "code",
@@ -4023,34 +4077,43 @@ impl ::graph_model::rt::Struct for SynchronizationStatus {
             "troubleshootingUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field(
-            "countSuccessiveCompleteFailures",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.code,
             &self.count_successive_complete_failures,
-        );
-        w.field("escrowsPruned", &self.escrows_pruned);
-        w.field("lastExecution", &self.last_execution);
-        w.field("lastSuccessfulExecution", &self.last_successful_execution);
-        w.field(
-            "lastSuccessfulExecutionWithExports",
+            &self.escrows_pruned,
+            &self.last_execution,
+            &self.last_successful_execution,
             &self.last_successful_execution_with_exports,
-        );
-        w.field("progress", &self.progress);
-        w.field("quarantine", &self.quarantine);
-        w.field(
-            "steadyStateFirstAchievedTime",
+            &self.progress,
+            &self.quarantine,
             &self.steady_state_first_achieved_time,
-        );
-        w.field(
-            "steadyStateLastAchievedTime",
             &self.steady_state_last_achieved_time,
-        );
-        w.field(
-            "synchronizedEntryCountByType",
             &self.synchronized_entry_count_by_type,
-        );
-        w.field("troubleshootingUrl", &self.troubleshooting_url);
+            &self.troubleshooting_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.count_successive_complete_failures,
+                &mut self.escrows_pruned,
+                &mut self.last_execution,
+                &mut self.last_successful_execution,
+                &mut self.last_successful_execution_with_exports,
+                &mut self.progress,
+                &mut self.quarantine,
+                &mut self.steady_state_first_achieved_time,
+                &mut self.steady_state_last_achieved_time,
+                &mut self.synchronized_entry_count_by_type,
+                &mut self.troubleshooting_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4195,26 +4258,6 @@ impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationTaskExecution"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "activityIdentifier" => &mut self.activity_identifier,
-            "countEntitled" => &mut self.count_entitled,
-            "countEntitledForProvisioning" => &mut self.count_entitled_for_provisioning,
-            "countEscrowed" => &mut self.count_escrowed,
-            "countEscrowedRaw" => &mut self.count_escrowed_raw,
-            "countExported" => &mut self.count_exported,
-            "countExports" => &mut self.count_exports,
-            "countImported" => &mut self.count_imported,
-            "countImportedDeltas" => &mut self.count_imported_deltas,
-            "countImportedReferenceDeltas" => &mut self.count_imported_reference_deltas,
-            "error" => &mut self.error,
-            "state" => &mut self.state,
-            "timeBegan" => &mut self.time_began,
-            "timeEnded" => &mut self.time_ended,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "activityIdentifier",
@@ -4233,27 +4276,47 @@ impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
             "timeEnded",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("activityIdentifier", &self.activity_identifier);
-        w.field("countEntitled", &self.count_entitled);
-        w.field(
-            "countEntitledForProvisioning",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.activity_identifier,
+            &self.count_entitled,
             &self.count_entitled_for_provisioning,
-        );
-        w.field("countEscrowed", &self.count_escrowed);
-        w.field("countEscrowedRaw", &self.count_escrowed_raw);
-        w.field("countExported", &self.count_exported);
-        w.field("countExports", &self.count_exports);
-        w.field("countImported", &self.count_imported);
-        w.field("countImportedDeltas", &self.count_imported_deltas);
-        w.field(
-            "countImportedReferenceDeltas",
+            &self.count_escrowed,
+            &self.count_escrowed_raw,
+            &self.count_exported,
+            &self.count_exports,
+            &self.count_imported,
+            &self.count_imported_deltas,
             &self.count_imported_reference_deltas,
-        );
-        w.field("error", &self.error);
-        w.field("state", &self.state);
-        w.field("timeBegan", &self.time_began);
-        w.field("timeEnded", &self.time_ended);
+            &self.error,
+            &self.state,
+            &self.time_began,
+            &self.time_ended,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.activity_identifier,
+                &mut self.count_entitled,
+                &mut self.count_entitled_for_provisioning,
+                &mut self.count_escrowed,
+                &mut self.count_escrowed_raw,
+                &mut self.count_exported,
+                &mut self.count_exports,
+                &mut self.count_imported,
+                &mut self.count_imported_deltas,
+                &mut self.count_imported_reference_deltas,
+                &mut self.error,
+                &mut self.state,
+                &mut self.time_began,
+                &mut self.time_ended,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4377,20 +4440,6 @@ impl ::graph_model::rt::Struct for SynchronizationTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.synchronizationTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "applicationId" => &mut self.application_id,
-            "default" => &mut self.default,
-            "description" => &mut self.description,
-            "discoverable" => &mut self.discoverable,
-            "factoryTag" => &mut self.factory_tag,
-            "metadata" => &mut self.metadata,
-            "schema" => &mut self.schema,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4403,15 +4452,35 @@ impl ::graph_model::rt::Struct for SynchronizationTemplate {
             "schema",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("applicationId", &self.application_id);
-        w.field("default", &self.default);
-        w.field("description", &self.description);
-        w.field("discoverable", &self.discoverable);
-        w.field("factoryTag", &self.factory_tag);
-        w.field("metadata", &self.metadata);
-        w.field("schema", &self.schema);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.application_id,
+            &self.default,
+            &self.description,
+            &self.discoverable,
+            &self.factory_tag,
+            &self.metadata,
+            &self.schema,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.application_id,
+                &mut self.default,
+                &mut self.description,
+                &mut self.discoverable,
+                &mut self.factory_tag,
+                &mut self.metadata,
+                &mut self.schema,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4461,22 +4530,28 @@ impl ::graph_model::rt::Struct for VerifiedPublisher {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verifiedPublisher"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "addedDateTime" => &mut self.added_date_time,
-            "displayName" => &mut self.display_name,
-            "verifiedPublisherId" => &mut self.verified_publisher_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["addedDateTime", "displayName", "verifiedPublisherId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("addedDateTime", &self.added_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("verifiedPublisherId", &self.verified_publisher_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.added_date_time,
+            &self.display_name,
+            &self.verified_publisher_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.added_date_time,
+                &mut self.display_name,
+                &mut self.verified_publisher_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -13,18 +13,17 @@ impl ::graph_model::rt::Struct for Album {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.album"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "coverImageItemId" => &mut self.cover_image_item_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["coverImageItemId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("coverImageItemId", &self.cover_image_item_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.cover_image_item_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.cover_image_item_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -100,28 +99,6 @@ impl ::graph_model::rt::Struct for Audio {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.audio"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "album" => &mut self.album,
-            "albumArtist" => &mut self.album_artist,
-            "artist" => &mut self.artist,
-            "bitrate" => &mut self.bitrate,
-            "composers" => &mut self.composers,
-            "copyright" => &mut self.copyright,
-            "disc" => &mut self.disc,
-            "discCount" => &mut self.disc_count,
-            "duration" => &mut self.duration,
-            "genre" => &mut self.genre,
-            "hasDrm" => &mut self.has_drm,
-            "isVariableBitrate" => &mut self.is_variable_bitrate,
-            "title" => &mut self.title,
-            "track" => &mut self.track,
-            "trackCount" => &mut self.track_count,
-            "year" => &mut self.year,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "album",
@@ -142,23 +119,51 @@ impl ::graph_model::rt::Struct for Audio {
             "year",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("album", &self.album);
-        w.field("albumArtist", &self.album_artist);
-        w.field("artist", &self.artist);
-        w.field("bitrate", &self.bitrate);
-        w.field("composers", &self.composers);
-        w.field("copyright", &self.copyright);
-        w.field("disc", &self.disc);
-        w.field("discCount", &self.disc_count);
-        w.field("duration", &self.duration);
-        w.field("genre", &self.genre);
-        w.field("hasDrm", &self.has_drm);
-        w.field("isVariableBitrate", &self.is_variable_bitrate);
-        w.field("title", &self.title);
-        w.field("track", &self.track);
-        w.field("trackCount", &self.track_count);
-        w.field("year", &self.year);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.album,
+            &self.album_artist,
+            &self.artist,
+            &self.bitrate,
+            &self.composers,
+            &self.copyright,
+            &self.disc,
+            &self.disc_count,
+            &self.duration,
+            &self.genre,
+            &self.has_drm,
+            &self.is_variable_bitrate,
+            &self.title,
+            &self.track,
+            &self.track_count,
+            &self.year,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.album,
+                &mut self.album_artist,
+                &mut self.artist,
+                &mut self.bitrate,
+                &mut self.composers,
+                &mut self.copyright,
+                &mut self.disc,
+                &mut self.disc_count,
+                &mut self.duration,
+                &mut self.genre,
+                &mut self.has_drm,
+                &mut self.is_variable_bitrate,
+                &mut self.title,
+                &mut self.track,
+                &mut self.track_count,
+                &mut self.year,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -206,20 +211,20 @@ impl ::graph_model::rt::Struct for Bundle {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bundle"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "album" => &mut self.album,
-            "childCount" => &mut self.child_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["album", "childCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("album", &self.album);
-        w.field("childCount", &self.child_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.album, &self.child_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.album, &mut self.child_count],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -267,20 +272,17 @@ impl ::graph_model::rt::Struct for ContentTypeInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.contentTypeInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -326,18 +328,17 @@ impl ::graph_model::rt::Struct for Deleted {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deleted"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.state], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -401,22 +402,6 @@ impl ::graph_model::rt::Struct for DocumentSetVersion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.documentSetVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publication" => &mut self.publication,
-            "comment" => &mut self.comment,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "items" => &mut self.items,
-            "shouldCaptureMinorVersion" => &mut self.should_capture_minor_version,
-            "fields" => &mut self.fields,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -431,20 +416,39 @@ impl ::graph_model::rt::Struct for DocumentSetVersion {
             "fields",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("publication", &self.publication);
-        w.field("comment", &self.comment);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("items", &self.items);
-        w.field(
-            "shouldCaptureMinorVersion",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.publication,
+            &self.comment,
+            &self.created_by,
+            &self.created_date_time,
+            &self.items,
             &self.should_capture_minor_version,
-        );
-        w.field("fields", &self.fields);
+            &self.fields,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.publication,
+                &mut self.comment,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.items,
+                &mut self.should_capture_minor_version,
+                &mut self.fields,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -494,22 +498,20 @@ impl ::graph_model::rt::Struct for DocumentSetVersionItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.documentSetVersionItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "itemId" => &mut self.item_id,
-            "title" => &mut self.title,
-            "versionId" => &mut self.version_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["itemId", "title", "versionId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("itemId", &self.item_id);
-        w.field("title", &self.title);
-        w.field("versionId", &self.version_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.item_id, &self.title, &self.version_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.item_id, &mut self.title, &mut self.version_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -646,57 +648,6 @@ impl ::graph_model::rt::Struct for DriveItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "audio" => &mut self.audio,
-            "bundle" => &mut self.bundle,
-            "content" => &mut self.content,
-            "cTag" => &mut self.c_tag,
-            "deleted" => &mut self.deleted,
-            "file" => &mut self.file,
-            "fileSystemInfo" => &mut self.file_system_info,
-            "folder" => &mut self.folder,
-            "image" => &mut self.image,
-            "location" => &mut self.location,
-            "malware" => &mut self.malware,
-            "package" => &mut self.package,
-            "pendingOperations" => &mut self.pending_operations,
-            "photo" => &mut self.photo,
-            "publication" => &mut self.publication,
-            "remoteItem" => &mut self.remote_item,
-            "root" => &mut self.root,
-            "searchResult" => &mut self.search_result,
-            "shared" => &mut self.shared,
-            "sharepointIds" => &mut self.sharepoint_ids,
-            "size" => &mut self.size,
-            "specialFolder" => &mut self.special_folder,
-            "video" => &mut self.video,
-            "webDavUrl" => &mut self.web_dav_url,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "analytics" => &mut self.analytics,
-            "children" => &mut self.children,
-            "listItem" => &mut self.list_item,
-            "permissions" => &mut self.permissions,
-            "retentionLabel" => &mut self.retention_label,
-            "subscriptions" => &mut self.subscriptions,
-            "thumbnails" => &mut self.thumbnails,
-            "versions" => &mut self.versions,
-            "workbook" => &mut self.workbook,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -746,52 +697,109 @@ impl ::graph_model::rt::Struct for DriveItem {
             "workbook",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("audio", &self.audio);
-        w.field("bundle", &self.bundle);
-        w.field("content", &self.content);
-        w.field("cTag", &self.c_tag);
-        w.field("deleted", &self.deleted);
-        w.field("file", &self.file);
-        w.field("fileSystemInfo", &self.file_system_info);
-        w.field("folder", &self.folder);
-        w.field("image", &self.image);
-        w.field("location", &self.location);
-        w.field("malware", &self.malware);
-        w.field("package", &self.package);
-        w.field("pendingOperations", &self.pending_operations);
-        w.field("photo", &self.photo);
-        w.field("publication", &self.publication);
-        w.field("remoteItem", &self.remote_item);
-        w.field("root", &self.root);
-        w.field("searchResult", &self.search_result);
-        w.field("shared", &self.shared);
-        w.field("sharepointIds", &self.sharepoint_ids);
-        w.field("size", &self.size);
-        w.field("specialFolder", &self.special_folder);
-        w.field("video", &self.video);
-        w.field("webDavUrl", &self.web_dav_url);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("analytics", &self.analytics);
-        w.field("children", &self.children);
-        w.field("listItem", &self.list_item);
-        w.field("permissions", &self.permissions);
-        w.field("retentionLabel", &self.retention_label);
-        w.field("subscriptions", &self.subscriptions);
-        w.field("thumbnails", &self.thumbnails);
-        w.field("versions", &self.versions);
-        w.field("workbook", &self.workbook);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.audio,
+            &self.bundle,
+            &self.content,
+            &self.c_tag,
+            &self.deleted,
+            &self.file,
+            &self.file_system_info,
+            &self.folder,
+            &self.image,
+            &self.location,
+            &self.malware,
+            &self.package,
+            &self.pending_operations,
+            &self.photo,
+            &self.publication,
+            &self.remote_item,
+            &self.root,
+            &self.search_result,
+            &self.shared,
+            &self.sharepoint_ids,
+            &self.size,
+            &self.special_folder,
+            &self.video,
+            &self.web_dav_url,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.analytics,
+            &self.children,
+            &self.list_item,
+            &self.permissions,
+            &self.retention_label,
+            &self.subscriptions,
+            &self.thumbnails,
+            &self.versions,
+            &self.workbook,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.audio,
+                &mut self.bundle,
+                &mut self.content,
+                &mut self.c_tag,
+                &mut self.deleted,
+                &mut self.file,
+                &mut self.file_system_info,
+                &mut self.folder,
+                &mut self.image,
+                &mut self.location,
+                &mut self.malware,
+                &mut self.package,
+                &mut self.pending_operations,
+                &mut self.photo,
+                &mut self.publication,
+                &mut self.remote_item,
+                &mut self.root,
+                &mut self.search_result,
+                &mut self.shared,
+                &mut self.sharepoint_ids,
+                &mut self.size,
+                &mut self.special_folder,
+                &mut self.video,
+                &mut self.web_dav_url,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.analytics,
+                &mut self.children,
+                &mut self.list_item,
+                &mut self.permissions,
+                &mut self.retention_label,
+                &mut self.subscriptions,
+                &mut self.thumbnails,
+                &mut self.versions,
+                &mut self.workbook,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -847,18 +855,6 @@ impl ::graph_model::rt::Struct for DriveItemVersion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveItemVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publication" => &mut self.publication,
-            "content" => &mut self.content,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -869,13 +865,31 @@ impl ::graph_model::rt::Struct for DriveItemVersion {
             "size",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("publication", &self.publication);
-        w.field("content", &self.content);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.publication,
+            &self.content,
+            &self.size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.publication,
+                &mut self.content,
+                &mut self.size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -921,18 +935,17 @@ impl ::graph_model::rt::Struct for FieldValueSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fieldValueSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -982,22 +995,24 @@ impl ::graph_model::rt::Struct for File {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.file"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hashes" => &mut self.hashes,
-            "mimeType" => &mut self.mime_type,
-            "processingMetadata" => &mut self.processing_metadata,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["hashes", "mimeType", "processingMetadata"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hashes", &self.hashes);
-        w.field("mimeType", &self.mime_type);
-        w.field("processingMetadata", &self.processing_metadata);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.hashes, &self.mime_type, &self.processing_metadata])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hashes,
+                &mut self.mime_type,
+                &mut self.processing_metadata,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1047,15 +1062,6 @@ impl ::graph_model::rt::Struct for FileSystemInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileSystemInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "lastAccessedDateTime" => &mut self.last_accessed_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -1063,10 +1069,25 @@ impl ::graph_model::rt::Struct for FileSystemInfo {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastAccessedDateTime", &self.last_accessed_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.last_accessed_date_time,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.last_accessed_date_time,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1114,20 +1135,20 @@ impl ::graph_model::rt::Struct for Folder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.folder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "childCount" => &mut self.child_count,
-            "view" => &mut self.view,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["childCount", "view"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("childCount", &self.child_count);
-        w.field("view", &self.view);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.child_count, &self.view])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.child_count, &mut self.view],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1177,22 +1198,20 @@ impl ::graph_model::rt::Struct for FolderView {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.folderView"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "sortBy" => &mut self.sort_by,
-            "sortOrder" => &mut self.sort_order,
-            "viewType" => &mut self.view_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["sortBy", "sortOrder", "viewType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("sortBy", &self.sort_by);
-        w.field("sortOrder", &self.sort_order);
-        w.field("viewType", &self.view_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.sort_by, &self.sort_order, &self.view_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.sort_by, &mut self.sort_order, &mut self.view_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1244,24 +1263,30 @@ impl ::graph_model::rt::Struct for Hashes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.hashes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "crc32Hash" => &mut self.crc32_hash,
-            "quickXorHash" => &mut self.quick_xor_hash,
-            "sha1Hash" => &mut self.sha1_hash,
-            "sha256Hash" => &mut self.sha256_hash,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["crc32Hash", "quickXorHash", "sha1Hash", "sha256Hash"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("crc32Hash", &self.crc32_hash);
-        w.field("quickXorHash", &self.quick_xor_hash);
-        w.field("sha1Hash", &self.sha1_hash);
-        w.field("sha256Hash", &self.sha256_hash);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.crc32_hash,
+            &self.quick_xor_hash,
+            &self.sha1_hash,
+            &self.sha256_hash,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.crc32_hash,
+                &mut self.quick_xor_hash,
+                &mut self.sha1_hash,
+                &mut self.sha256_hash,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1309,20 +1334,17 @@ impl ::graph_model::rt::Struct for Image {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.image"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "height" => &mut self.height,
-            "width" => &mut self.width,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["height", "width"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("height", &self.height);
-        w.field("width", &self.width);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.height, &self.width])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.height, &mut self.width], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1382,20 +1404,6 @@ impl ::graph_model::rt::Struct for ItemReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "driveId" => &mut self.drive_id,
-            "driveType" => &mut self.drive_type,
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "path" => &mut self.path,
-            "shareId" => &mut self.share_id,
-            "sharepointIds" => &mut self.sharepoint_ids,
-            "siteId" => &mut self.site_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "driveId",
@@ -1408,15 +1416,35 @@ impl ::graph_model::rt::Struct for ItemReference {
             "siteId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("driveId", &self.drive_id);
-        w.field("driveType", &self.drive_type);
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("path", &self.path);
-        w.field("shareId", &self.share_id);
-        w.field("sharepointIds", &self.sharepoint_ids);
-        w.field("siteId", &self.site_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.drive_id,
+            &self.drive_type,
+            &self.id,
+            &self.name,
+            &self.path,
+            &self.share_id,
+            &self.sharepoint_ids,
+            &self.site_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.drive_id,
+                &mut self.drive_type,
+                &mut self.id,
+                &mut self.name,
+                &mut self.path,
+                &mut self.share_id,
+                &mut self.sharepoint_ids,
+                &mut self.site_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1472,18 +1500,6 @@ impl ::graph_model::rt::Struct for ItemRetentionLabel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.itemRetentionLabel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isLabelAppliedExplicitly" => &mut self.is_label_applied_explicitly,
-            "labelAppliedBy" => &mut self.label_applied_by,
-            "labelAppliedDateTime" => &mut self.label_applied_date_time,
-            "name" => &mut self.name,
-            "retentionSettings" => &mut self.retention_settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1494,16 +1510,31 @@ impl ::graph_model::rt::Struct for ItemRetentionLabel {
             "retentionSettings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "isLabelAppliedExplicitly",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.is_label_applied_explicitly,
-        );
-        w.field("labelAppliedBy", &self.label_applied_by);
-        w.field("labelAppliedDateTime", &self.label_applied_date_time);
-        w.field("name", &self.name);
-        w.field("retentionSettings", &self.retention_settings);
+            &self.label_applied_by,
+            &self.label_applied_date_time,
+            &self.name,
+            &self.retention_settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_label_applied_explicitly,
+                &mut self.label_applied_by,
+                &mut self.label_applied_date_time,
+                &mut self.name,
+                &mut self.retention_settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1592,33 +1623,6 @@ impl ::graph_model::rt::Struct for ListItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.listItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "contentType" => &mut self.content_type,
-            "deleted" => &mut self.deleted,
-            "sharepointIds" => &mut self.sharepoint_ids,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "analytics" => &mut self.analytics,
-            "documentSetVersions" => &mut self.document_set_versions,
-            "driveItem" => &mut self.drive_item,
-            "fields" => &mut self.fields,
-            "permissions" => &mut self.permissions,
-            "versions" => &mut self.versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1644,28 +1648,61 @@ impl ::graph_model::rt::Struct for ListItem {
             "versions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("contentType", &self.content_type);
-        w.field("deleted", &self.deleted);
-        w.field("sharepointIds", &self.sharepoint_ids);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("analytics", &self.analytics);
-        w.field("documentSetVersions", &self.document_set_versions);
-        w.field("driveItem", &self.drive_item);
-        w.field("fields", &self.fields);
-        w.field("permissions", &self.permissions);
-        w.field("versions", &self.versions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.content_type,
+            &self.deleted,
+            &self.sharepoint_ids,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.analytics,
+            &self.document_set_versions,
+            &self.drive_item,
+            &self.fields,
+            &self.permissions,
+            &self.versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.content_type,
+                &mut self.deleted,
+                &mut self.sharepoint_ids,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.analytics,
+                &mut self.document_set_versions,
+                &mut self.drive_item,
+                &mut self.fields,
+                &mut self.permissions,
+                &mut self.versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1719,17 +1756,6 @@ impl ::graph_model::rt::Struct for ListItemVersion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.listItemVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "publication" => &mut self.publication,
-            "fields" => &mut self.fields,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1739,12 +1765,29 @@ impl ::graph_model::rt::Struct for ListItemVersion {
             "fields",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("publication", &self.publication);
-        w.field("fields", &self.fields);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.publication,
+            &self.fields,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.publication,
+                &mut self.fields,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1882,18 +1925,17 @@ impl ::graph_model::rt::Struct for Malware {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.malware"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.description], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1939,18 +1981,17 @@ impl ::graph_model::rt::Struct for Package {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.package"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1996,18 +2037,17 @@ impl ::graph_model::rt::Struct for PendingContentUpdate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pendingContentUpdate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "queuedDateTime" => &mut self.queued_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["queuedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("queuedDateTime", &self.queued_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.queued_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.queued_date_time], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2053,18 +2093,17 @@ impl ::graph_model::rt::Struct for PendingOperations {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.pendingOperations"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "pendingContentUpdate" => &mut self.pending_content_update,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["pendingContentUpdate"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("pendingContentUpdate", &self.pending_content_update);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.pending_content_update])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.pending_content_update], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2139,24 +2178,6 @@ impl ::graph_model::rt::Struct for Permission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.permission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "grantedTo" => &mut self.granted_to,
-            "grantedToIdentities" => &mut self.granted_to_identities,
-            "grantedToIdentitiesV2" => &mut self.granted_to_identities_v2,
-            "grantedToV2" => &mut self.granted_to_v2,
-            "hasPassword" => &mut self.has_password,
-            "inheritedFrom" => &mut self.inherited_from,
-            "invitation" => &mut self.invitation,
-            "link" => &mut self.link,
-            "roles" => &mut self.roles,
-            "shareId" => &mut self.share_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2173,19 +2194,43 @@ impl ::graph_model::rt::Struct for Permission {
             "shareId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("grantedTo", &self.granted_to);
-        w.field("grantedToIdentities", &self.granted_to_identities);
-        w.field("grantedToIdentitiesV2", &self.granted_to_identities_v2);
-        w.field("grantedToV2", &self.granted_to_v2);
-        w.field("hasPassword", &self.has_password);
-        w.field("inheritedFrom", &self.inherited_from);
-        w.field("invitation", &self.invitation);
-        w.field("link", &self.link);
-        w.field("roles", &self.roles);
-        w.field("shareId", &self.share_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.expiration_date_time,
+            &self.granted_to,
+            &self.granted_to_identities,
+            &self.granted_to_identities_v2,
+            &self.granted_to_v2,
+            &self.has_password,
+            &self.inherited_from,
+            &self.invitation,
+            &self.link,
+            &self.roles,
+            &self.share_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.expiration_date_time,
+                &mut self.granted_to,
+                &mut self.granted_to_identities,
+                &mut self.granted_to_identities_v2,
+                &mut self.granted_to_v2,
+                &mut self.has_password,
+                &mut self.inherited_from,
+                &mut self.invitation,
+                &mut self.link,
+                &mut self.roles,
+                &mut self.share_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2251,21 +2296,6 @@ impl ::graph_model::rt::Struct for Photo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.photo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cameraMake" => &mut self.camera_make,
-            "cameraModel" => &mut self.camera_model,
-            "exposureDenominator" => &mut self.exposure_denominator,
-            "exposureNumerator" => &mut self.exposure_numerator,
-            "fNumber" => &mut self.f_number,
-            "focalLength" => &mut self.focal_length,
-            "iso" => &mut self.iso,
-            "orientation" => &mut self.orientation,
-            "takenDateTime" => &mut self.taken_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "cameraMake",
@@ -2279,16 +2309,37 @@ impl ::graph_model::rt::Struct for Photo {
             "takenDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cameraMake", &self.camera_make);
-        w.field("cameraModel", &self.camera_model);
-        w.field("exposureDenominator", &self.exposure_denominator);
-        w.field("exposureNumerator", &self.exposure_numerator);
-        w.field("fNumber", &self.f_number);
-        w.field("focalLength", &self.focal_length);
-        w.field("iso", &self.iso);
-        w.field("orientation", &self.orientation);
-        w.field("takenDateTime", &self.taken_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.camera_make,
+            &self.camera_model,
+            &self.exposure_denominator,
+            &self.exposure_numerator,
+            &self.f_number,
+            &self.focal_length,
+            &self.iso,
+            &self.orientation,
+            &self.taken_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.camera_make,
+                &mut self.camera_model,
+                &mut self.exposure_denominator,
+                &mut self.exposure_numerator,
+                &mut self.f_number,
+                &mut self.focal_length,
+                &mut self.iso,
+                &mut self.orientation,
+                &mut self.taken_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2338,22 +2389,24 @@ impl ::graph_model::rt::Struct for PublicationFacet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.publicationFacet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "checkedOutBy" => &mut self.checked_out_by,
-            "level" => &mut self.level,
-            "versionId" => &mut self.version_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["checkedOutBy", "level", "versionId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("checkedOutBy", &self.checked_out_by);
-        w.field("level", &self.level);
-        w.field("versionId", &self.version_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.checked_out_by, &self.level, &self.version_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.checked_out_by,
+                &mut self.level,
+                &mut self.version_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2435,31 +2488,6 @@ impl ::graph_model::rt::Struct for RemoteItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.remoteItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "file" => &mut self.file,
-            "fileSystemInfo" => &mut self.file_system_info,
-            "folder" => &mut self.folder,
-            "id" => &mut self.id,
-            "image" => &mut self.image,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "package" => &mut self.package,
-            "parentReference" => &mut self.parent_reference,
-            "shared" => &mut self.shared,
-            "sharepointIds" => &mut self.sharepoint_ids,
-            "size" => &mut self.size,
-            "specialFolder" => &mut self.special_folder,
-            "video" => &mut self.video,
-            "webDavUrl" => &mut self.web_dav_url,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdBy",
@@ -2483,26 +2511,57 @@ impl ::graph_model::rt::Struct for RemoteItem {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("file", &self.file);
-        w.field("fileSystemInfo", &self.file_system_info);
-        w.field("folder", &self.folder);
-        w.field("id", &self.id);
-        w.field("image", &self.image);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("package", &self.package);
-        w.field("parentReference", &self.parent_reference);
-        w.field("shared", &self.shared);
-        w.field("sharepointIds", &self.sharepoint_ids);
-        w.field("size", &self.size);
-        w.field("specialFolder", &self.special_folder);
-        w.field("video", &self.video);
-        w.field("webDavUrl", &self.web_dav_url);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_by,
+            &self.created_date_time,
+            &self.file,
+            &self.file_system_info,
+            &self.folder,
+            &self.id,
+            &self.image,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.package,
+            &self.parent_reference,
+            &self.shared,
+            &self.sharepoint_ids,
+            &self.size,
+            &self.special_folder,
+            &self.video,
+            &self.web_dav_url,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.file,
+                &mut self.file_system_info,
+                &mut self.folder,
+                &mut self.id,
+                &mut self.image,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.package,
+                &mut self.parent_reference,
+                &mut self.shared,
+                &mut self.sharepoint_ids,
+                &mut self.size,
+                &mut self.special_folder,
+                &mut self.video,
+                &mut self.web_dav_url,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2559,18 +2618,6 @@ impl ::graph_model::rt::Struct for RetentionLabelSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.retentionLabelSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "behaviorDuringRetentionPeriod" => &mut self.behavior_during_retention_period,
-            "isContentUpdateAllowed" => &mut self.is_content_update_allowed,
-            "isDeleteAllowed" => &mut self.is_delete_allowed,
-            "isLabelUpdateAllowed" => &mut self.is_label_update_allowed,
-            "isMetadataUpdateAllowed" => &mut self.is_metadata_update_allowed,
-            "isRecordLocked" => &mut self.is_record_locked,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "behaviorDuringRetentionPeriod",
@@ -2581,16 +2628,31 @@ impl ::graph_model::rt::Struct for RetentionLabelSettings {
             "isRecordLocked",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "behaviorDuringRetentionPeriod",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.behavior_during_retention_period,
-        );
-        w.field("isContentUpdateAllowed", &self.is_content_update_allowed);
-        w.field("isDeleteAllowed", &self.is_delete_allowed);
-        w.field("isLabelUpdateAllowed", &self.is_label_update_allowed);
-        w.field("isMetadataUpdateAllowed", &self.is_metadata_update_allowed);
-        w.field("isRecordLocked", &self.is_record_locked);
+            &self.is_content_update_allowed,
+            &self.is_delete_allowed,
+            &self.is_label_update_allowed,
+            &self.is_metadata_update_allowed,
+            &self.is_record_locked,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.behavior_during_retention_period,
+                &mut self.is_content_update_allowed,
+                &mut self.is_delete_allowed,
+                &mut self.is_label_update_allowed,
+                &mut self.is_metadata_update_allowed,
+                &mut self.is_record_locked,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2634,15 +2696,17 @@ impl ::graph_model::rt::Struct for Root {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.root"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2688,18 +2752,17 @@ impl ::graph_model::rt::Struct for SearchResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.searchResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "onClickTelemetryUrl" => &mut self.on_click_telemetry_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["onClickTelemetryUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("onClickTelemetryUrl", &self.on_click_telemetry_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.on_click_telemetry_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.on_click_telemetry_url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2751,24 +2814,30 @@ impl ::graph_model::rt::Struct for Shared {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shared"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "owner" => &mut self.owner,
-            "scope" => &mut self.scope,
-            "sharedBy" => &mut self.shared_by,
-            "sharedDateTime" => &mut self.shared_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["owner", "scope", "sharedBy", "sharedDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("owner", &self.owner);
-        w.field("scope", &self.scope);
-        w.field("sharedBy", &self.shared_by);
-        w.field("sharedDateTime", &self.shared_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.owner,
+            &self.scope,
+            &self.shared_by,
+            &self.shared_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.owner,
+                &mut self.scope,
+                &mut self.shared_by,
+                &mut self.shared_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2826,19 +2895,6 @@ impl ::graph_model::rt::Struct for SharepointIds {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharepointIds"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "listId" => &mut self.list_id,
-            "listItemId" => &mut self.list_item_id,
-            "listItemUniqueId" => &mut self.list_item_unique_id,
-            "siteId" => &mut self.site_id,
-            "siteUrl" => &mut self.site_url,
-            "tenantId" => &mut self.tenant_id,
-            "webId" => &mut self.web_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "listId",
@@ -2850,14 +2906,33 @@ impl ::graph_model::rt::Struct for SharepointIds {
             "webId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("listId", &self.list_id);
-        w.field("listItemId", &self.list_item_id);
-        w.field("listItemUniqueId", &self.list_item_unique_id);
-        w.field("siteId", &self.site_id);
-        w.field("siteUrl", &self.site_url);
-        w.field("tenantId", &self.tenant_id);
-        w.field("webId", &self.web_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.list_id,
+            &self.list_item_id,
+            &self.list_item_unique_id,
+            &self.site_id,
+            &self.site_url,
+            &self.tenant_id,
+            &self.web_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.list_id,
+                &mut self.list_item_id,
+                &mut self.list_item_unique_id,
+                &mut self.site_id,
+                &mut self.site_url,
+                &mut self.tenant_id,
+                &mut self.web_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2909,24 +2984,30 @@ impl ::graph_model::rt::Struct for SharingInvitation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharingInvitation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "email" => &mut self.email,
-            "invitedBy" => &mut self.invited_by,
-            "redeemedBy" => &mut self.redeemed_by,
-            "signInRequired" => &mut self.sign_in_required,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["email", "invitedBy", "redeemedBy", "signInRequired"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("email", &self.email);
-        w.field("invitedBy", &self.invited_by);
-        w.field("redeemedBy", &self.redeemed_by);
-        w.field("signInRequired", &self.sign_in_required);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.email,
+            &self.invited_by,
+            &self.redeemed_by,
+            &self.sign_in_required,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.email,
+                &mut self.invited_by,
+                &mut self.redeemed_by,
+                &mut self.sign_in_required,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2982,18 +3063,6 @@ impl ::graph_model::rt::Struct for SharingLink {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharingLink"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "preventsDownload" => &mut self.prevents_download,
-            "scope" => &mut self.scope,
-            "type" => &mut self.r#type,
-            "webHtml" => &mut self.web_html,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "application",
@@ -3004,13 +3073,31 @@ impl ::graph_model::rt::Struct for SharingLink {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("preventsDownload", &self.prevents_download);
-        w.field("scope", &self.scope);
-        w.field("type", &self.r#type);
-        w.field("webHtml", &self.web_html);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application,
+            &self.prevents_download,
+            &self.scope,
+            &self.r#type,
+            &self.web_html,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application,
+                &mut self.prevents_download,
+                &mut self.scope,
+                &mut self.r#type,
+                &mut self.web_html,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3056,18 +3143,17 @@ impl ::graph_model::rt::Struct for SpecialFolder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.specialFolder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3121,26 +3207,32 @@ impl ::graph_model::rt::Struct for Thumbnail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.thumbnail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "height" => &mut self.height,
-            "sourceItemId" => &mut self.source_item_id,
-            "url" => &mut self.url,
-            "width" => &mut self.width,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content", "height", "sourceItemId", "url", "width"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("height", &self.height);
-        w.field("sourceItemId", &self.source_item_id);
-        w.field("url", &self.url);
-        w.field("width", &self.width);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.content,
+            &self.height,
+            &self.source_item_id,
+            &self.url,
+            &self.width,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.content,
+                &mut self.height,
+                &mut self.source_item_id,
+                &mut self.url,
+                &mut self.width,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3194,26 +3286,32 @@ impl ::graph_model::rt::Struct for ThumbnailSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.thumbnailSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "large" => &mut self.large,
-            "medium" => &mut self.medium,
-            "small" => &mut self.small,
-            "source" => &mut self.source,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "large", "medium", "small", "source"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("large", &self.large);
-        w.field("medium", &self.medium);
-        w.field("small", &self.small);
-        w.field("source", &self.source);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.large,
+            &self.medium,
+            &self.small,
+            &self.source,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.large,
+                &mut self.medium,
+                &mut self.small,
+                &mut self.source,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3277,22 +3375,6 @@ impl ::graph_model::rt::Struct for Video {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.video"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "audioBitsPerSample" => &mut self.audio_bits_per_sample,
-            "audioChannels" => &mut self.audio_channels,
-            "audioFormat" => &mut self.audio_format,
-            "audioSamplesPerSecond" => &mut self.audio_samples_per_second,
-            "bitrate" => &mut self.bitrate,
-            "duration" => &mut self.duration,
-            "fourCC" => &mut self.four_cc,
-            "frameRate" => &mut self.frame_rate,
-            "height" => &mut self.height,
-            "width" => &mut self.width,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "audioBitsPerSample",
@@ -3307,17 +3389,39 @@ impl ::graph_model::rt::Struct for Video {
             "width",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("audioBitsPerSample", &self.audio_bits_per_sample);
-        w.field("audioChannels", &self.audio_channels);
-        w.field("audioFormat", &self.audio_format);
-        w.field("audioSamplesPerSecond", &self.audio_samples_per_second);
-        w.field("bitrate", &self.bitrate);
-        w.field("duration", &self.duration);
-        w.field("fourCC", &self.four_cc);
-        w.field("frameRate", &self.frame_rate);
-        w.field("height", &self.height);
-        w.field("width", &self.width);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.audio_bits_per_sample,
+            &self.audio_channels,
+            &self.audio_format,
+            &self.audio_samples_per_second,
+            &self.bitrate,
+            &self.duration,
+            &self.four_cc,
+            &self.frame_rate,
+            &self.height,
+            &self.width,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.audio_bits_per_sample,
+                &mut self.audio_channels,
+                &mut self.audio_format,
+                &mut self.audio_samples_per_second,
+                &mut self.bitrate,
+                &mut self.duration,
+                &mut self.four_cc,
+                &mut self.frame_rate,
+                &mut self.height,
+                &mut self.width,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3377,20 +3481,6 @@ impl ::graph_model::rt::Struct for Workbook {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbook"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "application" => &mut self.application,
-            "comments" => &mut self.comments,
-            "functions" => &mut self.functions,
-            "names" => &mut self.names,
-            "operations" => &mut self.operations,
-            "tables" => &mut self.tables,
-            "worksheets" => &mut self.worksheets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3403,15 +3493,35 @@ impl ::graph_model::rt::Struct for Workbook {
             "worksheets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("application", &self.application);
-        w.field("comments", &self.comments);
-        w.field("functions", &self.functions);
-        w.field("names", &self.names);
-        w.field("operations", &self.operations);
-        w.field("tables", &self.tables);
-        w.field("worksheets", &self.worksheets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.application,
+            &self.comments,
+            &self.functions,
+            &self.names,
+            &self.operations,
+            &self.tables,
+            &self.worksheets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.application,
+                &mut self.comments,
+                &mut self.functions,
+                &mut self.names,
+                &mut self.operations,
+                &mut self.tables,
+                &mut self.worksheets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3459,20 +3569,20 @@ impl ::graph_model::rt::Struct for WorkbookApplication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookApplication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "calculationMode" => &mut self.calculation_mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "calculationMode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("calculationMode", &self.calculation_mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.calculation_mode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.calculation_mode],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3542,25 +3652,6 @@ impl ::graph_model::rt::Struct for WorkbookChart {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChart"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "height" => &mut self.height,
-            "left" => &mut self.left,
-            "name" => &mut self.name,
-            "top" => &mut self.top,
-            "width" => &mut self.width,
-            "axes" => &mut self.axes,
-            "dataLabels" => &mut self.data_labels,
-            "format" => &mut self.format,
-            "legend" => &mut self.legend,
-            "series" => &mut self.series,
-            "title" => &mut self.title,
-            "worksheet" => &mut self.worksheet,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3578,20 +3669,45 @@ impl ::graph_model::rt::Struct for WorkbookChart {
             "worksheet",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("height", &self.height);
-        w.field("left", &self.left);
-        w.field("name", &self.name);
-        w.field("top", &self.top);
-        w.field("width", &self.width);
-        w.field("axes", &self.axes);
-        w.field("dataLabels", &self.data_labels);
-        w.field("format", &self.format);
-        w.field("legend", &self.legend);
-        w.field("series", &self.series);
-        w.field("title", &self.title);
-        w.field("worksheet", &self.worksheet);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.height,
+            &self.left,
+            &self.name,
+            &self.top,
+            &self.width,
+            &self.axes,
+            &self.data_labels,
+            &self.format,
+            &self.legend,
+            &self.series,
+            &self.title,
+            &self.worksheet,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.height,
+                &mut self.left,
+                &mut self.name,
+                &mut self.top,
+                &mut self.width,
+                &mut self.axes,
+                &mut self.data_labels,
+                &mut self.format,
+                &mut self.legend,
+                &mut self.series,
+                &mut self.title,
+                &mut self.worksheet,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3641,22 +3757,20 @@ impl ::graph_model::rt::Struct for WorkbookChartAreaFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartAreaFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fill" => &mut self.fill,
-            "font" => &mut self.font,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fill", "font"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fill", &self.fill);
-        w.field("font", &self.font);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fill, &self.font])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.fill, &mut self.font],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3708,24 +3822,30 @@ impl ::graph_model::rt::Struct for WorkbookChartAxes {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartAxes"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "categoryAxis" => &mut self.category_axis,
-            "seriesAxis" => &mut self.series_axis,
-            "valueAxis" => &mut self.value_axis,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "categoryAxis", "seriesAxis", "valueAxis"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("categoryAxis", &self.category_axis);
-        w.field("seriesAxis", &self.series_axis);
-        w.field("valueAxis", &self.value_axis);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category_axis,
+            &self.series_axis,
+            &self.value_axis,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category_axis,
+                &mut self.series_axis,
+                &mut self.value_axis,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3787,21 +3907,6 @@ impl ::graph_model::rt::Struct for WorkbookChartAxis {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartAxis"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "majorUnit" => &mut self.major_unit,
-            "maximum" => &mut self.maximum,
-            "minimum" => &mut self.minimum,
-            "minorUnit" => &mut self.minor_unit,
-            "format" => &mut self.format,
-            "majorGridlines" => &mut self.major_gridlines,
-            "minorGridlines" => &mut self.minor_gridlines,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3815,16 +3920,37 @@ impl ::graph_model::rt::Struct for WorkbookChartAxis {
             "title",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("majorUnit", &self.major_unit);
-        w.field("maximum", &self.maximum);
-        w.field("minimum", &self.minimum);
-        w.field("minorUnit", &self.minor_unit);
-        w.field("format", &self.format);
-        w.field("majorGridlines", &self.major_gridlines);
-        w.field("minorGridlines", &self.minor_gridlines);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.major_unit,
+            &self.maximum,
+            &self.minimum,
+            &self.minor_unit,
+            &self.format,
+            &self.major_gridlines,
+            &self.minor_gridlines,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.major_unit,
+                &mut self.maximum,
+                &mut self.minimum,
+                &mut self.minor_unit,
+                &mut self.format,
+                &mut self.major_gridlines,
+                &mut self.minor_gridlines,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3874,22 +4000,20 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartAxisFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "font" => &mut self.font,
-            "line" => &mut self.line,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "font", "line"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("font", &self.font);
-        w.field("line", &self.line);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.font, &self.line])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.font, &mut self.line],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3941,24 +4065,25 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitle {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartAxisTitle"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "text" => &mut self.text,
-            "visible" => &mut self.visible,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "text", "visible", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("text", &self.text);
-        w.field("visible", &self.visible);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.text, &self.visible, &self.format])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.text,
+                &mut self.visible,
+                &mut self.format,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4006,20 +4131,17 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitleFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartAxisTitleFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "font" => &mut self.font,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "font"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("font", &self.font);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.font])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.font], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4069,22 +4191,20 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabelFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartDataLabelFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fill" => &mut self.fill,
-            "font" => &mut self.font,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fill", "font"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fill", &self.fill);
-        w.field("font", &self.font);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fill, &self.font])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.fill, &mut self.font],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4148,22 +4268,6 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartDataLabels"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "position" => &mut self.position,
-            "separator" => &mut self.separator,
-            "showBubbleSize" => &mut self.show_bubble_size,
-            "showCategoryName" => &mut self.show_category_name,
-            "showLegendKey" => &mut self.show_legend_key,
-            "showPercentage" => &mut self.show_percentage,
-            "showSeriesName" => &mut self.show_series_name,
-            "showValue" => &mut self.show_value,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4178,17 +4282,39 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
             "format",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("position", &self.position);
-        w.field("separator", &self.separator);
-        w.field("showBubbleSize", &self.show_bubble_size);
-        w.field("showCategoryName", &self.show_category_name);
-        w.field("showLegendKey", &self.show_legend_key);
-        w.field("showPercentage", &self.show_percentage);
-        w.field("showSeriesName", &self.show_series_name);
-        w.field("showValue", &self.show_value);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.position,
+            &self.separator,
+            &self.show_bubble_size,
+            &self.show_category_name,
+            &self.show_legend_key,
+            &self.show_percentage,
+            &self.show_series_name,
+            &self.show_value,
+            &self.format,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.position,
+                &mut self.separator,
+                &mut self.show_bubble_size,
+                &mut self.show_category_name,
+                &mut self.show_legend_key,
+                &mut self.show_percentage,
+                &mut self.show_series_name,
+                &mut self.show_value,
+                &mut self.format,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4234,18 +4360,17 @@ impl ::graph_model::rt::Struct for WorkbookChartFill {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartFill"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4303,30 +4428,36 @@ impl ::graph_model::rt::Struct for WorkbookChartFont {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartFont"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "bold" => &mut self.bold,
-            "color" => &mut self.color,
-            "italic" => &mut self.italic,
-            "name" => &mut self.name,
-            "size" => &mut self.size,
-            "underline" => &mut self.underline,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "bold", "color", "italic", "name", "size", "underline"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("bold", &self.bold);
-        w.field("color", &self.color);
-        w.field("italic", &self.italic);
-        w.field("name", &self.name);
-        w.field("size", &self.size);
-        w.field("underline", &self.underline);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.bold,
+            &self.color,
+            &self.italic,
+            &self.name,
+            &self.size,
+            &self.underline,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.bold,
+                &mut self.color,
+                &mut self.italic,
+                &mut self.name,
+                &mut self.size,
+                &mut self.underline,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4376,22 +4507,20 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlines {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartGridlines"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "visible" => &mut self.visible,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "visible", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("visible", &self.visible);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.visible, &self.format])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.visible, &mut self.format],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4439,20 +4568,17 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlinesFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartGridlinesFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "line" => &mut self.line,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "line"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("line", &self.line);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.line])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.line], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4506,26 +4632,32 @@ impl ::graph_model::rt::Struct for WorkbookChartLegend {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartLegend"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "overlay" => &mut self.overlay,
-            "position" => &mut self.position,
-            "visible" => &mut self.visible,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "overlay", "position", "visible", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("overlay", &self.overlay);
-        w.field("position", &self.position);
-        w.field("visible", &self.visible);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.overlay,
+            &self.position,
+            &self.visible,
+            &self.format,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.overlay,
+                &mut self.position,
+                &mut self.visible,
+                &mut self.format,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4575,22 +4707,20 @@ impl ::graph_model::rt::Struct for WorkbookChartLegendFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartLegendFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fill" => &mut self.fill,
-            "font" => &mut self.font,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fill", "font"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fill", &self.fill);
-        w.field("font", &self.font);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fill, &self.font])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.fill, &mut self.font],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4638,20 +4768,17 @@ impl ::graph_model::rt::Struct for WorkbookChartLineFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartLineFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "color" => &mut self.color,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "color"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("color", &self.color);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.color])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.color], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4701,22 +4828,20 @@ impl ::graph_model::rt::Struct for WorkbookChartPoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartPoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "value" => &mut self.value,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "value", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("value", &self.value);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.value, &self.format])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.value, &mut self.format],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4764,20 +4889,17 @@ impl ::graph_model::rt::Struct for WorkbookChartPointFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartPointFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fill" => &mut self.fill,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fill"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fill", &self.fill);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fill])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.fill], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4829,24 +4951,25 @@ impl ::graph_model::rt::Struct for WorkbookChartSeries {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartSeries"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "format" => &mut self.format,
-            "points" => &mut self.points,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name", "format", "points"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("format", &self.format);
-        w.field("points", &self.points);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name, &self.format, &self.points])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.name,
+                &mut self.format,
+                &mut self.points,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4896,22 +5019,20 @@ impl ::graph_model::rt::Struct for WorkbookChartSeriesFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartSeriesFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fill" => &mut self.fill,
-            "line" => &mut self.line,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fill", "line"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fill", &self.fill);
-        w.field("line", &self.line);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fill, &self.line])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.fill, &mut self.line],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4965,26 +5086,32 @@ impl ::graph_model::rt::Struct for WorkbookChartTitle {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartTitle"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "overlay" => &mut self.overlay,
-            "text" => &mut self.text,
-            "visible" => &mut self.visible,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "overlay", "text", "visible", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("overlay", &self.overlay);
-        w.field("text", &self.text);
-        w.field("visible", &self.visible);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.overlay,
+            &self.text,
+            &self.visible,
+            &self.format,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.overlay,
+                &mut self.text,
+                &mut self.visible,
+                &mut self.format,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5034,22 +5161,20 @@ impl ::graph_model::rt::Struct for WorkbookChartTitleFormat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookChartTitleFormat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fill" => &mut self.fill,
-            "font" => &mut self.font,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fill", "font"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fill", &self.fill);
-        w.field("font", &self.font);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fill, &self.font])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.fill, &mut self.font],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5101,24 +5226,25 @@ impl ::graph_model::rt::Struct for WorkbookComment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookComment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "contentType" => &mut self.content_type,
-            "replies" => &mut self.replies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "content", "contentType", "replies"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("contentType", &self.content_type);
-        w.field("replies", &self.replies);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.content, &self.content_type, &self.replies])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content,
+                &mut self.content_type,
+                &mut self.replies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5168,22 +5294,20 @@ impl ::graph_model::rt::Struct for WorkbookCommentReply {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookCommentReply"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "content" => &mut self.content,
-            "contentType" => &mut self.content_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "content", "contentType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("content", &self.content);
-        w.field("contentType", &self.content_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.content, &self.content_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.content, &mut self.content_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5231,20 +5355,17 @@ impl ::graph_model::rt::Struct for WorkbookFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "criteria" => &mut self.criteria,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "criteria"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("criteria", &self.criteria);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.criteria])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.criteria], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5304,20 +5425,6 @@ impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookFilterCriteria"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "color" => &mut self.color,
-            "criterion1" => &mut self.criterion1,
-            "criterion2" => &mut self.criterion2,
-            "dynamicCriteria" => &mut self.dynamic_criteria,
-            "filterOn" => &mut self.filter_on,
-            "icon" => &mut self.icon,
-            "operator" => &mut self.operator,
-            "values" => &mut self.values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "color",
@@ -5330,15 +5437,35 @@ impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
             "values",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("color", &self.color);
-        w.field("criterion1", &self.criterion1);
-        w.field("criterion2", &self.criterion2);
-        w.field("dynamicCriteria", &self.dynamic_criteria);
-        w.field("filterOn", &self.filter_on);
-        w.field("icon", &self.icon);
-        w.field("operator", &self.operator);
-        w.field("values", &self.values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.color,
+            &self.criterion1,
+            &self.criterion2,
+            &self.dynamic_criteria,
+            &self.filter_on,
+            &self.icon,
+            &self.operator,
+            &self.values,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.color,
+                &mut self.criterion1,
+                &mut self.criterion2,
+                &mut self.dynamic_criteria,
+                &mut self.filter_on,
+                &mut self.icon,
+                &mut self.operator,
+                &mut self.values,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5384,18 +5511,17 @@ impl ::graph_model::rt::Struct for WorkbookFunctions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookFunctions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5443,20 +5569,17 @@ impl ::graph_model::rt::Struct for WorkbookIcon {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookIcon"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "index" => &mut self.index,
-            "set" => &mut self.set,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["index", "set"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("index", &self.index);
-        w.field("set", &self.set);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.index, &self.set])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.index, &mut self.set], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5516,20 +5639,6 @@ impl ::graph_model::rt::Struct for WorkbookNamedItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookNamedItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "comment" => &mut self.comment,
-            "name" => &mut self.name,
-            "scope" => &mut self.scope,
-            "type" => &mut self.r#type,
-            "value" => &mut self.value,
-            "visible" => &mut self.visible,
-            "worksheet" => &mut self.worksheet,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5542,15 +5651,35 @@ impl ::graph_model::rt::Struct for WorkbookNamedItem {
             "worksheet",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("comment", &self.comment);
-        w.field("name", &self.name);
-        w.field("scope", &self.scope);
-        w.field("type", &self.r#type);
-        w.field("value", &self.value);
-        w.field("visible", &self.visible);
-        w.field("worksheet", &self.worksheet);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.comment,
+            &self.name,
+            &self.scope,
+            &self.r#type,
+            &self.value,
+            &self.visible,
+            &self.worksheet,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.comment,
+                &mut self.name,
+                &mut self.scope,
+                &mut self.r#type,
+                &mut self.value,
+                &mut self.visible,
+                &mut self.worksheet,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5602,24 +5731,25 @@ impl ::graph_model::rt::Struct for WorkbookOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "error" => &mut self.error,
-            "resourceLocation" => &mut self.resource_location,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "error", "resourceLocation", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("error", &self.error);
-        w.field("resourceLocation", &self.resource_location);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.error, &self.resource_location, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.error,
+                &mut self.resource_location,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5669,22 +5799,20 @@ impl ::graph_model::rt::Struct for WorkbookOperationError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookOperationError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "innerError" => &mut self.inner_error,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "innerError", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("innerError", &self.inner_error);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.inner_error, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.code, &mut self.inner_error, &mut self.message],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5802,22 +5930,20 @@ impl ::graph_model::rt::Struct for WorkbookPivotTable {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookPivotTable"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "worksheet" => &mut self.worksheet,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name", "worksheet"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("worksheet", &self.worksheet);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name, &self.worksheet])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.name, &mut self.worksheet],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5873,28 +5999,34 @@ impl ::graph_model::rt::Struct for WorkbookSortField {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookSortField"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ascending" => &mut self.ascending,
-            "color" => &mut self.color,
-            "dataOption" => &mut self.data_option,
-            "icon" => &mut self.icon,
-            "key" => &mut self.key,
-            "sortOn" => &mut self.sort_on,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ascending", "color", "dataOption", "icon", "key", "sortOn"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ascending", &self.ascending);
-        w.field("color", &self.color);
-        w.field("dataOption", &self.data_option);
-        w.field("icon", &self.icon);
-        w.field("key", &self.key);
-        w.field("sortOn", &self.sort_on);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.ascending,
+            &self.color,
+            &self.data_option,
+            &self.icon,
+            &self.key,
+            &self.sort_on,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.ascending,
+                &mut self.color,
+                &mut self.data_option,
+                &mut self.icon,
+                &mut self.key,
+                &mut self.sort_on,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5968,27 +6100,6 @@ impl ::graph_model::rt::Struct for WorkbookTable {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookTable"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "highlightFirstColumn" => &mut self.highlight_first_column,
-            "highlightLastColumn" => &mut self.highlight_last_column,
-            "legacyId" => &mut self.legacy_id,
-            "name" => &mut self.name,
-            "showBandedColumns" => &mut self.show_banded_columns,
-            "showBandedRows" => &mut self.show_banded_rows,
-            "showFilterButton" => &mut self.show_filter_button,
-            "showHeaders" => &mut self.show_headers,
-            "showTotals" => &mut self.show_totals,
-            "style" => &mut self.style,
-            "columns" => &mut self.columns,
-            "rows" => &mut self.rows,
-            "sort" => &mut self.sort,
-            "worksheet" => &mut self.worksheet,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6008,22 +6119,49 @@ impl ::graph_model::rt::Struct for WorkbookTable {
             "worksheet",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("highlightFirstColumn", &self.highlight_first_column);
-        w.field("highlightLastColumn", &self.highlight_last_column);
-        w.field("legacyId", &self.legacy_id);
-        w.field("name", &self.name);
-        w.field("showBandedColumns", &self.show_banded_columns);
-        w.field("showBandedRows", &self.show_banded_rows);
-        w.field("showFilterButton", &self.show_filter_button);
-        w.field("showHeaders", &self.show_headers);
-        w.field("showTotals", &self.show_totals);
-        w.field("style", &self.style);
-        w.field("columns", &self.columns);
-        w.field("rows", &self.rows);
-        w.field("sort", &self.sort);
-        w.field("worksheet", &self.worksheet);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.highlight_first_column,
+            &self.highlight_last_column,
+            &self.legacy_id,
+            &self.name,
+            &self.show_banded_columns,
+            &self.show_banded_rows,
+            &self.show_filter_button,
+            &self.show_headers,
+            &self.show_totals,
+            &self.style,
+            &self.columns,
+            &self.rows,
+            &self.sort,
+            &self.worksheet,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.highlight_first_column,
+                &mut self.highlight_last_column,
+                &mut self.legacy_id,
+                &mut self.name,
+                &mut self.show_banded_columns,
+                &mut self.show_banded_rows,
+                &mut self.show_filter_button,
+                &mut self.show_headers,
+                &mut self.show_totals,
+                &mut self.style,
+                &mut self.columns,
+                &mut self.rows,
+                &mut self.sort,
+                &mut self.worksheet,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6077,26 +6215,32 @@ impl ::graph_model::rt::Struct for WorkbookTableColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookTableColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "index" => &mut self.index,
-            "name" => &mut self.name,
-            "values" => &mut self.values,
-            "filter" => &mut self.filter,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "index", "name", "values", "filter"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("index", &self.index);
-        w.field("name", &self.name);
-        w.field("values", &self.values);
-        w.field("filter", &self.filter);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.index,
+            &self.name,
+            &self.values,
+            &self.filter,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.index,
+                &mut self.name,
+                &mut self.values,
+                &mut self.filter,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6146,22 +6290,20 @@ impl ::graph_model::rt::Struct for WorkbookTableRow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookTableRow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "index" => &mut self.index,
-            "values" => &mut self.values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "index", "values"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("index", &self.index);
-        w.field("values", &self.values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.index, &self.values])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.index, &mut self.values],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6213,24 +6355,25 @@ impl ::graph_model::rt::Struct for WorkbookTableSort {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookTableSort"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "fields" => &mut self.fields,
-            "matchCase" => &mut self.match_case,
-            "method" => &mut self.method,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "fields", "matchCase", "method"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("fields", &self.fields);
-        w.field("matchCase", &self.match_case);
-        w.field("method", &self.method);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.fields, &self.match_case, &self.method])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.fields,
+                &mut self.match_case,
+                &mut self.method,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6292,21 +6435,6 @@ impl ::graph_model::rt::Struct for WorkbookWorksheet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookWorksheet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            "position" => &mut self.position,
-            "visibility" => &mut self.visibility,
-            "charts" => &mut self.charts,
-            "names" => &mut self.names,
-            "pivotTables" => &mut self.pivot_tables,
-            "protection" => &mut self.protection,
-            "tables" => &mut self.tables,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6320,16 +6448,37 @@ impl ::graph_model::rt::Struct for WorkbookWorksheet {
             "tables",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("position", &self.position);
-        w.field("visibility", &self.visibility);
-        w.field("charts", &self.charts);
-        w.field("names", &self.names);
-        w.field("pivotTables", &self.pivot_tables);
-        w.field("protection", &self.protection);
-        w.field("tables", &self.tables);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.name,
+            &self.position,
+            &self.visibility,
+            &self.charts,
+            &self.names,
+            &self.pivot_tables,
+            &self.protection,
+            &self.tables,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.name,
+                &mut self.position,
+                &mut self.visibility,
+                &mut self.charts,
+                &mut self.names,
+                &mut self.pivot_tables,
+                &mut self.protection,
+                &mut self.tables,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6379,22 +6528,20 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookWorksheetProtection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "options" => &mut self.options,
-            "protected" => &mut self.protected,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "options", "protected"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("options", &self.options);
-        w.field("protected", &self.protected);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.options, &self.protected])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.options, &mut self.protected],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6460,23 +6607,6 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workbookWorksheetProtectionOptions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowAutoFilter" => &mut self.allow_auto_filter,
-            "allowDeleteColumns" => &mut self.allow_delete_columns,
-            "allowDeleteRows" => &mut self.allow_delete_rows,
-            "allowFormatCells" => &mut self.allow_format_cells,
-            "allowFormatColumns" => &mut self.allow_format_columns,
-            "allowFormatRows" => &mut self.allow_format_rows,
-            "allowInsertColumns" => &mut self.allow_insert_columns,
-            "allowInsertHyperlinks" => &mut self.allow_insert_hyperlinks,
-            "allowInsertRows" => &mut self.allow_insert_rows,
-            "allowPivotTables" => &mut self.allow_pivot_tables,
-            "allowSort" => &mut self.allow_sort,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowAutoFilter",
@@ -6492,18 +6622,41 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
             "allowSort",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowAutoFilter", &self.allow_auto_filter);
-        w.field("allowDeleteColumns", &self.allow_delete_columns);
-        w.field("allowDeleteRows", &self.allow_delete_rows);
-        w.field("allowFormatCells", &self.allow_format_cells);
-        w.field("allowFormatColumns", &self.allow_format_columns);
-        w.field("allowFormatRows", &self.allow_format_rows);
-        w.field("allowInsertColumns", &self.allow_insert_columns);
-        w.field("allowInsertHyperlinks", &self.allow_insert_hyperlinks);
-        w.field("allowInsertRows", &self.allow_insert_rows);
-        w.field("allowPivotTables", &self.allow_pivot_tables);
-        w.field("allowSort", &self.allow_sort);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_auto_filter,
+            &self.allow_delete_columns,
+            &self.allow_delete_rows,
+            &self.allow_format_cells,
+            &self.allow_format_columns,
+            &self.allow_format_rows,
+            &self.allow_insert_columns,
+            &self.allow_insert_hyperlinks,
+            &self.allow_insert_rows,
+            &self.allow_pivot_tables,
+            &self.allow_sort,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_auto_filter,
+                &mut self.allow_delete_columns,
+                &mut self.allow_delete_rows,
+                &mut self.allow_format_cells,
+                &mut self.allow_format_columns,
+                &mut self.allow_format_rows,
+                &mut self.allow_insert_columns,
+                &mut self.allow_insert_hyperlinks,
+                &mut self.allow_insert_rows,
+                &mut self.allow_pivot_tables,
+                &mut self.allow_sort,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -41,26 +41,6 @@ impl ::graph_model::rt::Struct for RecycleBin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recycleBin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "settings" => &mut self.settings,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "items" => &mut self.items,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -79,21 +59,47 @@ impl ::graph_model::rt::Struct for RecycleBin {
             "items",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("settings", &self.settings);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("items", &self.items);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.settings,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.items,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.settings,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.items,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -169,27 +175,6 @@ impl ::graph_model::rt::Struct for RecycleBinItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recycleBinItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "deletedFromLocation" => &mut self.deleted_from_location,
-            "size" => &mut self.size,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -209,22 +194,49 @@ impl ::graph_model::rt::Struct for RecycleBinItem {
             "lastModifiedByUser",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("deletedFromLocation", &self.deleted_from_location);
-        w.field("size", &self.size);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.deleted_date_time,
+            &self.deleted_from_location,
+            &self.size,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.deleted_date_time,
+                &mut self.deleted_from_location,
+                &mut self.size,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -270,21 +282,20 @@ impl ::graph_model::rt::Struct for RecycleBinSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.recycleBinSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "retentionPeriodOverrideDays" => &mut self.retention_period_override_days,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["retentionPeriodOverrideDays"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "retentionPeriodOverrideDays",
-            &self.retention_period_override_days,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.retention_period_override_days])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.retention_period_override_days],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -14,21 +14,20 @@ impl ::graph_model::rt::Struct for TeamsAppPermissionSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppPermissionSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceSpecificPermissions" => &mut self.resource_specific_permissions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceSpecificPermissions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "resourceSpecificPermissions",
-            &self.resource_specific_permissions,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_specific_permissions])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.resource_specific_permissions],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -76,20 +75,20 @@ impl ::graph_model::rt::Struct for TeamsAppResourceSpecificPermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppResourceSpecificPermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "permissionType" => &mut self.permission_type,
-            "permissionValue" => &mut self.permission_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["permissionType", "permissionValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("permissionType", &self.permission_type);
-        w.field("permissionValue", &self.permission_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.permission_type, &self.permission_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.permission_type, &mut self.permission_value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -144,75 +144,6 @@ impl ::graph_model::rt::Struct for AgentIdentity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agentIdentity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "accountEnabled" => &mut self.account_enabled,
-            "addIns" => &mut self.add_ins,
-            "alternativeNames" => &mut self.alternative_names,
-            "appDescription" => &mut self.app_description,
-            "appDisplayName" => &mut self.app_display_name,
-            "appId" => &mut self.app_id,
-            "applicationTemplateId" => &mut self.application_template_id,
-            "appOwnerOrganizationId" => &mut self.app_owner_organization_id,
-            "appRoleAssignmentRequired" => &mut self.app_role_assignment_required,
-            "appRoles" => &mut self.app_roles,
-            "createdByAppId" => &mut self.created_by_app_id,
-            "customSecurityAttributes" => &mut self.custom_security_attributes,
-            "description" => &mut self.description,
-            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
-            "displayName" => &mut self.display_name,
-            "homepage" => &mut self.homepage,
-            "info" => &mut self.info,
-            "isDisabled" => &mut self.is_disabled,
-            "keyCredentials" => &mut self.key_credentials,
-            "loginUrl" => &mut self.login_url,
-            "logoutUrl" => &mut self.logout_url,
-            "notes" => &mut self.notes,
-            "notificationEmailAddresses" => &mut self.notification_email_addresses,
-            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
-            "passwordCredentials" => &mut self.password_credentials,
-            "preferredSingleSignOnMode" => &mut self.preferred_single_sign_on_mode,
-            "preferredTokenSigningKeyThumbprint" => {
-                &mut self.preferred_token_signing_key_thumbprint
-            }
-            "replyUrls" => &mut self.reply_urls,
-            "resourceSpecificApplicationPermissions" => {
-                &mut self.resource_specific_application_permissions
-            }
-            "samlSingleSignOnSettings" => &mut self.saml_single_sign_on_settings,
-            "servicePrincipalNames" => &mut self.service_principal_names,
-            "servicePrincipalType" => &mut self.service_principal_type,
-            "signInAudience" => &mut self.sign_in_audience,
-            "tags" => &mut self.tags,
-            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
-            "verifiedPublisher" => &mut self.verified_publisher,
-            "agentIdentityBlueprintId" => &mut self.agent_identity_blueprint_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "appManagementPolicies" => &mut self.app_management_policies,
-            "appRoleAssignedTo" => &mut self.app_role_assigned_to,
-            "appRoleAssignments" => &mut self.app_role_assignments,
-            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
-            "createdObjects" => &mut self.created_objects,
-            "delegatedPermissionClassifications" => &mut self.delegated_permission_classifications,
-            "endpoints" => &mut self.endpoints,
-            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
-            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
-            "memberOf" => &mut self.member_of,
-            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
-            "ownedObjects" => &mut self.owned_objects,
-            "owners" => &mut self.owners,
-            "remoteDesktopSecurityConfiguration" => &mut self.remote_desktop_security_configuration,
-            "synchronization" => &mut self.synchronization,
-            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
-            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            "sponsors" => &mut self.sponsors,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -276,102 +207,137 @@ impl ::graph_model::rt::Struct for AgentIdentity {
             "sponsors",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("addIns", &self.add_ins);
-        w.field("alternativeNames", &self.alternative_names);
-        w.field("appDescription", &self.app_description);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appId", &self.app_id);
-        w.field("applicationTemplateId", &self.application_template_id);
-        w.field("appOwnerOrganizationId", &self.app_owner_organization_id);
-        w.field(
-            "appRoleAssignmentRequired",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.account_enabled,
+            &self.add_ins,
+            &self.alternative_names,
+            &self.app_description,
+            &self.app_display_name,
+            &self.app_id,
+            &self.application_template_id,
+            &self.app_owner_organization_id,
             &self.app_role_assignment_required,
-        );
-        w.field("appRoles", &self.app_roles);
-        w.field("createdByAppId", &self.created_by_app_id);
-        w.field("customSecurityAttributes", &self.custom_security_attributes);
-        w.field("description", &self.description);
-        w.field(
-            "disabledByMicrosoftStatus",
+            &self.app_roles,
+            &self.created_by_app_id,
+            &self.custom_security_attributes,
+            &self.description,
             &self.disabled_by_microsoft_status,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("homepage", &self.homepage);
-        w.field("info", &self.info);
-        w.field("isDisabled", &self.is_disabled);
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("loginUrl", &self.login_url);
-        w.field("logoutUrl", &self.logout_url);
-        w.field("notes", &self.notes);
-        w.field(
-            "notificationEmailAddresses",
+            &self.display_name,
+            &self.homepage,
+            &self.info,
+            &self.is_disabled,
+            &self.key_credentials,
+            &self.login_url,
+            &self.logout_url,
+            &self.notes,
             &self.notification_email_addresses,
-        );
-        w.field("oauth2PermissionScopes", &self.oauth2_permission_scopes);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field(
-            "preferredSingleSignOnMode",
+            &self.oauth2_permission_scopes,
+            &self.password_credentials,
             &self.preferred_single_sign_on_mode,
-        );
-        w.field(
-            "preferredTokenSigningKeyThumbprint",
             &self.preferred_token_signing_key_thumbprint,
-        );
-        w.field("replyUrls", &self.reply_urls);
-        w.field(
-            "resourceSpecificApplicationPermissions",
+            &self.reply_urls,
             &self.resource_specific_application_permissions,
-        );
-        w.field(
-            "samlSingleSignOnSettings",
             &self.saml_single_sign_on_settings,
-        );
-        w.field("servicePrincipalNames", &self.service_principal_names);
-        w.field("servicePrincipalType", &self.service_principal_type);
-        w.field("signInAudience", &self.sign_in_audience);
-        w.field("tags", &self.tags);
-        w.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
-        w.field("verifiedPublisher", &self.verified_publisher);
-        w.field(
-            "agentIdentityBlueprintId",
+            &self.service_principal_names,
+            &self.service_principal_type,
+            &self.sign_in_audience,
+            &self.tags,
+            &self.token_encryption_key_id,
+            &self.verified_publisher,
             &self.agent_identity_blueprint_id,
-        );
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("appManagementPolicies", &self.app_management_policies);
-        w.field("appRoleAssignedTo", &self.app_role_assigned_to);
-        w.field("appRoleAssignments", &self.app_role_assignments);
-        w.field("claimsMappingPolicies", &self.claims_mapping_policies);
-        w.field("createdObjects", &self.created_objects);
-        w.field(
-            "delegatedPermissionClassifications",
+            &self.created_date_time,
+            &self.app_management_policies,
+            &self.app_role_assigned_to,
+            &self.app_role_assignments,
+            &self.claims_mapping_policies,
+            &self.created_objects,
             &self.delegated_permission_classifications,
-        );
-        w.field("endpoints", &self.endpoints);
-        w.field(
-            "federatedIdentityCredentials",
+            &self.endpoints,
             &self.federated_identity_credentials,
-        );
-        w.field(
-            "homeRealmDiscoveryPolicies",
             &self.home_realm_discovery_policies,
-        );
-        w.field("memberOf", &self.member_of);
-        w.field("oauth2PermissionGrants", &self.oauth2_permission_grants);
-        w.field("ownedObjects", &self.owned_objects);
-        w.field("owners", &self.owners);
-        w.field(
-            "remoteDesktopSecurityConfiguration",
+            &self.member_of,
+            &self.oauth2_permission_grants,
+            &self.owned_objects,
+            &self.owners,
             &self.remote_desktop_security_configuration,
-        );
-        w.field("synchronization", &self.synchronization);
-        w.field("tokenIssuancePolicies", &self.token_issuance_policies);
-        w.field("tokenLifetimePolicies", &self.token_lifetime_policies);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
-        w.field("sponsors", &self.sponsors);
+            &self.synchronization,
+            &self.token_issuance_policies,
+            &self.token_lifetime_policies,
+            &self.transitive_member_of,
+            &self.sponsors,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.account_enabled,
+                &mut self.add_ins,
+                &mut self.alternative_names,
+                &mut self.app_description,
+                &mut self.app_display_name,
+                &mut self.app_id,
+                &mut self.application_template_id,
+                &mut self.app_owner_organization_id,
+                &mut self.app_role_assignment_required,
+                &mut self.app_roles,
+                &mut self.created_by_app_id,
+                &mut self.custom_security_attributes,
+                &mut self.description,
+                &mut self.disabled_by_microsoft_status,
+                &mut self.display_name,
+                &mut self.homepage,
+                &mut self.info,
+                &mut self.is_disabled,
+                &mut self.key_credentials,
+                &mut self.login_url,
+                &mut self.logout_url,
+                &mut self.notes,
+                &mut self.notification_email_addresses,
+                &mut self.oauth2_permission_scopes,
+                &mut self.password_credentials,
+                &mut self.preferred_single_sign_on_mode,
+                &mut self.preferred_token_signing_key_thumbprint,
+                &mut self.reply_urls,
+                &mut self.resource_specific_application_permissions,
+                &mut self.saml_single_sign_on_settings,
+                &mut self.service_principal_names,
+                &mut self.service_principal_type,
+                &mut self.sign_in_audience,
+                &mut self.tags,
+                &mut self.token_encryption_key_id,
+                &mut self.verified_publisher,
+                &mut self.agent_identity_blueprint_id,
+                &mut self.created_date_time,
+                &mut self.app_management_policies,
+                &mut self.app_role_assigned_to,
+                &mut self.app_role_assignments,
+                &mut self.claims_mapping_policies,
+                &mut self.created_objects,
+                &mut self.delegated_permission_classifications,
+                &mut self.endpoints,
+                &mut self.federated_identity_credentials,
+                &mut self.home_realm_discovery_policies,
+                &mut self.member_of,
+                &mut self.oauth2_permission_grants,
+                &mut self.owned_objects,
+                &mut self.owners,
+                &mut self.remote_desktop_security_configuration,
+                &mut self.synchronization,
+                &mut self.token_issuance_policies,
+                &mut self.token_lifetime_policies,
+                &mut self.transitive_member_of,
+                &mut self.sponsors,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -544,73 +510,6 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.agentIdentityBlueprintPrincipal"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "accountEnabled" => &mut self.account_enabled,
-            "addIns" => &mut self.add_ins,
-            "alternativeNames" => &mut self.alternative_names,
-            "appDescription" => &mut self.app_description,
-            "appDisplayName" => &mut self.app_display_name,
-            "appId" => &mut self.app_id,
-            "applicationTemplateId" => &mut self.application_template_id,
-            "appOwnerOrganizationId" => &mut self.app_owner_organization_id,
-            "appRoleAssignmentRequired" => &mut self.app_role_assignment_required,
-            "appRoles" => &mut self.app_roles,
-            "createdByAppId" => &mut self.created_by_app_id,
-            "customSecurityAttributes" => &mut self.custom_security_attributes,
-            "description" => &mut self.description,
-            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
-            "displayName" => &mut self.display_name,
-            "homepage" => &mut self.homepage,
-            "info" => &mut self.info,
-            "isDisabled" => &mut self.is_disabled,
-            "keyCredentials" => &mut self.key_credentials,
-            "loginUrl" => &mut self.login_url,
-            "logoutUrl" => &mut self.logout_url,
-            "notes" => &mut self.notes,
-            "notificationEmailAddresses" => &mut self.notification_email_addresses,
-            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
-            "passwordCredentials" => &mut self.password_credentials,
-            "preferredSingleSignOnMode" => &mut self.preferred_single_sign_on_mode,
-            "preferredTokenSigningKeyThumbprint" => {
-                &mut self.preferred_token_signing_key_thumbprint
-            }
-            "replyUrls" => &mut self.reply_urls,
-            "resourceSpecificApplicationPermissions" => {
-                &mut self.resource_specific_application_permissions
-            }
-            "samlSingleSignOnSettings" => &mut self.saml_single_sign_on_settings,
-            "servicePrincipalNames" => &mut self.service_principal_names,
-            "servicePrincipalType" => &mut self.service_principal_type,
-            "signInAudience" => &mut self.sign_in_audience,
-            "tags" => &mut self.tags,
-            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
-            "verifiedPublisher" => &mut self.verified_publisher,
-            "appManagementPolicies" => &mut self.app_management_policies,
-            "appRoleAssignedTo" => &mut self.app_role_assigned_to,
-            "appRoleAssignments" => &mut self.app_role_assignments,
-            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
-            "createdObjects" => &mut self.created_objects,
-            "delegatedPermissionClassifications" => &mut self.delegated_permission_classifications,
-            "endpoints" => &mut self.endpoints,
-            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
-            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
-            "memberOf" => &mut self.member_of,
-            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
-            "ownedObjects" => &mut self.owned_objects,
-            "owners" => &mut self.owners,
-            "remoteDesktopSecurityConfiguration" => &mut self.remote_desktop_security_configuration,
-            "synchronization" => &mut self.synchronization,
-            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
-            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            "sponsors" => &mut self.sponsors,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -672,97 +571,133 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
             "sponsors",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("addIns", &self.add_ins);
-        w.field("alternativeNames", &self.alternative_names);
-        w.field("appDescription", &self.app_description);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appId", &self.app_id);
-        w.field("applicationTemplateId", &self.application_template_id);
-        w.field("appOwnerOrganizationId", &self.app_owner_organization_id);
-        w.field(
-            "appRoleAssignmentRequired",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.account_enabled,
+            &self.add_ins,
+            &self.alternative_names,
+            &self.app_description,
+            &self.app_display_name,
+            &self.app_id,
+            &self.application_template_id,
+            &self.app_owner_organization_id,
             &self.app_role_assignment_required,
-        );
-        w.field("appRoles", &self.app_roles);
-        w.field("createdByAppId", &self.created_by_app_id);
-        w.field("customSecurityAttributes", &self.custom_security_attributes);
-        w.field("description", &self.description);
-        w.field(
-            "disabledByMicrosoftStatus",
+            &self.app_roles,
+            &self.created_by_app_id,
+            &self.custom_security_attributes,
+            &self.description,
             &self.disabled_by_microsoft_status,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("homepage", &self.homepage);
-        w.field("info", &self.info);
-        w.field("isDisabled", &self.is_disabled);
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("loginUrl", &self.login_url);
-        w.field("logoutUrl", &self.logout_url);
-        w.field("notes", &self.notes);
-        w.field(
-            "notificationEmailAddresses",
+            &self.display_name,
+            &self.homepage,
+            &self.info,
+            &self.is_disabled,
+            &self.key_credentials,
+            &self.login_url,
+            &self.logout_url,
+            &self.notes,
             &self.notification_email_addresses,
-        );
-        w.field("oauth2PermissionScopes", &self.oauth2_permission_scopes);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field(
-            "preferredSingleSignOnMode",
+            &self.oauth2_permission_scopes,
+            &self.password_credentials,
             &self.preferred_single_sign_on_mode,
-        );
-        w.field(
-            "preferredTokenSigningKeyThumbprint",
             &self.preferred_token_signing_key_thumbprint,
-        );
-        w.field("replyUrls", &self.reply_urls);
-        w.field(
-            "resourceSpecificApplicationPermissions",
+            &self.reply_urls,
             &self.resource_specific_application_permissions,
-        );
-        w.field(
-            "samlSingleSignOnSettings",
             &self.saml_single_sign_on_settings,
-        );
-        w.field("servicePrincipalNames", &self.service_principal_names);
-        w.field("servicePrincipalType", &self.service_principal_type);
-        w.field("signInAudience", &self.sign_in_audience);
-        w.field("tags", &self.tags);
-        w.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
-        w.field("verifiedPublisher", &self.verified_publisher);
-        w.field("appManagementPolicies", &self.app_management_policies);
-        w.field("appRoleAssignedTo", &self.app_role_assigned_to);
-        w.field("appRoleAssignments", &self.app_role_assignments);
-        w.field("claimsMappingPolicies", &self.claims_mapping_policies);
-        w.field("createdObjects", &self.created_objects);
-        w.field(
-            "delegatedPermissionClassifications",
+            &self.service_principal_names,
+            &self.service_principal_type,
+            &self.sign_in_audience,
+            &self.tags,
+            &self.token_encryption_key_id,
+            &self.verified_publisher,
+            &self.app_management_policies,
+            &self.app_role_assigned_to,
+            &self.app_role_assignments,
+            &self.claims_mapping_policies,
+            &self.created_objects,
             &self.delegated_permission_classifications,
-        );
-        w.field("endpoints", &self.endpoints);
-        w.field(
-            "federatedIdentityCredentials",
+            &self.endpoints,
             &self.federated_identity_credentials,
-        );
-        w.field(
-            "homeRealmDiscoveryPolicies",
             &self.home_realm_discovery_policies,
-        );
-        w.field("memberOf", &self.member_of);
-        w.field("oauth2PermissionGrants", &self.oauth2_permission_grants);
-        w.field("ownedObjects", &self.owned_objects);
-        w.field("owners", &self.owners);
-        w.field(
-            "remoteDesktopSecurityConfiguration",
+            &self.member_of,
+            &self.oauth2_permission_grants,
+            &self.owned_objects,
+            &self.owners,
             &self.remote_desktop_security_configuration,
-        );
-        w.field("synchronization", &self.synchronization);
-        w.field("tokenIssuancePolicies", &self.token_issuance_policies);
-        w.field("tokenLifetimePolicies", &self.token_lifetime_policies);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
-        w.field("sponsors", &self.sponsors);
+            &self.synchronization,
+            &self.token_issuance_policies,
+            &self.token_lifetime_policies,
+            &self.transitive_member_of,
+            &self.sponsors,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.account_enabled,
+                &mut self.add_ins,
+                &mut self.alternative_names,
+                &mut self.app_description,
+                &mut self.app_display_name,
+                &mut self.app_id,
+                &mut self.application_template_id,
+                &mut self.app_owner_organization_id,
+                &mut self.app_role_assignment_required,
+                &mut self.app_roles,
+                &mut self.created_by_app_id,
+                &mut self.custom_security_attributes,
+                &mut self.description,
+                &mut self.disabled_by_microsoft_status,
+                &mut self.display_name,
+                &mut self.homepage,
+                &mut self.info,
+                &mut self.is_disabled,
+                &mut self.key_credentials,
+                &mut self.login_url,
+                &mut self.logout_url,
+                &mut self.notes,
+                &mut self.notification_email_addresses,
+                &mut self.oauth2_permission_scopes,
+                &mut self.password_credentials,
+                &mut self.preferred_single_sign_on_mode,
+                &mut self.preferred_token_signing_key_thumbprint,
+                &mut self.reply_urls,
+                &mut self.resource_specific_application_permissions,
+                &mut self.saml_single_sign_on_settings,
+                &mut self.service_principal_names,
+                &mut self.service_principal_type,
+                &mut self.sign_in_audience,
+                &mut self.tags,
+                &mut self.token_encryption_key_id,
+                &mut self.verified_publisher,
+                &mut self.app_management_policies,
+                &mut self.app_role_assigned_to,
+                &mut self.app_role_assignments,
+                &mut self.claims_mapping_policies,
+                &mut self.created_objects,
+                &mut self.delegated_permission_classifications,
+                &mut self.endpoints,
+                &mut self.federated_identity_credentials,
+                &mut self.home_realm_discovery_policies,
+                &mut self.member_of,
+                &mut self.oauth2_permission_grants,
+                &mut self.owned_objects,
+                &mut self.owners,
+                &mut self.remote_desktop_security_configuration,
+                &mut self.synchronization,
+                &mut self.token_issuance_policies,
+                &mut self.token_lifetime_policies,
+                &mut self.transitive_member_of,
+                &mut self.sponsors,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -810,20 +745,17 @@ impl ::graph_model::rt::Struct for ApprovedClientApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.approvedClientApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -875,24 +807,30 @@ impl ::graph_model::rt::Struct for DelegatedPermissionClassification {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedPermissionClassification"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "classification" => &mut self.classification,
-            "permissionId" => &mut self.permission_id,
-            "permissionName" => &mut self.permission_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "classification", "permissionId", "permissionName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("classification", &self.classification);
-        w.field("permissionId", &self.permission_id);
-        w.field("permissionName", &self.permission_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.classification,
+            &self.permission_id,
+            &self.permission_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.classification,
+                &mut self.permission_id,
+                &mut self.permission_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -950,19 +888,6 @@ impl ::graph_model::rt::Struct for Endpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.endpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "capability" => &mut self.capability,
-            "providerId" => &mut self.provider_id,
-            "providerName" => &mut self.provider_name,
-            "providerResourceId" => &mut self.provider_resource_id,
-            "uri" => &mut self.uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -974,14 +899,33 @@ impl ::graph_model::rt::Struct for Endpoint {
             "uri",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("capability", &self.capability);
-        w.field("providerId", &self.provider_id);
-        w.field("providerName", &self.provider_name);
-        w.field("providerResourceId", &self.provider_resource_id);
-        w.field("uri", &self.uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.capability,
+            &self.provider_id,
+            &self.provider_name,
+            &self.provider_resource_id,
+            &self.uri,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.capability,
+                &mut self.provider_id,
+                &mut self.provider_name,
+                &mut self.provider_resource_id,
+                &mut self.uri,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1102,16 +1046,6 @@ impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.remoteDesktopSecurityConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isRemoteDesktopProtocolEnabled" => &mut self.is_remote_desktop_protocol_enabled,
-            "approvedClientApps" => &mut self.approved_client_apps,
-            "targetDeviceGroups" => &mut self.target_device_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1120,14 +1054,27 @@ impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
             "targetDeviceGroups",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "isRemoteDesktopProtocolEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.is_remote_desktop_protocol_enabled,
-        );
-        w.field("approvedClientApps", &self.approved_client_apps);
-        w.field("targetDeviceGroups", &self.target_device_groups);
+            &self.approved_client_apps,
+            &self.target_device_groups,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_remote_desktop_protocol_enabled,
+                &mut self.approved_client_apps,
+                &mut self.target_device_groups,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1181,26 +1128,32 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resourceSpecificPermission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "isEnabled" => &mut self.is_enabled,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "displayName", "id", "isEnabled", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.id,
+            &self.is_enabled,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.id,
+                &mut self.is_enabled,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1246,18 +1199,17 @@ impl ::graph_model::rt::Struct for SamlSingleSignOnSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.samlSingleSignOnSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "relayState" => &mut self.relay_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["relayState"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("relayState", &self.relay_state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.relay_state])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.relay_state], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1427,72 +1379,6 @@ impl ::graph_model::rt::Struct for ServicePrincipal {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.servicePrincipal"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "accountEnabled" => &mut self.account_enabled,
-            "addIns" => &mut self.add_ins,
-            "alternativeNames" => &mut self.alternative_names,
-            "appDescription" => &mut self.app_description,
-            "appDisplayName" => &mut self.app_display_name,
-            "appId" => &mut self.app_id,
-            "applicationTemplateId" => &mut self.application_template_id,
-            "appOwnerOrganizationId" => &mut self.app_owner_organization_id,
-            "appRoleAssignmentRequired" => &mut self.app_role_assignment_required,
-            "appRoles" => &mut self.app_roles,
-            "createdByAppId" => &mut self.created_by_app_id,
-            "customSecurityAttributes" => &mut self.custom_security_attributes,
-            "description" => &mut self.description,
-            "disabledByMicrosoftStatus" => &mut self.disabled_by_microsoft_status,
-            "displayName" => &mut self.display_name,
-            "homepage" => &mut self.homepage,
-            "info" => &mut self.info,
-            "isDisabled" => &mut self.is_disabled,
-            "keyCredentials" => &mut self.key_credentials,
-            "loginUrl" => &mut self.login_url,
-            "logoutUrl" => &mut self.logout_url,
-            "notes" => &mut self.notes,
-            "notificationEmailAddresses" => &mut self.notification_email_addresses,
-            "oauth2PermissionScopes" => &mut self.oauth2_permission_scopes,
-            "passwordCredentials" => &mut self.password_credentials,
-            "preferredSingleSignOnMode" => &mut self.preferred_single_sign_on_mode,
-            "preferredTokenSigningKeyThumbprint" => {
-                &mut self.preferred_token_signing_key_thumbprint
-            }
-            "replyUrls" => &mut self.reply_urls,
-            "resourceSpecificApplicationPermissions" => {
-                &mut self.resource_specific_application_permissions
-            }
-            "samlSingleSignOnSettings" => &mut self.saml_single_sign_on_settings,
-            "servicePrincipalNames" => &mut self.service_principal_names,
-            "servicePrincipalType" => &mut self.service_principal_type,
-            "signInAudience" => &mut self.sign_in_audience,
-            "tags" => &mut self.tags,
-            "tokenEncryptionKeyId" => &mut self.token_encryption_key_id,
-            "verifiedPublisher" => &mut self.verified_publisher,
-            "appManagementPolicies" => &mut self.app_management_policies,
-            "appRoleAssignedTo" => &mut self.app_role_assigned_to,
-            "appRoleAssignments" => &mut self.app_role_assignments,
-            "claimsMappingPolicies" => &mut self.claims_mapping_policies,
-            "createdObjects" => &mut self.created_objects,
-            "delegatedPermissionClassifications" => &mut self.delegated_permission_classifications,
-            "endpoints" => &mut self.endpoints,
-            "federatedIdentityCredentials" => &mut self.federated_identity_credentials,
-            "homeRealmDiscoveryPolicies" => &mut self.home_realm_discovery_policies,
-            "memberOf" => &mut self.member_of,
-            "oauth2PermissionGrants" => &mut self.oauth2_permission_grants,
-            "ownedObjects" => &mut self.owned_objects,
-            "owners" => &mut self.owners,
-            "remoteDesktopSecurityConfiguration" => &mut self.remote_desktop_security_configuration,
-            "synchronization" => &mut self.synchronization,
-            "tokenIssuancePolicies" => &mut self.token_issuance_policies,
-            "tokenLifetimePolicies" => &mut self.token_lifetime_policies,
-            "transitiveMemberOf" => &mut self.transitive_member_of,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1553,96 +1439,131 @@ impl ::graph_model::rt::Struct for ServicePrincipal {
             "transitiveMemberOf",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("accountEnabled", &self.account_enabled);
-        w.field("addIns", &self.add_ins);
-        w.field("alternativeNames", &self.alternative_names);
-        w.field("appDescription", &self.app_description);
-        w.field("appDisplayName", &self.app_display_name);
-        w.field("appId", &self.app_id);
-        w.field("applicationTemplateId", &self.application_template_id);
-        w.field("appOwnerOrganizationId", &self.app_owner_organization_id);
-        w.field(
-            "appRoleAssignmentRequired",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.deleted_date_time,
+            &self.account_enabled,
+            &self.add_ins,
+            &self.alternative_names,
+            &self.app_description,
+            &self.app_display_name,
+            &self.app_id,
+            &self.application_template_id,
+            &self.app_owner_organization_id,
             &self.app_role_assignment_required,
-        );
-        w.field("appRoles", &self.app_roles);
-        w.field("createdByAppId", &self.created_by_app_id);
-        w.field("customSecurityAttributes", &self.custom_security_attributes);
-        w.field("description", &self.description);
-        w.field(
-            "disabledByMicrosoftStatus",
+            &self.app_roles,
+            &self.created_by_app_id,
+            &self.custom_security_attributes,
+            &self.description,
             &self.disabled_by_microsoft_status,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("homepage", &self.homepage);
-        w.field("info", &self.info);
-        w.field("isDisabled", &self.is_disabled);
-        w.field("keyCredentials", &self.key_credentials);
-        w.field("loginUrl", &self.login_url);
-        w.field("logoutUrl", &self.logout_url);
-        w.field("notes", &self.notes);
-        w.field(
-            "notificationEmailAddresses",
+            &self.display_name,
+            &self.homepage,
+            &self.info,
+            &self.is_disabled,
+            &self.key_credentials,
+            &self.login_url,
+            &self.logout_url,
+            &self.notes,
             &self.notification_email_addresses,
-        );
-        w.field("oauth2PermissionScopes", &self.oauth2_permission_scopes);
-        w.field("passwordCredentials", &self.password_credentials);
-        w.field(
-            "preferredSingleSignOnMode",
+            &self.oauth2_permission_scopes,
+            &self.password_credentials,
             &self.preferred_single_sign_on_mode,
-        );
-        w.field(
-            "preferredTokenSigningKeyThumbprint",
             &self.preferred_token_signing_key_thumbprint,
-        );
-        w.field("replyUrls", &self.reply_urls);
-        w.field(
-            "resourceSpecificApplicationPermissions",
+            &self.reply_urls,
             &self.resource_specific_application_permissions,
-        );
-        w.field(
-            "samlSingleSignOnSettings",
             &self.saml_single_sign_on_settings,
-        );
-        w.field("servicePrincipalNames", &self.service_principal_names);
-        w.field("servicePrincipalType", &self.service_principal_type);
-        w.field("signInAudience", &self.sign_in_audience);
-        w.field("tags", &self.tags);
-        w.field("tokenEncryptionKeyId", &self.token_encryption_key_id);
-        w.field("verifiedPublisher", &self.verified_publisher);
-        w.field("appManagementPolicies", &self.app_management_policies);
-        w.field("appRoleAssignedTo", &self.app_role_assigned_to);
-        w.field("appRoleAssignments", &self.app_role_assignments);
-        w.field("claimsMappingPolicies", &self.claims_mapping_policies);
-        w.field("createdObjects", &self.created_objects);
-        w.field(
-            "delegatedPermissionClassifications",
+            &self.service_principal_names,
+            &self.service_principal_type,
+            &self.sign_in_audience,
+            &self.tags,
+            &self.token_encryption_key_id,
+            &self.verified_publisher,
+            &self.app_management_policies,
+            &self.app_role_assigned_to,
+            &self.app_role_assignments,
+            &self.claims_mapping_policies,
+            &self.created_objects,
             &self.delegated_permission_classifications,
-        );
-        w.field("endpoints", &self.endpoints);
-        w.field(
-            "federatedIdentityCredentials",
+            &self.endpoints,
             &self.federated_identity_credentials,
-        );
-        w.field(
-            "homeRealmDiscoveryPolicies",
             &self.home_realm_discovery_policies,
-        );
-        w.field("memberOf", &self.member_of);
-        w.field("oauth2PermissionGrants", &self.oauth2_permission_grants);
-        w.field("ownedObjects", &self.owned_objects);
-        w.field("owners", &self.owners);
-        w.field(
-            "remoteDesktopSecurityConfiguration",
+            &self.member_of,
+            &self.oauth2_permission_grants,
+            &self.owned_objects,
+            &self.owners,
             &self.remote_desktop_security_configuration,
-        );
-        w.field("synchronization", &self.synchronization);
-        w.field("tokenIssuancePolicies", &self.token_issuance_policies);
-        w.field("tokenLifetimePolicies", &self.token_lifetime_policies);
-        w.field("transitiveMemberOf", &self.transitive_member_of);
+            &self.synchronization,
+            &self.token_issuance_policies,
+            &self.token_lifetime_policies,
+            &self.transitive_member_of,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.deleted_date_time,
+                &mut self.account_enabled,
+                &mut self.add_ins,
+                &mut self.alternative_names,
+                &mut self.app_description,
+                &mut self.app_display_name,
+                &mut self.app_id,
+                &mut self.application_template_id,
+                &mut self.app_owner_organization_id,
+                &mut self.app_role_assignment_required,
+                &mut self.app_roles,
+                &mut self.created_by_app_id,
+                &mut self.custom_security_attributes,
+                &mut self.description,
+                &mut self.disabled_by_microsoft_status,
+                &mut self.display_name,
+                &mut self.homepage,
+                &mut self.info,
+                &mut self.is_disabled,
+                &mut self.key_credentials,
+                &mut self.login_url,
+                &mut self.logout_url,
+                &mut self.notes,
+                &mut self.notification_email_addresses,
+                &mut self.oauth2_permission_scopes,
+                &mut self.password_credentials,
+                &mut self.preferred_single_sign_on_mode,
+                &mut self.preferred_token_signing_key_thumbprint,
+                &mut self.reply_urls,
+                &mut self.resource_specific_application_permissions,
+                &mut self.saml_single_sign_on_settings,
+                &mut self.service_principal_names,
+                &mut self.service_principal_type,
+                &mut self.sign_in_audience,
+                &mut self.tags,
+                &mut self.token_encryption_key_id,
+                &mut self.verified_publisher,
+                &mut self.app_management_policies,
+                &mut self.app_role_assigned_to,
+                &mut self.app_role_assignments,
+                &mut self.claims_mapping_policies,
+                &mut self.created_objects,
+                &mut self.delegated_permission_classifications,
+                &mut self.endpoints,
+                &mut self.federated_identity_credentials,
+                &mut self.home_realm_discovery_policies,
+                &mut self.member_of,
+                &mut self.oauth2_permission_grants,
+                &mut self.owned_objects,
+                &mut self.owners,
+                &mut self.remote_desktop_security_configuration,
+                &mut self.synchronization,
+                &mut self.token_issuance_policies,
+                &mut self.token_lifetime_policies,
+                &mut self.transitive_member_of,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1792,20 +1713,17 @@ impl ::graph_model::rt::Struct for TargetDeviceGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.targetDeviceGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -13,18 +13,17 @@ impl ::graph_model::rt::Struct for ApplicationEnforcedRestrictionsSessionControl
     fn type_name(&self) -> &'static str {
         "microsoft.graph.applicationEnforcedRestrictionsSessionControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -76,20 +75,20 @@ impl ::graph_model::rt::Struct for AuthenticationCombinationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationCombinationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appliesToCombinations" => &mut self.applies_to_combinations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "appliesToCombinations"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appliesToCombinations", &self.applies_to_combinations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.applies_to_combinations])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.applies_to_combinations],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -410,21 +409,6 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationStrengthPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowedCombinations" => &mut self.allowed_combinations,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "policyType" => &mut self.policy_type,
-            "requirementsSatisfied" => &mut self.requirements_satisfied,
-            "combinationConfigurations" => &mut self.combination_configurations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -438,19 +422,37 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
             "combinationConfigurations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("allowedCombinations", &self.allowed_combinations);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("policyType", &self.policy_type);
-        w.field("requirementsSatisfied", &self.requirements_satisfied);
-        w.field(
-            "combinationConfigurations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.allowed_combinations,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.modified_date_time,
+            &self.policy_type,
+            &self.requirements_satisfied,
             &self.combination_configurations,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allowed_combinations,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.modified_date_time,
+                &mut self.policy_type,
+                &mut self.requirements_satisfied,
+                &mut self.combination_configurations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -628,20 +630,20 @@ impl ::graph_model::rt::Struct for CloudAppSecuritySessionControl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudAppSecuritySessionControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "cloudAppSecurityType" => &mut self.cloud_app_security_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled", "cloudAppSecurityType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("cloudAppSecurityType", &self.cloud_app_security_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled, &self.cloud_app_security_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_enabled, &mut self.cloud_app_security_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -762,18 +764,17 @@ impl ::graph_model::rt::Struct for ConditionalAccessAllExternalTenants {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessAllExternalTenants"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "membershipKind" => &mut self.membership_kind,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["membershipKind"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("membershipKind", &self.membership_kind);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.membership_kind])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.membership_kind], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -827,19 +828,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessApplications {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessApplications"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationFilter" => &mut self.application_filter,
-            "excludeApplications" => &mut self.exclude_applications,
-            "includeApplications" => &mut self.include_applications,
-            "includeAuthenticationContextClassReferences" => {
-                &mut self.include_authentication_context_class_references
-            }
-            "includeUserActions" => &mut self.include_user_actions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applicationFilter",
@@ -849,15 +837,29 @@ impl ::graph_model::rt::Struct for ConditionalAccessApplications {
             "includeUserActions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationFilter", &self.application_filter);
-        w.field("excludeApplications", &self.exclude_applications);
-        w.field("includeApplications", &self.include_applications);
-        w.field(
-            "includeAuthenticationContextClassReferences",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application_filter,
+            &self.exclude_applications,
+            &self.include_applications,
             &self.include_authentication_context_class_references,
-        );
-        w.field("includeUserActions", &self.include_user_actions);
+            &self.include_user_actions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_filter,
+                &mut self.exclude_applications,
+                &mut self.include_applications,
+                &mut self.include_authentication_context_class_references,
+                &mut self.include_user_actions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -903,18 +905,17 @@ impl ::graph_model::rt::Struct for ConditionalAccessAuthenticationFlows {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessAuthenticationFlows"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "transferMethods" => &mut self.transfer_methods,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["transferMethods"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("transferMethods", &self.transfer_methods);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.transfer_methods])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.transfer_methods], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1053,15 +1054,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessClientApplications"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeServicePrincipals" => &mut self.exclude_service_principals,
-            "includeServicePrincipals" => &mut self.include_service_principals,
-            "servicePrincipalFilter" => &mut self.service_principal_filter,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludeServicePrincipals",
@@ -1069,10 +1061,25 @@ impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
             "servicePrincipalFilter",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeServicePrincipals", &self.exclude_service_principals);
-        w.field("includeServicePrincipals", &self.include_service_principals);
-        w.field("servicePrincipalFilter", &self.service_principal_filter);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.exclude_service_principals,
+            &self.include_service_principals,
+            &self.service_principal_filter,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_service_principals,
+                &mut self.include_service_principals,
+                &mut self.service_principal_filter,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1141,24 +1148,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessConditionSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applications" => &mut self.applications,
-            "authenticationFlows" => &mut self.authentication_flows,
-            "clientApplications" => &mut self.client_applications,
-            "clientAppTypes" => &mut self.client_app_types,
-            "devices" => &mut self.devices,
-            "insiderRiskLevels" => &mut self.insider_risk_levels,
-            "locations" => &mut self.locations,
-            "platforms" => &mut self.platforms,
-            "servicePrincipalRiskLevels" => &mut self.service_principal_risk_levels,
-            "signInRiskLevels" => &mut self.sign_in_risk_levels,
-            "userRiskLevels" => &mut self.user_risk_levels,
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applications",
@@ -1175,22 +1164,43 @@ impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
             "users",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applications", &self.applications);
-        w.field("authenticationFlows", &self.authentication_flows);
-        w.field("clientApplications", &self.client_applications);
-        w.field("clientAppTypes", &self.client_app_types);
-        w.field("devices", &self.devices);
-        w.field("insiderRiskLevels", &self.insider_risk_levels);
-        w.field("locations", &self.locations);
-        w.field("platforms", &self.platforms);
-        w.field(
-            "servicePrincipalRiskLevels",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.applications,
+            &self.authentication_flows,
+            &self.client_applications,
+            &self.client_app_types,
+            &self.devices,
+            &self.insider_risk_levels,
+            &self.locations,
+            &self.platforms,
             &self.service_principal_risk_levels,
-        );
-        w.field("signInRiskLevels", &self.sign_in_risk_levels);
-        w.field("userRiskLevels", &self.user_risk_levels);
-        w.field("users", &self.users);
+            &self.sign_in_risk_levels,
+            &self.user_risk_levels,
+            &self.users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.applications,
+                &mut self.authentication_flows,
+                &mut self.client_applications,
+                &mut self.client_app_types,
+                &mut self.devices,
+                &mut self.insider_risk_levels,
+                &mut self.locations,
+                &mut self.platforms,
+                &mut self.service_principal_risk_levels,
+                &mut self.sign_in_risk_levels,
+                &mut self.user_risk_levels,
+                &mut self.users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1331,18 +1341,17 @@ impl ::graph_model::rt::Struct for ConditionalAccessDevices {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessDevices"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deviceFilter" => &mut self.device_filter,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["deviceFilter"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deviceFilter", &self.device_filter);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.device_filter])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.device_filter], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1391,20 +1400,20 @@ impl ::graph_model::rt::Struct for ConditionalAccessEnumeratedExternalTenants {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessEnumeratedExternalTenants"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "membershipKind" => &mut self.membership_kind,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["membershipKind", "members"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("membershipKind", &self.membership_kind);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.membership_kind, &self.members])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.membership_kind, &mut self.members],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1454,18 +1463,17 @@ impl ::graph_model::rt::Struct for ConditionalAccessExternalTenants {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessExternalTenants"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "membershipKind" => &mut self.membership_kind,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["membershipKind"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("membershipKind", &self.membership_kind);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.membership_kind])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.membership_kind], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1688,20 +1696,17 @@ impl ::graph_model::rt::Struct for ConditionalAccessFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "mode" => &mut self.mode,
-            "rule" => &mut self.rule,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["mode", "rule"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("mode", &self.mode);
-        w.field("rule", &self.rule);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.mode, &self.rule])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.mode, &mut self.rule], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1855,17 +1860,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessGrantControls"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "builtInControls" => &mut self.built_in_controls,
-            "customAuthenticationFactors" => &mut self.custom_authentication_factors,
-            "operator" => &mut self.operator,
-            "termsOfUse" => &mut self.terms_of_use,
-            "authenticationStrength" => &mut self.authentication_strength,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "builtInControls",
@@ -1875,15 +1869,29 @@ impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
             "authenticationStrength",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("builtInControls", &self.built_in_controls);
-        w.field(
-            "customAuthenticationFactors",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.built_in_controls,
             &self.custom_authentication_factors,
-        );
-        w.field("operator", &self.operator);
-        w.field("termsOfUse", &self.terms_of_use);
-        w.field("authenticationStrength", &self.authentication_strength);
+            &self.operator,
+            &self.terms_of_use,
+            &self.authentication_strength,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.built_in_controls,
+                &mut self.custom_authentication_factors,
+                &mut self.operator,
+                &mut self.terms_of_use,
+                &mut self.authentication_strength,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2026,23 +2034,23 @@ impl ::graph_model::rt::Struct for ConditionalAccessGuestsOrExternalUsers {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessGuestsOrExternalUsers"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "externalTenants" => &mut self.external_tenants,
-            "guestOrExternalUserTypes" => &mut self.guest_or_external_user_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["externalTenants", "guestOrExternalUserTypes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("externalTenants", &self.external_tenants);
-        w.field(
-            "guestOrExternalUserTypes",
-            &self.guest_or_external_user_types,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.external_tenants, &self.guest_or_external_user_types])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.external_tenants,
+                &mut self.guest_or_external_user_types,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2160,20 +2168,20 @@ impl ::graph_model::rt::Struct for ConditionalAccessLocations {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessLocations"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeLocations" => &mut self.exclude_locations,
-            "includeLocations" => &mut self.include_locations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["excludeLocations", "includeLocations"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeLocations", &self.exclude_locations);
-        w.field("includeLocations", &self.include_locations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.exclude_locations, &self.include_locations])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.exclude_locations, &mut self.include_locations],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2221,20 +2229,20 @@ impl ::graph_model::rt::Struct for ConditionalAccessPlatforms {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessPlatforms"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludePlatforms" => &mut self.exclude_platforms,
-            "includePlatforms" => &mut self.include_platforms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["excludePlatforms", "includePlatforms"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludePlatforms", &self.exclude_platforms);
-        w.field("includePlatforms", &self.include_platforms);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.exclude_platforms, &self.include_platforms])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.exclude_platforms, &mut self.include_platforms],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2300,23 +2308,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "conditions" => &mut self.conditions,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "grantControls" => &mut self.grant_controls,
-            "id" => &mut self.id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "sessionControls" => &mut self.session_controls,
-            "state" => &mut self.state,
-            "templateId" => &mut self.template_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deletedDateTime",
@@ -2332,18 +2323,41 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
             "templateId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("conditions", &self.conditions);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("grantControls", &self.grant_controls);
-        w.field("id", &self.id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("sessionControls", &self.session_controls);
-        w.field("state", &self.state);
-        w.field("templateId", &self.template_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deleted_date_time,
+            &self.conditions,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.grant_controls,
+            &self.id,
+            &self.modified_date_time,
+            &self.session_controls,
+            &self.state,
+            &self.template_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deleted_date_time,
+                &mut self.conditions,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.grant_controls,
+                &mut self.id,
+                &mut self.modified_date_time,
+                &mut self.session_controls,
+                &mut self.state,
+                &mut self.template_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2559,18 +2573,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessSessionControls"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationEnforcedRestrictions" => &mut self.application_enforced_restrictions,
-            "cloudAppSecurity" => &mut self.cloud_app_security,
-            "disableResilienceDefaults" => &mut self.disable_resilience_defaults,
-            "persistentBrowser" => &mut self.persistent_browser,
-            "secureSignInSession" => &mut self.secure_sign_in_session,
-            "signInFrequency" => &mut self.sign_in_frequency,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applicationEnforcedRestrictions",
@@ -2581,19 +2583,31 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
             "signInFrequency",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "applicationEnforcedRestrictions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.application_enforced_restrictions,
-        );
-        w.field("cloudAppSecurity", &self.cloud_app_security);
-        w.field(
-            "disableResilienceDefaults",
+            &self.cloud_app_security,
             &self.disable_resilience_defaults,
-        );
-        w.field("persistentBrowser", &self.persistent_browser);
-        w.field("secureSignInSession", &self.secure_sign_in_session);
-        w.field("signInFrequency", &self.sign_in_frequency);
+            &self.persistent_browser,
+            &self.secure_sign_in_session,
+            &self.sign_in_frequency,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_enforced_restrictions,
+                &mut self.cloud_app_security,
+                &mut self.disable_resilience_defaults,
+                &mut self.persistent_browser,
+                &mut self.secure_sign_in_session,
+                &mut self.sign_in_frequency,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2729,20 +2743,6 @@ impl ::graph_model::rt::Struct for ConditionalAccessUsers {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.conditionalAccessUsers"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeGroups" => &mut self.exclude_groups,
-            "excludeGuestsOrExternalUsers" => &mut self.exclude_guests_or_external_users,
-            "excludeRoles" => &mut self.exclude_roles,
-            "excludeUsers" => &mut self.exclude_users,
-            "includeGroups" => &mut self.include_groups,
-            "includeGuestsOrExternalUsers" => &mut self.include_guests_or_external_users,
-            "includeRoles" => &mut self.include_roles,
-            "includeUsers" => &mut self.include_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludeGroups",
@@ -2755,21 +2755,35 @@ impl ::graph_model::rt::Struct for ConditionalAccessUsers {
             "includeUsers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeGroups", &self.exclude_groups);
-        w.field(
-            "excludeGuestsOrExternalUsers",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.exclude_groups,
             &self.exclude_guests_or_external_users,
-        );
-        w.field("excludeRoles", &self.exclude_roles);
-        w.field("excludeUsers", &self.exclude_users);
-        w.field("includeGroups", &self.include_groups);
-        w.field(
-            "includeGuestsOrExternalUsers",
+            &self.exclude_roles,
+            &self.exclude_users,
+            &self.include_groups,
             &self.include_guests_or_external_users,
-        );
-        w.field("includeRoles", &self.include_roles);
-        w.field("includeUsers", &self.include_users);
+            &self.include_roles,
+            &self.include_users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_groups,
+                &mut self.exclude_guests_or_external_users,
+                &mut self.exclude_roles,
+                &mut self.exclude_users,
+                &mut self.include_groups,
+                &mut self.include_guests_or_external_users,
+                &mut self.include_roles,
+                &mut self.include_users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2820,22 +2834,28 @@ impl ::graph_model::rt::Struct for Fido2CombinationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fido2CombinationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appliesToCombinations" => &mut self.applies_to_combinations,
-            "allowedAAGUIDs" => &mut self.allowed_aagui_ds,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "appliesToCombinations", "allowedAAGUIDs"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appliesToCombinations", &self.applies_to_combinations);
-        w.field("allowedAAGUIDs", &self.allowed_aagui_ds);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.applies_to_combinations,
+            &self.allowed_aagui_ds,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.applies_to_combinations,
+                &mut self.allowed_aagui_ds,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2943,20 +2963,17 @@ impl ::graph_model::rt::Struct for PersistentBrowserSessionControl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.persistentBrowserSessionControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "mode" => &mut self.mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled", "mode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("mode", &self.mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled, &self.mode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_enabled, &mut self.mode], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3062,18 +3079,17 @@ impl ::graph_model::rt::Struct for SecureSignInSessionControl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.secureSignInSessionControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.is_enabled], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3261,17 +3277,6 @@ impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.signInFrequencySessionControl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "authenticationType" => &mut self.authentication_type,
-            "frequencyInterval" => &mut self.frequency_interval,
-            "type" => &mut self.r#type,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isEnabled",
@@ -3281,12 +3286,29 @@ impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("authenticationType", &self.authentication_type);
-        w.field("frequencyInterval", &self.frequency_interval);
-        w.field("type", &self.r#type);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_enabled,
+            &self.authentication_type,
+            &self.frequency_interval,
+            &self.r#type,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_enabled,
+                &mut self.authentication_type,
+                &mut self.frequency_interval,
+                &mut self.r#type,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3578,25 +3600,6 @@ impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.whatIfAnalysisResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "conditions" => &mut self.conditions,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "grantControls" => &mut self.grant_controls,
-            "id" => &mut self.id,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "sessionControls" => &mut self.session_controls,
-            "state" => &mut self.state,
-            "templateId" => &mut self.template_id,
-            "analysisReasons" => &mut self.analysis_reasons,
-            "policyApplies" => &mut self.policy_applies,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "deletedDateTime",
@@ -3614,20 +3617,45 @@ impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
             "policyApplies",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("conditions", &self.conditions);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("grantControls", &self.grant_controls);
-        w.field("id", &self.id);
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("sessionControls", &self.session_controls);
-        w.field("state", &self.state);
-        w.field("templateId", &self.template_id);
-        w.field("analysisReasons", &self.analysis_reasons);
-        w.field("policyApplies", &self.policy_applies);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.deleted_date_time,
+            &self.conditions,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.grant_controls,
+            &self.id,
+            &self.modified_date_time,
+            &self.session_controls,
+            &self.state,
+            &self.template_id,
+            &self.analysis_reasons,
+            &self.policy_applies,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.deleted_date_time,
+                &mut self.conditions,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.grant_controls,
+                &mut self.id,
+                &mut self.modified_date_time,
+                &mut self.session_controls,
+                &mut self.state,
+                &mut self.template_id,
+                &mut self.analysis_reasons,
+                &mut self.policy_applies,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3680,16 +3708,6 @@ impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.x509CertificateCombinationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "appliesToCombinations" => &mut self.applies_to_combinations,
-            "allowedIssuerSkis" => &mut self.allowed_issuer_skis,
-            "allowedPolicyOIDs" => &mut self.allowed_policy_oi_ds,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3698,11 +3716,27 @@ impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
             "allowedPolicyOIDs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("appliesToCombinations", &self.applies_to_combinations);
-        w.field("allowedIssuerSkis", &self.allowed_issuer_skis);
-        w.field("allowedPolicyOIDs", &self.allowed_policy_oi_ds);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.applies_to_combinations,
+            &self.allowed_issuer_skis,
+            &self.allowed_policy_oi_ds,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.applies_to_combinations,
+                &mut self.allowed_issuer_skis,
+                &mut self.allowed_policy_oi_ds,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

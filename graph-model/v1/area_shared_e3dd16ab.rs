@@ -31,21 +31,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodsPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "policyMigrationState" => &mut self.policy_migration_state,
-            "policyVersion" => &mut self.policy_version,
-            "reconfirmationInDays" => &mut self.reconfirmation_in_days,
-            "registrationEnforcement" => &mut self.registration_enforcement,
-            "authenticationMethodConfigurations" => &mut self.authentication_method_configurations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -59,19 +44,37 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
             "authenticationMethodConfigurations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("policyMigrationState", &self.policy_migration_state);
-        w.field("policyVersion", &self.policy_version);
-        w.field("reconfirmationInDays", &self.reconfirmation_in_days);
-        w.field("registrationEnforcement", &self.registration_enforcement);
-        w.field(
-            "authenticationMethodConfigurations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.policy_migration_state,
+            &self.policy_version,
+            &self.reconfirmation_in_days,
+            &self.registration_enforcement,
             &self.authentication_method_configurations,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.policy_migration_state,
+                &mut self.policy_version,
+                &mut self.reconfirmation_in_days,
+                &mut self.registration_enforcement,
+                &mut self.authentication_method_configurations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -197,16 +200,6 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodsRegistrationCampaign"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludeTargets" => &mut self.exclude_targets,
-            "includeTargets" => &mut self.include_targets,
-            "snoozeDurationInDays" => &mut self.snooze_duration_in_days,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludeTargets",
@@ -215,11 +208,27 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludeTargets", &self.exclude_targets);
-        w.field("includeTargets", &self.include_targets);
-        w.field("snoozeDurationInDays", &self.snooze_duration_in_days);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.exclude_targets,
+            &self.include_targets,
+            &self.snooze_duration_in_days,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.exclude_targets,
+                &mut self.include_targets,
+                &mut self.snooze_duration_in_days,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -269,25 +278,28 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaignIncl
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authenticationMethodsRegistrationCampaignIncludeTarget"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "targetedAuthenticationMethod" => &mut self.targeted_authentication_method,
-            "targetType" => &mut self.target_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "targetedAuthenticationMethod", "targetType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "targetedAuthenticationMethod",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.targeted_authentication_method,
-        );
-        w.field("targetType", &self.target_type);
+            &self.target_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.targeted_authentication_method,
+                &mut self.target_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -339,23 +351,20 @@ impl ::graph_model::rt::Struct for RegistrationEnforcement {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.registrationEnforcement"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authenticationMethodsRegistrationCampaign" => {
-                &mut self.authentication_methods_registration_campaign
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["authenticationMethodsRegistrationCampaign"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "authenticationMethodsRegistrationCampaign",
-            &self.authentication_methods_registration_campaign,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.authentication_methods_registration_campaign])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.authentication_methods_registration_campaign],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

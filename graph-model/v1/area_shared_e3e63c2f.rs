@@ -225,27 +225,6 @@ impl ::graph_model::rt::Struct for CloudPC {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.cloudPC"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "aadDeviceId" => &mut self.aad_device_id,
-            "displayName" => &mut self.display_name,
-            "gracePeriodEndDateTime" => &mut self.grace_period_end_date_time,
-            "imageDisplayName" => &mut self.image_display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "managedDeviceId" => &mut self.managed_device_id,
-            "managedDeviceName" => &mut self.managed_device_name,
-            "onPremisesConnectionName" => &mut self.on_premises_connection_name,
-            "provisioningPolicyId" => &mut self.provisioning_policy_id,
-            "provisioningPolicyName" => &mut self.provisioning_policy_name,
-            "provisioningType" => &mut self.provisioning_type,
-            "servicePlanId" => &mut self.service_plan_id,
-            "servicePlanName" => &mut self.service_plan_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -265,25 +244,49 @@ impl ::graph_model::rt::Struct for CloudPC {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("aadDeviceId", &self.aad_device_id);
-        w.field("displayName", &self.display_name);
-        w.field("gracePeriodEndDateTime", &self.grace_period_end_date_time);
-        w.field("imageDisplayName", &self.image_display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("managedDeviceId", &self.managed_device_id);
-        w.field("managedDeviceName", &self.managed_device_name);
-        w.field(
-            "onPremisesConnectionName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.aad_device_id,
+            &self.display_name,
+            &self.grace_period_end_date_time,
+            &self.image_display_name,
+            &self.last_modified_date_time,
+            &self.managed_device_id,
+            &self.managed_device_name,
             &self.on_premises_connection_name,
-        );
-        w.field("provisioningPolicyId", &self.provisioning_policy_id);
-        w.field("provisioningPolicyName", &self.provisioning_policy_name);
-        w.field("provisioningType", &self.provisioning_type);
-        w.field("servicePlanId", &self.service_plan_id);
-        w.field("servicePlanName", &self.service_plan_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.provisioning_policy_id,
+            &self.provisioning_policy_name,
+            &self.provisioning_type,
+            &self.service_plan_id,
+            &self.service_plan_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.aad_device_id,
+                &mut self.display_name,
+                &mut self.grace_period_end_date_time,
+                &mut self.image_display_name,
+                &mut self.last_modified_date_time,
+                &mut self.managed_device_id,
+                &mut self.managed_device_name,
+                &mut self.on_premises_connection_name,
+                &mut self.provisioning_policy_id,
+                &mut self.provisioning_policy_name,
+                &mut self.provisioning_type,
+                &mut self.service_plan_id,
+                &mut self.service_plan_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -522,18 +525,6 @@ impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.configurationManagerClientEnabledFeatures"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "compliancePolicy" => &mut self.compliance_policy,
-            "deviceConfiguration" => &mut self.device_configuration,
-            "inventory" => &mut self.inventory,
-            "modernApps" => &mut self.modern_apps,
-            "resourceAccess" => &mut self.resource_access,
-            "windowsUpdateForBusiness" => &mut self.windows_update_for_business,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "compliancePolicy",
@@ -544,16 +535,31 @@ impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
             "windowsUpdateForBusiness",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("compliancePolicy", &self.compliance_policy);
-        w.field("deviceConfiguration", &self.device_configuration);
-        w.field("inventory", &self.inventory);
-        w.field("modernApps", &self.modern_apps);
-        w.field("resourceAccess", &self.resource_access);
-        w.field(
-            "windowsUpdateForBusiness",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.compliance_policy,
+            &self.device_configuration,
+            &self.inventory,
+            &self.modern_apps,
+            &self.resource_access,
             &self.windows_update_for_business,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.compliance_policy,
+                &mut self.device_configuration,
+                &mut self.inventory,
+                &mut self.modern_apps,
+                &mut self.resource_access,
+                &mut self.windows_update_for_business,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -619,17 +625,6 @@ impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -639,12 +634,29 @@ impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -708,16 +720,6 @@ impl ::graph_model::rt::Struct for DeviceActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -726,11 +728,27 @@ impl ::graph_model::rt::Struct for DeviceActionResult {
             "startDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -930,22 +948,20 @@ impl ::graph_model::rt::Struct for DeviceCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.description, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.description, &mut self.display_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1039,24 +1055,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCompliancePolicySettingState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "currentValue" => &mut self.current_value,
-            "errorCode" => &mut self.error_code,
-            "errorDescription" => &mut self.error_description,
-            "instanceDisplayName" => &mut self.instance_display_name,
-            "setting" => &mut self.setting,
-            "settingName" => &mut self.setting_name,
-            "sources" => &mut self.sources,
-            "state" => &mut self.state,
-            "userEmail" => &mut self.user_email,
-            "userId" => &mut self.user_id,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "currentValue",
@@ -1073,19 +1071,43 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("currentValue", &self.current_value);
-        w.field("errorCode", &self.error_code);
-        w.field("errorDescription", &self.error_description);
-        w.field("instanceDisplayName", &self.instance_display_name);
-        w.field("setting", &self.setting);
-        w.field("settingName", &self.setting_name);
-        w.field("sources", &self.sources);
-        w.field("state", &self.state);
-        w.field("userEmail", &self.user_email);
-        w.field("userId", &self.user_id);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.current_value,
+            &self.error_code,
+            &self.error_description,
+            &self.instance_display_name,
+            &self.setting,
+            &self.setting_name,
+            &self.sources,
+            &self.state,
+            &self.user_email,
+            &self.user_id,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.current_value,
+                &mut self.error_code,
+                &mut self.error_description,
+                &mut self.instance_display_name,
+                &mut self.setting,
+                &mut self.setting_name,
+                &mut self.sources,
+                &mut self.state,
+                &mut self.user_email,
+                &mut self.user_id,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1155,19 +1177,6 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceCompliancePolicyState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "platformType" => &mut self.platform_type,
-            "settingCount" => &mut self.setting_count,
-            "settingStates" => &mut self.setting_states,
-            "state" => &mut self.state,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1179,14 +1188,33 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("platformType", &self.platform_type);
-        w.field("settingCount", &self.setting_count);
-        w.field("settingStates", &self.setting_states);
-        w.field("state", &self.state);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.platform_type,
+            &self.setting_count,
+            &self.setting_states,
+            &self.state,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.platform_type,
+                &mut self.setting_count,
+                &mut self.setting_states,
+                &mut self.state,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1280,24 +1308,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationSettingState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "currentValue" => &mut self.current_value,
-            "errorCode" => &mut self.error_code,
-            "errorDescription" => &mut self.error_description,
-            "instanceDisplayName" => &mut self.instance_display_name,
-            "setting" => &mut self.setting,
-            "settingName" => &mut self.setting_name,
-            "sources" => &mut self.sources,
-            "state" => &mut self.state,
-            "userEmail" => &mut self.user_email,
-            "userId" => &mut self.user_id,
-            "userName" => &mut self.user_name,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "currentValue",
@@ -1314,19 +1324,43 @@ impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("currentValue", &self.current_value);
-        w.field("errorCode", &self.error_code);
-        w.field("errorDescription", &self.error_description);
-        w.field("instanceDisplayName", &self.instance_display_name);
-        w.field("setting", &self.setting);
-        w.field("settingName", &self.setting_name);
-        w.field("sources", &self.sources);
-        w.field("state", &self.state);
-        w.field("userEmail", &self.user_email);
-        w.field("userId", &self.user_id);
-        w.field("userName", &self.user_name);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.current_value,
+            &self.error_code,
+            &self.error_description,
+            &self.instance_display_name,
+            &self.setting,
+            &self.setting_name,
+            &self.sources,
+            &self.state,
+            &self.user_email,
+            &self.user_id,
+            &self.user_name,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.current_value,
+                &mut self.error_code,
+                &mut self.error_description,
+                &mut self.instance_display_name,
+                &mut self.setting,
+                &mut self.setting_name,
+                &mut self.sources,
+                &mut self.state,
+                &mut self.user_email,
+                &mut self.user_id,
+                &mut self.user_name,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1396,19 +1430,6 @@ impl ::graph_model::rt::Struct for DeviceConfigurationState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceConfigurationState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "platformType" => &mut self.platform_type,
-            "settingCount" => &mut self.setting_count,
-            "settingStates" => &mut self.setting_states,
-            "state" => &mut self.state,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1420,14 +1441,33 @@ impl ::graph_model::rt::Struct for DeviceConfigurationState {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("platformType", &self.platform_type);
-        w.field("settingCount", &self.setting_count);
-        w.field("settingStates", &self.setting_states);
-        w.field("state", &self.state);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.platform_type,
+            &self.setting_count,
+            &self.setting_states,
+            &self.state,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.platform_type,
+                &mut self.setting_count,
+                &mut self.setting_states,
+                &mut self.state,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1802,20 +1842,6 @@ impl ::graph_model::rt::Struct for DeviceGeoLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceGeoLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "altitude" => &mut self.altitude,
-            "heading" => &mut self.heading,
-            "horizontalAccuracy" => &mut self.horizontal_accuracy,
-            "lastCollectedDateTime" => &mut self.last_collected_date_time,
-            "latitude" => &mut self.latitude,
-            "longitude" => &mut self.longitude,
-            "speed" => &mut self.speed,
-            "verticalAccuracy" => &mut self.vertical_accuracy,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "altitude",
@@ -1828,15 +1854,35 @@ impl ::graph_model::rt::Struct for DeviceGeoLocation {
             "verticalAccuracy",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("altitude", &self.altitude);
-        w.field("heading", &self.heading);
-        w.field("horizontalAccuracy", &self.horizontal_accuracy);
-        w.field("lastCollectedDateTime", &self.last_collected_date_time);
-        w.field("latitude", &self.latitude);
-        w.field("longitude", &self.longitude);
-        w.field("speed", &self.speed);
-        w.field("verticalAccuracy", &self.vertical_accuracy);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.altitude,
+            &self.heading,
+            &self.horizontal_accuracy,
+            &self.last_collected_date_time,
+            &self.latitude,
+            &self.longitude,
+            &self.speed,
+            &self.vertical_accuracy,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.altitude,
+                &mut self.heading,
+                &mut self.horizontal_accuracy,
+                &mut self.last_collected_date_time,
+                &mut self.latitude,
+                &mut self.longitude,
+                &mut self.speed,
+                &mut self.vertical_accuracy,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2008,48 +2054,6 @@ impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceHealthAttestationState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "attestationIdentityKey" => &mut self.attestation_identity_key,
-            "bitLockerStatus" => &mut self.bit_locker_status,
-            "bootAppSecurityVersion" => &mut self.boot_app_security_version,
-            "bootDebugging" => &mut self.boot_debugging,
-            "bootManagerSecurityVersion" => &mut self.boot_manager_security_version,
-            "bootManagerVersion" => &mut self.boot_manager_version,
-            "bootRevisionListInfo" => &mut self.boot_revision_list_info,
-            "codeIntegrity" => &mut self.code_integrity,
-            "codeIntegrityCheckVersion" => &mut self.code_integrity_check_version,
-            "codeIntegrityPolicy" => &mut self.code_integrity_policy,
-            "contentNamespaceUrl" => &mut self.content_namespace_url,
-            "contentVersion" => &mut self.content_version,
-            "dataExcutionPolicy" => &mut self.data_excution_policy,
-            "deviceHealthAttestationStatus" => &mut self.device_health_attestation_status,
-            "earlyLaunchAntiMalwareDriverProtection" => {
-                &mut self.early_launch_anti_malware_driver_protection
-            }
-            "healthAttestationSupportedStatus" => &mut self.health_attestation_supported_status,
-            "healthStatusMismatchInfo" => &mut self.health_status_mismatch_info,
-            "issuedDateTime" => &mut self.issued_date_time,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "operatingSystemKernelDebugging" => &mut self.operating_system_kernel_debugging,
-            "operatingSystemRevListInfo" => &mut self.operating_system_rev_list_info,
-            "pcr0" => &mut self.pcr0,
-            "pcrHashAlgorithm" => &mut self.pcr_hash_algorithm,
-            "resetCount" => &mut self.reset_count,
-            "restartCount" => &mut self.restart_count,
-            "safeMode" => &mut self.safe_mode,
-            "secureBoot" => &mut self.secure_boot,
-            "secureBootConfigurationPolicyFingerPrint" => {
-                &mut self.secure_boot_configuration_policy_finger_print
-            }
-            "testSigning" => &mut self.test_signing,
-            "tpmVersion" => &mut self.tpm_version,
-            "virtualSecureMode" => &mut self.virtual_secure_mode,
-            "windowsPE" => &mut self.windows_pe,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "attestationIdentityKey",
@@ -2086,66 +2090,83 @@ impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
             "windowsPE",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("attestationIdentityKey", &self.attestation_identity_key);
-        w.field("bitLockerStatus", &self.bit_locker_status);
-        w.field("bootAppSecurityVersion", &self.boot_app_security_version);
-        w.field("bootDebugging", &self.boot_debugging);
-        w.field(
-            "bootManagerSecurityVersion",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.attestation_identity_key,
+            &self.bit_locker_status,
+            &self.boot_app_security_version,
+            &self.boot_debugging,
             &self.boot_manager_security_version,
-        );
-        w.field("bootManagerVersion", &self.boot_manager_version);
-        w.field("bootRevisionListInfo", &self.boot_revision_list_info);
-        w.field("codeIntegrity", &self.code_integrity);
-        w.field(
-            "codeIntegrityCheckVersion",
+            &self.boot_manager_version,
+            &self.boot_revision_list_info,
+            &self.code_integrity,
             &self.code_integrity_check_version,
-        );
-        w.field("codeIntegrityPolicy", &self.code_integrity_policy);
-        w.field("contentNamespaceUrl", &self.content_namespace_url);
-        w.field("contentVersion", &self.content_version);
-        w.field("dataExcutionPolicy", &self.data_excution_policy);
-        w.field(
-            "deviceHealthAttestationStatus",
+            &self.code_integrity_policy,
+            &self.content_namespace_url,
+            &self.content_version,
+            &self.data_excution_policy,
             &self.device_health_attestation_status,
-        );
-        w.field(
-            "earlyLaunchAntiMalwareDriverProtection",
             &self.early_launch_anti_malware_driver_protection,
-        );
-        w.field(
-            "healthAttestationSupportedStatus",
             &self.health_attestation_supported_status,
-        );
-        w.field(
-            "healthStatusMismatchInfo",
             &self.health_status_mismatch_info,
-        );
-        w.field("issuedDateTime", &self.issued_date_time);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field(
-            "operatingSystemKernelDebugging",
+            &self.issued_date_time,
+            &self.last_update_date_time,
             &self.operating_system_kernel_debugging,
-        );
-        w.field(
-            "operatingSystemRevListInfo",
             &self.operating_system_rev_list_info,
-        );
-        w.field("pcr0", &self.pcr0);
-        w.field("pcrHashAlgorithm", &self.pcr_hash_algorithm);
-        w.field("resetCount", &self.reset_count);
-        w.field("restartCount", &self.restart_count);
-        w.field("safeMode", &self.safe_mode);
-        w.field("secureBoot", &self.secure_boot);
-        w.field(
-            "secureBootConfigurationPolicyFingerPrint",
+            &self.pcr0,
+            &self.pcr_hash_algorithm,
+            &self.reset_count,
+            &self.restart_count,
+            &self.safe_mode,
+            &self.secure_boot,
             &self.secure_boot_configuration_policy_finger_print,
-        );
-        w.field("testSigning", &self.test_signing);
-        w.field("tpmVersion", &self.tpm_version);
-        w.field("virtualSecureMode", &self.virtual_secure_mode);
-        w.field("windowsPE", &self.windows_pe);
+            &self.test_signing,
+            &self.tpm_version,
+            &self.virtual_secure_mode,
+            &self.windows_pe,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.attestation_identity_key,
+                &mut self.bit_locker_status,
+                &mut self.boot_app_security_version,
+                &mut self.boot_debugging,
+                &mut self.boot_manager_security_version,
+                &mut self.boot_manager_version,
+                &mut self.boot_revision_list_info,
+                &mut self.code_integrity,
+                &mut self.code_integrity_check_version,
+                &mut self.code_integrity_policy,
+                &mut self.content_namespace_url,
+                &mut self.content_version,
+                &mut self.data_excution_policy,
+                &mut self.device_health_attestation_status,
+                &mut self.early_launch_anti_malware_driver_protection,
+                &mut self.health_attestation_supported_status,
+                &mut self.health_status_mismatch_info,
+                &mut self.issued_date_time,
+                &mut self.last_update_date_time,
+                &mut self.operating_system_kernel_debugging,
+                &mut self.operating_system_rev_list_info,
+                &mut self.pcr0,
+                &mut self.pcr_hash_algorithm,
+                &mut self.reset_count,
+                &mut self.restart_count,
+                &mut self.safe_mode,
+                &mut self.secure_boot,
+                &mut self.secure_boot_configuration_policy_finger_print,
+                &mut self.test_signing,
+                &mut self.tpm_version,
+                &mut self.virtual_secure_mode,
+                &mut self.windows_pe,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2225,21 +2246,6 @@ impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceLogCollectionResponse"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "enrolledByUser" => &mut self.enrolled_by_user,
-            "expirationDateTimeUTC" => &mut self.expiration_date_time_utc,
-            "initiatedByUserPrincipalName" => &mut self.initiated_by_user_principal_name,
-            "managedDeviceId" => &mut self.managed_device_id,
-            "receivedDateTimeUTC" => &mut self.received_date_time_utc,
-            "requestedDateTimeUTC" => &mut self.requested_date_time_utc,
-            "sizeInKB" => &mut self.size_in_kb,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2253,19 +2259,37 @@ impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("enrolledByUser", &self.enrolled_by_user);
-        w.field("expirationDateTimeUTC", &self.expiration_date_time_utc);
-        w.field(
-            "initiatedByUserPrincipalName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.enrolled_by_user,
+            &self.expiration_date_time_utc,
             &self.initiated_by_user_principal_name,
-        );
-        w.field("managedDeviceId", &self.managed_device_id);
-        w.field("receivedDateTimeUTC", &self.received_date_time_utc);
-        w.field("requestedDateTimeUTC", &self.requested_date_time_utc);
-        w.field("sizeInKB", &self.size_in_kb);
-        w.field("status", &self.status);
+            &self.managed_device_id,
+            &self.received_date_time_utc,
+            &self.requested_date_time_utc,
+            &self.size_in_kb,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.enrolled_by_user,
+                &mut self.expiration_date_time_utc,
+                &mut self.initiated_by_user_principal_name,
+                &mut self.managed_device_id,
+                &mut self.received_date_time_utc,
+                &mut self.requested_date_time_utc,
+                &mut self.size_in_kb,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2576,22 +2600,24 @@ impl ::graph_model::rt::Struct for DeviceManagementTroubleshootingEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deviceManagementTroubleshootingEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "correlationId", "eventDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.correlation_id, &self.event_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2887,23 +2913,6 @@ impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.enrollmentTroubleshootingEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "deviceId" => &mut self.device_id,
-            "enrollmentType" => &mut self.enrollment_type,
-            "failureCategory" => &mut self.failure_category,
-            "failureReason" => &mut self.failure_reason,
-            "managedDeviceIdentifier" => &mut self.managed_device_identifier,
-            "operatingSystem" => &mut self.operating_system,
-            "osVersion" => &mut self.os_version,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2919,18 +2928,41 @@ impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("deviceId", &self.device_id);
-        w.field("enrollmentType", &self.enrollment_type);
-        w.field("failureCategory", &self.failure_category);
-        w.field("failureReason", &self.failure_reason);
-        w.field("managedDeviceIdentifier", &self.managed_device_identifier);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("osVersion", &self.os_version);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.device_id,
+            &self.enrollment_type,
+            &self.failure_category,
+            &self.failure_reason,
+            &self.managed_device_identifier,
+            &self.operating_system,
+            &self.os_version,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.device_id,
+                &mut self.enrollment_type,
+                &mut self.failure_category,
+                &mut self.failure_reason,
+                &mut self.managed_device_identifier,
+                &mut self.operating_system,
+                &mut self.os_version,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2996,17 +3028,6 @@ impl ::graph_model::rt::Struct for LocateDeviceActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.locateDeviceActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "deviceLocation" => &mut self.device_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -3016,12 +3037,29 @@ impl ::graph_model::rt::Struct for LocateDeviceActionResult {
             "deviceLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("deviceLocation", &self.device_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+            &self.device_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+                &mut self.device_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3317,84 +3355,6 @@ impl ::graph_model::rt::Struct for ManagedDevice {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.managedDevice"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activationLockBypassCode" => &mut self.activation_lock_bypass_code,
-            "androidSecurityPatchLevel" => &mut self.android_security_patch_level,
-            "azureADDeviceId" => &mut self.azure_ad_device_id,
-            "azureADRegistered" => &mut self.azure_ad_registered,
-            "complianceGracePeriodExpirationDateTime" => {
-                &mut self.compliance_grace_period_expiration_date_time
-            }
-            "complianceState" => &mut self.compliance_state,
-            "configurationManagerClientEnabledFeatures" => {
-                &mut self.configuration_manager_client_enabled_features
-            }
-            "deviceActionResults" => &mut self.device_action_results,
-            "deviceCategoryDisplayName" => &mut self.device_category_display_name,
-            "deviceEnrollmentType" => &mut self.device_enrollment_type,
-            "deviceHealthAttestationState" => &mut self.device_health_attestation_state,
-            "deviceName" => &mut self.device_name,
-            "deviceRegistrationState" => &mut self.device_registration_state,
-            "easActivated" => &mut self.eas_activated,
-            "easActivationDateTime" => &mut self.eas_activation_date_time,
-            "easDeviceId" => &mut self.eas_device_id,
-            "emailAddress" => &mut self.email_address,
-            "enrolledDateTime" => &mut self.enrolled_date_time,
-            "enrollmentProfileName" => &mut self.enrollment_profile_name,
-            "ethernetMacAddress" => &mut self.ethernet_mac_address,
-            "exchangeAccessState" => &mut self.exchange_access_state,
-            "exchangeAccessStateReason" => &mut self.exchange_access_state_reason,
-            "exchangeLastSuccessfulSyncDateTime" => {
-                &mut self.exchange_last_successful_sync_date_time
-            }
-            "freeStorageSpaceInBytes" => &mut self.free_storage_space_in_bytes,
-            "iccid" => &mut self.iccid,
-            "imei" => &mut self.imei,
-            "isEncrypted" => &mut self.is_encrypted,
-            "isSupervised" => &mut self.is_supervised,
-            "jailBroken" => &mut self.jail_broken,
-            "lastSyncDateTime" => &mut self.last_sync_date_time,
-            "managedDeviceName" => &mut self.managed_device_name,
-            "managedDeviceOwnerType" => &mut self.managed_device_owner_type,
-            "managementAgent" => &mut self.management_agent,
-            "managementCertificateExpirationDate" => {
-                &mut self.management_certificate_expiration_date
-            }
-            "managementState" => &mut self.management_state,
-            "manufacturer" => &mut self.manufacturer,
-            "meid" => &mut self.meid,
-            "model" => &mut self.model,
-            "notes" => &mut self.notes,
-            "operatingSystem" => &mut self.operating_system,
-            "osVersion" => &mut self.os_version,
-            "partnerReportedThreatState" => &mut self.partner_reported_threat_state,
-            "phoneNumber" => &mut self.phone_number,
-            "physicalMemoryInBytes" => &mut self.physical_memory_in_bytes,
-            "remoteAssistanceSessionErrorDetails" => {
-                &mut self.remote_assistance_session_error_details
-            }
-            "remoteAssistanceSessionUrl" => &mut self.remote_assistance_session_url,
-            "requireUserEnrollmentApproval" => &mut self.require_user_enrollment_approval,
-            "serialNumber" => &mut self.serial_number,
-            "subscriberCarrier" => &mut self.subscriber_carrier,
-            "totalStorageSpaceInBytes" => &mut self.total_storage_space_in_bytes,
-            "udid" => &mut self.udid,
-            "userDisplayName" => &mut self.user_display_name,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "wiFiMacAddress" => &mut self.wi_fi_mac_address,
-            "deviceCategory" => &mut self.device_category,
-            "deviceCompliancePolicyStates" => &mut self.device_compliance_policy_states,
-            "deviceConfigurationStates" => &mut self.device_configuration_states,
-            "logCollectionRequests" => &mut self.log_collection_requests,
-            "users" => &mut self.users,
-            "windowsProtectionState" => &mut self.windows_protection_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3461,117 +3421,143 @@ impl ::graph_model::rt::Struct for ManagedDevice {
             "windowsProtectionState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "activationLockBypassCode",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.activation_lock_bypass_code,
-        );
-        w.field(
-            "androidSecurityPatchLevel",
             &self.android_security_patch_level,
-        );
-        w.field("azureADDeviceId", &self.azure_ad_device_id);
-        w.field("azureADRegistered", &self.azure_ad_registered);
-        w.field(
-            "complianceGracePeriodExpirationDateTime",
+            &self.azure_ad_device_id,
+            &self.azure_ad_registered,
             &self.compliance_grace_period_expiration_date_time,
-        );
-        w.field("complianceState", &self.compliance_state);
-        w.field(
-            "configurationManagerClientEnabledFeatures",
+            &self.compliance_state,
             &self.configuration_manager_client_enabled_features,
-        );
-        w.field("deviceActionResults", &self.device_action_results);
-        w.field(
-            "deviceCategoryDisplayName",
+            &self.device_action_results,
             &self.device_category_display_name,
-        );
-        w.field("deviceEnrollmentType", &self.device_enrollment_type);
-        w.field(
-            "deviceHealthAttestationState",
+            &self.device_enrollment_type,
             &self.device_health_attestation_state,
-        );
-        w.field("deviceName", &self.device_name);
-        w.field("deviceRegistrationState", &self.device_registration_state);
-        w.field("easActivated", &self.eas_activated);
-        w.field("easActivationDateTime", &self.eas_activation_date_time);
-        w.field("easDeviceId", &self.eas_device_id);
-        w.field("emailAddress", &self.email_address);
-        w.field("enrolledDateTime", &self.enrolled_date_time);
-        w.field("enrollmentProfileName", &self.enrollment_profile_name);
-        w.field("ethernetMacAddress", &self.ethernet_mac_address);
-        w.field("exchangeAccessState", &self.exchange_access_state);
-        w.field(
-            "exchangeAccessStateReason",
+            &self.device_name,
+            &self.device_registration_state,
+            &self.eas_activated,
+            &self.eas_activation_date_time,
+            &self.eas_device_id,
+            &self.email_address,
+            &self.enrolled_date_time,
+            &self.enrollment_profile_name,
+            &self.ethernet_mac_address,
+            &self.exchange_access_state,
             &self.exchange_access_state_reason,
-        );
-        w.field(
-            "exchangeLastSuccessfulSyncDateTime",
             &self.exchange_last_successful_sync_date_time,
-        );
-        w.field("freeStorageSpaceInBytes", &self.free_storage_space_in_bytes);
-        w.field("iccid", &self.iccid);
-        w.field("imei", &self.imei);
-        w.field("isEncrypted", &self.is_encrypted);
-        w.field("isSupervised", &self.is_supervised);
-        w.field("jailBroken", &self.jail_broken);
-        w.field("lastSyncDateTime", &self.last_sync_date_time);
-        w.field("managedDeviceName", &self.managed_device_name);
-        w.field("managedDeviceOwnerType", &self.managed_device_owner_type);
-        w.field("managementAgent", &self.management_agent);
-        w.field(
-            "managementCertificateExpirationDate",
+            &self.free_storage_space_in_bytes,
+            &self.iccid,
+            &self.imei,
+            &self.is_encrypted,
+            &self.is_supervised,
+            &self.jail_broken,
+            &self.last_sync_date_time,
+            &self.managed_device_name,
+            &self.managed_device_owner_type,
+            &self.management_agent,
             &self.management_certificate_expiration_date,
-        );
-        w.field("managementState", &self.management_state);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("meid", &self.meid);
-        w.field("model", &self.model);
-        w.field("notes", &self.notes);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("osVersion", &self.os_version);
-        w.field(
-            "partnerReportedThreatState",
+            &self.management_state,
+            &self.manufacturer,
+            &self.meid,
+            &self.model,
+            &self.notes,
+            &self.operating_system,
+            &self.os_version,
             &self.partner_reported_threat_state,
-        );
-        w.field("phoneNumber", &self.phone_number);
-        w.field("physicalMemoryInBytes", &self.physical_memory_in_bytes);
-        w.field(
-            "remoteAssistanceSessionErrorDetails",
+            &self.phone_number,
+            &self.physical_memory_in_bytes,
             &self.remote_assistance_session_error_details,
-        );
-        w.field(
-            "remoteAssistanceSessionUrl",
             &self.remote_assistance_session_url,
-        );
-        w.field(
-            "requireUserEnrollmentApproval",
             &self.require_user_enrollment_approval,
-        );
-        w.field("serialNumber", &self.serial_number);
-        w.field("subscriberCarrier", &self.subscriber_carrier);
-        w.field(
-            "totalStorageSpaceInBytes",
+            &self.serial_number,
+            &self.subscriber_carrier,
             &self.total_storage_space_in_bytes,
-        );
-        w.field("udid", &self.udid);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("wiFiMacAddress", &self.wi_fi_mac_address);
-        w.field("deviceCategory", &self.device_category);
-        w.field(
-            "deviceCompliancePolicyStates",
+            &self.udid,
+            &self.user_display_name,
+            &self.user_id,
+            &self.user_principal_name,
+            &self.wi_fi_mac_address,
+            &self.device_category,
             &self.device_compliance_policy_states,
-        );
-        w.field(
-            "deviceConfigurationStates",
             &self.device_configuration_states,
-        );
-        w.field("logCollectionRequests", &self.log_collection_requests);
-        w.field("users", &self.users);
-        w.field("windowsProtectionState", &self.windows_protection_state);
+            &self.log_collection_requests,
+            &self.users,
+            &self.windows_protection_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activation_lock_bypass_code,
+                &mut self.android_security_patch_level,
+                &mut self.azure_ad_device_id,
+                &mut self.azure_ad_registered,
+                &mut self.compliance_grace_period_expiration_date_time,
+                &mut self.compliance_state,
+                &mut self.configuration_manager_client_enabled_features,
+                &mut self.device_action_results,
+                &mut self.device_category_display_name,
+                &mut self.device_enrollment_type,
+                &mut self.device_health_attestation_state,
+                &mut self.device_name,
+                &mut self.device_registration_state,
+                &mut self.eas_activated,
+                &mut self.eas_activation_date_time,
+                &mut self.eas_device_id,
+                &mut self.email_address,
+                &mut self.enrolled_date_time,
+                &mut self.enrollment_profile_name,
+                &mut self.ethernet_mac_address,
+                &mut self.exchange_access_state,
+                &mut self.exchange_access_state_reason,
+                &mut self.exchange_last_successful_sync_date_time,
+                &mut self.free_storage_space_in_bytes,
+                &mut self.iccid,
+                &mut self.imei,
+                &mut self.is_encrypted,
+                &mut self.is_supervised,
+                &mut self.jail_broken,
+                &mut self.last_sync_date_time,
+                &mut self.managed_device_name,
+                &mut self.managed_device_owner_type,
+                &mut self.management_agent,
+                &mut self.management_certificate_expiration_date,
+                &mut self.management_state,
+                &mut self.manufacturer,
+                &mut self.meid,
+                &mut self.model,
+                &mut self.notes,
+                &mut self.operating_system,
+                &mut self.os_version,
+                &mut self.partner_reported_threat_state,
+                &mut self.phone_number,
+                &mut self.physical_memory_in_bytes,
+                &mut self.remote_assistance_session_error_details,
+                &mut self.remote_assistance_session_url,
+                &mut self.require_user_enrollment_approval,
+                &mut self.serial_number,
+                &mut self.subscriber_carrier,
+                &mut self.total_storage_space_in_bytes,
+                &mut self.udid,
+                &mut self.user_display_name,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+                &mut self.wi_fi_mac_address,
+                &mut self.device_category,
+                &mut self.device_compliance_policy_states,
+                &mut self.device_configuration_states,
+                &mut self.log_collection_requests,
+                &mut self.users,
+                &mut self.windows_protection_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4246,17 +4232,6 @@ impl ::graph_model::rt::Struct for RemoteLockActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.remoteLockActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "unlockPin" => &mut self.unlock_pin,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -4266,12 +4241,29 @@ impl ::graph_model::rt::Struct for RemoteLockActionResult {
             "unlockPin",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("unlockPin", &self.unlock_pin);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+            &self.unlock_pin,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+                &mut self.unlock_pin,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4341,18 +4333,6 @@ impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resetPasscodeActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "errorCode" => &mut self.error_code,
-            "passcode" => &mut self.passcode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -4363,13 +4343,31 @@ impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
             "passcode",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("errorCode", &self.error_code);
-        w.field("passcode", &self.passcode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+            &self.error_code,
+            &self.passcode,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+                &mut self.error_code,
+                &mut self.passcode,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4435,17 +4433,6 @@ impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.rotateBitLockerKeysDeviceActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "errorCode" => &mut self.error_code,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -4455,12 +4442,29 @@ impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
             "errorCode",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("errorCode", &self.error_code);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+            &self.error_code,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+                &mut self.error_code,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4510,22 +4514,20 @@ impl ::graph_model::rt::Struct for SettingSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.settingSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            "sourceType" => &mut self.source_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id", "sourceType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
-        w.field("sourceType", &self.source_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.id, &self.source_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.id, &mut self.source_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4915,17 +4917,6 @@ impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsDefenderScanActionResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionName" => &mut self.action_name,
-            "actionState" => &mut self.action_state,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "scanType" => &mut self.scan_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionName",
@@ -4935,12 +4926,29 @@ impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
             "scanType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionName", &self.action_name);
-        w.field("actionState", &self.action_state);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("scanType", &self.scan_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_name,
+            &self.action_state,
+            &self.last_updated_date_time,
+            &self.start_date_time,
+            &self.scan_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_name,
+                &mut self.action_state,
+                &mut self.last_updated_date_time,
+                &mut self.start_date_time,
+                &mut self.scan_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5125,23 +5133,6 @@ impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsDeviceMalwareState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalInformationUrl" => &mut self.additional_information_url,
-            "category" => &mut self.category,
-            "detectionCount" => &mut self.detection_count,
-            "displayName" => &mut self.display_name,
-            "executionState" => &mut self.execution_state,
-            "initialDetectionDateTime" => &mut self.initial_detection_date_time,
-            "lastStateChangeDateTime" => &mut self.last_state_change_date_time,
-            "severity" => &mut self.severity,
-            "state" => &mut self.state,
-            "threatState" => &mut self.threat_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5157,21 +5148,41 @@ impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
             "threatState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalInformationUrl", &self.additional_information_url);
-        w.field("category", &self.category);
-        w.field("detectionCount", &self.detection_count);
-        w.field("displayName", &self.display_name);
-        w.field("executionState", &self.execution_state);
-        w.field(
-            "initialDetectionDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_information_url,
+            &self.category,
+            &self.detection_count,
+            &self.display_name,
+            &self.execution_state,
             &self.initial_detection_date_time,
-        );
-        w.field("lastStateChangeDateTime", &self.last_state_change_date_time);
-        w.field("severity", &self.severity);
-        w.field("state", &self.state);
-        w.field("threatState", &self.threat_state);
+            &self.last_state_change_date_time,
+            &self.severity,
+            &self.state,
+            &self.threat_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_information_url,
+                &mut self.category,
+                &mut self.detection_count,
+                &mut self.display_name,
+                &mut self.execution_state,
+                &mut self.initial_detection_date_time,
+                &mut self.last_state_change_date_time,
+                &mut self.severity,
+                &mut self.state,
+                &mut self.threat_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6170,35 +6181,6 @@ impl ::graph_model::rt::Struct for WindowsProtectionState {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.windowsProtectionState"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "antiMalwareVersion" => &mut self.anti_malware_version,
-            "controlledConfigurationEnabled" => &mut self.controlled_configuration_enabled,
-            "deviceState" => &mut self.device_state,
-            "engineVersion" => &mut self.engine_version,
-            "fullScanOverdue" => &mut self.full_scan_overdue,
-            "fullScanRequired" => &mut self.full_scan_required,
-            "isVirtualMachine" => &mut self.is_virtual_machine,
-            "lastFullScanDateTime" => &mut self.last_full_scan_date_time,
-            "lastFullScanSignatureVersion" => &mut self.last_full_scan_signature_version,
-            "lastQuickScanDateTime" => &mut self.last_quick_scan_date_time,
-            "lastQuickScanSignatureVersion" => &mut self.last_quick_scan_signature_version,
-            "lastReportedDateTime" => &mut self.last_reported_date_time,
-            "malwareProtectionEnabled" => &mut self.malware_protection_enabled,
-            "networkInspectionSystemEnabled" => &mut self.network_inspection_system_enabled,
-            "productStatus" => &mut self.product_status,
-            "quickScanOverdue" => &mut self.quick_scan_overdue,
-            "realTimeProtectionEnabled" => &mut self.real_time_protection_enabled,
-            "rebootRequired" => &mut self.reboot_required,
-            "signatureUpdateOverdue" => &mut self.signature_update_overdue,
-            "signatureVersion" => &mut self.signature_version,
-            "tamperProtectionEnabled" => &mut self.tamper_protection_enabled,
-            "detectedMalwareState" => &mut self.detected_malware_state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6226,45 +6208,65 @@ impl ::graph_model::rt::Struct for WindowsProtectionState {
             "detectedMalwareState",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("antiMalwareVersion", &self.anti_malware_version);
-        w.field(
-            "controlledConfigurationEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.anti_malware_version,
             &self.controlled_configuration_enabled,
-        );
-        w.field("deviceState", &self.device_state);
-        w.field("engineVersion", &self.engine_version);
-        w.field("fullScanOverdue", &self.full_scan_overdue);
-        w.field("fullScanRequired", &self.full_scan_required);
-        w.field("isVirtualMachine", &self.is_virtual_machine);
-        w.field("lastFullScanDateTime", &self.last_full_scan_date_time);
-        w.field(
-            "lastFullScanSignatureVersion",
+            &self.device_state,
+            &self.engine_version,
+            &self.full_scan_overdue,
+            &self.full_scan_required,
+            &self.is_virtual_machine,
+            &self.last_full_scan_date_time,
             &self.last_full_scan_signature_version,
-        );
-        w.field("lastQuickScanDateTime", &self.last_quick_scan_date_time);
-        w.field(
-            "lastQuickScanSignatureVersion",
+            &self.last_quick_scan_date_time,
             &self.last_quick_scan_signature_version,
-        );
-        w.field("lastReportedDateTime", &self.last_reported_date_time);
-        w.field("malwareProtectionEnabled", &self.malware_protection_enabled);
-        w.field(
-            "networkInspectionSystemEnabled",
+            &self.last_reported_date_time,
+            &self.malware_protection_enabled,
             &self.network_inspection_system_enabled,
-        );
-        w.field("productStatus", &self.product_status);
-        w.field("quickScanOverdue", &self.quick_scan_overdue);
-        w.field(
-            "realTimeProtectionEnabled",
+            &self.product_status,
+            &self.quick_scan_overdue,
             &self.real_time_protection_enabled,
-        );
-        w.field("rebootRequired", &self.reboot_required);
-        w.field("signatureUpdateOverdue", &self.signature_update_overdue);
-        w.field("signatureVersion", &self.signature_version);
-        w.field("tamperProtectionEnabled", &self.tamper_protection_enabled);
-        w.field("detectedMalwareState", &self.detected_malware_state);
+            &self.reboot_required,
+            &self.signature_update_overdue,
+            &self.signature_version,
+            &self.tamper_protection_enabled,
+            &self.detected_malware_state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.anti_malware_version,
+                &mut self.controlled_configuration_enabled,
+                &mut self.device_state,
+                &mut self.engine_version,
+                &mut self.full_scan_overdue,
+                &mut self.full_scan_required,
+                &mut self.is_virtual_machine,
+                &mut self.last_full_scan_date_time,
+                &mut self.last_full_scan_signature_version,
+                &mut self.last_quick_scan_date_time,
+                &mut self.last_quick_scan_signature_version,
+                &mut self.last_reported_date_time,
+                &mut self.malware_protection_enabled,
+                &mut self.network_inspection_system_enabled,
+                &mut self.product_status,
+                &mut self.quick_scan_overdue,
+                &mut self.real_time_protection_enabled,
+                &mut self.reboot_required,
+                &mut self.signature_update_overdue,
+                &mut self.signature_version,
+                &mut self.tamper_protection_enabled,
+                &mut self.detected_malware_state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

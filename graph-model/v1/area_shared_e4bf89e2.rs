@@ -19,16 +19,6 @@ impl ::graph_model::rt::Struct for AssignedPlan {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.assignedPlan"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignedDateTime" => &mut self.assigned_date_time,
-            "capabilityStatus" => &mut self.capability_status,
-            "service" => &mut self.service,
-            "servicePlanId" => &mut self.service_plan_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "assignedDateTime",
@@ -37,11 +27,27 @@ impl ::graph_model::rt::Struct for AssignedPlan {
             "servicePlanId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignedDateTime", &self.assigned_date_time);
-        w.field("capabilityStatus", &self.capability_status);
-        w.field("service", &self.service);
-        w.field("servicePlanId", &self.service_plan_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assigned_date_time,
+            &self.capability_status,
+            &self.service,
+            &self.service_plan_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assigned_date_time,
+                &mut self.capability_status,
+                &mut self.service,
+                &mut self.service_plan_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -91,22 +97,28 @@ impl ::graph_model::rt::Struct for ProvisionedPlan {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.provisionedPlan"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "capabilityStatus" => &mut self.capability_status,
-            "provisioningStatus" => &mut self.provisioning_status,
-            "service" => &mut self.service,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["capabilityStatus", "provisioningStatus", "service"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("capabilityStatus", &self.capability_status);
-        w.field("provisioningStatus", &self.provisioning_status);
-        w.field("service", &self.service);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.capability_status,
+            &self.provisioning_status,
+            &self.service,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.capability_status,
+                &mut self.provisioning_status,
+                &mut self.service,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -21,16 +21,6 @@ impl ::graph_model::rt::Struct for TeamsAppInstallation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppInstallation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "consentedPermissionSet" => &mut self.consented_permission_set,
-            "teamsApp" => &mut self.teams_app,
-            "teamsAppDefinition" => &mut self.teams_app_definition,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -39,11 +29,27 @@ impl ::graph_model::rt::Struct for TeamsAppInstallation {
             "teamsAppDefinition",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("consentedPermissionSet", &self.consented_permission_set);
-        w.field("teamsApp", &self.teams_app);
-        w.field("teamsAppDefinition", &self.teams_app_definition);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.consented_permission_set,
+            &self.teams_app,
+            &self.teams_app_definition,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.consented_permission_set,
+                &mut self.teams_app,
+                &mut self.teams_app_definition,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -195,17 +201,6 @@ impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.userScopeTeamsAppInstallation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "consentedPermissionSet" => &mut self.consented_permission_set,
-            "teamsApp" => &mut self.teams_app,
-            "teamsAppDefinition" => &mut self.teams_app_definition,
-            "chat" => &mut self.chat,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -215,12 +210,29 @@ impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
             "chat",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("consentedPermissionSet", &self.consented_permission_set);
-        w.field("teamsApp", &self.teams_app);
-        w.field("teamsAppDefinition", &self.teams_app_definition);
-        w.field("chat", &self.chat);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.consented_permission_set,
+            &self.teams_app,
+            &self.teams_app_definition,
+            &self.chat,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.consented_permission_set,
+                &mut self.teams_app,
+                &mut self.teams_app_definition,
+                &mut self.chat,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

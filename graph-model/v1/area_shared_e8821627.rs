@@ -96,20 +96,6 @@ impl ::graph_model::rt::Struct for DayNote {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dayNote"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "dayNoteDate" => &mut self.day_note_date,
-            "draftDayNote" => &mut self.draft_day_note,
-            "sharedDayNote" => &mut self.shared_day_note,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -122,15 +108,35 @@ impl ::graph_model::rt::Struct for DayNote {
             "sharedDayNote",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("dayNoteDate", &self.day_note_date);
-        w.field("draftDayNote", &self.draft_day_note);
-        w.field("sharedDayNote", &self.shared_day_note);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.day_note_date,
+            &self.draft_day_note,
+            &self.shared_day_note,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.day_note_date,
+                &mut self.draft_day_note,
+                &mut self.shared_day_note,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -273,29 +279,6 @@ impl ::graph_model::rt::Struct for OfferShiftRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.offerShiftRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "assignedTo" => &mut self.assigned_to,
-            "managerActionDateTime" => &mut self.manager_action_date_time,
-            "managerActionMessage" => &mut self.manager_action_message,
-            "managerUserId" => &mut self.manager_user_id,
-            "senderDateTime" => &mut self.sender_date_time,
-            "senderMessage" => &mut self.sender_message,
-            "senderUserId" => &mut self.sender_user_id,
-            "state" => &mut self.state,
-            "recipientActionDateTime" => &mut self.recipient_action_date_time,
-            "recipientActionMessage" => &mut self.recipient_action_message,
-            "recipientUserId" => &mut self.recipient_user_id,
-            "senderShiftId" => &mut self.sender_shift_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -317,24 +300,53 @@ impl ::graph_model::rt::Struct for OfferShiftRequest {
             "senderShiftId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("managerActionDateTime", &self.manager_action_date_time);
-        w.field("managerActionMessage", &self.manager_action_message);
-        w.field("managerUserId", &self.manager_user_id);
-        w.field("senderDateTime", &self.sender_date_time);
-        w.field("senderMessage", &self.sender_message);
-        w.field("senderUserId", &self.sender_user_id);
-        w.field("state", &self.state);
-        w.field("recipientActionDateTime", &self.recipient_action_date_time);
-        w.field("recipientActionMessage", &self.recipient_action_message);
-        w.field("recipientUserId", &self.recipient_user_id);
-        w.field("senderShiftId", &self.sender_shift_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.assigned_to,
+            &self.manager_action_date_time,
+            &self.manager_action_message,
+            &self.manager_user_id,
+            &self.sender_date_time,
+            &self.sender_message,
+            &self.sender_user_id,
+            &self.state,
+            &self.recipient_action_date_time,
+            &self.recipient_action_message,
+            &self.recipient_user_id,
+            &self.sender_shift_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.assigned_to,
+                &mut self.manager_action_date_time,
+                &mut self.manager_action_message,
+                &mut self.manager_user_id,
+                &mut self.sender_date_time,
+                &mut self.sender_message,
+                &mut self.sender_user_id,
+                &mut self.state,
+                &mut self.recipient_action_date_time,
+                &mut self.recipient_action_message,
+                &mut self.recipient_user_id,
+                &mut self.sender_shift_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -490,21 +502,6 @@ impl ::graph_model::rt::Struct for OpenShift {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.openShift"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "draftOpenShift" => &mut self.draft_open_shift,
-            "isStagedForDeletion" => &mut self.is_staged_for_deletion,
-            "schedulingGroupId" => &mut self.scheduling_group_id,
-            "sharedOpenShift" => &mut self.shared_open_shift,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -518,16 +515,37 @@ impl ::graph_model::rt::Struct for OpenShift {
             "sharedOpenShift",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("draftOpenShift", &self.draft_open_shift);
-        w.field("isStagedForDeletion", &self.is_staged_for_deletion);
-        w.field("schedulingGroupId", &self.scheduling_group_id);
-        w.field("sharedOpenShift", &self.shared_open_shift);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.draft_open_shift,
+            &self.is_staged_for_deletion,
+            &self.scheduling_group_id,
+            &self.shared_open_shift,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.draft_open_shift,
+                &mut self.is_staged_for_deletion,
+                &mut self.scheduling_group_id,
+                &mut self.shared_open_shift,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -599,26 +617,6 @@ impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.openShiftChangeRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "assignedTo" => &mut self.assigned_to,
-            "managerActionDateTime" => &mut self.manager_action_date_time,
-            "managerActionMessage" => &mut self.manager_action_message,
-            "managerUserId" => &mut self.manager_user_id,
-            "senderDateTime" => &mut self.sender_date_time,
-            "senderMessage" => &mut self.sender_message,
-            "senderUserId" => &mut self.sender_user_id,
-            "state" => &mut self.state,
-            "openShiftId" => &mut self.open_shift_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -637,21 +635,47 @@ impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
             "openShiftId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("managerActionDateTime", &self.manager_action_date_time);
-        w.field("managerActionMessage", &self.manager_action_message);
-        w.field("managerUserId", &self.manager_user_id);
-        w.field("senderDateTime", &self.sender_date_time);
-        w.field("senderMessage", &self.sender_message);
-        w.field("senderUserId", &self.sender_user_id);
-        w.field("state", &self.state);
-        w.field("openShiftId", &self.open_shift_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.assigned_to,
+            &self.manager_action_date_time,
+            &self.manager_action_message,
+            &self.manager_user_id,
+            &self.sender_date_time,
+            &self.sender_message,
+            &self.sender_user_id,
+            &self.state,
+            &self.open_shift_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.assigned_to,
+                &mut self.manager_action_date_time,
+                &mut self.manager_action_message,
+                &mut self.manager_user_id,
+                &mut self.sender_date_time,
+                &mut self.sender_message,
+                &mut self.sender_user_id,
+                &mut self.state,
+                &mut self.open_shift_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -709,19 +733,6 @@ impl ::graph_model::rt::Struct for OpenShiftItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.openShiftItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "theme" => &mut self.theme,
-            "activities" => &mut self.activities,
-            "displayName" => &mut self.display_name,
-            "notes" => &mut self.notes,
-            "openSlotCount" => &mut self.open_slot_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "endDateTime",
@@ -733,14 +744,33 @@ impl ::graph_model::rt::Struct for OpenShiftItem {
             "openSlotCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("theme", &self.theme);
-        w.field("activities", &self.activities);
-        w.field("displayName", &self.display_name);
-        w.field("notes", &self.notes);
-        w.field("openSlotCount", &self.open_slot_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.theme,
+            &self.activities,
+            &self.display_name,
+            &self.notes,
+            &self.open_slot_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.theme,
+                &mut self.activities,
+                &mut self.display_name,
+                &mut self.notes,
+                &mut self.open_slot_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -788,20 +818,17 @@ impl ::graph_model::rt::Struct for OperationError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.operationError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "message" => &mut self.message,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "message"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("message", &self.message);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.message])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.code, &mut self.message], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -851,22 +878,20 @@ impl ::graph_model::rt::Struct for ProfilePhoto {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.profilePhoto"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "height" => &mut self.height,
-            "width" => &mut self.width,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "height", "width"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("height", &self.height);
-        w.field("width", &self.width);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.height, &self.width])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.height, &mut self.width],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -960,39 +985,6 @@ impl ::graph_model::rt::Struct for Schedule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.schedule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "enabled" => &mut self.enabled,
-            "isActivitiesIncludedWhenCopyingShiftsEnabled" => {
-                &mut self.is_activities_included_when_copying_shifts_enabled
-            }
-            "offerShiftRequestsEnabled" => &mut self.offer_shift_requests_enabled,
-            "openShiftsEnabled" => &mut self.open_shifts_enabled,
-            "provisionStatus" => &mut self.provision_status,
-            "provisionStatusCode" => &mut self.provision_status_code,
-            "startDayOfWeek" => &mut self.start_day_of_week,
-            "swapShiftsRequestsEnabled" => &mut self.swap_shifts_requests_enabled,
-            "timeClockEnabled" => &mut self.time_clock_enabled,
-            "timeClockSettings" => &mut self.time_clock_settings,
-            "timeOffRequestsEnabled" => &mut self.time_off_requests_enabled,
-            "timeZone" => &mut self.time_zone,
-            "workforceIntegrationIds" => &mut self.workforce_integration_ids,
-            "dayNotes" => &mut self.day_notes,
-            "offerShiftRequests" => &mut self.offer_shift_requests,
-            "openShiftChangeRequests" => &mut self.open_shift_change_requests,
-            "openShifts" => &mut self.open_shifts,
-            "schedulingGroups" => &mut self.scheduling_groups,
-            "shifts" => &mut self.shifts,
-            "swapShiftsChangeRequests" => &mut self.swap_shifts_change_requests,
-            "timeCards" => &mut self.time_cards,
-            "timeOffReasons" => &mut self.time_off_reasons,
-            "timeOffRequests" => &mut self.time_off_requests,
-            "timesOff" => &mut self.times_off,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1022,44 +1014,69 @@ impl ::graph_model::rt::Struct for Schedule {
             "timesOff",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("enabled", &self.enabled);
-        w.field(
-            "isActivitiesIncludedWhenCopyingShiftsEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.enabled,
             &self.is_activities_included_when_copying_shifts_enabled,
-        );
-        w.field(
-            "offerShiftRequestsEnabled",
             &self.offer_shift_requests_enabled,
-        );
-        w.field("openShiftsEnabled", &self.open_shifts_enabled);
-        w.field("provisionStatus", &self.provision_status);
-        w.field("provisionStatusCode", &self.provision_status_code);
-        w.field("startDayOfWeek", &self.start_day_of_week);
-        w.field(
-            "swapShiftsRequestsEnabled",
+            &self.open_shifts_enabled,
+            &self.provision_status,
+            &self.provision_status_code,
+            &self.start_day_of_week,
             &self.swap_shifts_requests_enabled,
-        );
-        w.field("timeClockEnabled", &self.time_clock_enabled);
-        w.field("timeClockSettings", &self.time_clock_settings);
-        w.field("timeOffRequestsEnabled", &self.time_off_requests_enabled);
-        w.field("timeZone", &self.time_zone);
-        w.field("workforceIntegrationIds", &self.workforce_integration_ids);
-        w.field("dayNotes", &self.day_notes);
-        w.field("offerShiftRequests", &self.offer_shift_requests);
-        w.field("openShiftChangeRequests", &self.open_shift_change_requests);
-        w.field("openShifts", &self.open_shifts);
-        w.field("schedulingGroups", &self.scheduling_groups);
-        w.field("shifts", &self.shifts);
-        w.field(
-            "swapShiftsChangeRequests",
+            &self.time_clock_enabled,
+            &self.time_clock_settings,
+            &self.time_off_requests_enabled,
+            &self.time_zone,
+            &self.workforce_integration_ids,
+            &self.day_notes,
+            &self.offer_shift_requests,
+            &self.open_shift_change_requests,
+            &self.open_shifts,
+            &self.scheduling_groups,
+            &self.shifts,
             &self.swap_shifts_change_requests,
-        );
-        w.field("timeCards", &self.time_cards);
-        w.field("timeOffReasons", &self.time_off_reasons);
-        w.field("timeOffRequests", &self.time_off_requests);
-        w.field("timesOff", &self.times_off);
+            &self.time_cards,
+            &self.time_off_reasons,
+            &self.time_off_requests,
+            &self.times_off,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.enabled,
+                &mut self.is_activities_included_when_copying_shifts_enabled,
+                &mut self.offer_shift_requests_enabled,
+                &mut self.open_shifts_enabled,
+                &mut self.provision_status,
+                &mut self.provision_status_code,
+                &mut self.start_day_of_week,
+                &mut self.swap_shifts_requests_enabled,
+                &mut self.time_clock_enabled,
+                &mut self.time_clock_settings,
+                &mut self.time_off_requests_enabled,
+                &mut self.time_zone,
+                &mut self.workforce_integration_ids,
+                &mut self.day_notes,
+                &mut self.offer_shift_requests,
+                &mut self.open_shift_change_requests,
+                &mut self.open_shifts,
+                &mut self.scheduling_groups,
+                &mut self.shifts,
+                &mut self.swap_shifts_change_requests,
+                &mut self.time_cards,
+                &mut self.time_off_reasons,
+                &mut self.time_off_requests,
+                &mut self.times_off,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1531,21 +1548,6 @@ impl ::graph_model::rt::Struct for SchedulingGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.schedulingGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "code" => &mut self.code,
-            "displayName" => &mut self.display_name,
-            "isActive" => &mut self.is_active,
-            "userIds" => &mut self.user_ids,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1559,16 +1561,37 @@ impl ::graph_model::rt::Struct for SchedulingGroup {
             "userIds",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("code", &self.code);
-        w.field("displayName", &self.display_name);
-        w.field("isActive", &self.is_active);
-        w.field("userIds", &self.user_ids);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.code,
+            &self.display_name,
+            &self.is_active,
+            &self.user_ids,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.code,
+                &mut self.display_name,
+                &mut self.is_active,
+                &mut self.user_ids,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1632,22 +1655,6 @@ impl ::graph_model::rt::Struct for Shift {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shift"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "draftShift" => &mut self.draft_shift,
-            "isStagedForDeletion" => &mut self.is_staged_for_deletion,
-            "schedulingGroupId" => &mut self.scheduling_group_id,
-            "sharedShift" => &mut self.shared_shift,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1662,17 +1669,39 @@ impl ::graph_model::rt::Struct for Shift {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("draftShift", &self.draft_shift);
-        w.field("isStagedForDeletion", &self.is_staged_for_deletion);
-        w.field("schedulingGroupId", &self.scheduling_group_id);
-        w.field("sharedShift", &self.shared_shift);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.draft_shift,
+            &self.is_staged_for_deletion,
+            &self.scheduling_group_id,
+            &self.shared_shift,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.draft_shift,
+                &mut self.is_staged_for_deletion,
+                &mut self.scheduling_group_id,
+                &mut self.shared_shift,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1728,18 +1757,6 @@ impl ::graph_model::rt::Struct for ShiftActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shiftActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "isPaid" => &mut self.is_paid,
-            "startDateTime" => &mut self.start_date_time,
-            "theme" => &mut self.theme,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "code",
@@ -1750,13 +1767,31 @@ impl ::graph_model::rt::Struct for ShiftActivity {
             "theme",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("isPaid", &self.is_paid);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("theme", &self.theme);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.code,
+            &self.display_name,
+            &self.end_date_time,
+            &self.is_paid,
+            &self.start_date_time,
+            &self.theme,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.code,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.is_paid,
+                &mut self.start_date_time,
+                &mut self.theme,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1812,18 +1847,6 @@ impl ::graph_model::rt::Struct for ShiftItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.shiftItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "theme" => &mut self.theme,
-            "activities" => &mut self.activities,
-            "displayName" => &mut self.display_name,
-            "notes" => &mut self.notes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "endDateTime",
@@ -1834,13 +1857,31 @@ impl ::graph_model::rt::Struct for ShiftItem {
             "notes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("theme", &self.theme);
-        w.field("activities", &self.activities);
-        w.field("displayName", &self.display_name);
-        w.field("notes", &self.notes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.theme,
+            &self.activities,
+            &self.display_name,
+            &self.notes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.theme,
+                &mut self.activities,
+                &mut self.display_name,
+                &mut self.notes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2012,30 +2053,6 @@ impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.swapShiftsChangeRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "assignedTo" => &mut self.assigned_to,
-            "managerActionDateTime" => &mut self.manager_action_date_time,
-            "managerActionMessage" => &mut self.manager_action_message,
-            "managerUserId" => &mut self.manager_user_id,
-            "senderDateTime" => &mut self.sender_date_time,
-            "senderMessage" => &mut self.sender_message,
-            "senderUserId" => &mut self.sender_user_id,
-            "state" => &mut self.state,
-            "recipientActionDateTime" => &mut self.recipient_action_date_time,
-            "recipientActionMessage" => &mut self.recipient_action_message,
-            "recipientUserId" => &mut self.recipient_user_id,
-            "senderShiftId" => &mut self.sender_shift_id,
-            "recipientShiftId" => &mut self.recipient_shift_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2058,25 +2075,55 @@ impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
             "recipientShiftId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("managerActionDateTime", &self.manager_action_date_time);
-        w.field("managerActionMessage", &self.manager_action_message);
-        w.field("managerUserId", &self.manager_user_id);
-        w.field("senderDateTime", &self.sender_date_time);
-        w.field("senderMessage", &self.sender_message);
-        w.field("senderUserId", &self.sender_user_id);
-        w.field("state", &self.state);
-        w.field("recipientActionDateTime", &self.recipient_action_date_time);
-        w.field("recipientActionMessage", &self.recipient_action_message);
-        w.field("recipientUserId", &self.recipient_user_id);
-        w.field("senderShiftId", &self.sender_shift_id);
-        w.field("recipientShiftId", &self.recipient_shift_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.assigned_to,
+            &self.manager_action_date_time,
+            &self.manager_action_message,
+            &self.manager_user_id,
+            &self.sender_date_time,
+            &self.sender_message,
+            &self.sender_user_id,
+            &self.state,
+            &self.recipient_action_date_time,
+            &self.recipient_action_message,
+            &self.recipient_user_id,
+            &self.sender_shift_id,
+            &self.recipient_shift_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.assigned_to,
+                &mut self.manager_action_date_time,
+                &mut self.manager_action_message,
+                &mut self.manager_user_id,
+                &mut self.sender_date_time,
+                &mut self.sender_message,
+                &mut self.sender_user_id,
+                &mut self.state,
+                &mut self.recipient_action_date_time,
+                &mut self.recipient_action_message,
+                &mut self.recipient_user_id,
+                &mut self.sender_shift_id,
+                &mut self.recipient_shift_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2184,42 +2231,6 @@ impl ::graph_model::rt::Struct for Team {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.team"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "classification" => &mut self.classification,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "firstChannelName" => &mut self.first_channel_name,
-            "funSettings" => &mut self.fun_settings,
-            "guestSettings" => &mut self.guest_settings,
-            "internalId" => &mut self.internal_id,
-            "isArchived" => &mut self.is_archived,
-            "memberSettings" => &mut self.member_settings,
-            "messagingSettings" => &mut self.messaging_settings,
-            "specialization" => &mut self.specialization,
-            "summary" => &mut self.summary,
-            "tenantId" => &mut self.tenant_id,
-            "visibility" => &mut self.visibility,
-            "webUrl" => &mut self.web_url,
-            "allChannels" => &mut self.all_channels,
-            "channels" => &mut self.channels,
-            "group" => &mut self.group,
-            "incomingChannels" => &mut self.incoming_channels,
-            "installedApps" => &mut self.installed_apps,
-            "members" => &mut self.members,
-            "operations" => &mut self.operations,
-            "permissionGrants" => &mut self.permission_grants,
-            "photo" => &mut self.photo,
-            "primaryChannel" => &mut self.primary_channel,
-            "schedule" => &mut self.schedule,
-            "tags" => &mut self.tags,
-            "template" => &mut self.template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2254,37 +2265,79 @@ impl ::graph_model::rt::Struct for Team {
             "template",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("classification", &self.classification);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("firstChannelName", &self.first_channel_name);
-        w.field("funSettings", &self.fun_settings);
-        w.field("guestSettings", &self.guest_settings);
-        w.field("internalId", &self.internal_id);
-        w.field("isArchived", &self.is_archived);
-        w.field("memberSettings", &self.member_settings);
-        w.field("messagingSettings", &self.messaging_settings);
-        w.field("specialization", &self.specialization);
-        w.field("summary", &self.summary);
-        w.field("tenantId", &self.tenant_id);
-        w.field("visibility", &self.visibility);
-        w.field("webUrl", &self.web_url);
-        w.field("allChannels", &self.all_channels);
-        w.field("channels", &self.channels);
-        w.field("group", &self.group);
-        w.field("incomingChannels", &self.incoming_channels);
-        w.field("installedApps", &self.installed_apps);
-        w.field("members", &self.members);
-        w.field("operations", &self.operations);
-        w.field("permissionGrants", &self.permission_grants);
-        w.field("photo", &self.photo);
-        w.field("primaryChannel", &self.primary_channel);
-        w.field("schedule", &self.schedule);
-        w.field("tags", &self.tags);
-        w.field("template", &self.template);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.classification,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.first_channel_name,
+            &self.fun_settings,
+            &self.guest_settings,
+            &self.internal_id,
+            &self.is_archived,
+            &self.member_settings,
+            &self.messaging_settings,
+            &self.specialization,
+            &self.summary,
+            &self.tenant_id,
+            &self.visibility,
+            &self.web_url,
+            &self.all_channels,
+            &self.channels,
+            &self.group,
+            &self.incoming_channels,
+            &self.installed_apps,
+            &self.members,
+            &self.operations,
+            &self.permission_grants,
+            &self.photo,
+            &self.primary_channel,
+            &self.schedule,
+            &self.tags,
+            &self.template,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.classification,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.first_channel_name,
+                &mut self.fun_settings,
+                &mut self.guest_settings,
+                &mut self.internal_id,
+                &mut self.is_archived,
+                &mut self.member_settings,
+                &mut self.messaging_settings,
+                &mut self.specialization,
+                &mut self.summary,
+                &mut self.tenant_id,
+                &mut self.visibility,
+                &mut self.web_url,
+                &mut self.all_channels,
+                &mut self.channels,
+                &mut self.group,
+                &mut self.incoming_channels,
+                &mut self.installed_apps,
+                &mut self.members,
+                &mut self.operations,
+                &mut self.permission_grants,
+                &mut self.photo,
+                &mut self.primary_channel,
+                &mut self.schedule,
+                &mut self.tags,
+                &mut self.template,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2336,16 +2389,6 @@ impl ::graph_model::rt::Struct for TeamFunSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamFunSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowCustomMemes" => &mut self.allow_custom_memes,
-            "allowGiphy" => &mut self.allow_giphy,
-            "allowStickersAndMemes" => &mut self.allow_stickers_and_memes,
-            "giphyContentRating" => &mut self.giphy_content_rating,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowCustomMemes",
@@ -2354,11 +2397,27 @@ impl ::graph_model::rt::Struct for TeamFunSettings {
             "giphyContentRating",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowCustomMemes", &self.allow_custom_memes);
-        w.field("allowGiphy", &self.allow_giphy);
-        w.field("allowStickersAndMemes", &self.allow_stickers_and_memes);
-        w.field("giphyContentRating", &self.giphy_content_rating);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_custom_memes,
+            &self.allow_giphy,
+            &self.allow_stickers_and_memes,
+            &self.giphy_content_rating,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_custom_memes,
+                &mut self.allow_giphy,
+                &mut self.allow_stickers_and_memes,
+                &mut self.giphy_content_rating,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2406,23 +2465,26 @@ impl ::graph_model::rt::Struct for TeamGuestSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamGuestSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowCreateUpdateChannels" => &mut self.allow_create_update_channels,
-            "allowDeleteChannels" => &mut self.allow_delete_channels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["allowCreateUpdateChannels", "allowDeleteChannels"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "allowCreateUpdateChannels",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.allow_create_update_channels,
-        );
-        w.field("allowDeleteChannels", &self.allow_delete_channels);
+            &self.allow_delete_channels,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_create_update_channels,
+                &mut self.allow_delete_channels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2478,18 +2540,6 @@ impl ::graph_model::rt::Struct for TeamMemberSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamMemberSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowAddRemoveApps" => &mut self.allow_add_remove_apps,
-            "allowCreatePrivateChannels" => &mut self.allow_create_private_channels,
-            "allowCreateUpdateChannels" => &mut self.allow_create_update_channels,
-            "allowCreateUpdateRemoveConnectors" => &mut self.allow_create_update_remove_connectors,
-            "allowCreateUpdateRemoveTabs" => &mut self.allow_create_update_remove_tabs,
-            "allowDeleteChannels" => &mut self.allow_delete_channels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowAddRemoveApps",
@@ -2500,25 +2550,31 @@ impl ::graph_model::rt::Struct for TeamMemberSettings {
             "allowDeleteChannels",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowAddRemoveApps", &self.allow_add_remove_apps);
-        w.field(
-            "allowCreatePrivateChannels",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_add_remove_apps,
             &self.allow_create_private_channels,
-        );
-        w.field(
-            "allowCreateUpdateChannels",
             &self.allow_create_update_channels,
-        );
-        w.field(
-            "allowCreateUpdateRemoveConnectors",
             &self.allow_create_update_remove_connectors,
-        );
-        w.field(
-            "allowCreateUpdateRemoveTabs",
             &self.allow_create_update_remove_tabs,
-        );
-        w.field("allowDeleteChannels", &self.allow_delete_channels);
+            &self.allow_delete_channels,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_add_remove_apps,
+                &mut self.allow_create_private_channels,
+                &mut self.allow_create_update_channels,
+                &mut self.allow_create_update_remove_connectors,
+                &mut self.allow_create_update_remove_tabs,
+                &mut self.allow_delete_channels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2572,17 +2628,6 @@ impl ::graph_model::rt::Struct for TeamMessagingSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamMessagingSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowChannelMentions" => &mut self.allow_channel_mentions,
-            "allowOwnerDeleteMessages" => &mut self.allow_owner_delete_messages,
-            "allowTeamMentions" => &mut self.allow_team_mentions,
-            "allowUserDeleteMessages" => &mut self.allow_user_delete_messages,
-            "allowUserEditMessages" => &mut self.allow_user_edit_messages,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowChannelMentions",
@@ -2592,15 +2637,29 @@ impl ::graph_model::rt::Struct for TeamMessagingSettings {
             "allowUserEditMessages",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowChannelMentions", &self.allow_channel_mentions);
-        w.field(
-            "allowOwnerDeleteMessages",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_channel_mentions,
             &self.allow_owner_delete_messages,
-        );
-        w.field("allowTeamMentions", &self.allow_team_mentions);
-        w.field("allowUserDeleteMessages", &self.allow_user_delete_messages);
-        w.field("allowUserEditMessages", &self.allow_user_edit_messages);
+            &self.allow_team_mentions,
+            &self.allow_user_delete_messages,
+            &self.allow_user_edit_messages,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_channel_mentions,
+                &mut self.allow_owner_delete_messages,
+                &mut self.allow_team_mentions,
+                &mut self.allow_user_delete_messages,
+                &mut self.allow_user_edit_messages,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2744,22 +2803,24 @@ impl ::graph_model::rt::Struct for TeamSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "guestsCount" => &mut self.guests_count,
-            "membersCount" => &mut self.members_count,
-            "ownersCount" => &mut self.owners_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["guestsCount", "membersCount", "ownersCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("guestsCount", &self.guests_count);
-        w.field("membersCount", &self.members_count);
-        w.field("ownersCount", &self.owners_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.guests_count, &self.members_count, &self.owners_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.guests_count,
+                &mut self.members_count,
+                &mut self.owners_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2895,21 +2956,6 @@ impl ::graph_model::rt::Struct for TeamsAsyncOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAsyncOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "attemptsCount" => &mut self.attempts_count,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "operationType" => &mut self.operation_type,
-            "status" => &mut self.status,
-            "targetResourceId" => &mut self.target_resource_id,
-            "targetResourceLocation" => &mut self.target_resource_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2923,16 +2969,37 @@ impl ::graph_model::rt::Struct for TeamsAsyncOperation {
             "targetResourceLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("attemptsCount", &self.attempts_count);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("operationType", &self.operation_type);
-        w.field("status", &self.status);
-        w.field("targetResourceId", &self.target_resource_id);
-        w.field("targetResourceLocation", &self.target_resource_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.attempts_count,
+            &self.created_date_time,
+            &self.error,
+            &self.last_action_date_time,
+            &self.operation_type,
+            &self.status,
+            &self.target_resource_id,
+            &self.target_resource_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.attempts_count,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_action_date_time,
+                &mut self.operation_type,
+                &mut self.status,
+                &mut self.target_resource_id,
+                &mut self.target_resource_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3182,19 +3249,6 @@ impl ::graph_model::rt::Struct for TeamworkTag {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkTag"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "memberCount" => &mut self.member_count,
-            "tagType" => &mut self.tag_type,
-            "teamId" => &mut self.team_id,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3206,14 +3260,33 @@ impl ::graph_model::rt::Struct for TeamworkTag {
             "members",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("memberCount", &self.member_count);
-        w.field("tagType", &self.tag_type);
-        w.field("teamId", &self.team_id);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.member_count,
+            &self.tag_type,
+            &self.team_id,
+            &self.members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.member_count,
+                &mut self.tag_type,
+                &mut self.team_id,
+                &mut self.members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3265,24 +3338,25 @@ impl ::graph_model::rt::Struct for TeamworkTagMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamworkTagMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "tenantId", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.tenant_id, &self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.tenant_id,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3413,25 +3487,6 @@ impl ::graph_model::rt::Struct for TimeCard {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeCard"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "breaks" => &mut self.breaks,
-            "clockInEvent" => &mut self.clock_in_event,
-            "clockOutEvent" => &mut self.clock_out_event,
-            "confirmedBy" => &mut self.confirmed_by,
-            "notes" => &mut self.notes,
-            "originalEntry" => &mut self.original_entry,
-            "state" => &mut self.state,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3449,20 +3504,45 @@ impl ::graph_model::rt::Struct for TimeCard {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("breaks", &self.breaks);
-        w.field("clockInEvent", &self.clock_in_event);
-        w.field("clockOutEvent", &self.clock_out_event);
-        w.field("confirmedBy", &self.confirmed_by);
-        w.field("notes", &self.notes);
-        w.field("originalEntry", &self.original_entry);
-        w.field("state", &self.state);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.breaks,
+            &self.clock_in_event,
+            &self.clock_out_event,
+            &self.confirmed_by,
+            &self.notes,
+            &self.original_entry,
+            &self.state,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.breaks,
+                &mut self.clock_in_event,
+                &mut self.clock_out_event,
+                &mut self.confirmed_by,
+                &mut self.notes,
+                &mut self.original_entry,
+                &mut self.state,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3514,24 +3594,25 @@ impl ::graph_model::rt::Struct for TimeCardBreak {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeCardBreak"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "breakId" => &mut self.break_id,
-            "end" => &mut self.end,
-            "notes" => &mut self.notes,
-            "start" => &mut self.start,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["breakId", "end", "notes", "start"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("breakId", &self.break_id);
-        w.field("end", &self.end);
-        w.field("notes", &self.notes);
-        w.field("start", &self.start);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.break_id, &self.end, &self.notes, &self.start])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.break_id,
+                &mut self.end,
+                &mut self.notes,
+                &mut self.start,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3581,22 +3662,24 @@ impl ::graph_model::rt::Struct for TimeCardEntry {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeCardEntry"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "breaks" => &mut self.breaks,
-            "clockInEvent" => &mut self.clock_in_event,
-            "clockOutEvent" => &mut self.clock_out_event,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["breaks", "clockInEvent", "clockOutEvent"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("breaks", &self.breaks);
-        w.field("clockInEvent", &self.clock_in_event);
-        w.field("clockOutEvent", &self.clock_out_event);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.breaks, &self.clock_in_event, &self.clock_out_event])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.breaks,
+                &mut self.clock_in_event,
+                &mut self.clock_out_event,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3646,22 +3729,24 @@ impl ::graph_model::rt::Struct for TimeCardEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeCardEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dateTime" => &mut self.date_time,
-            "isAtApprovedLocation" => &mut self.is_at_approved_location,
-            "notes" => &mut self.notes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dateTime", "isAtApprovedLocation", "notes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dateTime", &self.date_time);
-        w.field("isAtApprovedLocation", &self.is_at_approved_location);
-        w.field("notes", &self.notes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.date_time, &self.is_at_approved_location, &self.notes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.date_time,
+                &mut self.is_at_approved_location,
+                &mut self.notes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3777,18 +3862,17 @@ impl ::graph_model::rt::Struct for TimeClockSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeClockSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "approvedLocation" => &mut self.approved_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["approvedLocation"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("approvedLocation", &self.approved_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.approved_location])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.approved_location], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3850,21 +3934,6 @@ impl ::graph_model::rt::Struct for TimeOff {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeOff"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "draftTimeOff" => &mut self.draft_time_off,
-            "isStagedForDeletion" => &mut self.is_staged_for_deletion,
-            "sharedTimeOff" => &mut self.shared_time_off,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3878,16 +3947,37 @@ impl ::graph_model::rt::Struct for TimeOff {
             "userId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("draftTimeOff", &self.draft_time_off);
-        w.field("isStagedForDeletion", &self.is_staged_for_deletion);
-        w.field("sharedTimeOff", &self.shared_time_off);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.draft_time_off,
+            &self.is_staged_for_deletion,
+            &self.shared_time_off,
+            &self.user_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.draft_time_off,
+                &mut self.is_staged_for_deletion,
+                &mut self.shared_time_off,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3939,24 +4029,30 @@ impl ::graph_model::rt::Struct for TimeOffItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeOffItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "theme" => &mut self.theme,
-            "timeOffReasonId" => &mut self.time_off_reason_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endDateTime", "startDateTime", "theme", "timeOffReasonId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("theme", &self.theme);
-        w.field("timeOffReasonId", &self.time_off_reason_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.theme,
+            &self.time_off_reason_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.theme,
+                &mut self.time_off_reason_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4018,21 +4114,6 @@ impl ::graph_model::rt::Struct for TimeOffReason {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeOffReason"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "code" => &mut self.code,
-            "displayName" => &mut self.display_name,
-            "iconType" => &mut self.icon_type,
-            "isActive" => &mut self.is_active,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4046,16 +4127,37 @@ impl ::graph_model::rt::Struct for TimeOffReason {
             "isActive",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("code", &self.code);
-        w.field("displayName", &self.display_name);
-        w.field("iconType", &self.icon_type);
-        w.field("isActive", &self.is_active);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.code,
+            &self.display_name,
+            &self.icon_type,
+            &self.is_active,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.code,
+                &mut self.display_name,
+                &mut self.icon_type,
+                &mut self.is_active,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4298,28 +4400,6 @@ impl ::graph_model::rt::Struct for TimeOffRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timeOffRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "assignedTo" => &mut self.assigned_to,
-            "managerActionDateTime" => &mut self.manager_action_date_time,
-            "managerActionMessage" => &mut self.manager_action_message,
-            "managerUserId" => &mut self.manager_user_id,
-            "senderDateTime" => &mut self.sender_date_time,
-            "senderMessage" => &mut self.sender_message,
-            "senderUserId" => &mut self.sender_user_id,
-            "state" => &mut self.state,
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "timeOffReasonId" => &mut self.time_off_reason_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4340,23 +4420,51 @@ impl ::graph_model::rt::Struct for TimeOffRequest {
             "timeOffReasonId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("managerActionDateTime", &self.manager_action_date_time);
-        w.field("managerActionMessage", &self.manager_action_message);
-        w.field("managerUserId", &self.manager_user_id);
-        w.field("senderDateTime", &self.sender_date_time);
-        w.field("senderMessage", &self.sender_message);
-        w.field("senderUserId", &self.sender_user_id);
-        w.field("state", &self.state);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("timeOffReasonId", &self.time_off_reason_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.assigned_to,
+            &self.manager_action_date_time,
+            &self.manager_action_message,
+            &self.manager_user_id,
+            &self.sender_date_time,
+            &self.sender_message,
+            &self.sender_user_id,
+            &self.state,
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.time_off_reason_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.assigned_to,
+                &mut self.manager_action_date_time,
+                &mut self.manager_action_message,
+                &mut self.manager_user_id,
+                &mut self.sender_date_time,
+                &mut self.sender_message,
+                &mut self.sender_user_id,
+                &mut self.state,
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.time_off_reason_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

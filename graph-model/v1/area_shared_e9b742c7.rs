@@ -19,24 +19,30 @@ impl ::graph_model::rt::Struct for AuthoredNote {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.authoredNote"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "author" => &mut self.author,
-            "content" => &mut self.content,
-            "createdDateTime" => &mut self.created_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "author", "content", "createdDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("author", &self.author);
-        w.field("content", &self.content);
-        w.field("createdDateTime", &self.created_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.author,
+            &self.content,
+            &self.created_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.author,
+                &mut self.content,
+                &mut self.created_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -88,24 +94,30 @@ impl ::graph_model::rt::Struct for DataSubject {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.dataSubject"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "email" => &mut self.email,
-            "firstName" => &mut self.first_name,
-            "lastName" => &mut self.last_name,
-            "residency" => &mut self.residency,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["email", "firstName", "lastName", "residency"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("email", &self.email);
-        w.field("firstName", &self.first_name);
-        w.field("lastName", &self.last_name);
-        w.field("residency", &self.residency);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.email,
+            &self.first_name,
+            &self.last_name,
+            &self.residency,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.email,
+                &mut self.first_name,
+                &mut self.last_name,
+                &mut self.residency,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -309,41 +321,6 @@ impl ::graph_model::rt::Struct for SubjectRightsRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignedTo" => &mut self.assigned_to,
-            "closedDateTime" => &mut self.closed_date_time,
-            "contentQuery" => &mut self.content_query,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "dataSubject" => &mut self.data_subject,
-            "dataSubjectType" => &mut self.data_subject_type,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "externalId" => &mut self.external_id,
-            "history" => &mut self.history,
-            "includeAllVersions" => &mut self.include_all_versions,
-            "includeAuthoredContent" => &mut self.include_authored_content,
-            "insight" => &mut self.insight,
-            "internalDueDateTime" => &mut self.internal_due_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "mailboxLocations" => &mut self.mailbox_locations,
-            "pauseAfterEstimate" => &mut self.pause_after_estimate,
-            "regulations" => &mut self.regulations,
-            "siteLocations" => &mut self.site_locations,
-            "stages" => &mut self.stages,
-            "status" => &mut self.status,
-            "type" => &mut self.r#type,
-            "approvers" => &mut self.approvers,
-            "collaborators" => &mut self.collaborators,
-            "notes" => &mut self.notes,
-            "team" => &mut self.team,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -377,36 +354,77 @@ impl ::graph_model::rt::Struct for SubjectRightsRequest {
             "team",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("closedDateTime", &self.closed_date_time);
-        w.field("contentQuery", &self.content_query);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("dataSubject", &self.data_subject);
-        w.field("dataSubjectType", &self.data_subject_type);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("externalId", &self.external_id);
-        w.field("history", &self.history);
-        w.field("includeAllVersions", &self.include_all_versions);
-        w.field("includeAuthoredContent", &self.include_authored_content);
-        w.field("insight", &self.insight);
-        w.field("internalDueDateTime", &self.internal_due_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("mailboxLocations", &self.mailbox_locations);
-        w.field("pauseAfterEstimate", &self.pause_after_estimate);
-        w.field("regulations", &self.regulations);
-        w.field("siteLocations", &self.site_locations);
-        w.field("stages", &self.stages);
-        w.field("status", &self.status);
-        w.field("type", &self.r#type);
-        w.field("approvers", &self.approvers);
-        w.field("collaborators", &self.collaborators);
-        w.field("notes", &self.notes);
-        w.field("team", &self.team);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assigned_to,
+            &self.closed_date_time,
+            &self.content_query,
+            &self.created_by,
+            &self.created_date_time,
+            &self.data_subject,
+            &self.data_subject_type,
+            &self.description,
+            &self.display_name,
+            &self.external_id,
+            &self.history,
+            &self.include_all_versions,
+            &self.include_authored_content,
+            &self.insight,
+            &self.internal_due_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.mailbox_locations,
+            &self.pause_after_estimate,
+            &self.regulations,
+            &self.site_locations,
+            &self.stages,
+            &self.status,
+            &self.r#type,
+            &self.approvers,
+            &self.collaborators,
+            &self.notes,
+            &self.team,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assigned_to,
+                &mut self.closed_date_time,
+                &mut self.content_query,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.data_subject,
+                &mut self.data_subject_type,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.external_id,
+                &mut self.history,
+                &mut self.include_all_versions,
+                &mut self.include_authored_content,
+                &mut self.insight,
+                &mut self.internal_due_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.mailbox_locations,
+                &mut self.pause_after_estimate,
+                &mut self.regulations,
+                &mut self.site_locations,
+                &mut self.stages,
+                &mut self.status,
+                &mut self.r#type,
+                &mut self.approvers,
+                &mut self.collaborators,
+                &mut self.notes,
+                &mut self.team,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -450,15 +468,17 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestAllMailboxLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestAllMailboxLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -502,15 +522,17 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestAllSiteLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestAllSiteLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -568,19 +590,6 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "excludedItemCount" => &mut self.excluded_item_count,
-            "insightCounts" => &mut self.insight_counts,
-            "itemCount" => &mut self.item_count,
-            "itemNeedReview" => &mut self.item_need_review,
-            "productItemCounts" => &mut self.product_item_counts,
-            "signedOffItemCount" => &mut self.signed_off_item_count,
-            "totalItemSize" => &mut self.total_item_size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "excludedItemCount",
@@ -592,14 +601,33 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
             "totalItemSize",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("excludedItemCount", &self.excluded_item_count);
-        w.field("insightCounts", &self.insight_counts);
-        w.field("itemCount", &self.item_count);
-        w.field("itemNeedReview", &self.item_need_review);
-        w.field("productItemCounts", &self.product_item_counts);
-        w.field("signedOffItemCount", &self.signed_off_item_count);
-        w.field("totalItemSize", &self.total_item_size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.excluded_item_count,
+            &self.insight_counts,
+            &self.item_count,
+            &self.item_need_review,
+            &self.product_item_counts,
+            &self.signed_off_item_count,
+            &self.total_item_size,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.excluded_item_count,
+                &mut self.insight_counts,
+                &mut self.item_count,
+                &mut self.item_need_review,
+                &mut self.product_item_counts,
+                &mut self.signed_off_item_count,
+                &mut self.total_item_size,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -645,18 +673,17 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedMailboxLocation
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userPrincipalNames" => &mut self.user_principal_names,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userPrincipalNames"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userPrincipalNames", &self.user_principal_names);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_principal_names])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_principal_names], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -704,18 +731,17 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedSiteLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "urls" => &mut self.urls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["urls"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("urls", &self.urls);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.urls])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.urls], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -771,26 +797,32 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestHistory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestHistory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "changedBy" => &mut self.changed_by,
-            "eventDateTime" => &mut self.event_date_time,
-            "stage" => &mut self.stage,
-            "stageStatus" => &mut self.stage_status,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["changedBy", "eventDateTime", "stage", "stageStatus", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("changedBy", &self.changed_by);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("stage", &self.stage);
-        w.field("stageStatus", &self.stage_status);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.changed_by,
+            &self.event_date_time,
+            &self.stage,
+            &self.stage_status,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.changed_by,
+                &mut self.event_date_time,
+                &mut self.stage,
+                &mut self.stage_status,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -835,15 +867,17 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestMailboxLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestMailboxLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -997,15 +1031,17 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestSiteLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestSiteLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1257,22 +1293,20 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestStageDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subjectRightsRequestStageDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "error" => &mut self.error,
-            "stage" => &mut self.stage,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["error", "stage", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("error", &self.error);
-        w.field("stage", &self.stage);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error, &self.stage, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.error, &mut self.stage, &mut self.status],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

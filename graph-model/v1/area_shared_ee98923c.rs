@@ -21,26 +21,32 @@ impl ::graph_model::rt::Struct for AiInteractionMentionedIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.aiInteractionMentionedIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            "conversation" => &mut self.conversation,
-            "tag" => &mut self.tag,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user", "conversation", "tag"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
-        w.field("conversation", &self.conversation);
-        w.field("tag", &self.tag);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application,
+            &self.device,
+            &self.user,
+            &self.conversation,
+            &self.tag,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application,
+                &mut self.device,
+                &mut self.user,
+                &mut self.conversation,
+                &mut self.tag,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -90,22 +96,20 @@ impl ::graph_model::rt::Struct for ChatMessageFromIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageFromIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application, &self.device, &self.user])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application, &mut self.device, &mut self.user],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -157,24 +161,30 @@ impl ::graph_model::rt::Struct for ChatMessageMentionedIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageMentionedIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            "conversation" => &mut self.conversation,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user", "conversation"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
-        w.field("conversation", &self.conversation);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application,
+            &self.device,
+            &self.user,
+            &self.conversation,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application,
+                &mut self.device,
+                &mut self.user,
+                &mut self.conversation,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -224,22 +234,20 @@ impl ::graph_model::rt::Struct for ChatMessageReactionIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.chatMessageReactionIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application, &self.device, &self.user])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application, &mut self.device, &mut self.user],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -305,23 +313,6 @@ impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.communicationsIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            "applicationInstance" => &mut self.application_instance,
-            "assertedIdentity" => &mut self.asserted_identity,
-            "azureCommunicationServicesUser" => &mut self.azure_communication_services_user,
-            "encrypted" => &mut self.encrypted,
-            "endpointType" => &mut self.endpoint_type,
-            "guest" => &mut self.guest,
-            "onPremises" => &mut self.on_premises,
-            "phone" => &mut self.phone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "application",
@@ -337,21 +328,41 @@ impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
             "phone",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
-        w.field("applicationInstance", &self.application_instance);
-        w.field("assertedIdentity", &self.asserted_identity);
-        w.field(
-            "azureCommunicationServicesUser",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application,
+            &self.device,
+            &self.user,
+            &self.application_instance,
+            &self.asserted_identity,
             &self.azure_communication_services_user,
-        );
-        w.field("encrypted", &self.encrypted);
-        w.field("endpointType", &self.endpoint_type);
-        w.field("guest", &self.guest);
-        w.field("onPremises", &self.on_premises);
-        w.field("phone", &self.phone);
+            &self.encrypted,
+            &self.endpoint_type,
+            &self.guest,
+            &self.on_premises,
+            &self.phone,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application,
+                &mut self.device,
+                &mut self.user,
+                &mut self.application_instance,
+                &mut self.asserted_identity,
+                &mut self.azure_communication_services_user,
+                &mut self.encrypted,
+                &mut self.endpoint_type,
+                &mut self.guest,
+                &mut self.on_premises,
+                &mut self.phone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -490,26 +501,32 @@ impl ::graph_model::rt::Struct for EngagementIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.engagementIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            "audience" => &mut self.audience,
-            "group" => &mut self.group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user", "audience", "group"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
-        w.field("audience", &self.audience);
-        w.field("group", &self.group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application,
+            &self.device,
+            &self.user,
+            &self.audience,
+            &self.group,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application,
+                &mut self.device,
+                &mut self.user,
+                &mut self.audience,
+                &mut self.group,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -559,22 +576,20 @@ impl ::graph_model::rt::Struct for IdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application, &self.device, &self.user])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application, &mut self.device, &mut self.user],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -784,19 +799,6 @@ impl ::graph_model::rt::Struct for SharePointIdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointIdentitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            "group" => &mut self.group,
-            "sharePointGroup" => &mut self.share_point_group,
-            "siteGroup" => &mut self.site_group,
-            "siteUser" => &mut self.site_user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "application",
@@ -808,14 +810,33 @@ impl ::graph_model::rt::Struct for SharePointIdentitySet {
             "siteUser",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
-        w.field("group", &self.group);
-        w.field("sharePointGroup", &self.share_point_group);
-        w.field("siteGroup", &self.site_group);
-        w.field("siteUser", &self.site_user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application,
+            &self.device,
+            &self.user,
+            &self.group,
+            &self.share_point_group,
+            &self.site_group,
+            &self.site_user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application,
+                &mut self.device,
+                &mut self.user,
+                &mut self.group,
+                &mut self.share_point_group,
+                &mut self.site_group,
+                &mut self.site_user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -21,26 +21,32 @@ impl ::graph_model::rt::Struct for PhysicalAddress {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.physicalAddress"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "city" => &mut self.city,
-            "countryOrRegion" => &mut self.country_or_region,
-            "postalCode" => &mut self.postal_code,
-            "state" => &mut self.state,
-            "street" => &mut self.street,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["city", "countryOrRegion", "postalCode", "state", "street"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("city", &self.city);
-        w.field("countryOrRegion", &self.country_or_region);
-        w.field("postalCode", &self.postal_code);
-        w.field("state", &self.state);
-        w.field("street", &self.street);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.city,
+            &self.country_or_region,
+            &self.postal_code,
+            &self.state,
+            &self.street,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.city,
+                &mut self.country_or_region,
+                &mut self.postal_code,
+                &mut self.state,
+                &mut self.street,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -23,18 +23,6 @@ impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.appleManagedIdentityProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "certificateData" => &mut self.certificate_data,
-            "developerId" => &mut self.developer_id,
-            "keyId" => &mut self.key_id,
-            "serviceId" => &mut self.service_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -45,13 +33,31 @@ impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
             "serviceId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("certificateData", &self.certificate_data);
-        w.field("developerId", &self.developer_id);
-        w.field("keyId", &self.key_id);
-        w.field("serviceId", &self.service_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.certificate_data,
+            &self.developer_id,
+            &self.key_id,
+            &self.service_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.certificate_data,
+                &mut self.developer_id,
+                &mut self.key_id,
+                &mut self.service_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -101,22 +107,24 @@ impl ::graph_model::rt::Struct for BuiltInIdentityProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.builtInIdentityProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "identityProviderType" => &mut self.identity_provider_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "identityProviderType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("identityProviderType", &self.identity_provider_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.identity_provider_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.identity_provider_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -162,18 +170,17 @@ impl ::graph_model::rt::Struct for ExternalDomainName {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalDomainName"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -222,20 +229,17 @@ impl ::graph_model::rt::Struct for IdentityProviderBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityProviderBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -437,17 +441,6 @@ impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oidcAddressInboundClaims"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "country" => &mut self.country,
-            "locality" => &mut self.locality,
-            "postal_code" => &mut self.postal_code,
-            "region" => &mut self.region,
-            "street_address" => &mut self.street_address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "country",
@@ -457,12 +450,29 @@ impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
             "street_address",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("country", &self.country);
-        w.field("locality", &self.locality);
-        w.field("postal_code", &self.postal_code);
-        w.field("region", &self.region);
-        w.field("street_address", &self.street_address);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.country,
+            &self.locality,
+            &self.postal_code,
+            &self.region,
+            &self.street_address,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.country,
+                &mut self.locality,
+                &mut self.postal_code,
+                &mut self.region,
+                &mut self.street_address,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -507,15 +517,17 @@ impl ::graph_model::rt::Struct for OidcClientAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oidcClientAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -666,18 +678,17 @@ impl ::graph_model::rt::Struct for OidcClientSecretAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oidcClientSecretAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "clientSecret" => &mut self.client_secret,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["clientSecret"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("clientSecret", &self.client_secret);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.client_secret])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.client_secret], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -739,21 +750,6 @@ impl ::graph_model::rt::Struct for OidcIdentityProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oidcIdentityProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "clientAuthentication" => &mut self.client_authentication,
-            "clientId" => &mut self.client_id,
-            "inboundClaimMapping" => &mut self.inbound_claim_mapping,
-            "issuer" => &mut self.issuer,
-            "responseType" => &mut self.response_type,
-            "scope" => &mut self.scope,
-            "wellKnownEndpoint" => &mut self.well_known_endpoint,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -767,16 +763,37 @@ impl ::graph_model::rt::Struct for OidcIdentityProvider {
             "wellKnownEndpoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("clientAuthentication", &self.client_authentication);
-        w.field("clientId", &self.client_id);
-        w.field("inboundClaimMapping", &self.inbound_claim_mapping);
-        w.field("issuer", &self.issuer);
-        w.field("responseType", &self.response_type);
-        w.field("scope", &self.scope);
-        w.field("wellKnownEndpoint", &self.well_known_endpoint);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.client_authentication,
+            &self.client_id,
+            &self.inbound_claim_mapping,
+            &self.issuer,
+            &self.response_type,
+            &self.scope,
+            &self.well_known_endpoint,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.client_authentication,
+                &mut self.client_id,
+                &mut self.inbound_claim_mapping,
+                &mut self.issuer,
+                &mut self.response_type,
+                &mut self.scope,
+                &mut self.well_known_endpoint,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -838,21 +855,6 @@ impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oidcInboundClaimMappingOverride"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "email" => &mut self.email,
-            "email_verified" => &mut self.email_verified,
-            "family_name" => &mut self.family_name,
-            "given_name" => &mut self.given_name,
-            "name" => &mut self.name,
-            "phone_number" => &mut self.phone_number,
-            "phone_number_verified" => &mut self.phone_number_verified,
-            "sub" => &mut self.sub,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "address",
@@ -866,16 +868,37 @@ impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
             "sub",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("email", &self.email);
-        w.field("email_verified", &self.email_verified);
-        w.field("family_name", &self.family_name);
-        w.field("given_name", &self.given_name);
-        w.field("name", &self.name);
-        w.field("phone_number", &self.phone_number);
-        w.field("phone_number_verified", &self.phone_number_verified);
-        w.field("sub", &self.sub);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.email,
+            &self.email_verified,
+            &self.family_name,
+            &self.given_name,
+            &self.name,
+            &self.phone_number,
+            &self.phone_number_verified,
+            &self.sub,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.email,
+                &mut self.email_verified,
+                &mut self.family_name,
+                &mut self.given_name,
+                &mut self.name,
+                &mut self.phone_number,
+                &mut self.phone_number_verified,
+                &mut self.sub,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -919,15 +942,17 @@ impl ::graph_model::rt::Struct for OidcPrivateJwtKeyClientAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oidcPrivateJwtKeyClientAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1056,20 +1081,6 @@ impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.samlOrWsFedExternalDomainFederation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "issuerUri" => &mut self.issuer_uri,
-            "metadataExchangeUri" => &mut self.metadata_exchange_uri,
-            "passiveSignInUri" => &mut self.passive_sign_in_uri,
-            "preferredAuthenticationProtocol" => &mut self.preferred_authentication_protocol,
-            "signingCertificate" => &mut self.signing_certificate,
-            "domains" => &mut self.domains,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1082,18 +1093,35 @@ impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
             "domains",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("issuerUri", &self.issuer_uri);
-        w.field("metadataExchangeUri", &self.metadata_exchange_uri);
-        w.field("passiveSignInUri", &self.passive_sign_in_uri);
-        w.field(
-            "preferredAuthenticationProtocol",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.issuer_uri,
+            &self.metadata_exchange_uri,
+            &self.passive_sign_in_uri,
             &self.preferred_authentication_protocol,
-        );
-        w.field("signingCertificate", &self.signing_certificate);
-        w.field("domains", &self.domains);
+            &self.signing_certificate,
+            &self.domains,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.issuer_uri,
+                &mut self.metadata_exchange_uri,
+                &mut self.passive_sign_in_uri,
+                &mut self.preferred_authentication_protocol,
+                &mut self.signing_certificate,
+                &mut self.domains,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1152,19 +1180,6 @@ impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.samlOrWsFedProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "issuerUri" => &mut self.issuer_uri,
-            "metadataExchangeUri" => &mut self.metadata_exchange_uri,
-            "passiveSignInUri" => &mut self.passive_sign_in_uri,
-            "preferredAuthenticationProtocol" => &mut self.preferred_authentication_protocol,
-            "signingCertificate" => &mut self.signing_certificate,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1176,17 +1191,33 @@ impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
             "signingCertificate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("issuerUri", &self.issuer_uri);
-        w.field("metadataExchangeUri", &self.metadata_exchange_uri);
-        w.field("passiveSignInUri", &self.passive_sign_in_uri);
-        w.field(
-            "preferredAuthenticationProtocol",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.issuer_uri,
+            &self.metadata_exchange_uri,
+            &self.passive_sign_in_uri,
             &self.preferred_authentication_protocol,
-        );
-        w.field("signingCertificate", &self.signing_certificate);
+            &self.signing_certificate,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.issuer_uri,
+                &mut self.metadata_exchange_uri,
+                &mut self.passive_sign_in_uri,
+                &mut self.preferred_authentication_protocol,
+                &mut self.signing_certificate,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1344,17 +1375,6 @@ impl ::graph_model::rt::Struct for SocialIdentityProvider {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.socialIdentityProvider"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "clientId" => &mut self.client_id,
-            "clientSecret" => &mut self.client_secret,
-            "identityProviderType" => &mut self.identity_provider_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1364,12 +1384,29 @@ impl ::graph_model::rt::Struct for SocialIdentityProvider {
             "identityProviderType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("clientId", &self.client_id);
-        w.field("clientSecret", &self.client_secret);
-        w.field("identityProviderType", &self.identity_provider_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.client_id,
+            &self.client_secret,
+            &self.identity_provider_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.client_id,
+                &mut self.client_secret,
+                &mut self.identity_provider_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -11,15 +11,17 @@ impl ::graph_model::rt::Struct for AzureAdPopTokenAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.azureAdPopTokenAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -65,18 +67,17 @@ impl ::graph_model::rt::Struct for AzureAdTokenAuthentication {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.azureAdTokenAuthentication"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceId" => &mut self.resource_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resourceId", &self.resource_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.resource_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -137,19 +138,6 @@ impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customAuthenticationExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -161,17 +149,33 @@ impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
             "behaviorOnError",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -366,15 +370,17 @@ impl ::graph_model::rt::Struct for CustomExtensionAuthenticationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionAuthenticationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -530,15 +536,17 @@ impl ::graph_model::rt::Struct for CustomExtensionBehaviorOnError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionBehaviorOnError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -681,20 +689,20 @@ impl ::graph_model::rt::Struct for CustomExtensionClientConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionClientConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "maximumRetries" => &mut self.maximum_retries,
-            "timeoutInMilliseconds" => &mut self.timeout_in_milliseconds,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["maximumRetries", "timeoutInMilliseconds"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("maximumRetries", &self.maximum_retries);
-        w.field("timeoutInMilliseconds", &self.timeout_in_milliseconds);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.maximum_retries, &self.timeout_in_milliseconds])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.maximum_retries, &mut self.timeout_in_milliseconds],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -739,15 +747,17 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.customExtensionEndpointConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -895,15 +905,17 @@ impl ::graph_model::rt::Struct for FallbackToMicrosoftProviderOnError {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fallbackToMicrosoftProviderOnError"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -949,18 +961,17 @@ impl ::graph_model::rt::Struct for HttpRequestEndpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.httpRequestEndpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "targetUrl" => &mut self.target_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["targetUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("targetUrl", &self.target_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.target_url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.target_url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1012,16 +1023,6 @@ impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.logicAppTriggerEndpointConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "logicAppWorkflowName" => &mut self.logic_app_workflow_name,
-            "resourceGroupName" => &mut self.resource_group_name,
-            "subscriptionId" => &mut self.subscription_id,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "logicAppWorkflowName",
@@ -1030,11 +1031,27 @@ impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("logicAppWorkflowName", &self.logic_app_workflow_name);
-        w.field("resourceGroupName", &self.resource_group_name);
-        w.field("subscriptionId", &self.subscription_id);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.logic_app_workflow_name,
+            &self.resource_group_name,
+            &self.subscription_id,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.logic_app_workflow_name,
+                &mut self.resource_group_name,
+                &mut self.subscription_id,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1094,19 +1111,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionStartCustomExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1118,17 +1122,33 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
             "behaviorOnError",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1188,19 +1208,6 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onAttributeCollectionSubmitCustomExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1212,17 +1219,33 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
             "behaviorOnError",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1284,19 +1307,6 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onOtpSendCustomExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1308,17 +1318,33 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
             "behaviorOnError",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1378,19 +1404,6 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onPasswordSubmitCustomExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1402,17 +1415,33 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
             "behaviorOnError",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1475,20 +1504,6 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onTokenIssuanceStartCustomExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            "claimsForTokenConfiguration" => &mut self.claims_for_token_configuration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1501,21 +1516,35 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
             "claimsForTokenConfiguration",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
-        w.field(
-            "claimsForTokenConfiguration",
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
             &self.claims_for_token_configuration,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+                &mut self.claims_for_token_configuration,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1561,18 +1590,17 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartReturnClaim {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onTokenIssuanceStartReturnClaim"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "claimIdInApiResponse" => &mut self.claim_id_in_api_response,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["claimIdInApiResponse"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("claimIdInApiResponse", &self.claim_id_in_api_response);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.claim_id_in_api_response])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.claim_id_in_api_response], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1632,19 +1660,6 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.onVerifiedIdClaimValidationCustomExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "behaviorOnError" => &mut self.behavior_on_error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1656,17 +1671,33 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
             "behaviorOnError",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("behaviorOnError", &self.behavior_on_error);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.behavior_on_error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.behavior_on_error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

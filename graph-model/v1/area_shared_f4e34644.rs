@@ -38,24 +38,6 @@ impl ::graph_model::rt::Struct for BaseItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baseItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -72,19 +54,43 @@ impl ::graph_model::rt::Struct for BaseItem {
             "lastModifiedByUser",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -309,27 +315,6 @@ impl ::graph_model::rt::Struct for BaseSitePage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.baseSitePage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "pageLayout" => &mut self.page_layout,
-            "publishingState" => &mut self.publishing_state,
-            "title" => &mut self.title,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -349,22 +334,49 @@ impl ::graph_model::rt::Struct for BaseSitePage {
             "lastModifiedByUser",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("pageLayout", &self.page_layout);
-        w.field("publishingState", &self.publishing_state);
-        w.field("title", &self.title);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.page_layout,
+            &self.publishing_state,
+            &self.title,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.page_layout,
+                &mut self.publishing_state,
+                &mut self.title,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -506,22 +518,24 @@ impl ::graph_model::rt::Struct for CanvasLayout {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.canvasLayout"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "horizontalSections" => &mut self.horizontal_sections,
-            "verticalSection" => &mut self.vertical_section,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "horizontalSections", "verticalSection"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("horizontalSections", &self.horizontal_sections);
-        w.field("verticalSection", &self.vertical_section);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.horizontal_sections, &self.vertical_section])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.horizontal_sections,
+                &mut self.vertical_section,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -573,24 +587,25 @@ impl ::graph_model::rt::Struct for HorizontalSection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.horizontalSection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "emphasis" => &mut self.emphasis,
-            "layout" => &mut self.layout,
-            "columns" => &mut self.columns,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "emphasis", "layout", "columns"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("emphasis", &self.emphasis);
-        w.field("layout", &self.layout);
-        w.field("columns", &self.columns);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.emphasis, &self.layout, &self.columns])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.emphasis,
+                &mut self.layout,
+                &mut self.columns,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -640,22 +655,20 @@ impl ::graph_model::rt::Struct for HorizontalSectionColumn {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.horizontalSectionColumn"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "width" => &mut self.width,
-            "webparts" => &mut self.webparts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "width", "webparts"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("width", &self.width);
-        w.field("webparts", &self.webparts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.width, &self.webparts])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.width, &mut self.webparts],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -797,20 +810,17 @@ impl ::graph_model::rt::Struct for MetaDataKeyStringPair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.metaDataKeyStringPair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "key" => &mut self.key,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["key", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("key", &self.key);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.key, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.key, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1004,22 +1014,24 @@ impl ::graph_model::rt::Struct for ReactionsFacet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.reactionsFacet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "commentCount" => &mut self.comment_count,
-            "likeCount" => &mut self.like_count,
-            "shareCount" => &mut self.share_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["commentCount", "likeCount", "shareCount"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("commentCount", &self.comment_count);
-        w.field("likeCount", &self.like_count);
-        w.field("shareCount", &self.share_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.comment_count, &self.like_count, &self.share_count])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.comment_count,
+                &mut self.like_count,
+                &mut self.share_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1145,16 +1157,6 @@ impl ::graph_model::rt::Struct for ServerProcessedContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serverProcessedContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "htmlStrings" => &mut self.html_strings,
-            "imageSources" => &mut self.image_sources,
-            "links" => &mut self.links,
-            "searchablePlainTexts" => &mut self.searchable_plain_texts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "htmlStrings",
@@ -1163,11 +1165,27 @@ impl ::graph_model::rt::Struct for ServerProcessedContent {
             "searchablePlainTexts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("htmlStrings", &self.html_strings);
-        w.field("imageSources", &self.image_sources);
-        w.field("links", &self.links);
-        w.field("searchablePlainTexts", &self.searchable_plain_texts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.html_strings,
+            &self.image_sources,
+            &self.links,
+            &self.searchable_plain_texts,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.html_strings,
+                &mut self.image_sources,
+                &mut self.links,
+                &mut self.searchable_plain_texts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1253,32 +1271,6 @@ impl ::graph_model::rt::Struct for SharedDriveItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharedDriveItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "owner" => &mut self.owner,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "driveItem" => &mut self.drive_item,
-            "items" => &mut self.items,
-            "list" => &mut self.list,
-            "listItem" => &mut self.list_item,
-            "permission" => &mut self.permission,
-            "root" => &mut self.root,
-            "site" => &mut self.site,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1303,27 +1295,59 @@ impl ::graph_model::rt::Struct for SharedDriveItem {
             "site",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("owner", &self.owner);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("driveItem", &self.drive_item);
-        w.field("items", &self.items);
-        w.field("list", &self.list);
-        w.field("listItem", &self.list_item);
-        w.field("permission", &self.permission);
-        w.field("root", &self.root);
-        w.field("site", &self.site);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.owner,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.drive_item,
+            &self.items,
+            &self.list,
+            &self.list_item,
+            &self.permission,
+            &self.root,
+            &self.site,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.owner,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.drive_item,
+                &mut self.items,
+                &mut self.list,
+                &mut self.list_item,
+                &mut self.permission,
+                &mut self.root,
+                &mut self.site,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1437,45 +1461,6 @@ impl ::graph_model::rt::Struct for Site {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.site"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "isPersonalSite" => &mut self.is_personal_site,
-            "root" => &mut self.root,
-            "sharepointIds" => &mut self.sharepoint_ids,
-            "siteCollection" => &mut self.site_collection,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "analytics" => &mut self.analytics,
-            "columns" => &mut self.columns,
-            "contentTypes" => &mut self.content_types,
-            "drive" => &mut self.drive,
-            "drives" => &mut self.drives,
-            "externalColumns" => &mut self.external_columns,
-            "items" => &mut self.items,
-            "lists" => &mut self.lists,
-            "onenote" => &mut self.onenote,
-            "operations" => &mut self.operations,
-            "pages" => &mut self.pages,
-            "permissions" => &mut self.permissions,
-            "sites" => &mut self.sites,
-            "termStore" => &mut self.term_store,
-            "termStores" => &mut self.term_stores,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1513,40 +1498,85 @@ impl ::graph_model::rt::Struct for Site {
             "termStores",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("isPersonalSite", &self.is_personal_site);
-        w.field("root", &self.root);
-        w.field("sharepointIds", &self.sharepoint_ids);
-        w.field("siteCollection", &self.site_collection);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("analytics", &self.analytics);
-        w.field("columns", &self.columns);
-        w.field("contentTypes", &self.content_types);
-        w.field("drive", &self.drive);
-        w.field("drives", &self.drives);
-        w.field("externalColumns", &self.external_columns);
-        w.field("items", &self.items);
-        w.field("lists", &self.lists);
-        w.field("onenote", &self.onenote);
-        w.field("operations", &self.operations);
-        w.field("pages", &self.pages);
-        w.field("permissions", &self.permissions);
-        w.field("sites", &self.sites);
-        w.field("termStore", &self.term_store);
-        w.field("termStores", &self.term_stores);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.display_name,
+            &self.error,
+            &self.is_personal_site,
+            &self.root,
+            &self.sharepoint_ids,
+            &self.site_collection,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.analytics,
+            &self.columns,
+            &self.content_types,
+            &self.drive,
+            &self.drives,
+            &self.external_columns,
+            &self.items,
+            &self.lists,
+            &self.onenote,
+            &self.operations,
+            &self.pages,
+            &self.permissions,
+            &self.sites,
+            &self.term_store,
+            &self.term_stores,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.is_personal_site,
+                &mut self.root,
+                &mut self.sharepoint_ids,
+                &mut self.site_collection,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.analytics,
+                &mut self.columns,
+                &mut self.content_types,
+                &mut self.drive,
+                &mut self.drives,
+                &mut self.external_columns,
+                &mut self.items,
+                &mut self.lists,
+                &mut self.onenote,
+                &mut self.operations,
+                &mut self.pages,
+                &mut self.permissions,
+                &mut self.sites,
+                &mut self.term_store,
+                &mut self.term_stores,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1592,18 +1622,17 @@ impl ::graph_model::rt::Struct for SiteArchivalDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteArchivalDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "archiveStatus" => &mut self.archive_status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["archiveStatus"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("archiveStatus", &self.archive_status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.archive_status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.archive_status], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1729,24 +1758,30 @@ impl ::graph_model::rt::Struct for SiteCollection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteCollection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "archivalDetails" => &mut self.archival_details,
-            "dataLocationCode" => &mut self.data_location_code,
-            "hostname" => &mut self.hostname,
-            "root" => &mut self.root,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["archivalDetails", "dataLocationCode", "hostname", "root"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("archivalDetails", &self.archival_details);
-        w.field("dataLocationCode", &self.data_location_code);
-        w.field("hostname", &self.hostname);
-        w.field("root", &self.root);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.archival_details,
+            &self.data_location_code,
+            &self.hostname,
+            &self.root,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.archival_details,
+                &mut self.data_location_code,
+                &mut self.hostname,
+                &mut self.root,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1838,35 +1873,6 @@ impl ::graph_model::rt::Struct for SitePage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sitePage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "eTag" => &mut self.e_tag,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "name" => &mut self.name,
-            "parentReference" => &mut self.parent_reference,
-            "webUrl" => &mut self.web_url,
-            "pageLayout" => &mut self.page_layout,
-            "publishingState" => &mut self.publishing_state,
-            "title" => &mut self.title,
-            "promotionKind" => &mut self.promotion_kind,
-            "reactions" => &mut self.reactions,
-            "showComments" => &mut self.show_comments,
-            "showRecommendedPages" => &mut self.show_recommended_pages,
-            "thumbnailWebUrl" => &mut self.thumbnail_web_url,
-            "titleArea" => &mut self.title_area,
-            "createdByUser" => &mut self.created_by_user,
-            "lastModifiedByUser" => &mut self.last_modified_by_user,
-            "canvasLayout" => &mut self.canvas_layout,
-            "webParts" => &mut self.web_parts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1894,30 +1900,65 @@ impl ::graph_model::rt::Struct for SitePage {
             "webParts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("eTag", &self.e_tag);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("name", &self.name);
-        w.field("parentReference", &self.parent_reference);
-        w.field("webUrl", &self.web_url);
-        w.field("pageLayout", &self.page_layout);
-        w.field("publishingState", &self.publishing_state);
-        w.field("title", &self.title);
-        w.field("promotionKind", &self.promotion_kind);
-        w.field("reactions", &self.reactions);
-        w.field("showComments", &self.show_comments);
-        w.field("showRecommendedPages", &self.show_recommended_pages);
-        w.field("thumbnailWebUrl", &self.thumbnail_web_url);
-        w.field("titleArea", &self.title_area);
-        w.field("createdByUser", &self.created_by_user);
-        w.field("lastModifiedByUser", &self.last_modified_by_user);
-        w.field("canvasLayout", &self.canvas_layout);
-        w.field("webParts", &self.web_parts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.e_tag,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.name,
+            &self.parent_reference,
+            &self.web_url,
+            &self.page_layout,
+            &self.publishing_state,
+            &self.title,
+            &self.promotion_kind,
+            &self.reactions,
+            &self.show_comments,
+            &self.show_recommended_pages,
+            &self.thumbnail_web_url,
+            &self.title_area,
+            &self.created_by_user,
+            &self.last_modified_by_user,
+            &self.canvas_layout,
+            &self.web_parts,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.e_tag,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.name,
+                &mut self.parent_reference,
+                &mut self.web_url,
+                &mut self.page_layout,
+                &mut self.publishing_state,
+                &mut self.title,
+                &mut self.promotion_kind,
+                &mut self.reactions,
+                &mut self.show_comments,
+                &mut self.show_recommended_pages,
+                &mut self.thumbnail_web_url,
+                &mut self.title_area,
+                &mut self.created_by_user,
+                &mut self.last_modified_by_user,
+                &mut self.canvas_layout,
+                &mut self.web_parts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1969,24 +2010,30 @@ impl ::graph_model::rt::Struct for StandardWebPart {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.standardWebPart"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "containerTextWebPartId" => &mut self.container_text_web_part_id,
-            "data" => &mut self.data,
-            "webPartType" => &mut self.web_part_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "containerTextWebPartId", "data", "webPartType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("containerTextWebPartId", &self.container_text_web_part_id);
-        w.field("data", &self.data);
-        w.field("webPartType", &self.web_part_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.container_text_web_part_id,
+            &self.data,
+            &self.web_part_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.container_text_web_part_id,
+                &mut self.data,
+                &mut self.web_part_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2034,20 +2081,17 @@ impl ::graph_model::rt::Struct for TextWebPart {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.textWebPart"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "innerHtml" => &mut self.inner_html,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "innerHtml"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("innerHtml", &self.inner_html);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.inner_html])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.inner_html], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2111,22 +2155,6 @@ impl ::graph_model::rt::Struct for TitleArea {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.titleArea"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "alternativeText" => &mut self.alternative_text,
-            "enableGradientEffect" => &mut self.enable_gradient_effect,
-            "imageWebUrl" => &mut self.image_web_url,
-            "layout" => &mut self.layout,
-            "serverProcessedContent" => &mut self.server_processed_content,
-            "showAuthor" => &mut self.show_author,
-            "showPublishedDate" => &mut self.show_published_date,
-            "showTextBlockAboveTitle" => &mut self.show_text_block_above_title,
-            "textAboveTitle" => &mut self.text_above_title,
-            "textAlignment" => &mut self.text_alignment,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "alternativeText",
@@ -2141,17 +2169,39 @@ impl ::graph_model::rt::Struct for TitleArea {
             "textAlignment",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("alternativeText", &self.alternative_text);
-        w.field("enableGradientEffect", &self.enable_gradient_effect);
-        w.field("imageWebUrl", &self.image_web_url);
-        w.field("layout", &self.layout);
-        w.field("serverProcessedContent", &self.server_processed_content);
-        w.field("showAuthor", &self.show_author);
-        w.field("showPublishedDate", &self.show_published_date);
-        w.field("showTextBlockAboveTitle", &self.show_text_block_above_title);
-        w.field("textAboveTitle", &self.text_above_title);
-        w.field("textAlignment", &self.text_alignment);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.alternative_text,
+            &self.enable_gradient_effect,
+            &self.image_web_url,
+            &self.layout,
+            &self.server_processed_content,
+            &self.show_author,
+            &self.show_published_date,
+            &self.show_text_block_above_title,
+            &self.text_above_title,
+            &self.text_alignment,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.alternative_text,
+                &mut self.enable_gradient_effect,
+                &mut self.image_web_url,
+                &mut self.layout,
+                &mut self.server_processed_content,
+                &mut self.show_author,
+                &mut self.show_published_date,
+                &mut self.show_text_block_above_title,
+                &mut self.text_above_title,
+                &mut self.text_alignment,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2345,22 +2395,20 @@ impl ::graph_model::rt::Struct for VerticalSection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.verticalSection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "emphasis" => &mut self.emphasis,
-            "webparts" => &mut self.webparts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "emphasis", "webparts"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("emphasis", &self.emphasis);
-        w.field("webparts", &self.webparts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.emphasis, &self.webparts])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.emphasis, &mut self.webparts],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2407,18 +2455,17 @@ impl ::graph_model::rt::Struct for WebPart {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webPart"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2571,17 +2618,6 @@ impl ::graph_model::rt::Struct for WebPartData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.webPartData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dataVersion" => &mut self.data_version,
-            "description" => &mut self.description,
-            "properties" => &mut self.properties,
-            "serverProcessedContent" => &mut self.server_processed_content,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dataVersion",
@@ -2591,12 +2627,29 @@ impl ::graph_model::rt::Struct for WebPartData {
             "title",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dataVersion", &self.data_version);
-        w.field("description", &self.description);
-        w.field("properties", &self.properties);
-        w.field("serverProcessedContent", &self.server_processed_content);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.data_version,
+            &self.description,
+            &self.properties,
+            &self.server_processed_content,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.data_version,
+                &mut self.description,
+                &mut self.properties,
+                &mut self.server_processed_content,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

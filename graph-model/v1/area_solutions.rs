@@ -225,48 +225,6 @@ impl ::graph_model::rt::Struct for BackupRestoreRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.backupRestoreRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "serviceStatus" => &mut self.service_status,
-            "browseSessions" => &mut self.browse_sessions,
-            "driveInclusionRules" => &mut self.drive_inclusion_rules,
-            "driveProtectionUnits" => &mut self.drive_protection_units,
-            "driveProtectionUnitsBulkAdditionJobs" => {
-                &mut self.drive_protection_units_bulk_addition_jobs
-            }
-            "emailNotificationsSetting" => &mut self.email_notifications_setting,
-            "exchangeProtectionPolicies" => &mut self.exchange_protection_policies,
-            "exchangeRestoreSessions" => &mut self.exchange_restore_sessions,
-            "mailboxInclusionRules" => &mut self.mailbox_inclusion_rules,
-            "mailboxProtectionUnits" => &mut self.mailbox_protection_units,
-            "mailboxProtectionUnitsBulkAdditionJobs" => {
-                &mut self.mailbox_protection_units_bulk_addition_jobs
-            }
-            "oneDriveForBusinessBrowseSessions" => &mut self.one_drive_for_business_browse_sessions,
-            "oneDriveForBusinessProtectionPolicies" => {
-                &mut self.one_drive_for_business_protection_policies
-            }
-            "oneDriveForBusinessRestoreSessions" => {
-                &mut self.one_drive_for_business_restore_sessions
-            }
-            "protectionPolicies" => &mut self.protection_policies,
-            "protectionUnits" => &mut self.protection_units,
-            "restorePoints" => &mut self.restore_points,
-            "restoreSessions" => &mut self.restore_sessions,
-            "serviceApps" => &mut self.service_apps,
-            "sharePointBrowseSessions" => &mut self.share_point_browse_sessions,
-            "sharePointProtectionPolicies" => &mut self.share_point_protection_policies,
-            "sharePointRestoreSessions" => &mut self.share_point_restore_sessions,
-            "siteInclusionRules" => &mut self.site_inclusion_rules,
-            "siteProtectionUnits" => &mut self.site_protection_units,
-            "siteProtectionUnitsBulkAdditionJobs" => {
-                &mut self.site_protection_units_bulk_addition_jobs
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -297,66 +255,71 @@ impl ::graph_model::rt::Struct for BackupRestoreRoot {
             "siteProtectionUnitsBulkAdditionJobs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("serviceStatus", &self.service_status);
-        w.field("browseSessions", &self.browse_sessions);
-        w.field("driveInclusionRules", &self.drive_inclusion_rules);
-        w.field("driveProtectionUnits", &self.drive_protection_units);
-        w.field(
-            "driveProtectionUnitsBulkAdditionJobs",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.service_status,
+            &self.browse_sessions,
+            &self.drive_inclusion_rules,
+            &self.drive_protection_units,
             &self.drive_protection_units_bulk_addition_jobs,
-        );
-        w.field(
-            "emailNotificationsSetting",
             &self.email_notifications_setting,
-        );
-        w.field(
-            "exchangeProtectionPolicies",
             &self.exchange_protection_policies,
-        );
-        w.field("exchangeRestoreSessions", &self.exchange_restore_sessions);
-        w.field("mailboxInclusionRules", &self.mailbox_inclusion_rules);
-        w.field("mailboxProtectionUnits", &self.mailbox_protection_units);
-        w.field(
-            "mailboxProtectionUnitsBulkAdditionJobs",
+            &self.exchange_restore_sessions,
+            &self.mailbox_inclusion_rules,
+            &self.mailbox_protection_units,
             &self.mailbox_protection_units_bulk_addition_jobs,
-        );
-        w.field(
-            "oneDriveForBusinessBrowseSessions",
             &self.one_drive_for_business_browse_sessions,
-        );
-        w.field(
-            "oneDriveForBusinessProtectionPolicies",
             &self.one_drive_for_business_protection_policies,
-        );
-        w.field(
-            "oneDriveForBusinessRestoreSessions",
             &self.one_drive_for_business_restore_sessions,
-        );
-        w.field("protectionPolicies", &self.protection_policies);
-        w.field("protectionUnits", &self.protection_units);
-        w.field("restorePoints", &self.restore_points);
-        w.field("restoreSessions", &self.restore_sessions);
-        w.field("serviceApps", &self.service_apps);
-        w.field(
-            "sharePointBrowseSessions",
+            &self.protection_policies,
+            &self.protection_units,
+            &self.restore_points,
+            &self.restore_sessions,
+            &self.service_apps,
             &self.share_point_browse_sessions,
-        );
-        w.field(
-            "sharePointProtectionPolicies",
             &self.share_point_protection_policies,
-        );
-        w.field(
-            "sharePointRestoreSessions",
             &self.share_point_restore_sessions,
-        );
-        w.field("siteInclusionRules", &self.site_inclusion_rules);
-        w.field("siteProtectionUnits", &self.site_protection_units);
-        w.field(
-            "siteProtectionUnitsBulkAdditionJobs",
+            &self.site_inclusion_rules,
+            &self.site_protection_units,
             &self.site_protection_units_bulk_addition_jobs,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.service_status,
+                &mut self.browse_sessions,
+                &mut self.drive_inclusion_rules,
+                &mut self.drive_protection_units,
+                &mut self.drive_protection_units_bulk_addition_jobs,
+                &mut self.email_notifications_setting,
+                &mut self.exchange_protection_policies,
+                &mut self.exchange_restore_sessions,
+                &mut self.mailbox_inclusion_rules,
+                &mut self.mailbox_protection_units,
+                &mut self.mailbox_protection_units_bulk_addition_jobs,
+                &mut self.one_drive_for_business_browse_sessions,
+                &mut self.one_drive_for_business_protection_policies,
+                &mut self.one_drive_for_business_restore_sessions,
+                &mut self.protection_policies,
+                &mut self.protection_units,
+                &mut self.restore_points,
+                &mut self.restore_sessions,
+                &mut self.service_apps,
+                &mut self.share_point_browse_sessions,
+                &mut self.share_point_protection_policies,
+                &mut self.share_point_restore_sessions,
+                &mut self.site_inclusion_rules,
+                &mut self.site_protection_units,
+                &mut self.site_protection_units_bulk_addition_jobs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -633,45 +596,6 @@ impl ::graph_model::rt::Struct for BookingAppointment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingAppointment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalInformation" => &mut self.additional_information,
-            "anonymousJoinWebUrl" => &mut self.anonymous_join_web_url,
-            "appointmentLabel" => &mut self.appointment_label,
-            "createdDateTime" => &mut self.created_date_time,
-            "customerEmailAddress" => &mut self.customer_email_address,
-            "customerName" => &mut self.customer_name,
-            "customerNotes" => &mut self.customer_notes,
-            "customerPhone" => &mut self.customer_phone,
-            "customers" => &mut self.customers,
-            "customerTimeZone" => &mut self.customer_time_zone,
-            "duration" => &mut self.duration,
-            "endDateTime" => &mut self.end_date_time,
-            "filledAttendeesCount" => &mut self.filled_attendees_count,
-            "isCustomerAllowedToManageBooking" => &mut self.is_customer_allowed_to_manage_booking,
-            "isLocationOnline" => &mut self.is_location_online,
-            "joinWebUrl" => &mut self.join_web_url,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "maximumAttendeesCount" => &mut self.maximum_attendees_count,
-            "optOutOfCustomerEmail" => &mut self.opt_out_of_customer_email,
-            "postBuffer" => &mut self.post_buffer,
-            "preBuffer" => &mut self.pre_buffer,
-            "price" => &mut self.price,
-            "priceType" => &mut self.price_type,
-            "reminders" => &mut self.reminders,
-            "selfServiceAppointmentId" => &mut self.self_service_appointment_id,
-            "serviceId" => &mut self.service_id,
-            "serviceLocation" => &mut self.service_location,
-            "serviceName" => &mut self.service_name,
-            "serviceNotes" => &mut self.service_notes,
-            "smsNotificationsEnabled" => &mut self.sms_notifications_enabled,
-            "staffMemberIds" => &mut self.staff_member_ids,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -709,46 +633,85 @@ impl ::graph_model::rt::Struct for BookingAppointment {
             "startDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalInformation", &self.additional_information);
-        w.field("anonymousJoinWebUrl", &self.anonymous_join_web_url);
-        w.field("appointmentLabel", &self.appointment_label);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customerEmailAddress", &self.customer_email_address);
-        w.field("customerName", &self.customer_name);
-        w.field("customerNotes", &self.customer_notes);
-        w.field("customerPhone", &self.customer_phone);
-        w.field("customers", &self.customers);
-        w.field("customerTimeZone", &self.customer_time_zone);
-        w.field("duration", &self.duration);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("filledAttendeesCount", &self.filled_attendees_count);
-        w.field(
-            "isCustomerAllowedToManageBooking",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_information,
+            &self.anonymous_join_web_url,
+            &self.appointment_label,
+            &self.created_date_time,
+            &self.customer_email_address,
+            &self.customer_name,
+            &self.customer_notes,
+            &self.customer_phone,
+            &self.customers,
+            &self.customer_time_zone,
+            &self.duration,
+            &self.end_date_time,
+            &self.filled_attendees_count,
             &self.is_customer_allowed_to_manage_booking,
-        );
-        w.field("isLocationOnline", &self.is_location_online);
-        w.field("joinWebUrl", &self.join_web_url);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("maximumAttendeesCount", &self.maximum_attendees_count);
-        w.field("optOutOfCustomerEmail", &self.opt_out_of_customer_email);
-        w.field("postBuffer", &self.post_buffer);
-        w.field("preBuffer", &self.pre_buffer);
-        w.field("price", &self.price);
-        w.field("priceType", &self.price_type);
-        w.field("reminders", &self.reminders);
-        w.field(
-            "selfServiceAppointmentId",
+            &self.is_location_online,
+            &self.join_web_url,
+            &self.last_updated_date_time,
+            &self.maximum_attendees_count,
+            &self.opt_out_of_customer_email,
+            &self.post_buffer,
+            &self.pre_buffer,
+            &self.price,
+            &self.price_type,
+            &self.reminders,
             &self.self_service_appointment_id,
-        );
-        w.field("serviceId", &self.service_id);
-        w.field("serviceLocation", &self.service_location);
-        w.field("serviceName", &self.service_name);
-        w.field("serviceNotes", &self.service_notes);
-        w.field("smsNotificationsEnabled", &self.sms_notifications_enabled);
-        w.field("staffMemberIds", &self.staff_member_ids);
-        w.field("startDateTime", &self.start_date_time);
+            &self.service_id,
+            &self.service_location,
+            &self.service_name,
+            &self.service_notes,
+            &self.sms_notifications_enabled,
+            &self.staff_member_ids,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_information,
+                &mut self.anonymous_join_web_url,
+                &mut self.appointment_label,
+                &mut self.created_date_time,
+                &mut self.customer_email_address,
+                &mut self.customer_name,
+                &mut self.customer_notes,
+                &mut self.customer_phone,
+                &mut self.customers,
+                &mut self.customer_time_zone,
+                &mut self.duration,
+                &mut self.end_date_time,
+                &mut self.filled_attendees_count,
+                &mut self.is_customer_allowed_to_manage_booking,
+                &mut self.is_location_online,
+                &mut self.join_web_url,
+                &mut self.last_updated_date_time,
+                &mut self.maximum_attendees_count,
+                &mut self.opt_out_of_customer_email,
+                &mut self.post_buffer,
+                &mut self.pre_buffer,
+                &mut self.price,
+                &mut self.price_type,
+                &mut self.reminders,
+                &mut self.self_service_appointment_id,
+                &mut self.service_id,
+                &mut self.service_location,
+                &mut self.service_name,
+                &mut self.service_notes,
+                &mut self.sms_notifications_enabled,
+                &mut self.staff_member_ids,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -860,34 +823,6 @@ impl ::graph_model::rt::Struct for BookingBusiness {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingBusiness"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "address" => &mut self.address,
-            "bookingPageSettings" => &mut self.booking_page_settings,
-            "businessHours" => &mut self.business_hours,
-            "businessType" => &mut self.business_type,
-            "createdDateTime" => &mut self.created_date_time,
-            "defaultCurrencyIso" => &mut self.default_currency_iso,
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            "isPublished" => &mut self.is_published,
-            "languageTag" => &mut self.language_tag,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "phone" => &mut self.phone,
-            "publicUrl" => &mut self.public_url,
-            "schedulingPolicy" => &mut self.scheduling_policy,
-            "webSiteUrl" => &mut self.web_site_url,
-            "appointments" => &mut self.appointments,
-            "calendarView" => &mut self.calendar_view,
-            "customers" => &mut self.customers,
-            "customQuestions" => &mut self.custom_questions,
-            "services" => &mut self.services,
-            "staffMembers" => &mut self.staff_members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -914,29 +849,63 @@ impl ::graph_model::rt::Struct for BookingBusiness {
             "staffMembers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("address", &self.address);
-        w.field("bookingPageSettings", &self.booking_page_settings);
-        w.field("businessHours", &self.business_hours);
-        w.field("businessType", &self.business_type);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("defaultCurrencyIso", &self.default_currency_iso);
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
-        w.field("isPublished", &self.is_published);
-        w.field("languageTag", &self.language_tag);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("phone", &self.phone);
-        w.field("publicUrl", &self.public_url);
-        w.field("schedulingPolicy", &self.scheduling_policy);
-        w.field("webSiteUrl", &self.web_site_url);
-        w.field("appointments", &self.appointments);
-        w.field("calendarView", &self.calendar_view);
-        w.field("customers", &self.customers);
-        w.field("customQuestions", &self.custom_questions);
-        w.field("services", &self.services);
-        w.field("staffMembers", &self.staff_members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.address,
+            &self.booking_page_settings,
+            &self.business_hours,
+            &self.business_type,
+            &self.created_date_time,
+            &self.default_currency_iso,
+            &self.display_name,
+            &self.email,
+            &self.is_published,
+            &self.language_tag,
+            &self.last_updated_date_time,
+            &self.phone,
+            &self.public_url,
+            &self.scheduling_policy,
+            &self.web_site_url,
+            &self.appointments,
+            &self.calendar_view,
+            &self.customers,
+            &self.custom_questions,
+            &self.services,
+            &self.staff_members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.address,
+                &mut self.booking_page_settings,
+                &mut self.business_hours,
+                &mut self.business_type,
+                &mut self.created_date_time,
+                &mut self.default_currency_iso,
+                &mut self.display_name,
+                &mut self.email,
+                &mut self.is_published,
+                &mut self.language_tag,
+                &mut self.last_updated_date_time,
+                &mut self.phone,
+                &mut self.public_url,
+                &mut self.scheduling_policy,
+                &mut self.web_site_url,
+                &mut self.appointments,
+                &mut self.calendar_view,
+                &mut self.customers,
+                &mut self.custom_questions,
+                &mut self.services,
+                &mut self.staff_members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -984,20 +953,17 @@ impl ::graph_model::rt::Struct for BookingCurrency {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingCurrency"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "symbol" => &mut self.symbol,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "symbol"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("symbol", &self.symbol);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.symbol])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.symbol], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1059,18 +1025,6 @@ impl ::graph_model::rt::Struct for BookingCustomQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingCustomQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "answerInputType" => &mut self.answer_input_type,
-            "answerOptions" => &mut self.answer_options,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1081,13 +1035,31 @@ impl ::graph_model::rt::Struct for BookingCustomQuestion {
             "lastUpdatedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("answerInputType", &self.answer_input_type);
-        w.field("answerOptions", &self.answer_options);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.answer_input_type,
+            &self.answer_options,
+            &self.created_date_time,
+            &self.display_name,
+            &self.last_updated_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.answer_input_type,
+                &mut self.answer_options,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.last_updated_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1153,19 +1125,6 @@ impl ::graph_model::rt::Struct for BookingCustomer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingCustomer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "addresses" => &mut self.addresses,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "emailAddress" => &mut self.email_address,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "phones" => &mut self.phones,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1177,14 +1136,33 @@ impl ::graph_model::rt::Struct for BookingCustomer {
             "phones",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("addresses", &self.addresses);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("emailAddress", &self.email_address);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("phones", &self.phones);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.addresses,
+            &self.created_date_time,
+            &self.display_name,
+            &self.email_address,
+            &self.last_updated_date_time,
+            &self.phones,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.addresses,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.email_address,
+                &mut self.last_updated_date_time,
+                &mut self.phones,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1233,18 +1211,17 @@ impl ::graph_model::rt::Struct for BookingCustomerBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingCustomerBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1396,20 +1373,6 @@ impl ::graph_model::rt::Struct for BookingCustomerInformation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingCustomerInformation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customerId" => &mut self.customer_id,
-            "customQuestionAnswers" => &mut self.custom_question_answers,
-            "emailAddress" => &mut self.email_address,
-            "location" => &mut self.location,
-            "name" => &mut self.name,
-            "notes" => &mut self.notes,
-            "phone" => &mut self.phone,
-            "timeZone" => &mut self.time_zone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "customerId",
@@ -1422,15 +1385,35 @@ impl ::graph_model::rt::Struct for BookingCustomerInformation {
             "timeZone",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customerId", &self.customer_id);
-        w.field("customQuestionAnswers", &self.custom_question_answers);
-        w.field("emailAddress", &self.email_address);
-        w.field("location", &self.location);
-        w.field("name", &self.name);
-        w.field("notes", &self.notes);
-        w.field("phone", &self.phone);
-        w.field("timeZone", &self.time_zone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.customer_id,
+            &self.custom_question_answers,
+            &self.email_address,
+            &self.location,
+            &self.name,
+            &self.notes,
+            &self.phone,
+            &self.time_zone,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.customer_id,
+                &mut self.custom_question_answers,
+                &mut self.email_address,
+                &mut self.location,
+                &mut self.name,
+                &mut self.notes,
+                &mut self.phone,
+                &mut self.time_zone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1475,15 +1458,17 @@ impl ::graph_model::rt::Struct for BookingCustomerInformationBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingCustomerInformationBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1739,27 +1724,6 @@ impl ::graph_model::rt::Struct for BookingPageSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingPageSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessControl" => &mut self.access_control,
-            "bookingPageColorCode" => &mut self.booking_page_color_code,
-            "businessTimeZone" => &mut self.business_time_zone,
-            "customerConsentMessage" => &mut self.customer_consent_message,
-            "enforceOneTimePassword" => &mut self.enforce_one_time_password,
-            "isBusinessLogoDisplayEnabled" => &mut self.is_business_logo_display_enabled,
-            "isCustomerConsentEnabled" => &mut self.is_customer_consent_enabled,
-            "isSearchEngineIndexabilityDisabled" => {
-                &mut self.is_search_engine_indexability_disabled
-            }
-            "isTimeSlotTimeZoneSetToBusinessTimeZone" => {
-                &mut self.is_time_slot_time_zone_set_to_business_time_zone
-            }
-            "privacyPolicyWebUrl" => &mut self.privacy_policy_web_url,
-            "termsAndConditionsWebUrl" => &mut self.terms_and_conditions_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accessControl",
@@ -1775,33 +1739,41 @@ impl ::graph_model::rt::Struct for BookingPageSettings {
             "termsAndConditionsWebUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessControl", &self.access_control);
-        w.field("bookingPageColorCode", &self.booking_page_color_code);
-        w.field("businessTimeZone", &self.business_time_zone);
-        w.field("customerConsentMessage", &self.customer_consent_message);
-        w.field("enforceOneTimePassword", &self.enforce_one_time_password);
-        w.field(
-            "isBusinessLogoDisplayEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.access_control,
+            &self.booking_page_color_code,
+            &self.business_time_zone,
+            &self.customer_consent_message,
+            &self.enforce_one_time_password,
             &self.is_business_logo_display_enabled,
-        );
-        w.field(
-            "isCustomerConsentEnabled",
             &self.is_customer_consent_enabled,
-        );
-        w.field(
-            "isSearchEngineIndexabilityDisabled",
             &self.is_search_engine_indexability_disabled,
-        );
-        w.field(
-            "isTimeSlotTimeZoneSetToBusinessTimeZone",
             &self.is_time_slot_time_zone_set_to_business_time_zone,
-        );
-        w.field("privacyPolicyWebUrl", &self.privacy_policy_web_url);
-        w.field(
-            "termsAndConditionsWebUrl",
+            &self.privacy_policy_web_url,
             &self.terms_and_conditions_web_url,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_control,
+                &mut self.booking_page_color_code,
+                &mut self.business_time_zone,
+                &mut self.customer_consent_message,
+                &mut self.enforce_one_time_password,
+                &mut self.is_business_logo_display_enabled,
+                &mut self.is_customer_consent_enabled,
+                &mut self.is_search_engine_indexability_disabled,
+                &mut self.is_time_slot_time_zone_set_to_business_time_zone,
+                &mut self.privacy_policy_web_url,
+                &mut self.terms_and_conditions_web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1976,19 +1948,6 @@ impl ::graph_model::rt::Struct for BookingQuestionAnswer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingQuestionAnswer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "answer" => &mut self.answer,
-            "answerInputType" => &mut self.answer_input_type,
-            "answerOptions" => &mut self.answer_options,
-            "isRequired" => &mut self.is_required,
-            "question" => &mut self.question,
-            "questionId" => &mut self.question_id,
-            "selectedOptions" => &mut self.selected_options,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "answer",
@@ -2000,14 +1959,33 @@ impl ::graph_model::rt::Struct for BookingQuestionAnswer {
             "selectedOptions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("answer", &self.answer);
-        w.field("answerInputType", &self.answer_input_type);
-        w.field("answerOptions", &self.answer_options);
-        w.field("isRequired", &self.is_required);
-        w.field("question", &self.question);
-        w.field("questionId", &self.question_id);
-        w.field("selectedOptions", &self.selected_options);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.answer,
+            &self.answer_input_type,
+            &self.answer_options,
+            &self.is_required,
+            &self.question,
+            &self.question_id,
+            &self.selected_options,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.answer,
+                &mut self.answer_input_type,
+                &mut self.answer_options,
+                &mut self.is_required,
+                &mut self.question,
+                &mut self.question_id,
+                &mut self.selected_options,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2055,20 +2033,20 @@ impl ::graph_model::rt::Struct for BookingQuestionAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingQuestionAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isRequired" => &mut self.is_required,
-            "questionId" => &mut self.question_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isRequired", "questionId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isRequired", &self.is_required);
-        w.field("questionId", &self.question_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_required, &self.question_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_required, &mut self.question_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2126,22 +2104,20 @@ impl ::graph_model::rt::Struct for BookingReminder {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingReminder"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "message" => &mut self.message,
-            "offset" => &mut self.offset,
-            "recipients" => &mut self.recipients,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["message", "offset", "recipients"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("message", &self.message);
-        w.field("offset", &self.offset);
-        w.field("recipients", &self.recipients);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.message, &self.offset, &self.recipients])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.message, &mut self.offset, &mut self.recipients],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2289,20 +2265,6 @@ impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingSchedulingPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "allowStaffSelection" => &mut self.allow_staff_selection,
-            "customAvailabilities" => &mut self.custom_availabilities,
-            "generalAvailability" => &mut self.general_availability,
-            "isMeetingInviteToCustomersEnabled" => &mut self.is_meeting_invite_to_customers_enabled,
-            "maximumAdvance" => &mut self.maximum_advance,
-            "minimumLeadTime" => &mut self.minimum_lead_time,
-            "sendConfirmationsToOwner" => &mut self.send_confirmations_to_owner,
-            "timeSlotInterval" => &mut self.time_slot_interval,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "allowStaffSelection",
@@ -2315,21 +2277,35 @@ impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
             "timeSlotInterval",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("allowStaffSelection", &self.allow_staff_selection);
-        w.field("customAvailabilities", &self.custom_availabilities);
-        w.field("generalAvailability", &self.general_availability);
-        w.field(
-            "isMeetingInviteToCustomersEnabled",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.allow_staff_selection,
+            &self.custom_availabilities,
+            &self.general_availability,
             &self.is_meeting_invite_to_customers_enabled,
-        );
-        w.field("maximumAdvance", &self.maximum_advance);
-        w.field("minimumLeadTime", &self.minimum_lead_time);
-        w.field(
-            "sendConfirmationsToOwner",
+            &self.maximum_advance,
+            &self.minimum_lead_time,
             &self.send_confirmations_to_owner,
-        );
-        w.field("timeSlotInterval", &self.time_slot_interval);
+            &self.time_slot_interval,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.allow_staff_selection,
+                &mut self.custom_availabilities,
+                &mut self.general_availability,
+                &mut self.is_meeting_invite_to_customers_enabled,
+                &mut self.maximum_advance,
+                &mut self.minimum_lead_time,
+                &mut self.send_confirmations_to_owner,
+                &mut self.time_slot_interval,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2435,37 +2411,6 @@ impl ::graph_model::rt::Struct for BookingService {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingService"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalInformation" => &mut self.additional_information,
-            "createdDateTime" => &mut self.created_date_time,
-            "customQuestions" => &mut self.custom_questions,
-            "defaultDuration" => &mut self.default_duration,
-            "defaultLocation" => &mut self.default_location,
-            "defaultPrice" => &mut self.default_price,
-            "defaultPriceType" => &mut self.default_price_type,
-            "defaultReminders" => &mut self.default_reminders,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "isAnonymousJoinEnabled" => &mut self.is_anonymous_join_enabled,
-            "isCustomerAllowedToManageBooking" => &mut self.is_customer_allowed_to_manage_booking,
-            "isHiddenFromCustomers" => &mut self.is_hidden_from_customers,
-            "isLocationOnline" => &mut self.is_location_online,
-            "languageTag" => &mut self.language_tag,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "maximumAttendeesCount" => &mut self.maximum_attendees_count,
-            "notes" => &mut self.notes,
-            "postBuffer" => &mut self.post_buffer,
-            "preBuffer" => &mut self.pre_buffer,
-            "schedulingPolicy" => &mut self.scheduling_policy,
-            "smsNotificationsEnabled" => &mut self.sms_notifications_enabled,
-            "staffMemberIds" => &mut self.staff_member_ids,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2495,35 +2440,69 @@ impl ::graph_model::rt::Struct for BookingService {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalInformation", &self.additional_information);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customQuestions", &self.custom_questions);
-        w.field("defaultDuration", &self.default_duration);
-        w.field("defaultLocation", &self.default_location);
-        w.field("defaultPrice", &self.default_price);
-        w.field("defaultPriceType", &self.default_price_type);
-        w.field("defaultReminders", &self.default_reminders);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("isAnonymousJoinEnabled", &self.is_anonymous_join_enabled);
-        w.field(
-            "isCustomerAllowedToManageBooking",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_information,
+            &self.created_date_time,
+            &self.custom_questions,
+            &self.default_duration,
+            &self.default_location,
+            &self.default_price,
+            &self.default_price_type,
+            &self.default_reminders,
+            &self.description,
+            &self.display_name,
+            &self.is_anonymous_join_enabled,
             &self.is_customer_allowed_to_manage_booking,
-        );
-        w.field("isHiddenFromCustomers", &self.is_hidden_from_customers);
-        w.field("isLocationOnline", &self.is_location_online);
-        w.field("languageTag", &self.language_tag);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("maximumAttendeesCount", &self.maximum_attendees_count);
-        w.field("notes", &self.notes);
-        w.field("postBuffer", &self.post_buffer);
-        w.field("preBuffer", &self.pre_buffer);
-        w.field("schedulingPolicy", &self.scheduling_policy);
-        w.field("smsNotificationsEnabled", &self.sms_notifications_enabled);
-        w.field("staffMemberIds", &self.staff_member_ids);
-        w.field("webUrl", &self.web_url);
+            &self.is_hidden_from_customers,
+            &self.is_location_online,
+            &self.language_tag,
+            &self.last_updated_date_time,
+            &self.maximum_attendees_count,
+            &self.notes,
+            &self.post_buffer,
+            &self.pre_buffer,
+            &self.scheduling_policy,
+            &self.sms_notifications_enabled,
+            &self.staff_member_ids,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_information,
+                &mut self.created_date_time,
+                &mut self.custom_questions,
+                &mut self.default_duration,
+                &mut self.default_location,
+                &mut self.default_price,
+                &mut self.default_price_type,
+                &mut self.default_reminders,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.is_anonymous_join_enabled,
+                &mut self.is_customer_allowed_to_manage_booking,
+                &mut self.is_hidden_from_customers,
+                &mut self.is_location_online,
+                &mut self.language_tag,
+                &mut self.last_updated_date_time,
+                &mut self.maximum_attendees_count,
+                &mut self.notes,
+                &mut self.post_buffer,
+                &mut self.pre_buffer,
+                &mut self.scheduling_policy,
+                &mut self.sms_notifications_enabled,
+                &mut self.staff_member_ids,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2599,26 +2578,6 @@ impl ::graph_model::rt::Struct for BookingStaffMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingStaffMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "availabilityIsAffectedByPersonalCalendar" => {
-                &mut self.availability_is_affected_by_personal_calendar
-            }
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "emailAddress" => &mut self.email_address,
-            "isEmailNotificationEnabled" => &mut self.is_email_notification_enabled,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "membershipStatus" => &mut self.membership_status,
-            "role" => &mut self.role,
-            "timeZone" => &mut self.time_zone,
-            "useBusinessHours" => &mut self.use_business_hours,
-            "workingHours" => &mut self.working_hours,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2635,25 +2594,43 @@ impl ::graph_model::rt::Struct for BookingStaffMember {
             "workingHours",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "availabilityIsAffectedByPersonalCalendar",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.availability_is_affected_by_personal_calendar,
-        );
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("emailAddress", &self.email_address);
-        w.field(
-            "isEmailNotificationEnabled",
+            &self.created_date_time,
+            &self.display_name,
+            &self.email_address,
             &self.is_email_notification_enabled,
-        );
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("membershipStatus", &self.membership_status);
-        w.field("role", &self.role);
-        w.field("timeZone", &self.time_zone);
-        w.field("useBusinessHours", &self.use_business_hours);
-        w.field("workingHours", &self.working_hours);
+            &self.last_updated_date_time,
+            &self.membership_status,
+            &self.role,
+            &self.time_zone,
+            &self.use_business_hours,
+            &self.working_hours,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.availability_is_affected_by_personal_calendar,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.email_address,
+                &mut self.is_email_notification_enabled,
+                &mut self.last_updated_date_time,
+                &mut self.membership_status,
+                &mut self.role,
+                &mut self.time_zone,
+                &mut self.use_business_hours,
+                &mut self.working_hours,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2702,18 +2679,17 @@ impl ::graph_model::rt::Struct for BookingStaffMemberBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingStaffMemberBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3024,20 +3000,17 @@ impl ::graph_model::rt::Struct for BookingWorkHours {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingWorkHours"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "day" => &mut self.day,
-            "timeSlots" => &mut self.time_slots,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["day", "timeSlots"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("day", &self.day);
-        w.field("timeSlots", &self.time_slots);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.day, &self.time_slots])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.day, &mut self.time_slots], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3085,20 +3058,20 @@ impl ::graph_model::rt::Struct for BookingWorkTimeSlot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingWorkTimeSlot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endTime" => &mut self.end_time,
-            "startTime" => &mut self.start_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endTime", "startTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endTime", &self.end_time);
-        w.field("startTime", &self.start_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.end_time, &self.start_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.end_time, &mut self.start_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3150,20 +3123,20 @@ impl ::graph_model::rt::Struct for BookingsAvailability {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingsAvailability"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "availabilityType" => &mut self.availability_type,
-            "businessHours" => &mut self.business_hours,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["availabilityType", "businessHours"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("availabilityType", &self.availability_type);
-        w.field("businessHours", &self.business_hours);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.availability_type, &self.business_hours])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.availability_type, &mut self.business_hours],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3318,24 +3291,30 @@ impl ::graph_model::rt::Struct for BookingsAvailabilityWindow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.bookingsAvailabilityWindow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "availabilityType" => &mut self.availability_type,
-            "businessHours" => &mut self.business_hours,
-            "endDate" => &mut self.end_date,
-            "startDate" => &mut self.start_date,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["availabilityType", "businessHours", "endDate", "startDate"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("availabilityType", &self.availability_type);
-        w.field("businessHours", &self.business_hours);
-        w.field("endDate", &self.end_date);
-        w.field("startDate", &self.start_date);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.availability_type,
+            &self.business_hours,
+            &self.end_date,
+            &self.start_date,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.availability_type,
+                &mut self.business_hours,
+                &mut self.end_date,
+                &mut self.start_date,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3470,20 +3449,6 @@ impl ::graph_model::rt::Struct for BrowseSessionBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.browseSessionBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "backupSizeInBytes" => &mut self.backup_size_in_bytes,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "restorePointDateTime" => &mut self.restore_point_date_time,
-            "restorePointId" => &mut self.restore_point_id,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3496,15 +3461,35 @@ impl ::graph_model::rt::Struct for BrowseSessionBase {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("backupSizeInBytes", &self.backup_size_in_bytes);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("restorePointDateTime", &self.restore_point_date_time);
-        w.field("restorePointId", &self.restore_point_id);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.backup_size_in_bytes,
+            &self.created_date_time,
+            &self.error,
+            &self.expiration_date_time,
+            &self.restore_point_date_time,
+            &self.restore_point_id,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.backup_size_in_bytes,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.expiration_date_time,
+                &mut self.restore_point_date_time,
+                &mut self.restore_point_id,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3879,21 +3864,6 @@ impl ::graph_model::rt::Struct for DriveProtectionRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveProtectionRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "driveExpression" => &mut self.drive_expression,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3907,16 +3877,37 @@ impl ::graph_model::rt::Struct for DriveProtectionRule {
             "driveExpression",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("isAutoApplyEnabled", &self.is_auto_apply_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("driveExpression", &self.drive_expression);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.is_auto_apply_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.drive_expression,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.is_auto_apply_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.drive_expression,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3986,25 +3977,6 @@ impl ::graph_model::rt::Struct for DriveProtectionUnit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveProtectionUnit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
-            "policyId" => &mut self.policy_id,
-            "protectionSources" => &mut self.protection_sources,
-            "status" => &mut self.status,
-            "directoryObjectId" => &mut self.directory_object_id,
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4022,23 +3994,45 @@ impl ::graph_model::rt::Struct for DriveProtectionUnit {
             "email",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "offboardRequestedDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.offboard_requested_date_time,
-        );
-        w.field("policyId", &self.policy_id);
-        w.field("protectionSources", &self.protection_sources);
-        w.field("status", &self.status);
-        w.field("directoryObjectId", &self.directory_object_id);
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
+            &self.policy_id,
+            &self.protection_sources,
+            &self.status,
+            &self.directory_object_id,
+            &self.display_name,
+            &self.email,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.offboard_requested_date_time,
+                &mut self.policy_id,
+                &mut self.protection_sources,
+                &mut self.status,
+                &mut self.directory_object_id,
+                &mut self.display_name,
+                &mut self.email,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4102,22 +4096,6 @@ impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveProtectionUnitsBulkAdditionJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "directoryObjectIds" => &mut self.directory_object_ids,
-            "drives" => &mut self.drives,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4132,17 +4110,39 @@ impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
             "drives",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("directoryObjectIds", &self.directory_object_ids);
-        w.field("drives", &self.drives);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.directory_object_ids,
+            &self.drives,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.directory_object_ids,
+                &mut self.drives,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4207,22 +4207,6 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveRestoreArtifact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "destinationType" => &mut self.destination_type,
-            "error" => &mut self.error,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "restoredSiteId" => &mut self.restored_site_id,
-            "restoredSiteName" => &mut self.restored_site_name,
-            "restoredSiteWebUrl" => &mut self.restored_site_web_url,
-            "restorePoint" => &mut self.restore_point,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4237,17 +4221,39 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifact {
             "restorePoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("error", &self.error);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("restoredSiteId", &self.restored_site_id);
-        w.field("restoredSiteName", &self.restored_site_name);
-        w.field("restoredSiteWebUrl", &self.restored_site_web_url);
-        w.field("restorePoint", &self.restore_point);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completion_date_time,
+            &self.destination_type,
+            &self.error,
+            &self.start_date_time,
+            &self.status,
+            &self.restored_site_id,
+            &self.restored_site_name,
+            &self.restored_site_web_url,
+            &self.restore_point,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completion_date_time,
+                &mut self.destination_type,
+                &mut self.error,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.restored_site_id,
+                &mut self.restored_site_name,
+                &mut self.restored_site_web_url,
+                &mut self.restore_point,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4321,27 +4327,6 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "destinationType" => &mut self.destination_type,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionTimePeriod" => &mut self.protection_time_period,
-            "protectionUnitIds" => &mut self.protection_unit_ids,
-            "restorePointPreference" => &mut self.restore_point_preference,
-            "status" => &mut self.status,
-            "tags" => &mut self.tags,
-            "directoryObjectIds" => &mut self.directory_object_ids,
-            "drives" => &mut self.drives,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4361,22 +4346,49 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
             "drives",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("protectionTimePeriod", &self.protection_time_period);
-        w.field("protectionUnitIds", &self.protection_unit_ids);
-        w.field("restorePointPreference", &self.restore_point_preference);
-        w.field("status", &self.status);
-        w.field("tags", &self.tags);
-        w.field("directoryObjectIds", &self.directory_object_ids);
-        w.field("drives", &self.drives);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.destination_type,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.protection_time_period,
+            &self.protection_unit_ids,
+            &self.restore_point_preference,
+            &self.status,
+            &self.tags,
+            &self.directory_object_ids,
+            &self.drives,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.destination_type,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_time_period,
+                &mut self.protection_unit_ids,
+                &mut self.restore_point_preference,
+                &mut self.status,
+                &mut self.tags,
+                &mut self.directory_object_ids,
+                &mut self.drives,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4428,24 +4440,30 @@ impl ::graph_model::rt::Struct for EmailNotificationsSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.emailNotificationsSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalEvents" => &mut self.additional_events,
-            "isEnabled" => &mut self.is_enabled,
-            "recipients" => &mut self.recipients,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "additionalEvents", "isEnabled", "recipients"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalEvents", &self.additional_events);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("recipients", &self.recipients);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_events,
+            &self.is_enabled,
+            &self.recipients,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_events,
+                &mut self.is_enabled,
+                &mut self.recipients,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4520,27 +4538,6 @@ impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exchangeProtectionPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
-            "retentionSettings" => &mut self.retention_settings,
-            "status" => &mut self.status,
-            "mailboxInclusionRules" => &mut self.mailbox_inclusion_rules,
-            "mailboxProtectionUnits" => &mut self.mailbox_protection_units,
-            "mailboxProtectionUnitsBulkAdditionJobs" => {
-                &mut self.mailbox_protection_units_bulk_addition_jobs
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4558,26 +4555,45 @@ impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
             "mailboxProtectionUnitsBulkAdditionJobs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "protectionPolicyArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.is_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.protection_policy_artifact_count,
-        );
-        w.field("retentionSettings", &self.retention_settings);
-        w.field("status", &self.status);
-        w.field("mailboxInclusionRules", &self.mailbox_inclusion_rules);
-        w.field("mailboxProtectionUnits", &self.mailbox_protection_units);
-        w.field(
-            "mailboxProtectionUnitsBulkAdditionJobs",
+            &self.retention_settings,
+            &self.status,
+            &self.mailbox_inclusion_rules,
+            &self.mailbox_protection_units,
             &self.mailbox_protection_units_bulk_addition_jobs,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_policy_artifact_count,
+                &mut self.retention_settings,
+                &mut self.status,
+                &mut self.mailbox_inclusion_rules,
+                &mut self.mailbox_protection_units,
+                &mut self.mailbox_protection_units_bulk_addition_jobs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4649,27 +4665,6 @@ impl ::graph_model::rt::Struct for ExchangeRestoreSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.exchangeRestoreSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "restoreJobType" => &mut self.restore_job_type,
-            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
-            "status" => &mut self.status,
-            "granularMailboxRestoreArtifacts" => &mut self.granular_mailbox_restore_artifacts,
-            "mailboxRestoreArtifacts" => &mut self.mailbox_restore_artifacts,
-            "mailboxRestoreArtifactsBulkAdditionRequests" => {
-                &mut self.mailbox_restore_artifacts_bulk_addition_requests
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4687,29 +4682,45 @@ impl ::graph_model::rt::Struct for ExchangeRestoreSession {
             "mailboxRestoreArtifactsBulkAdditionRequests",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("restoreJobType", &self.restore_job_type);
-        w.field(
-            "restoreSessionArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.restore_job_type,
             &self.restore_session_artifact_count,
-        );
-        w.field("status", &self.status);
-        w.field(
-            "granularMailboxRestoreArtifacts",
+            &self.status,
             &self.granular_mailbox_restore_artifacts,
-        );
-        w.field("mailboxRestoreArtifacts", &self.mailbox_restore_artifacts);
-        w.field(
-            "mailboxRestoreArtifactsBulkAdditionRequests",
+            &self.mailbox_restore_artifacts,
             &self.mailbox_restore_artifacts_bulk_addition_requests,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.restore_job_type,
+                &mut self.restore_session_artifact_count,
+                &mut self.status,
+                &mut self.granular_mailbox_restore_artifacts,
+                &mut self.mailbox_restore_artifacts,
+                &mut self.mailbox_restore_artifacts_bulk_addition_requests,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4775,23 +4786,6 @@ impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.granularDriveRestoreArtifact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "browseSessionId" => &mut self.browse_session_id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "restoredItemKey" => &mut self.restored_item_key,
-            "restoredItemPath" => &mut self.restored_item_path,
-            "restoredItemWebUrl" => &mut self.restored_item_web_url,
-            "restorePointDateTime" => &mut self.restore_point_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "webUrl" => &mut self.web_url,
-            "directoryObjectId" => &mut self.directory_object_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4807,18 +4801,41 @@ impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
             "directoryObjectId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("browseSessionId", &self.browse_session_id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("restoredItemKey", &self.restored_item_key);
-        w.field("restoredItemPath", &self.restored_item_path);
-        w.field("restoredItemWebUrl", &self.restored_item_web_url);
-        w.field("restorePointDateTime", &self.restore_point_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("webUrl", &self.web_url);
-        w.field("directoryObjectId", &self.directory_object_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.browse_session_id,
+            &self.completion_date_time,
+            &self.restored_item_key,
+            &self.restored_item_path,
+            &self.restored_item_web_url,
+            &self.restore_point_date_time,
+            &self.start_date_time,
+            &self.status,
+            &self.web_url,
+            &self.directory_object_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.browse_session_id,
+                &mut self.completion_date_time,
+                &mut self.restored_item_key,
+                &mut self.restored_item_path,
+                &mut self.restored_item_web_url,
+                &mut self.restore_point_date_time,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.web_url,
+                &mut self.directory_object_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4887,24 +4904,6 @@ impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.granularMailboxRestoreArtifact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "destinationType" => &mut self.destination_type,
-            "error" => &mut self.error,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "restoredFolderId" => &mut self.restored_folder_id,
-            "restoredFolderName" => &mut self.restored_folder_name,
-            "restoredItemCount" => &mut self.restored_item_count,
-            "artifactCount" => &mut self.artifact_count,
-            "searchResponseId" => &mut self.search_response_id,
-            "restorePoint" => &mut self.restore_point,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -4921,19 +4920,43 @@ impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
             "restorePoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("error", &self.error);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("restoredFolderId", &self.restored_folder_id);
-        w.field("restoredFolderName", &self.restored_folder_name);
-        w.field("restoredItemCount", &self.restored_item_count);
-        w.field("artifactCount", &self.artifact_count);
-        w.field("searchResponseId", &self.search_response_id);
-        w.field("restorePoint", &self.restore_point);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completion_date_time,
+            &self.destination_type,
+            &self.error,
+            &self.start_date_time,
+            &self.status,
+            &self.restored_folder_id,
+            &self.restored_folder_name,
+            &self.restored_item_count,
+            &self.artifact_count,
+            &self.search_response_id,
+            &self.restore_point,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completion_date_time,
+                &mut self.destination_type,
+                &mut self.error,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.restored_folder_id,
+                &mut self.restored_folder_name,
+                &mut self.restored_item_count,
+                &mut self.artifact_count,
+                &mut self.search_response_id,
+                &mut self.restore_point,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4999,23 +5022,6 @@ impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.granularSiteRestoreArtifact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "browseSessionId" => &mut self.browse_session_id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "restoredItemKey" => &mut self.restored_item_key,
-            "restoredItemPath" => &mut self.restored_item_path,
-            "restoredItemWebUrl" => &mut self.restored_item_web_url,
-            "restorePointDateTime" => &mut self.restore_point_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "webUrl" => &mut self.web_url,
-            "siteId" => &mut self.site_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5031,18 +5037,41 @@ impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
             "siteId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("browseSessionId", &self.browse_session_id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("restoredItemKey", &self.restored_item_key);
-        w.field("restoredItemPath", &self.restored_item_path);
-        w.field("restoredItemWebUrl", &self.restored_item_web_url);
-        w.field("restorePointDateTime", &self.restore_point_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("webUrl", &self.web_url);
-        w.field("siteId", &self.site_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.browse_session_id,
+            &self.completion_date_time,
+            &self.restored_item_key,
+            &self.restored_item_path,
+            &self.restored_item_web_url,
+            &self.restore_point_date_time,
+            &self.start_date_time,
+            &self.status,
+            &self.web_url,
+            &self.site_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.browse_session_id,
+                &mut self.completion_date_time,
+                &mut self.restored_item_key,
+                &mut self.restored_item_path,
+                &mut self.restored_item_web_url,
+                &mut self.restore_point_date_time,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.web_url,
+                &mut self.site_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5104,21 +5133,6 @@ impl ::graph_model::rt::Struct for MailboxProtectionRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxProtectionRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "mailboxExpression" => &mut self.mailbox_expression,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5132,16 +5146,37 @@ impl ::graph_model::rt::Struct for MailboxProtectionRule {
             "mailboxExpression",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("isAutoApplyEnabled", &self.is_auto_apply_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("mailboxExpression", &self.mailbox_expression);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.is_auto_apply_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.mailbox_expression,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.is_auto_apply_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.mailbox_expression,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5211,25 +5246,6 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxProtectionUnit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
-            "policyId" => &mut self.policy_id,
-            "protectionSources" => &mut self.protection_sources,
-            "status" => &mut self.status,
-            "directoryObjectId" => &mut self.directory_object_id,
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5247,23 +5263,45 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnit {
             "email",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "offboardRequestedDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.offboard_requested_date_time,
-        );
-        w.field("policyId", &self.policy_id);
-        w.field("protectionSources", &self.protection_sources);
-        w.field("status", &self.status);
-        w.field("directoryObjectId", &self.directory_object_id);
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
+            &self.policy_id,
+            &self.protection_sources,
+            &self.status,
+            &self.directory_object_id,
+            &self.display_name,
+            &self.email,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.offboard_requested_date_time,
+                &mut self.policy_id,
+                &mut self.protection_sources,
+                &mut self.status,
+                &mut self.directory_object_id,
+                &mut self.display_name,
+                &mut self.email,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5327,22 +5365,6 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "directoryObjectIds" => &mut self.directory_object_ids,
-            "mailboxes" => &mut self.mailboxes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5357,17 +5379,39 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
             "mailboxes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("directoryObjectIds", &self.directory_object_ids);
-        w.field("mailboxes", &self.mailboxes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.directory_object_ids,
+            &self.mailboxes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.directory_object_ids,
+                &mut self.mailboxes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5432,22 +5476,6 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxRestoreArtifact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "destinationType" => &mut self.destination_type,
-            "error" => &mut self.error,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "restoredFolderId" => &mut self.restored_folder_id,
-            "restoredFolderName" => &mut self.restored_folder_name,
-            "restoredItemCount" => &mut self.restored_item_count,
-            "restorePoint" => &mut self.restore_point,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5462,17 +5490,39 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
             "restorePoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("error", &self.error);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("restoredFolderId", &self.restored_folder_id);
-        w.field("restoredFolderName", &self.restored_folder_name);
-        w.field("restoredItemCount", &self.restored_item_count);
-        w.field("restorePoint", &self.restore_point);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completion_date_time,
+            &self.destination_type,
+            &self.error,
+            &self.start_date_time,
+            &self.status,
+            &self.restored_folder_id,
+            &self.restored_folder_name,
+            &self.restored_item_count,
+            &self.restore_point,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completion_date_time,
+                &mut self.destination_type,
+                &mut self.error,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.restored_folder_id,
+                &mut self.restored_folder_name,
+                &mut self.restored_item_count,
+                &mut self.restore_point,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5641,27 +5691,6 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "destinationType" => &mut self.destination_type,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionTimePeriod" => &mut self.protection_time_period,
-            "protectionUnitIds" => &mut self.protection_unit_ids,
-            "restorePointPreference" => &mut self.restore_point_preference,
-            "status" => &mut self.status,
-            "tags" => &mut self.tags,
-            "directoryObjectIds" => &mut self.directory_object_ids,
-            "mailboxes" => &mut self.mailboxes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5681,22 +5710,49 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
             "mailboxes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("protectionTimePeriod", &self.protection_time_period);
-        w.field("protectionUnitIds", &self.protection_unit_ids);
-        w.field("restorePointPreference", &self.restore_point_preference);
-        w.field("status", &self.status);
-        w.field("tags", &self.tags);
-        w.field("directoryObjectIds", &self.directory_object_ids);
-        w.field("mailboxes", &self.mailboxes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.destination_type,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.protection_time_period,
+            &self.protection_unit_ids,
+            &self.restore_point_preference,
+            &self.status,
+            &self.tags,
+            &self.directory_object_ids,
+            &self.mailboxes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.destination_type,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_time_period,
+                &mut self.protection_unit_ids,
+                &mut self.restore_point_preference,
+                &mut self.status,
+                &mut self.tags,
+                &mut self.directory_object_ids,
+                &mut self.mailboxes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5877,20 +5933,20 @@ impl ::graph_model::rt::Struct for NotificationRecipients {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.notificationRecipients"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "customRecipients" => &mut self.custom_recipients,
-            "role" => &mut self.role,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["customRecipients", "role"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("customRecipients", &self.custom_recipients);
-        w.field("role", &self.role);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.custom_recipients, &self.role])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.custom_recipients, &mut self.role],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6036,21 +6092,6 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oneDriveForBusinessBrowseSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "backupSizeInBytes" => &mut self.backup_size_in_bytes,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "restorePointDateTime" => &mut self.restore_point_date_time,
-            "restorePointId" => &mut self.restore_point_id,
-            "status" => &mut self.status,
-            "directoryObjectId" => &mut self.directory_object_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6064,16 +6105,37 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
             "directoryObjectId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("backupSizeInBytes", &self.backup_size_in_bytes);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("restorePointDateTime", &self.restore_point_date_time);
-        w.field("restorePointId", &self.restore_point_id);
-        w.field("status", &self.status);
-        w.field("directoryObjectId", &self.directory_object_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.backup_size_in_bytes,
+            &self.created_date_time,
+            &self.error,
+            &self.expiration_date_time,
+            &self.restore_point_date_time,
+            &self.restore_point_id,
+            &self.status,
+            &self.directory_object_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.backup_size_in_bytes,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.expiration_date_time,
+                &mut self.restore_point_date_time,
+                &mut self.restore_point_id,
+                &mut self.status,
+                &mut self.directory_object_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6148,27 +6210,6 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oneDriveForBusinessProtectionPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
-            "retentionSettings" => &mut self.retention_settings,
-            "status" => &mut self.status,
-            "driveInclusionRules" => &mut self.drive_inclusion_rules,
-            "driveProtectionUnits" => &mut self.drive_protection_units,
-            "driveProtectionUnitsBulkAdditionJobs" => {
-                &mut self.drive_protection_units_bulk_addition_jobs
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6186,26 +6227,45 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
             "driveProtectionUnitsBulkAdditionJobs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "protectionPolicyArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.is_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.protection_policy_artifact_count,
-        );
-        w.field("retentionSettings", &self.retention_settings);
-        w.field("status", &self.status);
-        w.field("driveInclusionRules", &self.drive_inclusion_rules);
-        w.field("driveProtectionUnits", &self.drive_protection_units);
-        w.field(
-            "driveProtectionUnitsBulkAdditionJobs",
+            &self.retention_settings,
+            &self.status,
+            &self.drive_inclusion_rules,
+            &self.drive_protection_units,
             &self.drive_protection_units_bulk_addition_jobs,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_policy_artifact_count,
+                &mut self.retention_settings,
+                &mut self.status,
+                &mut self.drive_inclusion_rules,
+                &mut self.drive_protection_units,
+                &mut self.drive_protection_units_bulk_addition_jobs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6277,27 +6337,6 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.oneDriveForBusinessRestoreSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "restoreJobType" => &mut self.restore_job_type,
-            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
-            "status" => &mut self.status,
-            "driveRestoreArtifacts" => &mut self.drive_restore_artifacts,
-            "driveRestoreArtifactsBulkAdditionRequests" => {
-                &mut self.drive_restore_artifacts_bulk_addition_requests
-            }
-            "granularDriveRestoreArtifacts" => &mut self.granular_drive_restore_artifacts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6315,29 +6354,45 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
             "granularDriveRestoreArtifacts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("restoreJobType", &self.restore_job_type);
-        w.field(
-            "restoreSessionArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.restore_job_type,
             &self.restore_session_artifact_count,
-        );
-        w.field("status", &self.status);
-        w.field("driveRestoreArtifacts", &self.drive_restore_artifacts);
-        w.field(
-            "driveRestoreArtifactsBulkAdditionRequests",
+            &self.status,
+            &self.drive_restore_artifacts,
             &self.drive_restore_artifacts_bulk_addition_requests,
-        );
-        w.field(
-            "granularDriveRestoreArtifacts",
             &self.granular_drive_restore_artifacts,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.restore_job_type,
+                &mut self.restore_session_artifact_count,
+                &mut self.status,
+                &mut self.drive_restore_artifacts,
+                &mut self.drive_restore_artifacts_bulk_addition_requests,
+                &mut self.granular_drive_restore_artifacts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6389,24 +6444,30 @@ impl ::graph_model::rt::Struct for ProtectionPolicyArtifactCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectionPolicyArtifactCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "completed" => &mut self.completed,
-            "failed" => &mut self.failed,
-            "inProgress" => &mut self.in_progress,
-            "total" => &mut self.total,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["completed", "failed", "inProgress", "total"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("completed", &self.completed);
-        w.field("failed", &self.failed);
-        w.field("inProgress", &self.in_progress);
-        w.field("total", &self.total);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.completed,
+            &self.failed,
+            &self.in_progress,
+            &self.total,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.completed,
+                &mut self.failed,
+                &mut self.in_progress,
+                &mut self.total,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -6472,22 +6533,6 @@ impl ::graph_model::rt::Struct for ProtectionPolicyBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.protectionPolicyBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
-            "retentionSettings" => &mut self.retention_settings,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -6502,20 +6547,39 @@ impl ::graph_model::rt::Struct for ProtectionPolicyBase {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "protectionPolicyArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.is_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.protection_policy_artifact_count,
-        );
-        w.field("retentionSettings", &self.retention_settings);
-        w.field("status", &self.status);
+            &self.retention_settings,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_policy_artifact_count,
+                &mut self.retention_settings,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7255,17 +7319,6 @@ impl ::graph_model::rt::Struct for RestorePoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restorePoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "protectionDateTime" => &mut self.protection_date_time,
-            "tags" => &mut self.tags,
-            "protectionUnit" => &mut self.protection_unit,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7275,12 +7328,29 @@ impl ::graph_model::rt::Struct for RestorePoint {
             "protectionUnit",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("protectionDateTime", &self.protection_date_time);
-        w.field("tags", &self.tags);
-        w.field("protectionUnit", &self.protection_unit);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.expiration_date_time,
+            &self.protection_date_time,
+            &self.tags,
+            &self.protection_unit,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.expiration_date_time,
+                &mut self.protection_date_time,
+                &mut self.tags,
+                &mut self.protection_unit,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7462,24 +7532,30 @@ impl ::graph_model::rt::Struct for RestoreSessionArtifactCount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restoreSessionArtifactCount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "completed" => &mut self.completed,
-            "failed" => &mut self.failed,
-            "inProgress" => &mut self.in_progress,
-            "total" => &mut self.total,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["completed", "failed", "inProgress", "total"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("completed", &self.completed);
-        w.field("failed", &self.failed);
-        w.field("inProgress", &self.in_progress);
-        w.field("total", &self.total);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.completed,
+            &self.failed,
+            &self.in_progress,
+            &self.total,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.completed,
+                &mut self.failed,
+                &mut self.in_progress,
+                &mut self.total,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7543,22 +7619,6 @@ impl ::graph_model::rt::Struct for RestoreSessionBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.restoreSessionBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "restoreJobType" => &mut self.restore_job_type,
-            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7573,20 +7633,39 @@ impl ::graph_model::rt::Struct for RestoreSessionBase {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("restoreJobType", &self.restore_job_type);
-        w.field(
-            "restoreSessionArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.restore_job_type,
             &self.restore_session_artifact_count,
-        );
-        w.field("status", &self.status);
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.restore_job_type,
+                &mut self.restore_session_artifact_count,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7837,20 +7916,17 @@ impl ::graph_model::rt::Struct for RetentionSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.retentionSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "interval" => &mut self.interval,
-            "period" => &mut self.period,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["interval", "period"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("interval", &self.interval);
-        w.field("period", &self.period);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.interval, &self.period])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.interval, &mut self.period], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -7908,19 +7984,6 @@ impl ::graph_model::rt::Struct for ServiceApp {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceApp"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "application" => &mut self.application,
-            "effectiveDateTime" => &mut self.effective_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "registrationDateTime" => &mut self.registration_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -7932,14 +7995,33 @@ impl ::graph_model::rt::Struct for ServiceApp {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("application", &self.application);
-        w.field("effectiveDateTime", &self.effective_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("registrationDateTime", &self.registration_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.application,
+            &self.effective_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.registration_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.application,
+                &mut self.effective_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.registration_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8076,19 +8158,6 @@ impl ::graph_model::rt::Struct for ServiceStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.serviceStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "backupServiceConsumer" => &mut self.backup_service_consumer,
-            "disableReason" => &mut self.disable_reason,
-            "gracePeriodDateTime" => &mut self.grace_period_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "restoreAllowedTillDateTime" => &mut self.restore_allowed_till_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "backupServiceConsumer",
@@ -8100,17 +8169,33 @@ impl ::graph_model::rt::Struct for ServiceStatus {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("backupServiceConsumer", &self.backup_service_consumer);
-        w.field("disableReason", &self.disable_reason);
-        w.field("gracePeriodDateTime", &self.grace_period_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "restoreAllowedTillDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.backup_service_consumer,
+            &self.disable_reason,
+            &self.grace_period_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.restore_allowed_till_date_time,
-        );
-        w.field("status", &self.status);
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.backup_service_consumer,
+                &mut self.disable_reason,
+                &mut self.grace_period_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.restore_allowed_till_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8172,21 +8257,6 @@ impl ::graph_model::rt::Struct for SharePointBrowseSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointBrowseSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "backupSizeInBytes" => &mut self.backup_size_in_bytes,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "restorePointDateTime" => &mut self.restore_point_date_time,
-            "restorePointId" => &mut self.restore_point_id,
-            "status" => &mut self.status,
-            "siteId" => &mut self.site_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8200,16 +8270,37 @@ impl ::graph_model::rt::Struct for SharePointBrowseSession {
             "siteId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("backupSizeInBytes", &self.backup_size_in_bytes);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("restorePointDateTime", &self.restore_point_date_time);
-        w.field("restorePointId", &self.restore_point_id);
-        w.field("status", &self.status);
-        w.field("siteId", &self.site_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.backup_size_in_bytes,
+            &self.created_date_time,
+            &self.error,
+            &self.expiration_date_time,
+            &self.restore_point_date_time,
+            &self.restore_point_id,
+            &self.status,
+            &self.site_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.backup_size_in_bytes,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.expiration_date_time,
+                &mut self.restore_point_date_time,
+                &mut self.restore_point_id,
+                &mut self.status,
+                &mut self.site_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8284,27 +8375,6 @@ impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointProtectionPolicy"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "isEnabled" => &mut self.is_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionPolicyArtifactCount" => &mut self.protection_policy_artifact_count,
-            "retentionSettings" => &mut self.retention_settings,
-            "status" => &mut self.status,
-            "siteInclusionRules" => &mut self.site_inclusion_rules,
-            "siteProtectionUnits" => &mut self.site_protection_units,
-            "siteProtectionUnitsBulkAdditionJobs" => {
-                &mut self.site_protection_units_bulk_addition_jobs
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8322,26 +8392,45 @@ impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
             "siteProtectionUnitsBulkAdditionJobs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "protectionPolicyArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.is_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.protection_policy_artifact_count,
-        );
-        w.field("retentionSettings", &self.retention_settings);
-        w.field("status", &self.status);
-        w.field("siteInclusionRules", &self.site_inclusion_rules);
-        w.field("siteProtectionUnits", &self.site_protection_units);
-        w.field(
-            "siteProtectionUnitsBulkAdditionJobs",
+            &self.retention_settings,
+            &self.status,
+            &self.site_inclusion_rules,
+            &self.site_protection_units,
             &self.site_protection_units_bulk_addition_jobs,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.is_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_policy_artifact_count,
+                &mut self.retention_settings,
+                &mut self.status,
+                &mut self.site_inclusion_rules,
+                &mut self.site_protection_units,
+                &mut self.site_protection_units_bulk_addition_jobs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8413,27 +8502,6 @@ impl ::graph_model::rt::Struct for SharePointRestoreSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointRestoreSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "restoreJobType" => &mut self.restore_job_type,
-            "restoreSessionArtifactCount" => &mut self.restore_session_artifact_count,
-            "status" => &mut self.status,
-            "granularSiteRestoreArtifacts" => &mut self.granular_site_restore_artifacts,
-            "siteRestoreArtifacts" => &mut self.site_restore_artifacts,
-            "siteRestoreArtifactsBulkAdditionRequests" => {
-                &mut self.site_restore_artifacts_bulk_addition_requests
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8451,29 +8519,45 @@ impl ::graph_model::rt::Struct for SharePointRestoreSession {
             "siteRestoreArtifactsBulkAdditionRequests",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("restoreJobType", &self.restore_job_type);
-        w.field(
-            "restoreSessionArtifactCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.restore_job_type,
             &self.restore_session_artifact_count,
-        );
-        w.field("status", &self.status);
-        w.field(
-            "granularSiteRestoreArtifacts",
+            &self.status,
             &self.granular_site_restore_artifacts,
-        );
-        w.field("siteRestoreArtifacts", &self.site_restore_artifacts);
-        w.field(
-            "siteRestoreArtifactsBulkAdditionRequests",
+            &self.site_restore_artifacts,
             &self.site_restore_artifacts_bulk_addition_requests,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.restore_job_type,
+                &mut self.restore_session_artifact_count,
+                &mut self.status,
+                &mut self.granular_site_restore_artifacts,
+                &mut self.site_restore_artifacts,
+                &mut self.site_restore_artifacts_bulk_addition_requests,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8535,21 +8619,6 @@ impl ::graph_model::rt::Struct for SiteProtectionRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteProtectionRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "isAutoApplyEnabled" => &mut self.is_auto_apply_enabled,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "siteExpression" => &mut self.site_expression,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8563,16 +8632,37 @@ impl ::graph_model::rt::Struct for SiteProtectionRule {
             "siteExpression",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("isAutoApplyEnabled", &self.is_auto_apply_enabled);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("siteExpression", &self.site_expression);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.is_auto_apply_enabled,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.site_expression,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.is_auto_apply_enabled,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.site_expression,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8642,25 +8732,6 @@ impl ::graph_model::rt::Struct for SiteProtectionUnit {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteProtectionUnit"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "offboardRequestedDateTime" => &mut self.offboard_requested_date_time,
-            "policyId" => &mut self.policy_id,
-            "protectionSources" => &mut self.protection_sources,
-            "status" => &mut self.status,
-            "siteId" => &mut self.site_id,
-            "siteName" => &mut self.site_name,
-            "siteWebUrl" => &mut self.site_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8678,23 +8749,45 @@ impl ::graph_model::rt::Struct for SiteProtectionUnit {
             "siteWebUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "offboardRequestedDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.offboard_requested_date_time,
-        );
-        w.field("policyId", &self.policy_id);
-        w.field("protectionSources", &self.protection_sources);
-        w.field("status", &self.status);
-        w.field("siteId", &self.site_id);
-        w.field("siteName", &self.site_name);
-        w.field("siteWebUrl", &self.site_web_url);
+            &self.policy_id,
+            &self.protection_sources,
+            &self.status,
+            &self.site_id,
+            &self.site_name,
+            &self.site_web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.offboard_requested_date_time,
+                &mut self.policy_id,
+                &mut self.protection_sources,
+                &mut self.status,
+                &mut self.site_id,
+                &mut self.site_name,
+                &mut self.site_web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8758,22 +8851,6 @@ impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteProtectionUnitsBulkAdditionJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "siteIds" => &mut self.site_ids,
-            "siteWebUrls" => &mut self.site_web_urls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8788,17 +8865,39 @@ impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
             "siteWebUrls",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("siteIds", &self.site_ids);
-        w.field("siteWebUrls", &self.site_web_urls);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.site_ids,
+            &self.site_web_urls,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.site_ids,
+                &mut self.site_web_urls,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8863,22 +8962,6 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteRestoreArtifact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completionDateTime" => &mut self.completion_date_time,
-            "destinationType" => &mut self.destination_type,
-            "error" => &mut self.error,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "restoredSiteId" => &mut self.restored_site_id,
-            "restoredSiteName" => &mut self.restored_site_name,
-            "restoredSiteWebUrl" => &mut self.restored_site_web_url,
-            "restorePoint" => &mut self.restore_point,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -8893,17 +8976,39 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifact {
             "restorePoint",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completionDateTime", &self.completion_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("error", &self.error);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("restoredSiteId", &self.restored_site_id);
-        w.field("restoredSiteName", &self.restored_site_name);
-        w.field("restoredSiteWebUrl", &self.restored_site_web_url);
-        w.field("restorePoint", &self.restore_point);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completion_date_time,
+            &self.destination_type,
+            &self.error,
+            &self.start_date_time,
+            &self.status,
+            &self.restored_site_id,
+            &self.restored_site_name,
+            &self.restored_site_web_url,
+            &self.restore_point,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completion_date_time,
+                &mut self.destination_type,
+                &mut self.error,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.restored_site_id,
+                &mut self.restored_site_name,
+                &mut self.restored_site_web_url,
+                &mut self.restore_point,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -8977,27 +9082,6 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "destinationType" => &mut self.destination_type,
-            "displayName" => &mut self.display_name,
-            "error" => &mut self.error,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "protectionTimePeriod" => &mut self.protection_time_period,
-            "protectionUnitIds" => &mut self.protection_unit_ids,
-            "restorePointPreference" => &mut self.restore_point_preference,
-            "status" => &mut self.status,
-            "tags" => &mut self.tags,
-            "siteIds" => &mut self.site_ids,
-            "siteWebUrls" => &mut self.site_web_urls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9017,22 +9101,49 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
             "siteWebUrls",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("destinationType", &self.destination_type);
-        w.field("displayName", &self.display_name);
-        w.field("error", &self.error);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("protectionTimePeriod", &self.protection_time_period);
-        w.field("protectionUnitIds", &self.protection_unit_ids);
-        w.field("restorePointPreference", &self.restore_point_preference);
-        w.field("status", &self.status);
-        w.field("tags", &self.tags);
-        w.field("siteIds", &self.site_ids);
-        w.field("siteWebUrls", &self.site_web_urls);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.destination_type,
+            &self.display_name,
+            &self.error,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.protection_time_period,
+            &self.protection_unit_ids,
+            &self.restore_point_preference,
+            &self.status,
+            &self.tags,
+            &self.site_ids,
+            &self.site_web_urls,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.destination_type,
+                &mut self.display_name,
+                &mut self.error,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.protection_time_period,
+                &mut self.protection_unit_ids,
+                &mut self.restore_point_preference,
+                &mut self.status,
+                &mut self.tags,
+                &mut self.site_ids,
+                &mut self.site_web_urls,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9084,16 +9195,6 @@ impl ::graph_model::rt::Struct for SolutionsRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.solutionsRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "backupRestore" => &mut self.backup_restore,
-            "bookingBusinesses" => &mut self.booking_businesses,
-            "bookingCurrencies" => &mut self.booking_currencies,
-            "virtualEvents" => &mut self.virtual_events,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "backupRestore",
@@ -9102,11 +9203,27 @@ impl ::graph_model::rt::Struct for SolutionsRoot {
             "virtualEvents",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("backupRestore", &self.backup_restore);
-        w.field("bookingBusinesses", &self.booking_businesses);
-        w.field("bookingCurrencies", &self.booking_currencies);
-        w.field("virtualEvents", &self.virtual_events);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.backup_restore,
+            &self.booking_businesses,
+            &self.booking_currencies,
+            &self.virtual_events,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.backup_restore,
+                &mut self.booking_businesses,
+                &mut self.booking_currencies,
+                &mut self.virtual_events,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9154,20 +9271,20 @@ impl ::graph_model::rt::Struct for TimePeriod {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.timePeriod"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["endDateTime", "startDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.end_date_time, &self.start_date_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.end_date_time, &mut self.start_date_time],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9236,24 +9353,6 @@ impl ::graph_model::rt::Struct for VirtualEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "externalEventInformation" => &mut self.external_event_information,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "settings" => &mut self.settings,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "presenters" => &mut self.presenters,
-            "sessions" => &mut self.sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9270,19 +9369,43 @@ impl ::graph_model::rt::Struct for VirtualEvent {
             "sessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("externalEventInformation", &self.external_event_information);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("settings", &self.settings);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("presenters", &self.presenters);
-        w.field("sessions", &self.sessions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.description,
+            &self.display_name,
+            &self.end_date_time,
+            &self.external_event_information,
+            &self.is_registration_required,
+            &self.settings,
+            &self.start_date_time,
+            &self.status,
+            &self.presenters,
+            &self.sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.external_event_information,
+                &mut self.is_registration_required,
+                &mut self.settings,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.presenters,
+                &mut self.sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9519,24 +9642,30 @@ impl ::graph_model::rt::Struct for VirtualEventPresenter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventPresenter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "email" => &mut self.email,
-            "identity" => &mut self.identity,
-            "presenterDetails" => &mut self.presenter_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "email", "identity", "presenterDetails"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("email", &self.email);
-        w.field("identity", &self.identity);
-        w.field("presenterDetails", &self.presenter_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.email,
+            &self.identity,
+            &self.presenter_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.email,
+                &mut self.identity,
+                &mut self.presenter_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9609,25 +9738,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventRegistration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "cancelationDateTime" => &mut self.cancelation_date_time,
-            "email" => &mut self.email,
-            "externalRegistrationInformation" => &mut self.external_registration_information,
-            "firstName" => &mut self.first_name,
-            "lastName" => &mut self.last_name,
-            "preferredLanguage" => &mut self.preferred_language,
-            "preferredTimezone" => &mut self.preferred_timezone,
-            "registrationDateTime" => &mut self.registration_date_time,
-            "registrationQuestionAnswers" => &mut self.registration_question_answers,
-            "status" => &mut self.status,
-            "userId" => &mut self.user_id,
-            "sessions" => &mut self.sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9645,26 +9755,45 @@ impl ::graph_model::rt::Struct for VirtualEventRegistration {
             "sessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("cancelationDateTime", &self.cancelation_date_time);
-        w.field("email", &self.email);
-        w.field(
-            "externalRegistrationInformation",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.cancelation_date_time,
+            &self.email,
             &self.external_registration_information,
-        );
-        w.field("firstName", &self.first_name);
-        w.field("lastName", &self.last_name);
-        w.field("preferredLanguage", &self.preferred_language);
-        w.field("preferredTimezone", &self.preferred_timezone);
-        w.field("registrationDateTime", &self.registration_date_time);
-        w.field(
-            "registrationQuestionAnswers",
+            &self.first_name,
+            &self.last_name,
+            &self.preferred_language,
+            &self.preferred_timezone,
+            &self.registration_date_time,
             &self.registration_question_answers,
-        );
-        w.field("status", &self.status);
-        w.field("userId", &self.user_id);
-        w.field("sessions", &self.sessions);
+            &self.status,
+            &self.user_id,
+            &self.sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.cancelation_date_time,
+                &mut self.email,
+                &mut self.external_registration_information,
+                &mut self.first_name,
+                &mut self.last_name,
+                &mut self.preferred_language,
+                &mut self.preferred_timezone,
+                &mut self.registration_date_time,
+                &mut self.registration_question_answers,
+                &mut self.status,
+                &mut self.user_id,
+                &mut self.sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9719,17 +9848,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventRegistrationCustomQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isRequired" => &mut self.is_required,
-            "answerChoices" => &mut self.answer_choices,
-            "answerInputType" => &mut self.answer_input_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9739,12 +9857,29 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
             "answerInputType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("isRequired", &self.is_required);
-        w.field("answerChoices", &self.answer_choices);
-        w.field("answerInputType", &self.answer_input_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.is_required,
+            &self.answer_choices,
+            &self.answer_input_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_required,
+                &mut self.answer_choices,
+                &mut self.answer_input_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9796,24 +9931,25 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationPredefinedQuestion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventRegistrationPredefinedQuestion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isRequired" => &mut self.is_required,
-            "label" => &mut self.label,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "isRequired", "label"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("isRequired", &self.is_required);
-        w.field("label", &self.label);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.is_required, &self.label])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.is_required,
+                &mut self.label,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9971,17 +10107,6 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventRegistrationQuestionAnswer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "booleanValue" => &mut self.boolean_value,
-            "displayName" => &mut self.display_name,
-            "multiChoiceValues" => &mut self.multi_choice_values,
-            "questionId" => &mut self.question_id,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "booleanValue",
@@ -9991,12 +10116,29 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("booleanValue", &self.boolean_value);
-        w.field("displayName", &self.display_name);
-        w.field("multiChoiceValues", &self.multi_choice_values);
-        w.field("questionId", &self.question_id);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.boolean_value,
+            &self.display_name,
+            &self.multi_choice_values,
+            &self.question_id,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.boolean_value,
+                &mut self.display_name,
+                &mut self.multi_choice_values,
+                &mut self.question_id,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10134,22 +10276,20 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventRegistrationQuestionBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "isRequired" => &mut self.is_required,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "isRequired"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("isRequired", &self.is_required);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.display_name, &self.is_required])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.display_name, &mut self.is_required],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10384,54 +10524,6 @@ impl ::graph_model::rt::Struct for VirtualEventSession {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventSession"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowAttendeeToEnableCamera" => &mut self.allow_attendee_to_enable_camera,
-            "allowAttendeeToEnableMic" => &mut self.allow_attendee_to_enable_mic,
-            "allowBreakoutRooms" => &mut self.allow_breakout_rooms,
-            "allowCopyingAndSharingMeetingContent" => {
-                &mut self.allow_copying_and_sharing_meeting_content
-            }
-            "allowedLobbyAdmitters" => &mut self.allowed_lobby_admitters,
-            "allowedPresenters" => &mut self.allowed_presenters,
-            "allowLiveShare" => &mut self.allow_live_share,
-            "allowMeetingChat" => &mut self.allow_meeting_chat,
-            "allowParticipantsToChangeName" => &mut self.allow_participants_to_change_name,
-            "allowPowerPointSharing" => &mut self.allow_power_point_sharing,
-            "allowRecording" => &mut self.allow_recording,
-            "allowTeamworkReactions" => &mut self.allow_teamwork_reactions,
-            "allowTranscription" => &mut self.allow_transcription,
-            "allowWhiteboard" => &mut self.allow_whiteboard,
-            "audioConferencing" => &mut self.audio_conferencing,
-            "chatInfo" => &mut self.chat_info,
-            "chatRestrictions" => &mut self.chat_restrictions,
-            "cloudVideoInteropInfo" => &mut self.cloud_video_interop_info,
-            "expiryDateTime" => &mut self.expiry_date_time,
-            "isEndToEndEncryptionEnabled" => &mut self.is_end_to_end_encryption_enabled,
-            "isEntryExitAnnounced" => &mut self.is_entry_exit_announced,
-            "joinInformation" => &mut self.join_information,
-            "joinMeetingIdSettings" => &mut self.join_meeting_id_settings,
-            "joinWebUrl" => &mut self.join_web_url,
-            "lobbyBypassSettings" => &mut self.lobby_bypass_settings,
-            "meetingOptionsWebUrl" => &mut self.meeting_options_web_url,
-            "meetingSpokenLanguageTag" => &mut self.meeting_spoken_language_tag,
-            "meetingType" => &mut self.meeting_type,
-            "recordAutomatically" => &mut self.record_automatically,
-            "sensitivityLabelAssignment" => &mut self.sensitivity_label_assignment,
-            "shareMeetingChatHistoryDefault" => &mut self.share_meeting_chat_history_default,
-            "subject" => &mut self.subject,
-            "videoTeleconferenceId" => &mut self.video_teleconference_id,
-            "watermarkProtection" => &mut self.watermark_protection,
-            "capacity" => &mut self.capacity,
-            "endDateTime" => &mut self.end_date_time,
-            "startDateTime" => &mut self.start_date_time,
-            "videoOnDemandWebUrl" => &mut self.video_on_demand_web_url,
-            "attendanceReports" => &mut self.attendance_reports,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10476,71 +10568,99 @@ impl ::graph_model::rt::Struct for VirtualEventSession {
             "attendanceReports",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowAttendeeToEnableCamera",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allow_attendee_to_enable_camera,
-        );
-        w.field(
-            "allowAttendeeToEnableMic",
             &self.allow_attendee_to_enable_mic,
-        );
-        w.field("allowBreakoutRooms", &self.allow_breakout_rooms);
-        w.field(
-            "allowCopyingAndSharingMeetingContent",
+            &self.allow_breakout_rooms,
             &self.allow_copying_and_sharing_meeting_content,
-        );
-        w.field("allowedLobbyAdmitters", &self.allowed_lobby_admitters);
-        w.field("allowedPresenters", &self.allowed_presenters);
-        w.field("allowLiveShare", &self.allow_live_share);
-        w.field("allowMeetingChat", &self.allow_meeting_chat);
-        w.field(
-            "allowParticipantsToChangeName",
+            &self.allowed_lobby_admitters,
+            &self.allowed_presenters,
+            &self.allow_live_share,
+            &self.allow_meeting_chat,
             &self.allow_participants_to_change_name,
-        );
-        w.field("allowPowerPointSharing", &self.allow_power_point_sharing);
-        w.field("allowRecording", &self.allow_recording);
-        w.field("allowTeamworkReactions", &self.allow_teamwork_reactions);
-        w.field("allowTranscription", &self.allow_transcription);
-        w.field("allowWhiteboard", &self.allow_whiteboard);
-        w.field("audioConferencing", &self.audio_conferencing);
-        w.field("chatInfo", &self.chat_info);
-        w.field("chatRestrictions", &self.chat_restrictions);
-        w.field("cloudVideoInteropInfo", &self.cloud_video_interop_info);
-        w.field("expiryDateTime", &self.expiry_date_time);
-        w.field(
-            "isEndToEndEncryptionEnabled",
+            &self.allow_power_point_sharing,
+            &self.allow_recording,
+            &self.allow_teamwork_reactions,
+            &self.allow_transcription,
+            &self.allow_whiteboard,
+            &self.audio_conferencing,
+            &self.chat_info,
+            &self.chat_restrictions,
+            &self.cloud_video_interop_info,
+            &self.expiry_date_time,
             &self.is_end_to_end_encryption_enabled,
-        );
-        w.field("isEntryExitAnnounced", &self.is_entry_exit_announced);
-        w.field("joinInformation", &self.join_information);
-        w.field("joinMeetingIdSettings", &self.join_meeting_id_settings);
-        w.field("joinWebUrl", &self.join_web_url);
-        w.field("lobbyBypassSettings", &self.lobby_bypass_settings);
-        w.field("meetingOptionsWebUrl", &self.meeting_options_web_url);
-        w.field(
-            "meetingSpokenLanguageTag",
+            &self.is_entry_exit_announced,
+            &self.join_information,
+            &self.join_meeting_id_settings,
+            &self.join_web_url,
+            &self.lobby_bypass_settings,
+            &self.meeting_options_web_url,
             &self.meeting_spoken_language_tag,
-        );
-        w.field("meetingType", &self.meeting_type);
-        w.field("recordAutomatically", &self.record_automatically);
-        w.field(
-            "sensitivityLabelAssignment",
+            &self.meeting_type,
+            &self.record_automatically,
             &self.sensitivity_label_assignment,
-        );
-        w.field(
-            "shareMeetingChatHistoryDefault",
             &self.share_meeting_chat_history_default,
-        );
-        w.field("subject", &self.subject);
-        w.field("videoTeleconferenceId", &self.video_teleconference_id);
-        w.field("watermarkProtection", &self.watermark_protection);
-        w.field("capacity", &self.capacity);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("videoOnDemandWebUrl", &self.video_on_demand_web_url);
-        w.field("attendanceReports", &self.attendance_reports);
+            &self.subject,
+            &self.video_teleconference_id,
+            &self.watermark_protection,
+            &self.capacity,
+            &self.end_date_time,
+            &self.start_date_time,
+            &self.video_on_demand_web_url,
+            &self.attendance_reports,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allow_attendee_to_enable_camera,
+                &mut self.allow_attendee_to_enable_mic,
+                &mut self.allow_breakout_rooms,
+                &mut self.allow_copying_and_sharing_meeting_content,
+                &mut self.allowed_lobby_admitters,
+                &mut self.allowed_presenters,
+                &mut self.allow_live_share,
+                &mut self.allow_meeting_chat,
+                &mut self.allow_participants_to_change_name,
+                &mut self.allow_power_point_sharing,
+                &mut self.allow_recording,
+                &mut self.allow_teamwork_reactions,
+                &mut self.allow_transcription,
+                &mut self.allow_whiteboard,
+                &mut self.audio_conferencing,
+                &mut self.chat_info,
+                &mut self.chat_restrictions,
+                &mut self.cloud_video_interop_info,
+                &mut self.expiry_date_time,
+                &mut self.is_end_to_end_encryption_enabled,
+                &mut self.is_entry_exit_announced,
+                &mut self.join_information,
+                &mut self.join_meeting_id_settings,
+                &mut self.join_web_url,
+                &mut self.lobby_bypass_settings,
+                &mut self.meeting_options_web_url,
+                &mut self.meeting_spoken_language_tag,
+                &mut self.meeting_type,
+                &mut self.record_automatically,
+                &mut self.sensitivity_label_assignment,
+                &mut self.share_meeting_chat_history_default,
+                &mut self.subject,
+                &mut self.video_teleconference_id,
+                &mut self.watermark_protection,
+                &mut self.capacity,
+                &mut self.end_date_time,
+                &mut self.start_date_time,
+                &mut self.video_on_demand_web_url,
+                &mut self.attendance_reports,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10586,23 +10706,20 @@ impl ::graph_model::rt::Struct for VirtualEventSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isAttendeeEmailNotificationEnabled" => {
-                &mut self.is_attendee_email_notification_enabled
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isAttendeeEmailNotificationEnabled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "isAttendeeEmailNotificationEnabled",
-            &self.is_attendee_email_notification_enabled,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_attendee_email_notification_enabled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_attendee_email_notification_enabled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10756,31 +10873,6 @@ impl ::graph_model::rt::Struct for VirtualEventTownhall {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventTownhall"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "externalEventInformation" => &mut self.external_event_information,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "settings" => &mut self.settings,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "audience" => &mut self.audience,
-            "capacity" => &mut self.capacity,
-            "coOrganizers" => &mut self.co_organizers,
-            "invitedAttendees" => &mut self.invited_attendees,
-            "isInviteOnly" => &mut self.is_invite_only,
-            "presenters" => &mut self.presenters,
-            "sessions" => &mut self.sessions,
-            "registrationConfiguration" => &mut self.registration_configuration,
-            "registrations" => &mut self.registrations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10804,29 +10896,57 @@ impl ::graph_model::rt::Struct for VirtualEventTownhall {
             "registrations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("externalEventInformation", &self.external_event_information);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("settings", &self.settings);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("audience", &self.audience);
-        w.field("capacity", &self.capacity);
-        w.field("coOrganizers", &self.co_organizers);
-        w.field("invitedAttendees", &self.invited_attendees);
-        w.field("isInviteOnly", &self.is_invite_only);
-        w.field("presenters", &self.presenters);
-        w.field("sessions", &self.sessions);
-        w.field(
-            "registrationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.description,
+            &self.display_name,
+            &self.end_date_time,
+            &self.external_event_information,
+            &self.is_registration_required,
+            &self.settings,
+            &self.start_date_time,
+            &self.status,
+            &self.audience,
+            &self.capacity,
+            &self.co_organizers,
+            &self.invited_attendees,
+            &self.is_invite_only,
+            &self.presenters,
+            &self.sessions,
             &self.registration_configuration,
-        );
-        w.field("registrations", &self.registrations);
+            &self.registrations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.external_event_information,
+                &mut self.is_registration_required,
+                &mut self.settings,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.audience,
+                &mut self.capacity,
+                &mut self.co_organizers,
+                &mut self.invited_attendees,
+                &mut self.is_invite_only,
+                &mut self.presenters,
+                &mut self.sessions,
+                &mut self.registration_configuration,
+                &mut self.registrations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10882,18 +11002,6 @@ impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventTownhallRegistrationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "capacity" => &mut self.capacity,
-            "isManualApprovalEnabled" => &mut self.is_manual_approval_enabled,
-            "isWaitlistEnabled" => &mut self.is_waitlist_enabled,
-            "registrationWebUrl" => &mut self.registration_web_url,
-            "questions" => &mut self.questions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -10904,13 +11012,31 @@ impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration
             "questions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("capacity", &self.capacity);
-        w.field("isManualApprovalEnabled", &self.is_manual_approval_enabled);
-        w.field("isWaitlistEnabled", &self.is_waitlist_enabled);
-        w.field("registrationWebUrl", &self.registration_web_url);
-        w.field("questions", &self.questions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.capacity,
+            &self.is_manual_approval_enabled,
+            &self.is_waitlist_enabled,
+            &self.registration_web_url,
+            &self.questions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.capacity,
+                &mut self.is_manual_approval_enabled,
+                &mut self.is_waitlist_enabled,
+                &mut self.registration_web_url,
+                &mut self.questions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -10990,28 +11116,6 @@ impl ::graph_model::rt::Struct for VirtualEventWebinar {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventWebinar"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endDateTime" => &mut self.end_date_time,
-            "externalEventInformation" => &mut self.external_event_information,
-            "isRegistrationRequired" => &mut self.is_registration_required,
-            "settings" => &mut self.settings,
-            "startDateTime" => &mut self.start_date_time,
-            "status" => &mut self.status,
-            "audience" => &mut self.audience,
-            "coOrganizers" => &mut self.co_organizers,
-            "presenters" => &mut self.presenters,
-            "sessions" => &mut self.sessions,
-            "registrationConfiguration" => &mut self.registration_configuration,
-            "registrations" => &mut self.registrations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11032,26 +11136,51 @@ impl ::graph_model::rt::Struct for VirtualEventWebinar {
             "registrations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("externalEventInformation", &self.external_event_information);
-        w.field("isRegistrationRequired", &self.is_registration_required);
-        w.field("settings", &self.settings);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("status", &self.status);
-        w.field("audience", &self.audience);
-        w.field("coOrganizers", &self.co_organizers);
-        w.field("presenters", &self.presenters);
-        w.field("sessions", &self.sessions);
-        w.field(
-            "registrationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.description,
+            &self.display_name,
+            &self.end_date_time,
+            &self.external_event_information,
+            &self.is_registration_required,
+            &self.settings,
+            &self.start_date_time,
+            &self.status,
+            &self.audience,
+            &self.co_organizers,
+            &self.presenters,
+            &self.sessions,
             &self.registration_configuration,
-        );
-        w.field("registrations", &self.registrations);
+            &self.registrations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.end_date_time,
+                &mut self.external_event_information,
+                &mut self.is_registration_required,
+                &mut self.settings,
+                &mut self.start_date_time,
+                &mut self.status,
+                &mut self.audience,
+                &mut self.co_organizers,
+                &mut self.presenters,
+                &mut self.sessions,
+                &mut self.registration_configuration,
+                &mut self.registrations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11107,18 +11236,6 @@ impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventWebinarRegistrationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "capacity" => &mut self.capacity,
-            "isManualApprovalEnabled" => &mut self.is_manual_approval_enabled,
-            "isWaitlistEnabled" => &mut self.is_waitlist_enabled,
-            "registrationWebUrl" => &mut self.registration_web_url,
-            "questions" => &mut self.questions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -11129,13 +11246,31 @@ impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration 
             "questions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("capacity", &self.capacity);
-        w.field("isManualApprovalEnabled", &self.is_manual_approval_enabled);
-        w.field("isWaitlistEnabled", &self.is_waitlist_enabled);
-        w.field("registrationWebUrl", &self.registration_web_url);
-        w.field("questions", &self.questions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.capacity,
+            &self.is_manual_approval_enabled,
+            &self.is_waitlist_enabled,
+            &self.registration_web_url,
+            &self.questions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.capacity,
+                &mut self.is_manual_approval_enabled,
+                &mut self.is_waitlist_enabled,
+                &mut self.registration_web_url,
+                &mut self.questions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -11189,24 +11324,25 @@ impl ::graph_model::rt::Struct for VirtualEventsRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.virtualEventsRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "events" => &mut self.events,
-            "townhalls" => &mut self.townhalls,
-            "webinars" => &mut self.webinars,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "events", "townhalls", "webinars"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("events", &self.events);
-        w.field("townhalls", &self.townhalls);
-        w.field("webinars", &self.webinars);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.events, &self.townhalls, &self.webinars])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.events,
+                &mut self.townhalls,
+                &mut self.webinars,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

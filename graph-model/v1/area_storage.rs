@@ -22,17 +22,6 @@ impl ::graph_model::rt::Struct for FileStorage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "containers" => &mut self.containers,
-            "containerTypeRegistrations" => &mut self.container_type_registrations,
-            "containerTypes" => &mut self.container_types,
-            "deletedContainers" => &mut self.deleted_containers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -42,15 +31,29 @@ impl ::graph_model::rt::Struct for FileStorage {
             "deletedContainers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("containers", &self.containers);
-        w.field(
-            "containerTypeRegistrations",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.containers,
             &self.container_type_registrations,
-        );
-        w.field("containerTypes", &self.container_types);
-        w.field("deletedContainers", &self.deleted_containers);
+            &self.container_types,
+            &self.deleted_containers,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.containers,
+                &mut self.container_type_registrations,
+                &mut self.container_types,
+                &mut self.deleted_containers,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -129,29 +132,6 @@ impl ::graph_model::rt::Struct for FileStorageContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignedSensitivityLabel" => &mut self.assigned_sensitivity_label,
-            "containerTypeId" => &mut self.container_type_id,
-            "createdDateTime" => &mut self.created_date_time,
-            "customProperties" => &mut self.custom_properties,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lockState" => &mut self.lock_state,
-            "settings" => &mut self.settings,
-            "status" => &mut self.status,
-            "viewpoint" => &mut self.viewpoint,
-            "columns" => &mut self.columns,
-            "drive" => &mut self.drive,
-            "migrationJobs" => &mut self.migration_jobs,
-            "permissions" => &mut self.permissions,
-            "recycleBin" => &mut self.recycle_bin,
-            "sharePointGroups" => &mut self.share_point_groups,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -173,24 +153,53 @@ impl ::graph_model::rt::Struct for FileStorageContainer {
             "sharePointGroups",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignedSensitivityLabel", &self.assigned_sensitivity_label);
-        w.field("containerTypeId", &self.container_type_id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customProperties", &self.custom_properties);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lockState", &self.lock_state);
-        w.field("settings", &self.settings);
-        w.field("status", &self.status);
-        w.field("viewpoint", &self.viewpoint);
-        w.field("columns", &self.columns);
-        w.field("drive", &self.drive);
-        w.field("migrationJobs", &self.migration_jobs);
-        w.field("permissions", &self.permissions);
-        w.field("recycleBin", &self.recycle_bin);
-        w.field("sharePointGroups", &self.share_point_groups);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assigned_sensitivity_label,
+            &self.container_type_id,
+            &self.created_date_time,
+            &self.custom_properties,
+            &self.description,
+            &self.display_name,
+            &self.lock_state,
+            &self.settings,
+            &self.status,
+            &self.viewpoint,
+            &self.columns,
+            &self.drive,
+            &self.migration_jobs,
+            &self.permissions,
+            &self.recycle_bin,
+            &self.share_point_groups,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assigned_sensitivity_label,
+                &mut self.container_type_id,
+                &mut self.created_date_time,
+                &mut self.custom_properties,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.lock_state,
+                &mut self.settings,
+                &mut self.status,
+                &mut self.viewpoint,
+                &mut self.columns,
+                &mut self.drive,
+                &mut self.migration_jobs,
+                &mut self.permissions,
+                &mut self.recycle_bin,
+                &mut self.share_point_groups,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -373,15 +382,17 @@ impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyDictionary 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerCustomPropertyDictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -433,15 +444,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isItemVersioningEnabled" => &mut self.is_item_versioning_enabled,
-            "isOcrEnabled" => &mut self.is_ocr_enabled,
-            "itemMajorVersionLimit" => &mut self.item_major_version_limit,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isItemVersioningEnabled",
@@ -449,10 +451,25 @@ impl ::graph_model::rt::Struct for FileStorageContainerSettings {
             "itemMajorVersionLimit",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isItemVersioningEnabled", &self.is_item_versioning_enabled);
-        w.field("isOcrEnabled", &self.is_ocr_enabled);
-        w.field("itemMajorVersionLimit", &self.item_major_version_limit);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_item_versioning_enabled,
+            &self.is_ocr_enabled,
+            &self.item_major_version_limit,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_item_versioning_enabled,
+                &mut self.is_ocr_enabled,
+                &mut self.item_major_version_limit,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -579,21 +596,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "billingClassification" => &mut self.billing_classification,
-            "billingStatus" => &mut self.billing_status,
-            "createdDateTime" => &mut self.created_date_time,
-            "etag" => &mut self.etag,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "name" => &mut self.name,
-            "owningAppId" => &mut self.owning_app_id,
-            "settings" => &mut self.settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -607,16 +609,37 @@ impl ::graph_model::rt::Struct for FileStorageContainerType {
             "settings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("billingClassification", &self.billing_classification);
-        w.field("billingStatus", &self.billing_status);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("etag", &self.etag);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("name", &self.name);
-        w.field("owningAppId", &self.owning_app_id);
-        w.field("settings", &self.settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.billing_classification,
+            &self.billing_status,
+            &self.created_date_time,
+            &self.etag,
+            &self.expiration_date_time,
+            &self.name,
+            &self.owning_app_id,
+            &self.settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.billing_classification,
+                &mut self.billing_status,
+                &mut self.created_date_time,
+                &mut self.etag,
+                &mut self.expiration_date_time,
+                &mut self.name,
+                &mut self.owning_app_id,
+                &mut self.settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -805,22 +828,28 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeAppPermissionGrant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerTypeAppPermissionGrant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appId" => &mut self.app_id,
-            "applicationPermissions" => &mut self.application_permissions,
-            "delegatedPermissions" => &mut self.delegated_permissions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["appId", "applicationPermissions", "delegatedPermissions"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appId", &self.app_id);
-        w.field("applicationPermissions", &self.application_permissions);
-        w.field("delegatedPermissions", &self.delegated_permissions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_id,
+            &self.application_permissions,
+            &self.delegated_permissions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_id,
+                &mut self.application_permissions,
+                &mut self.delegated_permissions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -887,22 +916,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerTypeRegistration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "billingClassification" => &mut self.billing_classification,
-            "billingStatus" => &mut self.billing_status,
-            "etag" => &mut self.etag,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "name" => &mut self.name,
-            "owningAppId" => &mut self.owning_app_id,
-            "registeredDateTime" => &mut self.registered_date_time,
-            "settings" => &mut self.settings,
-            "applicationPermissionGrants" => &mut self.application_permission_grants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -917,20 +930,39 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
             "applicationPermissionGrants",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("billingClassification", &self.billing_classification);
-        w.field("billingStatus", &self.billing_status);
-        w.field("etag", &self.etag);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("name", &self.name);
-        w.field("owningAppId", &self.owning_app_id);
-        w.field("registeredDateTime", &self.registered_date_time);
-        w.field("settings", &self.settings);
-        w.field(
-            "applicationPermissionGrants",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.billing_classification,
+            &self.billing_status,
+            &self.etag,
+            &self.expiration_date_time,
+            &self.name,
+            &self.owning_app_id,
+            &self.registered_date_time,
+            &self.settings,
             &self.application_permission_grants,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.billing_classification,
+                &mut self.billing_status,
+                &mut self.etag,
+                &mut self.expiration_date_time,
+                &mut self.name,
+                &mut self.owning_app_id,
+                &mut self.registered_date_time,
+                &mut self.settings,
+                &mut self.application_permission_grants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -990,20 +1022,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerTypeRegistrationSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDiscoverabilityEnabled" => &mut self.is_discoverability_enabled,
-            "isItemVersioningEnabled" => &mut self.is_item_versioning_enabled,
-            "isSearchEnabled" => &mut self.is_search_enabled,
-            "isSharingRestricted" => &mut self.is_sharing_restricted,
-            "itemMajorVersionLimit" => &mut self.item_major_version_limit,
-            "maxStoragePerContainerInBytes" => &mut self.max_storage_per_container_in_bytes,
-            "sharingCapability" => &mut self.sharing_capability,
-            "urlTemplate" => &mut self.url_template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "isDiscoverabilityEnabled",
@@ -1016,18 +1034,35 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings 
             "urlTemplate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDiscoverabilityEnabled", &self.is_discoverability_enabled);
-        w.field("isItemVersioningEnabled", &self.is_item_versioning_enabled);
-        w.field("isSearchEnabled", &self.is_search_enabled);
-        w.field("isSharingRestricted", &self.is_sharing_restricted);
-        w.field("itemMajorVersionLimit", &self.item_major_version_limit);
-        w.field(
-            "maxStoragePerContainerInBytes",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_discoverability_enabled,
+            &self.is_item_versioning_enabled,
+            &self.is_search_enabled,
+            &self.is_sharing_restricted,
+            &self.item_major_version_limit,
             &self.max_storage_per_container_in_bytes,
-        );
-        w.field("sharingCapability", &self.sharing_capability);
-        w.field("urlTemplate", &self.url_template);
+            &self.sharing_capability,
+            &self.url_template,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_discoverability_enabled,
+                &mut self.is_item_versioning_enabled,
+                &mut self.is_search_enabled,
+                &mut self.is_sharing_restricted,
+                &mut self.item_major_version_limit,
+                &mut self.max_storage_per_container_in_bytes,
+                &mut self.sharing_capability,
+                &mut self.url_template,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1093,21 +1128,6 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerTypeSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "consumingTenantOverridables" => &mut self.consuming_tenant_overridables,
-            "isDiscoverabilityEnabled" => &mut self.is_discoverability_enabled,
-            "isItemVersioningEnabled" => &mut self.is_item_versioning_enabled,
-            "isSearchEnabled" => &mut self.is_search_enabled,
-            "isSharingRestricted" => &mut self.is_sharing_restricted,
-            "itemMajorVersionLimit" => &mut self.item_major_version_limit,
-            "maxStoragePerContainerInBytes" => &mut self.max_storage_per_container_in_bytes,
-            "sharingCapability" => &mut self.sharing_capability,
-            "urlTemplate" => &mut self.url_template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "consumingTenantOverridables",
@@ -1121,22 +1141,37 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
             "urlTemplate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "consumingTenantOverridables",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.consuming_tenant_overridables,
-        );
-        w.field("isDiscoverabilityEnabled", &self.is_discoverability_enabled);
-        w.field("isItemVersioningEnabled", &self.is_item_versioning_enabled);
-        w.field("isSearchEnabled", &self.is_search_enabled);
-        w.field("isSharingRestricted", &self.is_sharing_restricted);
-        w.field("itemMajorVersionLimit", &self.item_major_version_limit);
-        w.field(
-            "maxStoragePerContainerInBytes",
+            &self.is_discoverability_enabled,
+            &self.is_item_versioning_enabled,
+            &self.is_search_enabled,
+            &self.is_sharing_restricted,
+            &self.item_major_version_limit,
             &self.max_storage_per_container_in_bytes,
-        );
-        w.field("sharingCapability", &self.sharing_capability);
-        w.field("urlTemplate", &self.url_template);
+            &self.sharing_capability,
+            &self.url_template,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.consuming_tenant_overridables,
+                &mut self.is_discoverability_enabled,
+                &mut self.is_item_versioning_enabled,
+                &mut self.is_search_enabled,
+                &mut self.is_sharing_restricted,
+                &mut self.item_major_version_limit,
+                &mut self.max_storage_per_container_in_bytes,
+                &mut self.sharing_capability,
+                &mut self.url_template,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1271,18 +1306,17 @@ impl ::graph_model::rt::Struct for FileStorageContainerViewpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.fileStorageContainerViewpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "effectiveRole" => &mut self.effective_role,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["effectiveRole"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("effectiveRole", &self.effective_role);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.effective_role])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.effective_role], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1336,26 +1370,32 @@ impl ::graph_model::rt::Struct for SharePointGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "principalId" => &mut self.principal_id,
-            "title" => &mut self.title,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "principalId", "title", "members"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("principalId", &self.principal_id);
-        w.field("title", &self.title);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.principal_id,
+            &self.title,
+            &self.members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.principal_id,
+                &mut self.title,
+                &mut self.members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1403,20 +1443,17 @@ impl ::graph_model::rt::Struct for SharePointGroupMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointGroupMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.identity], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1466,22 +1503,28 @@ impl ::graph_model::rt::Struct for SharePointMigrationContainerInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationContainerInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dataContainerUri" => &mut self.data_container_uri,
-            "encryptionKey" => &mut self.encryption_key,
-            "metadataContainerUri" => &mut self.metadata_container_uri,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dataContainerUri", "encryptionKey", "metadataContainerUri"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dataContainerUri", &self.data_container_uri);
-        w.field("encryptionKey", &self.encryption_key);
-        w.field("metadataContainerUri", &self.metadata_container_uri);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.data_container_uri,
+            &self.encryption_key,
+            &self.metadata_container_uri,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.data_container_uri,
+                &mut self.encryption_key,
+                &mut self.metadata_container_uri,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1533,24 +1576,30 @@ impl ::graph_model::rt::Struct for SharePointMigrationEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "correlationId", "eventDateTime", "jobId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1773,17 +1822,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEv
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            "manifestFileName" => &mut self.manifest_file_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1793,12 +1831,29 @@ impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEv
             "manifestFileName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
-        w.field("manifestFileName", &self.manifest_file_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+            &self.manifest_file_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+                &mut self.manifest_file_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1851,22 +1906,24 @@ impl ::graph_model::rt::Struct for SharePointMigrationJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "containerInfo" => &mut self.container_info,
-            "progressEvents" => &mut self.progress_events,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "containerInfo", "progressEvents"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("containerInfo", &self.container_info);
-        w.field("progressEvents", &self.progress_events);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.container_info, &self.progress_events])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.container_info,
+                &mut self.progress_events,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1922,18 +1979,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobCancelledEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            "isCancelledByUser" => &mut self.is_cancelled_by_user,
-            "totalRetryCount" => &mut self.total_retry_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1944,13 +1989,31 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
             "totalRetryCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
-        w.field("isCancelledByUser", &self.is_cancelled_by_user);
-        w.field("totalRetryCount", &self.total_retry_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+            &self.is_cancelled_by_user,
+            &self.total_retry_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+                &mut self.is_cancelled_by_user,
+                &mut self.total_retry_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2002,24 +2065,30 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobDeletedEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobDeletedEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "correlationId", "eventDateTime", "jobId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2083,22 +2152,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobErrorEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            "error" => &mut self.error,
-            "errorLevel" => &mut self.error_level,
-            "objectId" => &mut self.object_id,
-            "objectType" => &mut self.object_type,
-            "objectUrl" => &mut self.object_url,
-            "totalRetryCount" => &mut self.total_retry_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2113,17 +2166,39 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
             "totalRetryCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
-        w.field("error", &self.error);
-        w.field("errorLevel", &self.error_level);
-        w.field("objectId", &self.object_id);
-        w.field("objectType", &self.object_type);
-        w.field("objectUrl", &self.object_url);
-        w.field("totalRetryCount", &self.total_retry_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+            &self.error,
+            &self.error_level,
+            &self.object_id,
+            &self.object_type,
+            &self.object_url,
+            &self.total_retry_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+                &mut self.error,
+                &mut self.error_level,
+                &mut self.object_id,
+                &mut self.object_type,
+                &mut self.object_url,
+                &mut self.total_retry_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2262,20 +2337,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobPostponedEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            "jobsInQueue" => &mut self.jobs_in_queue,
-            "nextPickupDateTime" => &mut self.next_pickup_date_time,
-            "reason" => &mut self.reason,
-            "totalRetryCount" => &mut self.total_retry_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2288,15 +2349,35 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
             "totalRetryCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
-        w.field("jobsInQueue", &self.jobs_in_queue);
-        w.field("nextPickupDateTime", &self.next_pickup_date_time);
-        w.field("reason", &self.reason);
-        w.field("totalRetryCount", &self.total_retry_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+            &self.jobs_in_queue,
+            &self.next_pickup_date_time,
+            &self.reason,
+            &self.total_retry_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+                &mut self.jobs_in_queue,
+                &mut self.next_pickup_date_time,
+                &mut self.reason,
+                &mut self.total_retry_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2382,33 +2463,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobProgressEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            "bytesProcessed" => &mut self.bytes_processed,
-            "bytesProcessedOnlyCurrentVersion" => &mut self.bytes_processed_only_current_version,
-            "cpuDurationMs" => &mut self.cpu_duration_ms,
-            "filesProcessed" => &mut self.files_processed,
-            "filesProcessedOnlyCurrentVersion" => &mut self.files_processed_only_current_version,
-            "isCompleted" => &mut self.is_completed,
-            "lastProcessedObjectId" => &mut self.last_processed_object_id,
-            "objectsProcessed" => &mut self.objects_processed,
-            "sqlDurationMs" => &mut self.sql_duration_ms,
-            "sqlQueryCount" => &mut self.sql_query_count,
-            "totalDurationMs" => &mut self.total_duration_ms,
-            "totalErrors" => &mut self.total_errors,
-            "totalExpectedBytes" => &mut self.total_expected_bytes,
-            "totalExpectedObjects" => &mut self.total_expected_objects,
-            "totalRetryCount" => &mut self.total_retry_count,
-            "totalWarnings" => &mut self.total_warnings,
-            "waitTimeOnSqlThrottlingMs" => &mut self.wait_time_on_sql_throttling_ms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2434,37 +2488,61 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
             "waitTimeOnSqlThrottlingMs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
-        w.field("bytesProcessed", &self.bytes_processed);
-        w.field(
-            "bytesProcessedOnlyCurrentVersion",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+            &self.bytes_processed,
             &self.bytes_processed_only_current_version,
-        );
-        w.field("cpuDurationMs", &self.cpu_duration_ms);
-        w.field("filesProcessed", &self.files_processed);
-        w.field(
-            "filesProcessedOnlyCurrentVersion",
+            &self.cpu_duration_ms,
+            &self.files_processed,
             &self.files_processed_only_current_version,
-        );
-        w.field("isCompleted", &self.is_completed);
-        w.field("lastProcessedObjectId", &self.last_processed_object_id);
-        w.field("objectsProcessed", &self.objects_processed);
-        w.field("sqlDurationMs", &self.sql_duration_ms);
-        w.field("sqlQueryCount", &self.sql_query_count);
-        w.field("totalDurationMs", &self.total_duration_ms);
-        w.field("totalErrors", &self.total_errors);
-        w.field("totalExpectedBytes", &self.total_expected_bytes);
-        w.field("totalExpectedObjects", &self.total_expected_objects);
-        w.field("totalRetryCount", &self.total_retry_count);
-        w.field("totalWarnings", &self.total_warnings);
-        w.field(
-            "waitTimeOnSqlThrottlingMs",
+            &self.is_completed,
+            &self.last_processed_object_id,
+            &self.objects_processed,
+            &self.sql_duration_ms,
+            &self.sql_query_count,
+            &self.total_duration_ms,
+            &self.total_errors,
+            &self.total_expected_bytes,
+            &self.total_expected_objects,
+            &self.total_retry_count,
+            &self.total_warnings,
             &self.wait_time_on_sql_throttling_ms,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+                &mut self.bytes_processed,
+                &mut self.bytes_processed_only_current_version,
+                &mut self.cpu_duration_ms,
+                &mut self.files_processed,
+                &mut self.files_processed_only_current_version,
+                &mut self.is_completed,
+                &mut self.last_processed_object_id,
+                &mut self.objects_processed,
+                &mut self.sql_duration_ms,
+                &mut self.sql_query_count,
+                &mut self.total_duration_ms,
+                &mut self.total_errors,
+                &mut self.total_expected_bytes,
+                &mut self.total_expected_objects,
+                &mut self.total_retry_count,
+                &mut self.total_warnings,
+                &mut self.wait_time_on_sql_throttling_ms,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2516,24 +2594,30 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobQueuedEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobQueuedEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "correlationId", "eventDateTime", "jobId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2589,18 +2673,6 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.sharePointMigrationJobStartEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "correlationId" => &mut self.correlation_id,
-            "eventDateTime" => &mut self.event_date_time,
-            "jobId" => &mut self.job_id,
-            "isRestarted" => &mut self.is_restarted,
-            "totalRetryCount" => &mut self.total_retry_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2611,13 +2683,31 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
             "totalRetryCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("correlationId", &self.correlation_id);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("jobId", &self.job_id);
-        w.field("isRestarted", &self.is_restarted);
-        w.field("totalRetryCount", &self.total_retry_count);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.correlation_id,
+            &self.event_date_time,
+            &self.job_id,
+            &self.is_restarted,
+            &self.total_retry_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.correlation_id,
+                &mut self.event_date_time,
+                &mut self.job_id,
+                &mut self.is_restarted,
+                &mut self.total_retry_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2848,20 +2938,20 @@ impl ::graph_model::rt::Struct for Storage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.storage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fileStorage" => &mut self.file_storage,
-            "settings" => &mut self.settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["fileStorage", "settings"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fileStorage", &self.file_storage);
-        w.field("settings", &self.settings);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.file_storage, &self.settings])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.file_storage, &mut self.settings],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2909,20 +2999,17 @@ impl ::graph_model::rt::Struct for StorageSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.storageSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "quota" => &mut self.quota,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "quota"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("quota", &self.quota);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.quota])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.quota], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

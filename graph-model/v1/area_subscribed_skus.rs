@@ -19,24 +19,30 @@ impl ::graph_model::rt::Struct for LicenseUnitsDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.licenseUnitsDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "enabled" => &mut self.enabled,
-            "lockedOut" => &mut self.locked_out,
-            "suspended" => &mut self.suspended,
-            "warning" => &mut self.warning,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["enabled", "lockedOut", "suspended", "warning"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("enabled", &self.enabled);
-        w.field("lockedOut", &self.locked_out);
-        w.field("suspended", &self.suspended);
-        w.field("warning", &self.warning);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.enabled,
+            &self.locked_out,
+            &self.suspended,
+            &self.warning,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.enabled,
+                &mut self.locked_out,
+                &mut self.suspended,
+                &mut self.warning,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -102,23 +108,6 @@ impl ::graph_model::rt::Struct for SubscribedSku {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.subscribedSku"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accountId" => &mut self.account_id,
-            "accountName" => &mut self.account_name,
-            "appliesTo" => &mut self.applies_to,
-            "capabilityStatus" => &mut self.capability_status,
-            "consumedUnits" => &mut self.consumed_units,
-            "prepaidUnits" => &mut self.prepaid_units,
-            "servicePlans" => &mut self.service_plans,
-            "skuId" => &mut self.sku_id,
-            "skuPartNumber" => &mut self.sku_part_number,
-            "subscriptionIds" => &mut self.subscription_ids,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -134,18 +123,41 @@ impl ::graph_model::rt::Struct for SubscribedSku {
             "subscriptionIds",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accountId", &self.account_id);
-        w.field("accountName", &self.account_name);
-        w.field("appliesTo", &self.applies_to);
-        w.field("capabilityStatus", &self.capability_status);
-        w.field("consumedUnits", &self.consumed_units);
-        w.field("prepaidUnits", &self.prepaid_units);
-        w.field("servicePlans", &self.service_plans);
-        w.field("skuId", &self.sku_id);
-        w.field("skuPartNumber", &self.sku_part_number);
-        w.field("subscriptionIds", &self.subscription_ids);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.account_id,
+            &self.account_name,
+            &self.applies_to,
+            &self.capability_status,
+            &self.consumed_units,
+            &self.prepaid_units,
+            &self.service_plans,
+            &self.sku_id,
+            &self.sku_part_number,
+            &self.subscription_ids,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.account_id,
+                &mut self.account_name,
+                &mut self.applies_to,
+                &mut self.capability_status,
+                &mut self.consumed_units,
+                &mut self.prepaid_units,
+                &mut self.service_plans,
+                &mut self.sku_id,
+                &mut self.sku_part_number,
+                &mut self.subscription_ids,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

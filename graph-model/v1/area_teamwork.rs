@@ -13,18 +13,17 @@ impl ::graph_model::rt::Struct for DeletedChat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deletedChat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -72,20 +71,17 @@ impl ::graph_model::rt::Struct for DeletedTeam {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.deletedTeam"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "channels" => &mut self.channels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "channels"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("channels", &self.channels);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.channels])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.channels], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -215,17 +211,6 @@ impl ::graph_model::rt::Struct for TeamsAppSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAppSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "allowUserRequestsForAppAccess" => &mut self.allow_user_requests_for_app_access,
-            "isUserPersonalScopeResourceSpecificConsentEnabled" => {
-                &mut self.is_user_personal_scope_resource_specific_consent_enabled
-            }
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -233,16 +218,25 @@ impl ::graph_model::rt::Struct for TeamsAppSettings {
             "isUserPersonalScopeResourceSpecificConsentEnabled",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "allowUserRequestsForAppAccess",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.allow_user_requests_for_app_access,
-        );
-        w.field(
-            "isUserPersonalScopeResourceSpecificConsentEnabled",
             &self.is_user_personal_scope_resource_specific_consent_enabled,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.allow_user_requests_for_app_access,
+                &mut self.is_user_personal_scope_resource_specific_consent_enabled,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -300,19 +294,6 @@ impl ::graph_model::rt::Struct for Teamwork {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamwork"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isTeamsEnabled" => &mut self.is_teams_enabled,
-            "region" => &mut self.region,
-            "deletedChats" => &mut self.deleted_chats,
-            "deletedTeams" => &mut self.deleted_teams,
-            "teamsAppSettings" => &mut self.teams_app_settings,
-            "workforceIntegrations" => &mut self.workforce_integrations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -324,14 +305,33 @@ impl ::graph_model::rt::Struct for Teamwork {
             "workforceIntegrations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isTeamsEnabled", &self.is_teams_enabled);
-        w.field("region", &self.region);
-        w.field("deletedChats", &self.deleted_chats);
-        w.field("deletedTeams", &self.deleted_teams);
-        w.field("teamsAppSettings", &self.teams_app_settings);
-        w.field("workforceIntegrations", &self.workforce_integrations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.is_teams_enabled,
+            &self.region,
+            &self.deleted_chats,
+            &self.deleted_teams,
+            &self.teams_app_settings,
+            &self.workforce_integrations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.is_teams_enabled,
+                &mut self.region,
+                &mut self.deleted_chats,
+                &mut self.deleted_teams,
+                &mut self.teams_app_settings,
+                &mut self.workforce_integrations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -401,26 +401,6 @@ impl ::graph_model::rt::Struct for WorkforceIntegration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workforceIntegration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "apiVersion" => &mut self.api_version,
-            "displayName" => &mut self.display_name,
-            "eligibilityFilteringEnabledEntities" => {
-                &mut self.eligibility_filtering_enabled_entities
-            }
-            "encryption" => &mut self.encryption,
-            "isActive" => &mut self.is_active,
-            "supportedEntities" => &mut self.supported_entities,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -437,22 +417,43 @@ impl ::graph_model::rt::Struct for WorkforceIntegration {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("apiVersion", &self.api_version);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "eligibilityFilteringEnabledEntities",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.api_version,
+            &self.display_name,
             &self.eligibility_filtering_enabled_entities,
-        );
-        w.field("encryption", &self.encryption);
-        w.field("isActive", &self.is_active);
-        w.field("supportedEntities", &self.supported_entities);
-        w.field("url", &self.url);
+            &self.encryption,
+            &self.is_active,
+            &self.supported_entities,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.api_version,
+                &mut self.display_name,
+                &mut self.eligibility_filtering_enabled_entities,
+                &mut self.encryption,
+                &mut self.is_active,
+                &mut self.supported_entities,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -500,20 +501,17 @@ impl ::graph_model::rt::Struct for WorkforceIntegrationEncryption {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.workforceIntegrationEncryption"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "protocol" => &mut self.protocol,
-            "secret" => &mut self.secret,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["protocol", "secret"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("protocol", &self.protocol);
-        w.field("secret", &self.secret);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.protocol, &self.secret])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.protocol, &mut self.secret], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

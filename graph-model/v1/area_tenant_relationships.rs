@@ -23,18 +23,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminAccessAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accessContainer" => &mut self.access_container,
-            "accessDetails" => &mut self.access_details,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -45,13 +33,31 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accessContainer", &self.access_container);
-        w.field("accessDetails", &self.access_details);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.access_container,
+            &self.access_details,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access_container,
+                &mut self.access_details,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -183,20 +189,23 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminAccessContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessContainerId" => &mut self.access_container_id,
-            "accessContainerType" => &mut self.access_container_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["accessContainerId", "accessContainerType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessContainerId", &self.access_container_id);
-        w.field("accessContainerType", &self.access_container_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.access_container_id, &self.access_container_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_container_id,
+                &mut self.access_container_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -303,18 +312,17 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminAccessDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "unifiedRoles" => &mut self.unified_roles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["unifiedRoles"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("unifiedRoles", &self.unified_roles);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.unified_roles])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.unified_roles], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -367,24 +375,30 @@ impl ::graph_model::rt::Struct for DelegatedAdminCustomer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminCustomer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            "serviceManagementDetails" => &mut self.service_management_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "tenantId", "serviceManagementDetails"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("serviceManagementDetails", &self.service_management_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.tenant_id,
+            &self.service_management_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.tenant_id,
+                &mut self.service_management_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -456,26 +470,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminRelationship"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accessDetails" => &mut self.access_details,
-            "activatedDateTime" => &mut self.activated_date_time,
-            "autoExtendDuration" => &mut self.auto_extend_duration,
-            "createdDateTime" => &mut self.created_date_time,
-            "customer" => &mut self.customer,
-            "displayName" => &mut self.display_name,
-            "duration" => &mut self.duration,
-            "endDateTime" => &mut self.end_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "accessAssignments" => &mut self.access_assignments,
-            "operations" => &mut self.operations,
-            "requests" => &mut self.requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -494,21 +488,47 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
             "requests",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accessDetails", &self.access_details);
-        w.field("activatedDateTime", &self.activated_date_time);
-        w.field("autoExtendDuration", &self.auto_extend_duration);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customer", &self.customer);
-        w.field("displayName", &self.display_name);
-        w.field("duration", &self.duration);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("accessAssignments", &self.access_assignments);
-        w.field("operations", &self.operations);
-        w.field("requests", &self.requests);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.access_details,
+            &self.activated_date_time,
+            &self.auto_extend_duration,
+            &self.created_date_time,
+            &self.customer,
+            &self.display_name,
+            &self.duration,
+            &self.end_date_time,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.access_assignments,
+            &self.operations,
+            &self.requests,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access_details,
+                &mut self.activated_date_time,
+                &mut self.auto_extend_duration,
+                &mut self.created_date_time,
+                &mut self.customer,
+                &mut self.display_name,
+                &mut self.duration,
+                &mut self.end_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.access_assignments,
+                &mut self.operations,
+                &mut self.requests,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -651,20 +671,20 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipCustomerParticipant
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminRelationshipCustomerParticipant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "tenantId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("tenantId", &self.tenant_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.tenant_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.tenant_id],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -722,18 +742,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminRelationshipOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "data" => &mut self.data,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "operationType" => &mut self.operation_type,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -744,13 +752,31 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("data", &self.data);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("operationType", &self.operation_type);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.data,
+            &self.last_modified_date_time,
+            &self.operation_type,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.data,
+                &mut self.last_modified_date_time,
+                &mut self.operation_type,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -874,17 +900,6 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminRelationshipRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -894,12 +909,29 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1219,22 +1251,24 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceManagementDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.delegatedAdminServiceManagementDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "serviceManagementUrl" => &mut self.service_management_url,
-            "serviceName" => &mut self.service_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "serviceManagementUrl", "serviceName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("serviceManagementUrl", &self.service_management_url);
-        w.field("serviceName", &self.service_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.service_management_url, &self.service_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.service_management_url,
+                &mut self.service_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1292,19 +1326,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganization {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganization"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "state" => &mut self.state,
-            "joinRequest" => &mut self.join_request,
-            "tenants" => &mut self.tenants,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1316,14 +1337,33 @@ impl ::graph_model::rt::Struct for MultiTenantOrganization {
             "tenants",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("state", &self.state);
-        w.field("joinRequest", &self.join_request);
-        w.field("tenants", &self.tenants);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.state,
+            &self.join_request,
+            &self.tenants,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.state,
+                &mut self.join_request,
+                &mut self.tenants,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1378,17 +1418,6 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganizationJoinRequestRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "addedByTenantId" => &mut self.added_by_tenant_id,
-            "memberState" => &mut self.member_state,
-            "role" => &mut self.role,
-            "transitionDetails" => &mut self.transition_details,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1398,12 +1427,29 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
             "transitionDetails",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("addedByTenantId", &self.added_by_tenant_id);
-        w.field("memberState", &self.member_state);
-        w.field("role", &self.role);
-        w.field("transitionDetails", &self.transition_details);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.added_by_tenant_id,
+            &self.member_state,
+            &self.role,
+            &self.transition_details,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.added_by_tenant_id,
+                &mut self.member_state,
+                &mut self.role,
+                &mut self.transition_details,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1453,22 +1499,24 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestTransitionD
     fn type_name(&self) -> &'static str {
         "microsoft.graph.multiTenantOrganizationJoinRequestTransitionDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "desiredMemberState" => &mut self.desired_member_state,
-            "details" => &mut self.details,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["desiredMemberState", "details", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("desiredMemberState", &self.desired_member_state);
-        w.field("details", &self.details);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.desired_member_state, &self.details, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.desired_member_state,
+                &mut self.details,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1612,28 +1660,6 @@ impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.resellerDelegatedAdminRelationship"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accessDetails" => &mut self.access_details,
-            "activatedDateTime" => &mut self.activated_date_time,
-            "autoExtendDuration" => &mut self.auto_extend_duration,
-            "createdDateTime" => &mut self.created_date_time,
-            "customer" => &mut self.customer,
-            "displayName" => &mut self.display_name,
-            "duration" => &mut self.duration,
-            "endDateTime" => &mut self.end_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "indirectProviderTenantId" => &mut self.indirect_provider_tenant_id,
-            "isPartnerConsentPending" => &mut self.is_partner_consent_pending,
-            "accessAssignments" => &mut self.access_assignments,
-            "operations" => &mut self.operations,
-            "requests" => &mut self.requests,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1654,26 +1680,51 @@ impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
             "requests",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accessDetails", &self.access_details);
-        w.field("activatedDateTime", &self.activated_date_time);
-        w.field("autoExtendDuration", &self.auto_extend_duration);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customer", &self.customer);
-        w.field("displayName", &self.display_name);
-        w.field("duration", &self.duration);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field(
-            "indirectProviderTenantId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.access_details,
+            &self.activated_date_time,
+            &self.auto_extend_duration,
+            &self.created_date_time,
+            &self.customer,
+            &self.display_name,
+            &self.duration,
+            &self.end_date_time,
+            &self.last_modified_date_time,
+            &self.status,
             &self.indirect_provider_tenant_id,
-        );
-        w.field("isPartnerConsentPending", &self.is_partner_consent_pending);
-        w.field("accessAssignments", &self.access_assignments);
-        w.field("operations", &self.operations);
-        w.field("requests", &self.requests);
+            &self.is_partner_consent_pending,
+            &self.access_assignments,
+            &self.operations,
+            &self.requests,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.access_details,
+                &mut self.activated_date_time,
+                &mut self.auto_extend_duration,
+                &mut self.created_date_time,
+                &mut self.customer,
+                &mut self.display_name,
+                &mut self.duration,
+                &mut self.end_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.indirect_provider_tenant_id,
+                &mut self.is_partner_consent_pending,
+                &mut self.access_assignments,
+                &mut self.operations,
+                &mut self.requests,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1724,15 +1775,6 @@ impl ::graph_model::rt::Struct for TenantRelationship {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.tenantRelationship"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "delegatedAdminCustomers" => &mut self.delegated_admin_customers,
-            "delegatedAdminRelationships" => &mut self.delegated_admin_relationships,
-            "multiTenantOrganization" => &mut self.multi_tenant_organization,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "delegatedAdminCustomers",
@@ -1740,13 +1782,25 @@ impl ::graph_model::rt::Struct for TenantRelationship {
             "multiTenantOrganization",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("delegatedAdminCustomers", &self.delegated_admin_customers);
-        w.field(
-            "delegatedAdminRelationships",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.delegated_admin_customers,
             &self.delegated_admin_relationships,
-        );
-        w.field("multiTenantOrganization", &self.multi_tenant_organization);
+            &self.multi_tenant_organization,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.delegated_admin_customers,
+                &mut self.delegated_admin_relationships,
+                &mut self.multi_tenant_organization,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1792,18 +1846,17 @@ impl ::graph_model::rt::Struct for UnifiedRole {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.unifiedRole"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "roleDefinitionId" => &mut self.role_definition_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["roleDefinitionId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("roleDefinitionId", &self.role_definition_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.role_definition_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.role_definition_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -13,18 +13,17 @@ impl ::graph_model::rt::Struct for AdministrativeUnitInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.administrativeUnitInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -273,25 +272,6 @@ impl ::graph_model::rt::Struct for CallRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.callRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "endDateTime" => &mut self.end_date_time,
-            "joinWebUrl" => &mut self.join_web_url,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "modalities" => &mut self.modalities,
-            "organizer" => &mut self.organizer,
-            "participants" => &mut self.participants,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "version" => &mut self.version,
-            "organizer_v2" => &mut self.organizer_v2,
-            "participants_v2" => &mut self.participants_v2,
-            "sessions" => &mut self.sessions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -309,20 +289,45 @@ impl ::graph_model::rt::Struct for CallRecord {
             "sessions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("joinWebUrl", &self.join_web_url);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("modalities", &self.modalities);
-        w.field("organizer", &self.organizer);
-        w.field("participants", &self.participants);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("version", &self.version);
-        w.field("organizer_v2", &self.organizer_v2);
-        w.field("participants_v2", &self.participants_v2);
-        w.field("sessions", &self.sessions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.end_date_time,
+            &self.join_web_url,
+            &self.last_modified_date_time,
+            &self.modalities,
+            &self.organizer,
+            &self.participants,
+            &self.start_date_time,
+            &self.r#type,
+            &self.version,
+            &self.organizer_v2,
+            &self.participants_v2,
+            &self.sessions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.end_date_time,
+                &mut self.join_web_url,
+                &mut self.last_modified_date_time,
+                &mut self.modalities,
+                &mut self.organizer,
+                &mut self.participants,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.version,
+                &mut self.organizer_v2,
+                &mut self.participants_v2,
+                &mut self.sessions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -563,18 +568,6 @@ impl ::graph_model::rt::Struct for ClientUserAgent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.clientUserAgent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationVersion" => &mut self.application_version,
-            "headerValue" => &mut self.header_value,
-            "azureADAppId" => &mut self.azure_ad_app_id,
-            "communicationServiceId" => &mut self.communication_service_id,
-            "platform" => &mut self.platform,
-            "productFamily" => &mut self.product_family,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "applicationVersion",
@@ -585,13 +578,31 @@ impl ::graph_model::rt::Struct for ClientUserAgent {
             "productFamily",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationVersion", &self.application_version);
-        w.field("headerValue", &self.header_value);
-        w.field("azureADAppId", &self.azure_ad_app_id);
-        w.field("communicationServiceId", &self.communication_service_id);
-        w.field("platform", &self.platform);
-        w.field("productFamily", &self.product_family);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.application_version,
+            &self.header_value,
+            &self.azure_ad_app_id,
+            &self.communication_service_id,
+            &self.platform,
+            &self.product_family,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_version,
+                &mut self.header_value,
+                &mut self.azure_ad_app_id,
+                &mut self.communication_service_id,
+                &mut self.platform,
+                &mut self.product_family,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -677,33 +688,6 @@ impl ::graph_model::rt::Struct for DeviceInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.deviceInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "captureDeviceDriver" => &mut self.capture_device_driver,
-            "captureDeviceName" => &mut self.capture_device_name,
-            "captureNotFunctioningEventRatio" => &mut self.capture_not_functioning_event_ratio,
-            "cpuInsufficentEventRatio" => &mut self.cpu_insufficent_event_ratio,
-            "deviceClippingEventRatio" => &mut self.device_clipping_event_ratio,
-            "deviceGlitchEventRatio" => &mut self.device_glitch_event_ratio,
-            "howlingEventCount" => &mut self.howling_event_count,
-            "initialSignalLevelRootMeanSquare" => &mut self.initial_signal_level_root_mean_square,
-            "lowSpeechLevelEventRatio" => &mut self.low_speech_level_event_ratio,
-            "lowSpeechToNoiseEventRatio" => &mut self.low_speech_to_noise_event_ratio,
-            "micGlitchRate" => &mut self.mic_glitch_rate,
-            "receivedNoiseLevel" => &mut self.received_noise_level,
-            "receivedSignalLevel" => &mut self.received_signal_level,
-            "renderDeviceDriver" => &mut self.render_device_driver,
-            "renderDeviceName" => &mut self.render_device_name,
-            "renderMuteEventRatio" => &mut self.render_mute_event_ratio,
-            "renderNotFunctioningEventRatio" => &mut self.render_not_functioning_event_ratio,
-            "renderZeroVolumeEventRatio" => &mut self.render_zero_volume_event_ratio,
-            "sentNoiseLevel" => &mut self.sent_noise_level,
-            "sentSignalLevel" => &mut self.sent_signal_level,
-            "speakerGlitchRate" => &mut self.speaker_glitch_rate,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "captureDeviceDriver",
@@ -729,52 +713,61 @@ impl ::graph_model::rt::Struct for DeviceInfo {
             "speakerGlitchRate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("captureDeviceDriver", &self.capture_device_driver);
-        w.field("captureDeviceName", &self.capture_device_name);
-        w.field(
-            "captureNotFunctioningEventRatio",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.capture_device_driver,
+            &self.capture_device_name,
             &self.capture_not_functioning_event_ratio,
-        );
-        w.field(
-            "cpuInsufficentEventRatio",
             &self.cpu_insufficent_event_ratio,
-        );
-        w.field(
-            "deviceClippingEventRatio",
             &self.device_clipping_event_ratio,
-        );
-        w.field("deviceGlitchEventRatio", &self.device_glitch_event_ratio);
-        w.field("howlingEventCount", &self.howling_event_count);
-        w.field(
-            "initialSignalLevelRootMeanSquare",
+            &self.device_glitch_event_ratio,
+            &self.howling_event_count,
             &self.initial_signal_level_root_mean_square,
-        );
-        w.field(
-            "lowSpeechLevelEventRatio",
             &self.low_speech_level_event_ratio,
-        );
-        w.field(
-            "lowSpeechToNoiseEventRatio",
             &self.low_speech_to_noise_event_ratio,
-        );
-        w.field("micGlitchRate", &self.mic_glitch_rate);
-        w.field("receivedNoiseLevel", &self.received_noise_level);
-        w.field("receivedSignalLevel", &self.received_signal_level);
-        w.field("renderDeviceDriver", &self.render_device_driver);
-        w.field("renderDeviceName", &self.render_device_name);
-        w.field("renderMuteEventRatio", &self.render_mute_event_ratio);
-        w.field(
-            "renderNotFunctioningEventRatio",
+            &self.mic_glitch_rate,
+            &self.received_noise_level,
+            &self.received_signal_level,
+            &self.render_device_driver,
+            &self.render_device_name,
+            &self.render_mute_event_ratio,
             &self.render_not_functioning_event_ratio,
-        );
-        w.field(
-            "renderZeroVolumeEventRatio",
             &self.render_zero_volume_event_ratio,
-        );
-        w.field("sentNoiseLevel", &self.sent_noise_level);
-        w.field("sentSignalLevel", &self.sent_signal_level);
-        w.field("speakerGlitchRate", &self.speaker_glitch_rate);
+            &self.sent_noise_level,
+            &self.sent_signal_level,
+            &self.speaker_glitch_rate,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.capture_device_driver,
+                &mut self.capture_device_name,
+                &mut self.capture_not_functioning_event_ratio,
+                &mut self.cpu_insufficent_event_ratio,
+                &mut self.device_clipping_event_ratio,
+                &mut self.device_glitch_event_ratio,
+                &mut self.howling_event_count,
+                &mut self.initial_signal_level_root_mean_square,
+                &mut self.low_speech_level_event_ratio,
+                &mut self.low_speech_to_noise_event_ratio,
+                &mut self.mic_glitch_rate,
+                &mut self.received_noise_level,
+                &mut self.received_signal_level,
+                &mut self.render_device_driver,
+                &mut self.render_device_name,
+                &mut self.render_mute_event_ratio,
+                &mut self.render_not_functioning_event_ratio,
+                &mut self.render_zero_volume_event_ratio,
+                &mut self.sent_noise_level,
+                &mut self.sent_signal_level,
+                &mut self.speaker_glitch_rate,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -820,18 +813,17 @@ impl ::graph_model::rt::Struct for Endpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.endpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userAgent" => &mut self.user_agent,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userAgent"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userAgent", &self.user_agent);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_agent])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_agent], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -984,20 +976,17 @@ impl ::graph_model::rt::Struct for FailureInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.failureInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "reason" => &mut self.reason,
-            "stage" => &mut self.stage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["reason", "stage"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("reason", &self.reason);
-        w.field("stage", &self.stage);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.reason, &self.stage])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.reason, &mut self.stage], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1111,15 +1100,17 @@ impl ::graph_model::rt::Struct for FeedbackTokenSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.feedbackTokenSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1175,18 +1166,6 @@ impl ::graph_model::rt::Struct for Media {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.media"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "calleeDevice" => &mut self.callee_device,
-            "calleeNetwork" => &mut self.callee_network,
-            "callerDevice" => &mut self.caller_device,
-            "callerNetwork" => &mut self.caller_network,
-            "label" => &mut self.label,
-            "streams" => &mut self.streams,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "calleeDevice",
@@ -1197,13 +1176,31 @@ impl ::graph_model::rt::Struct for Media {
             "streams",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("calleeDevice", &self.callee_device);
-        w.field("calleeNetwork", &self.callee_network);
-        w.field("callerDevice", &self.caller_device);
-        w.field("callerNetwork", &self.caller_network);
-        w.field("label", &self.label);
-        w.field("streams", &self.streams);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.callee_device,
+            &self.callee_network,
+            &self.caller_device,
+            &self.caller_network,
+            &self.label,
+            &self.streams,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.callee_device,
+                &mut self.callee_network,
+                &mut self.caller_device,
+                &mut self.caller_network,
+                &mut self.label,
+                &mut self.streams,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1308,44 +1305,6 @@ impl ::graph_model::rt::Struct for MediaStream {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.mediaStream"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "audioCodec" => &mut self.audio_codec,
-            "averageAudioDegradation" => &mut self.average_audio_degradation,
-            "averageAudioNetworkJitter" => &mut self.average_audio_network_jitter,
-            "averageBandwidthEstimate" => &mut self.average_bandwidth_estimate,
-            "averageFreezeDuration" => &mut self.average_freeze_duration,
-            "averageJitter" => &mut self.average_jitter,
-            "averagePacketLossRate" => &mut self.average_packet_loss_rate,
-            "averageRatioOfConcealedSamples" => &mut self.average_ratio_of_concealed_samples,
-            "averageReceivedFrameRate" => &mut self.average_received_frame_rate,
-            "averageRoundTripTime" => &mut self.average_round_trip_time,
-            "averageVideoFrameLossPercentage" => &mut self.average_video_frame_loss_percentage,
-            "averageVideoFrameRate" => &mut self.average_video_frame_rate,
-            "averageVideoPacketLossRate" => &mut self.average_video_packet_loss_rate,
-            "endDateTime" => &mut self.end_date_time,
-            "isAudioForwardErrorCorrectionUsed" => &mut self.is_audio_forward_error_correction_used,
-            "lowFrameRateRatio" => &mut self.low_frame_rate_ratio,
-            "lowVideoProcessingCapabilityRatio" => &mut self.low_video_processing_capability_ratio,
-            "maxAudioNetworkJitter" => &mut self.max_audio_network_jitter,
-            "maxJitter" => &mut self.max_jitter,
-            "maxPacketLossRate" => &mut self.max_packet_loss_rate,
-            "maxRatioOfConcealedSamples" => &mut self.max_ratio_of_concealed_samples,
-            "maxRoundTripTime" => &mut self.max_round_trip_time,
-            "packetUtilization" => &mut self.packet_utilization,
-            "postForwardErrorCorrectionPacketLossRate" => {
-                &mut self.post_forward_error_correction_packet_loss_rate
-            }
-            "rmsFreezeDuration" => &mut self.rms_freeze_duration,
-            "startDateTime" => &mut self.start_date_time,
-            "streamDirection" => &mut self.stream_direction,
-            "streamId" => &mut self.stream_id,
-            "videoCodec" => &mut self.video_codec,
-            "wasMediaBypassed" => &mut self.was_media_bypassed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "audioCodec",
@@ -1380,64 +1339,79 @@ impl ::graph_model::rt::Struct for MediaStream {
             "wasMediaBypassed",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("audioCodec", &self.audio_codec);
-        w.field("averageAudioDegradation", &self.average_audio_degradation);
-        w.field(
-            "averageAudioNetworkJitter",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.audio_codec,
+            &self.average_audio_degradation,
             &self.average_audio_network_jitter,
-        );
-        w.field("averageBandwidthEstimate", &self.average_bandwidth_estimate);
-        w.field("averageFreezeDuration", &self.average_freeze_duration);
-        w.field("averageJitter", &self.average_jitter);
-        w.field("averagePacketLossRate", &self.average_packet_loss_rate);
-        w.field(
-            "averageRatioOfConcealedSamples",
+            &self.average_bandwidth_estimate,
+            &self.average_freeze_duration,
+            &self.average_jitter,
+            &self.average_packet_loss_rate,
             &self.average_ratio_of_concealed_samples,
-        );
-        w.field(
-            "averageReceivedFrameRate",
             &self.average_received_frame_rate,
-        );
-        w.field("averageRoundTripTime", &self.average_round_trip_time);
-        w.field(
-            "averageVideoFrameLossPercentage",
+            &self.average_round_trip_time,
             &self.average_video_frame_loss_percentage,
-        );
-        w.field("averageVideoFrameRate", &self.average_video_frame_rate);
-        w.field(
-            "averageVideoPacketLossRate",
+            &self.average_video_frame_rate,
             &self.average_video_packet_loss_rate,
-        );
-        w.field("endDateTime", &self.end_date_time);
-        w.field(
-            "isAudioForwardErrorCorrectionUsed",
+            &self.end_date_time,
             &self.is_audio_forward_error_correction_used,
-        );
-        w.field("lowFrameRateRatio", &self.low_frame_rate_ratio);
-        w.field(
-            "lowVideoProcessingCapabilityRatio",
+            &self.low_frame_rate_ratio,
             &self.low_video_processing_capability_ratio,
-        );
-        w.field("maxAudioNetworkJitter", &self.max_audio_network_jitter);
-        w.field("maxJitter", &self.max_jitter);
-        w.field("maxPacketLossRate", &self.max_packet_loss_rate);
-        w.field(
-            "maxRatioOfConcealedSamples",
+            &self.max_audio_network_jitter,
+            &self.max_jitter,
+            &self.max_packet_loss_rate,
             &self.max_ratio_of_concealed_samples,
-        );
-        w.field("maxRoundTripTime", &self.max_round_trip_time);
-        w.field("packetUtilization", &self.packet_utilization);
-        w.field(
-            "postForwardErrorCorrectionPacketLossRate",
+            &self.max_round_trip_time,
+            &self.packet_utilization,
             &self.post_forward_error_correction_packet_loss_rate,
-        );
-        w.field("rmsFreezeDuration", &self.rms_freeze_duration);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("streamDirection", &self.stream_direction);
-        w.field("streamId", &self.stream_id);
-        w.field("videoCodec", &self.video_codec);
-        w.field("wasMediaBypassed", &self.was_media_bypassed);
+            &self.rms_freeze_duration,
+            &self.start_date_time,
+            &self.stream_direction,
+            &self.stream_id,
+            &self.video_codec,
+            &self.was_media_bypassed,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.audio_codec,
+                &mut self.average_audio_degradation,
+                &mut self.average_audio_network_jitter,
+                &mut self.average_bandwidth_estimate,
+                &mut self.average_freeze_duration,
+                &mut self.average_jitter,
+                &mut self.average_packet_loss_rate,
+                &mut self.average_ratio_of_concealed_samples,
+                &mut self.average_received_frame_rate,
+                &mut self.average_round_trip_time,
+                &mut self.average_video_frame_loss_percentage,
+                &mut self.average_video_frame_rate,
+                &mut self.average_video_packet_loss_rate,
+                &mut self.end_date_time,
+                &mut self.is_audio_forward_error_correction_used,
+                &mut self.low_frame_rate_ratio,
+                &mut self.low_video_processing_capability_ratio,
+                &mut self.max_audio_network_jitter,
+                &mut self.max_jitter,
+                &mut self.max_packet_loss_rate,
+                &mut self.max_ratio_of_concealed_samples,
+                &mut self.max_round_trip_time,
+                &mut self.packet_utilization,
+                &mut self.post_forward_error_correction_packet_loss_rate,
+                &mut self.rms_freeze_duration,
+                &mut self.start_date_time,
+                &mut self.stream_direction,
+                &mut self.stream_id,
+                &mut self.video_codec,
+                &mut self.was_media_bypassed,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1761,38 +1735,6 @@ impl ::graph_model::rt::Struct for NetworkInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.networkInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "bandwidthLowEventRatio" => &mut self.bandwidth_low_event_ratio,
-            "basicServiceSetIdentifier" => &mut self.basic_service_set_identifier,
-            "connectionType" => &mut self.connection_type,
-            "delayEventRatio" => &mut self.delay_event_ratio,
-            "dnsSuffix" => &mut self.dns_suffix,
-            "ipAddress" => &mut self.ip_address,
-            "linkSpeed" => &mut self.link_speed,
-            "macAddress" => &mut self.mac_address,
-            "networkTransportProtocol" => &mut self.network_transport_protocol,
-            "port" => &mut self.port,
-            "receivedQualityEventRatio" => &mut self.received_quality_event_ratio,
-            "reflexiveIPAddress" => &mut self.reflexive_ip_address,
-            "relayIPAddress" => &mut self.relay_ip_address,
-            "relayPort" => &mut self.relay_port,
-            "sentQualityEventRatio" => &mut self.sent_quality_event_ratio,
-            "subnet" => &mut self.subnet,
-            "traceRouteHops" => &mut self.trace_route_hops,
-            "wifiBand" => &mut self.wifi_band,
-            "wifiBatteryCharge" => &mut self.wifi_battery_charge,
-            "wifiChannel" => &mut self.wifi_channel,
-            "wifiMicrosoftDriver" => &mut self.wifi_microsoft_driver,
-            "wifiMicrosoftDriverVersion" => &mut self.wifi_microsoft_driver_version,
-            "wifiRadioType" => &mut self.wifi_radio_type,
-            "wifiSignalStrength" => &mut self.wifi_signal_strength,
-            "wifiVendorDriver" => &mut self.wifi_vendor_driver,
-            "wifiVendorDriverVersion" => &mut self.wifi_vendor_driver_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "bandwidthLowEventRatio",
@@ -1823,42 +1765,71 @@ impl ::graph_model::rt::Struct for NetworkInfo {
             "wifiVendorDriverVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("bandwidthLowEventRatio", &self.bandwidth_low_event_ratio);
-        w.field(
-            "basicServiceSetIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.bandwidth_low_event_ratio,
             &self.basic_service_set_identifier,
-        );
-        w.field("connectionType", &self.connection_type);
-        w.field("delayEventRatio", &self.delay_event_ratio);
-        w.field("dnsSuffix", &self.dns_suffix);
-        w.field("ipAddress", &self.ip_address);
-        w.field("linkSpeed", &self.link_speed);
-        w.field("macAddress", &self.mac_address);
-        w.field("networkTransportProtocol", &self.network_transport_protocol);
-        w.field("port", &self.port);
-        w.field(
-            "receivedQualityEventRatio",
+            &self.connection_type,
+            &self.delay_event_ratio,
+            &self.dns_suffix,
+            &self.ip_address,
+            &self.link_speed,
+            &self.mac_address,
+            &self.network_transport_protocol,
+            &self.port,
             &self.received_quality_event_ratio,
-        );
-        w.field("reflexiveIPAddress", &self.reflexive_ip_address);
-        w.field("relayIPAddress", &self.relay_ip_address);
-        w.field("relayPort", &self.relay_port);
-        w.field("sentQualityEventRatio", &self.sent_quality_event_ratio);
-        w.field("subnet", &self.subnet);
-        w.field("traceRouteHops", &self.trace_route_hops);
-        w.field("wifiBand", &self.wifi_band);
-        w.field("wifiBatteryCharge", &self.wifi_battery_charge);
-        w.field("wifiChannel", &self.wifi_channel);
-        w.field("wifiMicrosoftDriver", &self.wifi_microsoft_driver);
-        w.field(
-            "wifiMicrosoftDriverVersion",
+            &self.reflexive_ip_address,
+            &self.relay_ip_address,
+            &self.relay_port,
+            &self.sent_quality_event_ratio,
+            &self.subnet,
+            &self.trace_route_hops,
+            &self.wifi_band,
+            &self.wifi_battery_charge,
+            &self.wifi_channel,
+            &self.wifi_microsoft_driver,
             &self.wifi_microsoft_driver_version,
-        );
-        w.field("wifiRadioType", &self.wifi_radio_type);
-        w.field("wifiSignalStrength", &self.wifi_signal_strength);
-        w.field("wifiVendorDriver", &self.wifi_vendor_driver);
-        w.field("wifiVendorDriverVersion", &self.wifi_vendor_driver_version);
+            &self.wifi_radio_type,
+            &self.wifi_signal_strength,
+            &self.wifi_vendor_driver,
+            &self.wifi_vendor_driver_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.bandwidth_low_event_ratio,
+                &mut self.basic_service_set_identifier,
+                &mut self.connection_type,
+                &mut self.delay_event_ratio,
+                &mut self.dns_suffix,
+                &mut self.ip_address,
+                &mut self.link_speed,
+                &mut self.mac_address,
+                &mut self.network_transport_protocol,
+                &mut self.port,
+                &mut self.received_quality_event_ratio,
+                &mut self.reflexive_ip_address,
+                &mut self.relay_ip_address,
+                &mut self.relay_port,
+                &mut self.sent_quality_event_ratio,
+                &mut self.subnet,
+                &mut self.trace_route_hops,
+                &mut self.wifi_band,
+                &mut self.wifi_battery_charge,
+                &mut self.wifi_channel,
+                &mut self.wifi_microsoft_driver,
+                &mut self.wifi_microsoft_driver_version,
+                &mut self.wifi_radio_type,
+                &mut self.wifi_signal_strength,
+                &mut self.wifi_vendor_driver,
+                &mut self.wifi_vendor_driver_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1977,22 +1948,24 @@ impl ::graph_model::rt::Struct for Organizer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.organizer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnitInfos" => &mut self.administrative_unit_infos,
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "administrativeUnitInfos", "identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("administrativeUnitInfos", &self.administrative_unit_infos);
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.administrative_unit_infos, &self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_unit_infos,
+                &mut self.identity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2042,22 +2015,24 @@ impl ::graph_model::rt::Struct for Participant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.participant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnitInfos" => &mut self.administrative_unit_infos,
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "administrativeUnitInfos", "identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("administrativeUnitInfos", &self.administrative_unit_infos);
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.administrative_unit_infos, &self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_unit_infos,
+                &mut self.identity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2121,20 +2096,6 @@ impl ::graph_model::rt::Struct for ParticipantEndpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.participantEndpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userAgent" => &mut self.user_agent,
-            "associatedIdentity" => &mut self.associated_identity,
-            "cpuCoresCount" => &mut self.cpu_cores_count,
-            "cpuName" => &mut self.cpu_name,
-            "cpuProcessorSpeedInMhz" => &mut self.cpu_processor_speed_in_mhz,
-            "feedback" => &mut self.feedback,
-            "identity" => &mut self.identity,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "userAgent",
@@ -2147,15 +2108,35 @@ impl ::graph_model::rt::Struct for ParticipantEndpoint {
             "name",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userAgent", &self.user_agent);
-        w.field("associatedIdentity", &self.associated_identity);
-        w.field("cpuCoresCount", &self.cpu_cores_count);
-        w.field("cpuName", &self.cpu_name);
-        w.field("cpuProcessorSpeedInMhz", &self.cpu_processor_speed_in_mhz);
-        w.field("feedback", &self.feedback);
-        w.field("identity", &self.identity);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.user_agent,
+            &self.associated_identity,
+            &self.cpu_cores_count,
+            &self.cpu_name,
+            &self.cpu_processor_speed_in_mhz,
+            &self.feedback,
+            &self.identity,
+            &self.name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.user_agent,
+                &mut self.associated_identity,
+                &mut self.cpu_cores_count,
+                &mut self.cpu_name,
+                &mut self.cpu_processor_speed_in_mhz,
+                &mut self.feedback,
+                &mut self.identity,
+                &mut self.name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2302,19 +2283,6 @@ impl ::graph_model::rt::Struct for Segment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.segment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callee" => &mut self.callee,
-            "caller" => &mut self.caller,
-            "endDateTime" => &mut self.end_date_time,
-            "failureInfo" => &mut self.failure_info,
-            "media" => &mut self.media,
-            "startDateTime" => &mut self.start_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2326,14 +2294,33 @@ impl ::graph_model::rt::Struct for Segment {
             "startDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callee", &self.callee);
-        w.field("caller", &self.caller);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("failureInfo", &self.failure_info);
-        w.field("media", &self.media);
-        w.field("startDateTime", &self.start_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.callee,
+            &self.caller,
+            &self.end_date_time,
+            &self.failure_info,
+            &self.media,
+            &self.start_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.callee,
+                &mut self.caller,
+                &mut self.end_date_time,
+                &mut self.failure_info,
+                &mut self.media,
+                &mut self.start_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2379,18 +2366,17 @@ impl ::graph_model::rt::Struct for ServiceEndpoint {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.serviceEndpoint"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "userAgent" => &mut self.user_agent,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["userAgent"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("userAgent", &self.user_agent);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.user_agent])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.user_agent], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2607,22 +2593,24 @@ impl ::graph_model::rt::Struct for ServiceUserAgent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.serviceUserAgent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationVersion" => &mut self.application_version,
-            "headerValue" => &mut self.header_value,
-            "role" => &mut self.role,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applicationVersion", "headerValue", "role"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationVersion", &self.application_version);
-        w.field("headerValue", &self.header_value);
-        w.field("role", &self.role);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application_version, &self.header_value, &self.role])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.application_version,
+                &mut self.header_value,
+                &mut self.role,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2684,21 +2672,6 @@ impl ::graph_model::rt::Struct for Session {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.session"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "callee" => &mut self.callee,
-            "caller" => &mut self.caller,
-            "endDateTime" => &mut self.end_date_time,
-            "failureInfo" => &mut self.failure_info,
-            "isTest" => &mut self.is_test,
-            "modalities" => &mut self.modalities,
-            "startDateTime" => &mut self.start_date_time,
-            "segments" => &mut self.segments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2712,16 +2685,37 @@ impl ::graph_model::rt::Struct for Session {
             "segments",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("callee", &self.callee);
-        w.field("caller", &self.caller);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("failureInfo", &self.failure_info);
-        w.field("isTest", &self.is_test);
-        w.field("modalities", &self.modalities);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("segments", &self.segments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.callee,
+            &self.caller,
+            &self.end_date_time,
+            &self.failure_info,
+            &self.is_test,
+            &self.modalities,
+            &self.start_date_time,
+            &self.segments,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.callee,
+                &mut self.caller,
+                &mut self.end_date_time,
+                &mut self.failure_info,
+                &mut self.is_test,
+                &mut self.modalities,
+                &mut self.start_date_time,
+                &mut self.segments,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2771,22 +2765,24 @@ impl ::graph_model::rt::Struct for TraceRouteHop {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.traceRouteHop"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "hopCount" => &mut self.hop_count,
-            "ipAddress" => &mut self.ip_address,
-            "roundTripTime" => &mut self.round_trip_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["hopCount", "ipAddress", "roundTripTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("hopCount", &self.hop_count);
-        w.field("ipAddress", &self.ip_address);
-        w.field("roundTripTime", &self.round_trip_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.hop_count, &self.ip_address, &self.round_trip_time])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.hop_count,
+                &mut self.ip_address,
+                &mut self.round_trip_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2835,20 +2831,20 @@ impl ::graph_model::rt::Struct for UserAgent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.userAgent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "applicationVersion" => &mut self.application_version,
-            "headerValue" => &mut self.header_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["applicationVersion", "headerValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("applicationVersion", &self.application_version);
-        w.field("headerValue", &self.header_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application_version, &self.header_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application_version, &mut self.header_value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3003,22 +2999,20 @@ impl ::graph_model::rt::Struct for UserFeedback {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.userFeedback"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "rating" => &mut self.rating,
-            "text" => &mut self.text,
-            "tokens" => &mut self.tokens,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["rating", "text", "tokens"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("rating", &self.rating);
-        w.field("text", &self.text);
-        w.field("tokens", &self.tokens);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.rating, &self.text, &self.tokens])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.rating, &mut self.text, &mut self.tokens],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

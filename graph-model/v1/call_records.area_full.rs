@@ -53,33 +53,6 @@ impl ::graph_model::rt::Struct for DirectRoutingLogRow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.directRoutingLogRow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "calleeNumber" => &mut self.callee_number,
-            "callEndSubReason" => &mut self.call_end_sub_reason,
-            "callerNumber" => &mut self.caller_number,
-            "callType" => &mut self.call_type,
-            "correlationId" => &mut self.correlation_id,
-            "duration" => &mut self.duration,
-            "endDateTime" => &mut self.end_date_time,
-            "failureDateTime" => &mut self.failure_date_time,
-            "finalSipCode" => &mut self.final_sip_code,
-            "finalSipCodePhrase" => &mut self.final_sip_code_phrase,
-            "id" => &mut self.id,
-            "inviteDateTime" => &mut self.invite_date_time,
-            "mediaBypassEnabled" => &mut self.media_bypass_enabled,
-            "mediaPathLocation" => &mut self.media_path_location,
-            "signalingLocation" => &mut self.signaling_location,
-            "startDateTime" => &mut self.start_date_time,
-            "successfulCall" => &mut self.successful_call,
-            "trunkFullyQualifiedDomainName" => &mut self.trunk_fully_qualified_domain_name,
-            "userDisplayName" => &mut self.user_display_name,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "calleeNumber",
@@ -105,31 +78,61 @@ impl ::graph_model::rt::Struct for DirectRoutingLogRow {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("calleeNumber", &self.callee_number);
-        w.field("callEndSubReason", &self.call_end_sub_reason);
-        w.field("callerNumber", &self.caller_number);
-        w.field("callType", &self.call_type);
-        w.field("correlationId", &self.correlation_id);
-        w.field("duration", &self.duration);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("failureDateTime", &self.failure_date_time);
-        w.field("finalSipCode", &self.final_sip_code);
-        w.field("finalSipCodePhrase", &self.final_sip_code_phrase);
-        w.field("id", &self.id);
-        w.field("inviteDateTime", &self.invite_date_time);
-        w.field("mediaBypassEnabled", &self.media_bypass_enabled);
-        w.field("mediaPathLocation", &self.media_path_location);
-        w.field("signalingLocation", &self.signaling_location);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("successfulCall", &self.successful_call);
-        w.field(
-            "trunkFullyQualifiedDomainName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.callee_number,
+            &self.call_end_sub_reason,
+            &self.caller_number,
+            &self.call_type,
+            &self.correlation_id,
+            &self.duration,
+            &self.end_date_time,
+            &self.failure_date_time,
+            &self.final_sip_code,
+            &self.final_sip_code_phrase,
+            &self.id,
+            &self.invite_date_time,
+            &self.media_bypass_enabled,
+            &self.media_path_location,
+            &self.signaling_location,
+            &self.start_date_time,
+            &self.successful_call,
             &self.trunk_fully_qualified_domain_name,
-        );
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.user_display_name,
+            &self.user_id,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.callee_number,
+                &mut self.call_end_sub_reason,
+                &mut self.caller_number,
+                &mut self.call_type,
+                &mut self.correlation_id,
+                &mut self.duration,
+                &mut self.end_date_time,
+                &mut self.failure_date_time,
+                &mut self.final_sip_code,
+                &mut self.final_sip_code_phrase,
+                &mut self.id,
+                &mut self.invite_date_time,
+                &mut self.media_bypass_enabled,
+                &mut self.media_path_location,
+                &mut self.signaling_location,
+                &mut self.start_date_time,
+                &mut self.successful_call,
+                &mut self.trunk_fully_qualified_domain_name,
+                &mut self.user_display_name,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -180,22 +183,24 @@ impl ::graph_model::rt::Struct for ParticipantBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.participantBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnitInfos" => &mut self.administrative_unit_infos,
-            "identity" => &mut self.identity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "administrativeUnitInfos", "identity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("administrativeUnitInfos", &self.administrative_unit_infos);
-        w.field("identity", &self.identity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.administrative_unit_infos, &self.identity])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_unit_infos,
+                &mut self.identity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -444,35 +449,6 @@ impl ::graph_model::rt::Struct for PstnCallLogRow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.callRecords.pstnCallLogRow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "callDurationSource" => &mut self.call_duration_source,
-            "calleeNumber" => &mut self.callee_number,
-            "callerNumber" => &mut self.caller_number,
-            "callId" => &mut self.call_id,
-            "callType" => &mut self.call_type,
-            "charge" => &mut self.charge,
-            "conferenceId" => &mut self.conference_id,
-            "connectionCharge" => &mut self.connection_charge,
-            "currency" => &mut self.currency,
-            "destinationContext" => &mut self.destination_context,
-            "destinationName" => &mut self.destination_name,
-            "duration" => &mut self.duration,
-            "endDateTime" => &mut self.end_date_time,
-            "id" => &mut self.id,
-            "inventoryType" => &mut self.inventory_type,
-            "licenseCapability" => &mut self.license_capability,
-            "operator" => &mut self.operator,
-            "startDateTime" => &mut self.start_date_time,
-            "tenantCountryCode" => &mut self.tenant_country_code,
-            "usageCountryCode" => &mut self.usage_country_code,
-            "userDisplayName" => &mut self.user_display_name,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "callDurationSource",
@@ -500,30 +476,65 @@ impl ::graph_model::rt::Struct for PstnCallLogRow {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("callDurationSource", &self.call_duration_source);
-        w.field("calleeNumber", &self.callee_number);
-        w.field("callerNumber", &self.caller_number);
-        w.field("callId", &self.call_id);
-        w.field("callType", &self.call_type);
-        w.field("charge", &self.charge);
-        w.field("conferenceId", &self.conference_id);
-        w.field("connectionCharge", &self.connection_charge);
-        w.field("currency", &self.currency);
-        w.field("destinationContext", &self.destination_context);
-        w.field("destinationName", &self.destination_name);
-        w.field("duration", &self.duration);
-        w.field("endDateTime", &self.end_date_time);
-        w.field("id", &self.id);
-        w.field("inventoryType", &self.inventory_type);
-        w.field("licenseCapability", &self.license_capability);
-        w.field("operator", &self.operator);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("tenantCountryCode", &self.tenant_country_code);
-        w.field("usageCountryCode", &self.usage_country_code);
-        w.field("userDisplayName", &self.user_display_name);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.call_duration_source,
+            &self.callee_number,
+            &self.caller_number,
+            &self.call_id,
+            &self.call_type,
+            &self.charge,
+            &self.conference_id,
+            &self.connection_charge,
+            &self.currency,
+            &self.destination_context,
+            &self.destination_name,
+            &self.duration,
+            &self.end_date_time,
+            &self.id,
+            &self.inventory_type,
+            &self.license_capability,
+            &self.operator,
+            &self.start_date_time,
+            &self.tenant_country_code,
+            &self.usage_country_code,
+            &self.user_display_name,
+            &self.user_id,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.call_duration_source,
+                &mut self.callee_number,
+                &mut self.caller_number,
+                &mut self.call_id,
+                &mut self.call_type,
+                &mut self.charge,
+                &mut self.conference_id,
+                &mut self.connection_charge,
+                &mut self.currency,
+                &mut self.destination_context,
+                &mut self.destination_name,
+                &mut self.duration,
+                &mut self.end_date_time,
+                &mut self.id,
+                &mut self.inventory_type,
+                &mut self.license_capability,
+                &mut self.operator,
+                &mut self.start_date_time,
+                &mut self.tenant_country_code,
+                &mut self.usage_country_code,
+                &mut self.user_display_name,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

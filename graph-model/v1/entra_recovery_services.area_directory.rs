@@ -15,20 +15,20 @@ impl ::graph_model::rt::Struct for EntityTypeAndIds {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.entityTypeAndIds"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "entityIds" => &mut self.entity_ids,
-            "entityType" => &mut self.entity_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["entityIds", "entityType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("entityIds", &self.entity_ids);
-        w.field("entityType", &self.entity_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.entity_ids, &self.entity_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.entity_ids, &mut self.entity_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -78,22 +78,20 @@ impl ::graph_model::rt::Struct for Recovery {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recovery"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "jobs" => &mut self.jobs,
-            "snapshots" => &mut self.snapshots,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "jobs", "snapshots"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("jobs", &self.jobs);
-        w.field("snapshots", &self.snapshots);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.jobs, &self.snapshots])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.jobs, &mut self.snapshots],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -159,23 +157,6 @@ impl ::graph_model::rt::Struct for RecoveryJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "filteringCriteria" => &mut self.filtering_criteria,
-            "jobCompletionDateTime" => &mut self.job_completion_date_time,
-            "jobStartDateTime" => &mut self.job_start_date_time,
-            "status" => &mut self.status,
-            "targetStateDateTime" => &mut self.target_state_date_time,
-            "totalChangedLinksCalculated" => &mut self.total_changed_links_calculated,
-            "totalChangedObjectsCalculated" => &mut self.total_changed_objects_calculated,
-            "totalFailedChanges" => &mut self.total_failed_changes,
-            "totalLinksModified" => &mut self.total_links_modified,
-            "totalObjectsModified" => &mut self.total_objects_modified,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -191,24 +172,41 @@ impl ::graph_model::rt::Struct for RecoveryJob {
             "totalObjectsModified",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("filteringCriteria", &self.filtering_criteria);
-        w.field("jobCompletionDateTime", &self.job_completion_date_time);
-        w.field("jobStartDateTime", &self.job_start_date_time);
-        w.field("status", &self.status);
-        w.field("targetStateDateTime", &self.target_state_date_time);
-        w.field(
-            "totalChangedLinksCalculated",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.filtering_criteria,
+            &self.job_completion_date_time,
+            &self.job_start_date_time,
+            &self.status,
+            &self.target_state_date_time,
             &self.total_changed_links_calculated,
-        );
-        w.field(
-            "totalChangedObjectsCalculated",
             &self.total_changed_objects_calculated,
-        );
-        w.field("totalFailedChanges", &self.total_failed_changes);
-        w.field("totalLinksModified", &self.total_links_modified);
-        w.field("totalObjectsModified", &self.total_objects_modified);
+            &self.total_failed_changes,
+            &self.total_links_modified,
+            &self.total_objects_modified,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.filtering_criteria,
+                &mut self.job_completion_date_time,
+                &mut self.job_start_date_time,
+                &mut self.status,
+                &mut self.target_state_date_time,
+                &mut self.total_changed_links_calculated,
+                &mut self.total_changed_objects_calculated,
+                &mut self.total_failed_changes,
+                &mut self.total_links_modified,
+                &mut self.total_objects_modified,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -269,20 +267,6 @@ impl ::graph_model::rt::Struct for RecoveryJobBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryJobBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "filteringCriteria" => &mut self.filtering_criteria,
-            "jobCompletionDateTime" => &mut self.job_completion_date_time,
-            "jobStartDateTime" => &mut self.job_start_date_time,
-            "status" => &mut self.status,
-            "targetStateDateTime" => &mut self.target_state_date_time,
-            "totalChangedLinksCalculated" => &mut self.total_changed_links_calculated,
-            "totalChangedObjectsCalculated" => &mut self.total_changed_objects_calculated,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -295,21 +279,35 @@ impl ::graph_model::rt::Struct for RecoveryJobBase {
             "totalChangedObjectsCalculated",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("filteringCriteria", &self.filtering_criteria);
-        w.field("jobCompletionDateTime", &self.job_completion_date_time);
-        w.field("jobStartDateTime", &self.job_start_date_time);
-        w.field("status", &self.status);
-        w.field("targetStateDateTime", &self.target_state_date_time);
-        w.field(
-            "totalChangedLinksCalculated",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.filtering_criteria,
+            &self.job_completion_date_time,
+            &self.job_start_date_time,
+            &self.status,
+            &self.target_state_date_time,
             &self.total_changed_links_calculated,
-        );
-        w.field(
-            "totalChangedObjectsCalculated",
             &self.total_changed_objects_calculated,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.filtering_criteria,
+                &mut self.job_completion_date_time,
+                &mut self.job_start_date_time,
+                &mut self.status,
+                &mut self.target_state_date_time,
+                &mut self.total_changed_links_calculated,
+                &mut self.total_changed_objects_calculated,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -462,18 +460,17 @@ impl ::graph_model::rt::Struct for RecoveryJobEntityNameAndIdsFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "filterValues" => &mut self.filter_values,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["filterValues"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("filterValues", &self.filter_values);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.filter_values])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.filter_values], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -520,18 +517,17 @@ impl ::graph_model::rt::Struct for RecoveryJobEntityNamesFilter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "entityTypes" => &mut self.entity_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["entityTypes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("entityTypes", &self.entity_types);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.entity_types])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.entity_types], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -576,15 +572,17 @@ impl ::graph_model::rt::Struct for RecoveryJobFilteringCriteriaBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -753,20 +751,6 @@ impl ::graph_model::rt::Struct for RecoveryPreviewJob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryPreviewJob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "filteringCriteria" => &mut self.filtering_criteria,
-            "jobCompletionDateTime" => &mut self.job_completion_date_time,
-            "jobStartDateTime" => &mut self.job_start_date_time,
-            "status" => &mut self.status,
-            "targetStateDateTime" => &mut self.target_state_date_time,
-            "totalChangedLinksCalculated" => &mut self.total_changed_links_calculated,
-            "totalChangedObjectsCalculated" => &mut self.total_changed_objects_calculated,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -779,21 +763,35 @@ impl ::graph_model::rt::Struct for RecoveryPreviewJob {
             "totalChangedObjectsCalculated",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("filteringCriteria", &self.filtering_criteria);
-        w.field("jobCompletionDateTime", &self.job_completion_date_time);
-        w.field("jobStartDateTime", &self.job_start_date_time);
-        w.field("status", &self.status);
-        w.field("targetStateDateTime", &self.target_state_date_time);
-        w.field(
-            "totalChangedLinksCalculated",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.filtering_criteria,
+            &self.job_completion_date_time,
+            &self.job_start_date_time,
+            &self.status,
+            &self.target_state_date_time,
             &self.total_changed_links_calculated,
-        );
-        w.field(
-            "totalChangedObjectsCalculated",
             &self.total_changed_objects_calculated,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.filtering_criteria,
+                &mut self.job_completion_date_time,
+                &mut self.job_start_date_time,
+                &mut self.status,
+                &mut self.target_state_date_time,
+                &mut self.total_changed_links_calculated,
+                &mut self.total_changed_objects_calculated,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1111,17 +1109,6 @@ impl ::graph_model::rt::Struct for Snapshot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.snapshot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "totalChangedObjects" => &mut self.total_changed_objects,
-            "recoveryJobs" => &mut self.recovery_jobs,
-            "recoveryPreviewJobs" => &mut self.recovery_preview_jobs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1131,12 +1118,29 @@ impl ::graph_model::rt::Struct for Snapshot {
             "recoveryPreviewJobs",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("totalChangedObjects", &self.total_changed_objects);
-        w.field("recoveryJobs", &self.recovery_jobs);
-        w.field("recoveryPreviewJobs", &self.recovery_preview_jobs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.total_changed_objects,
+            &self.recovery_jobs,
+            &self.recovery_preview_jobs,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.total_changed_objects,
+                &mut self.recovery_jobs,
+                &mut self.recovery_preview_jobs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

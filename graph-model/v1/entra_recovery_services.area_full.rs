@@ -99,17 +99,6 @@ impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "entityTypeName" => &mut self.entity_type_name,
-            "failureMessage" => &mut self.failure_message,
-            "recoveryAction" => &mut self.recovery_action,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -119,12 +108,29 @@ impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
             "recoveryAction",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("entityTypeName", &self.entity_type_name);
-        w.field("failureMessage", &self.failure_message);
-        w.field("recoveryAction", &self.recovery_action);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.entity_type_name,
+            &self.failure_message,
+            &self.recovery_action,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.entity_type_name,
+                &mut self.failure_message,
+                &mut self.recovery_action,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -25,19 +25,6 @@ impl ::graph_model::rt::Struct for Principal {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.principal"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "email" => &mut self.email,
-            "entraDisplayName" => &mut self.entra_display_name,
-            "entraId" => &mut self.entra_id,
-            "externalId" => &mut self.external_id,
-            "externalName" => &mut self.external_name,
-            "tenantId" => &mut self.tenant_id,
-            "upn" => &mut self.upn,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "email",
@@ -49,14 +36,33 @@ impl ::graph_model::rt::Struct for Principal {
             "upn",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("email", &self.email);
-        w.field("entraDisplayName", &self.entra_display_name);
-        w.field("entraId", &self.entra_id);
-        w.field("externalId", &self.external_id);
-        w.field("externalName", &self.external_name);
-        w.field("tenantId", &self.tenant_id);
-        w.field("upn", &self.upn);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.email,
+            &self.entra_display_name,
+            &self.entra_id,
+            &self.external_id,
+            &self.external_name,
+            &self.tenant_id,
+            &self.upn,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.email,
+                &mut self.entra_display_name,
+                &mut self.entra_id,
+                &mut self.external_id,
+                &mut self.external_name,
+                &mut self.tenant_id,
+                &mut self.upn,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

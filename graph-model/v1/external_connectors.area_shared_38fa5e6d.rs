@@ -82,22 +82,20 @@ impl ::graph_model::rt::Struct for Acl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.acl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessType" => &mut self.access_type,
-            "type" => &mut self.r#type,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["accessType", "type", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessType", &self.access_type);
-        w.field("type", &self.r#type);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.access_type, &self.r#type, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.access_type, &mut self.r#type, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -227,18 +225,17 @@ impl ::graph_model::rt::Struct for ActivitySettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.activitySettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "urlToItemResolvers" => &mut self.url_to_item_resolvers,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["urlToItemResolvers"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("urlToItemResolvers", &self.url_to_item_resolvers);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.url_to_item_resolvers])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.url_to_item_resolvers], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -284,18 +281,17 @@ impl ::graph_model::rt::Struct for Configuration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.configuration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "authorizedAppIds" => &mut self.authorized_app_ids,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["authorizedAppIds"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("authorizedAppIds", &self.authorized_app_ids);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.authorized_app_ids])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.authorized_app_ids], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -345,22 +341,20 @@ impl ::graph_model::rt::Struct for ConnectionOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.connectionOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "error" => &mut self.error,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "error", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("error", &self.error);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.error, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.error, &mut self.status],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -702,24 +696,25 @@ impl ::graph_model::rt::Struct for DisplayTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.displayTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "layout" => &mut self.layout,
-            "priority" => &mut self.priority,
-            "rules" => &mut self.rules,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "layout", "priority", "rules"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("layout", &self.layout);
-        w.field("priority", &self.priority);
-        w.field("rules", &self.rules);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.layout, &self.priority, &self.rules])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.layout,
+                &mut self.priority,
+                &mut self.rules,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -772,24 +767,30 @@ impl ::graph_model::rt::Struct for ExternalActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "performedBy" => &mut self.performed_by,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "startDateTime", "type", "performedBy"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("performedBy", &self.performed_by);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.start_date_time,
+            &self.r#type,
+            &self.performed_by,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.performed_by,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -939,26 +940,32 @@ impl ::graph_model::rt::Struct for ExternalActivityResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalActivityResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "startDateTime" => &mut self.start_date_time,
-            "type" => &mut self.r#type,
-            "error" => &mut self.error,
-            "performedBy" => &mut self.performed_by,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "startDateTime", "type", "error", "performedBy"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("type", &self.r#type);
-        w.field("error", &self.error);
-        w.field("performedBy", &self.performed_by);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.start_date_time,
+            &self.r#type,
+            &self.error,
+            &self.performed_by,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.start_date_time,
+                &mut self.r#type,
+                &mut self.error,
+                &mut self.performed_by,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1107,25 +1114,6 @@ impl ::graph_model::rt::Struct for ExternalConnection {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalConnection"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activitySettings" => &mut self.activity_settings,
-            "configuration" => &mut self.configuration,
-            "connectorId" => &mut self.connector_id,
-            "contentCategory" => &mut self.content_category,
-            "description" => &mut self.description,
-            "name" => &mut self.name,
-            "searchSettings" => &mut self.search_settings,
-            "state" => &mut self.state,
-            "groups" => &mut self.groups,
-            "items" => &mut self.items,
-            "operations" => &mut self.operations,
-            "schema" => &mut self.schema,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1143,20 +1131,45 @@ impl ::graph_model::rt::Struct for ExternalConnection {
             "schema",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activitySettings", &self.activity_settings);
-        w.field("configuration", &self.configuration);
-        w.field("connectorId", &self.connector_id);
-        w.field("contentCategory", &self.content_category);
-        w.field("description", &self.description);
-        w.field("name", &self.name);
-        w.field("searchSettings", &self.search_settings);
-        w.field("state", &self.state);
-        w.field("groups", &self.groups);
-        w.field("items", &self.items);
-        w.field("operations", &self.operations);
-        w.field("schema", &self.schema);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activity_settings,
+            &self.configuration,
+            &self.connector_id,
+            &self.content_category,
+            &self.description,
+            &self.name,
+            &self.search_settings,
+            &self.state,
+            &self.groups,
+            &self.items,
+            &self.operations,
+            &self.schema,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activity_settings,
+                &mut self.configuration,
+                &mut self.connector_id,
+                &mut self.content_category,
+                &mut self.description,
+                &mut self.name,
+                &mut self.search_settings,
+                &mut self.state,
+                &mut self.groups,
+                &mut self.items,
+                &mut self.operations,
+                &mut self.schema,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1208,24 +1221,30 @@ impl ::graph_model::rt::Struct for ExternalGroup {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalGroup"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "members" => &mut self.members,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "description", "displayName", "members"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("members", &self.members);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.members,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.members,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1282,18 +1301,6 @@ impl ::graph_model::rt::Struct for ExternalItem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalItem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "acl" => &mut self.acl,
-            "content" => &mut self.content,
-            "informationProtectionLabel" => &mut self.information_protection_label,
-            "properties" => &mut self.properties,
-            "activities" => &mut self.activities,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1304,16 +1311,31 @@ impl ::graph_model::rt::Struct for ExternalItem {
             "activities",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("acl", &self.acl);
-        w.field("content", &self.content);
-        w.field(
-            "informationProtectionLabel",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.acl,
+            &self.content,
             &self.information_protection_label,
-        );
-        w.field("properties", &self.properties);
-        w.field("activities", &self.activities);
+            &self.properties,
+            &self.activities,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.acl,
+                &mut self.content,
+                &mut self.information_protection_label,
+                &mut self.properties,
+                &mut self.activities,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1361,20 +1383,17 @@ impl ::graph_model::rt::Struct for ExternalItemContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalItemContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["type", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.r#type, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.r#type, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1485,18 +1504,17 @@ impl ::graph_model::rt::Struct for ExternalItemInformationProtectionLabel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "sensitivityLabelId" => &mut self.sensitivity_label_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["sensitivityLabelId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("sensitivityLabelId", &self.sensitivity_label_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.sensitivity_label_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.sensitivity_label_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1545,20 +1563,17 @@ impl ::graph_model::rt::Struct for Identity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.identity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "type"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.r#type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.r#type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1678,22 +1693,24 @@ impl ::graph_model::rt::Struct for ItemIdResolver {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.itemIdResolver"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "priority" => &mut self.priority,
-            "itemId" => &mut self.item_id,
-            "urlMatchInfo" => &mut self.url_match_info,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["priority", "itemId", "urlMatchInfo"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("priority", &self.priority);
-        w.field("itemId", &self.item_id);
-        w.field("urlMatchInfo", &self.url_match_info);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.priority, &self.item_id, &self.url_match_info])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.priority,
+                &mut self.item_id,
+                &mut self.url_match_info,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2117,15 +2134,17 @@ impl ::graph_model::rt::Struct for Properties {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.properties"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2187,21 +2206,6 @@ impl ::graph_model::rt::Struct for Property {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.property"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "aliases" => &mut self.aliases,
-            "description" => &mut self.description,
-            "isQueryable" => &mut self.is_queryable,
-            "isRefinable" => &mut self.is_refinable,
-            "isRetrievable" => &mut self.is_retrievable,
-            "isSearchable" => &mut self.is_searchable,
-            "labels" => &mut self.labels,
-            "name" => &mut self.name,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "aliases",
@@ -2215,16 +2219,37 @@ impl ::graph_model::rt::Struct for Property {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("aliases", &self.aliases);
-        w.field("description", &self.description);
-        w.field("isQueryable", &self.is_queryable);
-        w.field("isRefinable", &self.is_refinable);
-        w.field("isRetrievable", &self.is_retrievable);
-        w.field("isSearchable", &self.is_searchable);
-        w.field("labels", &self.labels);
-        w.field("name", &self.name);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.aliases,
+            &self.description,
+            &self.is_queryable,
+            &self.is_refinable,
+            &self.is_retrievable,
+            &self.is_searchable,
+            &self.labels,
+            &self.name,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.aliases,
+                &mut self.description,
+                &mut self.is_queryable,
+                &mut self.is_refinable,
+                &mut self.is_retrievable,
+                &mut self.is_searchable,
+                &mut self.labels,
+                &mut self.name,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2276,24 +2301,30 @@ impl ::graph_model::rt::Struct for PropertyRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.propertyRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "operation" => &mut self.operation,
-            "property" => &mut self.property,
-            "values" => &mut self.values,
-            "valuesJoinedBy" => &mut self.values_joined_by,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["operation", "property", "values", "valuesJoinedBy"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("operation", &self.operation);
-        w.field("property", &self.property);
-        w.field("values", &self.values);
-        w.field("valuesJoinedBy", &self.values_joined_by);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.operation,
+            &self.property,
+            &self.values,
+            &self.values_joined_by,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.operation,
+                &mut self.property,
+                &mut self.values,
+                &mut self.values_joined_by,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2560,22 +2591,20 @@ impl ::graph_model::rt::Struct for Schema {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.schema"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "baseType" => &mut self.base_type,
-            "properties" => &mut self.properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "baseType", "properties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("baseType", &self.base_type);
-        w.field("properties", &self.properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.base_type, &self.properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.base_type, &mut self.properties],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2621,18 +2650,17 @@ impl ::graph_model::rt::Struct for SearchSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.searchSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "searchResultTemplates" => &mut self.search_result_templates,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["searchResultTemplates"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("searchResultTemplates", &self.search_result_templates);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.search_result_templates])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.search_result_templates], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2680,20 +2708,20 @@ impl ::graph_model::rt::Struct for UrlMatchInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.urlMatchInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "baseUrls" => &mut self.base_urls,
-            "urlPattern" => &mut self.url_pattern,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["baseUrls", "urlPattern"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("baseUrls", &self.base_urls);
-        w.field("urlPattern", &self.url_pattern);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.base_urls, &self.url_pattern])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.base_urls, &mut self.url_pattern],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2740,18 +2768,17 @@ impl ::graph_model::rt::Struct for UrlToItemResolverBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.externalConnectors.urlToItemResolverBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "priority" => &mut self.priority,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["priority"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("priority", &self.priority);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.priority])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.priority], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -14,18 +14,17 @@ impl ::graph_model::rt::Struct for CancelRunsScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.cancelRunsScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "runs" => &mut self.runs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["runs"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("runs", &self.runs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.runs])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.runs], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -70,15 +69,17 @@ impl ::graph_model::rt::Struct for CancelScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.cancelScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -219,18 +220,17 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.customTaskExtensionCallbackData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "operationStatus" => &mut self.operation_status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["operationStatus"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("operationStatus", &self.operation_status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.operation_status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.operation_status], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -287,24 +287,30 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCalloutData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.customTaskExtensionCalloutData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "subject" => &mut self.subject,
-            "task" => &mut self.task,
-            "taskProcessingresult" => &mut self.task_processingresult,
-            "workflow" => &mut self.workflow,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["subject", "task", "taskProcessingresult", "workflow"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("subject", &self.subject);
-        w.field("task", &self.task);
-        w.field("taskProcessingresult", &self.task_processingresult);
-        w.field("workflow", &self.workflow);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.subject,
+            &self.task,
+            &self.task_processingresult,
+            &self.workflow,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.subject,
+                &mut self.task,
+                &mut self.task_processingresult,
+                &mut self.workflow,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -423,24 +429,30 @@ impl ::graph_model::rt::Struct for PreviewFailedTask {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.previewFailedTask"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "definitionId" => &mut self.definition_id,
-            "failureReason" => &mut self.failure_reason,
-            "name" => &mut self.name,
-            "taskId" => &mut self.task_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["definitionId", "failureReason", "name", "taskId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("definitionId", &self.definition_id);
-        w.field("failureReason", &self.failure_reason);
-        w.field("name", &self.name);
-        w.field("taskId", &self.task_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.definition_id,
+            &self.failure_reason,
+            &self.name,
+            &self.task_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.definition_id,
+                &mut self.failure_reason,
+                &mut self.name,
+                &mut self.task_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -496,18 +508,6 @@ impl ::graph_model::rt::Struct for RunSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.runSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedRuns" => &mut self.failed_runs,
-            "failedTasks" => &mut self.failed_tasks,
-            "successfulRuns" => &mut self.successful_runs,
-            "totalRuns" => &mut self.total_runs,
-            "totalTasks" => &mut self.total_tasks,
-            "totalUsers" => &mut self.total_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedRuns",
@@ -518,13 +518,31 @@ impl ::graph_model::rt::Struct for RunSummary {
             "totalUsers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedRuns", &self.failed_runs);
-        w.field("failedTasks", &self.failed_tasks);
-        w.field("successfulRuns", &self.successful_runs);
-        w.field("totalRuns", &self.total_runs);
-        w.field("totalTasks", &self.total_tasks);
-        w.field("totalUsers", &self.total_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_runs,
+            &self.failed_tasks,
+            &self.successful_runs,
+            &self.total_runs,
+            &self.total_tasks,
+            &self.total_users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_runs,
+                &mut self.failed_tasks,
+                &mut self.successful_runs,
+                &mut self.total_runs,
+                &mut self.total_tasks,
+                &mut self.total_users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -576,16 +594,6 @@ impl ::graph_model::rt::Struct for TaskReportSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.taskReportSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedTasks" => &mut self.failed_tasks,
-            "successfulTasks" => &mut self.successful_tasks,
-            "totalTasks" => &mut self.total_tasks,
-            "unprocessedTasks" => &mut self.unprocessed_tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedTasks",
@@ -594,11 +602,27 @@ impl ::graph_model::rt::Struct for TaskReportSummary {
             "unprocessedTasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedTasks", &self.failed_tasks);
-        w.field("successfulTasks", &self.successful_tasks);
-        w.field("totalTasks", &self.total_tasks);
-        w.field("unprocessedTasks", &self.unprocessed_tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_tasks,
+            &self.successful_tasks,
+            &self.total_tasks,
+            &self.unprocessed_tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_tasks,
+                &mut self.successful_tasks,
+                &mut self.total_tasks,
+                &mut self.unprocessed_tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -658,20 +682,6 @@ impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.topTasksInsightsSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedTasks" => &mut self.failed_tasks,
-            "failedUsers" => &mut self.failed_users,
-            "successfulTasks" => &mut self.successful_tasks,
-            "successfulUsers" => &mut self.successful_users,
-            "taskDefinitionDisplayName" => &mut self.task_definition_display_name,
-            "taskDefinitionId" => &mut self.task_definition_id,
-            "totalTasks" => &mut self.total_tasks,
-            "totalUsers" => &mut self.total_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedTasks",
@@ -684,18 +694,35 @@ impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
             "totalUsers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedTasks", &self.failed_tasks);
-        w.field("failedUsers", &self.failed_users);
-        w.field("successfulTasks", &self.successful_tasks);
-        w.field("successfulUsers", &self.successful_users);
-        w.field(
-            "taskDefinitionDisplayName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_tasks,
+            &self.failed_users,
+            &self.successful_tasks,
+            &self.successful_users,
             &self.task_definition_display_name,
-        );
-        w.field("taskDefinitionId", &self.task_definition_id);
-        w.field("totalTasks", &self.total_tasks);
-        w.field("totalUsers", &self.total_users);
+            &self.task_definition_id,
+            &self.total_tasks,
+            &self.total_users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_tasks,
+                &mut self.failed_users,
+                &mut self.successful_tasks,
+                &mut self.successful_users,
+                &mut self.task_definition_display_name,
+                &mut self.task_definition_id,
+                &mut self.total_tasks,
+                &mut self.total_users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -759,22 +786,6 @@ impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.topWorkflowsInsightsSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedRuns" => &mut self.failed_runs,
-            "failedUsers" => &mut self.failed_users,
-            "successfulRuns" => &mut self.successful_runs,
-            "successfulUsers" => &mut self.successful_users,
-            "totalRuns" => &mut self.total_runs,
-            "totalUsers" => &mut self.total_users,
-            "workflowCategory" => &mut self.workflow_category,
-            "workflowDisplayName" => &mut self.workflow_display_name,
-            "workflowId" => &mut self.workflow_id,
-            "workflowVersion" => &mut self.workflow_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedRuns",
@@ -789,17 +800,39 @@ impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
             "workflowVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedRuns", &self.failed_runs);
-        w.field("failedUsers", &self.failed_users);
-        w.field("successfulRuns", &self.successful_runs);
-        w.field("successfulUsers", &self.successful_users);
-        w.field("totalRuns", &self.total_runs);
-        w.field("totalUsers", &self.total_users);
-        w.field("workflowCategory", &self.workflow_category);
-        w.field("workflowDisplayName", &self.workflow_display_name);
-        w.field("workflowId", &self.workflow_id);
-        w.field("workflowVersion", &self.workflow_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_runs,
+            &self.failed_users,
+            &self.successful_runs,
+            &self.successful_users,
+            &self.total_runs,
+            &self.total_users,
+            &self.workflow_category,
+            &self.workflow_display_name,
+            &self.workflow_id,
+            &self.workflow_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_runs,
+                &mut self.failed_users,
+                &mut self.successful_runs,
+                &mut self.successful_users,
+                &mut self.total_runs,
+                &mut self.total_users,
+                &mut self.workflow_category,
+                &mut self.workflow_display_name,
+                &mut self.workflow_id,
+                &mut self.workflow_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -854,17 +887,6 @@ impl ::graph_model::rt::Struct for UserSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.userSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedTasks" => &mut self.failed_tasks,
-            "failedUsers" => &mut self.failed_users,
-            "successfulUsers" => &mut self.successful_users,
-            "totalTasks" => &mut self.total_tasks,
-            "totalUsers" => &mut self.total_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedTasks",
@@ -874,12 +896,29 @@ impl ::graph_model::rt::Struct for UserSummary {
             "totalUsers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedTasks", &self.failed_tasks);
-        w.field("failedUsers", &self.failed_users);
-        w.field("successfulUsers", &self.successful_users);
-        w.field("totalTasks", &self.total_tasks);
-        w.field("totalUsers", &self.total_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_tasks,
+            &self.failed_users,
+            &self.successful_users,
+            &self.total_tasks,
+            &self.total_users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_tasks,
+                &mut self.failed_users,
+                &mut self.successful_users,
+                &mut self.total_tasks,
+                &mut self.total_users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -933,17 +972,6 @@ impl ::graph_model::rt::Struct for UsersProcessingSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.usersProcessingSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedTasks" => &mut self.failed_tasks,
-            "failedUsers" => &mut self.failed_users,
-            "successfulUsers" => &mut self.successful_users,
-            "totalTasks" => &mut self.total_tasks,
-            "totalUsers" => &mut self.total_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedTasks",
@@ -953,12 +981,29 @@ impl ::graph_model::rt::Struct for UsersProcessingSummary {
             "totalUsers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedTasks", &self.failed_tasks);
-        w.field("failedUsers", &self.failed_users);
-        w.field("successfulUsers", &self.successful_users);
-        w.field("totalTasks", &self.total_tasks);
-        w.field("totalUsers", &self.total_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_tasks,
+            &self.failed_users,
+            &self.successful_users,
+            &self.total_tasks,
+            &self.total_users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_tasks,
+                &mut self.failed_users,
+                &mut self.successful_users,
+                &mut self.total_tasks,
+                &mut self.total_users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1030,24 +1075,6 @@ impl ::graph_model::rt::Struct for WorkflowBase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowBase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "category" => &mut self.category,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "executionConditions" => &mut self.execution_conditions,
-            "isEnabled" => &mut self.is_enabled,
-            "isSchedulingEnabled" => &mut self.is_scheduling_enabled,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "administrationScopeTargets" => &mut self.administration_scope_targets,
-            "createdBy" => &mut self.created_by,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "category",
@@ -1064,22 +1091,43 @@ impl ::graph_model::rt::Struct for WorkflowBase {
             "tasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("category", &self.category);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("executionConditions", &self.execution_conditions);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isSchedulingEnabled", &self.is_scheduling_enabled);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "administrationScopeTargets",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.execution_conditions,
+            &self.is_enabled,
+            &self.is_scheduling_enabled,
+            &self.last_modified_date_time,
             &self.administration_scope_targets,
-        );
-        w.field("createdBy", &self.created_by);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("tasks", &self.tasks);
+            &self.created_by,
+            &self.last_modified_by,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.execution_conditions,
+                &mut self.is_enabled,
+                &mut self.is_scheduling_enabled,
+                &mut self.last_modified_date_time,
+                &mut self.administration_scope_targets,
+                &mut self.created_by,
+                &mut self.last_modified_by,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1244,21 +1292,6 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowsInsightsByCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedJoinerRuns" => &mut self.failed_joiner_runs,
-            "failedLeaverRuns" => &mut self.failed_leaver_runs,
-            "failedMoverRuns" => &mut self.failed_mover_runs,
-            "successfulJoinerRuns" => &mut self.successful_joiner_runs,
-            "successfulLeaverRuns" => &mut self.successful_leaver_runs,
-            "successfulMoverRuns" => &mut self.successful_mover_runs,
-            "totalJoinerRuns" => &mut self.total_joiner_runs,
-            "totalLeaverRuns" => &mut self.total_leaver_runs,
-            "totalMoverRuns" => &mut self.total_mover_runs,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedJoinerRuns",
@@ -1272,16 +1305,37 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
             "totalMoverRuns",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedJoinerRuns", &self.failed_joiner_runs);
-        w.field("failedLeaverRuns", &self.failed_leaver_runs);
-        w.field("failedMoverRuns", &self.failed_mover_runs);
-        w.field("successfulJoinerRuns", &self.successful_joiner_runs);
-        w.field("successfulLeaverRuns", &self.successful_leaver_runs);
-        w.field("successfulMoverRuns", &self.successful_mover_runs);
-        w.field("totalJoinerRuns", &self.total_joiner_runs);
-        w.field("totalLeaverRuns", &self.total_leaver_runs);
-        w.field("totalMoverRuns", &self.total_mover_runs);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_joiner_runs,
+            &self.failed_leaver_runs,
+            &self.failed_mover_runs,
+            &self.successful_joiner_runs,
+            &self.successful_leaver_runs,
+            &self.successful_mover_runs,
+            &self.total_joiner_runs,
+            &self.total_leaver_runs,
+            &self.total_mover_runs,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_joiner_runs,
+                &mut self.failed_leaver_runs,
+                &mut self.failed_mover_runs,
+                &mut self.successful_joiner_runs,
+                &mut self.successful_leaver_runs,
+                &mut self.successful_mover_runs,
+                &mut self.total_joiner_runs,
+                &mut self.total_leaver_runs,
+                &mut self.total_mover_runs,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1344,21 +1398,6 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowsInsightsSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "failedRuns" => &mut self.failed_runs,
-            "failedTasks" => &mut self.failed_tasks,
-            "failedUsers" => &mut self.failed_users,
-            "successfulRuns" => &mut self.successful_runs,
-            "successfulTasks" => &mut self.successful_tasks,
-            "successfulUsers" => &mut self.successful_users,
-            "totalRuns" => &mut self.total_runs,
-            "totalTasks" => &mut self.total_tasks,
-            "totalUsers" => &mut self.total_users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "failedRuns",
@@ -1372,16 +1411,37 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
             "totalUsers",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("failedRuns", &self.failed_runs);
-        w.field("failedTasks", &self.failed_tasks);
-        w.field("failedUsers", &self.failed_users);
-        w.field("successfulRuns", &self.successful_runs);
-        w.field("successfulTasks", &self.successful_tasks);
-        w.field("successfulUsers", &self.successful_users);
-        w.field("totalRuns", &self.total_runs);
-        w.field("totalTasks", &self.total_tasks);
-        w.field("totalUsers", &self.total_users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.failed_runs,
+            &self.failed_tasks,
+            &self.failed_users,
+            &self.successful_runs,
+            &self.successful_tasks,
+            &self.successful_users,
+            &self.total_runs,
+            &self.total_tasks,
+            &self.total_users,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.failed_runs,
+                &mut self.failed_tasks,
+                &mut self.failed_users,
+                &mut self.successful_runs,
+                &mut self.successful_tasks,
+                &mut self.successful_users,
+                &mut self.total_runs,
+                &mut self.total_tasks,
+                &mut self.total_users,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

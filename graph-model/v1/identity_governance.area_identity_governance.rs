@@ -14,18 +14,17 @@ impl ::graph_model::rt::Struct for ActivateGroupScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.activateGroupScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "group" => &mut self.group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["group"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("group", &self.group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.group])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.group], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -74,20 +73,20 @@ impl ::graph_model::rt::Struct for ActivateProcessingResultScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.activateProcessingResultScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "taskScope" => &mut self.task_scope,
-            "processingResults" => &mut self.processing_results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["taskScope", "processingResults"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("taskScope", &self.task_scope);
-        w.field("processingResults", &self.processing_results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.task_scope, &self.processing_results])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.task_scope, &mut self.processing_results],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -139,22 +138,20 @@ impl ::graph_model::rt::Struct for ActivateRunScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.activateRunScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "taskScope" => &mut self.task_scope,
-            "userScope" => &mut self.user_scope,
-            "run" => &mut self.run,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["taskScope", "userScope", "run"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("taskScope", &self.task_scope);
-        w.field("userScope", &self.user_scope);
-        w.field("run", &self.run);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.task_scope, &self.user_scope, &self.run])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.task_scope, &mut self.user_scope, &mut self.run],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -201,18 +198,17 @@ impl ::graph_model::rt::Struct for ActivateUserScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.activateUserScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "users" => &mut self.users,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["users"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("users", &self.users);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.users])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.users], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -257,15 +253,17 @@ impl ::graph_model::rt::Struct for ActivationScope {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.activationScope"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -566,18 +564,17 @@ impl ::graph_model::rt::Struct for AttributeChangeTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.attributeChangeTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "triggerAttributes" => &mut self.trigger_attributes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["triggerAttributes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("triggerAttributes", &self.trigger_attributes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.trigger_attributes])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.trigger_attributes], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -623,18 +620,17 @@ impl ::graph_model::rt::Struct for CountBasedQuarantineCondition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.countBasedQuarantineCondition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "threshold" => &mut self.threshold,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["threshold"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("threshold", &self.threshold);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.threshold])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.threshold], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -707,23 +703,6 @@ impl ::graph_model::rt::Struct for CustomTaskExtension {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.customTaskExtension"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authenticationConfiguration" => &mut self.authentication_configuration,
-            "clientConfiguration" => &mut self.client_configuration,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "endpointConfiguration" => &mut self.endpoint_configuration,
-            "callbackConfiguration" => &mut self.callback_configuration,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "createdBy" => &mut self.created_by,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -739,21 +718,41 @@ impl ::graph_model::rt::Struct for CustomTaskExtension {
             "lastModifiedBy",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "authenticationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.authentication_configuration,
-        );
-        w.field("clientConfiguration", &self.client_configuration);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("endpointConfiguration", &self.endpoint_configuration);
-        w.field("callbackConfiguration", &self.callback_configuration);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("lastModifiedBy", &self.last_modified_by);
+            &self.client_configuration,
+            &self.description,
+            &self.display_name,
+            &self.endpoint_configuration,
+            &self.callback_configuration,
+            &self.created_date_time,
+            &self.last_modified_date_time,
+            &self.created_by,
+            &self.last_modified_by,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authentication_configuration,
+                &mut self.client_configuration,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.endpoint_configuration,
+                &mut self.callback_configuration,
+                &mut self.created_date_time,
+                &mut self.last_modified_date_time,
+                &mut self.created_by,
+                &mut self.last_modified_by,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -802,20 +801,20 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "timeoutDuration" => &mut self.timeout_duration,
-            "authorizedApps" => &mut self.authorized_apps,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["timeoutDuration", "authorizedApps"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("timeoutDuration", &self.timeout_duration);
-        w.field("authorizedApps", &self.authorized_apps);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.timeout_duration, &self.authorized_apps])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.timeout_duration, &mut self.authorized_apps],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -862,18 +861,17 @@ impl ::graph_model::rt::Struct for Insights {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.insights"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -925,16 +923,6 @@ impl ::graph_model::rt::Struct for LifecycleManagementSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.lifecycleManagementSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "emailSettings" => &mut self.email_settings,
-            "quarantineConfiguration" => &mut self.quarantine_configuration,
-            "workflowScheduleIntervalInHours" => &mut self.workflow_schedule_interval_in_hours,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -943,14 +931,27 @@ impl ::graph_model::rt::Struct for LifecycleManagementSettings {
             "workflowScheduleIntervalInHours",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("emailSettings", &self.email_settings);
-        w.field("quarantineConfiguration", &self.quarantine_configuration);
-        w.field(
-            "workflowScheduleIntervalInHours",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.email_settings,
+            &self.quarantine_configuration,
             &self.workflow_schedule_interval_in_hours,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.email_settings,
+                &mut self.quarantine_configuration,
+                &mut self.workflow_schedule_interval_in_hours,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1253,20 +1254,6 @@ impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "customTaskExtensions" => &mut self.custom_task_extensions,
-            "deletedItems" => &mut self.deleted_items,
-            "insights" => &mut self.insights,
-            "settings" => &mut self.settings,
-            "taskDefinitions" => &mut self.task_definitions,
-            "workflows" => &mut self.workflows,
-            "workflowTemplates" => &mut self.workflow_templates,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1279,15 +1266,35 @@ impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
             "workflowTemplates",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("customTaskExtensions", &self.custom_task_extensions);
-        w.field("deletedItems", &self.deleted_items);
-        w.field("insights", &self.insights);
-        w.field("settings", &self.settings);
-        w.field("taskDefinitions", &self.task_definitions);
-        w.field("workflows", &self.workflows);
-        w.field("workflowTemplates", &self.workflow_templates);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.custom_task_extensions,
+            &self.deleted_items,
+            &self.insights,
+            &self.settings,
+            &self.task_definitions,
+            &self.workflows,
+            &self.workflow_templates,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.custom_task_extensions,
+                &mut self.deleted_items,
+                &mut self.insights,
+                &mut self.settings,
+                &mut self.task_definitions,
+                &mut self.workflows,
+                &mut self.workflow_templates,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1399,18 +1406,17 @@ impl ::graph_model::rt::Struct for MembershipChangeTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.membershipChangeTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "changeType" => &mut self.change_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["changeType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("changeType", &self.change_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.change_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.change_type], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1519,15 +1525,17 @@ impl ::graph_model::rt::Struct for OnDemandExecutionOnly {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.onDemandExecutionOnly"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1577,22 +1585,20 @@ impl ::graph_model::rt::Struct for Parameter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.parameter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "values" => &mut self.values,
-            "valueType" => &mut self.value_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "values", "valueType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("values", &self.values);
-        w.field("valueType", &self.value_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.values, &self.value_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.name, &mut self.values, &mut self.value_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1638,18 +1644,17 @@ impl ::graph_model::rt::Struct for PercentageBasedQuarantineCondition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "percentage" => &mut self.percentage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["percentage"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("percentage", &self.percentage);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.percentage])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.percentage], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1695,15 +1700,17 @@ impl ::graph_model::rt::Struct for QuarantineCondition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.quarantineCondition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1858,20 +1865,20 @@ impl ::graph_model::rt::Struct for QuarantineConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.quarantineConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "conditions" => &mut self.conditions,
-            "matchMode" => &mut self.match_mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["conditions", "matchMode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("conditions", &self.conditions);
-        w.field("matchMode", &self.match_mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.conditions, &self.match_mode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.conditions, &mut self.match_mode],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1921,22 +1928,28 @@ impl ::graph_model::rt::Struct for QuarantineDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.quarantineDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "quarantinedDateTime" => &mut self.quarantined_date_time,
-            "quarantineReason" => &mut self.quarantine_reason,
-            "quarantineType" => &mut self.quarantine_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["quarantinedDateTime", "quarantineReason", "quarantineType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("quarantinedDateTime", &self.quarantined_date_time);
-        w.field("quarantineReason", &self.quarantine_reason);
-        w.field("quarantineType", &self.quarantine_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.quarantined_date_time,
+            &self.quarantine_reason,
+            &self.quarantine_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.quarantined_date_time,
+                &mut self.quarantine_reason,
+                &mut self.quarantine_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2094,29 +2107,6 @@ impl ::graph_model::rt::Struct for Run {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.run"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activatedOnScope" => &mut self.activated_on_scope,
-            "completedDateTime" => &mut self.completed_date_time,
-            "failedTasksCount" => &mut self.failed_tasks_count,
-            "failedUsersCount" => &mut self.failed_users_count,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "processingStatus" => &mut self.processing_status,
-            "scheduledDateTime" => &mut self.scheduled_date_time,
-            "startedDateTime" => &mut self.started_date_time,
-            "successfulUsersCount" => &mut self.successful_users_count,
-            "totalTasksCount" => &mut self.total_tasks_count,
-            "totalUnprocessedTasksCount" => &mut self.total_unprocessed_tasks_count,
-            "totalUsersCount" => &mut self.total_users_count,
-            "workflowExecutionType" => &mut self.workflow_execution_type,
-            "reprocessedRuns" => &mut self.reprocessed_runs,
-            "taskProcessingResults" => &mut self.task_processing_results,
-            "userProcessingResults" => &mut self.user_processing_results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2138,27 +2128,53 @@ impl ::graph_model::rt::Struct for Run {
             "userProcessingResults",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activatedOnScope", &self.activated_on_scope);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("failedTasksCount", &self.failed_tasks_count);
-        w.field("failedUsersCount", &self.failed_users_count);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("processingStatus", &self.processing_status);
-        w.field("scheduledDateTime", &self.scheduled_date_time);
-        w.field("startedDateTime", &self.started_date_time);
-        w.field("successfulUsersCount", &self.successful_users_count);
-        w.field("totalTasksCount", &self.total_tasks_count);
-        w.field(
-            "totalUnprocessedTasksCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activated_on_scope,
+            &self.completed_date_time,
+            &self.failed_tasks_count,
+            &self.failed_users_count,
+            &self.last_updated_date_time,
+            &self.processing_status,
+            &self.scheduled_date_time,
+            &self.started_date_time,
+            &self.successful_users_count,
+            &self.total_tasks_count,
             &self.total_unprocessed_tasks_count,
-        );
-        w.field("totalUsersCount", &self.total_users_count);
-        w.field("workflowExecutionType", &self.workflow_execution_type);
-        w.field("reprocessedRuns", &self.reprocessed_runs);
-        w.field("taskProcessingResults", &self.task_processing_results);
-        w.field("userProcessingResults", &self.user_processing_results);
+            &self.total_users_count,
+            &self.workflow_execution_type,
+            &self.reprocessed_runs,
+            &self.task_processing_results,
+            &self.user_processing_results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activated_on_scope,
+                &mut self.completed_date_time,
+                &mut self.failed_tasks_count,
+                &mut self.failed_users_count,
+                &mut self.last_updated_date_time,
+                &mut self.processing_status,
+                &mut self.scheduled_date_time,
+                &mut self.started_date_time,
+                &mut self.successful_users_count,
+                &mut self.total_tasks_count,
+                &mut self.total_unprocessed_tasks_count,
+                &mut self.total_users_count,
+                &mut self.workflow_execution_type,
+                &mut self.reprocessed_runs,
+                &mut self.task_processing_results,
+                &mut self.user_processing_results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2222,22 +2238,6 @@ impl ::graph_model::rt::Struct for Task {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.task"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "arguments" => &mut self.arguments,
-            "category" => &mut self.category,
-            "continueOnError" => &mut self.continue_on_error,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "executionSequence" => &mut self.execution_sequence,
-            "isEnabled" => &mut self.is_enabled,
-            "taskDefinitionId" => &mut self.task_definition_id,
-            "taskProcessingResults" => &mut self.task_processing_results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2252,17 +2252,39 @@ impl ::graph_model::rt::Struct for Task {
             "taskProcessingResults",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("arguments", &self.arguments);
-        w.field("category", &self.category);
-        w.field("continueOnError", &self.continue_on_error);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("executionSequence", &self.execution_sequence);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("taskDefinitionId", &self.task_definition_id);
-        w.field("taskProcessingResults", &self.task_processing_results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.arguments,
+            &self.category,
+            &self.continue_on_error,
+            &self.description,
+            &self.display_name,
+            &self.execution_sequence,
+            &self.is_enabled,
+            &self.task_definition_id,
+            &self.task_processing_results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.arguments,
+                &mut self.category,
+                &mut self.continue_on_error,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.execution_sequence,
+                &mut self.is_enabled,
+                &mut self.task_definition_id,
+                &mut self.task_processing_results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2320,19 +2342,6 @@ impl ::graph_model::rt::Struct for TaskDefinition {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.taskDefinition"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "continueOnError" => &mut self.continue_on_error,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "parameters" => &mut self.parameters,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2344,14 +2353,33 @@ impl ::graph_model::rt::Struct for TaskDefinition {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("continueOnError", &self.continue_on_error);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("parameters", &self.parameters);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.continue_on_error,
+            &self.description,
+            &self.display_name,
+            &self.parameters,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.continue_on_error,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.parameters,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2415,21 +2443,6 @@ impl ::graph_model::rt::Struct for TaskProcessingResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.taskProcessingResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdDateTime" => &mut self.created_date_time,
-            "failureReason" => &mut self.failure_reason,
-            "processingInfo" => &mut self.processing_info,
-            "processingStatus" => &mut self.processing_status,
-            "startedDateTime" => &mut self.started_date_time,
-            "subject" => &mut self.subject,
-            "task" => &mut self.task,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2443,16 +2456,37 @@ impl ::graph_model::rt::Struct for TaskProcessingResult {
             "task",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("failureReason", &self.failure_reason);
-        w.field("processingInfo", &self.processing_info);
-        w.field("processingStatus", &self.processing_status);
-        w.field("startedDateTime", &self.started_date_time);
-        w.field("subject", &self.subject);
-        w.field("task", &self.task);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.created_date_time,
+            &self.failure_reason,
+            &self.processing_info,
+            &self.processing_status,
+            &self.started_date_time,
+            &self.subject,
+            &self.task,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.created_date_time,
+                &mut self.failure_reason,
+                &mut self.processing_info,
+                &mut self.processing_status,
+                &mut self.started_date_time,
+                &mut self.subject,
+                &mut self.task,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2524,25 +2558,6 @@ impl ::graph_model::rt::Struct for TaskReport {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.taskReport"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "failedUsersCount" => &mut self.failed_users_count,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "processingStatus" => &mut self.processing_status,
-            "runId" => &mut self.run_id,
-            "startedDateTime" => &mut self.started_date_time,
-            "successfulUsersCount" => &mut self.successful_users_count,
-            "totalUsersCount" => &mut self.total_users_count,
-            "unprocessedUsersCount" => &mut self.unprocessed_users_count,
-            "task" => &mut self.task,
-            "taskDefinition" => &mut self.task_definition,
-            "taskProcessingResults" => &mut self.task_processing_results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2560,20 +2575,45 @@ impl ::graph_model::rt::Struct for TaskReport {
             "taskProcessingResults",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("failedUsersCount", &self.failed_users_count);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("processingStatus", &self.processing_status);
-        w.field("runId", &self.run_id);
-        w.field("startedDateTime", &self.started_date_time);
-        w.field("successfulUsersCount", &self.successful_users_count);
-        w.field("totalUsersCount", &self.total_users_count);
-        w.field("unprocessedUsersCount", &self.unprocessed_users_count);
-        w.field("task", &self.task);
-        w.field("taskDefinition", &self.task_definition);
-        w.field("taskProcessingResults", &self.task_processing_results);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.failed_users_count,
+            &self.last_updated_date_time,
+            &self.processing_status,
+            &self.run_id,
+            &self.started_date_time,
+            &self.successful_users_count,
+            &self.total_users_count,
+            &self.unprocessed_users_count,
+            &self.task,
+            &self.task_definition,
+            &self.task_processing_results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.failed_users_count,
+                &mut self.last_updated_date_time,
+                &mut self.processing_status,
+                &mut self.run_id,
+                &mut self.started_date_time,
+                &mut self.successful_users_count,
+                &mut self.total_users_count,
+                &mut self.unprocessed_users_count,
+                &mut self.task,
+                &mut self.task_definition,
+                &mut self.task_processing_results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2621,20 +2661,20 @@ impl ::graph_model::rt::Struct for TimeBasedAttributeTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.timeBasedAttributeTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "offsetInDays" => &mut self.offset_in_days,
-            "timeBasedAttribute" => &mut self.time_based_attribute,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["offsetInDays", "timeBasedAttribute"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("offsetInDays", &self.offset_in_days);
-        w.field("timeBasedAttribute", &self.time_based_attribute);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.offset_in_days, &self.time_based_attribute])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.offset_in_days, &mut self.time_based_attribute],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2682,20 +2722,17 @@ impl ::graph_model::rt::Struct for TriggerAndScopeBasedConditions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "scope" => &mut self.scope,
-            "trigger" => &mut self.trigger,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["scope", "trigger"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("scope", &self.scope);
-        w.field("trigger", &self.trigger);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.scope, &self.trigger])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.scope, &mut self.trigger], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2742,18 +2779,17 @@ impl ::graph_model::rt::Struct for TriggerAttribute {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.triggerAttribute"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2799,18 +2835,17 @@ impl ::graph_model::rt::Struct for UserInactivityTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.userInactivityTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "inactivityPeriodInDays" => &mut self.inactivity_period_in_days,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["inactivityPeriodInDays"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("inactivityPeriodInDays", &self.inactivity_period_in_days);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.inactivity_period_in_days])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.inactivity_period_in_days], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2882,25 +2917,6 @@ impl ::graph_model::rt::Struct for UserProcessingResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.userProcessingResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "completedDateTime" => &mut self.completed_date_time,
-            "failedTasksCount" => &mut self.failed_tasks_count,
-            "processingStatus" => &mut self.processing_status,
-            "scheduledDateTime" => &mut self.scheduled_date_time,
-            "startedDateTime" => &mut self.started_date_time,
-            "totalTasksCount" => &mut self.total_tasks_count,
-            "totalUnprocessedTasksCount" => &mut self.total_unprocessed_tasks_count,
-            "workflowExecutionType" => &mut self.workflow_execution_type,
-            "workflowVersion" => &mut self.workflow_version,
-            "reprocessedRuns" => &mut self.reprocessed_runs,
-            "subject" => &mut self.subject,
-            "taskProcessingResults" => &mut self.task_processing_results,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2918,23 +2934,45 @@ impl ::graph_model::rt::Struct for UserProcessingResult {
             "taskProcessingResults",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("failedTasksCount", &self.failed_tasks_count);
-        w.field("processingStatus", &self.processing_status);
-        w.field("scheduledDateTime", &self.scheduled_date_time);
-        w.field("startedDateTime", &self.started_date_time);
-        w.field("totalTasksCount", &self.total_tasks_count);
-        w.field(
-            "totalUnprocessedTasksCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.completed_date_time,
+            &self.failed_tasks_count,
+            &self.processing_status,
+            &self.scheduled_date_time,
+            &self.started_date_time,
+            &self.total_tasks_count,
             &self.total_unprocessed_tasks_count,
-        );
-        w.field("workflowExecutionType", &self.workflow_execution_type);
-        w.field("workflowVersion", &self.workflow_version);
-        w.field("reprocessedRuns", &self.reprocessed_runs);
-        w.field("subject", &self.subject);
-        w.field("taskProcessingResults", &self.task_processing_results);
+            &self.workflow_execution_type,
+            &self.workflow_version,
+            &self.reprocessed_runs,
+            &self.subject,
+            &self.task_processing_results,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.completed_date_time,
+                &mut self.failed_tasks_count,
+                &mut self.processing_status,
+                &mut self.scheduled_date_time,
+                &mut self.started_date_time,
+                &mut self.total_tasks_count,
+                &mut self.total_unprocessed_tasks_count,
+                &mut self.workflow_execution_type,
+                &mut self.workflow_version,
+                &mut self.reprocessed_runs,
+                &mut self.subject,
+                &mut self.task_processing_results,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3105,36 +3143,6 @@ impl ::graph_model::rt::Struct for Workflow {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflow"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "category" => &mut self.category,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "executionConditions" => &mut self.execution_conditions,
-            "isEnabled" => &mut self.is_enabled,
-            "isSchedulingEnabled" => &mut self.is_scheduling_enabled,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "deletedDateTime" => &mut self.deleted_date_time,
-            "id" => &mut self.id,
-            "nextScheduleRunDateTime" => &mut self.next_schedule_run_date_time,
-            "quarantineDetails" => &mut self.quarantine_details,
-            "settings" => &mut self.settings,
-            "version" => &mut self.version,
-            "administrationScopeTargets" => &mut self.administration_scope_targets,
-            "createdBy" => &mut self.created_by,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "tasks" => &mut self.tasks,
-            "executionScope" => &mut self.execution_scope,
-            "previewScope" => &mut self.preview_scope,
-            "runs" => &mut self.runs,
-            "taskReports" => &mut self.task_reports,
-            "userProcessingResults" => &mut self.user_processing_results,
-            "versions" => &mut self.versions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "category",
@@ -3163,34 +3171,67 @@ impl ::graph_model::rt::Struct for Workflow {
             "versions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("category", &self.category);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("executionConditions", &self.execution_conditions);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isSchedulingEnabled", &self.is_scheduling_enabled);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("deletedDateTime", &self.deleted_date_time);
-        w.field("id", &self.id);
-        w.field("nextScheduleRunDateTime", &self.next_schedule_run_date_time);
-        w.field("quarantineDetails", &self.quarantine_details);
-        w.field("settings", &self.settings);
-        w.field("version", &self.version);
-        w.field(
-            "administrationScopeTargets",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.execution_conditions,
+            &self.is_enabled,
+            &self.is_scheduling_enabled,
+            &self.last_modified_date_time,
+            &self.deleted_date_time,
+            &self.id,
+            &self.next_schedule_run_date_time,
+            &self.quarantine_details,
+            &self.settings,
+            &self.version,
             &self.administration_scope_targets,
-        );
-        w.field("createdBy", &self.created_by);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("tasks", &self.tasks);
-        w.field("executionScope", &self.execution_scope);
-        w.field("previewScope", &self.preview_scope);
-        w.field("runs", &self.runs);
-        w.field("taskReports", &self.task_reports);
-        w.field("userProcessingResults", &self.user_processing_results);
-        w.field("versions", &self.versions);
+            &self.created_by,
+            &self.last_modified_by,
+            &self.tasks,
+            &self.execution_scope,
+            &self.preview_scope,
+            &self.runs,
+            &self.task_reports,
+            &self.user_processing_results,
+            &self.versions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.execution_conditions,
+                &mut self.is_enabled,
+                &mut self.is_scheduling_enabled,
+                &mut self.last_modified_date_time,
+                &mut self.deleted_date_time,
+                &mut self.id,
+                &mut self.next_schedule_run_date_time,
+                &mut self.quarantine_details,
+                &mut self.settings,
+                &mut self.version,
+                &mut self.administration_scope_targets,
+                &mut self.created_by,
+                &mut self.last_modified_by,
+                &mut self.tasks,
+                &mut self.execution_scope,
+                &mut self.preview_scope,
+                &mut self.runs,
+                &mut self.task_reports,
+                &mut self.user_processing_results,
+                &mut self.versions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3235,15 +3276,17 @@ impl ::graph_model::rt::Struct for WorkflowExecutionConditions {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowExecutionConditions"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3397,15 +3440,17 @@ impl ::graph_model::rt::Struct for WorkflowExecutionTrigger {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowExecutionTrigger"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3659,18 +3704,17 @@ impl ::graph_model::rt::Struct for WorkflowSetting {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowSetting"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "quarantineConfiguration" => &mut self.quarantine_configuration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["quarantineConfiguration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("quarantineConfiguration", &self.quarantine_configuration);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.quarantine_configuration])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.quarantine_configuration], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3726,18 +3770,6 @@ impl ::graph_model::rt::Struct for WorkflowTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "executionConditions" => &mut self.execution_conditions,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3748,13 +3780,31 @@ impl ::graph_model::rt::Struct for WorkflowTemplate {
             "tasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("executionConditions", &self.execution_conditions);
-        w.field("tasks", &self.tasks);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.description,
+            &self.display_name,
+            &self.execution_conditions,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.execution_conditions,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3905,26 +3955,6 @@ impl ::graph_model::rt::Struct for WorkflowVersion {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.identityGovernance.workflowVersion"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "category" => &mut self.category,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "executionConditions" => &mut self.execution_conditions,
-            "isEnabled" => &mut self.is_enabled,
-            "isSchedulingEnabled" => &mut self.is_scheduling_enabled,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "settings" => &mut self.settings,
-            "versionNumber" => &mut self.version_number,
-            "administrationScopeTargets" => &mut self.administration_scope_targets,
-            "createdBy" => &mut self.created_by,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "tasks" => &mut self.tasks,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "category",
@@ -3943,24 +3973,47 @@ impl ::graph_model::rt::Struct for WorkflowVersion {
             "tasks",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("category", &self.category);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("executionConditions", &self.execution_conditions);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("isSchedulingEnabled", &self.is_scheduling_enabled);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("settings", &self.settings);
-        w.field("versionNumber", &self.version_number);
-        w.field(
-            "administrationScopeTargets",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.category,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.execution_conditions,
+            &self.is_enabled,
+            &self.is_scheduling_enabled,
+            &self.last_modified_date_time,
+            &self.settings,
+            &self.version_number,
             &self.administration_scope_targets,
-        );
-        w.field("createdBy", &self.created_by);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("tasks", &self.tasks);
+            &self.created_by,
+            &self.last_modified_by,
+            &self.tasks,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.category,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.execution_conditions,
+                &mut self.is_enabled,
+                &mut self.is_scheduling_enabled,
+                &mut self.last_modified_date_time,
+                &mut self.settings,
+                &mut self.version_number,
+                &mut self.administration_scope_targets,
+                &mut self.created_by,
+                &mut self.last_modified_by,
+                &mut self.tasks,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

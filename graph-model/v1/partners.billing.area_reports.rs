@@ -17,22 +17,20 @@ impl ::graph_model::rt::Struct for AzureUsage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.azureUsage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "billed" => &mut self.billed,
-            "unbilled" => &mut self.unbilled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "billed", "unbilled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("billed", &self.billed);
-        w.field("unbilled", &self.unbilled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.billed, &self.unbilled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.billed, &mut self.unbilled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -78,18 +76,17 @@ impl ::graph_model::rt::Struct for BilledReconciliation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.billedReconciliation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -135,18 +132,17 @@ impl ::graph_model::rt::Struct for BilledUsage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.billedUsage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -200,26 +196,32 @@ impl ::graph_model::rt::Struct for Billing {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.billing"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "manifests" => &mut self.manifests,
-            "operations" => &mut self.operations,
-            "reconciliation" => &mut self.reconciliation,
-            "usage" => &mut self.usage,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "manifests", "operations", "reconciliation", "usage"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("manifests", &self.manifests);
-        w.field("operations", &self.operations);
-        w.field("reconciliation", &self.reconciliation);
-        w.field("usage", &self.usage);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.manifests,
+            &self.operations,
+            &self.reconciliation,
+            &self.usage,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.manifests,
+                &mut self.operations,
+                &mut self.reconciliation,
+                &mut self.usage,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -269,22 +271,20 @@ impl ::graph_model::rt::Struct for BillingReconciliation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.billingReconciliation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "billed" => &mut self.billed,
-            "unbilled" => &mut self.unbilled,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "billed", "unbilled"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("billed", &self.billed);
-        w.field("unbilled", &self.unbilled);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.billed, &self.unbilled])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.billed, &mut self.unbilled],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -332,20 +332,20 @@ impl ::graph_model::rt::Struct for Blob {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.blob"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "partitionValue" => &mut self.partition_value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "partitionValue"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("partitionValue", &self.partition_value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.partition_value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.name, &mut self.partition_value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -400,17 +400,6 @@ impl ::graph_model::rt::Struct for ExportSuccessOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.exportSuccessOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "status" => &mut self.status,
-            "resourceLocation" => &mut self.resource_location,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -420,12 +409,29 @@ impl ::graph_model::rt::Struct for ExportSuccessOperation {
             "resourceLocation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("status", &self.status);
-        w.field("resourceLocation", &self.resource_location);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.status,
+            &self.resource_location,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.status,
+                &mut self.resource_location,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -479,17 +485,6 @@ impl ::graph_model::rt::Struct for FailedOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.failedOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "status" => &mut self.status,
-            "error" => &mut self.error,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -499,12 +494,29 @@ impl ::graph_model::rt::Struct for FailedOperation {
             "error",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("status", &self.status);
-        w.field("error", &self.error);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.status,
+            &self.error,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.status,
+                &mut self.error,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -570,23 +582,6 @@ impl ::graph_model::rt::Struct for Manifest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.manifest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "blobCount" => &mut self.blob_count,
-            "blobs" => &mut self.blobs,
-            "createdDateTime" => &mut self.created_date_time,
-            "dataFormat" => &mut self.data_format,
-            "eTag" => &mut self.e_tag,
-            "partitionType" => &mut self.partition_type,
-            "partnerTenantId" => &mut self.partner_tenant_id,
-            "rootDirectory" => &mut self.root_directory,
-            "sasToken" => &mut self.sas_token,
-            "schemaVersion" => &mut self.schema_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -602,18 +597,41 @@ impl ::graph_model::rt::Struct for Manifest {
             "schemaVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("blobCount", &self.blob_count);
-        w.field("blobs", &self.blobs);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("dataFormat", &self.data_format);
-        w.field("eTag", &self.e_tag);
-        w.field("partitionType", &self.partition_type);
-        w.field("partnerTenantId", &self.partner_tenant_id);
-        w.field("rootDirectory", &self.root_directory);
-        w.field("sasToken", &self.sas_token);
-        w.field("schemaVersion", &self.schema_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.blob_count,
+            &self.blobs,
+            &self.created_date_time,
+            &self.data_format,
+            &self.e_tag,
+            &self.partition_type,
+            &self.partner_tenant_id,
+            &self.root_directory,
+            &self.sas_token,
+            &self.schema_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.blob_count,
+                &mut self.blobs,
+                &mut self.created_date_time,
+                &mut self.data_format,
+                &mut self.e_tag,
+                &mut self.partition_type,
+                &mut self.partner_tenant_id,
+                &mut self.root_directory,
+                &mut self.sas_token,
+                &mut self.schema_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -665,24 +683,30 @@ impl ::graph_model::rt::Struct for Operation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.operation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "lastActionDateTime", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -849,24 +873,30 @@ impl ::graph_model::rt::Struct for RunningOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.runningOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "lastActionDateTime" => &mut self.last_action_date_time,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "lastActionDateTime", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("lastActionDateTime", &self.last_action_date_time);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.last_action_date_time,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.last_action_date_time,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -912,18 +942,17 @@ impl ::graph_model::rt::Struct for UnbilledReconciliation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.unbilledReconciliation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -969,18 +998,17 @@ impl ::graph_model::rt::Struct for UnbilledUsage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.partners.billing.unbilledUsage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -27,20 +27,6 @@ impl ::graph_model::rt::Struct for Acronym {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.acronym"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "webUrl" => &mut self.web_url,
-            "standsFor" => &mut self.stands_for,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -53,15 +39,35 @@ impl ::graph_model::rt::Struct for Acronym {
             "state",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("webUrl", &self.web_url);
-        w.field("standsFor", &self.stands_for);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.web_url,
+            &self.stands_for,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.web_url,
+                &mut self.stands_for,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -111,22 +117,28 @@ impl ::graph_model::rt::Struct for AnswerKeyword {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.answerKeyword"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "keywords" => &mut self.keywords,
-            "matchSimilarKeywords" => &mut self.match_similar_keywords,
-            "reservedKeywords" => &mut self.reserved_keywords,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["keywords", "matchSimilarKeywords", "reservedKeywords"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("keywords", &self.keywords);
-        w.field("matchSimilarKeywords", &self.match_similar_keywords);
-        w.field("reservedKeywords", &self.reserved_keywords);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.keywords,
+            &self.match_similar_keywords,
+            &self.reserved_keywords,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.keywords,
+                &mut self.match_similar_keywords,
+                &mut self.reserved_keywords,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -250,17 +262,6 @@ impl ::graph_model::rt::Struct for AnswerVariant {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.answerVariant"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "languageTag" => &mut self.language_tag,
-            "platform" => &mut self.platform,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "description",
@@ -270,12 +271,29 @@ impl ::graph_model::rt::Struct for AnswerVariant {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("languageTag", &self.language_tag);
-        w.field("platform", &self.platform);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.display_name,
+            &self.language_tag,
+            &self.platform,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.language_tag,
+                &mut self.platform,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -353,29 +371,6 @@ impl ::graph_model::rt::Struct for Bookmark {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.bookmark"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "webUrl" => &mut self.web_url,
-            "availabilityEndDateTime" => &mut self.availability_end_date_time,
-            "availabilityStartDateTime" => &mut self.availability_start_date_time,
-            "categories" => &mut self.categories,
-            "groupIds" => &mut self.group_ids,
-            "isSuggested" => &mut self.is_suggested,
-            "keywords" => &mut self.keywords,
-            "languageTags" => &mut self.language_tags,
-            "platforms" => &mut self.platforms,
-            "powerAppIds" => &mut self.power_app_ids,
-            "state" => &mut self.state,
-            "targetedVariations" => &mut self.targeted_variations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -397,27 +392,53 @@ impl ::graph_model::rt::Struct for Bookmark {
             "targetedVariations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("webUrl", &self.web_url);
-        w.field("availabilityEndDateTime", &self.availability_end_date_time);
-        w.field(
-            "availabilityStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.web_url,
+            &self.availability_end_date_time,
             &self.availability_start_date_time,
-        );
-        w.field("categories", &self.categories);
-        w.field("groupIds", &self.group_ids);
-        w.field("isSuggested", &self.is_suggested);
-        w.field("keywords", &self.keywords);
-        w.field("languageTags", &self.language_tags);
-        w.field("platforms", &self.platforms);
-        w.field("powerAppIds", &self.power_app_ids);
-        w.field("state", &self.state);
-        w.field("targetedVariations", &self.targeted_variations);
+            &self.categories,
+            &self.group_ids,
+            &self.is_suggested,
+            &self.keywords,
+            &self.language_tags,
+            &self.platforms,
+            &self.power_app_ids,
+            &self.state,
+            &self.targeted_variations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.web_url,
+                &mut self.availability_end_date_time,
+                &mut self.availability_start_date_time,
+                &mut self.categories,
+                &mut self.group_ids,
+                &mut self.is_suggested,
+                &mut self.keywords,
+                &mut self.language_tags,
+                &mut self.platforms,
+                &mut self.power_app_ids,
+                &mut self.state,
+                &mut self.targeted_variations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -465,20 +486,17 @@ impl ::graph_model::rt::Struct for Identity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.identity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "id" => &mut self.id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "id"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("id", &self.id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name, &mut self.id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -528,22 +546,20 @@ impl ::graph_model::rt::Struct for IdentitySet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.identitySet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "application" => &mut self.application,
-            "device" => &mut self.device,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["application", "device", "user"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("application", &self.application);
-        w.field("device", &self.device);
-        w.field("user", &self.user);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.application, &self.device, &self.user])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.application, &mut self.device, &mut self.user],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -617,27 +633,6 @@ impl ::graph_model::rt::Struct for Qna {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.search.qna"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "webUrl" => &mut self.web_url,
-            "availabilityEndDateTime" => &mut self.availability_end_date_time,
-            "availabilityStartDateTime" => &mut self.availability_start_date_time,
-            "groupIds" => &mut self.group_ids,
-            "isSuggested" => &mut self.is_suggested,
-            "keywords" => &mut self.keywords,
-            "languageTags" => &mut self.language_tags,
-            "platforms" => &mut self.platforms,
-            "state" => &mut self.state,
-            "targetedVariations" => &mut self.targeted_variations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -657,25 +652,49 @@ impl ::graph_model::rt::Struct for Qna {
             "targetedVariations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("webUrl", &self.web_url);
-        w.field("availabilityEndDateTime", &self.availability_end_date_time);
-        w.field(
-            "availabilityStartDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.web_url,
+            &self.availability_end_date_time,
             &self.availability_start_date_time,
-        );
-        w.field("groupIds", &self.group_ids);
-        w.field("isSuggested", &self.is_suggested);
-        w.field("keywords", &self.keywords);
-        w.field("languageTags", &self.language_tags);
-        w.field("platforms", &self.platforms);
-        w.field("state", &self.state);
-        w.field("targetedVariations", &self.targeted_variations);
+            &self.group_ids,
+            &self.is_suggested,
+            &self.keywords,
+            &self.language_tags,
+            &self.platforms,
+            &self.state,
+            &self.targeted_variations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.web_url,
+                &mut self.availability_end_date_time,
+                &mut self.availability_start_date_time,
+                &mut self.group_ids,
+                &mut self.is_suggested,
+                &mut self.keywords,
+                &mut self.language_tags,
+                &mut self.platforms,
+                &mut self.state,
+                &mut self.targeted_variations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

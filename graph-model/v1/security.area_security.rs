@@ -15,18 +15,17 @@ impl ::graph_model::rt::Struct for A365AiExecuteTool {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.a365AiExecuteTool"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -74,18 +73,17 @@ impl ::graph_model::rt::Struct for A365AiInferenceCall {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.a365AiInferenceCall"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -133,18 +131,17 @@ impl ::graph_model::rt::Struct for A365AiInvokeAgent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.a365AiInvokeAgent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -192,18 +189,17 @@ impl ::graph_model::rt::Struct for A365AiRunSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.a365AiRunSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -251,18 +247,17 @@ impl ::graph_model::rt::Struct for A365SpanOutputs {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.a365SpanOutputs"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -310,18 +305,17 @@ impl ::graph_model::rt::Struct for AISpanOutputsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aISpanOutputsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -369,18 +363,17 @@ impl ::graph_model::rt::Struct for AadRiskDetectionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aadRiskDetectionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -430,22 +423,24 @@ impl ::graph_model::rt::Struct for Account {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.account"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actions" => &mut self.actions,
-            "identifier" => &mut self.identifier,
-            "identityProvider" => &mut self.identity_provider,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["actions", "identifier", "identityProvider"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actions", &self.actions);
-        w.field("identifier", &self.identifier);
-        w.field("identityProvider", &self.identity_provider);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.actions, &self.identifier, &self.identity_provider])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.actions,
+                &mut self.identifier,
+                &mut self.identity_provider,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -675,21 +670,6 @@ impl ::graph_model::rt::Struct for ActiveDirectoryDomainEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.activeDirectoryDomainEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "activeDirectoryDomainName" => &mut self.active_directory_domain_name,
-            "trustedDomains" => &mut self.trusted_domains,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -703,19 +683,37 @@ impl ::graph_model::rt::Struct for ActiveDirectoryDomainEvidence {
             "trustedDomains",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field(
-            "activeDirectoryDomainName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
             &self.active_directory_domain_name,
-        );
-        w.field("trustedDomains", &self.trusted_domains);
+            &self.trusted_domains,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.active_directory_domain_name,
+                &mut self.trusted_domains,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1016,18 +1014,17 @@ impl ::graph_model::rt::Struct for AedAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aedAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1075,18 +1072,17 @@ impl ::graph_model::rt::Struct for AgentAdminActivityRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.agentAdminActivityRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1134,18 +1130,17 @@ impl ::graph_model::rt::Struct for AgentSettingAdminActivity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.agentSettingAdminActivity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1211,23 +1206,6 @@ impl ::graph_model::rt::Struct for AiAgentEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiAgentEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "agentId" => &mut self.agent_id,
-            "agentName" => &mut self.agent_name,
-            "hostingPlatformType" => &mut self.hosting_platform_type,
-            "instructions" => &mut self.instructions,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -1243,18 +1221,41 @@ impl ::graph_model::rt::Struct for AiAgentEvidence {
             "instructions",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("agentId", &self.agent_id);
-        w.field("agentName", &self.agent_name);
-        w.field("hostingPlatformType", &self.hosting_platform_type);
-        w.field("instructions", &self.instructions);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.agent_id,
+            &self.agent_name,
+            &self.hosting_platform_type,
+            &self.instructions,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.agent_id,
+                &mut self.agent_name,
+                &mut self.hosting_platform_type,
+                &mut self.instructions,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1381,18 +1382,17 @@ impl ::graph_model::rt::Struct for AiAppInteractionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiAppInteractionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1440,18 +1440,17 @@ impl ::graph_model::rt::Struct for AiExecuteToolAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiExecuteToolAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1499,18 +1498,17 @@ impl ::graph_model::rt::Struct for AiInteractionsChangeNotificationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1561,18 +1559,17 @@ impl ::graph_model::rt::Struct for AiInteractionsExportAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiInteractionsExportAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1620,18 +1617,17 @@ impl ::graph_model::rt::Struct for AiInteractionsSubscriptionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiInteractionsSubscriptionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1680,18 +1676,17 @@ impl ::graph_model::rt::Struct for AiInvokeAgentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aiInvokeAgentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1739,18 +1734,17 @@ impl ::graph_model::rt::Struct for AipDiscover {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aipDiscover"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1798,18 +1792,17 @@ impl ::graph_model::rt::Struct for AipFileDeleted {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aipFileDeleted"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1857,18 +1850,17 @@ impl ::graph_model::rt::Struct for AipHeartBeat {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aipHeartBeat"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1916,18 +1908,17 @@ impl ::graph_model::rt::Struct for AipProtectionActionLogRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aipProtectionActionLogRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1975,18 +1966,17 @@ impl ::graph_model::rt::Struct for AipScannerDiscoverEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aipScannerDiscoverEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2034,18 +2024,17 @@ impl ::graph_model::rt::Struct for AipSensitivityLabelActionLogRequest {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.aipSensitivityLabelActionLogRequest"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2093,18 +2082,17 @@ impl ::graph_model::rt::Struct for AirAdminActionInvestigationData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.airAdminActionInvestigationData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2152,18 +2140,17 @@ impl ::graph_model::rt::Struct for AirInvestigationData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.airInvestigationData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2211,18 +2198,17 @@ impl ::graph_model::rt::Struct for AirManualInvestigationData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.airManualInvestigationData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2342,48 +2328,6 @@ impl ::graph_model::rt::Struct for Alert {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.alert"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actorDisplayName" => &mut self.actor_display_name,
-            "additionalData" => &mut self.additional_data,
-            "alertPolicyId" => &mut self.alert_policy_id,
-            "alertWebUrl" => &mut self.alert_web_url,
-            "assignedTo" => &mut self.assigned_to,
-            "categories" => &mut self.categories,
-            "category" => &mut self.category,
-            "classification" => &mut self.classification,
-            "comments" => &mut self.comments,
-            "createdDateTime" => &mut self.created_date_time,
-            "customDetails" => &mut self.custom_details,
-            "description" => &mut self.description,
-            "detectionSource" => &mut self.detection_source,
-            "detectorId" => &mut self.detector_id,
-            "determination" => &mut self.determination,
-            "evidence" => &mut self.evidence,
-            "firstActivityDateTime" => &mut self.first_activity_date_time,
-            "incidentId" => &mut self.incident_id,
-            "incidentWebUrl" => &mut self.incident_web_url,
-            "investigationState" => &mut self.investigation_state,
-            "lastActivityDateTime" => &mut self.last_activity_date_time,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "mitreTechniques" => &mut self.mitre_techniques,
-            "productName" => &mut self.product_name,
-            "providerAlertId" => &mut self.provider_alert_id,
-            "recommendedActions" => &mut self.recommended_actions,
-            "resolvedDateTime" => &mut self.resolved_date_time,
-            "serviceSource" => &mut self.service_source,
-            "severity" => &mut self.severity,
-            "status" => &mut self.status,
-            "systemTags" => &mut self.system_tags,
-            "tenantId" => &mut self.tenant_id,
-            "threatDisplayName" => &mut self.threat_display_name,
-            "threatFamilyName" => &mut self.threat_family_name,
-            "title" => &mut self.title,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -2424,43 +2368,91 @@ impl ::graph_model::rt::Struct for Alert {
             "title",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("actorDisplayName", &self.actor_display_name);
-        w.field("additionalData", &self.additional_data);
-        w.field("alertPolicyId", &self.alert_policy_id);
-        w.field("alertWebUrl", &self.alert_web_url);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("categories", &self.categories);
-        w.field("category", &self.category);
-        w.field("classification", &self.classification);
-        w.field("comments", &self.comments);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customDetails", &self.custom_details);
-        w.field("description", &self.description);
-        w.field("detectionSource", &self.detection_source);
-        w.field("detectorId", &self.detector_id);
-        w.field("determination", &self.determination);
-        w.field("evidence", &self.evidence);
-        w.field("firstActivityDateTime", &self.first_activity_date_time);
-        w.field("incidentId", &self.incident_id);
-        w.field("incidentWebUrl", &self.incident_web_url);
-        w.field("investigationState", &self.investigation_state);
-        w.field("lastActivityDateTime", &self.last_activity_date_time);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("mitreTechniques", &self.mitre_techniques);
-        w.field("productName", &self.product_name);
-        w.field("providerAlertId", &self.provider_alert_id);
-        w.field("recommendedActions", &self.recommended_actions);
-        w.field("resolvedDateTime", &self.resolved_date_time);
-        w.field("serviceSource", &self.service_source);
-        w.field("severity", &self.severity);
-        w.field("status", &self.status);
-        w.field("systemTags", &self.system_tags);
-        w.field("tenantId", &self.tenant_id);
-        w.field("threatDisplayName", &self.threat_display_name);
-        w.field("threatFamilyName", &self.threat_family_name);
-        w.field("title", &self.title);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.actor_display_name,
+            &self.additional_data,
+            &self.alert_policy_id,
+            &self.alert_web_url,
+            &self.assigned_to,
+            &self.categories,
+            &self.category,
+            &self.classification,
+            &self.comments,
+            &self.created_date_time,
+            &self.custom_details,
+            &self.description,
+            &self.detection_source,
+            &self.detector_id,
+            &self.determination,
+            &self.evidence,
+            &self.first_activity_date_time,
+            &self.incident_id,
+            &self.incident_web_url,
+            &self.investigation_state,
+            &self.last_activity_date_time,
+            &self.last_update_date_time,
+            &self.mitre_techniques,
+            &self.product_name,
+            &self.provider_alert_id,
+            &self.recommended_actions,
+            &self.resolved_date_time,
+            &self.service_source,
+            &self.severity,
+            &self.status,
+            &self.system_tags,
+            &self.tenant_id,
+            &self.threat_display_name,
+            &self.threat_family_name,
+            &self.title,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.actor_display_name,
+                &mut self.additional_data,
+                &mut self.alert_policy_id,
+                &mut self.alert_web_url,
+                &mut self.assigned_to,
+                &mut self.categories,
+                &mut self.category,
+                &mut self.classification,
+                &mut self.comments,
+                &mut self.created_date_time,
+                &mut self.custom_details,
+                &mut self.description,
+                &mut self.detection_source,
+                &mut self.detector_id,
+                &mut self.determination,
+                &mut self.evidence,
+                &mut self.first_activity_date_time,
+                &mut self.incident_id,
+                &mut self.incident_web_url,
+                &mut self.investigation_state,
+                &mut self.last_activity_date_time,
+                &mut self.last_update_date_time,
+                &mut self.mitre_techniques,
+                &mut self.product_name,
+                &mut self.provider_alert_id,
+                &mut self.recommended_actions,
+                &mut self.resolved_date_time,
+                &mut self.service_source,
+                &mut self.severity,
+                &mut self.status,
+                &mut self.system_tags,
+                &mut self.tenant_id,
+                &mut self.threat_display_name,
+                &mut self.threat_family_name,
+                &mut self.title,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2593,22 +2585,28 @@ impl ::graph_model::rt::Struct for AlertComment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.alertComment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "comment" => &mut self.comment,
-            "createdByDisplayName" => &mut self.created_by_display_name,
-            "createdDateTime" => &mut self.created_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["comment", "createdByDisplayName", "createdDateTime"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("comment", &self.comment);
-        w.field("createdByDisplayName", &self.created_by_display_name);
-        w.field("createdDateTime", &self.created_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.comment,
+            &self.created_by_display_name,
+            &self.created_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.comment,
+                &mut self.created_by_display_name,
+                &mut self.created_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -2803,19 +2801,6 @@ impl ::graph_model::rt::Struct for AlertEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.alertEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -2827,14 +2812,33 @@ impl ::graph_model::rt::Struct for AlertEvidence {
             "verdict",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3572,18 +3576,17 @@ impl ::graph_model::rt::Struct for AlertSubmissionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.alertSubmissionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3631,18 +3634,17 @@ impl ::graph_model::rt::Struct for AlertSubmissionResultDetailAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.alertSubmissionResultDetailAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3709,23 +3711,6 @@ impl ::graph_model::rt::Struct for AmazonResourceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.amazonResourceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "amazonAccountId" => &mut self.amazon_account_id,
-            "amazonResourceId" => &mut self.amazon_resource_id,
-            "resourceName" => &mut self.resource_name,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -3741,18 +3726,41 @@ impl ::graph_model::rt::Struct for AmazonResourceEvidence {
             "resourceType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("amazonAccountId", &self.amazon_account_id);
-        w.field("amazonResourceId", &self.amazon_resource_id);
-        w.field("resourceName", &self.resource_name);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.amazon_account_id,
+            &self.amazon_resource_id,
+            &self.resource_name,
+            &self.resource_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.amazon_account_id,
+                &mut self.amazon_resource_id,
+                &mut self.resource_name,
+                &mut self.resource_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -3873,50 +3881,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "alertIds" => &mut self.alert_ids,
-            "attachments" => &mut self.attachments,
-            "authenticationDetails" => &mut self.authentication_details,
-            "bulkComplaintLevel" => &mut self.bulk_complaint_level,
-            "clientType" => &mut self.client_type,
-            "contexts" => &mut self.contexts,
-            "detectionMethods" => &mut self.detection_methods,
-            "directionality" => &mut self.directionality,
-            "distributionList" => &mut self.distribution_list,
-            "dlpRules" => &mut self.dlp_rules,
-            "emailClusterId" => &mut self.email_cluster_id,
-            "exchangeTransportRules" => &mut self.exchange_transport_rules,
-            "forwardingDetail" => &mut self.forwarding_detail,
-            "inboundConnectorFormattedName" => &mut self.inbound_connector_formatted_name,
-            "internetMessageId" => &mut self.internet_message_id,
-            "language" => &mut self.language,
-            "latestDelivery" => &mut self.latest_delivery,
-            "loggedDateTime" => &mut self.logged_date_time,
-            "networkMessageId" => &mut self.network_message_id,
-            "originalDelivery" => &mut self.original_delivery,
-            "overrideSources" => &mut self.override_sources,
-            "phishConfidenceLevel" => &mut self.phish_confidence_level,
-            "policy" => &mut self.policy,
-            "policyAction" => &mut self.policy_action,
-            "policyType" => &mut self.policy_type,
-            "primaryOverrideSource" => &mut self.primary_override_source,
-            "recipientDetail" => &mut self.recipient_detail,
-            "recipientEmailAddress" => &mut self.recipient_email_address,
-            "returnPath" => &mut self.return_path,
-            "senderDetail" => &mut self.sender_detail,
-            "sizeInBytes" => &mut self.size_in_bytes,
-            "spamConfidenceLevel" => &mut self.spam_confidence_level,
-            "subject" => &mut self.subject,
-            "threatDetectionDetails" => &mut self.threat_detection_details,
-            "threatTypes" => &mut self.threat_types,
-            "timelineEvents" => &mut self.timeline_events,
-            "urls" => &mut self.urls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -3959,48 +3923,95 @@ impl ::graph_model::rt::Struct for AnalyzedEmail {
             "urls",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("alertIds", &self.alert_ids);
-        w.field("attachments", &self.attachments);
-        w.field("authenticationDetails", &self.authentication_details);
-        w.field("bulkComplaintLevel", &self.bulk_complaint_level);
-        w.field("clientType", &self.client_type);
-        w.field("contexts", &self.contexts);
-        w.field("detectionMethods", &self.detection_methods);
-        w.field("directionality", &self.directionality);
-        w.field("distributionList", &self.distribution_list);
-        w.field("dlpRules", &self.dlp_rules);
-        w.field("emailClusterId", &self.email_cluster_id);
-        w.field("exchangeTransportRules", &self.exchange_transport_rules);
-        w.field("forwardingDetail", &self.forwarding_detail);
-        w.field(
-            "inboundConnectorFormattedName",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.alert_ids,
+            &self.attachments,
+            &self.authentication_details,
+            &self.bulk_complaint_level,
+            &self.client_type,
+            &self.contexts,
+            &self.detection_methods,
+            &self.directionality,
+            &self.distribution_list,
+            &self.dlp_rules,
+            &self.email_cluster_id,
+            &self.exchange_transport_rules,
+            &self.forwarding_detail,
             &self.inbound_connector_formatted_name,
-        );
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field("language", &self.language);
-        w.field("latestDelivery", &self.latest_delivery);
-        w.field("loggedDateTime", &self.logged_date_time);
-        w.field("networkMessageId", &self.network_message_id);
-        w.field("originalDelivery", &self.original_delivery);
-        w.field("overrideSources", &self.override_sources);
-        w.field("phishConfidenceLevel", &self.phish_confidence_level);
-        w.field("policy", &self.policy);
-        w.field("policyAction", &self.policy_action);
-        w.field("policyType", &self.policy_type);
-        w.field("primaryOverrideSource", &self.primary_override_source);
-        w.field("recipientDetail", &self.recipient_detail);
-        w.field("recipientEmailAddress", &self.recipient_email_address);
-        w.field("returnPath", &self.return_path);
-        w.field("senderDetail", &self.sender_detail);
-        w.field("sizeInBytes", &self.size_in_bytes);
-        w.field("spamConfidenceLevel", &self.spam_confidence_level);
-        w.field("subject", &self.subject);
-        w.field("threatDetectionDetails", &self.threat_detection_details);
-        w.field("threatTypes", &self.threat_types);
-        w.field("timelineEvents", &self.timeline_events);
-        w.field("urls", &self.urls);
+            &self.internet_message_id,
+            &self.language,
+            &self.latest_delivery,
+            &self.logged_date_time,
+            &self.network_message_id,
+            &self.original_delivery,
+            &self.override_sources,
+            &self.phish_confidence_level,
+            &self.policy,
+            &self.policy_action,
+            &self.policy_type,
+            &self.primary_override_source,
+            &self.recipient_detail,
+            &self.recipient_email_address,
+            &self.return_path,
+            &self.sender_detail,
+            &self.size_in_bytes,
+            &self.spam_confidence_level,
+            &self.subject,
+            &self.threat_detection_details,
+            &self.threat_types,
+            &self.timeline_events,
+            &self.urls,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.alert_ids,
+                &mut self.attachments,
+                &mut self.authentication_details,
+                &mut self.bulk_complaint_level,
+                &mut self.client_type,
+                &mut self.contexts,
+                &mut self.detection_methods,
+                &mut self.directionality,
+                &mut self.distribution_list,
+                &mut self.dlp_rules,
+                &mut self.email_cluster_id,
+                &mut self.exchange_transport_rules,
+                &mut self.forwarding_detail,
+                &mut self.inbound_connector_formatted_name,
+                &mut self.internet_message_id,
+                &mut self.language,
+                &mut self.latest_delivery,
+                &mut self.logged_date_time,
+                &mut self.network_message_id,
+                &mut self.original_delivery,
+                &mut self.override_sources,
+                &mut self.phish_confidence_level,
+                &mut self.policy,
+                &mut self.policy_action,
+                &mut self.policy_type,
+                &mut self.primary_override_source,
+                &mut self.recipient_detail,
+                &mut self.recipient_email_address,
+                &mut self.return_path,
+                &mut self.sender_detail,
+                &mut self.size_in_bytes,
+                &mut self.spam_confidence_level,
+                &mut self.subject,
+                &mut self.threat_detection_details,
+                &mut self.threat_types,
+                &mut self.timeline_events,
+                &mut self.urls,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4062,21 +4073,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAttachment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailAttachment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "detonationDetails" => &mut self.detonation_details,
-            "fileExtension" => &mut self.file_extension,
-            "fileName" => &mut self.file_name,
-            "fileSize" => &mut self.file_size,
-            "fileType" => &mut self.file_type,
-            "malwareFamily" => &mut self.malware_family,
-            "sha256" => &mut self.sha256,
-            "tenantAllowBlockListDetailInfo" => &mut self.tenant_allow_block_list_detail_info,
-            "threatType" => &mut self.threat_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "detonationDetails",
@@ -4090,19 +4086,37 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAttachment {
             "threatType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("detonationDetails", &self.detonation_details);
-        w.field("fileExtension", &self.file_extension);
-        w.field("fileName", &self.file_name);
-        w.field("fileSize", &self.file_size);
-        w.field("fileType", &self.file_type);
-        w.field("malwareFamily", &self.malware_family);
-        w.field("sha256", &self.sha256);
-        w.field(
-            "tenantAllowBlockListDetailInfo",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.detonation_details,
+            &self.file_extension,
+            &self.file_name,
+            &self.file_size,
+            &self.file_type,
+            &self.malware_family,
+            &self.sha256,
             &self.tenant_allow_block_list_detail_info,
-        );
-        w.field("threatType", &self.threat_type);
+            &self.threat_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.detonation_details,
+                &mut self.file_extension,
+                &mut self.file_name,
+                &mut self.file_size,
+                &mut self.file_type,
+                &mut self.malware_family,
+                &mut self.sha256,
+                &mut self.tenant_allow_block_list_detail_info,
+                &mut self.threat_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4154,16 +4168,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAuthenticationDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailAuthenticationDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "compositeAuthentication" => &mut self.composite_authentication,
-            "dkim" => &mut self.dkim,
-            "dmarc" => &mut self.dmarc,
-            "senderPolicyFramework" => &mut self.sender_policy_framework,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "compositeAuthentication",
@@ -4172,11 +4176,27 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAuthenticationDetail {
             "senderPolicyFramework",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("compositeAuthentication", &self.composite_authentication);
-        w.field("dkim", &self.dkim);
-        w.field("dmarc", &self.dmarc);
-        w.field("senderPolicyFramework", &self.sender_policy_framework);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.composite_authentication,
+            &self.dkim,
+            &self.dmarc,
+            &self.sender_policy_framework,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.composite_authentication,
+                &mut self.dkim,
+                &mut self.dmarc,
+                &mut self.sender_policy_framework,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4228,24 +4248,30 @@ impl ::graph_model::rt::Struct for AnalyzedEmailDeliveryDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailDeliveryDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "action" => &mut self.action,
-            "latestThreats" => &mut self.latest_threats,
-            "location" => &mut self.location,
-            "originalThreats" => &mut self.original_threats,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["action", "latestThreats", "location", "originalThreats"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("action", &self.action);
-        w.field("latestThreats", &self.latest_threats);
-        w.field("location", &self.location);
-        w.field("originalThreats", &self.original_threats);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action,
+            &self.latest_threats,
+            &self.location,
+            &self.original_threats,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action,
+                &mut self.latest_threats,
+                &mut self.location,
+                &mut self.original_threats,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4293,20 +4319,17 @@ impl ::graph_model::rt::Struct for AnalyzedEmailDlpRuleInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailDlpRuleInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "ruleId" => &mut self.rule_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "ruleId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("ruleId", &self.rule_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.rule_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.rule_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4354,20 +4377,17 @@ impl ::graph_model::rt::Struct for AnalyzedEmailExchangeTransportRuleInfo {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailExchangeTransportRuleInfo"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "ruleId" => &mut self.rule_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "ruleId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("ruleId", &self.rule_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.rule_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.rule_id], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4416,20 +4436,20 @@ impl ::graph_model::rt::Struct for AnalyzedEmailRecipientDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailRecipientDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "ccRecipients" => &mut self.cc_recipients,
-            "domainName" => &mut self.domain_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["ccRecipients", "domainName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("ccRecipients", &self.cc_recipients);
-        w.field("domainName", &self.domain_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.cc_recipients, &self.domain_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.cc_recipients, &mut self.domain_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4491,21 +4511,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailSenderDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailSenderDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "domainCreationDateTime" => &mut self.domain_creation_date_time,
-            "domainName" => &mut self.domain_name,
-            "domainOwner" => &mut self.domain_owner,
-            "fromAddress" => &mut self.from_address,
-            "ipv4" => &mut self.ipv4,
-            "location" => &mut self.location,
-            "mailFromAddress" => &mut self.mail_from_address,
-            "mailFromDomainName" => &mut self.mail_from_domain_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "displayName",
@@ -4519,16 +4524,37 @@ impl ::graph_model::rt::Struct for AnalyzedEmailSenderDetail {
             "mailFromDomainName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("domainCreationDateTime", &self.domain_creation_date_time);
-        w.field("domainName", &self.domain_name);
-        w.field("domainOwner", &self.domain_owner);
-        w.field("fromAddress", &self.from_address);
-        w.field("ipv4", &self.ipv4);
-        w.field("location", &self.location);
-        w.field("mailFromAddress", &self.mail_from_address);
-        w.field("mailFromDomainName", &self.mail_from_domain_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.domain_creation_date_time,
+            &self.domain_name,
+            &self.domain_owner,
+            &self.from_address,
+            &self.ipv4,
+            &self.location,
+            &self.mail_from_address,
+            &self.mail_from_domain_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.domain_creation_date_time,
+                &mut self.domain_name,
+                &mut self.domain_owner,
+                &mut self.from_address,
+                &mut self.ipv4,
+                &mut self.location,
+                &mut self.mail_from_address,
+                &mut self.mail_from_domain_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4582,17 +4608,6 @@ impl ::graph_model::rt::Struct for AnalyzedEmailUrl {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedEmailUrl"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "detectionMethod" => &mut self.detection_method,
-            "detonationDetails" => &mut self.detonation_details,
-            "tenantAllowBlockListDetailInfo" => &mut self.tenant_allow_block_list_detail_info,
-            "threatType" => &mut self.threat_type,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "detectionMethod",
@@ -4602,15 +4617,29 @@ impl ::graph_model::rt::Struct for AnalyzedEmailUrl {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("detectionMethod", &self.detection_method);
-        w.field("detonationDetails", &self.detonation_details);
-        w.field(
-            "tenantAllowBlockListDetailInfo",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.detection_method,
+            &self.detonation_details,
             &self.tenant_allow_block_list_detail_info,
-        );
-        w.field("threatType", &self.threat_type);
-        w.field("url", &self.url);
+            &self.threat_type,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.detection_method,
+                &mut self.detonation_details,
+                &mut self.tenant_allow_block_list_detail_info,
+                &mut self.threat_type,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -4704,37 +4733,6 @@ impl ::graph_model::rt::Struct for AnalyzedMessageEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.analyzedMessageEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "antiSpamDirection" => &mut self.anti_spam_direction,
-            "attachmentsCount" => &mut self.attachments_count,
-            "deliveryAction" => &mut self.delivery_action,
-            "deliveryLocation" => &mut self.delivery_location,
-            "internetMessageId" => &mut self.internet_message_id,
-            "language" => &mut self.language,
-            "networkMessageId" => &mut self.network_message_id,
-            "p1Sender" => &mut self.p1_sender,
-            "p2Sender" => &mut self.p2_sender,
-            "receivedDateTime" => &mut self.received_date_time,
-            "recipientEmailAddress" => &mut self.recipient_email_address,
-            "senderIp" => &mut self.sender_ip,
-            "subject" => &mut self.subject,
-            "threatDetectionMethods" => &mut self.threat_detection_methods,
-            "threats" => &mut self.threats,
-            "urlCount" => &mut self.url_count,
-            "urls" => &mut self.urls,
-            "urn" => &mut self.urn,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -4764,32 +4762,69 @@ impl ::graph_model::rt::Struct for AnalyzedMessageEvidence {
             "urn",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("antiSpamDirection", &self.anti_spam_direction);
-        w.field("attachmentsCount", &self.attachments_count);
-        w.field("deliveryAction", &self.delivery_action);
-        w.field("deliveryLocation", &self.delivery_location);
-        w.field("internetMessageId", &self.internet_message_id);
-        w.field("language", &self.language);
-        w.field("networkMessageId", &self.network_message_id);
-        w.field("p1Sender", &self.p1_sender);
-        w.field("p2Sender", &self.p2_sender);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("recipientEmailAddress", &self.recipient_email_address);
-        w.field("senderIp", &self.sender_ip);
-        w.field("subject", &self.subject);
-        w.field("threatDetectionMethods", &self.threat_detection_methods);
-        w.field("threats", &self.threats);
-        w.field("urlCount", &self.url_count);
-        w.field("urls", &self.urls);
-        w.field("urn", &self.urn);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.anti_spam_direction,
+            &self.attachments_count,
+            &self.delivery_action,
+            &self.delivery_location,
+            &self.internet_message_id,
+            &self.language,
+            &self.network_message_id,
+            &self.p1_sender,
+            &self.p2_sender,
+            &self.received_date_time,
+            &self.recipient_email_address,
+            &self.sender_ip,
+            &self.subject,
+            &self.threat_detection_methods,
+            &self.threats,
+            &self.url_count,
+            &self.urls,
+            &self.urn,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.anti_spam_direction,
+                &mut self.attachments_count,
+                &mut self.delivery_action,
+                &mut self.delivery_location,
+                &mut self.internet_message_id,
+                &mut self.language,
+                &mut self.network_message_id,
+                &mut self.p1_sender,
+                &mut self.p2_sender,
+                &mut self.received_date_time,
+                &mut self.recipient_email_address,
+                &mut self.sender_ip,
+                &mut self.subject,
+                &mut self.threat_detection_methods,
+                &mut self.threats,
+                &mut self.url_count,
+                &mut self.urls,
+                &mut self.urn,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5012,22 +5047,6 @@ impl ::graph_model::rt::Struct for Article {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.article"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "body" => &mut self.body,
-            "createdDateTime" => &mut self.created_date_time,
-            "imageUrl" => &mut self.image_url,
-            "isFeatured" => &mut self.is_featured,
-            "lastUpdatedDateTime" => &mut self.last_updated_date_time,
-            "summary" => &mut self.summary,
-            "tags" => &mut self.tags,
-            "title" => &mut self.title,
-            "indicators" => &mut self.indicators,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -5042,17 +5061,39 @@ impl ::graph_model::rt::Struct for Article {
             "indicators",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("body", &self.body);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("imageUrl", &self.image_url);
-        w.field("isFeatured", &self.is_featured);
-        w.field("lastUpdatedDateTime", &self.last_updated_date_time);
-        w.field("summary", &self.summary);
-        w.field("tags", &self.tags);
-        w.field("title", &self.title);
-        w.field("indicators", &self.indicators);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.body,
+            &self.created_date_time,
+            &self.image_url,
+            &self.is_featured,
+            &self.last_updated_date_time,
+            &self.summary,
+            &self.tags,
+            &self.title,
+            &self.indicators,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.body,
+                &mut self.created_date_time,
+                &mut self.image_url,
+                &mut self.is_featured,
+                &mut self.last_updated_date_time,
+                &mut self.summary,
+                &mut self.tags,
+                &mut self.title,
+                &mut self.indicators,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5103,22 +5144,20 @@ impl ::graph_model::rt::Struct for ArticleIndicator {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.articleIndicator"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "source" => &mut self.source,
-            "artifact" => &mut self.artifact,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "source", "artifact"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("source", &self.source);
-        w.field("artifact", &self.artifact);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.source, &self.artifact])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.source, &mut self.artifact],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5166,18 +5205,17 @@ impl ::graph_model::rt::Struct for AttackSimAdminAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.attackSimAdminAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5225,18 +5263,17 @@ impl ::graph_model::rt::Struct for AttackSimAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.attackSimAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5284,18 +5321,17 @@ impl ::graph_model::rt::Struct for AuditConfigAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditConfigAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5345,20 +5381,17 @@ impl ::graph_model::rt::Struct for AuditCoreRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditCoreRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "queries" => &mut self.queries,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "queries"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("queries", &self.queries);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.queries])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.queries], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -5407,18 +5440,17 @@ impl ::graph_model::rt::Struct for AuditData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9653,26 +9685,6 @@ impl ::graph_model::rt::Struct for AuditLogQuery {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditLogQuery"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnitIdFilters" => &mut self.administrative_unit_id_filters,
-            "displayName" => &mut self.display_name,
-            "filterEndDateTime" => &mut self.filter_end_date_time,
-            "filterStartDateTime" => &mut self.filter_start_date_time,
-            "ipAddressFilters" => &mut self.ip_address_filters,
-            "keywordFilter" => &mut self.keyword_filter,
-            "objectIdFilters" => &mut self.object_id_filters,
-            "operationFilters" => &mut self.operation_filters,
-            "recordTypeFilters" => &mut self.record_type_filters,
-            "serviceFilters" => &mut self.service_filters,
-            "status" => &mut self.status,
-            "userPrincipalNameFilters" => &mut self.user_principal_name_filters,
-            "records" => &mut self.records,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9691,27 +9703,47 @@ impl ::graph_model::rt::Struct for AuditLogQuery {
             "records",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "administrativeUnitIdFilters",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.administrative_unit_id_filters,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("filterEndDateTime", &self.filter_end_date_time);
-        w.field("filterStartDateTime", &self.filter_start_date_time);
-        w.field("ipAddressFilters", &self.ip_address_filters);
-        w.field("keywordFilter", &self.keyword_filter);
-        w.field("objectIdFilters", &self.object_id_filters);
-        w.field("operationFilters", &self.operation_filters);
-        w.field("recordTypeFilters", &self.record_type_filters);
-        w.field("serviceFilters", &self.service_filters);
-        w.field("status", &self.status);
-        w.field(
-            "userPrincipalNameFilters",
+            &self.display_name,
+            &self.filter_end_date_time,
+            &self.filter_start_date_time,
+            &self.ip_address_filters,
+            &self.keyword_filter,
+            &self.object_id_filters,
+            &self.operation_filters,
+            &self.record_type_filters,
+            &self.service_filters,
+            &self.status,
             &self.user_principal_name_filters,
-        );
-        w.field("records", &self.records);
+            &self.records,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_unit_id_filters,
+                &mut self.display_name,
+                &mut self.filter_end_date_time,
+                &mut self.filter_start_date_time,
+                &mut self.ip_address_filters,
+                &mut self.keyword_filter,
+                &mut self.object_id_filters,
+                &mut self.operation_filters,
+                &mut self.record_type_filters,
+                &mut self.service_filters,
+                &mut self.status,
+                &mut self.user_principal_name_filters,
+                &mut self.records,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -9869,25 +9901,6 @@ impl ::graph_model::rt::Struct for AuditLogRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditLogRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "administrativeUnits" => &mut self.administrative_units,
-            "auditData" => &mut self.audit_data,
-            "auditLogRecordType" => &mut self.audit_log_record_type,
-            "clientIp" => &mut self.client_ip,
-            "createdDateTime" => &mut self.created_date_time,
-            "objectId" => &mut self.object_id,
-            "operation" => &mut self.operation,
-            "organizationId" => &mut self.organization_id,
-            "service" => &mut self.service,
-            "userId" => &mut self.user_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userType" => &mut self.user_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -9905,20 +9918,45 @@ impl ::graph_model::rt::Struct for AuditLogRecord {
             "userType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("administrativeUnits", &self.administrative_units);
-        w.field("auditData", &self.audit_data);
-        w.field("auditLogRecordType", &self.audit_log_record_type);
-        w.field("clientIp", &self.client_ip);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("objectId", &self.object_id);
-        w.field("operation", &self.operation);
-        w.field("organizationId", &self.organization_id);
-        w.field("service", &self.service);
-        w.field("userId", &self.user_id);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userType", &self.user_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.administrative_units,
+            &self.audit_data,
+            &self.audit_log_record_type,
+            &self.client_ip,
+            &self.created_date_time,
+            &self.object_id,
+            &self.operation,
+            &self.organization_id,
+            &self.service,
+            &self.user_id,
+            &self.user_principal_name,
+            &self.user_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.administrative_units,
+                &mut self.audit_data,
+                &mut self.audit_log_record_type,
+                &mut self.client_ip,
+                &mut self.created_date_time,
+                &mut self.object_id,
+                &mut self.operation,
+                &mut self.organization_id,
+                &mut self.service,
+                &mut self.user_id,
+                &mut self.user_principal_name,
+                &mut self.user_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12541,15 +12579,17 @@ impl ::graph_model::rt::Struct for AuditRecordTypeDictionary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditRecordTypeDictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12597,18 +12637,17 @@ impl ::graph_model::rt::Struct for AuditSearchAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.auditSearchAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12660,24 +12699,30 @@ impl ::graph_model::rt::Struct for AuthorityTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.authorityTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdBy", "createdDateTime", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12725,20 +12770,17 @@ impl ::graph_model::rt::Struct for AutoAuditingConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.autoAuditingConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isAutomatic" => &mut self.is_automatic,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isAutomatic"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isAutomatic", &self.is_automatic);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_automatic])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.is_automatic], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12790,24 +12832,25 @@ impl ::graph_model::rt::Struct for AutonomousSystem {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.autonomousSystem"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "number" => &mut self.number,
-            "organization" => &mut self.organization,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "number", "organization", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("number", &self.number);
-        w.field("organization", &self.organization);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.number, &self.organization, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.name,
+                &mut self.number,
+                &mut self.organization,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12855,18 +12898,17 @@ impl ::graph_model::rt::Struct for AzfwApplicationRuleAggregationEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azfwApplicationRuleAggregationEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12915,18 +12957,17 @@ impl ::graph_model::rt::Struct for AzfwDnsQueryEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azfwDnsQueryEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -12974,18 +13015,17 @@ impl ::graph_model::rt::Struct for AzfwNetworkRuleEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azfwNetworkRuleEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13033,18 +13073,17 @@ impl ::graph_model::rt::Struct for AzureAISearchAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azureAISearchAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13092,18 +13131,17 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryAccountLogonAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13154,18 +13192,17 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azureActiveDirectoryAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13213,18 +13250,17 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryStsLogonAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13289,22 +13325,6 @@ impl ::graph_model::rt::Struct for AzureResourceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.azureResourceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "resourceId" => &mut self.resource_id,
-            "resourceName" => &mut self.resource_name,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -13319,17 +13339,39 @@ impl ::graph_model::rt::Struct for AzureResourceEvidence {
             "resourceType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("resourceId", &self.resource_id);
-        w.field("resourceName", &self.resource_name);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.resource_id,
+            &self.resource_name,
+            &self.resource_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.resource_id,
+                &mut self.resource_name,
+                &mut self.resource_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13393,22 +13435,6 @@ impl ::graph_model::rt::Struct for BlobContainerEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.blobContainerEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "name" => &mut self.name,
-            "storageResource" => &mut self.storage_resource,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -13423,17 +13449,39 @@ impl ::graph_model::rt::Struct for BlobContainerEvidence {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("name", &self.name);
-        w.field("storageResource", &self.storage_resource);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.name,
+            &self.storage_resource,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.name,
+                &mut self.storage_resource,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13501,24 +13549,6 @@ impl ::graph_model::rt::Struct for BlobEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.blobEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "blobContainer" => &mut self.blob_container,
-            "etag" => &mut self.etag,
-            "fileHashes" => &mut self.file_hashes,
-            "name" => &mut self.name,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -13535,19 +13565,43 @@ impl ::graph_model::rt::Struct for BlobEvidence {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("blobContainer", &self.blob_container);
-        w.field("etag", &self.etag);
-        w.field("fileHashes", &self.file_hashes);
-        w.field("name", &self.name);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.blob_container,
+            &self.etag,
+            &self.file_hashes,
+            &self.name,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.blob_container,
+                &mut self.etag,
+                &mut self.file_hashes,
+                &mut self.name,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13595,18 +13649,17 @@ impl ::graph_model::rt::Struct for CampaignAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.campaignAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -13786,20 +13839,6 @@ impl ::graph_model::rt::Struct for CaseOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.caseOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -13812,15 +13851,35 @@ impl ::graph_model::rt::Struct for CaseOperation {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14286,20 +14345,20 @@ impl ::graph_model::rt::Struct for CasesRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.casesRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "ediscoveryCases" => &mut self.ediscovery_cases,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "ediscoveryCases"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("ediscoveryCases", &self.ediscovery_cases);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.ediscovery_cases])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.ediscovery_cases],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14353,17 +14412,6 @@ impl ::graph_model::rt::Struct for CategoryTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.categoryTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "subcategories" => &mut self.subcategories,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -14373,12 +14421,29 @@ impl ::graph_model::rt::Struct for CategoryTemplate {
             "subcategories",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("subcategories", &self.subcategories);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.subcategories,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.subcategories,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14426,18 +14491,17 @@ impl ::graph_model::rt::Struct for CcraiPolicyViolationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ccraiPolicyViolationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14485,18 +14549,17 @@ impl ::graph_model::rt::Struct for CdpClassifierHealthRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpClassifierHealthRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14544,18 +14607,17 @@ impl ::graph_model::rt::Struct for CdpColdCrawlStatusRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpColdCrawlStatusRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14603,18 +14665,17 @@ impl ::graph_model::rt::Struct for CdpConsumptionResourceRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpConsumptionResourceRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14662,18 +14723,17 @@ impl ::graph_model::rt::Struct for CdpContentExplorerAggregateRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpContentExplorerAggregateRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14721,18 +14781,17 @@ impl ::graph_model::rt::Struct for CdpDlpSensitiveEndpointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14780,18 +14839,17 @@ impl ::graph_model::rt::Struct for CdpLogRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpLogRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14839,18 +14897,17 @@ impl ::graph_model::rt::Struct for CdpOcrBillingRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpOcrBillingRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14898,18 +14955,17 @@ impl ::graph_model::rt::Struct for CdpResourceScopeChangeEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpResourceScopeChangeEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -14957,18 +15013,17 @@ impl ::graph_model::rt::Struct for CdpdlmaiInteractionInsightsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cdpdlmaiInteractionInsightsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15089,18 +15144,6 @@ impl ::graph_model::rt::Struct for CitationTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.citationTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "citationJurisdiction" => &mut self.citation_jurisdiction,
-            "citationUrl" => &mut self.citation_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -15111,13 +15154,31 @@ impl ::graph_model::rt::Struct for CitationTemplate {
             "citationUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("citationJurisdiction", &self.citation_jurisdiction);
-        w.field("citationUrl", &self.citation_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.citation_jurisdiction,
+            &self.citation_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.citation_jurisdiction,
+                &mut self.citation_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15187,25 +15248,6 @@ impl ::graph_model::rt::Struct for CloudApplicationEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cloudApplicationEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "appId" => &mut self.app_id,
-            "displayName" => &mut self.display_name,
-            "instanceId" => &mut self.instance_id,
-            "instanceName" => &mut self.instance_name,
-            "saasAppId" => &mut self.saas_app_id,
-            "stream" => &mut self.stream,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -15223,20 +15265,45 @@ impl ::graph_model::rt::Struct for CloudApplicationEvidence {
             "stream",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("appId", &self.app_id);
-        w.field("displayName", &self.display_name);
-        w.field("instanceId", &self.instance_id);
-        w.field("instanceName", &self.instance_name);
-        w.field("saasAppId", &self.saas_app_id);
-        w.field("stream", &self.stream);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.app_id,
+            &self.display_name,
+            &self.instance_id,
+            &self.instance_name,
+            &self.saas_app_id,
+            &self.stream,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.app_id,
+                &mut self.display_name,
+                &mut self.instance_id,
+                &mut self.instance_name,
+                &mut self.saas_app_id,
+                &mut self.stream,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15375,20 +15442,6 @@ impl ::graph_model::rt::Struct for CloudLogonRequestEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cloudLogonRequestEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "requestId" => &mut self.request_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -15401,15 +15454,35 @@ impl ::graph_model::rt::Struct for CloudLogonRequestEvidence {
             "requestId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("requestId", &self.request_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.request_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.request_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15485,28 +15558,6 @@ impl ::graph_model::rt::Struct for CloudLogonSessionEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cloudLogonSessionEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "account" => &mut self.account,
-            "browser" => &mut self.browser,
-            "deviceName" => &mut self.device_name,
-            "operatingSystem" => &mut self.operating_system,
-            "previousLogonDateTime" => &mut self.previous_logon_date_time,
-            "protocol" => &mut self.protocol,
-            "sessionId" => &mut self.session_id,
-            "startUtcDateTime" => &mut self.start_utc_date_time,
-            "userAgent" => &mut self.user_agent,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -15527,23 +15578,51 @@ impl ::graph_model::rt::Struct for CloudLogonSessionEvidence {
             "userAgent",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("account", &self.account);
-        w.field("browser", &self.browser);
-        w.field("deviceName", &self.device_name);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("previousLogonDateTime", &self.previous_logon_date_time);
-        w.field("protocol", &self.protocol);
-        w.field("sessionId", &self.session_id);
-        w.field("startUtcDateTime", &self.start_utc_date_time);
-        w.field("userAgent", &self.user_agent);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.account,
+            &self.browser,
+            &self.device_name,
+            &self.operating_system,
+            &self.previous_logon_date_time,
+            &self.protocol,
+            &self.session_id,
+            &self.start_utc_date_time,
+            &self.user_agent,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.account,
+                &mut self.browser,
+                &mut self.device_name,
+                &mut self.operating_system,
+                &mut self.previous_logon_date_time,
+                &mut self.protocol,
+                &mut self.session_id,
+                &mut self.start_utc_date_time,
+                &mut self.user_agent,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15591,18 +15670,17 @@ impl ::graph_model::rt::Struct for CloudUpdateDeviceConfigAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15650,18 +15728,17 @@ impl ::graph_model::rt::Struct for CloudUpdateProfileConfigAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cloudUpdateProfileConfigAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15709,18 +15786,17 @@ impl ::graph_model::rt::Struct for CloudUpdateTenantConfigAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cloudUpdateTenantConfigAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15769,20 +15845,20 @@ impl ::graph_model::rt::Struct for CollaborationRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.collaborationRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "analyzedEmails" => &mut self.analyzed_emails,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "analyzedEmails"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("analyzedEmails", &self.analyzed_emails);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.analyzed_emails])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.analyzed_emails],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15915,18 +15991,17 @@ impl ::graph_model::rt::Struct for ComplianceConnectorAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceConnectorAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -15974,18 +16049,17 @@ impl ::graph_model::rt::Struct for ComplianceDLMExchangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLMExchangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16033,18 +16107,17 @@ impl ::graph_model::rt::Struct for ComplianceDLMSharePointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLMSharePointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16092,18 +16165,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPApplicationsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPApplicationsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16151,18 +16223,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPApplicationsClassificationAuditR
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16213,18 +16284,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPEndpointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPEndpointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16272,18 +16342,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPEndpointDiscoveryAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16332,18 +16401,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPEnforcementAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPEnforcementAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16391,18 +16459,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPExchangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16450,18 +16517,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeClassificationAuditRecor
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16512,18 +16578,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeClassificationCdpRecord 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16574,18 +16639,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeDiscoveryAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16634,18 +16698,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPSharePointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16693,18 +16756,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationAuditRec
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16755,18 +16817,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationCdpRecor
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16817,18 +16878,17 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationExtended
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16881,18 +16941,17 @@ impl ::graph_model::rt::Struct for ComplianceExchangeOcrAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceExchangeOcrAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16940,18 +16999,17 @@ impl ::graph_model::rt::Struct for ComplianceManagerActionRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceManagerActionRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -16999,18 +17057,17 @@ impl ::graph_model::rt::Struct for CompliancePolicyGradingSharePointAuditRecord 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17061,18 +17118,17 @@ impl ::graph_model::rt::Struct for ComplianceSettingsChangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceSettingsChangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17120,18 +17176,17 @@ impl ::graph_model::rt::Struct for ComplianceSitGradingSharePointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceSitGradingSharePointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17180,18 +17235,17 @@ impl ::graph_model::rt::Struct for ComplianceSupervisionExchangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.complianceSupervisionExchangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17240,20 +17294,17 @@ impl ::graph_model::rt::Struct for CompromiseIndicator {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.compromiseIndicator"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            "verdict" => &mut self.verdict,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value", "verdict"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
-        w.field("verdict", &self.verdict);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value, &self.verdict])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value, &mut self.verdict], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17301,18 +17352,17 @@ impl ::graph_model::rt::Struct for ConnectedAIAppInteractionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.connectedAIAppInteractionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17360,18 +17410,17 @@ impl ::graph_model::rt::Struct for ConsumptionResourceAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.consumptionResourceAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17443,26 +17492,6 @@ impl ::graph_model::rt::Struct for ContainerEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.containerEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "args" => &mut self.args,
-            "command" => &mut self.command,
-            "containerId" => &mut self.container_id,
-            "image" => &mut self.image,
-            "isPrivileged" => &mut self.is_privileged,
-            "name" => &mut self.name,
-            "pod" => &mut self.pod,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -17481,21 +17510,47 @@ impl ::graph_model::rt::Struct for ContainerEvidence {
             "pod",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("args", &self.args);
-        w.field("command", &self.command);
-        w.field("containerId", &self.container_id);
-        w.field("image", &self.image);
-        w.field("isPrivileged", &self.is_privileged);
-        w.field("name", &self.name);
-        w.field("pod", &self.pod);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.args,
+            &self.command,
+            &self.container_id,
+            &self.image,
+            &self.is_privileged,
+            &self.name,
+            &self.pod,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.args,
+                &mut self.command,
+                &mut self.container_id,
+                &mut self.image,
+                &mut self.is_privileged,
+                &mut self.name,
+                &mut self.pod,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17559,22 +17614,6 @@ impl ::graph_model::rt::Struct for ContainerImageEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.containerImageEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "digestImage" => &mut self.digest_image,
-            "imageId" => &mut self.image_id,
-            "registry" => &mut self.registry,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -17589,17 +17628,39 @@ impl ::graph_model::rt::Struct for ContainerImageEvidence {
             "registry",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("digestImage", &self.digest_image);
-        w.field("imageId", &self.image_id);
-        w.field("registry", &self.registry);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.digest_image,
+            &self.image_id,
+            &self.registry,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.digest_image,
+                &mut self.image_id,
+                &mut self.registry,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17728,20 +17789,6 @@ impl ::graph_model::rt::Struct for ContainerRegistryEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.containerRegistryEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "registry" => &mut self.registry,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -17754,15 +17801,35 @@ impl ::graph_model::rt::Struct for ContainerRegistryEvidence {
             "registry",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("registry", &self.registry);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.registry,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.registry,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17879,18 +17946,17 @@ impl ::graph_model::rt::Struct for ContentStoreMetadataRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.contentStoreMetadataRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17938,18 +18004,17 @@ impl ::graph_model::rt::Struct for CopilotAgentManagementAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotAgentManagementAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -17997,18 +18062,17 @@ impl ::graph_model::rt::Struct for CopilotForSecurityLoggingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotForSecurityLoggingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18056,18 +18120,17 @@ impl ::graph_model::rt::Struct for CopilotForSecurityTriggerAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotForSecurityTriggerAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18115,18 +18178,17 @@ impl ::graph_model::rt::Struct for CopilotInteractionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotInteractionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18174,18 +18236,17 @@ impl ::graph_model::rt::Struct for CopilotPluginSettingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotPluginSettingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18233,18 +18294,17 @@ impl ::graph_model::rt::Struct for CopilotPromptBookSettingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotPromptBookSettingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18292,18 +18352,17 @@ impl ::graph_model::rt::Struct for CopilotSessionSharingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotSessionSharingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18351,18 +18410,17 @@ impl ::graph_model::rt::Struct for CopilotSettingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotSettingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18410,18 +18468,17 @@ impl ::graph_model::rt::Struct for CopilotWorkspaceSettingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.copilotWorkspaceSettingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18469,18 +18526,17 @@ impl ::graph_model::rt::Struct for CoreReportingSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.coreReportingSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18528,18 +18584,17 @@ impl ::graph_model::rt::Struct for CortanaBriefingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cortanaBriefingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18587,18 +18642,17 @@ impl ::graph_model::rt::Struct for CriticalAssetManagementClassificationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.criticalAssetManagementClassificationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18649,18 +18703,17 @@ impl ::graph_model::rt::Struct for CrmEntityOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.crmEntityOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18708,18 +18761,17 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.crossTenantAccessPolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18767,18 +18819,17 @@ impl ::graph_model::rt::Struct for CustomerKeyServiceEncryptionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.customerKeyServiceEncryptionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18829,22 +18880,20 @@ impl ::graph_model::rt::Struct for CvssSummary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.cvssSummary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "score" => &mut self.score,
-            "severity" => &mut self.severity,
-            "vectorString" => &mut self.vector_string,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["score", "severity", "vectorString"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("score", &self.score);
-        w.field("severity", &self.severity);
-        w.field("vectorString", &self.vector_string);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.score, &self.severity, &self.vector_string])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.score, &mut self.severity, &mut self.vector_string],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18892,18 +18941,17 @@ impl ::graph_model::rt::Struct for DataCenterSecurityCmdletAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataCenterSecurityCmdletAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -18951,18 +18999,17 @@ impl ::graph_model::rt::Struct for DataGovernanceAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataGovernanceAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19010,18 +19057,17 @@ impl ::graph_model::rt::Struct for DataInsightsRestApiAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataInsightsRestApiAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19069,18 +19115,17 @@ impl ::graph_model::rt::Struct for DataLakeExportOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataLakeExportOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19128,18 +19173,17 @@ impl ::graph_model::rt::Struct for DataSecurityInvestigationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataSecurityInvestigationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19187,18 +19231,17 @@ impl ::graph_model::rt::Struct for DataShareOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataShareOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19253,17 +19296,6 @@ impl ::graph_model::rt::Struct for DataSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dataSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "holdStatus" => &mut self.hold_status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -19273,12 +19305,29 @@ impl ::graph_model::rt::Struct for DataSource {
             "holdStatus",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("holdStatus", &self.hold_status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.hold_status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.hold_status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19668,18 +19717,17 @@ impl ::graph_model::rt::Struct for DefaultAuditData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.defaultAuditData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19882,18 +19930,17 @@ impl ::graph_model::rt::Struct for DefenderCaseManagementAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.defenderCaseManagementAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -19941,18 +19988,17 @@ impl ::graph_model::rt::Struct for DefenderPreviewFeaturesRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.defenderPreviewFeaturesRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20000,18 +20046,17 @@ impl ::graph_model::rt::Struct for DefenderSecurityForAIConfigurationAuditRecord
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.defenderSecurityForAIConfigurationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20256,24 +20301,30 @@ impl ::graph_model::rt::Struct for DepartmentTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.departmentTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdBy", "createdDateTime", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20321,18 +20372,17 @@ impl ::graph_model::rt::Struct for DeployFeatureActivityRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.deployFeatureActivityRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20883,21 +20933,6 @@ impl ::graph_model::rt::Struct for DetonationBehaviourDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.detonationBehaviourDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "actionStatus" => &mut self.action_status,
-            "behaviourCapability" => &mut self.behaviour_capability,
-            "behaviourGroup" => &mut self.behaviour_group,
-            "details" => &mut self.details,
-            "eventDateTime" => &mut self.event_date_time,
-            "operation" => &mut self.operation,
-            "processId" => &mut self.process_id,
-            "processName" => &mut self.process_name,
-            "target" => &mut self.target,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "actionStatus",
@@ -20911,16 +20946,37 @@ impl ::graph_model::rt::Struct for DetonationBehaviourDetails {
             "target",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("actionStatus", &self.action_status);
-        w.field("behaviourCapability", &self.behaviour_capability);
-        w.field("behaviourGroup", &self.behaviour_group);
-        w.field("details", &self.details);
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("operation", &self.operation);
-        w.field("processId", &self.process_id);
-        w.field("processName", &self.process_name);
-        w.field("target", &self.target);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.action_status,
+            &self.behaviour_capability,
+            &self.behaviour_group,
+            &self.details,
+            &self.event_date_time,
+            &self.operation,
+            &self.process_id,
+            &self.process_name,
+            &self.target,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.action_status,
+                &mut self.behaviour_capability,
+                &mut self.behaviour_group,
+                &mut self.details,
+                &mut self.event_date_time,
+                &mut self.operation,
+                &mut self.process_id,
+                &mut self.process_name,
+                &mut self.target,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -20972,20 +21028,20 @@ impl ::graph_model::rt::Struct for DetonationChain {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.detonationChain"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "childNodes" => &mut self.child_nodes,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["childNodes", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("childNodes", &self.child_nodes);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.child_nodes, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.child_nodes, &mut self.value],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21057,25 +21113,6 @@ impl ::graph_model::rt::Struct for DetonationDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.detonationDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "analysisDateTime" => &mut self.analysis_date_time,
-            "compromiseIndicators" => &mut self.compromise_indicators,
-            "detonationBehaviourDetails" => &mut self.detonation_behaviour_details,
-            "detonationBehaviourDetailsV2" => &mut self.detonation_behaviour_details_v2,
-            "detonationChain" => &mut self.detonation_chain,
-            "detonationObservables" => &mut self.detonation_observables,
-            "detonationScreenshotUri" => &mut self.detonation_screenshot_uri,
-            "detonationVerdict" => &mut self.detonation_verdict,
-            "detonationVerdictReason" => &mut self.detonation_verdict_reason,
-            "entityMetadata" => &mut self.entity_metadata,
-            "mitreTechniques" => &mut self.mitre_techniques,
-            "staticAnalysis" => &mut self.static_analysis,
-            "submissionSource" => &mut self.submission_source,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "analysisDateTime",
@@ -21093,26 +21130,45 @@ impl ::graph_model::rt::Struct for DetonationDetails {
             "submissionSource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("analysisDateTime", &self.analysis_date_time);
-        w.field("compromiseIndicators", &self.compromise_indicators);
-        w.field(
-            "detonationBehaviourDetails",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.analysis_date_time,
+            &self.compromise_indicators,
             &self.detonation_behaviour_details,
-        );
-        w.field(
-            "detonationBehaviourDetailsV2",
             &self.detonation_behaviour_details_v2,
-        );
-        w.field("detonationChain", &self.detonation_chain);
-        w.field("detonationObservables", &self.detonation_observables);
-        w.field("detonationScreenshotUri", &self.detonation_screenshot_uri);
-        w.field("detonationVerdict", &self.detonation_verdict);
-        w.field("detonationVerdictReason", &self.detonation_verdict_reason);
-        w.field("entityMetadata", &self.entity_metadata);
-        w.field("mitreTechniques", &self.mitre_techniques);
-        w.field("staticAnalysis", &self.static_analysis);
-        w.field("submissionSource", &self.submission_source);
+            &self.detonation_chain,
+            &self.detonation_observables,
+            &self.detonation_screenshot_uri,
+            &self.detonation_verdict,
+            &self.detonation_verdict_reason,
+            &self.entity_metadata,
+            &self.mitre_techniques,
+            &self.static_analysis,
+            &self.submission_source,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.analysis_date_time,
+                &mut self.compromise_indicators,
+                &mut self.detonation_behaviour_details,
+                &mut self.detonation_behaviour_details_v2,
+                &mut self.detonation_chain,
+                &mut self.detonation_observables,
+                &mut self.detonation_screenshot_uri,
+                &mut self.detonation_verdict,
+                &mut self.detonation_verdict_reason,
+                &mut self.entity_metadata,
+                &mut self.mitre_techniques,
+                &mut self.static_analysis,
+                &mut self.submission_source,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21166,22 +21222,28 @@ impl ::graph_model::rt::Struct for DetonationObservables {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.detonationObservables"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "contactedIps" => &mut self.contacted_ips,
-            "contactedUrls" => &mut self.contacted_urls,
-            "droppedfiles" => &mut self.droppedfiles,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["contactedIps", "contactedUrls", "droppedfiles"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("contactedIps", &self.contacted_ips);
-        w.field("contactedUrls", &self.contacted_urls);
-        w.field("droppedfiles", &self.droppedfiles);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.contacted_ips,
+            &self.contacted_urls,
+            &self.droppedfiles,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.contacted_ips,
+                &mut self.contacted_urls,
+                &mut self.droppedfiles,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21229,18 +21291,17 @@ impl ::graph_model::rt::Struct for DeviceDiscoverySettingsAuthenticatedScansReco
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21291,18 +21352,17 @@ impl ::graph_model::rt::Struct for DeviceDiscoverySettingsExclusionRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.deviceDiscoverySettingsExclusionRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21351,18 +21411,17 @@ impl ::graph_model::rt::Struct for DeviceDiscoverySettingsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.deviceDiscoverySettingsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21464,41 +21523,6 @@ impl ::graph_model::rt::Struct for DeviceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.deviceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "azureAdDeviceId" => &mut self.azure_ad_device_id,
-            "defenderAvStatus" => &mut self.defender_av_status,
-            "deviceDnsName" => &mut self.device_dns_name,
-            "dnsDomain" => &mut self.dns_domain,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "healthStatus" => &mut self.health_status,
-            "hostName" => &mut self.host_name,
-            "ipInterfaces" => &mut self.ip_interfaces,
-            "lastExternalIpAddress" => &mut self.last_external_ip_address,
-            "lastIpAddress" => &mut self.last_ip_address,
-            "loggedOnUsers" => &mut self.logged_on_users,
-            "mdeDeviceId" => &mut self.mde_device_id,
-            "ntDomain" => &mut self.nt_domain,
-            "onboardingStatus" => &mut self.onboarding_status,
-            "osBuild" => &mut self.os_build,
-            "osPlatform" => &mut self.os_platform,
-            "rbacGroupId" => &mut self.rbac_group_id,
-            "rbacGroupName" => &mut self.rbac_group_name,
-            "resourceAccessEvents" => &mut self.resource_access_events,
-            "riskScore" => &mut self.risk_score,
-            "version" => &mut self.version,
-            "vmMetadata" => &mut self.vm_metadata,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -21532,36 +21556,77 @@ impl ::graph_model::rt::Struct for DeviceEvidence {
             "vmMetadata",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("azureAdDeviceId", &self.azure_ad_device_id);
-        w.field("defenderAvStatus", &self.defender_av_status);
-        w.field("deviceDnsName", &self.device_dns_name);
-        w.field("dnsDomain", &self.dns_domain);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("healthStatus", &self.health_status);
-        w.field("hostName", &self.host_name);
-        w.field("ipInterfaces", &self.ip_interfaces);
-        w.field("lastExternalIpAddress", &self.last_external_ip_address);
-        w.field("lastIpAddress", &self.last_ip_address);
-        w.field("loggedOnUsers", &self.logged_on_users);
-        w.field("mdeDeviceId", &self.mde_device_id);
-        w.field("ntDomain", &self.nt_domain);
-        w.field("onboardingStatus", &self.onboarding_status);
-        w.field("osBuild", &self.os_build);
-        w.field("osPlatform", &self.os_platform);
-        w.field("rbacGroupId", &self.rbac_group_id);
-        w.field("rbacGroupName", &self.rbac_group_name);
-        w.field("resourceAccessEvents", &self.resource_access_events);
-        w.field("riskScore", &self.risk_score);
-        w.field("version", &self.version);
-        w.field("vmMetadata", &self.vm_metadata);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.azure_ad_device_id,
+            &self.defender_av_status,
+            &self.device_dns_name,
+            &self.dns_domain,
+            &self.first_seen_date_time,
+            &self.health_status,
+            &self.host_name,
+            &self.ip_interfaces,
+            &self.last_external_ip_address,
+            &self.last_ip_address,
+            &self.logged_on_users,
+            &self.mde_device_id,
+            &self.nt_domain,
+            &self.onboarding_status,
+            &self.os_build,
+            &self.os_platform,
+            &self.rbac_group_id,
+            &self.rbac_group_name,
+            &self.resource_access_events,
+            &self.risk_score,
+            &self.version,
+            &self.vm_metadata,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.azure_ad_device_id,
+                &mut self.defender_av_status,
+                &mut self.device_dns_name,
+                &mut self.dns_domain,
+                &mut self.first_seen_date_time,
+                &mut self.health_status,
+                &mut self.host_name,
+                &mut self.ip_interfaces,
+                &mut self.last_external_ip_address,
+                &mut self.last_ip_address,
+                &mut self.logged_on_users,
+                &mut self.mde_device_id,
+                &mut self.nt_domain,
+                &mut self.onboarding_status,
+                &mut self.os_build,
+                &mut self.os_platform,
+                &mut self.rbac_group_id,
+                &mut self.rbac_group_name,
+                &mut self.resource_access_events,
+                &mut self.risk_score,
+                &mut self.version,
+                &mut self.vm_metadata,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21778,15 +21843,17 @@ impl ::graph_model::rt::Struct for Dictionary {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dictionary"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21834,18 +21901,17 @@ impl ::graph_model::rt::Struct for DiscoveryAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.discoveryAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21895,22 +21961,28 @@ impl ::graph_model::rt::Struct for DispositionReviewStage {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dispositionReviewStage"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "reviewersEmailAddresses" => &mut self.reviewers_email_addresses,
-            "stageNumber" => &mut self.stage_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "reviewersEmailAddresses", "stageNumber"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("reviewersEmailAddresses", &self.reviewers_email_addresses);
-        w.field("stageNumber", &self.stage_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.name,
+            &self.reviewers_email_addresses,
+            &self.stage_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.name,
+                &mut self.reviewers_email_addresses,
+                &mut self.stage_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -21958,18 +22030,17 @@ impl ::graph_model::rt::Struct for DlpEndpointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dlpEndpointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22017,18 +22088,17 @@ impl ::graph_model::rt::Struct for DlpImportResultAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dlpImportResultAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22076,18 +22146,17 @@ impl ::graph_model::rt::Struct for DlpSensitiveInformationTypeRulePackageCmdletR
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22156,23 +22225,6 @@ impl ::graph_model::rt::Struct for DnsEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dnsEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "dnsServerIp" => &mut self.dns_server_ip,
-            "domainName" => &mut self.domain_name,
-            "hostIpAddress" => &mut self.host_ip_address,
-            "ipAddresses" => &mut self.ip_addresses,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -22188,18 +22240,41 @@ impl ::graph_model::rt::Struct for DnsEvidence {
             "ipAddresses",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("dnsServerIp", &self.dns_server_ip);
-        w.field("domainName", &self.domain_name);
-        w.field("hostIpAddress", &self.host_ip_address);
-        w.field("ipAddresses", &self.ip_addresses);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.dns_server_ip,
+            &self.domain_name,
+            &self.host_ip_address,
+            &self.ip_addresses,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.dns_server_ip,
+                &mut self.domain_name,
+                &mut self.host_ip_address,
+                &mut self.ip_addresses,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22326,18 +22401,17 @@ impl ::graph_model::rt::Struct for DragonCopilotAccessRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dragonCopilotAccessRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22385,18 +22459,17 @@ impl ::graph_model::rt::Struct for DragonCopilotAdminRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dragonCopilotAdminRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22444,18 +22517,17 @@ impl ::graph_model::rt::Struct for DragonCopilotClinicalDataRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dragonCopilotClinicalDataRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22503,18 +22575,17 @@ impl ::graph_model::rt::Struct for DragonCopilotSessionRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dragonCopilotSessionRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22562,18 +22633,17 @@ impl ::graph_model::rt::Struct for Dynamics365BusinessCentralAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.dynamics365BusinessCentralAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22651,27 +22721,6 @@ impl ::graph_model::rt::Struct for EdiscoveryAddToReviewSetOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryAddToReviewSetOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "additionalDataOptions" => &mut self.additional_data_options,
-            "cloudAttachmentVersion" => &mut self.cloud_attachment_version,
-            "documentVersion" => &mut self.document_version,
-            "itemsToInclude" => &mut self.items_to_include,
-            "reportFileMetadata" => &mut self.report_file_metadata,
-            "reviewSet" => &mut self.review_set,
-            "search" => &mut self.search,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -22691,22 +22740,49 @@ impl ::graph_model::rt::Struct for EdiscoveryAddToReviewSetOperation {
             "search",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("additionalDataOptions", &self.additional_data_options);
-        w.field("cloudAttachmentVersion", &self.cloud_attachment_version);
-        w.field("documentVersion", &self.document_version);
-        w.field("itemsToInclude", &self.items_to_include);
-        w.field("reportFileMetadata", &self.report_file_metadata);
-        w.field("reviewSet", &self.review_set);
-        w.field("search", &self.search);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+            &self.additional_data_options,
+            &self.cloud_attachment_version,
+            &self.document_version,
+            &self.items_to_include,
+            &self.report_file_metadata,
+            &self.review_set,
+            &self.search,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.additional_data_options,
+                &mut self.cloud_attachment_version,
+                &mut self.document_version,
+                &mut self.items_to_include,
+                &mut self.report_file_metadata,
+                &mut self.review_set,
+                &mut self.search,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22787,30 +22863,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCase {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryCase"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "status" => &mut self.status,
-            "closedBy" => &mut self.closed_by,
-            "closedDateTime" => &mut self.closed_date_time,
-            "externalId" => &mut self.external_id,
-            "caseMembers" => &mut self.case_members,
-            "custodians" => &mut self.custodians,
-            "noncustodialDataSources" => &mut self.noncustodial_data_sources,
-            "operations" => &mut self.operations,
-            "reviewSets" => &mut self.review_sets,
-            "searches" => &mut self.searches,
-            "settings" => &mut self.settings,
-            "tags" => &mut self.tags,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -22833,25 +22885,55 @@ impl ::graph_model::rt::Struct for EdiscoveryCase {
             "tags",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("status", &self.status);
-        w.field("closedBy", &self.closed_by);
-        w.field("closedDateTime", &self.closed_date_time);
-        w.field("externalId", &self.external_id);
-        w.field("caseMembers", &self.case_members);
-        w.field("custodians", &self.custodians);
-        w.field("noncustodialDataSources", &self.noncustodial_data_sources);
-        w.field("operations", &self.operations);
-        w.field("reviewSets", &self.review_sets);
-        w.field("searches", &self.searches);
-        w.field("settings", &self.settings);
-        w.field("tags", &self.tags);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.status,
+            &self.closed_by,
+            &self.closed_date_time,
+            &self.external_id,
+            &self.case_members,
+            &self.custodians,
+            &self.noncustodial_data_sources,
+            &self.operations,
+            &self.review_sets,
+            &self.searches,
+            &self.settings,
+            &self.tags,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.status,
+                &mut self.closed_by,
+                &mut self.closed_date_time,
+                &mut self.external_id,
+                &mut self.case_members,
+                &mut self.custodians,
+                &mut self.noncustodial_data_sources,
+                &mut self.operations,
+                &mut self.review_sets,
+                &mut self.searches,
+                &mut self.settings,
+                &mut self.tags,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22903,24 +22985,30 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseMember {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryCaseMember"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "displayName" => &mut self.display_name,
-            "recipientType" => &mut self.recipient_type,
-            "smtpAddress" => &mut self.smtp_address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "displayName", "recipientType", "smtpAddress"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("displayName", &self.display_name);
-        w.field("recipientType", &self.recipient_type);
-        w.field("smtpAddress", &self.smtp_address);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.display_name,
+            &self.recipient_type,
+            &self.smtp_address,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.display_name,
+                &mut self.recipient_type,
+                &mut self.smtp_address,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -22977,18 +23065,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryCaseSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "caseType" => &mut self.case_type,
-            "ocr" => &mut self.ocr,
-            "redundancyDetection" => &mut self.redundancy_detection,
-            "reviewSetSettings" => &mut self.review_set_settings,
-            "topicModeling" => &mut self.topic_modeling,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -22999,13 +23075,31 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseSettings {
             "topicModeling",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("caseType", &self.case_type);
-        w.field("ocr", &self.ocr);
-        w.field("redundancyDetection", &self.redundancy_detection);
-        w.field("reviewSetSettings", &self.review_set_settings);
-        w.field("topicModeling", &self.topic_modeling);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.case_type,
+            &self.ocr,
+            &self.redundancy_detection,
+            &self.review_set_settings,
+            &self.topic_modeling,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.case_type,
+                &mut self.ocr,
+                &mut self.redundancy_detection,
+                &mut self.review_set_settings,
+                &mut self.topic_modeling,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23076,25 +23170,6 @@ impl ::graph_model::rt::Struct for EdiscoveryCustodian {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryCustodian"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "holdStatus" => &mut self.hold_status,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "releasedDateTime" => &mut self.released_date_time,
-            "status" => &mut self.status,
-            "acknowledgedDateTime" => &mut self.acknowledged_date_time,
-            "email" => &mut self.email,
-            "lastIndexOperation" => &mut self.last_index_operation,
-            "siteSources" => &mut self.site_sources,
-            "unifiedGroupSources" => &mut self.unified_group_sources,
-            "userSources" => &mut self.user_sources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23112,20 +23187,45 @@ impl ::graph_model::rt::Struct for EdiscoveryCustodian {
             "userSources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("holdStatus", &self.hold_status);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("releasedDateTime", &self.released_date_time);
-        w.field("status", &self.status);
-        w.field("acknowledgedDateTime", &self.acknowledged_date_time);
-        w.field("email", &self.email);
-        w.field("lastIndexOperation", &self.last_index_operation);
-        w.field("siteSources", &self.site_sources);
-        w.field("unifiedGroupSources", &self.unified_group_sources);
-        w.field("userSources", &self.user_sources);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.hold_status,
+            &self.last_modified_date_time,
+            &self.released_date_time,
+            &self.status,
+            &self.acknowledged_date_time,
+            &self.email,
+            &self.last_index_operation,
+            &self.site_sources,
+            &self.unified_group_sources,
+            &self.user_sources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.hold_status,
+                &mut self.last_modified_date_time,
+                &mut self.released_date_time,
+                &mut self.status,
+                &mut self.acknowledged_date_time,
+                &mut self.email,
+                &mut self.last_index_operation,
+                &mut self.site_sources,
+                &mut self.unified_group_sources,
+                &mut self.user_sources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23204,29 +23304,6 @@ impl ::graph_model::rt::Struct for EdiscoveryEstimateOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryEstimateOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "indexedItemCount" => &mut self.indexed_item_count,
-            "indexedItemsSize" => &mut self.indexed_items_size,
-            "mailboxCount" => &mut self.mailbox_count,
-            "reportFileMetadata" => &mut self.report_file_metadata,
-            "siteCount" => &mut self.site_count,
-            "statisticsOptions" => &mut self.statistics_options,
-            "unindexedItemCount" => &mut self.unindexed_item_count,
-            "unindexedItemsSize" => &mut self.unindexed_items_size,
-            "search" => &mut self.search,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23248,24 +23325,53 @@ impl ::graph_model::rt::Struct for EdiscoveryEstimateOperation {
             "search",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("indexedItemCount", &self.indexed_item_count);
-        w.field("indexedItemsSize", &self.indexed_items_size);
-        w.field("mailboxCount", &self.mailbox_count);
-        w.field("reportFileMetadata", &self.report_file_metadata);
-        w.field("siteCount", &self.site_count);
-        w.field("statisticsOptions", &self.statistics_options);
-        w.field("unindexedItemCount", &self.unindexed_item_count);
-        w.field("unindexedItemsSize", &self.unindexed_items_size);
-        w.field("search", &self.search);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+            &self.indexed_item_count,
+            &self.indexed_items_size,
+            &self.mailbox_count,
+            &self.report_file_metadata,
+            &self.site_count,
+            &self.statistics_options,
+            &self.unindexed_item_count,
+            &self.unindexed_items_size,
+            &self.search,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.indexed_item_count,
+                &mut self.indexed_items_size,
+                &mut self.mailbox_count,
+                &mut self.report_file_metadata,
+                &mut self.site_count,
+                &mut self.statistics_options,
+                &mut self.unindexed_item_count,
+                &mut self.unindexed_items_size,
+                &mut self.search,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23341,27 +23447,6 @@ impl ::graph_model::rt::Struct for EdiscoveryExportOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryExportOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "description" => &mut self.description,
-            "exportFileMetadata" => &mut self.export_file_metadata,
-            "exportOptions" => &mut self.export_options,
-            "exportStructure" => &mut self.export_structure,
-            "outputName" => &mut self.output_name,
-            "reviewSet" => &mut self.review_set,
-            "reviewSetQuery" => &mut self.review_set_query,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23381,22 +23466,49 @@ impl ::graph_model::rt::Struct for EdiscoveryExportOperation {
             "reviewSetQuery",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("description", &self.description);
-        w.field("exportFileMetadata", &self.export_file_metadata);
-        w.field("exportOptions", &self.export_options);
-        w.field("exportStructure", &self.export_structure);
-        w.field("outputName", &self.output_name);
-        w.field("reviewSet", &self.review_set);
-        w.field("reviewSetQuery", &self.review_set_query);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+            &self.description,
+            &self.export_file_metadata,
+            &self.export_options,
+            &self.export_structure,
+            &self.output_name,
+            &self.review_set,
+            &self.review_set_query,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.description,
+                &mut self.export_file_metadata,
+                &mut self.export_options,
+                &mut self.export_structure,
+                &mut self.output_name,
+                &mut self.review_set,
+                &mut self.review_set_query,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23456,20 +23568,6 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryHoldOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23482,15 +23580,35 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldOperation {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23552,21 +23670,6 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldPolicySyncOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryHoldPolicySyncOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "reportFileMetadata" => &mut self.report_file_metadata,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23580,16 +23683,37 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldPolicySyncOperation {
             "reportFileMetadata",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("reportFileMetadata", &self.report_file_metadata);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+            &self.report_file_metadata,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.report_file_metadata,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23649,20 +23773,6 @@ impl ::graph_model::rt::Struct for EdiscoveryIndexOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryIndexOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23675,15 +23785,35 @@ impl ::graph_model::rt::Struct for EdiscoveryIndexOperation {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23746,21 +23876,6 @@ impl ::graph_model::rt::Struct for EdiscoveryNoncustodialDataSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryNoncustodialDataSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "holdStatus" => &mut self.hold_status,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "releasedDateTime" => &mut self.released_date_time,
-            "status" => &mut self.status,
-            "dataSource" => &mut self.data_source,
-            "lastIndexOperation" => &mut self.last_index_operation,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23774,16 +23889,37 @@ impl ::graph_model::rt::Struct for EdiscoveryNoncustodialDataSource {
             "lastIndexOperation",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("holdStatus", &self.hold_status);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("releasedDateTime", &self.released_date_time);
-        w.field("status", &self.status);
-        w.field("dataSource", &self.data_source);
-        w.field("lastIndexOperation", &self.last_index_operation);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.display_name,
+            &self.hold_status,
+            &self.last_modified_date_time,
+            &self.released_date_time,
+            &self.status,
+            &self.data_source,
+            &self.last_index_operation,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.hold_status,
+                &mut self.last_modified_date_time,
+                &mut self.released_date_time,
+                &mut self.status,
+                &mut self.data_source,
+                &mut self.last_index_operation,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23845,21 +23981,6 @@ impl ::graph_model::rt::Struct for EdiscoveryPurgeDataOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryPurgeDataOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "reportFileMetadata" => &mut self.report_file_metadata,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23873,16 +23994,37 @@ impl ::graph_model::rt::Struct for EdiscoveryPurgeDataOperation {
             "reportFileMetadata",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("reportFileMetadata", &self.report_file_metadata);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+            &self.report_file_metadata,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.report_file_metadata,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -23938,18 +24080,6 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSet {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryReviewSet"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "queries" => &mut self.queries,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -23960,13 +24090,31 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSet {
             "queries",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("queries", &self.queries);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.queries,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.queries,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24026,20 +24174,6 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSetQuery {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryReviewSetQuery"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentQuery" => &mut self.content_query,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -24052,15 +24186,35 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSetQuery {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentQuery", &self.content_query);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_query,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_query,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24122,20 +24276,6 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewTag {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryReviewTag"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "childSelectability" => &mut self.child_selectability,
-            "childTags" => &mut self.child_tags,
-            "parent" => &mut self.parent,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -24148,15 +24288,35 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewTag {
             "parent",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("childSelectability", &self.child_selectability);
-        w.field("childTags", &self.child_tags);
-        w.field("parent", &self.parent);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_date_time,
+            &self.child_selectability,
+            &self.child_tags,
+            &self.parent,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_date_time,
+                &mut self.child_selectability,
+                &mut self.child_tags,
+                &mut self.parent,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24232,26 +24392,6 @@ impl ::graph_model::rt::Struct for EdiscoverySearch {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoverySearch"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "contentQuery" => &mut self.content_query,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "dataSourceScopes" => &mut self.data_source_scopes,
-            "additionalSources" => &mut self.additional_sources,
-            "addToReviewSetOperation" => &mut self.add_to_review_set_operation,
-            "custodianSources" => &mut self.custodian_sources,
-            "lastEstimateStatisticsOperation" => &mut self.last_estimate_statistics_operation,
-            "noncustodialSources" => &mut self.noncustodial_sources,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -24270,24 +24410,47 @@ impl ::graph_model::rt::Struct for EdiscoverySearch {
             "noncustodialSources",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("contentQuery", &self.content_query);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("dataSourceScopes", &self.data_source_scopes);
-        w.field("additionalSources", &self.additional_sources);
-        w.field("addToReviewSetOperation", &self.add_to_review_set_operation);
-        w.field("custodianSources", &self.custodian_sources);
-        w.field(
-            "lastEstimateStatisticsOperation",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.content_query,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.data_source_scopes,
+            &self.additional_sources,
+            &self.add_to_review_set_operation,
+            &self.custodian_sources,
             &self.last_estimate_statistics_operation,
-        );
-        w.field("noncustodialSources", &self.noncustodial_sources);
+            &self.noncustodial_sources,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.content_query,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.data_source_scopes,
+                &mut self.additional_sources,
+                &mut self.add_to_review_set_operation,
+                &mut self.custodian_sources,
+                &mut self.last_estimate_statistics_operation,
+                &mut self.noncustodial_sources,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24370,31 +24533,6 @@ impl ::graph_model::rt::Struct for EdiscoverySearchExportOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoverySearchExportOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            "additionalOptions" => &mut self.additional_options,
-            "cloudAttachmentVersion" => &mut self.cloud_attachment_version,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "documentVersion" => &mut self.document_version,
-            "exportCriteria" => &mut self.export_criteria,
-            "exportFileMetadata" => &mut self.export_file_metadata,
-            "exportFormat" => &mut self.export_format,
-            "exportLocation" => &mut self.export_location,
-            "exportSingleItems" => &mut self.export_single_items,
-            "search" => &mut self.search,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -24418,26 +24556,57 @@ impl ::graph_model::rt::Struct for EdiscoverySearchExportOperation {
             "search",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
-        w.field("additionalOptions", &self.additional_options);
-        w.field("cloudAttachmentVersion", &self.cloud_attachment_version);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("documentVersion", &self.document_version);
-        w.field("exportCriteria", &self.export_criteria);
-        w.field("exportFileMetadata", &self.export_file_metadata);
-        w.field("exportFormat", &self.export_format);
-        w.field("exportLocation", &self.export_location);
-        w.field("exportSingleItems", &self.export_single_items);
-        w.field("search", &self.search);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+            &self.additional_options,
+            &self.cloud_attachment_version,
+            &self.description,
+            &self.display_name,
+            &self.document_version,
+            &self.export_criteria,
+            &self.export_file_metadata,
+            &self.export_format,
+            &self.export_location,
+            &self.export_single_items,
+            &self.search,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+                &mut self.additional_options,
+                &mut self.cloud_attachment_version,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.document_version,
+                &mut self.export_criteria,
+                &mut self.export_file_metadata,
+                &mut self.export_format,
+                &mut self.export_location,
+                &mut self.export_single_items,
+                &mut self.search,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24497,20 +24666,6 @@ impl ::graph_model::rt::Struct for EdiscoveryTagOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ediscoveryTagOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "action" => &mut self.action,
-            "completedDateTime" => &mut self.completed_date_time,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "percentProgress" => &mut self.percent_progress,
-            "resultInfo" => &mut self.result_info,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -24523,15 +24678,35 @@ impl ::graph_model::rt::Struct for EdiscoveryTagOperation {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("action", &self.action);
-        w.field("completedDateTime", &self.completed_date_time);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("percentProgress", &self.percent_progress);
-        w.field("resultInfo", &self.result_info);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.action,
+            &self.completed_date_time,
+            &self.created_by,
+            &self.created_date_time,
+            &self.percent_progress,
+            &self.result_info,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action,
+                &mut self.completed_date_time,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.percent_progress,
+                &mut self.result_info,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24579,18 +24754,17 @@ impl ::graph_model::rt::Struct for EhrConnectorAuditBaseRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ehrConnectorAuditBaseRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24640,22 +24814,24 @@ impl ::graph_model::rt::Struct for EmailSender {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.emailSender"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "domainName" => &mut self.domain_name,
-            "emailAddress" => &mut self.email_address,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "domainName", "emailAddress"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("domainName", &self.domain_name);
-        w.field("emailAddress", &self.email_address);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.domain_name, &self.email_address])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.domain_name,
+                &mut self.email_address,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24703,18 +24879,17 @@ impl ::graph_model::rt::Struct for EopSubmissionFeedEntityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.eopSubmissionFeedEntityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24766,24 +24941,30 @@ impl ::graph_model::rt::Struct for EventPropagationResult {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.eventPropagationResult"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "location" => &mut self.location,
-            "serviceName" => &mut self.service_name,
-            "status" => &mut self.status,
-            "statusInformation" => &mut self.status_information,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["location", "serviceName", "status", "statusInformation"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("location", &self.location);
-        w.field("serviceName", &self.service_name);
-        w.field("status", &self.status);
-        w.field("statusInformation", &self.status_information);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.location,
+            &self.service_name,
+            &self.status,
+            &self.status_information,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.location,
+                &mut self.service_name,
+                &mut self.status,
+                &mut self.status_information,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -24910,20 +25091,20 @@ impl ::graph_model::rt::Struct for EventQuery {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.eventQuery"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "query" => &mut self.query,
-            "queryType" => &mut self.query_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["query", "queryType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("query", &self.query);
-        w.field("queryType", &self.query_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.query, &self.query_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.query, &mut self.query_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25457,18 +25638,17 @@ impl ::graph_model::rt::Struct for ExchangeAdminAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.exchangeAdminAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25516,18 +25696,17 @@ impl ::graph_model::rt::Struct for ExchangeAggregatedMailboxAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.exchangeAggregatedMailboxAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25575,18 +25754,17 @@ impl ::graph_model::rt::Struct for ExchangeAggregatedOperationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.exchangeAggregatedOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25634,18 +25812,17 @@ impl ::graph_model::rt::Struct for ExchangeMailboxAuditGroupRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.exchangeMailboxAuditGroupRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25693,18 +25870,17 @@ impl ::graph_model::rt::Struct for ExchangeMailboxAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.exchangeMailboxAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -25820,22 +25996,20 @@ impl ::graph_model::rt::Struct for ExportFileMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.exportFileMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "downloadUrl" => &mut self.download_url,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["downloadUrl", "fileName", "size"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("downloadUrl", &self.download_url);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.download_url, &self.file_name, &self.size])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.download_url, &mut self.file_name, &mut self.size],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26201,18 +26375,17 @@ impl ::graph_model::rt::Struct for FabricAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.fabricAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26260,18 +26433,17 @@ impl ::graph_model::rt::Struct for FabricPolicyRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.fabricPolicyRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26335,22 +26507,6 @@ impl ::graph_model::rt::Struct for FileDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.fileDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "fileName" => &mut self.file_name,
-            "filePath" => &mut self.file_path,
-            "filePublisher" => &mut self.file_publisher,
-            "fileSize" => &mut self.file_size,
-            "issuer" => &mut self.issuer,
-            "md5" => &mut self.md5,
-            "sha1" => &mut self.sha1,
-            "sha256" => &mut self.sha256,
-            "sha256Ac" => &mut self.sha256_ac,
-            "signer" => &mut self.signer,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "fileName",
@@ -26365,17 +26521,39 @@ impl ::graph_model::rt::Struct for FileDetails {
             "signer",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("fileName", &self.file_name);
-        w.field("filePath", &self.file_path);
-        w.field("filePublisher", &self.file_publisher);
-        w.field("fileSize", &self.file_size);
-        w.field("issuer", &self.issuer);
-        w.field("md5", &self.md5);
-        w.field("sha1", &self.sha1);
-        w.field("sha256", &self.sha256);
-        w.field("sha256Ac", &self.sha256_ac);
-        w.field("signer", &self.signer);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.file_name,
+            &self.file_path,
+            &self.file_publisher,
+            &self.file_size,
+            &self.issuer,
+            &self.md5,
+            &self.sha1,
+            &self.sha256,
+            &self.sha256_ac,
+            &self.signer,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.file_name,
+                &mut self.file_path,
+                &mut self.file_publisher,
+                &mut self.file_size,
+                &mut self.issuer,
+                &mut self.md5,
+                &mut self.sha1,
+                &mut self.sha256,
+                &mut self.sha256_ac,
+                &mut self.signer,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26439,22 +26617,6 @@ impl ::graph_model::rt::Struct for FileEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.fileEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "detectionStatus" => &mut self.detection_status,
-            "fileDetails" => &mut self.file_details,
-            "mdeDeviceId" => &mut self.mde_device_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -26469,17 +26631,39 @@ impl ::graph_model::rt::Struct for FileEvidence {
             "mdeDeviceId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("detectionStatus", &self.detection_status);
-        w.field("fileDetails", &self.file_details);
-        w.field("mdeDeviceId", &self.mde_device_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.detection_status,
+            &self.file_details,
+            &self.mde_device_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.detection_status,
+                &mut self.file_details,
+                &mut self.mde_device_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26527,20 +26711,17 @@ impl ::graph_model::rt::Struct for FileHash {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.fileHash"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "algorithm" => &mut self.algorithm,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["algorithm", "value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("algorithm", &self.algorithm);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.algorithm, &self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.algorithm, &mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26686,21 +26867,6 @@ impl ::graph_model::rt::Struct for FileHashEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.fileHashEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "algorithm" => &mut self.algorithm,
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -26714,16 +26880,37 @@ impl ::graph_model::rt::Struct for FileHashEvidence {
             "value",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("algorithm", &self.algorithm);
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.algorithm,
+            &self.value,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.algorithm,
+                &mut self.value,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26771,20 +26958,20 @@ impl ::graph_model::rt::Struct for FilePlanAppliedCategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanAppliedCategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "subcategory" => &mut self.subcategory,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "subcategory"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("subcategory", &self.subcategory);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name, &self.subcategory])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.display_name, &mut self.subcategory],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26830,18 +27017,17 @@ impl ::graph_model::rt::Struct for FilePlanAuthority {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanAuthority"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26891,22 +27077,28 @@ impl ::graph_model::rt::Struct for FilePlanCitation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanCitation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            "citationJurisdiction" => &mut self.citation_jurisdiction,
-            "citationUrl" => &mut self.citation_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName", "citationJurisdiction", "citationUrl"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
-        w.field("citationJurisdiction", &self.citation_jurisdiction);
-        w.field("citationUrl", &self.citation_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.display_name,
+            &self.citation_jurisdiction,
+            &self.citation_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.display_name,
+                &mut self.citation_jurisdiction,
+                &mut self.citation_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -26952,18 +27144,17 @@ impl ::graph_model::rt::Struct for FilePlanDepartment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanDepartment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27034,23 +27225,6 @@ impl ::graph_model::rt::Struct for FilePlanDescriptor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanDescriptor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authority" => &mut self.authority,
-            "category" => &mut self.category,
-            "citation" => &mut self.citation,
-            "department" => &mut self.department,
-            "filePlanReference" => &mut self.file_plan_reference,
-            "authorityTemplate" => &mut self.authority_template,
-            "categoryTemplate" => &mut self.category_template,
-            "citationTemplate" => &mut self.citation_template,
-            "departmentTemplate" => &mut self.department_template,
-            "filePlanReferenceTemplate" => &mut self.file_plan_reference_template,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -27066,21 +27240,41 @@ impl ::graph_model::rt::Struct for FilePlanDescriptor {
             "filePlanReferenceTemplate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("authority", &self.authority);
-        w.field("category", &self.category);
-        w.field("citation", &self.citation);
-        w.field("department", &self.department);
-        w.field("filePlanReference", &self.file_plan_reference);
-        w.field("authorityTemplate", &self.authority_template);
-        w.field("categoryTemplate", &self.category_template);
-        w.field("citationTemplate", &self.citation_template);
-        w.field("departmentTemplate", &self.department_template);
-        w.field(
-            "filePlanReferenceTemplate",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.authority,
+            &self.category,
+            &self.citation,
+            &self.department,
+            &self.file_plan_reference,
+            &self.authority_template,
+            &self.category_template,
+            &self.citation_template,
+            &self.department_template,
             &self.file_plan_reference_template,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authority,
+                &mut self.category,
+                &mut self.citation,
+                &mut self.department,
+                &mut self.file_plan_reference,
+                &mut self.authority_template,
+                &mut self.category_template,
+                &mut self.citation_template,
+                &mut self.department_template,
+                &mut self.file_plan_reference_template,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27126,18 +27320,17 @@ impl ::graph_model::rt::Struct for FilePlanReference {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanReference"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27189,24 +27382,30 @@ impl ::graph_model::rt::Struct for FilePlanReferenceTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanReferenceTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdBy", "createdDateTime", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27252,18 +27451,17 @@ impl ::graph_model::rt::Struct for FilePlanSubcategory {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.filePlanSubcategory"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.display_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.display_name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27311,20 +27509,17 @@ impl ::graph_model::rt::Struct for FormattedContent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.formattedContent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "content" => &mut self.content,
-            "format" => &mut self.format,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["content", "format"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("content", &self.content);
-        w.field("format", &self.format);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.content, &self.format])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.content, &mut self.format], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27378,26 +27573,32 @@ impl ::graph_model::rt::Struct for GeoLocation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.geoLocation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "city" => &mut self.city,
-            "countryName" => &mut self.country_name,
-            "latitude" => &mut self.latitude,
-            "longitude" => &mut self.longitude,
-            "state" => &mut self.state,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["city", "countryName", "latitude", "longitude", "state"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("city", &self.city);
-        w.field("countryName", &self.country_name);
-        w.field("latitude", &self.latitude);
-        w.field("longitude", &self.longitude);
-        w.field("state", &self.state);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.city,
+            &self.country_name,
+            &self.latitude,
+            &self.longitude,
+            &self.state,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.city,
+                &mut self.country_name,
+                &mut self.latitude,
+                &mut self.longitude,
+                &mut self.state,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27467,25 +27668,6 @@ impl ::graph_model::rt::Struct for GitHubOrganizationEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.gitHubOrganizationEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "company" => &mut self.company,
-            "displayName" => &mut self.display_name,
-            "email" => &mut self.email,
-            "login" => &mut self.login,
-            "orgId" => &mut self.org_id,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -27503,20 +27685,45 @@ impl ::graph_model::rt::Struct for GitHubOrganizationEvidence {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("company", &self.company);
-        w.field("displayName", &self.display_name);
-        w.field("email", &self.email);
-        w.field("login", &self.login);
-        w.field("orgId", &self.org_id);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.company,
+            &self.display_name,
+            &self.email,
+            &self.login,
+            &self.org_id,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.company,
+                &mut self.display_name,
+                &mut self.email,
+                &mut self.login,
+                &mut self.org_id,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27584,24 +27791,6 @@ impl ::graph_model::rt::Struct for GitHubRepoEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.gitHubRepoEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "baseUrl" => &mut self.base_url,
-            "login" => &mut self.login,
-            "owner" => &mut self.owner,
-            "ownerType" => &mut self.owner_type,
-            "repoId" => &mut self.repo_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -27618,19 +27807,43 @@ impl ::graph_model::rt::Struct for GitHubRepoEvidence {
             "repoId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("baseUrl", &self.base_url);
-        w.field("login", &self.login);
-        w.field("owner", &self.owner);
-        w.field("ownerType", &self.owner_type);
-        w.field("repoId", &self.repo_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.base_url,
+            &self.login,
+            &self.owner,
+            &self.owner_type,
+            &self.repo_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.base_url,
+                &mut self.login,
+                &mut self.owner,
+                &mut self.owner_type,
+                &mut self.repo_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27698,24 +27911,6 @@ impl ::graph_model::rt::Struct for GitHubUserEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.gitHubUserEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "email" => &mut self.email,
-            "login" => &mut self.login,
-            "name" => &mut self.name,
-            "userId" => &mut self.user_id,
-            "webUrl" => &mut self.web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -27732,19 +27927,43 @@ impl ::graph_model::rt::Struct for GitHubUserEvidence {
             "webUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("email", &self.email);
-        w.field("login", &self.login);
-        w.field("name", &self.name);
-        w.field("userId", &self.user_id);
-        w.field("webUrl", &self.web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.email,
+            &self.login,
+            &self.name,
+            &self.user_id,
+            &self.web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.email,
+                &mut self.login,
+                &mut self.name,
+                &mut self.user_id,
+                &mut self.web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -27895,26 +28114,6 @@ impl ::graph_model::rt::Struct for GoogleCloudResourceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.googleCloudResourceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "fullResourceName" => &mut self.full_resource_name,
-            "location" => &mut self.location,
-            "locationType" => &mut self.location_type,
-            "projectId" => &mut self.project_id,
-            "projectNumber" => &mut self.project_number,
-            "resourceName" => &mut self.resource_name,
-            "resourceType" => &mut self.resource_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -27933,21 +28132,47 @@ impl ::graph_model::rt::Struct for GoogleCloudResourceEvidence {
             "resourceType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("fullResourceName", &self.full_resource_name);
-        w.field("location", &self.location);
-        w.field("locationType", &self.location_type);
-        w.field("projectId", &self.project_id);
-        w.field("projectNumber", &self.project_number);
-        w.field("resourceName", &self.resource_name);
-        w.field("resourceType", &self.resource_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.full_resource_name,
+            &self.location,
+            &self.location_type,
+            &self.project_id,
+            &self.project_number,
+            &self.resource_name,
+            &self.resource_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.full_resource_name,
+                &mut self.location,
+                &mut self.location_type,
+                &mut self.project_id,
+                &mut self.project_number,
+                &mut self.resource_name,
+                &mut self.resource_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28019,26 +28244,6 @@ impl ::graph_model::rt::Struct for HealthIssue {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.healthIssue"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "additionalInformation" => &mut self.additional_information,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "domainNames" => &mut self.domain_names,
-            "healthIssueType" => &mut self.health_issue_type,
-            "issueTypeId" => &mut self.issue_type_id,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "recommendations" => &mut self.recommendations,
-            "recommendedActionCommands" => &mut self.recommended_action_commands,
-            "sensorDNSNames" => &mut self.sensor_dns_names,
-            "severity" => &mut self.severity,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28057,24 +28262,47 @@ impl ::graph_model::rt::Struct for HealthIssue {
             "status",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("additionalInformation", &self.additional_information);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("domainNames", &self.domain_names);
-        w.field("healthIssueType", &self.health_issue_type);
-        w.field("issueTypeId", &self.issue_type_id);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("recommendations", &self.recommendations);
-        w.field(
-            "recommendedActionCommands",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.additional_information,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.domain_names,
+            &self.health_issue_type,
+            &self.issue_type_id,
+            &self.last_modified_date_time,
+            &self.recommendations,
             &self.recommended_action_commands,
-        );
-        w.field("sensorDNSNames", &self.sensor_dns_names);
-        w.field("severity", &self.severity);
-        w.field("status", &self.status);
+            &self.sensor_dns_names,
+            &self.severity,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.additional_information,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.domain_names,
+                &mut self.health_issue_type,
+                &mut self.issue_type_id,
+                &mut self.last_modified_date_time,
+                &mut self.recommendations,
+                &mut self.recommended_action_commands,
+                &mut self.sensor_dns_names,
+                &mut self.severity,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28326,18 +28554,17 @@ impl ::graph_model::rt::Struct for HealthcareSignalRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.healthcareSignalRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28426,28 +28653,6 @@ impl ::graph_model::rt::Struct for Host {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.host"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "childHostPairs" => &mut self.child_host_pairs,
-            "components" => &mut self.components,
-            "cookies" => &mut self.cookies,
-            "hostPairs" => &mut self.host_pairs,
-            "parentHostPairs" => &mut self.parent_host_pairs,
-            "passiveDns" => &mut self.passive_dns,
-            "passiveDnsReverse" => &mut self.passive_dns_reverse,
-            "ports" => &mut self.ports,
-            "reputation" => &mut self.reputation,
-            "sslCertificates" => &mut self.ssl_certificates,
-            "subdomains" => &mut self.subdomains,
-            "trackers" => &mut self.trackers,
-            "whois" => &mut self.whois,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28468,23 +28673,51 @@ impl ::graph_model::rt::Struct for Host {
             "whois",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("childHostPairs", &self.child_host_pairs);
-        w.field("components", &self.components);
-        w.field("cookies", &self.cookies);
-        w.field("hostPairs", &self.host_pairs);
-        w.field("parentHostPairs", &self.parent_host_pairs);
-        w.field("passiveDns", &self.passive_dns);
-        w.field("passiveDnsReverse", &self.passive_dns_reverse);
-        w.field("ports", &self.ports);
-        w.field("reputation", &self.reputation);
-        w.field("sslCertificates", &self.ssl_certificates);
-        w.field("subdomains", &self.subdomains);
-        w.field("trackers", &self.trackers);
-        w.field("whois", &self.whois);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.child_host_pairs,
+            &self.components,
+            &self.cookies,
+            &self.host_pairs,
+            &self.parent_host_pairs,
+            &self.passive_dns,
+            &self.passive_dns_reverse,
+            &self.ports,
+            &self.reputation,
+            &self.ssl_certificates,
+            &self.subdomains,
+            &self.trackers,
+            &self.whois,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.child_host_pairs,
+                &mut self.components,
+                &mut self.cookies,
+                &mut self.host_pairs,
+                &mut self.parent_host_pairs,
+                &mut self.passive_dns,
+                &mut self.passive_dns_reverse,
+                &mut self.ports,
+                &mut self.reputation,
+                &mut self.ssl_certificates,
+                &mut self.subdomains,
+                &mut self.trackers,
+                &mut self.whois,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28642,19 +28875,6 @@ impl ::graph_model::rt::Struct for HostComponent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostComponent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "category" => &mut self.category,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "name" => &mut self.name,
-            "version" => &mut self.version,
-            "host" => &mut self.host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28666,14 +28886,33 @@ impl ::graph_model::rt::Struct for HostComponent {
             "host",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("category", &self.category);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("name", &self.name);
-        w.field("version", &self.version);
-        w.field("host", &self.host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.category,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.name,
+            &self.version,
+            &self.host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.category,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.name,
+                &mut self.version,
+                &mut self.host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28730,18 +28969,6 @@ impl ::graph_model::rt::Struct for HostCookie {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostCookie"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "domain" => &mut self.domain,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "name" => &mut self.name,
-            "host" => &mut self.host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28752,13 +28979,31 @@ impl ::graph_model::rt::Struct for HostCookie {
             "host",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("domain", &self.domain);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("name", &self.name);
-        w.field("host", &self.host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.domain,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.name,
+            &self.host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.domain,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.name,
+                &mut self.host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28826,24 +29071,6 @@ impl ::graph_model::rt::Struct for HostLogonSessionEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostLogonSessionEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "account" => &mut self.account,
-            "endUtcDateTime" => &mut self.end_utc_date_time,
-            "host" => &mut self.host,
-            "sessionId" => &mut self.session_id,
-            "startUtcDateTime" => &mut self.start_utc_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -28860,19 +29087,43 @@ impl ::graph_model::rt::Struct for HostLogonSessionEvidence {
             "startUtcDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("account", &self.account);
-        w.field("endUtcDateTime", &self.end_utc_date_time);
-        w.field("host", &self.host);
-        w.field("sessionId", &self.session_id);
-        w.field("startUtcDateTime", &self.start_utc_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.account,
+            &self.end_utc_date_time,
+            &self.host,
+            &self.session_id,
+            &self.start_utc_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.account,
+                &mut self.end_utc_date_time,
+                &mut self.host,
+                &mut self.session_id,
+                &mut self.start_utc_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -28930,18 +29181,6 @@ impl ::graph_model::rt::Struct for HostPair {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostPair"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "linkKind" => &mut self.link_kind,
-            "childHost" => &mut self.child_host,
-            "parentHost" => &mut self.parent_host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -28952,13 +29191,31 @@ impl ::graph_model::rt::Struct for HostPair {
             "parentHost",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("linkKind", &self.link_kind);
-        w.field("childHost", &self.child_host);
-        w.field("parentHost", &self.parent_host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.link_kind,
+            &self.child_host,
+            &self.parent_host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.link_kind,
+                &mut self.child_host,
+                &mut self.parent_host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29028,24 +29285,6 @@ impl ::graph_model::rt::Struct for HostPort {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostPort"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "banners" => &mut self.banners,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastScanDateTime" => &mut self.last_scan_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "port" => &mut self.port,
-            "protocol" => &mut self.protocol,
-            "services" => &mut self.services,
-            "status" => &mut self.status,
-            "timesObserved" => &mut self.times_observed,
-            "host" => &mut self.host,
-            "mostRecentSslCertificate" => &mut self.most_recent_ssl_certificate,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29062,22 +29301,43 @@ impl ::graph_model::rt::Struct for HostPort {
             "mostRecentSslCertificate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("banners", &self.banners);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastScanDateTime", &self.last_scan_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("port", &self.port);
-        w.field("protocol", &self.protocol);
-        w.field("services", &self.services);
-        w.field("status", &self.status);
-        w.field("timesObserved", &self.times_observed);
-        w.field("host", &self.host);
-        w.field(
-            "mostRecentSslCertificate",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.banners,
+            &self.first_seen_date_time,
+            &self.last_scan_date_time,
+            &self.last_seen_date_time,
+            &self.port,
+            &self.protocol,
+            &self.services,
+            &self.status,
+            &self.times_observed,
+            &self.host,
             &self.most_recent_ssl_certificate,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.banners,
+                &mut self.first_seen_date_time,
+                &mut self.last_scan_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.port,
+                &mut self.protocol,
+                &mut self.services,
+                &mut self.status,
+                &mut self.times_observed,
+                &mut self.host,
+                &mut self.most_recent_ssl_certificate,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29131,17 +29391,6 @@ impl ::graph_model::rt::Struct for HostPortBanner {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostPortBanner"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "banner" => &mut self.banner,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "scanProtocol" => &mut self.scan_protocol,
-            "timesObserved" => &mut self.times_observed,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "banner",
@@ -29151,12 +29400,29 @@ impl ::graph_model::rt::Struct for HostPortBanner {
             "timesObserved",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("banner", &self.banner);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("scanProtocol", &self.scan_protocol);
-        w.field("timesObserved", &self.times_observed);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.banner,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.scan_protocol,
+            &self.times_observed,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.banner,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.scan_protocol,
+                &mut self.times_observed,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29209,16 +29475,6 @@ impl ::graph_model::rt::Struct for HostPortComponent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostPortComponent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "isRecent" => &mut self.is_recent,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "component" => &mut self.component,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "firstSeenDateTime",
@@ -29227,11 +29483,27 @@ impl ::graph_model::rt::Struct for HostPortComponent {
             "component",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("isRecent", &self.is_recent);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("component", &self.component);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.first_seen_date_time,
+            &self.is_recent,
+            &self.last_seen_date_time,
+            &self.component,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.first_seen_date_time,
+                &mut self.is_recent,
+                &mut self.last_seen_date_time,
+                &mut self.component,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29417,24 +29689,25 @@ impl ::graph_model::rt::Struct for HostReputation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostReputation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "classification" => &mut self.classification,
-            "rules" => &mut self.rules,
-            "score" => &mut self.score,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "classification", "rules", "score"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("classification", &self.classification);
-        w.field("rules", &self.rules);
-        w.field("score", &self.score);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.classification, &self.rules, &self.score])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.classification,
+                &mut self.rules,
+                &mut self.score,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29565,24 +29838,30 @@ impl ::graph_model::rt::Struct for HostReputationRule {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostReputationRule"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "name" => &mut self.name,
-            "relatedDetailsUrl" => &mut self.related_details_url,
-            "severity" => &mut self.severity,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "name", "relatedDetailsUrl", "severity"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("name", &self.name);
-        w.field("relatedDetailsUrl", &self.related_details_url);
-        w.field("severity", &self.severity);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
+            &self.name,
+            &self.related_details_url,
+            &self.severity,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.name,
+                &mut self.related_details_url,
+                &mut self.severity,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29714,18 +29993,6 @@ impl ::graph_model::rt::Struct for HostSslCertificate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostSslCertificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "ports" => &mut self.ports,
-            "host" => &mut self.host,
-            "sslCertificate" => &mut self.ssl_certificate,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29736,13 +30003,31 @@ impl ::graph_model::rt::Struct for HostSslCertificate {
             "sslCertificate",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("ports", &self.ports);
-        w.field("host", &self.host);
-        w.field("sslCertificate", &self.ssl_certificate);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.ports,
+            &self.host,
+            &self.ssl_certificate,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.ports,
+                &mut self.host,
+                &mut self.ssl_certificate,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29792,22 +30077,28 @@ impl ::graph_model::rt::Struct for HostSslCertificatePort {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostSslCertificatePort"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "port" => &mut self.port,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["firstSeenDateTime", "lastSeenDateTime", "port"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("port", &self.port);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.port,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.port,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29864,18 +30155,6 @@ impl ::graph_model::rt::Struct for HostTracker {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostTracker"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "kind" => &mut self.kind,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "value" => &mut self.value,
-            "host" => &mut self.host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -29886,13 +30165,31 @@ impl ::graph_model::rt::Struct for HostTracker {
             "host",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("kind", &self.kind);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("value", &self.value);
-        w.field("host", &self.host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.first_seen_date_time,
+            &self.kind,
+            &self.last_seen_date_time,
+            &self.value,
+            &self.host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.first_seen_date_time,
+                &mut self.kind,
+                &mut self.last_seen_date_time,
+                &mut self.value,
+                &mut self.host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -29940,18 +30237,17 @@ impl ::graph_model::rt::Struct for HostedRpaAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostedRpaAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30043,30 +30339,6 @@ impl ::graph_model::rt::Struct for Hostname {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hostname"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "registrant" => &mut self.registrant,
-            "registrar" => &mut self.registrar,
-            "childHostPairs" => &mut self.child_host_pairs,
-            "components" => &mut self.components,
-            "cookies" => &mut self.cookies,
-            "hostPairs" => &mut self.host_pairs,
-            "parentHostPairs" => &mut self.parent_host_pairs,
-            "passiveDns" => &mut self.passive_dns,
-            "passiveDnsReverse" => &mut self.passive_dns_reverse,
-            "ports" => &mut self.ports,
-            "reputation" => &mut self.reputation,
-            "sslCertificates" => &mut self.ssl_certificates,
-            "subdomains" => &mut self.subdomains,
-            "trackers" => &mut self.trackers,
-            "whois" => &mut self.whois,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30089,25 +30361,55 @@ impl ::graph_model::rt::Struct for Hostname {
             "whois",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("registrant", &self.registrant);
-        w.field("registrar", &self.registrar);
-        w.field("childHostPairs", &self.child_host_pairs);
-        w.field("components", &self.components);
-        w.field("cookies", &self.cookies);
-        w.field("hostPairs", &self.host_pairs);
-        w.field("parentHostPairs", &self.parent_host_pairs);
-        w.field("passiveDns", &self.passive_dns);
-        w.field("passiveDnsReverse", &self.passive_dns_reverse);
-        w.field("ports", &self.ports);
-        w.field("reputation", &self.reputation);
-        w.field("sslCertificates", &self.ssl_certificates);
-        w.field("subdomains", &self.subdomains);
-        w.field("trackers", &self.trackers);
-        w.field("whois", &self.whois);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.registrant,
+            &self.registrar,
+            &self.child_host_pairs,
+            &self.components,
+            &self.cookies,
+            &self.host_pairs,
+            &self.parent_host_pairs,
+            &self.passive_dns,
+            &self.passive_dns_reverse,
+            &self.ports,
+            &self.reputation,
+            &self.ssl_certificates,
+            &self.subdomains,
+            &self.trackers,
+            &self.whois,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.registrant,
+                &mut self.registrar,
+                &mut self.child_host_pairs,
+                &mut self.components,
+                &mut self.cookies,
+                &mut self.host_pairs,
+                &mut self.parent_host_pairs,
+                &mut self.passive_dns,
+                &mut self.passive_dns_reverse,
+                &mut self.ports,
+                &mut self.reputation,
+                &mut self.ssl_certificates,
+                &mut self.subdomains,
+                &mut self.trackers,
+                &mut self.whois,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30155,18 +30457,17 @@ impl ::graph_model::rt::Struct for HrSignalAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hrSignalAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30214,18 +30515,17 @@ impl ::graph_model::rt::Struct for HygieneEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hygieneEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30273,20 +30573,17 @@ impl ::graph_model::rt::Struct for Hyperlink {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.hyperlink"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name", "url"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name, &self.url])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name, &mut self.url], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30345,19 +30642,6 @@ impl ::graph_model::rt::Struct for IdentityAccounts {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.identityAccounts"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accounts" => &mut self.accounts,
-            "cloudSecurityIdentifier" => &mut self.cloud_security_identifier,
-            "displayName" => &mut self.display_name,
-            "domain" => &mut self.domain,
-            "isEnabled" => &mut self.is_enabled,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30369,17 +30653,33 @@ impl ::graph_model::rt::Struct for IdentityAccounts {
             "onPremisesSecurityIdentifier",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accounts", &self.accounts);
-        w.field("cloudSecurityIdentifier", &self.cloud_security_identifier);
-        w.field("displayName", &self.display_name);
-        w.field("domain", &self.domain);
-        w.field("isEnabled", &self.is_enabled);
-        w.field(
-            "onPremisesSecurityIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.accounts,
+            &self.cloud_security_identifier,
+            &self.display_name,
+            &self.domain,
+            &self.is_enabled,
             &self.on_premises_security_identifier,
-        );
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.accounts,
+                &mut self.cloud_security_identifier,
+                &mut self.display_name,
+                &mut self.domain,
+                &mut self.is_enabled,
+                &mut self.on_premises_security_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30530,21 +30830,6 @@ impl ::graph_model::rt::Struct for IdentityContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.identityContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "healthIssues" => &mut self.health_issues,
-            "identityAccounts" => &mut self.identity_accounts,
-            "sensorCandidateActivationConfiguration" => {
-                &mut self.sensor_candidate_activation_configuration
-            }
-            "sensorCandidates" => &mut self.sensor_candidates,
-            "sensors" => &mut self.sensors,
-            "settings" => &mut self.settings,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30556,17 +30841,33 @@ impl ::graph_model::rt::Struct for IdentityContainer {
             "settings",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("healthIssues", &self.health_issues);
-        w.field("identityAccounts", &self.identity_accounts);
-        w.field(
-            "sensorCandidateActivationConfiguration",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.health_issues,
+            &self.identity_accounts,
             &self.sensor_candidate_activation_configuration,
-        );
-        w.field("sensorCandidates", &self.sensor_candidates);
-        w.field("sensors", &self.sensors);
-        w.field("settings", &self.settings);
+            &self.sensor_candidates,
+            &self.sensors,
+            &self.settings,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.health_issues,
+                &mut self.identity_accounts,
+                &mut self.sensor_candidate_activation_configuration,
+                &mut self.sensor_candidates,
+                &mut self.sensors,
+                &mut self.settings,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30723,33 +31024,6 @@ impl ::graph_model::rt::Struct for Incident {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.incident"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "assignedTo" => &mut self.assigned_to,
-            "classification" => &mut self.classification,
-            "comments" => &mut self.comments,
-            "createdDateTime" => &mut self.created_date_time,
-            "customTags" => &mut self.custom_tags,
-            "description" => &mut self.description,
-            "determination" => &mut self.determination,
-            "displayName" => &mut self.display_name,
-            "incidentWebUrl" => &mut self.incident_web_url,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "priorityScore" => &mut self.priority_score,
-            "redirectIncidentId" => &mut self.redirect_incident_id,
-            "resolvingComment" => &mut self.resolving_comment,
-            "severity" => &mut self.severity,
-            "status" => &mut self.status,
-            "summary" => &mut self.summary,
-            "systemTags" => &mut self.system_tags,
-            "tenantId" => &mut self.tenant_id,
-            "alerts" => &mut self.alerts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -30775,28 +31049,61 @@ impl ::graph_model::rt::Struct for Incident {
             "alerts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("assignedTo", &self.assigned_to);
-        w.field("classification", &self.classification);
-        w.field("comments", &self.comments);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("customTags", &self.custom_tags);
-        w.field("description", &self.description);
-        w.field("determination", &self.determination);
-        w.field("displayName", &self.display_name);
-        w.field("incidentWebUrl", &self.incident_web_url);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("priorityScore", &self.priority_score);
-        w.field("redirectIncidentId", &self.redirect_incident_id);
-        w.field("resolvingComment", &self.resolving_comment);
-        w.field("severity", &self.severity);
-        w.field("status", &self.status);
-        w.field("summary", &self.summary);
-        w.field("systemTags", &self.system_tags);
-        w.field("tenantId", &self.tenant_id);
-        w.field("alerts", &self.alerts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.assigned_to,
+            &self.classification,
+            &self.comments,
+            &self.created_date_time,
+            &self.custom_tags,
+            &self.description,
+            &self.determination,
+            &self.display_name,
+            &self.incident_web_url,
+            &self.last_modified_by,
+            &self.last_update_date_time,
+            &self.priority_score,
+            &self.redirect_incident_id,
+            &self.resolving_comment,
+            &self.severity,
+            &self.status,
+            &self.summary,
+            &self.system_tags,
+            &self.tenant_id,
+            &self.alerts,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.assigned_to,
+                &mut self.classification,
+                &mut self.comments,
+                &mut self.created_date_time,
+                &mut self.custom_tags,
+                &mut self.description,
+                &mut self.determination,
+                &mut self.display_name,
+                &mut self.incident_web_url,
+                &mut self.last_modified_by,
+                &mut self.last_update_date_time,
+                &mut self.priority_score,
+                &mut self.redirect_incident_id,
+                &mut self.resolving_comment,
+                &mut self.severity,
+                &mut self.status,
+                &mut self.summary,
+                &mut self.system_tags,
+                &mut self.tenant_id,
+                &mut self.alerts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -30999,18 +31306,17 @@ impl ::graph_model::rt::Struct for InformationBarrierPolicyApplicationAuditRecor
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31061,18 +31367,17 @@ impl ::graph_model::rt::Struct for InformationWorkerProtectionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.informationWorkerProtectionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31121,18 +31426,17 @@ impl ::graph_model::rt::Struct for InsiderRiskScopedUserInsightsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.insiderRiskScopedUserInsightsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31180,18 +31484,17 @@ impl ::graph_model::rt::Struct for InsiderRiskScopedUsersRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.insiderRiskScopedUsersRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31239,18 +31542,17 @@ impl ::graph_model::rt::Struct for IntegratedAppsAppAdminActivityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31299,18 +31601,17 @@ impl ::graph_model::rt::Struct for IntegratedAppsAppSettingsAdminActivityAuditRe
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31381,23 +31682,6 @@ impl ::graph_model::rt::Struct for IntelligenceProfile {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.intelligenceProfile"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "aliases" => &mut self.aliases,
-            "countriesOrRegionsOfOrigin" => &mut self.countries_or_regions_of_origin,
-            "description" => &mut self.description,
-            "firstActiveDateTime" => &mut self.first_active_date_time,
-            "kind" => &mut self.kind,
-            "summary" => &mut self.summary,
-            "targets" => &mut self.targets,
-            "title" => &mut self.title,
-            "tradecraft" => &mut self.tradecraft,
-            "indicators" => &mut self.indicators,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -31413,21 +31697,41 @@ impl ::graph_model::rt::Struct for IntelligenceProfile {
             "indicators",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("aliases", &self.aliases);
-        w.field(
-            "countriesOrRegionsOfOrigin",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.aliases,
             &self.countries_or_regions_of_origin,
-        );
-        w.field("description", &self.description);
-        w.field("firstActiveDateTime", &self.first_active_date_time);
-        w.field("kind", &self.kind);
-        w.field("summary", &self.summary);
-        w.field("targets", &self.targets);
-        w.field("title", &self.title);
-        w.field("tradecraft", &self.tradecraft);
-        w.field("indicators", &self.indicators);
+            &self.description,
+            &self.first_active_date_time,
+            &self.kind,
+            &self.summary,
+            &self.targets,
+            &self.title,
+            &self.tradecraft,
+            &self.indicators,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.aliases,
+                &mut self.countries_or_regions_of_origin,
+                &mut self.description,
+                &mut self.first_active_date_time,
+                &mut self.kind,
+                &mut self.summary,
+                &mut self.targets,
+                &mut self.title,
+                &mut self.tradecraft,
+                &mut self.indicators,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31475,20 +31779,17 @@ impl ::graph_model::rt::Struct for IntelligenceProfileCountryOrRegionOfOrigin {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.intelligenceProfileCountryOrRegionOfOrigin"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "code" => &mut self.code,
-            "label" => &mut self.label,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["code", "label"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("code", &self.code);
-        w.field("label", &self.label);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.code, &self.label])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.code, &mut self.label], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31546,17 +31847,6 @@ impl ::graph_model::rt::Struct for IntelligenceProfileIndicator {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.intelligenceProfileIndicator"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "source" => &mut self.source,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "artifact" => &mut self.artifact,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -31566,12 +31856,29 @@ impl ::graph_model::rt::Struct for IntelligenceProfileIndicator {
             "artifact",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("source", &self.source);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("artifact", &self.artifact);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.source,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.artifact,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.source,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.artifact,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -31898,45 +32205,6 @@ impl ::graph_model::rt::Struct for IoTDeviceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ioTDeviceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "deviceId" => &mut self.device_id,
-            "deviceName" => &mut self.device_name,
-            "devicePageLink" => &mut self.device_page_link,
-            "deviceSubType" => &mut self.device_sub_type,
-            "deviceType" => &mut self.device_type,
-            "importance" => &mut self.importance,
-            "ioTHub" => &mut self.io_t_hub,
-            "ioTSecurityAgentId" => &mut self.io_t_security_agent_id,
-            "ipAddress" => &mut self.ip_address,
-            "isAuthorized" => &mut self.is_authorized,
-            "isProgramming" => &mut self.is_programming,
-            "isScanner" => &mut self.is_scanner,
-            "macAddress" => &mut self.mac_address,
-            "manufacturer" => &mut self.manufacturer,
-            "model" => &mut self.model,
-            "nics" => &mut self.nics,
-            "operatingSystem" => &mut self.operating_system,
-            "owners" => &mut self.owners,
-            "protocols" => &mut self.protocols,
-            "purdueLayer" => &mut self.purdue_layer,
-            "sensor" => &mut self.sensor,
-            "serialNumber" => &mut self.serial_number,
-            "site" => &mut self.site,
-            "source" => &mut self.source,
-            "sourceRef" => &mut self.source_ref,
-            "zone" => &mut self.zone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -31974,40 +32242,85 @@ impl ::graph_model::rt::Struct for IoTDeviceEvidence {
             "zone",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("deviceId", &self.device_id);
-        w.field("deviceName", &self.device_name);
-        w.field("devicePageLink", &self.device_page_link);
-        w.field("deviceSubType", &self.device_sub_type);
-        w.field("deviceType", &self.device_type);
-        w.field("importance", &self.importance);
-        w.field("ioTHub", &self.io_t_hub);
-        w.field("ioTSecurityAgentId", &self.io_t_security_agent_id);
-        w.field("ipAddress", &self.ip_address);
-        w.field("isAuthorized", &self.is_authorized);
-        w.field("isProgramming", &self.is_programming);
-        w.field("isScanner", &self.is_scanner);
-        w.field("macAddress", &self.mac_address);
-        w.field("manufacturer", &self.manufacturer);
-        w.field("model", &self.model);
-        w.field("nics", &self.nics);
-        w.field("operatingSystem", &self.operating_system);
-        w.field("owners", &self.owners);
-        w.field("protocols", &self.protocols);
-        w.field("purdueLayer", &self.purdue_layer);
-        w.field("sensor", &self.sensor);
-        w.field("serialNumber", &self.serial_number);
-        w.field("site", &self.site);
-        w.field("source", &self.source);
-        w.field("sourceRef", &self.source_ref);
-        w.field("zone", &self.zone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.device_id,
+            &self.device_name,
+            &self.device_page_link,
+            &self.device_sub_type,
+            &self.device_type,
+            &self.importance,
+            &self.io_t_hub,
+            &self.io_t_security_agent_id,
+            &self.ip_address,
+            &self.is_authorized,
+            &self.is_programming,
+            &self.is_scanner,
+            &self.mac_address,
+            &self.manufacturer,
+            &self.model,
+            &self.nics,
+            &self.operating_system,
+            &self.owners,
+            &self.protocols,
+            &self.purdue_layer,
+            &self.sensor,
+            &self.serial_number,
+            &self.site,
+            &self.source,
+            &self.source_ref,
+            &self.zone,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.device_id,
+                &mut self.device_name,
+                &mut self.device_page_link,
+                &mut self.device_sub_type,
+                &mut self.device_type,
+                &mut self.importance,
+                &mut self.io_t_hub,
+                &mut self.io_t_security_agent_id,
+                &mut self.ip_address,
+                &mut self.is_authorized,
+                &mut self.is_programming,
+                &mut self.is_scanner,
+                &mut self.mac_address,
+                &mut self.manufacturer,
+                &mut self.model,
+                &mut self.nics,
+                &mut self.operating_system,
+                &mut self.owners,
+                &mut self.protocols,
+                &mut self.purdue_layer,
+                &mut self.sensor,
+                &mut self.serial_number,
+                &mut self.site,
+                &mut self.source,
+                &mut self.source_ref,
+                &mut self.zone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32177,32 +32490,6 @@ impl ::graph_model::rt::Struct for IpAddress {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ipAddress"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "autonomousSystem" => &mut self.autonomous_system,
-            "countryOrRegion" => &mut self.country_or_region,
-            "hostingProvider" => &mut self.hosting_provider,
-            "netblock" => &mut self.netblock,
-            "childHostPairs" => &mut self.child_host_pairs,
-            "components" => &mut self.components,
-            "cookies" => &mut self.cookies,
-            "hostPairs" => &mut self.host_pairs,
-            "parentHostPairs" => &mut self.parent_host_pairs,
-            "passiveDns" => &mut self.passive_dns,
-            "passiveDnsReverse" => &mut self.passive_dns_reverse,
-            "ports" => &mut self.ports,
-            "reputation" => &mut self.reputation,
-            "sslCertificates" => &mut self.ssl_certificates,
-            "subdomains" => &mut self.subdomains,
-            "trackers" => &mut self.trackers,
-            "whois" => &mut self.whois,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -32227,27 +32514,59 @@ impl ::graph_model::rt::Struct for IpAddress {
             "whois",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("autonomousSystem", &self.autonomous_system);
-        w.field("countryOrRegion", &self.country_or_region);
-        w.field("hostingProvider", &self.hosting_provider);
-        w.field("netblock", &self.netblock);
-        w.field("childHostPairs", &self.child_host_pairs);
-        w.field("components", &self.components);
-        w.field("cookies", &self.cookies);
-        w.field("hostPairs", &self.host_pairs);
-        w.field("parentHostPairs", &self.parent_host_pairs);
-        w.field("passiveDns", &self.passive_dns);
-        w.field("passiveDnsReverse", &self.passive_dns_reverse);
-        w.field("ports", &self.ports);
-        w.field("reputation", &self.reputation);
-        w.field("sslCertificates", &self.ssl_certificates);
-        w.field("subdomains", &self.subdomains);
-        w.field("trackers", &self.trackers);
-        w.field("whois", &self.whois);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.autonomous_system,
+            &self.country_or_region,
+            &self.hosting_provider,
+            &self.netblock,
+            &self.child_host_pairs,
+            &self.components,
+            &self.cookies,
+            &self.host_pairs,
+            &self.parent_host_pairs,
+            &self.passive_dns,
+            &self.passive_dns_reverse,
+            &self.ports,
+            &self.reputation,
+            &self.ssl_certificates,
+            &self.subdomains,
+            &self.trackers,
+            &self.whois,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.autonomous_system,
+                &mut self.country_or_region,
+                &mut self.hosting_provider,
+                &mut self.netblock,
+                &mut self.child_host_pairs,
+                &mut self.components,
+                &mut self.cookies,
+                &mut self.host_pairs,
+                &mut self.parent_host_pairs,
+                &mut self.passive_dns,
+                &mut self.passive_dns_reverse,
+                &mut self.ports,
+                &mut self.reputation,
+                &mut self.ssl_certificates,
+                &mut self.subdomains,
+                &mut self.trackers,
+                &mut self.whois,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32313,23 +32632,6 @@ impl ::graph_model::rt::Struct for IpEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ipEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "countryLetterCode" => &mut self.country_letter_code,
-            "ipAddress" => &mut self.ip_address,
-            "location" => &mut self.location,
-            "stream" => &mut self.stream,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -32345,18 +32647,41 @@ impl ::graph_model::rt::Struct for IpEvidence {
             "stream",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("countryLetterCode", &self.country_letter_code);
-        w.field("ipAddress", &self.ip_address);
-        w.field("location", &self.location);
-        w.field("stream", &self.stream);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.country_letter_code,
+            &self.ip_address,
+            &self.location,
+            &self.stream,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.country_letter_code,
+                &mut self.ip_address,
+                &mut self.location,
+                &mut self.stream,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32404,18 +32729,17 @@ impl ::graph_model::rt::Struct for IrmActivityAuditTrailRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.irmActivityAuditTrailRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32463,18 +32787,17 @@ impl ::graph_model::rt::Struct for IrmUserDefinedDetectionRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.irmUserDefinedDetectionRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32588,18 +32911,17 @@ impl ::graph_model::rt::Struct for KaizalaAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kaizalaAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32667,24 +32989,6 @@ impl ::graph_model::rt::Struct for KubernetesClusterEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesClusterEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "cloudResource" => &mut self.cloud_resource,
-            "distribution" => &mut self.distribution,
-            "name" => &mut self.name,
-            "platform" => &mut self.platform,
-            "version" => &mut self.version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -32701,19 +33005,43 @@ impl ::graph_model::rt::Struct for KubernetesClusterEvidence {
             "version",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("cloudResource", &self.cloud_resource);
-        w.field("distribution", &self.distribution);
-        w.field("name", &self.name);
-        w.field("platform", &self.platform);
-        w.field("version", &self.version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.cloud_resource,
+            &self.distribution,
+            &self.name,
+            &self.platform,
+            &self.version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.cloud_resource,
+                &mut self.distribution,
+                &mut self.name,
+                &mut self.platform,
+                &mut self.version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32779,23 +33107,6 @@ impl ::graph_model::rt::Struct for KubernetesControllerEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesControllerEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "labels" => &mut self.labels,
-            "name" => &mut self.name,
-            "namespace" => &mut self.namespace,
-            "type" => &mut self.r#type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -32811,18 +33122,41 @@ impl ::graph_model::rt::Struct for KubernetesControllerEvidence {
             "type",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("labels", &self.labels);
-        w.field("name", &self.name);
-        w.field("namespace", &self.namespace);
-        w.field("type", &self.r#type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.labels,
+            &self.name,
+            &self.namespace,
+            &self.r#type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.labels,
+                &mut self.name,
+                &mut self.namespace,
+                &mut self.r#type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -32886,22 +33220,6 @@ impl ::graph_model::rt::Struct for KubernetesNamespaceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesNamespaceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "cluster" => &mut self.cluster,
-            "labels" => &mut self.labels,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -32916,17 +33234,39 @@ impl ::graph_model::rt::Struct for KubernetesNamespaceEvidence {
             "name",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("cluster", &self.cluster);
-        w.field("labels", &self.labels);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.cluster,
+            &self.labels,
+            &self.name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.cluster,
+                &mut self.labels,
+                &mut self.name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33080,28 +33420,6 @@ impl ::graph_model::rt::Struct for KubernetesPodEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesPodEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "containers" => &mut self.containers,
-            "controller" => &mut self.controller,
-            "ephemeralContainers" => &mut self.ephemeral_containers,
-            "initContainers" => &mut self.init_containers,
-            "labels" => &mut self.labels,
-            "name" => &mut self.name,
-            "namespace" => &mut self.namespace,
-            "podIp" => &mut self.pod_ip,
-            "serviceAccount" => &mut self.service_account,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -33122,23 +33440,51 @@ impl ::graph_model::rt::Struct for KubernetesPodEvidence {
             "serviceAccount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("containers", &self.containers);
-        w.field("controller", &self.controller);
-        w.field("ephemeralContainers", &self.ephemeral_containers);
-        w.field("initContainers", &self.init_containers);
-        w.field("labels", &self.labels);
-        w.field("name", &self.name);
-        w.field("namespace", &self.namespace);
-        w.field("podIp", &self.pod_ip);
-        w.field("serviceAccount", &self.service_account);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.containers,
+            &self.controller,
+            &self.ephemeral_containers,
+            &self.init_containers,
+            &self.labels,
+            &self.name,
+            &self.namespace,
+            &self.pod_ip,
+            &self.service_account,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.containers,
+                &mut self.controller,
+                &mut self.ephemeral_containers,
+                &mut self.init_containers,
+                &mut self.labels,
+                &mut self.name,
+                &mut self.namespace,
+                &mut self.pod_ip,
+                &mut self.service_account,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33202,22 +33548,6 @@ impl ::graph_model::rt::Struct for KubernetesSecretEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesSecretEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "name" => &mut self.name,
-            "namespace" => &mut self.namespace,
-            "secretType" => &mut self.secret_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -33232,17 +33562,39 @@ impl ::graph_model::rt::Struct for KubernetesSecretEvidence {
             "secretType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("name", &self.name);
-        w.field("namespace", &self.namespace);
-        w.field("secretType", &self.secret_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.name,
+            &self.namespace,
+            &self.secret_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.name,
+                &mut self.namespace,
+                &mut self.secret_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33304,21 +33656,6 @@ impl ::graph_model::rt::Struct for KubernetesServiceAccountEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesServiceAccountEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "name" => &mut self.name,
-            "namespace" => &mut self.namespace,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -33332,16 +33669,37 @@ impl ::graph_model::rt::Struct for KubernetesServiceAccountEvidence {
             "namespace",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("name", &self.name);
-        w.field("namespace", &self.namespace);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.name,
+            &self.namespace,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.name,
+                &mut self.namespace,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33415,27 +33773,6 @@ impl ::graph_model::rt::Struct for KubernetesServiceEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesServiceEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "clusterIP" => &mut self.cluster_ip,
-            "externalIPs" => &mut self.external_i_ps,
-            "labels" => &mut self.labels,
-            "name" => &mut self.name,
-            "namespace" => &mut self.namespace,
-            "selector" => &mut self.selector,
-            "servicePorts" => &mut self.service_ports,
-            "serviceType" => &mut self.service_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -33455,22 +33792,49 @@ impl ::graph_model::rt::Struct for KubernetesServiceEvidence {
             "serviceType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("clusterIP", &self.cluster_ip);
-        w.field("externalIPs", &self.external_i_ps);
-        w.field("labels", &self.labels);
-        w.field("name", &self.name);
-        w.field("namespace", &self.namespace);
-        w.field("selector", &self.selector);
-        w.field("servicePorts", &self.service_ports);
-        w.field("serviceType", &self.service_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.cluster_ip,
+            &self.external_i_ps,
+            &self.labels,
+            &self.name,
+            &self.namespace,
+            &self.selector,
+            &self.service_ports,
+            &self.service_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.cluster_ip,
+                &mut self.external_i_ps,
+                &mut self.labels,
+                &mut self.name,
+                &mut self.namespace,
+                &mut self.selector,
+                &mut self.service_ports,
+                &mut self.service_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33526,18 +33890,6 @@ impl ::graph_model::rt::Struct for KubernetesServicePort {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.kubernetesServicePort"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "appProtocol" => &mut self.app_protocol,
-            "name" => &mut self.name,
-            "nodePort" => &mut self.node_port,
-            "port" => &mut self.port,
-            "protocol" => &mut self.protocol,
-            "targetPort" => &mut self.target_port,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "appProtocol",
@@ -33548,13 +33900,31 @@ impl ::graph_model::rt::Struct for KubernetesServicePort {
             "targetPort",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("appProtocol", &self.app_protocol);
-        w.field("name", &self.name);
-        w.field("nodePort", &self.node_port);
-        w.field("port", &self.port);
-        w.field("protocol", &self.protocol);
-        w.field("targetPort", &self.target_port);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.app_protocol,
+            &self.name,
+            &self.node_port,
+            &self.port,
+            &self.protocol,
+            &self.target_port,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.app_protocol,
+                &mut self.name,
+                &mut self.node_port,
+                &mut self.port,
+                &mut self.protocol,
+                &mut self.target_port,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33686,18 +34056,17 @@ impl ::graph_model::rt::Struct for LabelAnalyticsAggregateAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.labelAnalyticsAggregateAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33745,18 +34114,17 @@ impl ::graph_model::rt::Struct for LabelContentExplorerAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.labelContentExplorerAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33814,19 +34182,6 @@ impl ::graph_model::rt::Struct for LabelsRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.labelsRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "authorities" => &mut self.authorities,
-            "categories" => &mut self.categories,
-            "citations" => &mut self.citations,
-            "departments" => &mut self.departments,
-            "filePlanReferences" => &mut self.file_plan_references,
-            "retentionLabels" => &mut self.retention_labels,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -33838,14 +34193,33 @@ impl ::graph_model::rt::Struct for LabelsRoot {
             "retentionLabels",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("authorities", &self.authorities);
-        w.field("categories", &self.categories);
-        w.field("citations", &self.citations);
-        w.field("departments", &self.departments);
-        w.field("filePlanReferences", &self.file_plan_references);
-        w.field("retentionLabels", &self.retention_labels);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.authorities,
+            &self.categories,
+            &self.citations,
+            &self.departments,
+            &self.file_plan_references,
+            &self.retention_labels,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.authorities,
+                &mut self.categories,
+                &mut self.citations,
+                &mut self.departments,
+                &mut self.file_plan_references,
+                &mut self.retention_labels,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33893,18 +34267,17 @@ impl ::graph_model::rt::Struct for LargeContentMetadataAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.largeContentMetadataAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -33952,20 +34325,20 @@ impl ::graph_model::rt::Struct for LoggedOnUser {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.loggedOnUser"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accountName" => &mut self.account_name,
-            "domainName" => &mut self.domain_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["accountName", "domainName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accountName", &self.account_name);
-        w.field("domainName", &self.domain_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.account_name, &self.domain_name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.account_name, &mut self.domain_name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34013,18 +34386,17 @@ impl ::graph_model::rt::Struct for M365ComplianceConnectorAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.m365ComplianceConnectorAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34072,18 +34444,17 @@ impl ::graph_model::rt::Struct for M365SearchSectionsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.m365SearchSectionsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34131,18 +34502,17 @@ impl ::graph_model::rt::Struct for M365daadAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.m365daadAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34190,18 +34560,17 @@ impl ::graph_model::rt::Struct for M365odspAssetMetadataRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.m365odspAssetMetadataRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34249,18 +34618,17 @@ impl ::graph_model::rt::Struct for MDASHAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mDASHAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34330,25 +34698,6 @@ impl ::graph_model::rt::Struct for MailClusterEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mailClusterEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "clusterBy" => &mut self.cluster_by,
-            "clusterByValue" => &mut self.cluster_by_value,
-            "emailCount" => &mut self.email_count,
-            "networkMessageIds" => &mut self.network_message_ids,
-            "query" => &mut self.query,
-            "urn" => &mut self.urn,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -34366,20 +34715,45 @@ impl ::graph_model::rt::Struct for MailClusterEvidence {
             "urn",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("clusterBy", &self.cluster_by);
-        w.field("clusterByValue", &self.cluster_by_value);
-        w.field("emailCount", &self.email_count);
-        w.field("networkMessageIds", &self.network_message_ids);
-        w.field("query", &self.query);
-        w.field("urn", &self.urn);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.cluster_by,
+            &self.cluster_by_value,
+            &self.email_count,
+            &self.network_message_ids,
+            &self.query,
+            &self.urn,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.cluster_by,
+                &mut self.cluster_by_value,
+                &mut self.email_count,
+                &mut self.network_message_ids,
+                &mut self.query,
+                &mut self.urn,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34427,18 +34801,17 @@ impl ::graph_model::rt::Struct for MailSubmissionData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mailSubmissionData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34508,25 +34881,6 @@ impl ::graph_model::rt::Struct for MailboxConfigurationEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mailboxConfigurationEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "configurationId" => &mut self.configuration_id,
-            "configurationType" => &mut self.configuration_type,
-            "displayName" => &mut self.display_name,
-            "externalDirectoryObjectId" => &mut self.external_directory_object_id,
-            "mailboxPrimaryAddress" => &mut self.mailbox_primary_address,
-            "upn" => &mut self.upn,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -34544,23 +34898,45 @@ impl ::graph_model::rt::Struct for MailboxConfigurationEvidence {
             "upn",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("configurationId", &self.configuration_id);
-        w.field("configurationType", &self.configuration_type);
-        w.field("displayName", &self.display_name);
-        w.field(
-            "externalDirectoryObjectId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.configuration_id,
+            &self.configuration_type,
+            &self.display_name,
             &self.external_directory_object_id,
-        );
-        w.field("mailboxPrimaryAddress", &self.mailbox_primary_address);
-        w.field("upn", &self.upn);
+            &self.mailbox_primary_address,
+            &self.upn,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.configuration_id,
+                &mut self.configuration_type,
+                &mut self.display_name,
+                &mut self.external_directory_object_id,
+                &mut self.mailbox_primary_address,
+                &mut self.upn,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34710,23 +35086,6 @@ impl ::graph_model::rt::Struct for MailboxEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mailboxEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "displayName" => &mut self.display_name,
-            "primaryAddress" => &mut self.primary_address,
-            "upn" => &mut self.upn,
-            "userAccount" => &mut self.user_account,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -34742,18 +35101,41 @@ impl ::graph_model::rt::Struct for MailboxEvidence {
             "userAccount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("displayName", &self.display_name);
-        w.field("primaryAddress", &self.primary_address);
-        w.field("upn", &self.upn);
-        w.field("userAccount", &self.user_account);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.display_name,
+            &self.primary_address,
+            &self.upn,
+            &self.user_account,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.display_name,
+                &mut self.primary_address,
+                &mut self.upn,
+                &mut self.user_account,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34819,23 +35201,6 @@ impl ::graph_model::rt::Struct for MalwareEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.malwareEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "category" => &mut self.category,
-            "files" => &mut self.files,
-            "name" => &mut self.name,
-            "processes" => &mut self.processes,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -34851,18 +35216,41 @@ impl ::graph_model::rt::Struct for MalwareEvidence {
             "processes",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("category", &self.category);
-        w.field("files", &self.files);
-        w.field("name", &self.name);
-        w.field("processes", &self.processes);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.category,
+            &self.files,
+            &self.name,
+            &self.processes,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.category,
+                &mut self.files,
+                &mut self.name,
+                &mut self.processes,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34910,18 +35298,17 @@ impl ::graph_model::rt::Struct for ManagedServicesAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.managedServicesAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -34969,18 +35356,17 @@ impl ::graph_model::rt::Struct for ManagedTenantsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.managedTenantsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35028,18 +35414,17 @@ impl ::graph_model::rt::Struct for MapgAlertsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mapgAlertsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35087,18 +35472,17 @@ impl ::graph_model::rt::Struct for MapgOnboardAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mapgOnboardAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35146,18 +35530,17 @@ impl ::graph_model::rt::Struct for MapgPolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mapgPolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35205,18 +35588,17 @@ impl ::graph_model::rt::Struct for MapgRemediationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mapgRemediationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35264,18 +35646,17 @@ impl ::graph_model::rt::Struct for McasAlertsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mcasAlertsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35323,18 +35704,17 @@ impl ::graph_model::rt::Struct for MdaAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mdaAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35382,18 +35762,17 @@ impl ::graph_model::rt::Struct for MdaDataSecuritySignalRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mdaDataSecuritySignalRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35441,18 +35820,17 @@ impl ::graph_model::rt::Struct for MdatpAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mdatpAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35500,18 +35878,17 @@ impl ::graph_model::rt::Struct for MdcEventsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mdcEventsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35559,18 +35936,17 @@ impl ::graph_model::rt::Struct for MdiAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mdiAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35618,18 +35994,17 @@ impl ::graph_model::rt::Struct for MeshWorldsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.meshWorldsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35677,18 +36052,17 @@ impl ::graph_model::rt::Struct for Microsoft365BackupBackupItemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoft365BackupBackupItemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35737,18 +36111,17 @@ impl ::graph_model::rt::Struct for Microsoft365BackupBackupPolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35797,18 +36170,17 @@ impl ::graph_model::rt::Struct for Microsoft365BackupGranularBrowseTaskAuditReco
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35859,18 +36231,17 @@ impl ::graph_model::rt::Struct for Microsoft365BackupRestoreItemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35919,18 +36290,17 @@ impl ::graph_model::rt::Struct for Microsoft365BackupRestoreTaskAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -35979,18 +36349,17 @@ impl ::graph_model::rt::Struct for Microsoft365CopilotScheduledPromptAuditRecord
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36041,18 +36410,17 @@ impl ::graph_model::rt::Struct for MicrosoftDefenderExpertsXDRAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36101,18 +36469,17 @@ impl ::graph_model::rt::Struct for MicrosoftFlowAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftFlowAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36160,18 +36527,17 @@ impl ::graph_model::rt::Struct for MicrosoftFormsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftFormsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36219,18 +36585,17 @@ impl ::graph_model::rt::Struct for MicrosoftGraphDataConnectConsent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftGraphDataConnectConsent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36278,18 +36643,17 @@ impl ::graph_model::rt::Struct for MicrosoftGraphDataConnectOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftGraphDataConnectOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36337,18 +36701,17 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewDataCatalogOperationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36399,18 +36762,17 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewDataMapOperationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftPurviewDataMapOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36459,18 +36821,17 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewMetadataPolicyOperationRecord
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36521,18 +36882,17 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewPolicyOperationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftPurviewPolicyOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36581,18 +36941,17 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewPrivacyAuditEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftPurviewPrivacyAuditEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36640,18 +36999,17 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewUnifiedCatalogOperationRecord
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36702,18 +37060,17 @@ impl ::graph_model::rt::Struct for MicrosoftStreamAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftStreamAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36761,18 +37118,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsAdminAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsAdminAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36820,18 +37176,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsAnalyticsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36879,18 +37234,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36938,18 +37292,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsDeviceAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsDeviceAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -36997,18 +37350,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsRetentionLabelActionAuditRecord
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37059,18 +37411,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsSensitivityLabelActionAuditReco
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37121,18 +37472,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsShiftsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsShiftsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37180,18 +37530,17 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsUserConcernAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.microsoftTeamsUserConcernAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37239,18 +37588,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelExchangeItemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37298,18 +37646,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelProgressFeedbackAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37358,18 +37705,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelSharePointItemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37418,18 +37764,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelSharePointPolicyLocationAuditReco
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37480,18 +37825,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelSimulationSharePointCompletionRec
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37542,18 +37886,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelSimulationSharePointProgressRecor
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37604,18 +37947,17 @@ impl ::graph_model::rt::Struct for MipAutoLabelSimulationStatisticsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37664,18 +38006,17 @@ impl ::graph_model::rt::Struct for MipExactDataMatchAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipExactDataMatchAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37723,18 +38064,17 @@ impl ::graph_model::rt::Struct for MipLabelAnalyticsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipLabelAnalyticsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37782,18 +38122,17 @@ impl ::graph_model::rt::Struct for MipLabelAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mipLabelAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37841,18 +38180,17 @@ impl ::graph_model::rt::Struct for MosAgentInfoRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mosAgentInfoRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37900,18 +38238,17 @@ impl ::graph_model::rt::Struct for MosAgentInfoRecordV2 {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mosAgentInfoRecordV2"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -37959,18 +38296,17 @@ impl ::graph_model::rt::Struct for Ms365dCustomDetectionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ms365dCustomDetectionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38018,18 +38354,17 @@ impl ::graph_model::rt::Struct for Ms365dIncidentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ms365dIncidentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38077,18 +38412,17 @@ impl ::graph_model::rt::Struct for Ms365dSuppressionRuleAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ms365dSuppressionRuleAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38136,18 +38470,17 @@ impl ::graph_model::rt::Struct for MsdeCustomCollectionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.msdeCustomCollectionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38195,18 +38528,17 @@ impl ::graph_model::rt::Struct for MsdeGeneralSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.msdeGeneralSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38254,18 +38586,17 @@ impl ::graph_model::rt::Struct for MsdeIndicatorsSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.msdeIndicatorsSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38313,18 +38644,17 @@ impl ::graph_model::rt::Struct for MsdeResponseActionsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.msdeResponseActionsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38372,18 +38702,17 @@ impl ::graph_model::rt::Struct for MsdeRolesSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.msdeRolesSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38431,18 +38760,17 @@ impl ::graph_model::rt::Struct for MspVectorSearchContentMetadataAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38491,18 +38819,17 @@ impl ::graph_model::rt::Struct for MsticNationStateNotificationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.msticNationStateNotificationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38550,18 +38877,17 @@ impl ::graph_model::rt::Struct for MultiStageDispositionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.multiStageDispositionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38609,18 +38935,17 @@ impl ::graph_model::rt::Struct for MyAnalyticsSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.myAnalyticsSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38670,22 +38995,20 @@ impl ::graph_model::rt::Struct for NetworkAdapter {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.networkAdapter"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "isEnabled" => &mut self.is_enabled,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "isEnabled", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.is_enabled, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.is_enabled, &mut self.name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38753,24 +39076,6 @@ impl ::graph_model::rt::Struct for NetworkConnectionEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.networkConnectionEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "destinationAddress" => &mut self.destination_address,
-            "destinationPort" => &mut self.destination_port,
-            "protocol" => &mut self.protocol,
-            "sourceAddress" => &mut self.source_address,
-            "sourcePort" => &mut self.source_port,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -38787,19 +39092,43 @@ impl ::graph_model::rt::Struct for NetworkConnectionEvidence {
             "sourcePort",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("destinationAddress", &self.destination_address);
-        w.field("destinationPort", &self.destination_port);
-        w.field("protocol", &self.protocol);
-        w.field("sourceAddress", &self.source_address);
-        w.field("sourcePort", &self.source_port);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.destination_address,
+            &self.destination_port,
+            &self.protocol,
+            &self.source_address,
+            &self.source_port,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.destination_address,
+                &mut self.destination_port,
+                &mut self.protocol,
+                &mut self.source_address,
+                &mut self.source_port,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38863,22 +39192,6 @@ impl ::graph_model::rt::Struct for NicEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.nicEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "ipAddress" => &mut self.ip_address,
-            "macAddress" => &mut self.mac_address,
-            "vlans" => &mut self.vlans,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -38893,17 +39206,39 @@ impl ::graph_model::rt::Struct for NicEvidence {
             "vlans",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("ipAddress", &self.ip_address);
-        w.field("macAddress", &self.mac_address);
-        w.field("vlans", &self.vlans);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.ip_address,
+            &self.mac_address,
+            &self.vlans,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.ip_address,
+                &mut self.mac_address,
+                &mut self.vlans,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -38951,18 +39286,17 @@ impl ::graph_model::rt::Struct for NoisyAlertPolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.noisyAlertPolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39028,23 +39362,6 @@ impl ::graph_model::rt::Struct for OauthApplicationEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.oauthApplicationEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "appId" => &mut self.app_id,
-            "displayName" => &mut self.display_name,
-            "objectId" => &mut self.object_id,
-            "publisher" => &mut self.publisher,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -39060,18 +39377,41 @@ impl ::graph_model::rt::Struct for OauthApplicationEvidence {
             "publisher",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("appId", &self.app_id);
-        w.field("displayName", &self.display_name);
-        w.field("objectId", &self.object_id);
-        w.field("publisher", &self.publisher);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.app_id,
+            &self.display_name,
+            &self.object_id,
+            &self.publisher,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.app_id,
+                &mut self.display_name,
+                &mut self.object_id,
+                &mut self.publisher,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39121,22 +39461,24 @@ impl ::graph_model::rt::Struct for OcrSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.ocrSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "maxImageSize" => &mut self.max_image_size,
-            "timeout" => &mut self.timeout,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled", "maxImageSize", "timeout"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("maxImageSize", &self.max_image_size);
-        w.field("timeout", &self.timeout);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_enabled, &self.max_image_size, &self.timeout])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_enabled,
+                &mut self.max_image_size,
+                &mut self.timeout,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39184,18 +39526,17 @@ impl ::graph_model::rt::Struct for OfficeNativeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.officeNativeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39243,18 +39584,17 @@ impl ::graph_model::rt::Struct for OmePortalAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.omePortalAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39302,18 +39642,17 @@ impl ::graph_model::rt::Struct for OnDemandSharePointClassificationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.onDemandSharePointClassificationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39364,18 +39703,17 @@ impl ::graph_model::rt::Struct for OnPremisesFileShareScannerDLPAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39424,18 +39762,17 @@ impl ::graph_model::rt::Struct for OnPremisesSharePointScannerDLPAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.onPremisesSharePointScannerDLPAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39563,18 +39900,17 @@ impl ::graph_model::rt::Struct for OneDriveAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.oneDriveAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39622,18 +39958,17 @@ impl ::graph_model::rt::Struct for OrganizationalDataInM365AuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.organizationalDataInM365AuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39681,18 +40016,17 @@ impl ::graph_model::rt::Struct for OutlookCopilotAutomationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.outlookCopilotAutomationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39740,18 +40074,17 @@ impl ::graph_model::rt::Struct for OwaGetAccessTokenForResourceAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39800,18 +40133,17 @@ impl ::graph_model::rt::Struct for P4AIRiskScoreRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.p4AIRiskScoreRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39859,18 +40191,17 @@ impl ::graph_model::rt::Struct for P4aiAssessmentCategoryRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.p4aiAssessmentCategoryRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39918,18 +40249,17 @@ impl ::graph_model::rt::Struct for P4aiAssessmentFabricScannerRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.p4aiAssessmentFabricScannerRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -39977,18 +40307,17 @@ impl ::graph_model::rt::Struct for P4aiAssessmentLocationResultRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.p4aiAssessmentLocationResultRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40036,18 +40365,17 @@ impl ::graph_model::rt::Struct for P4aiAssessmentRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.p4aiAssessmentRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40107,19 +40435,6 @@ impl ::graph_model::rt::Struct for PassiveDnsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.passiveDnsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "collectedDateTime" => &mut self.collected_date_time,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "recordType" => &mut self.record_type,
-            "artifact" => &mut self.artifact,
-            "parentHost" => &mut self.parent_host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -40131,14 +40446,33 @@ impl ::graph_model::rt::Struct for PassiveDnsRecord {
             "parentHost",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("collectedDateTime", &self.collected_date_time);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("recordType", &self.record_type);
-        w.field("artifact", &self.artifact);
-        w.field("parentHost", &self.parent_host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.collected_date_time,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.record_type,
+            &self.artifact,
+            &self.parent_host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.collected_date_time,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.record_type,
+                &mut self.artifact,
+                &mut self.parent_host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40186,18 +40520,17 @@ impl ::graph_model::rt::Struct for PeopleAdminSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.peopleAdminSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40245,18 +40578,17 @@ impl ::graph_model::rt::Struct for PhysicalBadgingSignalAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.physicalBadgingSignalAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40304,18 +40636,17 @@ impl ::graph_model::rt::Struct for PlacesDirectoryAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.placesDirectoryAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40363,18 +40694,17 @@ impl ::graph_model::rt::Struct for PlannerChatMessageAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerChatMessageAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40422,18 +40752,17 @@ impl ::graph_model::rt::Struct for PlannerChatMessageListAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerChatMessageListAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40481,18 +40810,17 @@ impl ::graph_model::rt::Struct for PlannerCopyPlanAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerCopyPlanAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40540,18 +40868,17 @@ impl ::graph_model::rt::Struct for PlannerGoalAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerGoalAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40599,18 +40926,17 @@ impl ::graph_model::rt::Struct for PlannerGoalListAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerGoalListAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40658,18 +40984,17 @@ impl ::graph_model::rt::Struct for PlannerPlanAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerPlanAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40717,18 +41042,17 @@ impl ::graph_model::rt::Struct for PlannerPlanListAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerPlanListAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40776,18 +41100,17 @@ impl ::graph_model::rt::Struct for PlannerPlanSensitivityLabelAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40836,18 +41159,17 @@ impl ::graph_model::rt::Struct for PlannerRosterAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerRosterAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40895,18 +41217,17 @@ impl ::graph_model::rt::Struct for PlannerRosterSensitivityLabelAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -40955,18 +41276,17 @@ impl ::graph_model::rt::Struct for PlannerTaskAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerTaskAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41014,18 +41334,17 @@ impl ::graph_model::rt::Struct for PlannerTaskListAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerTaskListAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41073,18 +41392,17 @@ impl ::graph_model::rt::Struct for PlannerTenantSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.plannerTenantSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41132,18 +41450,17 @@ impl ::graph_model::rt::Struct for PolicyConfigChangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.policyConfigChangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41191,18 +41508,17 @@ impl ::graph_model::rt::Struct for PowerAppsAuditAppRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerAppsAuditAppRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41250,18 +41566,17 @@ impl ::graph_model::rt::Struct for PowerAppsAuditPlanRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerAppsAuditPlanRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41309,18 +41624,17 @@ impl ::graph_model::rt::Struct for PowerAppsAuditResourceRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerAppsAuditResourceRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41368,18 +41682,17 @@ impl ::graph_model::rt::Struct for PowerBIAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerBIAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41427,18 +41740,17 @@ impl ::graph_model::rt::Struct for PowerBIDlpAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerBIDlpAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41486,18 +41798,17 @@ impl ::graph_model::rt::Struct for PowerPagesSiteAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPagesSiteAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41545,18 +41856,17 @@ impl ::graph_model::rt::Struct for PowerPlatformAdminDlpAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformAdminDlpAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41604,18 +41914,17 @@ impl ::graph_model::rt::Struct for PowerPlatformAdminEnvironmentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41664,18 +41973,17 @@ impl ::graph_model::rt::Struct for PowerPlatformAdministratorActivityRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformAdministratorActivityRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41724,18 +42032,17 @@ impl ::graph_model::rt::Struct for PowerPlatformLockboxResourceAccessRequestAudi
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41786,18 +42093,17 @@ impl ::graph_model::rt::Struct for PowerPlatformLockboxResourceCommandAuditRecor
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41848,18 +42154,17 @@ impl ::graph_model::rt::Struct for PowerPlatformServiceActivityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformServiceActivityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41908,18 +42213,17 @@ impl ::graph_model::rt::Struct for PowerPlatformTenantIsolationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.powerPlatformTenantIsolationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -41967,18 +42271,17 @@ impl ::graph_model::rt::Struct for PrivaPrivacyAssessmentOperationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privaPrivacyAssessmentOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42027,18 +42330,17 @@ impl ::graph_model::rt::Struct for PrivaPrivacyConsentOperationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privaPrivacyConsentOperationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42086,18 +42388,17 @@ impl ::graph_model::rt::Struct for PrivacyDataMatchAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyDataMatchAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42145,18 +42446,17 @@ impl ::graph_model::rt::Struct for PrivacyDataMinimizationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyDataMinimizationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42204,18 +42504,17 @@ impl ::graph_model::rt::Struct for PrivacyDigestEmailRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyDigestEmailRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42263,18 +42562,17 @@ impl ::graph_model::rt::Struct for PrivacyOpenAccessAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyOpenAccessAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42322,18 +42620,17 @@ impl ::graph_model::rt::Struct for PrivacyPortalAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyPortalAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42381,18 +42678,17 @@ impl ::graph_model::rt::Struct for PrivacyRemediationActionRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyRemediationActionRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42440,18 +42736,17 @@ impl ::graph_model::rt::Struct for PrivacyRemediationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.privacyRemediationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42530,29 +42825,6 @@ impl ::graph_model::rt::Struct for ProcessEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.processEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "detectionStatus" => &mut self.detection_status,
-            "imageFile" => &mut self.image_file,
-            "mdeDeviceId" => &mut self.mde_device_id,
-            "parentProcessCreationDateTime" => &mut self.parent_process_creation_date_time,
-            "parentProcessId" => &mut self.parent_process_id,
-            "parentProcessImageFile" => &mut self.parent_process_image_file,
-            "processCommandLine" => &mut self.process_command_line,
-            "processCreationDateTime" => &mut self.process_creation_date_time,
-            "processId" => &mut self.process_id,
-            "userAccount" => &mut self.user_account,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -42574,27 +42846,53 @@ impl ::graph_model::rt::Struct for ProcessEvidence {
             "userAccount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("detectionStatus", &self.detection_status);
-        w.field("imageFile", &self.image_file);
-        w.field("mdeDeviceId", &self.mde_device_id);
-        w.field(
-            "parentProcessCreationDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.detection_status,
+            &self.image_file,
+            &self.mde_device_id,
             &self.parent_process_creation_date_time,
-        );
-        w.field("parentProcessId", &self.parent_process_id);
-        w.field("parentProcessImageFile", &self.parent_process_image_file);
-        w.field("processCommandLine", &self.process_command_line);
-        w.field("processCreationDateTime", &self.process_creation_date_time);
-        w.field("processId", &self.process_id);
-        w.field("userAccount", &self.user_account);
+            &self.parent_process_id,
+            &self.parent_process_image_file,
+            &self.process_command_line,
+            &self.process_creation_date_time,
+            &self.process_id,
+            &self.user_account,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.detection_status,
+                &mut self.image_file,
+                &mut self.mde_device_id,
+                &mut self.parent_process_creation_date_time,
+                &mut self.parent_process_id,
+                &mut self.parent_process_image_file,
+                &mut self.process_command_line,
+                &mut self.process_creation_date_time,
+                &mut self.process_id,
+                &mut self.user_account,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42642,18 +42940,17 @@ impl ::graph_model::rt::Struct for ProjectAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42701,18 +42998,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebAssignedToMeSettingsAuditReco
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42763,18 +43059,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebProjectAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebProjectAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42822,18 +43117,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebProjectSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42884,18 +43178,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebRoadmapAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -42943,18 +43236,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapItemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43003,18 +43295,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapSettingsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43065,18 +43356,17 @@ impl ::graph_model::rt::Struct for ProjectForTheWebTaskAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.projectForTheWebTaskAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43189,18 +43479,17 @@ impl ::graph_model::rt::Struct for PublicFolderAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.publicFolderAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43248,18 +43537,17 @@ impl ::graph_model::rt::Struct for PurviewInsiderRiskAlertsRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.purviewInsiderRiskAlertsRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43307,18 +43595,17 @@ impl ::graph_model::rt::Struct for PurviewInsiderRiskCasesRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.purviewInsiderRiskCasesRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43366,18 +43653,17 @@ impl ::graph_model::rt::Struct for PurviewMCRecommendationRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.purviewMCRecommendationRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43425,18 +43711,17 @@ impl ::graph_model::rt::Struct for PurviewPostureAgentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.purviewPostureAgentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43484,18 +43769,17 @@ impl ::graph_model::rt::Struct for QuarantineAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.quarantineAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43673,18 +43957,17 @@ impl ::graph_model::rt::Struct for RecordsManagementAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.recordsManagementAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43736,24 +44019,30 @@ impl ::graph_model::rt::Struct for RedundancyDetectionSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.redundancyDetectionSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isEnabled" => &mut self.is_enabled,
-            "maxWords" => &mut self.max_words,
-            "minWords" => &mut self.min_words,
-            "similarityThreshold" => &mut self.similarity_threshold,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isEnabled", "maxWords", "minWords", "similarityThreshold"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isEnabled", &self.is_enabled);
-        w.field("maxWords", &self.max_words);
-        w.field("minWords", &self.min_words);
-        w.field("similarityThreshold", &self.similarity_threshold);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.is_enabled,
+            &self.max_words,
+            &self.min_words,
+            &self.similarity_threshold,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.is_enabled,
+                &mut self.max_words,
+                &mut self.min_words,
+                &mut self.similarity_threshold,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43815,21 +44104,6 @@ impl ::graph_model::rt::Struct for RegistryKeyEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.registryKeyEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "registryHive" => &mut self.registry_hive,
-            "registryKey" => &mut self.registry_key,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -43843,16 +44117,37 @@ impl ::graph_model::rt::Struct for RegistryKeyEvidence {
             "registryKey",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("registryHive", &self.registry_hive);
-        w.field("registryKey", &self.registry_key);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.registry_hive,
+            &self.registry_key,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.registry_hive,
+                &mut self.registry_key,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -43922,25 +44217,6 @@ impl ::graph_model::rt::Struct for RegistryValueEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.registryValueEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "mdeDeviceId" => &mut self.mde_device_id,
-            "registryHive" => &mut self.registry_hive,
-            "registryKey" => &mut self.registry_key,
-            "registryValue" => &mut self.registry_value,
-            "registryValueName" => &mut self.registry_value_name,
-            "registryValueType" => &mut self.registry_value_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -43958,20 +44234,45 @@ impl ::graph_model::rt::Struct for RegistryValueEvidence {
             "registryValueType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("mdeDeviceId", &self.mde_device_id);
-        w.field("registryHive", &self.registry_hive);
-        w.field("registryKey", &self.registry_key);
-        w.field("registryValue", &self.registry_value);
-        w.field("registryValueName", &self.registry_value_name);
-        w.field("registryValueType", &self.registry_value_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.mde_device_id,
+            &self.registry_hive,
+            &self.registry_key,
+            &self.registry_value,
+            &self.registry_value_name,
+            &self.registry_value_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.mde_device_id,
+                &mut self.registry_hive,
+                &mut self.registry_key,
+                &mut self.registry_value,
+                &mut self.registry_value_name,
+                &mut self.registry_value_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44021,22 +44322,20 @@ impl ::graph_model::rt::Struct for ReportFileMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.reportFileMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "downloadUrl" => &mut self.download_url,
-            "fileName" => &mut self.file_name,
-            "size" => &mut self.size,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["downloadUrl", "fileName", "size"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("downloadUrl", &self.download_url);
-        w.field("fileName", &self.file_name);
-        w.field("size", &self.size);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.download_url, &self.file_name, &self.size])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.download_url, &mut self.file_name, &mut self.size],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44084,18 +44383,17 @@ impl ::graph_model::rt::Struct for ReportSubmission {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.reportSubmission"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44143,18 +44441,17 @@ impl ::graph_model::rt::Struct for ReportSubmissionResultDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.reportSubmissionResultDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44206,16 +44503,6 @@ impl ::graph_model::rt::Struct for ResourceAccessEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.resourceAccessEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accessDateTime" => &mut self.access_date_time,
-            "accountId" => &mut self.account_id,
-            "ipAddress" => &mut self.ip_address,
-            "resourceIdentifier" => &mut self.resource_identifier,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accessDateTime",
@@ -44224,11 +44511,27 @@ impl ::graph_model::rt::Struct for ResourceAccessEvent {
             "resourceIdentifier",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accessDateTime", &self.access_date_time);
-        w.field("accountId", &self.account_id);
-        w.field("ipAddress", &self.ip_address);
-        w.field("resourceIdentifier", &self.resource_identifier);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.access_date_time,
+            &self.account_id,
+            &self.ip_address,
+            &self.resource_identifier,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.access_date_time,
+                &mut self.account_id,
+                &mut self.ip_address,
+                &mut self.resource_identifier,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44276,18 +44579,17 @@ impl ::graph_model::rt::Struct for RestrictedModeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.restrictedModeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44332,15 +44634,17 @@ impl ::graph_model::rt::Struct for RetentionDuration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionDuration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44489,15 +44793,17 @@ impl ::graph_model::rt::Struct for RetentionDurationForever {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionDurationForever"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let _ = key;
-        None
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        let _ = w;
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44543,18 +44849,17 @@ impl ::graph_model::rt::Struct for RetentionDurationInDays {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionDurationInDays"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "days" => &mut self.days,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["days"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("days", &self.days);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.days])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.days], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44625,25 +44930,6 @@ impl ::graph_model::rt::Struct for RetentionEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "eventPropagationResults" => &mut self.event_propagation_results,
-            "eventQueries" => &mut self.event_queries,
-            "eventStatus" => &mut self.event_status,
-            "eventTriggerDateTime" => &mut self.event_trigger_date_time,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "lastStatusUpdateDateTime" => &mut self.last_status_update_date_time,
-            "retentionEventType" => &mut self.retention_event_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -44661,23 +44947,45 @@ impl ::graph_model::rt::Struct for RetentionEvent {
             "retentionEventType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("eventPropagationResults", &self.event_propagation_results);
-        w.field("eventQueries", &self.event_queries);
-        w.field("eventStatus", &self.event_status);
-        w.field("eventTriggerDateTime", &self.event_trigger_date_time);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field(
-            "lastStatusUpdateDateTime",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.event_propagation_results,
+            &self.event_queries,
+            &self.event_status,
+            &self.event_trigger_date_time,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
             &self.last_status_update_date_time,
-        );
-        w.field("retentionEventType", &self.retention_event_type);
+            &self.retention_event_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.event_propagation_results,
+                &mut self.event_queries,
+                &mut self.event_status,
+                &mut self.event_trigger_date_time,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.last_status_update_date_time,
+                &mut self.retention_event_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44725,20 +45033,17 @@ impl ::graph_model::rt::Struct for RetentionEventStatus {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionEventStatus"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "error" => &mut self.error,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["error", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("error", &self.error);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.error, &self.status])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.error, &mut self.status], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44796,19 +45101,6 @@ impl ::graph_model::rt::Struct for RetentionEventType {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionEventType"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -44820,14 +45112,33 @@ impl ::graph_model::rt::Struct for RetentionEventType {
             "lastModifiedDateTime",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -44909,30 +45220,6 @@ impl ::graph_model::rt::Struct for RetentionLabel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionLabel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "actionAfterRetentionPeriod" => &mut self.action_after_retention_period,
-            "behaviorDuringRetentionPeriod" => &mut self.behavior_during_retention_period,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "defaultRecordBehavior" => &mut self.default_record_behavior,
-            "descriptionForAdmins" => &mut self.description_for_admins,
-            "descriptionForUsers" => &mut self.description_for_users,
-            "displayName" => &mut self.display_name,
-            "isInUse" => &mut self.is_in_use,
-            "labelToBeApplied" => &mut self.label_to_be_applied,
-            "lastModifiedBy" => &mut self.last_modified_by,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "retentionDuration" => &mut self.retention_duration,
-            "retentionTrigger" => &mut self.retention_trigger,
-            "descriptors" => &mut self.descriptors,
-            "dispositionReviewStages" => &mut self.disposition_review_stages,
-            "retentionEventType" => &mut self.retention_event_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -44955,31 +45242,55 @@ impl ::graph_model::rt::Struct for RetentionLabel {
             "retentionEventType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "actionAfterRetentionPeriod",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
             &self.action_after_retention_period,
-        );
-        w.field(
-            "behaviorDuringRetentionPeriod",
             &self.behavior_during_retention_period,
-        );
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("defaultRecordBehavior", &self.default_record_behavior);
-        w.field("descriptionForAdmins", &self.description_for_admins);
-        w.field("descriptionForUsers", &self.description_for_users);
-        w.field("displayName", &self.display_name);
-        w.field("isInUse", &self.is_in_use);
-        w.field("labelToBeApplied", &self.label_to_be_applied);
-        w.field("lastModifiedBy", &self.last_modified_by);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("retentionDuration", &self.retention_duration);
-        w.field("retentionTrigger", &self.retention_trigger);
-        w.field("descriptors", &self.descriptors);
-        w.field("dispositionReviewStages", &self.disposition_review_stages);
-        w.field("retentionEventType", &self.retention_event_type);
+            &self.created_by,
+            &self.created_date_time,
+            &self.default_record_behavior,
+            &self.description_for_admins,
+            &self.description_for_users,
+            &self.display_name,
+            &self.is_in_use,
+            &self.label_to_be_applied,
+            &self.last_modified_by,
+            &self.last_modified_date_time,
+            &self.retention_duration,
+            &self.retention_trigger,
+            &self.descriptors,
+            &self.disposition_review_stages,
+            &self.retention_event_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.action_after_retention_period,
+                &mut self.behavior_during_retention_period,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.default_record_behavior,
+                &mut self.description_for_admins,
+                &mut self.description_for_users,
+                &mut self.display_name,
+                &mut self.is_in_use,
+                &mut self.label_to_be_applied,
+                &mut self.last_modified_by,
+                &mut self.last_modified_date_time,
+                &mut self.retention_duration,
+                &mut self.retention_trigger,
+                &mut self.descriptors,
+                &mut self.disposition_review_stages,
+                &mut self.retention_event_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45027,18 +45338,17 @@ impl ::graph_model::rt::Struct for RetentionPolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.retentionPolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45230,18 +45540,17 @@ impl ::graph_model::rt::Struct for RtiOperationsAgentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.rtiOperationsAgentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45319,29 +45628,6 @@ impl ::graph_model::rt::Struct for SasTokenEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sasTokenEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "allowedIpAddresses" => &mut self.allowed_ip_addresses,
-            "allowedResourceTypes" => &mut self.allowed_resource_types,
-            "allowedServices" => &mut self.allowed_services,
-            "expiryDateTime" => &mut self.expiry_date_time,
-            "permissions" => &mut self.permissions,
-            "protocol" => &mut self.protocol,
-            "signatureHash" => &mut self.signature_hash,
-            "signedWith" => &mut self.signed_with,
-            "startDateTime" => &mut self.start_date_time,
-            "storageResource" => &mut self.storage_resource,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -45363,24 +45649,53 @@ impl ::graph_model::rt::Struct for SasTokenEvidence {
             "storageResource",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("allowedIpAddresses", &self.allowed_ip_addresses);
-        w.field("allowedResourceTypes", &self.allowed_resource_types);
-        w.field("allowedServices", &self.allowed_services);
-        w.field("expiryDateTime", &self.expiry_date_time);
-        w.field("permissions", &self.permissions);
-        w.field("protocol", &self.protocol);
-        w.field("signatureHash", &self.signature_hash);
-        w.field("signedWith", &self.signed_with);
-        w.field("startDateTime", &self.start_date_time);
-        w.field("storageResource", &self.storage_resource);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.allowed_ip_addresses,
+            &self.allowed_resource_types,
+            &self.allowed_services,
+            &self.expiry_date_time,
+            &self.permissions,
+            &self.protocol,
+            &self.signature_hash,
+            &self.signed_with,
+            &self.start_date_time,
+            &self.storage_resource,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.allowed_ip_addresses,
+                &mut self.allowed_resource_types,
+                &mut self.allowed_services,
+                &mut self.expiry_date_time,
+                &mut self.permissions,
+                &mut self.protocol,
+                &mut self.signature_hash,
+                &mut self.signed_with,
+                &mut self.start_date_time,
+                &mut self.storage_resource,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45428,18 +45743,17 @@ impl ::graph_model::rt::Struct for SbpConfigurationEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sbpConfigurationEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45487,18 +45801,17 @@ impl ::graph_model::rt::Struct for SbpUsageEventRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sbpUsageEventRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45546,18 +45859,17 @@ impl ::graph_model::rt::Struct for ScoreEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.scoreEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45605,18 +45917,17 @@ impl ::graph_model::rt::Struct for ScorePlatformGenericAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.scorePlatformGenericAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45664,18 +45975,17 @@ impl ::graph_model::rt::Struct for ScriptRunAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.scriptRunAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45723,18 +46033,17 @@ impl ::graph_model::rt::Struct for SearchAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.searchAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45782,18 +46091,17 @@ impl ::graph_model::rt::Struct for SecurityComplianceAlertRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityComplianceAlertRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45841,18 +46149,17 @@ impl ::graph_model::rt::Struct for SecurityComplianceCenterEOPCmdletAuditRecord 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45903,18 +46210,17 @@ impl ::graph_model::rt::Struct for SecurityComplianceInsightsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityComplianceInsightsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -45963,18 +46269,17 @@ impl ::graph_model::rt::Struct for SecurityComplianceRBACAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityComplianceRBACAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46022,18 +46327,17 @@ impl ::graph_model::rt::Struct for SecurityComplianceUserChangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityComplianceUserChangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46082,18 +46386,17 @@ impl ::graph_model::rt::Struct for SecurityCopilotIdentityManagementAuditRecord 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityCopilotIdentityManagementAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46144,18 +46447,17 @@ impl ::graph_model::rt::Struct for SecurityDevelopmentLifecycleAILogAuditRecord 
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46228,25 +46530,6 @@ impl ::graph_model::rt::Struct for SecurityGroupEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.securityGroupEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "activeDirectoryObjectGuid" => &mut self.active_directory_object_guid,
-            "displayName" => &mut self.display_name,
-            "distinguishedName" => &mut self.distinguished_name,
-            "friendlyName" => &mut self.friendly_name,
-            "securityGroupId" => &mut self.security_group_id,
-            "sid" => &mut self.sid,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -46264,23 +46547,45 @@ impl ::graph_model::rt::Struct for SecurityGroupEvidence {
             "sid",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field(
-            "activeDirectoryObjectGuid",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
             &self.active_directory_object_guid,
-        );
-        w.field("displayName", &self.display_name);
-        w.field("distinguishedName", &self.distinguished_name);
-        w.field("friendlyName", &self.friendly_name);
-        w.field("securityGroupId", &self.security_group_id);
-        w.field("sid", &self.sid);
+            &self.display_name,
+            &self.distinguished_name,
+            &self.friendly_name,
+            &self.security_group_id,
+            &self.sid,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.active_directory_object_guid,
+                &mut self.display_name,
+                &mut self.distinguished_name,
+                &mut self.friendly_name,
+                &mut self.security_group_id,
+                &mut self.sid,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46328,18 +46633,17 @@ impl ::graph_model::rt::Struct for SensitiveInfoRemediationAgentDataRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46388,18 +46692,17 @@ impl ::graph_model::rt::Struct for SensitivityLabelActionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensitivityLabelActionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46447,18 +46750,17 @@ impl ::graph_model::rt::Struct for SensitivityLabelPolicyMatchAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46507,18 +46809,17 @@ impl ::graph_model::rt::Struct for SensitivityLabeledFileActionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensitivityLabeledFileActionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46588,24 +46889,6 @@ impl ::graph_model::rt::Struct for Sensor {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensor"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "deploymentStatus" => &mut self.deployment_status,
-            "displayName" => &mut self.display_name,
-            "domainName" => &mut self.domain_name,
-            "healthStatus" => &mut self.health_status,
-            "openHealthIssuesCount" => &mut self.open_health_issues_count,
-            "sensorType" => &mut self.sensor_type,
-            "serviceStatus" => &mut self.service_status,
-            "settings" => &mut self.settings,
-            "version" => &mut self.version,
-            "healthIssues" => &mut self.health_issues,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -46622,19 +46905,43 @@ impl ::graph_model::rt::Struct for Sensor {
             "healthIssues",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("deploymentStatus", &self.deployment_status);
-        w.field("displayName", &self.display_name);
-        w.field("domainName", &self.domain_name);
-        w.field("healthStatus", &self.health_status);
-        w.field("openHealthIssuesCount", &self.open_health_issues_count);
-        w.field("sensorType", &self.sensor_type);
-        w.field("serviceStatus", &self.service_status);
-        w.field("settings", &self.settings);
-        w.field("version", &self.version);
-        w.field("healthIssues", &self.health_issues);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.deployment_status,
+            &self.display_name,
+            &self.domain_name,
+            &self.health_status,
+            &self.open_health_issues_count,
+            &self.sensor_type,
+            &self.service_status,
+            &self.settings,
+            &self.version,
+            &self.health_issues,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.deployment_status,
+                &mut self.display_name,
+                &mut self.domain_name,
+                &mut self.health_status,
+                &mut self.open_health_issues_count,
+                &mut self.sensor_type,
+                &mut self.service_status,
+                &mut self.settings,
+                &mut self.version,
+                &mut self.health_issues,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46688,17 +46995,6 @@ impl ::graph_model::rt::Struct for SensorCandidate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensorCandidate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "computerDnsName" => &mut self.computer_dns_name,
-            "domainName" => &mut self.domain_name,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "senseClientVersion" => &mut self.sense_client_version,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -46708,12 +47004,29 @@ impl ::graph_model::rt::Struct for SensorCandidate {
             "senseClientVersion",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("computerDnsName", &self.computer_dns_name);
-        w.field("domainName", &self.domain_name);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("senseClientVersion", &self.sense_client_version);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.computer_dns_name,
+            &self.domain_name,
+            &self.last_seen_date_time,
+            &self.sense_client_version,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.computer_dns_name,
+                &mut self.domain_name,
+                &mut self.last_seen_date_time,
+                &mut self.sense_client_version,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46761,20 +47074,20 @@ impl ::graph_model::rt::Struct for SensorCandidateActivationConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensorCandidateActivationConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activationMode" => &mut self.activation_mode,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "activationMode"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activationMode", &self.activation_mode);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.activation_mode])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.activation_mode],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -46971,16 +47284,6 @@ impl ::graph_model::rt::Struct for SensorSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sensorSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "domainControllerDnsNames" => &mut self.domain_controller_dns_names,
-            "isDelayedDeploymentEnabled" => &mut self.is_delayed_deployment_enabled,
-            "networkAdapters" => &mut self.network_adapters,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "description",
@@ -46989,17 +47292,27 @@ impl ::graph_model::rt::Struct for SensorSettings {
             "networkAdapters",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field(
-            "domainControllerDnsNames",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.description,
             &self.domain_controller_dns_names,
-        );
-        w.field(
-            "isDelayedDeploymentEnabled",
             &self.is_delayed_deployment_enabled,
-        );
-        w.field("networkAdapters", &self.network_adapters);
+            &self.network_adapters,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.description,
+                &mut self.domain_controller_dns_names,
+                &mut self.is_delayed_deployment_enabled,
+                &mut self.network_adapters,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47131,18 +47444,17 @@ impl ::graph_model::rt::Struct for SentinelAIToolAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelAIToolAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47190,18 +47502,17 @@ impl ::graph_model::rt::Struct for SentinelGraphAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelGraphAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47249,18 +47560,17 @@ impl ::graph_model::rt::Struct for SentinelJobAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelJobAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47308,18 +47618,17 @@ impl ::graph_model::rt::Struct for SentinelKQLOnLakeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelKQLOnLakeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47367,18 +47676,17 @@ impl ::graph_model::rt::Struct for SentinelLakeDataOnboardingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47427,18 +47735,17 @@ impl ::graph_model::rt::Struct for SentinelLakeEncryptionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelLakeEncryptionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47486,18 +47793,17 @@ impl ::graph_model::rt::Struct for SentinelLakeOnboardingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelLakeOnboardingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47545,18 +47851,17 @@ impl ::graph_model::rt::Struct for SentinelNotebookOnLakeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelNotebookOnLakeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47604,18 +47909,17 @@ impl ::graph_model::rt::Struct for SentinelPackageAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sentinelPackageAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -47685,25 +47989,6 @@ impl ::graph_model::rt::Struct for ServicePrincipalEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.servicePrincipalEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "appId" => &mut self.app_id,
-            "appOwnerTenantId" => &mut self.app_owner_tenant_id,
-            "servicePrincipalName" => &mut self.service_principal_name,
-            "servicePrincipalObjectId" => &mut self.service_principal_object_id,
-            "servicePrincipalType" => &mut self.service_principal_type,
-            "tenantId" => &mut self.tenant_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -47721,23 +48006,45 @@ impl ::graph_model::rt::Struct for ServicePrincipalEvidence {
             "tenantId",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("appId", &self.app_id);
-        w.field("appOwnerTenantId", &self.app_owner_tenant_id);
-        w.field("servicePrincipalName", &self.service_principal_name);
-        w.field(
-            "servicePrincipalObjectId",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.app_id,
+            &self.app_owner_tenant_id,
+            &self.service_principal_name,
             &self.service_principal_object_id,
-        );
-        w.field("servicePrincipalType", &self.service_principal_type);
-        w.field("tenantId", &self.tenant_id);
+            &self.service_principal_type,
+            &self.tenant_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.app_id,
+                &mut self.app_owner_tenant_id,
+                &mut self.service_principal_name,
+                &mut self.service_principal_object_id,
+                &mut self.service_principal_type,
+                &mut self.tenant_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48090,23 +48397,20 @@ impl ::graph_model::rt::Struct for SettingsContainer {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.settingsContainer"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "autoAuditingConfiguration" => &mut self.auto_auditing_configuration,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "autoAuditingConfiguration"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field(
-            "autoAuditingConfiguration",
-            &self.auto_auditing_configuration,
-        );
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.auto_auditing_configuration])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.auto_auditing_configuration],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48154,18 +48458,17 @@ impl ::graph_model::rt::Struct for SharePointAppPermissionOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointAppPermissionOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48216,18 +48519,17 @@ impl ::graph_model::rt::Struct for SharePointAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48275,18 +48577,17 @@ impl ::graph_model::rt::Struct for SharePointCommentOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointCommentOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48335,18 +48636,17 @@ impl ::graph_model::rt::Struct for SharePointContentSecurityPolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48397,18 +48697,17 @@ impl ::graph_model::rt::Struct for SharePointContentTypeOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointContentTypeOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48457,18 +48756,17 @@ impl ::graph_model::rt::Struct for SharePointESignatureAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointESignatureAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48516,18 +48814,17 @@ impl ::graph_model::rt::Struct for SharePointFieldOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointFieldOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48575,18 +48872,17 @@ impl ::graph_model::rt::Struct for SharePointFileOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointFileOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48634,18 +48930,17 @@ impl ::graph_model::rt::Struct for SharePointListItemOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointListItemOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48694,18 +48989,17 @@ impl ::graph_model::rt::Struct for SharePointListOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointListOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48753,18 +49047,17 @@ impl ::graph_model::rt::Struct for SharePointSharingOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sharePointSharingOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48822,18 +49115,6 @@ impl ::graph_model::rt::Struct for SiteSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.siteSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "holdStatus" => &mut self.hold_status,
-            "site" => &mut self.site,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -48844,13 +49125,31 @@ impl ::graph_model::rt::Struct for SiteSource {
             "site",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("holdStatus", &self.hold_status);
-        w.field("site", &self.site);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.hold_status,
+            &self.site,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.hold_status,
+                &mut self.site,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48898,18 +49197,17 @@ impl ::graph_model::rt::Struct for SkypeForBusinessCmdletsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.skypeForBusinessCmdletsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -48957,18 +49255,17 @@ impl ::graph_model::rt::Struct for SkypeForBusinessPSTNUsageAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49016,18 +49313,17 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUsersBlockedAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49076,18 +49372,17 @@ impl ::graph_model::rt::Struct for SonarDetonationContentMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sonarDetonationContentMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49135,18 +49430,17 @@ impl ::graph_model::rt::Struct for SonarDetonationEntityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sonarDetonationEntityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49194,18 +49488,17 @@ impl ::graph_model::rt::Struct for SonarFileDetonationEntityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sonarFileDetonationEntityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49253,18 +49546,17 @@ impl ::graph_model::rt::Struct for SonarSubmissionEntityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sonarSubmissionEntityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49312,18 +49604,17 @@ impl ::graph_model::rt::Struct for SonarUrlDetonationEntityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sonarUrlDetonationEntityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49436,18 +49727,17 @@ impl ::graph_model::rt::Struct for SparkCoreCustomLivePoolRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sparkCoreCustomLivePoolRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49514,23 +49804,6 @@ impl ::graph_model::rt::Struct for SslCertificate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sslCertificate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "fingerprint" => &mut self.fingerprint,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "issueDateTime" => &mut self.issue_date_time,
-            "issuer" => &mut self.issuer,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "serialNumber" => &mut self.serial_number,
-            "sha1" => &mut self.sha1,
-            "subject" => &mut self.subject,
-            "relatedHosts" => &mut self.related_hosts,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -49546,18 +49819,41 @@ impl ::graph_model::rt::Struct for SslCertificate {
             "relatedHosts",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("fingerprint", &self.fingerprint);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("issueDateTime", &self.issue_date_time);
-        w.field("issuer", &self.issuer);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("serialNumber", &self.serial_number);
-        w.field("sha1", &self.sha1);
-        w.field("subject", &self.subject);
-        w.field("relatedHosts", &self.related_hosts);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.expiration_date_time,
+            &self.fingerprint,
+            &self.first_seen_date_time,
+            &self.issue_date_time,
+            &self.issuer,
+            &self.last_seen_date_time,
+            &self.serial_number,
+            &self.sha1,
+            &self.subject,
+            &self.related_hosts,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.expiration_date_time,
+                &mut self.fingerprint,
+                &mut self.first_seen_date_time,
+                &mut self.issue_date_time,
+                &mut self.issuer,
+                &mut self.last_seen_date_time,
+                &mut self.serial_number,
+                &mut self.sha1,
+                &mut self.subject,
+                &mut self.related_hosts,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49619,21 +49915,6 @@ impl ::graph_model::rt::Struct for SslCertificateEntity {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.sslCertificateEntity"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "alternateNames" => &mut self.alternate_names,
-            "commonName" => &mut self.common_name,
-            "email" => &mut self.email,
-            "givenName" => &mut self.given_name,
-            "organizationName" => &mut self.organization_name,
-            "organizationUnitName" => &mut self.organization_unit_name,
-            "serialNumber" => &mut self.serial_number,
-            "surname" => &mut self.surname,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "address",
@@ -49647,16 +49928,37 @@ impl ::graph_model::rt::Struct for SslCertificateEntity {
             "surname",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("alternateNames", &self.alternate_names);
-        w.field("commonName", &self.common_name);
-        w.field("email", &self.email);
-        w.field("givenName", &self.given_name);
-        w.field("organizationName", &self.organization_name);
-        w.field("organizationUnitName", &self.organization_unit_name);
-        w.field("serialNumber", &self.serial_number);
-        w.field("surname", &self.surname);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.alternate_names,
+            &self.common_name,
+            &self.email,
+            &self.given_name,
+            &self.organization_name,
+            &self.organization_unit_name,
+            &self.serial_number,
+            &self.surname,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.alternate_names,
+                &mut self.common_name,
+                &mut self.email,
+                &mut self.given_name,
+                &mut self.organization_name,
+                &mut self.organization_unit_name,
+                &mut self.serial_number,
+                &mut self.surname,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49786,18 +50088,17 @@ impl ::graph_model::rt::Struct for Stream {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.stream"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49849,24 +50150,30 @@ impl ::graph_model::rt::Struct for SubcategoryTemplate {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.subcategoryTemplate"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdBy", "createdDateTime", "displayName"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49917,22 +50224,20 @@ impl ::graph_model::rt::Struct for Subdomain {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.subdomain"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "host" => &mut self.host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "firstSeenDateTime", "host"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("host", &self.host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.first_seen_date_time, &self.host])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.first_seen_date_time, &mut self.host],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -49980,18 +50285,17 @@ impl ::graph_model::rt::Struct for SubmissionEntityAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.submissionEntityAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50067,28 +50371,6 @@ impl ::graph_model::rt::Struct for SubmissionMailEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.submissionMailEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "networkMessageId" => &mut self.network_message_id,
-            "recipient" => &mut self.recipient,
-            "reportType" => &mut self.report_type,
-            "sender" => &mut self.sender,
-            "senderIp" => &mut self.sender_ip,
-            "subject" => &mut self.subject,
-            "submissionDateTime" => &mut self.submission_date_time,
-            "submissionId" => &mut self.submission_id,
-            "submitter" => &mut self.submitter,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -50109,23 +50391,51 @@ impl ::graph_model::rt::Struct for SubmissionMailEvidence {
             "submitter",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("networkMessageId", &self.network_message_id);
-        w.field("recipient", &self.recipient);
-        w.field("reportType", &self.report_type);
-        w.field("sender", &self.sender);
-        w.field("senderIp", &self.sender_ip);
-        w.field("subject", &self.subject);
-        w.field("submissionDateTime", &self.submission_date_time);
-        w.field("submissionId", &self.submission_id);
-        w.field("submitter", &self.submitter);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.network_message_id,
+            &self.recipient,
+            &self.report_type,
+            &self.sender,
+            &self.sender_ip,
+            &self.subject,
+            &self.submission_date_time,
+            &self.submission_id,
+            &self.submitter,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.network_message_id,
+                &mut self.recipient,
+                &mut self.report_type,
+                &mut self.sender,
+                &mut self.sender_ip,
+                &mut self.subject,
+                &mut self.submission_date_time,
+                &mut self.submission_id,
+                &mut self.submitter,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50173,18 +50483,17 @@ impl ::graph_model::rt::Struct for SupervisoryReviewDayXInsightsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50233,18 +50542,17 @@ impl ::graph_model::rt::Struct for SyntheticProbeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.syntheticProbeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50292,18 +50600,17 @@ impl ::graph_model::rt::Struct for TeamCopilotInteractionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamCopilotInteractionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50430,18 +50737,17 @@ impl ::graph_model::rt::Struct for TeamsEasyApprovalsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsEasyApprovalsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50489,18 +50795,17 @@ impl ::graph_model::rt::Struct for TeamsEvalDataHubAdminOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50549,18 +50854,17 @@ impl ::graph_model::rt::Struct for TeamsEvalDataHubDataAccessAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50609,18 +50913,17 @@ impl ::graph_model::rt::Struct for TeamsEvalDataHubPermissionChangeAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50671,18 +50974,17 @@ impl ::graph_model::rt::Struct for TeamsHealthcareAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsHealthcareAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -50872,43 +51174,6 @@ impl ::graph_model::rt::Struct for TeamsMessageEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsMessageEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "campaignId" => &mut self.campaign_id,
-            "channelId" => &mut self.channel_id,
-            "deliveryAction" => &mut self.delivery_action,
-            "deliveryLocation" => &mut self.delivery_location,
-            "files" => &mut self.files,
-            "groupId" => &mut self.group_id,
-            "isExternal" => &mut self.is_external,
-            "isOwned" => &mut self.is_owned,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "messageDirection" => &mut self.message_direction,
-            "messageId" => &mut self.message_id,
-            "owningTenantId" => &mut self.owning_tenant_id,
-            "parentMessageId" => &mut self.parent_message_id,
-            "receivedDateTime" => &mut self.received_date_time,
-            "recipients" => &mut self.recipients,
-            "senderFromAddress" => &mut self.sender_from_address,
-            "senderIP" => &mut self.sender_ip,
-            "sourceAppName" => &mut self.source_app_name,
-            "sourceId" => &mut self.source_id,
-            "subject" => &mut self.subject,
-            "suspiciousRecipients" => &mut self.suspicious_recipients,
-            "threadId" => &mut self.thread_id,
-            "threadType" => &mut self.thread_type,
-            "urls" => &mut self.urls,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -50944,38 +51209,81 @@ impl ::graph_model::rt::Struct for TeamsMessageEvidence {
             "urls",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("campaignId", &self.campaign_id);
-        w.field("channelId", &self.channel_id);
-        w.field("deliveryAction", &self.delivery_action);
-        w.field("deliveryLocation", &self.delivery_location);
-        w.field("files", &self.files);
-        w.field("groupId", &self.group_id);
-        w.field("isExternal", &self.is_external);
-        w.field("isOwned", &self.is_owned);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("messageDirection", &self.message_direction);
-        w.field("messageId", &self.message_id);
-        w.field("owningTenantId", &self.owning_tenant_id);
-        w.field("parentMessageId", &self.parent_message_id);
-        w.field("receivedDateTime", &self.received_date_time);
-        w.field("recipients", &self.recipients);
-        w.field("senderFromAddress", &self.sender_from_address);
-        w.field("senderIP", &self.sender_ip);
-        w.field("sourceAppName", &self.source_app_name);
-        w.field("sourceId", &self.source_id);
-        w.field("subject", &self.subject);
-        w.field("suspiciousRecipients", &self.suspicious_recipients);
-        w.field("threadId", &self.thread_id);
-        w.field("threadType", &self.thread_type);
-        w.field("urls", &self.urls);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.campaign_id,
+            &self.channel_id,
+            &self.delivery_action,
+            &self.delivery_location,
+            &self.files,
+            &self.group_id,
+            &self.is_external,
+            &self.is_owned,
+            &self.last_modified_date_time,
+            &self.message_direction,
+            &self.message_id,
+            &self.owning_tenant_id,
+            &self.parent_message_id,
+            &self.received_date_time,
+            &self.recipients,
+            &self.sender_from_address,
+            &self.sender_ip,
+            &self.source_app_name,
+            &self.source_id,
+            &self.subject,
+            &self.suspicious_recipients,
+            &self.thread_id,
+            &self.thread_type,
+            &self.urls,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.campaign_id,
+                &mut self.channel_id,
+                &mut self.delivery_action,
+                &mut self.delivery_location,
+                &mut self.files,
+                &mut self.group_id,
+                &mut self.is_external,
+                &mut self.is_owned,
+                &mut self.last_modified_date_time,
+                &mut self.message_direction,
+                &mut self.message_id,
+                &mut self.owning_tenant_id,
+                &mut self.parent_message_id,
+                &mut self.received_date_time,
+                &mut self.recipients,
+                &mut self.sender_from_address,
+                &mut self.sender_ip,
+                &mut self.source_app_name,
+                &mut self.source_id,
+                &mut self.subject,
+                &mut self.suspicious_recipients,
+                &mut self.thread_id,
+                &mut self.thread_type,
+                &mut self.urls,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51023,18 +51331,17 @@ impl ::graph_model::rt::Struct for TeamsUpdatesAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.teamsUpdatesAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51082,18 +51389,17 @@ impl ::graph_model::rt::Struct for TenantAllowBlockListAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.tenantAllowBlockListAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51143,25 +51449,28 @@ impl ::graph_model::rt::Struct for ThreatDetectionDetail {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatDetectionDetail"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "confidenceLevel" => &mut self.confidence_level,
-            "priorityAccountProtection" => &mut self.priority_account_protection,
-            "threats" => &mut self.threats,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["confidenceLevel", "priorityAccountProtection", "threats"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("confidenceLevel", &self.confidence_level);
-        w.field(
-            "priorityAccountProtection",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.confidence_level,
             &self.priority_account_protection,
-        );
-        w.field("threats", &self.threats);
+            &self.threats,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.confidence_level,
+                &mut self.priority_account_protection,
+                &mut self.threats,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51209,18 +51518,17 @@ impl ::graph_model::rt::Struct for ThreatFinderAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatFinderAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51301,30 +51609,6 @@ impl ::graph_model::rt::Struct for ThreatIntelligence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatIntelligence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "articleIndicators" => &mut self.article_indicators,
-            "articles" => &mut self.articles,
-            "hostComponents" => &mut self.host_components,
-            "hostCookies" => &mut self.host_cookies,
-            "hostPairs" => &mut self.host_pairs,
-            "hostPorts" => &mut self.host_ports,
-            "hosts" => &mut self.hosts,
-            "hostSslCertificates" => &mut self.host_ssl_certificates,
-            "hostTrackers" => &mut self.host_trackers,
-            "intelligenceProfileIndicators" => &mut self.intelligence_profile_indicators,
-            "intelProfiles" => &mut self.intel_profiles,
-            "passiveDnsRecords" => &mut self.passive_dns_records,
-            "sslCertificates" => &mut self.ssl_certificates,
-            "subdomains" => &mut self.subdomains,
-            "vulnerabilities" => &mut self.vulnerabilities,
-            "whoisHistoryRecords" => &mut self.whois_history_records,
-            "whoisRecords" => &mut self.whois_records,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -51347,28 +51631,55 @@ impl ::graph_model::rt::Struct for ThreatIntelligence {
             "whoisRecords",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("articleIndicators", &self.article_indicators);
-        w.field("articles", &self.articles);
-        w.field("hostComponents", &self.host_components);
-        w.field("hostCookies", &self.host_cookies);
-        w.field("hostPairs", &self.host_pairs);
-        w.field("hostPorts", &self.host_ports);
-        w.field("hosts", &self.hosts);
-        w.field("hostSslCertificates", &self.host_ssl_certificates);
-        w.field("hostTrackers", &self.host_trackers);
-        w.field(
-            "intelligenceProfileIndicators",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.article_indicators,
+            &self.articles,
+            &self.host_components,
+            &self.host_cookies,
+            &self.host_pairs,
+            &self.host_ports,
+            &self.hosts,
+            &self.host_ssl_certificates,
+            &self.host_trackers,
             &self.intelligence_profile_indicators,
-        );
-        w.field("intelProfiles", &self.intel_profiles);
-        w.field("passiveDnsRecords", &self.passive_dns_records);
-        w.field("sslCertificates", &self.ssl_certificates);
-        w.field("subdomains", &self.subdomains);
-        w.field("vulnerabilities", &self.vulnerabilities);
-        w.field("whoisHistoryRecords", &self.whois_history_records);
-        w.field("whoisRecords", &self.whois_records);
+            &self.intel_profiles,
+            &self.passive_dns_records,
+            &self.ssl_certificates,
+            &self.subdomains,
+            &self.vulnerabilities,
+            &self.whois_history_records,
+            &self.whois_records,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.article_indicators,
+                &mut self.articles,
+                &mut self.host_components,
+                &mut self.host_cookies,
+                &mut self.host_pairs,
+                &mut self.host_ports,
+                &mut self.hosts,
+                &mut self.host_ssl_certificates,
+                &mut self.host_trackers,
+                &mut self.intelligence_profile_indicators,
+                &mut self.intel_profiles,
+                &mut self.passive_dns_records,
+                &mut self.ssl_certificates,
+                &mut self.subdomains,
+                &mut self.vulnerabilities,
+                &mut self.whois_history_records,
+                &mut self.whois_records,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51416,18 +51727,17 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceAtpContentData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatIntelligenceAtpContentData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51475,18 +51785,17 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceExportAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatIntelligenceExportAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51534,18 +51843,17 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceMailData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatIntelligenceMailData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51593,18 +51901,17 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceObjectAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatIntelligenceObjectAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51652,18 +51959,17 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceUrlClickData {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.threatIntelligenceUrlClickData"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51803,18 +52109,6 @@ impl ::graph_model::rt::Struct for TimelineEvent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.timelineEvent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "eventDateTime" => &mut self.event_date_time,
-            "eventDetails" => &mut self.event_details,
-            "eventResult" => &mut self.event_result,
-            "eventSource" => &mut self.event_source,
-            "eventThreats" => &mut self.event_threats,
-            "eventType" => &mut self.event_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "eventDateTime",
@@ -51825,13 +52119,31 @@ impl ::graph_model::rt::Struct for TimelineEvent {
             "eventType",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("eventDateTime", &self.event_date_time);
-        w.field("eventDetails", &self.event_details);
-        w.field("eventResult", &self.event_result);
-        w.field("eventSource", &self.event_source);
-        w.field("eventThreats", &self.event_threats);
-        w.field("eventType", &self.event_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.event_date_time,
+            &self.event_details,
+            &self.event_result,
+            &self.event_source,
+            &self.event_threats,
+            &self.event_type,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.event_date_time,
+                &mut self.event_details,
+                &mut self.event_result,
+                &mut self.event_source,
+                &mut self.event_threats,
+                &mut self.event_type,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -51983,18 +52295,17 @@ impl ::graph_model::rt::Struct for TodoAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.todoAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52046,16 +52357,6 @@ impl ::graph_model::rt::Struct for TopicModelingSettings {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.topicModelingSettings"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicallyAdjustTopicCount" => &mut self.dynamically_adjust_topic_count,
-            "ignoreNumbers" => &mut self.ignore_numbers,
-            "isEnabled" => &mut self.is_enabled,
-            "topicCount" => &mut self.topic_count,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "dynamicallyAdjustTopicCount",
@@ -52064,14 +52365,27 @@ impl ::graph_model::rt::Struct for TopicModelingSettings {
             "topicCount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field(
-            "dynamicallyAdjustTopicCount",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
             &self.dynamically_adjust_topic_count,
-        );
-        w.field("ignoreNumbers", &self.ignore_numbers);
-        w.field("isEnabled", &self.is_enabled);
-        w.field("topicCount", &self.topic_count);
+            &self.ignore_numbers,
+            &self.is_enabled,
+            &self.topic_count,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.dynamically_adjust_topic_count,
+                &mut self.ignore_numbers,
+                &mut self.is_enabled,
+                &mut self.topic_count,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52119,18 +52433,17 @@ impl ::graph_model::rt::Struct for TrainableClassifierAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.trainableClassifierAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52178,20 +52491,20 @@ impl ::graph_model::rt::Struct for TriggerTypesRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.triggerTypesRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "retentionEventTypes" => &mut self.retention_event_types,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "retentionEventTypes"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("retentionEventTypes", &self.retention_event_types);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.retention_event_types])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.retention_event_types],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52239,20 +52552,20 @@ impl ::graph_model::rt::Struct for TriggersRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.triggersRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "retentionEvents" => &mut self.retention_events,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "retentionEvents"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("retentionEvents", &self.retention_events);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.retention_events])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.retention_events],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52300,18 +52613,17 @@ impl ::graph_model::rt::Struct for UamOperationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.uamOperationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52359,18 +52671,17 @@ impl ::graph_model::rt::Struct for UnifiedGroupAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.unifiedGroupAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52429,19 +52740,6 @@ impl ::graph_model::rt::Struct for UnifiedGroupSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.unifiedGroupSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "holdStatus" => &mut self.hold_status,
-            "includedSources" => &mut self.included_sources,
-            "group" => &mut self.group,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -52453,14 +52751,33 @@ impl ::graph_model::rt::Struct for UnifiedGroupSource {
             "group",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("holdStatus", &self.hold_status);
-        w.field("includedSources", &self.included_sources);
-        w.field("group", &self.group);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.hold_status,
+            &self.included_sources,
+            &self.group,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.hold_status,
+                &mut self.included_sources,
+                &mut self.group,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52508,18 +52825,17 @@ impl ::graph_model::rt::Struct for UnifiedSimulationMatchedItemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52568,18 +52884,17 @@ impl ::graph_model::rt::Struct for UnifiedSimulationSummaryAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.unifiedSimulationSummaryAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52627,18 +52942,17 @@ impl ::graph_model::rt::Struct for UniversalPrintManagementAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.universalPrintManagementAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52686,18 +53000,17 @@ impl ::graph_model::rt::Struct for UniversalPrintPrintJobAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.universalPrintPrintJobAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52745,18 +53058,17 @@ impl ::graph_model::rt::Struct for UrbacAssignmentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.urbacAssignmentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52804,18 +53116,17 @@ impl ::graph_model::rt::Struct for UrbacEnableStateAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.urbacEnableStateAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52863,18 +53174,17 @@ impl ::graph_model::rt::Struct for UrbacRoleAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.urbacRoleAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -52934,20 +53244,6 @@ impl ::graph_model::rt::Struct for UrlEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.urlEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "url" => &mut self.url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -52960,15 +53256,35 @@ impl ::graph_model::rt::Struct for UrlEvidence {
             "url",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("url", &self.url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53030,21 +53346,6 @@ impl ::graph_model::rt::Struct for User {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.user"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accounts" => &mut self.accounts,
-            "cloudSecurityIdentifier" => &mut self.cloud_security_identifier,
-            "displayName" => &mut self.display_name,
-            "domain" => &mut self.domain,
-            "isEnabled" => &mut self.is_enabled,
-            "onPremisesSecurityIdentifier" => &mut self.on_premises_security_identifier,
-            "emailAddress" => &mut self.email_address,
-            "userPrincipalName" => &mut self.user_principal_name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -53058,19 +53359,37 @@ impl ::graph_model::rt::Struct for User {
             "userPrincipalName",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accounts", &self.accounts);
-        w.field("cloudSecurityIdentifier", &self.cloud_security_identifier);
-        w.field("displayName", &self.display_name);
-        w.field("domain", &self.domain);
-        w.field("isEnabled", &self.is_enabled);
-        w.field(
-            "onPremisesSecurityIdentifier",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.accounts,
+            &self.cloud_security_identifier,
+            &self.display_name,
+            &self.domain,
+            &self.is_enabled,
             &self.on_premises_security_identifier,
-        );
-        w.field("emailAddress", &self.email_address);
-        w.field("userPrincipalName", &self.user_principal_name);
+            &self.email_address,
+            &self.user_principal_name,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.accounts,
+                &mut self.cloud_security_identifier,
+                &mut self.display_name,
+                &mut self.domain,
+                &mut self.is_enabled,
+                &mut self.on_premises_security_identifier,
+                &mut self.email_address,
+                &mut self.user_principal_name,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53132,21 +53451,6 @@ impl ::graph_model::rt::Struct for UserAccount {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.userAccount"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "accountName" => &mut self.account_name,
-            "activeDirectoryObjectGuid" => &mut self.active_directory_object_guid,
-            "azureAdUserId" => &mut self.azure_ad_user_id,
-            "displayName" => &mut self.display_name,
-            "domainName" => &mut self.domain_name,
-            "resourceAccessEvents" => &mut self.resource_access_events,
-            "tenantId" => &mut self.tenant_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "userSid" => &mut self.user_sid,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "accountName",
@@ -53160,19 +53464,37 @@ impl ::graph_model::rt::Struct for UserAccount {
             "userSid",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("accountName", &self.account_name);
-        w.field(
-            "activeDirectoryObjectGuid",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.account_name,
             &self.active_directory_object_guid,
-        );
-        w.field("azureAdUserId", &self.azure_ad_user_id);
-        w.field("displayName", &self.display_name);
-        w.field("domainName", &self.domain_name);
-        w.field("resourceAccessEvents", &self.resource_access_events);
-        w.field("tenantId", &self.tenant_id);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("userSid", &self.user_sid);
+            &self.azure_ad_user_id,
+            &self.display_name,
+            &self.domain_name,
+            &self.resource_access_events,
+            &self.tenant_id,
+            &self.user_principal_name,
+            &self.user_sid,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.account_name,
+                &mut self.active_directory_object_guid,
+                &mut self.azure_ad_user_id,
+                &mut self.display_name,
+                &mut self.domain_name,
+                &mut self.resource_access_events,
+                &mut self.tenant_id,
+                &mut self.user_principal_name,
+                &mut self.user_sid,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53234,21 +53556,6 @@ impl ::graph_model::rt::Struct for UserEvidence {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.userEvidence"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "createdDateTime" => &mut self.created_date_time,
-            "detailedRoles" => &mut self.detailed_roles,
-            "remediationStatus" => &mut self.remediation_status,
-            "remediationStatusDetails" => &mut self.remediation_status_details,
-            "roles" => &mut self.roles,
-            "tags" => &mut self.tags,
-            "verdict" => &mut self.verdict,
-            "stream" => &mut self.stream,
-            "userAccount" => &mut self.user_account,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "createdDateTime",
@@ -53262,16 +53569,37 @@ impl ::graph_model::rt::Struct for UserEvidence {
             "userAccount",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("detailedRoles", &self.detailed_roles);
-        w.field("remediationStatus", &self.remediation_status);
-        w.field("remediationStatusDetails", &self.remediation_status_details);
-        w.field("roles", &self.roles);
-        w.field("tags", &self.tags);
-        w.field("verdict", &self.verdict);
-        w.field("stream", &self.stream);
-        w.field("userAccount", &self.user_account);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.created_date_time,
+            &self.detailed_roles,
+            &self.remediation_status,
+            &self.remediation_status_details,
+            &self.roles,
+            &self.tags,
+            &self.verdict,
+            &self.stream,
+            &self.user_account,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.created_date_time,
+                &mut self.detailed_roles,
+                &mut self.remediation_status,
+                &mut self.remediation_status_details,
+                &mut self.roles,
+                &mut self.tags,
+                &mut self.verdict,
+                &mut self.stream,
+                &mut self.user_account,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53331,20 +53659,6 @@ impl ::graph_model::rt::Struct for UserSource {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.userSource"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdBy" => &mut self.created_by,
-            "createdDateTime" => &mut self.created_date_time,
-            "displayName" => &mut self.display_name,
-            "holdStatus" => &mut self.hold_status,
-            "email" => &mut self.email,
-            "includedSources" => &mut self.included_sources,
-            "siteWebUrl" => &mut self.site_web_url,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -53357,15 +53671,35 @@ impl ::graph_model::rt::Struct for UserSource {
             "siteWebUrl",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdBy", &self.created_by);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("displayName", &self.display_name);
-        w.field("holdStatus", &self.hold_status);
-        w.field("email", &self.email);
-        w.field("includedSources", &self.included_sources);
-        w.field("siteWebUrl", &self.site_web_url);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_by,
+            &self.created_date_time,
+            &self.display_name,
+            &self.hold_status,
+            &self.email,
+            &self.included_sources,
+            &self.site_web_url,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_by,
+                &mut self.created_date_time,
+                &mut self.display_name,
+                &mut self.hold_status,
+                &mut self.email,
+                &mut self.included_sources,
+                &mut self.site_web_url,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53413,18 +53747,17 @@ impl ::graph_model::rt::Struct for UserTrainingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.userTrainingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53472,18 +53805,17 @@ impl ::graph_model::rt::Struct for UsxWorkspaceOnboardingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.usxWorkspaceOnboardingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53635,18 +53967,17 @@ impl ::graph_model::rt::Struct for VfamCreatePolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vfamCreatePolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53694,18 +54025,17 @@ impl ::graph_model::rt::Struct for VfamDeletePolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vfamDeletePolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53753,18 +54083,17 @@ impl ::graph_model::rt::Struct for VfamUpdatePolicyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vfamUpdatePolicyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53812,18 +54141,17 @@ impl ::graph_model::rt::Struct for VivaAmplifyAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaAmplifyAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53871,18 +54199,17 @@ impl ::graph_model::rt::Struct for VivaEngageEventsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaEngageEventsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53930,18 +54257,17 @@ impl ::graph_model::rt::Struct for VivaEngageNetworkAssociationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -53990,18 +54316,17 @@ impl ::graph_model::rt::Struct for VivaEngageSegmentAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaEngageSegmentAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54049,18 +54374,17 @@ impl ::graph_model::rt::Struct for VivaGlintAdvancedConfigurationAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54109,18 +54433,17 @@ impl ::graph_model::rt::Struct for VivaGlintAgenticCampaignAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54168,18 +54491,17 @@ impl ::graph_model::rt::Struct for VivaGlintFeedbackProgramAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54227,18 +54549,17 @@ impl ::graph_model::rt::Struct for VivaGlintOrganizationalDataAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54287,18 +54608,17 @@ impl ::graph_model::rt::Struct for VivaGlintPulseProgramAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintPulseProgramAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54346,18 +54666,17 @@ impl ::graph_model::rt::Struct for VivaGlintPulseProgramRespondentRateAuditRecor
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54408,18 +54727,17 @@ impl ::graph_model::rt::Struct for VivaGlintQuestionAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintQuestionAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54467,18 +54785,17 @@ impl ::graph_model::rt::Struct for VivaGlintRoleAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintRoleAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54526,18 +54843,17 @@ impl ::graph_model::rt::Struct for VivaGlintRubiconAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintRubiconAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54585,18 +54901,17 @@ impl ::graph_model::rt::Struct for VivaGlintSupportAccessAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintSupportAccessAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54644,18 +54959,17 @@ impl ::graph_model::rt::Struct for VivaGlintSystemAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintSystemAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54703,18 +55017,17 @@ impl ::graph_model::rt::Struct for VivaGlintUserAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintUserAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54762,18 +55075,17 @@ impl ::graph_model::rt::Struct for VivaGlintUserGroupAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGlintUserGroupAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54821,18 +55133,17 @@ impl ::graph_model::rt::Struct for VivaGoalsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaGoalsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54880,18 +55191,17 @@ impl ::graph_model::rt::Struct for VivaLearningAdminAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaLearningAdminAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54939,18 +55249,17 @@ impl ::graph_model::rt::Struct for VivaLearningAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaLearningAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -54998,18 +55307,17 @@ impl ::graph_model::rt::Struct for VivaPulseAdminAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaPulseAdminAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55057,18 +55365,17 @@ impl ::graph_model::rt::Struct for VivaPulseOrganizerAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaPulseOrganizerAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55116,18 +55423,17 @@ impl ::graph_model::rt::Struct for VivaPulseReportAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaPulseReportAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55175,18 +55481,17 @@ impl ::graph_model::rt::Struct for VivaPulseResponseAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vivaPulseResponseAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55303,24 +55608,30 @@ impl ::graph_model::rt::Struct for VmMetadata {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vmMetadata"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "cloudProvider" => &mut self.cloud_provider,
-            "resourceId" => &mut self.resource_id,
-            "subscriptionId" => &mut self.subscription_id,
-            "vmId" => &mut self.vm_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["cloudProvider", "resourceId", "subscriptionId", "vmId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("cloudProvider", &self.cloud_provider);
-        w.field("resourceId", &self.resource_id);
-        w.field("subscriptionId", &self.subscription_id);
-        w.field("vmId", &self.vm_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.cloud_provider,
+            &self.resource_id,
+            &self.subscription_id,
+            &self.vm_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.cloud_provider,
+                &mut self.resource_id,
+                &mut self.subscription_id,
+                &mut self.vm_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55401,30 +55712,6 @@ impl ::graph_model::rt::Struct for Vulnerability {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vulnerability"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activeExploitsObserved" => &mut self.active_exploits_observed,
-            "commonWeaknessEnumerationIds" => &mut self.common_weakness_enumeration_ids,
-            "createdDateTime" => &mut self.created_date_time,
-            "cvss2Summary" => &mut self.cvss2_summary,
-            "cvss3Summary" => &mut self.cvss3_summary,
-            "description" => &mut self.description,
-            "exploits" => &mut self.exploits,
-            "exploitsAvailable" => &mut self.exploits_available,
-            "hasChatter" => &mut self.has_chatter,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "priorityScore" => &mut self.priority_score,
-            "publishedDateTime" => &mut self.published_date_time,
-            "references" => &mut self.references,
-            "remediation" => &mut self.remediation,
-            "severity" => &mut self.severity,
-            "articles" => &mut self.articles,
-            "components" => &mut self.components,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -55447,28 +55734,55 @@ impl ::graph_model::rt::Struct for Vulnerability {
             "components",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activeExploitsObserved", &self.active_exploits_observed);
-        w.field(
-            "commonWeaknessEnumerationIds",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.active_exploits_observed,
             &self.common_weakness_enumeration_ids,
-        );
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("cvss2Summary", &self.cvss2_summary);
-        w.field("cvss3Summary", &self.cvss3_summary);
-        w.field("description", &self.description);
-        w.field("exploits", &self.exploits);
-        w.field("exploitsAvailable", &self.exploits_available);
-        w.field("hasChatter", &self.has_chatter);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("priorityScore", &self.priority_score);
-        w.field("publishedDateTime", &self.published_date_time);
-        w.field("references", &self.references);
-        w.field("remediation", &self.remediation);
-        w.field("severity", &self.severity);
-        w.field("articles", &self.articles);
-        w.field("components", &self.components);
+            &self.created_date_time,
+            &self.cvss2_summary,
+            &self.cvss3_summary,
+            &self.description,
+            &self.exploits,
+            &self.exploits_available,
+            &self.has_chatter,
+            &self.last_modified_date_time,
+            &self.priority_score,
+            &self.published_date_time,
+            &self.references,
+            &self.remediation,
+            &self.severity,
+            &self.articles,
+            &self.components,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.active_exploits_observed,
+                &mut self.common_weakness_enumeration_ids,
+                &mut self.created_date_time,
+                &mut self.cvss2_summary,
+                &mut self.cvss3_summary,
+                &mut self.description,
+                &mut self.exploits,
+                &mut self.exploits_available,
+                &mut self.has_chatter,
+                &mut self.last_modified_date_time,
+                &mut self.priority_score,
+                &mut self.published_date_time,
+                &mut self.references,
+                &mut self.remediation,
+                &mut self.severity,
+                &mut self.articles,
+                &mut self.components,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55516,20 +55830,17 @@ impl ::graph_model::rt::Struct for VulnerabilityComponent {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.vulnerabilityComponent"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.id, &mut self.name], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55661,18 +55972,17 @@ impl ::graph_model::rt::Struct for WdatpAlertsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.wdatpAlertsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55720,18 +56030,17 @@ impl ::graph_model::rt::Struct for WebContentFilteringAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.webContentFilteringAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55787,18 +56096,6 @@ impl ::graph_model::rt::Struct for WhoisContact {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.whoisContact"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "address" => &mut self.address,
-            "email" => &mut self.email,
-            "fax" => &mut self.fax,
-            "name" => &mut self.name,
-            "organization" => &mut self.organization,
-            "telephone" => &mut self.telephone,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "address",
@@ -55809,13 +56106,31 @@ impl ::graph_model::rt::Struct for WhoisContact {
             "telephone",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("address", &self.address);
-        w.field("email", &self.email);
-        w.field("fax", &self.fax);
-        w.field("name", &self.name);
-        w.field("organization", &self.organization);
-        w.field("telephone", &self.telephone);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.address,
+            &self.email,
+            &self.fax,
+            &self.name,
+            &self.organization,
+            &self.telephone,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.address,
+                &mut self.email,
+                &mut self.fax,
+                &mut self.name,
+                &mut self.organization,
+                &mut self.telephone,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -55898,31 +56213,6 @@ impl ::graph_model::rt::Struct for WhoisHistoryRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.whoisHistoryRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "abuse" => &mut self.abuse,
-            "admin" => &mut self.admin,
-            "billing" => &mut self.billing,
-            "domainStatus" => &mut self.domain_status,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "nameservers" => &mut self.nameservers,
-            "noc" => &mut self.noc,
-            "rawWhoisText" => &mut self.raw_whois_text,
-            "registrant" => &mut self.registrant,
-            "registrar" => &mut self.registrar,
-            "registrationDateTime" => &mut self.registration_date_time,
-            "technical" => &mut self.technical,
-            "whoisServer" => &mut self.whois_server,
-            "zone" => &mut self.zone,
-            "host" => &mut self.host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -55946,26 +56236,57 @@ impl ::graph_model::rt::Struct for WhoisHistoryRecord {
             "host",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("abuse", &self.abuse);
-        w.field("admin", &self.admin);
-        w.field("billing", &self.billing);
-        w.field("domainStatus", &self.domain_status);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("nameservers", &self.nameservers);
-        w.field("noc", &self.noc);
-        w.field("rawWhoisText", &self.raw_whois_text);
-        w.field("registrant", &self.registrant);
-        w.field("registrar", &self.registrar);
-        w.field("registrationDateTime", &self.registration_date_time);
-        w.field("technical", &self.technical);
-        w.field("whoisServer", &self.whois_server);
-        w.field("zone", &self.zone);
-        w.field("host", &self.host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.abuse,
+            &self.admin,
+            &self.billing,
+            &self.domain_status,
+            &self.expiration_date_time,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.last_update_date_time,
+            &self.nameservers,
+            &self.noc,
+            &self.raw_whois_text,
+            &self.registrant,
+            &self.registrar,
+            &self.registration_date_time,
+            &self.technical,
+            &self.whois_server,
+            &self.zone,
+            &self.host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.abuse,
+                &mut self.admin,
+                &mut self.billing,
+                &mut self.domain_status,
+                &mut self.expiration_date_time,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.last_update_date_time,
+                &mut self.nameservers,
+                &mut self.noc,
+                &mut self.raw_whois_text,
+                &mut self.registrant,
+                &mut self.registrar,
+                &mut self.registration_date_time,
+                &mut self.technical,
+                &mut self.whois_server,
+                &mut self.zone,
+                &mut self.host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -56016,22 +56337,28 @@ impl ::graph_model::rt::Struct for WhoisNameserver {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.whoisNameserver"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "host" => &mut self.host,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["firstSeenDateTime", "lastSeenDateTime", "host"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("host", &self.host);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.host,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.host,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -56117,32 +56444,6 @@ impl ::graph_model::rt::Struct for WhoisRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.whoisRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "abuse" => &mut self.abuse,
-            "admin" => &mut self.admin,
-            "billing" => &mut self.billing,
-            "domainStatus" => &mut self.domain_status,
-            "expirationDateTime" => &mut self.expiration_date_time,
-            "firstSeenDateTime" => &mut self.first_seen_date_time,
-            "lastSeenDateTime" => &mut self.last_seen_date_time,
-            "lastUpdateDateTime" => &mut self.last_update_date_time,
-            "nameservers" => &mut self.nameservers,
-            "noc" => &mut self.noc,
-            "rawWhoisText" => &mut self.raw_whois_text,
-            "registrant" => &mut self.registrant,
-            "registrar" => &mut self.registrar,
-            "registrationDateTime" => &mut self.registration_date_time,
-            "technical" => &mut self.technical,
-            "whoisServer" => &mut self.whois_server,
-            "zone" => &mut self.zone,
-            "host" => &mut self.host,
-            "history" => &mut self.history,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -56167,27 +56468,59 @@ impl ::graph_model::rt::Struct for WhoisRecord {
             "history",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("abuse", &self.abuse);
-        w.field("admin", &self.admin);
-        w.field("billing", &self.billing);
-        w.field("domainStatus", &self.domain_status);
-        w.field("expirationDateTime", &self.expiration_date_time);
-        w.field("firstSeenDateTime", &self.first_seen_date_time);
-        w.field("lastSeenDateTime", &self.last_seen_date_time);
-        w.field("lastUpdateDateTime", &self.last_update_date_time);
-        w.field("nameservers", &self.nameservers);
-        w.field("noc", &self.noc);
-        w.field("rawWhoisText", &self.raw_whois_text);
-        w.field("registrant", &self.registrant);
-        w.field("registrar", &self.registrar);
-        w.field("registrationDateTime", &self.registration_date_time);
-        w.field("technical", &self.technical);
-        w.field("whoisServer", &self.whois_server);
-        w.field("zone", &self.zone);
-        w.field("host", &self.host);
-        w.field("history", &self.history);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.abuse,
+            &self.admin,
+            &self.billing,
+            &self.domain_status,
+            &self.expiration_date_time,
+            &self.first_seen_date_time,
+            &self.last_seen_date_time,
+            &self.last_update_date_time,
+            &self.nameservers,
+            &self.noc,
+            &self.raw_whois_text,
+            &self.registrant,
+            &self.registrar,
+            &self.registration_date_time,
+            &self.technical,
+            &self.whois_server,
+            &self.zone,
+            &self.host,
+            &self.history,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.abuse,
+                &mut self.admin,
+                &mut self.billing,
+                &mut self.domain_status,
+                &mut self.expiration_date_time,
+                &mut self.first_seen_date_time,
+                &mut self.last_seen_date_time,
+                &mut self.last_update_date_time,
+                &mut self.nameservers,
+                &mut self.noc,
+                &mut self.raw_whois_text,
+                &mut self.registrant,
+                &mut self.registrar,
+                &mut self.registration_date_time,
+                &mut self.technical,
+                &mut self.whois_server,
+                &mut self.zone,
+                &mut self.host,
+                &mut self.history,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -56235,18 +56568,17 @@ impl ::graph_model::rt::Struct for Windows365CustomerLockboxAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.windows365CustomerLockboxAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -56294,18 +56626,17 @@ impl ::graph_model::rt::Struct for WorkplaceAnalyticsAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.workplaceAnalyticsAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -56353,18 +56684,17 @@ impl ::graph_model::rt::Struct for YammerAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.yammerAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -56412,18 +56742,17 @@ impl ::graph_model::rt::Struct for YammerUserHidingAuditRecord {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.security.yammerUserHidingAuditRecord"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "dynamicProperties" => &mut self.dynamic_properties,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["dynamicProperties"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("dynamicProperties", &self.dynamic_properties);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.dynamic_properties])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.dynamic_properties], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -189,20 +189,20 @@ impl ::graph_model::rt::Struct for AssignedTelephoneNumber {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.assignedTelephoneNumber"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignmentCategory" => &mut self.assignment_category,
-            "telephoneNumber" => &mut self.telephone_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignmentCategory", "telephoneNumber"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignmentCategory", &self.assignment_category);
-        w.field("telephoneNumber", &self.telephone_number);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.assignment_category, &self.telephone_number])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.assignment_category, &mut self.telephone_number],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -544,20 +544,20 @@ impl ::graph_model::rt::Struct for EffectivePolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.effectivePolicyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "policyAssignment" => &mut self.policy_assignment,
-            "policyType" => &mut self.policy_type,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["policyAssignment", "policyType"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("policyAssignment", &self.policy_assignment);
-        w.field("policyType", &self.policy_type);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.policy_assignment, &self.policy_type])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.policy_assignment, &mut self.policy_type],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -637,30 +637,6 @@ impl ::graph_model::rt::Struct for NumberAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.numberAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "activationState" => &mut self.activation_state,
-            "assignmentCategory" => &mut self.assignment_category,
-            "assignmentStatus" => &mut self.assignment_status,
-            "assignmentTargetId" => &mut self.assignment_target_id,
-            "capabilities" => &mut self.capabilities,
-            "city" => &mut self.city,
-            "civicAddressId" => &mut self.civic_address_id,
-            "isoCountryCode" => &mut self.iso_country_code,
-            "locationId" => &mut self.location_id,
-            "networkSiteId" => &mut self.network_site_id,
-            "numberSource" => &mut self.number_source,
-            "numberType" => &mut self.number_type,
-            "operatorId" => &mut self.operator_id,
-            "portInStatus" => &mut self.port_in_status,
-            "reverseNumberLookupOptions" => &mut self.reverse_number_lookup_options,
-            "supportedCustomerActions" => &mut self.supported_customer_actions,
-            "telephoneNumber" => &mut self.telephone_number,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -683,28 +659,55 @@ impl ::graph_model::rt::Struct for NumberAssignment {
             "telephoneNumber",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("activationState", &self.activation_state);
-        w.field("assignmentCategory", &self.assignment_category);
-        w.field("assignmentStatus", &self.assignment_status);
-        w.field("assignmentTargetId", &self.assignment_target_id);
-        w.field("capabilities", &self.capabilities);
-        w.field("city", &self.city);
-        w.field("civicAddressId", &self.civic_address_id);
-        w.field("isoCountryCode", &self.iso_country_code);
-        w.field("locationId", &self.location_id);
-        w.field("networkSiteId", &self.network_site_id);
-        w.field("numberSource", &self.number_source);
-        w.field("numberType", &self.number_type);
-        w.field("operatorId", &self.operator_id);
-        w.field("portInStatus", &self.port_in_status);
-        w.field(
-            "reverseNumberLookupOptions",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.activation_state,
+            &self.assignment_category,
+            &self.assignment_status,
+            &self.assignment_target_id,
+            &self.capabilities,
+            &self.city,
+            &self.civic_address_id,
+            &self.iso_country_code,
+            &self.location_id,
+            &self.network_site_id,
+            &self.number_source,
+            &self.number_type,
+            &self.operator_id,
+            &self.port_in_status,
             &self.reverse_number_lookup_options,
-        );
-        w.field("supportedCustomerActions", &self.supported_customer_actions);
-        w.field("telephoneNumber", &self.telephone_number);
+            &self.supported_customer_actions,
+            &self.telephone_number,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.activation_state,
+                &mut self.assignment_category,
+                &mut self.assignment_status,
+                &mut self.assignment_target_id,
+                &mut self.capabilities,
+                &mut self.city,
+                &mut self.civic_address_id,
+                &mut self.iso_country_code,
+                &mut self.location_id,
+                &mut self.network_site_id,
+                &mut self.number_source,
+                &mut self.number_type,
+                &mut self.operator_id,
+                &mut self.port_in_status,
+                &mut self.reverse_number_lookup_options,
+                &mut self.supported_customer_actions,
+                &mut self.telephone_number,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -979,24 +982,30 @@ impl ::graph_model::rt::Struct for PolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.policyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "assignmentType" => &mut self.assignment_type,
-            "displayName" => &mut self.display_name,
-            "groupId" => &mut self.group_id,
-            "policyId" => &mut self.policy_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["assignmentType", "displayName", "groupId", "policyId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("assignmentType", &self.assignment_type);
-        w.field("displayName", &self.display_name);
-        w.field("groupId", &self.group_id);
-        w.field("policyId", &self.policy_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.assignment_type,
+            &self.display_name,
+            &self.group_id,
+            &self.policy_id,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.assignment_type,
+                &mut self.display_name,
+                &mut self.group_id,
+                &mut self.policy_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1178,16 +1187,6 @@ impl ::graph_model::rt::Struct for TeamsAdminRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.teamsAdminRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "policy" => &mut self.policy,
-            "telephoneNumberManagement" => &mut self.telephone_number_management,
-            "userConfigurations" => &mut self.user_configurations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1196,14 +1195,27 @@ impl ::graph_model::rt::Struct for TeamsAdminRoot {
             "userConfigurations",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("policy", &self.policy);
-        w.field(
-            "telephoneNumberManagement",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.policy,
             &self.telephone_number_management,
-        );
-        w.field("userConfigurations", &self.user_configurations);
+            &self.user_configurations,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.policy,
+                &mut self.telephone_number_management,
+                &mut self.user_configurations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1251,20 +1263,20 @@ impl ::graph_model::rt::Struct for TeamsPolicyAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.teamsPolicyAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "userAssignments" => &mut self.user_assignments,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "userAssignments"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("userAssignments", &self.user_assignments);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.user_assignments])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.id, &mut self.user_assignments],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1316,24 +1328,25 @@ impl ::graph_model::rt::Struct for TeamsPolicyUserAssignment {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "policyId" => &mut self.policy_id,
-            "policyType" => &mut self.policy_type,
-            "userId" => &mut self.user_id,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "policyId", "policyType", "userId"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("policyId", &self.policy_id);
-        w.field("policyType", &self.policy_type);
-        w.field("userId", &self.user_id);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.policy_id, &self.policy_type, &self.user_id])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.policy_id,
+                &mut self.policy_type,
+                &mut self.user_id,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1401,23 +1414,6 @@ impl ::graph_model::rt::Struct for TeamsUserConfiguration {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.teamsUserConfiguration"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "accountType" => &mut self.account_type,
-            "createdDateTime" => &mut self.created_date_time,
-            "effectivePolicyAssignments" => &mut self.effective_policy_assignments,
-            "featureTypes" => &mut self.feature_types,
-            "isEnterpriseVoiceEnabled" => &mut self.is_enterprise_voice_enabled,
-            "modifiedDateTime" => &mut self.modified_date_time,
-            "telephoneNumbers" => &mut self.telephone_numbers,
-            "tenantId" => &mut self.tenant_id,
-            "userPrincipalName" => &mut self.user_principal_name,
-            "user" => &mut self.user,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -1433,24 +1429,41 @@ impl ::graph_model::rt::Struct for TeamsUserConfiguration {
             "user",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("accountType", &self.account_type);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field(
-            "effectivePolicyAssignments",
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.account_type,
+            &self.created_date_time,
             &self.effective_policy_assignments,
-        );
-        w.field("featureTypes", &self.feature_types);
-        w.field(
-            "isEnterpriseVoiceEnabled",
+            &self.feature_types,
             &self.is_enterprise_voice_enabled,
-        );
-        w.field("modifiedDateTime", &self.modified_date_time);
-        w.field("telephoneNumbers", &self.telephone_numbers);
-        w.field("tenantId", &self.tenant_id);
-        w.field("userPrincipalName", &self.user_principal_name);
-        w.field("user", &self.user);
+            &self.modified_date_time,
+            &self.telephone_numbers,
+            &self.tenant_id,
+            &self.user_principal_name,
+            &self.user,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.account_type,
+                &mut self.created_date_time,
+                &mut self.effective_policy_assignments,
+                &mut self.feature_types,
+                &mut self.is_enterprise_voice_enabled,
+                &mut self.modified_date_time,
+                &mut self.telephone_numbers,
+                &mut self.tenant_id,
+                &mut self.user_principal_name,
+                &mut self.user,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1502,24 +1515,30 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "numbers" => &mut self.numbers,
-            "status" => &mut self.status,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "createdDateTime", "numbers", "status"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("numbers", &self.numbers);
-        w.field("status", &self.status);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.numbers,
+            &self.status,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.numbers,
+                &mut self.status,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1570,22 +1589,24 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperationDetails {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "resourceLocation" => &mut self.resource_location,
-            "status" => &mut self.status,
-            "statusDetail" => &mut self.status_detail,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["resourceLocation", "status", "statusDetail"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("resourceLocation", &self.resource_location);
-        w.field("status", &self.status);
-        w.field("statusDetail", &self.status_detail);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.resource_location, &self.status, &self.status_detail])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.resource_location,
+                &mut self.status,
+                &mut self.status_detail,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -1638,22 +1659,24 @@ impl ::graph_model::rt::Struct for TelephoneNumberManagementRoot {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "numberAssignments" => &mut self.number_assignments,
-            "operations" => &mut self.operations,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "numberAssignments", "operations"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("numberAssignments", &self.number_assignments);
-        w.field("operations", &self.operations);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.id, &self.number_assignments, &self.operations])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.number_assignments,
+                &mut self.operations,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

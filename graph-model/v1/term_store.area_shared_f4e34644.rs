@@ -25,19 +25,6 @@ impl ::graph_model::rt::Struct for Group {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.group"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "displayName" => &mut self.display_name,
-            "parentSiteId" => &mut self.parent_site_id,
-            "scope" => &mut self.scope,
-            "sets" => &mut self.sets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -49,14 +36,33 @@ impl ::graph_model::rt::Struct for Group {
             "sets",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("displayName", &self.display_name);
-        w.field("parentSiteId", &self.parent_site_id);
-        w.field("scope", &self.scope);
-        w.field("sets", &self.sets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.display_name,
+            &self.parent_site_id,
+            &self.scope,
+            &self.sets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.display_name,
+                &mut self.parent_site_id,
+                &mut self.scope,
+                &mut self.sets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -104,20 +110,20 @@ impl ::graph_model::rt::Struct for LocalizedDescription {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.localizedDescription"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "description" => &mut self.description,
-            "languageTag" => &mut self.language_tag,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["description", "languageTag"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("description", &self.description);
-        w.field("languageTag", &self.language_tag);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.description, &self.language_tag])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.description, &mut self.language_tag],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -167,22 +173,20 @@ impl ::graph_model::rt::Struct for LocalizedLabel {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.localizedLabel"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "isDefault" => &mut self.is_default,
-            "languageTag" => &mut self.language_tag,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["isDefault", "languageTag", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("isDefault", &self.is_default);
-        w.field("languageTag", &self.language_tag);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.is_default, &self.language_tag, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.is_default, &mut self.language_tag, &mut self.name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -230,20 +234,20 @@ impl ::graph_model::rt::Struct for LocalizedName {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.localizedName"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "languageTag" => &mut self.language_tag,
-            "name" => &mut self.name,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["languageTag", "name"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("languageTag", &self.language_tag);
-        w.field("name", &self.name);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.language_tag, &self.name])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.language_tag, &mut self.name],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -300,26 +304,32 @@ impl ::graph_model::rt::Struct for Relation {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.relation"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "relationship" => &mut self.relationship,
-            "fromTerm" => &mut self.from_term,
-            "set" => &mut self.set,
-            "toTerm" => &mut self.to_term,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "relationship", "fromTerm", "set", "toTerm"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("relationship", &self.relationship);
-        w.field("fromTerm", &self.from_term);
-        w.field("set", &self.set);
-        w.field("toTerm", &self.to_term);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.relationship,
+            &self.from_term,
+            &self.set,
+            &self.to_term,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.relationship,
+                &mut self.from_term,
+                &mut self.set,
+                &mut self.to_term,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -446,21 +456,6 @@ impl ::graph_model::rt::Struct for Set {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.set"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "description" => &mut self.description,
-            "localizedNames" => &mut self.localized_names,
-            "properties" => &mut self.properties,
-            "children" => &mut self.children,
-            "parentGroup" => &mut self.parent_group,
-            "relations" => &mut self.relations,
-            "terms" => &mut self.terms,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -474,16 +469,37 @@ impl ::graph_model::rt::Struct for Set {
             "terms",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("description", &self.description);
-        w.field("localizedNames", &self.localized_names);
-        w.field("properties", &self.properties);
-        w.field("children", &self.children);
-        w.field("parentGroup", &self.parent_group);
-        w.field("relations", &self.relations);
-        w.field("terms", &self.terms);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.description,
+            &self.localized_names,
+            &self.properties,
+            &self.children,
+            &self.parent_group,
+            &self.relations,
+            &self.terms,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.description,
+                &mut self.localized_names,
+                &mut self.properties,
+                &mut self.children,
+                &mut self.parent_group,
+                &mut self.relations,
+                &mut self.terms,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -537,26 +553,32 @@ impl ::graph_model::rt::Struct for Store {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.store"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "defaultLanguageTag" => &mut self.default_language_tag,
-            "languageTags" => &mut self.language_tags,
-            "groups" => &mut self.groups,
-            "sets" => &mut self.sets,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["id", "defaultLanguageTag", "languageTags", "groups", "sets"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("defaultLanguageTag", &self.default_language_tag);
-        w.field("languageTags", &self.language_tags);
-        w.field("groups", &self.groups);
-        w.field("sets", &self.sets);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.default_language_tag,
+            &self.language_tags,
+            &self.groups,
+            &self.sets,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.default_language_tag,
+                &mut self.language_tags,
+                &mut self.groups,
+                &mut self.sets,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -619,21 +641,6 @@ impl ::graph_model::rt::Struct for Term {
     fn type_name(&self) -> &'static str {
         "microsoft.graph.termStore.term"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "id" => &mut self.id,
-            "createdDateTime" => &mut self.created_date_time,
-            "descriptions" => &mut self.descriptions,
-            "labels" => &mut self.labels,
-            "lastModifiedDateTime" => &mut self.last_modified_date_time,
-            "properties" => &mut self.properties,
-            "children" => &mut self.children,
-            "relations" => &mut self.relations,
-            "set" => &mut self.set,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "id",
@@ -647,16 +654,37 @@ impl ::graph_model::rt::Struct for Term {
             "set",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("id", &self.id);
-        w.field("createdDateTime", &self.created_date_time);
-        w.field("descriptions", &self.descriptions);
-        w.field("labels", &self.labels);
-        w.field("lastModifiedDateTime", &self.last_modified_date_time);
-        w.field("properties", &self.properties);
-        w.field("children", &self.children);
-        w.field("relations", &self.relations);
-        w.field("set", &self.set);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.id,
+            &self.created_date_time,
+            &self.descriptions,
+            &self.labels,
+            &self.last_modified_date_time,
+            &self.properties,
+            &self.children,
+            &self.relations,
+            &self.set,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.id,
+                &mut self.created_date_time,
+                &mut self.descriptions,
+                &mut self.labels,
+                &mut self.last_modified_date_time,
+                &mut self.properties,
+                &mut self.children,
+                &mut self.relations,
+                &mut self.set,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra

@@ -103,6 +103,8 @@ pub enum Expr {
     Tuple(Vec<Expr>),
     /// `&[items]`.
     ArrayRef(Vec<Expr>),
+    /// `&mut [items]`.
+    ArrayMut(Vec<Expr>),
 }
 
 /// Text that is never broken.
@@ -200,6 +202,11 @@ impl Expr {
                 list(out, items);
                 out.push(']');
             }
+            Expr::ArrayMut(items) => {
+                out.push_str("&mut [");
+                list(out, items);
+                out.push(']');
+            }
         }
     }
 
@@ -213,7 +220,7 @@ impl Expr {
     /// match arm keep it on the arrow's line when it breaks.
     fn delimited(&self) -> bool {
         match self {
-            Expr::Call { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) => true,
+            Expr::Call { .. } | Expr::Tuple(_) | Expr::ArrayRef(_) | Expr::ArrayMut(_) => true,
             Expr::Atom { .. } | Expr::Generic { .. } => false,
         }
     }
@@ -257,6 +264,7 @@ impl Expr {
             }
             Expr::Tuple(items) => list("(", ")", items, shape, FN_CALL_WIDTH, fit),
             Expr::ArrayRef(items) => list("&[", "]", items, shape, ARRAY_WIDTH, fit),
+            Expr::ArrayMut(items) => list("&mut [", "]", items, shape, ARRAY_WIDTH, fit),
         }
     }
 }

@@ -139,6 +139,17 @@ fn rustfmt_leaves_random_layouts_unchanged() {
             vec![rng.atom(), atom(format!("&self.{}", rng.ident()))],
         );
         w.expr(8, &field, ";");
+        // The fields as `slots`/`slots_mut` give them.
+        let n = rng.below(30);
+        let refs: Vec<Expr> = (0..n)
+            .map(|_| atom(format!("&self.{}", rng.ident())))
+            .collect();
+        w.expr(8, &call("f", vec![Expr::ArrayRef(refs)]), ";");
+        let refs: Vec<Expr> = (0..n)
+            .map(|_| atom(format!("&mut self.{}", rng.ident())))
+            .collect();
+        let extra = atom(format!("&mut self.{}", rng.ident()));
+        w.expr(8, &call("f", vec![Expr::ArrayMut(refs), extra]), ";");
         w.line(8, "match key {");
         for _ in 0..3 {
             let pat = match rng.below(3) {

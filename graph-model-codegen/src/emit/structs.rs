@@ -49,27 +49,6 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.fn_open(4, "fn type_name", &["&self"], "&'static str");
     w.line(8, &string_literal(csdl));
     w.line(4, "}");
-    let slot = format!("&mut dyn {rt}::rt::Slot");
-    w.fn_open(
-        4,
-        "fn slot",
-        &["&mut self", "key: &str"],
-        &format!("Option<{slot}>"),
-    );
-    if s.fields.is_empty() {
-        w.line(8, "let _ = key;");
-        w.line(8, "None");
-    } else {
-        w.line(8, &format!("let slot: {slot} = match key {{"));
-        for f in &s.fields {
-            let field = atom(format!("&mut self.{}", f.rust_name));
-            w.arm(12, &string_literal(&f.json_name), &field);
-        }
-        w.line(12, "_ => return None,");
-        w.line(8, "};");
-        w.line(8, "Some(slot)");
-    }
-    w.line(4, "}");
     let names: Vec<Expr> = s
         .fields
         .iter()
@@ -78,25 +57,33 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.fn_open(4, "fn fields", &["&self"], "&'static [&'static str]");
     w.expr(8, &Expr::ArrayRef(names), "");
     w.line(4, "}");
+    // The fields as data, in the order of `fields`: an array of references
+    // (a statement each), not a function body per field.
+    let slots = |mutable: &str| -> Vec<Expr> {
+        s.fields
+            .iter()
+            .map(|f| atom(format!("&{mutable}self.{}", f.rust_name)))
+            .collect()
+    };
     w.fn_open(
         4,
-        "fn write_fields",
-        &["&self", &format!("w: &mut dyn {rt}::rt::FieldSink")],
+        "fn slots",
+        &["&self", &format!("f: &mut dyn FnMut(&[&dyn {rt}::rt::Slot])")],
         "",
     );
-    if s.fields.is_empty() {
-        w.line(8, "let _ = w;");
-    }
-    for f in &s.fields {
-        let write = call(
-            "w.field",
-            vec![
-                atom(string_literal(&f.json_name)),
-                atom(format!("&self.{}", f.rust_name)),
-            ],
-        );
-        w.expr(8, &write, ";");
-    }
+    w.expr(8, &call("f", vec![Expr::ArrayRef(slots(""))]), "");
+    w.line(4, "}");
+    w.fn_open(
+        4,
+        "fn slots_mut",
+        &[
+            "&mut self",
+            &format!("f: &mut dyn FnMut(&mut [&mut dyn {rt}::rt::Slot], &mut {rt}::Extra)"),
+        ],
+        "",
+    );
+    let extra = atom(format!("&mut self.{}", s.extra_field));
+    w.expr(8, &call("f", vec![Expr::ArrayMut(slots("mut ")), extra]), "");
     w.line(4, "}");
     w.fn_open(4, "fn extra", &["&self"], &format!("&{rt}::Extra"));
     w.line(8, &format!("&self.{}", s.extra_field));

@@ -24,7 +24,7 @@ pub use enums::{de_enum, ser_enum, WireEnum};
 pub use poly::{normalize_type_name, Polymorphic, UnknownSubtype, Variant};
 pub use read::de_value;
 pub(crate) use structs::{duplicate, insert_unique, not_nullable};
-pub use structs::{Field, FieldSink, Struct};
+pub use structs::{Field, Struct};
 pub use value::{EnumValue, Place, SeqPlace, SeqView, Slot, Value, View};
 pub use write::ser_value;
 

@@ -7,7 +7,7 @@ use serde::de::{Error as _, MapAccess, Visitor};
 use serde::{Serialize, Serializer};
 
 use super::key::{next_key, next_text};
-use super::read::{read_entry, read_place, stream_into};
+use super::read::{read_place, stream_into};
 use super::structs::{duplicate, insert_unique};
 use super::value::{Place, View};
 use super::{Extra, Struct};
@@ -97,7 +97,7 @@ fn read_struct<'de, A: MapAccess<'de>>(
     map: &mut A,
 ) -> Result<(), A::Error> {
     *out.extra_mut() = head.for_struct(out.type_name());
-    match stream_into(out, map, true)? {
+    match stream_into(out, None, map, true)? {
         None => Ok(()),
         // Refused whether or not the first one was kept among the extras.
         Some(_) => Err(duplicate("@odata.type")),
@@ -210,10 +210,7 @@ fn stream_base<'de, A: MapAccess<'de>>(
         return Err(A::Error::custom("a polymorphic type without its base"));
     };
     *base.extra_mut() = head;
-    if let Some(key) = pending {
-        read_entry(base, key, &mut map)?;
-    }
-    let Some(value) = stream_into(base, &mut map, true)? else {
+    let Some(value) = stream_into(base, pending, &mut map, true)? else {
         return Ok(());
     };
     // Out of order: the type first, then what was read, then the rest.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer};
 use super::key::{next_key, text};
 use super::poly::PolyVisitor;
 use super::structs::{duplicate, insert_unique, not_nullable, Struct};
+use super::Extra;
 use super::value::{Place, SeqPlace, Slot, Value};
 use crate::extra::Member;
 
@@ -98,43 +99,96 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        stream_into(self.0, &mut map, false).map(drop)
+        stream_into(self.0, None, &mut map, false).map(drop)
     }
 }
 
-/// Reads the remaining entries of an object into `out`, in place. With
+/// Reads the remaining entries of an object into `out`, in place, after
+/// the value of `pending` (a key the caller has read already). With
 /// `watch_type`, stops at an `@odata.type` entry and returns its value: it
 /// came after properties (allowed in JSON, against the OData ordering
 /// rule), and the rest of the object is still in the map.
 pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     out: &mut dyn Struct,
+    pending: Option<Cow<'de, str>>,
     map: &mut A,
     watch_type: bool,
 ) -> Result<Option<serde_json::Value>, A::Error> {
-    while let Some(key) = next_key(map)? {
-        if watch_type && key == "@odata.type" {
-            return map.next_value().map(Some);
-        }
-        read_entry(out, key, map)?;
-    }
-    Ok(None)
+    let names = out.fields();
+    let mut pending = pending;
+    let mut result = Ok(None);
+    out.slots_mut(&mut |slots, extra| {
+        let mut fields = Fields {
+            names,
+            slots,
+            extra,
+            next: 0,
+        };
+        result = fields.stream(pending.take(), map, watch_type);
+    });
+    result
 }
 
-/// Reads the value of `key` into its field, or into the extra members. A
-/// key repeated in the same object is an error (nothing is silently
-/// overwritten).
-pub(super) fn read_entry<'de, A: MapAccess<'de>>(
-    out: &mut dyn Struct,
-    key: Cow<'de, str>,
-    map: &mut A,
-) -> Result<(), A::Error> {
-    match out.slot(&key) {
-        Some(slot) if !slot.is_absent() => Err(duplicate(&key)),
-        Some(slot) => map.next_value_seed(SlotSeed(slot)),
-        None => {
-            let value: Member = map.next_value()?;
-            insert_unique(out.extra_mut(), &key, value)
+/// A struct's fields as the reader fills them: the names and the slots in
+/// the same order, and the extra members.
+struct Fields<'s, 'f> {
+    names: &'static [&'static str],
+    slots: &'s mut [&'f mut dyn Slot],
+    extra: &'s mut Extra,
+    /// Where a key is looked for first: after the field found last (an
+    /// object usually lists its properties in model order, so a key is
+    /// found at the first try).
+    next: usize,
+}
+
+impl Fields<'_, '_> {
+    fn stream<'de, A: MapAccess<'de>>(
+        &mut self,
+        pending: Option<Cow<'de, str>>,
+        map: &mut A,
+        watch_type: bool,
+    ) -> Result<Option<serde_json::Value>, A::Error> {
+        if let Some(key) = pending {
+            self.read(key, map)?;
         }
+        while let Some(key) = next_key(map)? {
+            if watch_type && key == "@odata.type" {
+                return map.next_value().map(Some);
+            }
+            self.read(key, map)?;
+        }
+        Ok(None)
+    }
+
+    /// The index of the field `key` names.
+    fn find(&mut self, key: &str) -> Option<usize> {
+        let from = self.next.min(self.names.len());
+        let (after, before) = (&self.names[from..], &self.names[..from]);
+        let at = match after.iter().position(|n| *n == key) {
+            Some(i) => from + i,
+            None => before.iter().position(|n| *n == key)?,
+        };
+        self.next = at + 1;
+        Some(at)
+    }
+
+    /// Reads the value of `key` into its field, or into the extra members.
+    /// A key repeated in the same object is an error (nothing is silently
+    /// overwritten).
+    fn read<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let Some(at) = self.find(&key) else {
+            let value: Member = map.next_value()?;
+            return insert_unique(self.extra, &key, value);
+        };
+        let slot = &mut *self.slots[at];
+        if !slot.is_absent() {
+            return Err(duplicate(&key));
+        }
+        map.next_value_seed(SlotSeed(slot))
     }
 }
 

@@ -10,21 +10,26 @@ use crate::Nullable;
 
 /// Implemented by every generated struct: its fields by JSON name, in code
 /// that does not depend on the format (so it is compiled once, where the
-/// struct is, and not again for every format a program uses).
+/// struct is, and not again for every format a program uses). Per struct it
+/// is data — a list of names and an array of the fields as [`Slot`]s, in the
+/// same order — so that what each type costs the compiler is a few
+/// statements, not a function body per field; the reader and the writer
+/// walk the two lists.
 pub trait Struct {
     /// The qualified CSDL name, e.g. `microsoft.graph.entity`.
     fn type_name(&self) -> &'static str;
 
-    /// The field `key` names, or `None` when it is not a property of the
-    /// type (its value then goes to [`Struct::extra_mut`]). Generated: one
-    /// `match` on `key`.
-    fn slot(&mut self, key: &str) -> Option<&mut dyn Slot>;
-
     /// The JSON names of the fields, in model order.
     fn fields(&self) -> &'static [&'static str];
 
-    /// Gives every field to `w`, in model order (`w.field(key, &self.x)` each).
-    fn write_fields(&self, w: &mut dyn FieldSink);
+    /// Calls `f` with the fields, in the order of [`Struct::fields`]
+    /// (`f(&[&self.id, ...])`).
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn Slot]));
+
+    /// Calls `f` with the fields, in the order of [`Struct::fields`], and
+    /// the extra members, all mutably (`f(&mut [&mut self.id, ...], &mut
+    /// self.extra)`).
+    fn slots_mut(&mut self, f: &mut dyn FnMut(&mut [&mut dyn Slot], &mut Extra));
 
     /// Properties not in the model and instance annotations.
     fn extra(&self) -> &Extra;
@@ -32,24 +37,8 @@ pub trait Struct {
     fn extra_mut(&mut self) -> &mut Extra;
 }
 
-/// Where [`Struct::write_fields`] puts the fields: the writer of one format.
-pub trait FieldSink {
-    /// Writes the annotations of `key`, then the field unless it is absent.
-    fn write_field(&mut self, key: &str, value: Field<'_>);
-}
-
-impl<'s> dyn FieldSink + 's {
-    /// [`FieldSink::write_field`] of `&Option<T>` or `&Nullable<T>`: what
-    /// generated `write_fields` calls (`w.field("id", &self.id)`), made into
-    /// a [`Field`] where the struct is.
-    pub fn field<'a>(&mut self, key: &str, value: impl Into<Field<'a>>) {
-        self.write_field(key, value.into());
-    }
-}
-
-/// A field as the writer gets it: made from `&Option<T>` or
-/// `&Nullable<T>` (`(&self.x).into()`) where the struct is, so that
-/// writing a field costs the writer one call, not one per question.
+/// A field as the writer gets it ([`Slot::field`]): one call answers
+/// whether it is absent, `null` or a value, and gives the value.
 pub enum Field<'a> {
     /// Not written.
     Absent,

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use super::structs::Field;
 use super::{Polymorphic, Struct};
 use crate::edm;
 use crate::{Flags, Nullable, Untyped, WireEnum};
@@ -217,6 +218,8 @@ pub trait Slot {
     fn set_null(&mut self) -> bool;
     /// Makes the slot hold a blank value and gives its place.
     fn fill(&mut self) -> Place<'_>;
+    /// What the writer writes: absent, `null` or the value's view.
+    fn field(&self) -> Field<'_>;
 }
 
 impl<T: Value> Slot for Option<T> {
@@ -228,6 +231,9 @@ impl<T: Value> Slot for Option<T> {
     }
     fn fill(&mut self) -> Place<'_> {
         self.insert(T::blank()).place()
+    }
+    fn field(&self) -> Field<'_> {
+        self.into()
     }
 }
 
@@ -241,5 +247,8 @@ impl<T: Value> Slot for Nullable<T> {
     }
     fn fill(&mut self) -> Place<'_> {
         Nullable::insert(self, T::blank()).place()
+    }
+    fn field(&self) -> Field<'_> {
+        self.into()
     }
 }

@@ -5,7 +5,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
 use super::poly::Variant;
-use super::structs::{Field, FieldSink, Struct};
+use super::structs::{Field, Struct};
 use super::value::{Value, View};
 use super::Extra;
 
@@ -94,12 +94,19 @@ fn write_members<M: SerializeMap>(
         annotated: kinds.property_annotation,
         error: None,
     };
-    value.write_fields(&mut w);
+    let fields = value.fields();
+    value.slots(&mut |slots| {
+        for (name, slot) in fields.iter().zip(slots) {
+            if let Err(e) = w.write(name, slot.field()) {
+                w.error = Some(e);
+                return;
+            }
+        }
+    });
     if let Some(e) = w.error {
         return Err(e);
     }
     if kinds.other || kinds.property_annotation {
-        let fields = value.fields();
         for (k, v) in extra.members() {
             let of_field = annotates(k).is_some_and(|p| fields.contains(&p));
             if !k.starts_with('@') && !of_field {
@@ -120,16 +127,6 @@ struct FieldWriter<'a, M: SerializeMap> {
     /// Whether any extra member is a property annotation (`name@term`).
     annotated: bool,
     error: Option<M::Error>,
-}
-
-impl<M: SerializeMap> FieldSink for FieldWriter<'_, M> {
-    fn write_field(&mut self, key: &str, value: Field<'_>) {
-        if self.error.is_none() {
-            if let Err(e) = self.write(key, value) {
-                self.error = Some(e);
-            }
-        }
-    }
 }
 
 impl<M: SerializeMap> FieldWriter<'_, M> {

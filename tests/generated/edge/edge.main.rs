@@ -15,20 +15,17 @@ impl ::graph_model::rt::Struct for Circle {
     fn type_name(&self) -> &'static str {
         "edge.main.circle"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "label" => &mut self.label,
-            "radius" => &mut self.radius,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["label", "radius"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("label", &self.label);
-        w.field("radius", &self.radius);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.label, &self.radius])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.label, &mut self.radius], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -191,22 +188,20 @@ impl ::graph_model::rt::Struct for Group {
     fn type_name(&self) -> &'static str {
         "edge.main.group"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "label" => &mut self.label,
-            "members" => &mut self.members,
-            "owner" => &mut self.owner,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["label", "members", "owner"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("label", &self.label);
-        w.field("members", &self.members);
-        w.field("owner", &self.owner);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.label, &self.members, &self.owner])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.label, &mut self.members, &mut self.owner],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -278,26 +273,6 @@ impl ::graph_model::rt::Struct for Keywords {
     fn type_name(&self) -> &'static str {
         "edge.main.keywords"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "type" => &mut self.r#type,
-            "match" => &mut self.r#match,
-            "ref" => &mut self.r#ref,
-            "self" => &mut self.self_,
-            "super" => &mut self.super_,
-            "crate" => &mut self.crate_,
-            "Self" => &mut self.self_2,
-            "extra" => &mut self.extra,
-            "queryString" => &mut self.query_string_2,
-            "query_string" => &mut self.query_string,
-            "remoteControlSoftware" => &mut self.remote_control_software,
-            "remote_Control_Software" => &mut self.remote_control_software_2,
-            "3dModel" => &mut self._3d_model,
-            "naïve" => &mut self.na_u00ef_ve,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "type",
@@ -316,21 +291,47 @@ impl ::graph_model::rt::Struct for Keywords {
             "naïve",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("type", &self.r#type);
-        w.field("match", &self.r#match);
-        w.field("ref", &self.r#ref);
-        w.field("self", &self.self_);
-        w.field("super", &self.super_);
-        w.field("crate", &self.crate_);
-        w.field("Self", &self.self_2);
-        w.field("extra", &self.extra);
-        w.field("queryString", &self.query_string_2);
-        w.field("query_string", &self.query_string);
-        w.field("remoteControlSoftware", &self.remote_control_software);
-        w.field("remote_Control_Software", &self.remote_control_software_2);
-        w.field("3dModel", &self._3d_model);
-        w.field("naïve", &self.na_u00ef_ve);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.r#type,
+            &self.r#match,
+            &self.r#ref,
+            &self.self_,
+            &self.super_,
+            &self.crate_,
+            &self.self_2,
+            &self.extra,
+            &self.query_string_2,
+            &self.query_string,
+            &self.remote_control_software,
+            &self.remote_control_software_2,
+            &self._3d_model,
+            &self.na_u00ef_ve,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.r#type,
+                &mut self.r#match,
+                &mut self.r#ref,
+                &mut self.self_,
+                &mut self.super_,
+                &mut self.crate_,
+                &mut self.self_2,
+                &mut self.extra,
+                &mut self.query_string_2,
+                &mut self.query_string,
+                &mut self.remote_control_software,
+                &mut self.remote_control_software_2,
+                &mut self._3d_model,
+                &mut self.na_u00ef_ve,
+            ],
+            &mut self.extra_2,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra_2
@@ -380,22 +381,20 @@ impl ::graph_model::rt::Struct for Node {
     fn type_name(&self) -> &'static str {
         "edge.main.node"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "next" => &mut self.next,
-            "children" => &mut self.children,
-            "shape" => &mut self.shape,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["next", "children", "shape"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("next", &self.next);
-        w.field("children", &self.children);
-        w.field("shape", &self.shape);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.next, &self.children, &self.shape])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [&mut self.next, &mut self.children, &mut self.shape],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -445,18 +444,17 @@ impl ::graph_model::rt::Struct for Old {
     fn type_name(&self) -> &'static str {
         "edge.main.old"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "value" => &mut self.value,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["value"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("value", &self.value);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.value])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.value], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -553,36 +551,6 @@ impl ::graph_model::rt::Struct for Primitives {
     fn type_name(&self) -> &'static str {
         "edge.main.primitives"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "binary" => &mut self.binary,
-            "boolean" => &mut self.boolean,
-            "byte" => &mut self.byte,
-            "date" => &mut self.date,
-            "dateTimeOffset" => &mut self.date_time_offset,
-            "decimal" => &mut self.decimal,
-            "double" => &mut self.double,
-            "duration" => &mut self.duration,
-            "guid" => &mut self.guid,
-            "int16" => &mut self.int16,
-            "int32" => &mut self.int32,
-            "int64" => &mut self.int64,
-            "sbyte" => &mut self.sbyte,
-            "single" => &mut self.single,
-            "stream" => &mut self.stream,
-            "string" => &mut self.string,
-            "timeOfDay" => &mut self.time_of_day,
-            "untyped" => &mut self.untyped,
-            "point" => &mut self.point,
-            "days" => &mut self.days,
-            "risk" => &mut self.risk,
-            "strings" => &mut self.strings,
-            "alias" => &mut self.alias,
-            "missing" => &mut self.missing,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &[
             "binary",
@@ -611,31 +579,67 @@ impl ::graph_model::rt::Struct for Primitives {
             "missing",
         ]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("binary", &self.binary);
-        w.field("boolean", &self.boolean);
-        w.field("byte", &self.byte);
-        w.field("date", &self.date);
-        w.field("dateTimeOffset", &self.date_time_offset);
-        w.field("decimal", &self.decimal);
-        w.field("double", &self.double);
-        w.field("duration", &self.duration);
-        w.field("guid", &self.guid);
-        w.field("int16", &self.int16);
-        w.field("int32", &self.int32);
-        w.field("int64", &self.int64);
-        w.field("sbyte", &self.sbyte);
-        w.field("single", &self.single);
-        w.field("stream", &self.stream);
-        w.field("string", &self.string);
-        w.field("timeOfDay", &self.time_of_day);
-        w.field("untyped", &self.untyped);
-        w.field("point", &self.point);
-        w.field("days", &self.days);
-        w.field("risk", &self.risk);
-        w.field("strings", &self.strings);
-        w.field("alias", &self.alias);
-        w.field("missing", &self.missing);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[
+            &self.binary,
+            &self.boolean,
+            &self.byte,
+            &self.date,
+            &self.date_time_offset,
+            &self.decimal,
+            &self.double,
+            &self.duration,
+            &self.guid,
+            &self.int16,
+            &self.int32,
+            &self.int64,
+            &self.sbyte,
+            &self.single,
+            &self.stream,
+            &self.string,
+            &self.time_of_day,
+            &self.untyped,
+            &self.point,
+            &self.days,
+            &self.risk,
+            &self.strings,
+            &self.alias,
+            &self.missing,
+        ])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(
+            &mut [
+                &mut self.binary,
+                &mut self.boolean,
+                &mut self.byte,
+                &mut self.date,
+                &mut self.date_time_offset,
+                &mut self.decimal,
+                &mut self.double,
+                &mut self.duration,
+                &mut self.guid,
+                &mut self.int16,
+                &mut self.int32,
+                &mut self.int64,
+                &mut self.sbyte,
+                &mut self.single,
+                &mut self.stream,
+                &mut self.string,
+                &mut self.time_of_day,
+                &mut self.untyped,
+                &mut self.point,
+                &mut self.days,
+                &mut self.risk,
+                &mut self.strings,
+                &mut self.alias,
+                &mut self.missing,
+            ],
+            &mut self.extra,
+        )
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
@@ -767,18 +771,17 @@ impl ::graph_model::rt::Struct for Shape {
     fn type_name(&self) -> &'static str {
         "edge.main.shape"
     }
-    fn slot(&mut self, key: &str) -> Option<&mut dyn ::graph_model::rt::Slot> {
-        let slot: &mut dyn ::graph_model::rt::Slot = match key {
-            "label" => &mut self.label,
-            _ => return None,
-        };
-        Some(slot)
-    }
     fn fields(&self) -> &'static [&'static str] {
         &["label"]
     }
-    fn write_fields(&self, w: &mut dyn ::graph_model::rt::FieldSink) {
-        w.field("label", &self.label);
+    fn slots(&self, f: &mut dyn FnMut(&[&dyn ::graph_model::rt::Slot])) {
+        f(&[&self.label])
+    }
+    fn slots_mut(
+        &mut self,
+        f: &mut dyn FnMut(&mut [&mut dyn ::graph_model::rt::Slot], &mut ::graph_model::Extra),
+    ) {
+        f(&mut [&mut self.label], &mut self.extra)
     }
     fn extra(&self) -> &::graph_model::Extra {
         &self.extra
