@@ -274,9 +274,16 @@ impl<'a> Parser<'a> {
         }
         if self.is_word(&t, "not") && (self.peek_at(1).spaced || self.peek_at(1).tok == Tok::Open) {
             self.next();
-            self.nest()?;
+            // `not (…)`: the group counts the level, as for `-(…)` (so that
+            // `not -x` and its canonical `not (-x)` are as deep).
+            let grouped = self.peek().tok == Tok::Open;
+            if !grouped {
+                self.nest()?;
+            }
             let inner = self.unary()?;
-            self.depth -= 1;
+            if !grouped {
+                self.depth -= 1;
+            }
             let span = self.span(&t).start..inner.span.end;
             return Ok(Expr {
                 kind: ExprKind::Unary(UnaryOp::Not, Box::new(inner)),
