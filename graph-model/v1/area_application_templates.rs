@@ -90,7 +90,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationDataType {
     }
 }
 /// CSDL: `microsoft.graph.applicationLocation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationLocation {
     /// Property `dataCenter` (nullable: absent, `null` or a value).
@@ -137,6 +137,21 @@ impl ::graph_model::rt::Value for ApplicationLocation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationLocation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationLocation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationLocation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationLocation";
 }
@@ -151,7 +166,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationLocation {
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorCertificateInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskFactorCertificateInfo {
     /// Property `hasBadCommonName` (nullable: absent, `null` or a value).
@@ -242,6 +257,21 @@ impl ::graph_model::rt::Value for ApplicationRiskFactorCertificateInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskFactorCertificateInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskFactorCertificateInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskFactorCertificateInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorCertificateInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorCertificateInfo";
 }
@@ -256,7 +286,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorCe
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorGeneralInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskFactorGeneralInfo {
     /// Property `consumerPopularity` (nullable: absent, `null` or a value).
@@ -352,6 +382,21 @@ impl ::graph_model::rt::Value for ApplicationRiskFactorGeneralInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskFactorGeneralInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskFactorGeneralInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskFactorGeneralInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorGeneralInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorGeneralInfo";
 }
@@ -366,7 +411,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorGe
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorLegalInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskFactorLegalInfo {
     /// Property `dataRetention` (not nullable: absent or a value).
@@ -427,6 +472,21 @@ impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskFactorLegalInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskFactorLegalInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskFactorLegalInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorLegalInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorLegalInfo";
 }
@@ -441,7 +501,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorLe
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorLegalInfoGdpr`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskFactorLegalInfoGdpr {
     /// Property `dataProtection` (not nullable: absent or a value).
@@ -512,6 +572,21 @@ impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfoGdpr {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskFactorLegalInfoGdpr {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskFactorLegalInfoGdpr {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskFactorLegalInfoGdpr {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorLegalInfoGdpr {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorLegalInfoGdpr";
 }
@@ -526,7 +601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorLe
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactorSecurityInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskFactorSecurityInfo {
     /// Property `certificate` (not nullable: absent or a value).
@@ -697,6 +772,21 @@ impl ::graph_model::rt::Value for ApplicationRiskFactorSecurityInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskFactorSecurityInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskFactorSecurityInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskFactorSecurityInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactorSecurityInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactorSecurityInfo";
 }
@@ -711,7 +801,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactorSe
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskFactors`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskFactors {
     /// Property `compliance` (nullable: absent, `null` or a value).
@@ -767,6 +857,21 @@ impl ::graph_model::rt::Value for ApplicationRiskFactors {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskFactors {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskFactors {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskFactors {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskFactors {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskFactors";
 }
@@ -781,7 +886,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskFactors 
     }
 }
 /// CSDL: `microsoft.graph.applicationRiskScore`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationRiskScore {
     /// Property `compliance` (nullable: absent, `null` or a value).
@@ -846,6 +951,21 @@ impl ::graph_model::rt::Value for ApplicationRiskScore {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationRiskScore {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationRiskScore {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationRiskScore {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationRiskScore {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationRiskScore";
 }
@@ -860,7 +980,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationRiskScore {
     }
 }
 /// CSDL: `microsoft.graph.applicationSecurityCompliance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationSecurityCompliance {
     /// Property `cobit` (nullable: absent, `null` or a value).
@@ -1056,6 +1176,21 @@ impl ::graph_model::rt::Value for ApplicationSecurityCompliance {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ApplicationSecurityCompliance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationSecurityCompliance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationSecurityCompliance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ApplicationSecurityCompliance {
     const TYPE_NAME: &'static str = "microsoft.graph.applicationSecurityCompliance";
 }
@@ -1070,7 +1205,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationSecurityComp
     }
 }
 /// CSDL: `microsoft.graph.applicationTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplicationTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -1189,6 +1324,21 @@ impl ::graph_model::rt::Value for ApplicationTemplate {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ApplicationTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplicationTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplicationTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ApplicationTemplate {

@@ -66,7 +66,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessEntityType {
     }
 }
 /// CSDL: `microsoft.graph.actionItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ActionItem {
     /// Property `ownerDisplayName` (nullable: absent, `null` or a value).
@@ -119,6 +119,21 @@ impl ::graph_model::rt::Value for ActionItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ActionItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ActionItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ActionItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ActionItem {
     const TYPE_NAME: &'static str = "microsoft.graph.actionItem";
 }
@@ -133,7 +148,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionItem {
     }
 }
 /// CSDL: `microsoft.graph.aiInteractionHistory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiInteractionHistory {
     /// Property `id` (not nullable: absent or a value).
@@ -175,6 +190,21 @@ impl ::graph_model::rt::Value for AiInteractionHistory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiInteractionHistory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiInteractionHistory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiInteractionHistory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.aiInteractionHistory";
 }
@@ -189,7 +219,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionHistory {
     }
 }
 /// CSDL: `microsoft.graph.aiOnlineMeeting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiOnlineMeeting {
     /// Property `id` (not nullable: absent or a value).
@@ -233,6 +263,21 @@ impl ::graph_model::rt::Value for AiOnlineMeeting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiOnlineMeeting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiOnlineMeeting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiOnlineMeeting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiOnlineMeeting {
     const TYPE_NAME: &'static str = "microsoft.graph.aiOnlineMeeting";
 }
@@ -247,7 +292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiOnlineMeeting {
     }
 }
 /// CSDL: `microsoft.graph.aiUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiUser {
     /// Property `id` (not nullable: absent or a value).
@@ -300,6 +345,21 @@ impl ::graph_model::rt::Value for AiUser {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiUser {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiUser {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiUser {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiUser {
     const TYPE_NAME: &'static str = "microsoft.graph.aiUser";
 }
@@ -314,7 +374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiUser {
     }
 }
 /// CSDL: `microsoft.graph.callAiInsight`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CallAiInsight {
     /// Property `id` (not nullable: absent or a value).
@@ -400,6 +460,21 @@ impl ::graph_model::rt::Value for CallAiInsight {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CallAiInsight {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CallAiInsight {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CallAiInsight {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CallAiInsight {
     const TYPE_NAME: &'static str = "microsoft.graph.callAiInsight";
 }
@@ -414,7 +489,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallAiInsight {
     }
 }
 /// CSDL: `microsoft.graph.callAiInsightViewPoint`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CallAiInsightViewPoint {
     /// Property `mentionEvents` (nullable: absent, `null` or a value).
@@ -456,6 +531,21 @@ impl ::graph_model::rt::Value for CallAiInsightViewPoint {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CallAiInsightViewPoint {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CallAiInsightViewPoint {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CallAiInsightViewPoint {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CallAiInsightViewPoint {
     const TYPE_NAME: &'static str = "microsoft.graph.callAiInsightViewPoint";
 }
@@ -470,7 +560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CallAiInsightViewPoint 
     }
 }
 /// CSDL: `microsoft.graph.copilotAdmin`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotAdmin {
     /// Property `id` (not nullable: absent or a value).
@@ -519,6 +609,21 @@ impl ::graph_model::rt::Value for CopilotAdmin {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotAdmin {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotAdmin {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotAdmin {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdmin {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdmin";
 }
@@ -533,7 +638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdmin {
     }
 }
 /// CSDL: `microsoft.graph.copilotAdminCatalog`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotAdminCatalog {
     /// Property `id` (not nullable: absent or a value).
@@ -577,6 +682,21 @@ impl ::graph_model::rt::Value for CopilotAdminCatalog {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotAdminCatalog {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotAdminCatalog {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotAdminCatalog {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdminCatalog {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminCatalog";
 }
@@ -591,7 +711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminCatalog {
     }
 }
 /// CSDL: `microsoft.graph.copilotAdminLimitedMode`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotAdminLimitedMode {
     /// Property `id` (not nullable: absent or a value).
@@ -644,6 +764,21 @@ impl ::graph_model::rt::Value for CopilotAdminLimitedMode {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotAdminLimitedMode {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotAdminLimitedMode {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotAdminLimitedMode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdminLimitedMode {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminLimitedMode";
 }
@@ -658,7 +793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminLimitedMode
     }
 }
 /// CSDL: `microsoft.graph.copilotAdminSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotAdminSetting {
     /// Property `id` (not nullable: absent or a value).
@@ -702,6 +837,21 @@ impl ::graph_model::rt::Value for CopilotAdminSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotAdminSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotAdminSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotAdminSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAdminSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotAdminSetting";
 }
@@ -716,7 +866,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAdminSetting {
     }
 }
 /// CSDL: `microsoft.graph.copilotPackageDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotPackageDetail {
     /// Property `id` (not nullable: absent or a value).
@@ -897,6 +1047,21 @@ impl ::graph_model::rt::Value for CopilotPackageDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotPackageDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotPackageDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotPackageDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotPackageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotPackageDetail";
 }
@@ -911,7 +1076,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPackageDetail {
     }
 }
 /// CSDL: `microsoft.graph.copilotReportRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotReportRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -953,6 +1118,21 @@ impl ::graph_model::rt::Value for CopilotReportRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotReportRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotReportRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotReportRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotReportRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotReportRoot";
 }
@@ -967,7 +1147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotReportRoot {
     }
 }
 /// CSDL: `microsoft.graph.copilotRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotRoot {
     /// Navigation property `admin` (nullable: absent, `null` or a value).
@@ -1028,6 +1208,21 @@ impl ::graph_model::rt::Value for CopilotRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.copilotRoot";
 }
@@ -1042,7 +1237,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotRoot {
     }
 }
 /// CSDL: `microsoft.graph.meetingNote`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MeetingNote {
     /// Property `subpoints` (nullable: absent, `null` or a value).
@@ -1091,6 +1286,21 @@ impl ::graph_model::rt::Value for MeetingNote {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MeetingNote {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MeetingNote {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MeetingNote {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingNote {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingNote";
 }
@@ -1105,7 +1315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingNote {
     }
 }
 /// CSDL: `microsoft.graph.meetingNoteSubpoint`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MeetingNoteSubpoint {
     /// Property `text` (nullable: absent, `null` or a value).
@@ -1149,6 +1359,21 @@ impl ::graph_model::rt::Value for MeetingNoteSubpoint {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MeetingNoteSubpoint {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MeetingNoteSubpoint {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MeetingNoteSubpoint {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MeetingNoteSubpoint {
     const TYPE_NAME: &'static str = "microsoft.graph.meetingNoteSubpoint";
 }
@@ -1163,7 +1388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeetingNoteSubpoint {
     }
 }
 /// CSDL: `microsoft.graph.mentionEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MentionEvent {
     /// Property `eventDateTime` (nullable: absent, `null` or a value).
@@ -1220,6 +1445,21 @@ impl ::graph_model::rt::Value for MentionEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MentionEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MentionEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MentionEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MentionEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.mentionEvent";
 }
@@ -1234,7 +1474,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MentionEvent {
     }
 }
 /// CSDL: `microsoft.graph.packageAccessEntity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PackageAccessEntity {
     /// Property `resourceId` (not nullable: absent or a value).
@@ -1281,6 +1521,21 @@ impl ::graph_model::rt::Value for PackageAccessEntity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PackageAccessEntity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PackageAccessEntity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PackageAccessEntity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PackageAccessEntity {
     const TYPE_NAME: &'static str = "microsoft.graph.packageAccessEntity";
 }
@@ -1295,7 +1550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageAccessEntity {
     }
 }
 /// CSDL: `microsoft.graph.packageElement`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PackageElement {
     /// Property `definition` (nullable: absent, `null` or a value).
@@ -1339,6 +1594,21 @@ impl ::graph_model::rt::Value for PackageElement {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PackageElement {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PackageElement {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PackageElement {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PackageElement {
     const TYPE_NAME: &'static str = "microsoft.graph.packageElement";
 }
@@ -1353,7 +1623,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PackageElement {
     }
 }
 /// CSDL: `microsoft.graph.packageElementDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PackageElementDetail {
     /// Property `elements` (not nullable: absent or a value).
@@ -1398,6 +1668,21 @@ impl ::graph_model::rt::Value for PackageElementDetail {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for PackageElementDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PackageElementDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PackageElementDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for PackageElementDetail {

@@ -3,7 +3,7 @@
 /// Contains properties and inherited properties for Android Line Of Business apps.
 ///
 /// CSDL: `microsoft.graph.androidLobApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -217,6 +217,21 @@ impl ::graph_model::rt::Value for AndroidLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.androidLobApp";
 }
@@ -233,7 +248,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidLobApp {
 /// Policy used to configure detailed management settings targeted to specific security groups and for a specified set of apps on an Android device
 ///
 /// CSDL: `microsoft.graph.androidManagedAppProtection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
@@ -592,6 +607,21 @@ impl ::graph_model::rt::Value for AndroidManagedAppProtection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidManagedAppProtection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidManagedAppProtection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidManagedAppProtection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.androidManagedAppProtection";
 }
@@ -610,7 +640,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidManagedAppProtec
 /// The ManagedAppRegistration resource represents the details of an app, with management capability, used by a member of the organization.
 ///
 /// CSDL: `microsoft.graph.androidManagedAppRegistration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidManagedAppRegistration {
     /// Property `id` (not nullable: absent or a value).
@@ -766,6 +796,21 @@ impl ::graph_model::rt::Value for AndroidManagedAppRegistration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidManagedAppRegistration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidManagedAppRegistration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidManagedAppRegistration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidManagedAppRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.androidManagedAppRegistration";
 }
@@ -782,7 +827,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidManagedAppRegist
 /// Contains properties for the minimum operating system required for an Android mobile app.
 ///
 /// CSDL: `microsoft.graph.androidMinimumOperatingSystem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidMinimumOperatingSystem {
     /// When TRUE, only Version 10.0 or later is supported. Default value is FALSE. Exactly one of the minimum operating system boolean values will be TRUE.
@@ -926,6 +971,21 @@ impl ::graph_model::rt::Value for AndroidMinimumOperatingSystem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidMinimumOperatingSystem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidMinimumOperatingSystem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidMinimumOperatingSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.androidMinimumOperatingSystem";
 }
@@ -942,7 +1002,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidMinimumOperating
 /// The identifier for an Android app.
 ///
 /// CSDL: `microsoft.graph.androidMobileAppIdentifier`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidMobileAppIdentifier {
     /// The identifier for an app, as specified in the play store.
@@ -986,6 +1046,21 @@ impl ::graph_model::rt::Value for AndroidMobileAppIdentifier {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidMobileAppIdentifier {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidMobileAppIdentifier {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidMobileAppIdentifier {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidMobileAppIdentifier {
     const TYPE_NAME: &'static str = "microsoft.graph.androidMobileAppIdentifier";
 }
@@ -1002,7 +1077,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidMobileAppIdentif
 /// Contains properties and inherited properties for Android store apps.
 ///
 /// CSDL: `microsoft.graph.androidStoreApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidStoreApp {
     /// Property `id` (not nullable: absent or a value).
@@ -1181,6 +1256,21 @@ impl ::graph_model::rt::Value for AndroidStoreApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidStoreApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidStoreApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidStoreApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.androidStoreApp";
 }
@@ -1197,7 +1287,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidStoreApp {
 /// Contains properties for App configuration setting item.
 ///
 /// CSDL: `microsoft.graph.appConfigurationSettingItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AppConfigurationSettingItem {
     /// app configuration key.
@@ -1260,6 +1350,21 @@ impl ::graph_model::rt::Value for AppConfigurationSettingItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AppConfigurationSettingItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AppConfigurationSettingItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AppConfigurationSettingItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AppConfigurationSettingItem {
     const TYPE_NAME: &'static str = "microsoft.graph.appConfigurationSettingItem";
 }
@@ -1276,7 +1381,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppConfigurationSetting
 /// Policy used to configure detailed management settings for a specified set of apps for all users not targeted by a TargetedManagedAppProtection Policy
 ///
 /// CSDL: `microsoft.graph.defaultManagedAppProtection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DefaultManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
@@ -1635,6 +1740,21 @@ impl ::graph_model::rt::Value for DefaultManagedAppProtection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DefaultManagedAppProtection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DefaultManagedAppProtection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DefaultManagedAppProtection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DefaultManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.defaultManagedAppProtection";
 }
@@ -1651,7 +1771,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefaultManagedAppProtec
 /// Singleton entity that acts as a container for all device app management functionality.
 ///
 /// CSDL: `microsoft.graph.deviceAppManagement`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceAppManagement {
     /// Property `id` (not nullable: absent or a value).
@@ -1843,6 +1963,21 @@ impl ::graph_model::rt::Value for DeviceAppManagement {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceAppManagement {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceAppManagement {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceAppManagement {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAppManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAppManagement";
 }
@@ -1859,7 +1994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAppManagement {
 /// Contains properties for the installation state for a device.
 ///
 /// CSDL: `microsoft.graph.deviceInstallState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceInstallState {
     /// Property `id` (not nullable: absent or a value).
@@ -1966,6 +2101,21 @@ impl ::graph_model::rt::Value for DeviceInstallState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceInstallState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceInstallState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceInstallState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceInstallState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceInstallState";
 }
@@ -1982,7 +2132,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceInstallState {
 /// Contains properties for the installation summary of a book for a device.
 ///
 /// CSDL: `microsoft.graph.eBookInstallSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EBookInstallSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -2073,6 +2223,21 @@ impl ::graph_model::rt::Value for EBookInstallSummary {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EBookInstallSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EBookInstallSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EBookInstallSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EBookInstallSummary {
@@ -2271,7 +2436,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InstallState {
 /// Contains properties of the possible iOS device types the mobile app can run on.
 ///
 /// CSDL: `microsoft.graph.iosDeviceType`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosDeviceType {
     /// Whether the app should run on iPads.
@@ -2322,6 +2487,21 @@ impl ::graph_model::rt::Value for IosDeviceType {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosDeviceType {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosDeviceType {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosDeviceType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosDeviceType {
     const TYPE_NAME: &'static str = "microsoft.graph.iosDeviceType";
 }
@@ -2338,7 +2518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosDeviceType {
 /// Contains properties and inherited properties for iOS Line Of Business apps.
 ///
 /// CSDL: `microsoft.graph.iosLobApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -2566,6 +2746,21 @@ impl ::graph_model::rt::Value for IosLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosLobApp";
 }
@@ -2582,7 +2777,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosLobApp {
 /// Contains properties used to assign an iOS LOB mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.iosLobAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosLobAppAssignmentSettings {
     /// When TRUE, indicates that the app can be uninstalled by the user. When FALSE, indicates that the app cannot be uninstalled by the user. By default, this property is set to null which internally is treated as TRUE.
@@ -2649,6 +2844,21 @@ impl ::graph_model::rt::Value for IosLobAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosLobAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosLobAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosLobAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosLobAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosLobAppAssignmentSettings";
 }
@@ -2665,7 +2875,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosLobAppAssignmentSett
 /// Policy used to configure detailed management settings targeted to specific security groups and for a specified set of apps on an iOS device
 ///
 /// CSDL: `microsoft.graph.iosManagedAppProtection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
@@ -3003,6 +3213,21 @@ impl ::graph_model::rt::Value for IosManagedAppProtection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosManagedAppProtection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosManagedAppProtection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosManagedAppProtection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.iosManagedAppProtection";
 }
@@ -3021,7 +3246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosManagedAppProtection
 /// The ManagedAppRegistration resource represents the details of an app, with management capability, used by a member of the organization.
 ///
 /// CSDL: `microsoft.graph.iosManagedAppRegistration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosManagedAppRegistration {
     /// Property `id` (not nullable: absent or a value).
@@ -3177,6 +3402,21 @@ impl ::graph_model::rt::Value for IosManagedAppRegistration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosManagedAppRegistration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosManagedAppRegistration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosManagedAppRegistration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosManagedAppRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosManagedAppRegistration";
 }
@@ -3193,7 +3433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosManagedAppRegistrati
 /// Contains properties of the minimum operating system required for an iOS mobile app.
 ///
 /// CSDL: `microsoft.graph.iosMinimumOperatingSystem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosMinimumOperatingSystem {
     /// Indicates the minimum iOS version support required for the managed device. When 'True', iOS with OS Version 10.0 or later is required to install the app. If 'False', iOS Version 10.0 is not the minimum version. Default value is False. Exactly one of the minimum operating system boolean values will be TRUE.
@@ -3288,6 +3528,21 @@ impl ::graph_model::rt::Value for IosMinimumOperatingSystem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosMinimumOperatingSystem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosMinimumOperatingSystem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosMinimumOperatingSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.iosMinimumOperatingSystem";
 }
@@ -3304,7 +3559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMinimumOperatingSyst
 /// Contains properties, inherited properties and actions for iOS mobile app configurations.
 ///
 /// CSDL: `microsoft.graph.iosMobileAppConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosMobileAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -3451,6 +3706,21 @@ impl ::graph_model::rt::Value for IosMobileAppConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosMobileAppConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosMobileAppConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosMobileAppConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosMobileAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosMobileAppConfiguration";
 }
@@ -3467,7 +3737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMobileAppConfigurati
 /// The identifier for an iOS app.
 ///
 /// CSDL: `microsoft.graph.iosMobileAppIdentifier`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosMobileAppIdentifier {
     /// The identifier for an app, as specified in the app store.
@@ -3511,6 +3781,21 @@ impl ::graph_model::rt::Value for IosMobileAppIdentifier {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosMobileAppIdentifier {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosMobileAppIdentifier {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosMobileAppIdentifier {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosMobileAppIdentifier {
     const TYPE_NAME: &'static str = "microsoft.graph.iosMobileAppIdentifier";
 }
@@ -3527,7 +3812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosMobileAppIdentifier 
 /// Contains properties and inherited properties for iOS store apps.
 ///
 /// CSDL: `microsoft.graph.iosStoreApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosStoreApp {
     /// Property `id` (not nullable: absent or a value).
@@ -3713,6 +3998,21 @@ impl ::graph_model::rt::Value for IosStoreApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosStoreApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosStoreApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosStoreApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosStoreApp";
 }
@@ -3729,7 +4029,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosStoreApp {
 /// Contains properties used to assign an iOS Store mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.iosStoreAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosStoreAppAssignmentSettings {
     /// When TRUE, indicates that the app can be uninstalled by the user. When FALSE, indicates that the app cannot be uninstalled by the user. By default, this property is set to null which internally is treated as TRUE.
@@ -3796,6 +4096,21 @@ impl ::graph_model::rt::Value for IosStoreAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosStoreAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosStoreAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosStoreAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosStoreAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosStoreAppAssignmentSettings";
 }
@@ -3812,7 +4127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosStoreAppAssignmentSe
 /// Contains properties and inherited properties for iOS Volume-Purchased Program (VPP) Apps.
 ///
 /// CSDL: `microsoft.graph.iosVppApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosVppApp {
     /// Property `id` (not nullable: absent or a value).
@@ -4039,6 +4354,21 @@ impl ::graph_model::rt::Value for IosVppApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosVppApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosVppApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosVppApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppApp";
 }
@@ -4055,7 +4385,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppApp {
 /// Contains properties used to assign an iOS VPP mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.iosVppAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosVppAppAssignmentSettings {
     /// Whether or not to use device licensing.
@@ -4109,6 +4439,21 @@ impl ::graph_model::rt::Value for IosVppAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosVppAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosVppAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosVppAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppAppAssignmentSettings";
 }
@@ -4125,7 +4470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppAppAssignmentSett
 /// A class containing the properties for iOS Vpp eBook.
 ///
 /// CSDL: `microsoft.graph.iosVppEBook`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosVppEBook {
     /// Property `id` (not nullable: absent or a value).
@@ -4323,6 +4668,21 @@ impl ::graph_model::rt::Value for IosVppEBook {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosVppEBook {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosVppEBook {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosVppEBook {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppEBook {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppEBook";
 }
@@ -4339,7 +4699,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppEBook {
 /// Contains properties used to assign an iOS VPP EBook to a group.
 ///
 /// CSDL: `microsoft.graph.iosVppEBookAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosVppEBookAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -4392,6 +4752,21 @@ impl ::graph_model::rt::Value for IosVppEBookAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosVppEBookAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosVppEBookAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosVppEBookAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosVppEBookAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.iosVppEBookAssignment";
 }
@@ -4408,7 +4783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosVppEBookAssignment {
 /// Contains properties and inherited properties for iOS web apps.
 ///
 /// CSDL: `microsoft.graph.iosiPadOSWebClip`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosiPadOSWebClip {
     /// Property `id` (not nullable: absent or a value).
@@ -4579,6 +4954,21 @@ impl ::graph_model::rt::Value for IosiPadOSWebClip {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosiPadOSWebClip {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosiPadOSWebClip {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosiPadOSWebClip {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosiPadOSWebClip {
     const TYPE_NAME: &'static str = "microsoft.graph.iosiPadOSWebClip";
 }
@@ -4595,7 +4985,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosiPadOSWebClip {
 /// Contains properties and inherited properties for the MacOS DMG (Apple Disk Image) App.
 ///
 /// CSDL: `microsoft.graph.macOSDmgApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSDmgApp {
     /// Property `id` (not nullable: absent or a value).
@@ -4816,6 +5206,21 @@ impl ::graph_model::rt::Value for MacOSDmgApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSDmgApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSDmgApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSDmgApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSDmgApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSDmgApp";
 }
@@ -4832,7 +5237,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSDmgApp {
 /// Contains properties of an included .app in a MacOS app.
 ///
 /// CSDL: `microsoft.graph.macOSIncludedApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSIncludedApp {
     /// The bundleId of the app. This maps to the CFBundleIdentifier in the app's bundle configuration.
@@ -4883,6 +5288,21 @@ impl ::graph_model::rt::Value for MacOSIncludedApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSIncludedApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSIncludedApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSIncludedApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSIncludedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSIncludedApp";
 }
@@ -4899,7 +5319,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSIncludedApp {
 /// Contains properties and inherited properties for the macOS LOB App.
 ///
 /// CSDL: `microsoft.graph.macOSLobApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -5148,6 +5568,21 @@ impl ::graph_model::rt::Value for MacOSLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSLobApp";
 }
@@ -5164,7 +5599,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSLobApp {
 /// Contains properties of a macOS .app in the package
 ///
 /// CSDL: `microsoft.graph.macOSLobChildApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSLobChildApp {
     /// The build number of the app.
@@ -5223,6 +5658,21 @@ impl ::graph_model::rt::Value for MacOSLobChildApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSLobChildApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSLobChildApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSLobChildApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSLobChildApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSLobChildApp";
 }
@@ -5239,7 +5689,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSLobChildApp {
 /// Contains properties and inherited properties for the macOS Microsoft Defender App.
 ///
 /// CSDL: `microsoft.graph.macOSMicrosoftDefenderApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSMicrosoftDefenderApp {
     /// Property `id` (not nullable: absent or a value).
@@ -5396,6 +5846,21 @@ impl ::graph_model::rt::Value for MacOSMicrosoftDefenderApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSMicrosoftDefenderApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSMicrosoftDefenderApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSMicrosoftDefenderApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSMicrosoftDefenderApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSMicrosoftDefenderApp";
 }
@@ -5412,7 +5877,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMicrosoftDefenderA
 /// Contains properties and inherited properties for the macOS Microsoft Edge App.
 ///
 /// CSDL: `microsoft.graph.macOSMicrosoftEdgeApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSMicrosoftEdgeApp {
     /// Property `id` (not nullable: absent or a value).
@@ -5576,6 +6041,21 @@ impl ::graph_model::rt::Value for MacOSMicrosoftEdgeApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSMicrosoftEdgeApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSMicrosoftEdgeApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSMicrosoftEdgeApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSMicrosoftEdgeApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSMicrosoftEdgeApp";
 }
@@ -5592,7 +6072,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMicrosoftEdgeApp {
 /// The minimum operating system required for a macOS app.
 ///
 /// CSDL: `microsoft.graph.macOSMinimumOperatingSystem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSMinimumOperatingSystem {
     /// Indicates the minimum OS X version support required for the managed device. When 'True', macOS with OS X 10.10 or later is required to install the app. If 'False', OS X Version 10.10 is not the minimum version. Default value is False. Exactly one of the minimum operating system boolean values will be TRUE.
@@ -5712,6 +6192,21 @@ impl ::graph_model::rt::Value for MacOSMinimumOperatingSystem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSMinimumOperatingSystem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSMinimumOperatingSystem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSMinimumOperatingSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSMinimumOperatingSystem";
 }
@@ -5728,7 +6223,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSMinimumOperatingSy
 /// Contains properties and inherited properties for the MacOS Office Suite App.
 ///
 /// CSDL: `microsoft.graph.macOSOfficeSuiteApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSOfficeSuiteApp {
     /// Property `id` (not nullable: absent or a value).
@@ -5885,6 +6380,21 @@ impl ::graph_model::rt::Value for MacOSOfficeSuiteApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSOfficeSuiteApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSOfficeSuiteApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSOfficeSuiteApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSOfficeSuiteApp {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSOfficeSuiteApp";
 }
@@ -5901,7 +6411,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSOfficeSuiteApp {
 /// Contains properties used to assign a macOS LOB app to a group.
 ///
 /// CSDL: `microsoft.graph.macOsLobAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOsLobAppAssignmentSettings {
     /// When TRUE, indicates that the app should be uninstalled when the device is removed from Intune. When FALSE, indicates that the app will not be uninstalled when the device is removed from Intune.
@@ -5948,6 +6458,21 @@ impl ::graph_model::rt::Value for MacOsLobAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOsLobAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOsLobAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOsLobAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOsLobAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.macOsLobAppAssignmentSettings";
 }
@@ -5964,7 +6489,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOsLobAppAssignmentSe
 /// Contains properties and inherited properties for Managed Android Line Of Business apps.
 ///
 /// CSDL: `microsoft.graph.managedAndroidLobApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAndroidLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -6192,6 +6717,21 @@ impl ::graph_model::rt::Value for ManagedAndroidLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAndroidLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAndroidLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAndroidLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAndroidLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAndroidLobApp";
 }
@@ -6208,7 +6748,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAndroidLobApp {
 /// Contains properties and inherited properties for Android store apps that you can manage with an Intune app protection policy.
 ///
 /// CSDL: `microsoft.graph.managedAndroidStoreApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAndroidStoreApp {
     /// Property `id` (not nullable: absent or a value).
@@ -6400,6 +6940,21 @@ impl ::graph_model::rt::Value for ManagedAndroidStoreApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAndroidStoreApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAndroidStoreApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAndroidStoreApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAndroidStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAndroidStoreApp";
 }
@@ -6417,7 +6972,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAndroidStoreApp 
 ///
 /// CSDL: `microsoft.graph.managedApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedApp {
     /// Property `id` (not nullable: absent or a value).
@@ -6588,6 +7143,21 @@ impl ::graph_model::rt::Value for ManagedApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedApp";
 }
@@ -6610,7 +7180,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedApp {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedAppAny {
     /// No `@odata.type`, or the declared type itself.
@@ -6710,6 +7279,21 @@ impl ::graph_model::rt::Value for ManagedAppAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for ManagedAppAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppAny {
@@ -6878,7 +7462,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppClipboardShar
 ///
 /// CSDL: `microsoft.graph.managedAppConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -6971,6 +7555,21 @@ impl ::graph_model::rt::Value for ManagedAppConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppConfiguration";
 }
@@ -6993,7 +7592,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppConfiguration
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedAppConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -7064,6 +7662,21 @@ impl ::graph_model::rt::Value for ManagedAppConfigurationAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for ManagedAppConfigurationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppConfigurationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppConfigurationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppConfigurationAny {
@@ -7382,7 +7995,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppFlaggedReason
 /// Represents an operation applied against an app registration.
 ///
 /// CSDL: `microsoft.graph.managedAppOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -7459,6 +8072,21 @@ impl ::graph_model::rt::Value for ManagedAppOperation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ManagedAppOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppOperation {
@@ -7544,7 +8172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPinCharacterS
 ///
 /// CSDL: `microsoft.graph.managedAppPolicy` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -7630,6 +8258,21 @@ impl ::graph_model::rt::Value for ManagedAppPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicy";
 }
@@ -7652,7 +8295,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicy {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedAppPolicyAny {
     /// No `@odata.type`, or the declared type itself.
@@ -7812,6 +8454,21 @@ impl ::graph_model::rt::Value for ManagedAppPolicyAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedAppPolicyAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppPolicyAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppPolicyAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicyAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicy";
 }
@@ -7828,7 +8485,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyAny {
 /// The ManagedAppEntity is the base entity type for all other entity types under app management workflow.
 ///
 /// CSDL: `microsoft.graph.managedAppPolicyDeploymentSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppPolicyDeploymentSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -7907,6 +8564,21 @@ impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppPolicyDeploymentSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppPolicyDeploymentSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppPolicyDeploymentSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicyDeploymentSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicyDeploymentSummary";
 }
@@ -7923,7 +8595,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyDeploym
 /// Represents policy deployment summary per app.
 ///
 /// CSDL: `microsoft.graph.managedAppPolicyDeploymentSummaryPerApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppPolicyDeploymentSummaryPerApp {
     /// Number of users the policy is applied.
@@ -7980,6 +8652,21 @@ impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummaryPerApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppPolicyDeploymentSummaryPerApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppPolicyDeploymentSummaryPerApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppPolicyDeploymentSummaryPerApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppPolicyDeploymentSummaryPerApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppPolicyDeploymentSummaryPerApp";
 }
@@ -7997,7 +8684,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppPolicyDeploym
 ///
 /// CSDL: `microsoft.graph.managedAppProtection` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
@@ -8272,6 +8959,21 @@ impl ::graph_model::rt::Value for ManagedAppProtection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppProtection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppProtection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppProtection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppProtection";
 }
@@ -8294,7 +8996,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppProtection {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedAppProtectionAny {
     /// No `@odata.type`, or the declared type itself.
@@ -8396,6 +9097,21 @@ impl ::graph_model::rt::Value for ManagedAppProtectionAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedAppProtectionAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppProtectionAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppProtectionAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppProtectionAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppProtection";
 }
@@ -8415,7 +9131,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppProtectionAny
 ///
 /// CSDL: `microsoft.graph.managedAppRegistration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppRegistration {
     /// Property `id` (not nullable: absent or a value).
@@ -8571,6 +9287,21 @@ impl ::graph_model::rt::Value for ManagedAppRegistration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppRegistration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppRegistration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppRegistration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppRegistration";
 }
@@ -8593,7 +9324,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppRegistration 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedAppRegistrationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -8675,6 +9405,21 @@ impl ::graph_model::rt::Value for ManagedAppRegistrationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedAppRegistrationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppRegistrationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppRegistrationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppRegistrationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppRegistration";
 }
@@ -8692,7 +9437,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppRegistrationA
 ///
 /// CSDL: `microsoft.graph.managedAppStatus` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -8745,6 +9490,21 @@ impl ::graph_model::rt::Value for ManagedAppStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedAppStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppStatus";
 }
@@ -8767,7 +9527,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatus {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedAppStatusAny {
     /// No `@odata.type`, or the declared type itself.
@@ -8837,6 +9596,21 @@ impl ::graph_model::rt::Value for ManagedAppStatusAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedAppStatusAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppStatusAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppStatusAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedAppStatusAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedAppStatus";
 }
@@ -8853,7 +9627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedAppStatusAny {
 /// Represents an un-typed status report about organizations app protection and configuration.
 ///
 /// CSDL: `microsoft.graph.managedAppStatusRaw`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedAppStatusRaw {
     /// Property `id` (not nullable: absent or a value).
@@ -8913,6 +9687,21 @@ impl ::graph_model::rt::Value for ManagedAppStatusRaw {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ManagedAppStatusRaw {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedAppStatusRaw {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedAppStatusRaw {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedAppStatusRaw {
@@ -8998,7 +9787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedBrowserType {
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -9131,6 +9920,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfiguration";
 }
@@ -9153,7 +9957,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceMobileAppC
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedDeviceMobileAppConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -9225,6 +10028,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfigurationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfigurationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfiguration";
 }
@@ -9241,7 +10059,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedDeviceMobileAppC
 /// Contains the properties used to assign an MDM app configuration to a group.
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -9287,6 +10105,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAssignment 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfigurationAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfigurationAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfigurationAssignment";
 }
@@ -9305,7 +10138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration status for a device.
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -9405,6 +10238,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceStatu
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationDeviceStatus {
     const TYPE_NAME: &'static str =
         "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus";
@@ -9424,7 +10272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration device status summary.
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationDeviceSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -9524,6 +10372,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceSumma
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfigurationDeviceSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfigurationDeviceSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationDeviceSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationDeviceSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary";
@@ -9543,7 +10406,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration status for a user.
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationUserStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationUserStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -9629,6 +10492,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserStatus 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationUserStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationUserStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus";
 }
@@ -9647,7 +10525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Contains properties, inherited properties and actions for an MDM mobile app configuration user status summary.
 ///
 /// CSDL: `microsoft.graph.managedDeviceMobileAppConfigurationUserSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDeviceMobileAppConfigurationUserSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -9747,6 +10625,21 @@ impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserSummary
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedDeviceMobileAppConfigurationUserSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDeviceMobileAppConfigurationUserSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDeviceMobileAppConfigurationUserSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedDeviceMobileAppConfigurationUserSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary";
@@ -9767,7 +10660,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.managedEBook` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedEBook {
     /// Property `id` (not nullable: absent or a value).
@@ -9909,6 +10802,21 @@ impl ::graph_model::rt::Value for ManagedEBook {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedEBook {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedEBook {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedEBook {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedEBook {
     const TYPE_NAME: &'static str = "microsoft.graph.managedEBook";
 }
@@ -9931,7 +10839,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBook {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedEBookAny {
     /// No `@odata.type`, or the declared type itself.
@@ -10001,6 +10908,21 @@ impl ::graph_model::rt::Value for ManagedEBookAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedEBookAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedEBookAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedEBookAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedEBookAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedEBook";
 }
@@ -10017,7 +10939,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAny {
 /// Contains properties used to assign a eBook to a group.
 ///
 /// CSDL: `microsoft.graph.managedEBookAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedEBookAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -10070,6 +10992,21 @@ impl ::graph_model::rt::Value for ManagedEBookAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedEBookAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedEBookAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedEBookAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedEBookAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.managedEBookAssignment";
 }
@@ -10092,7 +11029,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAssignment 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedEBookAssignmentAny {
     /// No `@odata.type`, or the declared type itself.
@@ -10164,6 +11100,21 @@ impl ::graph_model::rt::Value for ManagedEBookAssignmentAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ManagedEBookAssignmentAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedEBookAssignmentAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedEBookAssignmentAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedEBookAssignmentAny {
     const TYPE_NAME: &'static str = "microsoft.graph.managedEBookAssignment";
 }
@@ -10180,7 +11131,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedEBookAssignmentA
 /// Contains properties and inherited properties for Managed iOS Line Of Business apps.
 ///
 /// CSDL: `microsoft.graph.managedIOSLobApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedIOSLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -10422,6 +11373,21 @@ impl ::graph_model::rt::Value for ManagedIOSLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedIOSLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedIOSLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedIOSLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedIOSLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedIOSLobApp";
 }
@@ -10438,7 +11404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedIOSLobApp {
 /// Contains properties and inherited properties for an iOS store app that you can manage with an Intune app protection policy.
 ///
 /// CSDL: `microsoft.graph.managedIOSStoreApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedIOSStoreApp {
     /// Property `id` (not nullable: absent or a value).
@@ -10637,6 +11603,21 @@ impl ::graph_model::rt::Value for ManagedIOSStoreApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedIOSStoreApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedIOSStoreApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedIOSStoreApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedIOSStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedIOSStoreApp";
 }
@@ -10653,7 +11634,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedIOSStoreApp {
 /// The identifier for the deployment an app.
 ///
 /// CSDL: `microsoft.graph.managedMobileApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedMobileApp {
     /// Property `id` (not nullable: absent or a value).
@@ -10710,6 +11691,21 @@ impl ::graph_model::rt::Value for ManagedMobileApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedMobileApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedMobileApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedMobileApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedMobileApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedMobileApp";
 }
@@ -10727,7 +11723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileApp {
 ///
 /// CSDL: `microsoft.graph.managedMobileLobApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedMobileLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -10926,6 +11922,21 @@ impl ::graph_model::rt::Value for ManagedMobileLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedMobileLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedMobileLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedMobileLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedMobileLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.managedMobileLobApp";
 }
@@ -10948,7 +11959,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedMobileLobApp {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ManagedMobileLobAppAny {
     /// No `@odata.type`, or the declared type itself.
@@ -11025,6 +12035,21 @@ impl ::graph_model::rt::Value for ManagedMobileLobAppAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for ManagedMobileLobAppAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedMobileLobAppAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedMobileLobAppAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedMobileLobAppAny {
@@ -11123,7 +12148,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdmAppConfigKeyType {
 /// Policy for Windows information protection with MDM
 ///
 /// CSDL: `microsoft.graph.mdmWindowsInformationProtectionPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MdmWindowsInformationProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -11395,6 +12420,21 @@ impl ::graph_model::rt::Value for MdmWindowsInformationProtectionPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MdmWindowsInformationProtectionPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MdmWindowsInformationProtectionPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MdmWindowsInformationProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MdmWindowsInformationProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.mdmWindowsInformationProtectionPolicy";
 }
@@ -11490,7 +12530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftEdgeChannel {
 /// Microsoft Store for Business Apps. This class does not support Create, Delete, or Update.
 ///
 /// CSDL: `microsoft.graph.microsoftStoreForBusinessApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftStoreForBusinessApp {
     /// Property `id` (not nullable: absent or a value).
@@ -11682,6 +12722,21 @@ impl ::graph_model::rt::Value for MicrosoftStoreForBusinessApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftStoreForBusinessApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftStoreForBusinessApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftStoreForBusinessApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftStoreForBusinessApp {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftStoreForBusinessApp";
 }
@@ -11698,7 +12753,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStoreForBusine
 /// Contains properties used to assign an Microsoft Store for Business mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftStoreForBusinessAppAssignmentSettings {
     /// Whether or not to use device execution context for Microsoft Store for Business mobile app.
@@ -11740,6 +12795,21 @@ impl ::graph_model::rt::Value for MicrosoftStoreForBusinessAppAssignmentSettings
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MicrosoftStoreForBusinessAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftStoreForBusinessAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftStoreForBusinessAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MicrosoftStoreForBusinessAppAssignmentSettings {
@@ -11822,7 +12892,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStoreForBusine
 ///
 /// CSDL: `microsoft.graph.mobileApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileApp {
     /// Property `id` (not nullable: absent or a value).
@@ -11979,6 +13049,21 @@ impl ::graph_model::rt::Value for MobileApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileApp {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileApp";
 }
@@ -12001,7 +13086,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileApp {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MobileAppAny {
     /// No `@odata.type`, or the declared type itself.
@@ -12259,6 +13343,21 @@ impl ::graph_model::rt::Value for MobileAppAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MobileAppAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileApp";
 }
@@ -12275,7 +13374,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAny {
 /// A class containing the properties used for Group Assignment of a Mobile App.
 ///
 /// CSDL: `microsoft.graph.mobileAppAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -12337,6 +13436,21 @@ impl ::graph_model::rt::Value for MobileAppAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignment";
 }
@@ -12354,7 +13468,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignment {
 ///
 /// CSDL: `microsoft.graph.mobileAppAssignmentSettings` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppAssignmentSettings {
     /// Properties not in the model and instance annotations, in the order read.
@@ -12394,6 +13508,21 @@ impl ::graph_model::rt::Value for MobileAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignmentSettings";
 }
@@ -12416,7 +13545,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignmentSett
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MobileAppAssignmentSettingsAny {
     /// No `@odata.type`, or the declared type itself.
@@ -12565,6 +13693,21 @@ impl ::graph_model::rt::Value for MobileAppAssignmentSettingsAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MobileAppAssignmentSettingsAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppAssignmentSettingsAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppAssignmentSettingsAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppAssignmentSettingsAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppAssignmentSettings";
 }
@@ -12581,7 +13724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppAssignmentSett
 /// Contains properties for a single Intune app category.
 ///
 /// CSDL: `microsoft.graph.mobileAppCategory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppCategory {
     /// Property `id` (not nullable: absent or a value).
@@ -12638,6 +13781,21 @@ impl ::graph_model::rt::Value for MobileAppCategory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppCategory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppCategory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppCategory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppCategory";
 }
@@ -12654,7 +13812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppCategory {
 /// Contains content properties for a specific app version. Each mobileAppContent can have multiple mobileAppContentFile.
 ///
 /// CSDL: `microsoft.graph.mobileAppContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppContent {
     /// Property `id` (not nullable: absent or a value).
@@ -12707,6 +13865,21 @@ impl ::graph_model::rt::Value for MobileAppContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppContent {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppContent";
 }
@@ -12723,7 +13896,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContent {
 /// Contains properties for a single installer file that is associated with a given mobileAppContent version.
 ///
 /// CSDL: `microsoft.graph.mobileAppContentFile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppContentFile {
     /// Property `id` (not nullable: absent or a value).
@@ -12843,6 +14016,21 @@ impl ::graph_model::rt::Value for MobileAppContentFile {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MobileAppContentFile {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppContentFile {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppContentFile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MobileAppContentFile {
@@ -13000,7 +14188,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppContentFileUpl
 ///
 /// CSDL: `microsoft.graph.mobileAppIdentifier` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppIdentifier {
     /// Properties not in the model and instance annotations, in the order read.
@@ -13040,6 +14228,21 @@ impl ::graph_model::rt::Value for MobileAppIdentifier {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppIdentifier {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppIdentifier {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppIdentifier {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppIdentifier {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppIdentifier";
 }
@@ -13062,7 +14265,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppIdentifier {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MobileAppIdentifierAny {
     /// No `@odata.type`, or the declared type itself.
@@ -13144,6 +14346,21 @@ impl ::graph_model::rt::Value for MobileAppIdentifierAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MobileAppIdentifierAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppIdentifierAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppIdentifierAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppIdentifierAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppIdentifier";
 }
@@ -13160,7 +14377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppIdentifierAny 
 /// Contains properties used to determine when to offer an app to devices and when to install the app on devices.
 ///
 /// CSDL: `microsoft.graph.mobileAppInstallTimeSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppInstallTimeSettings {
     /// The time at which the app should be installed.
@@ -13221,6 +14438,21 @@ impl ::graph_model::rt::Value for MobileAppInstallTimeSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MobileAppInstallTimeSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppInstallTimeSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppInstallTimeSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MobileAppInstallTimeSettings {
@@ -13312,7 +14544,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppPublishingStat
 ///
 /// CSDL: `microsoft.graph.mobileAppRelationship` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppRelationship {
     /// Property `id` (not nullable: absent or a value).
@@ -13419,6 +14651,21 @@ impl ::graph_model::rt::Value for MobileAppRelationship {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppRelationship {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppRelationship {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppRelationship {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppRelationship {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppRelationship";
 }
@@ -13441,7 +14688,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppRelationship {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MobileAppRelationshipAny {
     /// No `@odata.type`, or the declared type itself.
@@ -13504,6 +14750,21 @@ impl ::graph_model::rt::Value for MobileAppRelationshipAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MobileAppRelationshipAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppRelationshipAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppRelationshipAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppRelationshipAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppRelationship";
 }
@@ -13521,7 +14782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppRelationshipAn
 ///
 /// CSDL: `microsoft.graph.mobileContainedApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileContainedApp {
     /// Property `id` (not nullable: absent or a value).
@@ -13563,6 +14824,21 @@ impl ::graph_model::rt::Value for MobileContainedApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileContainedApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileContainedApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileContainedApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileContainedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileContainedApp";
 }
@@ -13585,7 +14861,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileContainedApp {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MobileContainedAppAny {
     /// No `@odata.type`, or the declared type itself.
@@ -13658,6 +14933,21 @@ impl ::graph_model::rt::Value for MobileContainedAppAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MobileContainedAppAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileContainedAppAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileContainedAppAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileContainedAppAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileContainedApp";
 }
@@ -13675,7 +14965,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileContainedAppAny {
 ///
 /// CSDL: `microsoft.graph.mobileLobApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileLobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -13860,6 +15150,21 @@ impl ::graph_model::rt::Value for MobileLobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileLobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileLobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileLobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileLobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileLobApp";
 }
@@ -13882,7 +15187,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileLobApp {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MobileLobAppAny {
     /// No `@odata.type`, or the declared type itself.
@@ -14003,6 +15307,21 @@ impl ::graph_model::rt::Value for MobileLobAppAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MobileLobAppAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileLobAppAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileLobAppAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileLobAppAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileLobApp";
 }
@@ -14019,7 +15338,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileLobAppAny {
 /// Proxied Domain
 ///
 /// CSDL: `microsoft.graph.proxiedDomain`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProxiedDomain {
     /// The IP address or FQDN
@@ -14068,6 +15387,21 @@ impl ::graph_model::rt::Value for ProxiedDomain {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ProxiedDomain {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProxiedDomain {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProxiedDomain {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ProxiedDomain {
@@ -14152,7 +15486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RunAsAccountType {
 /// Configuration used to deliver a set of custom settings as-is to all users in the targeted security group
 ///
 /// CSDL: `microsoft.graph.targetedManagedAppConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TargetedManagedAppConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -14280,6 +15614,21 @@ impl ::graph_model::rt::Value for TargetedManagedAppConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TargetedManagedAppConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TargetedManagedAppConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TargetedManagedAppConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppConfiguration";
 }
@@ -14296,7 +15645,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppConfi
 /// The type for deployment of groups or apps.
 ///
 /// CSDL: `microsoft.graph.targetedManagedAppPolicyAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TargetedManagedAppPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -14342,6 +15691,21 @@ impl ::graph_model::rt::Value for TargetedManagedAppPolicyAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TargetedManagedAppPolicyAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TargetedManagedAppPolicyAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TargetedManagedAppPolicyAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppPolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppPolicyAssignment";
 }
@@ -14359,7 +15723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppPolic
 ///
 /// CSDL: `microsoft.graph.targetedManagedAppProtection` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TargetedManagedAppProtection {
     /// Property `id` (not nullable: absent or a value).
@@ -14648,6 +16012,21 @@ impl ::graph_model::rt::Value for TargetedManagedAppProtection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TargetedManagedAppProtection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TargetedManagedAppProtection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TargetedManagedAppProtection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppProtection";
 }
@@ -14670,7 +16049,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppProte
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum TargetedManagedAppProtectionAny {
     /// No `@odata.type`, or the declared type itself.
@@ -14752,6 +16130,21 @@ impl ::graph_model::rt::Value for TargetedManagedAppProtectionAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for TargetedManagedAppProtectionAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TargetedManagedAppProtectionAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TargetedManagedAppProtectionAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TargetedManagedAppProtectionAny {
     const TYPE_NAME: &'static str = "microsoft.graph.targetedManagedAppProtection";
 }
@@ -14768,7 +16161,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargetedManagedAppProte
 /// Contains properties for the installation state summary for a user.
 ///
 /// CSDL: `microsoft.graph.userInstallStateSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserInstallStateSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -14854,6 +16247,21 @@ impl ::graph_model::rt::Value for UserInstallStateSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserInstallStateSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserInstallStateSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserInstallStateSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserInstallStateSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.userInstallStateSummary";
 }
@@ -14870,7 +16278,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserInstallStateSummary
 /// Contains properties for iOS Volume-Purchased Program (Vpp) Licensing Type.
 ///
 /// CSDL: `microsoft.graph.vppLicensingType`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VppLicensingType {
     /// Whether the program supports the device licensing type.
@@ -14927,6 +16335,21 @@ impl ::graph_model::rt::Value for VppLicensingType {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VppLicensingType {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VppLicensingType {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VppLicensingType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VppLicensingType {
     const TYPE_NAME: &'static str = "microsoft.graph.vppLicensingType";
 }
@@ -14943,7 +16366,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppLicensingType {
 /// You purchase multiple licenses for iOS apps through the Apple Volume Purchase Program for Business or Education. This involves setting up an Apple VPP account from the Apple website and uploading the Apple VPP Business or Education token to Intune. You can then synchronize your volume purchase information with Intune and track your volume-purchased app use. You can upload multiple Apple VPP Business or Education tokens.
 ///
 /// CSDL: `microsoft.graph.vppToken`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VppToken {
     /// Property `id` (not nullable: absent or a value).
@@ -15069,6 +16492,21 @@ impl ::graph_model::rt::Value for VppToken {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VppToken {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VppToken {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VppToken {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VppToken {
@@ -15321,7 +16759,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VppTokenSyncStatus {
 /// Contains properties and inherited properties for web apps.
 ///
 /// CSDL: `microsoft.graph.webApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WebApp {
     /// Property `id` (not nullable: absent or a value).
@@ -15492,6 +16930,21 @@ impl ::graph_model::rt::Value for WebApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WebApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WebApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WebApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WebApp {
     const TYPE_NAME: &'static str = "microsoft.graph.webApp";
 }
@@ -15508,7 +16961,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebApp {
 /// Contains properties and inherited properties for Win32 apps.
 ///
 /// CSDL: `microsoft.graph.win32LobApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobApp {
     /// Property `id` (not nullable: absent or a value).
@@ -15792,6 +17245,21 @@ impl ::graph_model::rt::Value for Win32LobApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobApp {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobApp";
 }
@@ -15808,7 +17276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobApp {
 /// Contains properties used to assign an Win32 LOB mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.win32LobAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppAssignmentSettings {
     /// The auto-update settings to apply for this app assignment.
@@ -15889,6 +17357,21 @@ impl ::graph_model::rt::Value for Win32LobAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppAssignmentSettings";
 }
@@ -15905,7 +17388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppAssignmentSe
 /// Contains properties used to perform the auto-update of an application.
 ///
 /// CSDL: `microsoft.graph.win32LobAppAutoUpdateSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppAutoUpdateSettings {
     /// The auto-update superseded apps state setting for the app assignment. Possible values are notConfigured and enabled. Default value is notConfigured.
@@ -15950,6 +17433,21 @@ impl ::graph_model::rt::Value for Win32LobAppAutoUpdateSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Win32LobAppAutoUpdateSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppAutoUpdateSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppAutoUpdateSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppAutoUpdateSettings {
@@ -16131,7 +17629,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppFileSystemOp
 /// A complex type to store file or folder rule data for a Win32 LOB app.
 ///
 /// CSDL: `microsoft.graph.win32LobAppFileSystemRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppFileSystemRule {
     /// The rule type indicating the purpose of the rule.
@@ -16226,6 +17724,21 @@ impl ::graph_model::rt::Value for Win32LobAppFileSystemRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobAppFileSystemRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppFileSystemRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppFileSystemRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppFileSystemRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppFileSystemRule";
 }
@@ -16242,7 +17755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppFileSystemRu
 /// Contains installation experience properties for a Win32 App
 ///
 /// CSDL: `microsoft.graph.win32LobAppInstallExperience`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppInstallExperience {
     /// Device restart behavior.
@@ -16293,6 +17806,21 @@ impl ::graph_model::rt::Value for Win32LobAppInstallExperience {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobAppInstallExperience {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppInstallExperience {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppInstallExperience {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppInstallExperience {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppInstallExperience";
 }
@@ -16309,7 +17837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppInstallExper
 /// Contains MSI app properties for a Win32 App.
 ///
 /// CSDL: `microsoft.graph.win32LobAppMsiInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppMsiInformation {
     /// The MSI package type.
@@ -16402,6 +17930,21 @@ impl ::graph_model::rt::Value for Win32LobAppMsiInformation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Win32LobAppMsiInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppMsiInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppMsiInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppMsiInformation {
@@ -16564,7 +18107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppNotification
 /// A complex type to store the PowerShell script rule data for a Win32 LOB app.
 ///
 /// CSDL: `microsoft.graph.win32LobAppPowerShellScriptRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppPowerShellScriptRule {
     /// The rule type indicating the purpose of the rule.
@@ -16671,6 +18214,21 @@ impl ::graph_model::rt::Value for Win32LobAppPowerShellScriptRule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Win32LobAppPowerShellScriptRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppPowerShellScriptRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppPowerShellScriptRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppPowerShellScriptRule {
@@ -16795,7 +18353,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// A complex type to store the product code and version rule data for a Win32 LOB app. This rule is not supported as a requirement rule.
 ///
 /// CSDL: `microsoft.graph.win32LobAppProductCodeRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppProductCodeRule {
     /// The rule type indicating the purpose of the rule.
@@ -16869,6 +18427,21 @@ impl ::graph_model::rt::Value for Win32LobAppProductCodeRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobAppProductCodeRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppProductCodeRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppProductCodeRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppProductCodeRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppProductCodeRule";
 }
@@ -16885,7 +18458,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppProductCodeR
 /// A complex type to store registry rule data for a Win32 LOB app.
 ///
 /// CSDL: `microsoft.graph.win32LobAppRegistryRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppRegistryRule {
     /// The rule type indicating the purpose of the rule.
@@ -16978,6 +18551,21 @@ impl ::graph_model::rt::Value for Win32LobAppRegistryRule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Win32LobAppRegistryRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppRegistryRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppRegistryRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppRegistryRule {
@@ -17171,7 +18759,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRestartBehav
 /// Contains properties describing restart coordination following an app installation.
 ///
 /// CSDL: `microsoft.graph.win32LobAppRestartSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppRestartSettings {
     /// The number of minutes before the restart time to display the countdown dialog for pending restarts.
@@ -17238,6 +18826,21 @@ impl ::graph_model::rt::Value for Win32LobAppRestartSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobAppRestartSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppRestartSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppRestartSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppRestartSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRestartSettings";
 }
@@ -17254,7 +18857,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRestartSetti
 /// Contains return code properties for a Win32 App
 ///
 /// CSDL: `microsoft.graph.win32LobAppReturnCode`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppReturnCode {
     /// Return code.
@@ -17303,6 +18906,21 @@ impl ::graph_model::rt::Value for Win32LobAppReturnCode {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Win32LobAppReturnCode {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppReturnCode {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppReturnCode {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppReturnCode {
@@ -17407,7 +19025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppReturnCodeTy
 ///
 /// CSDL: `microsoft.graph.win32LobAppRule` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Win32LobAppRule {
     /// The rule type indicating the purpose of the rule.
@@ -17451,6 +19069,21 @@ impl ::graph_model::rt::Value for Win32LobAppRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Win32LobAppRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Win32LobAppRule {
     const TYPE_NAME: &'static str = "microsoft.graph.win32LobAppRule";
 }
@@ -17473,7 +19106,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAppRule {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum Win32LobAppRuleAny {
     /// No `@odata.type`, or the declared type itself.
@@ -17572,6 +19204,21 @@ impl ::graph_model::rt::Value for Win32LobAppRuleAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for Win32LobAppRuleAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Win32LobAppRuleAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Win32LobAppRuleAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Win32LobAppRuleAny {
@@ -17833,7 +19480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Win32LobAutoUpdateSuper
 /// Contains properties and inherited properties for Windows AppX Line Of Business apps.
 ///
 /// CSDL: `microsoft.graph.windowsAppX`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsAppX {
     /// Property `id` (not nullable: absent or a value).
@@ -18067,6 +19714,21 @@ impl ::graph_model::rt::Value for WindowsAppX {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsAppX {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsAppX {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsAppX {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsAppX {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsAppX";
 }
@@ -18083,7 +19745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAppX {
 /// Contains properties used when assigning a Windows AppX mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.windowsAppXAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsAppXAppAssignmentSettings {
     /// When TRUE, indicates that device execution context will be used for the AppX mobile app. When FALSE, indicates that user context will be used for the AppX mobile app. By default, this property is set to FALSE. Once this property has been set to TRUE it cannot be changed.
@@ -18125,6 +19787,21 @@ impl ::graph_model::rt::Value for WindowsAppXAppAssignmentSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsAppXAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsAppXAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsAppXAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsAppXAppAssignmentSettings {
@@ -18326,7 +20003,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceType {
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtection` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtection {
     /// Property `id` (not nullable: absent or a value).
@@ -18598,6 +20275,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtection {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtection";
 }
@@ -18620,7 +20312,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum WindowsInformationProtectionAny {
     /// No `@odata.type`, or the declared type itself.
@@ -18703,6 +20394,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for WindowsInformationProtectionAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAny {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtection";
 }
@@ -18720,7 +20426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionApp` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionApp {
     /// If true, app is denied protection or exemption.
@@ -18801,6 +20507,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionApp";
 }
@@ -18823,7 +20544,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum WindowsInformationProtectionAppAny {
     /// No `@odata.type`, or the declared type itself.
@@ -18906,6 +20626,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionAppAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for WindowsInformationProtectionAppAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionAppAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionAppAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAppAny {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionApp";
 }
@@ -18922,7 +20657,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// Windows Information Protection AppLocker File
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionAppLockerFile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionAppLockerFile {
     /// Property `id` (not nullable: absent or a value).
@@ -18995,6 +20730,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionAppLockerFile {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionAppLockerFile {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionAppLockerFile {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionAppLockerFile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAppLockerFile {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionAppLockerFile";
 }
@@ -19011,7 +20761,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// Windows Information Protection DataRecoveryCertificate
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionDataRecoveryCertificate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionDataRecoveryCertificate {
     /// Data recovery Certificate
@@ -19085,6 +20835,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionDataRecoveryCertif
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionDataRecoveryCertificate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionDataRecoveryCertificate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionDataRecoveryCertificate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionDataRecoveryCertificate {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionDataRecoveryCertificate";
@@ -19104,7 +20869,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Desktop App for Windows information protection
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionDesktopApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionDesktopApp {
     /// If true, app is denied protection or exemption.
@@ -19204,6 +20969,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionDesktopApp {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsInformationProtectionDesktopApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionDesktopApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionDesktopApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionDesktopApp {
@@ -19307,7 +21087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Windows Information Protection IP Range Collection
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionIPRangeCollection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionIPRangeCollection {
     /// Display name
@@ -19356,6 +21136,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionIPRangeCollection 
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsInformationProtectionIPRangeCollection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionIPRangeCollection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionIPRangeCollection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionIPRangeCollection {
@@ -19451,7 +21246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Policy for Windows information protection without MDM
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -19807,6 +21602,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionPolicy";
 }
@@ -19823,7 +21633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// Windows Information Protection Proxied Domain Collection
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionProxiedDomainCollection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionProxiedDomainCollection {
     /// Display name
@@ -19874,6 +21684,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionProxiedDomainColle
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionProxiedDomainCollection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionProxiedDomainCollection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionProxiedDomainCollection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionProxiedDomainCollection {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionProxiedDomainCollection";
@@ -19893,7 +21718,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Windows Information Protection Resource Collection
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionResourceCollection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionResourceCollection {
     /// Display name
@@ -19944,6 +21769,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionResourceCollection
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionResourceCollection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionResourceCollection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionResourceCollection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionResourceCollection {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionResourceCollection";
@@ -19963,7 +21803,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Store App for Windows information protection
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionStoreApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionStoreApp {
     /// If true, app is denied protection or exemption.
@@ -20044,6 +21884,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionStoreApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionStoreApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionStoreApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionStoreApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionStoreApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsInformationProtectionStoreApp";
 }
@@ -20060,7 +21915,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsInformationProte
 /// Contains properties and inherited properties for the Microsoft Edge app on Windows.
 ///
 /// CSDL: `microsoft.graph.windowsMicrosoftEdgeApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMicrosoftEdgeApp {
     /// Property `id` (not nullable: absent or a value).
@@ -20231,6 +22086,21 @@ impl ::graph_model::rt::Value for WindowsMicrosoftEdgeApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMicrosoftEdgeApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMicrosoftEdgeApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMicrosoftEdgeApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMicrosoftEdgeApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMicrosoftEdgeApp";
 }
@@ -20247,7 +22117,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMicrosoftEdgeApp
 /// The minimum operating system required for a Windows mobile app.
 ///
 /// CSDL: `microsoft.graph.windowsMinimumOperatingSystem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMinimumOperatingSystem {
     /// Windows version 10.0 or later.
@@ -20302,6 +22172,21 @@ impl ::graph_model::rt::Value for WindowsMinimumOperatingSystem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMinimumOperatingSystem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMinimumOperatingSystem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMinimumOperatingSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMinimumOperatingSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMinimumOperatingSystem";
 }
@@ -20318,7 +22203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMinimumOperating
 /// Contains properties and inherited properties for Windows Mobile MSI Line Of Business apps.
 ///
 /// CSDL: `microsoft.graph.windowsMobileMSI`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMobileMSI {
     /// Property `id` (not nullable: absent or a value).
@@ -20531,6 +22416,21 @@ impl ::graph_model::rt::Value for WindowsMobileMSI {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMobileMSI {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMobileMSI {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMobileMSI {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMobileMSI {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMobileMSI";
 }
@@ -20547,7 +22447,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMobileMSI {
 /// Contains properties and inherited properties for Windows Universal AppX Line Of Business apps. Inherits from \`mobileLobApp\`.
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppX`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUniversalAppX {
     /// Property `id` (not nullable: absent or a value).
@@ -20796,6 +22696,21 @@ impl ::graph_model::rt::Value for WindowsUniversalAppX {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsUniversalAppX {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUniversalAppX {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUniversalAppX {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUniversalAppX {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppX";
 }
@@ -20812,7 +22727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppX {
 /// Contains properties used when assigning a Windows Universal AppX mobile app to a group.
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppXAppAssignmentSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUniversalAppXAppAssignmentSettings {
     /// If true, uses device execution context for Windows Universal AppX mobile app. Device-context install is not allowed when this type of app is targeted with Available intent. Defaults to false.
@@ -20856,6 +22771,21 @@ impl ::graph_model::rt::Value for WindowsUniversalAppXAppAssignmentSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsUniversalAppXAppAssignmentSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUniversalAppXAppAssignmentSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUniversalAppXAppAssignmentSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUniversalAppXAppAssignmentSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppXAppAssignmentSettings";
 }
@@ -20872,7 +22802,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppXApp
 /// A class that represents a contained app of a WindowsUniversalAppX app.
 ///
 /// CSDL: `microsoft.graph.windowsUniversalAppXContainedApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUniversalAppXContainedApp {
     /// Property `id` (not nullable: absent or a value).
@@ -20921,6 +22851,21 @@ impl ::graph_model::rt::Value for WindowsUniversalAppXContainedApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsUniversalAppXContainedApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUniversalAppXContainedApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUniversalAppXContainedApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUniversalAppXContainedApp {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUniversalAppXContainedApp";
 }
@@ -20937,7 +22882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUniversalAppXCon
 /// Contains properties and inherited properties for Windows web apps.
 ///
 /// CSDL: `microsoft.graph.windowsWebApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsWebApp {
     /// Property `id` (not nullable: absent or a value).
@@ -21099,6 +23044,21 @@ impl ::graph_model::rt::Value for WindowsWebApp {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsWebApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsWebApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsWebApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsWebApp {

@@ -3,7 +3,7 @@
 /// This class contains compliance settings for Android.
 ///
 /// CSDL: `microsoft.graph.androidCompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -288,6 +288,21 @@ impl ::graph_model::rt::Value for AndroidCompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidCompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidCompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidCompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidCompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.androidCompliancePolicy";
 }
@@ -304,7 +319,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidCompliancePolicy
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the androidCustomConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.androidCustomConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -440,6 +455,21 @@ impl ::graph_model::rt::Value for AndroidCustomConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidCustomConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidCustomConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidCustomConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidCustomConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.androidCustomConfiguration";
 }
@@ -456,7 +486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidCustomConfigurat
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the androidGeneralDeviceConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.androidGeneralDeviceConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -921,6 +951,21 @@ impl ::graph_model::rt::Value for AndroidGeneralDeviceConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidGeneralDeviceConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidGeneralDeviceConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidGeneralDeviceConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidGeneralDeviceConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.androidGeneralDeviceConfiguration";
 }
@@ -1048,7 +1093,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidRequiredPassword
 /// This class contains compliance settings for Android Work Profile.
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileCompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidWorkProfileCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -1333,6 +1378,21 @@ impl ::graph_model::rt::Value for AndroidWorkProfileCompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidWorkProfileCompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidWorkProfileCompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidWorkProfileCompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidWorkProfileCompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.androidWorkProfileCompliancePolicy";
 }
@@ -1434,7 +1494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Android Work Profile custom configuration
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileCustomConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidWorkProfileCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -1570,6 +1630,21 @@ impl ::graph_model::rt::Value for AndroidWorkProfileCustomConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidWorkProfileCustomConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidWorkProfileCustomConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidWorkProfileCustomConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidWorkProfileCustomConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.androidWorkProfileCustomConfiguration";
 }
@@ -1667,7 +1742,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Android Work Profile general device configuration.
 ///
 /// CSDL: `microsoft.graph.androidWorkProfileGeneralDeviceConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AndroidWorkProfileGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2038,6 +2113,21 @@ impl ::graph_model::rt::Value for AndroidWorkProfileGeneralDeviceConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AndroidWorkProfileGeneralDeviceConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AndroidWorkProfileGeneralDeviceConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AndroidWorkProfileGeneralDeviceConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AndroidWorkProfileGeneralDeviceConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.androidWorkProfileGeneralDeviceConfiguration";
 }
@@ -2167,7 +2257,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AndroidWorkProfileRequi
 /// Represents an app in the list of managed applications
 ///
 /// CSDL: `microsoft.graph.appListItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AppListItem {
     /// The application or bundle identifier of the application
@@ -2234,6 +2324,21 @@ impl ::graph_model::rt::Value for AppListItem {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AppListItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AppListItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AppListItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AppListItem {
@@ -2415,7 +2520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLockerApplicationCon
 /// Entity for AppLogCollectionRequest contains all logs values.
 ///
 /// CSDL: `microsoft.graph.appLogCollectionRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AppLogCollectionRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -2494,6 +2599,21 @@ impl ::graph_model::rt::Value for AppLogCollectionRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AppLogCollectionRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AppLogCollectionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AppLogCollectionRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AppLogCollectionRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.appLogCollectionRequest";
 }
@@ -2511,7 +2631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLogCollectionRequest
 ///
 /// CSDL: `microsoft.graph.appleDeviceFeaturesConfigurationBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AppleDeviceFeaturesConfigurationBase {
     /// Property `id` (not nullable: absent or a value).
@@ -2640,6 +2760,21 @@ impl ::graph_model::rt::Value for AppleDeviceFeaturesConfigurationBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AppleDeviceFeaturesConfigurationBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AppleDeviceFeaturesConfigurationBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AppleDeviceFeaturesConfigurationBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AppleDeviceFeaturesConfigurationBase {
     const TYPE_NAME: &'static str = "microsoft.graph.appleDeviceFeaturesConfigurationBase";
 }
@@ -2662,7 +2797,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppleDeviceFeaturesConf
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AppleDeviceFeaturesConfigurationBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2747,6 +2881,21 @@ impl ::graph_model::rt::Value for AppleDeviceFeaturesConfigurationBaseAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for AppleDeviceFeaturesConfigurationBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AppleDeviceFeaturesConfigurationBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AppleDeviceFeaturesConfigurationBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AppleDeviceFeaturesConfigurationBaseAny {
     const TYPE_NAME: &'static str = "microsoft.graph.appleDeviceFeaturesConfigurationBase";
 }
@@ -2763,7 +2912,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppleDeviceFeaturesConf
 /// Apple push notification certificate.
 ///
 /// CSDL: `microsoft.graph.applePushNotificationCertificate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ApplePushNotificationCertificate {
     /// Property `id` (not nullable: absent or a value).
@@ -2866,6 +3015,21 @@ impl ::graph_model::rt::Value for ApplePushNotificationCertificate {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ApplePushNotificationCertificate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ApplePushNotificationCertificate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ApplePushNotificationCertificate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ApplePushNotificationCertificate {
@@ -3130,7 +3294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ApplicationType {
 /// A class containing the properties for Audit Actor.
 ///
 /// CSDL: `microsoft.graph.auditActor`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditActor {
     /// Name of the Application.
@@ -3232,6 +3396,21 @@ impl ::graph_model::rt::Value for AuditActor {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditActor {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditActor {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditActor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditActor {
     const TYPE_NAME: &'static str = "microsoft.graph.auditActor";
 }
@@ -3248,7 +3427,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditActor {
 /// A class containing the properties for Audit Event.
 ///
 /// CSDL: `microsoft.graph.auditEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -3376,6 +3555,21 @@ impl ::graph_model::rt::Value for AuditEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.auditEvent";
 }
@@ -3392,7 +3586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditEvent {
 /// A class containing the properties for Audit Property.
 ///
 /// CSDL: `microsoft.graph.auditProperty`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditProperty {
     /// Display name.
@@ -3451,6 +3645,21 @@ impl ::graph_model::rt::Value for AuditProperty {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditProperty {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditProperty {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditProperty {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.auditProperty";
 }
@@ -3467,7 +3676,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditProperty {
 /// A class containing the properties for Audit Resource.
 ///
 /// CSDL: `microsoft.graph.auditResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditResource {
     /// Audit resource's type.
@@ -3539,6 +3748,21 @@ impl ::graph_model::rt::Value for AuditResource {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AuditResource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditResource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditResource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AuditResource {
@@ -3812,7 +4036,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BitLockerEncryptionMeth
 /// BitLocker Removable Drive Policies.
 ///
 /// CSDL: `microsoft.graph.bitLockerRemovableDrivePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BitLockerRemovableDrivePolicy {
     /// This policy setting determines whether BitLocker protection is required for removable data drives to be writable on a computer.
@@ -3877,6 +4101,21 @@ impl ::graph_model::rt::Value for BitLockerRemovableDrivePolicy {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for BitLockerRemovableDrivePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BitLockerRemovableDrivePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BitLockerRemovableDrivePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BitLockerRemovableDrivePolicy {
@@ -4041,7 +4280,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditActivityRes
     }
 }
 /// CSDL: `microsoft.graph.cloudPcAuditActor`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcAuditActor {
     /// Property `applicationDisplayName` (nullable: absent, `null` or a value).
@@ -4137,6 +4376,21 @@ impl ::graph_model::rt::Value for CloudPcAuditActor {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcAuditActor {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcAuditActor {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcAuditActor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcAuditActor {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcAuditActor";
 }
@@ -4212,7 +4466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditCategory {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcAuditEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcAuditEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -4318,6 +4572,21 @@ impl ::graph_model::rt::Value for CloudPcAuditEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcAuditEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcAuditEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcAuditEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcAuditEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcAuditEvent";
 }
@@ -4332,7 +4601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditEvent {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcAuditProperty`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcAuditProperty {
     /// Property `displayName` (not nullable: absent or a value).
@@ -4385,6 +4654,21 @@ impl ::graph_model::rt::Value for CloudPcAuditProperty {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcAuditProperty {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcAuditProperty {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcAuditProperty {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcAuditProperty {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcAuditProperty";
 }
@@ -4399,7 +4683,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditProperty {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcAuditResource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcAuditResource {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -4456,6 +4740,21 @@ impl ::graph_model::rt::Value for CloudPcAuditResource {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcAuditResource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcAuditResource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcAuditResource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcAuditResource {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcAuditResource";
 }
@@ -4470,7 +4769,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcAuditResource {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcDeviceImage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcDeviceImage {
     /// Property `id` (not nullable: absent or a value).
@@ -4579,6 +4878,21 @@ impl ::graph_model::rt::Value for CloudPcDeviceImage {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPcDeviceImage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcDeviceImage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcDeviceImage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPcDeviceImage {
@@ -4846,7 +5160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDeviceImageStatu
     }
 }
 /// CSDL: `microsoft.graph.cloudPcDomainJoinConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcDomainJoinConfiguration {
     /// Property `domainJoinType` (nullable: absent, `null` or a value).
@@ -4910,6 +5224,21 @@ impl ::graph_model::rt::Value for CloudPcDomainJoinConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPcDomainJoinConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcDomainJoinConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcDomainJoinConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPcDomainJoinConfiguration {
@@ -4992,7 +5321,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcDomainJoinType {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcGalleryImage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcGalleryImage {
     /// Property `id` (not nullable: absent or a value).
@@ -5093,6 +5422,21 @@ impl ::graph_model::rt::Value for CloudPcGalleryImage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcGalleryImage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcGalleryImage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcGalleryImage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcGalleryImage {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcGalleryImage";
 }
@@ -5182,7 +5526,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcGalleryImageStat
 }
 /// CSDL: `microsoft.graph.cloudPcManagementAssignmentTarget` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcManagementAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
@@ -5222,6 +5566,21 @@ impl ::graph_model::rt::Value for CloudPcManagementAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcManagementAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcManagementAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcManagementAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcManagementAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcManagementAssignmentTarget";
 }
@@ -5244,7 +5603,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcManagementAssign
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CloudPcManagementAssignmentTargetAny {
     /// No `@odata.type`, or the declared type itself.
@@ -5317,6 +5675,21 @@ impl ::graph_model::rt::Value for CloudPcManagementAssignmentTargetAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for CloudPcManagementAssignmentTargetAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcManagementAssignmentTargetAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcManagementAssignmentTargetAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcManagementAssignmentTargetAny {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcManagementAssignmentTarget";
 }
@@ -5331,7 +5704,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcManagementAssign
     }
 }
 /// CSDL: `microsoft.graph.cloudPcManagementGroupAssignmentTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcManagementGroupAssignmentTarget {
     /// Property `groupId` (nullable: absent, `null` or a value).
@@ -5378,6 +5751,21 @@ impl ::graph_model::rt::Value for CloudPcManagementGroupAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcManagementGroupAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcManagementGroupAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcManagementGroupAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcManagementGroupAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcManagementGroupAssignmentTarget";
 }
@@ -5392,7 +5780,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcManagementGroupA
     }
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcOnPremisesConnection {
     /// Property `id` (not nullable: absent or a value).
@@ -5539,6 +5927,21 @@ impl ::graph_model::rt::Value for CloudPcOnPremisesConnection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcOnPremisesConnection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcOnPremisesConnection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcOnPremisesConnection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcOnPremisesConnection {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcOnPremisesConnection";
 }
@@ -5553,7 +5956,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
     }
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionHealthCheck`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcOnPremisesConnectionHealthCheck {
     /// Property `additionalDetail` (nullable: absent, `null` or a value).
@@ -5637,6 +6040,21 @@ impl ::graph_model::rt::Value for CloudPcOnPremisesConnectionHealthCheck {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPcOnPremisesConnectionHealthCheck {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcOnPremisesConnectionHealthCheck {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcOnPremisesConnectionHealthCheck {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPcOnPremisesConnectionHealthCheck {
@@ -6149,7 +6567,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
     }
 }
 /// CSDL: `microsoft.graph.cloudPcOnPremisesConnectionStatusDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcOnPremisesConnectionStatusDetail {
     /// Property `endDateTime` (not nullable: absent or a value).
@@ -6204,6 +6622,21 @@ impl ::graph_model::rt::Value for CloudPcOnPremisesConnectionStatusDetail {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPcOnPremisesConnectionStatusDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcOnPremisesConnectionStatusDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcOnPremisesConnectionStatusDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPcOnPremisesConnectionStatusDetail {
@@ -6286,7 +6719,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcOnPremisesConnec
     }
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcProvisioningPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -6423,6 +6856,21 @@ impl ::graph_model::rt::Value for CloudPcProvisioningPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcProvisioningPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcProvisioningPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcProvisioningPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcProvisioningPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcProvisioningPolicy";
 }
@@ -6437,7 +6885,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningPoli
     }
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicyAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcProvisioningPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -6487,6 +6935,21 @@ impl ::graph_model::rt::Value for CloudPcProvisioningPolicyAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcProvisioningPolicyAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcProvisioningPolicyAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcProvisioningPolicyAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcProvisioningPolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcProvisioningPolicyAssignment";
 }
@@ -6501,7 +6964,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcProvisioningPoli
     }
 }
 /// CSDL: `microsoft.graph.cloudPcProvisioningPolicyAutopatch`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcProvisioningPolicyAutopatch {
     /// Property `autopatchGroupId` (nullable: absent, `null` or a value).
@@ -6541,6 +7004,21 @@ impl ::graph_model::rt::Value for CloudPcProvisioningPolicyAutopatch {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPcProvisioningPolicyAutopatch {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcProvisioningPolicyAutopatch {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcProvisioningPolicyAutopatch {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPcProvisioningPolicyAutopatch {
@@ -6784,7 +7262,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRegionGroup {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcReport`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcReport {
     /// Property `id` (not nullable: absent or a value).
@@ -6824,6 +7302,21 @@ impl ::graph_model::rt::Value for CloudPcReport {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPcReport {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcReport {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcReport {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPcReport {
@@ -6929,7 +7422,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRestorePointFreq
     }
 }
 /// CSDL: `microsoft.graph.cloudPcRestorePointSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcRestorePointSetting {
     /// Property `frequencyType` (nullable: absent, `null` or a value).
@@ -6976,6 +7469,21 @@ impl ::graph_model::rt::Value for CloudPcRestorePointSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcRestorePointSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcRestorePointSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcRestorePointSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcRestorePointSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcRestorePointSetting";
 }
@@ -6990,7 +7498,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcRestorePointSett
     }
 }
 /// CSDL: `microsoft.graph.cloudPcServicePlan`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcServicePlan {
     /// Property `id` (not nullable: absent or a value).
@@ -7055,6 +7563,21 @@ impl ::graph_model::rt::Value for CloudPcServicePlan {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcServicePlan {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcServicePlan {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcServicePlan {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcServicePlan {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcServicePlan";
 }
@@ -7069,7 +7592,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcServicePlan {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcUserRoleScopeTagInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcUserRoleScopeTagInfo {
     /// Property `displayName` (not nullable: absent or a value).
@@ -7116,6 +7639,21 @@ impl ::graph_model::rt::Value for CloudPcUserRoleScopeTagInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcUserRoleScopeTagInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcUserRoleScopeTagInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcUserRoleScopeTagInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcUserRoleScopeTagInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcUserRoleScopeTagInfo";
 }
@@ -7130,7 +7668,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserRoleScopeTag
     }
 }
 /// CSDL: `microsoft.graph.cloudPcUserSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcUserSetting {
     /// Property `id` (not nullable: absent or a value).
@@ -7216,6 +7754,21 @@ impl ::graph_model::rt::Value for CloudPcUserSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcUserSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcUserSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcUserSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcUserSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcUserSetting";
 }
@@ -7230,7 +7783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserSetting {
     }
 }
 /// CSDL: `microsoft.graph.cloudPcUserSettingAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcUserSettingAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -7279,6 +7832,21 @@ impl ::graph_model::rt::Value for CloudPcUserSettingAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcUserSettingAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcUserSettingAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcUserSettingAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcUserSettingAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcUserSettingAssignment";
 }
@@ -7293,7 +7861,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcUserSettingAssig
     }
 }
 /// CSDL: `microsoft.graph.cloudPcWindowsSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPcWindowsSetting {
     /// Property `locale` (nullable: absent, `null` or a value).
@@ -7335,6 +7903,21 @@ impl ::graph_model::rt::Value for CloudPcWindowsSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudPcWindowsSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPcWindowsSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPcWindowsSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudPcWindowsSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudPcWindowsSetting";
 }
@@ -7351,7 +7934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudPcWindowsSetting {
 /// Compliance management partner for all platforms
 ///
 /// CSDL: `microsoft.graph.complianceManagementPartner`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceManagementPartner {
     /// Property `id` (not nullable: absent or a value).
@@ -7468,6 +8051,21 @@ impl ::graph_model::rt::Value for ComplianceManagementPartner {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceManagementPartner {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceManagementPartner {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceManagementPartner {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceManagementPartner {
     const TYPE_NAME: &'static str = "microsoft.graph.complianceManagementPartner";
 }
@@ -7484,7 +8082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceManagementPar
 /// User group targeting for Compliance Management Partner
 ///
 /// CSDL: `microsoft.graph.complianceManagementPartnerAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceManagementPartnerAssignment {
     /// Group assignment target.
@@ -7526,6 +8124,21 @@ impl ::graph_model::rt::Value for ComplianceManagementPartnerAssignment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ComplianceManagementPartnerAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceManagementPartnerAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceManagementPartnerAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ComplianceManagementPartnerAssignment {
@@ -7623,7 +8236,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderCloudBlockLevel
 /// Specify Defender’s actions to take on detected Malware per threat level.
 ///
 /// CSDL: `microsoft.graph.defenderDetectedMalwareActions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DefenderDetectedMalwareActions {
     /// Indicates a Defender action to take for high severity Malware threat detected.
@@ -7695,6 +8308,21 @@ impl ::graph_model::rt::Value for DefenderDetectedMalwareActions {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DefenderDetectedMalwareActions {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DefenderDetectedMalwareActions {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DefenderDetectedMalwareActions {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DefenderDetectedMalwareActions {
@@ -8075,7 +8703,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderThreatAction {
 /// A managed or unmanaged app that is installed on a managed device. Unmanaged apps will only appear for devices marked as corporate owned.
 ///
 /// CSDL: `microsoft.graph.detectedApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DetectedApp {
     /// Property `id` (not nullable: absent or a value).
@@ -8174,6 +8802,21 @@ impl ::graph_model::rt::Value for DetectedApp {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DetectedApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DetectedApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DetectedApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DetectedApp {
@@ -8334,7 +8977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetectedAppPlatformType
 /// The Role Assignment resource. Role assignments tie together a role definition with members and scopes. There can be one or more role assignments per role. This applies to custom and built-in roles.
 ///
 /// CSDL: `microsoft.graph.deviceAndAppManagementRoleAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceAndAppManagementRoleAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -8421,6 +9064,21 @@ impl ::graph_model::rt::Value for DeviceAndAppManagementRoleAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceAndAppManagementRoleAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceAndAppManagementRoleAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceAndAppManagementRoleAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAndAppManagementRoleAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAndAppManagementRoleAssignment";
 }
@@ -8437,7 +9095,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementR
 /// The Role Definition resource. The role definition is the foundation of role based access in Intune. The role combines an Intune resource such as a Mobile App and associated role permissions such as Create or Read for the resource. There are two types of roles, built-in and custom. Built-in roles cannot be modified. Both built-in roles and custom roles must have assignments to be enforced. Create custom roles if you want to define a role that allows any of the available resources and role permissions to be combined into a single role.
 ///
 /// CSDL: `microsoft.graph.deviceAndAppManagementRoleDefinition`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceAndAppManagementRoleDefinition {
     /// Property `id` (not nullable: absent or a value).
@@ -8523,6 +9181,21 @@ impl ::graph_model::rt::Value for DeviceAndAppManagementRoleDefinition {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceAndAppManagementRoleDefinition {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceAndAppManagementRoleDefinition {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceAndAppManagementRoleDefinition {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAndAppManagementRoleDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAndAppManagementRoleDefinition";
 }
@@ -8539,7 +9212,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementR
 /// Scheduled Action Configuration
 ///
 /// CSDL: `microsoft.graph.deviceComplianceActionItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceActionItem {
     /// Property `id` (not nullable: absent or a value).
@@ -8616,6 +9289,21 @@ impl ::graph_model::rt::Value for DeviceComplianceActionItem {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceComplianceActionItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceActionItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceActionItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceComplianceActionItem {
@@ -8736,7 +9424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceActionT
     }
 }
 /// CSDL: `microsoft.graph.deviceComplianceDeviceOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceDeviceOverview {
     /// Property `id` (not nullable: absent or a value).
@@ -8836,6 +9524,21 @@ impl ::graph_model::rt::Value for DeviceComplianceDeviceOverview {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceComplianceDeviceOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceDeviceOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceDeviceOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceComplianceDeviceOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceComplianceDeviceOverview";
 }
@@ -8850,7 +9553,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceDeviceO
     }
 }
 /// CSDL: `microsoft.graph.deviceComplianceDeviceStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -8950,6 +9653,21 @@ impl ::graph_model::rt::Value for DeviceComplianceDeviceStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceComplianceDeviceStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceDeviceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceDeviceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceComplianceDeviceStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceComplianceDeviceStatus";
 }
@@ -8967,7 +9685,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceDeviceS
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicy` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -9104,6 +9822,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicy";
 }
@@ -9126,7 +9859,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicy 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeviceCompliancePolicyAny {
     /// No `@odata.type`, or the declared type itself.
@@ -9262,6 +9994,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicyAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DeviceCompliancePolicyAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicyAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicyAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicyAny {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicy";
 }
@@ -9278,7 +10025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyA
 /// Device compliance policy assignment.
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicyAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCompliancePolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -9324,6 +10071,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicyAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCompliancePolicyAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicyAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicyAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicyAssignment";
 }
@@ -9338,7 +10100,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyA
     }
 }
 /// CSDL: `microsoft.graph.deviceCompliancePolicyDeviceStateSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCompliancePolicyDeviceStateSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -9452,6 +10214,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicyDeviceStateSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCompliancePolicyDeviceStateSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicyDeviceStateSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicyDeviceStateSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicyDeviceStateSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicyDeviceStateSummary";
 }
@@ -9468,7 +10245,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyD
 /// Device Compilance Policy Setting State summary across the account.
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicySettingStateSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCompliancePolicySettingStateSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -9595,6 +10372,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicySettingStateSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCompliancePolicySettingStateSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicySettingStateSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicySettingStateSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicySettingStateSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicySettingStateSummary";
 }
@@ -9611,7 +10403,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyS
 /// Scheduled Action for Rule
 ///
 /// CSDL: `microsoft.graph.deviceComplianceScheduledActionForRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceScheduledActionForRule {
     /// Property `id` (not nullable: absent or a value).
@@ -9673,6 +10465,21 @@ impl ::graph_model::rt::Value for DeviceComplianceScheduledActionForRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceComplianceScheduledActionForRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceScheduledActionForRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceScheduledActionForRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceComplianceScheduledActionForRule {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceComplianceScheduledActionForRule";
 }
@@ -9689,7 +10496,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceSchedul
 /// Device compliance setting State for a given device.
 ///
 /// CSDL: `microsoft.graph.deviceComplianceSettingState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceSettingState {
     /// Property `id` (not nullable: absent or a value).
@@ -9817,6 +10624,21 @@ impl ::graph_model::rt::Value for DeviceComplianceSettingState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceComplianceSettingState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceSettingState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceSettingState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceComplianceSettingState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceComplianceSettingState";
 }
@@ -9831,7 +10653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceSetting
     }
 }
 /// CSDL: `microsoft.graph.deviceComplianceUserOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceUserOverview {
     /// Property `id` (not nullable: absent or a value).
@@ -9931,6 +10753,21 @@ impl ::graph_model::rt::Value for DeviceComplianceUserOverview {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceComplianceUserOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceUserOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceUserOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceComplianceUserOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceComplianceUserOverview";
 }
@@ -9945,7 +10782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceUserOve
     }
 }
 /// CSDL: `microsoft.graph.deviceComplianceUserStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceComplianceUserStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -10031,6 +10868,21 @@ impl ::graph_model::rt::Value for DeviceComplianceUserStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceComplianceUserStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceComplianceUserStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceComplianceUserStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceComplianceUserStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceComplianceUserStatus";
 }
@@ -10048,7 +10900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceComplianceUserSta
 ///
 /// CSDL: `microsoft.graph.deviceConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -10177,6 +11029,21 @@ impl ::graph_model::rt::Value for DeviceConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfiguration";
 }
@@ -10199,7 +11066,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfiguration {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeviceConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -10531,6 +11397,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DeviceConfigurationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfiguration";
 }
@@ -10547,7 +11428,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationAny 
 /// The device configuration assignment entity assigns an AAD group to a specific device configuration.
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -10593,6 +11474,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationAssignment";
 }
@@ -10607,7 +11503,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationAssi
     }
 }
 /// CSDL: `microsoft.graph.deviceConfigurationDeviceOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationDeviceOverview {
     /// Property `id` (not nullable: absent or a value).
@@ -10707,6 +11603,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationDeviceOverview {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationDeviceOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationDeviceOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationDeviceOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationDeviceOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationDeviceOverview";
 }
@@ -10721,7 +11632,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationDevi
     }
 }
 /// CSDL: `microsoft.graph.deviceConfigurationDeviceStateSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationDeviceStateSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -10821,6 +11732,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationDeviceStateSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationDeviceStateSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationDeviceStateSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationDeviceStateSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationDeviceStateSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationDeviceStateSummary";
 }
@@ -10837,7 +11763,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationDevi
 /// Support for this Entity is being deprecated starting May 2026 & will no longer be supported.
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationDeviceStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -10937,6 +11863,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationDeviceStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationDeviceStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationDeviceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationDeviceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationDeviceStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationDeviceStatus";
 }
@@ -10951,7 +11892,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationDevi
     }
 }
 /// CSDL: `microsoft.graph.deviceConfigurationUserOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationUserOverview {
     /// Property `id` (not nullable: absent or a value).
@@ -11051,6 +11992,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationUserOverview {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationUserOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationUserOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationUserOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationUserOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationUserOverview";
 }
@@ -11065,7 +12021,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationUser
     }
 }
 /// CSDL: `microsoft.graph.deviceConfigurationUserStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationUserStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -11151,6 +12107,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationUserStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationUserStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationUserStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationUserStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationUserStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationUserStatus";
 }
@@ -11168,7 +12139,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationUser
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceEnrollmentConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -11268,6 +12239,21 @@ impl ::graph_model::rt::Value for DeviceEnrollmentConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceEnrollmentConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEnrollmentConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEnrollmentConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEnrollmentConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceEnrollmentConfiguration";
 }
@@ -11290,7 +12276,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentConfigu
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeviceEnrollmentConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -11405,6 +12390,21 @@ impl ::graph_model::rt::Value for DeviceEnrollmentConfigurationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DeviceEnrollmentConfigurationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEnrollmentConfigurationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEnrollmentConfigurationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEnrollmentConfigurationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceEnrollmentConfiguration";
 }
@@ -11421,7 +12421,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentConfigu
 /// Device Enrollment Configuration that restricts the number of devices a user can enroll
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentLimitConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceEnrollmentLimitConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -11528,6 +12528,21 @@ impl ::graph_model::rt::Value for DeviceEnrollmentLimitConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceEnrollmentLimitConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEnrollmentLimitConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEnrollmentLimitConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEnrollmentLimitConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceEnrollmentLimitConfiguration";
 }
@@ -11544,7 +12559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentLimitCo
 /// Platform specific enrollment restrictions
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentPlatformRestriction`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceEnrollmentPlatformRestriction {
     /// Max OS version supported
@@ -11618,6 +12633,21 @@ impl ::graph_model::rt::Value for DeviceEnrollmentPlatformRestriction {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceEnrollmentPlatformRestriction {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEnrollmentPlatformRestriction {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEnrollmentPlatformRestriction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEnrollmentPlatformRestriction {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceEnrollmentPlatformRestriction";
 }
@@ -11634,7 +12664,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentPlatfor
 /// Default Device Enrollment Platform Restrictions Configuration that restricts the types of devices a user can enroll
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceEnrollmentPlatformRestrictionsConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -11770,6 +12800,21 @@ impl ::graph_model::rt::Value for DeviceEnrollmentPlatformRestrictionsConfigurat
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceEnrollmentPlatformRestrictionsConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEnrollmentPlatformRestrictionsConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEnrollmentPlatformRestrictionsConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEnrollmentPlatformRestrictionsConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration";
@@ -11789,7 +12834,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Windows Hello for Business settings lets users access their devices using a gesture, such as biometric authentication, or a PIN. Configure settings for enrolled Windows 10, Windows 10 Mobile and later.
 ///
 /// CSDL: `microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceEnrollmentWindowsHelloForBusinessConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -11973,6 +13018,21 @@ impl ::graph_model::rt::Value for DeviceEnrollmentWindowsHelloForBusinessConfigu
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration";
@@ -11990,7 +13050,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.deviceManagement`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagement {
     /// Property `id` (not nullable: absent or a value).
@@ -12536,6 +13596,21 @@ impl ::graph_model::rt::Value for DeviceManagement {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceManagement {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagement {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagement {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceManagement {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceManagement";
 }
@@ -12552,7 +13627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagement {
 /// Entity which represents a connection to an Exchange environment.
 ///
 /// CSDL: `microsoft.graph.deviceManagementExchangeConnector`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementExchangeConnector {
     /// Property `id` (not nullable: absent or a value).
@@ -12664,6 +13739,21 @@ impl ::graph_model::rt::Value for DeviceManagementExchangeConnector {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceManagementExchangeConnector {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementExchangeConnector {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementExchangeConnector {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceManagementExchangeConnector {
@@ -12864,7 +13954,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 /// Entity representing a job to export a report.
 ///
 /// CSDL: `microsoft.graph.deviceManagementExportJob`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementExportJob {
     /// Property `id` (not nullable: absent or a value).
@@ -12985,6 +14075,21 @@ impl ::graph_model::rt::Value for DeviceManagementExportJob {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceManagementExportJob {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementExportJob {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementExportJob {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceManagementExportJob {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceManagementExportJob";
 }
@@ -13070,7 +14175,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExportJ
 /// Entity which represents a connection to device management partner.
 ///
 /// CSDL: `microsoft.graph.deviceManagementPartner`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementPartner {
     /// Property `id` (not nullable: absent or a value).
@@ -13187,6 +14292,21 @@ impl ::graph_model::rt::Value for DeviceManagementPartner {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceManagementPartner {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementPartner {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementPartner {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceManagementPartner {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceManagementPartner";
 }
@@ -13275,7 +14395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementPartner
 /// User group targeting for Device Management Partner
 ///
 /// CSDL: `microsoft.graph.deviceManagementPartnerAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementPartnerAssignment {
     /// User groups targeting for devices to be enrolled through partner.
@@ -13317,6 +14437,21 @@ impl ::graph_model::rt::Value for DeviceManagementPartnerAssignment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceManagementPartnerAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementPartnerAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementPartnerAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceManagementPartnerAssignment {
@@ -13594,7 +14729,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementReportS
     }
 }
 /// CSDL: `microsoft.graph.deviceManagementReports`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementReports {
     /// Property `id` (not nullable: absent or a value).
@@ -13640,6 +14775,21 @@ impl ::graph_model::rt::Value for DeviceManagementReports {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceManagementReports {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementReports {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementReports {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceManagementReports {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceManagementReports";
 }
@@ -13654,7 +14804,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementReports
     }
 }
 /// CSDL: `microsoft.graph.deviceManagementSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementSettings {
     /// The number of days a device is allowed to go without checking in to remain compliant.
@@ -13719,6 +14869,21 @@ impl ::graph_model::rt::Value for DeviceManagementSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceManagementSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceManagementSettings {
@@ -13841,7 +15006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementSubscri
 /// Hardware information of a given device.
 ///
 /// CSDL: `microsoft.graph.deviceProtectionOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceProtectionOverview {
     /// Indicates number of devices reporting as clean
@@ -13962,6 +15127,21 @@ impl ::graph_model::rt::Value for DeviceProtectionOverview {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceProtectionOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceProtectionOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceProtectionOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceProtectionOverview {
@@ -14311,7 +15491,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeCookiePolicy {
 /// Allows IT admins to set a predefined default search engine for MDM-Controlled devices.
 ///
 /// CSDL: `microsoft.graph.edgeSearchEngine`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdgeSearchEngine {
     /// Allows IT admins to set a predefined default search engine for MDM-Controlled devices.
@@ -14355,6 +15535,21 @@ impl ::graph_model::rt::Value for EdgeSearchEngine {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdgeSearchEngine {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdgeSearchEngine {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdgeSearchEngine {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdgeSearchEngine {
     const TYPE_NAME: &'static str = "microsoft.graph.edgeSearchEngine";
 }
@@ -14372,7 +15567,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngine {
 ///
 /// CSDL: `microsoft.graph.edgeSearchEngineBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdgeSearchEngineBase {
     /// Properties not in the model and instance annotations, in the order read.
@@ -14412,6 +15607,21 @@ impl ::graph_model::rt::Value for EdgeSearchEngineBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdgeSearchEngineBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdgeSearchEngineBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdgeSearchEngineBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdgeSearchEngineBase {
     const TYPE_NAME: &'static str = "microsoft.graph.edgeSearchEngineBase";
 }
@@ -14434,7 +15644,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineBase {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum EdgeSearchEngineBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -14513,6 +15722,21 @@ impl ::graph_model::rt::Value for EdgeSearchEngineBaseAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for EdgeSearchEngineBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdgeSearchEngineBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdgeSearchEngineBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdgeSearchEngineBaseAny {
     const TYPE_NAME: &'static str = "microsoft.graph.edgeSearchEngineBase";
 }
@@ -14529,7 +15753,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineBaseAny
 /// Allows IT admins to set a custom default search engine for MDM-Controlled devices.
 ///
 /// CSDL: `microsoft.graph.edgeSearchEngineCustom`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdgeSearchEngineCustom {
     /// Points to a https link containing the OpenSearch xml file that contains, at minimum, the short name and the URL to the search Engine.
@@ -14574,6 +15798,21 @@ impl ::graph_model::rt::Value for EdgeSearchEngineCustom {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EdgeSearchEngineCustom {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdgeSearchEngineCustom {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdgeSearchEngineCustom {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EdgeSearchEngineCustom {
@@ -14658,7 +15897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdgeSearchEngineType {
 /// Windows 10 Edition Upgrade configuration.
 ///
 /// CSDL: `microsoft.graph.editionUpgradeConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EditionUpgradeConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -14815,6 +16054,21 @@ impl ::graph_model::rt::Value for EditionUpgradeConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EditionUpgradeConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EditionUpgradeConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EditionUpgradeConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EditionUpgradeConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.editionUpgradeConfiguration";
 }
@@ -14969,7 +16223,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Enablement {
 /// Enrollment Configuration Assignment
 ///
 /// CSDL: `microsoft.graph.enrollmentConfigurationAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EnrollmentConfigurationAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -15013,6 +16267,21 @@ impl ::graph_model::rt::Value for EnrollmentConfigurationAssignment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EnrollmentConfigurationAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EnrollmentConfigurationAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EnrollmentConfigurationAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EnrollmentConfigurationAssignment {
@@ -15362,7 +16631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FirewallPreSharedKeyEnc
 /// Imported windows autopilot devices.
 ///
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ImportedWindowsAutopilotDeviceIdentity {
     /// Property `id` (not nullable: absent or a value).
@@ -15460,6 +16729,21 @@ impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentity {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ImportedWindowsAutopilotDeviceIdentity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ImportedWindowsAutopilotDeviceIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ImportedWindowsAutopilotDeviceIdentity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ImportedWindowsAutopilotDeviceIdentity {
@@ -15562,7 +16846,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.importedWindowsAutopilotDeviceIdentityState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ImportedWindowsAutopilotDeviceIdentityState {
     /// Device error code reported by Device Directory Service(DDS).
@@ -15636,6 +16920,21 @@ impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentityState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ImportedWindowsAutopilotDeviceIdentityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ImportedWindowsAutopilotDeviceIdentityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ImportedWindowsAutopilotDeviceIdentityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ImportedWindowsAutopilotDeviceIdentityState {
     const TYPE_NAME: &'static str = "microsoft.graph.importedWindowsAutopilotDeviceIdentityState";
 }
@@ -15654,7 +16953,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The value in an user experience analytics insight.
 ///
 /// CSDL: `microsoft.graph.insightValueDouble`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InsightValueDouble {
     /// The double value of the user experience analytics insight.
@@ -15698,6 +16997,21 @@ impl ::graph_model::rt::Value for InsightValueDouble {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InsightValueDouble {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InsightValueDouble {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InsightValueDouble {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InsightValueDouble {
     const TYPE_NAME: &'static str = "microsoft.graph.insightValueDouble";
 }
@@ -15714,7 +17028,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsightValueDouble {
 /// The value in an user experience analytics insight.
 ///
 /// CSDL: `microsoft.graph.insightValueInt`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InsightValueInt {
     /// The int value of the user experience analytics insight.
@@ -15756,6 +17070,21 @@ impl ::graph_model::rt::Value for InsightValueInt {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for InsightValueInt {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InsightValueInt {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InsightValueInt {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for InsightValueInt {
@@ -15852,7 +17181,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InternetSiteSecurityLev
 /// intuneBrand contains data which is used in customizing the appearance of the Company Portal applications as well as the end user web portal.
 ///
 /// CSDL: `microsoft.graph.intuneBrand`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IntuneBrand {
     /// Email address of the person/organization responsible for IT support.
@@ -15996,6 +17325,21 @@ impl ::graph_model::rt::Value for IntuneBrand {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IntuneBrand {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IntuneBrand {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IntuneBrand {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IntuneBrand {
     const TYPE_NAME: &'static str = "microsoft.graph.intuneBrand";
 }
@@ -16013,7 +17357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntuneBrand {
 ///
 /// CSDL: `microsoft.graph.iosCertificateProfile` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosCertificateProfile {
     /// Property `id` (not nullable: absent or a value).
@@ -16142,6 +17486,21 @@ impl ::graph_model::rt::Value for IosCertificateProfile {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosCertificateProfile {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosCertificateProfile {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosCertificateProfile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosCertificateProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.iosCertificateProfile";
 }
@@ -16164,7 +17523,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCertificateProfile {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum IosCertificateProfileAny {
     /// No `@odata.type`, or the declared type itself.
@@ -16227,6 +17585,21 @@ impl ::graph_model::rt::Value for IosCertificateProfileAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for IosCertificateProfileAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosCertificateProfileAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosCertificateProfileAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosCertificateProfileAny {
     const TYPE_NAME: &'static str = "microsoft.graph.iosCertificateProfile";
 }
@@ -16243,7 +17616,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCertificateProfileAn
 /// This class contains compliance settings for IOS.
 ///
 /// CSDL: `microsoft.graph.iosCompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -16479,6 +17852,21 @@ impl ::graph_model::rt::Value for IosCompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosCompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosCompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosCompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosCompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.iosCompliancePolicy";
 }
@@ -16495,7 +17883,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCompliancePolicy {
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the iosCustomConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.iosCustomConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -16645,6 +18033,21 @@ impl ::graph_model::rt::Value for IosCustomConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosCustomConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosCustomConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosCustomConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosCustomConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosCustomConfiguration";
 }
@@ -16661,7 +18064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosCustomConfiguration 
 /// iOS Device Features Configuration Profile.
 ///
 /// CSDL: `microsoft.graph.iosDeviceFeaturesConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosDeviceFeaturesConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -16825,6 +18228,21 @@ impl ::graph_model::rt::Value for IosDeviceFeaturesConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosDeviceFeaturesConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosDeviceFeaturesConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosDeviceFeaturesConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosDeviceFeaturesConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosDeviceFeaturesConfiguration";
 }
@@ -16841,7 +18259,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosDeviceFeaturesConfig
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the iosGeneralDeviceConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.iosGeneralDeviceConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -17890,6 +19308,21 @@ impl ::graph_model::rt::Value for IosGeneralDeviceConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosGeneralDeviceConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosGeneralDeviceConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosGeneralDeviceConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosGeneralDeviceConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosGeneralDeviceConfiguration";
 }
@@ -17906,7 +19339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosGeneralDeviceConfigu
 /// Represents an icon for an app on the Home Screen
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosHomeScreenApp {
     /// Name of the app
@@ -17957,6 +19390,21 @@ impl ::graph_model::rt::Value for IosHomeScreenApp {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosHomeScreenApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosHomeScreenApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosHomeScreenApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosHomeScreenApp {
     const TYPE_NAME: &'static str = "microsoft.graph.iosHomeScreenApp";
 }
@@ -17973,7 +19421,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenApp {
 /// A folder containing pages of apps and web clips on the Home Screen.
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenFolder`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosHomeScreenFolder {
     /// Name of the app
@@ -18024,6 +19472,21 @@ impl ::graph_model::rt::Value for IosHomeScreenFolder {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosHomeScreenFolder {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosHomeScreenFolder {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosHomeScreenFolder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosHomeScreenFolder {
     const TYPE_NAME: &'static str = "microsoft.graph.iosHomeScreenFolder";
 }
@@ -18040,7 +19503,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenFolder {
 /// A page for a folder containing apps and web clips on the Home Screen.
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenFolderPage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosHomeScreenFolderPage {
     /// A list of apps and web clips to appear on a page within a folder. This collection can contain a maximum of 500 elements.
@@ -18091,6 +19554,21 @@ impl ::graph_model::rt::Value for IosHomeScreenFolderPage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosHomeScreenFolderPage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosHomeScreenFolderPage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosHomeScreenFolderPage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosHomeScreenFolderPage {
     const TYPE_NAME: &'static str = "microsoft.graph.iosHomeScreenFolderPage";
 }
@@ -18108,7 +19586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenFolderPage
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenItem` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosHomeScreenItem {
     /// Name of the app
@@ -18152,6 +19630,21 @@ impl ::graph_model::rt::Value for IosHomeScreenItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosHomeScreenItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosHomeScreenItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosHomeScreenItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosHomeScreenItem {
     const TYPE_NAME: &'static str = "microsoft.graph.iosHomeScreenItem";
 }
@@ -18174,7 +19667,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenItem {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum IosHomeScreenItemAny {
     /// No `@odata.type`, or the declared type itself.
@@ -18251,6 +19743,21 @@ impl ::graph_model::rt::Value for IosHomeScreenItemAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for IosHomeScreenItemAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosHomeScreenItemAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosHomeScreenItemAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosHomeScreenItemAny {
     const TYPE_NAME: &'static str = "microsoft.graph.iosHomeScreenItem";
 }
@@ -18267,7 +19774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenItemAny {
 /// A page containing apps, folders, and web clips on the Home Screen.
 ///
 /// CSDL: `microsoft.graph.iosHomeScreenPage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosHomeScreenPage {
     /// Name of the page
@@ -18318,6 +19825,21 @@ impl ::graph_model::rt::Value for IosHomeScreenPage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosHomeScreenPage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosHomeScreenPage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosHomeScreenPage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosHomeScreenPage {
     const TYPE_NAME: &'static str = "microsoft.graph.iosHomeScreenPage";
 }
@@ -18334,7 +19856,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosHomeScreenPage {
 /// Network Usage Rules allow enterprises to specify how managed apps use networks, such as cellular data networks.
 ///
 /// CSDL: `microsoft.graph.iosNetworkUsageRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosNetworkUsageRule {
     /// If set to true, corresponding managed apps will not be allowed to use cellular data at any time.
@@ -18399,6 +19921,21 @@ impl ::graph_model::rt::Value for IosNetworkUsageRule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for IosNetworkUsageRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosNetworkUsageRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosNetworkUsageRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for IosNetworkUsageRule {
@@ -18495,7 +20032,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosNotificationAlertTyp
 /// An item describing notification setting.
 ///
 /// CSDL: `microsoft.graph.iosNotificationSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosNotificationSettings {
     /// Indicates the type of alert for notifications for this app.
@@ -18604,6 +20141,21 @@ impl ::graph_model::rt::Value for IosNotificationSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosNotificationSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosNotificationSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosNotificationSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosNotificationSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.iosNotificationSettings";
 }
@@ -18620,7 +20172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosNotificationSettings
 /// IOS Update Configuration, allows you to configure time window within week to install iOS updates
 ///
 /// CSDL: `microsoft.graph.iosUpdateConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosUpdateConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -18777,6 +20329,21 @@ impl ::graph_model::rt::Value for IosUpdateConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IosUpdateConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosUpdateConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosUpdateConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IosUpdateConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.iosUpdateConfiguration";
 }
@@ -18791,7 +20358,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosUpdateConfiguration 
     }
 }
 /// CSDL: `microsoft.graph.iosUpdateDeviceStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IosUpdateDeviceStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -18917,6 +20484,21 @@ impl ::graph_model::rt::Value for IosUpdateDeviceStatus {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for IosUpdateDeviceStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IosUpdateDeviceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IosUpdateDeviceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for IosUpdateDeviceStatus {
@@ -19097,7 +20679,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IosUpdatesInstallStatus
 /// The text content of a Notification Message Template for the specified locale.
 ///
 /// CSDL: `microsoft.graph.localizedNotificationMessage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LocalizedNotificationMessage {
     /// Property `id` (not nullable: absent or a value).
@@ -19183,6 +20765,21 @@ impl ::graph_model::rt::Value for LocalizedNotificationMessage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LocalizedNotificationMessage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LocalizedNotificationMessage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LocalizedNotificationMessage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LocalizedNotificationMessage {
     const TYPE_NAME: &'static str = "microsoft.graph.localizedNotificationMessage";
 }
@@ -19199,7 +20796,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocalizedNotificationMe
 /// This class contains compliance settings for Mac OS.
 ///
 /// CSDL: `microsoft.graph.macOSCompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -19456,6 +21053,21 @@ impl ::graph_model::rt::Value for MacOSCompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSCompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSCompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSCompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSCompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSCompliancePolicy";
 }
@@ -19472,7 +21084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSCompliancePolicy {
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the macOSCustomConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.macOSCustomConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSCustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -19622,6 +21234,21 @@ impl ::graph_model::rt::Value for MacOSCustomConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSCustomConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSCustomConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSCustomConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSCustomConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSCustomConfiguration";
 }
@@ -19638,7 +21265,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSCustomConfiguratio
 /// MacOS device features configuration profile.
 ///
 /// CSDL: `microsoft.graph.macOSDeviceFeaturesConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSDeviceFeaturesConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -19767,6 +21394,21 @@ impl ::graph_model::rt::Value for MacOSDeviceFeaturesConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSDeviceFeaturesConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSDeviceFeaturesConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSDeviceFeaturesConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSDeviceFeaturesConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSDeviceFeaturesConfiguration";
 }
@@ -19783,7 +21425,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSDeviceFeaturesConf
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the macOSGeneralDeviceConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.macOSGeneralDeviceConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MacOSGeneralDeviceConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -19996,6 +21638,21 @@ impl ::graph_model::rt::Value for MacOSGeneralDeviceConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MacOSGeneralDeviceConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MacOSGeneralDeviceConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MacOSGeneralDeviceConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MacOSGeneralDeviceConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.macOSGeneralDeviceConfiguration";
 }
@@ -20012,7 +21669,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MacOSGeneralDeviceConfi
 /// Malware state for a windows device
 ///
 /// CSDL: `microsoft.graph.malwareStateForWindowsDevice`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MalwareStateForWindowsDevice {
     /// Property `id` (not nullable: absent or a value).
@@ -20105,6 +21762,21 @@ impl ::graph_model::rt::Value for MalwareStateForWindowsDevice {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MalwareStateForWindowsDevice {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MalwareStateForWindowsDevice {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MalwareStateForWindowsDevice {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MalwareStateForWindowsDevice {
     const TYPE_NAME: &'static str = "microsoft.graph.malwareStateForWindowsDevice";
 }
@@ -20119,7 +21791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareStateForWindowsD
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingAustralia`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingAustralia {
     /// Movies rating selected for Australia
@@ -20170,6 +21842,21 @@ impl ::graph_model::rt::Value for MediaContentRatingAustralia {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingAustralia {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingAustralia {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingAustralia {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingAustralia {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingAustralia";
 }
@@ -20184,7 +21871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingAustr
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingCanada`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingCanada {
     /// Movies rating selected for Canada
@@ -20235,6 +21922,21 @@ impl ::graph_model::rt::Value for MediaContentRatingCanada {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingCanada {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingCanada {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingCanada {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingCanada {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingCanada";
 }
@@ -20249,7 +21951,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingCanad
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingFrance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingFrance {
     /// Movies rating selected for France
@@ -20300,6 +22002,21 @@ impl ::graph_model::rt::Value for MediaContentRatingFrance {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingFrance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingFrance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingFrance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingFrance {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingFrance";
 }
@@ -20314,7 +22031,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingFranc
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingGermany`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingGermany {
     /// Movies rating selected for Germany
@@ -20365,6 +22082,21 @@ impl ::graph_model::rt::Value for MediaContentRatingGermany {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingGermany {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingGermany {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingGermany {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingGermany {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingGermany";
 }
@@ -20379,7 +22111,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingGerma
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingIreland`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingIreland {
     /// Movies rating selected for Ireland
@@ -20430,6 +22162,21 @@ impl ::graph_model::rt::Value for MediaContentRatingIreland {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingIreland {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingIreland {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingIreland {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingIreland {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingIreland";
 }
@@ -20444,7 +22191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingIrela
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingJapan`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingJapan {
     /// Movies rating selected for Japan
@@ -20495,6 +22242,21 @@ impl ::graph_model::rt::Value for MediaContentRatingJapan {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingJapan {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingJapan {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingJapan {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingJapan {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingJapan";
 }
@@ -20509,7 +22271,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingJapan
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingNewZealand`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingNewZealand {
     /// Movies rating selected for New Zealand
@@ -20560,6 +22322,21 @@ impl ::graph_model::rt::Value for MediaContentRatingNewZealand {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingNewZealand {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingNewZealand {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingNewZealand {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingNewZealand {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingNewZealand";
 }
@@ -20574,7 +22351,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingNewZe
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingUnitedKingdom`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingUnitedKingdom {
     /// Movies rating selected for United Kingdom
@@ -20625,6 +22402,21 @@ impl ::graph_model::rt::Value for MediaContentRatingUnitedKingdom {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingUnitedKingdom {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingUnitedKingdom {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingUnitedKingdom {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingUnitedKingdom {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingUnitedKingdom";
 }
@@ -20639,7 +22431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingUnite
     }
 }
 /// CSDL: `microsoft.graph.mediaContentRatingUnitedStates`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MediaContentRatingUnitedStates {
     /// Movies rating selected for United States
@@ -20690,6 +22482,21 @@ impl ::graph_model::rt::Value for MediaContentRatingUnitedStates {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MediaContentRatingUnitedStates {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MediaContentRatingUnitedStates {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MediaContentRatingUnitedStates {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MediaContentRatingUnitedStates {
     const TYPE_NAME: &'static str = "microsoft.graph.mediaContentRatingUnitedStates";
 }
@@ -20704,7 +22511,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MediaContentRatingUnite
     }
 }
 /// CSDL: `microsoft.graph.microsoftManagedDesktop`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftManagedDesktop {
     /// Property `managedType` (nullable: absent, `null` or a value).
@@ -20749,6 +22556,21 @@ impl ::graph_model::rt::Value for MicrosoftManagedDesktop {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MicrosoftManagedDesktop {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftManagedDesktop {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftManagedDesktop {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MicrosoftManagedDesktop {
@@ -21049,7 +22871,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MiracastChannel {
     }
 }
 /// CSDL: `microsoft.graph.mobileAppTroubleshootingEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileAppTroubleshootingEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -21098,6 +22920,21 @@ impl ::graph_model::rt::Value for MobileAppTroubleshootingEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileAppTroubleshootingEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileAppTroubleshootingEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileAppTroubleshootingEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileAppTroubleshootingEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileAppTroubleshootingEvent";
 }
@@ -21114,7 +22951,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileAppTroubleshootin
 /// Entity which represents a connection to Mobile Threat Defense partner.
 ///
 /// CSDL: `microsoft.graph.mobileThreatDefenseConnector`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MobileThreatDefenseConnector {
     /// Property `id` (not nullable: absent or a value).
@@ -21270,6 +23107,21 @@ impl ::graph_model::rt::Value for MobileThreatDefenseConnector {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MobileThreatDefenseConnector {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MobileThreatDefenseConnector {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MobileThreatDefenseConnector {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MobileThreatDefenseConnector {
     const TYPE_NAME: &'static str = "microsoft.graph.mobileThreatDefenseConnector";
 }
@@ -21377,7 +23229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MobileThreatPartnerTena
 /// Notification messages are messages that are sent to end users who are determined to be not-compliant with the compliance policies defined by the administrator. Administrators choose notifications and configure them in the Intune Admin Console using the compliance policy creation page under the “Actions for non-compliance” section. Use the notificationMessageTemplate object to create your own custom notifications for administrators to choose while configuring actions for non-compliance.
 ///
 /// CSDL: `microsoft.graph.notificationMessageTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NotificationMessageTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -21469,6 +23321,21 @@ impl ::graph_model::rt::Value for NotificationMessageTemplate {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for NotificationMessageTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NotificationMessageTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NotificationMessageTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for NotificationMessageTemplate {
@@ -21593,7 +23460,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationTemplateBra
 ///
 /// CSDL: `microsoft.graph.omaSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSetting {
     /// Description.
@@ -21652,6 +23519,21 @@ impl ::graph_model::rt::Value for OmaSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSetting";
 }
@@ -21674,7 +23556,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSetting {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum OmaSettingAny {
     /// No `@odata.type`, or the declared type itself.
@@ -21788,6 +23669,21 @@ impl ::graph_model::rt::Value for OmaSettingAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for OmaSettingAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingAny {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSetting";
 }
@@ -21804,7 +23700,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingAny {
 /// OMA Settings Base64 definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingBase64`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingBase64 {
     /// Description.
@@ -21879,6 +23775,21 @@ impl ::graph_model::rt::Value for OmaSettingBase64 {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingBase64 {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingBase64 {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingBase64 {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingBase64 {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingBase64";
 }
@@ -21895,7 +23806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingBase64 {
 /// OMA Settings Boolean definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingBoolean`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingBoolean {
     /// Description.
@@ -21964,6 +23875,21 @@ impl ::graph_model::rt::Value for OmaSettingBoolean {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingBoolean {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingBoolean {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingBoolean {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingBoolean {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingBoolean";
 }
@@ -21980,7 +23906,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingBoolean {
 /// OMA Settings DateTime definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingDateTime`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingDateTime {
     /// Description.
@@ -22049,6 +23975,21 @@ impl ::graph_model::rt::Value for OmaSettingDateTime {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingDateTime {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingDateTime {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingDateTime {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingDateTime {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingDateTime";
 }
@@ -22065,7 +24006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingDateTime {
 /// OMA Settings Floating Point definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingFloatingPoint`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingFloatingPoint {
     /// Description.
@@ -22134,6 +24075,21 @@ impl ::graph_model::rt::Value for OmaSettingFloatingPoint {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingFloatingPoint {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingFloatingPoint {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingFloatingPoint {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingFloatingPoint {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingFloatingPoint";
 }
@@ -22150,7 +24106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingFloatingPoint
 /// OMA Settings Integer definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingInteger`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingInteger {
     /// Description.
@@ -22219,6 +24175,21 @@ impl ::graph_model::rt::Value for OmaSettingInteger {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingInteger {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingInteger {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingInteger {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingInteger {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingInteger";
 }
@@ -22235,7 +24206,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingInteger {
 /// OMA Settings String definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingString`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingString {
     /// Description.
@@ -22304,6 +24275,21 @@ impl ::graph_model::rt::Value for OmaSettingString {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingString {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingString {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingString {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingString {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingString";
 }
@@ -22320,7 +24306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingString {
 /// OMA Settings StringXML definition.
 ///
 /// CSDL: `microsoft.graph.omaSettingStringXml`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmaSettingStringXml {
     /// Description.
@@ -22395,6 +24381,21 @@ impl ::graph_model::rt::Value for OmaSettingStringXml {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmaSettingStringXml {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmaSettingStringXml {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmaSettingStringXml {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmaSettingStringXml {
     const TYPE_NAME: &'static str = "microsoft.graph.omaSettingStringXml";
 }
@@ -22411,7 +24412,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmaSettingStringXml {
 /// Singleton entity which represents the Exchange OnPremises Conditional Access Settings for a tenant.
 ///
 /// CSDL: `microsoft.graph.onPremisesConditionalAccessSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OnPremisesConditionalAccessSettings {
     /// Property `id` (not nullable: absent or a value).
@@ -22488,6 +24489,21 @@ impl ::graph_model::rt::Value for OnPremisesConditionalAccessSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for OnPremisesConditionalAccessSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OnPremisesConditionalAccessSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OnPremisesConditionalAccessSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for OnPremisesConditionalAccessSettings {
@@ -22597,7 +24613,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperatingSystemUpgradeE
 /// Count of devices with malware for each OS version
 ///
 /// CSDL: `microsoft.graph.osVersionCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OsVersionCount {
     /// Count of devices with malware for the OS version
@@ -22658,6 +24674,21 @@ impl ::graph_model::rt::Value for OsVersionCount {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for OsVersionCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OsVersionCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OsVersionCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for OsVersionCount {
@@ -24780,7 +26811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteAssistanceOnboard
 /// RemoteAssistPartner resources represent the metadata and status of a given Remote Assistance partner service.
 ///
 /// CSDL: `microsoft.graph.remoteAssistancePartner`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RemoteAssistancePartner {
     /// Property `id` (not nullable: absent or a value).
@@ -24857,6 +26888,21 @@ impl ::graph_model::rt::Value for RemoteAssistancePartner {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for RemoteAssistancePartner {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RemoteAssistancePartner {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RemoteAssistancePartner {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RemoteAssistancePartner {
@@ -24947,7 +26993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RequiredPasswordType {
 /// Set of allowed and not allowed actions for a resource.
 ///
 /// CSDL: `microsoft.graph.resourceAction`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ResourceAction {
     /// Allowed Actions
@@ -25004,6 +27050,21 @@ impl ::graph_model::rt::Value for ResourceAction {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ResourceAction {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ResourceAction {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ResourceAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceAction {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceAction";
 }
@@ -25020,7 +27081,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAction {
 /// Describes the resourceOperation resource (entity) of the Microsoft Graph API (REST), which supports Intune workflows related to role-based access control (RBAC).
 ///
 /// CSDL: `microsoft.graph.resourceOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ResourceOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -25087,6 +27148,21 @@ impl ::graph_model::rt::Value for ResourceOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ResourceOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ResourceOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ResourceOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.resourceOperation";
 }
@@ -25103,7 +27179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceOperation {
 /// Color in RGB.
 ///
 /// CSDL: `microsoft.graph.rgbColor`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RgbColor {
     /// Blue value
@@ -25158,6 +27234,21 @@ impl ::graph_model::rt::Value for RgbColor {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RgbColor {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RgbColor {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RgbColor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RgbColor {
     const TYPE_NAME: &'static str = "microsoft.graph.rgbColor";
 }
@@ -25174,7 +27265,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RgbColor {
 /// The Role Assignment resource. Role assignments tie together a role definition with members and scopes. There can be one or more role assignments per role. This applies to custom and built-in roles.
 ///
 /// CSDL: `microsoft.graph.roleAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RoleAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -25254,6 +27345,21 @@ impl ::graph_model::rt::Value for RoleAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RoleAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RoleAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RoleAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RoleAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.roleAssignment";
 }
@@ -25276,7 +27382,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleAssignment {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RoleAssignmentAny {
     /// No `@odata.type`, or the declared type itself.
@@ -25349,6 +27454,21 @@ impl ::graph_model::rt::Value for RoleAssignmentAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for RoleAssignmentAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RoleAssignmentAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RoleAssignmentAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RoleAssignmentAny {
     const TYPE_NAME: &'static str = "microsoft.graph.roleAssignment";
 }
@@ -25365,7 +27485,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleAssignmentAny {
 /// The Role Definition resource. The role definition is the foundation of role based access in Intune. The role combines an Intune resource such as a Mobile App and associated role permissions such as Create or Read for the resource. There are two types of roles, built-in and custom. Built-in roles cannot be modified. Both built-in roles and custom roles must have assignments to be enforced. Create custom roles if you want to define a role that allows any of the available resources and role permissions to be combined into a single role.
 ///
 /// CSDL: `microsoft.graph.roleDefinition`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RoleDefinition {
     /// Property `id` (not nullable: absent or a value).
@@ -25451,6 +27571,21 @@ impl ::graph_model::rt::Value for RoleDefinition {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RoleDefinition {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RoleDefinition {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RoleDefinition {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RoleDefinition {
     const TYPE_NAME: &'static str = "microsoft.graph.roleDefinition";
 }
@@ -25473,7 +27608,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleDefinition {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RoleDefinitionAny {
     /// No `@odata.type`, or the declared type itself.
@@ -25546,6 +27680,21 @@ impl ::graph_model::rt::Value for RoleDefinitionAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for RoleDefinitionAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RoleDefinitionAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RoleDefinitionAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RoleDefinitionAny {
     const TYPE_NAME: &'static str = "microsoft.graph.roleDefinition";
 }
@@ -25562,7 +27711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RoleDefinitionAny {
 /// Contains the set of ResourceActions determining the allowed and not allowed permissions for each role.
 ///
 /// CSDL: `microsoft.graph.rolePermission`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RolePermission {
     /// Resource Actions each containing a set of allowed and not allowed permissions.
@@ -25604,6 +27753,21 @@ impl ::graph_model::rt::Value for RolePermission {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for RolePermission {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RolePermission {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RolePermission {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RolePermission {
@@ -25694,7 +27858,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SafeSearchFilterType {
 /// Device Compilance Policy and Configuration for a Setting State summary
 ///
 /// CSDL: `microsoft.graph.settingStateDeviceSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SettingStateDeviceSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -25808,6 +27972,21 @@ impl ::graph_model::rt::Value for SettingStateDeviceSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SettingStateDeviceSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SettingStateDeviceSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SettingStateDeviceSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SettingStateDeviceSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.settingStateDeviceSummary";
 }
@@ -25900,7 +28079,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedPCAccountDeletion
 /// SharedPC Account Manager Policy. Only applies when the account manager is enabled.
 ///
 /// CSDL: `microsoft.graph.sharedPCAccountManagerPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharedPCAccountManagerPolicy {
     /// Configures when accounts are deleted.
@@ -25972,6 +28151,21 @@ impl ::graph_model::rt::Value for SharedPCAccountManagerPolicy {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SharedPCAccountManagerPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharedPCAccountManagerPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharedPCAccountManagerPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SharedPCAccountManagerPolicy {
@@ -26056,7 +28250,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedPCAllowedAccountT
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the sharedPCConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.sharedPCConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharedPCConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -26269,6 +28463,21 @@ impl ::graph_model::rt::Value for SharedPCConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharedPCConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharedPCConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharedPCConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharedPCConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.sharedPCConfiguration";
 }
@@ -26454,7 +28663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StateManagementSetting 
 /// A termsAndConditions entity represents the metadata and contents of a given Terms and Conditions (T&C) policy. T&C policies’ contents are presented to users upon their first attempt to enroll into Intune and subsequently upon edits where an administrator has required re-acceptance. They enable administrators to communicate the provisions to which a user must agree in order to have devices enrolled into Intune.
 ///
 /// CSDL: `microsoft.graph.termsAndConditions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TermsAndConditions {
     /// Property `id` (not nullable: absent or a value).
@@ -26576,6 +28785,21 @@ impl ::graph_model::rt::Value for TermsAndConditions {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TermsAndConditions {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TermsAndConditions {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TermsAndConditions {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TermsAndConditions {
     const TYPE_NAME: &'static str = "microsoft.graph.termsAndConditions";
 }
@@ -26592,7 +28816,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsAndConditions {
 /// A termsAndConditionsAcceptanceStatus entity represents the acceptance status of a given Terms and Conditions (T&C) policy by a given user. Users must accept the most up-to-date version of the terms in order to retain access to the Company Portal.
 ///
 /// CSDL: `microsoft.graph.termsAndConditionsAcceptanceStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TermsAndConditionsAcceptanceStatus {
     /// Property `id` (not nullable: absent or a value).
@@ -26679,6 +28903,21 @@ impl ::graph_model::rt::Value for TermsAndConditionsAcceptanceStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TermsAndConditionsAcceptanceStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TermsAndConditionsAcceptanceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TermsAndConditionsAcceptanceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TermsAndConditionsAcceptanceStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.termsAndConditionsAcceptanceStatus";
 }
@@ -26695,7 +28934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsAndConditionsAccep
 /// A termsAndConditionsAssignment entity represents the assignment of a given Terms and Conditions (T&C) policy to a given group. Users in the group will be required to accept the terms in order to have devices enrolled into Intune.
 ///
 /// CSDL: `microsoft.graph.termsAndConditionsAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TermsAndConditionsAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -26741,6 +28980,21 @@ impl ::graph_model::rt::Value for TermsAndConditionsAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TermsAndConditionsAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TermsAndConditionsAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TermsAndConditionsAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TermsAndConditionsAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.termsAndConditionsAssignment";
 }
@@ -26757,7 +29011,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TermsAndConditionsAssig
 /// The user experience analytics application performance entity contains application performance by application version details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails {
     /// Property `id` (not nullable: absent or a value).
@@ -26868,6 +29122,21 @@ impl ::graph_model::rt::Value
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType
     for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails
 {
@@ -26891,7 +29160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics application performance entity contains application performance by application version device id.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId {
     /// Property `id` (not nullable: absent or a value).
@@ -27002,6 +29271,21 @@ impl ::graph_model::rt::Value
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType
     for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId
 {
@@ -27025,7 +29309,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics application performance entity contains app performance details by OS version.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
     /// Property `id` (not nullable: absent or a value).
@@ -27139,6 +29423,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthAppPerformance
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion";
@@ -27160,7 +29459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics application performance entity contains application performance details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthApplicationPerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -27274,6 +29573,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthApplicationPer
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthApplicationPerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthApplicationPerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthApplicationPerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsAppHealthApplicationPerformance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance";
@@ -27295,7 +29609,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics device model performance entity contains device model performance details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthDeviceModelPerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -27388,6 +29702,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDeviceModelPer
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance";
@@ -27409,7 +29738,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics device performance entity contains device performance details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthDevicePerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -27537,6 +29866,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDevicePerforma
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthDevicePerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthDevicePerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthDevicePerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsAppHealthDevicePerformance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance";
@@ -27556,7 +29900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics device performance entity contains device performance details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
     /// Property `id` (not nullable: absent or a value).
@@ -27656,6 +30000,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDevicePerforma
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails";
@@ -27677,7 +30036,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics device OS version performance entity contains OS version performance details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsAppHealthOSVersionPerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -27763,6 +30122,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthOSVersionPerfo
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsAppHealthOSVersionPerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsAppHealthOSVersionPerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsAppHealthOSVersionPerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsAppHealthOSVersionPerformance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance";
@@ -27782,7 +30156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics baseline entity contains baseline values against which to compare the user experience analytics scores.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsBaseline`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsBaseline {
     /// Property `id` (not nullable: absent or a value).
@@ -27910,6 +30284,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsBaseline {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsBaseline {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsBaseline {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsBaseline {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsBaseline {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsBaseline";
 }
@@ -27926,7 +30315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics category entity contains the scores and insights for the various metrics of a category.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsCategory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsCategory {
     /// Property `id` (not nullable: absent or a value).
@@ -27979,6 +30368,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsCategory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsCategory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsCategory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsCategory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsCategory";
 }
@@ -27995,7 +30399,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics device performance entity contains device boot performance details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDevicePerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsDevicePerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -28186,6 +30590,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsDevicePerformance {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsDevicePerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsDevicePerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsDevicePerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsDevicePerformance {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsDevicePerformance";
 }
@@ -28202,7 +30621,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics device scores entity consolidates the various Endpoint Analytics scores.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceScores`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceScores {
     /// Property `id` (not nullable: absent or a value).
@@ -28316,6 +30735,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceScores {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsDeviceScores {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsDeviceScores {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsDeviceScores {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsDeviceScores {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsDeviceScores";
 }
@@ -28332,7 +30766,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics device startup history entity contains device boot performance history details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceStartupHistory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceStartupHistory {
     /// Property `id` (not nullable: absent or a value).
@@ -28495,6 +30929,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupHistory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsDeviceStartupHistory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsDeviceStartupHistory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsDeviceStartupHistory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsDeviceStartupHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory";
 }
@@ -28513,7 +30962,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics device startup process details.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceStartupProcess`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceStartupProcess {
     /// Property `id` (not nullable: absent or a value).
@@ -28599,6 +31048,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupProcess {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsDeviceStartupProcess {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsDeviceStartupProcess {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsDeviceStartupProcess {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsDeviceStartupProcess {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsDeviceStartupProcess";
 }
@@ -28617,7 +31081,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics device startup process performance.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsDeviceStartupProcessPerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -28708,6 +31172,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupProcessPer
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for UserExperienceAnalyticsDeviceStartupProcessPerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsDeviceStartupProcessPerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsDeviceStartupProcessPerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsDeviceStartupProcessPerformance {
@@ -28820,7 +31299,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics insight is the recomendation to improve the user experience analytics score.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsInsight`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsInsight {
     /// The unique identifier of the user experience analytics insight.
@@ -28892,6 +31371,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsInsight {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for UserExperienceAnalyticsInsight {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsInsight {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsInsight {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsInsight {
@@ -29002,7 +31496,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsInsightValue` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsInsightValue {
     /// Properties not in the model and instance annotations, in the order read.
@@ -29042,6 +31536,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsInsightValue {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsInsightValue {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsInsightValue {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsInsightValue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsInsightValue {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsInsightValue";
 }
@@ -29064,7 +31573,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum UserExperienceAnalyticsInsightValueAny {
     /// No `@odata.type`, or the declared type itself.
@@ -29141,6 +31649,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsInsightValueAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for UserExperienceAnalyticsInsightValueAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsInsightValueAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsInsightValueAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsInsightValueAny {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsInsightValue";
 }
@@ -29157,7 +31680,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics metric contains the score and units of a metric of a user experience anlaytics category.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsMetric`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsMetric {
     /// Property `id` (not nullable: absent or a value).
@@ -29210,6 +31733,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsMetric {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsMetric {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsMetric {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsMetric {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsMetric {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsMetric";
 }
@@ -29226,7 +31764,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics metric history.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsMetricHistory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsMetricHistory {
     /// Property `id` (not nullable: absent or a value).
@@ -29293,6 +31831,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsMetricHistory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsMetricHistory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsMetricHistory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsMetricHistory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsMetricHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsMetricHistory";
 }
@@ -29309,7 +31862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics model scores entity consolidates the various Endpoint Analytics scores.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsModelScores`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsModelScores {
     /// Property `id` (not nullable: absent or a value).
@@ -29421,6 +31974,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsModelScores {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for UserExperienceAnalyticsModelScores {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsModelScores {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsModelScores {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsModelScores {
@@ -29568,7 +32136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics overview entity contains the overall score and the scores and insights of every metric of all categories.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsOverview {
     /// Property `id` (not nullable: absent or a value).
@@ -29614,6 +32182,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsOverview {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsOverview";
 }
@@ -29630,7 +32213,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics device startup score history.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsScoreHistory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsScoreHistory {
     /// Property `id` (not nullable: absent or a value).
@@ -29679,6 +32262,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsScoreHistory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsScoreHistory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsScoreHistory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsScoreHistory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsScoreHistory {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsScoreHistory";
 }
@@ -29695,7 +32293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics insight is the recomendation to improve the user experience analytics score.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsSettings {
     /// When TRUE, indicates Tenant attach is configured properly and System Center Configuration Manager (SCCM) tenant attached devices will show up in endpoint analytics reporting. When FALSE, indicates Tenant attach is not configured. FALSE by default.
@@ -29742,6 +32340,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsSettings";
 }
@@ -29758,7 +32371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserExperienceAnalytics
 /// The user experience analytics device for work from anywhere report.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereDevice {
     /// Property `id` (not nullable: absent or a value).
@@ -30047,6 +32660,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereDevice 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsWorkFromAnywhereDevice {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsWorkFromAnywhereDevice {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsWorkFromAnywhereDevice {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsWorkFromAnywhereDevice {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice";
 }
@@ -30065,7 +32693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics hardware readiness entity contains account level information about hardware blockers for windows upgrade.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
     /// Property `id` (not nullable: absent or a value).
@@ -30193,6 +32821,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereHardwar
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType
     for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric
 {
@@ -30216,7 +32859,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics metric for work from anywhere report.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereMetric {
     /// Property `id` (not nullable: absent or a value).
@@ -30266,6 +32909,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereMetric 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsWorkFromAnywhereMetric {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsWorkFromAnywhereMetric {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsWorkFromAnywhereMetric {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsWorkFromAnywhereMetric {
     const TYPE_NAME: &'static str = "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric";
 }
@@ -30284,7 +32942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// The user experience analytics work from anywhere model performance.
 ///
 /// CSDL: `microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
     /// Property `id` (not nullable: absent or a value).
@@ -30398,6 +33056,21 @@ impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereModelPe
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
     const TYPE_NAME: &'static str =
         "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance";
@@ -30417,7 +33090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.virtualEndpoint`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEndpoint {
     /// Property `id` (not nullable: absent or a value).
@@ -30511,6 +33184,21 @@ impl ::graph_model::rt::Value for VirtualEndpoint {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VirtualEndpoint {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEndpoint {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEndpoint {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEndpoint {
@@ -30885,7 +33573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WelcomeScreenMeetingInf
 /// This class contains compliance settings for Windows 10.
 ///
 /// CSDL: `microsoft.graph.windows10CompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10CompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -31155,6 +33843,21 @@ impl ::graph_model::rt::Value for Windows10CompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10CompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10CompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10CompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10CompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10CompliancePolicy";
 }
@@ -31171,7 +33874,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10CompliancePoli
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows10CustomConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windows10CustomConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10CustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -31305,6 +34008,21 @@ impl ::graph_model::rt::Value for Windows10CustomConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Windows10CustomConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10CustomConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10CustomConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Windows10CustomConfiguration {
@@ -31464,7 +34182,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10EditionType {
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the Windows10EndpointProtectionConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windows10EndpointProtectionConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10EndpointProtectionConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -31849,6 +34567,21 @@ impl ::graph_model::rt::Value for Windows10EndpointProtectionConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10EndpointProtectionConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10EndpointProtectionConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10EndpointProtectionConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10EndpointProtectionConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10EndpointProtectionConfiguration";
 }
@@ -31865,7 +34598,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10EndpointProtec
 /// Windows 10 Enrollment Status Page Configuration
 ///
 /// CSDL: `microsoft.graph.windows10EnrollmentCompletionPageConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10EnrollmentCompletionPageConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -31972,6 +34705,21 @@ impl ::graph_model::rt::Value for Windows10EnrollmentCompletionPageConfiguration
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10EnrollmentCompletionPageConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10EnrollmentCompletionPageConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10EnrollmentCompletionPageConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10EnrollmentCompletionPageConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windows10EnrollmentCompletionPageConfiguration";
@@ -31991,7 +34739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Windows10 Enterprise Modern App Management Configuration.
 ///
 /// CSDL: `microsoft.graph.windows10EnterpriseModernAppManagementConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10EnterpriseModernAppManagementConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -32127,6 +34875,21 @@ impl ::graph_model::rt::Value for Windows10EnterpriseModernAppManagementConfigur
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10EnterpriseModernAppManagementConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10EnterpriseModernAppManagementConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10EnterpriseModernAppManagementConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10EnterpriseModernAppManagementConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windows10EnterpriseModernAppManagementConfiguration";
@@ -32146,7 +34909,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows10GeneralConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windows10GeneralConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10GeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -33686,6 +36449,21 @@ impl ::graph_model::rt::Value for Windows10GeneralConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10GeneralConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10GeneralConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10GeneralConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10GeneralConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10GeneralConfiguration";
 }
@@ -33702,7 +36480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10GeneralConfigu
 /// This class contains compliance settings for Windows 10 Mobile.
 ///
 /// CSDL: `microsoft.graph.windows10MobileCompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10MobileCompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -33951,6 +36729,21 @@ impl ::graph_model::rt::Value for Windows10MobileCompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10MobileCompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10MobileCompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10MobileCompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10MobileCompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10MobileCompliancePolicy";
 }
@@ -33967,7 +36760,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10MobileComplian
 /// Network Proxy Server Policy.
 ///
 /// CSDL: `microsoft.graph.windows10NetworkProxyServer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10NetworkProxyServer {
     /// Address to the proxy server. Specify an address in the format \<server\>\[“:”\<port\>\]
@@ -34030,6 +36823,21 @@ impl ::graph_model::rt::Value for Windows10NetworkProxyServer {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10NetworkProxyServer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10NetworkProxyServer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10NetworkProxyServer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10NetworkProxyServer {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10NetworkProxyServer";
 }
@@ -34046,7 +36854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10NetworkProxySe
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the secureAssessment resource.
 ///
 /// CSDL: `microsoft.graph.windows10SecureAssessmentConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10SecureAssessmentConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -34210,6 +37018,21 @@ impl ::graph_model::rt::Value for Windows10SecureAssessmentConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10SecureAssessmentConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10SecureAssessmentConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10SecureAssessmentConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10SecureAssessmentConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10SecureAssessmentConfiguration";
 }
@@ -34226,7 +37049,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10SecureAssessme
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows10TeamGeneralConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windows10TeamGeneralConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows10TeamGeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -34495,6 +37318,21 @@ impl ::graph_model::rt::Value for Windows10TeamGeneralConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows10TeamGeneralConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows10TeamGeneralConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows10TeamGeneralConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows10TeamGeneralConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windows10TeamGeneralConfiguration";
 }
@@ -34511,7 +37349,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows10TeamGeneralCon
 /// This class contains compliance settings for Windows 8.1.
 ///
 /// CSDL: `microsoft.graph.windows81CompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows81CompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -34725,6 +37563,21 @@ impl ::graph_model::rt::Value for Windows81CompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows81CompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows81CompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows81CompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows81CompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.windows81CompliancePolicy";
 }
@@ -34741,7 +37594,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows81CompliancePoli
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windows81GeneralConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windows81GeneralConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows81GeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -35101,6 +37954,21 @@ impl ::graph_model::rt::Value for Windows81GeneralConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows81GeneralConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows81GeneralConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows81GeneralConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows81GeneralConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windows81GeneralConfiguration";
 }
@@ -35117,7 +37985,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows81GeneralConfigu
 /// The windowsAutopilotDeviceIdentity resource represents a Windows Autopilot Device.
 ///
 /// CSDL: `microsoft.graph.windowsAutopilotDeviceIdentity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsAutopilotDeviceIdentity {
     /// Property `id` (not nullable: absent or a value).
@@ -35280,6 +38148,21 @@ impl ::graph_model::rt::Value for WindowsAutopilotDeviceIdentity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsAutopilotDeviceIdentity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsAutopilotDeviceIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsAutopilotDeviceIdentity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsAutopilotDeviceIdentity {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsAutopilotDeviceIdentity";
 }
@@ -35296,7 +38179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsAutopilotDeviceI
 /// Windows Defender AdvancedThreatProtection Configuration.
 ///
 /// CSDL: `microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsDefenderAdvancedThreatProtectionConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -35439,6 +38322,21 @@ impl ::graph_model::rt::Value for WindowsDefenderAdvancedThreatProtectionConfigu
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsDefenderAdvancedThreatProtectionConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsDefenderAdvancedThreatProtectionConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsDefenderAdvancedThreatProtectionConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsDefenderAdvancedThreatProtectionConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration";
@@ -35562,7 +38460,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeliveryOptimiza
 /// Windows Firewall Profile Policies.
 ///
 /// CSDL: `microsoft.graph.windowsFirewallNetworkProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsFirewallNetworkProfile {
     /// Configures the firewall to merge authorized application rules from group policy with those from local store instead of ignoring the local store rules. When AuthorizedApplicationRulesFromGroupPolicyNotMerged and AuthorizedApplicationRulesFromGroupPolicyMerged are both true, AuthorizedApplicationRulesFromGroupPolicyMerged takes priority.
@@ -35692,6 +38590,21 @@ impl ::graph_model::rt::Value for WindowsFirewallNetworkProfile {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsFirewallNetworkProfile {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsFirewallNetworkProfile {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsFirewallNetworkProfile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsFirewallNetworkProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsFirewallNetworkProfile";
 }
@@ -35780,7 +38693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsHelloForBusiness
 /// Windows Information Protection AppLearning Summary entity.
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionAppLearningSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionAppLearningSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -35847,6 +38760,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionAppLearningSummary
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionAppLearningSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionAppLearningSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionAppLearningSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionAppLearningSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionAppLearningSummary";
@@ -35866,7 +38794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Windows Information Protection Network learning Summary entity.
 ///
 /// CSDL: `microsoft.graph.windowsInformationProtectionNetworkLearningSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsInformationProtectionNetworkLearningSummary {
     /// Property `id` (not nullable: absent or a value).
@@ -35919,6 +38847,21 @@ impl ::graph_model::rt::Value for WindowsInformationProtectionNetworkLearningSum
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsInformationProtectionNetworkLearningSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsInformationProtectionNetworkLearningSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsInformationProtectionNetworkLearningSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsInformationProtectionNetworkLearningSummary {
     const TYPE_NAME: &'static str =
         "microsoft.graph.windowsInformationProtectionNetworkLearningSummary";
@@ -35938,7 +38881,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Malware category device count
 ///
 /// CSDL: `microsoft.graph.windowsMalwareCategoryCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareCategoryCount {
     /// Count of active malware detections for this malware category. Valid values -2147483648 to 2147483647
@@ -36019,6 +38962,21 @@ impl ::graph_model::rt::Value for WindowsMalwareCategoryCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareCategoryCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareCategoryCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareCategoryCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareCategoryCount {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareCategoryCount";
 }
@@ -36035,7 +38993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareCategoryC
 /// Windows malware execution state summary.
 ///
 /// CSDL: `microsoft.graph.windowsMalwareExecutionStateCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareExecutionStateCount {
     /// Count of devices with malware detections for this malware execution state
@@ -36098,6 +39056,21 @@ impl ::graph_model::rt::Value for WindowsMalwareExecutionStateCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareExecutionStateCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareExecutionStateCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareExecutionStateCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareExecutionStateCount {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareExecutionStateCount";
 }
@@ -36114,7 +39087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareExecution
 /// Malware information entity.
 ///
 /// CSDL: `microsoft.graph.windowsMalwareInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareInformation {
     /// Property `id` (not nullable: absent or a value).
@@ -36207,6 +39180,21 @@ impl ::graph_model::rt::Value for WindowsMalwareInformation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareInformation";
 }
@@ -36223,7 +39211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareInformati
 /// Malware name device count
 ///
 /// CSDL: `microsoft.graph.windowsMalwareNameCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareNameCount {
     /// Count of devices with malware dectected for this malware
@@ -36297,6 +39285,21 @@ impl ::graph_model::rt::Value for WindowsMalwareNameCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareNameCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareNameCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareNameCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareNameCount {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareNameCount";
 }
@@ -36313,7 +39316,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareNameCount
 /// Windows device malware overview.
 ///
 /// CSDL: `microsoft.graph.windowsMalwareOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareOverview {
     /// List of device counts per malware category
@@ -36423,6 +39426,21 @@ impl ::graph_model::rt::Value for WindowsMalwareOverview {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareOverview {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareOverview";
 }
@@ -36439,7 +39457,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareOverview 
 /// Windows Malware Severity Count Summary
 ///
 /// CSDL: `microsoft.graph.windowsMalwareSeverityCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareSeverityCount {
     /// Count of distinct malwares for this malware State. Valid values -2147483648 to 2147483647
@@ -36513,6 +39531,21 @@ impl ::graph_model::rt::Value for WindowsMalwareSeverityCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareSeverityCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareSeverityCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareSeverityCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareSeverityCount {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareSeverityCount";
 }
@@ -36529,7 +39562,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareSeverityC
 /// Windows Malware State Summary.
 ///
 /// CSDL: `microsoft.graph.windowsMalwareStateCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsMalwareStateCount {
     /// Count of devices with malware detections for this malware State
@@ -36610,6 +39643,21 @@ impl ::graph_model::rt::Value for WindowsMalwareStateCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsMalwareStateCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsMalwareStateCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsMalwareStateCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsMalwareStateCount {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsMalwareStateCount";
 }
@@ -36626,7 +39674,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareStateCoun
 /// This class contains compliance settings for Windows 8.1 Mobile.
 ///
 /// CSDL: `microsoft.graph.windowsPhone81CompliancePolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsPhone81CompliancePolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -36840,6 +39888,21 @@ impl ::graph_model::rt::Value for WindowsPhone81CompliancePolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsPhone81CompliancePolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsPhone81CompliancePolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsPhone81CompliancePolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsPhone81CompliancePolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsPhone81CompliancePolicy";
 }
@@ -36856,7 +39919,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsPhone81Complianc
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windowsPhone81CustomConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windowsPhone81CustomConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsPhone81CustomConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -36992,6 +40055,21 @@ impl ::graph_model::rt::Value for WindowsPhone81CustomConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsPhone81CustomConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsPhone81CustomConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsPhone81CustomConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsPhone81CustomConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsPhone81CustomConfiguration";
 }
@@ -37008,7 +40086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsPhone81CustomCon
 /// This topic provides descriptions of the declared methods, properties and relationships exposed by the windowsPhone81GeneralConfiguration resource.
 ///
 /// CSDL: `microsoft.graph.windowsPhone81GeneralConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsPhone81GeneralConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -37340,6 +40418,21 @@ impl ::graph_model::rt::Value for WindowsPhone81GeneralConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsPhone81GeneralConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsPhone81GeneralConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsPhone81GeneralConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsPhone81GeneralConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsPhone81GeneralConfiguration";
 }
@@ -37577,7 +40670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsStartMenuModeTyp
     }
 }
 /// CSDL: `microsoft.graph.windowsUpdateActiveHoursInstall`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUpdateActiveHoursInstall {
     /// Active Hours End
@@ -37628,6 +40721,21 @@ impl ::graph_model::rt::Value for WindowsUpdateActiveHoursInstall {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsUpdateActiveHoursInstall {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUpdateActiveHoursInstall {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUpdateActiveHoursInstall {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUpdateActiveHoursInstall {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUpdateActiveHoursInstall";
 }
@@ -37644,7 +40752,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateActiveHour
 /// Windows Update for business configuration, allows you to specify how and when Windows as a Service updates your Windows 10/11 devices with feature and quality updates. Supports ODATA clauses that DeviceConfiguration entity supports: $filter by types of DeviceConfiguration, $top, $select only DeviceConfiguration base properties, $orderby only DeviceConfiguration base properties, and $skip. The query parameter '$search' is not supported.
 ///
 /// CSDL: `microsoft.graph.windowsUpdateForBusinessConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUpdateForBusinessConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -38026,6 +41134,21 @@ impl ::graph_model::rt::Value for WindowsUpdateForBusinessConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsUpdateForBusinessConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUpdateForBusinessConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUpdateForBusinessConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUpdateForBusinessConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUpdateForBusinessConfiguration";
 }
@@ -38146,7 +41269,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateForBusines
 }
 /// CSDL: `microsoft.graph.windowsUpdateInstallScheduleType` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUpdateInstallScheduleType {
     /// Properties not in the model and instance annotations, in the order read.
@@ -38186,6 +41309,21 @@ impl ::graph_model::rt::Value for WindowsUpdateInstallScheduleType {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WindowsUpdateInstallScheduleType {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUpdateInstallScheduleType {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUpdateInstallScheduleType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WindowsUpdateInstallScheduleType {
     const TYPE_NAME: &'static str = "microsoft.graph.windowsUpdateInstallScheduleType";
 }
@@ -38208,7 +41346,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateInstallSch
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum WindowsUpdateInstallScheduleTypeAny {
     /// No `@odata.type`, or the declared type itself.
@@ -38289,6 +41426,21 @@ impl ::graph_model::rt::Value for WindowsUpdateInstallScheduleTypeAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for WindowsUpdateInstallScheduleTypeAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUpdateInstallScheduleTypeAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUpdateInstallScheduleTypeAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsUpdateInstallScheduleTypeAny {
@@ -38396,7 +41548,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsUpdateNotificati
     }
 }
 /// CSDL: `microsoft.graph.windowsUpdateScheduledInstall`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsUpdateScheduledInstall {
     /// Scheduled Install Day in week
@@ -38448,6 +41600,21 @@ impl ::graph_model::rt::Value for WindowsUpdateScheduledInstall {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsUpdateScheduledInstall {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsUpdateScheduledInstall {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsUpdateScheduledInstall {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsUpdateScheduledInstall {

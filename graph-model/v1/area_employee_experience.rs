@@ -79,7 +79,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignmentType {
 /// files, events, and updates for people sharing a common interest or goal.
 ///
 /// CSDL: `microsoft.graph.community`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Community {
     /// Property `id` (not nullable: absent or a value).
@@ -172,6 +172,21 @@ impl ::graph_model::rt::Value for Community {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Community {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Community {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Community {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Community {
@@ -335,7 +350,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CourseStatus {
     }
 }
 /// CSDL: `microsoft.graph.employeeExperience`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EmployeeExperience {
     /// A collection of communities in Viva Engage.
@@ -412,6 +427,21 @@ impl ::graph_model::rt::Value for EmployeeExperience {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EmployeeExperience {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EmployeeExperience {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EmployeeExperience {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EmployeeExperience {
     const TYPE_NAME: &'static str = "microsoft.graph.employeeExperience";
 }
@@ -426,7 +456,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmployeeExperience {
     }
 }
 /// CSDL: `microsoft.graph.learningAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LearningAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -537,6 +567,21 @@ impl ::graph_model::rt::Value for LearningAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LearningAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LearningAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LearningAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.learningAssignment";
 }
@@ -551,7 +596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningAssignment {
     }
 }
 /// CSDL: `microsoft.graph.learningContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LearningContent {
     /// Property `id` (not nullable: absent or a value).
@@ -697,6 +742,21 @@ impl ::graph_model::rt::Value for LearningContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LearningContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LearningContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LearningContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningContent {
     const TYPE_NAME: &'static str = "microsoft.graph.learningContent";
 }
@@ -711,7 +771,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningContent {
     }
 }
 /// CSDL: `microsoft.graph.learningCourseActivity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LearningCourseActivity {
     /// Property `id` (not nullable: absent or a value).
@@ -797,6 +857,21 @@ impl ::graph_model::rt::Value for LearningCourseActivity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LearningCourseActivity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LearningCourseActivity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LearningCourseActivity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningCourseActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.learningCourseActivity";
 }
@@ -819,7 +894,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningCourseActivity 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum LearningCourseActivityAny {
     /// No `@odata.type`, or the declared type itself.
@@ -899,6 +973,21 @@ impl ::graph_model::rt::Value for LearningCourseActivityAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for LearningCourseActivityAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LearningCourseActivityAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LearningCourseActivityAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningCourseActivityAny {
     const TYPE_NAME: &'static str = "microsoft.graph.learningCourseActivity";
 }
@@ -913,7 +1002,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningCourseActivityA
     }
 }
 /// CSDL: `microsoft.graph.learningProvider`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LearningProvider {
     /// Property `id` (not nullable: absent or a value).
@@ -1009,6 +1098,21 @@ impl ::graph_model::rt::Value for LearningProvider {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LearningProvider {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LearningProvider {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LearningProvider {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LearningProvider {
     const TYPE_NAME: &'static str = "microsoft.graph.learningProvider";
 }
@@ -1023,7 +1127,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LearningProvider {
     }
 }
 /// CSDL: `microsoft.graph.learningSelfInitiatedCourse`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LearningSelfInitiatedCourse {
     /// Property `id` (not nullable: absent or a value).
@@ -1112,6 +1216,21 @@ impl ::graph_model::rt::Value for LearningSelfInitiatedCourse {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for LearningSelfInitiatedCourse {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LearningSelfInitiatedCourse {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LearningSelfInitiatedCourse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for LearningSelfInitiatedCourse {

@@ -72,7 +72,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivityType {
     }
 }
 /// CSDL: `microsoft.graph.identityProtectionRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IdentityProtectionRoot {
     /// Navigation property `riskDetections` (nullable: absent, `null` or a value).
@@ -139,6 +139,21 @@ impl ::graph_model::rt::Value for IdentityProtectionRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IdentityProtectionRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IdentityProtectionRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IdentityProtectionRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityProtectionRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.identityProtectionRoot";
 }
@@ -153,7 +168,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProtectionRoot 
     }
 }
 /// CSDL: `microsoft.graph.riskDetection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskDetection {
     /// Property `id` (not nullable: absent or a value).
@@ -299,6 +314,21 @@ impl ::graph_model::rt::Value for RiskDetection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskDetection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskDetection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskDetection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskDetection {
     const TYPE_NAME: &'static str = "microsoft.graph.riskDetection";
 }
@@ -392,7 +422,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskDetectionTimingType
     }
 }
 /// CSDL: `microsoft.graph.riskServicePrincipalActivity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskServicePrincipalActivity {
     /// Property `detail` (nullable: absent, `null` or a value).
@@ -439,6 +469,21 @@ impl ::graph_model::rt::Value for RiskServicePrincipalActivity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskServicePrincipalActivity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskServicePrincipalActivity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskServicePrincipalActivity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskServicePrincipalActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.riskServicePrincipalActivity";
 }
@@ -453,7 +498,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskServicePrincipalAct
     }
 }
 /// CSDL: `microsoft.graph.riskUserActivity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskUserActivity {
     /// Property `detail` (nullable: absent, `null` or a value).
@@ -500,6 +545,21 @@ impl ::graph_model::rt::Value for RiskUserActivity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskUserActivity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskUserActivity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskUserActivity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskUserActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.riskUserActivity";
 }
@@ -514,7 +574,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskUserActivity {
     }
 }
 /// CSDL: `microsoft.graph.riskyServicePrincipal`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskyServicePrincipal {
     /// Property `id` (not nullable: absent or a value).
@@ -615,6 +675,21 @@ impl ::graph_model::rt::Value for RiskyServicePrincipal {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskyServicePrincipal {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskyServicePrincipal {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskyServicePrincipal {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyServicePrincipal {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipal";
 }
@@ -637,7 +712,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipal {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RiskyServicePrincipalAny {
     /// No `@odata.type`, or the declared type itself.
@@ -710,6 +784,21 @@ impl ::graph_model::rt::Value for RiskyServicePrincipalAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for RiskyServicePrincipalAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskyServicePrincipalAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskyServicePrincipalAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyServicePrincipalAny {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipal";
 }
@@ -724,7 +813,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipalAn
     }
 }
 /// CSDL: `microsoft.graph.riskyServicePrincipalHistoryItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskyServicePrincipalHistoryItem {
     /// Property `id` (not nullable: absent or a value).
@@ -835,6 +924,21 @@ impl ::graph_model::rt::Value for RiskyServicePrincipalHistoryItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskyServicePrincipalHistoryItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskyServicePrincipalHistoryItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskyServicePrincipalHistoryItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyServicePrincipalHistoryItem {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyServicePrincipalHistoryItem";
 }
@@ -849,7 +953,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyServicePrincipalHi
     }
 }
 /// CSDL: `microsoft.graph.riskyUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskyUser {
     /// Property `id` (not nullable: absent or a value).
@@ -945,6 +1049,21 @@ impl ::graph_model::rt::Value for RiskyUser {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskyUser {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskyUser {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskyUser {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyUser {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyUser";
 }
@@ -967,7 +1086,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUser {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RiskyUserAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1039,6 +1157,21 @@ impl ::graph_model::rt::Value for RiskyUserAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for RiskyUserAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskyUserAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskyUserAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyUserAny {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyUser";
 }
@@ -1053,7 +1186,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUserAny {
     }
 }
 /// CSDL: `microsoft.graph.riskyUserHistoryItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RiskyUserHistoryItem {
     /// Property `id` (not nullable: absent or a value).
@@ -1164,6 +1297,21 @@ impl ::graph_model::rt::Value for RiskyUserHistoryItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RiskyUserHistoryItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RiskyUserHistoryItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RiskyUserHistoryItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RiskyUserHistoryItem {
     const TYPE_NAME: &'static str = "microsoft.graph.riskyUserHistoryItem";
 }
@@ -1178,7 +1326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskyUserHistoryItem {
     }
 }
 /// CSDL: `microsoft.graph.servicePrincipalRiskDetection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ServicePrincipalRiskDetection {
     /// Property `id` (not nullable: absent or a value).
@@ -1327,6 +1475,21 @@ impl ::graph_model::rt::Value for ServicePrincipalRiskDetection {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ServicePrincipalRiskDetection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ServicePrincipalRiskDetection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ServicePrincipalRiskDetection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ServicePrincipalRiskDetection {

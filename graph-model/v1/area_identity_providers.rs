@@ -5,7 +5,7 @@
     note = "The identityProvider API is deprecated and will stop returning data on March 2023. Please use the new identityProviderBase API.; deprecated since 2021-08-24; removal on 2023-03-15"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IdentityProvider {
     /// Property `id` (not nullable: absent or a value).
@@ -70,6 +70,24 @@ impl ::graph_model::rt::Value for IdentityProvider {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for IdentityProvider {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for IdentityProvider {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for IdentityProvider {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]

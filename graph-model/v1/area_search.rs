@@ -150,7 +150,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DevicePlatformType {
     }
 }
 /// CSDL: `microsoft.graph.searchEntity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SearchEntity {
     /// Property `id` (not nullable: absent or a value).
@@ -204,6 +204,21 @@ impl ::graph_model::rt::Value for SearchEntity {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SearchEntity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SearchEntity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SearchEntity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SearchEntity {

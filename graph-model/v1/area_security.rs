@@ -2,7 +2,7 @@
 
 /// CSDL: `microsoft.graph.accountTargetContent` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AccountTargetContent {
     /// Property `type` (nullable: absent, `null` or a value).
@@ -44,6 +44,21 @@ impl ::graph_model::rt::Value for AccountTargetContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AccountTargetContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AccountTargetContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AccountTargetContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AccountTargetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.accountTargetContent";
 }
@@ -66,7 +81,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContent {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AccountTargetContentAny {
     /// No `@odata.type`, or the declared type itself.
@@ -147,6 +161,21 @@ impl ::graph_model::rt::Value for AccountTargetContentAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for AccountTargetContentAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AccountTargetContentAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AccountTargetContentAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AccountTargetContentAny {
@@ -233,7 +262,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccountTargetContentTyp
     }
 }
 /// CSDL: `microsoft.graph.addressBookAccountTargetContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AddressBookAccountTargetContent {
     /// Property `type` (nullable: absent, `null` or a value).
@@ -280,6 +309,21 @@ impl ::graph_model::rt::Value for AddressBookAccountTargetContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AddressBookAccountTargetContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AddressBookAccountTargetContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AddressBookAccountTargetContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AddressBookAccountTargetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.addressBookAccountTargetContent";
 }
@@ -298,7 +342,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AddressBookAccountTarge
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Alert {
     /// Property `id` (not nullable: absent or a value).
@@ -548,6 +592,24 @@ impl ::graph_model::rt::Value for Alert {
     }
 }
 #[allow(deprecated)]
+impl Clone for Alert {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for Alert {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Alert {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Alert {
     const TYPE_NAME: &'static str = "microsoft.graph.alert";
 }
@@ -568,7 +630,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Alert {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertDetection {
     /// Property `detectionType` (nullable: absent, `null` or a value).
@@ -617,6 +679,24 @@ impl ::graph_model::rt::Value for AlertDetection {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for AlertDetection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for AlertDetection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for AlertDetection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -727,7 +807,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertFeedback {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertHistoryState {
     /// Property `appId` (nullable: absent, `null` or a value).
@@ -808,6 +888,24 @@ impl ::graph_model::rt::Value for AlertHistoryState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for AlertHistoryState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for AlertHistoryState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for AlertHistoryState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -1015,7 +1113,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertStatus {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertTrigger {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -1067,6 +1165,24 @@ impl ::graph_model::rt::Value for AlertTrigger {
     }
 }
 #[allow(deprecated)]
+impl Clone for AlertTrigger {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for AlertTrigger {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for AlertTrigger {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for AlertTrigger {
     const TYPE_NAME: &'static str = "microsoft.graph.alertTrigger";
 }
@@ -1083,7 +1199,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertTrigger {
     }
 }
 /// CSDL: `microsoft.graph.assignedTrainingInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AssignedTrainingInfo {
     /// Property `assignedUserCount` (nullable: absent, `null` or a value).
@@ -1140,6 +1256,21 @@ impl ::graph_model::rt::Value for AssignedTrainingInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AssignedTrainingInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AssignedTrainingInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AssignedTrainingInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AssignedTrainingInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.assignedTrainingInfo";
 }
@@ -1155,7 +1286,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AssignedTrainingInfo {
 }
 /// CSDL: `microsoft.graph.attackSimulationRoot` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AttackSimulationRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -1246,6 +1377,21 @@ impl ::graph_model::rt::Value for AttackSimulationRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AttackSimulationRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttackSimulationRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttackSimulationRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimulationRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationRoot";
 }
@@ -1268,7 +1414,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRoot {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AttackSimulationRootAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1331,6 +1476,21 @@ impl ::graph_model::rt::Value for AttackSimulationRootAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for AttackSimulationRootAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttackSimulationRootAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttackSimulationRootAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimulationRootAny {
     const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationRoot";
 }
@@ -1345,7 +1505,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationRootAny
     }
 }
 /// CSDL: `microsoft.graph.attackSimulationUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AttackSimulationUser {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -1394,6 +1554,21 @@ impl ::graph_model::rt::Value for AttackSimulationUser {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AttackSimulationUser {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttackSimulationUser {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttackSimulationUser {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimulationUser {
     const TYPE_NAME: &'static str = "microsoft.graph.attackSimulationUser";
 }
@@ -1408,7 +1583,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimulationUser {
     }
 }
 /// CSDL: `microsoft.graph.averageComparativeScore`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AverageComparativeScore {
     /// Property `averageScore` (nullable: absent, `null` or a value).
@@ -1455,6 +1630,21 @@ impl ::graph_model::rt::Value for AverageComparativeScore {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AverageComparativeScore {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AverageComparativeScore {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AverageComparativeScore {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AverageComparativeScore {
     const TYPE_NAME: &'static str = "microsoft.graph.averageComparativeScore";
 }
@@ -1469,7 +1659,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AverageComparativeScore
     }
 }
 /// CSDL: `microsoft.graph.baseEndUserNotification`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BaseEndUserNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
@@ -1517,6 +1707,21 @@ impl ::graph_model::rt::Value for BaseEndUserNotification {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BaseEndUserNotification {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BaseEndUserNotification {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BaseEndUserNotification {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseEndUserNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.baseEndUserNotification";
 }
@@ -1539,7 +1744,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseEndUserNotification
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BaseEndUserNotificationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1631,6 +1835,21 @@ impl ::graph_model::rt::Value for BaseEndUserNotificationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for BaseEndUserNotificationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BaseEndUserNotificationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BaseEndUserNotificationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseEndUserNotificationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.baseEndUserNotification";
 }
@@ -1645,7 +1864,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseEndUserNotification
     }
 }
 /// CSDL: `microsoft.graph.certificationControl`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CertificationControl {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -1687,6 +1906,21 @@ impl ::graph_model::rt::Value for CertificationControl {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CertificationControl {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CertificationControl {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CertificationControl {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CertificationControl {
@@ -1777,7 +2011,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ClickSource {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudAppSecurityState {
     /// Property `destinationServiceIp` (nullable: absent, `null` or a value).
@@ -1841,6 +2075,24 @@ impl ::graph_model::rt::Value for CloudAppSecurityState {
     }
 }
 #[allow(deprecated)]
+impl Clone for CloudAppSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for CloudAppSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for CloudAppSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for CloudAppSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudAppSecurityState";
 }
@@ -1857,7 +2109,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAppSecurityState {
     }
 }
 /// CSDL: `microsoft.graph.coachmarkLocation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CoachmarkLocation {
     /// Property `length` (nullable: absent, `null` or a value).
@@ -1904,6 +2156,21 @@ impl ::graph_model::rt::Value for CoachmarkLocation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CoachmarkLocation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CoachmarkLocation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CoachmarkLocation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CoachmarkLocation {
@@ -2009,7 +2276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CoachmarkLocationType {
     }
 }
 /// CSDL: `microsoft.graph.complianceInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceInformation {
     /// Property `certificationControls` (nullable: absent, `null` or a value).
@@ -2057,6 +2324,21 @@ impl ::graph_model::rt::Value for ComplianceInformation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ComplianceInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ComplianceInformation {
@@ -2243,7 +2525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectionStatus {
     }
 }
 /// CSDL: `microsoft.graph.controlScore`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ControlScore {
     /// Property `controlCategory` (nullable: absent, `null` or a value).
@@ -2304,6 +2586,21 @@ impl ::graph_model::rt::Value for ControlScore {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ControlScore {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ControlScore {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ControlScore {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ControlScore {
     const TYPE_NAME: &'static str = "microsoft.graph.controlScore";
 }
@@ -2318,7 +2615,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ControlScore {
     }
 }
 /// CSDL: `microsoft.graph.customTrainingSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CustomTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
@@ -2394,6 +2691,21 @@ impl ::graph_model::rt::Value for CustomTrainingSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CustomTrainingSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CustomTrainingSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CustomTrainingSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.customTrainingSetting";
 }
@@ -2408,7 +2720,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomTrainingSetting {
     }
 }
 /// CSDL: `microsoft.graph.emailPayloadDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EmailPayloadDetail {
     /// Property `coachmarks` (nullable: absent, `null` or a value).
@@ -2487,6 +2799,21 @@ impl ::graph_model::rt::Value for EmailPayloadDetail {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EmailPayloadDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EmailPayloadDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EmailPayloadDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EmailPayloadDetail {
@@ -2581,7 +2908,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailRole {
     }
 }
 /// CSDL: `microsoft.graph.endUserNotification`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EndUserNotification {
     /// Property `id` (not nullable: absent or a value).
@@ -2687,6 +3014,21 @@ impl ::graph_model::rt::Value for EndUserNotification {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EndUserNotification {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EndUserNotification {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EndUserNotification {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EndUserNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.endUserNotification";
 }
@@ -2701,7 +3043,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotification {
     }
 }
 /// CSDL: `microsoft.graph.endUserNotificationDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EndUserNotificationDetail {
     /// Property `id` (not nullable: absent or a value).
@@ -2780,6 +3122,21 @@ impl ::graph_model::rt::Value for EndUserNotificationDetail {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EndUserNotificationDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EndUserNotificationDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EndUserNotificationDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EndUserNotificationDetail {
@@ -2867,7 +3224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationPref
 }
 /// CSDL: `microsoft.graph.endUserNotificationSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EndUserNotificationSetting {
     /// Property `notificationPreference` (nullable: absent, `null` or a value).
@@ -2928,6 +3285,21 @@ impl ::graph_model::rt::Value for EndUserNotificationSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EndUserNotificationSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EndUserNotificationSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EndUserNotificationSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EndUserNotificationSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.endUserNotificationSetting";
 }
@@ -2950,7 +3322,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationSett
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum EndUserNotificationSettingAny {
     /// No `@odata.type`, or the declared type itself.
@@ -3031,6 +3402,21 @@ impl ::graph_model::rt::Value for EndUserNotificationSettingAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for EndUserNotificationSettingAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EndUserNotificationSettingAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EndUserNotificationSettingAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EndUserNotificationSettingAny {
@@ -3214,7 +3600,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EndUserNotificationType
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FileHash {
     /// Property `hashType` (nullable: absent, `null` or a value).
@@ -3261,6 +3647,24 @@ impl ::graph_model::rt::Value for FileHash {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for FileHash {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for FileHash {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for FileHash {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -3386,7 +3790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHashType {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FileSecurityState {
     /// Property `fileHash` (nullable: absent, `null` or a value).
@@ -3445,6 +3849,24 @@ impl ::graph_model::rt::Value for FileSecurityState {
     }
 }
 #[allow(deprecated)]
+impl Clone for FileSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for FileSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for FileSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for FileSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.fileSecurityState";
 }
@@ -3465,7 +3887,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileSecurityState {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostSecurityState {
     /// Property `fqdn` (nullable: absent, `null` or a value).
@@ -3559,6 +3981,24 @@ impl ::graph_model::rt::Value for HostSecurityState {
     }
 }
 #[allow(deprecated)]
+impl Clone for HostSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for HostSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for HostSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for HostSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.hostSecurityState";
 }
@@ -3575,7 +4015,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSecurityState {
     }
 }
 /// CSDL: `microsoft.graph.includeAllAccountTargetContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IncludeAllAccountTargetContent {
     /// Property `type` (nullable: absent, `null` or a value).
@@ -3617,6 +4057,21 @@ impl ::graph_model::rt::Value for IncludeAllAccountTargetContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IncludeAllAccountTargetContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IncludeAllAccountTargetContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IncludeAllAccountTargetContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IncludeAllAccountTargetContent {
     const TYPE_NAME: &'static str = "microsoft.graph.includeAllAccountTargetContent";
 }
@@ -3635,7 +4090,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludeAllAccountTarget
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InvestigationSecurityState {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -3682,6 +4137,24 @@ impl ::graph_model::rt::Value for InvestigationSecurityState {
     }
 }
 #[allow(deprecated)]
+impl Clone for InvestigationSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for InvestigationSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for InvestigationSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for InvestigationSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.investigationSecurityState";
 }
@@ -3698,7 +4171,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvestigationSecuritySt
     }
 }
 /// CSDL: `microsoft.graph.landingPage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LandingPage {
     /// Property `id` (not nullable: absent or a value).
@@ -3804,6 +4277,21 @@ impl ::graph_model::rt::Value for LandingPage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LandingPage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LandingPage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LandingPage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LandingPage {
     const TYPE_NAME: &'static str = "microsoft.graph.landingPage";
 }
@@ -3818,7 +4306,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LandingPage {
     }
 }
 /// CSDL: `microsoft.graph.landingPageDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LandingPageDetail {
     /// Property `id` (not nullable: absent or a value).
@@ -3879,6 +4367,21 @@ impl ::graph_model::rt::Value for LandingPageDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LandingPageDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LandingPageDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LandingPageDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LandingPageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.landingPageDetail";
 }
@@ -3893,7 +4396,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LandingPageDetail {
     }
 }
 /// CSDL: `microsoft.graph.loginPage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LoginPage {
     /// Property `id` (not nullable: absent or a value).
@@ -3992,6 +4495,21 @@ impl ::graph_model::rt::Value for LoginPage {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for LoginPage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LoginPage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LoginPage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for LoginPage {
@@ -4109,7 +4627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LogonType {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MalwareState {
     /// Property `category` (nullable: absent, `null` or a value).
@@ -4177,6 +4695,24 @@ impl ::graph_model::rt::Value for MalwareState {
     }
 }
 #[allow(deprecated)]
+impl Clone for MalwareState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for MalwareState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for MalwareState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for MalwareState {
     const TYPE_NAME: &'static str = "microsoft.graph.malwareState";
 }
@@ -4197,7 +4733,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareState {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MessageSecurityState {
     /// Property `connectingIP` (nullable: absent, `null` or a value).
@@ -4291,6 +4827,24 @@ impl ::graph_model::rt::Value for MessageSecurityState {
     }
 }
 #[allow(deprecated)]
+impl Clone for MessageSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for MessageSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for MessageSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for MessageSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.messageSecurityState";
 }
@@ -4307,7 +4861,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MessageSecurityState {
     }
 }
 /// CSDL: `microsoft.graph.microsoftCustomTrainingSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftCustomTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
@@ -4374,6 +4928,21 @@ impl ::graph_model::rt::Value for MicrosoftCustomTrainingSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftCustomTrainingSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftCustomTrainingSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftCustomTrainingSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftCustomTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftCustomTrainingSetting";
 }
@@ -4388,7 +4957,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftCustomTraining
     }
 }
 /// CSDL: `microsoft.graph.microsoftManagedTrainingSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftManagedTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
@@ -4449,6 +5018,21 @@ impl ::graph_model::rt::Value for MicrosoftManagedTrainingSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftManagedTrainingSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftManagedTrainingSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftManagedTrainingSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftManagedTrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftManagedTrainingSetting";
 }
@@ -4463,7 +5047,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftManagedTrainin
     }
 }
 /// CSDL: `microsoft.graph.microsoftTrainingAssignmentMapping`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTrainingAssignmentMapping {
     /// Property `settingType` (nullable: absent, `null` or a value).
@@ -4517,6 +5101,21 @@ impl ::graph_model::rt::Value for MicrosoftTrainingAssignmentMapping {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTrainingAssignmentMapping {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTrainingAssignmentMapping {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTrainingAssignmentMapping {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTrainingAssignmentMapping {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftTrainingAssignmentMapping";
 }
@@ -4535,7 +5134,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTrainingAssign
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NetworkConnection {
     /// Property `applicationName` (nullable: absent, `null` or a value).
@@ -4684,6 +5283,24 @@ impl ::graph_model::rt::Value for NetworkConnection {
     }
 }
 #[allow(deprecated)]
+impl Clone for NetworkConnection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for NetworkConnection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for NetworkConnection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for NetworkConnection {
     const TYPE_NAME: &'static str = "microsoft.graph.networkConnection";
 }
@@ -4700,7 +5317,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkConnection {
     }
 }
 /// CSDL: `microsoft.graph.noTrainingNotificationSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NoTrainingNotificationSetting {
     /// Property `notificationPreference` (nullable: absent, `null` or a value).
@@ -4766,6 +5383,21 @@ impl ::graph_model::rt::Value for NoTrainingNotificationSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for NoTrainingNotificationSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NoTrainingNotificationSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NoTrainingNotificationSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for NoTrainingNotificationSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.noTrainingNotificationSetting";
 }
@@ -4780,7 +5412,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoTrainingNotificationS
     }
 }
 /// CSDL: `microsoft.graph.noTrainingSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NoTrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
@@ -4820,6 +5452,21 @@ impl ::graph_model::rt::Value for NoTrainingSetting {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for NoTrainingSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NoTrainingSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NoTrainingSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for NoTrainingSetting {
@@ -5079,7 +5726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OAuthAppScope {
     }
 }
 /// CSDL: `microsoft.graph.oAuthConsentAppDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OAuthConsentAppDetail {
     /// Property `appScope` (nullable: absent, `null` or a value).
@@ -5132,6 +5779,21 @@ impl ::graph_model::rt::Value for OAuthConsentAppDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OAuthConsentAppDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OAuthConsentAppDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OAuthConsentAppDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OAuthConsentAppDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.oAuthConsentAppDetail";
 }
@@ -5146,7 +5808,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OAuthConsentAppDetail {
     }
 }
 /// CSDL: `microsoft.graph.payload`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Payload {
     /// Property `id` (not nullable: absent or a value).
@@ -5305,6 +5967,21 @@ impl ::graph_model::rt::Value for Payload {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Payload {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Payload {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Payload {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Payload {
@@ -5483,7 +6160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadBrand {
     }
 }
 /// CSDL: `microsoft.graph.payloadCoachmark`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PayloadCoachmark {
     /// Property `coachmarkLocation` (nullable: absent, `null` or a value).
@@ -5557,6 +6234,21 @@ impl ::graph_model::rt::Value for PayloadCoachmark {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for PayloadCoachmark {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PayloadCoachmark {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PayloadCoachmark {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for PayloadCoachmark {
@@ -5722,7 +6414,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDeliveryPlatform
 }
 /// CSDL: `microsoft.graph.payloadDetail` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PayloadDetail {
     /// Property `coachmarks` (nullable: absent, `null` or a value).
@@ -5775,6 +6467,21 @@ impl ::graph_model::rt::Value for PayloadDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PayloadDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PayloadDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PayloadDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PayloadDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.payloadDetail";
 }
@@ -5797,7 +6504,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadDetail {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum PayloadDetailAny {
     /// No `@odata.type`, or the declared type itself.
@@ -5865,6 +6571,21 @@ impl ::graph_model::rt::Value for PayloadDetailAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for PayloadDetailAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PayloadDetailAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PayloadDetailAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for PayloadDetailAny {
@@ -6266,7 +6987,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PayloadTheme {
     }
 }
 /// CSDL: `microsoft.graph.positiveReinforcementNotification`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PositiveReinforcementNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
@@ -6328,6 +7049,21 @@ impl ::graph_model::rt::Value for PositiveReinforcementNotification {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PositiveReinforcementNotification {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PositiveReinforcementNotification {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PositiveReinforcementNotification {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PositiveReinforcementNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.positiveReinforcementNotification";
 }
@@ -6346,7 +7082,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PositiveReinforcementNo
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Process {
     /// Property `accountName` (nullable: absent, `null` or a value).
@@ -6453,6 +7189,24 @@ impl ::graph_model::rt::Value for Process {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for Process {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for Process {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Process {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -6569,7 +7323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessIntegrityLevel {
     }
 }
 /// CSDL: `microsoft.graph.recommendedAction`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RecommendedAction {
     /// Property `actionWebUrl` (nullable: absent, `null` or a value).
@@ -6624,6 +7378,21 @@ impl ::graph_model::rt::Value for RecommendedAction {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for RecommendedAction {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RecommendedAction {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RecommendedAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RecommendedAction {
@@ -6751,7 +7520,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryHive {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RegistryKeyState {
     /// Property `hive` (nullable: absent, `null` or a value).
@@ -6847,6 +7616,24 @@ impl ::graph_model::rt::Value for RegistryKeyState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for RegistryKeyState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for RegistryKeyState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for RegistryKeyState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -7082,7 +7869,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryValueType {
     }
 }
 /// CSDL: `microsoft.graph.secureScore`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecureScore {
     /// Property `id` (not nullable: absent or a value).
@@ -7183,6 +7970,21 @@ impl ::graph_model::rt::Value for SecureScore {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecureScore {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecureScore {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecureScore {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureScore {
     const TYPE_NAME: &'static str = "microsoft.graph.secureScore";
 }
@@ -7197,7 +7999,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScore {
     }
 }
 /// CSDL: `microsoft.graph.secureScoreControlProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecureScoreControlProfile {
     /// Property `id` (not nullable: absent or a value).
@@ -7343,6 +8145,21 @@ impl ::graph_model::rt::Value for SecureScoreControlProfile {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecureScoreControlProfile {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecureScoreControlProfile {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecureScoreControlProfile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureScoreControlProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.secureScoreControlProfile";
 }
@@ -7357,7 +8174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScoreControlProfi
     }
 }
 /// CSDL: `microsoft.graph.secureScoreControlStateUpdate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecureScoreControlStateUpdate {
     /// Property `assignedTo` (nullable: absent, `null` or a value).
@@ -7428,6 +8245,21 @@ impl ::graph_model::rt::Value for SecureScoreControlStateUpdate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecureScoreControlStateUpdate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecureScoreControlStateUpdate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecureScoreControlStateUpdate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecureScoreControlStateUpdate {
     const TYPE_NAME: &'static str = "microsoft.graph.secureScoreControlStateUpdate";
 }
@@ -7445,7 +8277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecureScoreControlState
 ///
 /// CSDL: `microsoft.graph.security`.
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Security {
     /// Navigation property `alerts` (nullable: absent, `null` or a value).
@@ -7573,6 +8405,24 @@ impl ::graph_model::rt::Value for Security {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for Security {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for Security {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Security {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -7781,7 +8631,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityNetworkProtocol
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityResource {
     /// Property `resource` (nullable: absent, `null` or a value).
@@ -7828,6 +8678,24 @@ impl ::graph_model::rt::Value for SecurityResource {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for SecurityResource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for SecurityResource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for SecurityResource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -7925,7 +8793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityResourceType {
     }
 }
 /// CSDL: `microsoft.graph.securityVendorInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityVendorInformation {
     /// Property `provider` (nullable: absent, `null` or a value).
@@ -7986,6 +8854,21 @@ impl ::graph_model::rt::Value for SecurityVendorInformation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityVendorInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityVendorInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityVendorInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityVendorInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.securityVendorInformation";
 }
@@ -8000,7 +8883,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityVendorInformati
     }
 }
 /// CSDL: `microsoft.graph.simulation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Simulation {
     /// Property `id` (not nullable: absent or a value).
@@ -8173,6 +9056,21 @@ impl ::graph_model::rt::Value for Simulation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Simulation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Simulation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Simulation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Simulation {
@@ -8357,7 +9255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAttackType {
     }
 }
 /// CSDL: `microsoft.graph.simulationAutomation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationAutomation {
     /// Property `id` (not nullable: absent or a value).
@@ -8458,6 +9356,21 @@ impl ::graph_model::rt::Value for SimulationAutomation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SimulationAutomation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationAutomation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationAutomation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationAutomation {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationAutomation";
 }
@@ -8472,7 +9385,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationAutomation {
     }
 }
 /// CSDL: `microsoft.graph.simulationAutomationRun`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationAutomationRun {
     /// Property `id` (not nullable: absent or a value).
@@ -8541,6 +9454,21 @@ impl ::graph_model::rt::Value for SimulationAutomationRun {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SimulationAutomationRun {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationAutomationRun {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationAutomationRun {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SimulationAutomationRun {
@@ -8878,7 +9806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationContentStatus
     }
 }
 /// CSDL: `microsoft.graph.simulationEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationEvent {
     /// Property `count` (nullable: absent, `null` or a value).
@@ -8925,6 +9853,21 @@ impl ::graph_model::rt::Value for SimulationEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SimulationEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationEvent";
 }
@@ -8939,7 +9882,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationEvent {
     }
 }
 /// CSDL: `microsoft.graph.simulationEventsContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationEventsContent {
     /// Property `compromisedRate` (nullable: absent, `null` or a value).
@@ -8986,6 +9929,21 @@ impl ::graph_model::rt::Value for SimulationEventsContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SimulationEventsContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationEventsContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationEventsContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationEventsContent {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationEventsContent";
 }
@@ -9000,7 +9958,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationEventsContent
     }
 }
 /// CSDL: `microsoft.graph.simulationNotification`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
@@ -9062,6 +10020,21 @@ impl ::graph_model::rt::Value for SimulationNotification {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SimulationNotification {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationNotification {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationNotification {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationNotification";
 }
@@ -9076,7 +10049,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationNotification 
     }
 }
 /// CSDL: `microsoft.graph.simulationReport`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationReport {
     /// Property `overview` (nullable: absent, `null` or a value).
@@ -9123,6 +10096,21 @@ impl ::graph_model::rt::Value for SimulationReport {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SimulationReport {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationReport {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationReport {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SimulationReport {
     const TYPE_NAME: &'static str = "microsoft.graph.simulationReport";
 }
@@ -9137,7 +10125,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SimulationReport {
     }
 }
 /// CSDL: `microsoft.graph.simulationReportOverview`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SimulationReportOverview {
     /// Property `recommendedActions` (nullable: absent, `null` or a value).
@@ -9201,6 +10189,21 @@ impl ::graph_model::rt::Value for SimulationReportOverview {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SimulationReportOverview {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SimulationReportOverview {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SimulationReportOverview {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SimulationReportOverview {
@@ -9395,7 +10398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TargettedUserType {
     }
 }
 /// CSDL: `microsoft.graph.tenantDataSecurityAndGovernance`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TenantDataSecurityAndGovernance {
     /// Property `id` (not nullable: absent or a value).
@@ -9448,6 +10451,21 @@ impl ::graph_model::rt::Value for TenantDataSecurityAndGovernance {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TenantDataSecurityAndGovernance {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TenantDataSecurityAndGovernance {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TenantDataSecurityAndGovernance {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantDataSecurityAndGovernance {
     const TYPE_NAME: &'static str = "microsoft.graph.tenantDataSecurityAndGovernance";
 }
@@ -9462,7 +10480,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantDataSecurityAndGo
     }
 }
 /// CSDL: `microsoft.graph.tenantProtectionScopeContainer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TenantProtectionScopeContainer {
     /// Property `id` (not nullable: absent or a value).
@@ -9504,6 +10522,21 @@ impl ::graph_model::rt::Value for TenantProtectionScopeContainer {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TenantProtectionScopeContainer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TenantProtectionScopeContainer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TenantProtectionScopeContainer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantProtectionScopeContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.tenantProtectionScopeContainer";
 }
@@ -9518,7 +10551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantProtectionScopeCo
     }
 }
 /// CSDL: `microsoft.graph.training`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Training {
     /// Property `id` (not nullable: absent or a value).
@@ -9637,6 +10670,21 @@ impl ::graph_model::rt::Value for Training {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Training {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Training {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Training {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Training {
@@ -9900,7 +10948,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingCompletionDurat
     }
 }
 /// CSDL: `microsoft.graph.trainingEventsContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TrainingEventsContent {
     /// Property `assignedTrainingsInfos` (nullable: absent, `null` or a value).
@@ -9953,6 +11001,21 @@ impl ::graph_model::rt::Value for TrainingEventsContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TrainingEventsContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainingEventsContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainingEventsContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingEventsContent {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingEventsContent";
 }
@@ -9967,7 +11030,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingEventsContent {
     }
 }
 /// CSDL: `microsoft.graph.trainingLanguageDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TrainingLanguageDetail {
     /// Property `id` (not nullable: absent or a value).
@@ -10063,6 +11126,21 @@ impl ::graph_model::rt::Value for TrainingLanguageDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TrainingLanguageDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainingLanguageDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainingLanguageDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingLanguageDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingLanguageDetail";
 }
@@ -10077,7 +11155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingLanguageDetail 
     }
 }
 /// CSDL: `microsoft.graph.trainingNotificationSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TrainingNotificationSetting {
     /// Property `notificationPreference` (nullable: absent, `null` or a value).
@@ -10148,6 +11226,21 @@ impl ::graph_model::rt::Value for TrainingNotificationSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TrainingNotificationSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainingNotificationSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainingNotificationSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingNotificationSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingNotificationSetting";
 }
@@ -10162,7 +11255,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingNotificationSet
     }
 }
 /// CSDL: `microsoft.graph.trainingReminderNotification`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TrainingReminderNotification {
     /// Property `defaultLanguage` (nullable: absent, `null` or a value).
@@ -10224,6 +11317,21 @@ impl ::graph_model::rt::Value for TrainingReminderNotification {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TrainingReminderNotification {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainingReminderNotification {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainingReminderNotification {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingReminderNotification {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingReminderNotification";
 }
@@ -10239,7 +11347,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingReminderNotific
 }
 /// CSDL: `microsoft.graph.trainingSetting` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TrainingSetting {
     /// Property `settingType` (nullable: absent, `null` or a value).
@@ -10281,6 +11389,21 @@ impl ::graph_model::rt::Value for TrainingSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TrainingSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainingSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainingSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainingSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.trainingSetting";
 }
@@ -10303,7 +11426,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingSetting {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum TrainingSettingAny {
     /// No `@odata.type`, or the declared type itself.
@@ -10410,6 +11532,21 @@ impl ::graph_model::rt::Value for TrainingSettingAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for TrainingSettingAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainingSettingAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainingSettingAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TrainingSettingAny {
@@ -10658,7 +11795,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainingType {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UriClickSecurityState {
     /// Property `clickAction` (nullable: absent, `null` or a value).
@@ -10734,6 +11871,24 @@ impl ::graph_model::rt::Value for UriClickSecurityState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for UriClickSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for UriClickSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for UriClickSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]
@@ -10844,7 +11999,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAccountSecurityType
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserSecurityState {
     /// Property `aadUserId` (nullable: absent, `null` or a value).
@@ -10963,6 +12118,24 @@ impl ::graph_model::rt::Value for UserSecurityState {
     }
 }
 #[allow(deprecated)]
+impl Clone for UserSecurityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for UserSecurityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for UserSecurityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for UserSecurityState {
     const TYPE_NAME: &'static str = "microsoft.graph.userSecurityState";
 }
@@ -10979,7 +12152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSecurityState {
     }
 }
 /// CSDL: `microsoft.graph.userSimulationDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserSimulationDetails {
     /// Property `assignedTrainingsCount` (nullable: absent, `null` or a value).
@@ -11070,6 +12243,21 @@ impl ::graph_model::rt::Value for UserSimulationDetails {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserSimulationDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserSimulationDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserSimulationDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSimulationDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.userSimulationDetails";
 }
@@ -11084,7 +12272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSimulationDetails {
     }
 }
 /// CSDL: `microsoft.graph.userSimulationEventInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserSimulationEventInfo {
     /// Property `browser` (nullable: absent, `null` or a value).
@@ -11160,6 +12348,21 @@ impl ::graph_model::rt::Value for UserSimulationEventInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserSimulationEventInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserSimulationEventInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserSimulationEventInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSimulationEventInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.userSimulationEventInfo";
 }
@@ -11174,7 +12377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSimulationEventInfo
     }
 }
 /// CSDL: `microsoft.graph.userTrainingContentEventInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserTrainingContentEventInfo {
     /// Property `browser` (nullable: absent, `null` or a value).
@@ -11245,6 +12448,21 @@ impl ::graph_model::rt::Value for UserTrainingContentEventInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserTrainingContentEventInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserTrainingContentEventInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserTrainingContentEventInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserTrainingContentEventInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.userTrainingContentEventInfo";
 }
@@ -11259,7 +12477,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingContentEven
     }
 }
 /// CSDL: `microsoft.graph.userTrainingEventInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserTrainingEventInfo {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -11330,6 +12548,21 @@ impl ::graph_model::rt::Value for UserTrainingEventInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserTrainingEventInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserTrainingEventInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserTrainingEventInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserTrainingEventInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.userTrainingEventInfo";
 }
@@ -11348,7 +12581,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingEventInfo {
     note = "The legacy Graph Security API is deprecated and will stop returning data on January 31, 2025. Please use the new Graph Security API.; deprecated since 2024-04-10; removal on 2026-04-10"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VulnerabilityState {
     /// Property `cve` (nullable: absent, `null` or a value).
@@ -11397,6 +12630,24 @@ impl ::graph_model::rt::Value for VulnerabilityState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+#[allow(deprecated)]
+impl Clone for VulnerabilityState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for VulnerabilityState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for VulnerabilityState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 #[allow(deprecated)]

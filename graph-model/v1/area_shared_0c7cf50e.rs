@@ -72,7 +72,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdvancedConfigState {
 }
 /// CSDL: `microsoft.graph.authenticationMethodConfiguration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -121,6 +121,21 @@ impl ::graph_model::rt::Value for AuthenticationMethodConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodConfiguration";
 }
@@ -143,7 +158,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodCon
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AuthenticationMethodConfigurationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -340,6 +354,21 @@ impl ::graph_model::rt::Value for AuthenticationMethodConfigurationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for AuthenticationMethodConfigurationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuthenticationMethodConfigurationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuthenticationMethodConfigurationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodConfigurationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodConfiguration";
 }
@@ -354,7 +383,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodCon
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodFeatureConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuthenticationMethodFeatureConfiguration {
     /// Property `excludeTarget` (nullable: absent, `null` or a value).
@@ -405,6 +434,21 @@ impl ::graph_model::rt::Value for AuthenticationMethodFeatureConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AuthenticationMethodFeatureConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuthenticationMethodFeatureConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuthenticationMethodFeatureConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AuthenticationMethodFeatureConfiguration {
@@ -481,7 +525,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodSta
     }
 }
 /// CSDL: `microsoft.graph.authenticationMethodTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -534,6 +578,21 @@ impl ::graph_model::rt::Value for AuthenticationMethodTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuthenticationMethodTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuthenticationMethodTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuthenticationMethodTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodTarget";
 }
@@ -556,7 +615,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTar
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AuthenticationMethodTargetAny {
     /// No `@odata.type`, or the declared type itself.
@@ -667,6 +725,21 @@ impl ::graph_model::rt::Value for AuthenticationMethodTargetAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for AuthenticationMethodTargetAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuthenticationMethodTargetAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuthenticationMethodTargetAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthenticationMethodTargetAny {
     const TYPE_NAME: &'static str = "microsoft.graph.authenticationMethodTarget";
 }
@@ -746,7 +819,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthenticationMethodTar
     }
 }
 /// CSDL: `microsoft.graph.emailAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EmailAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -817,6 +890,21 @@ impl ::graph_model::rt::Value for EmailAuthenticationMethodConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EmailAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EmailAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EmailAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.emailAuthenticationMethodConfiguration";
 }
@@ -831,7 +919,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailAuthenticationMeth
     }
 }
 /// CSDL: `microsoft.graph.excludeTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExcludeTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -875,6 +963,21 @@ impl ::graph_model::rt::Value for ExcludeTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExcludeTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExcludeTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExcludeTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExcludeTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.excludeTarget";
 }
@@ -889,7 +992,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExcludeTarget {
     }
 }
 /// CSDL: `microsoft.graph.externalAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -968,6 +1071,21 @@ impl ::graph_model::rt::Value for ExternalAuthenticationMethodConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ExternalAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ExternalAuthenticationMethodConfiguration {
@@ -1054,7 +1172,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalEmailOtpState {
     }
 }
 /// CSDL: `microsoft.graph.featureTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FeatureTarget {
     /// Property `id` (nullable: absent, `null` or a value).
@@ -1096,6 +1214,21 @@ impl ::graph_model::rt::Value for FeatureTarget {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for FeatureTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FeatureTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FeatureTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for FeatureTarget {
@@ -1182,7 +1315,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FeatureTargetType {
     }
 }
 /// CSDL: `microsoft.graph.fido2AuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Fido2AuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -1283,6 +1416,24 @@ impl ::graph_model::rt::Value for Fido2AuthenticationMethodConfiguration {
     }
 }
 #[allow(deprecated)]
+impl Clone for Fido2AuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for Fido2AuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Fido2AuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Fido2AuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.fido2AuthenticationMethodConfiguration";
 }
@@ -1299,7 +1450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2AuthenticationMeth
     }
 }
 /// CSDL: `microsoft.graph.fido2KeyRestrictions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Fido2KeyRestrictions {
     /// Property `aaGuids` (nullable: absent, `null` or a value).
@@ -1350,6 +1501,21 @@ impl ::graph_model::rt::Value for Fido2KeyRestrictions {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Fido2KeyRestrictions {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Fido2KeyRestrictions {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Fido2KeyRestrictions {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Fido2KeyRestrictions {
@@ -1431,7 +1597,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Fido2RestrictionEnforce
     }
 }
 /// CSDL: `microsoft.graph.includeTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IncludeTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -1475,6 +1641,21 @@ impl ::graph_model::rt::Value for IncludeTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IncludeTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IncludeTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IncludeTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IncludeTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.includeTarget";
 }
@@ -1489,7 +1670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IncludeTarget {
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftAuthenticatorAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -1566,6 +1747,21 @@ impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodConf
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration";
@@ -1585,7 +1781,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftAuthenticatorAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -1649,6 +1845,21 @@ impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodTarg
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MicrosoftAuthenticatorAuthenticationMethodTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftAuthenticatorAuthenticationMethodTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftAuthenticatorAuthenticationMethodTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorAuthenticationMethodTarget {
@@ -1732,7 +1943,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAuthenticatorA
     }
 }
 /// CSDL: `microsoft.graph.microsoftAuthenticatorFeatureSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftAuthenticatorFeatureSettings {
     /// Property `displayAppInformationRequiredState` (nullable: absent, `null` or a value).
@@ -1790,6 +2001,21 @@ impl ::graph_model::rt::Value for MicrosoftAuthenticatorFeatureSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftAuthenticatorFeatureSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftAuthenticatorFeatureSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftAuthenticatorFeatureSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftAuthenticatorFeatureSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.microsoftAuthenticatorFeatureSettings";
 }
@@ -1804,7 +2030,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftAuthenticatorF
     }
 }
 /// CSDL: `microsoft.graph.openIdConnectSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OpenIdConnectSetting {
     /// Property `clientId` (not nullable: absent or a value).
@@ -1851,6 +2077,21 @@ impl ::graph_model::rt::Value for OpenIdConnectSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OpenIdConnectSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OpenIdConnectSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OpenIdConnectSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenIdConnectSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.openIdConnectSetting";
 }
@@ -1865,7 +2106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenIdConnectSetting {
     }
 }
 /// CSDL: `microsoft.graph.passkeyAuthenticationMethodTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PasskeyAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -1931,6 +2172,21 @@ impl ::graph_model::rt::Value for PasskeyAuthenticationMethodTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PasskeyAuthenticationMethodTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PasskeyAuthenticationMethodTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PasskeyAuthenticationMethodTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PasskeyAuthenticationMethodTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.passkeyAuthenticationMethodTarget";
 }
@@ -1945,7 +2201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PasskeyAuthenticationMe
     }
 }
 /// CSDL: `microsoft.graph.qrCodePinAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct QrCodePinAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2021,6 +2277,21 @@ impl ::graph_model::rt::Value for QrCodePinAuthenticationMethodConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for QrCodePinAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for QrCodePinAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for QrCodePinAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for QrCodePinAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.qrCodePinAuthenticationMethodConfiguration";
 }
@@ -2037,7 +2308,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.smsAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SmsAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2098,6 +2369,21 @@ impl ::graph_model::rt::Value for SmsAuthenticationMethodConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SmsAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SmsAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SmsAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SmsAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.smsAuthenticationMethodConfiguration";
 }
@@ -2112,7 +2398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SmsAuthenticationMethod
     }
 }
 /// CSDL: `microsoft.graph.smsAuthenticationMethodTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SmsAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -2178,6 +2464,21 @@ impl ::graph_model::rt::Value for SmsAuthenticationMethodTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SmsAuthenticationMethodTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SmsAuthenticationMethodTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SmsAuthenticationMethodTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SmsAuthenticationMethodTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.smsAuthenticationMethodTarget";
 }
@@ -2192,7 +2493,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SmsAuthenticationMethod
     }
 }
 /// CSDL: `microsoft.graph.softwareOathAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SoftwareOathAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2253,6 +2554,21 @@ impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethodConfiguration 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SoftwareOathAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SoftwareOathAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SoftwareOathAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SoftwareOathAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.softwareOathAuthenticationMethodConfiguration";
 }
@@ -2269,7 +2585,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TemporaryAccessPassAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2360,6 +2676,21 @@ impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethodConfigu
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TemporaryAccessPassAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TemporaryAccessPassAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TemporaryAccessPassAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TemporaryAccessPassAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
@@ -2377,7 +2708,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.verifiableCredentialAuthenticationMethodTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VerifiableCredentialAuthenticationMethodTarget {
     /// Property `id` (not nullable: absent or a value).
@@ -2443,6 +2774,21 @@ impl ::graph_model::rt::Value for VerifiableCredentialAuthenticationMethodTarget
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VerifiableCredentialAuthenticationMethodTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VerifiableCredentialAuthenticationMethodTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VerifiableCredentialAuthenticationMethodTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiableCredentialAuthenticationMethodTarget {
     const TYPE_NAME: &'static str =
         "microsoft.graph.verifiableCredentialAuthenticationMethodTarget";
@@ -2460,7 +2806,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VerifiableCredentialsAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2522,6 +2868,21 @@ impl ::graph_model::rt::Value for VerifiableCredentialsAuthenticationMethodConfi
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VerifiableCredentialsAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VerifiableCredentialsAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VerifiableCredentialsAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VerifiableCredentialsAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration";
@@ -2541,7 +2902,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.voiceAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VoiceAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2610,6 +2971,21 @@ impl ::graph_model::rt::Value for VoiceAuthenticationMethodConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VoiceAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VoiceAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VoiceAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VoiceAuthenticationMethodConfiguration {
@@ -2691,7 +3067,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAffinity
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthenticationMethodConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateAuthenticationMethodConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -2785,6 +3161,21 @@ impl ::graph_model::rt::Value for X509CertificateAuthenticationMethodConfigurati
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for X509CertificateAuthenticationMethodConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateAuthenticationMethodConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateAuthenticationMethodConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateAuthenticationMethodConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.x509CertificateAuthenticationMethodConfiguration";
@@ -2871,7 +3262,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAuthenti
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthenticationModeConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateAuthenticationModeConfiguration {
     /// Property `rules` (nullable: absent, `null` or a value).
@@ -2934,6 +3325,21 @@ impl ::graph_model::rt::Value for X509CertificateAuthenticationModeConfiguration
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for X509CertificateAuthenticationModeConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateAuthenticationModeConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateAuthenticationModeConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateAuthenticationModeConfiguration {
     const TYPE_NAME: &'static str =
         "microsoft.graph.x509CertificateAuthenticationModeConfiguration";
@@ -2951,7 +3357,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateAuthorityScope`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateAuthorityScope {
     /// Property `includeTargets` (nullable: absent, `null` or a value).
@@ -3012,6 +3418,21 @@ impl ::graph_model::rt::Value for X509CertificateAuthorityScope {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for X509CertificateAuthorityScope {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateAuthorityScope {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateAuthorityScope {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for X509CertificateAuthorityScope {
     const TYPE_NAME: &'static str = "microsoft.graph.x509CertificateAuthorityScope";
 }
@@ -3026,7 +3447,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateAuthorit
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateCRLValidationConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateCRLValidationConfiguration {
     /// Property `exemptedCertificateAuthoritiesSubjectKeyIdentifiers` (nullable: absent, `null` or a value).
@@ -3081,6 +3502,21 @@ impl ::graph_model::rt::Value for X509CertificateCRLValidationConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for X509CertificateCRLValidationConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateCRLValidationConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateCRLValidationConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for X509CertificateCRLValidationConfiguration {
@@ -3165,7 +3601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateIssuerHintsConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateIssuerHintsConfiguration {
     /// Property `state` (nullable: absent, `null` or a value).
@@ -3205,6 +3641,21 @@ impl ::graph_model::rt::Value for X509CertificateIssuerHintsConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for X509CertificateIssuerHintsConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateIssuerHintsConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateIssuerHintsConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for X509CertificateIssuerHintsConfiguration {
@@ -3286,7 +3737,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateIssuerHi
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateRule {
     /// Property `identifier` (nullable: absent, `null` or a value).
@@ -3362,6 +3813,21 @@ impl ::graph_model::rt::Value for X509CertificateRule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for X509CertificateRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for X509CertificateRule {
@@ -3453,7 +3919,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for X509CertificateRuleType
     }
 }
 /// CSDL: `microsoft.graph.x509CertificateUserBinding`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct X509CertificateUserBinding {
     /// Property `priority` (not nullable: absent or a value).
@@ -3517,6 +3983,21 @@ impl ::graph_model::rt::Value for X509CertificateUserBinding {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for X509CertificateUserBinding {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for X509CertificateUserBinding {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for X509CertificateUserBinding {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for X509CertificateUserBinding {

@@ -140,7 +140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FederatedIdpMfaBehavior
     }
 }
 /// CSDL: `microsoft.graph.internalDomainFederation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InternalDomainFederation {
     /// Property `id` (not nullable: absent or a value).
@@ -262,6 +262,21 @@ impl ::graph_model::rt::Value for InternalDomainFederation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InternalDomainFederation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InternalDomainFederation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InternalDomainFederation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InternalDomainFederation {
     const TYPE_NAME: &'static str = "microsoft.graph.internalDomainFederation";
 }
@@ -350,7 +365,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PromptLoginBehavior {
     }
 }
 /// CSDL: `microsoft.graph.signingCertificateUpdateStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SigningCertificateUpdateStatus {
     /// Property `certificateUpdateResult` (nullable: absent, `null` or a value).
@@ -398,6 +413,21 @@ impl ::graph_model::rt::Value for SigningCertificateUpdateStatus {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SigningCertificateUpdateStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SigningCertificateUpdateStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SigningCertificateUpdateStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SigningCertificateUpdateStatus {

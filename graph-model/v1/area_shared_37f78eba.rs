@@ -3,7 +3,7 @@
 /// Represents an assignment to all managed devices in the tenant.
 ///
 /// CSDL: `microsoft.graph.allDevicesAssignmentTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AllDevicesAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
@@ -43,6 +43,21 @@ impl ::graph_model::rt::Value for AllDevicesAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AllDevicesAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AllDevicesAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AllDevicesAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AllDevicesAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.allDevicesAssignmentTarget";
 }
@@ -59,7 +74,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllDevicesAssignmentTar
 /// Represents an assignment to all licensed users in the tenant.
 ///
 /// CSDL: `microsoft.graph.allLicensedUsersAssignmentTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AllLicensedUsersAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
@@ -99,6 +114,21 @@ impl ::graph_model::rt::Value for AllLicensedUsersAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AllLicensedUsersAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AllLicensedUsersAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AllLicensedUsersAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AllLicensedUsersAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.allLicensedUsersAssignmentTarget";
 }
@@ -115,7 +145,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllLicensedUsersAssignm
 /// Represents an assignment to a Configuration Manager Collection.
 ///
 /// CSDL: `microsoft.graph.configurationManagerCollectionAssignmentTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ConfigurationManagerCollectionAssignmentTarget {
     /// The collection Id that is the target of the assignment.
@@ -159,6 +189,21 @@ impl ::graph_model::rt::Value for ConfigurationManagerCollectionAssignmentTarget
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ConfigurationManagerCollectionAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ConfigurationManagerCollectionAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ConfigurationManagerCollectionAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationManagerCollectionAssignmentTarget {
     const TYPE_NAME: &'static str =
         "microsoft.graph.configurationManagerCollectionAssignmentTarget";
@@ -179,7 +224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 ///
 /// CSDL: `microsoft.graph.deviceAndAppManagementAssignmentTarget` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceAndAppManagementAssignmentTarget {
     /// Properties not in the model and instance annotations, in the order read.
@@ -219,6 +264,21 @@ impl ::graph_model::rt::Value for DeviceAndAppManagementAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceAndAppManagementAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceAndAppManagementAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceAndAppManagementAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAndAppManagementAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAndAppManagementAssignmentTarget";
 }
@@ -241,7 +301,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementA
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeviceAndAppManagementAssignmentTargetAny {
     /// No `@odata.type`, or the declared type itself.
@@ -359,6 +418,21 @@ impl ::graph_model::rt::Value for DeviceAndAppManagementAssignmentTargetAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DeviceAndAppManagementAssignmentTargetAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceAndAppManagementAssignmentTargetAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceAndAppManagementAssignmentTargetAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceAndAppManagementAssignmentTargetAny {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceAndAppManagementAssignmentTarget";
 }
@@ -375,7 +449,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceAndAppManagementA
 /// Represents a group that should be excluded from an assignment.
 ///
 /// CSDL: `microsoft.graph.exclusionGroupAssignmentTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExclusionGroupAssignmentTarget {
     /// The group Id that is the target of the assignment.
@@ -419,6 +493,21 @@ impl ::graph_model::rt::Value for ExclusionGroupAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExclusionGroupAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExclusionGroupAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExclusionGroupAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExclusionGroupAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.exclusionGroupAssignmentTarget";
 }
@@ -435,7 +524,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExclusionGroupAssignmen
 /// Represents an assignment to a group.
 ///
 /// CSDL: `microsoft.graph.groupAssignmentTarget`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GroupAssignmentTarget {
     /// The group Id that is the target of the assignment.
@@ -479,6 +568,21 @@ impl ::graph_model::rt::Value for GroupAssignmentTarget {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GroupAssignmentTarget {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GroupAssignmentTarget {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GroupAssignmentTarget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupAssignmentTarget {
     const TYPE_NAME: &'static str = "microsoft.graph.groupAssignmentTarget";
 }
@@ -501,7 +605,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAssignmentTarget {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum GroupAssignmentTargetAny {
     /// No `@odata.type`, or the declared type itself.
@@ -574,6 +677,21 @@ impl ::graph_model::rt::Value for GroupAssignmentTargetAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for GroupAssignmentTargetAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GroupAssignmentTargetAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GroupAssignmentTargetAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GroupAssignmentTargetAny {
     const TYPE_NAME: &'static str = "microsoft.graph.groupAssignmentTarget";
 }
@@ -590,7 +708,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GroupAssignmentTargetAn
 /// Contains properties for a generic mime content.
 ///
 /// CSDL: `microsoft.graph.mimeContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MimeContent {
     /// Indicates the content mime type.
@@ -636,6 +754,21 @@ impl ::graph_model::rt::Value for MimeContent {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MimeContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MimeContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MimeContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MimeContent {

@@ -249,7 +249,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RiskState {
     }
 }
 /// CSDL: `microsoft.graph.signInLocation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SignInLocation {
     /// Property `city` (nullable: absent, `null` or a value).
@@ -308,6 +308,21 @@ impl ::graph_model::rt::Value for SignInLocation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SignInLocation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SignInLocation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SignInLocation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SignInLocation {

@@ -5,7 +5,7 @@
 /// within the time frame of their original request.
 ///
 /// CSDL: `microsoft.graph.engagementAsyncOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EngagementAsyncOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -95,6 +95,21 @@ impl ::graph_model::rt::Value for EngagementAsyncOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EngagementAsyncOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EngagementAsyncOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EngagementAsyncOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementAsyncOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementAsyncOperation";
 }
@@ -178,7 +193,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementAsyncOperatio
 /// Represents a Viva Engage role and its members
 ///
 /// CSDL: `microsoft.graph.engagementRole`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EngagementRole {
     /// Property `id` (not nullable: absent or a value).
@@ -231,6 +246,21 @@ impl ::graph_model::rt::Value for EngagementRole {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EngagementRole {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EngagementRole {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EngagementRole {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EngagementRole {
     const TYPE_NAME: &'static str = "microsoft.graph.engagementRole";
 }
@@ -247,7 +277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EngagementRole {
 /// Entity to represent the assignment of a role to a user.
 ///
 /// CSDL: `microsoft.graph.engagementRoleMember`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EngagementRoleMember {
     /// Property `id` (not nullable: absent or a value).
@@ -308,6 +338,21 @@ impl ::graph_model::rt::Value for EngagementRoleMember {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EngagementRoleMember {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EngagementRoleMember {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EngagementRoleMember {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EngagementRoleMember {

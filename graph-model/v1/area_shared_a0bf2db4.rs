@@ -70,7 +70,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AllowedLobbyAdmitterRol
     }
 }
 /// CSDL: `microsoft.graph.attendanceInterval`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AttendanceInterval {
     /// Property `durationInSeconds` (nullable: absent, `null` or a value).
@@ -127,6 +127,21 @@ impl ::graph_model::rt::Value for AttendanceInterval {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AttendanceInterval {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttendanceInterval {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttendanceInterval {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttendanceInterval {
     const TYPE_NAME: &'static str = "microsoft.graph.attendanceInterval";
 }
@@ -141,7 +156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendanceInterval {
     }
 }
 /// CSDL: `microsoft.graph.attendanceRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AttendanceRecord {
     /// Property `id` (not nullable: absent or a value).
@@ -228,6 +243,21 @@ impl ::graph_model::rt::Value for AttendanceRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AttendanceRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttendanceRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttendanceRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttendanceRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.attendanceRecord";
 }
@@ -242,7 +272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttendanceRecord {
     }
 }
 /// CSDL: `microsoft.graph.audioConferencing`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AudioConferencing {
     /// Property `conferenceId` (nullable: absent, `null` or a value).
@@ -318,6 +348,21 @@ impl ::graph_model::rt::Value for AudioConferencing {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AudioConferencing {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AudioConferencing {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AudioConferencing {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AudioConferencing {
     const TYPE_NAME: &'static str = "microsoft.graph.audioConferencing";
 }
@@ -332,7 +377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AudioConferencing {
     }
 }
 /// CSDL: `microsoft.graph.chatInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ChatInfo {
     /// Property `messageId` (nullable: absent, `null` or a value).
@@ -389,6 +434,21 @@ impl ::graph_model::rt::Value for ChatInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ChatInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ChatInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ChatInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.chatInfo";
 }
@@ -403,7 +463,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatInfo {
     }
 }
 /// CSDL: `microsoft.graph.chatRestrictions`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ChatRestrictions {
     /// Property `allowTextOnly` (nullable: absent, `null` or a value).
@@ -445,6 +505,21 @@ impl ::graph_model::rt::Value for ChatRestrictions {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ChatRestrictions {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ChatRestrictions {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ChatRestrictions {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ChatRestrictions {
     const TYPE_NAME: &'static str = "microsoft.graph.chatRestrictions";
 }
@@ -459,7 +534,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChatRestrictions {
     }
 }
 /// CSDL: `microsoft.graph.cloudVideoInteropInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudVideoInteropInfo {
     /// Property `moreInfoWebUrl` (nullable: absent, `null` or a value).
@@ -516,6 +591,21 @@ impl ::graph_model::rt::Value for CloudVideoInteropInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudVideoInteropInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudVideoInteropInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudVideoInteropInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudVideoInteropInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.cloudVideoInteropInfo";
 }
@@ -530,7 +620,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudVideoInteropInfo {
     }
 }
 /// CSDL: `microsoft.graph.joinMeetingIdSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct JoinMeetingIdSettings {
     /// Property `isPasscodeRequired` (nullable: absent, `null` or a value).
@@ -585,6 +675,21 @@ impl ::graph_model::rt::Value for JoinMeetingIdSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for JoinMeetingIdSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for JoinMeetingIdSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for JoinMeetingIdSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for JoinMeetingIdSettings {
@@ -692,7 +797,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LobbyBypassScope {
     }
 }
 /// CSDL: `microsoft.graph.lobbyBypassSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LobbyBypassSettings {
     /// Property `isDialInBypassEnabled` (nullable: absent, `null` or a value).
@@ -739,6 +844,21 @@ impl ::graph_model::rt::Value for LobbyBypassSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LobbyBypassSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LobbyBypassSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LobbyBypassSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LobbyBypassSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.lobbyBypassSettings";
 }
@@ -753,7 +873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LobbyBypassSettings {
     }
 }
 /// CSDL: `microsoft.graph.meetingAttendanceReport`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MeetingAttendanceReport {
     /// Property `id` (not nullable: absent or a value).
@@ -828,6 +948,21 @@ impl ::graph_model::rt::Value for MeetingAttendanceReport {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MeetingAttendanceReport {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MeetingAttendanceReport {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MeetingAttendanceReport {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MeetingAttendanceReport {
@@ -1123,7 +1258,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingPresenters
     }
 }
 /// CSDL: `microsoft.graph.onlineMeetingSensitivityLabelAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OnlineMeetingSensitivityLabelAssignment {
     /// Property `sensitivityLabelId` (nullable: absent, `null` or a value).
@@ -1163,6 +1298,21 @@ impl ::graph_model::rt::Value for OnlineMeetingSensitivityLabelAssignment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for OnlineMeetingSensitivityLabelAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OnlineMeetingSensitivityLabelAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OnlineMeetingSensitivityLabelAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for OnlineMeetingSensitivityLabelAssignment {
@@ -1263,7 +1413,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnlineMeetingType {
     }
 }
 /// CSDL: `microsoft.graph.virtualEventExternalInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventExternalInformation {
     /// Property `applicationId` (nullable: absent, `null` or a value).
@@ -1310,6 +1460,21 @@ impl ::graph_model::rt::Value for VirtualEventExternalInformation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventExternalInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventExternalInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventExternalInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventExternalInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventExternalInformation";
 }
@@ -1324,7 +1489,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventExternalInf
     }
 }
 /// CSDL: `microsoft.graph.virtualEventExternalRegistrationInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventExternalRegistrationInformation {
     /// Property `referrer` (nullable: absent, `null` or a value).
@@ -1371,6 +1536,21 @@ impl ::graph_model::rt::Value for VirtualEventExternalRegistrationInformation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventExternalRegistrationInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventExternalRegistrationInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventExternalRegistrationInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventExternalRegistrationInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventExternalRegistrationInformation";
 }
@@ -1387,7 +1567,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.virtualEventPresenterDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventPresenterDetails {
     /// Property `bio` (nullable: absent, `null` or a value).
@@ -1468,6 +1648,21 @@ impl ::graph_model::rt::Value for VirtualEventPresenterDetails {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventPresenterDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventPresenterDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventPresenterDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventPresenterDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenterDetails";
 }
@@ -1482,7 +1677,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenterDe
     }
 }
 /// CSDL: `microsoft.graph.watermarkProtectionValues`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WatermarkProtectionValues {
     /// Property `isEnabledForContentSharing` (nullable: absent, `null` or a value).
@@ -1533,6 +1728,21 @@ impl ::graph_model::rt::Value for WatermarkProtectionValues {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WatermarkProtectionValues {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WatermarkProtectionValues {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WatermarkProtectionValues {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WatermarkProtectionValues {

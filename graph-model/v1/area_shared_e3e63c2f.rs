@@ -185,7 +185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AppLogUploadState {
     }
 }
 /// CSDL: `microsoft.graph.cloudPC`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudPC {
     /// Property `id` (not nullable: absent or a value).
@@ -304,6 +304,21 @@ impl ::graph_model::rt::Value for CloudPC {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CloudPC {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudPC {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudPC {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CloudPC {
@@ -491,7 +506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceState {
 /// configuration Manager client enabled features
 ///
 /// CSDL: `microsoft.graph.configurationManagerClientEnabledFeatures`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ConfigurationManagerClientEnabledFeatures {
     /// Whether compliance policy is managed by Intune
@@ -579,6 +594,21 @@ impl ::graph_model::rt::Value for ConfigurationManagerClientEnabledFeatures {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ConfigurationManagerClientEnabledFeatures {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ConfigurationManagerClientEnabledFeatures {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ConfigurationManagerClientEnabledFeatures {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ConfigurationManagerClientEnabledFeatures {
     const TYPE_NAME: &'static str = "microsoft.graph.configurationManagerClientEnabledFeatures";
 }
@@ -595,7 +625,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfigurationManagerCli
 /// Delete user from shared apple device action result
 ///
 /// CSDL: `microsoft.graph.deleteUserFromSharedAppleDeviceActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeleteUserFromSharedAppleDeviceActionResult {
     /// Action name
@@ -676,6 +706,21 @@ impl ::graph_model::rt::Value for DeleteUserFromSharedAppleDeviceActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeleteUserFromSharedAppleDeviceActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeleteUserFromSharedAppleDeviceActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeleteUserFromSharedAppleDeviceActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeleteUserFromSharedAppleDeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult";
 }
@@ -694,7 +739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Device action result
 ///
 /// CSDL: `microsoft.graph.deviceActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceActionResult {
     /// Action name
@@ -768,6 +813,21 @@ impl ::graph_model::rt::Value for DeviceActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceActionResult";
 }
@@ -790,7 +850,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceActionResult {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeviceActionResultAny {
     /// No `@odata.type`, or the declared type itself.
@@ -912,6 +971,21 @@ impl ::graph_model::rt::Value for DeviceActionResultAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DeviceActionResultAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceActionResultAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceActionResultAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceActionResultAny {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceActionResult";
 }
@@ -928,7 +1002,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceActionResultAny {
 /// Device categories provides a way to organize your devices. Using device categories, company administrators can define their own categories that make sense to their company. These categories can then be applied to a device in the Intune Azure console or selected by a user during device enrollment. You can filter reports and create dynamic Azure Active Directory device groups based on device categories.
 ///
 /// CSDL: `microsoft.graph.deviceCategory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCategory {
     /// Property `id` (not nullable: absent or a value).
@@ -981,6 +1055,21 @@ impl ::graph_model::rt::Value for DeviceCategory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCategory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCategory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCategory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCategory";
 }
@@ -997,7 +1086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCategory {
 /// Device Compilance Policy Setting State for a given device.
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicySettingState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCompliancePolicySettingState {
     /// Current value of setting on device
@@ -1127,6 +1216,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicySettingState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCompliancePolicySettingState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicySettingState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicySettingState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicySettingState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicySettingState";
 }
@@ -1143,7 +1247,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyS
 /// Device Compliance Policy State for a given device.
 ///
 /// CSDL: `microsoft.graph.deviceCompliancePolicyState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceCompliancePolicyState {
     /// Property `id` (not nullable: absent or a value).
@@ -1234,6 +1338,21 @@ impl ::graph_model::rt::Value for DeviceCompliancePolicyState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceCompliancePolicyState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceCompliancePolicyState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceCompliancePolicyState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceCompliancePolicyState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceCompliancePolicyState";
 }
@@ -1250,7 +1369,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceCompliancePolicyS
 /// Device Configuration Setting State for a given device.
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationSettingState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationSettingState {
     /// Current value of setting on device
@@ -1380,6 +1499,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationSettingState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceConfigurationSettingState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationSettingState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationSettingState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceConfigurationSettingState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceConfigurationSettingState";
 }
@@ -1396,7 +1530,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceConfigurationSett
 /// Support for this Entity is being deprecated starting May 2026 & will no longer be supported.
 ///
 /// CSDL: `microsoft.graph.deviceConfigurationState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceConfigurationState {
     /// Property `id` (not nullable: absent or a value).
@@ -1485,6 +1619,21 @@ impl ::graph_model::rt::Value for DeviceConfigurationState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceConfigurationState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceConfigurationState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceConfigurationState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceConfigurationState {
@@ -1800,7 +1949,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceEnrollmentType {
 /// Device location
 ///
 /// CSDL: `microsoft.graph.deviceGeoLocation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceGeoLocation {
     /// Altitude, given in meters above sea level
@@ -1902,6 +2051,21 @@ impl ::graph_model::rt::Value for DeviceGeoLocation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceGeoLocation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceGeoLocation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceGeoLocation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceGeoLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceGeoLocation";
 }
@@ -1916,7 +2080,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceGeoLocation {
     }
 }
 /// CSDL: `microsoft.graph.deviceHealthAttestationState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceHealthAttestationState {
     /// TWhen an Attestation Identity Key (AIK) is present on a device, it indicates that the device has an endorsement key (EK) certificate.
@@ -2186,6 +2350,21 @@ impl ::graph_model::rt::Value for DeviceHealthAttestationState {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceHealthAttestationState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceHealthAttestationState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceHealthAttestationState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceHealthAttestationState {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceHealthAttestationState";
 }
@@ -2202,7 +2381,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceHealthAttestation
 /// Windows Log Collection request entity.
 ///
 /// CSDL: `microsoft.graph.deviceLogCollectionResponse`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceLogCollectionResponse {
     /// Property `id` (not nullable: absent or a value).
@@ -2307,6 +2486,21 @@ impl ::graph_model::rt::Value for DeviceLogCollectionResponse {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeviceLogCollectionResponse {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceLogCollectionResponse {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceLogCollectionResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceLogCollectionResponse {
@@ -2580,7 +2774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementExchang
 /// Event representing an general failure.
 ///
 /// CSDL: `microsoft.graph.deviceManagementTroubleshootingEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceManagementTroubleshootingEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -2637,6 +2831,21 @@ impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceManagementTroubleshootingEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementTroubleshootingEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementTroubleshootingEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceManagementTroubleshootingEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.deviceManagementTroubleshootingEvent";
 }
@@ -2659,7 +2868,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceManagementTrouble
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DeviceManagementTroubleshootingEventAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2732,6 +2940,21 @@ impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEventAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for DeviceManagementTroubleshootingEventAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceManagementTroubleshootingEventAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceManagementTroubleshootingEventAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeviceManagementTroubleshootingEventAny {
@@ -2861,7 +3084,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRegistrationState
 /// Event representing an enrollment failure.
 ///
 /// CSDL: `microsoft.graph.enrollmentTroubleshootingEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EnrollmentTroubleshootingEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -2982,6 +3205,21 @@ impl ::graph_model::rt::Value for EnrollmentTroubleshootingEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EnrollmentTroubleshootingEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EnrollmentTroubleshootingEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EnrollmentTroubleshootingEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EnrollmentTroubleshootingEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.enrollmentTroubleshootingEvent";
 }
@@ -2998,7 +3236,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EnrollmentTroubleshooti
 /// Locate device action result
 ///
 /// CSDL: `microsoft.graph.locateDeviceActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LocateDeviceActionResult {
     /// Action name
@@ -3079,6 +3317,21 @@ impl ::graph_model::rt::Value for LocateDeviceActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LocateDeviceActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LocateDeviceActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LocateDeviceActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LocateDeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.locateDeviceActionResult";
 }
@@ -3095,7 +3348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LocateDeviceActionResul
 /// Devices that are managed or pre-enrolled through Intune. Limited support for $filter: Only properties whose descriptions mention support for $filter may be used, and combinations of those filtered properties must use 'and', not 'or'.
 ///
 /// CSDL: `microsoft.graph.managedDevice`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedDevice {
     /// Property `id` (not nullable: absent or a value).
@@ -3575,6 +3828,21 @@ impl ::graph_model::rt::Value for ManagedDevice {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ManagedDevice {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedDevice {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedDevice {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ManagedDevice {
@@ -4202,7 +4470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyPlatformType {
 /// Lock action result with a pin to unlock
 ///
 /// CSDL: `microsoft.graph.remoteLockActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RemoteLockActionResult {
     /// Action name
@@ -4283,6 +4551,21 @@ impl ::graph_model::rt::Value for RemoteLockActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RemoteLockActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RemoteLockActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RemoteLockActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RemoteLockActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.remoteLockActionResult";
 }
@@ -4299,7 +4582,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemoteLockActionResult 
 /// Reset passcode action result
 ///
 /// CSDL: `microsoft.graph.resetPasscodeActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ResetPasscodeActionResult {
     /// Action name
@@ -4387,6 +4670,21 @@ impl ::graph_model::rt::Value for ResetPasscodeActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ResetPasscodeActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ResetPasscodeActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ResetPasscodeActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ResetPasscodeActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.resetPasscodeActionResult";
 }
@@ -4403,7 +4701,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResetPasscodeActionResu
 /// RotateBitLockerKeys device action result
 ///
 /// CSDL: `microsoft.graph.rotateBitLockerKeysDeviceActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RotateBitLockerKeysDeviceActionResult {
     /// Action name
@@ -4484,6 +4782,21 @@ impl ::graph_model::rt::Value for RotateBitLockerKeysDeviceActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RotateBitLockerKeysDeviceActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RotateBitLockerKeysDeviceActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RotateBitLockerKeysDeviceActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RotateBitLockerKeysDeviceActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.rotateBitLockerKeysDeviceActionResult";
 }
@@ -4498,7 +4811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RotateBitLockerKeysDevi
     }
 }
 /// CSDL: `microsoft.graph.settingSource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SettingSource {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -4545,6 +4858,21 @@ impl ::graph_model::rt::Value for SettingSource {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SettingSource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SettingSource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SettingSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SettingSource {
@@ -4887,7 +5215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDefenderProductS
 /// Windows Defender last scan result
 ///
 /// CSDL: `microsoft.graph.windowsDefenderScanActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsDefenderScanActionResult {
     /// Action name
@@ -4966,6 +5294,21 @@ impl ::graph_model::rt::Value for WindowsDefenderScanActionResult {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsDefenderScanActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsDefenderScanActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsDefenderScanActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsDefenderScanActionResult {
@@ -5081,7 +5424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsDeviceHealthStat
 /// Malware detection entity.
 ///
 /// CSDL: `microsoft.graph.windowsDeviceMalwareState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsDeviceMalwareState {
     /// Property `id` (not nullable: absent or a value).
@@ -5200,6 +5543,21 @@ impl ::graph_model::rt::Value for WindowsDeviceMalwareState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsDeviceMalwareState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsDeviceMalwareState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsDeviceMalwareState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsDeviceMalwareState {
@@ -6079,7 +6437,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WindowsMalwareThreatSta
 /// Device protection status entity.
 ///
 /// CSDL: `microsoft.graph.windowsProtectionState`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WindowsProtectionState {
     /// Property `id` (not nullable: absent or a value).
@@ -6284,6 +6642,21 @@ impl ::graph_model::rt::Value for WindowsProtectionState {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WindowsProtectionState {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WindowsProtectionState {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WindowsProtectionState {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WindowsProtectionState {

@@ -70,7 +70,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConfirmedBy {
     }
 }
 /// CSDL: `microsoft.graph.dayNote`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DayNote {
     /// Property `id` (not nullable: absent or a value).
@@ -156,6 +156,21 @@ impl ::graph_model::rt::Value for DayNote {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DayNote {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DayNote {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DayNote {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DayNote {
     const TYPE_NAME: &'static str = "microsoft.graph.dayNote";
 }
@@ -235,7 +250,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GiphyRatingType {
     }
 }
 /// CSDL: `microsoft.graph.offerShiftRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OfferShiftRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -366,6 +381,21 @@ impl ::graph_model::rt::Value for OfferShiftRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OfferShiftRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OfferShiftRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OfferShiftRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OfferShiftRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.offerShiftRequest";
 }
@@ -388,7 +418,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfferShiftRequest {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum OfferShiftRequestAny {
     /// No `@odata.type`, or the declared type itself.
@@ -460,6 +489,21 @@ impl ::graph_model::rt::Value for OfferShiftRequestAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for OfferShiftRequestAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OfferShiftRequestAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OfferShiftRequestAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OfferShiftRequestAny {
     const TYPE_NAME: &'static str = "microsoft.graph.offerShiftRequest";
 }
@@ -474,7 +518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfferShiftRequestAny {
     }
 }
 /// CSDL: `microsoft.graph.openShift`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OpenShift {
     /// Property `id` (not nullable: absent or a value).
@@ -565,6 +609,21 @@ impl ::graph_model::rt::Value for OpenShift {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OpenShift {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OpenShift {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OpenShift {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenShift {
     const TYPE_NAME: &'static str = "microsoft.graph.openShift";
 }
@@ -579,7 +638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShift {
     }
 }
 /// CSDL: `microsoft.graph.openShiftChangeRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OpenShiftChangeRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -695,6 +754,21 @@ impl ::graph_model::rt::Value for OpenShiftChangeRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OpenShiftChangeRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OpenShiftChangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OpenShiftChangeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenShiftChangeRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.openShiftChangeRequest";
 }
@@ -709,7 +783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShiftChangeRequest 
     }
 }
 /// CSDL: `microsoft.graph.openShiftItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OpenShiftItem {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
@@ -790,6 +864,21 @@ impl ::graph_model::rt::Value for OpenShiftItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OpenShiftItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OpenShiftItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OpenShiftItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OpenShiftItem {
     const TYPE_NAME: &'static str = "microsoft.graph.openShiftItem";
 }
@@ -804,7 +893,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OpenShiftItem {
     }
 }
 /// CSDL: `microsoft.graph.operationError`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OperationError {
     /// Property `code` (nullable: absent, `null` or a value).
@@ -848,6 +937,21 @@ impl ::graph_model::rt::Value for OperationError {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OperationError {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OperationError {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OperationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OperationError {
     const TYPE_NAME: &'static str = "microsoft.graph.operationError";
 }
@@ -862,7 +966,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OperationError {
     }
 }
 /// CSDL: `microsoft.graph.profilePhoto`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProfilePhoto {
     /// Property `id` (not nullable: absent or a value).
@@ -911,6 +1015,21 @@ impl ::graph_model::rt::Value for ProfilePhoto {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProfilePhoto {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProfilePhoto {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProfilePhoto {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProfilePhoto {
     const TYPE_NAME: &'static str = "microsoft.graph.profilePhoto";
 }
@@ -925,7 +1044,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProfilePhoto {
     }
 }
 /// CSDL: `microsoft.graph.schedule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Schedule {
     /// Property `id` (not nullable: absent or a value).
@@ -1094,6 +1213,21 @@ impl ::graph_model::rt::Value for Schedule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Schedule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Schedule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Schedule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Schedule {
@@ -1520,7 +1654,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScheduleEntityTheme {
     }
 }
 /// CSDL: `microsoft.graph.schedulingGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SchedulingGroup {
     /// Property `id` (not nullable: absent or a value).
@@ -1611,6 +1745,21 @@ impl ::graph_model::rt::Value for SchedulingGroup {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SchedulingGroup {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SchedulingGroup {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SchedulingGroup {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SchedulingGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.schedulingGroup";
 }
@@ -1625,7 +1774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SchedulingGroup {
     }
 }
 /// CSDL: `microsoft.graph.shift`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Shift {
     /// Property `id` (not nullable: absent or a value).
@@ -1721,6 +1870,21 @@ impl ::graph_model::rt::Value for Shift {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Shift {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Shift {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Shift {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Shift {
     const TYPE_NAME: &'static str = "microsoft.graph.shift";
 }
@@ -1735,7 +1899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Shift {
     }
 }
 /// CSDL: `microsoft.graph.shiftActivity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ShiftActivity {
     /// Property `code` (nullable: absent, `null` or a value).
@@ -1811,6 +1975,21 @@ impl ::graph_model::rt::Value for ShiftActivity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ShiftActivity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ShiftActivity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ShiftActivity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftActivity";
 }
@@ -1825,7 +2004,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftActivity {
     }
 }
 /// CSDL: `microsoft.graph.shiftItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ShiftItem {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
@@ -1901,6 +2080,21 @@ impl ::graph_model::rt::Value for ShiftItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ShiftItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ShiftItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ShiftItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftItem {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftItem";
 }
@@ -1923,7 +2117,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftItem {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ShiftItemAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1993,6 +2186,21 @@ impl ::graph_model::rt::Value for ShiftItemAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ShiftItemAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ShiftItemAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ShiftItemAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ShiftItemAny {
     const TYPE_NAME: &'static str = "microsoft.graph.shiftItem";
 }
@@ -2007,7 +2215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ShiftItemAny {
     }
 }
 /// CSDL: `microsoft.graph.swapShiftsChangeRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SwapShiftsChangeRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -2143,6 +2351,21 @@ impl ::graph_model::rt::Value for SwapShiftsChangeRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SwapShiftsChangeRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SwapShiftsChangeRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SwapShiftsChangeRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SwapShiftsChangeRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.swapShiftsChangeRequest";
 }
@@ -2157,7 +2380,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SwapShiftsChangeRequest
     }
 }
 /// CSDL: `microsoft.graph.team`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Team {
     /// Property `id` (not nullable: absent or a value).
@@ -2357,6 +2580,21 @@ impl ::graph_model::rt::Value for Team {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Team {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Team {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Team {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Team {
     const TYPE_NAME: &'static str = "microsoft.graph.team";
 }
@@ -2371,7 +2609,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Team {
     }
 }
 /// CSDL: `microsoft.graph.teamFunSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamFunSettings {
     /// Property `allowCustomMemes` (nullable: absent, `null` or a value).
@@ -2437,6 +2675,21 @@ impl ::graph_model::rt::Value for TeamFunSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamFunSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamFunSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamFunSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamFunSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamFunSettings";
 }
@@ -2451,7 +2704,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamFunSettings {
     }
 }
 /// CSDL: `microsoft.graph.teamGuestSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamGuestSettings {
     /// Property `allowCreateUpdateChannels` (nullable: absent, `null` or a value).
@@ -2504,6 +2757,21 @@ impl ::graph_model::rt::Value for TeamGuestSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamGuestSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamGuestSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamGuestSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamGuestSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamGuestSettings";
 }
@@ -2518,7 +2786,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamGuestSettings {
     }
 }
 /// CSDL: `microsoft.graph.teamMemberSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamMemberSettings {
     /// Property `allowAddRemoveApps` (nullable: absent, `null` or a value).
@@ -2594,6 +2862,21 @@ impl ::graph_model::rt::Value for TeamMemberSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamMemberSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamMemberSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamMemberSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamMemberSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.teamMemberSettings";
 }
@@ -2608,7 +2891,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamMemberSettings {
     }
 }
 /// CSDL: `microsoft.graph.teamMessagingSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamMessagingSettings {
     /// Property `allowChannelMentions` (nullable: absent, `null` or a value).
@@ -2677,6 +2960,21 @@ impl ::graph_model::rt::Value for TeamMessagingSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TeamMessagingSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamMessagingSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamMessagingSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamMessagingSettings {
@@ -2787,7 +3085,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamSpecialization {
     }
 }
 /// CSDL: `microsoft.graph.teamSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamSummary {
     /// Property `guestsCount` (nullable: absent, `null` or a value).
@@ -2838,6 +3136,21 @@ impl ::graph_model::rt::Value for TeamSummary {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TeamSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamSummary {
@@ -2928,7 +3241,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamVisibilityType {
     }
 }
 /// CSDL: `microsoft.graph.teamsAsyncOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsAsyncOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -3017,6 +3330,21 @@ impl ::graph_model::rt::Value for TeamsAsyncOperation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TeamsAsyncOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsAsyncOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsAsyncOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamsAsyncOperation {
@@ -3225,7 +3553,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAsyncOperationType
     }
 }
 /// CSDL: `microsoft.graph.teamworkTag`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamworkTag {
     /// Property `id` (not nullable: absent or a value).
@@ -3306,6 +3634,21 @@ impl ::graph_model::rt::Value for TeamworkTag {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamworkTag {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamworkTag {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamworkTag {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamworkTag {
     const TYPE_NAME: &'static str = "microsoft.graph.teamworkTag";
 }
@@ -3320,7 +3663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTag {
     }
 }
 /// CSDL: `microsoft.graph.teamworkTagMember`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamworkTagMember {
     /// Property `id` (not nullable: absent or a value).
@@ -3374,6 +3717,21 @@ impl ::graph_model::rt::Value for TeamworkTagMember {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TeamworkTagMember {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamworkTagMember {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamworkTagMember {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamworkTagMember {
@@ -3451,7 +3809,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamworkTagType {
     }
 }
 /// CSDL: `microsoft.graph.timeCard`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeCard {
     /// Property `id` (not nullable: absent or a value).
@@ -3562,6 +3920,21 @@ impl ::graph_model::rt::Value for TimeCard {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimeCard {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeCard {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeCard {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCard {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCard";
 }
@@ -3576,7 +3949,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCard {
     }
 }
 /// CSDL: `microsoft.graph.timeCardBreak`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeCardBreak {
     /// Property `breakId` (nullable: absent, `null` or a value).
@@ -3632,6 +4005,21 @@ impl ::graph_model::rt::Value for TimeCardBreak {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimeCardBreak {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeCardBreak {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeCardBreak {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCardBreak {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCardBreak";
 }
@@ -3646,7 +4034,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardBreak {
     }
 }
 /// CSDL: `microsoft.graph.timeCardEntry`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeCardEntry {
     /// Property `breaks` (nullable: absent, `null` or a value).
@@ -3699,6 +4087,21 @@ impl ::graph_model::rt::Value for TimeCardEntry {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimeCardEntry {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeCardEntry {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeCardEntry {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeCardEntry {
     const TYPE_NAME: &'static str = "microsoft.graph.timeCardEntry";
 }
@@ -3713,7 +4116,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardEntry {
     }
 }
 /// CSDL: `microsoft.graph.timeCardEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeCardEvent {
     /// Property `dateTime` (not nullable: absent or a value).
@@ -3764,6 +4167,21 @@ impl ::graph_model::rt::Value for TimeCardEvent {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TimeCardEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeCardEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeCardEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeCardEvent {
@@ -3850,7 +4268,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeCardState {
     }
 }
 /// CSDL: `microsoft.graph.timeClockSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeClockSettings {
     /// Property `approvedLocation` (nullable: absent, `null` or a value).
@@ -3892,6 +4310,21 @@ impl ::graph_model::rt::Value for TimeClockSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimeClockSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeClockSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeClockSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeClockSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.timeClockSettings";
 }
@@ -3906,7 +4339,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeClockSettings {
     }
 }
 /// CSDL: `microsoft.graph.timeOff`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeOff {
     /// Property `id` (not nullable: absent or a value).
@@ -3997,6 +4430,21 @@ impl ::graph_model::rt::Value for TimeOff {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimeOff {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeOff {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeOff {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOff {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOff";
 }
@@ -4011,7 +4459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOff {
     }
 }
 /// CSDL: `microsoft.graph.timeOffItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeOffItem {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
@@ -4072,6 +4520,21 @@ impl ::graph_model::rt::Value for TimeOffItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimeOffItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeOffItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeOffItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimeOffItem {
     const TYPE_NAME: &'static str = "microsoft.graph.timeOffItem";
 }
@@ -4086,7 +4549,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffItem {
     }
 }
 /// CSDL: `microsoft.graph.timeOffReason`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeOffReason {
     /// Property `id` (not nullable: absent or a value).
@@ -4175,6 +4638,21 @@ impl ::graph_model::rt::Value for TimeOffReason {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TimeOffReason {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeOffReason {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeOffReason {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeOffReason {
@@ -4358,7 +4836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimeOffReasonIconType {
     }
 }
 /// CSDL: `microsoft.graph.timeOffRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimeOffRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -4482,6 +4960,21 @@ impl ::graph_model::rt::Value for TimeOffRequest {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TimeOffRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimeOffRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimeOffRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TimeOffRequest {

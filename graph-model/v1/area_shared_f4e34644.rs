@@ -2,7 +2,7 @@
 
 /// CSDL: `microsoft.graph.baseItem` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BaseItem {
     /// Property `id` (not nullable: absent or a value).
@@ -110,6 +110,21 @@ impl ::graph_model::rt::Value for BaseItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BaseItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BaseItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BaseItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseItem {
     const TYPE_NAME: &'static str = "microsoft.graph.baseItem";
 }
@@ -132,7 +147,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItem {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BaseItemAny {
     /// No `@odata.type`, or the declared type itself.
@@ -259,6 +273,21 @@ impl ::graph_model::rt::Value for BaseItemAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for BaseItemAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BaseItemAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BaseItemAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseItemAny {
     const TYPE_NAME: &'static str = "microsoft.graph.baseItem";
 }
@@ -273,7 +302,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseItemAny {
     }
 }
 /// CSDL: `microsoft.graph.baseSitePage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BaseSitePage {
     /// Property `id` (not nullable: absent or a value).
@@ -396,6 +425,21 @@ impl ::graph_model::rt::Value for BaseSitePage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BaseSitePage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BaseSitePage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BaseSitePage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseSitePage {
     const TYPE_NAME: &'static str = "microsoft.graph.baseSitePage";
 }
@@ -418,7 +462,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseSitePage {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BaseSitePageAny {
     /// No `@odata.type`, or the declared type itself.
@@ -488,6 +531,21 @@ impl ::graph_model::rt::Value for BaseSitePageAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for BaseSitePageAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BaseSitePageAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BaseSitePageAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BaseSitePageAny {
     const TYPE_NAME: &'static str = "microsoft.graph.baseSitePage";
 }
@@ -502,7 +560,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BaseSitePageAny {
     }
 }
 /// CSDL: `microsoft.graph.canvasLayout`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CanvasLayout {
     /// Property `id` (not nullable: absent or a value).
@@ -555,6 +613,21 @@ impl ::graph_model::rt::Value for CanvasLayout {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CanvasLayout {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CanvasLayout {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CanvasLayout {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CanvasLayout {
     const TYPE_NAME: &'static str = "microsoft.graph.canvasLayout";
 }
@@ -569,7 +642,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CanvasLayout {
     }
 }
 /// CSDL: `microsoft.graph.horizontalSection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HorizontalSection {
     /// Property `id` (not nullable: absent or a value).
@@ -625,6 +698,21 @@ impl ::graph_model::rt::Value for HorizontalSection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HorizontalSection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HorizontalSection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HorizontalSection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HorizontalSection {
     const TYPE_NAME: &'static str = "microsoft.graph.horizontalSection";
 }
@@ -639,7 +727,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSection {
     }
 }
 /// CSDL: `microsoft.graph.horizontalSectionColumn`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HorizontalSectionColumn {
     /// Property `id` (not nullable: absent or a value).
@@ -686,6 +774,21 @@ impl ::graph_model::rt::Value for HorizontalSectionColumn {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for HorizontalSectionColumn {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HorizontalSectionColumn {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HorizontalSectionColumn {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for HorizontalSectionColumn {
@@ -796,7 +899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HorizontalSectionLayout
     }
 }
 /// CSDL: `microsoft.graph.metaDataKeyStringPair`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MetaDataKeyStringPair {
     /// Property `key` (nullable: absent, `null` or a value).
@@ -838,6 +941,21 @@ impl ::graph_model::rt::Value for MetaDataKeyStringPair {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MetaDataKeyStringPair {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MetaDataKeyStringPair {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MetaDataKeyStringPair {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MetaDataKeyStringPair {
@@ -998,7 +1116,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PagePromotionType {
     }
 }
 /// CSDL: `microsoft.graph.reactionsFacet`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ReactionsFacet {
     /// Property `commentCount` (nullable: absent, `null` or a value).
@@ -1049,6 +1167,21 @@ impl ::graph_model::rt::Value for ReactionsFacet {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ReactionsFacet {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ReactionsFacet {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ReactionsFacet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ReactionsFacet {
@@ -1139,7 +1272,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SectionEmphasisType {
     }
 }
 /// CSDL: `microsoft.graph.serverProcessedContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ServerProcessedContent {
     /// Property `htmlStrings` (nullable: absent, `null` or a value).
@@ -1205,6 +1338,21 @@ impl ::graph_model::rt::Value for ServerProcessedContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ServerProcessedContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ServerProcessedContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ServerProcessedContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ServerProcessedContent {
     const TYPE_NAME: &'static str = "microsoft.graph.serverProcessedContent";
 }
@@ -1219,7 +1367,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServerProcessedContent 
     }
 }
 /// CSDL: `microsoft.graph.sharedDriveItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharedDriveItem {
     /// Property `id` (not nullable: absent or a value).
@@ -1367,6 +1515,21 @@ impl ::graph_model::rt::Value for SharedDriveItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharedDriveItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharedDriveItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharedDriveItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharedDriveItem {
     const TYPE_NAME: &'static str = "microsoft.graph.sharedDriveItem";
 }
@@ -1381,7 +1544,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharedDriveItem {
     }
 }
 /// CSDL: `microsoft.graph.site`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Site {
     /// Property `id` (not nullable: absent or a value).
@@ -1596,6 +1759,21 @@ impl ::graph_model::rt::Value for Site {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Site {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Site {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Site {
     const TYPE_NAME: &'static str = "microsoft.graph.site";
 }
@@ -1610,7 +1788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Site {
     }
 }
 /// CSDL: `microsoft.graph.siteArchivalDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteArchivalDetails {
     /// Property `archiveStatus` (nullable: absent, `null` or a value).
@@ -1650,6 +1828,21 @@ impl ::graph_model::rt::Value for SiteArchivalDetails {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SiteArchivalDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteArchivalDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteArchivalDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SiteArchivalDetails {
@@ -1740,7 +1933,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteArchiveStatus {
     }
 }
 /// CSDL: `microsoft.graph.siteCollection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteCollection {
     /// Property `archivalDetails` (nullable: absent, `null` or a value).
@@ -1801,6 +1994,21 @@ impl ::graph_model::rt::Value for SiteCollection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteCollection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteCollection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteCollection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteCollection {
     const TYPE_NAME: &'static str = "microsoft.graph.siteCollection";
 }
@@ -1815,7 +2023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteCollection {
     }
 }
 /// CSDL: `microsoft.graph.sitePage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SitePage {
     /// Property `id` (not nullable: absent or a value).
@@ -1978,6 +2186,21 @@ impl ::graph_model::rt::Value for SitePage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SitePage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SitePage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SitePage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SitePage {
     const TYPE_NAME: &'static str = "microsoft.graph.sitePage";
 }
@@ -1992,7 +2215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SitePage {
     }
 }
 /// CSDL: `microsoft.graph.standardWebPart`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct StandardWebPart {
     /// Property `id` (not nullable: absent or a value).
@@ -2053,6 +2276,21 @@ impl ::graph_model::rt::Value for StandardWebPart {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for StandardWebPart {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for StandardWebPart {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for StandardWebPart {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for StandardWebPart {
     const TYPE_NAME: &'static str = "microsoft.graph.standardWebPart";
 }
@@ -2067,7 +2305,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StandardWebPart {
     }
 }
 /// CSDL: `microsoft.graph.textWebPart`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TextWebPart {
     /// Property `id` (not nullable: absent or a value).
@@ -2111,6 +2349,21 @@ impl ::graph_model::rt::Value for TextWebPart {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TextWebPart {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TextWebPart {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TextWebPart {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TextWebPart {
     const TYPE_NAME: &'static str = "microsoft.graph.textWebPart";
 }
@@ -2125,7 +2378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TextWebPart {
     }
 }
 /// CSDL: `microsoft.graph.titleArea`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TitleArea {
     /// Property `alternativeText` (nullable: absent, `null` or a value).
@@ -2219,6 +2472,21 @@ impl ::graph_model::rt::Value for TitleArea {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TitleArea {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TitleArea {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TitleArea {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TitleArea {
@@ -2379,7 +2647,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TitleAreaTextAlignmentT
     }
 }
 /// CSDL: `microsoft.graph.verticalSection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VerticalSection {
     /// Property `id` (not nullable: absent or a value).
@@ -2428,6 +2696,21 @@ impl ::graph_model::rt::Value for VerticalSection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VerticalSection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VerticalSection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VerticalSection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VerticalSection {
     const TYPE_NAME: &'static str = "microsoft.graph.verticalSection";
 }
@@ -2443,7 +2726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerticalSection {
 }
 /// CSDL: `microsoft.graph.webPart` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WebPart {
     /// Property `id` (not nullable: absent or a value).
@@ -2485,6 +2768,21 @@ impl ::graph_model::rt::Value for WebPart {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WebPart {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WebPart {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WebPart {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WebPart {
     const TYPE_NAME: &'static str = "microsoft.graph.webPart";
 }
@@ -2507,7 +2805,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPart {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum WebPartAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2584,6 +2881,21 @@ impl ::graph_model::rt::Value for WebPartAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for WebPartAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WebPartAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WebPartAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WebPartAny {
     const TYPE_NAME: &'static str = "microsoft.graph.webPart";
 }
@@ -2598,7 +2910,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebPartAny {
     }
 }
 /// CSDL: `microsoft.graph.webPartData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WebPartData {
     /// Property `dataVersion` (nullable: absent, `null` or a value).
@@ -2667,6 +2979,21 @@ impl ::graph_model::rt::Value for WebPartData {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for WebPartData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WebPartData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WebPartData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WebPartData {

@@ -2,7 +2,7 @@
 
 /// CSDL: `microsoft.graph.extension` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Extension {
     /// Property `id` (not nullable: absent or a value).
@@ -44,6 +44,21 @@ impl ::graph_model::rt::Value for Extension {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Extension {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Extension {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Extension {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Extension {
     const TYPE_NAME: &'static str = "microsoft.graph.extension";
 }
@@ -66,7 +81,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Extension {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ExtensionAny {
     /// No `@odata.type`, or the declared type itself.
@@ -136,6 +150,21 @@ impl ::graph_model::rt::Value for ExtensionAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ExtensionAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExtensionAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExtensionAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExtensionAny {
     const TYPE_NAME: &'static str = "microsoft.graph.extension";
 }
@@ -150,7 +179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExtensionAny {
     }
 }
 /// CSDL: `microsoft.graph.openTypeExtension`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OpenTypeExtension {
     /// Property `id` (not nullable: absent or a value).
@@ -195,6 +224,21 @@ impl ::graph_model::rt::Value for OpenTypeExtension {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for OpenTypeExtension {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OpenTypeExtension {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OpenTypeExtension {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for OpenTypeExtension {

@@ -155,7 +155,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArtifactRestoreStatus {
     }
 }
 /// CSDL: `microsoft.graph.backupRestoreRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BackupRestoreRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -339,6 +339,21 @@ impl ::graph_model::rt::Value for BackupRestoreRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BackupRestoreRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BackupRestoreRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BackupRestoreRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BackupRestoreRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.backupRestoreRoot";
 }
@@ -504,7 +519,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BackupServiceStatus {
 /// Represents a booked appointment of a service by a customer in a business.
 ///
 /// CSDL: `microsoft.graph.bookingAppointment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingAppointment {
     /// Property `id` (not nullable: absent or a value).
@@ -731,6 +746,21 @@ impl ::graph_model::rt::Value for BookingAppointment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingAppointment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingAppointment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingAppointment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingAppointment {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingAppointment";
 }
@@ -749,7 +779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingAppointment {
 /// The bookingBusiness is the top level object which contains business information and related business objects such as appointments, customers, services and staff members.
 ///
 /// CSDL: `microsoft.graph.bookingBusiness`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingBusiness {
     /// Property `id` (not nullable: absent or a value).
@@ -925,6 +955,21 @@ impl ::graph_model::rt::Value for BookingBusiness {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingBusiness {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingBusiness {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingBusiness {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingBusiness {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingBusiness";
 }
@@ -939,7 +984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingBusiness {
     }
 }
 /// CSDL: `microsoft.graph.bookingCurrency`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingCurrency {
     /// Property `id` (not nullable: absent or a value).
@@ -983,6 +1028,21 @@ impl ::graph_model::rt::Value for BookingCurrency {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingCurrency {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCurrency {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCurrency {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCurrency {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCurrency";
 }
@@ -999,7 +1059,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCurrency {
 /// Represents a custom question of the business.
 ///
 /// CSDL: `microsoft.graph.bookingCustomQuestion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingCustomQuestion {
     /// Property `id` (not nullable: absent or a value).
@@ -1079,6 +1139,21 @@ impl ::graph_model::rt::Value for BookingCustomQuestion {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingCustomQuestion {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomQuestion {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomQuestion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomQuestion";
 }
@@ -1095,7 +1170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomQuestion {
 /// Represents a customer of the business.
 ///
 /// CSDL: `microsoft.graph.bookingCustomer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingCustomer {
     /// Property `id` (not nullable: absent or a value).
@@ -1182,6 +1257,21 @@ impl ::graph_model::rt::Value for BookingCustomer {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingCustomer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomer {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomer";
 }
@@ -1199,7 +1289,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomer {
 ///
 /// CSDL: `microsoft.graph.bookingCustomerBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingCustomerBase {
     /// Property `id` (not nullable: absent or a value).
@@ -1241,6 +1331,21 @@ impl ::graph_model::rt::Value for BookingCustomerBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingCustomerBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomerBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomerBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerBase {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerBase";
 }
@@ -1263,7 +1368,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerBase {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BookingCustomerBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1333,6 +1437,21 @@ impl ::graph_model::rt::Value for BookingCustomerBaseAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for BookingCustomerBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomerBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomerBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerBaseAny {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerBase";
 }
@@ -1347,7 +1466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerBaseAny 
     }
 }
 /// CSDL: `microsoft.graph.bookingCustomerInformation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingCustomerInformation {
     /// Property `customerId` (nullable: absent, `null` or a value).
@@ -1433,6 +1552,21 @@ impl ::graph_model::rt::Value for BookingCustomerInformation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingCustomerInformation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomerInformation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomerInformation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerInformation {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerInformation";
 }
@@ -1448,7 +1582,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformat
 }
 /// CSDL: `microsoft.graph.bookingCustomerInformationBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingCustomerInformationBase {
     /// Properties not in the model and instance annotations, in the order read.
@@ -1488,6 +1622,21 @@ impl ::graph_model::rt::Value for BookingCustomerInformationBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingCustomerInformationBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomerInformationBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomerInformationBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingCustomerInformationBase {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingCustomerInformationBase";
 }
@@ -1510,7 +1659,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingCustomerInformat
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BookingCustomerInformationBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1581,6 +1729,21 @@ impl ::graph_model::rt::Value for BookingCustomerInformationBaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for BookingCustomerInformationBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingCustomerInformationBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingCustomerInformationBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BookingCustomerInformationBaseAny {
@@ -1666,7 +1829,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingPageAccessContro
     }
 }
 /// CSDL: `microsoft.graph.bookingPageSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingPageSettings {
     /// Access control on the Bookings page.
@@ -1791,6 +1954,21 @@ impl ::graph_model::rt::Value for BookingPageSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for BookingPageSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingPageSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingPageSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BookingPageSettings {
@@ -1924,7 +2102,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingPriceType {
     }
 }
 /// CSDL: `microsoft.graph.bookingQuestionAnswer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingQuestionAnswer {
     /// Property `answer` (nullable: absent, `null` or a value).
@@ -2005,6 +2183,21 @@ impl ::graph_model::rt::Value for BookingQuestionAnswer {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingQuestionAnswer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingQuestionAnswer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingQuestionAnswer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingQuestionAnswer {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingQuestionAnswer";
 }
@@ -2019,7 +2212,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingQuestionAnswer {
     }
 }
 /// CSDL: `microsoft.graph.bookingQuestionAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingQuestionAssignment {
     /// Property `isRequired` (not nullable: absent or a value).
@@ -2066,6 +2259,21 @@ impl ::graph_model::rt::Value for BookingQuestionAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingQuestionAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingQuestionAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingQuestionAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingQuestionAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingQuestionAssignment";
 }
@@ -2082,7 +2290,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingQuestionAssignme
 /// This type represents when and to whom to send an e-mail reminder.
 ///
 /// CSDL: `microsoft.graph.bookingReminder`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingReminder {
     /// Message to send.
@@ -2135,6 +2343,21 @@ impl ::graph_model::rt::Value for BookingReminder {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for BookingReminder {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingReminder {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingReminder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BookingReminder {
@@ -2223,7 +2446,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingReminderRecipien
 /// This type represents the set of policies that dictate how bookings can be created in a Booking Calendar.
 ///
 /// CSDL: `microsoft.graph.bookingSchedulingPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingSchedulingPolicy {
     /// Allow customers to choose a specific person for the booking.
@@ -2325,6 +2548,21 @@ impl ::graph_model::rt::Value for BookingSchedulingPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingSchedulingPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingSchedulingPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingSchedulingPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingSchedulingPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingSchedulingPolicy";
 }
@@ -2341,7 +2579,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingSchedulingPolicy
 /// Represents a particular service offered by a booking business.
 ///
 /// CSDL: `microsoft.graph.bookingService`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingService {
     /// Property `id` (not nullable: absent or a value).
@@ -2522,6 +2760,21 @@ impl ::graph_model::rt::Value for BookingService {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingService {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingService {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingService {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingService {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingService";
 }
@@ -2538,7 +2791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingService {
 /// Represents a staff member who provides services in a business.
 ///
 /// CSDL: `microsoft.graph.bookingStaffMember`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingStaffMember {
     /// Property `id` (not nullable: absent or a value).
@@ -2650,6 +2903,21 @@ impl ::graph_model::rt::Value for BookingStaffMember {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingStaffMember {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingStaffMember {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingStaffMember {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingStaffMember {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingStaffMember";
 }
@@ -2667,7 +2935,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMember {
 ///
 /// CSDL: `microsoft.graph.bookingStaffMemberBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingStaffMemberBase {
     /// Property `id` (not nullable: absent or a value).
@@ -2709,6 +2977,21 @@ impl ::graph_model::rt::Value for BookingStaffMemberBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingStaffMemberBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingStaffMemberBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingStaffMemberBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingStaffMemberBase {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingStaffMemberBase";
 }
@@ -2731,7 +3014,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffMemberBase 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BookingStaffMemberBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2799,6 +3081,21 @@ impl ::graph_model::rt::Value for BookingStaffMemberBaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for BookingStaffMemberBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingStaffMemberBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingStaffMemberBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BookingStaffMemberBaseAny {
@@ -2982,7 +3279,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingStaffRole {
 /// This type represents the set of working hours in a single day of the week.
 ///
 /// CSDL: `microsoft.graph.bookingWorkHours`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingWorkHours {
     /// The day of the week represented by this instance.
@@ -3030,6 +3327,21 @@ impl ::graph_model::rt::Value for BookingWorkHours {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingWorkHours {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingWorkHours {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingWorkHours {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingWorkHours {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingWorkHours";
 }
@@ -3044,7 +3356,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingWorkHours {
     }
 }
 /// CSDL: `microsoft.graph.bookingWorkTimeSlot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingWorkTimeSlot {
     /// Property `endTime` (not nullable: absent or a value).
@@ -3091,6 +3403,21 @@ impl ::graph_model::rt::Value for BookingWorkTimeSlot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingWorkTimeSlot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingWorkTimeSlot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingWorkTimeSlot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingWorkTimeSlot {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingWorkTimeSlot";
 }
@@ -3105,7 +3432,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingWorkTimeSlot {
     }
 }
 /// CSDL: `microsoft.graph.bookingsAvailability`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingsAvailability {
     /// Allow customers to set the type of availability.
@@ -3156,6 +3483,21 @@ impl ::graph_model::rt::Value for BookingsAvailability {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BookingsAvailability {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingsAvailability {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingsAvailability {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingsAvailability {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingsAvailability";
 }
@@ -3178,7 +3520,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailability {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BookingsAvailabilityAny {
     /// No `@odata.type`, or the declared type itself.
@@ -3251,6 +3592,21 @@ impl ::graph_model::rt::Value for BookingsAvailabilityAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for BookingsAvailabilityAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingsAvailabilityAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingsAvailabilityAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BookingsAvailabilityAny {
     const TYPE_NAME: &'static str = "microsoft.graph.bookingsAvailability";
 }
@@ -3265,7 +3621,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsAvailabilityAny
     }
 }
 /// CSDL: `microsoft.graph.bookingsAvailabilityWindow`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BookingsAvailabilityWindow {
     /// Allow customers to set the type of availability.
@@ -3332,6 +3688,21 @@ impl ::graph_model::rt::Value for BookingsAvailabilityWindow {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for BookingsAvailabilityWindow {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BookingsAvailabilityWindow {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BookingsAvailabilityWindow {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BookingsAvailabilityWindow {
@@ -3423,7 +3794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BookingsServiceAvailabi
 }
 /// CSDL: `microsoft.graph.browseSessionBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BrowseSessionBase {
     /// Property `id` (not nullable: absent or a value).
@@ -3509,6 +3880,21 @@ impl ::graph_model::rt::Value for BrowseSessionBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BrowseSessionBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BrowseSessionBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BrowseSessionBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BrowseSessionBase {
     const TYPE_NAME: &'static str = "microsoft.graph.browseSessionBase";
 }
@@ -3531,7 +3917,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BrowseSessionBase {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum BrowseSessionBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -3611,6 +3996,21 @@ impl ::graph_model::rt::Value for BrowseSessionBaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for BrowseSessionBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BrowseSessionBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BrowseSessionBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for BrowseSessionBaseAny {
@@ -3836,7 +4236,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisableReason {
     }
 }
 /// CSDL: `microsoft.graph.driveProtectionRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DriveProtectionRule {
     /// Property `id` (not nullable: absent or a value).
@@ -3927,6 +4327,21 @@ impl ::graph_model::rt::Value for DriveProtectionRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DriveProtectionRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DriveProtectionRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DriveProtectionRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveProtectionRule {
     const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionRule";
 }
@@ -3941,7 +4356,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionRule {
     }
 }
 /// CSDL: `microsoft.graph.driveProtectionUnit`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DriveProtectionUnit {
     /// Property `id` (not nullable: absent or a value).
@@ -4052,6 +4467,21 @@ impl ::graph_model::rt::Value for DriveProtectionUnit {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DriveProtectionUnit {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DriveProtectionUnit {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DriveProtectionUnit {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveProtectionUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionUnit";
 }
@@ -4066,7 +4496,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionUnit {
     }
 }
 /// CSDL: `microsoft.graph.driveProtectionUnitsBulkAdditionJob`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DriveProtectionUnitsBulkAdditionJob {
     /// Property `id` (not nullable: absent or a value).
@@ -4162,6 +4592,21 @@ impl ::graph_model::rt::Value for DriveProtectionUnitsBulkAdditionJob {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DriveProtectionUnitsBulkAdditionJob {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DriveProtectionUnitsBulkAdditionJob {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DriveProtectionUnitsBulkAdditionJob {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveProtectionUnitsBulkAdditionJob {
     const TYPE_NAME: &'static str = "microsoft.graph.driveProtectionUnitsBulkAdditionJob";
 }
@@ -4176,7 +4621,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveProtectionUnitsBul
     }
 }
 /// CSDL: `microsoft.graph.driveRestoreArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DriveRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -4273,6 +4718,21 @@ impl ::graph_model::rt::Value for DriveRestoreArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DriveRestoreArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DriveRestoreArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DriveRestoreArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.driveRestoreArtifact";
 }
@@ -4287,7 +4747,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRestoreArtifact {
     }
 }
 /// CSDL: `microsoft.graph.driveRestoreArtifactsBulkAdditionRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DriveRestoreArtifactsBulkAdditionRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -4408,6 +4868,21 @@ impl ::graph_model::rt::Value for DriveRestoreArtifactsBulkAdditionRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DriveRestoreArtifactsBulkAdditionRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DriveRestoreArtifactsBulkAdditionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DriveRestoreArtifactsBulkAdditionRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DriveRestoreArtifactsBulkAdditionRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest";
 }
@@ -4422,7 +4897,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DriveRestoreArtifactsBu
     }
 }
 /// CSDL: `microsoft.graph.emailNotificationsSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EmailNotificationsSetting {
     /// Property `id` (not nullable: absent or a value).
@@ -4483,6 +4958,21 @@ impl ::graph_model::rt::Value for EmailNotificationsSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EmailNotificationsSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EmailNotificationsSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EmailNotificationsSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailNotificationsSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.emailNotificationsSetting";
 }
@@ -4497,7 +4987,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailNotificationsSetti
     }
 }
 /// CSDL: `microsoft.graph.exchangeProtectionPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -4613,6 +5103,21 @@ impl ::graph_model::rt::Value for ExchangeProtectionPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExchangeProtectionPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeProtectionPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeProtectionPolicy";
 }
@@ -4627,7 +5132,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeProtectionPolic
     }
 }
 /// CSDL: `microsoft.graph.exchangeRestoreSession`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeRestoreSession {
     /// Property `id` (not nullable: absent or a value).
@@ -4740,6 +5245,21 @@ impl ::graph_model::rt::Value for ExchangeRestoreSession {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExchangeRestoreSession {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeRestoreSession {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeRestoreSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeRestoreSession {
     const TYPE_NAME: &'static str = "microsoft.graph.exchangeRestoreSession";
 }
@@ -4754,7 +5274,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeRestoreSession 
     }
 }
 /// CSDL: `microsoft.graph.granularDriveRestoreArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GranularDriveRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -4855,6 +5375,21 @@ impl ::graph_model::rt::Value for GranularDriveRestoreArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GranularDriveRestoreArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GranularDriveRestoreArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GranularDriveRestoreArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GranularDriveRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.granularDriveRestoreArtifact";
 }
@@ -4869,7 +5404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularDriveRestoreArt
     }
 }
 /// CSDL: `microsoft.graph.granularMailboxRestoreArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GranularMailboxRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -4976,6 +5511,21 @@ impl ::graph_model::rt::Value for GranularMailboxRestoreArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GranularMailboxRestoreArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GranularMailboxRestoreArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GranularMailboxRestoreArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GranularMailboxRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.granularMailboxRestoreArtifact";
 }
@@ -4990,7 +5540,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularMailboxRestoreA
     }
 }
 /// CSDL: `microsoft.graph.granularSiteRestoreArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GranularSiteRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -5091,6 +5641,21 @@ impl ::graph_model::rt::Value for GranularSiteRestoreArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GranularSiteRestoreArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GranularSiteRestoreArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GranularSiteRestoreArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GranularSiteRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.granularSiteRestoreArtifact";
 }
@@ -5105,7 +5670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GranularSiteRestoreArti
     }
 }
 /// CSDL: `microsoft.graph.mailboxProtectionRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxProtectionRule {
     /// Property `id` (not nullable: absent or a value).
@@ -5196,6 +5761,21 @@ impl ::graph_model::rt::Value for MailboxProtectionRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailboxProtectionRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxProtectionRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxProtectionRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxProtectionRule {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionRule";
 }
@@ -5210,7 +5790,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionRule {
     }
 }
 /// CSDL: `microsoft.graph.mailboxProtectionUnit`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxProtectionUnit {
     /// Property `id` (not nullable: absent or a value).
@@ -5321,6 +5901,21 @@ impl ::graph_model::rt::Value for MailboxProtectionUnit {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailboxProtectionUnit {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxProtectionUnit {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxProtectionUnit {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxProtectionUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionUnit";
 }
@@ -5335,7 +5930,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionUnit {
     }
 }
 /// CSDL: `microsoft.graph.mailboxProtectionUnitsBulkAdditionJob`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxProtectionUnitsBulkAdditionJob {
     /// Property `id` (not nullable: absent or a value).
@@ -5431,6 +6026,21 @@ impl ::graph_model::rt::Value for MailboxProtectionUnitsBulkAdditionJob {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailboxProtectionUnitsBulkAdditionJob {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxProtectionUnitsBulkAdditionJob {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxProtectionUnitsBulkAdditionJob {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxProtectionUnitsBulkAdditionJob {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob";
 }
@@ -5445,7 +6055,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxProtectionUnitsB
     }
 }
 /// CSDL: `microsoft.graph.mailboxRestoreArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -5542,6 +6152,21 @@ impl ::graph_model::rt::Value for MailboxRestoreArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailboxRestoreArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxRestoreArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxRestoreArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifact";
 }
@@ -5564,7 +6189,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxRestoreArtifact 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum MailboxRestoreArtifactAny {
     /// No `@odata.type`, or the declared type itself.
@@ -5637,6 +6261,21 @@ impl ::graph_model::rt::Value for MailboxRestoreArtifactAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for MailboxRestoreArtifactAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxRestoreArtifactAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxRestoreArtifactAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxRestoreArtifactAny {
     const TYPE_NAME: &'static str = "microsoft.graph.mailboxRestoreArtifact";
 }
@@ -5651,7 +6290,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxRestoreArtifactA
     }
 }
 /// CSDL: `microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxRestoreArtifactsBulkAdditionRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -5770,6 +6409,21 @@ impl ::graph_model::rt::Value for MailboxRestoreArtifactsBulkAdditionRequest {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MailboxRestoreArtifactsBulkAdditionRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxRestoreArtifactsBulkAdditionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxRestoreArtifactsBulkAdditionRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MailboxRestoreArtifactsBulkAdditionRequest {
@@ -5919,7 +6573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationEventsType 
     }
 }
 /// CSDL: `microsoft.graph.notificationRecipients`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NotificationRecipients {
     /// Property `customRecipients` (not nullable: absent or a value).
@@ -5964,6 +6618,21 @@ impl ::graph_model::rt::Value for NotificationRecipients {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for NotificationRecipients {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NotificationRecipients {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NotificationRecipients {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for NotificationRecipients {
@@ -6064,7 +6733,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NotificationRecipientsT
     }
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessBrowseSession`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OneDriveForBusinessBrowseSession {
     /// Property `id` (not nullable: absent or a value).
@@ -6155,6 +6824,21 @@ impl ::graph_model::rt::Value for OneDriveForBusinessBrowseSession {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OneDriveForBusinessBrowseSession {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OneDriveForBusinessBrowseSession {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OneDriveForBusinessBrowseSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveForBusinessBrowseSession {
     const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessBrowseSession";
 }
@@ -6169,7 +6853,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessBrow
     }
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessProtectionPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OneDriveForBusinessProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -6285,6 +6969,21 @@ impl ::graph_model::rt::Value for OneDriveForBusinessProtectionPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OneDriveForBusinessProtectionPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OneDriveForBusinessProtectionPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OneDriveForBusinessProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveForBusinessProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessProtectionPolicy";
 }
@@ -6299,7 +6998,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessProt
     }
 }
 /// CSDL: `microsoft.graph.oneDriveForBusinessRestoreSession`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OneDriveForBusinessRestoreSession {
     /// Property `id` (not nullable: absent or a value).
@@ -6412,6 +7111,21 @@ impl ::graph_model::rt::Value for OneDriveForBusinessRestoreSession {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OneDriveForBusinessRestoreSession {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OneDriveForBusinessRestoreSession {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OneDriveForBusinessRestoreSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveForBusinessRestoreSession {
     const TYPE_NAME: &'static str = "microsoft.graph.oneDriveForBusinessRestoreSession";
 }
@@ -6426,7 +7140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveForBusinessRest
     }
 }
 /// CSDL: `microsoft.graph.protectionPolicyArtifactCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProtectionPolicyArtifactCount {
     /// Property `completed` (nullable: absent, `null` or a value).
@@ -6487,6 +7201,21 @@ impl ::graph_model::rt::Value for ProtectionPolicyArtifactCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProtectionPolicyArtifactCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProtectionPolicyArtifactCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProtectionPolicyArtifactCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProtectionPolicyArtifactCount {
     const TYPE_NAME: &'static str = "microsoft.graph.protectionPolicyArtifactCount";
 }
@@ -6502,7 +7231,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyArtifac
 }
 /// CSDL: `microsoft.graph.protectionPolicyBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProtectionPolicyBase {
     /// Property `id` (not nullable: absent or a value).
@@ -6599,6 +7328,21 @@ impl ::graph_model::rt::Value for ProtectionPolicyBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProtectionPolicyBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProtectionPolicyBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProtectionPolicyBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProtectionPolicyBase {
     const TYPE_NAME: &'static str = "microsoft.graph.protectionPolicyBase";
 }
@@ -6621,7 +7365,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtectionPolicyBase {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ProtectionPolicyBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -6711,6 +7454,21 @@ impl ::graph_model::rt::Value for ProtectionPolicyBaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for ProtectionPolicyBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProtectionPolicyBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProtectionPolicyBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ProtectionPolicyBaseAny {
@@ -7298,7 +8056,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreJobType {
     }
 }
 /// CSDL: `microsoft.graph.restorePoint`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RestorePoint {
     /// Property `id` (not nullable: absent or a value).
@@ -7368,6 +8126,21 @@ impl ::graph_model::rt::Value for RestorePoint {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for RestorePoint {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RestorePoint {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RestorePoint {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RestorePoint {
@@ -7514,7 +8287,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestorePointTags {
     }
 }
 /// CSDL: `microsoft.graph.restoreSessionArtifactCount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RestoreSessionArtifactCount {
     /// Property `completed` (nullable: absent, `null` or a value).
@@ -7575,6 +8348,21 @@ impl ::graph_model::rt::Value for RestoreSessionArtifactCount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RestoreSessionArtifactCount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RestoreSessionArtifactCount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RestoreSessionArtifactCount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RestoreSessionArtifactCount {
     const TYPE_NAME: &'static str = "microsoft.graph.restoreSessionArtifactCount";
 }
@@ -7589,7 +8377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionArtifactC
     }
 }
 /// CSDL: `microsoft.graph.restoreSessionBase`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RestoreSessionBase {
     /// Property `id` (not nullable: absent or a value).
@@ -7685,6 +8473,21 @@ impl ::graph_model::rt::Value for RestoreSessionBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RestoreSessionBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RestoreSessionBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RestoreSessionBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RestoreSessionBase {
     const TYPE_NAME: &'static str = "microsoft.graph.restoreSessionBase";
 }
@@ -7707,7 +8510,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionBase {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RestoreSessionBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -7796,6 +8598,21 @@ impl ::graph_model::rt::Value for RestoreSessionBaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for RestoreSessionBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RestoreSessionBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RestoreSessionBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RestoreSessionBaseAny {
@@ -7902,7 +8719,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestoreSessionStatus {
     }
 }
 /// CSDL: `microsoft.graph.retentionSetting`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionSetting {
     /// Property `interval` (nullable: absent, `null` or a value).
@@ -7946,6 +8763,21 @@ impl ::graph_model::rt::Value for RetentionSetting {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionSetting {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionSetting {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionSetting {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionSetting {
     const TYPE_NAME: &'static str = "microsoft.graph.retentionSetting";
 }
@@ -7960,7 +8792,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionSetting {
     }
 }
 /// CSDL: `microsoft.graph.serviceApp`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ServiceApp {
     /// Property `id` (not nullable: absent or a value).
@@ -8039,6 +8871,21 @@ impl ::graph_model::rt::Value for ServiceApp {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ServiceApp {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ServiceApp {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ServiceApp {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ServiceApp {
@@ -8134,7 +8981,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceAppStatus {
     }
 }
 /// CSDL: `microsoft.graph.serviceStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ServiceStatus {
     /// Property `backupServiceConsumer` (nullable: absent, `null` or a value).
@@ -8215,6 +9062,21 @@ impl ::graph_model::rt::Value for ServiceStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ServiceStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ServiceStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ServiceStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ServiceStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.serviceStatus";
 }
@@ -8229,7 +9091,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStatus {
     }
 }
 /// CSDL: `microsoft.graph.sharePointBrowseSession`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointBrowseSession {
     /// Property `id` (not nullable: absent or a value).
@@ -8320,6 +9182,21 @@ impl ::graph_model::rt::Value for SharePointBrowseSession {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointBrowseSession {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointBrowseSession {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointBrowseSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointBrowseSession {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointBrowseSession";
 }
@@ -8334,7 +9211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointBrowseSession
     }
 }
 /// CSDL: `microsoft.graph.sharePointProtectionPolicy`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointProtectionPolicy {
     /// Property `id` (not nullable: absent or a value).
@@ -8450,6 +9327,21 @@ impl ::graph_model::rt::Value for SharePointProtectionPolicy {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointProtectionPolicy {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointProtectionPolicy {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointProtectionPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointProtectionPolicy {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointProtectionPolicy";
 }
@@ -8464,7 +9356,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointProtectionPol
     }
 }
 /// CSDL: `microsoft.graph.sharePointRestoreSession`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointRestoreSession {
     /// Property `id` (not nullable: absent or a value).
@@ -8577,6 +9469,21 @@ impl ::graph_model::rt::Value for SharePointRestoreSession {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointRestoreSession {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointRestoreSession {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointRestoreSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointRestoreSession {
     const TYPE_NAME: &'static str = "microsoft.graph.sharePointRestoreSession";
 }
@@ -8591,7 +9498,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointRestoreSessio
     }
 }
 /// CSDL: `microsoft.graph.siteProtectionRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteProtectionRule {
     /// Property `id` (not nullable: absent or a value).
@@ -8682,6 +9589,21 @@ impl ::graph_model::rt::Value for SiteProtectionRule {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteProtectionRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteProtectionRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteProtectionRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteProtectionRule {
     const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionRule";
 }
@@ -8696,7 +9618,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionRule {
     }
 }
 /// CSDL: `microsoft.graph.siteProtectionUnit`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteProtectionUnit {
     /// Property `id` (not nullable: absent or a value).
@@ -8807,6 +9729,21 @@ impl ::graph_model::rt::Value for SiteProtectionUnit {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteProtectionUnit {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteProtectionUnit {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteProtectionUnit {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteProtectionUnit {
     const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionUnit";
 }
@@ -8821,7 +9758,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionUnit {
     }
 }
 /// CSDL: `microsoft.graph.siteProtectionUnitsBulkAdditionJob`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteProtectionUnitsBulkAdditionJob {
     /// Property `id` (not nullable: absent or a value).
@@ -8917,6 +9854,21 @@ impl ::graph_model::rt::Value for SiteProtectionUnitsBulkAdditionJob {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteProtectionUnitsBulkAdditionJob {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteProtectionUnitsBulkAdditionJob {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteProtectionUnitsBulkAdditionJob {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteProtectionUnitsBulkAdditionJob {
     const TYPE_NAME: &'static str = "microsoft.graph.siteProtectionUnitsBulkAdditionJob";
 }
@@ -8931,7 +9883,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteProtectionUnitsBulk
     }
 }
 /// CSDL: `microsoft.graph.siteRestoreArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteRestoreArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -9028,6 +9980,21 @@ impl ::graph_model::rt::Value for SiteRestoreArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteRestoreArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteRestoreArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteRestoreArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteRestoreArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.siteRestoreArtifact";
 }
@@ -9042,7 +10009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteRestoreArtifact {
     }
 }
 /// CSDL: `microsoft.graph.siteRestoreArtifactsBulkAdditionRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteRestoreArtifactsBulkAdditionRequest {
     /// Property `id` (not nullable: absent or a value).
@@ -9163,6 +10130,21 @@ impl ::graph_model::rt::Value for SiteRestoreArtifactsBulkAdditionRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteRestoreArtifactsBulkAdditionRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteRestoreArtifactsBulkAdditionRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteRestoreArtifactsBulkAdditionRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteRestoreArtifactsBulkAdditionRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest";
 }
@@ -9177,7 +10159,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteRestoreArtifactsBul
     }
 }
 /// CSDL: `microsoft.graph.solutionsRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SolutionsRoot {
     /// Navigation property `backupRestore` (nullable: absent, `null` or a value).
@@ -9243,6 +10225,21 @@ impl ::graph_model::rt::Value for SolutionsRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SolutionsRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SolutionsRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SolutionsRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SolutionsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.solutionsRoot";
 }
@@ -9257,7 +10254,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SolutionsRoot {
     }
 }
 /// CSDL: `microsoft.graph.timePeriod`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimePeriod {
     /// Property `endDateTime` (nullable: absent, `null` or a value).
@@ -9304,6 +10301,21 @@ impl ::graph_model::rt::Value for TimePeriod {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TimePeriod {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimePeriod {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimePeriod {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TimePeriod {
     const TYPE_NAME: &'static str = "microsoft.graph.timePeriod";
 }
@@ -9318,7 +10330,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimePeriod {
     }
 }
 /// CSDL: `microsoft.graph.virtualEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -9425,6 +10437,21 @@ impl ::graph_model::rt::Value for VirtualEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEvent";
 }
@@ -9447,7 +10474,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEvent {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum VirtualEventAny {
     /// No `@odata.type`, or the declared type itself.
@@ -9524,6 +10550,21 @@ impl ::graph_model::rt::Value for VirtualEventAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for VirtualEventAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventAny {
@@ -9624,7 +10665,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventAttendeeReg
     }
 }
 /// CSDL: `microsoft.graph.virtualEventPresenter`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventPresenter {
     /// Property `id` (not nullable: absent or a value).
@@ -9685,6 +10726,21 @@ impl ::graph_model::rt::Value for VirtualEventPresenter {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventPresenter {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventPresenter {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventPresenter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventPresenter {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventPresenter";
 }
@@ -9699,7 +10755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventPresenter {
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventRegistration {
     /// Property `id` (not nullable: absent or a value).
@@ -9813,6 +10869,21 @@ impl ::graph_model::rt::Value for VirtualEventRegistration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventRegistration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventRegistration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventRegistration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistration {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistration";
 }
@@ -9827,7 +10898,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationCustomQuestion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventRegistrationCustomQuestion {
     /// Property `id` (not nullable: absent or a value).
@@ -9899,6 +10970,21 @@ impl ::graph_model::rt::Value for VirtualEventRegistrationCustomQuestion {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventRegistrationCustomQuestion {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventRegistrationCustomQuestion {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventRegistrationCustomQuestion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationCustomQuestion {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationCustomQuestion";
 }
@@ -9913,7 +10999,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationPredefinedQuestion`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventRegistrationPredefinedQuestion {
     /// Property `id` (not nullable: absent or a value).
@@ -9967,6 +11053,21 @@ impl ::graph_model::rt::Value for VirtualEventRegistrationPredefinedQuestion {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VirtualEventRegistrationPredefinedQuestion {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventRegistrationPredefinedQuestion {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventRegistrationPredefinedQuestion {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationPredefinedQuestion {
@@ -10087,7 +11188,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationQuestionAnswer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventRegistrationQuestionAnswer {
     /// Property `booleanValue` (nullable: absent, `null` or a value).
@@ -10156,6 +11257,21 @@ impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionAnswer {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VirtualEventRegistrationQuestionAnswer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventRegistrationQuestionAnswer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventRegistrationQuestionAnswer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionAnswer {
@@ -10260,7 +11376,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 }
 /// CSDL: `microsoft.graph.virtualEventRegistrationQuestionBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventRegistrationQuestionBase {
     /// Property `id` (not nullable: absent or a value).
@@ -10309,6 +11425,21 @@ impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventRegistrationQuestionBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventRegistrationQuestionBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventRegistrationQuestionBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionBase {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationQuestionBase";
 }
@@ -10331,7 +11462,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum VirtualEventRegistrationQuestionBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -10418,6 +11548,21 @@ impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBaseAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for VirtualEventRegistrationQuestionBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventRegistrationQuestionBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventRegistrationQuestionBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventRegistrationQuestionBaseAny {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventRegistrationQuestionBase";
 }
@@ -10432,7 +11577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventRegistratio
     }
 }
 /// CSDL: `microsoft.graph.virtualEventSession`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventSession {
     /// Property `id` (not nullable: absent or a value).
@@ -10680,6 +11825,21 @@ impl ::graph_model::rt::Value for VirtualEventSession {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventSession {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventSession {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventSession {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventSession {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventSession";
 }
@@ -10694,7 +11854,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventSession {
     }
 }
 /// CSDL: `microsoft.graph.virtualEventSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventSettings {
     /// Property `isAttendeeEmailNotificationEnabled` (nullable: absent, `null` or a value).
@@ -10737,6 +11897,21 @@ impl ::graph_model::rt::Value for VirtualEventSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VirtualEventSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventSettings {
@@ -10823,7 +11998,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventStatus {
     }
 }
 /// CSDL: `microsoft.graph.virtualEventTownhall`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventTownhall {
     /// Property `id` (not nullable: absent or a value).
@@ -10966,6 +12141,21 @@ impl ::graph_model::rt::Value for VirtualEventTownhall {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventTownhall {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventTownhall {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventTownhall {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventTownhall {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventTownhall";
 }
@@ -10980,7 +12170,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventTownhall {
     }
 }
 /// CSDL: `microsoft.graph.virtualEventTownhallRegistrationConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventTownhallRegistrationConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -11056,6 +12246,21 @@ impl ::graph_model::rt::Value for VirtualEventTownhallRegistrationConfiguration 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventTownhallRegistrationConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventTownhallRegistrationConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventTownhallRegistrationConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventTownhallRegistrationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventTownhallRegistrationConfiguration";
 }
@@ -11072,7 +12277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.virtualEventWebinar`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventWebinar {
     /// Property `id` (not nullable: absent or a value).
@@ -11200,6 +12405,21 @@ impl ::graph_model::rt::Value for VirtualEventWebinar {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventWebinar {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventWebinar {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventWebinar {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventWebinar {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventWebinar";
 }
@@ -11214,7 +12434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VirtualEventWebinar {
     }
 }
 /// CSDL: `microsoft.graph.virtualEventWebinarRegistrationConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventWebinarRegistrationConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -11290,6 +12510,21 @@ impl ::graph_model::rt::Value for VirtualEventWebinarRegistrationConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VirtualEventWebinarRegistrationConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventWebinarRegistrationConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventWebinarRegistrationConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VirtualEventWebinarRegistrationConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.virtualEventWebinarRegistrationConfiguration";
 }
@@ -11306,7 +12541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.virtualEventsRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VirtualEventsRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -11360,6 +12595,21 @@ impl ::graph_model::rt::Value for VirtualEventsRoot {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VirtualEventsRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VirtualEventsRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VirtualEventsRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VirtualEventsRoot {

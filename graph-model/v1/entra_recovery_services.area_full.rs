@@ -79,7 +79,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecoveryAction {
     }
 }
 /// CSDL: `microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RecoveryChangeObjectBase {
     /// Property `id` (not nullable: absent or a value).
@@ -148,6 +148,21 @@ impl ::graph_model::rt::Value for RecoveryChangeObjectBase {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for RecoveryChangeObjectBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RecoveryChangeObjectBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RecoveryChangeObjectBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RecoveryChangeObjectBase {

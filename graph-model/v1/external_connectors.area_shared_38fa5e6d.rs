@@ -66,7 +66,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AccessType {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.acl`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Acl {
     /// Property `accessType` (not nullable: absent or a value).
@@ -113,6 +113,21 @@ impl ::graph_model::rt::Value for Acl {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Acl {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Acl {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Acl {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Acl {
@@ -213,7 +228,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AclType {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.activitySettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ActivitySettings {
     /// Property `urlToItemResolvers` (nullable: absent, `null` or a value).
@@ -255,6 +270,21 @@ impl ::graph_model::rt::Value for ActivitySettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ActivitySettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ActivitySettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ActivitySettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ActivitySettings {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.activitySettings";
 }
@@ -269,7 +299,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivitySettings {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.configuration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Configuration {
     /// Property `authorizedAppIds` (nullable: absent, `null` or a value).
@@ -311,6 +341,21 @@ impl ::graph_model::rt::Value for Configuration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Configuration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Configuration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Configuration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Configuration {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.configuration";
 }
@@ -325,7 +370,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Configuration {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.connectionOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ConnectionOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -372,6 +417,21 @@ impl ::graph_model::rt::Value for ConnectionOperation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ConnectionOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ConnectionOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ConnectionOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ConnectionOperation {
@@ -678,7 +738,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentCategory {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.displayTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DisplayTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -734,6 +794,21 @@ impl ::graph_model::rt::Value for DisplayTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DisplayTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DisplayTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DisplayTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DisplayTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.displayTemplate";
 }
@@ -748,7 +823,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DisplayTemplate {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalActivity {
     /// Property `id` (not nullable: absent or a value).
@@ -810,6 +885,21 @@ impl ::graph_model::rt::Value for ExternalActivity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExternalActivity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalActivity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalActivity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalActivity";
 }
@@ -832,7 +922,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivity {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ExternalActivityAny {
     /// No `@odata.type`, or the declared type itself.
@@ -905,6 +994,21 @@ impl ::graph_model::rt::Value for ExternalActivityAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ExternalActivityAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalActivityAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalActivityAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalActivityAny {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalActivity";
 }
@@ -919,7 +1023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityAny {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalActivityResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalActivityResult {
     /// Property `id` (not nullable: absent or a value).
@@ -983,6 +1087,21 @@ impl ::graph_model::rt::Value for ExternalActivityResult {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ExternalActivityResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalActivityResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalActivityResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ExternalActivityResult {
@@ -1078,7 +1197,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalActivityType {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalConnection`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalConnection {
     /// Property `id` (not nullable: absent or a value).
@@ -1189,6 +1308,21 @@ impl ::graph_model::rt::Value for ExternalConnection {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExternalConnection {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalConnection {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalConnection {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalConnection {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalConnection";
 }
@@ -1203,7 +1337,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalConnection {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalGroup`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalGroup {
     /// Property `id` (not nullable: absent or a value).
@@ -1264,6 +1398,21 @@ impl ::graph_model::rt::Value for ExternalGroup {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExternalGroup {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalGroup {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalGroup {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalGroup {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalGroup";
 }
@@ -1278,7 +1427,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalGroup {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalItem {
     /// Property `id` (not nullable: absent or a value).
@@ -1355,6 +1504,21 @@ impl ::graph_model::rt::Value for ExternalItem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExternalItem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalItem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalItem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalItem {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.externalItem";
 }
@@ -1369,7 +1533,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItem {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalItemContent {
     /// Property `type` (not nullable: absent or a value).
@@ -1411,6 +1575,21 @@ impl ::graph_model::rt::Value for ExternalItemContent {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ExternalItemContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalItemContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalItemContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ExternalItemContent {
@@ -1492,7 +1671,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemContentType
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.externalItemInformationProtectionLabel`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExternalItemInformationProtectionLabel {
     /// Property `sensitivityLabelId` (nullable: absent, `null` or a value).
@@ -1534,6 +1713,21 @@ impl ::graph_model::rt::Value for ExternalItemInformationProtectionLabel {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExternalItemInformationProtectionLabel {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExternalItemInformationProtectionLabel {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExternalItemInformationProtectionLabel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExternalItemInformationProtectionLabel {
     const TYPE_NAME: &'static str =
         "microsoft.graph.externalConnectors.externalItemInformationProtectionLabel";
@@ -1549,7 +1743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExternalItemInformation
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.identity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Identity {
     /// Property `id` (not nullable: absent or a value).
@@ -1591,6 +1785,21 @@ impl ::graph_model::rt::Value for Identity {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Identity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Identity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Identity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Identity {
@@ -1677,7 +1886,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityType {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.itemIdResolver`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ItemIdResolver {
     /// Property `priority` (nullable: absent, `null` or a value).
@@ -1728,6 +1937,21 @@ impl ::graph_model::rt::Value for ItemIdResolver {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ItemIdResolver {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ItemIdResolver {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ItemIdResolver {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ItemIdResolver {
@@ -2124,7 +2348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Label {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.properties`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Properties {
     /// Properties not in the model and instance annotations, in the order read.
@@ -2164,6 +2388,21 @@ impl ::graph_model::rt::Value for Properties {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Properties {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Properties {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Properties {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Properties {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.properties";
 }
@@ -2178,7 +2417,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Properties {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.property`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Property {
     /// Property `aliases` (nullable: absent, `null` or a value).
@@ -2269,6 +2508,21 @@ impl ::graph_model::rt::Value for Property {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Property {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Property {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Property {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Property {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.property";
 }
@@ -2283,7 +2537,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Property {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.propertyRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PropertyRule {
     /// Property `operation` (not nullable: absent or a value).
@@ -2342,6 +2596,21 @@ impl ::graph_model::rt::Value for PropertyRule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for PropertyRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PropertyRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PropertyRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for PropertyRule {
@@ -2575,7 +2844,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RuleOperation {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.schema`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Schema {
     /// Property `id` (not nullable: absent or a value).
@@ -2624,6 +2893,21 @@ impl ::graph_model::rt::Value for Schema {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Schema {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Schema {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Schema {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Schema {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.schema";
 }
@@ -2638,7 +2922,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Schema {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.searchSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SearchSettings {
     /// Property `searchResultTemplates` (nullable: absent, `null` or a value).
@@ -2680,6 +2964,21 @@ impl ::graph_model::rt::Value for SearchSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SearchSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SearchSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SearchSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.searchSettings";
 }
@@ -2694,7 +2993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchSettings {
     }
 }
 /// CSDL: `microsoft.graph.externalConnectors.urlMatchInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UrlMatchInfo {
     /// Property `baseUrls` (nullable: absent, `null` or a value).
@@ -2741,6 +3040,21 @@ impl ::graph_model::rt::Value for UrlMatchInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UrlMatchInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrlMatchInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrlMatchInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UrlMatchInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.urlMatchInfo";
 }
@@ -2756,7 +3070,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlMatchInfo {
 }
 /// CSDL: `microsoft.graph.externalConnectors.urlToItemResolverBase` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UrlToItemResolverBase {
     /// Property `priority` (nullable: absent, `null` or a value).
@@ -2798,6 +3112,21 @@ impl ::graph_model::rt::Value for UrlToItemResolverBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UrlToItemResolverBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrlToItemResolverBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrlToItemResolverBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UrlToItemResolverBase {
     const TYPE_NAME: &'static str = "microsoft.graph.externalConnectors.urlToItemResolverBase";
 }
@@ -2820,7 +3149,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlToItemResolverBase {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum UrlToItemResolverBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2893,6 +3221,21 @@ impl ::graph_model::rt::Value for UrlToItemResolverBaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for UrlToItemResolverBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrlToItemResolverBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrlToItemResolverBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for UrlToItemResolverBaseAny {

@@ -2,7 +2,7 @@
 
 /// CSDL: `microsoft.graph.security.artifact` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Artifact {
     /// Property `id` (not nullable: absent or a value).
@@ -44,6 +44,21 @@ impl ::graph_model::rt::Value for Artifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Artifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Artifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Artifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Artifact {
     const TYPE_NAME: &'static str = "microsoft.graph.security.artifact";
 }
@@ -66,7 +81,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Artifact {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum ArtifactAny {
     /// No `@odata.type`, or the declared type itself.
@@ -207,6 +221,21 @@ impl ::graph_model::rt::Value for ArtifactAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for ArtifactAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ArtifactAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ArtifactAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ArtifactAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.artifact";
 }
@@ -222,7 +251,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArtifactAny {
 }
 /// CSDL: `microsoft.graph.security.case` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Case {
     /// Property `id` (not nullable: absent or a value).
@@ -303,6 +332,21 @@ impl ::graph_model::rt::Value for Case {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Case {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Case {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Case {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Case {
     const TYPE_NAME: &'static str = "microsoft.graph.security.case";
 }
@@ -325,7 +369,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Case {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -393,6 +436,21 @@ impl ::graph_model::rt::Value for CaseAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for CaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CaseAny {
@@ -557,7 +615,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CorrelationReason {
 }
 /// CSDL: `microsoft.graph.security.dataSet` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataSet {
     /// Property `id` (not nullable: absent or a value).
@@ -628,6 +686,21 @@ impl ::graph_model::rt::Value for DataSet {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataSet {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSet {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSet {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSet";
 }
@@ -650,7 +723,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSet {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DataSetAny {
     /// No `@odata.type`, or the declared type itself.
@@ -723,6 +795,21 @@ impl ::graph_model::rt::Value for DataSetAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DataSetAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSetAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSetAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSetAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSet";
 }
@@ -738,7 +825,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSetAny {
 }
 /// CSDL: `microsoft.graph.security.dataSourceContainer` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataSourceContainer {
     /// Property `id` (not nullable: absent or a value).
@@ -819,6 +906,21 @@ impl ::graph_model::rt::Value for DataSourceContainer {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataSourceContainer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSourceContainer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSourceContainer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSourceContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSourceContainer";
 }
@@ -841,7 +943,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainer {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DataSourceContainerAny {
     /// No `@odata.type`, or the declared type itself.
@@ -924,6 +1025,21 @@ impl ::graph_model::rt::Value for DataSourceContainerAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for DataSourceContainerAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSourceContainerAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSourceContainerAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSourceContainerAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSourceContainer";
 }
@@ -938,7 +1054,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceContainerAny 
     }
 }
 /// CSDL: `microsoft.graph.security.deploymentAccessKeyType`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeploymentAccessKeyType {
     /// Property `deploymentAccessKey` (not nullable: absent or a value).
@@ -980,6 +1096,21 @@ impl ::graph_model::rt::Value for DeploymentAccessKeyType {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeploymentAccessKeyType {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeploymentAccessKeyType {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeploymentAccessKeyType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeploymentAccessKeyType {
     const TYPE_NAME: &'static str = "microsoft.graph.security.deploymentAccessKeyType";
 }
@@ -994,7 +1125,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeploymentAccessKeyType
     }
 }
 /// CSDL: `microsoft.graph.security.dynamicColumnValue`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DynamicColumnValue {
     /// Properties not in the model and instance annotations, in the order read.
@@ -1034,6 +1165,21 @@ impl ::graph_model::rt::Value for DynamicColumnValue {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DynamicColumnValue {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DynamicColumnValue {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DynamicColumnValue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DynamicColumnValue {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dynamicColumnValue";
 }
@@ -1048,7 +1194,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DynamicColumnValue {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptorBase`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanDescriptorBase {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -1090,6 +1236,21 @@ impl ::graph_model::rt::Value for FilePlanDescriptorBase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanDescriptorBase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanDescriptorBase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanDescriptorBase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptorBase {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorBase";
 }
@@ -1112,7 +1273,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorBase 
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum FilePlanDescriptorBaseAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1234,6 +1394,21 @@ impl ::graph_model::rt::Value for FilePlanDescriptorBaseAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for FilePlanDescriptorBaseAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanDescriptorBaseAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanDescriptorBaseAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptorBaseAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorBase";
 }
@@ -1248,7 +1423,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorBaseA
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptorTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanDescriptorTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -1309,6 +1484,21 @@ impl ::graph_model::rt::Value for FilePlanDescriptorTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanDescriptorTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanDescriptorTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanDescriptorTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptorTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorTemplate";
 }
@@ -1331,7 +1521,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorTempl
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum FilePlanDescriptorTemplateAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1452,6 +1641,21 @@ impl ::graph_model::rt::Value for FilePlanDescriptorTemplateAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for FilePlanDescriptorTemplateAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanDescriptorTemplateAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanDescriptorTemplateAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptorTemplateAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptorTemplate";
 }
@@ -1466,7 +1670,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptorTempl
     }
 }
 /// CSDL: `microsoft.graph.security.huntingQueryResults`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HuntingQueryResults {
     /// Property `results` (nullable: absent, `null` or a value).
@@ -1510,6 +1714,21 @@ impl ::graph_model::rt::Value for HuntingQueryResults {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HuntingQueryResults {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HuntingQueryResults {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HuntingQueryResults {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HuntingQueryResults {
     const TYPE_NAME: &'static str = "microsoft.graph.security.huntingQueryResults";
 }
@@ -1524,7 +1743,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HuntingQueryResults {
     }
 }
 /// CSDL: `microsoft.graph.security.huntingRowResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HuntingRowResult {
     /// Properties not in the model and instance annotations, in the order read.
@@ -1564,6 +1783,21 @@ impl ::graph_model::rt::Value for HuntingRowResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HuntingRowResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HuntingRowResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HuntingRowResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HuntingRowResult {
     const TYPE_NAME: &'static str = "microsoft.graph.security.huntingRowResult";
 }
@@ -1579,7 +1813,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HuntingRowResult {
 }
 /// CSDL: `microsoft.graph.security.indicator` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Indicator {
     /// Property `id` (not nullable: absent or a value).
@@ -1629,6 +1863,21 @@ impl ::graph_model::rt::Value for Indicator {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Indicator {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Indicator {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Indicator {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Indicator {
     const TYPE_NAME: &'static str = "microsoft.graph.security.indicator";
 }
@@ -1651,7 +1900,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Indicator {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum IndicatorAny {
     /// No `@odata.type`, or the declared type itself.
@@ -1733,6 +1981,21 @@ impl ::graph_model::rt::Value for IndicatorAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for IndicatorAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IndicatorAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IndicatorAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IndicatorAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.indicator";
 }
@@ -1747,7 +2010,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IndicatorAny {
     }
 }
 /// CSDL: `microsoft.graph.security.invokeActionResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InvokeActionResult {
     /// Property `accountId` (not nullable: absent or a value).
@@ -1808,6 +2071,21 @@ impl ::graph_model::rt::Value for InvokeActionResult {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InvokeActionResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InvokeActionResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InvokeActionResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InvokeActionResult {
     const TYPE_NAME: &'static str = "microsoft.graph.security.invokeActionResult";
 }
@@ -1822,7 +2100,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvokeActionResult {
     }
 }
 /// CSDL: `microsoft.graph.security.mergeResponse`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MergeResponse {
     /// Property `targetIncidentId` (not nullable: absent or a value).
@@ -1862,6 +2140,21 @@ impl ::graph_model::rt::Value for MergeResponse {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for MergeResponse {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MergeResponse {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MergeResponse {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for MergeResponse {
@@ -2170,7 +2463,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RemediationSeverity {
 }
 /// CSDL: `microsoft.graph.security.search` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Search {
     /// Property `id` (not nullable: absent or a value).
@@ -2256,6 +2549,21 @@ impl ::graph_model::rt::Value for Search {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Search {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Search {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Search {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Search {
     const TYPE_NAME: &'static str = "microsoft.graph.security.search";
 }
@@ -2278,7 +2586,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Search {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum SearchAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2360,6 +2667,21 @@ impl ::graph_model::rt::Value for SearchAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for SearchAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SearchAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SearchAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.search";
 }
@@ -2374,7 +2696,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAny {
     }
 }
 /// CSDL: `microsoft.graph.security.sensorDeploymentPackage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensorDeploymentPackage {
     /// Property `downloadUrl` (not nullable: absent or a value).
@@ -2421,6 +2743,21 @@ impl ::graph_model::rt::Value for SensorDeploymentPackage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SensorDeploymentPackage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensorDeploymentPackage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensorDeploymentPackage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SensorDeploymentPackage {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sensorDeploymentPackage";
 }
@@ -2435,7 +2772,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorDeploymentPackage
     }
 }
 /// CSDL: `microsoft.graph.security.singlePropertySchema`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SinglePropertySchema {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -2479,6 +2816,21 @@ impl ::graph_model::rt::Value for SinglePropertySchema {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SinglePropertySchema {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SinglePropertySchema {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SinglePropertySchema {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SinglePropertySchema {
     const TYPE_NAME: &'static str = "microsoft.graph.security.singlePropertySchema";
 }
@@ -2493,7 +2845,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SinglePropertySchema {
     }
 }
 /// CSDL: `microsoft.graph.security.stringValueDictionary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct StringValueDictionary {
     /// Properties not in the model and instance annotations, in the order read.
@@ -2533,6 +2885,21 @@ impl ::graph_model::rt::Value for StringValueDictionary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for StringValueDictionary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for StringValueDictionary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for StringValueDictionary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for StringValueDictionary {
     const TYPE_NAME: &'static str = "microsoft.graph.security.stringValueDictionary";
 }
@@ -2548,7 +2915,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StringValueDictionary {
 }
 /// CSDL: `microsoft.graph.security.tag` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Tag {
     /// Property `id` (not nullable: absent or a value).
@@ -2619,6 +2986,21 @@ impl ::graph_model::rt::Value for Tag {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Tag {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Tag {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Tag {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Tag {
     const TYPE_NAME: &'static str = "microsoft.graph.security.tag";
 }
@@ -2641,7 +3023,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Tag {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum TagAny {
     /// No `@odata.type`, or the declared type itself.
@@ -2714,6 +3095,21 @@ impl ::graph_model::rt::Value for TagAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for TagAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TagAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TagAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TagAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.tag";
 }
@@ -2728,7 +3124,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TagAny {
     }
 }
 /// CSDL: `microsoft.graph.security.unclassifiedArtifact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UnclassifiedArtifact {
     /// Property `id` (not nullable: absent or a value).
@@ -2777,6 +3173,21 @@ impl ::graph_model::rt::Value for UnclassifiedArtifact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UnclassifiedArtifact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UnclassifiedArtifact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UnclassifiedArtifact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UnclassifiedArtifact {
     const TYPE_NAME: &'static str = "microsoft.graph.security.unclassifiedArtifact";
 }
@@ -2792,7 +3203,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnclassifiedArtifact {
 }
 /// CSDL: `microsoft.graph.security.whoisBaseRecord` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WhoisBaseRecord {
     /// Property `id` (not nullable: absent or a value).
@@ -2934,6 +3345,21 @@ impl ::graph_model::rt::Value for WhoisBaseRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WhoisBaseRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WhoisBaseRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WhoisBaseRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WhoisBaseRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.whoisBaseRecord";
 }
@@ -2956,7 +3382,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisBaseRecord {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum WhoisBaseRecordAny {
     /// No `@odata.type`, or the declared type itself.
@@ -3034,6 +3459,21 @@ impl ::graph_model::rt::Value for WhoisBaseRecordAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for WhoisBaseRecordAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WhoisBaseRecordAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WhoisBaseRecordAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for WhoisBaseRecordAny {

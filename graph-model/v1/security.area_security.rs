@@ -3,7 +3,7 @@
 /// Audit data for A365 AI Execute Tool events.
 ///
 /// CSDL: `microsoft.graph.security.a365AiExecuteTool`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct A365AiExecuteTool {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45,6 +45,21 @@ impl ::graph_model::rt::Value for A365AiExecuteTool {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for A365AiExecuteTool {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for A365AiExecuteTool {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for A365AiExecuteTool {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for A365AiExecuteTool {
     const TYPE_NAME: &'static str = "microsoft.graph.security.a365AiExecuteTool";
 }
@@ -61,7 +76,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiExecuteTool {
 /// Audit data for A365 AI Inference Call events.
 ///
 /// CSDL: `microsoft.graph.security.a365AiInferenceCall`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct A365AiInferenceCall {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -103,6 +118,21 @@ impl ::graph_model::rt::Value for A365AiInferenceCall {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for A365AiInferenceCall {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for A365AiInferenceCall {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for A365AiInferenceCall {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for A365AiInferenceCall {
     const TYPE_NAME: &'static str = "microsoft.graph.security.a365AiInferenceCall";
 }
@@ -119,7 +149,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiInferenceCall {
 /// Audit data for A365 AI Invoke Agent events.
 ///
 /// CSDL: `microsoft.graph.security.a365AiInvokeAgent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct A365AiInvokeAgent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -161,6 +191,21 @@ impl ::graph_model::rt::Value for A365AiInvokeAgent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for A365AiInvokeAgent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for A365AiInvokeAgent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for A365AiInvokeAgent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for A365AiInvokeAgent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.a365AiInvokeAgent";
 }
@@ -177,7 +222,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiInvokeAgent {
 /// Audit data for A365 AI Run Summary events.
 ///
 /// CSDL: `microsoft.graph.security.a365AiRunSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct A365AiRunSummary {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -219,6 +264,21 @@ impl ::graph_model::rt::Value for A365AiRunSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for A365AiRunSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for A365AiRunSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for A365AiRunSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for A365AiRunSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.security.a365AiRunSummary";
 }
@@ -235,7 +295,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365AiRunSummary {
 /// Audit data for A365 Span Outputs events.
 ///
 /// CSDL: `microsoft.graph.security.a365SpanOutputs`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct A365SpanOutputs {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -277,6 +337,21 @@ impl ::graph_model::rt::Value for A365SpanOutputs {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for A365SpanOutputs {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for A365SpanOutputs {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for A365SpanOutputs {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for A365SpanOutputs {
     const TYPE_NAME: &'static str = "microsoft.graph.security.a365SpanOutputs";
 }
@@ -293,7 +368,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for A365SpanOutputs {
 /// Audit data for AI Span Outputs events.
 ///
 /// CSDL: `microsoft.graph.security.aISpanOutputsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AISpanOutputsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -335,6 +410,21 @@ impl ::graph_model::rt::Value for AISpanOutputsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AISpanOutputsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AISpanOutputsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AISpanOutputsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AISpanOutputsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aISpanOutputsAuditRecord";
 }
@@ -351,7 +441,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AISpanOutputsAuditRecor
 /// Audit data for AAD Risk Detection events.
 ///
 /// CSDL: `microsoft.graph.security.aadRiskDetectionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AadRiskDetectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -393,6 +483,21 @@ impl ::graph_model::rt::Value for AadRiskDetectionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AadRiskDetectionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AadRiskDetectionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AadRiskDetectionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AadRiskDetectionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aadRiskDetectionAuditRecord";
 }
@@ -407,7 +512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AadRiskDetectionAuditRe
     }
 }
 /// CSDL: `microsoft.graph.security.account`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Account {
     /// Property `actions` (not nullable: absent or a value).
@@ -458,6 +563,21 @@ impl ::graph_model::rt::Value for Account {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Account {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Account {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Account {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Account {
@@ -642,7 +762,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActionAfterRetentionPer
     }
 }
 /// CSDL: `microsoft.graph.security.activeDirectoryDomainEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ActiveDirectoryDomainEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -731,6 +851,21 @@ impl ::graph_model::rt::Value for ActiveDirectoryDomainEvidence {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ActiveDirectoryDomainEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ActiveDirectoryDomainEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ActiveDirectoryDomainEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ActiveDirectoryDomainEvidence {
@@ -1002,7 +1137,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AdditionalOptions {
 /// Audit data for Advanced eDiscovery events.
 ///
 /// CSDL: `microsoft.graph.security.aedAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AedAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1044,6 +1179,21 @@ impl ::graph_model::rt::Value for AedAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AedAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AedAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AedAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AedAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aedAuditRecord";
 }
@@ -1060,7 +1210,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AedAuditRecord {
 /// Audit data for Agent Admin Activity events.
 ///
 /// CSDL: `microsoft.graph.security.agentAdminActivityRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AgentAdminActivityRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1102,6 +1252,21 @@ impl ::graph_model::rt::Value for AgentAdminActivityRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AgentAdminActivityRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AgentAdminActivityRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AgentAdminActivityRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AgentAdminActivityRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.agentAdminActivityRecord";
 }
@@ -1118,7 +1283,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentAdminActivityRecor
 /// Audit data for Agent Setting Admin Activity events.
 ///
 /// CSDL: `microsoft.graph.security.agentSettingAdminActivity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AgentSettingAdminActivity {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1160,6 +1325,21 @@ impl ::graph_model::rt::Value for AgentSettingAdminActivity {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AgentSettingAdminActivity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AgentSettingAdminActivity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AgentSettingAdminActivity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AgentSettingAdminActivity {
     const TYPE_NAME: &'static str = "microsoft.graph.security.agentSettingAdminActivity";
 }
@@ -1174,7 +1354,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AgentSettingAdminActivi
     }
 }
 /// CSDL: `microsoft.graph.security.aiAgentEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiAgentEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -1275,6 +1455,21 @@ impl ::graph_model::rt::Value for AiAgentEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiAgentEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiAgentEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiAgentEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiAgentEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aiAgentEvidence";
 }
@@ -1370,7 +1565,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAgentPlatform {
 /// Audit data for AI App Interaction events.
 ///
 /// CSDL: `microsoft.graph.security.aiAppInteractionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiAppInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1412,6 +1607,21 @@ impl ::graph_model::rt::Value for AiAppInteractionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiAppInteractionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiAppInteractionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiAppInteractionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiAppInteractionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aiAppInteractionAuditRecord";
 }
@@ -1428,7 +1638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiAppInteractionAuditRe
 /// Audit data for AI Execute Tool events.
 ///
 /// CSDL: `microsoft.graph.security.aiExecuteToolAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiExecuteToolAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1470,6 +1680,21 @@ impl ::graph_model::rt::Value for AiExecuteToolAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiExecuteToolAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiExecuteToolAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiExecuteToolAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiExecuteToolAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aiExecuteToolAuditRecord";
 }
@@ -1486,7 +1711,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiExecuteToolAuditRecor
 /// Audit data for AI Interactions Change Notification events.
 ///
 /// CSDL: `microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiInteractionsChangeNotificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1528,6 +1753,21 @@ impl ::graph_model::rt::Value for AiInteractionsChangeNotificationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiInteractionsChangeNotificationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiInteractionsChangeNotificationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiInteractionsChangeNotificationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionsChangeNotificationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord";
@@ -1547,7 +1787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for AI Interactions Export events.
 ///
 /// CSDL: `microsoft.graph.security.aiInteractionsExportAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiInteractionsExportAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1589,6 +1829,21 @@ impl ::graph_model::rt::Value for AiInteractionsExportAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiInteractionsExportAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiInteractionsExportAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiInteractionsExportAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionsExportAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aiInteractionsExportAuditRecord";
 }
@@ -1605,7 +1860,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionsExportAud
 /// Audit data for AI Interactions Subscription events.
 ///
 /// CSDL: `microsoft.graph.security.aiInteractionsSubscriptionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiInteractionsSubscriptionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1647,6 +1902,21 @@ impl ::graph_model::rt::Value for AiInteractionsSubscriptionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiInteractionsSubscriptionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiInteractionsSubscriptionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiInteractionsSubscriptionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInteractionsSubscriptionAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.aiInteractionsSubscriptionAuditRecord";
@@ -1664,7 +1934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInteractionsSubscript
 /// Audit data for AI Invoke Agent events.
 ///
 /// CSDL: `microsoft.graph.security.aiInvokeAgentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AiInvokeAgentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1706,6 +1976,21 @@ impl ::graph_model::rt::Value for AiInvokeAgentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AiInvokeAgentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AiInvokeAgentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AiInvokeAgentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AiInvokeAgentAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aiInvokeAgentAuditRecord";
 }
@@ -1722,7 +2007,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AiInvokeAgentAuditRecor
 /// Audit data for AIP Discover events.
 ///
 /// CSDL: `microsoft.graph.security.aipDiscover`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AipDiscover {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1764,6 +2049,21 @@ impl ::graph_model::rt::Value for AipDiscover {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AipDiscover {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AipDiscover {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AipDiscover {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AipDiscover {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aipDiscover";
 }
@@ -1780,7 +2080,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipDiscover {
 /// Audit data for AIP File Deleted events.
 ///
 /// CSDL: `microsoft.graph.security.aipFileDeleted`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AipFileDeleted {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1822,6 +2122,21 @@ impl ::graph_model::rt::Value for AipFileDeleted {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AipFileDeleted {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AipFileDeleted {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AipFileDeleted {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AipFileDeleted {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aipFileDeleted";
 }
@@ -1838,7 +2153,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipFileDeleted {
 /// Audit data for AIP Heart Beat events.
 ///
 /// CSDL: `microsoft.graph.security.aipHeartBeat`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AipHeartBeat {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1880,6 +2195,21 @@ impl ::graph_model::rt::Value for AipHeartBeat {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AipHeartBeat {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AipHeartBeat {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AipHeartBeat {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AipHeartBeat {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aipHeartBeat";
 }
@@ -1896,7 +2226,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipHeartBeat {
 /// Audit data for AIP Protection Action log request events.
 ///
 /// CSDL: `microsoft.graph.security.aipProtectionActionLogRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AipProtectionActionLogRequest {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1938,6 +2268,21 @@ impl ::graph_model::rt::Value for AipProtectionActionLogRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AipProtectionActionLogRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AipProtectionActionLogRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AipProtectionActionLogRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AipProtectionActionLogRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aipProtectionActionLogRequest";
 }
@@ -1954,7 +2299,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipProtectionActionLogR
 /// Audit data for AIP Scanner Discover Event events.
 ///
 /// CSDL: `microsoft.graph.security.aipScannerDiscoverEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AipScannerDiscoverEvent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -1996,6 +2341,21 @@ impl ::graph_model::rt::Value for AipScannerDiscoverEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AipScannerDiscoverEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AipScannerDiscoverEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AipScannerDiscoverEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AipScannerDiscoverEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aipScannerDiscoverEvent";
 }
@@ -2012,7 +2372,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipScannerDiscoverEvent
 /// Audit data for AIP Sensitivity Label Action log request events.
 ///
 /// CSDL: `microsoft.graph.security.aipSensitivityLabelActionLogRequest`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AipSensitivityLabelActionLogRequest {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -2054,6 +2414,21 @@ impl ::graph_model::rt::Value for AipSensitivityLabelActionLogRequest {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AipSensitivityLabelActionLogRequest {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AipSensitivityLabelActionLogRequest {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AipSensitivityLabelActionLogRequest {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AipSensitivityLabelActionLogRequest {
     const TYPE_NAME: &'static str = "microsoft.graph.security.aipSensitivityLabelActionLogRequest";
 }
@@ -2070,7 +2445,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AipSensitivityLabelActi
 /// Audit data for AIR Admin Action Investigation events.
 ///
 /// CSDL: `microsoft.graph.security.airAdminActionInvestigationData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AirAdminActionInvestigationData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -2112,6 +2487,21 @@ impl ::graph_model::rt::Value for AirAdminActionInvestigationData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AirAdminActionInvestigationData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AirAdminActionInvestigationData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AirAdminActionInvestigationData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AirAdminActionInvestigationData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.airAdminActionInvestigationData";
 }
@@ -2128,7 +2518,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirAdminActionInvestiga
 /// Audit data for AIR Investigation events.
 ///
 /// CSDL: `microsoft.graph.security.airInvestigationData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AirInvestigationData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -2170,6 +2560,21 @@ impl ::graph_model::rt::Value for AirInvestigationData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AirInvestigationData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AirInvestigationData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AirInvestigationData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AirInvestigationData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.airInvestigationData";
 }
@@ -2186,7 +2591,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirInvestigationData {
 /// Audit data for AIR Manual Investigation events.
 ///
 /// CSDL: `microsoft.graph.security.airManualInvestigationData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AirManualInvestigationData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -2228,6 +2633,21 @@ impl ::graph_model::rt::Value for AirManualInvestigationData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AirManualInvestigationData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AirManualInvestigationData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AirManualInvestigationData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AirManualInvestigationData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.airManualInvestigationData";
 }
@@ -2242,7 +2662,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AirManualInvestigationD
     }
 }
 /// CSDL: `microsoft.graph.security.alert`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Alert {
     /// Property `id` (not nullable: absent or a value).
@@ -2474,6 +2894,24 @@ impl ::graph_model::rt::Value for Alert {
     }
 }
 #[allow(deprecated)]
+impl Clone for Alert {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for Alert {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Alert {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for Alert {
     const TYPE_NAME: &'static str = "microsoft.graph.security.alert";
 }
@@ -2569,7 +3007,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertClassification {
     }
 }
 /// CSDL: `microsoft.graph.security.alertComment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertComment {
     /// Property `comment` (nullable: absent, `null` or a value).
@@ -2624,6 +3062,21 @@ impl ::graph_model::rt::Value for AlertComment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AlertComment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AlertComment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AlertComment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AlertComment {
@@ -2777,7 +3230,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertDetermination {
     }
 }
 /// CSDL: `microsoft.graph.security.alertEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -2858,6 +3311,21 @@ impl ::graph_model::rt::Value for AlertEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AlertEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AlertEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AlertEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AlertEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.alertEvidence";
 }
@@ -2880,7 +3348,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertEvidence {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AlertEvidenceAny {
     /// No `@odata.type`, or the declared type itself.
@@ -3385,6 +3852,21 @@ impl ::graph_model::rt::Value for AlertEvidenceAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for AlertEvidenceAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AlertEvidenceAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AlertEvidenceAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AlertEvidenceAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.alertEvidence";
 }
@@ -3564,7 +4046,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertStatus {
 /// Audit data for Alert Submission events.
 ///
 /// CSDL: `microsoft.graph.security.alertSubmissionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertSubmissionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -3606,6 +4088,21 @@ impl ::graph_model::rt::Value for AlertSubmissionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AlertSubmissionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AlertSubmissionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AlertSubmissionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AlertSubmissionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.alertSubmissionAuditRecord";
 }
@@ -3622,7 +4119,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertSubmissionAuditRec
 /// Audit data for Alert Submission Result Detail events.
 ///
 /// CSDL: `microsoft.graph.security.alertSubmissionResultDetailAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AlertSubmissionResultDetailAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -3664,6 +4161,21 @@ impl ::graph_model::rt::Value for AlertSubmissionResultDetailAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AlertSubmissionResultDetailAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AlertSubmissionResultDetailAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AlertSubmissionResultDetailAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AlertSubmissionResultDetailAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.alertSubmissionResultDetailAuditRecord";
@@ -3679,7 +4191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AlertSubmissionResultDe
     }
 }
 /// CSDL: `microsoft.graph.security.amazonResourceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AmazonResourceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -3780,6 +4292,21 @@ impl ::graph_model::rt::Value for AmazonResourceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AmazonResourceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AmazonResourceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AmazonResourceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AmazonResourceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.amazonResourceEvidence";
 }
@@ -3794,7 +4321,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AmazonResourceEvidence 
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmail {
     /// Property `id` (not nullable: absent or a value).
@@ -4031,6 +4558,21 @@ impl ::graph_model::rt::Value for AnalyzedEmail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmail";
 }
@@ -4045,7 +4587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmail {
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailAttachment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailAttachment {
     /// Property `detonationDetails` (nullable: absent, `null` or a value).
@@ -4136,6 +4678,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailAttachment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailAttachment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailAttachment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailAttachment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailAttachment {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailAttachment";
 }
@@ -4150,7 +4707,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailAttachment
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailAuthenticationDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailAuthenticationDetail {
     /// Property `compositeAuthentication` (nullable: absent, `null` or a value).
@@ -4216,6 +4773,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailAuthenticationDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailAuthenticationDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailAuthenticationDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailAuthenticationDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailAuthenticationDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailAuthenticationDetail";
 }
@@ -4230,7 +4802,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailAuthentica
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailDeliveryDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailDeliveryDetail {
     /// Property `action` (nullable: absent, `null` or a value).
@@ -4291,6 +4863,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailDeliveryDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailDeliveryDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailDeliveryDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailDeliveryDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailDeliveryDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailDeliveryDetail";
 }
@@ -4305,7 +4892,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailDeliveryDe
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailDlpRuleInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailDlpRuleInfo {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -4349,6 +4936,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailDlpRuleInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailDlpRuleInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailDlpRuleInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailDlpRuleInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailDlpRuleInfo {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailDlpRuleInfo";
 }
@@ -4363,7 +4965,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailDlpRuleInf
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailExchangeTransportRuleInfo`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailExchangeTransportRuleInfo {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -4407,6 +5009,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailExchangeTransportRuleInfo {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailExchangeTransportRuleInfo {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailExchangeTransportRuleInfo {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailExchangeTransportRuleInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailExchangeTransportRuleInfo {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.analyzedEmailExchangeTransportRuleInfo";
@@ -4422,7 +5039,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailExchangeTr
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailRecipientDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailRecipientDetail {
     /// Property `ccRecipients` (nullable: absent, `null` or a value).
@@ -4469,6 +5086,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailRecipientDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailRecipientDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailRecipientDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailRecipientDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailRecipientDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailRecipientDetail";
 }
@@ -4483,7 +5115,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailRecipientD
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailSenderDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailSenderDetail {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -4574,6 +5206,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailSenderDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailSenderDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailSenderDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailSenderDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailSenderDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailSenderDetail";
 }
@@ -4588,7 +5235,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailSenderDeta
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedEmailUrl`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedEmailUrl {
     /// Property `detectionMethod` (nullable: absent, `null` or a value).
@@ -4659,6 +5306,21 @@ impl ::graph_model::rt::Value for AnalyzedEmailUrl {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AnalyzedEmailUrl {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedEmailUrl {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedEmailUrl {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AnalyzedEmailUrl {
     const TYPE_NAME: &'static str = "microsoft.graph.security.analyzedEmailUrl";
 }
@@ -4673,7 +5335,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AnalyzedEmailUrl {
     }
 }
 /// CSDL: `microsoft.graph.security.analyzedMessageEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AnalyzedMessageEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -4842,6 +5504,21 @@ impl ::graph_model::rt::Value for AnalyzedMessageEvidence {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AnalyzedMessageEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AnalyzedMessageEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AnalyzedMessageEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AnalyzedMessageEvidence {
@@ -5016,7 +5693,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AntispamTeamsDirection 
     }
 }
 /// CSDL: `microsoft.graph.security.article`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Article {
     /// Property `id` (not nullable: absent or a value).
@@ -5113,6 +5790,21 @@ impl ::graph_model::rt::Value for Article {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Article {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Article {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Article {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Article {
     const TYPE_NAME: &'static str = "microsoft.graph.security.article";
 }
@@ -5127,7 +5819,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Article {
     }
 }
 /// CSDL: `microsoft.graph.security.articleIndicator`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ArticleIndicator {
     /// Property `id` (not nullable: absent or a value).
@@ -5177,6 +5869,21 @@ impl ::graph_model::rt::Value for ArticleIndicator {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ArticleIndicator {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ArticleIndicator {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ArticleIndicator {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ArticleIndicator {
     const TYPE_NAME: &'static str = "microsoft.graph.security.articleIndicator";
 }
@@ -5193,7 +5900,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ArticleIndicator {
 /// Audit data for Attack Sim Admin events.
 ///
 /// CSDL: `microsoft.graph.security.attackSimAdminAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AttackSimAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -5235,6 +5942,21 @@ impl ::graph_model::rt::Value for AttackSimAdminAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AttackSimAdminAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttackSimAdminAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttackSimAdminAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimAdminAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.attackSimAdminAuditRecord";
 }
@@ -5251,7 +5973,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimAdminAuditReco
 /// Audit data for Attack Sim events.
 ///
 /// CSDL: `microsoft.graph.security.attackSimAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AttackSimAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -5293,6 +6015,21 @@ impl ::graph_model::rt::Value for AttackSimAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AttackSimAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AttackSimAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AttackSimAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AttackSimAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.attackSimAuditRecord";
 }
@@ -5309,7 +6046,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AttackSimAuditRecord {
 /// Audit data for Audit Config events.
 ///
 /// CSDL: `microsoft.graph.security.auditConfigAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -5351,6 +6088,21 @@ impl ::graph_model::rt::Value for AuditConfigAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditConfigAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditConfigAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditConfigAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditConfigAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditConfigAuditRecord";
 }
@@ -5367,7 +6119,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditConfigAuditRecord 
 /// Root entity for the audit log API.
 ///
 /// CSDL: `microsoft.graph.security.auditCoreRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditCoreRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -5411,6 +6163,21 @@ impl ::graph_model::rt::Value for AuditCoreRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditCoreRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditCoreRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditCoreRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditCoreRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditCoreRoot";
 }
@@ -5428,7 +6195,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditCoreRoot {
 ///
 /// CSDL: `microsoft.graph.security.auditData` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -5470,6 +6237,21 @@ impl ::graph_model::rt::Value for AuditData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditData";
 }
@@ -5492,7 +6274,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditData {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AuditDataAny {
     /// No `@odata.type`, or the declared type itself.
@@ -9631,6 +10412,21 @@ impl ::graph_model::rt::Value for AuditDataAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for AuditDataAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditDataAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditDataAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditDataAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditData";
 }
@@ -9647,7 +10443,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditDataAny {
 /// Represents a query against the unified audit log.
 ///
 /// CSDL: `microsoft.graph.security.auditLogQuery`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditLogQuery {
     /// Property `id` (not nullable: absent or a value).
@@ -9763,6 +10559,21 @@ impl ::graph_model::rt::Value for AuditLogQuery {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditLogQuery {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditLogQuery {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditLogQuery {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditLogQuery {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditLogQuery";
 }
@@ -9865,7 +10676,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogQueryStatus {
 /// Represents an individual audit log record.
 ///
 /// CSDL: `microsoft.graph.security.auditLogRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditLogRecord {
     /// Property `id` (not nullable: absent or a value).
@@ -9974,6 +10785,21 @@ impl ::graph_model::rt::Value for AuditLogRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AuditLogRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditLogRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditLogRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AuditLogRecord {
@@ -12569,7 +13395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditLogUserType {
 /// A dictionary of name-value pairs for dynamic audit event properties.
 ///
 /// CSDL: `microsoft.graph.security.auditRecordTypeDictionary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditRecordTypeDictionary {
     /// Properties not in the model and instance annotations, in the order read.
@@ -12609,6 +13435,21 @@ impl ::graph_model::rt::Value for AuditRecordTypeDictionary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditRecordTypeDictionary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditRecordTypeDictionary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditRecordTypeDictionary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditRecordTypeDictionary {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditRecordTypeDictionary";
 }
@@ -12625,7 +13466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditRecordTypeDictiona
 /// Audit data for Audit Search events.
 ///
 /// CSDL: `microsoft.graph.security.auditSearchAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuditSearchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -12667,6 +13508,21 @@ impl ::graph_model::rt::Value for AuditSearchAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuditSearchAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuditSearchAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuditSearchAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuditSearchAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.auditSearchAuditRecord";
 }
@@ -12681,7 +13537,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuditSearchAuditRecord 
     }
 }
 /// CSDL: `microsoft.graph.security.authorityTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AuthorityTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -12742,6 +13598,21 @@ impl ::graph_model::rt::Value for AuthorityTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AuthorityTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AuthorityTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AuthorityTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AuthorityTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.authorityTemplate";
 }
@@ -12756,7 +13627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AuthorityTemplate {
     }
 }
 /// CSDL: `microsoft.graph.security.autoAuditingConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AutoAuditingConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -12800,6 +13671,21 @@ impl ::graph_model::rt::Value for AutoAuditingConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AutoAuditingConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AutoAuditingConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AutoAuditingConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AutoAuditingConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.security.autoAuditingConfiguration";
 }
@@ -12814,7 +13700,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutoAuditingConfigurati
     }
 }
 /// CSDL: `microsoft.graph.security.autonomousSystem`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AutonomousSystem {
     /// Property `name` (not nullable: absent or a value).
@@ -12870,6 +13756,21 @@ impl ::graph_model::rt::Value for AutonomousSystem {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AutonomousSystem {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AutonomousSystem {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AutonomousSystem {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AutonomousSystem {
     const TYPE_NAME: &'static str = "microsoft.graph.security.autonomousSystem";
 }
@@ -12886,7 +13787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AutonomousSystem {
 /// Audit data for Azfw Application Rule Aggregation Event events.
 ///
 /// CSDL: `microsoft.graph.security.azfwApplicationRuleAggregationEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzfwApplicationRuleAggregationEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -12928,6 +13829,21 @@ impl ::graph_model::rt::Value for AzfwApplicationRuleAggregationEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzfwApplicationRuleAggregationEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzfwApplicationRuleAggregationEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzfwApplicationRuleAggregationEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzfwApplicationRuleAggregationEventRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.azfwApplicationRuleAggregationEventRecord";
@@ -12945,7 +13861,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzfwApplicationRuleAggr
 /// Audit data for Azfw Dns Query Event events.
 ///
 /// CSDL: `microsoft.graph.security.azfwDnsQueryEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzfwDnsQueryEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -12987,6 +13903,21 @@ impl ::graph_model::rt::Value for AzfwDnsQueryEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzfwDnsQueryEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzfwDnsQueryEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzfwDnsQueryEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzfwDnsQueryEventRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.azfwDnsQueryEventRecord";
 }
@@ -13003,7 +13934,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzfwDnsQueryEventRecord
 /// Audit data for Azfw Network Rule Event events.
 ///
 /// CSDL: `microsoft.graph.security.azfwNetworkRuleEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzfwNetworkRuleEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -13045,6 +13976,21 @@ impl ::graph_model::rt::Value for AzfwNetworkRuleEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzfwNetworkRuleEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzfwNetworkRuleEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzfwNetworkRuleEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzfwNetworkRuleEventRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.azfwNetworkRuleEventRecord";
 }
@@ -13061,7 +14007,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzfwNetworkRuleEventRec
 /// Audit data for Azure AI Search Audit events.
 ///
 /// CSDL: `microsoft.graph.security.azureAISearchAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzureAISearchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -13103,6 +14049,21 @@ impl ::graph_model::rt::Value for AzureAISearchAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzureAISearchAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzureAISearchAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzureAISearchAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureAISearchAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.azureAISearchAuditRecord";
 }
@@ -13119,7 +14080,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureAISearchAuditRecor
 /// Audit data for Azure Active Directory Account Logon events.
 ///
 /// CSDL: `microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzureActiveDirectoryAccountLogonAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -13161,6 +14122,21 @@ impl ::graph_model::rt::Value for AzureActiveDirectoryAccountLogonAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzureActiveDirectoryAccountLogonAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzureActiveDirectoryAccountLogonAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzureActiveDirectoryAccountLogonAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureActiveDirectoryAccountLogonAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord";
@@ -13180,7 +14156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Azure Active Directory events.
 ///
 /// CSDL: `microsoft.graph.security.azureActiveDirectoryAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzureActiveDirectoryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -13222,6 +14198,21 @@ impl ::graph_model::rt::Value for AzureActiveDirectoryAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzureActiveDirectoryAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzureActiveDirectoryAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzureActiveDirectoryAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureActiveDirectoryAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.azureActiveDirectoryAuditRecord";
 }
@@ -13238,7 +14229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureActiveDirectoryAud
 /// Audit data for Azure Active Directory STS Logon events.
 ///
 /// CSDL: `microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzureActiveDirectoryStsLogonAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -13280,6 +14271,21 @@ impl ::graph_model::rt::Value for AzureActiveDirectoryStsLogonAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzureActiveDirectoryStsLogonAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzureActiveDirectoryStsLogonAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzureActiveDirectoryStsLogonAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureActiveDirectoryStsLogonAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord";
@@ -13295,7 +14301,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureActiveDirectorySts
     }
 }
 /// CSDL: `microsoft.graph.security.azureResourceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AzureResourceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -13391,6 +14397,21 @@ impl ::graph_model::rt::Value for AzureResourceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for AzureResourceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AzureResourceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AzureResourceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for AzureResourceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.azureResourceEvidence";
 }
@@ -13405,7 +14426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for AzureResourceEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.blobContainerEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BlobContainerEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -13501,6 +14522,21 @@ impl ::graph_model::rt::Value for BlobContainerEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BlobContainerEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BlobContainerEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BlobContainerEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BlobContainerEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.blobContainerEvidence";
 }
@@ -13515,7 +14551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BlobContainerEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.blobEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct BlobEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -13621,6 +14657,21 @@ impl ::graph_model::rt::Value for BlobEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for BlobEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for BlobEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for BlobEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for BlobEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.blobEvidence";
 }
@@ -13637,7 +14688,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for BlobEvidence {
 /// Audit data for threat campaign events.
 ///
 /// CSDL: `microsoft.graph.security.campaignAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CampaignAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -13677,6 +14728,21 @@ impl ::graph_model::rt::Value for CampaignAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CampaignAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CampaignAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CampaignAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CampaignAuditRecord {
@@ -13813,7 +14879,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseAction {
     }
 }
 /// CSDL: `microsoft.graph.security.caseOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CaseOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -13899,6 +14965,21 @@ impl ::graph_model::rt::Value for CaseOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CaseOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CaseOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CaseOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CaseOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.caseOperation";
 }
@@ -13921,7 +15002,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseOperation {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CaseOperationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -14072,6 +15152,21 @@ impl ::graph_model::rt::Value for CaseOperationAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for CaseOperationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CaseOperationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CaseOperationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CaseOperationAny {
@@ -14331,7 +15426,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CaseType {
     }
 }
 /// CSDL: `microsoft.graph.security.casesRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CasesRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -14378,6 +15473,21 @@ impl ::graph_model::rt::Value for CasesRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CasesRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CasesRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CasesRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CasesRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.security.casesRoot";
 }
@@ -14392,7 +15502,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CasesRoot {
     }
 }
 /// CSDL: `microsoft.graph.security.categoryTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CategoryTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -14463,6 +15573,21 @@ impl ::graph_model::rt::Value for CategoryTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CategoryTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CategoryTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CategoryTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CategoryTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.categoryTemplate";
 }
@@ -14479,7 +15604,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CategoryTemplate {
 /// Audit data for CCRAI Policy Violation events.
 ///
 /// CSDL: `microsoft.graph.security.ccraiPolicyViolationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CcraiPolicyViolationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14521,6 +15646,21 @@ impl ::graph_model::rt::Value for CcraiPolicyViolationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CcraiPolicyViolationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CcraiPolicyViolationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CcraiPolicyViolationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CcraiPolicyViolationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ccraiPolicyViolationRecord";
 }
@@ -14537,7 +15677,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CcraiPolicyViolationRec
 /// Audit data for CDP Classifier Health events.
 ///
 /// CSDL: `microsoft.graph.security.cdpClassifierHealthRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpClassifierHealthRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14579,6 +15719,21 @@ impl ::graph_model::rt::Value for CdpClassifierHealthRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpClassifierHealthRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpClassifierHealthRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpClassifierHealthRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpClassifierHealthRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpClassifierHealthRecord";
 }
@@ -14595,7 +15750,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpClassifierHealthReco
 /// Audit data for CDP Cold Crawl Status events.
 ///
 /// CSDL: `microsoft.graph.security.cdpColdCrawlStatusRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpColdCrawlStatusRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14637,6 +15792,21 @@ impl ::graph_model::rt::Value for CdpColdCrawlStatusRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpColdCrawlStatusRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpColdCrawlStatusRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpColdCrawlStatusRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpColdCrawlStatusRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpColdCrawlStatusRecord";
 }
@@ -14653,7 +15823,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpColdCrawlStatusRecor
 /// Audit data for CDP Consumption Resource events.
 ///
 /// CSDL: `microsoft.graph.security.cdpConsumptionResourceRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpConsumptionResourceRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14695,6 +15865,21 @@ impl ::graph_model::rt::Value for CdpConsumptionResourceRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpConsumptionResourceRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpConsumptionResourceRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpConsumptionResourceRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpConsumptionResourceRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpConsumptionResourceRecord";
 }
@@ -14711,7 +15896,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpConsumptionResourceR
 /// Audit data for CDP Content Explorer Aggregate events.
 ///
 /// CSDL: `microsoft.graph.security.cdpContentExplorerAggregateRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpContentExplorerAggregateRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14753,6 +15938,21 @@ impl ::graph_model::rt::Value for CdpContentExplorerAggregateRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpContentExplorerAggregateRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpContentExplorerAggregateRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpContentExplorerAggregateRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpContentExplorerAggregateRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpContentExplorerAggregateRecord";
 }
@@ -14769,7 +15969,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpContentExplorerAggre
 /// Audit data for CDP DLP Sensitive Endpoint events.
 ///
 /// CSDL: `microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpDlpSensitiveEndpointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14811,6 +16011,21 @@ impl ::graph_model::rt::Value for CdpDlpSensitiveEndpointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpDlpSensitiveEndpointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpDlpSensitiveEndpointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpDlpSensitiveEndpointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpDlpSensitiveEndpointAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord";
 }
@@ -14827,7 +16042,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpDlpSensitiveEndpoint
 /// Audit data for CDP Log events.
 ///
 /// CSDL: `microsoft.graph.security.cdpLogRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpLogRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14869,6 +16084,21 @@ impl ::graph_model::rt::Value for CdpLogRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpLogRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpLogRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpLogRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpLogRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpLogRecord";
 }
@@ -14885,7 +16115,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpLogRecord {
 /// Audit data for CDP OCR Billing events.
 ///
 /// CSDL: `microsoft.graph.security.cdpOcrBillingRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpOcrBillingRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14927,6 +16157,21 @@ impl ::graph_model::rt::Value for CdpOcrBillingRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpOcrBillingRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpOcrBillingRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpOcrBillingRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpOcrBillingRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpOcrBillingRecord";
 }
@@ -14943,7 +16188,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpOcrBillingRecord {
 /// Audit data for CDP Resource Scope Change Event events.
 ///
 /// CSDL: `microsoft.graph.security.cdpResourceScopeChangeEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpResourceScopeChangeEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -14985,6 +16230,21 @@ impl ::graph_model::rt::Value for CdpResourceScopeChangeEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CdpResourceScopeChangeEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpResourceScopeChangeEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpResourceScopeChangeEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CdpResourceScopeChangeEventRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cdpResourceScopeChangeEventRecord";
 }
@@ -15001,7 +16261,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CdpResourceScopeChangeE
 /// Audit data for Cdpdlmai Interaction Insights events.
 ///
 /// CSDL: `microsoft.graph.security.cdpdlmaiInteractionInsightsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CdpdlmaiInteractionInsightsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -15041,6 +16301,21 @@ impl ::graph_model::rt::Value for CdpdlmaiInteractionInsightsRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for CdpdlmaiInteractionInsightsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CdpdlmaiInteractionInsightsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CdpdlmaiInteractionInsightsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for CdpdlmaiInteractionInsightsRecord {
@@ -15122,7 +16397,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ChildSelectability {
     }
 }
 /// CSDL: `microsoft.graph.security.citationTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CitationTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -15198,6 +16473,21 @@ impl ::graph_model::rt::Value for CitationTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CitationTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CitationTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CitationTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CitationTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.citationTemplate";
 }
@@ -15212,7 +16502,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CitationTemplate {
     }
 }
 /// CSDL: `microsoft.graph.security.cloudApplicationEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudApplicationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -15323,6 +16613,21 @@ impl ::graph_model::rt::Value for CloudApplicationEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudApplicationEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudApplicationEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudApplicationEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudApplicationEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cloudApplicationEvidence";
 }
@@ -15416,7 +16721,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudAttachmentVersion 
     }
 }
 /// CSDL: `microsoft.graph.security.cloudLogonRequestEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudLogonRequestEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -15502,6 +16807,21 @@ impl ::graph_model::rt::Value for CloudLogonRequestEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudLogonRequestEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudLogonRequestEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudLogonRequestEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudLogonRequestEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cloudLogonRequestEvidence";
 }
@@ -15516,7 +16836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudLogonRequestEviden
     }
 }
 /// CSDL: `microsoft.graph.security.cloudLogonSessionEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudLogonSessionEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -15642,6 +16962,21 @@ impl ::graph_model::rt::Value for CloudLogonSessionEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudLogonSessionEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudLogonSessionEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudLogonSessionEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudLogonSessionEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cloudLogonSessionEvidence";
 }
@@ -15658,7 +16993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudLogonSessionEviden
 /// Audit data for Cloud Update Device Config events.
 ///
 /// CSDL: `microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudUpdateDeviceConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -15700,6 +17035,21 @@ impl ::graph_model::rt::Value for CloudUpdateDeviceConfigAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudUpdateDeviceConfigAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudUpdateDeviceConfigAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudUpdateDeviceConfigAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudUpdateDeviceConfigAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord";
 }
@@ -15716,7 +17066,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudUpdateDeviceConfig
 /// Audit data for Cloud Update Profile Config events.
 ///
 /// CSDL: `microsoft.graph.security.cloudUpdateProfileConfigAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudUpdateProfileConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -15758,6 +17108,21 @@ impl ::graph_model::rt::Value for CloudUpdateProfileConfigAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudUpdateProfileConfigAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudUpdateProfileConfigAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudUpdateProfileConfigAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudUpdateProfileConfigAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cloudUpdateProfileConfigAuditRecord";
 }
@@ -15774,7 +17139,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudUpdateProfileConfi
 /// Audit data for Cloud Update Tenant Config events.
 ///
 /// CSDL: `microsoft.graph.security.cloudUpdateTenantConfigAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CloudUpdateTenantConfigAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -15816,6 +17181,21 @@ impl ::graph_model::rt::Value for CloudUpdateTenantConfigAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CloudUpdateTenantConfigAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CloudUpdateTenantConfigAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CloudUpdateTenantConfigAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CloudUpdateTenantConfigAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cloudUpdateTenantConfigAuditRecord";
 }
@@ -15831,7 +17211,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CloudUpdateTenantConfig
 }
 /// CSDL: `microsoft.graph.security.collaborationRoot` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CollaborationRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -15878,6 +17258,21 @@ impl ::graph_model::rt::Value for CollaborationRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CollaborationRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CollaborationRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CollaborationRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CollaborationRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.security.collaborationRoot";
 }
@@ -15900,7 +17295,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CollaborationRoot {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum CollaborationRootAny {
     /// No `@odata.type`, or the declared type itself.
@@ -15963,6 +17357,21 @@ impl ::graph_model::rt::Value for CollaborationRootAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for CollaborationRootAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CollaborationRootAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CollaborationRootAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CollaborationRootAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.collaborationRoot";
 }
@@ -15979,7 +17388,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CollaborationRootAny {
 /// Audit data for Compliance Connector events.
 ///
 /// CSDL: `microsoft.graph.security.complianceConnectorAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceConnectorAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16021,6 +17430,21 @@ impl ::graph_model::rt::Value for ComplianceConnectorAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceConnectorAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceConnectorAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceConnectorAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceConnectorAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceConnectorAuditRecord";
 }
@@ -16037,7 +17461,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceConnectorAudi
 /// Audit data for Compliance DLM Exchange events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLMExchangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLMExchangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16079,6 +17503,21 @@ impl ::graph_model::rt::Value for ComplianceDLMExchangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLMExchangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLMExchangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLMExchangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLMExchangeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLMExchangeAuditRecord";
 }
@@ -16095,7 +17534,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLMExchangeAu
 /// Audit data for Compliance DLM SharePoint events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLMSharePointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLMSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16137,6 +17576,21 @@ impl ::graph_model::rt::Value for ComplianceDLMSharePointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLMSharePointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLMSharePointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLMSharePointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLMSharePointAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLMSharePointAuditRecord";
 }
@@ -16153,7 +17607,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLMSharePoint
 /// Audit data for Compliance DLP Applications events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPApplicationsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPApplicationsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16195,6 +17649,21 @@ impl ::graph_model::rt::Value for ComplianceDLPApplicationsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPApplicationsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPApplicationsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPApplicationsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPApplicationsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLPApplicationsAuditRecord";
 }
@@ -16211,7 +17680,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPApplicatio
 /// Audit data for Compliance DLP Applications Classification events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPApplicationsClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16253,6 +17722,21 @@ impl ::graph_model::rt::Value for ComplianceDLPApplicationsClassificationAuditRe
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPApplicationsClassificationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPApplicationsClassificationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPApplicationsClassificationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPApplicationsClassificationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord";
@@ -16272,7 +17756,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance DLP Endpoint events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPEndpointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPEndpointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16314,6 +17798,21 @@ impl ::graph_model::rt::Value for ComplianceDLPEndpointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPEndpointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPEndpointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPEndpointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPEndpointAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLPEndpointAuditRecord";
 }
@@ -16330,7 +17829,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPEndpointAu
 /// Audit data for Compliance DLP Endpoint Discovery events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPEndpointDiscoveryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16372,6 +17871,21 @@ impl ::graph_model::rt::Value for ComplianceDLPEndpointDiscoveryAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPEndpointDiscoveryAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPEndpointDiscoveryAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPEndpointDiscoveryAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPEndpointDiscoveryAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord";
@@ -16389,7 +17903,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPEndpointDi
 /// Audit data for Compliance DLP Enforcement events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPEnforcementAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPEnforcementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16431,6 +17945,21 @@ impl ::graph_model::rt::Value for ComplianceDLPEnforcementAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPEnforcementAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPEnforcementAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPEnforcementAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPEnforcementAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLPEnforcementAuditRecord";
 }
@@ -16447,7 +17976,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPEnforcemen
 /// Audit data for Compliance DLP Exchange events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPExchangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16489,6 +18018,21 @@ impl ::graph_model::rt::Value for ComplianceDLPExchangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPExchangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPExchangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPExchangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPExchangeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLPExchangeAuditRecord";
 }
@@ -16505,7 +18049,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPExchangeAu
 /// Audit data for Compliance DLP Exchange Classification events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPExchangeClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16547,6 +18091,21 @@ impl ::graph_model::rt::Value for ComplianceDLPExchangeClassificationAuditRecord
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPExchangeClassificationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPExchangeClassificationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPExchangeClassificationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPExchangeClassificationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord";
@@ -16566,7 +18125,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance DLP Exchange Classification CDP events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPExchangeClassificationCdpRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16608,6 +18167,21 @@ impl ::graph_model::rt::Value for ComplianceDLPExchangeClassificationCdpRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPExchangeClassificationCdpRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPExchangeClassificationCdpRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPExchangeClassificationCdpRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPExchangeClassificationCdpRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord";
@@ -16627,7 +18201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance DLP Exchange Discovery events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPExchangeDiscoveryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16669,6 +18243,21 @@ impl ::graph_model::rt::Value for ComplianceDLPExchangeDiscoveryAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPExchangeDiscoveryAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPExchangeDiscoveryAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPExchangeDiscoveryAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPExchangeDiscoveryAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord";
@@ -16686,7 +18275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPExchangeDi
 /// Audit data for Compliance DLP SharePoint events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16728,6 +18317,21 @@ impl ::graph_model::rt::Value for ComplianceDLPSharePointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPSharePointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPSharePointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPSharePointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPSharePointAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceDLPSharePointAuditRecord";
 }
@@ -16744,7 +18348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceDLPSharePoint
 /// Audit data for Compliance DLP SharePoint Classification events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPSharePointClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16786,6 +18390,21 @@ impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationAuditReco
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPSharePointClassificationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPSharePointClassificationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPSharePointClassificationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPSharePointClassificationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord";
@@ -16805,7 +18424,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance DLP SharePoint Classification CDP events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPSharePointClassificationCdpRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16847,6 +18466,21 @@ impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationCdpRecord
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPSharePointClassificationCdpRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPSharePointClassificationCdpRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPSharePointClassificationCdpRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPSharePointClassificationCdpRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord";
@@ -16866,7 +18500,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance DLP SharePoint Classification Extended events.
 ///
 /// CSDL: `microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceDLPSharePointClassificationExtendedAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16908,6 +18542,21 @@ impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationExtendedA
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceDLPSharePointClassificationExtendedAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceDLPSharePointClassificationExtendedAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceDLPSharePointClassificationExtendedAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceDLPSharePointClassificationExtendedAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord";
@@ -16929,7 +18578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance Exchange OCR events.
 ///
 /// CSDL: `microsoft.graph.security.complianceExchangeOcrAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceExchangeOcrAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -16971,6 +18620,21 @@ impl ::graph_model::rt::Value for ComplianceExchangeOcrAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceExchangeOcrAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceExchangeOcrAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceExchangeOcrAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceExchangeOcrAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceExchangeOcrAuditRecord";
 }
@@ -16987,7 +18651,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceExchangeOcrAu
 /// Audit data for Compliance Manager Action events.
 ///
 /// CSDL: `microsoft.graph.security.complianceManagerActionRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceManagerActionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17029,6 +18693,21 @@ impl ::graph_model::rt::Value for ComplianceManagerActionRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceManagerActionRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceManagerActionRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceManagerActionRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceManagerActionRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceManagerActionRecord";
 }
@@ -17045,7 +18724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceManagerAction
 /// Audit data for Compliance Policy Grading SharePoint events.
 ///
 /// CSDL: `microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CompliancePolicyGradingSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17087,6 +18766,21 @@ impl ::graph_model::rt::Value for CompliancePolicyGradingSharePointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CompliancePolicyGradingSharePointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CompliancePolicyGradingSharePointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CompliancePolicyGradingSharePointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CompliancePolicyGradingSharePointAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord";
@@ -17106,7 +18800,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Compliance Settings Change events.
 ///
 /// CSDL: `microsoft.graph.security.complianceSettingsChangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceSettingsChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17148,6 +18842,21 @@ impl ::graph_model::rt::Value for ComplianceSettingsChangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceSettingsChangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceSettingsChangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceSettingsChangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceSettingsChangeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.complianceSettingsChangeAuditRecord";
 }
@@ -17164,7 +18873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceSettingsChang
 /// Audit data for Compliance SIT Grading SharePoint events.
 ///
 /// CSDL: `microsoft.graph.security.complianceSitGradingSharePointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceSitGradingSharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17206,6 +18915,21 @@ impl ::graph_model::rt::Value for ComplianceSitGradingSharePointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceSitGradingSharePointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceSitGradingSharePointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceSitGradingSharePointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceSitGradingSharePointAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceSitGradingSharePointAuditRecord";
@@ -17223,7 +18947,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceSitGradingSha
 /// Audit data for Compliance Supervision Exchange events.
 ///
 /// CSDL: `microsoft.graph.security.complianceSupervisionExchangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ComplianceSupervisionExchangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17265,6 +18989,21 @@ impl ::graph_model::rt::Value for ComplianceSupervisionExchangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ComplianceSupervisionExchangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ComplianceSupervisionExchangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ComplianceSupervisionExchangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ComplianceSupervisionExchangeAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.complianceSupervisionExchangeAuditRecord";
@@ -17280,7 +19019,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ComplianceSupervisionEx
     }
 }
 /// CSDL: `microsoft.graph.security.compromiseIndicator`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CompromiseIndicator {
     /// Property `value` (nullable: absent, `null` or a value).
@@ -17324,6 +19063,21 @@ impl ::graph_model::rt::Value for CompromiseIndicator {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CompromiseIndicator {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CompromiseIndicator {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CompromiseIndicator {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CompromiseIndicator {
     const TYPE_NAME: &'static str = "microsoft.graph.security.compromiseIndicator";
 }
@@ -17340,7 +19094,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CompromiseIndicator {
 /// Audit data for Connected AI App Interaction events.
 ///
 /// CSDL: `microsoft.graph.security.connectedAIAppInteractionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ConnectedAIAppInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17382,6 +19136,21 @@ impl ::graph_model::rt::Value for ConnectedAIAppInteractionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ConnectedAIAppInteractionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ConnectedAIAppInteractionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ConnectedAIAppInteractionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ConnectedAIAppInteractionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.connectedAIAppInteractionAuditRecord";
 }
@@ -17398,7 +19167,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConnectedAIAppInteracti
 /// Audit data for Consumption Resource events.
 ///
 /// CSDL: `microsoft.graph.security.consumptionResourceAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ConsumptionResourceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17440,6 +19209,21 @@ impl ::graph_model::rt::Value for ConsumptionResourceAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ConsumptionResourceAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ConsumptionResourceAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ConsumptionResourceAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ConsumptionResourceAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.consumptionResourceAuditRecord";
 }
@@ -17454,7 +19238,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ConsumptionResourceAudi
     }
 }
 /// CSDL: `microsoft.graph.security.containerEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ContainerEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -17570,6 +19354,21 @@ impl ::graph_model::rt::Value for ContainerEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ContainerEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ContainerEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ContainerEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ContainerEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.containerEvidence";
 }
@@ -17584,7 +19383,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.containerImageEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ContainerImageEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -17680,6 +19479,21 @@ impl ::graph_model::rt::Value for ContainerImageEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ContainerImageEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ContainerImageEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ContainerImageEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ContainerImageEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.containerImageEvidence";
 }
@@ -17763,7 +19577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContainerPortProtocol {
     }
 }
 /// CSDL: `microsoft.graph.security.containerRegistryEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ContainerRegistryEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -17847,6 +19661,21 @@ impl ::graph_model::rt::Value for ContainerRegistryEvidence {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ContainerRegistryEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ContainerRegistryEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ContainerRegistryEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ContainerRegistryEvidence {
@@ -17934,7 +19763,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentFormat {
 /// Audit data for Content Store Meta events.
 ///
 /// CSDL: `microsoft.graph.security.contentStoreMetadataRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ContentStoreMetadataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -17976,6 +19805,21 @@ impl ::graph_model::rt::Value for ContentStoreMetadataRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ContentStoreMetadataRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ContentStoreMetadataRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ContentStoreMetadataRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ContentStoreMetadataRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.contentStoreMetadataRecord";
 }
@@ -17992,7 +19836,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ContentStoreMetadataRec
 /// Audit data for Copilot Agent Management events.
 ///
 /// CSDL: `microsoft.graph.security.copilotAgentManagementAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotAgentManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18034,6 +19878,21 @@ impl ::graph_model::rt::Value for CopilotAgentManagementAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotAgentManagementAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotAgentManagementAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotAgentManagementAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotAgentManagementAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotAgentManagementAuditRecord";
 }
@@ -18050,7 +19909,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotAgentManagementA
 /// Audit data for Copilot for Security Logging events.
 ///
 /// CSDL: `microsoft.graph.security.copilotForSecurityLoggingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotForSecurityLoggingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18092,6 +19951,21 @@ impl ::graph_model::rt::Value for CopilotForSecurityLoggingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotForSecurityLoggingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotForSecurityLoggingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotForSecurityLoggingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotForSecurityLoggingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotForSecurityLoggingAuditRecord";
 }
@@ -18108,7 +19982,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotForSecurityLoggi
 /// Audit data for Copilot for Security Trigger events.
 ///
 /// CSDL: `microsoft.graph.security.copilotForSecurityTriggerAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotForSecurityTriggerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18150,6 +20024,21 @@ impl ::graph_model::rt::Value for CopilotForSecurityTriggerAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotForSecurityTriggerAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotForSecurityTriggerAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotForSecurityTriggerAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotForSecurityTriggerAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotForSecurityTriggerAuditRecord";
 }
@@ -18166,7 +20055,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotForSecurityTrigg
 /// Audit data for Copilot Interaction events.
 ///
 /// CSDL: `microsoft.graph.security.copilotInteractionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18208,6 +20097,21 @@ impl ::graph_model::rt::Value for CopilotInteractionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotInteractionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotInteractionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotInteractionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotInteractionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotInteractionAuditRecord";
 }
@@ -18224,7 +20128,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotInteractionAudit
 /// Audit data for Copilot Plugin Setting events.
 ///
 /// CSDL: `microsoft.graph.security.copilotPluginSettingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotPluginSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18266,6 +20170,21 @@ impl ::graph_model::rt::Value for CopilotPluginSettingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotPluginSettingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotPluginSettingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotPluginSettingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotPluginSettingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotPluginSettingAuditRecord";
 }
@@ -18282,7 +20201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPluginSettingAud
 /// Audit data for Copilot Prompt Book Setting events.
 ///
 /// CSDL: `microsoft.graph.security.copilotPromptBookSettingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotPromptBookSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18324,6 +20243,21 @@ impl ::graph_model::rt::Value for CopilotPromptBookSettingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotPromptBookSettingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotPromptBookSettingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotPromptBookSettingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotPromptBookSettingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotPromptBookSettingAuditRecord";
 }
@@ -18340,7 +20274,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotPromptBookSettin
 /// Audit data for Copilot Session Sharing events.
 ///
 /// CSDL: `microsoft.graph.security.copilotSessionSharingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotSessionSharingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18382,6 +20316,21 @@ impl ::graph_model::rt::Value for CopilotSessionSharingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotSessionSharingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotSessionSharingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotSessionSharingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotSessionSharingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotSessionSharingAuditRecord";
 }
@@ -18398,7 +20347,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotSessionSharingAu
 /// Audit data for Copilot Setting events.
 ///
 /// CSDL: `microsoft.graph.security.copilotSettingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18440,6 +20389,21 @@ impl ::graph_model::rt::Value for CopilotSettingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotSettingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotSettingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotSettingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotSettingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotSettingAuditRecord";
 }
@@ -18456,7 +20420,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotSettingAuditReco
 /// Audit data for Copilot Workspace Setting events.
 ///
 /// CSDL: `microsoft.graph.security.copilotWorkspaceSettingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CopilotWorkspaceSettingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18498,6 +20462,21 @@ impl ::graph_model::rt::Value for CopilotWorkspaceSettingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CopilotWorkspaceSettingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CopilotWorkspaceSettingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CopilotWorkspaceSettingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CopilotWorkspaceSettingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.copilotWorkspaceSettingAuditRecord";
 }
@@ -18514,7 +20493,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CopilotWorkspaceSetting
 /// Audit data for Core Reporting Settings events.
 ///
 /// CSDL: `microsoft.graph.security.coreReportingSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CoreReportingSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18556,6 +20535,21 @@ impl ::graph_model::rt::Value for CoreReportingSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CoreReportingSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CoreReportingSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CoreReportingSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CoreReportingSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.coreReportingSettingsAuditRecord";
 }
@@ -18572,7 +20566,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CoreReportingSettingsAu
 /// Audit data for Cortana Briefing events.
 ///
 /// CSDL: `microsoft.graph.security.cortanaBriefingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CortanaBriefingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18614,6 +20608,21 @@ impl ::graph_model::rt::Value for CortanaBriefingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CortanaBriefingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CortanaBriefingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CortanaBriefingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CortanaBriefingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cortanaBriefingAuditRecord";
 }
@@ -18630,7 +20639,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CortanaBriefingAuditRec
 /// Audit data for Critical Asset Management Classification events.
 ///
 /// CSDL: `microsoft.graph.security.criticalAssetManagementClassificationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CriticalAssetManagementClassificationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18672,6 +20681,21 @@ impl ::graph_model::rt::Value for CriticalAssetManagementClassificationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CriticalAssetManagementClassificationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CriticalAssetManagementClassificationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CriticalAssetManagementClassificationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CriticalAssetManagementClassificationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.criticalAssetManagementClassificationRecord";
@@ -18691,7 +20715,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for CRM Entity Operation events.
 ///
 /// CSDL: `microsoft.graph.security.crmEntityOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CrmEntityOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18733,6 +20757,21 @@ impl ::graph_model::rt::Value for CrmEntityOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CrmEntityOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CrmEntityOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CrmEntityOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CrmEntityOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.crmEntityOperationAuditRecord";
 }
@@ -18749,7 +20788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrmEntityOperationAudit
 /// Audit data for Cross Tenant Access Policy events.
 ///
 /// CSDL: `microsoft.graph.security.crossTenantAccessPolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CrossTenantAccessPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18791,6 +20830,21 @@ impl ::graph_model::rt::Value for CrossTenantAccessPolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CrossTenantAccessPolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CrossTenantAccessPolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CrossTenantAccessPolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CrossTenantAccessPolicyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.crossTenantAccessPolicyAuditRecord";
 }
@@ -18807,7 +20861,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CrossTenantAccessPolicy
 /// Audit data for Customer Key Service Encryption events.
 ///
 /// CSDL: `microsoft.graph.security.customerKeyServiceEncryptionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CustomerKeyServiceEncryptionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18849,6 +20903,21 @@ impl ::graph_model::rt::Value for CustomerKeyServiceEncryptionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CustomerKeyServiceEncryptionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CustomerKeyServiceEncryptionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CustomerKeyServiceEncryptionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CustomerKeyServiceEncryptionAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.customerKeyServiceEncryptionAuditRecord";
@@ -18864,7 +20933,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomerKeyServiceEncry
     }
 }
 /// CSDL: `microsoft.graph.security.cvssSummary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct CvssSummary {
     /// Property `score` (not nullable: absent or a value).
@@ -18913,6 +20982,21 @@ impl ::graph_model::rt::Value for CvssSummary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for CvssSummary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for CvssSummary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for CvssSummary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for CvssSummary {
     const TYPE_NAME: &'static str = "microsoft.graph.security.cvssSummary";
 }
@@ -18929,7 +21013,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CvssSummary {
 /// Audit data for Data Center Security cmdlet events.
 ///
 /// CSDL: `microsoft.graph.security.dataCenterSecurityCmdletAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataCenterSecurityCmdletAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -18971,6 +21055,21 @@ impl ::graph_model::rt::Value for DataCenterSecurityCmdletAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataCenterSecurityCmdletAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataCenterSecurityCmdletAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataCenterSecurityCmdletAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataCenterSecurityCmdletAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataCenterSecurityCmdletAuditRecord";
 }
@@ -18987,7 +21086,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataCenterSecurityCmdle
 /// Audit data for Data Governance events.
 ///
 /// CSDL: `microsoft.graph.security.dataGovernanceAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataGovernanceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19029,6 +21128,21 @@ impl ::graph_model::rt::Value for DataGovernanceAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataGovernanceAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataGovernanceAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataGovernanceAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataGovernanceAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataGovernanceAuditRecord";
 }
@@ -19045,7 +21159,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataGovernanceAuditReco
 /// Audit data for Data Insights Rest Api events.
 ///
 /// CSDL: `microsoft.graph.security.dataInsightsRestApiAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataInsightsRestApiAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19087,6 +21201,21 @@ impl ::graph_model::rt::Value for DataInsightsRestApiAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataInsightsRestApiAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataInsightsRestApiAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataInsightsRestApiAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataInsightsRestApiAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataInsightsRestApiAuditRecord";
 }
@@ -19103,7 +21232,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataInsightsRestApiAudi
 /// Audit data for Data Lake Export Operation events.
 ///
 /// CSDL: `microsoft.graph.security.dataLakeExportOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataLakeExportOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19145,6 +21274,21 @@ impl ::graph_model::rt::Value for DataLakeExportOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataLakeExportOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataLakeExportOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataLakeExportOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataLakeExportOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataLakeExportOperationAuditRecord";
 }
@@ -19161,7 +21305,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataLakeExportOperation
 /// Audit data for Data Security Investigation events.
 ///
 /// CSDL: `microsoft.graph.security.dataSecurityInvestigationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataSecurityInvestigationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19203,6 +21347,21 @@ impl ::graph_model::rt::Value for DataSecurityInvestigationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataSecurityInvestigationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSecurityInvestigationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSecurityInvestigationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSecurityInvestigationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSecurityInvestigationAuditRecord";
 }
@@ -19219,7 +21378,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSecurityInvestigati
 /// Audit data for Data Share Operation events.
 ///
 /// CSDL: `microsoft.graph.security.dataShareOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataShareOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19261,6 +21420,21 @@ impl ::graph_model::rt::Value for DataShareOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataShareOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataShareOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataShareOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataShareOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataShareOperationAuditRecord";
 }
@@ -19276,7 +21450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataShareOperationAudit
 }
 /// CSDL: `microsoft.graph.security.dataSource` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DataSource {
     /// Property `id` (not nullable: absent or a value).
@@ -19347,6 +21521,21 @@ impl ::graph_model::rt::Value for DataSource {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DataSource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DataSource {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dataSource";
 }
@@ -19369,7 +21558,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSource {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum DataSourceAny {
     /// No `@odata.type`, or the declared type itself.
@@ -19454,6 +21642,21 @@ impl ::graph_model::rt::Value for DataSourceAny {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Poly(self)
+    }
+}
+impl Clone for DataSourceAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DataSourceAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DataSourceAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DataSourceAny {
@@ -19705,7 +21908,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DataSourceScopes {
 /// Default open-type audit data when no specific subtype applies.
 ///
 /// CSDL: `microsoft.graph.security.defaultAuditData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DefaultAuditData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19745,6 +21948,21 @@ impl ::graph_model::rt::Value for DefaultAuditData {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DefaultAuditData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DefaultAuditData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DefaultAuditData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DefaultAuditData {
@@ -19918,7 +22136,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderAvStatus {
 /// Audit data for Defender Case Management events.
 ///
 /// CSDL: `microsoft.graph.security.defenderCaseManagementAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DefenderCaseManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -19960,6 +22178,21 @@ impl ::graph_model::rt::Value for DefenderCaseManagementAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DefenderCaseManagementAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DefenderCaseManagementAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DefenderCaseManagementAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DefenderCaseManagementAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.defenderCaseManagementAuditRecord";
 }
@@ -19976,7 +22209,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderCaseManagementA
 /// Audit data for Defender Preview Features events.
 ///
 /// CSDL: `microsoft.graph.security.defenderPreviewFeaturesRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DefenderPreviewFeaturesRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -20018,6 +22251,21 @@ impl ::graph_model::rt::Value for DefenderPreviewFeaturesRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DefenderPreviewFeaturesRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DefenderPreviewFeaturesRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DefenderPreviewFeaturesRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DefenderPreviewFeaturesRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.defenderPreviewFeaturesRecord";
 }
@@ -20034,7 +22282,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DefenderPreviewFeatures
 /// Audit data for Defender Security for AI Configuration events.
 ///
 /// CSDL: `microsoft.graph.security.defenderSecurityForAIConfigurationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DefenderSecurityForAIConfigurationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -20074,6 +22322,21 @@ impl ::graph_model::rt::Value for DefenderSecurityForAIConfigurationAuditRecord 
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DefenderSecurityForAIConfigurationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DefenderSecurityForAIConfigurationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DefenderSecurityForAIConfigurationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DefenderSecurityForAIConfigurationAuditRecord {
@@ -20283,7 +22546,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeliveryLocation {
     }
 }
 /// CSDL: `microsoft.graph.security.departmentTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DepartmentTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -20344,6 +22607,21 @@ impl ::graph_model::rt::Value for DepartmentTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DepartmentTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DepartmentTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DepartmentTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DepartmentTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.departmentTemplate";
 }
@@ -20360,7 +22638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DepartmentTemplate {
 /// Audit data for Deploy Feature Activity events.
 ///
 /// CSDL: `microsoft.graph.security.deployFeatureActivityRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeployFeatureActivityRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -20400,6 +22678,21 @@ impl ::graph_model::rt::Value for DeployFeatureActivityRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for DeployFeatureActivityRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeployFeatureActivityRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeployFeatureActivityRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for DeployFeatureActivityRecord {
@@ -20904,7 +23197,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetectionStatus {
     note = "Behaviour details property is being deprecated due to changed in oncyber entity model.; deprecated since 2025-10-20; removal on 2026-03-01"
 )]
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DetonationBehaviourDetails {
     /// Property `actionStatus` (nullable: absent, `null` or a value).
@@ -20998,6 +23291,24 @@ impl ::graph_model::rt::Value for DetonationBehaviourDetails {
     }
 }
 #[allow(deprecated)]
+impl Clone for DetonationBehaviourDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for DetonationBehaviourDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for DetonationBehaviourDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for DetonationBehaviourDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.security.detonationBehaviourDetails";
 }
@@ -21014,7 +23325,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationBehaviourDeta
     }
 }
 /// CSDL: `microsoft.graph.security.detonationChain`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DetonationChain {
     /// Property `childNodes` (nullable: absent, `null` or a value).
@@ -21061,6 +23372,21 @@ impl ::graph_model::rt::Value for DetonationChain {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DetonationChain {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DetonationChain {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DetonationChain {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DetonationChain {
     const TYPE_NAME: &'static str = "microsoft.graph.security.detonationChain";
 }
@@ -21076,7 +23402,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationChain {
 }
 /// CSDL: `microsoft.graph.security.detonationDetails`.
 #[allow(deprecated)]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DetonationDetails {
     /// Property `analysisDateTime` (nullable: absent, `null` or a value).
@@ -21190,6 +23516,24 @@ impl ::graph_model::rt::Value for DetonationDetails {
     }
 }
 #[allow(deprecated)]
+impl Clone for DetonationDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+#[allow(deprecated)]
+impl PartialEq for DetonationDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+#[allow(deprecated)]
+impl ::std::fmt::Debug for DetonationDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
+#[allow(deprecated)]
 impl ::graph_model::rt::GraphType for DetonationDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.security.detonationDetails";
 }
@@ -21206,7 +23550,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationDetails {
     }
 }
 /// CSDL: `microsoft.graph.security.detonationObservables`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DetonationObservables {
     /// Property `contactedIps` (nullable: absent, `null` or a value).
@@ -21263,6 +23607,21 @@ impl ::graph_model::rt::Value for DetonationObservables {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DetonationObservables {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DetonationObservables {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DetonationObservables {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DetonationObservables {
     const TYPE_NAME: &'static str = "microsoft.graph.security.detonationObservables";
 }
@@ -21279,7 +23638,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DetonationObservables {
 /// Audit data for Device Discovery Settings Authenticated Scans events.
 ///
 /// CSDL: `microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceDiscoverySettingsAuthenticatedScansRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -21321,6 +23680,21 @@ impl ::graph_model::rt::Value for DeviceDiscoverySettingsAuthenticatedScansRecor
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceDiscoverySettingsAuthenticatedScansRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceDiscoverySettingsAuthenticatedScansRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceDiscoverySettingsAuthenticatedScansRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceDiscoverySettingsAuthenticatedScansRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord";
@@ -21340,7 +23714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Device Discovery Settings Exclusion events.
 ///
 /// CSDL: `microsoft.graph.security.deviceDiscoverySettingsExclusionRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceDiscoverySettingsExclusionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -21382,6 +23756,21 @@ impl ::graph_model::rt::Value for DeviceDiscoverySettingsExclusionRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceDiscoverySettingsExclusionRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceDiscoverySettingsExclusionRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceDiscoverySettingsExclusionRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceDiscoverySettingsExclusionRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.deviceDiscoverySettingsExclusionRecord";
@@ -21399,7 +23788,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceDiscoverySettings
 /// Audit data for Device Discovery Settings events.
 ///
 /// CSDL: `microsoft.graph.security.deviceDiscoverySettingsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceDiscoverySettingsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -21441,6 +23830,21 @@ impl ::graph_model::rt::Value for DeviceDiscoverySettingsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceDiscoverySettingsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceDiscoverySettingsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceDiscoverySettingsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceDiscoverySettingsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.deviceDiscoverySettingsRecord";
 }
@@ -21455,7 +23859,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceDiscoverySettings
     }
 }
 /// CSDL: `microsoft.graph.security.deviceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DeviceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -21646,6 +24050,21 @@ impl ::graph_model::rt::Value for DeviceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DeviceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DeviceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DeviceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DeviceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.deviceEvidence";
 }
@@ -21833,7 +24252,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DeviceRiskScore {
     }
 }
 /// CSDL: `microsoft.graph.security.dictionary`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Dictionary {
     /// Properties not in the model and instance annotations, in the order read.
@@ -21873,6 +24292,21 @@ impl ::graph_model::rt::Value for Dictionary {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Dictionary {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Dictionary {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Dictionary {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dictionary";
 }
@@ -21889,7 +24323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Dictionary {
 /// Audit data for eDiscovery events.
 ///
 /// CSDL: `microsoft.graph.security.discoveryAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DiscoveryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -21931,6 +24365,21 @@ impl ::graph_model::rt::Value for DiscoveryAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DiscoveryAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DiscoveryAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DiscoveryAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DiscoveryAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.discoveryAuditRecord";
 }
@@ -21945,7 +24394,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DiscoveryAuditRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.dispositionReviewStage`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DispositionReviewStage {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -22002,6 +24451,21 @@ impl ::graph_model::rt::Value for DispositionReviewStage {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DispositionReviewStage {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DispositionReviewStage {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DispositionReviewStage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DispositionReviewStage {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dispositionReviewStage";
 }
@@ -22018,7 +24482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DispositionReviewStage 
 /// Audit data for DLP Endpoint events.
 ///
 /// CSDL: `microsoft.graph.security.dlpEndpointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DlpEndpointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22060,6 +24524,21 @@ impl ::graph_model::rt::Value for DlpEndpointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DlpEndpointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DlpEndpointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DlpEndpointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DlpEndpointAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dlpEndpointAuditRecord";
 }
@@ -22076,7 +24555,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpEndpointAuditRecord 
 /// Audit data for DLP Import Result events.
 ///
 /// CSDL: `microsoft.graph.security.dlpImportResultAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DlpImportResultAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22118,6 +24597,21 @@ impl ::graph_model::rt::Value for DlpImportResultAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DlpImportResultAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DlpImportResultAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DlpImportResultAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DlpImportResultAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dlpImportResultAuditRecord";
 }
@@ -22134,7 +24628,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DlpImportResultAuditRec
 /// Audit data for DLP Sensitive Information Type Rule Package cmdlet events.
 ///
 /// CSDL: `microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DlpSensitiveInformationTypeRulePackageCmdletRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22176,6 +24670,21 @@ impl ::graph_model::rt::Value for DlpSensitiveInformationTypeRulePackageCmdletRe
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DlpSensitiveInformationTypeRulePackageCmdletRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DlpSensitiveInformationTypeRulePackageCmdletRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DlpSensitiveInformationTypeRulePackageCmdletRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DlpSensitiveInformationTypeRulePackageCmdletRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord";
@@ -22193,7 +24702,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.security.dnsEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DnsEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -22294,6 +24803,21 @@ impl ::graph_model::rt::Value for DnsEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DnsEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DnsEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DnsEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DnsEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dnsEvidence";
 }
@@ -22389,7 +24913,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DocumentVersion {
 /// Audit data for Dragon Copilot Access events.
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotAccessRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DragonCopilotAccessRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22431,6 +24955,21 @@ impl ::graph_model::rt::Value for DragonCopilotAccessRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DragonCopilotAccessRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DragonCopilotAccessRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DragonCopilotAccessRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DragonCopilotAccessRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dragonCopilotAccessRecord";
 }
@@ -22447,7 +24986,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotAccessReco
 /// Audit data for Dragon Copilot Admin events.
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotAdminRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DragonCopilotAdminRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22489,6 +25028,21 @@ impl ::graph_model::rt::Value for DragonCopilotAdminRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DragonCopilotAdminRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DragonCopilotAdminRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DragonCopilotAdminRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DragonCopilotAdminRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dragonCopilotAdminRecord";
 }
@@ -22505,7 +25059,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotAdminRecor
 /// Audit data for Dragon Copilot Clinical Data events.
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotClinicalDataRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DragonCopilotClinicalDataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22547,6 +25101,21 @@ impl ::graph_model::rt::Value for DragonCopilotClinicalDataRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DragonCopilotClinicalDataRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DragonCopilotClinicalDataRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DragonCopilotClinicalDataRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DragonCopilotClinicalDataRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dragonCopilotClinicalDataRecord";
 }
@@ -22563,7 +25132,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotClinicalDa
 /// Audit data for Dragon Copilot Session events.
 ///
 /// CSDL: `microsoft.graph.security.dragonCopilotSessionRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct DragonCopilotSessionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22605,6 +25174,21 @@ impl ::graph_model::rt::Value for DragonCopilotSessionRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for DragonCopilotSessionRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for DragonCopilotSessionRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for DragonCopilotSessionRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for DragonCopilotSessionRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.dragonCopilotSessionRecord";
 }
@@ -22621,7 +25205,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for DragonCopilotSessionRec
 /// Audit data for Dynamics365 Business Central events.
 ///
 /// CSDL: `microsoft.graph.security.dynamics365BusinessCentralAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Dynamics365BusinessCentralAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -22663,6 +25247,21 @@ impl ::graph_model::rt::Value for Dynamics365BusinessCentralAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Dynamics365BusinessCentralAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Dynamics365BusinessCentralAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Dynamics365BusinessCentralAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Dynamics365BusinessCentralAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.dynamics365BusinessCentralAuditRecord";
@@ -22678,7 +25277,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Dynamics365BusinessCent
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryAddToReviewSetOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryAddToReviewSetOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -22802,6 +25401,21 @@ impl ::graph_model::rt::Value for EdiscoveryAddToReviewSetOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryAddToReviewSetOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryAddToReviewSetOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryAddToReviewSetOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryAddToReviewSetOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryAddToReviewSetOperation";
 }
@@ -22816,7 +25430,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryAddToReviewSe
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCase`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryCase {
     /// Property `id` (not nullable: absent or a value).
@@ -22953,6 +25567,21 @@ impl ::graph_model::rt::Value for EdiscoveryCase {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryCase {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryCase {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryCase {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryCase {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryCase";
 }
@@ -22967,7 +25596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCase {
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCaseMember`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryCaseMember {
     /// Property `id` (not nullable: absent or a value).
@@ -23028,6 +25657,21 @@ impl ::graph_model::rt::Value for EdiscoveryCaseMember {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryCaseMember {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryCaseMember {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryCaseMember {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryCaseMember {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryCaseMember";
 }
@@ -23042,7 +25686,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCaseMember {
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCaseSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryCaseSettings {
     /// Property `id` (not nullable: absent or a value).
@@ -23119,6 +25763,21 @@ impl ::graph_model::rt::Value for EdiscoveryCaseSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryCaseSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryCaseSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryCaseSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryCaseSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryCaseSettings";
 }
@@ -23133,7 +25792,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCaseSettings 
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryCustodian`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryCustodian {
     /// Property `id` (not nullable: absent or a value).
@@ -23245,6 +25904,21 @@ impl ::graph_model::rt::Value for EdiscoveryCustodian {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryCustodian {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryCustodian {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryCustodian {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryCustodian {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryCustodian";
 }
@@ -23259,7 +25933,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryCustodian {
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryEstimateOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryEstimateOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -23391,6 +26065,21 @@ impl ::graph_model::rt::Value for EdiscoveryEstimateOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryEstimateOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryEstimateOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryEstimateOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryEstimateOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryEstimateOperation";
 }
@@ -23405,7 +26094,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryEstimateOpera
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryExportOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryExportOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -23528,6 +26217,21 @@ impl ::graph_model::rt::Value for EdiscoveryExportOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryExportOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryExportOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryExportOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryExportOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryExportOperation";
 }
@@ -23542,7 +26246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryExportOperati
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryHoldOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryHoldOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -23628,6 +26332,21 @@ impl ::graph_model::rt::Value for EdiscoveryHoldOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryHoldOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryHoldOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryHoldOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryHoldOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryHoldOperation";
 }
@@ -23642,7 +26361,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryHoldOperation
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryHoldPolicySyncOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryHoldPolicySyncOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -23733,6 +26452,21 @@ impl ::graph_model::rt::Value for EdiscoveryHoldPolicySyncOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryHoldPolicySyncOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryHoldPolicySyncOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryHoldPolicySyncOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryHoldPolicySyncOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryHoldPolicySyncOperation";
 }
@@ -23747,7 +26481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryHoldPolicySyn
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryIndexOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryIndexOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -23833,6 +26567,21 @@ impl ::graph_model::rt::Value for EdiscoveryIndexOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryIndexOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryIndexOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryIndexOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryIndexOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryIndexOperation";
 }
@@ -23847,7 +26596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryIndexOperatio
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryNoncustodialDataSource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryNoncustodialDataSource {
     /// Property `id` (not nullable: absent or a value).
@@ -23939,6 +26688,21 @@ impl ::graph_model::rt::Value for EdiscoveryNoncustodialDataSource {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryNoncustodialDataSource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryNoncustodialDataSource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryNoncustodialDataSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryNoncustodialDataSource {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryNoncustodialDataSource";
 }
@@ -23953,7 +26717,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryNoncustodialD
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryPurgeDataOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryPurgeDataOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -24044,6 +26808,21 @@ impl ::graph_model::rt::Value for EdiscoveryPurgeDataOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryPurgeDataOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryPurgeDataOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryPurgeDataOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryPurgeDataOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryPurgeDataOperation";
 }
@@ -24058,7 +26837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryPurgeDataOper
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryReviewSet`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryReviewSet {
     /// Property `id` (not nullable: absent or a value).
@@ -24134,6 +26913,21 @@ impl ::graph_model::rt::Value for EdiscoveryReviewSet {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryReviewSet {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryReviewSet {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryReviewSet {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryReviewSet {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryReviewSet";
 }
@@ -24148,7 +26942,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryReviewSet {
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryReviewSetQuery`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryReviewSetQuery {
     /// Property `id` (not nullable: absent or a value).
@@ -24234,6 +27028,21 @@ impl ::graph_model::rt::Value for EdiscoveryReviewSetQuery {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryReviewSetQuery {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryReviewSetQuery {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryReviewSetQuery {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryReviewSetQuery {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryReviewSetQuery";
 }
@@ -24248,7 +27057,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryReviewSetQuer
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryReviewTag`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryReviewTag {
     /// Property `id` (not nullable: absent or a value).
@@ -24336,6 +27145,21 @@ impl ::graph_model::rt::Value for EdiscoveryReviewTag {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryReviewTag {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryReviewTag {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryReviewTag {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryReviewTag {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryReviewTag";
 }
@@ -24350,7 +27174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryReviewTag {
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoverySearch`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoverySearch {
     /// Property `id` (not nullable: absent or a value).
@@ -24470,6 +27294,21 @@ impl ::graph_model::rt::Value for EdiscoverySearch {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoverySearch {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoverySearch {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoverySearch {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoverySearch {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoverySearch";
 }
@@ -24484,7 +27323,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoverySearch {
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoverySearchExportOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoverySearchExportOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -24626,6 +27465,21 @@ impl ::graph_model::rt::Value for EdiscoverySearchExportOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoverySearchExportOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoverySearchExportOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoverySearchExportOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoverySearchExportOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoverySearchExportOperation";
 }
@@ -24640,7 +27494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoverySearchExportO
     }
 }
 /// CSDL: `microsoft.graph.security.ediscoveryTagOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EdiscoveryTagOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -24726,6 +27580,21 @@ impl ::graph_model::rt::Value for EdiscoveryTagOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EdiscoveryTagOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EdiscoveryTagOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EdiscoveryTagOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EdiscoveryTagOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ediscoveryTagOperation";
 }
@@ -24742,7 +27611,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EdiscoveryTagOperation 
 /// Audit data for EHR Connector events.
 ///
 /// CSDL: `microsoft.graph.security.ehrConnectorAuditBaseRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EhrConnectorAuditBaseRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -24784,6 +27653,21 @@ impl ::graph_model::rt::Value for EhrConnectorAuditBaseRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EhrConnectorAuditBaseRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EhrConnectorAuditBaseRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EhrConnectorAuditBaseRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EhrConnectorAuditBaseRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ehrConnectorAuditBaseRecord";
 }
@@ -24798,7 +27682,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EhrConnectorAuditBaseRe
     }
 }
 /// CSDL: `microsoft.graph.security.emailSender`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EmailSender {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -24851,6 +27735,21 @@ impl ::graph_model::rt::Value for EmailSender {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EmailSender {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EmailSender {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EmailSender {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EmailSender {
     const TYPE_NAME: &'static str = "microsoft.graph.security.emailSender";
 }
@@ -24867,7 +27766,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EmailSender {
 /// Audit data for EOP Submission Feed Entity events.
 ///
 /// CSDL: `microsoft.graph.security.eopSubmissionFeedEntityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EopSubmissionFeedEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -24909,6 +27808,21 @@ impl ::graph_model::rt::Value for EopSubmissionFeedEntityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EopSubmissionFeedEntityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EopSubmissionFeedEntityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EopSubmissionFeedEntityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EopSubmissionFeedEntityAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.eopSubmissionFeedEntityAuditRecord";
 }
@@ -24923,7 +27837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EopSubmissionFeedEntity
     }
 }
 /// CSDL: `microsoft.graph.security.eventPropagationResult`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EventPropagationResult {
     /// Property `location` (nullable: absent, `null` or a value).
@@ -24982,6 +27896,21 @@ impl ::graph_model::rt::Value for EventPropagationResult {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EventPropagationResult {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EventPropagationResult {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EventPropagationResult {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EventPropagationResult {
@@ -25077,7 +28006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EventPropagationStatus 
     }
 }
 /// CSDL: `microsoft.graph.security.eventQuery`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EventQuery {
     /// Property `query` (not nullable: absent or a value).
@@ -25122,6 +28051,21 @@ impl ::graph_model::rt::Value for EventQuery {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for EventQuery {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EventQuery {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EventQuery {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for EventQuery {
@@ -25626,7 +28570,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EvidenceVerdict {
 /// Audit data for Exchange Admin events.
 ///
 /// CSDL: `microsoft.graph.security.exchangeAdminAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -25668,6 +28612,21 @@ impl ::graph_model::rt::Value for ExchangeAdminAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExchangeAdminAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeAdminAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeAdminAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeAdminAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.exchangeAdminAuditRecord";
 }
@@ -25684,7 +28643,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAdminAuditRecor
 /// Audit data for Exchange Aggregated Mailbox events.
 ///
 /// CSDL: `microsoft.graph.security.exchangeAggregatedMailboxAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeAggregatedMailboxAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -25726,6 +28685,21 @@ impl ::graph_model::rt::Value for ExchangeAggregatedMailboxAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExchangeAggregatedMailboxAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeAggregatedMailboxAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeAggregatedMailboxAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeAggregatedMailboxAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.exchangeAggregatedMailboxAuditRecord";
 }
@@ -25742,7 +28716,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAggregatedMailb
 /// Audit data for Exchange Aggregated Operation events.
 ///
 /// CSDL: `microsoft.graph.security.exchangeAggregatedOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeAggregatedOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -25784,6 +28758,21 @@ impl ::graph_model::rt::Value for ExchangeAggregatedOperationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExchangeAggregatedOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeAggregatedOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeAggregatedOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeAggregatedOperationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.exchangeAggregatedOperationRecord";
 }
@@ -25800,7 +28789,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeAggregatedOpera
 /// Audit data for Exchange Mailbox Audit Group events.
 ///
 /// CSDL: `microsoft.graph.security.exchangeMailboxAuditGroupRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeMailboxAuditGroupRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -25842,6 +28831,21 @@ impl ::graph_model::rt::Value for ExchangeMailboxAuditGroupRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ExchangeMailboxAuditGroupRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeMailboxAuditGroupRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeMailboxAuditGroupRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ExchangeMailboxAuditGroupRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.exchangeMailboxAuditGroupRecord";
 }
@@ -25858,7 +28862,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExchangeMailboxAuditGro
 /// Audit data for Exchange Mailbox events.
 ///
 /// CSDL: `microsoft.graph.security.exchangeMailboxAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExchangeMailboxAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -25898,6 +28902,21 @@ impl ::graph_model::rt::Value for ExchangeMailboxAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ExchangeMailboxAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExchangeMailboxAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExchangeMailboxAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ExchangeMailboxAuditRecord {
@@ -25980,7 +28999,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportCriteria {
     }
 }
 /// CSDL: `microsoft.graph.security.exportFileMetadata`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ExportFileMetadata {
     /// Property `downloadUrl` (nullable: absent, `null` or a value).
@@ -26027,6 +29046,21 @@ impl ::graph_model::rt::Value for ExportFileMetadata {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ExportFileMetadata {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ExportFileMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ExportFileMetadata {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ExportFileMetadata {
@@ -26363,7 +29397,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ExportOptions {
 /// Audit data for Microsoft Fabric events.
 ///
 /// CSDL: `microsoft.graph.security.fabricAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FabricAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -26405,6 +29439,21 @@ impl ::graph_model::rt::Value for FabricAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FabricAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FabricAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FabricAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FabricAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.fabricAuditRecord";
 }
@@ -26421,7 +29470,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FabricAuditRecord {
 /// Audit data for Fabric Policy events.
 ///
 /// CSDL: `microsoft.graph.security.fabricPolicyRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FabricPolicyRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -26463,6 +29512,21 @@ impl ::graph_model::rt::Value for FabricPolicyRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FabricPolicyRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FabricPolicyRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FabricPolicyRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FabricPolicyRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.fabricPolicyRecord";
 }
@@ -26477,7 +29541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FabricPolicyRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.fileDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FileDetails {
     /// Property `fileName` (nullable: absent, `null` or a value).
@@ -26573,6 +29637,21 @@ impl ::graph_model::rt::Value for FileDetails {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FileDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FileDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FileDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FileDetails {
     const TYPE_NAME: &'static str = "microsoft.graph.security.fileDetails";
 }
@@ -26587,7 +29666,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileDetails {
     }
 }
 /// CSDL: `microsoft.graph.security.fileEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FileEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -26683,6 +29762,21 @@ impl ::graph_model::rt::Value for FileEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FileEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FileEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FileEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FileEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.fileEvidence";
 }
@@ -26697,7 +29791,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.fileHash`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FileHash {
     /// Property `algorithm` (not nullable: absent or a value).
@@ -26739,6 +29833,21 @@ impl ::graph_model::rt::Value for FileHash {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for FileHash {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FileHash {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FileHash {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for FileHash {
@@ -26839,7 +29948,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHashAlgorithm {
     }
 }
 /// CSDL: `microsoft.graph.security.fileHashEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FileHashEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -26930,6 +30039,21 @@ impl ::graph_model::rt::Value for FileHashEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FileHashEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FileHashEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FileHashEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FileHashEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.fileHashEvidence";
 }
@@ -26944,7 +30068,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FileHashEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanAppliedCategory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanAppliedCategory {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -26991,6 +30115,21 @@ impl ::graph_model::rt::Value for FilePlanAppliedCategory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanAppliedCategory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanAppliedCategory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanAppliedCategory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanAppliedCategory {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanAppliedCategory";
 }
@@ -27005,7 +30144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanAppliedCategory
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanAuthority`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanAuthority {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -27047,6 +30186,21 @@ impl ::graph_model::rt::Value for FilePlanAuthority {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanAuthority {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanAuthority {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanAuthority {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanAuthority {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanAuthority";
 }
@@ -27061,7 +30215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanAuthority {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanCitation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanCitation {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -27118,6 +30272,21 @@ impl ::graph_model::rt::Value for FilePlanCitation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanCitation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanCitation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanCitation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanCitation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanCitation";
 }
@@ -27132,7 +30301,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanCitation {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanDepartment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanDepartment {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -27174,6 +30343,21 @@ impl ::graph_model::rt::Value for FilePlanDepartment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanDepartment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanDepartment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanDepartment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDepartment {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDepartment";
 }
@@ -27188,7 +30372,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDepartment {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanDescriptor`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanDescriptor {
     /// Property `id` (not nullable: absent or a value).
@@ -27294,6 +30478,21 @@ impl ::graph_model::rt::Value for FilePlanDescriptor {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanDescriptor {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanDescriptor {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanDescriptor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanDescriptor {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanDescriptor";
 }
@@ -27308,7 +30507,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanDescriptor {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanReference`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanReference {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -27350,6 +30549,21 @@ impl ::graph_model::rt::Value for FilePlanReference {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanReference {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanReference {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanReference {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanReference {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanReference";
 }
@@ -27364,7 +30578,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanReference {
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanReferenceTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanReferenceTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -27425,6 +30639,21 @@ impl ::graph_model::rt::Value for FilePlanReferenceTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanReferenceTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanReferenceTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanReferenceTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanReferenceTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanReferenceTemplate";
 }
@@ -27439,7 +30668,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanReferenceTempla
     }
 }
 /// CSDL: `microsoft.graph.security.filePlanSubcategory`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FilePlanSubcategory {
     /// Property `displayName` (nullable: absent, `null` or a value).
@@ -27481,6 +30710,21 @@ impl ::graph_model::rt::Value for FilePlanSubcategory {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FilePlanSubcategory {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FilePlanSubcategory {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FilePlanSubcategory {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FilePlanSubcategory {
     const TYPE_NAME: &'static str = "microsoft.graph.security.filePlanSubcategory";
 }
@@ -27495,7 +30739,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FilePlanSubcategory {
     }
 }
 /// CSDL: `microsoft.graph.security.formattedContent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct FormattedContent {
     /// Property `content` (nullable: absent, `null` or a value).
@@ -27539,6 +30783,21 @@ impl ::graph_model::rt::Value for FormattedContent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for FormattedContent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for FormattedContent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for FormattedContent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for FormattedContent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.formattedContent";
 }
@@ -27553,7 +30812,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for FormattedContent {
     }
 }
 /// CSDL: `microsoft.graph.security.geoLocation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GeoLocation {
     /// Property `city` (nullable: absent, `null` or a value).
@@ -27618,6 +30877,21 @@ impl ::graph_model::rt::Value for GeoLocation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GeoLocation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GeoLocation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GeoLocation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GeoLocation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.geoLocation";
 }
@@ -27632,7 +30906,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GeoLocation {
     }
 }
 /// CSDL: `microsoft.graph.security.gitHubOrganizationEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GitHubOrganizationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -27743,6 +31017,21 @@ impl ::graph_model::rt::Value for GitHubOrganizationEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GitHubOrganizationEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GitHubOrganizationEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GitHubOrganizationEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GitHubOrganizationEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.gitHubOrganizationEvidence";
 }
@@ -27757,7 +31046,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GitHubOrganizationEvide
     }
 }
 /// CSDL: `microsoft.graph.security.gitHubRepoEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GitHubRepoEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -27863,6 +31152,21 @@ impl ::graph_model::rt::Value for GitHubRepoEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GitHubRepoEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GitHubRepoEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GitHubRepoEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GitHubRepoEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.gitHubRepoEvidence";
 }
@@ -27877,7 +31181,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GitHubRepoEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.gitHubUserEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GitHubUserEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -27983,6 +31287,21 @@ impl ::graph_model::rt::Value for GitHubUserEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GitHubUserEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GitHubUserEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GitHubUserEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GitHubUserEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.gitHubUserEvidence";
 }
@@ -28076,7 +31395,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GoogleCloudLocationType
     }
 }
 /// CSDL: `microsoft.graph.security.googleCloudResourceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct GoogleCloudResourceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -28192,6 +31511,21 @@ impl ::graph_model::rt::Value for GoogleCloudResourceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for GoogleCloudResourceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for GoogleCloudResourceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for GoogleCloudResourceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for GoogleCloudResourceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.googleCloudResourceEvidence";
 }
@@ -28206,7 +31540,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for GoogleCloudResourceEvid
     }
 }
 /// CSDL: `microsoft.graph.security.healthIssue`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HealthIssue {
     /// Property `id` (not nullable: absent or a value).
@@ -28320,6 +31654,21 @@ impl ::graph_model::rt::Value for HealthIssue {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for HealthIssue {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HealthIssue {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HealthIssue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for HealthIssue {
@@ -28542,7 +31891,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthIssueType {
 /// Audit data for Healthcare Signal events.
 ///
 /// CSDL: `microsoft.graph.security.healthcareSignalRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HealthcareSignalRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -28584,6 +31933,21 @@ impl ::graph_model::rt::Value for HealthcareSignalRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HealthcareSignalRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HealthcareSignalRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HealthcareSignalRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HealthcareSignalRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.healthcareSignalRecord";
 }
@@ -28599,7 +31963,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HealthcareSignalRecord 
 }
 /// CSDL: `microsoft.graph.security.host` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Host {
     /// Property `id` (not nullable: absent or a value).
@@ -28737,6 +32101,21 @@ impl ::graph_model::rt::Value for Host {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Host {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Host {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Host {
     const TYPE_NAME: &'static str = "microsoft.graph.security.host";
 }
@@ -28759,7 +32138,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Host {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum HostAny {
     /// No `@odata.type`, or the declared type itself.
@@ -28836,6 +32214,21 @@ impl ::graph_model::rt::Value for HostAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for HostAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.host";
 }
@@ -28850,7 +32243,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostAny {
     }
 }
 /// CSDL: `microsoft.graph.security.hostComponent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostComponent {
     /// Property `id` (not nullable: absent or a value).
@@ -28932,6 +32325,21 @@ impl ::graph_model::rt::Value for HostComponent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostComponent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostComponent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostComponent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostComponent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostComponent";
 }
@@ -28946,7 +32354,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostComponent {
     }
 }
 /// CSDL: `microsoft.graph.security.hostCookie`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostCookie {
     /// Property `id` (not nullable: absent or a value).
@@ -29023,6 +32431,21 @@ impl ::graph_model::rt::Value for HostCookie {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostCookie {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostCookie {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostCookie {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostCookie {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostCookie";
 }
@@ -29037,7 +32460,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostCookie {
     }
 }
 /// CSDL: `microsoft.graph.security.hostLogonSessionEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostLogonSessionEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -29143,6 +32566,21 @@ impl ::graph_model::rt::Value for HostLogonSessionEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostLogonSessionEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostLogonSessionEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostLogonSessionEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostLogonSessionEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostLogonSessionEvidence";
 }
@@ -29157,7 +32595,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostLogonSessionEvidenc
     }
 }
 /// CSDL: `microsoft.graph.security.hostPair`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostPair {
     /// Property `id` (not nullable: absent or a value).
@@ -29235,6 +32673,21 @@ impl ::graph_model::rt::Value for HostPair {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostPair {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostPair {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostPair {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostPair {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostPair";
 }
@@ -29249,7 +32702,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPair {
     }
 }
 /// CSDL: `microsoft.graph.security.hostPort`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostPort {
     /// Property `id` (not nullable: absent or a value).
@@ -29357,6 +32810,21 @@ impl ::graph_model::rt::Value for HostPort {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostPort {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostPort {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostPort {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostPort {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostPort";
 }
@@ -29371,7 +32839,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPort {
     }
 }
 /// CSDL: `microsoft.graph.security.hostPortBanner`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostPortBanner {
     /// Property `banner` (not nullable: absent or a value).
@@ -29442,6 +32910,21 @@ impl ::graph_model::rt::Value for HostPortBanner {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostPortBanner {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostPortBanner {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostPortBanner {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostPortBanner {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostPortBanner";
 }
@@ -29456,7 +32939,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPortBanner {
     }
 }
 /// CSDL: `microsoft.graph.security.hostPortComponent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostPortComponent {
     /// Property `firstSeenDateTime` (nullable: absent, `null` or a value).
@@ -29521,6 +33004,21 @@ impl ::graph_model::rt::Value for HostPortComponent {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for HostPortComponent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostPortComponent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostPortComponent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for HostPortComponent {
@@ -29671,7 +33169,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostPortStatus {
     }
 }
 /// CSDL: `microsoft.graph.security.hostReputation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostReputation {
     /// Property `id` (not nullable: absent or a value).
@@ -29725,6 +33223,21 @@ impl ::graph_model::rt::Value for HostReputation {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for HostReputation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostReputation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostReputation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for HostReputation {
@@ -29820,7 +33333,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostReputationClassific
     }
 }
 /// CSDL: `microsoft.graph.security.hostReputationRule`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostReputationRule {
     /// Property `description` (not nullable: absent or a value).
@@ -29879,6 +33392,21 @@ impl ::graph_model::rt::Value for HostReputationRule {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for HostReputationRule {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostReputationRule {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostReputationRule {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for HostReputationRule {
@@ -29969,7 +33497,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostReputationRuleSever
     }
 }
 /// CSDL: `microsoft.graph.security.hostSslCertificate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostSslCertificate {
     /// Property `id` (not nullable: absent or a value).
@@ -30047,6 +33575,21 @@ impl ::graph_model::rt::Value for HostSslCertificate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostSslCertificate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostSslCertificate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostSslCertificate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostSslCertificate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostSslCertificate";
 }
@@ -30061,7 +33604,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSslCertificate {
     }
 }
 /// CSDL: `microsoft.graph.security.hostSslCertificatePort`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostSslCertificatePort {
     /// Property `firstSeenDateTime` (nullable: absent, `null` or a value).
@@ -30118,6 +33661,21 @@ impl ::graph_model::rt::Value for HostSslCertificatePort {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostSslCertificatePort {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostSslCertificatePort {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostSslCertificatePort {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostSslCertificatePort {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostSslCertificatePort";
 }
@@ -30132,7 +33690,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostSslCertificatePort 
     }
 }
 /// CSDL: `microsoft.graph.security.hostTracker`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostTracker {
     /// Property `id` (not nullable: absent or a value).
@@ -30209,6 +33767,21 @@ impl ::graph_model::rt::Value for HostTracker {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostTracker {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostTracker {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostTracker {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostTracker {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostTracker";
 }
@@ -30225,7 +33798,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostTracker {
 /// Audit data for Hosted RPA events.
 ///
 /// CSDL: `microsoft.graph.security.hostedRpaAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HostedRpaAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -30267,6 +33840,21 @@ impl ::graph_model::rt::Value for HostedRpaAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HostedRpaAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HostedRpaAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HostedRpaAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HostedRpaAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostedRpaAuditRecord";
 }
@@ -30281,7 +33869,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HostedRpaAuditRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.hostname`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Hostname {
     /// Property `id` (not nullable: absent or a value).
@@ -30429,6 +34017,21 @@ impl ::graph_model::rt::Value for Hostname {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Hostname {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Hostname {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Hostname {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Hostname {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hostname";
 }
@@ -30445,7 +34048,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Hostname {
 /// Audit data for HR Signal events.
 ///
 /// CSDL: `microsoft.graph.security.hrSignalAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HrSignalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -30487,6 +34090,21 @@ impl ::graph_model::rt::Value for HrSignalAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HrSignalAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HrSignalAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HrSignalAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HrSignalAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hrSignalAuditRecord";
 }
@@ -30503,7 +34121,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HrSignalAuditRecord {
 /// Audit data for Hygiene Event events.
 ///
 /// CSDL: `microsoft.graph.security.hygieneEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct HygieneEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -30545,6 +34163,21 @@ impl ::graph_model::rt::Value for HygieneEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for HygieneEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for HygieneEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for HygieneEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for HygieneEventRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hygieneEventRecord";
 }
@@ -30559,7 +34192,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for HygieneEventRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.hyperlink`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Hyperlink {
     /// Property `name` (not nullable: absent or a value).
@@ -30603,6 +34236,21 @@ impl ::graph_model::rt::Value for Hyperlink {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Hyperlink {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Hyperlink {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Hyperlink {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Hyperlink {
     const TYPE_NAME: &'static str = "microsoft.graph.security.hyperlink";
 }
@@ -30618,7 +34266,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Hyperlink {
 }
 /// CSDL: `microsoft.graph.security.identityAccounts` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IdentityAccounts {
     /// Property `id` (not nullable: absent or a value).
@@ -30699,6 +34347,21 @@ impl ::graph_model::rt::Value for IdentityAccounts {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IdentityAccounts {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IdentityAccounts {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IdentityAccounts {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityAccounts {
     const TYPE_NAME: &'static str = "microsoft.graph.security.identityAccounts";
 }
@@ -30721,7 +34384,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityAccounts {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum IdentityAccountsAny {
     /// No `@odata.type`, or the declared type itself.
@@ -30791,6 +34453,21 @@ impl ::graph_model::rt::Value for IdentityAccountsAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for IdentityAccountsAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IdentityAccountsAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IdentityAccountsAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IdentityAccountsAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.identityAccounts";
 }
@@ -30805,7 +34482,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityAccountsAny {
     }
 }
 /// CSDL: `microsoft.graph.security.identityContainer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IdentityContainer {
     /// Property `id` (not nullable: absent or a value).
@@ -30885,6 +34562,21 @@ impl ::graph_model::rt::Value for IdentityContainer {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for IdentityContainer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IdentityContainer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IdentityContainer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for IdentityContainer {
@@ -30971,7 +34663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IdentityProvider {
     }
 }
 /// CSDL: `microsoft.graph.security.incident`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Incident {
     /// Property `id` (not nullable: absent or a value).
@@ -31121,6 +34813,21 @@ impl ::graph_model::rt::Value for Incident {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for Incident {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Incident {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Incident {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for Incident {
@@ -31294,7 +35001,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IndicatorSource {
 /// Audit data for Information Barrier Policy Application events.
 ///
 /// CSDL: `microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InformationBarrierPolicyApplicationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -31336,6 +35043,21 @@ impl ::graph_model::rt::Value for InformationBarrierPolicyApplicationAuditRecord
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InformationBarrierPolicyApplicationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InformationBarrierPolicyApplicationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InformationBarrierPolicyApplicationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InformationBarrierPolicyApplicationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord";
@@ -31355,7 +35077,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Information Worker Protection events.
 ///
 /// CSDL: `microsoft.graph.security.informationWorkerProtectionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InformationWorkerProtectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -31397,6 +35119,21 @@ impl ::graph_model::rt::Value for InformationWorkerProtectionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InformationWorkerProtectionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InformationWorkerProtectionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InformationWorkerProtectionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InformationWorkerProtectionAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.informationWorkerProtectionAuditRecord";
@@ -31414,7 +35151,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InformationWorkerProtec
 /// Audit data for Insider Risk Scoped User Insights events.
 ///
 /// CSDL: `microsoft.graph.security.insiderRiskScopedUserInsightsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InsiderRiskScopedUserInsightsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -31456,6 +35193,21 @@ impl ::graph_model::rt::Value for InsiderRiskScopedUserInsightsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InsiderRiskScopedUserInsightsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InsiderRiskScopedUserInsightsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InsiderRiskScopedUserInsightsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InsiderRiskScopedUserInsightsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.insiderRiskScopedUserInsightsRecord";
 }
@@ -31472,7 +35224,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsiderRiskScopedUserIn
 /// Audit data for Insider Risk Scoped Users events.
 ///
 /// CSDL: `microsoft.graph.security.insiderRiskScopedUsersRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct InsiderRiskScopedUsersRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -31514,6 +35266,21 @@ impl ::graph_model::rt::Value for InsiderRiskScopedUsersRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for InsiderRiskScopedUsersRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for InsiderRiskScopedUsersRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for InsiderRiskScopedUsersRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for InsiderRiskScopedUsersRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.insiderRiskScopedUsersRecord";
 }
@@ -31530,7 +35297,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InsiderRiskScopedUsersR
 /// Audit data for Integrated Apps App Admin Activity events.
 ///
 /// CSDL: `microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IntegratedAppsAppAdminActivityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -31572,6 +35339,21 @@ impl ::graph_model::rt::Value for IntegratedAppsAppAdminActivityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IntegratedAppsAppAdminActivityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IntegratedAppsAppAdminActivityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IntegratedAppsAppAdminActivityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IntegratedAppsAppAdminActivityAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord";
@@ -31589,7 +35371,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntegratedAppsAppAdminA
 /// Audit data for Integrated Apps App Settings Admin Activity events.
 ///
 /// CSDL: `microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IntegratedAppsAppSettingsAdminActivityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -31631,6 +35413,21 @@ impl ::graph_model::rt::Value for IntegratedAppsAppSettingsAdminActivityAuditRec
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IntegratedAppsAppSettingsAdminActivityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IntegratedAppsAppSettingsAdminActivityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IntegratedAppsAppSettingsAdminActivityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IntegratedAppsAppSettingsAdminActivityAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord";
@@ -31648,7 +35445,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfile`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IntelligenceProfile {
     /// Property `id` (not nullable: absent or a value).
@@ -31751,6 +35548,21 @@ impl ::graph_model::rt::Value for IntelligenceProfile {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IntelligenceProfile {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IntelligenceProfile {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IntelligenceProfile {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IntelligenceProfile {
     const TYPE_NAME: &'static str = "microsoft.graph.security.intelligenceProfile";
 }
@@ -31765,7 +35577,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IntelligenceProfile {
     }
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfileCountryOrRegionOfOrigin`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IntelligenceProfileCountryOrRegionOfOrigin {
     /// Property `code` (not nullable: absent or a value).
@@ -31809,6 +35621,21 @@ impl ::graph_model::rt::Value for IntelligenceProfileCountryOrRegionOfOrigin {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IntelligenceProfileCountryOrRegionOfOrigin {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IntelligenceProfileCountryOrRegionOfOrigin {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IntelligenceProfileCountryOrRegionOfOrigin {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IntelligenceProfileCountryOrRegionOfOrigin {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.intelligenceProfileCountryOrRegionOfOrigin";
@@ -31826,7 +35653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.security.intelligenceProfileIndicator`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IntelligenceProfileIndicator {
     /// Property `id` (not nullable: absent or a value).
@@ -31896,6 +35723,21 @@ impl ::graph_model::rt::Value for IntelligenceProfileIndicator {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for IntelligenceProfileIndicator {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IntelligenceProfileIndicator {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IntelligenceProfileIndicator {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for IntelligenceProfileIndicator {
@@ -32129,7 +35971,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for InvestigationState {
     }
 }
 /// CSDL: `microsoft.graph.security.ioTDeviceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IoTDeviceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -32340,6 +36182,21 @@ impl ::graph_model::rt::Value for IoTDeviceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IoTDeviceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IoTDeviceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IoTDeviceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IoTDeviceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ioTDeviceEvidence";
 }
@@ -32428,7 +36285,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IoTDeviceImportanceType
     }
 }
 /// CSDL: `microsoft.graph.security.ipAddress`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IpAddress {
     /// Property `id` (not nullable: absent or a value).
@@ -32586,6 +36443,21 @@ impl ::graph_model::rt::Value for IpAddress {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IpAddress {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IpAddress {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IpAddress {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IpAddress {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ipAddress";
 }
@@ -32600,7 +36472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpAddress {
     }
 }
 /// CSDL: `microsoft.graph.security.ipEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IpEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -32701,6 +36573,21 @@ impl ::graph_model::rt::Value for IpEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IpEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IpEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IpEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IpEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ipEvidence";
 }
@@ -32717,7 +36604,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IpEvidence {
 /// Audit data for IRM Activity Audit Trail events.
 ///
 /// CSDL: `microsoft.graph.security.irmActivityAuditTrailRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IrmActivityAuditTrailRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -32759,6 +36646,21 @@ impl ::graph_model::rt::Value for IrmActivityAuditTrailRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for IrmActivityAuditTrailRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IrmActivityAuditTrailRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IrmActivityAuditTrailRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for IrmActivityAuditTrailRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.irmActivityAuditTrailRecord";
 }
@@ -32775,7 +36677,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for IrmActivityAuditTrailRe
 /// Audit data for IRM User Defined Detection events.
 ///
 /// CSDL: `microsoft.graph.security.irmUserDefinedDetectionRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct IrmUserDefinedDetectionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -32815,6 +36717,21 @@ impl ::graph_model::rt::Value for IrmUserDefinedDetectionRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for IrmUserDefinedDetectionRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for IrmUserDefinedDetectionRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for IrmUserDefinedDetectionRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for IrmUserDefinedDetectionRecord {
@@ -32899,7 +36816,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ItemsToInclude {
 /// Audit data for Microsoft Kaizala events.
 ///
 /// CSDL: `microsoft.graph.security.kaizalaAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KaizalaAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -32941,6 +36858,21 @@ impl ::graph_model::rt::Value for KaizalaAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KaizalaAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KaizalaAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KaizalaAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KaizalaAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kaizalaAuditRecord";
 }
@@ -32955,7 +36887,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KaizalaAuditRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesClusterEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesClusterEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33061,6 +36993,21 @@ impl ::graph_model::rt::Value for KubernetesClusterEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesClusterEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesClusterEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesClusterEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesClusterEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesClusterEvidence";
 }
@@ -33075,7 +37022,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesClusterEviden
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesControllerEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesControllerEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33176,6 +37123,21 @@ impl ::graph_model::rt::Value for KubernetesControllerEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesControllerEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesControllerEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesControllerEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesControllerEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesControllerEvidence";
 }
@@ -33190,7 +37152,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesControllerEvi
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesNamespaceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesNamespaceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33286,6 +37248,21 @@ impl ::graph_model::rt::Value for KubernetesNamespaceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesNamespaceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesNamespaceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesNamespaceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesNamespaceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesNamespaceEvidence";
 }
@@ -33378,7 +37355,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesPlatform {
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesPodEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesPodEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33504,6 +37481,21 @@ impl ::graph_model::rt::Value for KubernetesPodEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesPodEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesPodEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesPodEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesPodEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesPodEvidence";
 }
@@ -33518,7 +37510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesPodEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesSecretEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesSecretEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33614,6 +37606,21 @@ impl ::graph_model::rt::Value for KubernetesSecretEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesSecretEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesSecretEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesSecretEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesSecretEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesSecretEvidence";
 }
@@ -33628,7 +37635,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesSecretEvidenc
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesServiceAccountEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesServiceAccountEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33719,6 +37726,21 @@ impl ::graph_model::rt::Value for KubernetesServiceAccountEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesServiceAccountEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesServiceAccountEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesServiceAccountEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesServiceAccountEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesServiceAccountEvidence";
 }
@@ -33733,7 +37755,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServiceAccoun
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesServiceEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesServiceEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -33854,6 +37876,21 @@ impl ::graph_model::rt::Value for KubernetesServiceEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for KubernetesServiceEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesServiceEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesServiceEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for KubernetesServiceEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.kubernetesServiceEvidence";
 }
@@ -33868,7 +37905,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServiceEviden
     }
 }
 /// CSDL: `microsoft.graph.security.kubernetesServicePort`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct KubernetesServicePort {
     /// Property `appProtocol` (nullable: absent, `null` or a value).
@@ -33942,6 +37979,21 @@ impl ::graph_model::rt::Value for KubernetesServicePort {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for KubernetesServicePort {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for KubernetesServicePort {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for KubernetesServicePort {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for KubernetesServicePort {
@@ -34044,7 +38096,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for KubernetesServiceType {
 /// Audit data for Label Analytics Aggregate events.
 ///
 /// CSDL: `microsoft.graph.security.labelAnalyticsAggregateAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LabelAnalyticsAggregateAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34086,6 +38138,21 @@ impl ::graph_model::rt::Value for LabelAnalyticsAggregateAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LabelAnalyticsAggregateAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LabelAnalyticsAggregateAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LabelAnalyticsAggregateAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LabelAnalyticsAggregateAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.labelAnalyticsAggregateAuditRecord";
 }
@@ -34102,7 +38169,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelAnalyticsAggregate
 /// Audit data for Label Content Explorer events.
 ///
 /// CSDL: `microsoft.graph.security.labelContentExplorerAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LabelContentExplorerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34144,6 +38211,21 @@ impl ::graph_model::rt::Value for LabelContentExplorerAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LabelContentExplorerAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LabelContentExplorerAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LabelContentExplorerAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LabelContentExplorerAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.labelContentExplorerAuditRecord";
 }
@@ -34158,7 +38240,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelContentExplorerAud
     }
 }
 /// CSDL: `microsoft.graph.security.labelsRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LabelsRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -34239,6 +38321,21 @@ impl ::graph_model::rt::Value for LabelsRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LabelsRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LabelsRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LabelsRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LabelsRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.security.labelsRoot";
 }
@@ -34255,7 +38352,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LabelsRoot {
 /// Audit data for Large Content Meta events.
 ///
 /// CSDL: `microsoft.graph.security.largeContentMetadataAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LargeContentMetadataAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34297,6 +38394,21 @@ impl ::graph_model::rt::Value for LargeContentMetadataAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LargeContentMetadataAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LargeContentMetadataAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LargeContentMetadataAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LargeContentMetadataAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.largeContentMetadataAuditRecord";
 }
@@ -34311,7 +38423,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LargeContentMetadataAud
     }
 }
 /// CSDL: `microsoft.graph.security.loggedOnUser`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct LoggedOnUser {
     /// Property `accountName` (nullable: absent, `null` or a value).
@@ -34358,6 +38470,21 @@ impl ::graph_model::rt::Value for LoggedOnUser {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for LoggedOnUser {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for LoggedOnUser {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for LoggedOnUser {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for LoggedOnUser {
     const TYPE_NAME: &'static str = "microsoft.graph.security.loggedOnUser";
 }
@@ -34374,7 +38501,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for LoggedOnUser {
 /// Audit data for M365 Compliance Connector events.
 ///
 /// CSDL: `microsoft.graph.security.m365ComplianceConnectorAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct M365ComplianceConnectorAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34416,6 +38543,21 @@ impl ::graph_model::rt::Value for M365ComplianceConnectorAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for M365ComplianceConnectorAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for M365ComplianceConnectorAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for M365ComplianceConnectorAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for M365ComplianceConnectorAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.m365ComplianceConnectorAuditRecord";
 }
@@ -34432,7 +38574,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365ComplianceConnector
 /// Audit data for M365 Search Sections events.
 ///
 /// CSDL: `microsoft.graph.security.m365SearchSectionsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct M365SearchSectionsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34474,6 +38616,21 @@ impl ::graph_model::rt::Value for M365SearchSectionsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for M365SearchSectionsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for M365SearchSectionsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for M365SearchSectionsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for M365SearchSectionsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.m365SearchSectionsRecord";
 }
@@ -34490,7 +38647,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365SearchSectionsRecor
 /// Audit data for M365daad events.
 ///
 /// CSDL: `microsoft.graph.security.m365daadAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct M365daadAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34532,6 +38689,21 @@ impl ::graph_model::rt::Value for M365daadAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for M365daadAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for M365daadAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for M365daadAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for M365daadAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.m365daadAuditRecord";
 }
@@ -34548,7 +38720,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365daadAuditRecord {
 /// Audit data for M365odsp Asset Meta events.
 ///
 /// CSDL: `microsoft.graph.security.m365odspAssetMetadataRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct M365odspAssetMetadataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34590,6 +38762,21 @@ impl ::graph_model::rt::Value for M365odspAssetMetadataRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for M365odspAssetMetadataRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for M365odspAssetMetadataRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for M365odspAssetMetadataRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for M365odspAssetMetadataRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.m365odspAssetMetadataRecord";
 }
@@ -34606,7 +38793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for M365odspAssetMetadataRe
 /// Audit data for MDASH events.
 ///
 /// CSDL: `microsoft.graph.security.mDASHAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MDASHAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34648,6 +38835,21 @@ impl ::graph_model::rt::Value for MDASHAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MDASHAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MDASHAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MDASHAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MDASHAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mDASHAuditRecord";
 }
@@ -34662,7 +38864,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MDASHAuditRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.mailClusterEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailClusterEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -34773,6 +38975,21 @@ impl ::graph_model::rt::Value for MailClusterEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailClusterEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailClusterEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailClusterEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailClusterEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mailClusterEvidence";
 }
@@ -34789,7 +39006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailClusterEvidence {
 /// Audit data for Mail Submission events.
 ///
 /// CSDL: `microsoft.graph.security.mailSubmissionData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailSubmissionData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -34831,6 +39048,21 @@ impl ::graph_model::rt::Value for MailSubmissionData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailSubmissionData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailSubmissionData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailSubmissionData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailSubmissionData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mailSubmissionData";
 }
@@ -34845,7 +39077,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailSubmissionData {
     }
 }
 /// CSDL: `microsoft.graph.security.mailboxConfigurationEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxConfigurationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -34956,6 +39188,21 @@ impl ::graph_model::rt::Value for MailboxConfigurationEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailboxConfigurationEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxConfigurationEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxConfigurationEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxConfigurationEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mailboxConfigurationEvidence";
 }
@@ -35054,7 +39301,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxConfigurationTyp
     }
 }
 /// CSDL: `microsoft.graph.security.mailboxEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MailboxEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -35155,6 +39402,21 @@ impl ::graph_model::rt::Value for MailboxEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MailboxEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MailboxEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MailboxEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MailboxEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mailboxEvidence";
 }
@@ -35169,7 +39431,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MailboxEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.malwareEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MalwareEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -35270,6 +39532,21 @@ impl ::graph_model::rt::Value for MalwareEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MalwareEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MalwareEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MalwareEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MalwareEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.malwareEvidence";
 }
@@ -35286,7 +39563,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MalwareEvidence {
 /// Audit data for Managed Services events.
 ///
 /// CSDL: `microsoft.graph.security.managedServicesAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedServicesAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35328,6 +39605,21 @@ impl ::graph_model::rt::Value for ManagedServicesAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedServicesAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedServicesAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedServicesAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedServicesAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.managedServicesAuditRecord";
 }
@@ -35344,7 +39636,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedServicesAuditRec
 /// Audit data for Managed Tenants events.
 ///
 /// CSDL: `microsoft.graph.security.managedTenantsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ManagedTenantsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35386,6 +39678,21 @@ impl ::graph_model::rt::Value for ManagedTenantsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ManagedTenantsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ManagedTenantsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ManagedTenantsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ManagedTenantsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.managedTenantsAuditRecord";
 }
@@ -35402,7 +39709,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ManagedTenantsAuditReco
 /// Audit data for MAPG Alerts events.
 ///
 /// CSDL: `microsoft.graph.security.mapgAlertsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MapgAlertsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35444,6 +39751,21 @@ impl ::graph_model::rt::Value for MapgAlertsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MapgAlertsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MapgAlertsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MapgAlertsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MapgAlertsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mapgAlertsAuditRecord";
 }
@@ -35460,7 +39782,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgAlertsAuditRecord {
 /// Audit data for MAPG Onboard events.
 ///
 /// CSDL: `microsoft.graph.security.mapgOnboardAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MapgOnboardAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35502,6 +39824,21 @@ impl ::graph_model::rt::Value for MapgOnboardAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MapgOnboardAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MapgOnboardAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MapgOnboardAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MapgOnboardAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mapgOnboardAuditRecord";
 }
@@ -35518,7 +39855,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgOnboardAuditRecord 
 /// Audit data for MAPG Policy events.
 ///
 /// CSDL: `microsoft.graph.security.mapgPolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MapgPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35560,6 +39897,21 @@ impl ::graph_model::rt::Value for MapgPolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MapgPolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MapgPolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MapgPolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MapgPolicyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mapgPolicyAuditRecord";
 }
@@ -35576,7 +39928,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgPolicyAuditRecord {
 /// Audit data for MAPG Remediation events.
 ///
 /// CSDL: `microsoft.graph.security.mapgRemediationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MapgRemediationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35618,6 +39970,21 @@ impl ::graph_model::rt::Value for MapgRemediationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MapgRemediationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MapgRemediationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MapgRemediationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MapgRemediationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mapgRemediationAuditRecord";
 }
@@ -35634,7 +40001,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MapgRemediationAuditRec
 /// Audit data for MCAS Alerts events.
 ///
 /// CSDL: `microsoft.graph.security.mcasAlertsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct McasAlertsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35676,6 +40043,21 @@ impl ::graph_model::rt::Value for McasAlertsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for McasAlertsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for McasAlertsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for McasAlertsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for McasAlertsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mcasAlertsAuditRecord";
 }
@@ -35692,7 +40074,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for McasAlertsAuditRecord {
 /// Audit data for MDA events.
 ///
 /// CSDL: `microsoft.graph.security.mdaAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MdaAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35734,6 +40116,21 @@ impl ::graph_model::rt::Value for MdaAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MdaAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MdaAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MdaAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MdaAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mdaAuditRecord";
 }
@@ -35750,7 +40147,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdaAuditRecord {
 /// Audit data for MDA Data Security Signal events.
 ///
 /// CSDL: `microsoft.graph.security.mdaDataSecuritySignalRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MdaDataSecuritySignalRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35792,6 +40189,21 @@ impl ::graph_model::rt::Value for MdaDataSecuritySignalRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MdaDataSecuritySignalRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MdaDataSecuritySignalRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MdaDataSecuritySignalRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MdaDataSecuritySignalRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mdaDataSecuritySignalRecord";
 }
@@ -35808,7 +40220,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdaDataSecuritySignalRe
 /// Audit data for MDATP events.
 ///
 /// CSDL: `microsoft.graph.security.mdatpAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MdatpAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35850,6 +40262,21 @@ impl ::graph_model::rt::Value for MdatpAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MdatpAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MdatpAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MdatpAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MdatpAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mdatpAuditRecord";
 }
@@ -35866,7 +40293,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdatpAuditRecord {
 /// Audit data for MDC Events events.
 ///
 /// CSDL: `microsoft.graph.security.mdcEventsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MdcEventsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35908,6 +40335,21 @@ impl ::graph_model::rt::Value for MdcEventsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MdcEventsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MdcEventsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MdcEventsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MdcEventsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mdcEventsRecord";
 }
@@ -35924,7 +40366,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdcEventsRecord {
 /// Audit data for MDI events.
 ///
 /// CSDL: `microsoft.graph.security.mdiAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MdiAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -35966,6 +40408,21 @@ impl ::graph_model::rt::Value for MdiAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MdiAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MdiAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MdiAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MdiAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mdiAuditRecord";
 }
@@ -35982,7 +40439,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MdiAuditRecord {
 /// Audit data for Mesh Worlds events.
 ///
 /// CSDL: `microsoft.graph.security.meshWorldsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MeshWorldsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36024,6 +40481,21 @@ impl ::graph_model::rt::Value for MeshWorldsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MeshWorldsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MeshWorldsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MeshWorldsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MeshWorldsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.meshWorldsAuditRecord";
 }
@@ -36040,7 +40512,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MeshWorldsAuditRecord {
 /// Audit data for Microsoft365 Backup Backup Item events.
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupBackupItemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Microsoft365BackupBackupItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36082,6 +40554,21 @@ impl ::graph_model::rt::Value for Microsoft365BackupBackupItemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Microsoft365BackupBackupItemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Microsoft365BackupBackupItemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Microsoft365BackupBackupItemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Microsoft365BackupBackupItemAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoft365BackupBackupItemAuditRecord";
@@ -36099,7 +40586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupBacku
 /// Audit data for Microsoft365 Backup Backup Policy events.
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Microsoft365BackupBackupPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36141,6 +40628,21 @@ impl ::graph_model::rt::Value for Microsoft365BackupBackupPolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Microsoft365BackupBackupPolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Microsoft365BackupBackupPolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Microsoft365BackupBackupPolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Microsoft365BackupBackupPolicyAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord";
@@ -36158,7 +40660,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupBacku
 /// Audit data for Microsoft365 Backup Granular Browse Task events.
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Microsoft365BackupGranularBrowseTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36200,6 +40702,21 @@ impl ::graph_model::rt::Value for Microsoft365BackupGranularBrowseTaskAuditRecor
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Microsoft365BackupGranularBrowseTaskAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Microsoft365BackupGranularBrowseTaskAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Microsoft365BackupGranularBrowseTaskAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Microsoft365BackupGranularBrowseTaskAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord";
@@ -36219,7 +40736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft365 Backup Restore Item events.
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Microsoft365BackupRestoreItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36261,6 +40778,21 @@ impl ::graph_model::rt::Value for Microsoft365BackupRestoreItemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Microsoft365BackupRestoreItemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Microsoft365BackupRestoreItemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Microsoft365BackupRestoreItemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Microsoft365BackupRestoreItemAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord";
@@ -36278,7 +40810,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupResto
 /// Audit data for Microsoft365 Backup Restore Task events.
 ///
 /// CSDL: `microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Microsoft365BackupRestoreTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36320,6 +40852,21 @@ impl ::graph_model::rt::Value for Microsoft365BackupRestoreTaskAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Microsoft365BackupRestoreTaskAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Microsoft365BackupRestoreTaskAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Microsoft365BackupRestoreTaskAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Microsoft365BackupRestoreTaskAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord";
@@ -36337,7 +40884,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Microsoft365BackupResto
 /// Audit data for Microsoft365 Copilot Scheduled Prompt events.
 ///
 /// CSDL: `microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Microsoft365CopilotScheduledPromptAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36379,6 +40926,21 @@ impl ::graph_model::rt::Value for Microsoft365CopilotScheduledPromptAuditRecord 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Microsoft365CopilotScheduledPromptAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Microsoft365CopilotScheduledPromptAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Microsoft365CopilotScheduledPromptAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Microsoft365CopilotScheduledPromptAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord";
@@ -36398,7 +40960,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft Defender Experts XDR events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftDefenderExpertsXDRAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36440,6 +41002,21 @@ impl ::graph_model::rt::Value for MicrosoftDefenderExpertsXDRAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftDefenderExpertsXDRAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftDefenderExpertsXDRAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftDefenderExpertsXDRAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftDefenderExpertsXDRAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord";
@@ -36457,7 +41034,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftDefenderExpert
 /// Audit data for Microsoft Flow events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftFlowAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftFlowAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36499,6 +41076,21 @@ impl ::graph_model::rt::Value for MicrosoftFlowAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftFlowAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftFlowAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftFlowAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftFlowAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftFlowAuditRecord";
 }
@@ -36515,7 +41107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftFlowAuditRecor
 /// Audit data for Microsoft Forms events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftFormsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftFormsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36557,6 +41149,21 @@ impl ::graph_model::rt::Value for MicrosoftFormsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftFormsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftFormsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftFormsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftFormsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftFormsAuditRecord";
 }
@@ -36573,7 +41180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftFormsAuditReco
 /// Audit data for Microsoft Graph Data Connect Consent events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftGraphDataConnectConsent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftGraphDataConnectConsent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36615,6 +41222,21 @@ impl ::graph_model::rt::Value for MicrosoftGraphDataConnectConsent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftGraphDataConnectConsent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftGraphDataConnectConsent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftGraphDataConnectConsent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftGraphDataConnectConsent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftGraphDataConnectConsent";
 }
@@ -36631,7 +41253,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftGraphDataConne
 /// Audit data for Microsoft Graph Data Connect Operation events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftGraphDataConnectOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftGraphDataConnectOperation {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36673,6 +41295,21 @@ impl ::graph_model::rt::Value for MicrosoftGraphDataConnectOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftGraphDataConnectOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftGraphDataConnectOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftGraphDataConnectOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftGraphDataConnectOperation {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftGraphDataConnectOperation";
 }
@@ -36689,7 +41326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftGraphDataConne
 /// Audit data for Microsoft Purview Data Catalog Operation events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftPurviewDataCatalogOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36731,6 +41368,21 @@ impl ::graph_model::rt::Value for MicrosoftPurviewDataCatalogOperationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftPurviewDataCatalogOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftPurviewDataCatalogOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftPurviewDataCatalogOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftPurviewDataCatalogOperationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord";
@@ -36750,7 +41402,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft Purview Data Map Operation events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewDataMapOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftPurviewDataMapOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36792,6 +41444,21 @@ impl ::graph_model::rt::Value for MicrosoftPurviewDataMapOperationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftPurviewDataMapOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftPurviewDataMapOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftPurviewDataMapOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftPurviewDataMapOperationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftPurviewDataMapOperationRecord";
@@ -36809,7 +41476,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftPurviewDataMap
 /// Audit data for Microsoft Purview Metadata Policy Operation events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftPurviewMetadataPolicyOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36851,6 +41518,21 @@ impl ::graph_model::rt::Value for MicrosoftPurviewMetadataPolicyOperationRecord 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftPurviewMetadataPolicyOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftPurviewMetadataPolicyOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftPurviewMetadataPolicyOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftPurviewMetadataPolicyOperationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord";
@@ -36870,7 +41552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft Purview Policy Operation events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewPolicyOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftPurviewPolicyOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36912,6 +41594,21 @@ impl ::graph_model::rt::Value for MicrosoftPurviewPolicyOperationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftPurviewPolicyOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftPurviewPolicyOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftPurviewPolicyOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftPurviewPolicyOperationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftPurviewPolicyOperationRecord";
@@ -36929,7 +41626,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftPurviewPolicyO
 /// Audit data for Microsoft Purview Privacy Audit Event events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewPrivacyAuditEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftPurviewPrivacyAuditEvent {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -36971,6 +41668,21 @@ impl ::graph_model::rt::Value for MicrosoftPurviewPrivacyAuditEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftPurviewPrivacyAuditEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftPurviewPrivacyAuditEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftPurviewPrivacyAuditEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftPurviewPrivacyAuditEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftPurviewPrivacyAuditEvent";
 }
@@ -36987,7 +41699,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftPurviewPrivacy
 /// Audit data for Microsoft Purview Unified Catalog Operation events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftPurviewUnifiedCatalogOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37029,6 +41741,21 @@ impl ::graph_model::rt::Value for MicrosoftPurviewUnifiedCatalogOperationRecord 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftPurviewUnifiedCatalogOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftPurviewUnifiedCatalogOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftPurviewUnifiedCatalogOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftPurviewUnifiedCatalogOperationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord";
@@ -37048,7 +41775,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft Stream events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftStreamAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftStreamAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37090,6 +41817,21 @@ impl ::graph_model::rt::Value for MicrosoftStreamAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftStreamAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftStreamAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftStreamAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftStreamAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftStreamAuditRecord";
 }
@@ -37106,7 +41848,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftStreamAuditRec
 /// Audit data for Microsoft Teams Admin events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsAdminAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37148,6 +41890,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsAdminAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsAdminAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsAdminAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsAdminAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsAdminAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftTeamsAdminAuditRecord";
 }
@@ -37164,7 +41921,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsAdminAudi
 /// Audit data for Microsoft Teams Analytics events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsAnalyticsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37206,6 +41963,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsAnalyticsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsAnalyticsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsAnalyticsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsAnalyticsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsAnalyticsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord";
 }
@@ -37222,7 +41994,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsAnalytics
 /// Audit data for Microsoft Teams events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37264,6 +42036,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftTeamsAuditRecord";
 }
@@ -37280,7 +42067,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsAuditReco
 /// Audit data for Microsoft Teams Device events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsDeviceAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsDeviceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37322,6 +42109,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsDeviceAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsDeviceAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsDeviceAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsDeviceAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsDeviceAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftTeamsDeviceAuditRecord";
 }
@@ -37338,7 +42140,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsDeviceAud
 /// Audit data for Microsoft Teams Retention Label Action events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsRetentionLabelActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37380,6 +42182,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsRetentionLabelActionAuditRecord 
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsRetentionLabelActionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsRetentionLabelActionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsRetentionLabelActionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsRetentionLabelActionAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord";
@@ -37399,7 +42216,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft Teams Sensitivity Label Action events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsSensitivityLabelActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37441,6 +42258,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsSensitivityLabelActionAuditRecor
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsSensitivityLabelActionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsSensitivityLabelActionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsSensitivityLabelActionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsSensitivityLabelActionAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord";
@@ -37460,7 +42292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Microsoft Teams Shifts events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsShiftsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsShiftsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37502,6 +42334,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsShiftsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsShiftsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsShiftsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsShiftsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsShiftsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftTeamsShiftsAuditRecord";
 }
@@ -37518,7 +42365,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsShiftsAud
 /// Audit data for Microsoft Teams User Concern events.
 ///
 /// CSDL: `microsoft.graph.security.microsoftTeamsUserConcernAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MicrosoftTeamsUserConcernAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37560,6 +42407,21 @@ impl ::graph_model::rt::Value for MicrosoftTeamsUserConcernAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MicrosoftTeamsUserConcernAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MicrosoftTeamsUserConcernAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MicrosoftTeamsUserConcernAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MicrosoftTeamsUserConcernAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.microsoftTeamsUserConcernAuditRecord";
 }
@@ -37576,7 +42438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MicrosoftTeamsUserConce
 /// Audit data for MIP Auto Label Exchange Item events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelExchangeItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37618,6 +42480,21 @@ impl ::graph_model::rt::Value for MipAutoLabelExchangeItemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelExchangeItemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelExchangeItemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelExchangeItemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelExchangeItemAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord";
 }
@@ -37634,7 +42511,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelExchangeIte
 /// Audit data for MIP Auto Label Progress Feedback events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelProgressFeedbackAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37676,6 +42553,21 @@ impl ::graph_model::rt::Value for MipAutoLabelProgressFeedbackAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelProgressFeedbackAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelProgressFeedbackAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelProgressFeedbackAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelProgressFeedbackAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord";
@@ -37693,7 +42585,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelProgressFee
 /// Audit data for MIP Auto Label SharePoint Item events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelSharePointItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37735,6 +42627,21 @@ impl ::graph_model::rt::Value for MipAutoLabelSharePointItemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelSharePointItemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelSharePointItemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelSharePointItemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelSharePointItemAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord";
@@ -37752,7 +42659,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelSharePointI
 /// Audit data for MIP Auto Label SharePoint Policy Location events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelSharePointPolicyLocationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37794,6 +42701,21 @@ impl ::graph_model::rt::Value for MipAutoLabelSharePointPolicyLocationAuditRecor
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelSharePointPolicyLocationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelSharePointPolicyLocationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelSharePointPolicyLocationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelSharePointPolicyLocationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord";
@@ -37813,7 +42735,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for MIP Auto Label Simulation SharePoint Completion events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelSimulationSharePointCompletionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37855,6 +42777,21 @@ impl ::graph_model::rt::Value for MipAutoLabelSimulationSharePointCompletionReco
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelSimulationSharePointCompletionRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelSimulationSharePointCompletionRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelSimulationSharePointCompletionRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelSimulationSharePointCompletionRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord";
@@ -37874,7 +42811,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for MIP Auto Label Simulation SharePoint Progress events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelSimulationSharePointProgressRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37916,6 +42853,21 @@ impl ::graph_model::rt::Value for MipAutoLabelSimulationSharePointProgressRecord
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelSimulationSharePointProgressRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelSimulationSharePointProgressRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelSimulationSharePointProgressRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelSimulationSharePointProgressRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord";
@@ -37935,7 +42887,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for MIP Auto Label Simulation Statistics events.
 ///
 /// CSDL: `microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipAutoLabelSimulationStatisticsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -37977,6 +42929,21 @@ impl ::graph_model::rt::Value for MipAutoLabelSimulationStatisticsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipAutoLabelSimulationStatisticsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipAutoLabelSimulationStatisticsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipAutoLabelSimulationStatisticsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipAutoLabelSimulationStatisticsRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord";
@@ -37994,7 +42961,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipAutoLabelSimulationS
 /// Audit data for MIP Exact Data Match events.
 ///
 /// CSDL: `microsoft.graph.security.mipExactDataMatchAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipExactDataMatchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38036,6 +43003,21 @@ impl ::graph_model::rt::Value for MipExactDataMatchAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipExactDataMatchAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipExactDataMatchAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipExactDataMatchAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipExactDataMatchAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mipExactDataMatchAuditRecord";
 }
@@ -38052,7 +43034,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipExactDataMatchAuditR
 /// Audit data for MIP Label Analytics events.
 ///
 /// CSDL: `microsoft.graph.security.mipLabelAnalyticsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipLabelAnalyticsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38094,6 +43076,21 @@ impl ::graph_model::rt::Value for MipLabelAnalyticsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipLabelAnalyticsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipLabelAnalyticsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipLabelAnalyticsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipLabelAnalyticsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mipLabelAnalyticsAuditRecord";
 }
@@ -38110,7 +43107,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipLabelAnalyticsAuditR
 /// Audit data for MIP Label events.
 ///
 /// CSDL: `microsoft.graph.security.mipLabelAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MipLabelAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38152,6 +43149,21 @@ impl ::graph_model::rt::Value for MipLabelAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MipLabelAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MipLabelAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MipLabelAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MipLabelAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mipLabelAuditRecord";
 }
@@ -38168,7 +43180,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MipLabelAuditRecord {
 /// Audit data for MOS Agent Info events.
 ///
 /// CSDL: `microsoft.graph.security.mosAgentInfoRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MosAgentInfoRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38210,6 +43222,21 @@ impl ::graph_model::rt::Value for MosAgentInfoRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MosAgentInfoRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MosAgentInfoRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MosAgentInfoRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MosAgentInfoRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mosAgentInfoRecord";
 }
@@ -38226,7 +43253,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MosAgentInfoRecord {
 /// Audit data for MOS Agent Info V2 events.
 ///
 /// CSDL: `microsoft.graph.security.mosAgentInfoRecordV2`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MosAgentInfoRecordV2 {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38268,6 +43295,21 @@ impl ::graph_model::rt::Value for MosAgentInfoRecordV2 {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MosAgentInfoRecordV2 {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MosAgentInfoRecordV2 {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MosAgentInfoRecordV2 {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MosAgentInfoRecordV2 {
     const TYPE_NAME: &'static str = "microsoft.graph.security.mosAgentInfoRecordV2";
 }
@@ -38284,7 +43326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MosAgentInfoRecordV2 {
 /// Audit data for MS365D Custom Detection events.
 ///
 /// CSDL: `microsoft.graph.security.ms365dCustomDetectionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Ms365dCustomDetectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38326,6 +43368,21 @@ impl ::graph_model::rt::Value for Ms365dCustomDetectionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Ms365dCustomDetectionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Ms365dCustomDetectionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Ms365dCustomDetectionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Ms365dCustomDetectionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ms365dCustomDetectionAuditRecord";
 }
@@ -38342,7 +43399,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Ms365dCustomDetectionAu
 /// Audit data for MS365D Incident events.
 ///
 /// CSDL: `microsoft.graph.security.ms365dIncidentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Ms365dIncidentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38384,6 +43441,21 @@ impl ::graph_model::rt::Value for Ms365dIncidentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Ms365dIncidentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Ms365dIncidentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Ms365dIncidentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Ms365dIncidentAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ms365dIncidentAuditRecord";
 }
@@ -38400,7 +43472,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Ms365dIncidentAuditReco
 /// Audit data for MS365D Suppression Rule events.
 ///
 /// CSDL: `microsoft.graph.security.ms365dSuppressionRuleAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Ms365dSuppressionRuleAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38442,6 +43514,21 @@ impl ::graph_model::rt::Value for Ms365dSuppressionRuleAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Ms365dSuppressionRuleAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Ms365dSuppressionRuleAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Ms365dSuppressionRuleAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Ms365dSuppressionRuleAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ms365dSuppressionRuleAuditRecord";
 }
@@ -38458,7 +43545,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Ms365dSuppressionRuleAu
 /// Audit data for MSDE Custom Collection events.
 ///
 /// CSDL: `microsoft.graph.security.msdeCustomCollectionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MsdeCustomCollectionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38500,6 +43587,21 @@ impl ::graph_model::rt::Value for MsdeCustomCollectionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MsdeCustomCollectionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MsdeCustomCollectionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MsdeCustomCollectionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MsdeCustomCollectionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.msdeCustomCollectionAuditRecord";
 }
@@ -38516,7 +43618,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeCustomCollectionAud
 /// Audit data for MSDE General Settings events.
 ///
 /// CSDL: `microsoft.graph.security.msdeGeneralSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MsdeGeneralSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38558,6 +43660,21 @@ impl ::graph_model::rt::Value for MsdeGeneralSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MsdeGeneralSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MsdeGeneralSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MsdeGeneralSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MsdeGeneralSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.msdeGeneralSettingsAuditRecord";
 }
@@ -38574,7 +43691,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeGeneralSettingsAudi
 /// Audit data for MSDE Indicators Settings events.
 ///
 /// CSDL: `microsoft.graph.security.msdeIndicatorsSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MsdeIndicatorsSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38616,6 +43733,21 @@ impl ::graph_model::rt::Value for MsdeIndicatorsSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MsdeIndicatorsSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MsdeIndicatorsSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MsdeIndicatorsSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MsdeIndicatorsSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.msdeIndicatorsSettingsAuditRecord";
 }
@@ -38632,7 +43764,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeIndicatorsSettingsA
 /// Audit data for MSDE Response Actions events.
 ///
 /// CSDL: `microsoft.graph.security.msdeResponseActionsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MsdeResponseActionsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38674,6 +43806,21 @@ impl ::graph_model::rt::Value for MsdeResponseActionsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MsdeResponseActionsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MsdeResponseActionsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MsdeResponseActionsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MsdeResponseActionsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.msdeResponseActionsAuditRecord";
 }
@@ -38690,7 +43837,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeResponseActionsAudi
 /// Audit data for MSDE Roles Settings events.
 ///
 /// CSDL: `microsoft.graph.security.msdeRolesSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MsdeRolesSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38732,6 +43879,21 @@ impl ::graph_model::rt::Value for MsdeRolesSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MsdeRolesSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MsdeRolesSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MsdeRolesSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MsdeRolesSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.msdeRolesSettingsAuditRecord";
 }
@@ -38748,7 +43910,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsdeRolesSettingsAuditR
 /// Audit data for MSP Vector Search Content Metadata events.
 ///
 /// CSDL: `microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MspVectorSearchContentMetadataAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38790,6 +43952,21 @@ impl ::graph_model::rt::Value for MspVectorSearchContentMetadataAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MspVectorSearchContentMetadataAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MspVectorSearchContentMetadataAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MspVectorSearchContentMetadataAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MspVectorSearchContentMetadataAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord";
@@ -38807,7 +43984,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MspVectorSearchContentM
 /// Audit data for MSTIC Nation State Notification events.
 ///
 /// CSDL: `microsoft.graph.security.msticNationStateNotificationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MsticNationStateNotificationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38849,6 +44026,21 @@ impl ::graph_model::rt::Value for MsticNationStateNotificationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MsticNationStateNotificationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MsticNationStateNotificationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MsticNationStateNotificationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MsticNationStateNotificationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.msticNationStateNotificationRecord";
 }
@@ -38865,7 +44057,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MsticNationStateNotific
 /// Audit data for Multi Stage Disposition events.
 ///
 /// CSDL: `microsoft.graph.security.multiStageDispositionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MultiStageDispositionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38907,6 +44099,21 @@ impl ::graph_model::rt::Value for MultiStageDispositionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MultiStageDispositionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MultiStageDispositionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MultiStageDispositionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MultiStageDispositionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.multiStageDispositionAuditRecord";
 }
@@ -38923,7 +44130,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MultiStageDispositionAu
 /// Audit data for My Analytics Settings events.
 ///
 /// CSDL: `microsoft.graph.security.myAnalyticsSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct MyAnalyticsSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -38965,6 +44172,21 @@ impl ::graph_model::rt::Value for MyAnalyticsSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for MyAnalyticsSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for MyAnalyticsSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for MyAnalyticsSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for MyAnalyticsSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.myAnalyticsSettingsAuditRecord";
 }
@@ -38979,7 +44201,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for MyAnalyticsSettingsAudi
     }
 }
 /// CSDL: `microsoft.graph.security.networkAdapter`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NetworkAdapter {
     /// Property `id` (not nullable: absent or a value).
@@ -39028,6 +44250,21 @@ impl ::graph_model::rt::Value for NetworkAdapter {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for NetworkAdapter {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NetworkAdapter {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NetworkAdapter {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for NetworkAdapter {
     const TYPE_NAME: &'static str = "microsoft.graph.security.networkAdapter";
 }
@@ -39042,7 +44279,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkAdapter {
     }
 }
 /// CSDL: `microsoft.graph.security.networkConnectionEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NetworkConnectionEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -39148,6 +44385,21 @@ impl ::graph_model::rt::Value for NetworkConnectionEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for NetworkConnectionEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NetworkConnectionEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NetworkConnectionEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for NetworkConnectionEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.networkConnectionEvidence";
 }
@@ -39162,7 +44414,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NetworkConnectionEviden
     }
 }
 /// CSDL: `microsoft.graph.security.nicEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NicEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -39258,6 +44510,21 @@ impl ::graph_model::rt::Value for NicEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for NicEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NicEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NicEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for NicEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.nicEvidence";
 }
@@ -39274,7 +44541,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NicEvidence {
 /// Audit data for Noisy Alert Policy events.
 ///
 /// CSDL: `microsoft.graph.security.noisyAlertPolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NoisyAlertPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39316,6 +44583,21 @@ impl ::graph_model::rt::Value for NoisyAlertPolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for NoisyAlertPolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NoisyAlertPolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NoisyAlertPolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for NoisyAlertPolicyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.noisyAlertPolicyAuditRecord";
 }
@@ -39330,7 +44612,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NoisyAlertPolicyAuditRe
     }
 }
 /// CSDL: `microsoft.graph.security.oauthApplicationEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OauthApplicationEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -39431,6 +44713,21 @@ impl ::graph_model::rt::Value for OauthApplicationEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OauthApplicationEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OauthApplicationEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OauthApplicationEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OauthApplicationEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.oauthApplicationEvidence";
 }
@@ -39445,7 +44742,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OauthApplicationEvidenc
     }
 }
 /// CSDL: `microsoft.graph.security.ocrSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OcrSettings {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
@@ -39498,6 +44795,21 @@ impl ::graph_model::rt::Value for OcrSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OcrSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OcrSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OcrSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OcrSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.security.ocrSettings";
 }
@@ -39514,7 +44826,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OcrSettings {
 /// Audit data for Office Native events.
 ///
 /// CSDL: `microsoft.graph.security.officeNativeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OfficeNativeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39556,6 +44868,21 @@ impl ::graph_model::rt::Value for OfficeNativeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OfficeNativeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OfficeNativeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OfficeNativeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OfficeNativeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.officeNativeAuditRecord";
 }
@@ -39572,7 +44899,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OfficeNativeAuditRecord
 /// Audit data for OME Portal events.
 ///
 /// CSDL: `microsoft.graph.security.omePortalAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OmePortalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39614,6 +44941,21 @@ impl ::graph_model::rt::Value for OmePortalAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OmePortalAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OmePortalAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OmePortalAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OmePortalAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.omePortalAuditRecord";
 }
@@ -39630,7 +44972,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OmePortalAuditRecord {
 /// Audit data for On Demand SharePoint Classification events.
 ///
 /// CSDL: `microsoft.graph.security.onDemandSharePointClassificationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OnDemandSharePointClassificationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39672,6 +45014,21 @@ impl ::graph_model::rt::Value for OnDemandSharePointClassificationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OnDemandSharePointClassificationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OnDemandSharePointClassificationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OnDemandSharePointClassificationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OnDemandSharePointClassificationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.onDemandSharePointClassificationAuditRecord";
@@ -39691,7 +45048,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for On Premises File Share Scanner DLP events.
 ///
 /// CSDL: `microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OnPremisesFileShareScannerDLPAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39733,6 +45090,21 @@ impl ::graph_model::rt::Value for OnPremisesFileShareScannerDLPAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OnPremisesFileShareScannerDLPAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OnPremisesFileShareScannerDLPAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OnPremisesFileShareScannerDLPAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OnPremisesFileShareScannerDLPAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord";
@@ -39750,7 +45122,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnPremisesFileShareScan
 /// Audit data for On Premises SharePoint Scanner DLP events.
 ///
 /// CSDL: `microsoft.graph.security.onPremisesSharePointScannerDLPAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OnPremisesSharePointScannerDLPAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39790,6 +45162,21 @@ impl ::graph_model::rt::Value for OnPremisesSharePointScannerDLPAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for OnPremisesSharePointScannerDLPAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OnPremisesSharePointScannerDLPAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OnPremisesSharePointScannerDLPAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for OnPremisesSharePointScannerDLPAuditRecord {
@@ -39888,7 +45275,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OnboardingStatus {
 /// Audit data for OneDrive events.
 ///
 /// CSDL: `microsoft.graph.security.oneDriveAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OneDriveAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39930,6 +45317,21 @@ impl ::graph_model::rt::Value for OneDriveAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OneDriveAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OneDriveAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OneDriveAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OneDriveAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.oneDriveAuditRecord";
 }
@@ -39946,7 +45348,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OneDriveAuditRecord {
 /// Audit data for Organizational Data In M365 events.
 ///
 /// CSDL: `microsoft.graph.security.organizationalDataInM365AuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OrganizationalDataInM365AuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -39988,6 +45390,21 @@ impl ::graph_model::rt::Value for OrganizationalDataInM365AuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OrganizationalDataInM365AuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OrganizationalDataInM365AuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OrganizationalDataInM365AuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OrganizationalDataInM365AuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.organizationalDataInM365AuditRecord";
 }
@@ -40004,7 +45421,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OrganizationalDataInM36
 /// Audit data for Outlook Copilot Automation events.
 ///
 /// CSDL: `microsoft.graph.security.outlookCopilotAutomationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OutlookCopilotAutomationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40046,6 +45463,21 @@ impl ::graph_model::rt::Value for OutlookCopilotAutomationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OutlookCopilotAutomationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OutlookCopilotAutomationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OutlookCopilotAutomationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OutlookCopilotAutomationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.outlookCopilotAutomationAuditRecord";
 }
@@ -40062,7 +45494,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OutlookCopilotAutomatio
 /// Audit data for OWA Get Access Token For Resource events.
 ///
 /// CSDL: `microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct OwaGetAccessTokenForResourceAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40104,6 +45536,21 @@ impl ::graph_model::rt::Value for OwaGetAccessTokenForResourceAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for OwaGetAccessTokenForResourceAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for OwaGetAccessTokenForResourceAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for OwaGetAccessTokenForResourceAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for OwaGetAccessTokenForResourceAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord";
@@ -40121,7 +45568,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for OwaGetAccessTokenForRes
 /// Audit data for P4 AI Risk Score events.
 ///
 /// CSDL: `microsoft.graph.security.p4AIRiskScoreRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct P4AIRiskScoreRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40163,6 +45610,21 @@ impl ::graph_model::rt::Value for P4AIRiskScoreRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for P4AIRiskScoreRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for P4AIRiskScoreRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for P4AIRiskScoreRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for P4AIRiskScoreRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.p4AIRiskScoreRecord";
 }
@@ -40179,7 +45641,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4AIRiskScoreRecord {
 /// Audit data for P4AI Assessment Category events.
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentCategoryRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct P4aiAssessmentCategoryRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40221,6 +45683,21 @@ impl ::graph_model::rt::Value for P4aiAssessmentCategoryRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for P4aiAssessmentCategoryRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for P4aiAssessmentCategoryRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for P4aiAssessmentCategoryRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for P4aiAssessmentCategoryRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.p4aiAssessmentCategoryRecord";
 }
@@ -40237,7 +45714,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentCategoryR
 /// Audit data for P4AI Assessment Fabric Scanner events.
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentFabricScannerRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct P4aiAssessmentFabricScannerRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40279,6 +45756,21 @@ impl ::graph_model::rt::Value for P4aiAssessmentFabricScannerRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for P4aiAssessmentFabricScannerRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for P4aiAssessmentFabricScannerRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for P4aiAssessmentFabricScannerRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for P4aiAssessmentFabricScannerRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.p4aiAssessmentFabricScannerRecord";
 }
@@ -40295,7 +45787,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentFabricSca
 /// Audit data for P4AI Assessment Location Result events.
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentLocationResultRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct P4aiAssessmentLocationResultRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40337,6 +45829,21 @@ impl ::graph_model::rt::Value for P4aiAssessmentLocationResultRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for P4aiAssessmentLocationResultRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for P4aiAssessmentLocationResultRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for P4aiAssessmentLocationResultRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for P4aiAssessmentLocationResultRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.p4aiAssessmentLocationResultRecord";
 }
@@ -40353,7 +45860,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentLocationR
 /// Audit data for P4AI Assessment events.
 ///
 /// CSDL: `microsoft.graph.security.p4aiAssessmentRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct P4aiAssessmentRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40395,6 +45902,21 @@ impl ::graph_model::rt::Value for P4aiAssessmentRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for P4aiAssessmentRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for P4aiAssessmentRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for P4aiAssessmentRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for P4aiAssessmentRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.p4aiAssessmentRecord";
 }
@@ -40409,7 +45931,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for P4aiAssessmentRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.passiveDnsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PassiveDnsRecord {
     /// Property `id` (not nullable: absent or a value).
@@ -40492,6 +46014,21 @@ impl ::graph_model::rt::Value for PassiveDnsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PassiveDnsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PassiveDnsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PassiveDnsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PassiveDnsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.passiveDnsRecord";
 }
@@ -40508,7 +46045,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PassiveDnsRecord {
 /// Audit data for People Admin Settings events.
 ///
 /// CSDL: `microsoft.graph.security.peopleAdminSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PeopleAdminSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40550,6 +46087,21 @@ impl ::graph_model::rt::Value for PeopleAdminSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PeopleAdminSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PeopleAdminSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PeopleAdminSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PeopleAdminSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.peopleAdminSettingsAuditRecord";
 }
@@ -40566,7 +46118,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PeopleAdminSettingsAudi
 /// Audit data for Physical Badging Signal events.
 ///
 /// CSDL: `microsoft.graph.security.physicalBadgingSignalAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PhysicalBadgingSignalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40608,6 +46160,21 @@ impl ::graph_model::rt::Value for PhysicalBadgingSignalAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PhysicalBadgingSignalAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PhysicalBadgingSignalAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PhysicalBadgingSignalAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PhysicalBadgingSignalAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.physicalBadgingSignalAuditRecord";
 }
@@ -40624,7 +46191,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PhysicalBadgingSignalAu
 /// Audit data for Places Directory events.
 ///
 /// CSDL: `microsoft.graph.security.placesDirectoryAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlacesDirectoryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40666,6 +46233,21 @@ impl ::graph_model::rt::Value for PlacesDirectoryAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlacesDirectoryAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlacesDirectoryAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlacesDirectoryAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlacesDirectoryAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.placesDirectoryAuditRecord";
 }
@@ -40682,7 +46264,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlacesDirectoryAuditRec
 /// Audit data for Planner Chat Message events.
 ///
 /// CSDL: `microsoft.graph.security.plannerChatMessageAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerChatMessageAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40724,6 +46306,21 @@ impl ::graph_model::rt::Value for PlannerChatMessageAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerChatMessageAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerChatMessageAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerChatMessageAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerChatMessageAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerChatMessageAuditRecord";
 }
@@ -40740,7 +46337,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChatMessageAudit
 /// Audit data for Planner Chat Message List events.
 ///
 /// CSDL: `microsoft.graph.security.plannerChatMessageListAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerChatMessageListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40782,6 +46379,21 @@ impl ::graph_model::rt::Value for PlannerChatMessageListAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerChatMessageListAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerChatMessageListAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerChatMessageListAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerChatMessageListAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerChatMessageListAuditRecord";
 }
@@ -40798,7 +46410,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerChatMessageListA
 /// Audit data for Planner Copy Plan events.
 ///
 /// CSDL: `microsoft.graph.security.plannerCopyPlanAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerCopyPlanAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40840,6 +46452,21 @@ impl ::graph_model::rt::Value for PlannerCopyPlanAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerCopyPlanAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerCopyPlanAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerCopyPlanAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerCopyPlanAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerCopyPlanAuditRecord";
 }
@@ -40856,7 +46483,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerCopyPlanAuditRec
 /// Audit data for Planner Goal events.
 ///
 /// CSDL: `microsoft.graph.security.plannerGoalAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerGoalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40898,6 +46525,21 @@ impl ::graph_model::rt::Value for PlannerGoalAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerGoalAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerGoalAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerGoalAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerGoalAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerGoalAuditRecord";
 }
@@ -40914,7 +46556,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerGoalAuditRecord 
 /// Audit data for Planner Goal List events.
 ///
 /// CSDL: `microsoft.graph.security.plannerGoalListAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerGoalListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -40956,6 +46598,21 @@ impl ::graph_model::rt::Value for PlannerGoalListAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerGoalListAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerGoalListAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerGoalListAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerGoalListAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerGoalListAuditRecord";
 }
@@ -40972,7 +46629,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerGoalListAuditRec
 /// Audit data for Planner Plan events.
 ///
 /// CSDL: `microsoft.graph.security.plannerPlanAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerPlanAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41014,6 +46671,21 @@ impl ::graph_model::rt::Value for PlannerPlanAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerPlanAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerPlanAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerPlanAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerPlanAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerPlanAuditRecord";
 }
@@ -41030,7 +46702,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanAuditRecord 
 /// Audit data for Planner Plan List events.
 ///
 /// CSDL: `microsoft.graph.security.plannerPlanListAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerPlanListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41072,6 +46744,21 @@ impl ::graph_model::rt::Value for PlannerPlanListAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerPlanListAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerPlanListAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerPlanListAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerPlanListAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerPlanListAuditRecord";
 }
@@ -41088,7 +46775,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanListAuditRec
 /// Audit data for Planner Plan Sensitivity Label events.
 ///
 /// CSDL: `microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerPlanSensitivityLabelAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41130,6 +46817,21 @@ impl ::graph_model::rt::Value for PlannerPlanSensitivityLabelAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerPlanSensitivityLabelAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerPlanSensitivityLabelAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerPlanSensitivityLabelAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerPlanSensitivityLabelAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord";
@@ -41147,7 +46849,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerPlanSensitivityL
 /// Audit data for Planner Roster events.
 ///
 /// CSDL: `microsoft.graph.security.plannerRosterAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerRosterAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41189,6 +46891,21 @@ impl ::graph_model::rt::Value for PlannerRosterAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerRosterAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerRosterAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerRosterAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerRosterAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerRosterAuditRecord";
 }
@@ -41205,7 +46922,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerRosterAuditRecor
 /// Audit data for Planner Roster Sensitivity Label events.
 ///
 /// CSDL: `microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerRosterSensitivityLabelAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41247,6 +46964,21 @@ impl ::graph_model::rt::Value for PlannerRosterSensitivityLabelAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerRosterSensitivityLabelAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerRosterSensitivityLabelAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerRosterSensitivityLabelAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerRosterSensitivityLabelAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord";
@@ -41264,7 +46996,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerRosterSensitivit
 /// Audit data for Planner Task events.
 ///
 /// CSDL: `microsoft.graph.security.plannerTaskAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41306,6 +47038,21 @@ impl ::graph_model::rt::Value for PlannerTaskAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerTaskAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerTaskAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerTaskAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerTaskAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerTaskAuditRecord";
 }
@@ -41322,7 +47069,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTaskAuditRecord 
 /// Audit data for Planner Task List events.
 ///
 /// CSDL: `microsoft.graph.security.plannerTaskListAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerTaskListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41364,6 +47111,21 @@ impl ::graph_model::rt::Value for PlannerTaskListAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerTaskListAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerTaskListAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerTaskListAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerTaskListAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerTaskListAuditRecord";
 }
@@ -41380,7 +47142,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTaskListAuditRec
 /// Audit data for Planner Tenant Settings events.
 ///
 /// CSDL: `microsoft.graph.security.plannerTenantSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PlannerTenantSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41422,6 +47184,21 @@ impl ::graph_model::rt::Value for PlannerTenantSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PlannerTenantSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PlannerTenantSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PlannerTenantSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PlannerTenantSettingsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.plannerTenantSettingsAuditRecord";
 }
@@ -41438,7 +47215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PlannerTenantSettingsAu
 /// Audit data for Policy Config Change events.
 ///
 /// CSDL: `microsoft.graph.security.policyConfigChangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PolicyConfigChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41480,6 +47257,21 @@ impl ::graph_model::rt::Value for PolicyConfigChangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PolicyConfigChangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PolicyConfigChangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PolicyConfigChangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PolicyConfigChangeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.policyConfigChangeAuditRecord";
 }
@@ -41496,7 +47288,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PolicyConfigChangeAudit
 /// Audit data for PowerApps Audit App events.
 ///
 /// CSDL: `microsoft.graph.security.powerAppsAuditAppRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerAppsAuditAppRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41538,6 +47330,21 @@ impl ::graph_model::rt::Value for PowerAppsAuditAppRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerAppsAuditAppRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerAppsAuditAppRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerAppsAuditAppRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerAppsAuditAppRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerAppsAuditAppRecord";
 }
@@ -41554,7 +47361,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerAppsAuditAppRecord
 /// Audit data for PowerApps Audit Plan events.
 ///
 /// CSDL: `microsoft.graph.security.powerAppsAuditPlanRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerAppsAuditPlanRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41596,6 +47403,21 @@ impl ::graph_model::rt::Value for PowerAppsAuditPlanRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerAppsAuditPlanRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerAppsAuditPlanRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerAppsAuditPlanRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerAppsAuditPlanRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerAppsAuditPlanRecord";
 }
@@ -41612,7 +47434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerAppsAuditPlanRecor
 /// Audit data for PowerApps Audit Resource events.
 ///
 /// CSDL: `microsoft.graph.security.powerAppsAuditResourceRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerAppsAuditResourceRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41654,6 +47476,21 @@ impl ::graph_model::rt::Value for PowerAppsAuditResourceRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerAppsAuditResourceRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerAppsAuditResourceRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerAppsAuditResourceRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerAppsAuditResourceRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerAppsAuditResourceRecord";
 }
@@ -41670,7 +47507,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerAppsAuditResourceR
 /// Audit data for Power BI events.
 ///
 /// CSDL: `microsoft.graph.security.powerBIAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerBIAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41712,6 +47549,21 @@ impl ::graph_model::rt::Value for PowerBIAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerBIAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerBIAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerBIAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerBIAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerBIAuditRecord";
 }
@@ -41728,7 +47580,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerBIAuditRecord {
 /// Audit data for Power BI DLP events.
 ///
 /// CSDL: `microsoft.graph.security.powerBIDlpAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerBIDlpAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41770,6 +47622,21 @@ impl ::graph_model::rt::Value for PowerBIDlpAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerBIDlpAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerBIDlpAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerBIDlpAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerBIDlpAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerBIDlpAuditRecord";
 }
@@ -41786,7 +47653,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerBIDlpAuditRecord {
 /// Audit data for Power Pages Site events.
 ///
 /// CSDL: `microsoft.graph.security.powerPagesSiteAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPagesSiteAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41828,6 +47695,21 @@ impl ::graph_model::rt::Value for PowerPagesSiteAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPagesSiteAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPagesSiteAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPagesSiteAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPagesSiteAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerPagesSiteAuditRecord";
 }
@@ -41844,7 +47726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPagesSiteAuditReco
 /// Audit data for Power Platform Admin DLP events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformAdminDlpAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformAdminDlpAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41886,6 +47768,21 @@ impl ::graph_model::rt::Value for PowerPlatformAdminDlpAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformAdminDlpAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformAdminDlpAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformAdminDlpAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformAdminDlpAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerPlatformAdminDlpAuditRecord";
 }
@@ -41902,7 +47799,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformAdminDlpAu
 /// Audit data for Power Platform Admin Environment events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformAdminEnvironmentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -41944,6 +47841,21 @@ impl ::graph_model::rt::Value for PowerPlatformAdminEnvironmentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformAdminEnvironmentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformAdminEnvironmentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformAdminEnvironmentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformAdminEnvironmentAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord";
@@ -41961,7 +47873,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformAdminEnvir
 /// Audit data for Power Platform Administrator Activity events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformAdministratorActivityRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformAdministratorActivityRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42003,6 +47915,21 @@ impl ::graph_model::rt::Value for PowerPlatformAdministratorActivityRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformAdministratorActivityRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformAdministratorActivityRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformAdministratorActivityRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformAdministratorActivityRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.powerPlatformAdministratorActivityRecord";
@@ -42020,7 +47947,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformAdministra
 /// Audit data for Power Platform Lockbox Resource Access Request events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformLockboxResourceAccessRequestAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42062,6 +47989,21 @@ impl ::graph_model::rt::Value for PowerPlatformLockboxResourceAccessRequestAudit
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformLockboxResourceAccessRequestAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformLockboxResourceAccessRequestAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformLockboxResourceAccessRequestAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformLockboxResourceAccessRequestAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord";
@@ -42081,7 +48023,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Power Platform Lockbox Resource Command events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformLockboxResourceCommandAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42123,6 +48065,21 @@ impl ::graph_model::rt::Value for PowerPlatformLockboxResourceCommandAuditRecord
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformLockboxResourceCommandAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformLockboxResourceCommandAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformLockboxResourceCommandAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformLockboxResourceCommandAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord";
@@ -42142,7 +48099,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Power Platform Service Activity events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformServiceActivityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformServiceActivityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42184,6 +48141,21 @@ impl ::graph_model::rt::Value for PowerPlatformServiceActivityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformServiceActivityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformServiceActivityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformServiceActivityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformServiceActivityAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.powerPlatformServiceActivityAuditRecord";
@@ -42201,7 +48173,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformServiceAct
 /// Audit data for Power Platform Tenant Isolation events.
 ///
 /// CSDL: `microsoft.graph.security.powerPlatformTenantIsolationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PowerPlatformTenantIsolationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42243,6 +48215,21 @@ impl ::graph_model::rt::Value for PowerPlatformTenantIsolationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PowerPlatformTenantIsolationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PowerPlatformTenantIsolationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PowerPlatformTenantIsolationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PowerPlatformTenantIsolationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.powerPlatformTenantIsolationRecord";
 }
@@ -42259,7 +48246,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PowerPlatformTenantIsol
 /// Audit data for Priva Privacy Assessment Operation events.
 ///
 /// CSDL: `microsoft.graph.security.privaPrivacyAssessmentOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivaPrivacyAssessmentOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42301,6 +48288,21 @@ impl ::graph_model::rt::Value for PrivaPrivacyAssessmentOperationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivaPrivacyAssessmentOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivaPrivacyAssessmentOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivaPrivacyAssessmentOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivaPrivacyAssessmentOperationRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.privaPrivacyAssessmentOperationRecord";
@@ -42318,7 +48320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivaPrivacyAssessmentO
 /// Audit data for Priva Privacy Consent Operation events.
 ///
 /// CSDL: `microsoft.graph.security.privaPrivacyConsentOperationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivaPrivacyConsentOperationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42360,6 +48362,21 @@ impl ::graph_model::rt::Value for PrivaPrivacyConsentOperationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivaPrivacyConsentOperationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivaPrivacyConsentOperationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivaPrivacyConsentOperationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivaPrivacyConsentOperationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privaPrivacyConsentOperationRecord";
 }
@@ -42376,7 +48393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivaPrivacyConsentOper
 /// Audit data for Privacy Data Match events.
 ///
 /// CSDL: `microsoft.graph.security.privacyDataMatchAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyDataMatchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42418,6 +48435,21 @@ impl ::graph_model::rt::Value for PrivacyDataMatchAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyDataMatchAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyDataMatchAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyDataMatchAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyDataMatchAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyDataMatchAuditRecord";
 }
@@ -42434,7 +48466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyDataMatchAuditRe
 /// Audit data for Privacy Data Minimization events.
 ///
 /// CSDL: `microsoft.graph.security.privacyDataMinimizationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyDataMinimizationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42476,6 +48508,21 @@ impl ::graph_model::rt::Value for PrivacyDataMinimizationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyDataMinimizationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyDataMinimizationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyDataMinimizationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyDataMinimizationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyDataMinimizationRecord";
 }
@@ -42492,7 +48539,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyDataMinimization
 /// Audit data for Privacy Digest Email events.
 ///
 /// CSDL: `microsoft.graph.security.privacyDigestEmailRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyDigestEmailRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42534,6 +48581,21 @@ impl ::graph_model::rt::Value for PrivacyDigestEmailRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyDigestEmailRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyDigestEmailRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyDigestEmailRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyDigestEmailRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyDigestEmailRecord";
 }
@@ -42550,7 +48612,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyDigestEmailRecor
 /// Audit data for Privacy Open Access events.
 ///
 /// CSDL: `microsoft.graph.security.privacyOpenAccessAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyOpenAccessAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42592,6 +48654,21 @@ impl ::graph_model::rt::Value for PrivacyOpenAccessAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyOpenAccessAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyOpenAccessAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyOpenAccessAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyOpenAccessAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyOpenAccessAuditRecord";
 }
@@ -42608,7 +48685,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyOpenAccessAuditR
 /// Audit data for Privacy Portal events.
 ///
 /// CSDL: `microsoft.graph.security.privacyPortalAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyPortalAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42650,6 +48727,21 @@ impl ::graph_model::rt::Value for PrivacyPortalAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyPortalAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyPortalAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyPortalAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyPortalAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyPortalAuditRecord";
 }
@@ -42666,7 +48758,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyPortalAuditRecor
 /// Audit data for Privacy Remediation Action events.
 ///
 /// CSDL: `microsoft.graph.security.privacyRemediationActionRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyRemediationActionRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42708,6 +48800,21 @@ impl ::graph_model::rt::Value for PrivacyRemediationActionRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyRemediationActionRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyRemediationActionRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyRemediationActionRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyRemediationActionRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyRemediationActionRecord";
 }
@@ -42724,7 +48831,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyRemediationActio
 /// Audit data for Privacy Remediation events.
 ///
 /// CSDL: `microsoft.graph.security.privacyRemediationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PrivacyRemediationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42766,6 +48873,21 @@ impl ::graph_model::rt::Value for PrivacyRemediationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PrivacyRemediationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PrivacyRemediationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PrivacyRemediationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PrivacyRemediationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.privacyRemediationRecord";
 }
@@ -42780,7 +48902,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PrivacyRemediationRecor
     }
 }
 /// CSDL: `microsoft.graph.security.processEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProcessEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -42912,6 +49034,21 @@ impl ::graph_model::rt::Value for ProcessEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProcessEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProcessEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProcessEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProcessEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.processEvidence";
 }
@@ -42928,7 +49065,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProcessEvidence {
 /// Audit data for Microsoft Project events.
 ///
 /// CSDL: `microsoft.graph.security.projectAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -42970,6 +49107,21 @@ impl ::graph_model::rt::Value for ProjectAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.projectAuditRecord";
 }
@@ -42986,7 +49138,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectAuditRecord {
 /// Audit data for Project for the Web Assigned To Me Settings events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebAssignedToMeSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43028,6 +49180,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebAssignedToMeSettingsAuditRecor
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectForTheWebAssignedToMeSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebAssignedToMeSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebAssignedToMeSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectForTheWebAssignedToMeSettingsAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord";
@@ -43047,7 +49214,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Project for the Web Project events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebProjectAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebProjectAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43089,6 +49256,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebProjectAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectForTheWebProjectAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebProjectAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebProjectAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectForTheWebProjectAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.projectForTheWebProjectAuditRecord";
 }
@@ -43105,7 +49287,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebProject
 /// Audit data for Project for the Web Project Settings events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebProjectSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43147,6 +49329,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebProjectSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectForTheWebProjectSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebProjectSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebProjectSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectForTheWebProjectSettingsAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord";
@@ -43166,7 +49363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Project for the Web Roadmap events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebRoadmapAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebRoadmapAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43208,6 +49405,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebRoadmapAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectForTheWebRoadmapAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebRoadmapAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebRoadmapAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectForTheWebRoadmapAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.projectForTheWebRoadmapAuditRecord";
 }
@@ -43224,7 +49436,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebRoadmap
 /// Audit data for Project for the Web Roadmap Item events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebRoadmapItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43266,6 +49478,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebRoadmapItemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectForTheWebRoadmapItemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebRoadmapItemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebRoadmapItemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectForTheWebRoadmapItemAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord";
@@ -43283,7 +49510,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProjectForTheWebRoadmap
 /// Audit data for Project for the Web Roadmap Settings events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebRoadmapSettingsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43325,6 +49552,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebRoadmapSettingsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ProjectForTheWebRoadmapSettingsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebRoadmapSettingsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebRoadmapSettingsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ProjectForTheWebRoadmapSettingsAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord";
@@ -43344,7 +49586,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Project for the Web Task events.
 ///
 /// CSDL: `microsoft.graph.security.projectForTheWebTaskAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ProjectForTheWebTaskAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43384,6 +49626,21 @@ impl ::graph_model::rt::Value for ProjectForTheWebTaskAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ProjectForTheWebTaskAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ProjectForTheWebTaskAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ProjectForTheWebTaskAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ProjectForTheWebTaskAuditRecord {
@@ -43467,7 +49724,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ProtocolType {
 /// Audit data for Exchange public folder events.
 ///
 /// CSDL: `microsoft.graph.security.publicFolderAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PublicFolderAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43509,6 +49766,21 @@ impl ::graph_model::rt::Value for PublicFolderAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PublicFolderAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PublicFolderAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PublicFolderAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PublicFolderAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.publicFolderAuditRecord";
 }
@@ -43525,7 +49797,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PublicFolderAuditRecord
 /// Audit data for Purview Insider Risk Alerts events.
 ///
 /// CSDL: `microsoft.graph.security.purviewInsiderRiskAlertsRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PurviewInsiderRiskAlertsRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43567,6 +49839,21 @@ impl ::graph_model::rt::Value for PurviewInsiderRiskAlertsRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PurviewInsiderRiskAlertsRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PurviewInsiderRiskAlertsRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PurviewInsiderRiskAlertsRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PurviewInsiderRiskAlertsRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.purviewInsiderRiskAlertsRecord";
 }
@@ -43583,7 +49870,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewInsiderRiskAlert
 /// Audit data for Purview Insider Risk Cases events.
 ///
 /// CSDL: `microsoft.graph.security.purviewInsiderRiskCasesRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PurviewInsiderRiskCasesRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43625,6 +49912,21 @@ impl ::graph_model::rt::Value for PurviewInsiderRiskCasesRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PurviewInsiderRiskCasesRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PurviewInsiderRiskCasesRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PurviewInsiderRiskCasesRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PurviewInsiderRiskCasesRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.purviewInsiderRiskCasesRecord";
 }
@@ -43641,7 +49943,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewInsiderRiskCases
 /// Audit data for Purview MC Recommendation events.
 ///
 /// CSDL: `microsoft.graph.security.purviewMCRecommendationRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PurviewMCRecommendationRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43683,6 +49985,21 @@ impl ::graph_model::rt::Value for PurviewMCRecommendationRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PurviewMCRecommendationRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PurviewMCRecommendationRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PurviewMCRecommendationRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PurviewMCRecommendationRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.purviewMCRecommendationRecord";
 }
@@ -43699,7 +50016,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewMCRecommendation
 /// Audit data for Purview Posture Agent events.
 ///
 /// CSDL: `microsoft.graph.security.purviewPostureAgentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PurviewPostureAgentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43741,6 +50058,21 @@ impl ::graph_model::rt::Value for PurviewPostureAgentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for PurviewPostureAgentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PurviewPostureAgentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PurviewPostureAgentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for PurviewPostureAgentAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.purviewPostureAgentAuditRecord";
 }
@@ -43757,7 +50089,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for PurviewPostureAgentAudi
 /// Audit data for quarantine events.
 ///
 /// CSDL: `microsoft.graph.security.quarantineAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct QuarantineAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43797,6 +50129,21 @@ impl ::graph_model::rt::Value for QuarantineAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for QuarantineAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for QuarantineAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for QuarantineAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for QuarantineAuditRecord {
@@ -43945,7 +50292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecipientType {
 /// Audit data for Records Management events.
 ///
 /// CSDL: `microsoft.graph.security.recordsManagementAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RecordsManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -43987,6 +50334,21 @@ impl ::graph_model::rt::Value for RecordsManagementAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RecordsManagementAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RecordsManagementAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RecordsManagementAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RecordsManagementAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.recordsManagementAuditRecord";
 }
@@ -44001,7 +50363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RecordsManagementAuditR
     }
 }
 /// CSDL: `microsoft.graph.security.redundancyDetectionSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RedundancyDetectionSettings {
     /// Property `isEnabled` (nullable: absent, `null` or a value).
@@ -44062,6 +50424,21 @@ impl ::graph_model::rt::Value for RedundancyDetectionSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RedundancyDetectionSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RedundancyDetectionSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RedundancyDetectionSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RedundancyDetectionSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.security.redundancyDetectionSettings";
 }
@@ -44076,7 +50453,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RedundancyDetectionSett
     }
 }
 /// CSDL: `microsoft.graph.security.registryKeyEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RegistryKeyEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -44167,6 +50544,21 @@ impl ::graph_model::rt::Value for RegistryKeyEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RegistryKeyEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RegistryKeyEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RegistryKeyEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RegistryKeyEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.registryKeyEvidence";
 }
@@ -44181,7 +50573,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryKeyEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.registryValueEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RegistryValueEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -44292,6 +50684,21 @@ impl ::graph_model::rt::Value for RegistryValueEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RegistryValueEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RegistryValueEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RegistryValueEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RegistryValueEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.registryValueEvidence";
 }
@@ -44306,7 +50713,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RegistryValueEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.reportFileMetadata`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ReportFileMetadata {
     /// Property `downloadUrl` (nullable: absent, `null` or a value).
@@ -44355,6 +50762,21 @@ impl ::graph_model::rt::Value for ReportFileMetadata {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ReportFileMetadata {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ReportFileMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ReportFileMetadata {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ReportFileMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.security.reportFileMetadata";
 }
@@ -44371,7 +50793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportFileMetadata {
 /// Audit data for Report Submission events.
 ///
 /// CSDL: `microsoft.graph.security.reportSubmission`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ReportSubmission {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -44413,6 +50835,21 @@ impl ::graph_model::rt::Value for ReportSubmission {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ReportSubmission {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ReportSubmission {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ReportSubmission {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ReportSubmission {
     const TYPE_NAME: &'static str = "microsoft.graph.security.reportSubmission";
 }
@@ -44429,7 +50866,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportSubmission {
 /// Audit data for Report Submission Result Detail events.
 ///
 /// CSDL: `microsoft.graph.security.reportSubmissionResultDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ReportSubmissionResultDetail {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -44471,6 +50908,21 @@ impl ::graph_model::rt::Value for ReportSubmissionResultDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ReportSubmissionResultDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ReportSubmissionResultDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ReportSubmissionResultDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ReportSubmissionResultDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.reportSubmissionResultDetail";
 }
@@ -44485,7 +50937,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReportSubmissionResultD
     }
 }
 /// CSDL: `microsoft.graph.security.resourceAccessEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ResourceAccessEvent {
     /// Property `accessDateTime` (nullable: absent, `null` or a value).
@@ -44551,6 +51003,21 @@ impl ::graph_model::rt::Value for ResourceAccessEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ResourceAccessEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ResourceAccessEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ResourceAccessEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ResourceAccessEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.resourceAccessEvent";
 }
@@ -44567,7 +51034,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ResourceAccessEvent {
 /// Audit data for Restricted Mode events.
 ///
 /// CSDL: `microsoft.graph.security.restrictedModeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RestrictedModeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -44609,6 +51076,21 @@ impl ::graph_model::rt::Value for RestrictedModeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RestrictedModeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RestrictedModeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RestrictedModeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RestrictedModeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.restrictedModeAuditRecord";
 }
@@ -44624,7 +51106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RestrictedModeAuditReco
 }
 /// CSDL: `microsoft.graph.security.retentionDuration` (abstract).
 /// Abstract: this struct holds a value that arrived without a more derived `@odata.type`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionDuration {
     /// Properties not in the model and instance annotations, in the order read.
@@ -44664,6 +51146,21 @@ impl ::graph_model::rt::Value for RetentionDuration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionDuration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionDuration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionDuration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionDuration {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionDuration";
 }
@@ -44686,7 +51183,6 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDuration {
 /// (written back in that place, not kept in `extra`); any other spelling or
 /// place is kept in the struct's `extra` as written.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum RetentionDurationAny {
     /// No `@odata.type`, or the declared type itself.
@@ -44769,6 +51265,21 @@ impl ::graph_model::rt::Value for RetentionDurationAny {
         ::graph_model::rt::View::Poly(self)
     }
 }
+impl Clone for RetentionDurationAny {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionDurationAny {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionDurationAny {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionDurationAny {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionDuration";
 }
@@ -44783,7 +51294,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDurationAny {
     }
 }
 /// CSDL: `microsoft.graph.security.retentionDurationForever`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionDurationForever {
     /// Properties not in the model and instance annotations, in the order read.
@@ -44823,6 +51334,21 @@ impl ::graph_model::rt::Value for RetentionDurationForever {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionDurationForever {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionDurationForever {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionDurationForever {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionDurationForever {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionDurationForever";
 }
@@ -44837,7 +51363,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDurationForeve
     }
 }
 /// CSDL: `microsoft.graph.security.retentionDurationInDays`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionDurationInDays {
     /// Property `days` (nullable: absent, `null` or a value).
@@ -44879,6 +51405,21 @@ impl ::graph_model::rt::Value for RetentionDurationInDays {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionDurationInDays {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionDurationInDays {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionDurationInDays {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionDurationInDays {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionDurationInDays";
 }
@@ -44893,7 +51434,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionDurationInDays
     }
 }
 /// CSDL: `microsoft.graph.security.retentionEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionEvent {
     /// Property `id` (not nullable: absent or a value).
@@ -45005,6 +51546,21 @@ impl ::graph_model::rt::Value for RetentionEvent {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionEvent {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionEvent";
 }
@@ -45019,7 +51575,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionEvent {
     }
 }
 /// CSDL: `microsoft.graph.security.retentionEventStatus`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionEventStatus {
     /// Property `error` (nullable: absent, `null` or a value).
@@ -45063,6 +51619,21 @@ impl ::graph_model::rt::Value for RetentionEventStatus {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionEventStatus {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionEventStatus {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionEventStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionEventStatus {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionEventStatus";
 }
@@ -45077,7 +51648,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionEventStatus {
     }
 }
 /// CSDL: `microsoft.graph.security.retentionEventType`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionEventType {
     /// Property `id` (not nullable: absent or a value).
@@ -45158,6 +51729,21 @@ impl ::graph_model::rt::Value for RetentionEventType {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionEventType {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionEventType {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionEventType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionEventType {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionEventType";
 }
@@ -45172,7 +51758,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionEventType {
     }
 }
 /// CSDL: `microsoft.graph.security.retentionLabel`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionLabel {
     /// Property `id` (not nullable: absent or a value).
@@ -45310,6 +51896,21 @@ impl ::graph_model::rt::Value for RetentionLabel {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RetentionLabel {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionLabel {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionLabel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RetentionLabel {
     const TYPE_NAME: &'static str = "microsoft.graph.security.retentionLabel";
 }
@@ -45326,7 +51927,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RetentionLabel {
 /// Audit data for Retention Policy events.
 ///
 /// CSDL: `microsoft.graph.security.retentionPolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RetentionPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45366,6 +51967,21 @@ impl ::graph_model::rt::Value for RetentionPolicyAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for RetentionPolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RetentionPolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RetentionPolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for RetentionPolicyAuditRecord {
@@ -45528,7 +52144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReviewSetSettings {
 /// Audit data for RTI Operations Agent events.
 ///
 /// CSDL: `microsoft.graph.security.rtiOperationsAgentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct RtiOperationsAgentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45570,6 +52186,21 @@ impl ::graph_model::rt::Value for RtiOperationsAgentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for RtiOperationsAgentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for RtiOperationsAgentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for RtiOperationsAgentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for RtiOperationsAgentAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.rtiOperationsAgentAuditRecord";
 }
@@ -45584,7 +52215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for RtiOperationsAgentAudit
     }
 }
 /// CSDL: `microsoft.graph.security.sasTokenEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SasTokenEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -45715,6 +52346,21 @@ impl ::graph_model::rt::Value for SasTokenEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SasTokenEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SasTokenEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SasTokenEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SasTokenEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sasTokenEvidence";
 }
@@ -45731,7 +52377,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SasTokenEvidence {
 /// Audit data for SBP Configuration Event events.
 ///
 /// CSDL: `microsoft.graph.security.sbpConfigurationEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SbpConfigurationEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45773,6 +52419,21 @@ impl ::graph_model::rt::Value for SbpConfigurationEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SbpConfigurationEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SbpConfigurationEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SbpConfigurationEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SbpConfigurationEventRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sbpConfigurationEventRecord";
 }
@@ -45789,7 +52450,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SbpConfigurationEventRe
 /// Audit data for SBP Usage Event events.
 ///
 /// CSDL: `microsoft.graph.security.sbpUsageEventRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SbpUsageEventRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45831,6 +52492,21 @@ impl ::graph_model::rt::Value for SbpUsageEventRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SbpUsageEventRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SbpUsageEventRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SbpUsageEventRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SbpUsageEventRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sbpUsageEventRecord";
 }
@@ -45847,7 +52523,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SbpUsageEventRecord {
 /// Audit data for Secure Score evidence events.
 ///
 /// CSDL: `microsoft.graph.security.scoreEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ScoreEvidence {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45889,6 +52565,21 @@ impl ::graph_model::rt::Value for ScoreEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ScoreEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ScoreEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ScoreEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ScoreEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.scoreEvidence";
 }
@@ -45905,7 +52596,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScoreEvidence {
 /// Audit data for Score Platform Generic events.
 ///
 /// CSDL: `microsoft.graph.security.scorePlatformGenericAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ScorePlatformGenericAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -45947,6 +52638,21 @@ impl ::graph_model::rt::Value for ScorePlatformGenericAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ScorePlatformGenericAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ScorePlatformGenericAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ScorePlatformGenericAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ScorePlatformGenericAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.scorePlatformGenericAuditRecord";
 }
@@ -45963,7 +52669,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScorePlatformGenericAud
 /// Audit data for Script Run events.
 ///
 /// CSDL: `microsoft.graph.security.scriptRunAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ScriptRunAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46005,6 +52711,21 @@ impl ::graph_model::rt::Value for ScriptRunAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ScriptRunAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ScriptRunAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ScriptRunAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ScriptRunAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.scriptRunAuditRecord";
 }
@@ -46021,7 +52742,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ScriptRunAuditRecord {
 /// Audit data for search events.
 ///
 /// CSDL: `microsoft.graph.security.searchAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SearchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46063,6 +52784,21 @@ impl ::graph_model::rt::Value for SearchAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SearchAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SearchAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SearchAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SearchAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.searchAuditRecord";
 }
@@ -46079,7 +52815,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SearchAuditRecord {
 /// Audit data for Security Compliance Alert events.
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceAlertRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityComplianceAlertRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46121,6 +52857,21 @@ impl ::graph_model::rt::Value for SecurityComplianceAlertRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityComplianceAlertRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityComplianceAlertRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityComplianceAlertRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityComplianceAlertRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.securityComplianceAlertRecord";
 }
@@ -46137,7 +52888,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceAlert
 /// Audit data for Security Compliance Center EOP cmdlet events.
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityComplianceCenterEOPCmdletAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46179,6 +52930,21 @@ impl ::graph_model::rt::Value for SecurityComplianceCenterEOPCmdletAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityComplianceCenterEOPCmdletAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityComplianceCenterEOPCmdletAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityComplianceCenterEOPCmdletAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityComplianceCenterEOPCmdletAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord";
@@ -46198,7 +52964,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Security Compliance Insights events.
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceInsightsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityComplianceInsightsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46240,6 +53006,21 @@ impl ::graph_model::rt::Value for SecurityComplianceInsightsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityComplianceInsightsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityComplianceInsightsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityComplianceInsightsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityComplianceInsightsAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.securityComplianceInsightsAuditRecord";
@@ -46257,7 +53038,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceInsig
 /// Audit data for Security Compliance RBAC events.
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceRBACAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityComplianceRBACAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46299,6 +53080,21 @@ impl ::graph_model::rt::Value for SecurityComplianceRBACAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityComplianceRBACAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityComplianceRBACAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityComplianceRBACAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityComplianceRBACAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.securityComplianceRBACAuditRecord";
 }
@@ -46315,7 +53111,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceRBACA
 /// Audit data for Security Compliance User Change events.
 ///
 /// CSDL: `microsoft.graph.security.securityComplianceUserChangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityComplianceUserChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46357,6 +53153,21 @@ impl ::graph_model::rt::Value for SecurityComplianceUserChangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityComplianceUserChangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityComplianceUserChangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityComplianceUserChangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityComplianceUserChangeAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.securityComplianceUserChangeAuditRecord";
@@ -46374,7 +53185,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityComplianceUserC
 /// Audit data for Security Copilot Identity Management events.
 ///
 /// CSDL: `microsoft.graph.security.securityCopilotIdentityManagementAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityCopilotIdentityManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46416,6 +53227,21 @@ impl ::graph_model::rt::Value for SecurityCopilotIdentityManagementAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityCopilotIdentityManagementAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityCopilotIdentityManagementAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityCopilotIdentityManagementAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityCopilotIdentityManagementAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.securityCopilotIdentityManagementAuditRecord";
@@ -46435,7 +53261,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Security Development Lifecycle AI Log events.
 ///
 /// CSDL: `microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityDevelopmentLifecycleAILogAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46477,6 +53303,21 @@ impl ::graph_model::rt::Value for SecurityDevelopmentLifecycleAILogAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityDevelopmentLifecycleAILogAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityDevelopmentLifecycleAILogAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityDevelopmentLifecycleAILogAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityDevelopmentLifecycleAILogAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord";
@@ -46494,7 +53335,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.security.securityGroupEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SecurityGroupEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -46605,6 +53446,21 @@ impl ::graph_model::rt::Value for SecurityGroupEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SecurityGroupEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SecurityGroupEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SecurityGroupEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SecurityGroupEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.securityGroupEvidence";
 }
@@ -46621,7 +53477,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SecurityGroupEvidence {
 /// Audit data for Sensitive Info Remediation Agent events.
 ///
 /// CSDL: `microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensitiveInfoRemediationAgentDataRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46663,6 +53519,21 @@ impl ::graph_model::rt::Value for SensitiveInfoRemediationAgentDataRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SensitiveInfoRemediationAgentDataRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensitiveInfoRemediationAgentDataRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensitiveInfoRemediationAgentDataRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SensitiveInfoRemediationAgentDataRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord";
@@ -46680,7 +53551,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitiveInfoRemediatio
 /// Audit data for Sensitivity Label Action events.
 ///
 /// CSDL: `microsoft.graph.security.sensitivityLabelActionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensitivityLabelActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46722,6 +53593,21 @@ impl ::graph_model::rt::Value for SensitivityLabelActionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SensitivityLabelActionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensitivityLabelActionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensitivityLabelActionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SensitivityLabelActionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sensitivityLabelActionAuditRecord";
 }
@@ -46738,7 +53624,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelActionA
 /// Audit data for Sensitivity Label Policy Match events.
 ///
 /// CSDL: `microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensitivityLabelPolicyMatchAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46780,6 +53666,21 @@ impl ::graph_model::rt::Value for SensitivityLabelPolicyMatchAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SensitivityLabelPolicyMatchAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensitivityLabelPolicyMatchAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensitivityLabelPolicyMatchAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SensitivityLabelPolicyMatchAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord";
@@ -46797,7 +53698,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabelPolicyM
 /// Audit data for Sensitivity Labeled File Action events.
 ///
 /// CSDL: `microsoft.graph.security.sensitivityLabeledFileActionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensitivityLabeledFileActionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -46839,6 +53740,21 @@ impl ::graph_model::rt::Value for SensitivityLabeledFileActionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SensitivityLabeledFileActionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensitivityLabeledFileActionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensitivityLabeledFileActionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SensitivityLabeledFileActionAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sensitivityLabeledFileActionAuditRecord";
@@ -46854,7 +53770,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensitivityLabeledFileA
     }
 }
 /// CSDL: `microsoft.graph.security.sensor`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Sensor {
     /// Property `id` (not nullable: absent or a value).
@@ -46961,6 +53877,21 @@ impl ::graph_model::rt::Value for Sensor {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Sensor {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Sensor {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Sensor {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Sensor {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sensor";
 }
@@ -46975,7 +53906,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Sensor {
     }
 }
 /// CSDL: `microsoft.graph.security.sensorCandidate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensorCandidate {
     /// Property `id` (not nullable: absent or a value).
@@ -47046,6 +53977,21 @@ impl ::graph_model::rt::Value for SensorCandidate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SensorCandidate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensorCandidate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensorCandidate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SensorCandidate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sensorCandidate";
 }
@@ -47060,7 +54006,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorCandidate {
     }
 }
 /// CSDL: `microsoft.graph.security.sensorCandidateActivationConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensorCandidateActivationConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -47105,6 +54051,21 @@ impl ::graph_model::rt::Value for SensorCandidateActivationConfiguration {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SensorCandidateActivationConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensorCandidateActivationConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensorCandidateActivationConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SensorCandidateActivationConfiguration {
@@ -47266,7 +54227,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorHealthStatus {
     }
 }
 /// CSDL: `microsoft.graph.security.sensorSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SensorSettings {
     /// Property `description` (not nullable: absent or a value).
@@ -47330,6 +54291,21 @@ impl ::graph_model::rt::Value for SensorSettings {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SensorSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SensorSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SensorSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SensorSettings {
@@ -47432,7 +54408,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SensorType {
 /// Audit data for Sentinel AI Tool events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelAIToolAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelAIToolAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47474,6 +54450,21 @@ impl ::graph_model::rt::Value for SentinelAIToolAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelAIToolAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelAIToolAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelAIToolAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelAIToolAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelAIToolAuditRecord";
 }
@@ -47490,7 +54481,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelAIToolAuditReco
 /// Audit data for Sentinel Graph events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelGraphAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelGraphAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47532,6 +54523,21 @@ impl ::graph_model::rt::Value for SentinelGraphAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelGraphAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelGraphAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelGraphAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelGraphAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelGraphAuditRecord";
 }
@@ -47548,7 +54554,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelGraphAuditRecor
 /// Audit data for Sentinel Job events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelJobAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelJobAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47590,6 +54596,21 @@ impl ::graph_model::rt::Value for SentinelJobAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelJobAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelJobAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelJobAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelJobAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelJobAuditRecord";
 }
@@ -47606,7 +54627,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelJobAuditRecord 
 /// Audit data for Sentinel KQL On Lake events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelKQLOnLakeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelKQLOnLakeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47648,6 +54669,21 @@ impl ::graph_model::rt::Value for SentinelKQLOnLakeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelKQLOnLakeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelKQLOnLakeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelKQLOnLakeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelKQLOnLakeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelKQLOnLakeAuditRecord";
 }
@@ -47664,7 +54700,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelKQLOnLakeAuditR
 /// Audit data for Sentinel Lake Data Onboarding events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelLakeDataOnboardingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47706,6 +54742,21 @@ impl ::graph_model::rt::Value for SentinelLakeDataOnboardingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelLakeDataOnboardingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelLakeDataOnboardingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelLakeDataOnboardingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelLakeDataOnboardingAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord";
@@ -47723,7 +54774,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelLakeDataOnboard
 /// Audit data for Sentinel Lake Encryption events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelLakeEncryptionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelLakeEncryptionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47765,6 +54816,21 @@ impl ::graph_model::rt::Value for SentinelLakeEncryptionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelLakeEncryptionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelLakeEncryptionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelLakeEncryptionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelLakeEncryptionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelLakeEncryptionAuditRecord";
 }
@@ -47781,7 +54847,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelLakeEncryptionA
 /// Audit data for Sentinel Lake Onboarding events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelLakeOnboardingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelLakeOnboardingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47823,6 +54889,21 @@ impl ::graph_model::rt::Value for SentinelLakeOnboardingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelLakeOnboardingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelLakeOnboardingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelLakeOnboardingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelLakeOnboardingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelLakeOnboardingAuditRecord";
 }
@@ -47839,7 +54920,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelLakeOnboardingA
 /// Audit data for Sentinel Notebook On Lake events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelNotebookOnLakeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelNotebookOnLakeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47881,6 +54962,21 @@ impl ::graph_model::rt::Value for SentinelNotebookOnLakeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelNotebookOnLakeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelNotebookOnLakeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelNotebookOnLakeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelNotebookOnLakeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelNotebookOnLakeAuditRecord";
 }
@@ -47897,7 +54993,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelNotebookOnLakeA
 /// Audit data for Sentinel Package events.
 ///
 /// CSDL: `microsoft.graph.security.sentinelPackageAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SentinelPackageAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -47939,6 +55035,21 @@ impl ::graph_model::rt::Value for SentinelPackageAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SentinelPackageAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SentinelPackageAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SentinelPackageAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SentinelPackageAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sentinelPackageAuditRecord";
 }
@@ -47953,7 +55064,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SentinelPackageAuditRec
     }
 }
 /// CSDL: `microsoft.graph.security.servicePrincipalEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ServicePrincipalEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -48062,6 +55173,21 @@ impl ::graph_model::rt::Value for ServicePrincipalEvidence {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ServicePrincipalEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ServicePrincipalEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ServicePrincipalEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ServicePrincipalEvidence {
@@ -48383,7 +55509,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ServiceStatus {
     }
 }
 /// CSDL: `microsoft.graph.security.settingsContainer`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SettingsContainer {
     /// Property `id` (not nullable: absent or a value).
@@ -48430,6 +55556,21 @@ impl ::graph_model::rt::Value for SettingsContainer {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SettingsContainer {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SettingsContainer {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SettingsContainer {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SettingsContainer {
     const TYPE_NAME: &'static str = "microsoft.graph.security.settingsContainer";
 }
@@ -48446,7 +55587,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SettingsContainer {
 /// Audit data for SharePoint App Permission Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointAppPermissionOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointAppPermissionOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48488,6 +55629,21 @@ impl ::graph_model::rt::Value for SharePointAppPermissionOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointAppPermissionOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointAppPermissionOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointAppPermissionOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointAppPermissionOperationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sharePointAppPermissionOperationAuditRecord";
@@ -48507,7 +55663,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for SharePoint events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48549,6 +55705,21 @@ impl ::graph_model::rt::Value for SharePointAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sharePointAuditRecord";
 }
@@ -48565,7 +55736,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointAuditRecord {
 /// Audit data for SharePoint Comment Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointCommentOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointCommentOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48607,6 +55778,21 @@ impl ::graph_model::rt::Value for SharePointCommentOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointCommentOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointCommentOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointCommentOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointCommentOperationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sharePointCommentOperationAuditRecord";
@@ -48624,7 +55810,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointCommentOperat
 /// Audit data for SharePoint Content Security Policy events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointContentSecurityPolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48666,6 +55852,21 @@ impl ::graph_model::rt::Value for SharePointContentSecurityPolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointContentSecurityPolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointContentSecurityPolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointContentSecurityPolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointContentSecurityPolicyAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord";
@@ -48685,7 +55886,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for SharePoint Content Type Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointContentTypeOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointContentTypeOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48727,6 +55928,21 @@ impl ::graph_model::rt::Value for SharePointContentTypeOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointContentTypeOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointContentTypeOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointContentTypeOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointContentTypeOperationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sharePointContentTypeOperationAuditRecord";
@@ -48744,7 +55960,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointContentTypeOp
 /// Audit data for SharePoint E Signature events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointESignatureAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointESignatureAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48786,6 +56002,21 @@ impl ::graph_model::rt::Value for SharePointESignatureAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointESignatureAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointESignatureAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointESignatureAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointESignatureAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sharePointESignatureAuditRecord";
 }
@@ -48802,7 +56033,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointESignatureAud
 /// Audit data for SharePoint Field Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointFieldOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointFieldOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48844,6 +56075,21 @@ impl ::graph_model::rt::Value for SharePointFieldOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointFieldOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointFieldOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointFieldOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointFieldOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sharePointFieldOperationAuditRecord";
 }
@@ -48860,7 +56106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointFieldOperatio
 /// Audit data for SharePoint File Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointFileOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointFileOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48902,6 +56148,21 @@ impl ::graph_model::rt::Value for SharePointFileOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointFileOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointFileOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointFileOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointFileOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sharePointFileOperationAuditRecord";
 }
@@ -48918,7 +56179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointFileOperation
 /// Audit data for SharePoint List Item Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointListItemOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointListItemOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -48960,6 +56221,21 @@ impl ::graph_model::rt::Value for SharePointListItemOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointListItemOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointListItemOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointListItemOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointListItemOperationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sharePointListItemOperationAuditRecord";
@@ -48977,7 +56253,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointListItemOpera
 /// Audit data for SharePoint List Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointListOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointListOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49019,6 +56295,21 @@ impl ::graph_model::rt::Value for SharePointListOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointListOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointListOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointListOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointListOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sharePointListOperationAuditRecord";
 }
@@ -49035,7 +56326,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointListOperation
 /// Audit data for SharePoint Sharing Operation events.
 ///
 /// CSDL: `microsoft.graph.security.sharePointSharingOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SharePointSharingOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49077,6 +56368,21 @@ impl ::graph_model::rt::Value for SharePointSharingOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SharePointSharingOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SharePointSharingOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SharePointSharingOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SharePointSharingOperationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.sharePointSharingOperationAuditRecord";
@@ -49092,7 +56398,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SharePointSharingOperat
     }
 }
 /// CSDL: `microsoft.graph.security.siteSource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SiteSource {
     /// Property `id` (not nullable: absent or a value).
@@ -49169,6 +56475,21 @@ impl ::graph_model::rt::Value for SiteSource {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SiteSource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SiteSource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SiteSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SiteSource {
     const TYPE_NAME: &'static str = "microsoft.graph.security.siteSource";
 }
@@ -49185,7 +56506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SiteSource {
 /// Audit data for Skype for Business cmdlets events.
 ///
 /// CSDL: `microsoft.graph.security.skypeForBusinessCmdletsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SkypeForBusinessCmdletsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49227,6 +56548,21 @@ impl ::graph_model::rt::Value for SkypeForBusinessCmdletsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SkypeForBusinessCmdletsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SkypeForBusinessCmdletsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SkypeForBusinessCmdletsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SkypeForBusinessCmdletsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.skypeForBusinessCmdletsAuditRecord";
 }
@@ -49243,7 +56579,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessCmdlets
 /// Audit data for Skype for Business PSTN Usage events.
 ///
 /// CSDL: `microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SkypeForBusinessPSTNUsageAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49285,6 +56621,21 @@ impl ::graph_model::rt::Value for SkypeForBusinessPSTNUsageAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SkypeForBusinessPSTNUsageAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SkypeForBusinessPSTNUsageAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SkypeForBusinessPSTNUsageAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SkypeForBusinessPSTNUsageAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord";
 }
@@ -49301,7 +56652,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessPSTNUsa
 /// Audit data for Skype for Business Users Blocked events.
 ///
 /// CSDL: `microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SkypeForBusinessUsersBlockedAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49343,6 +56694,21 @@ impl ::graph_model::rt::Value for SkypeForBusinessUsersBlockedAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SkypeForBusinessUsersBlockedAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SkypeForBusinessUsersBlockedAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SkypeForBusinessUsersBlockedAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SkypeForBusinessUsersBlockedAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord";
@@ -49360,7 +56726,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SkypeForBusinessUsersBl
 /// Audit data for Sonar Detonation Content Meta events.
 ///
 /// CSDL: `microsoft.graph.security.sonarDetonationContentMetadata`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SonarDetonationContentMetadata {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49402,6 +56768,21 @@ impl ::graph_model::rt::Value for SonarDetonationContentMetadata {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SonarDetonationContentMetadata {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SonarDetonationContentMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SonarDetonationContentMetadata {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SonarDetonationContentMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sonarDetonationContentMetadata";
 }
@@ -49418,7 +56799,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarDetonationContentM
 /// Audit data for Sonar Detonation Entity events.
 ///
 /// CSDL: `microsoft.graph.security.sonarDetonationEntityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SonarDetonationEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49460,6 +56841,21 @@ impl ::graph_model::rt::Value for SonarDetonationEntityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SonarDetonationEntityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SonarDetonationEntityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SonarDetonationEntityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SonarDetonationEntityAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sonarDetonationEntityAuditRecord";
 }
@@ -49476,7 +56872,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarDetonationEntityAu
 /// Audit data for Sonar File Detonation Entity events.
 ///
 /// CSDL: `microsoft.graph.security.sonarFileDetonationEntityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SonarFileDetonationEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49518,6 +56914,21 @@ impl ::graph_model::rt::Value for SonarFileDetonationEntityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SonarFileDetonationEntityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SonarFileDetonationEntityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SonarFileDetonationEntityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SonarFileDetonationEntityAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sonarFileDetonationEntityAuditRecord";
 }
@@ -49534,7 +56945,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarFileDetonationEnti
 /// Audit data for Sonar Submission Entity events.
 ///
 /// CSDL: `microsoft.graph.security.sonarSubmissionEntityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SonarSubmissionEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49576,6 +56987,21 @@ impl ::graph_model::rt::Value for SonarSubmissionEntityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SonarSubmissionEntityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SonarSubmissionEntityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SonarSubmissionEntityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SonarSubmissionEntityAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sonarSubmissionEntityAuditRecord";
 }
@@ -49592,7 +57018,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SonarSubmissionEntityAu
 /// Audit data for Sonar URL Detonation Entity events.
 ///
 /// CSDL: `microsoft.graph.security.sonarUrlDetonationEntityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SonarUrlDetonationEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49632,6 +57058,21 @@ impl ::graph_model::rt::Value for SonarUrlDetonationEntityAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SonarUrlDetonationEntityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SonarUrlDetonationEntityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SonarUrlDetonationEntityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SonarUrlDetonationEntityAuditRecord {
@@ -49715,7 +57156,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SourceType {
 /// Audit data for Spark Core Custom Live Pool events.
 ///
 /// CSDL: `microsoft.graph.security.sparkCoreCustomLivePoolRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SparkCoreCustomLivePoolRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -49757,6 +57198,21 @@ impl ::graph_model::rt::Value for SparkCoreCustomLivePoolRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SparkCoreCustomLivePoolRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SparkCoreCustomLivePoolRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SparkCoreCustomLivePoolRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SparkCoreCustomLivePoolRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sparkCoreCustomLivePoolRecord";
 }
@@ -49771,7 +57227,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SparkCoreCustomLivePool
     }
 }
 /// CSDL: `microsoft.graph.security.sslCertificate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SslCertificate {
     /// Property `id` (not nullable: absent or a value).
@@ -49873,6 +57329,21 @@ impl ::graph_model::rt::Value for SslCertificate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SslCertificate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SslCertificate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SslCertificate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SslCertificate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.sslCertificate";
 }
@@ -49887,7 +57358,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SslCertificate {
     }
 }
 /// CSDL: `microsoft.graph.security.sslCertificateEntity`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SslCertificateEntity {
     /// Property `address` (nullable: absent, `null` or a value).
@@ -49976,6 +57447,21 @@ impl ::graph_model::rt::Value for SslCertificateEntity {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for SslCertificateEntity {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SslCertificateEntity {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SslCertificateEntity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for SslCertificateEntity {
@@ -50076,7 +57562,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for StatisticsOptions {
     }
 }
 /// CSDL: `microsoft.graph.security.stream`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Stream {
     /// Property `name` (nullable: absent, `null` or a value).
@@ -50118,6 +57604,21 @@ impl ::graph_model::rt::Value for Stream {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Stream {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Stream {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Stream {
     const TYPE_NAME: &'static str = "microsoft.graph.security.stream";
 }
@@ -50132,7 +57633,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Stream {
     }
 }
 /// CSDL: `microsoft.graph.security.subcategoryTemplate`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SubcategoryTemplate {
     /// Property `id` (not nullable: absent or a value).
@@ -50193,6 +57694,21 @@ impl ::graph_model::rt::Value for SubcategoryTemplate {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SubcategoryTemplate {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SubcategoryTemplate {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SubcategoryTemplate {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SubcategoryTemplate {
     const TYPE_NAME: &'static str = "microsoft.graph.security.subcategoryTemplate";
 }
@@ -50207,7 +57723,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubcategoryTemplate {
     }
 }
 /// CSDL: `microsoft.graph.security.subdomain`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Subdomain {
     /// Property `id` (not nullable: absent or a value).
@@ -50257,6 +57773,21 @@ impl ::graph_model::rt::Value for Subdomain {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Subdomain {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Subdomain {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Subdomain {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Subdomain {
     const TYPE_NAME: &'static str = "microsoft.graph.security.subdomain";
 }
@@ -50273,7 +57804,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Subdomain {
 /// Audit data for Submission Entity events.
 ///
 /// CSDL: `microsoft.graph.security.submissionEntityAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SubmissionEntityAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50315,6 +57846,21 @@ impl ::graph_model::rt::Value for SubmissionEntityAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SubmissionEntityAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SubmissionEntityAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SubmissionEntityAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SubmissionEntityAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.submissionEntityAuditRecord";
 }
@@ -50329,7 +57875,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubmissionEntityAuditRe
     }
 }
 /// CSDL: `microsoft.graph.security.submissionMailEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SubmissionMailEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -50455,6 +58001,21 @@ impl ::graph_model::rt::Value for SubmissionMailEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SubmissionMailEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SubmissionMailEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SubmissionMailEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SubmissionMailEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.submissionMailEvidence";
 }
@@ -50471,7 +58032,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SubmissionMailEvidence 
 /// Audit data for Supervisory Review Day X Insights events.
 ///
 /// CSDL: `microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SupervisoryReviewDayXInsightsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50513,6 +58074,21 @@ impl ::graph_model::rt::Value for SupervisoryReviewDayXInsightsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SupervisoryReviewDayXInsightsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SupervisoryReviewDayXInsightsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SupervisoryReviewDayXInsightsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SupervisoryReviewDayXInsightsAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord";
@@ -50530,7 +58106,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SupervisoryReviewDayXIn
 /// Audit data for Synthetic Probe events.
 ///
 /// CSDL: `microsoft.graph.security.syntheticProbeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct SyntheticProbeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50572,6 +58148,21 @@ impl ::graph_model::rt::Value for SyntheticProbeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for SyntheticProbeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for SyntheticProbeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for SyntheticProbeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for SyntheticProbeAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.syntheticProbeAuditRecord";
 }
@@ -50588,7 +58179,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for SyntheticProbeAuditReco
 /// Audit data for Team Copilot Interaction events.
 ///
 /// CSDL: `microsoft.graph.security.teamCopilotInteractionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamCopilotInteractionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50628,6 +58219,21 @@ impl ::graph_model::rt::Value for TeamCopilotInteractionAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TeamCopilotInteractionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamCopilotInteractionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamCopilotInteractionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamCopilotInteractionAuditRecord {
@@ -50725,7 +58331,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsDeliveryLocation {
 /// Audit data for Teams Easy Approvals events.
 ///
 /// CSDL: `microsoft.graph.security.teamsEasyApprovalsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsEasyApprovalsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50767,6 +58373,21 @@ impl ::graph_model::rt::Value for TeamsEasyApprovalsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsEasyApprovalsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsEasyApprovalsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsEasyApprovalsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsEasyApprovalsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.teamsEasyApprovalsAuditRecord";
 }
@@ -50783,7 +58404,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsEasyApprovalsAudit
 /// Audit data for Teams Eval Data Hub Admin Operation events.
 ///
 /// CSDL: `microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsEvalDataHubAdminOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50825,6 +58446,21 @@ impl ::graph_model::rt::Value for TeamsEvalDataHubAdminOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsEvalDataHubAdminOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsEvalDataHubAdminOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsEvalDataHubAdminOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsEvalDataHubAdminOperationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord";
@@ -50842,7 +58478,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsEvalDataHubAdminOp
 /// Audit data for Teams Eval Data Hub Data Access events.
 ///
 /// CSDL: `microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsEvalDataHubDataAccessAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50884,6 +58520,21 @@ impl ::graph_model::rt::Value for TeamsEvalDataHubDataAccessAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsEvalDataHubDataAccessAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsEvalDataHubDataAccessAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsEvalDataHubDataAccessAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsEvalDataHubDataAccessAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord";
@@ -50901,7 +58552,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsEvalDataHubDataAcc
 /// Audit data for Teams Eval Data Hub Permission Change events.
 ///
 /// CSDL: `microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsEvalDataHubPermissionChangeAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -50943,6 +58594,21 @@ impl ::graph_model::rt::Value for TeamsEvalDataHubPermissionChangeAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsEvalDataHubPermissionChangeAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsEvalDataHubPermissionChangeAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsEvalDataHubPermissionChangeAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsEvalDataHubPermissionChangeAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord";
@@ -50962,7 +58628,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Teams Healthcare events.
 ///
 /// CSDL: `microsoft.graph.security.teamsHealthcareAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsHealthcareAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51002,6 +58668,21 @@ impl ::graph_model::rt::Value for TeamsHealthcareAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TeamsHealthcareAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsHealthcareAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsHealthcareAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TeamsHealthcareAuditRecord {
@@ -51102,7 +58783,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsMessageDeliveryAct
     }
 }
 /// CSDL: `microsoft.graph.security.teamsMessageEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsMessageEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -51303,6 +58984,21 @@ impl ::graph_model::rt::Value for TeamsMessageEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsMessageEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsMessageEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsMessageEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsMessageEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.teamsMessageEvidence";
 }
@@ -51319,7 +59015,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsMessageEvidence {
 /// Audit data for Teams Updates events.
 ///
 /// CSDL: `microsoft.graph.security.teamsUpdatesAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsUpdatesAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51361,6 +59057,21 @@ impl ::graph_model::rt::Value for TeamsUpdatesAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsUpdatesAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsUpdatesAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsUpdatesAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsUpdatesAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.teamsUpdatesAuditRecord";
 }
@@ -51377,7 +59088,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsUpdatesAuditRecord
 /// Audit data for Tenant Allow Block List events.
 ///
 /// CSDL: `microsoft.graph.security.tenantAllowBlockListAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TenantAllowBlockListAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51419,6 +59130,21 @@ impl ::graph_model::rt::Value for TenantAllowBlockListAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TenantAllowBlockListAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TenantAllowBlockListAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TenantAllowBlockListAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TenantAllowBlockListAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.tenantAllowBlockListAuditRecord";
 }
@@ -51433,7 +59159,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TenantAllowBlockListAud
     }
 }
 /// CSDL: `microsoft.graph.security.threatDetectionDetail`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatDetectionDetail {
     /// Property `confidenceLevel` (nullable: absent, `null` or a value).
@@ -51490,6 +59216,21 @@ impl ::graph_model::rt::Value for ThreatDetectionDetail {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatDetectionDetail {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatDetectionDetail {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatDetectionDetail {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatDetectionDetail {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatDetectionDetail";
 }
@@ -51506,7 +59247,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatDetectionDetail {
 /// Audit data for Threat Finder events.
 ///
 /// CSDL: `microsoft.graph.security.threatFinderAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatFinderAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51548,6 +59289,21 @@ impl ::graph_model::rt::Value for ThreatFinderAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatFinderAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatFinderAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatFinderAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatFinderAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatFinderAuditRecord";
 }
@@ -51562,7 +59318,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatFinderAuditRecord
     }
 }
 /// CSDL: `microsoft.graph.security.threatIntelligence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatIntelligence {
     /// Property `id` (not nullable: absent or a value).
@@ -51699,6 +59455,21 @@ impl ::graph_model::rt::Value for ThreatIntelligence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatIntelligence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatIntelligence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatIntelligence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatIntelligence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatIntelligence";
 }
@@ -51715,7 +59486,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligence {
 /// Audit data for Threat Intelligence Atp Content events.
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceAtpContentData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatIntelligenceAtpContentData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51757,6 +59528,21 @@ impl ::graph_model::rt::Value for ThreatIntelligenceAtpContentData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatIntelligenceAtpContentData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatIntelligenceAtpContentData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatIntelligenceAtpContentData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatIntelligenceAtpContentData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatIntelligenceAtpContentData";
 }
@@ -51773,7 +59559,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceAtpCo
 /// Audit data for Threat Intelligence Export events.
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceExportAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatIntelligenceExportAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51815,6 +59601,21 @@ impl ::graph_model::rt::Value for ThreatIntelligenceExportAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatIntelligenceExportAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatIntelligenceExportAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatIntelligenceExportAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatIntelligenceExportAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatIntelligenceExportAuditRecord";
 }
@@ -51831,7 +59632,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceExpor
 /// Audit data for Threat Intelligence Mail events.
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceMailData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatIntelligenceMailData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51873,6 +59674,21 @@ impl ::graph_model::rt::Value for ThreatIntelligenceMailData {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatIntelligenceMailData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatIntelligenceMailData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatIntelligenceMailData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatIntelligenceMailData {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatIntelligenceMailData";
 }
@@ -51889,7 +59705,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceMailD
 /// Audit data for Threat Intelligence Object events.
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceObjectAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatIntelligenceObjectAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51931,6 +59747,21 @@ impl ::graph_model::rt::Value for ThreatIntelligenceObjectAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for ThreatIntelligenceObjectAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatIntelligenceObjectAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatIntelligenceObjectAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for ThreatIntelligenceObjectAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.threatIntelligenceObjectAuditRecord";
 }
@@ -51947,7 +59778,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatIntelligenceObjec
 /// Audit data for Threat Intelligence Url Click events.
 ///
 /// CSDL: `microsoft.graph.security.threatIntelligenceUrlClickData`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct ThreatIntelligenceUrlClickData {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -51987,6 +59818,21 @@ impl ::graph_model::rt::Value for ThreatIntelligenceUrlClickData {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for ThreatIntelligenceUrlClickData {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for ThreatIntelligenceUrlClickData {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for ThreatIntelligenceUrlClickData {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for ThreatIntelligenceUrlClickData {
@@ -52087,7 +59933,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ThreatType {
     }
 }
 /// CSDL: `microsoft.graph.security.timelineEvent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TimelineEvent {
     /// Property `eventDateTime` (nullable: absent, `null` or a value).
@@ -52161,6 +60007,21 @@ impl ::graph_model::rt::Value for TimelineEvent {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TimelineEvent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TimelineEvent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TimelineEvent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TimelineEvent {
@@ -52283,7 +60144,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TimelineEventType {
 /// Audit data for Microsoft To Do events.
 ///
 /// CSDL: `microsoft.graph.security.todoAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TodoAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52325,6 +60186,21 @@ impl ::graph_model::rt::Value for TodoAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TodoAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TodoAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TodoAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TodoAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.todoAuditRecord";
 }
@@ -52339,7 +60215,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TodoAuditRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.topicModelingSettings`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TopicModelingSettings {
     /// Property `dynamicallyAdjustTopicCount` (nullable: absent, `null` or a value).
@@ -52405,6 +60281,21 @@ impl ::graph_model::rt::Value for TopicModelingSettings {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TopicModelingSettings {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TopicModelingSettings {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TopicModelingSettings {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TopicModelingSettings {
     const TYPE_NAME: &'static str = "microsoft.graph.security.topicModelingSettings";
 }
@@ -52421,7 +60312,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TopicModelingSettings {
 /// Audit data for Trainable Classifier events.
 ///
 /// CSDL: `microsoft.graph.security.trainableClassifierAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TrainableClassifierAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52463,6 +60354,21 @@ impl ::graph_model::rt::Value for TrainableClassifierAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TrainableClassifierAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TrainableClassifierAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TrainableClassifierAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TrainableClassifierAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.trainableClassifierAuditRecord";
 }
@@ -52477,7 +60383,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TrainableClassifierAudi
     }
 }
 /// CSDL: `microsoft.graph.security.triggerTypesRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TriggerTypesRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -52524,6 +60430,21 @@ impl ::graph_model::rt::Value for TriggerTypesRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TriggerTypesRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TriggerTypesRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TriggerTypesRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TriggerTypesRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.security.triggerTypesRoot";
 }
@@ -52538,7 +60459,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggerTypesRoot {
     }
 }
 /// CSDL: `microsoft.graph.security.triggersRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TriggersRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -52585,6 +60506,21 @@ impl ::graph_model::rt::Value for TriggersRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TriggersRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TriggersRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TriggersRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TriggersRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.security.triggersRoot";
 }
@@ -52601,7 +60537,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TriggersRoot {
 /// Audit data for UAM Operation events.
 ///
 /// CSDL: `microsoft.graph.security.uamOperationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UamOperationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52643,6 +60579,21 @@ impl ::graph_model::rt::Value for UamOperationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UamOperationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UamOperationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UamOperationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UamOperationAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.uamOperationAuditRecord";
 }
@@ -52659,7 +60610,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UamOperationAuditRecord
 /// Audit data for Unified Group events.
 ///
 /// CSDL: `microsoft.graph.security.unifiedGroupAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UnifiedGroupAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52701,6 +60652,21 @@ impl ::graph_model::rt::Value for UnifiedGroupAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UnifiedGroupAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UnifiedGroupAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UnifiedGroupAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedGroupAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.unifiedGroupAuditRecord";
 }
@@ -52715,7 +60681,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedGroupAuditRecord
     }
 }
 /// CSDL: `microsoft.graph.security.unifiedGroupSource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UnifiedGroupSource {
     /// Property `id` (not nullable: absent or a value).
@@ -52797,6 +60763,21 @@ impl ::graph_model::rt::Value for UnifiedGroupSource {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UnifiedGroupSource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UnifiedGroupSource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UnifiedGroupSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedGroupSource {
     const TYPE_NAME: &'static str = "microsoft.graph.security.unifiedGroupSource";
 }
@@ -52813,7 +60794,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedGroupSource {
 /// Audit data for Unified Simulation Matched Item events.
 ///
 /// CSDL: `microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UnifiedSimulationMatchedItemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52855,6 +60836,21 @@ impl ::graph_model::rt::Value for UnifiedSimulationMatchedItemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UnifiedSimulationMatchedItemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UnifiedSimulationMatchedItemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UnifiedSimulationMatchedItemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedSimulationMatchedItemAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord";
@@ -52872,7 +60868,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedSimulationMatche
 /// Audit data for Unified Simulation Summary events.
 ///
 /// CSDL: `microsoft.graph.security.unifiedSimulationSummaryAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UnifiedSimulationSummaryAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52914,6 +60910,21 @@ impl ::graph_model::rt::Value for UnifiedSimulationSummaryAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UnifiedSimulationSummaryAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UnifiedSimulationSummaryAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UnifiedSimulationSummaryAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UnifiedSimulationSummaryAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.unifiedSimulationSummaryAuditRecord";
 }
@@ -52930,7 +60941,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UnifiedSimulationSummar
 /// Audit data for Universal Print Management events.
 ///
 /// CSDL: `microsoft.graph.security.universalPrintManagementAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UniversalPrintManagementAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -52972,6 +60983,21 @@ impl ::graph_model::rt::Value for UniversalPrintManagementAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UniversalPrintManagementAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UniversalPrintManagementAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UniversalPrintManagementAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UniversalPrintManagementAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.universalPrintManagementAuditRecord";
 }
@@ -52988,7 +61014,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UniversalPrintManagemen
 /// Audit data for Universal Print Print Job events.
 ///
 /// CSDL: `microsoft.graph.security.universalPrintPrintJobAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UniversalPrintPrintJobAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53030,6 +61056,21 @@ impl ::graph_model::rt::Value for UniversalPrintPrintJobAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UniversalPrintPrintJobAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UniversalPrintPrintJobAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UniversalPrintPrintJobAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UniversalPrintPrintJobAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.universalPrintPrintJobAuditRecord";
 }
@@ -53046,7 +61087,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UniversalPrintPrintJobA
 /// Audit data for URBAC Assignment events.
 ///
 /// CSDL: `microsoft.graph.security.urbacAssignmentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UrbacAssignmentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53088,6 +61129,21 @@ impl ::graph_model::rt::Value for UrbacAssignmentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UrbacAssignmentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrbacAssignmentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrbacAssignmentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UrbacAssignmentAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.urbacAssignmentAuditRecord";
 }
@@ -53104,7 +61160,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrbacAssignmentAuditRec
 /// Audit data for URBAC Enable State events.
 ///
 /// CSDL: `microsoft.graph.security.urbacEnableStateAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UrbacEnableStateAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53146,6 +61202,21 @@ impl ::graph_model::rt::Value for UrbacEnableStateAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UrbacEnableStateAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrbacEnableStateAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrbacEnableStateAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UrbacEnableStateAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.urbacEnableStateAuditRecord";
 }
@@ -53162,7 +61233,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrbacEnableStateAuditRe
 /// Audit data for URBAC Role events.
 ///
 /// CSDL: `microsoft.graph.security.urbacRoleAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UrbacRoleAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53204,6 +61275,21 @@ impl ::graph_model::rt::Value for UrbacRoleAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UrbacRoleAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrbacRoleAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrbacRoleAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UrbacRoleAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.urbacRoleAuditRecord";
 }
@@ -53218,7 +61304,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrbacRoleAuditRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.urlEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UrlEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -53304,6 +61390,21 @@ impl ::graph_model::rt::Value for UrlEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UrlEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UrlEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UrlEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UrlEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.urlEvidence";
 }
@@ -53318,7 +61419,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UrlEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.user`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct User {
     /// Property `id` (not nullable: absent or a value).
@@ -53409,6 +61510,21 @@ impl ::graph_model::rt::Value for User {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for User {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for User {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for User {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for User {
     const TYPE_NAME: &'static str = "microsoft.graph.security.user";
 }
@@ -53423,7 +61539,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for User {
     }
 }
 /// CSDL: `microsoft.graph.security.userAccount`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserAccount {
     /// Property `accountName` (nullable: absent, `null` or a value).
@@ -53514,6 +61630,21 @@ impl ::graph_model::rt::Value for UserAccount {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserAccount {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserAccount {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserAccount {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserAccount {
     const TYPE_NAME: &'static str = "microsoft.graph.security.userAccount";
 }
@@ -53528,7 +61659,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserAccount {
     }
 }
 /// CSDL: `microsoft.graph.security.userEvidence`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserEvidence {
     /// Property `createdDateTime` (not nullable: absent or a value).
@@ -53619,6 +61750,21 @@ impl ::graph_model::rt::Value for UserEvidence {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserEvidence {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserEvidence {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserEvidence {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserEvidence {
     const TYPE_NAME: &'static str = "microsoft.graph.security.userEvidence";
 }
@@ -53633,7 +61779,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserEvidence {
     }
 }
 /// CSDL: `microsoft.graph.security.userSource`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserSource {
     /// Property `id` (not nullable: absent or a value).
@@ -53719,6 +61865,21 @@ impl ::graph_model::rt::Value for UserSource {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserSource {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserSource {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserSource {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserSource {
     const TYPE_NAME: &'static str = "microsoft.graph.security.userSource";
 }
@@ -53735,7 +61896,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserSource {
 /// Audit data for User Training events.
 ///
 /// CSDL: `microsoft.graph.security.userTrainingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UserTrainingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53777,6 +61938,21 @@ impl ::graph_model::rt::Value for UserTrainingAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for UserTrainingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UserTrainingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UserTrainingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for UserTrainingAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.userTrainingAuditRecord";
 }
@@ -53793,7 +61969,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for UserTrainingAuditRecord
 /// Audit data for USX Workspace Onboarding events.
 ///
 /// CSDL: `microsoft.graph.security.usxWorkspaceOnboardingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct UsxWorkspaceOnboardingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53833,6 +62009,21 @@ impl ::graph_model::rt::Value for UsxWorkspaceOnboardingAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for UsxWorkspaceOnboardingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for UsxWorkspaceOnboardingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for UsxWorkspaceOnboardingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for UsxWorkspaceOnboardingAuditRecord {
@@ -53955,7 +62146,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VerdictCategory {
 /// Audit data for VFAM Create Policy events.
 ///
 /// CSDL: `microsoft.graph.security.vfamCreatePolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VfamCreatePolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -53997,6 +62188,21 @@ impl ::graph_model::rt::Value for VfamCreatePolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VfamCreatePolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VfamCreatePolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VfamCreatePolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VfamCreatePolicyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vfamCreatePolicyAuditRecord";
 }
@@ -54013,7 +62219,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VfamCreatePolicyAuditRe
 /// Audit data for VFAM Delete Policy events.
 ///
 /// CSDL: `microsoft.graph.security.vfamDeletePolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VfamDeletePolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54055,6 +62261,21 @@ impl ::graph_model::rt::Value for VfamDeletePolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VfamDeletePolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VfamDeletePolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VfamDeletePolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VfamDeletePolicyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vfamDeletePolicyAuditRecord";
 }
@@ -54071,7 +62292,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VfamDeletePolicyAuditRe
 /// Audit data for VFAM Update Policy events.
 ///
 /// CSDL: `microsoft.graph.security.vfamUpdatePolicyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VfamUpdatePolicyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54113,6 +62334,21 @@ impl ::graph_model::rt::Value for VfamUpdatePolicyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VfamUpdatePolicyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VfamUpdatePolicyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VfamUpdatePolicyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VfamUpdatePolicyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vfamUpdatePolicyAuditRecord";
 }
@@ -54129,7 +62365,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VfamUpdatePolicyAuditRe
 /// Audit data for Viva Amplify events.
 ///
 /// CSDL: `microsoft.graph.security.vivaAmplifyAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaAmplifyAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54171,6 +62407,21 @@ impl ::graph_model::rt::Value for VivaAmplifyAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaAmplifyAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaAmplifyAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaAmplifyAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaAmplifyAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaAmplifyAuditRecord";
 }
@@ -54187,7 +62438,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaAmplifyAuditRecord 
 /// Audit data for Viva Engage Events events.
 ///
 /// CSDL: `microsoft.graph.security.vivaEngageEventsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaEngageEventsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54229,6 +62480,21 @@ impl ::graph_model::rt::Value for VivaEngageEventsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaEngageEventsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaEngageEventsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaEngageEventsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaEngageEventsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaEngageEventsAuditRecord";
 }
@@ -54245,7 +62511,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaEngageEventsAuditRe
 /// Audit data for Viva Engage Network Association events.
 ///
 /// CSDL: `microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaEngageNetworkAssociationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54287,6 +62553,21 @@ impl ::graph_model::rt::Value for VivaEngageNetworkAssociationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaEngageNetworkAssociationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaEngageNetworkAssociationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaEngageNetworkAssociationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaEngageNetworkAssociationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord";
@@ -54304,7 +62585,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaEngageNetworkAssoci
 /// Audit data for Viva Engage Segment events.
 ///
 /// CSDL: `microsoft.graph.security.vivaEngageSegmentAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaEngageSegmentAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54346,6 +62627,21 @@ impl ::graph_model::rt::Value for VivaEngageSegmentAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaEngageSegmentAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaEngageSegmentAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaEngageSegmentAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaEngageSegmentAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaEngageSegmentAuditRecord";
 }
@@ -54362,7 +62658,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaEngageSegmentAuditR
 /// Audit data for Viva Glint Advanced Configuration events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintAdvancedConfigurationAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54404,6 +62700,21 @@ impl ::graph_model::rt::Value for VivaGlintAdvancedConfigurationAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintAdvancedConfigurationAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintAdvancedConfigurationAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintAdvancedConfigurationAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintAdvancedConfigurationAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord";
@@ -54421,7 +62732,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintAdvancedConfig
 /// Audit data for Viva Glint Agentic Campaign events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintAgenticCampaignAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54463,6 +62774,21 @@ impl ::graph_model::rt::Value for VivaGlintAgenticCampaignAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintAgenticCampaignAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintAgenticCampaignAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintAgenticCampaignAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintAgenticCampaignAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord";
 }
@@ -54479,7 +62805,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintAgenticCampaig
 /// Audit data for Viva Glint Feedback Program events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintFeedbackProgramAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54521,6 +62847,21 @@ impl ::graph_model::rt::Value for VivaGlintFeedbackProgramAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintFeedbackProgramAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintFeedbackProgramAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintFeedbackProgramAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintFeedbackProgramAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord";
 }
@@ -54537,7 +62878,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintFeedbackProgra
 /// Audit data for Viva Glint Organizational events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintOrganizationalDataAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54579,6 +62920,21 @@ impl ::graph_model::rt::Value for VivaGlintOrganizationalDataAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintOrganizationalDataAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintOrganizationalDataAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintOrganizationalDataAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintOrganizationalDataAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord";
@@ -54596,7 +62952,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintOrganizational
 /// Audit data for Viva Glint Pulse Program events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintPulseProgramAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintPulseProgramAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54638,6 +62994,21 @@ impl ::graph_model::rt::Value for VivaGlintPulseProgramAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintPulseProgramAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintPulseProgramAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintPulseProgramAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintPulseProgramAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintPulseProgramAuditRecord";
 }
@@ -54654,7 +63025,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintPulseProgramAu
 /// Audit data for Viva Glint Pulse Program Respondent Rate events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintPulseProgramRespondentRateAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54696,6 +63067,21 @@ impl ::graph_model::rt::Value for VivaGlintPulseProgramRespondentRateAuditRecord
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintPulseProgramRespondentRateAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintPulseProgramRespondentRateAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintPulseProgramRespondentRateAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintPulseProgramRespondentRateAuditRecord {
     const TYPE_NAME: &'static str =
         "microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord";
@@ -54715,7 +63101,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
 /// Audit data for Viva Glint Question events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintQuestionAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintQuestionAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54757,6 +63143,21 @@ impl ::graph_model::rt::Value for VivaGlintQuestionAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintQuestionAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintQuestionAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintQuestionAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintQuestionAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintQuestionAuditRecord";
 }
@@ -54773,7 +63174,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintQuestionAuditR
 /// Audit data for Viva Glint Role events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintRoleAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintRoleAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54815,6 +63216,21 @@ impl ::graph_model::rt::Value for VivaGlintRoleAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintRoleAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintRoleAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintRoleAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintRoleAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintRoleAuditRecord";
 }
@@ -54831,7 +63247,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintRoleAuditRecor
 /// Audit data for Viva Glint Rubicon events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintRubiconAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintRubiconAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54873,6 +63289,21 @@ impl ::graph_model::rt::Value for VivaGlintRubiconAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintRubiconAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintRubiconAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintRubiconAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintRubiconAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintRubiconAuditRecord";
 }
@@ -54889,7 +63320,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintRubiconAuditRe
 /// Audit data for Viva Glint Support Access events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintSupportAccessAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintSupportAccessAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54931,6 +63362,21 @@ impl ::graph_model::rt::Value for VivaGlintSupportAccessAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintSupportAccessAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintSupportAccessAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintSupportAccessAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintSupportAccessAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintSupportAccessAuditRecord";
 }
@@ -54947,7 +63393,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintSupportAccessA
 /// Audit data for Viva Glint System events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintSystemAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintSystemAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -54989,6 +63435,21 @@ impl ::graph_model::rt::Value for VivaGlintSystemAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintSystemAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintSystemAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintSystemAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintSystemAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintSystemAuditRecord";
 }
@@ -55005,7 +63466,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintSystemAuditRec
 /// Audit data for Viva Glint User events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintUserAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintUserAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55047,6 +63508,21 @@ impl ::graph_model::rt::Value for VivaGlintUserAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintUserAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintUserAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintUserAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintUserAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintUserAuditRecord";
 }
@@ -55063,7 +63539,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintUserAuditRecor
 /// Audit data for Viva Glint User Group events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGlintUserGroupAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGlintUserGroupAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55105,6 +63581,21 @@ impl ::graph_model::rt::Value for VivaGlintUserGroupAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGlintUserGroupAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGlintUserGroupAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGlintUserGroupAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGlintUserGroupAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGlintUserGroupAuditRecord";
 }
@@ -55121,7 +63612,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGlintUserGroupAudit
 /// Audit data for Viva Goals events.
 ///
 /// CSDL: `microsoft.graph.security.vivaGoalsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaGoalsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55163,6 +63654,21 @@ impl ::graph_model::rt::Value for VivaGoalsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaGoalsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaGoalsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaGoalsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaGoalsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaGoalsAuditRecord";
 }
@@ -55179,7 +63685,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaGoalsAuditRecord {
 /// Audit data for Viva Learning Admin events.
 ///
 /// CSDL: `microsoft.graph.security.vivaLearningAdminAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaLearningAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55221,6 +63727,21 @@ impl ::graph_model::rt::Value for VivaLearningAdminAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaLearningAdminAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaLearningAdminAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaLearningAdminAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaLearningAdminAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaLearningAdminAuditRecord";
 }
@@ -55237,7 +63758,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaLearningAdminAuditR
 /// Audit data for Viva Learning events.
 ///
 /// CSDL: `microsoft.graph.security.vivaLearningAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaLearningAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55279,6 +63800,21 @@ impl ::graph_model::rt::Value for VivaLearningAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaLearningAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaLearningAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaLearningAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaLearningAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaLearningAuditRecord";
 }
@@ -55295,7 +63831,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaLearningAuditRecord
 /// Audit data for Viva Pulse Admin events.
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseAdminAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaPulseAdminAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55337,6 +63873,21 @@ impl ::graph_model::rt::Value for VivaPulseAdminAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaPulseAdminAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaPulseAdminAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaPulseAdminAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaPulseAdminAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaPulseAdminAuditRecord";
 }
@@ -55353,7 +63904,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseAdminAuditReco
 /// Audit data for Viva Pulse Organizer events.
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseOrganizerAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaPulseOrganizerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55395,6 +63946,21 @@ impl ::graph_model::rt::Value for VivaPulseOrganizerAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaPulseOrganizerAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaPulseOrganizerAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaPulseOrganizerAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaPulseOrganizerAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaPulseOrganizerAuditRecord";
 }
@@ -55411,7 +63977,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseOrganizerAudit
 /// Audit data for Viva Pulse Report events.
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseReportAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaPulseReportAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55453,6 +64019,21 @@ impl ::graph_model::rt::Value for VivaPulseReportAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VivaPulseReportAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaPulseReportAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaPulseReportAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VivaPulseReportAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vivaPulseReportAuditRecord";
 }
@@ -55469,7 +64050,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VivaPulseReportAuditRec
 /// Audit data for Viva Pulse Response events.
 ///
 /// CSDL: `microsoft.graph.security.vivaPulseResponseAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VivaPulseResponseAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -55509,6 +64090,21 @@ impl ::graph_model::rt::Value for VivaPulseResponseAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VivaPulseResponseAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VivaPulseResponseAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VivaPulseResponseAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VivaPulseResponseAuditRecord {
@@ -55590,7 +64186,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VmCloudProvider {
     }
 }
 /// CSDL: `microsoft.graph.security.vmMetadata`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VmMetadata {
     /// Property `cloudProvider` (not nullable: absent or a value).
@@ -55651,6 +64247,21 @@ impl ::graph_model::rt::Value for VmMetadata {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for VmMetadata {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VmMetadata {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VmMetadata {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for VmMetadata {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vmMetadata";
 }
@@ -55665,7 +64276,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VmMetadata {
     }
 }
 /// CSDL: `microsoft.graph.security.vulnerability`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Vulnerability {
     /// Property `id` (not nullable: absent or a value).
@@ -55802,6 +64413,21 @@ impl ::graph_model::rt::Value for Vulnerability {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Vulnerability {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Vulnerability {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Vulnerability {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Vulnerability {
     const TYPE_NAME: &'static str = "microsoft.graph.security.vulnerability";
 }
@@ -55816,7 +64442,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Vulnerability {
     }
 }
 /// CSDL: `microsoft.graph.security.vulnerabilityComponent`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct VulnerabilityComponent {
     /// Property `id` (not nullable: absent or a value).
@@ -55858,6 +64484,21 @@ impl ::graph_model::rt::Value for VulnerabilityComponent {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for VulnerabilityComponent {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for VulnerabilityComponent {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for VulnerabilityComponent {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for VulnerabilityComponent {
@@ -55960,7 +64601,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for VulnerabilitySeverity {
 /// Audit data for WDATP Alerts events.
 ///
 /// CSDL: `microsoft.graph.security.wdatpAlertsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WdatpAlertsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -56002,6 +64643,21 @@ impl ::graph_model::rt::Value for WdatpAlertsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WdatpAlertsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WdatpAlertsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WdatpAlertsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WdatpAlertsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.wdatpAlertsAuditRecord";
 }
@@ -56018,7 +64674,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WdatpAlertsAuditRecord 
 /// Audit data for Web Content Filtering events.
 ///
 /// CSDL: `microsoft.graph.security.webContentFilteringAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WebContentFilteringAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -56060,6 +64716,21 @@ impl ::graph_model::rt::Value for WebContentFilteringAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WebContentFilteringAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WebContentFilteringAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WebContentFilteringAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WebContentFilteringAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.webContentFilteringAuditRecord";
 }
@@ -56074,7 +64745,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WebContentFilteringAudi
     }
 }
 /// CSDL: `microsoft.graph.security.whoisContact`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WhoisContact {
     /// Property `address` (nullable: absent, `null` or a value).
@@ -56150,6 +64821,21 @@ impl ::graph_model::rt::Value for WhoisContact {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WhoisContact {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WhoisContact {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WhoisContact {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WhoisContact {
     const TYPE_NAME: &'static str = "microsoft.graph.security.whoisContact";
 }
@@ -56164,7 +64850,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisContact {
     }
 }
 /// CSDL: `microsoft.graph.security.whoisHistoryRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WhoisHistoryRecord {
     /// Property `id` (not nullable: absent or a value).
@@ -56306,6 +64992,21 @@ impl ::graph_model::rt::Value for WhoisHistoryRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WhoisHistoryRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WhoisHistoryRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WhoisHistoryRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WhoisHistoryRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.whoisHistoryRecord";
 }
@@ -56320,7 +65021,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisHistoryRecord {
     }
 }
 /// CSDL: `microsoft.graph.security.whoisNameserver`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WhoisNameserver {
     /// Property `firstSeenDateTime` (nullable: absent, `null` or a value).
@@ -56378,6 +65079,21 @@ impl ::graph_model::rt::Value for WhoisNameserver {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WhoisNameserver {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WhoisNameserver {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WhoisNameserver {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WhoisNameserver {
     const TYPE_NAME: &'static str = "microsoft.graph.security.whoisNameserver";
 }
@@ -56392,7 +65108,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisNameserver {
     }
 }
 /// CSDL: `microsoft.graph.security.whoisRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WhoisRecord {
     /// Property `id` (not nullable: absent or a value).
@@ -56540,6 +65256,21 @@ impl ::graph_model::rt::Value for WhoisRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WhoisRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WhoisRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WhoisRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WhoisRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.whoisRecord";
 }
@@ -56556,7 +65287,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WhoisRecord {
 /// Audit data for Windows365 Customer Lockbox events.
 ///
 /// CSDL: `microsoft.graph.security.windows365CustomerLockboxAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct Windows365CustomerLockboxAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -56598,6 +65329,21 @@ impl ::graph_model::rt::Value for Windows365CustomerLockboxAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for Windows365CustomerLockboxAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for Windows365CustomerLockboxAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for Windows365CustomerLockboxAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for Windows365CustomerLockboxAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.windows365CustomerLockboxAuditRecord";
 }
@@ -56614,7 +65360,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for Windows365CustomerLockb
 /// Audit data for Workplace Analytics events.
 ///
 /// CSDL: `microsoft.graph.security.workplaceAnalyticsAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct WorkplaceAnalyticsAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -56656,6 +65402,21 @@ impl ::graph_model::rt::Value for WorkplaceAnalyticsAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for WorkplaceAnalyticsAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for WorkplaceAnalyticsAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for WorkplaceAnalyticsAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for WorkplaceAnalyticsAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.workplaceAnalyticsAuditRecord";
 }
@@ -56672,7 +65433,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for WorkplaceAnalyticsAudit
 /// Audit data for Yammer events.
 ///
 /// CSDL: `microsoft.graph.security.yammerAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct YammerAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -56714,6 +65475,21 @@ impl ::graph_model::rt::Value for YammerAuditRecord {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for YammerAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for YammerAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for YammerAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for YammerAuditRecord {
     const TYPE_NAME: &'static str = "microsoft.graph.security.yammerAuditRecord";
 }
@@ -56730,7 +65506,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for YammerAuditRecord {
 /// Audit data for Yammer User Hiding events.
 ///
 /// CSDL: `microsoft.graph.security.yammerUserHidingAuditRecord`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct YammerUserHidingAuditRecord {
     /// Property `dynamicProperties` (nullable: absent, `null` or a value).
@@ -56770,6 +65546,21 @@ impl ::graph_model::rt::Value for YammerUserHidingAuditRecord {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for YammerUserHidingAuditRecord {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for YammerUserHidingAuditRecord {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for YammerUserHidingAuditRecord {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for YammerUserHidingAuditRecord {

@@ -175,7 +175,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ActivationState {
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.assignedTelephoneNumber`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct AssignedTelephoneNumber {
     /// Property `assignmentCategory` (not nullable: absent or a value).
@@ -220,6 +220,21 @@ impl ::graph_model::rt::Value for AssignedTelephoneNumber {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for AssignedTelephoneNumber {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for AssignedTelephoneNumber {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for AssignedTelephoneNumber {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for AssignedTelephoneNumber {
@@ -530,7 +545,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for CustomerAction {
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.effectivePolicyAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct EffectivePolicyAssignment {
     /// Property `policyAssignment` (not nullable: absent or a value).
@@ -577,6 +592,21 @@ impl ::graph_model::rt::Value for EffectivePolicyAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for EffectivePolicyAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for EffectivePolicyAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for EffectivePolicyAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for EffectivePolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.effectivePolicyAssignment";
 }
@@ -591,7 +621,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for EffectivePolicyAssignme
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.numberAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct NumberAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -725,6 +755,21 @@ impl ::graph_model::rt::Value for NumberAssignment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for NumberAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for NumberAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for NumberAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for NumberAssignment {
@@ -964,7 +1009,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for NumberType {
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.policyAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct PolicyAssignment {
     /// Property `assignmentType` (not nullable: absent or a value).
@@ -1023,6 +1068,21 @@ impl ::graph_model::rt::Value for PolicyAssignment {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for PolicyAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for PolicyAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for PolicyAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for PolicyAssignment {
@@ -1169,7 +1229,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for ReverseNumberLookupOpti
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsAdminRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsAdminRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -1235,6 +1295,21 @@ impl ::graph_model::rt::Value for TeamsAdminRoot {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsAdminRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsAdminRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsAdminRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsAdminRoot {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsAdminRoot";
 }
@@ -1249,7 +1324,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsAdminRoot {
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsPolicyAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsPolicyAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -1296,6 +1371,21 @@ impl ::graph_model::rt::Value for TeamsPolicyAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsPolicyAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsPolicyAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsPolicyAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsPolicyAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsPolicyAssignment";
 }
@@ -1310,7 +1400,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsPolicyAssignment {
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsPolicyUserAssignment`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsPolicyUserAssignment {
     /// Property `id` (not nullable: absent or a value).
@@ -1366,6 +1456,21 @@ impl ::graph_model::rt::Value for TeamsPolicyUserAssignment {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsPolicyUserAssignment {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsPolicyUserAssignment {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsPolicyUserAssignment {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsPolicyUserAssignment {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment";
 }
@@ -1380,7 +1485,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsPolicyUserAssignme
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.teamsUserConfiguration`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TeamsUserConfiguration {
     /// Property `id` (not nullable: absent or a value).
@@ -1483,6 +1588,21 @@ impl ::graph_model::rt::Value for TeamsUserConfiguration {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TeamsUserConfiguration {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TeamsUserConfiguration {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TeamsUserConfiguration {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TeamsUserConfiguration {
     const TYPE_NAME: &'static str = "microsoft.graph.teamsAdministration.teamsUserConfiguration";
 }
@@ -1497,7 +1617,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TeamsUserConfiguration 
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TelephoneNumberLongRunningOperation {
     /// Property `id` (not nullable: absent or a value).
@@ -1558,6 +1678,21 @@ impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperation {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TelephoneNumberLongRunningOperation {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TelephoneNumberLongRunningOperation {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TelephoneNumberLongRunningOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TelephoneNumberLongRunningOperation {
     const TYPE_NAME: &'static str =
         "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation";
@@ -1573,7 +1708,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de> for TelephoneNumberLongRunn
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TelephoneNumberLongRunningOperationDetails {
     /// Property `resourceLocation` (nullable: absent, `null` or a value).
@@ -1626,6 +1761,21 @@ impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperationDetails {
         ::graph_model::rt::View::Struct(self)
     }
 }
+impl Clone for TelephoneNumberLongRunningOperationDetails {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TelephoneNumberLongRunningOperationDetails {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TelephoneNumberLongRunningOperationDetails {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
+    }
+}
 impl ::graph_model::rt::GraphType for TelephoneNumberLongRunningOperationDetails {
     const TYPE_NAME: &'static str =
         "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperationDetails";
@@ -1643,7 +1793,7 @@ impl<'de> ::graph_model::rt::serde::Deserialize<'de>
     }
 }
 /// CSDL: `microsoft.graph.teamsAdministration.telephoneNumberManagementRoot`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Default)]
 #[non_exhaustive]
 pub struct TelephoneNumberManagementRoot {
     /// Property `id` (not nullable: absent or a value).
@@ -1694,6 +1844,21 @@ impl ::graph_model::rt::Value for TelephoneNumberManagementRoot {
     }
     fn view(&self) -> ::graph_model::rt::View<'_> {
         ::graph_model::rt::View::Struct(self)
+    }
+}
+impl Clone for TelephoneNumberManagementRoot {
+    fn clone(&self) -> Self {
+        ::graph_model::rt::clone_value(self)
+    }
+}
+impl PartialEq for TelephoneNumberManagementRoot {
+    fn eq(&self, other: &Self) -> bool {
+        ::graph_model::rt::eq_value(self, other)
+    }
+}
+impl ::std::fmt::Debug for TelephoneNumberManagementRoot {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::graph_model::rt::debug_value(self, f)
     }
 }
 impl ::graph_model::rt::GraphType for TelephoneNumberManagementRoot {

@@ -9,6 +9,10 @@ use std::collections::BTreeSet;
 
 use crate::rust::plan::{Path, RustType};
 
+/// The traits generated structs and `…Any` enums implement through the
+/// runtime ([`Cx::std_impls`]), never derived.
+const RUNTIME_IMPLS: [&str; 3] = ["Clone", "PartialEq", "Debug"];
+
 /// Context for rendering one module.
 pub struct Cx<'a> {
     /// The runtime crate path, e.g. `::graph_model`.
@@ -47,10 +51,57 @@ impl Cx<'_> {
         all.extend(
             self.derives
                 .iter()
-                .filter(|d| !own.contains(&d.as_str()))
+                .filter(|d| !own.contains(&d.as_str()) && !RUNTIME_IMPLS.contains(&d.as_str()))
                 .cloned(),
         );
-        w.derive(0, &all);
+        if !all.is_empty() {
+            w.derive(0, &all);
+        }
+    }
+
+    /// `Clone`, `PartialEq` and `Debug` of a struct or an `…Any` enum: one
+    /// call each into the runtime, which walks the value as the writer does
+    /// (a derive would expand to code per field of every type).
+    pub fn std_impls(&self, w: &mut Writer, (name, deprecated): (&str, bool)) {
+        let rt = self.rt;
+        let impls = [
+            (
+                "Clone",
+                "fn clone",
+                vec!["&self"],
+                "Self",
+                "clone_value",
+                "self",
+            ),
+            (
+                "PartialEq",
+                "fn eq",
+                vec!["&self", "other: &Self"],
+                "bool",
+                "eq_value",
+                "other",
+            ),
+            (
+                "::std::fmt::Debug",
+                "fn fmt",
+                vec!["&self", "f: &mut ::std::fmt::Formatter<'_>"],
+                "::std::fmt::Result",
+                "debug_value",
+                "f",
+            ),
+        ];
+        for (tr, f, params, ret, function, last) in impls {
+            self.allow_deprecated(w, 0, deprecated);
+            w.impl_open(&format!("impl {tr}"), name);
+            w.fn_open(4, f, &params, ret);
+            let mut args = vec![atom("self")];
+            if last != "self" {
+                args.push(atom(last));
+            }
+            w.expr(8, &call(format!("{rt}::rt::{function}"), args), "");
+            w.line(4, "}");
+            w.line(0, "}");
+        }
     }
 
     /// A path to `target`, relative to the current module (`super::x::Y`).

@@ -43,7 +43,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     } else {
         w.line(0, "#[allow(clippy::large_enum_variant)]");
     }
-    cx.derive(w, &["Clone", "Debug", "PartialEq"]);
+    cx.derive(w, &[]);
     // Semver: what Graph calls additive (a property, a member, a subtype)
     // is a minor change of the generated API.
     w.line(0, "#[non_exhaustive]");
@@ -160,6 +160,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
     w.line(4, "}");
     w.line(0, "}");
     cx.value_impl(w, (name, deprecated), "Self::default()", "Poly");
+    cx.std_impls(w, (name, deprecated));
 
     cx.graph_type_impl(w, (name, deprecated), csdl);
     cx.serde_impls(

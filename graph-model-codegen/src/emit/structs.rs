@@ -28,7 +28,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     let in_definition = s.deprecated.is_some() || field_types;
     let deprecated = in_definition || s.fields.iter().any(|f| f.deprecated.is_some());
     cx.allow_deprecated(w, 0, in_definition);
-    cx.derive(w, &["Clone", "Debug", "Default", "PartialEq"]);
+    cx.derive(w, &["Default"]);
     // Semver: what Graph calls additive (a property, a member, a subtype)
     // is a minor change of the generated API.
     w.line(0, "#[non_exhaustive]");
@@ -68,7 +68,10 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.fn_open(
         4,
         "fn slots",
-        &["&self", &format!("f: &mut dyn FnMut(&[&dyn {rt}::rt::Slot])")],
+        &[
+            "&self",
+            &format!("f: &mut dyn FnMut(&[&dyn {rt}::rt::Slot])"),
+        ],
         "",
     );
     w.expr(8, &call("f", vec![Expr::ArrayRef(slots(""))]), "");
@@ -83,7 +86,11 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
         "",
     );
     let extra = atom(format!("&mut self.{}", s.extra_field));
-    w.expr(8, &call("f", vec![Expr::ArrayMut(slots("mut ")), extra]), "");
+    w.expr(
+        8,
+        &call("f", vec![Expr::ArrayMut(slots("mut ")), extra]),
+        "",
+    );
     w.line(4, "}");
     w.fn_open(4, "fn extra", &["&self"], &format!("&{rt}::Extra"));
     w.line(8, &format!("&self.{}", s.extra_field));
@@ -98,6 +105,7 @@ pub fn emit(cx: &Cx, w: &mut Writer, s: &Struct) {
     w.line(4, "}");
     w.line(0, "}");
     cx.value_impl(w, (name, deprecated), "Self::default()", "Struct");
+    cx.std_impls(w, (name, deprecated));
 
     cx.graph_type_impl(w, (name, deprecated), csdl);
     cx.serde_impls(

@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer};
 use super::key::{next_key, text};
 use super::poly::PolyVisitor;
 use super::structs::{duplicate, insert_unique, not_nullable, Struct};
-use super::Extra;
 use super::value::{Place, SeqPlace, Slot, Value};
+use super::Extra;
 use crate::extra::Member;
 
 /// Deserializes any generated type (what its `Deserialize` calls).

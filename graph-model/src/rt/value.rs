@@ -6,6 +6,7 @@
 //! contributes only code that does not depend on the format, compiled once
 //! in the crate that holds it.
 
+use std::any::Any;
 use std::borrow::Cow;
 
 use super::structs::Field;
@@ -63,6 +64,36 @@ macro_rules! primitives {
             Seq(&'a dyn SeqView),
         }
 
+        /// Copies a primitive into a place of the same kind; gives both
+        /// back when they are not that.
+        pub(super) fn copy_primitive<'v, 'p>(
+            from: View<'v>,
+            to: Place<'p>,
+        ) -> Result<(), (View<'v>, Place<'p>)> {
+            match (from, to) {
+                $((View::$variant(v), Place::$variant(p)) => p.clone_from(v),)*
+                (from, to) => return Err((from, to)),
+            }
+            Ok(())
+        }
+
+        /// Whether two primitives of the same kind are equal; `None` when
+        /// they are not that.
+        pub(super) fn eq_primitive(a: &View<'_>, b: &View<'_>) -> Option<bool> {
+            match (a, b) {
+                $((View::$variant(x), View::$variant(y)) => Some(x == y),)*
+                _ => None,
+            }
+        }
+
+        /// A primitive's own `Debug`; `None` for the other kinds.
+        pub(super) fn debug_primitive<'v>(v: &View<'v>) -> Option<&'v dyn std::fmt::Debug> {
+            match v {
+                $(View::$variant(x) => Some(*x),)*
+                _ => None,
+            }
+        }
+
         $($(
             impl Value for $ty {
                 fn blank() -> Self {
@@ -106,9 +137,14 @@ pub trait EnumValue {
     fn set_wire(&mut self, text: &str);
     /// The wire string.
     fn wire(&self) -> Cow<'_, str>;
+    /// The value as `Any`: copied and compared as its own type.
+    fn as_any(&self) -> &dyn Any;
+    /// Becomes a copy of `other`, a value of the same type (no change
+    /// otherwise).
+    fn copy_from(&mut self, other: &dyn EnumValue);
 }
 
-impl<E: WireEnum> EnumValue for E {
+impl<E: WireEnum + 'static> EnumValue for E {
     fn expecting(&self) -> &'static str {
         "an enum member name"
     }
@@ -118,9 +154,17 @@ impl<E: WireEnum> EnumValue for E {
     fn wire(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.as_str())
     }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn copy_from(&mut self, other: &dyn EnumValue) {
+        if let Some(other) = other.as_any().downcast_ref::<Self>() {
+            self.clone_from(other);
+        }
+    }
 }
 
-impl<E: WireEnum + PartialEq> EnumValue for Flags<E> {
+impl<E: WireEnum + PartialEq + 'static> EnumValue for Flags<E> {
     fn expecting(&self) -> &'static str {
         "a string"
     }
@@ -130,9 +174,17 @@ impl<E: WireEnum + PartialEq> EnumValue for Flags<E> {
     fn wire(&self) -> Cow<'_, str> {
         Cow::Owned(self.to_string())
     }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn copy_from(&mut self, other: &dyn EnumValue) {
+        if let Some(other) = other.as_any().downcast_ref::<Self>() {
+            self.clone_from(other);
+        }
+    }
 }
 
-impl<E: WireEnum + PartialEq> Value for Flags<E> {
+impl<E: WireEnum + PartialEq + 'static> Value for Flags<E> {
     fn blank() -> Self {
         Flags::default()
     }

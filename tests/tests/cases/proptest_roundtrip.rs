@@ -167,6 +167,29 @@ proptest! {
         let again: Collection<SessionAny> = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(again, typed);
     }
+
+    /// `Clone`, `PartialEq` and `Debug` (the runtime's, which walk the
+    /// value as the writer does): a clone is equal and writes the same
+    /// JSON; taking any member away makes the value unequal; `Debug` names
+    /// every member read.
+    #[test]
+    fn clone_eq_and_debug_follow_the_value(v in session()) {
+        let typed: SessionAny = serde_json::from_value(v.clone()).unwrap();
+        let copy = typed.clone();
+        prop_assert!(copy == typed);
+        prop_assert_eq!(serde_json::to_string(&copy).unwrap(), serde_json::to_string(&typed).unwrap());
+        let debug = format!("{typed:?}");
+        for key in v.as_object().unwrap().keys() {
+            let mut fewer = v.clone();
+            fewer.as_object_mut().unwrap().remove(key);
+            let other: SessionAny = serde_json::from_value(fewer).unwrap();
+            prop_assert!(other != typed, "equal without {}", key);
+            prop_assert!(other.clone() != copy, "clone equal without {}", key);
+            if !key.starts_with('@') {
+                prop_assert!(debug.contains(&format!("{key:?}")) || debug.contains(&format!("{key}: ")), "{} not in {}", key, debug);
+            }
+        }
+    }
 }
 
 fn any_json() -> impl Strategy<Value = Value> {
