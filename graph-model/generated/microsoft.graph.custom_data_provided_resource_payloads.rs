@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -138,6 +139,7 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextDataBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -276,6 +278,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextDataBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -375,6 +378,7 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
     }
 }
 impl ::graph_model::rt::Value for ApplyDecisionContextData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -468,6 +472,7 @@ impl ::graph_model::rt::Struct for Data {
     }
 }
 impl ::graph_model::rt::Value for Data {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -615,6 +620,7 @@ impl ::graph_model::rt::Polymorphic for DataAny {
     }
 }
 impl ::graph_model::rt::Value for DataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

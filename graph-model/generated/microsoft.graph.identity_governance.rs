@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCallbackData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -230,6 +231,7 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionResponseData {
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionResponseData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -323,6 +325,7 @@ impl ::graph_model::rt::Struct for WorkflowSubject {
     }
 }
 impl ::graph_model::rt::Value for WorkflowSubject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -438,6 +441,7 @@ impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
     }
 }
 impl ::graph_model::rt::Value for WorkflowSubjectAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestCallbackData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -205,6 +206,7 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageCatalog {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -449,6 +451,7 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -570,6 +573,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -711,6 +715,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -852,6 +857,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceAccessReviewUploadSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -966,6 +972,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceFile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1110,6 +1117,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1241,6 +1249,7 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1334,6 +1343,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1439,6 +1449,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStats {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1623,6 +1634,7 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1766,6 +1778,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionDataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1854,6 +1867,7 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionEndpointConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1971,6 +1985,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionEndpointConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2079,6 +2094,7 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2171,6 +2187,7 @@ impl ::graph_model::rt::Struct for Entity {
     }
 }
 impl ::graph_model::rt::Value for Entity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2355,6 +2372,7 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
     }
 }
 impl ::graph_model::rt::Value for EntityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2449,6 +2467,7 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
     }
 }
 impl ::graph_model::rt::Value for IdentityGovernance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

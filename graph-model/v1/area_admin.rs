@@ -82,6 +82,7 @@ impl ::graph_model::rt::Struct for Admin {
     }
 }
 impl ::graph_model::rt::Value for Admin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -158,6 +159,7 @@ impl ::graph_model::rt::Struct for AdminMicrosoft365Apps {
     }
 }
 impl ::graph_model::rt::Value for AdminMicrosoft365Apps {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -234,6 +236,7 @@ impl ::graph_model::rt::Struct for AdminReportSettings {
     }
 }
 impl ::graph_model::rt::Value for AdminReportSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -316,6 +319,7 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForMac {
     }
 }
 impl ::graph_model::rt::Value for AppsInstallationOptionsForMac {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -411,6 +415,7 @@ impl ::graph_model::rt::Struct for AppsInstallationOptionsForWindows {
     }
 }
 impl ::graph_model::rt::Value for AppsInstallationOptionsForWindows {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -567,6 +572,7 @@ impl ::graph_model::rt::Struct for BaselineParameter {
     }
 }
 impl ::graph_model::rt::Value for BaselineParameter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -721,6 +727,7 @@ impl ::graph_model::rt::Struct for BaselineResource {
     }
 }
 impl ::graph_model::rt::Value for BaselineResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -885,6 +892,7 @@ impl ::graph_model::rt::Struct for BrowserSharedCookie {
     }
 }
 impl ::graph_model::rt::Value for BrowserSharedCookie {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1016,6 +1024,7 @@ impl ::graph_model::rt::Struct for BrowserSharedCookieHistory {
     }
 }
 impl ::graph_model::rt::Value for BrowserSharedCookieHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1353,6 +1362,7 @@ impl ::graph_model::rt::Struct for BrowserSite {
     }
 }
 impl ::graph_model::rt::Value for BrowserSite {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1603,6 +1613,7 @@ impl ::graph_model::rt::Struct for BrowserSiteHistory {
     }
 }
 impl ::graph_model::rt::Value for BrowserSiteHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1751,6 +1762,7 @@ impl ::graph_model::rt::Struct for BrowserSiteList {
     }
 }
 impl ::graph_model::rt::Value for BrowserSiteList {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2185,6 +2197,7 @@ impl ::graph_model::rt::Struct for ConfigurationBaseline {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationBaseline {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2305,6 +2318,7 @@ impl ::graph_model::rt::Struct for ConfigurationDrift {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationDrift {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2411,6 +2425,7 @@ impl ::graph_model::rt::Struct for ConfigurationManagement {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationManagement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2556,6 +2571,7 @@ impl ::graph_model::rt::Struct for ConfigurationMonitor {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationMonitor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2671,6 +2687,7 @@ impl ::graph_model::rt::Struct for ConfigurationMonitoringResult {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationMonitoringResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2801,6 +2818,7 @@ impl ::graph_model::rt::Struct for ConfigurationSnapshotJob {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationSnapshotJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2954,6 +2972,7 @@ impl ::graph_model::rt::Struct for DriftedProperty {
     }
 }
 impl ::graph_model::rt::Value for DriftedProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3030,6 +3049,7 @@ impl ::graph_model::rt::Struct for Edge {
     }
 }
 impl ::graph_model::rt::Value for Edge {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3116,6 +3136,7 @@ impl ::graph_model::rt::Struct for ErrorDetail {
     }
 }
 impl ::graph_model::rt::Value for ErrorDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3194,6 +3215,7 @@ impl ::graph_model::rt::Struct for ExchangeAdmin {
     }
 }
 impl ::graph_model::rt::Value for ExchangeAdmin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3319,6 +3341,7 @@ impl ::graph_model::rt::Struct for ExchangeMessageTrace {
     }
 }
 impl ::graph_model::rt::Value for ExchangeMessageTrace {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3499,6 +3522,7 @@ impl ::graph_model::rt::Struct for IdleSessionSignOut {
     }
 }
 impl ::graph_model::rt::Value for IdleSessionSignOut {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3655,6 +3679,7 @@ impl ::graph_model::rt::Struct for InsightsSettings {
     }
 }
 impl ::graph_model::rt::Value for InsightsSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3728,6 +3753,7 @@ impl ::graph_model::rt::Struct for InternetExplorerMode {
     }
 }
 impl ::graph_model::rt::Value for InternetExplorerMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3818,6 +3844,7 @@ impl ::graph_model::rt::Struct for M365AppsInstallationOptions {
     }
 }
 impl ::graph_model::rt::Value for M365AppsInstallationOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3894,6 +3921,7 @@ impl ::graph_model::rt::Struct for MessageTracingRoot {
     }
 }
 impl ::graph_model::rt::Value for MessageTracingRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4169,6 +4197,7 @@ impl ::graph_model::rt::Struct for OpenComplexDictionaryType {
     }
 }
 impl ::graph_model::rt::Value for OpenComplexDictionaryType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4274,6 +4303,7 @@ impl ::graph_model::rt::Struct for PeopleAdminSettings {
     }
 }
 impl ::graph_model::rt::Value for PeopleAdminSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4420,6 +4450,7 @@ impl ::graph_model::rt::Struct for ProfileCardAnnotation {
     }
 }
 impl ::graph_model::rt::Value for ProfileCardAnnotation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4510,6 +4541,7 @@ impl ::graph_model::rt::Struct for ProfileCardProperty {
     }
 }
 impl ::graph_model::rt::Value for ProfileCardProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4600,6 +4632,7 @@ impl ::graph_model::rt::Struct for ProfilePropertySetting {
     }
 }
 impl ::graph_model::rt::Value for ProfilePropertySetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4705,6 +4738,7 @@ impl ::graph_model::rt::Struct for ProfileSource {
     }
 }
 impl ::graph_model::rt::Value for ProfileSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4787,6 +4821,7 @@ impl ::graph_model::rt::Struct for ProfileSourceLocalization {
     }
 }
 impl ::graph_model::rt::Value for ProfileSourceLocalization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4863,6 +4898,7 @@ impl ::graph_model::rt::Struct for PronounsSettings {
     }
 }
 impl ::graph_model::rt::Value for PronounsSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4953,6 +4989,7 @@ impl ::graph_model::rt::Struct for ServiceAnnouncement {
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5058,6 +5095,7 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementAttachment {
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncementAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5143,6 +5181,7 @@ impl ::graph_model::rt::Struct for ServiceHealth {
     }
 }
 impl ::graph_model::rt::Value for ServiceHealth {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5358,6 +5397,7 @@ impl ::graph_model::rt::Struct for ServiceHealthIssue {
     }
 }
 impl ::graph_model::rt::Value for ServiceHealthIssue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5440,6 +5480,7 @@ impl ::graph_model::rt::Struct for ServiceHealthIssuePost {
     }
 }
 impl ::graph_model::rt::Value for ServiceHealthIssuePost {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5891,6 +5932,7 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessage {
     }
 }
 impl ::graph_model::rt::Value for ServiceUpdateMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5973,6 +6015,7 @@ impl ::graph_model::rt::Struct for ServiceUpdateMessageViewpoint {
     }
 }
 impl ::graph_model::rt::Value for ServiceUpdateMessageViewpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6115,6 +6158,7 @@ impl ::graph_model::rt::Struct for Sharepoint {
     }
 }
 impl ::graph_model::rt::Value for Sharepoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6342,6 +6386,7 @@ impl ::graph_model::rt::Struct for SharepointSettings {
     }
 }
 impl ::graph_model::rt::Value for SharepointSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

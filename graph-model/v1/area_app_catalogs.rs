@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for AppCatalogs {
     }
 }
 impl ::graph_model::rt::Value for AppCatalogs {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -135,6 +136,7 @@ impl ::graph_model::rt::Struct for TeamsApp {
     }
 }
 impl ::graph_model::rt::Value for TeamsApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -211,6 +213,7 @@ impl ::graph_model::rt::Struct for TeamsAppAuthorization {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppAuthorization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -341,6 +344,7 @@ impl ::graph_model::rt::Struct for TeamsAppDefinition {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -552,6 +556,7 @@ impl ::graph_model::rt::Struct for TeamworkBot {
     }
 }
 impl ::graph_model::rt::Value for TeamworkBot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -127,6 +127,7 @@ impl ::graph_model::rt::Struct for ApplicationLocation {
     }
 }
 impl ::graph_model::rt::Value for ApplicationLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -247,6 +248,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorCertificateInfo {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorCertificateInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -372,6 +374,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorGeneralInfo {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorGeneralInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -462,6 +465,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfo {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -562,6 +566,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorLegalInfoGdpr {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorLegalInfoGdpr {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -762,6 +767,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactorSecurityInfo {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactorSecurityInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -847,6 +853,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskFactors {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskFactors {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -941,6 +948,7 @@ impl ::graph_model::rt::Struct for ApplicationRiskScore {
     }
 }
 impl ::graph_model::rt::Value for ApplicationRiskScore {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1166,6 +1174,7 @@ impl ::graph_model::rt::Struct for ApplicationSecurityCompliance {
     }
 }
 impl ::graph_model::rt::Value for ApplicationSecurityCompliance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1316,6 +1325,7 @@ impl ::graph_model::rt::Struct for ApplicationTemplate {
     }
 }
 impl ::graph_model::rt::Value for ApplicationTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

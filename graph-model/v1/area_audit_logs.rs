@@ -62,6 +62,7 @@ impl ::graph_model::rt::Struct for AppliedConditionalAccessPolicy {
     }
 }
 impl ::graph_model::rt::Value for AppliedConditionalAccessPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -243,6 +244,7 @@ impl ::graph_model::rt::Struct for AuditActivityInitiator {
     }
 }
 impl ::graph_model::rt::Value for AuditActivityInitiator {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -325,6 +327,7 @@ impl ::graph_model::rt::Struct for AuditLogRoot {
     }
 }
 impl ::graph_model::rt::Value for AuditLogRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -415,6 +418,7 @@ impl ::graph_model::rt::Struct for AuthenticationAppDeviceDetails {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAppDeviceDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -595,6 +599,7 @@ impl ::graph_model::rt::Struct for DeviceDetail {
     }
 }
 impl ::graph_model::rt::Value for DeviceDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -730,6 +735,7 @@ impl ::graph_model::rt::Struct for DirectoryAudit {
     }
 }
 impl ::graph_model::rt::Value for DirectoryAudit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -877,6 +883,7 @@ impl ::graph_model::rt::Struct for ModifiedProperty {
     }
 }
 impl ::graph_model::rt::Value for ModifiedProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1136,6 +1143,7 @@ impl ::graph_model::rt::Struct for ProvisioningErrorInfo {
     }
 }
 impl ::graph_model::rt::Value for ProvisioningErrorInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1296,6 +1304,7 @@ impl ::graph_model::rt::Struct for ProvisioningObjectSummary {
     }
 }
 impl ::graph_model::rt::Value for ProvisioningObjectSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1525,6 +1534,7 @@ impl ::graph_model::rt::Struct for ProvisioningStatusInfo {
     }
 }
 impl ::graph_model::rt::Value for ProvisioningStatusInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1625,6 +1635,7 @@ impl ::graph_model::rt::Struct for ProvisioningStep {
     }
 }
 impl ::graph_model::rt::Value for ProvisioningStep {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2073,6 +2084,7 @@ impl ::graph_model::rt::Struct for SignIn {
     }
 }
 impl ::graph_model::rt::Value for SignIn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2159,6 +2171,7 @@ impl ::graph_model::rt::Struct for SignInStatus {
     }
 }
 impl ::graph_model::rt::Value for SignInStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2264,6 +2277,7 @@ impl ::graph_model::rt::Struct for TargetResource {
     }
 }
 impl ::graph_model::rt::Value for TargetResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -67,6 +67,7 @@ impl ::graph_model::rt::Struct for CertificateAuthority {
     }
 }
 impl ::graph_model::rt::Value for CertificateAuthority {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -143,6 +144,7 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CertificateBasedAuthConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

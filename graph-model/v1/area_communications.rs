@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for AddLargeGalleryViewOperation {
     }
 }
 impl ::graph_model::rt::Value for AddLargeGalleryViewOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -123,6 +124,7 @@ impl ::graph_model::rt::Struct for AppHostedMediaConfig {
     }
 }
 impl ::graph_model::rt::Value for AppHostedMediaConfig {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -208,6 +210,7 @@ impl ::graph_model::rt::Struct for AudioRoutingGroup {
     }
 }
 impl ::graph_model::rt::Value for AudioRoutingGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -408,6 +411,7 @@ impl ::graph_model::rt::Struct for Call {
     }
 }
 impl ::graph_model::rt::Value for Call {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -539,6 +543,7 @@ impl ::graph_model::rt::Struct for CallMediaState {
     }
 }
 impl ::graph_model::rt::Value for CallMediaState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -635,6 +640,7 @@ impl ::graph_model::rt::Struct for CallOptions {
     }
 }
 impl ::graph_model::rt::Value for CallOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -748,6 +754,7 @@ impl ::graph_model::rt::Polymorphic for CallOptionsAny {
     }
 }
 impl ::graph_model::rt::Value for CallOptionsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -830,6 +837,7 @@ impl ::graph_model::rt::Struct for CallRoute {
     }
 }
 impl ::graph_model::rt::Value for CallRoute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1010,6 +1018,7 @@ impl ::graph_model::rt::Struct for CallTranscriptionInfo {
     }
 }
 impl ::graph_model::rt::Value for CallTranscriptionInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1170,6 +1179,7 @@ impl ::graph_model::rt::Struct for CancelMediaProcessingOperation {
     }
 }
 impl ::graph_model::rt::Value for CancelMediaProcessingOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1280,6 +1290,7 @@ impl ::graph_model::rt::Struct for CloudCommunications {
     }
 }
 impl ::graph_model::rt::Value for CloudCommunications {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1370,6 +1381,7 @@ impl ::graph_model::rt::Struct for CommsOperation {
     }
 }
 impl ::graph_model::rt::Value for CommsOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1578,6 +1590,7 @@ impl ::graph_model::rt::Polymorphic for CommsOperationAny {
     }
 }
 impl ::graph_model::rt::Value for CommsOperationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1649,6 +1662,7 @@ impl ::graph_model::rt::Struct for ContentSharingSession {
     }
 }
 impl ::graph_model::rt::Value for ContentSharingSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1803,6 +1817,7 @@ impl ::graph_model::rt::Struct for EngagementConversationDiscussionMessage {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationDiscussionMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1957,6 +1972,7 @@ impl ::graph_model::rt::Struct for EngagementConversationMessage {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2088,6 +2104,7 @@ impl ::graph_model::rt::Polymorphic for EngagementConversationMessageAny {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationMessageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2186,6 +2203,7 @@ impl ::graph_model::rt::Struct for EngagementConversationMessageReaction {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationMessageReaction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2708,6 +2726,7 @@ impl ::graph_model::rt::Struct for EngagementConversationQuestionMessage {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationQuestionMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2862,6 +2881,7 @@ impl ::graph_model::rt::Struct for EngagementConversationSystemMessage {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationSystemMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3030,6 +3050,7 @@ impl ::graph_model::rt::Struct for IncomingCallOptions {
     }
 }
 impl ::graph_model::rt::Value for IncomingCallOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3125,6 +3146,7 @@ impl ::graph_model::rt::Struct for IncomingContext {
     }
 }
 impl ::graph_model::rt::Value for IncomingContext {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3225,6 +3247,7 @@ impl ::graph_model::rt::Struct for InvitationParticipantInfo {
     }
 }
 impl ::graph_model::rt::Value for InvitationParticipantInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3325,6 +3348,7 @@ impl ::graph_model::rt::Struct for InviteParticipantsOperation {
     }
 }
 impl ::graph_model::rt::Value for InviteParticipantsOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3401,6 +3425,7 @@ impl ::graph_model::rt::Struct for JoinMeetingIdMeetingInfo {
     }
 }
 impl ::graph_model::rt::Value for JoinMeetingIdMeetingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3471,6 +3496,7 @@ impl ::graph_model::rt::Struct for MediaConfig {
     }
 }
 impl ::graph_model::rt::Value for MediaConfig {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3588,6 +3614,7 @@ impl ::graph_model::rt::Polymorphic for MediaConfigAny {
     }
 }
 impl ::graph_model::rt::Value for MediaConfigAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3730,6 +3757,7 @@ impl ::graph_model::rt::Struct for MediaInfo {
     }
 }
 impl ::graph_model::rt::Value for MediaInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3889,6 +3917,7 @@ impl ::graph_model::rt::Struct for MediaStream {
     }
 }
 impl ::graph_model::rt::Value for MediaStream {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3959,6 +3988,7 @@ impl ::graph_model::rt::Struct for MeetingInfo {
     }
 }
 impl ::graph_model::rt::Value for MeetingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4083,6 +4113,7 @@ impl ::graph_model::rt::Polymorphic for MeetingInfoAny {
     }
 }
 impl ::graph_model::rt::Value for MeetingInfoAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4252,6 +4283,7 @@ impl ::graph_model::rt::Struct for MuteParticipantOperation {
     }
 }
 impl ::graph_model::rt::Value for MuteParticipantOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4459,6 +4491,7 @@ impl ::graph_model::rt::Struct for OnlineMeetingEngagementConversation {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingEngagementConversation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4538,6 +4571,7 @@ impl ::graph_model::rt::Struct for OnlineMeetingRestricted {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingRestricted {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4670,6 +4704,7 @@ impl ::graph_model::rt::Struct for OrganizerMeetingInfo {
     }
 }
 impl ::graph_model::rt::Value for OrganizerMeetingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4765,6 +4800,7 @@ impl ::graph_model::rt::Struct for OutgoingCallOptions {
     }
 }
 impl ::graph_model::rt::Value for OutgoingCallOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4890,6 +4926,7 @@ impl ::graph_model::rt::Struct for Participant {
     }
 }
 impl ::graph_model::rt::Value for Participant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4995,6 +5032,7 @@ impl ::graph_model::rt::Struct for ParticipantInfo {
     }
 }
 impl ::graph_model::rt::Value for ParticipantInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5085,6 +5123,7 @@ impl ::graph_model::rt::Struct for PlayPromptOperation {
     }
 }
 impl ::graph_model::rt::Value for PlayPromptOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5190,6 +5229,7 @@ impl ::graph_model::rt::Struct for RecordOperation {
     }
 }
 impl ::graph_model::rt::Value for RecordOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5266,6 +5306,7 @@ impl ::graph_model::rt::Struct for RecordingInfo {
     }
 }
 impl ::graph_model::rt::Value for RecordingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5416,6 +5457,7 @@ impl ::graph_model::rt::Struct for RemovedState {
     }
 }
 impl ::graph_model::rt::Value for RemovedState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5725,6 +5767,7 @@ impl ::graph_model::rt::Struct for SendDtmfTonesOperation {
     }
 }
 impl ::graph_model::rt::Value for SendDtmfTonesOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5796,6 +5839,7 @@ impl ::graph_model::rt::Struct for ServiceHostedMediaConfig {
     }
 }
 impl ::graph_model::rt::Value for ServiceHostedMediaConfig {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5886,6 +5930,7 @@ impl ::graph_model::rt::Struct for StartHoldMusicOperation {
     }
 }
 impl ::graph_model::rt::Value for StartHoldMusicOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5976,6 +6021,7 @@ impl ::graph_model::rt::Struct for StopHoldMusicOperation {
     }
 }
 impl ::graph_model::rt::Value for StopHoldMusicOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6066,6 +6112,7 @@ impl ::graph_model::rt::Struct for SubscribeToToneOperation {
     }
 }
 impl ::graph_model::rt::Value for SubscribeToToneOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6137,6 +6184,7 @@ impl ::graph_model::rt::Struct for TokenMeetingInfo {
     }
 }
 impl ::graph_model::rt::Value for TokenMeetingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6339,6 +6387,7 @@ impl ::graph_model::rt::Struct for ToneInfo {
     }
 }
 impl ::graph_model::rt::Value for ToneInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6429,6 +6478,7 @@ impl ::graph_model::rt::Struct for UnmuteParticipantOperation {
     }
 }
 impl ::graph_model::rt::Value for UnmuteParticipantOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6519,6 +6569,7 @@ impl ::graph_model::rt::Struct for UpdateRecordingStatusOperation {
     }
 }
 impl ::graph_model::rt::Value for UpdateRecordingStatusOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

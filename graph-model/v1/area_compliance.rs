@@ -31,6 +31,7 @@ impl ::graph_model::rt::Struct for Compliance {
     }
 }
 impl ::graph_model::rt::Value for Compliance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

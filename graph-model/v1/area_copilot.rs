@@ -109,6 +109,7 @@ impl ::graph_model::rt::Struct for ActionItem {
     }
 }
 impl ::graph_model::rt::Value for ActionItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -180,6 +181,7 @@ impl ::graph_model::rt::Struct for AiInteractionHistory {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -253,6 +255,7 @@ impl ::graph_model::rt::Struct for AiOnlineMeeting {
     }
 }
 impl ::graph_model::rt::Value for AiOnlineMeeting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -335,6 +338,7 @@ impl ::graph_model::rt::Struct for AiUser {
     }
 }
 impl ::graph_model::rt::Value for AiUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -450,6 +454,7 @@ impl ::graph_model::rt::Struct for CallAiInsight {
     }
 }
 impl ::graph_model::rt::Value for CallAiInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -521,6 +526,7 @@ impl ::graph_model::rt::Struct for CallAiInsightViewPoint {
     }
 }
 impl ::graph_model::rt::Value for CallAiInsightViewPoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -599,6 +605,7 @@ impl ::graph_model::rt::Struct for CopilotAdmin {
     }
 }
 impl ::graph_model::rt::Value for CopilotAdmin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -672,6 +679,7 @@ impl ::graph_model::rt::Struct for CopilotAdminCatalog {
     }
 }
 impl ::graph_model::rt::Value for CopilotAdminCatalog {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -754,6 +762,7 @@ impl ::graph_model::rt::Struct for CopilotAdminLimitedMode {
     }
 }
 impl ::graph_model::rt::Value for CopilotAdminLimitedMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -827,6 +836,7 @@ impl ::graph_model::rt::Struct for CopilotAdminSetting {
     }
 }
 impl ::graph_model::rt::Value for CopilotAdminSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1037,6 +1047,7 @@ impl ::graph_model::rt::Struct for CopilotPackageDetail {
     }
 }
 impl ::graph_model::rt::Value for CopilotPackageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1108,6 +1119,7 @@ impl ::graph_model::rt::Struct for CopilotReportRoot {
     }
 }
 impl ::graph_model::rt::Value for CopilotReportRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1198,6 +1210,7 @@ impl ::graph_model::rt::Struct for CopilotRoot {
     }
 }
 impl ::graph_model::rt::Value for CopilotRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1276,6 +1289,7 @@ impl ::graph_model::rt::Struct for MeetingNote {
     }
 }
 impl ::graph_model::rt::Value for MeetingNote {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1349,6 +1363,7 @@ impl ::graph_model::rt::Struct for MeetingNoteSubpoint {
     }
 }
 impl ::graph_model::rt::Value for MeetingNoteSubpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1435,6 +1450,7 @@ impl ::graph_model::rt::Struct for MentionEvent {
     }
 }
 impl ::graph_model::rt::Value for MentionEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1511,6 +1527,7 @@ impl ::graph_model::rt::Struct for PackageAccessEntity {
     }
 }
 impl ::graph_model::rt::Value for PackageAccessEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1584,6 +1601,7 @@ impl ::graph_model::rt::Struct for PackageElement {
     }
 }
 impl ::graph_model::rt::Value for PackageElement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1660,6 +1678,7 @@ impl ::graph_model::rt::Struct for PackageElementDetail {
     }
 }
 impl ::graph_model::rt::Value for PackageElementDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -72,6 +72,7 @@ impl ::graph_model::rt::Struct for DataPolicyOperation {
     }
 }
 impl ::graph_model::rt::Value for DataPolicyOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

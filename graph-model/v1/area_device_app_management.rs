@@ -207,6 +207,7 @@ impl ::graph_model::rt::Struct for AndroidLobApp {
     }
 }
 impl ::graph_model::rt::Value for AndroidLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -597,6 +598,7 @@ impl ::graph_model::rt::Struct for AndroidManagedAppProtection {
     }
 }
 impl ::graph_model::rt::Value for AndroidManagedAppProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -786,6 +788,7 @@ impl ::graph_model::rt::Struct for AndroidManagedAppRegistration {
     }
 }
 impl ::graph_model::rt::Value for AndroidManagedAppRegistration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -961,6 +964,7 @@ impl ::graph_model::rt::Struct for AndroidMinimumOperatingSystem {
     }
 }
 impl ::graph_model::rt::Value for AndroidMinimumOperatingSystem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1036,6 +1040,7 @@ impl ::graph_model::rt::Struct for AndroidMobileAppIdentifier {
     }
 }
 impl ::graph_model::rt::Value for AndroidMobileAppIdentifier {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1246,6 +1251,7 @@ impl ::graph_model::rt::Struct for AndroidStoreApp {
     }
 }
 impl ::graph_model::rt::Value for AndroidStoreApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1340,6 +1346,7 @@ impl ::graph_model::rt::Struct for AppConfigurationSettingItem {
     }
 }
 impl ::graph_model::rt::Value for AppConfigurationSettingItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1730,6 +1737,7 @@ impl ::graph_model::rt::Struct for DefaultManagedAppProtection {
     }
 }
 impl ::graph_model::rt::Value for DefaultManagedAppProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1953,6 +1961,7 @@ impl ::graph_model::rt::Struct for DeviceAppManagement {
     }
 }
 impl ::graph_model::rt::Value for DeviceAppManagement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2091,6 +2100,7 @@ impl ::graph_model::rt::Struct for DeviceInstallState {
     }
 }
 impl ::graph_model::rt::Value for DeviceInstallState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2215,6 +2225,7 @@ impl ::graph_model::rt::Struct for EBookInstallSummary {
     }
 }
 impl ::graph_model::rt::Value for EBookInstallSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2477,6 +2488,7 @@ impl ::graph_model::rt::Struct for IosDeviceType {
     }
 }
 impl ::graph_model::rt::Value for IosDeviceType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2736,6 +2748,7 @@ impl ::graph_model::rt::Struct for IosLobApp {
     }
 }
 impl ::graph_model::rt::Value for IosLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2834,6 +2847,7 @@ impl ::graph_model::rt::Struct for IosLobAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for IosLobAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3203,6 +3217,7 @@ impl ::graph_model::rt::Struct for IosManagedAppProtection {
     }
 }
 impl ::graph_model::rt::Value for IosManagedAppProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3392,6 +3407,7 @@ impl ::graph_model::rt::Struct for IosManagedAppRegistration {
     }
 }
 impl ::graph_model::rt::Value for IosManagedAppRegistration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3518,6 +3534,7 @@ impl ::graph_model::rt::Struct for IosMinimumOperatingSystem {
     }
 }
 impl ::graph_model::rt::Value for IosMinimumOperatingSystem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3696,6 +3713,7 @@ impl ::graph_model::rt::Struct for IosMobileAppConfiguration {
     }
 }
 impl ::graph_model::rt::Value for IosMobileAppConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3771,6 +3789,7 @@ impl ::graph_model::rt::Struct for IosMobileAppIdentifier {
     }
 }
 impl ::graph_model::rt::Value for IosMobileAppIdentifier {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3988,6 +4007,7 @@ impl ::graph_model::rt::Struct for IosStoreApp {
     }
 }
 impl ::graph_model::rt::Value for IosStoreApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4086,6 +4106,7 @@ impl ::graph_model::rt::Struct for IosStoreAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for IosStoreAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4344,6 +4365,7 @@ impl ::graph_model::rt::Struct for IosVppApp {
     }
 }
 impl ::graph_model::rt::Value for IosVppApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4429,6 +4451,7 @@ impl ::graph_model::rt::Struct for IosVppAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for IosVppAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4658,6 +4681,7 @@ impl ::graph_model::rt::Struct for IosVppEBook {
     }
 }
 impl ::graph_model::rt::Value for IosVppEBook {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4742,6 +4766,7 @@ impl ::graph_model::rt::Struct for IosVppEBookAssignment {
     }
 }
 impl ::graph_model::rt::Value for IosVppEBookAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4944,6 +4969,7 @@ impl ::graph_model::rt::Struct for IosiPadOSWebClip {
     }
 }
 impl ::graph_model::rt::Value for IosiPadOSWebClip {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5196,6 +5222,7 @@ impl ::graph_model::rt::Struct for MacOSDmgApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSDmgApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5278,6 +5305,7 @@ impl ::graph_model::rt::Struct for MacOSIncludedApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSIncludedApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5558,6 +5586,7 @@ impl ::graph_model::rt::Struct for MacOSLobApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5648,6 +5677,7 @@ impl ::graph_model::rt::Struct for MacOSLobChildApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSLobChildApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5836,6 +5866,7 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftDefenderApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSMicrosoftDefenderApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6031,6 +6062,7 @@ impl ::graph_model::rt::Struct for MacOSMicrosoftEdgeApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSMicrosoftEdgeApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6182,6 +6214,7 @@ impl ::graph_model::rt::Struct for MacOSMinimumOperatingSystem {
     }
 }
 impl ::graph_model::rt::Value for MacOSMinimumOperatingSystem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6370,6 +6403,7 @@ impl ::graph_model::rt::Struct for MacOSOfficeSuiteApp {
     }
 }
 impl ::graph_model::rt::Value for MacOSOfficeSuiteApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6448,6 +6482,7 @@ impl ::graph_model::rt::Struct for MacOsLobAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for MacOsLobAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6707,6 +6742,7 @@ impl ::graph_model::rt::Struct for ManagedAndroidLobApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedAndroidLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6930,6 +6966,7 @@ impl ::graph_model::rt::Struct for ManagedAndroidStoreApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedAndroidStoreApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7133,6 +7170,7 @@ impl ::graph_model::rt::Struct for ManagedApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7271,6 +7309,7 @@ impl ::graph_model::rt::Polymorphic for ManagedAppAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7545,6 +7584,7 @@ impl ::graph_model::rt::Struct for ManagedAppConfiguration {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7654,6 +7694,7 @@ impl ::graph_model::rt::Polymorphic for ManagedAppConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8064,6 +8105,7 @@ impl ::graph_model::rt::Struct for ManagedAppOperation {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8248,6 +8290,7 @@ impl ::graph_model::rt::Struct for ManagedAppPolicy {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8444,6 +8487,7 @@ impl ::graph_model::rt::Polymorphic for ManagedAppPolicyAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicyAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8554,6 +8598,7 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummary {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8642,6 +8687,7 @@ impl ::graph_model::rt::Struct for ManagedAppPolicyDeploymentSummaryPerApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppPolicyDeploymentSummaryPerApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8949,6 +8995,7 @@ impl ::graph_model::rt::Struct for ManagedAppProtection {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9087,6 +9134,7 @@ impl ::graph_model::rt::Polymorphic for ManagedAppProtectionAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppProtectionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9277,6 +9325,7 @@ impl ::graph_model::rt::Struct for ManagedAppRegistration {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppRegistration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9395,6 +9444,7 @@ impl ::graph_model::rt::Polymorphic for ManagedAppRegistrationAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppRegistrationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9480,6 +9530,7 @@ impl ::graph_model::rt::Struct for ManagedAppStatus {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9586,6 +9637,7 @@ impl ::graph_model::rt::Polymorphic for ManagedAppStatusAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppStatusAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9679,6 +9731,7 @@ impl ::graph_model::rt::Struct for ManagedAppStatusRaw {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppStatusRaw {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9910,6 +9963,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfiguration {
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10018,6 +10072,7 @@ impl ::graph_model::rt::Polymorphic for ManagedDeviceMobileAppConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10095,6 +10150,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationAssignment
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10228,6 +10284,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceStat
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10362,6 +10419,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationDeviceSumm
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationDeviceSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10482,6 +10540,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserStatus
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10615,6 +10674,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceMobileAppConfigurationUserSummar
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceMobileAppConfigurationUserSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10792,6 +10852,7 @@ impl ::graph_model::rt::Struct for ManagedEBook {
     }
 }
 impl ::graph_model::rt::Value for ManagedEBook {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10898,6 +10959,7 @@ impl ::graph_model::rt::Polymorphic for ManagedEBookAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedEBookAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10982,6 +11044,7 @@ impl ::graph_model::rt::Struct for ManagedEBookAssignment {
     }
 }
 impl ::graph_model::rt::Value for ManagedEBookAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11090,6 +11153,7 @@ impl ::graph_model::rt::Polymorphic for ManagedEBookAssignmentAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedEBookAssignmentAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11363,6 +11427,7 @@ impl ::graph_model::rt::Struct for ManagedIOSLobApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedIOSLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11593,6 +11658,7 @@ impl ::graph_model::rt::Struct for ManagedIOSStoreApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedIOSStoreApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11681,6 +11747,7 @@ impl ::graph_model::rt::Struct for ManagedMobileApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedMobileApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11912,6 +11979,7 @@ impl ::graph_model::rt::Struct for ManagedMobileLobApp {
     }
 }
 impl ::graph_model::rt::Value for ManagedMobileLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12027,6 +12095,7 @@ impl ::graph_model::rt::Polymorphic for ManagedMobileLobAppAny {
     }
 }
 impl ::graph_model::rt::Value for ManagedMobileLobAppAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12410,6 +12479,7 @@ impl ::graph_model::rt::Struct for MdmWindowsInformationProtectionPolicy {
     }
 }
 impl ::graph_model::rt::Value for MdmWindowsInformationProtectionPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12712,6 +12782,7 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessApp {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftStoreForBusinessApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12787,6 +12858,7 @@ impl ::graph_model::rt::Struct for MicrosoftStoreForBusinessAppAssignmentSetting
     }
 }
 impl ::graph_model::rt::Value for MicrosoftStoreForBusinessAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13039,6 +13111,7 @@ impl ::graph_model::rt::Struct for MobileApp {
     }
 }
 impl ::graph_model::rt::Value for MobileApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13333,6 +13406,7 @@ impl ::graph_model::rt::Polymorphic for MobileAppAny {
     }
 }
 impl ::graph_model::rt::Value for MobileAppAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13426,6 +13500,7 @@ impl ::graph_model::rt::Struct for MobileAppAssignment {
     }
 }
 impl ::graph_model::rt::Value for MobileAppAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13498,6 +13573,7 @@ impl ::graph_model::rt::Struct for MobileAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for MobileAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13683,6 +13759,7 @@ impl ::graph_model::rt::Polymorphic for MobileAppAssignmentSettingsAny {
     }
 }
 impl ::graph_model::rt::Value for MobileAppAssignmentSettingsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13771,6 +13848,7 @@ impl ::graph_model::rt::Struct for MobileAppCategory {
     }
 }
 impl ::graph_model::rt::Value for MobileAppCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13855,6 +13933,7 @@ impl ::graph_model::rt::Struct for MobileAppContent {
     }
 }
 impl ::graph_model::rt::Value for MobileAppContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14008,6 +14087,7 @@ impl ::graph_model::rt::Struct for MobileAppContentFile {
     }
 }
 impl ::graph_model::rt::Value for MobileAppContentFile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14218,6 +14298,7 @@ impl ::graph_model::rt::Struct for MobileAppIdentifier {
     }
 }
 impl ::graph_model::rt::Value for MobileAppIdentifier {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14336,6 +14417,7 @@ impl ::graph_model::rt::Polymorphic for MobileAppIdentifierAny {
     }
 }
 impl ::graph_model::rt::Value for MobileAppIdentifierAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14430,6 +14512,7 @@ impl ::graph_model::rt::Struct for MobileAppInstallTimeSettings {
     }
 }
 impl ::graph_model::rt::Value for MobileAppInstallTimeSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14641,6 +14724,7 @@ impl ::graph_model::rt::Struct for MobileAppRelationship {
     }
 }
 impl ::graph_model::rt::Value for MobileAppRelationship {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14740,6 +14824,7 @@ impl ::graph_model::rt::Polymorphic for MobileAppRelationshipAny {
     }
 }
 impl ::graph_model::rt::Value for MobileAppRelationshipAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14814,6 +14899,7 @@ impl ::graph_model::rt::Struct for MobileContainedApp {
     }
 }
 impl ::graph_model::rt::Value for MobileContainedApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14923,6 +15009,7 @@ impl ::graph_model::rt::Polymorphic for MobileContainedAppAny {
     }
 }
 impl ::graph_model::rt::Value for MobileContainedAppAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15140,6 +15227,7 @@ impl ::graph_model::rt::Struct for MobileLobApp {
     }
 }
 impl ::graph_model::rt::Value for MobileLobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15297,6 +15385,7 @@ impl ::graph_model::rt::Polymorphic for MobileLobAppAny {
     }
 }
 impl ::graph_model::rt::Value for MobileLobAppAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15379,6 +15468,7 @@ impl ::graph_model::rt::Struct for ProxiedDomain {
     }
 }
 impl ::graph_model::rt::Value for ProxiedDomain {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15604,6 +15694,7 @@ impl ::graph_model::rt::Struct for TargetedManagedAppConfiguration {
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15681,6 +15772,7 @@ impl ::graph_model::rt::Struct for TargetedManagedAppPolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppPolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16002,6 +16094,7 @@ impl ::graph_model::rt::Struct for TargetedManagedAppProtection {
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16120,6 +16213,7 @@ impl ::graph_model::rt::Polymorphic for TargetedManagedAppProtectionAny {
     }
 }
 impl ::graph_model::rt::Value for TargetedManagedAppProtectionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16237,6 +16331,7 @@ impl ::graph_model::rt::Struct for UserInstallStateSummary {
     }
 }
 impl ::graph_model::rt::Value for UserInstallStateSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16325,6 +16420,7 @@ impl ::graph_model::rt::Struct for VppLicensingType {
     }
 }
 impl ::graph_model::rt::Value for VppLicensingType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16484,6 +16580,7 @@ impl ::graph_model::rt::Struct for VppToken {
     }
 }
 impl ::graph_model::rt::Value for VppToken {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16920,6 +17017,7 @@ impl ::graph_model::rt::Struct for WebApp {
     }
 }
 impl ::graph_model::rt::Value for WebApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17235,6 +17333,7 @@ impl ::graph_model::rt::Struct for Win32LobApp {
     }
 }
 impl ::graph_model::rt::Value for Win32LobApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17347,6 +17446,7 @@ impl ::graph_model::rt::Struct for Win32LobAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17425,6 +17525,7 @@ impl ::graph_model::rt::Struct for Win32LobAppAutoUpdateSettings {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppAutoUpdateSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17714,6 +17815,7 @@ impl ::graph_model::rt::Struct for Win32LobAppFileSystemRule {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppFileSystemRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17796,6 +17898,7 @@ impl ::graph_model::rt::Struct for Win32LobAppInstallExperience {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppInstallExperience {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17922,6 +18025,7 @@ impl ::graph_model::rt::Struct for Win32LobAppMsiInformation {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppMsiInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18206,6 +18310,7 @@ impl ::graph_model::rt::Struct for Win32LobAppPowerShellScriptRule {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppPowerShellScriptRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18417,6 +18522,7 @@ impl ::graph_model::rt::Struct for Win32LobAppProductCodeRule {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppProductCodeRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18543,6 +18649,7 @@ impl ::graph_model::rt::Struct for Win32LobAppRegistryRule {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRegistryRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18816,6 +18923,7 @@ impl ::graph_model::rt::Struct for Win32LobAppRestartSettings {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRestartSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18898,6 +19006,7 @@ impl ::graph_model::rt::Struct for Win32LobAppReturnCode {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppReturnCode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19059,6 +19168,7 @@ impl ::graph_model::rt::Struct for Win32LobAppRule {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19196,6 +19306,7 @@ impl ::graph_model::rt::Polymorphic for Win32LobAppRuleAny {
     }
 }
 impl ::graph_model::rt::Value for Win32LobAppRuleAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19704,6 +19815,7 @@ impl ::graph_model::rt::Struct for WindowsAppX {
     }
 }
 impl ::graph_model::rt::Value for WindowsAppX {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19779,6 +19891,7 @@ impl ::graph_model::rt::Struct for WindowsAppXAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for WindowsAppXAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20265,6 +20378,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtection {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20384,6 +20498,7 @@ impl ::graph_model::rt::Polymorphic for WindowsInformationProtectionAny {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20497,6 +20612,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionApp {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20616,6 +20732,7 @@ impl ::graph_model::rt::Polymorphic for WindowsInformationProtectionAppAny {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionAppAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20720,6 +20837,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLockerFile {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionAppLockerFile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20825,6 +20943,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDataRecoveryCerti
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionDataRecoveryCertificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20961,6 +21080,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionDesktopApp {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionDesktopApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21128,6 +21248,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionIPRangeCollection
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionIPRangeCollection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21592,6 +21713,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionPolicy {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21674,6 +21796,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionProxiedDomainColl
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionProxiedDomainCollection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21759,6 +21882,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionResourceCollectio
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionResourceCollection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21874,6 +21998,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionStoreApp {
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionStoreApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22076,6 +22201,7 @@ impl ::graph_model::rt::Struct for WindowsMicrosoftEdgeApp {
     }
 }
 impl ::graph_model::rt::Value for WindowsMicrosoftEdgeApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22162,6 +22288,7 @@ impl ::graph_model::rt::Struct for WindowsMinimumOperatingSystem {
     }
 }
 impl ::graph_model::rt::Value for WindowsMinimumOperatingSystem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22406,6 +22533,7 @@ impl ::graph_model::rt::Struct for WindowsMobileMSI {
     }
 }
 impl ::graph_model::rt::Value for WindowsMobileMSI {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22686,6 +22814,7 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppX {
     }
 }
 impl ::graph_model::rt::Value for WindowsUniversalAppX {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22761,6 +22890,7 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXAppAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for WindowsUniversalAppXAppAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22841,6 +22971,7 @@ impl ::graph_model::rt::Struct for WindowsUniversalAppXContainedApp {
     }
 }
 impl ::graph_model::rt::Value for WindowsUniversalAppXContainedApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23036,6 +23167,7 @@ impl ::graph_model::rt::Struct for WindowsWebApp {
     }
 }
 impl ::graph_model::rt::Value for WindowsWebApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -278,6 +278,7 @@ impl ::graph_model::rt::Struct for AndroidCompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for AndroidCompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -445,6 +446,7 @@ impl ::graph_model::rt::Struct for AndroidCustomConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AndroidCustomConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -941,6 +943,7 @@ impl ::graph_model::rt::Struct for AndroidGeneralDeviceConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AndroidGeneralDeviceConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1368,6 +1371,7 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for AndroidWorkProfileCompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1620,6 +1624,7 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileCustomConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AndroidWorkProfileCustomConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2103,6 +2108,7 @@ impl ::graph_model::rt::Struct for AndroidWorkProfileGeneralDeviceConfiguration 
     }
 }
 impl ::graph_model::rt::Value for AndroidWorkProfileGeneralDeviceConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2316,6 +2322,7 @@ impl ::graph_model::rt::Struct for AppListItem {
     }
 }
 impl ::graph_model::rt::Value for AppListItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2589,6 +2596,7 @@ impl ::graph_model::rt::Struct for AppLogCollectionRequest {
     }
 }
 impl ::graph_model::rt::Value for AppLogCollectionRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2750,6 +2758,7 @@ impl ::graph_model::rt::Struct for AppleDeviceFeaturesConfigurationBase {
     }
 }
 impl ::graph_model::rt::Value for AppleDeviceFeaturesConfigurationBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2871,6 +2880,7 @@ impl ::graph_model::rt::Polymorphic for AppleDeviceFeaturesConfigurationBaseAny 
     }
 }
 impl ::graph_model::rt::Value for AppleDeviceFeaturesConfigurationBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3007,6 +3017,7 @@ impl ::graph_model::rt::Struct for ApplePushNotificationCertificate {
     }
 }
 impl ::graph_model::rt::Value for ApplePushNotificationCertificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3386,6 +3397,7 @@ impl ::graph_model::rt::Struct for AuditActor {
     }
 }
 impl ::graph_model::rt::Value for AuditActor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3545,6 +3557,7 @@ impl ::graph_model::rt::Struct for AuditEvent {
     }
 }
 impl ::graph_model::rt::Value for AuditEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3635,6 +3648,7 @@ impl ::graph_model::rt::Struct for AuditProperty {
     }
 }
 impl ::graph_model::rt::Value for AuditProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3740,6 +3754,7 @@ impl ::graph_model::rt::Struct for AuditResource {
     }
 }
 impl ::graph_model::rt::Value for AuditResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4093,6 +4108,7 @@ impl ::graph_model::rt::Struct for BitLockerRemovableDrivePolicy {
     }
 }
 impl ::graph_model::rt::Value for BitLockerRemovableDrivePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4366,6 +4382,7 @@ impl ::graph_model::rt::Struct for CloudPcAuditActor {
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditActor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4562,6 +4579,7 @@ impl ::graph_model::rt::Struct for CloudPcAuditEvent {
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4644,6 +4662,7 @@ impl ::graph_model::rt::Struct for CloudPcAuditProperty {
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4730,6 +4749,7 @@ impl ::graph_model::rt::Struct for CloudPcAuditResource {
     }
 }
 impl ::graph_model::rt::Value for CloudPcAuditResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4870,6 +4890,7 @@ impl ::graph_model::rt::Struct for CloudPcDeviceImage {
     }
 }
 impl ::graph_model::rt::Value for CloudPcDeviceImage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5216,6 +5237,7 @@ impl ::graph_model::rt::Struct for CloudPcDomainJoinConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CloudPcDomainJoinConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5412,6 +5434,7 @@ impl ::graph_model::rt::Struct for CloudPcGalleryImage {
     }
 }
 impl ::graph_model::rt::Value for CloudPcGalleryImage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5556,6 +5579,7 @@ impl ::graph_model::rt::Struct for CloudPcManagementAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for CloudPcManagementAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5665,6 +5689,7 @@ impl ::graph_model::rt::Polymorphic for CloudPcManagementAssignmentTargetAny {
     }
 }
 impl ::graph_model::rt::Value for CloudPcManagementAssignmentTargetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5741,6 +5766,7 @@ impl ::graph_model::rt::Struct for CloudPcManagementGroupAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for CloudPcManagementGroupAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5917,6 +5943,7 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnection {
     }
 }
 impl ::graph_model::rt::Value for CloudPcOnPremisesConnection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6032,6 +6059,7 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionHealthCheck {
     }
 }
 impl ::graph_model::rt::Value for CloudPcOnPremisesConnectionHealthCheck {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6614,6 +6642,7 @@ impl ::graph_model::rt::Struct for CloudPcOnPremisesConnectionStatusDetail {
     }
 }
 impl ::graph_model::rt::Value for CloudPcOnPremisesConnectionStatusDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6846,6 +6875,7 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicy {
     }
 }
 impl ::graph_model::rt::Value for CloudPcProvisioningPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6925,6 +6955,7 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for CloudPcProvisioningPolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6996,6 +7027,7 @@ impl ::graph_model::rt::Struct for CloudPcProvisioningPolicyAutopatch {
     }
 }
 impl ::graph_model::rt::Value for CloudPcProvisioningPolicyAutopatch {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7294,6 +7326,7 @@ impl ::graph_model::rt::Struct for CloudPcReport {
     }
 }
 impl ::graph_model::rt::Value for CloudPcReport {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7459,6 +7492,7 @@ impl ::graph_model::rt::Struct for CloudPcRestorePointSetting {
     }
 }
 impl ::graph_model::rt::Value for CloudPcRestorePointSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7553,6 +7587,7 @@ impl ::graph_model::rt::Struct for CloudPcServicePlan {
     }
 }
 impl ::graph_model::rt::Value for CloudPcServicePlan {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7629,6 +7664,7 @@ impl ::graph_model::rt::Struct for CloudPcUserRoleScopeTagInfo {
     }
 }
 impl ::graph_model::rt::Value for CloudPcUserRoleScopeTagInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7744,6 +7780,7 @@ impl ::graph_model::rt::Struct for CloudPcUserSetting {
     }
 }
 impl ::graph_model::rt::Value for CloudPcUserSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7822,6 +7859,7 @@ impl ::graph_model::rt::Struct for CloudPcUserSettingAssignment {
     }
 }
 impl ::graph_model::rt::Value for CloudPcUserSettingAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7893,6 +7931,7 @@ impl ::graph_model::rt::Struct for CloudPcWindowsSetting {
     }
 }
 impl ::graph_model::rt::Value for CloudPcWindowsSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8041,6 +8080,7 @@ impl ::graph_model::rt::Struct for ComplianceManagementPartner {
     }
 }
 impl ::graph_model::rt::Value for ComplianceManagementPartner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8116,6 +8156,7 @@ impl ::graph_model::rt::Struct for ComplianceManagementPartnerAssignment {
     }
 }
 impl ::graph_model::rt::Value for ComplianceManagementPartnerAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8300,6 +8341,7 @@ impl ::graph_model::rt::Struct for DefenderDetectedMalwareActions {
     }
 }
 impl ::graph_model::rt::Value for DefenderDetectedMalwareActions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8794,6 +8836,7 @@ impl ::graph_model::rt::Struct for DetectedApp {
     }
 }
 impl ::graph_model::rt::Value for DetectedApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9054,6 +9097,7 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleAssignment {
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementRoleAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9171,6 +9215,7 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementRoleDefinition {
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementRoleDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9281,6 +9326,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceActionItem {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceActionItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9514,6 +9560,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceOverview {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceDeviceOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9643,6 +9690,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceDeviceStatus {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceDeviceStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9812,6 +9860,7 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9984,6 +10033,7 @@ impl ::graph_model::rt::Polymorphic for DeviceCompliancePolicyAny {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10061,6 +10111,7 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10204,6 +10255,7 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyDeviceStateSummary {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyDeviceStateSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10362,6 +10414,7 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingStateSummary {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicySettingStateSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10455,6 +10508,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceScheduledActionForRule {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceScheduledActionForRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10614,6 +10668,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceSettingState {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceSettingState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10743,6 +10798,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserOverview {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceUserOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10858,6 +10914,7 @@ impl ::graph_model::rt::Struct for DeviceComplianceUserStatus {
     }
 }
 impl ::graph_model::rt::Value for DeviceComplianceUserStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11019,6 +11076,7 @@ impl ::graph_model::rt::Struct for DeviceConfiguration {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11387,6 +11445,7 @@ impl ::graph_model::rt::Polymorphic for DeviceConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11464,6 +11523,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationAssignment {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11593,6 +11653,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceOverview {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationDeviceOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11722,6 +11783,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStateSummary {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationDeviceStateSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11853,6 +11915,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationDeviceStatus {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationDeviceStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11982,6 +12045,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserOverview {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationUserOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12097,6 +12161,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationUserStatus {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationUserStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12229,6 +12294,7 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentConfiguration {
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12380,6 +12446,7 @@ impl ::graph_model::rt::Polymorphic for DeviceEnrollmentConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12518,6 +12585,7 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentLimitConfiguration {
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentLimitConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12623,6 +12691,7 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestriction {
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentPlatformRestriction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12790,6 +12859,7 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentPlatformRestrictionsConfigura
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentPlatformRestrictionsConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13008,6 +13078,7 @@ impl ::graph_model::rt::Struct for DeviceEnrollmentWindowsHelloForBusinessConfig
     }
 }
 impl ::graph_model::rt::Value for DeviceEnrollmentWindowsHelloForBusinessConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13586,6 +13657,7 @@ impl ::graph_model::rt::Struct for DeviceManagement {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13731,6 +13803,7 @@ impl ::graph_model::rt::Struct for DeviceManagementExchangeConnector {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementExchangeConnector {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14065,6 +14138,7 @@ impl ::graph_model::rt::Struct for DeviceManagementExportJob {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementExportJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14282,6 +14356,7 @@ impl ::graph_model::rt::Struct for DeviceManagementPartner {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementPartner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14429,6 +14504,7 @@ impl ::graph_model::rt::Struct for DeviceManagementPartnerAssignment {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementPartnerAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14765,6 +14841,7 @@ impl ::graph_model::rt::Struct for DeviceManagementReports {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementReports {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14861,6 +14938,7 @@ impl ::graph_model::rt::Struct for DeviceManagementSettings {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15119,6 +15197,7 @@ impl ::graph_model::rt::Struct for DeviceProtectionOverview {
     }
 }
 impl ::graph_model::rt::Value for DeviceProtectionOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15525,6 +15604,7 @@ impl ::graph_model::rt::Struct for EdgeSearchEngine {
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngine {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15597,6 +15677,7 @@ impl ::graph_model::rt::Struct for EdgeSearchEngineBase {
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngineBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15712,6 +15793,7 @@ impl ::graph_model::rt::Polymorphic for EdgeSearchEngineBaseAny {
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngineBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15790,6 +15872,7 @@ impl ::graph_model::rt::Struct for EdgeSearchEngineCustom {
     }
 }
 impl ::graph_model::rt::Value for EdgeSearchEngineCustom {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16044,6 +16127,7 @@ impl ::graph_model::rt::Struct for EditionUpgradeConfiguration {
     }
 }
 impl ::graph_model::rt::Value for EditionUpgradeConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16259,6 +16343,7 @@ impl ::graph_model::rt::Struct for EnrollmentConfigurationAssignment {
     }
 }
 impl ::graph_model::rt::Value for EnrollmentConfigurationAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16721,6 +16806,7 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentity {
     }
 }
 impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16910,6 +16996,7 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityState {
     }
 }
 impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16987,6 +17074,7 @@ impl ::graph_model::rt::Struct for InsightValueDouble {
     }
 }
 impl ::graph_model::rt::Value for InsightValueDouble {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17062,6 +17150,7 @@ impl ::graph_model::rt::Struct for InsightValueInt {
     }
 }
 impl ::graph_model::rt::Value for InsightValueInt {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17315,6 +17404,7 @@ impl ::graph_model::rt::Struct for IntuneBrand {
     }
 }
 impl ::graph_model::rt::Value for IntuneBrand {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17476,6 +17566,7 @@ impl ::graph_model::rt::Struct for IosCertificateProfile {
     }
 }
 impl ::graph_model::rt::Value for IosCertificateProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17575,6 +17666,7 @@ impl ::graph_model::rt::Polymorphic for IosCertificateProfileAny {
     }
 }
 impl ::graph_model::rt::Value for IosCertificateProfileAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17842,6 +17934,7 @@ impl ::graph_model::rt::Struct for IosCompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for IosCompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18023,6 +18116,7 @@ impl ::graph_model::rt::Struct for IosCustomConfiguration {
     }
 }
 impl ::graph_model::rt::Value for IosCustomConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18218,6 +18312,7 @@ impl ::graph_model::rt::Struct for IosDeviceFeaturesConfiguration {
     }
 }
 impl ::graph_model::rt::Value for IosDeviceFeaturesConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19298,6 +19393,7 @@ impl ::graph_model::rt::Struct for IosGeneralDeviceConfiguration {
     }
 }
 impl ::graph_model::rt::Value for IosGeneralDeviceConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19380,6 +19476,7 @@ impl ::graph_model::rt::Struct for IosHomeScreenApp {
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19462,6 +19559,7 @@ impl ::graph_model::rt::Struct for IosHomeScreenFolder {
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenFolder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19544,6 +19642,7 @@ impl ::graph_model::rt::Struct for IosHomeScreenFolderPage {
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenFolderPage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19620,6 +19719,7 @@ impl ::graph_model::rt::Struct for IosHomeScreenItem {
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19733,6 +19833,7 @@ impl ::graph_model::rt::Polymorphic for IosHomeScreenItemAny {
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenItemAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19815,6 +19916,7 @@ impl ::graph_model::rt::Struct for IosHomeScreenPage {
     }
 }
 impl ::graph_model::rt::Value for IosHomeScreenPage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19913,6 +20015,7 @@ impl ::graph_model::rt::Struct for IosNetworkUsageRule {
     }
 }
 impl ::graph_model::rt::Value for IosNetworkUsageRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20131,6 +20234,7 @@ impl ::graph_model::rt::Struct for IosNotificationSettings {
     }
 }
 impl ::graph_model::rt::Value for IosNotificationSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20319,6 +20423,7 @@ impl ::graph_model::rt::Struct for IosUpdateConfiguration {
     }
 }
 impl ::graph_model::rt::Value for IosUpdateConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20476,6 +20581,7 @@ impl ::graph_model::rt::Struct for IosUpdateDeviceStatus {
     }
 }
 impl ::graph_model::rt::Value for IosUpdateDeviceStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20755,6 +20861,7 @@ impl ::graph_model::rt::Struct for LocalizedNotificationMessage {
     }
 }
 impl ::graph_model::rt::Value for LocalizedNotificationMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21043,6 +21150,7 @@ impl ::graph_model::rt::Struct for MacOSCompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for MacOSCompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21224,6 +21332,7 @@ impl ::graph_model::rt::Struct for MacOSCustomConfiguration {
     }
 }
 impl ::graph_model::rt::Value for MacOSCustomConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21384,6 +21493,7 @@ impl ::graph_model::rt::Struct for MacOSDeviceFeaturesConfiguration {
     }
 }
 impl ::graph_model::rt::Value for MacOSDeviceFeaturesConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21628,6 +21738,7 @@ impl ::graph_model::rt::Struct for MacOSGeneralDeviceConfiguration {
     }
 }
 impl ::graph_model::rt::Value for MacOSGeneralDeviceConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21752,6 +21863,7 @@ impl ::graph_model::rt::Struct for MalwareStateForWindowsDevice {
     }
 }
 impl ::graph_model::rt::Value for MalwareStateForWindowsDevice {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21832,6 +21944,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingAustralia {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingAustralia {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21912,6 +22025,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingCanada {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingCanada {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21992,6 +22106,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingFrance {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingFrance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22072,6 +22187,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingGermany {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingGermany {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22152,6 +22268,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingIreland {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingIreland {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22232,6 +22349,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingJapan {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingJapan {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22312,6 +22430,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingNewZealand {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingNewZealand {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22392,6 +22511,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingUnitedKingdom {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingUnitedKingdom {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22472,6 +22592,7 @@ impl ::graph_model::rt::Struct for MediaContentRatingUnitedStates {
     }
 }
 impl ::graph_model::rt::Value for MediaContentRatingUnitedStates {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22548,6 +22669,7 @@ impl ::graph_model::rt::Struct for MicrosoftManagedDesktop {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftManagedDesktop {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22910,6 +23032,7 @@ impl ::graph_model::rt::Struct for MobileAppTroubleshootingEvent {
     }
 }
 impl ::graph_model::rt::Value for MobileAppTroubleshootingEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23097,6 +23220,7 @@ impl ::graph_model::rt::Struct for MobileThreatDefenseConnector {
     }
 }
 impl ::graph_model::rt::Value for MobileThreatDefenseConnector {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23313,6 +23437,7 @@ impl ::graph_model::rt::Struct for NotificationMessageTemplate {
     }
 }
 impl ::graph_model::rt::Value for NotificationMessageTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23509,6 +23634,7 @@ impl ::graph_model::rt::Struct for OmaSetting {
     }
 }
 impl ::graph_model::rt::Value for OmaSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23659,6 +23785,7 @@ impl ::graph_model::rt::Polymorphic for OmaSettingAny {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23765,6 +23892,7 @@ impl ::graph_model::rt::Struct for OmaSettingBase64 {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingBase64 {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23865,6 +23993,7 @@ impl ::graph_model::rt::Struct for OmaSettingBoolean {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingBoolean {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23965,6 +24094,7 @@ impl ::graph_model::rt::Struct for OmaSettingDateTime {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingDateTime {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24065,6 +24195,7 @@ impl ::graph_model::rt::Struct for OmaSettingFloatingPoint {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingFloatingPoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24165,6 +24296,7 @@ impl ::graph_model::rt::Struct for OmaSettingInteger {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingInteger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24265,6 +24397,7 @@ impl ::graph_model::rt::Struct for OmaSettingString {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingString {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24371,6 +24504,7 @@ impl ::graph_model::rt::Struct for OmaSettingStringXml {
     }
 }
 impl ::graph_model::rt::Value for OmaSettingStringXml {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24481,6 +24615,7 @@ impl ::graph_model::rt::Struct for OnPremisesConditionalAccessSettings {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesConditionalAccessSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24666,6 +24801,7 @@ impl ::graph_model::rt::Struct for OsVersionCount {
     }
 }
 impl ::graph_model::rt::Value for OsVersionCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26880,6 +27016,7 @@ impl ::graph_model::rt::Struct for RemoteAssistancePartner {
     }
 }
 impl ::graph_model::rt::Value for RemoteAssistancePartner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27040,6 +27177,7 @@ impl ::graph_model::rt::Struct for ResourceAction {
     }
 }
 impl ::graph_model::rt::Value for ResourceAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27138,6 +27276,7 @@ impl ::graph_model::rt::Struct for ResourceOperation {
     }
 }
 impl ::graph_model::rt::Value for ResourceOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27224,6 +27363,7 @@ impl ::graph_model::rt::Struct for RgbColor {
     }
 }
 impl ::graph_model::rt::Value for RgbColor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27335,6 +27475,7 @@ impl ::graph_model::rt::Struct for RoleAssignment {
     }
 }
 impl ::graph_model::rt::Value for RoleAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27444,6 +27585,7 @@ impl ::graph_model::rt::Polymorphic for RoleAssignmentAny {
     }
 }
 impl ::graph_model::rt::Value for RoleAssignmentAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27561,6 +27703,7 @@ impl ::graph_model::rt::Struct for RoleDefinition {
     }
 }
 impl ::graph_model::rt::Value for RoleDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27670,6 +27813,7 @@ impl ::graph_model::rt::Polymorphic for RoleDefinitionAny {
     }
 }
 impl ::graph_model::rt::Value for RoleDefinitionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27745,6 +27889,7 @@ impl ::graph_model::rt::Struct for RolePermission {
     }
 }
 impl ::graph_model::rt::Value for RolePermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27962,6 +28107,7 @@ impl ::graph_model::rt::Struct for SettingStateDeviceSummary {
     }
 }
 impl ::graph_model::rt::Value for SettingStateDeviceSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28143,6 +28289,7 @@ impl ::graph_model::rt::Struct for SharedPCAccountManagerPolicy {
     }
 }
 impl ::graph_model::rt::Value for SharedPCAccountManagerPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28453,6 +28600,7 @@ impl ::graph_model::rt::Struct for SharedPCConfiguration {
     }
 }
 impl ::graph_model::rt::Value for SharedPCConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28775,6 +28923,7 @@ impl ::graph_model::rt::Struct for TermsAndConditions {
     }
 }
 impl ::graph_model::rt::Value for TermsAndConditions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28893,6 +29042,7 @@ impl ::graph_model::rt::Struct for TermsAndConditionsAcceptanceStatus {
     }
 }
 impl ::graph_model::rt::Value for TermsAndConditionsAcceptanceStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28970,6 +29120,7 @@ impl ::graph_model::rt::Struct for TermsAndConditionsAssignment {
     }
 }
 impl ::graph_model::rt::Value for TermsAndConditionsAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29112,6 +29263,7 @@ impl ::graph_model::rt::Struct
 impl ::graph_model::rt::Value
     for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails
 {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29261,6 +29413,7 @@ impl ::graph_model::rt::Struct
 impl ::graph_model::rt::Value
     for UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId
 {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29413,6 +29566,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthAppPerformanc
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29563,6 +29717,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthApplicationPe
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthApplicationPerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29692,6 +29847,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDeviceModelPe
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDeviceModelPerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29856,6 +30012,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDevicePerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29990,6 +30147,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthDevicePerform
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthDevicePerformanceDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30112,6 +30270,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAppHealthOSVersionPerf
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAppHealthOSVersionPerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30274,6 +30433,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsBaseline {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsBaseline {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30358,6 +30518,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCategory {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30580,6 +30741,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDevicePerformance {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDevicePerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30725,6 +30887,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceScores {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceScores {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30919,6 +31082,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupHistory {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31038,6 +31202,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcess {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupProcess {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31164,6 +31329,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsDeviceStartupProcessPe
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsDeviceStartupProcessPerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31363,6 +31529,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsight {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31526,6 +31693,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsInsightValue {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsInsightValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31639,6 +31807,7 @@ impl ::graph_model::rt::Polymorphic for UserExperienceAnalyticsInsightValueAny {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsInsightValueAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31723,6 +31892,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetric {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsMetric {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31821,6 +31991,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsMetricHistory {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsMetricHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31966,6 +32137,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsModelScores {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsModelScores {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32172,6 +32344,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsOverview {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32252,6 +32425,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsScoreHistory {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsScoreHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32330,6 +32504,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsSettings {
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32650,6 +32825,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereDevice {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32811,6 +32987,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereHardwa
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32899,6 +33076,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereMetric
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereMetric {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33046,6 +33224,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereModelP
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereModelPerformance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33176,6 +33355,7 @@ impl ::graph_model::rt::Struct for VirtualEndpoint {
     }
 }
 impl ::graph_model::rt::Value for VirtualEndpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33833,6 +34013,7 @@ impl ::graph_model::rt::Struct for Windows10CompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for Windows10CompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34000,6 +34181,7 @@ impl ::graph_model::rt::Struct for Windows10CustomConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Windows10CustomConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34557,6 +34739,7 @@ impl ::graph_model::rt::Struct for Windows10EndpointProtectionConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Windows10EndpointProtectionConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34695,6 +34878,7 @@ impl ::graph_model::rt::Struct for Windows10EnrollmentCompletionPageConfiguratio
     }
 }
 impl ::graph_model::rt::Value for Windows10EnrollmentCompletionPageConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34865,6 +35049,7 @@ impl ::graph_model::rt::Struct for Windows10EnterpriseModernAppManagementConfigu
     }
 }
 impl ::graph_model::rt::Value for Windows10EnterpriseModernAppManagementConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36439,6 +36624,7 @@ impl ::graph_model::rt::Struct for Windows10GeneralConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Windows10GeneralConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36719,6 +36905,7 @@ impl ::graph_model::rt::Struct for Windows10MobileCompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for Windows10MobileCompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36813,6 +37000,7 @@ impl ::graph_model::rt::Struct for Windows10NetworkProxyServer {
     }
 }
 impl ::graph_model::rt::Value for Windows10NetworkProxyServer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37008,6 +37196,7 @@ impl ::graph_model::rt::Struct for Windows10SecureAssessmentConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Windows10SecureAssessmentConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37308,6 +37497,7 @@ impl ::graph_model::rt::Struct for Windows10TeamGeneralConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Windows10TeamGeneralConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37553,6 +37743,7 @@ impl ::graph_model::rt::Struct for Windows81CompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for Windows81CompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37944,6 +38135,7 @@ impl ::graph_model::rt::Struct for Windows81GeneralConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Windows81GeneralConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38138,6 +38330,7 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeviceIdentity {
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeviceIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38312,6 +38505,7 @@ impl ::graph_model::rt::Struct for WindowsDefenderAdvancedThreatProtectionConfig
     }
 }
 impl ::graph_model::rt::Value for WindowsDefenderAdvancedThreatProtectionConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38580,6 +38774,7 @@ impl ::graph_model::rt::Struct for WindowsFirewallNetworkProfile {
     }
 }
 impl ::graph_model::rt::Value for WindowsFirewallNetworkProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38750,6 +38945,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionAppLearningSummar
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionAppLearningSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38837,6 +39033,7 @@ impl ::graph_model::rt::Struct for WindowsInformationProtectionNetworkLearningSu
     }
 }
 impl ::graph_model::rt::Value for WindowsInformationProtectionNetworkLearningSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38952,6 +39149,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareCategoryCount {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareCategoryCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39046,6 +39244,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareExecutionStateCount {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareExecutionStateCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39170,6 +39369,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareInformation {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39275,6 +39475,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareNameCount {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareNameCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39416,6 +39617,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareOverview {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39521,6 +39723,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareSeverityCount {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareSeverityCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39633,6 +39836,7 @@ impl ::graph_model::rt::Struct for WindowsMalwareStateCount {
     }
 }
 impl ::graph_model::rt::Value for WindowsMalwareStateCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39878,6 +40082,7 @@ impl ::graph_model::rt::Struct for WindowsPhone81CompliancePolicy {
     }
 }
 impl ::graph_model::rt::Value for WindowsPhone81CompliancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40045,6 +40250,7 @@ impl ::graph_model::rt::Struct for WindowsPhone81CustomConfiguration {
     }
 }
 impl ::graph_model::rt::Value for WindowsPhone81CustomConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40408,6 +40614,7 @@ impl ::graph_model::rt::Struct for WindowsPhone81GeneralConfiguration {
     }
 }
 impl ::graph_model::rt::Value for WindowsPhone81GeneralConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40711,6 +40918,7 @@ impl ::graph_model::rt::Struct for WindowsUpdateActiveHoursInstall {
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateActiveHoursInstall {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41124,6 +41332,7 @@ impl ::graph_model::rt::Struct for WindowsUpdateForBusinessConfiguration {
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateForBusinessConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41299,6 +41508,7 @@ impl ::graph_model::rt::Struct for WindowsUpdateInstallScheduleType {
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateInstallScheduleType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41418,6 +41628,7 @@ impl ::graph_model::rt::Polymorphic for WindowsUpdateInstallScheduleTypeAny {
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateInstallScheduleTypeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41592,6 +41803,7 @@ impl ::graph_model::rt::Struct for WindowsUpdateScheduledInstall {
     }
 }
 impl ::graph_model::rt::Value for WindowsUpdateScheduledInstall {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

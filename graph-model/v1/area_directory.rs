@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for AllowedValue {
     }
 }
 impl ::graph_model::rt::Value for AllowedValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -117,6 +118,7 @@ impl ::graph_model::rt::Struct for AttributeSet {
     }
 }
 impl ::graph_model::rt::Value for AttributeSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -257,6 +259,7 @@ impl ::graph_model::rt::Struct for CompanySubscription {
     }
 }
 impl ::graph_model::rt::Value for CompanySubscription {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -382,6 +385,7 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeDefinition {
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -477,6 +481,7 @@ impl ::graph_model::rt::Struct for DeviceLocalCredential {
     }
 }
 impl ::graph_model::rt::Value for DeviceLocalCredential {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -577,6 +582,7 @@ impl ::graph_model::rt::Struct for DeviceLocalCredentialInfo {
     }
 }
 impl ::graph_model::rt::Value for DeviceLocalCredentialInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -718,6 +724,7 @@ impl ::graph_model::rt::Struct for Directory {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Directory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -804,6 +811,7 @@ impl ::graph_model::rt::Struct for OnPremisesAccidentalDeletionPrevention {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesAccidentalDeletionPrevention {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -883,6 +891,7 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronization {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesDirectorySynchronization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -958,6 +967,7 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationConfigurati
     }
 }
 impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1216,6 +1226,7 @@ impl ::graph_model::rt::Struct for OnPremisesDirectorySynchronizationFeature {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesDirectorySynchronizationFeature {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1296,6 +1307,7 @@ impl ::graph_model::rt::Struct for PublicKeyInfrastructureRoot {
     }
 }
 impl ::graph_model::rt::Value for PublicKeyInfrastructureRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -134,6 +134,7 @@ impl ::graph_model::rt::Struct for Domain {
     }
 }
 impl ::graph_model::rt::Value for Domain {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -216,6 +217,7 @@ impl ::graph_model::rt::Struct for DomainState {
     }
 }
 impl ::graph_model::rt::Value for DomainState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for ChallengingWord {
     }
 }
 impl ::graph_model::rt::Value for ChallengingWord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -364,6 +365,7 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackAudienceEngagementSettings
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackAudienceEngagementSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -456,6 +458,7 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackContentSettings {
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackContentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -532,6 +535,7 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackCriteria {
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackCriteria {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -622,6 +626,7 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackDeliverySettings {
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackDeliverySettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -713,6 +718,7 @@ impl ::graph_model::rt::Struct for EducationAiFeedbackSettings {
     }
 }
 impl ::graph_model::rt::Value for EducationAiFeedbackSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -945,6 +951,7 @@ impl ::graph_model::rt::Struct for EducationAssignment {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1014,6 +1021,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentClassRecipient {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentClassRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1114,6 +1122,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentDefaults {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentDefaults {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1184,6 +1193,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentGradeType {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGradeType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1293,6 +1303,7 @@ impl ::graph_model::rt::Polymorphic for EducationAssignmentGradeTypeAny {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGradeTypeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1362,6 +1373,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentGroupRecipient {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGroupRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1433,6 +1445,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentIndividualRecipient {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentIndividualRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1515,6 +1528,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGrade {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentPointsGrade {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1586,6 +1600,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentPointsGradeType {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentPointsGradeType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1656,6 +1671,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentRecipient {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1785,6 +1801,7 @@ impl ::graph_model::rt::Polymorphic for EducationAssignmentRecipientAny {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentRecipientAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1880,6 +1897,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentResource {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1981,6 +1999,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentSettings {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2134,6 +2153,7 @@ impl ::graph_model::rt::Struct for EducationCategory {
     }
 }
 impl ::graph_model::rt::Value for EducationCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2239,6 +2259,7 @@ impl ::graph_model::rt::Struct for EducationChannelResource {
     }
 }
 impl ::graph_model::rt::Value for EducationChannelResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2428,6 +2449,7 @@ impl ::graph_model::rt::Struct for EducationClass {
     }
 }
 impl ::graph_model::rt::Value for EducationClass {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2528,6 +2550,7 @@ impl ::graph_model::rt::Struct for EducationCourse {
     }
 }
 impl ::graph_model::rt::Value for EducationCourse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2633,6 +2656,7 @@ impl ::graph_model::rt::Struct for EducationExcelResource {
     }
 }
 impl ::graph_model::rt::Value for EducationExcelResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2738,6 +2762,7 @@ impl ::graph_model::rt::Struct for EducationExternalResource {
     }
 }
 impl ::graph_model::rt::Value for EducationExternalResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2885,6 +2910,7 @@ impl ::graph_model::rt::Struct for EducationFeedback {
     }
 }
 impl ::graph_model::rt::Value for EducationFeedback {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2985,6 +3011,7 @@ impl ::graph_model::rt::Struct for EducationFeedbackOutcome {
     }
 }
 impl ::graph_model::rt::Value for EducationFeedbackOutcome {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3085,6 +3112,7 @@ impl ::graph_model::rt::Struct for EducationFeedbackResourceOutcome {
     }
 }
 impl ::graph_model::rt::Value for EducationFeedbackResourceOutcome {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3269,6 +3297,7 @@ impl ::graph_model::rt::Struct for EducationFileResource {
     }
 }
 impl ::graph_model::rt::Value for EducationFileResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3420,6 +3449,7 @@ impl ::graph_model::rt::Struct for EducationGradingCategory {
     }
 }
 impl ::graph_model::rt::Value for EducationGradingCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3510,6 +3540,7 @@ impl ::graph_model::rt::Struct for EducationGradingScheme {
     }
 }
 impl ::graph_model::rt::Value for EducationGradingScheme {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3596,6 +3627,7 @@ impl ::graph_model::rt::Struct for EducationGradingSchemeGrade {
     }
 }
 impl ::graph_model::rt::Value for EducationGradingSchemeGrade {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3672,6 +3704,7 @@ impl ::graph_model::rt::Struct for EducationItemBody {
     }
 }
 impl ::graph_model::rt::Value for EducationItemBody {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3777,6 +3810,7 @@ impl ::graph_model::rt::Struct for EducationLinkResource {
     }
 }
 impl ::graph_model::rt::Value for EducationLinkResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3882,6 +3916,7 @@ impl ::graph_model::rt::Struct for EducationLinkedAssignmentResource {
     }
 }
 impl ::graph_model::rt::Value for EducationLinkedAssignmentResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3987,6 +4022,7 @@ impl ::graph_model::rt::Struct for EducationMediaResource {
     }
 }
 impl ::graph_model::rt::Value for EducationMediaResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4117,6 +4153,7 @@ impl ::graph_model::rt::Struct for EducationModule {
     }
 }
 impl ::graph_model::rt::Value for EducationModule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4190,6 +4227,7 @@ impl ::graph_model::rt::Struct for EducationModuleResource {
     }
 }
 impl ::graph_model::rt::Value for EducationModuleResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4326,6 +4364,7 @@ impl ::graph_model::rt::Struct for EducationOnPremisesInfo {
     }
 }
 impl ::graph_model::rt::Value for EducationOnPremisesInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4413,6 +4452,7 @@ impl ::graph_model::rt::Struct for EducationOutcome {
     }
 }
 impl ::graph_model::rt::Value for EducationOutcome {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4549,6 +4589,7 @@ impl ::graph_model::rt::Polymorphic for EducationOutcomeAny {
     }
 }
 impl ::graph_model::rt::Value for EducationOutcomeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4649,6 +4690,7 @@ impl ::graph_model::rt::Struct for EducationPointsOutcome {
     }
 }
 impl ::graph_model::rt::Value for EducationPointsOutcome {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4754,6 +4796,7 @@ impl ::graph_model::rt::Struct for EducationPowerPointResource {
     }
 }
 impl ::graph_model::rt::Value for EducationPowerPointResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4855,6 +4898,7 @@ impl ::graph_model::rt::Struct for EducationResource {
     }
 }
 impl ::graph_model::rt::Value for EducationResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5056,6 +5100,7 @@ impl ::graph_model::rt::Polymorphic for EducationResourceAny {
     }
 }
 impl ::graph_model::rt::Value for EducationResourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5150,6 +5195,7 @@ impl ::graph_model::rt::Struct for EducationRoot {
     }
 }
 impl ::graph_model::rt::Value for EducationRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5275,6 +5321,7 @@ impl ::graph_model::rt::Struct for EducationRubric {
     }
 }
 impl ::graph_model::rt::Value for EducationRubric {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5388,6 +5435,7 @@ impl ::graph_model::rt::Struct for EducationRubricOutcome {
     }
 }
 impl ::graph_model::rt::Value for EducationRubricOutcome {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5561,6 +5609,7 @@ impl ::graph_model::rt::Struct for EducationSchool {
     }
 }
 impl ::graph_model::rt::Value for EducationSchool {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5632,6 +5681,7 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachAudienceEngagementSettin
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachAudienceEngagementSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5717,6 +5767,7 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachContentSettings {
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachContentSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5812,6 +5863,7 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachDeliverySettings {
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachDeliverySettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5903,6 +5955,7 @@ impl ::graph_model::rt::Struct for EducationSpeakerCoachSettings {
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerCoachSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6048,6 +6101,7 @@ impl ::graph_model::rt::Struct for EducationSpeakerProgressResource {
     }
 }
 impl ::graph_model::rt::Value for EducationSpeakerProgressResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6227,6 +6281,7 @@ impl ::graph_model::rt::Struct for EducationStudent {
     }
 }
 impl ::graph_model::rt::Value for EducationStudent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6407,6 +6462,7 @@ impl ::graph_model::rt::Struct for EducationSubmission {
     }
 }
 impl ::graph_model::rt::Value for EducationSubmission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6478,6 +6534,7 @@ impl ::graph_model::rt::Struct for EducationSubmissionIndividualRecipient {
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionIndividualRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6548,6 +6605,7 @@ impl ::graph_model::rt::Struct for EducationSubmissionRecipient {
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6657,6 +6715,7 @@ impl ::graph_model::rt::Polymorphic for EducationSubmissionRecipientAny {
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionRecipientAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6752,6 +6811,7 @@ impl ::graph_model::rt::Struct for EducationSubmissionResource {
     }
 }
 impl ::graph_model::rt::Value for EducationSubmissionResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6919,6 +6979,7 @@ impl ::graph_model::rt::Struct for EducationTeacher {
     }
 }
 impl ::graph_model::rt::Value for EducationTeacher {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7039,6 +7100,7 @@ impl ::graph_model::rt::Struct for EducationTeamsAppResource {
     }
 }
 impl ::graph_model::rt::Value for EducationTeamsAppResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7129,6 +7191,7 @@ impl ::graph_model::rt::Struct for EducationTerm {
     }
 }
 impl ::graph_model::rt::Value for EducationTerm {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7404,6 +7467,7 @@ impl ::graph_model::rt::Struct for EducationUser {
     }
 }
 impl ::graph_model::rt::Value for EducationUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7578,6 +7642,7 @@ impl ::graph_model::rt::Struct for EducationWordResource {
     }
 }
 impl ::graph_model::rt::Value for EducationWordResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7763,6 +7828,7 @@ impl ::graph_model::rt::Struct for ReadingAssignmentSubmission {
     }
 }
 impl ::graph_model::rt::Value for ReadingAssignmentSubmission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7888,6 +7954,7 @@ impl ::graph_model::rt::Struct for ReadingCoachPassage {
     }
 }
 impl ::graph_model::rt::Value for ReadingCoachPassage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8092,6 +8159,7 @@ impl ::graph_model::rt::Struct for ReflectCheckInResponse {
     }
 }
 impl ::graph_model::rt::Value for ReflectCheckInResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8192,6 +8260,7 @@ impl ::graph_model::rt::Struct for RelatedContact {
     }
 }
 impl ::graph_model::rt::Value for RelatedContact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8294,6 +8363,7 @@ impl ::graph_model::rt::Struct for ReportsRoot {
     }
 }
 impl ::graph_model::rt::Value for ReportsRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8809,6 +8879,7 @@ impl ::graph_model::rt::Struct for RubricCriterion {
     }
 }
 impl ::graph_model::rt::Value for RubricCriterion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8899,6 +8970,7 @@ impl ::graph_model::rt::Struct for RubricLevel {
     }
 }
 impl ::graph_model::rt::Value for RubricLevel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8999,6 +9071,7 @@ impl ::graph_model::rt::Struct for RubricQuality {
     }
 }
 impl ::graph_model::rt::Value for RubricQuality {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9075,6 +9148,7 @@ impl ::graph_model::rt::Struct for RubricQualityFeedbackModel {
     }
 }
 impl ::graph_model::rt::Value for RubricQualityFeedbackModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9151,6 +9225,7 @@ impl ::graph_model::rt::Struct for RubricQualitySelectedColumnModel {
     }
 }
 impl ::graph_model::rt::Value for RubricQualitySelectedColumnModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9328,6 +9403,7 @@ impl ::graph_model::rt::Struct for SpeakerAssignmentSubmission {
     }
 }
 impl ::graph_model::rt::Value for SpeakerAssignmentSubmission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

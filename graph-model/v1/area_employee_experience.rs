@@ -164,6 +164,7 @@ impl ::graph_model::rt::Struct for Community {
     }
 }
 impl ::graph_model::rt::Value for Community {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -417,6 +418,7 @@ impl ::graph_model::rt::Struct for EmployeeExperience {
     }
 }
 impl ::graph_model::rt::Value for EmployeeExperience {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -557,6 +559,7 @@ impl ::graph_model::rt::Struct for LearningAssignment {
     }
 }
 impl ::graph_model::rt::Value for LearningAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -732,6 +735,7 @@ impl ::graph_model::rt::Struct for LearningContent {
     }
 }
 impl ::graph_model::rt::Value for LearningContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -847,6 +851,7 @@ impl ::graph_model::rt::Struct for LearningCourseActivity {
     }
 }
 impl ::graph_model::rt::Value for LearningCourseActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -963,6 +968,7 @@ impl ::graph_model::rt::Polymorphic for LearningCourseActivityAny {
     }
 }
 impl ::graph_model::rt::Value for LearningCourseActivityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1088,6 +1094,7 @@ impl ::graph_model::rt::Struct for LearningProvider {
     }
 }
 impl ::graph_model::rt::Value for LearningProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1208,6 +1215,7 @@ impl ::graph_model::rt::Struct for LearningSelfInitiatedCourse {
     }
 }
 impl ::graph_model::rt::Value for LearningSelfInitiatedCourse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

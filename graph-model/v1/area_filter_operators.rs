@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for FilterOperatorSchema {
     }
 }
 impl ::graph_model::rt::Value for FilterOperatorSchema {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

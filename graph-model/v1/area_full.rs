@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for AadUserConversationMemberResult {
     }
 }
 impl ::graph_model::rt::Value for AadUserConversationMemberResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -106,6 +107,7 @@ impl ::graph_model::rt::Struct for AadUserNotificationRecipient {
     }
 }
 impl ::graph_model::rt::Value for AadUserNotificationRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -175,6 +177,7 @@ impl ::graph_model::rt::Struct for AcceptJoinResponse {
     }
 }
 impl ::graph_model::rt::Value for AcceptJoinResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -244,6 +247,7 @@ impl ::graph_model::rt::Struct for AccessAction {
     }
 }
 impl ::graph_model::rt::Value for AccessAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -423,6 +427,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestCallbackData {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestCallbackData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -538,6 +543,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageAssignmentRequestCallbackDa
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestCallbackDataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -764,6 +770,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestRequirements {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestRequirements {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1324,6 +1331,7 @@ impl ::graph_model::rt::Struct for ActionResultPart {
     }
 }
 impl ::graph_model::rt::Value for ActionResultPart {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1433,6 +1441,7 @@ impl ::graph_model::rt::Polymorphic for ActionResultPartAny {
     }
 }
 impl ::graph_model::rt::Value for ActionResultPartAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1579,6 +1588,7 @@ impl ::graph_model::rt::Struct for AggregationOption {
     }
 }
 impl ::graph_model::rt::Value for AggregationOption {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1694,6 +1704,7 @@ impl ::graph_model::rt::Struct for AgreementFileProperties {
     }
 }
 impl ::graph_model::rt::Value for AgreementFileProperties {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1818,6 +1829,7 @@ impl ::graph_model::rt::Polymorphic for AgreementFilePropertiesAny {
     }
 }
 impl ::graph_model::rt::Value for AgreementFilePropertiesAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1968,6 +1980,7 @@ impl ::graph_model::rt::Struct for AiInteraction {
     }
 }
 impl ::graph_model::rt::Value for AiInteraction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2068,6 +2081,7 @@ impl ::graph_model::rt::Struct for AiInteractionAttachment {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2154,6 +2168,7 @@ impl ::graph_model::rt::Struct for AiInteractionContext {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionContext {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2232,6 +2247,7 @@ impl ::graph_model::rt::Struct for AiInteractionEntity {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2345,6 +2361,7 @@ impl ::graph_model::rt::Polymorphic for AiInteractionEntityAny {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionEntityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2427,6 +2444,7 @@ impl ::graph_model::rt::Struct for AiInteractionLink {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionLink {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2509,6 +2527,7 @@ impl ::graph_model::rt::Struct for AiInteractionMention {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionMention {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2664,6 +2683,7 @@ impl ::graph_model::rt::Struct for AlterationResponse {
     }
 }
 impl ::graph_model::rt::Value for AlterationResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2742,6 +2762,7 @@ impl ::graph_model::rt::Struct for AlteredQueryToken {
     }
 }
 impl ::graph_model::rt::Value for AlteredQueryToken {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2834,6 +2855,7 @@ impl ::graph_model::rt::Struct for AppLogCollectionDownloadDetails {
     }
 }
 impl ::graph_model::rt::Value for AppLogCollectionDownloadDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2976,6 +2998,7 @@ impl ::graph_model::rt::Struct for AppManagementConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AppManagementConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3107,6 +3130,7 @@ impl ::graph_model::rt::Polymorphic for AppManagementConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for AppManagementConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3178,6 +3202,7 @@ impl ::graph_model::rt::Struct for ApplicationContext {
     }
 }
 impl ::graph_model::rt::Value for ApplicationContext {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3256,6 +3281,7 @@ impl ::graph_model::rt::Struct for ApplicationServicePrincipal {
     }
 }
 impl ::graph_model::rt::Value for ApplicationServicePrincipal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3451,6 +3477,7 @@ impl ::graph_model::rt::Struct for ArchivedPrintJob {
     }
 }
 impl ::graph_model::rt::Value for ArchivedPrintJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3527,6 +3554,7 @@ impl ::graph_model::rt::Struct for ArtifactQuery {
     }
 }
 impl ::graph_model::rt::Value for ArtifactQuery {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3598,6 +3626,7 @@ impl ::graph_model::rt::Struct for AssignmentOrder {
     }
 }
 impl ::graph_model::rt::Value for AssignmentOrder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3698,6 +3727,7 @@ impl ::graph_model::rt::Struct for AssignmentRequestApprovalStageCallbackData {
     }
 }
 impl ::graph_model::rt::Value for AssignmentRequestApprovalStageCallbackData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3990,6 +4020,7 @@ impl ::graph_model::rt::Struct for AttachmentInfo {
     }
 }
 impl ::graph_model::rt::Value for AttachmentInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4095,6 +4126,7 @@ impl ::graph_model::rt::Struct for AttachmentItem {
     }
 }
 impl ::graph_model::rt::Value for AttachmentItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4238,6 +4270,7 @@ impl ::graph_model::rt::Struct for AttackSimulationRepeatOffender {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationRepeatOffender {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4338,6 +4371,7 @@ impl ::graph_model::rt::Struct for AttackSimulationSimulationUserCoverage {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationSimulationUserCoverage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4414,6 +4448,7 @@ impl ::graph_model::rt::Struct for AttackSimulationTrainingUserCoverage {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationTrainingUserCoverage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4490,6 +4525,7 @@ impl ::graph_model::rt::Struct for AttendeeAvailability {
     }
 }
 impl ::graph_model::rt::Value for AttendeeAvailability {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4566,6 +4602,7 @@ impl ::graph_model::rt::Struct for AttendeeNotificationInfo {
     }
 }
 impl ::graph_model::rt::Value for AttendeeNotificationInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4804,6 +4841,7 @@ impl ::graph_model::rt::Struct for AuthContext {
     }
 }
 impl ::graph_model::rt::Value for AuthContext {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4877,6 +4915,7 @@ impl ::graph_model::rt::Struct for AuthenticationConfigurationValidation {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConfigurationValidation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4949,6 +4988,7 @@ impl ::graph_model::rt::Struct for AuthenticationFlow {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationFlow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5108,6 +5148,7 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthUsage {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationStrengthUsage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5203,6 +5244,7 @@ impl ::graph_model::rt::Struct for AutomaticRepliesMailTips {
     }
 }
 impl ::graph_model::rt::Value for AutomaticRepliesMailTips {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5293,6 +5335,7 @@ impl ::graph_model::rt::Struct for AvailabilityItem {
     }
 }
 impl ::graph_model::rt::Value for AvailabilityItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5389,6 +5432,7 @@ impl ::graph_model::rt::Struct for BaseItemVersion {
     }
 }
 impl ::graph_model::rt::Value for BaseItemVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5509,6 +5553,7 @@ impl ::graph_model::rt::Polymorphic for BaseItemVersionAny {
     }
 }
 impl ::graph_model::rt::Value for BaseItemVersionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5583,6 +5628,7 @@ impl ::graph_model::rt::Struct for BaseMapFeature {
     }
 }
 impl ::graph_model::rt::Value for BaseMapFeature {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5722,6 +5768,7 @@ impl ::graph_model::rt::Polymorphic for BaseMapFeatureAny {
     }
 }
 impl ::graph_model::rt::Value for BaseMapFeatureAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6064,6 +6111,7 @@ impl ::graph_model::rt::Struct for BrowseQueryResponseItem {
     }
 }
 impl ::graph_model::rt::Value for BrowseQueryResponseItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6248,6 +6296,7 @@ impl ::graph_model::rt::Struct for BucketAggregationDefinition {
     }
 }
 impl ::graph_model::rt::Value for BucketAggregationDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6321,6 +6370,7 @@ impl ::graph_model::rt::Struct for BucketAggregationRange {
     }
 }
 impl ::graph_model::rt::Value for BucketAggregationRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6482,6 +6532,7 @@ impl ::graph_model::rt::Struct for CallEvent {
     }
 }
 impl ::graph_model::rt::Value for CallEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6588,6 +6639,7 @@ impl ::graph_model::rt::Polymorphic for CallEventAny {
     }
 }
 impl ::graph_model::rt::Value for CallEventAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6848,6 +6900,7 @@ impl ::graph_model::rt::Struct for ChangeNotification {
     }
 }
 impl ::graph_model::rt::Value for ChangeNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6924,6 +6977,7 @@ impl ::graph_model::rt::Struct for ChangeNotificationCollection {
     }
 }
 impl ::graph_model::rt::Value for ChangeNotificationCollection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7024,6 +7078,7 @@ impl ::graph_model::rt::Struct for ChangeNotificationEncryptedContent {
     }
 }
 impl ::graph_model::rt::Value for ChangeNotificationEncryptedContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7125,6 +7180,7 @@ impl ::graph_model::rt::Struct for ChangeTrackedEntity {
     }
 }
 impl ::graph_model::rt::Value for ChangeTrackedEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7324,6 +7380,7 @@ impl ::graph_model::rt::Polymorphic for ChangeTrackedEntityAny {
     }
 }
 impl ::graph_model::rt::Value for ChangeTrackedEntityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7464,6 +7521,7 @@ impl ::graph_model::rt::Struct for ChannelMembersNotificationRecipient {
     }
 }
 impl ::graph_model::rt::Value for ChannelMembersNotificationRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7535,6 +7593,7 @@ impl ::graph_model::rt::Struct for ChatMembersNotificationRecipient {
     }
 }
 impl ::graph_model::rt::Value for ChatMembersNotificationRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7620,6 +7679,7 @@ impl ::graph_model::rt::Struct for ClassifcationErrorBase {
     }
 }
 impl ::graph_model::rt::Value for ClassifcationErrorBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7733,6 +7793,7 @@ impl ::graph_model::rt::Polymorphic for ClassifcationErrorBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ClassifcationErrorBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7827,6 +7888,7 @@ impl ::graph_model::rt::Struct for ClassificationError {
     }
 }
 impl ::graph_model::rt::Value for ClassificationError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7933,6 +7995,7 @@ impl ::graph_model::rt::Polymorphic for ClassificationErrorAny {
     }
 }
 impl ::graph_model::rt::Value for ClassificationErrorAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8023,6 +8086,7 @@ impl ::graph_model::rt::Struct for ClassificationInnerError {
     }
 }
 impl ::graph_model::rt::Value for ClassificationInnerError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8191,6 +8255,7 @@ impl ::graph_model::rt::Struct for CloudPcLaunchDetail {
     }
 }
 impl ::graph_model::rt::Value for CloudPcLaunchDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8412,6 +8477,7 @@ impl ::graph_model::rt::Struct for CloudPcSourceDeviceImage {
     }
 }
 impl ::graph_model::rt::Value for CloudPcSourceDeviceImage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8551,6 +8617,7 @@ impl ::graph_model::rt::Struct for CollapseProperty {
     }
 }
 impl ::graph_model::rt::Value for CollapseProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8633,6 +8700,7 @@ impl ::graph_model::rt::Struct for CommentAction {
     }
 }
 impl ::graph_model::rt::Value for CommentAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8709,6 +8777,7 @@ impl ::graph_model::rt::Struct for CommsNotification {
     }
 }
 impl ::graph_model::rt::Value for CommsNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8780,6 +8849,7 @@ impl ::graph_model::rt::Struct for CommsNotifications {
     }
 }
 impl ::graph_model::rt::Value for CommsNotifications {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8849,6 +8919,7 @@ impl ::graph_model::rt::Struct for ComplexExtensionValue {
     }
 }
 impl ::graph_model::rt::Value for ComplexExtensionValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8938,6 +9009,7 @@ impl ::graph_model::rt::Struct for ComputeRightsAndInheritanceResult {
     }
 }
 impl ::graph_model::rt::Value for ComputeRightsAndInheritanceResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9010,6 +9082,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControl {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessSessionControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9163,6 +9236,7 @@ impl ::graph_model::rt::Polymorphic for ConditionalAccessSessionControlAny {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessSessionControlAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9234,6 +9308,7 @@ impl ::graph_model::rt::Struct for ConnectionItem {
     }
 }
 impl ::graph_model::rt::Value for ConnectionItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9442,6 +9517,7 @@ impl ::graph_model::rt::Struct for ConvertIdResult {
     }
 }
 impl ::graph_model::rt::Value for ConvertIdResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9617,6 +9693,7 @@ impl ::graph_model::rt::Struct for CopilotPackage {
     }
 }
 impl ::graph_model::rt::Value for CopilotPackage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9725,6 +9802,7 @@ impl ::graph_model::rt::Polymorphic for CopilotPackageAny {
     }
 }
 impl ::graph_model::rt::Value for CopilotPackageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9875,6 +9953,7 @@ impl ::graph_model::rt::Struct for CopyNotebookModel {
     }
 }
 impl ::graph_model::rt::Value for CopyNotebookModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9944,6 +10023,7 @@ impl ::graph_model::rt::Struct for CreateAction {
     }
 }
 impl ::graph_model::rt::Value for CreateAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10029,6 +10109,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceFile {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceFile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10100,6 +10181,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSessionReques
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10181,6 +10263,7 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutRequest {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCalloutRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10259,6 +10342,7 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutResponse {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCalloutResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10329,6 +10413,7 @@ impl ::graph_model::rt::Struct for CustomExtensionData {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10472,6 +10557,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionDataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10551,6 +10637,7 @@ impl ::graph_model::rt::Struct for CustomExtensionStageSetting {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionStageSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10628,6 +10715,7 @@ impl ::graph_model::rt::Struct for DataSecurityAndGovernance {
     }
 }
 impl ::graph_model::rt::Value for DataSecurityAndGovernance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10747,6 +10835,7 @@ impl ::graph_model::rt::Polymorphic for DataSecurityAndGovernanceAny {
     }
 }
 impl ::graph_model::rt::Value for DataSecurityAndGovernanceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10818,6 +10907,7 @@ impl ::graph_model::rt::Struct for DataSourceConfiguration {
     }
 }
 impl ::graph_model::rt::Value for DataSourceConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10894,6 +10984,7 @@ impl ::graph_model::rt::Struct for DeleteAction {
     }
 }
 impl ::graph_model::rt::Value for DeleteAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10976,6 +11067,7 @@ impl ::graph_model::rt::Struct for DeltaParticipants {
     }
 }
 impl ::graph_model::rt::Value for DeltaParticipants {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11049,6 +11141,7 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementData {
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11161,6 +11254,7 @@ impl ::graph_model::rt::Struct for DeviceExchangeAccessStateSummary {
     }
 }
 impl ::graph_model::rt::Value for DeviceExchangeAccessStateSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11381,6 +11475,7 @@ impl ::graph_model::rt::Struct for DeviceInfo {
     }
 }
 impl ::graph_model::rt::Value for DeviceInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11521,6 +11616,7 @@ impl ::graph_model::rt::Struct for DeviceManagementCachedReportConfiguration {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementCachedReportConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11748,6 +11844,7 @@ impl ::graph_model::rt::Struct for DeviceOperatingSystemSummary {
     }
 }
 impl ::graph_model::rt::Value for DeviceOperatingSystemSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11821,6 +11918,7 @@ impl ::graph_model::rt::Struct for Diagnostic {
     }
 }
 impl ::graph_model::rt::Value for Diagnostic {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11890,6 +11988,7 @@ impl ::graph_model::rt::Struct for Dictionaries {
     }
 }
 impl ::graph_model::rt::Value for Dictionaries {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11999,6 +12098,7 @@ impl ::graph_model::rt::Polymorphic for DictionariesAny {
     }
 }
 impl ::graph_model::rt::Value for DictionariesAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12068,6 +12168,7 @@ impl ::graph_model::rt::Struct for Dictionary {
     }
 }
 impl ::graph_model::rt::Value for Dictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12208,6 +12309,7 @@ impl ::graph_model::rt::Polymorphic for DictionaryAny {
     }
 }
 impl ::graph_model::rt::Value for DictionaryAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12408,6 +12510,7 @@ impl ::graph_model::rt::Struct for DlpActionInfo {
     }
 }
 impl ::graph_model::rt::Value for DlpActionInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12525,6 +12628,7 @@ impl ::graph_model::rt::Polymorphic for DlpActionInfoAny {
     }
 }
 impl ::graph_model::rt::Value for DlpActionInfoAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12601,6 +12705,7 @@ impl ::graph_model::rt::Struct for DriveItemSource {
     }
 }
 impl ::graph_model::rt::Value for DriveItemSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12817,6 +12922,7 @@ impl ::graph_model::rt::Struct for DriveItemUploadableProperties {
     }
 }
 impl ::graph_model::rt::Value for DriveItemUploadableProperties {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12895,6 +13001,7 @@ impl ::graph_model::rt::Struct for DriveRecipient {
     }
 }
 impl ::graph_model::rt::Value for DriveRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12964,6 +13071,7 @@ impl ::graph_model::rt::Struct for EditAction {
     }
 }
 impl ::graph_model::rt::Value for EditAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13041,6 +13149,7 @@ impl ::graph_model::rt::Struct for EducationAssignmentGrade {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGrade {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13150,6 +13259,7 @@ impl ::graph_model::rt::Polymorphic for EducationAssignmentGradeAny {
     }
 }
 impl ::graph_model::rt::Value for EducationAssignmentGradeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13251,6 +13361,7 @@ impl ::graph_model::rt::Struct for EducationOrganization {
     }
 }
 impl ::graph_model::rt::Value for EducationOrganization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13357,6 +13468,7 @@ impl ::graph_model::rt::Polymorphic for EducationOrganizationAny {
     }
 }
 impl ::graph_model::rt::Value for EducationOrganizationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13668,6 +13780,7 @@ impl ::graph_model::rt::Struct for EmergencyCallEvent {
     }
 }
 impl ::graph_model::rt::Value for EmergencyCallEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13762,6 +13875,7 @@ impl ::graph_model::rt::Struct for EmergencyCallerInfo {
     }
 }
 impl ::graph_model::rt::Value for EmergencyCallerInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13867,6 +13981,7 @@ impl ::graph_model::rt::Struct for EngagementConversation {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13976,6 +14091,7 @@ impl ::graph_model::rt::Polymorphic for EngagementConversationAny {
     }
 }
 impl ::graph_model::rt::Value for EngagementConversationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14112,6 +14228,7 @@ impl ::graph_model::rt::Struct for EnterpriseCodeSigningCertificate {
     }
 }
 impl ::graph_model::rt::Value for EnterpriseCodeSigningCertificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14184,6 +14301,7 @@ impl ::graph_model::rt::Struct for Entity {
     }
 }
 impl ::graph_model::rt::Value for Entity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24199,6 +24317,7 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for EntityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24724,6 +24843,7 @@ impl ::graph_model::rt::Struct for ExchangeMessageTraceDetail {
     }
 }
 impl ::graph_model::rt::Value for ExchangeMessageTraceDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24875,6 +24995,7 @@ impl ::graph_model::rt::Struct for ExportItemResponse {
     }
 }
 impl ::graph_model::rt::Value for ExportItemResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24951,6 +25072,7 @@ impl ::graph_model::rt::Struct for ExpressionInputObject {
     }
 }
 impl ::graph_model::rt::Value for ExpressionInputObject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25022,6 +25144,7 @@ impl ::graph_model::rt::Struct for ExternalItemConfiguration {
     }
 }
 impl ::graph_model::rt::Value for ExternalItemConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25093,6 +25216,7 @@ impl ::graph_model::rt::Struct for ExtractSensitivityLabelsResult {
     }
 }
 impl ::graph_model::rt::Value for ExtractSensitivityLabelsResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25284,6 +25408,7 @@ impl ::graph_model::rt::Struct for FileEncryptionInfo {
     }
 }
 impl ::graph_model::rt::Value for FileEncryptionInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25360,6 +25485,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyValue {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerCustomPropertyValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25436,6 +25562,7 @@ impl ::graph_model::rt::Struct for FreeBusyError {
     }
 }
 impl ::graph_model::rt::Value for FreeBusyError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25561,6 +25688,7 @@ impl ::graph_model::rt::Struct for GranularRestoreArtifactBase {
     }
 }
 impl ::graph_model::rt::Value for GranularRestoreArtifactBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25680,6 +25808,7 @@ impl ::graph_model::rt::Polymorphic for GranularRestoreArtifactBaseAny {
     }
 }
 impl ::graph_model::rt::Value for GranularRestoreArtifactBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25751,6 +25880,7 @@ impl ::graph_model::rt::Struct for GroupScope {
     }
 }
 impl ::graph_model::rt::Value for GroupScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25833,6 +25963,7 @@ impl ::graph_model::rt::Struct for IdentityUserFlow {
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25939,6 +26070,7 @@ impl ::graph_model::rt::Polymorphic for IdentityUserFlowAny {
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlowAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26010,6 +26142,7 @@ impl ::graph_model::rt::Struct for ImportBuildingMapSetting {
     }
 }
 impl ::graph_model::rt::Value for ImportBuildingMapSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26109,6 +26242,7 @@ impl ::graph_model::rt::Struct for ImportedWindowsAutopilotDeviceIdentityUpload 
     }
 }
 impl ::graph_model::rt::Value for ImportedWindowsAutopilotDeviceIdentityUpload {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26417,6 +26551,7 @@ impl ::graph_model::rt::Struct for IncompleteData {
     }
 }
 impl ::graph_model::rt::Value for IncompleteData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26572,6 +26707,7 @@ impl ::graph_model::rt::Struct for InstanceResourceAccess {
     }
 }
 impl ::graph_model::rt::Value for InstanceResourceAccess {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26658,6 +26794,7 @@ impl ::graph_model::rt::Struct for InvitationRedemptionIdentityProviderConfigura
     }
 }
 impl ::graph_model::rt::Value for InvitationRedemptionIdentityProviderConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26776,6 +26913,7 @@ impl ::graph_model::rt::Polymorphic for InvitationRedemptionIdentityProviderConf
     }
 }
 impl ::graph_model::rt::Value for InvitationRedemptionIdentityProviderConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26850,6 +26988,7 @@ impl ::graph_model::rt::Struct for InviteNewBotResponse {
     }
 }
 impl ::graph_model::rt::Value for InviteNewBotResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26927,6 +27066,7 @@ impl ::graph_model::rt::Struct for IosLobAppProvisioningConfigurationAssignment 
     }
 }
 impl ::graph_model::rt::Value for IosLobAppProvisioningConfigurationAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27005,6 +27145,7 @@ impl ::graph_model::rt::Struct for ItemActionStat {
     }
 }
 impl ::graph_model::rt::Value for ItemActionStat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27099,6 +27240,7 @@ impl ::graph_model::rt::Struct for ItemActivity {
     }
 }
 impl ::graph_model::rt::Value for ItemActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27230,6 +27372,7 @@ impl ::graph_model::rt::Struct for ItemActivityStat {
     }
 }
 impl ::graph_model::rt::Value for ItemActivityStat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27322,6 +27465,7 @@ impl ::graph_model::rt::Struct for ItemAnalytics {
     }
 }
 impl ::graph_model::rt::Value for ItemAnalytics {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27404,6 +27548,7 @@ impl ::graph_model::rt::Struct for ItemPreviewInfo {
     }
 }
 impl ::graph_model::rt::Value for ItemPreviewInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27475,6 +27620,7 @@ impl ::graph_model::rt::Struct for Json {
     }
 }
 impl ::graph_model::rt::Value for Json {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27564,6 +27710,7 @@ impl ::graph_model::rt::Struct for LabelContentRight {
     }
 }
 impl ::graph_model::rt::Value for LabelContentRight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27711,6 +27858,7 @@ impl ::graph_model::rt::Struct for LocationConstraint {
     }
 }
 impl ::graph_model::rt::Value for LocationConstraint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27846,6 +27994,7 @@ impl ::graph_model::rt::Struct for MailTips {
     }
 }
 impl ::graph_model::rt::Value for MailTips {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27919,6 +28068,7 @@ impl ::graph_model::rt::Struct for MailTipsError {
     }
 }
 impl ::graph_model::rt::Value for MailTipsError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28100,6 +28250,7 @@ impl ::graph_model::rt::Struct for MailboxItemImportSession {
     }
 }
 impl ::graph_model::rt::Value for MailboxItemImportSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28194,6 +28345,7 @@ impl ::graph_model::rt::Struct for ManagedAppDiagnosticStatus {
     }
 }
 impl ::graph_model::rt::Value for ManagedAppDiagnosticStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28313,6 +28465,7 @@ impl ::graph_model::rt::Struct for ManagedDeviceOverview {
     }
 }
 impl ::graph_model::rt::Value for ManagedDeviceOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28384,6 +28537,7 @@ impl ::graph_model::rt::Struct for MediaPrompt {
     }
 }
 impl ::graph_model::rt::Value for MediaPrompt {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28455,6 +28609,7 @@ impl ::graph_model::rt::Struct for MediaSource {
     }
 }
 impl ::graph_model::rt::Value for MediaSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28669,6 +28824,7 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestion {
     }
 }
 impl ::graph_model::rt::Value for MeetingTimeSuggestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28751,6 +28907,7 @@ impl ::graph_model::rt::Struct for MeetingTimeSuggestionsResult {
     }
 }
 impl ::graph_model::rt::Value for MeetingTimeSuggestionsResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28822,6 +28979,7 @@ impl ::graph_model::rt::Struct for MentionAction {
     }
 }
 impl ::graph_model::rt::Value for MentionAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28895,6 +29053,7 @@ impl ::graph_model::rt::Struct for MetaDataKeyValuePair {
     }
 }
 impl ::graph_model::rt::Value for MetaDataKeyValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29042,6 +29201,7 @@ impl ::graph_model::rt::Struct for MoveAction {
     }
 }
 impl ::graph_model::rt::Value for MoveAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29221,6 +29381,7 @@ impl ::graph_model::rt::Struct for OfficeGraphInsights {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for OfficeGraphInsights {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29333,6 +29494,7 @@ impl ::graph_model::rt::Polymorphic for OfficeGraphInsightsAny {
     }
 }
 impl ::graph_model::rt::Value for OfficeGraphInsightsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29407,6 +29569,7 @@ impl ::graph_model::rt::Struct for OnenoteEntityBaseModel {
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntityBaseModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29561,6 +29724,7 @@ impl ::graph_model::rt::Polymorphic for OnenoteEntityBaseModelAny {
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntityBaseModelAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29672,6 +29836,7 @@ impl ::graph_model::rt::Struct for OnenoteEntityHierarchyModel {
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntityHierarchyModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29792,6 +29957,7 @@ impl ::graph_model::rt::Polymorphic for OnenoteEntityHierarchyModelAny {
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntityHierarchyModelAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29871,6 +30037,7 @@ impl ::graph_model::rt::Struct for OnenoteEntitySchemaObjectModel {
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntitySchemaObjectModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30008,6 +30175,7 @@ impl ::graph_model::rt::Polymorphic for OnenoteEntitySchemaObjectModelAny {
     }
 }
 impl ::graph_model::rt::Value for OnenoteEntitySchemaObjectModelAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30084,6 +30252,7 @@ impl ::graph_model::rt::Struct for OnenotePagePreview {
     }
 }
 impl ::graph_model::rt::Value for OnenotePagePreview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30155,6 +30324,7 @@ impl ::graph_model::rt::Struct for OnenotePagePreviewLinks {
     }
 }
 impl ::graph_model::rt::Value for OnenotePagePreviewLinks {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30312,6 +30482,7 @@ impl ::graph_model::rt::Struct for OnenotePatchContentCommand {
     }
 }
 impl ::graph_model::rt::Value for OnenotePatchContentCommand {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30703,6 +30874,7 @@ impl ::graph_model::rt::Struct for OnlineMeetingBase {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30816,6 +30988,7 @@ impl ::graph_model::rt::Polymorphic for OnlineMeetingBaseAny {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30906,6 +31079,7 @@ impl ::graph_model::rt::Struct for Operation {
     }
 }
 impl ::graph_model::rt::Value for Operation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31012,6 +31186,7 @@ impl ::graph_model::rt::Polymorphic for OperationAny {
     }
 }
 impl ::graph_model::rt::Value for OperationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31250,6 +31425,7 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingProperties {
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBrandingProperties {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31368,6 +31544,7 @@ impl ::graph_model::rt::Polymorphic for OrganizationalBrandingPropertiesAny {
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBrandingPropertiesAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31487,6 +31664,7 @@ impl ::graph_model::rt::Struct for OutOfBoxExperienceSetting {
     }
 }
 impl ::graph_model::rt::Value for OutOfBoxExperienceSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31587,6 +31765,7 @@ impl ::graph_model::rt::Struct for ParseExpressionResponse {
     }
 }
 impl ::graph_model::rt::Value for ParseExpressionResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31660,6 +31839,7 @@ impl ::graph_model::rt::Struct for ParticipantJoiningNotification {
     }
 }
 impl ::graph_model::rt::Value for ParticipantJoiningNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31730,6 +31910,7 @@ impl ::graph_model::rt::Struct for ParticipantJoiningResponse {
     }
 }
 impl ::graph_model::rt::Value for ParticipantJoiningResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31852,6 +32033,7 @@ impl ::graph_model::rt::Polymorphic for ParticipantJoiningResponseAny {
     }
 }
 impl ::graph_model::rt::Value for ParticipantJoiningResponseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31930,6 +32112,7 @@ impl ::graph_model::rt::Struct for ParticipantLeftNotification {
     }
 }
 impl ::graph_model::rt::Value for ParticipantLeftNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32030,6 +32213,7 @@ impl ::graph_model::rt::Struct for PasskeyProfile {
     }
 }
 impl ::graph_model::rt::Value for PasskeyProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32166,6 +32350,7 @@ impl ::graph_model::rt::Struct for PasswordResetResponse {
     }
 }
 impl ::graph_model::rt::Value for PasswordResetResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32320,6 +32505,7 @@ impl ::graph_model::rt::Struct for PlannerAssignment {
     }
 }
 impl ::graph_model::rt::Value for PlannerAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32420,6 +32606,7 @@ impl ::graph_model::rt::Struct for PlannerChecklistItem {
     }
 }
 impl ::graph_model::rt::Value for PlannerChecklistItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32520,6 +32707,7 @@ impl ::graph_model::rt::Struct for PlannerExternalReference {
     }
 }
 impl ::graph_model::rt::Value for PlannerExternalReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32596,6 +32784,7 @@ impl ::graph_model::rt::Struct for PolicyBinding {
     }
 }
 impl ::graph_model::rt::Value for PolicyBinding {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32668,6 +32857,7 @@ impl ::graph_model::rt::Struct for PolicyDeletableItem {
     }
 }
 impl ::graph_model::rt::Value for PolicyDeletableItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32808,6 +32998,7 @@ impl ::graph_model::rt::Polymorphic for PolicyDeletableItemAny {
     }
 }
 impl ::graph_model::rt::Value for PolicyDeletableItemAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32969,6 +33160,7 @@ impl ::graph_model::rt::Struct for PolicyScopeBase {
     }
 }
 impl ::graph_model::rt::Value for PolicyScopeBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33082,6 +33274,7 @@ impl ::graph_model::rt::Polymorphic for PolicyScopeBaseAny {
     }
 }
 impl ::graph_model::rt::Value for PolicyScopeBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33182,6 +33375,7 @@ impl ::graph_model::rt::Struct for PolicyTenantScope {
     }
 }
 impl ::graph_model::rt::Value for PolicyTenantScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33272,6 +33466,7 @@ impl ::graph_model::rt::Struct for PolicyUserScope {
     }
 }
 impl ::graph_model::rt::Value for PolicyUserScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33348,6 +33543,7 @@ impl ::graph_model::rt::Struct for PrintCertificateSigningRequest {
     }
 }
 impl ::graph_model::rt::Value for PrintCertificateSigningRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33430,6 +33626,7 @@ impl ::graph_model::rt::Struct for PrintDocumentUploadProperties {
     }
 }
 impl ::graph_model::rt::Value for PrintDocumentUploadProperties {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33566,6 +33763,7 @@ impl ::graph_model::rt::Struct for PrintUsage {
     }
 }
 impl ::graph_model::rt::Value for PrintUsage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33679,6 +33877,7 @@ impl ::graph_model::rt::Polymorphic for PrintUsageAny {
     }
 }
 impl ::graph_model::rt::Value for PrintUsageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33805,6 +34004,7 @@ impl ::graph_model::rt::Struct for PrinterBase {
     }
 }
 impl ::graph_model::rt::Value for PrinterBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33916,6 +34116,7 @@ impl ::graph_model::rt::Polymorphic for PrinterBaseAny {
     }
 }
 impl ::graph_model::rt::Value for PrinterBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34022,6 +34223,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessSchedule {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34145,6 +34347,7 @@ impl ::graph_model::rt::Polymorphic for PrivilegedAccessScheduleAny {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34228,6 +34431,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleInstance {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34355,6 +34559,7 @@ impl ::graph_model::rt::Polymorphic for PrivilegedAccessScheduleInstanceAny {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleInstanceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34491,6 +34696,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessScheduleRequest {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34618,6 +34824,7 @@ impl ::graph_model::rt::Polymorphic for PrivilegedAccessScheduleRequestAny {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessScheduleRequestAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34700,6 +34907,7 @@ impl ::graph_model::rt::Struct for ProcessContentBatchRequest {
     }
 }
 impl ::graph_model::rt::Value for ProcessContentBatchRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34786,6 +34994,7 @@ impl ::graph_model::rt::Struct for ProcessContentResponse {
     }
 }
 impl ::graph_model::rt::Value for ProcessContentResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34862,6 +35071,7 @@ impl ::graph_model::rt::Struct for ProcessContentResponses {
     }
 }
 impl ::graph_model::rt::Value for ProcessContentResponses {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34967,6 +35177,7 @@ impl ::graph_model::rt::Struct for ProcessingError {
     }
 }
 impl ::graph_model::rt::Value for ProcessingError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35037,6 +35248,7 @@ impl ::graph_model::rt::Struct for Prompt {
     }
 }
 impl ::graph_model::rt::Value for Prompt {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35143,6 +35355,7 @@ impl ::graph_model::rt::Polymorphic for PromptAny {
     }
 }
 impl ::graph_model::rt::Value for PromptAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35221,6 +35434,7 @@ impl ::graph_model::rt::Struct for ProtectedContent {
     }
 }
 impl ::graph_model::rt::Value for ProtectedContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35337,6 +35551,7 @@ impl ::graph_model::rt::Struct for ProtectionRuleBase {
     }
 }
 impl ::graph_model::rt::Value for ProtectionRuleBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35459,6 +35674,7 @@ impl ::graph_model::rt::Polymorphic for ProtectionRuleBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ProtectionRuleBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35650,6 +35866,7 @@ impl ::graph_model::rt::Struct for ProtectionUnitBase {
     }
 }
 impl ::graph_model::rt::Value for ProtectionUnitBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35772,6 +35989,7 @@ impl ::graph_model::rt::Polymorphic for ProtectionUnitBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ProtectionUnitBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35888,6 +36106,7 @@ impl ::graph_model::rt::Struct for ProtectionUnitsBulkJobBase {
     }
 }
 impl ::graph_model::rt::Value for ProtectionUnitsBulkJobBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36017,6 +36236,7 @@ impl ::graph_model::rt::Polymorphic for ProtectionUnitsBulkJobBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ProtectionUnitsBulkJobBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36088,6 +36308,7 @@ impl ::graph_model::rt::Struct for ProvisionChannelEmailResult {
     }
 }
 impl ::graph_model::rt::Value for ProvisionChannelEmailResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36159,6 +36380,7 @@ impl ::graph_model::rt::Struct for PublicErrorResponse {
     }
 }
 impl ::graph_model::rt::Value for PublicErrorResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36249,6 +36471,7 @@ impl ::graph_model::rt::Struct for RecentNotebook {
     }
 }
 impl ::graph_model::rt::Value for RecentNotebook {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36325,6 +36548,7 @@ impl ::graph_model::rt::Struct for RecentNotebookLinks {
     }
 }
 impl ::graph_model::rt::Value for RecentNotebookLinks {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36474,6 +36698,7 @@ impl ::graph_model::rt::Struct for RejectJoinResponse {
     }
 }
 impl ::graph_model::rt::Value for RejectJoinResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36678,6 +36903,7 @@ impl ::graph_model::rt::Struct for RelyingPartyDetailedSummary {
     }
 }
 impl ::graph_model::rt::Value for RelyingPartyDetailedSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36854,6 +37080,7 @@ impl ::graph_model::rt::Struct for Reminder {
     }
 }
 impl ::graph_model::rt::Value for Reminder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36930,6 +37157,7 @@ impl ::graph_model::rt::Struct for RenameAction {
     }
 }
 impl ::graph_model::rt::Value for RenameAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37003,6 +37231,7 @@ impl ::graph_model::rt::Struct for Report {
     }
 }
 impl ::graph_model::rt::Value for Report {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37113,6 +37342,7 @@ impl ::graph_model::rt::Struct for Request {
     }
 }
 impl ::graph_model::rt::Value for Request {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37277,6 +37507,7 @@ impl ::graph_model::rt::Polymorphic for RequestAny {
     }
 }
 impl ::graph_model::rt::Value for RequestAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37346,6 +37577,7 @@ impl ::graph_model::rt::Struct for ResourceData {
     }
 }
 impl ::graph_model::rt::Value for ResourceData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37419,6 +37651,7 @@ impl ::graph_model::rt::Struct for ResourcePermission {
     }
 }
 impl ::graph_model::rt::Value for ResourcePermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37549,6 +37782,7 @@ impl ::graph_model::rt::Struct for RestoreAction {
     }
 }
 impl ::graph_model::rt::Value for RestoreAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37660,6 +37894,7 @@ impl ::graph_model::rt::Struct for RestoreArtifactBase {
     }
 }
 impl ::graph_model::rt::Value for RestoreArtifactBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37794,6 +38029,7 @@ impl ::graph_model::rt::Polymorphic for RestoreArtifactBaseAny {
     }
 }
 impl ::graph_model::rt::Value for RestoreArtifactBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37934,6 +38170,7 @@ impl ::graph_model::rt::Struct for RestoreArtifactsBulkRequestBase {
     }
 }
 impl ::graph_model::rt::Value for RestoreArtifactsBulkRequestBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38069,6 +38306,7 @@ impl ::graph_model::rt::Polymorphic for RestoreArtifactsBulkRequestBaseAny {
     }
 }
 impl ::graph_model::rt::Value for RestoreArtifactsBulkRequestBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38159,6 +38397,7 @@ impl ::graph_model::rt::Struct for RestorePointSearchResponse {
     }
 }
 impl ::graph_model::rt::Value for RestorePointSearchResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38236,6 +38475,7 @@ impl ::graph_model::rt::Struct for RestorePointSearchResult {
     }
 }
 impl ::graph_model::rt::Value for RestorePointSearchResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38312,6 +38552,7 @@ impl ::graph_model::rt::Struct for RestrictAccessAction {
     }
 }
 impl ::graph_model::rt::Value for RestrictAccessAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38389,6 +38630,7 @@ impl ::graph_model::rt::Struct for RestrictAccessActionBase {
     }
 }
 impl ::graph_model::rt::Value for RestrictAccessActionBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38497,6 +38739,7 @@ impl ::graph_model::rt::Polymorphic for RestrictAccessActionBaseAny {
     }
 }
 impl ::graph_model::rt::Value for RestrictAccessActionBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38637,6 +38880,7 @@ impl ::graph_model::rt::Struct for ResultTemplate {
     }
 }
 impl ::graph_model::rt::Value for ResultTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38706,6 +38950,7 @@ impl ::graph_model::rt::Struct for ResultTemplateDictionary {
     }
 }
 impl ::graph_model::rt::Value for ResultTemplateDictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38777,6 +39022,7 @@ impl ::graph_model::rt::Struct for ResultTemplateOption {
     }
 }
 impl ::graph_model::rt::Value for ResultTemplateOption {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39016,6 +39262,7 @@ impl ::graph_model::rt::Struct for RetrievalExtract {
     }
 }
 impl ::graph_model::rt::Value for RetrievalExtract {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39116,6 +39363,7 @@ impl ::graph_model::rt::Struct for RetrievalHit {
     }
 }
 impl ::graph_model::rt::Value for RetrievalHit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39187,6 +39435,7 @@ impl ::graph_model::rt::Struct for RetrievalResponse {
     }
 }
 impl ::graph_model::rt::Value for RetrievalResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39738,6 +39987,7 @@ impl ::graph_model::rt::Struct for ScheduleChangeRequest {
     }
 }
 impl ::graph_model::rt::Value for ScheduleChangeRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39869,6 +40119,7 @@ impl ::graph_model::rt::Polymorphic for ScheduleChangeRequestAny {
     }
 }
 impl ::graph_model::rt::Value for ScheduleChangeRequestAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39951,6 +40202,7 @@ impl ::graph_model::rt::Struct for ScheduleEntity {
     }
 }
 impl ::graph_model::rt::Value for ScheduleEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40071,6 +40323,7 @@ impl ::graph_model::rt::Polymorphic for ScheduleEntityAny {
     }
 }
 impl ::graph_model::rt::Value for ScheduleEntityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40171,6 +40424,7 @@ impl ::graph_model::rt::Struct for ScheduleInformation {
     }
 }
 impl ::graph_model::rt::Value for ScheduleInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40269,6 +40523,7 @@ impl ::graph_model::rt::Struct for ScheduleItem {
     }
 }
 impl ::graph_model::rt::Value for ScheduleItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40341,6 +40596,7 @@ impl ::graph_model::rt::Struct for ScopeBase {
     }
 }
 impl ::graph_model::rt::Value for ScopeBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40461,6 +40717,7 @@ impl ::graph_model::rt::Polymorphic for ScopeBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ScopeBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40594,6 +40851,7 @@ impl ::graph_model::rt::Struct for SearchAggregation {
     }
 }
 impl ::graph_model::rt::Value for SearchAggregation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40684,6 +40942,7 @@ impl ::graph_model::rt::Struct for SearchAlteration {
     }
 }
 impl ::graph_model::rt::Value for SearchAlteration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40760,6 +41019,7 @@ impl ::graph_model::rt::Struct for SearchAlterationOptions {
     }
 }
 impl ::graph_model::rt::Value for SearchAlterationOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40907,6 +41167,7 @@ impl ::graph_model::rt::Struct for SearchBucket {
     }
 }
 impl ::graph_model::rt::Value for SearchBucket {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41083,6 +41344,7 @@ impl ::graph_model::rt::Struct for SearchHit {
     }
 }
 impl ::graph_model::rt::Value for SearchHit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41173,6 +41435,7 @@ impl ::graph_model::rt::Struct for SearchHitsContainer {
     }
 }
 impl ::graph_model::rt::Value for SearchHitsContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41249,6 +41512,7 @@ impl ::graph_model::rt::Struct for SearchQuery {
     }
 }
 impl ::graph_model::rt::Value for SearchQuery {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41399,6 +41663,7 @@ impl ::graph_model::rt::Struct for SearchRequest {
     }
 }
 impl ::graph_model::rt::Value for SearchRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41468,6 +41733,7 @@ impl ::graph_model::rt::Struct for SearchResourceMetadataDictionary {
     }
 }
 impl ::graph_model::rt::Value for SearchResourceMetadataDictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41563,6 +41829,7 @@ impl ::graph_model::rt::Struct for SearchResponse {
     }
 }
 impl ::graph_model::rt::Value for SearchResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41683,6 +41950,7 @@ impl ::graph_model::rt::Struct for SelfSignedCertificate {
     }
 }
 impl ::graph_model::rt::Value for SelfSignedCertificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41769,6 +42037,7 @@ impl ::graph_model::rt::Struct for SensitivityLabelAssignment {
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41939,6 +42208,7 @@ impl ::graph_model::rt::Struct for SensitivityLabelInfo {
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42045,6 +42315,7 @@ impl ::graph_model::rt::Struct for ServiceAnnouncementBase {
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncementBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42160,6 +42431,7 @@ impl ::graph_model::rt::Polymorphic for ServiceAnnouncementBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ServiceAnnouncementBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42231,6 +42503,7 @@ impl ::graph_model::rt::Struct for ServicePrincipalSignIn {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalSignIn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42302,6 +42575,7 @@ impl ::graph_model::rt::Struct for ShareAction {
     }
 }
 impl ::graph_model::rt::Value for ShareAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42373,6 +42647,7 @@ impl ::graph_model::rt::Struct for SharePointOneDriveOptions {
     }
 }
 impl ::graph_model::rt::Value for SharePointOneDriveOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42498,6 +42773,7 @@ impl ::graph_model::rt::Struct for SignInConditions {
     }
 }
 impl ::graph_model::rt::Value for SignInConditions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42568,6 +42844,7 @@ impl ::graph_model::rt::Struct for SignInContext {
     }
 }
 impl ::graph_model::rt::Value for SignInContext {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42688,6 +42965,7 @@ impl ::graph_model::rt::Polymorphic for SignInContextAny {
     }
 }
 impl ::graph_model::rt::Value for SignInContextAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42758,6 +43036,7 @@ impl ::graph_model::rt::Struct for SignInIdentity {
     }
 }
 impl ::graph_model::rt::Value for SignInIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42873,6 +43152,7 @@ impl ::graph_model::rt::Polymorphic for SignInIdentityAny {
     }
 }
 impl ::graph_model::rt::Value for SignInIdentityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43058,6 +43338,7 @@ impl ::graph_model::rt::Struct for SoftwareUpdateStatusSummary {
     }
 }
 impl ::graph_model::rt::Value for SoftwareUpdateStatusSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43134,6 +43415,7 @@ impl ::graph_model::rt::Struct for SortProperty {
     }
 }
 impl ::graph_model::rt::Value for SortProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43210,6 +43492,7 @@ impl ::graph_model::rt::Struct for StaffAvailabilityItem {
     }
 }
 impl ::graph_model::rt::Value for StaffAvailabilityItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43300,6 +43583,7 @@ impl ::graph_model::rt::Struct for StorageQuotaBreakdown {
     }
 }
 impl ::graph_model::rt::Value for StorageQuotaBreakdown {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43409,6 +43693,7 @@ impl ::graph_model::rt::Polymorphic for StorageQuotaBreakdownAny {
     }
 }
 impl ::graph_model::rt::Value for StorageQuotaBreakdownAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43480,6 +43765,7 @@ impl ::graph_model::rt::Struct for StringKeyObjectValuePair {
     }
 }
 impl ::graph_model::rt::Value for StringKeyObjectValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43620,6 +43906,7 @@ impl ::graph_model::rt::Struct for SynchronizationJobApplicationParameters {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJobApplicationParameters {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43692,6 +43979,7 @@ impl ::graph_model::rt::Struct for SynchronizationJobRestartCriteria {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJobRestartCriteria {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43862,6 +44150,7 @@ impl ::graph_model::rt::Struct for SynchronizationJobSubject {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJobSubject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43940,6 +44229,7 @@ impl ::graph_model::rt::Struct for SynchronizationLinkedObjects {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationLinkedObjects {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44097,6 +44387,7 @@ impl ::graph_model::rt::Struct for TeamClassSettings {
     }
 }
 impl ::graph_model::rt::Value for TeamClassSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44183,6 +44474,7 @@ impl ::graph_model::rt::Struct for TeamInfo {
     }
 }
 impl ::graph_model::rt::Value for TeamInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44298,6 +44590,7 @@ impl ::graph_model::rt::Polymorphic for TeamInfoAny {
     }
 }
 impl ::graph_model::rt::Value for TeamInfoAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44369,6 +44662,7 @@ impl ::graph_model::rt::Struct for TeamMembersNotificationRecipient {
     }
 }
 impl ::graph_model::rt::Value for TeamMembersNotificationRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44440,6 +44734,7 @@ impl ::graph_model::rt::Struct for TeamsLicensingDetails {
     }
 }
 impl ::graph_model::rt::Value for TeamsLicensingDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44518,6 +44813,7 @@ impl ::graph_model::rt::Struct for TeamworkActivityTopic {
     }
 }
 impl ::graph_model::rt::Value for TeamworkActivityTopic {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44660,6 +44956,7 @@ impl ::graph_model::rt::Struct for TeamworkHostedContent {
     }
 }
 impl ::graph_model::rt::Value for TeamworkHostedContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44768,6 +45065,7 @@ impl ::graph_model::rt::Polymorphic for TeamworkHostedContentAny {
     }
 }
 impl ::graph_model::rt::Value for TeamworkHostedContentAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44838,6 +45136,7 @@ impl ::graph_model::rt::Struct for TeamworkNotificationRecipient {
     }
 }
 impl ::graph_model::rt::Value for TeamworkNotificationRecipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44977,6 +45276,7 @@ impl ::graph_model::rt::Polymorphic for TeamworkNotificationRecipientAny {
     }
 }
 impl ::graph_model::rt::Value for TeamworkNotificationRecipientAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45161,6 +45461,7 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceAudioQuality {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceAudioQuality {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45346,6 +45647,7 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceMediaQuality {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceMediaQuality {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45477,6 +45779,7 @@ impl ::graph_model::rt::Polymorphic for TeleconferenceDeviceMediaQualityAny {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceMediaQualityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45602,6 +45905,7 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceQuality {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceQuality {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45806,6 +46110,7 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceScreenSharingQuality {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceScreenSharingQuality {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46010,6 +46315,7 @@ impl ::graph_model::rt::Struct for TeleconferenceDeviceVideoQuality {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceVideoQuality {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46121,6 +46427,7 @@ impl ::graph_model::rt::Polymorphic for TeleconferenceDeviceVideoQualityAny {
     }
 }
 impl ::graph_model::rt::Value for TeleconferenceDeviceVideoQualityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46216,6 +46523,7 @@ impl ::graph_model::rt::Struct for TenantInformation {
     }
 }
 impl ::graph_model::rt::Value for TenantInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46287,6 +46595,7 @@ impl ::graph_model::rt::Struct for TenantScope {
     }
 }
 impl ::graph_model::rt::Value for TenantScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46363,6 +46672,7 @@ impl ::graph_model::rt::Struct for TimeConstraint {
     }
 }
 impl ::graph_model::rt::Value for TimeConstraint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46439,6 +46749,7 @@ impl ::graph_model::rt::Struct for TimeZoneInformation {
     }
 }
 impl ::graph_model::rt::Value for TimeZoneInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46643,6 +46954,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleBase {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleScheduleBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46762,6 +47074,7 @@ impl ::graph_model::rt::Polymorphic for UnifiedRoleScheduleBaseAny {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleScheduleBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46886,6 +47199,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleScheduleInstanceBase {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleScheduleInstanceBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47005,6 +47319,7 @@ impl ::graph_model::rt::Polymorphic for UnifiedRoleScheduleInstanceBaseAny {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleScheduleInstanceBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47100,6 +47415,7 @@ impl ::graph_model::rt::Struct for UpdateAllowedCombinationsResult {
     }
 }
 impl ::graph_model::rt::Value for UpdateAllowedCombinationsResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47205,6 +47521,7 @@ impl ::graph_model::rt::Struct for UpdateWindowsDeviceAccountActionParameter {
     }
 }
 impl ::graph_model::rt::Value for UpdateWindowsDeviceAccountActionParameter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47291,6 +47608,7 @@ impl ::graph_model::rt::Struct for UploadSession {
     }
 }
 impl ::graph_model::rt::Value for UploadSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47544,6 +47862,7 @@ impl ::graph_model::rt::Struct for UsageRightsIncluded {
     }
 }
 impl ::graph_model::rt::Value for UsageRightsIncluded {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47684,6 +48003,7 @@ impl ::graph_model::rt::Struct for UserActionContext {
     }
 }
 impl ::graph_model::rt::Value for UserActionContext {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47892,6 +48212,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsAutopilotDevicesSummar
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsAutopilotDevicesSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47973,6 +48294,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudIdentityDevicesSu
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsCloudIdentityDevicesSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48074,6 +48396,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsCloudManagementDevices
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsCloudManagementDevicesSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48260,6 +48583,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWindows10DevicesSummar
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWindows10DevicesSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48442,6 +48766,7 @@ impl ::graph_model::rt::Struct for UserExperienceAnalyticsWorkFromAnywhereDevice
     }
 }
 impl ::graph_model::rt::Value for UserExperienceAnalyticsWorkFromAnywhereDevicesSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48521,6 +48846,7 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureCount {
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationFeatureCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48616,6 +48942,7 @@ impl ::graph_model::rt::Struct for UserRegistrationFeatureSummary {
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationFeatureSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48692,6 +49019,7 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodCount {
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationMethodCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48787,6 +49115,7 @@ impl ::graph_model::rt::Struct for UserRegistrationMethodSummary {
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationMethodSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48858,6 +49187,7 @@ impl ::graph_model::rt::Struct for UserScope {
     }
 }
 impl ::graph_model::rt::Value for UserScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49014,6 +49344,7 @@ impl ::graph_model::rt::Struct for UserSignIn {
     }
 }
 impl ::graph_model::rt::Value for UserSignIn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49109,6 +49440,7 @@ impl ::graph_model::rt::Struct for UserTrainingStatusInfo {
     }
 }
 impl ::graph_model::rt::Value for UserTrainingStatusInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49180,6 +49512,7 @@ impl ::graph_model::rt::Struct for VersionAction {
     }
 }
 impl ::graph_model::rt::Value for VersionAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49359,6 +49692,7 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49488,6 +49822,7 @@ impl ::graph_model::rt::Polymorphic for VirtualEventRegistrationConfigurationAny
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49583,6 +49918,7 @@ impl ::graph_model::rt::Struct for WebPartPosition {
     }
 }
 impl ::graph_model::rt::Value for WebPartPosition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49652,6 +49988,7 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientInputs 
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticationExtensionsClientInputs {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49744,6 +50081,7 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorSelectionCriteria {
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticatorSelectionCriteria {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49820,6 +50158,7 @@ impl ::graph_model::rt::Struct for WebauthnCredentialCreationOptions {
     }
 }
 impl ::graph_model::rt::Value for WebauthnCredentialCreationOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49943,6 +50282,7 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialCreationOptions {
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialCreationOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50023,6 +50363,7 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialDescriptor {
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialDescriptor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50096,6 +50437,7 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialParameters {
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialParameters {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50169,6 +50511,7 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialRpEntity {
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialRpEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50247,6 +50590,7 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredentialUserEntity {
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredentialUserEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50493,6 +50837,7 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfile {
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeploymentProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50592,6 +50937,7 @@ impl ::graph_model::rt::Polymorphic for WindowsAutopilotDeploymentProfileAny {
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeploymentProfileAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50665,6 +51011,7 @@ impl ::graph_model::rt::Struct for WindowsAutopilotDeploymentProfileAssignment {
     }
 }
 impl ::graph_model::rt::Value for WindowsAutopilotDeploymentProfileAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50820,6 +51167,7 @@ impl ::graph_model::rt::Struct for WindowsDeviceADAccount {
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceADAccount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50891,6 +51239,7 @@ impl ::graph_model::rt::Struct for WindowsDeviceAccount {
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceAccount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51009,6 +51358,7 @@ impl ::graph_model::rt::Polymorphic for WindowsDeviceAccountAny {
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceAccountAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51085,6 +51435,7 @@ impl ::graph_model::rt::Struct for WindowsDeviceAzureADAccount {
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceAzureADAccount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51369,6 +51720,7 @@ impl ::graph_model::rt::Struct for WorkbookFilterDatetime {
     }
 }
 impl ::graph_model::rt::Value for WorkbookFilterDatetime {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51447,6 +51799,7 @@ impl ::graph_model::rt::Struct for WorkbookFormatProtection {
     }
 }
 impl ::graph_model::rt::Value for WorkbookFormatProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51525,6 +51878,7 @@ impl ::graph_model::rt::Struct for WorkbookFunctionResult {
     }
 }
 impl ::graph_model::rt::Value for WorkbookFunctionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51705,6 +52059,7 @@ impl ::graph_model::rt::Struct for WorkbookRange {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51799,6 +52154,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeBorder {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeBorder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51872,6 +52228,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeFill {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeFill {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51974,6 +52331,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeFont {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeFont {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52099,6 +52457,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52170,6 +52529,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeReference {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52241,6 +52601,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeSort {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeSort {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52381,6 +52742,7 @@ impl ::graph_model::rt::Struct for WorkbookRangeView {
     }
 }
 impl ::graph_model::rt::Value for WorkbookRangeView {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52457,6 +52819,7 @@ impl ::graph_model::rt::Struct for WorkbookSessionInfo {
     }
 }
 impl ::graph_model::rt::Value for WorkbookSessionInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for AttributeMappingFunctionSchema {
     }
 }
 impl ::graph_model::rt::Value for AttributeMappingFunctionSchema {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -125,6 +126,7 @@ impl ::graph_model::rt::Struct for AttributeMappingParameterSchema {
     }
 }
 impl ::graph_model::rt::Value for AttributeMappingParameterSchema {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

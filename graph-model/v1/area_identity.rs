@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for AkamaiAttackGroupActionModel {
     }
 }
 impl ::graph_model::rt::Value for AkamaiAttackGroupActionModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -113,6 +114,7 @@ impl ::graph_model::rt::Struct for AkamaiCustomRuleModel {
     }
 }
 impl ::graph_model::rt::Value for AkamaiCustomRuleModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -189,6 +191,7 @@ impl ::graph_model::rt::Struct for AkamaiRapidRulesModel {
     }
 }
 impl ::graph_model::rt::Value for AkamaiRapidRulesModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -284,6 +287,7 @@ impl ::graph_model::rt::Struct for AkamaiVerifiedDetailsModel {
     }
 }
 impl ::graph_model::rt::Value for AkamaiVerifiedDetailsModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -389,6 +393,7 @@ impl ::graph_model::rt::Struct for AkamaiWebApplicationFirewallProvider {
     }
 }
 impl ::graph_model::rt::Value for AkamaiWebApplicationFirewallProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -459,6 +464,7 @@ impl ::graph_model::rt::Struct for ApiAuthenticationConfigurationBase {
     }
 }
 impl ::graph_model::rt::Value for ApiAuthenticationConfigurationBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -582,6 +588,7 @@ impl ::graph_model::rt::Polymorphic for ApiAuthenticationConfigurationBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ApiAuthenticationConfigurationBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -687,6 +694,7 @@ impl ::graph_model::rt::Struct for ArkoseFraudProtectionProvider {
     }
 }
 impl ::graph_model::rt::Value for ArkoseFraudProtectionProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -813,6 +821,7 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionInputConfigu
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionInputConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -970,6 +979,7 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionOptionConfig
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionOptionConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1045,6 +1055,7 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPage {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionPage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1124,6 +1135,7 @@ impl ::graph_model::rt::Struct for AuthenticationAttributeCollectionPageViewConf
     }
 }
 impl ::graph_model::rt::Value for AuthenticationAttributeCollectionPageViewConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1200,6 +1212,7 @@ impl ::graph_model::rt::Struct for AuthenticationConditionApplication {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConditionApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1271,6 +1284,7 @@ impl ::graph_model::rt::Struct for AuthenticationConditions {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConditions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1343,6 +1357,7 @@ impl ::graph_model::rt::Struct for AuthenticationConditionsApplications {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationConditionsApplications {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1433,6 +1448,7 @@ impl ::graph_model::rt::Struct for AuthenticationContextClassReference {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationContextClassReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1529,6 +1545,7 @@ impl ::graph_model::rt::Struct for AuthenticationEventListener {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationEventListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1737,6 +1754,7 @@ impl ::graph_model::rt::Polymorphic for AuthenticationEventListenerAny {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationEventListenerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1828,6 +1846,7 @@ impl ::graph_model::rt::Struct for AuthenticationEventsFlow {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationEventsFlow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1939,6 +1958,7 @@ impl ::graph_model::rt::Polymorphic for AuthenticationEventsFlowAny {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationEventsFlowAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2021,6 +2041,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodModeDetail {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodModeDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2117,6 +2138,7 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthRoot {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationStrengthRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2241,6 +2263,7 @@ impl ::graph_model::rt::Struct for B2xIdentityUserFlow {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for B2xIdentityUserFlow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2450,6 +2473,7 @@ impl ::graph_model::rt::Struct for BasicAuthentication {
     }
 }
 impl ::graph_model::rt::Value for BasicAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2528,6 +2552,7 @@ impl ::graph_model::rt::Struct for CaPoliciesDeletableRoot {
     }
 }
 impl ::graph_model::rt::Value for CaPoliciesDeletableRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2614,6 +2639,7 @@ impl ::graph_model::rt::Struct for ClaimBinding {
     }
 }
 impl ::graph_model::rt::Value for ClaimBinding {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2751,6 +2777,7 @@ impl ::graph_model::rt::Struct for ClaimValidation {
     }
 }
 impl ::graph_model::rt::Value for ClaimValidation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2822,6 +2849,7 @@ impl ::graph_model::rt::Struct for ClientCertificateAuthentication {
     }
 }
 impl ::graph_model::rt::Value for ClientCertificateAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2900,6 +2928,7 @@ impl ::graph_model::rt::Struct for CloudFlareRuleModel {
     }
 }
 impl ::graph_model::rt::Value for CloudFlareRuleModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2978,6 +3007,7 @@ impl ::graph_model::rt::Struct for CloudFlareRulesetModel {
     }
 }
 impl ::graph_model::rt::Value for CloudFlareRulesetModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3073,6 +3103,7 @@ impl ::graph_model::rt::Struct for CloudFlareVerifiedDetailsModel {
     }
 }
 impl ::graph_model::rt::Value for CloudFlareVerifiedDetailsModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3158,6 +3189,7 @@ impl ::graph_model::rt::Struct for CloudFlareWebApplicationFirewallProvider {
     }
 }
 impl ::graph_model::rt::Value for CloudFlareWebApplicationFirewallProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3244,6 +3276,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicyDetail {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPolicyDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3355,6 +3388,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessRoot {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3449,6 +3483,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessTemplate {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3633,6 +3668,7 @@ impl ::graph_model::rt::Struct for CountryNamedLocation {
     }
 }
 impl ::graph_model::rt::Value for CountryNamedLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3709,6 +3745,7 @@ impl ::graph_model::rt::Struct for CustomExtensionOverwriteConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionOverwriteConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3838,6 +3875,7 @@ impl ::graph_model::rt::Struct for ExternalUsersSelfServiceSignUpEventsFlow {
     }
 }
 impl ::graph_model::rt::Value for ExternalUsersSelfServiceSignUpEventsFlow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3914,6 +3952,7 @@ impl ::graph_model::rt::Struct for FaceCheckConfiguration {
     }
 }
 impl ::graph_model::rt::Value for FaceCheckConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3984,6 +4023,7 @@ impl ::graph_model::rt::Struct for FraudProtectionConfiguration {
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4093,6 +4133,7 @@ impl ::graph_model::rt::Polymorphic for FraudProtectionConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4167,6 +4208,7 @@ impl ::graph_model::rt::Struct for FraudProtectionProvider {
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4286,6 +4328,7 @@ impl ::graph_model::rt::Polymorphic for FraudProtectionProviderAny {
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionProviderAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4358,6 +4401,7 @@ impl ::graph_model::rt::Struct for FraudProtectionProviderConfiguration {
     }
 }
 impl ::graph_model::rt::Value for FraudProtectionProviderConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4431,6 +4475,7 @@ impl ::graph_model::rt::Struct for GenericError {
     }
 }
 impl ::graph_model::rt::Value for GenericError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4521,6 +4566,7 @@ impl ::graph_model::rt::Struct for HumanSecurityFraudProtectionProvider {
     }
 }
 impl ::graph_model::rt::Value for HumanSecurityFraudProtectionProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4617,6 +4663,7 @@ impl ::graph_model::rt::Struct for IdentityApiConnector {
     }
 }
 impl ::graph_model::rt::Value for IdentityApiConnector {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4717,6 +4764,7 @@ impl ::graph_model::rt::Struct for IdentityBuiltInUserFlowAttribute {
     }
 }
 impl ::graph_model::rt::Value for IdentityBuiltInUserFlowAttribute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4850,6 +4898,7 @@ impl ::graph_model::rt::Struct for IdentityContainer {
     }
 }
 impl ::graph_model::rt::Value for IdentityContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4950,6 +4999,7 @@ impl ::graph_model::rt::Struct for IdentityCustomUserFlowAttribute {
     }
 }
 impl ::graph_model::rt::Value for IdentityCustomUserFlowAttribute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5050,6 +5100,7 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttribute {
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlowAttribute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5169,6 +5220,7 @@ impl ::graph_model::rt::Polymorphic for IdentityUserFlowAttributeAny {
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlowAttributeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5280,6 +5332,7 @@ impl ::graph_model::rt::Struct for IdentityUserFlowAttributeAssignment {
     }
 }
 impl ::graph_model::rt::Value for IdentityUserFlowAttributeAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5590,6 +5643,7 @@ impl ::graph_model::rt::Struct for IdentityVerifiedIdRoot {
     }
 }
 impl ::graph_model::rt::Value for IdentityVerifiedIdRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5700,6 +5754,7 @@ impl ::graph_model::rt::Struct for IpNamedLocation {
     }
 }
 impl ::graph_model::rt::Value for IpNamedLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5865,6 +5920,7 @@ impl ::graph_model::rt::Struct for NamedLocation {
     }
 }
 impl ::graph_model::rt::Value for NamedLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5980,6 +6036,7 @@ impl ::graph_model::rt::Polymorphic for NamedLocationAny {
     }
 }
 impl ::graph_model::rt::Value for NamedLocationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6058,6 +6115,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionExternalUsersSelfService
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionExternalUsersSelfServiceSignUp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6131,6 +6189,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionHandler {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6244,6 +6303,7 @@ impl ::graph_model::rt::Polymorphic for OnAttributeCollectionHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6344,6 +6404,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionListener {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6421,6 +6482,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtensionHand
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartCustomExtensionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6494,6 +6556,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartHandler {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6607,6 +6670,7 @@ impl ::graph_model::rt::Polymorphic for OnAttributeCollectionStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6707,6 +6771,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartListener {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6784,6 +6849,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtensionHan
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitCustomExtensionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6857,6 +6923,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitHandler {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6970,6 +7037,7 @@ impl ::graph_model::rt::Polymorphic for OnAttributeCollectionSubmitHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7070,6 +7138,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitListener {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7142,6 +7211,7 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartExternalUsersS
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7219,6 +7289,7 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartHandler {
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7336,6 +7407,7 @@ impl ::graph_model::rt::Polymorphic for OnAuthenticationMethodLoadStartHandlerAn
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7436,6 +7508,7 @@ impl ::graph_model::rt::Struct for OnAuthenticationMethodLoadStartListener {
     }
 }
 impl ::graph_model::rt::Value for OnAuthenticationMethodLoadStartListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7536,6 +7609,7 @@ impl ::graph_model::rt::Struct for OnEmailOtpSendListener {
     }
 }
 impl ::graph_model::rt::Value for OnEmailOtpSendListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7607,6 +7681,7 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartExternalUsersAuthHa
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartExternalUsersAuthHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7680,6 +7755,7 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartHandler {
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7793,6 +7869,7 @@ impl ::graph_model::rt::Polymorphic for OnFraudProtectionLoadStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7893,6 +7970,7 @@ impl ::graph_model::rt::Struct for OnFraudProtectionLoadStartListener {
     }
 }
 impl ::graph_model::rt::Value for OnFraudProtectionLoadStartListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7964,6 +8042,7 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartExternalUsersSelfSe
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8039,6 +8118,7 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartHandler {
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8152,6 +8232,7 @@ impl ::graph_model::rt::Polymorphic for OnInteractiveAuthFlowStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8252,6 +8333,7 @@ impl ::graph_model::rt::Struct for OnInteractiveAuthFlowStartListener {
     }
 }
 impl ::graph_model::rt::Value for OnInteractiveAuthFlowStartListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8329,6 +8411,7 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtensionHandler {
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendCustomExtensionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8399,6 +8482,7 @@ impl ::graph_model::rt::Struct for OnOtpSendHandler {
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8508,6 +8592,7 @@ impl ::graph_model::rt::Polymorphic for OnOtpSendHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8595,6 +8680,7 @@ impl ::graph_model::rt::Struct for OnPasswordMigrationCustomExtensionHandler {
     }
 }
 impl ::graph_model::rt::Value for OnPasswordMigrationCustomExtensionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8665,6 +8751,7 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitHandler {
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8776,6 +8863,7 @@ impl ::graph_model::rt::Polymorphic for OnPasswordSubmitHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8876,6 +8964,7 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitListener {
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8953,6 +9042,7 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtensionHandler {
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartCustomExtensionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9025,6 +9115,7 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartHandler {
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9136,6 +9227,7 @@ impl ::graph_model::rt::Polymorphic for OnTokenIssuanceStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9236,6 +9328,7 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartListener {
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9307,6 +9400,7 @@ impl ::graph_model::rt::Struct for OnUserCreateStartExternalUsersSelfServiceSign
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartExternalUsersSelfServiceSignUp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9380,6 +9474,7 @@ impl ::graph_model::rt::Struct for OnUserCreateStartHandler {
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9493,6 +9588,7 @@ impl ::graph_model::rt::Polymorphic for OnUserCreateStartHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9593,6 +9689,7 @@ impl ::graph_model::rt::Struct for OnUserCreateStartListener {
     }
 }
 impl ::graph_model::rt::Value for OnUserCreateStartListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9670,6 +9767,7 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtensionHan
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationCustomExtensionHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9743,6 +9841,7 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationHandler {
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationHandler {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9856,6 +9955,7 @@ impl ::graph_model::rt::Polymorphic for OnVerifiedIdClaimValidationHandlerAny {
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationHandlerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9956,6 +10056,7 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationListener {
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationListener {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10032,6 +10133,7 @@ impl ::graph_model::rt::Struct for Pkcs12Certificate {
     }
 }
 impl ::graph_model::rt::Value for Pkcs12Certificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10122,6 +10224,7 @@ impl ::graph_model::rt::Struct for Pkcs12CertificateInformation {
     }
 }
 impl ::graph_model::rt::Value for Pkcs12CertificateInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10214,6 +10317,7 @@ impl ::graph_model::rt::Struct for RiskPreventionContainer {
     }
 }
 impl ::graph_model::rt::Value for RiskPreventionContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10381,6 +10485,7 @@ impl ::graph_model::rt::Struct for UserAttributeValuesItem {
     }
 }
 impl ::graph_model::rt::Value for UserAttributeValuesItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10463,6 +10568,7 @@ impl ::graph_model::rt::Struct for UserFlowApiConnectorConfiguration {
     }
 }
 impl ::graph_model::rt::Value for UserFlowApiConnectorConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10563,6 +10669,7 @@ impl ::graph_model::rt::Struct for UserFlowLanguageConfiguration {
     }
 }
 impl ::graph_model::rt::Value for UserFlowLanguageConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10634,6 +10741,7 @@ impl ::graph_model::rt::Struct for UserFlowLanguagePage {
     }
 }
 impl ::graph_model::rt::Value for UserFlowLanguagePage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10913,6 +11021,7 @@ impl ::graph_model::rt::Struct for VerifiedIdProfile {
     }
 }
 impl ::graph_model::rt::Value for VerifiedIdProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11013,6 +11122,7 @@ impl ::graph_model::rt::Struct for VerifiedIdProfileConfiguration {
     }
 }
 impl ::graph_model::rt::Value for VerifiedIdProfileConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11154,6 +11264,7 @@ impl ::graph_model::rt::Struct for VerifiedIdUsageConfiguration {
     }
 }
 impl ::graph_model::rt::Value for VerifiedIdUsageConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11324,6 +11435,7 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallDnsConfiguration {
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallDnsConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11459,6 +11571,7 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallProvider {
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11580,6 +11693,7 @@ impl ::graph_model::rt::Polymorphic for WebApplicationFirewallProviderAny {
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallProviderAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11752,6 +11866,7 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationModel {
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerificationModel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11842,6 +11957,7 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerificationResult {
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerificationResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11984,6 +12100,7 @@ impl ::graph_model::rt::Struct for WebApplicationFirewallVerifiedDetails {
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerifiedDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12105,6 +12222,7 @@ impl ::graph_model::rt::Polymorphic for WebApplicationFirewallVerifiedDetailsAny
     }
 }
 impl ::graph_model::rt::Value for WebApplicationFirewallVerifiedDetailsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

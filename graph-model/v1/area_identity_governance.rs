@@ -100,6 +100,7 @@ impl ::graph_model::rt::Struct for AccessPackage {
     }
 }
 impl ::graph_model::rt::Value for AccessPackage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -177,6 +178,7 @@ impl ::graph_model::rt::Struct for AccessPackageAnswer {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -285,6 +287,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageAnswerAny {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -367,6 +370,7 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerChoice {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswerChoice {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -449,6 +453,7 @@ impl ::graph_model::rt::Struct for AccessPackageAnswerString {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAnswerString {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -569,6 +574,7 @@ impl ::graph_model::rt::Struct for AccessPackageApprovalStage {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageApprovalStage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -678,6 +684,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageApprovalStageAny {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageApprovalStageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -802,6 +809,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignment {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -897,6 +905,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentApprovalSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentApprovalSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1063,6 +1072,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentPolicy {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1207,6 +1217,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequest {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1340,6 +1351,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestWorkflowExtensi
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestWorkflowExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1458,6 +1470,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentRequestorSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentRequestorSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1573,6 +1586,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentReviewSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentReviewSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1790,6 +1804,7 @@ impl ::graph_model::rt::Struct for AccessPackageAssignmentWorkflowExtension {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAssignmentWorkflowExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1880,6 +1895,7 @@ impl ::graph_model::rt::Struct for AccessPackageAutomaticRequestSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageAutomaticRequestSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2020,6 +2036,7 @@ impl ::graph_model::rt::Struct for AccessPackageCatalog {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageCatalog {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2279,6 +2296,7 @@ impl ::graph_model::rt::Struct for AccessPackageDynamicApprovalStage {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageDynamicApprovalStage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2429,6 +2447,7 @@ impl ::graph_model::rt::Struct for AccessPackageLocalizedText {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageLocalizedText {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2544,6 +2563,7 @@ impl ::graph_model::rt::Struct for AccessPackageMultipleChoiceQuestion {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageMultipleChoiceQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2618,6 +2638,7 @@ impl ::graph_model::rt::Struct for AccessPackageNotificationSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageNotificationSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2724,6 +2745,7 @@ impl ::graph_model::rt::Struct for AccessPackageQuestion {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2843,6 +2865,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageQuestionAny {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageQuestionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2914,6 +2937,7 @@ impl ::graph_model::rt::Struct for AccessPackageRequestApprovalStageCallbackConf
     }
 }
 impl ::graph_model::rt::Value for AccessPackageRequestApprovalStageCallbackConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3282,6 +3306,7 @@ impl ::graph_model::rt::Struct for AccessPackageResource {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3391,6 +3416,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3491,6 +3517,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttribute {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttribute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3561,6 +3588,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeDestination {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeDestination {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3674,6 +3702,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAttributeDestinatio
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeDestinationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3748,6 +3777,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeQuestion {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3818,6 +3848,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceAttributeSource {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3929,6 +3960,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAttributeSourceAny 
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceAttributeSourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4054,6 +4086,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceEnvironment {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceEnvironment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4159,6 +4192,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRequest {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4269,6 +4303,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRole {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceRole {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4354,6 +4389,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceRoleScope {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceRoleScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4464,6 +4500,7 @@ impl ::graph_model::rt::Struct for AccessPackageResourceScope {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageResourceScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4585,6 +4622,7 @@ impl ::graph_model::rt::Struct for AccessPackageSubject {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSubject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4812,6 +4850,7 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestion {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4882,6 +4921,7 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionReason {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionReason {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5007,6 +5047,7 @@ impl ::graph_model::rt::Polymorphic for AccessPackageSuggestionReasonAny {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionReasonAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5086,6 +5127,7 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionRelatedPeopleBased {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionRelatedPeopleBased {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5238,6 +5280,7 @@ impl ::graph_model::rt::Struct for AccessPackageSuggestionSelfAssignmentHistoryB
     }
 }
 impl ::graph_model::rt::Value for AccessPackageSuggestionSelfAssignmentHistoryBased {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5356,6 +5399,7 @@ impl ::graph_model::rt::Struct for AccessPackageTextInputQuestion {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageTextInputQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5425,6 +5469,7 @@ impl ::graph_model::rt::Struct for AccessPackageUserDirectoryAttributeStore {
     }
 }
 impl ::graph_model::rt::Value for AccessPackageUserDirectoryAttributeStore {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5495,6 +5540,7 @@ impl ::graph_model::rt::Struct for AccessReviewApplyAction {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewApplyAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5613,6 +5659,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewApplyActionAny {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewApplyActionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5901,6 +5948,7 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryDefinition {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewHistoryDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6018,6 +6066,7 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryInstance {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewHistoryInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6094,6 +6143,7 @@ impl ::graph_model::rt::Struct for AccessReviewHistoryScheduleSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewHistoryScheduleSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6263,6 +6313,7 @@ impl ::graph_model::rt::Struct for AccessReviewInactiveUsersQueryScope {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInactiveUsersQueryScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6388,6 +6439,7 @@ impl ::graph_model::rt::Struct for AccessReviewInstance {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6538,6 +6590,7 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItem {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6642,6 +6695,7 @@ impl ::graph_model::rt::Struct
 impl ::graph_model::rt::Value
     for AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource
 {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6734,6 +6788,7 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemAzureRoleReso
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemAzureRoleResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6815,6 +6870,7 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemResource {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6962,6 +7018,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewInstanceDecisionItemResource
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemResourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7049,6 +7106,7 @@ impl ::graph_model::rt::Struct for AccessReviewInstanceDecisionItemServicePrinci
     }
 }
 impl ::graph_model::rt::Value for AccessReviewInstanceDecisionItemServicePrincipalResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7137,6 +7195,7 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientItem {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7215,6 +7274,7 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientQueryScope {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientQueryScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7287,6 +7347,7 @@ impl ::graph_model::rt::Struct for AccessReviewNotificationRecipientScope {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7400,6 +7461,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewNotificationRecipientScopeAn
     }
 }
 impl ::graph_model::rt::Value for AccessReviewNotificationRecipientScopeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7478,6 +7540,7 @@ impl ::graph_model::rt::Struct for AccessReviewQueryScope {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewQueryScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7587,6 +7650,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewQueryScopeAny {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewQueryScopeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7657,6 +7721,7 @@ impl ::graph_model::rt::Struct for AccessReviewRecommendationInsightSetting {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewRecommendationInsightSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7784,6 +7849,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewRecommendationInsightSetting
     }
 }
 impl ::graph_model::rt::Value for AccessReviewRecommendationInsightSettingAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7876,6 +7942,7 @@ impl ::graph_model::rt::Struct for AccessReviewReviewer {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewReviewer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8032,6 +8099,7 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleDefinition {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScheduleDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8173,6 +8241,7 @@ impl ::graph_model::rt::Struct for AccessReviewScheduleSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScheduleSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8242,6 +8311,7 @@ impl ::graph_model::rt::Struct for AccessReviewScope {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8370,6 +8440,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewScopeAny {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewScopeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8452,6 +8523,7 @@ impl ::graph_model::rt::Struct for AccessReviewSet {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8562,6 +8634,7 @@ impl ::graph_model::rt::Struct for AccessReviewStage {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewStage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8678,6 +8751,7 @@ impl ::graph_model::rt::Struct for AccessReviewStageSettings {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewStageSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8865,6 +8939,7 @@ impl ::graph_model::rt::Struct for AppConsentApprovalRoute {
     }
 }
 impl ::graph_model::rt::Value for AppConsentApprovalRoute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8965,6 +9040,7 @@ impl ::graph_model::rt::Struct for AppConsentRequest {
     }
 }
 impl ::graph_model::rt::Value for AppConsentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9036,6 +9112,7 @@ impl ::graph_model::rt::Struct for AppConsentRequestScope {
     }
 }
 impl ::graph_model::rt::Value for AppConsentRequestScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9109,6 +9186,7 @@ impl ::graph_model::rt::Struct for Approval {
     }
 }
 impl ::graph_model::rt::Value for Approval {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9224,6 +9302,7 @@ impl ::graph_model::rt::Struct for ApprovalStage {
     }
 }
 impl ::graph_model::rt::Value for ApprovalStage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9385,6 +9464,7 @@ impl ::graph_model::rt::Struct for AvailableAccessPackage {
     }
 }
 impl ::graph_model::rt::Value for AvailableAccessPackage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9461,6 +9541,7 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryTenant {
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryTenant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9581,6 +9662,7 @@ impl ::graph_model::rt::Struct for ConnectedOrganization {
     }
 }
 impl ::graph_model::rt::Value for ConnectedOrganization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9717,6 +9799,7 @@ impl ::graph_model::rt::Struct for ConnectionInfo {
     }
 }
 impl ::graph_model::rt::Value for ConnectionInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9823,6 +9906,7 @@ impl ::graph_model::rt::Struct for ControlConfiguration {
     }
 }
 impl ::graph_model::rt::Value for ControlConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9929,6 +10013,7 @@ impl ::graph_model::rt::Polymorphic for ControlConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for ControlConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10011,6 +10096,7 @@ impl ::graph_model::rt::Struct for CrossCloudAzureActiveDirectoryTenant {
     }
 }
 impl ::graph_model::rt::Value for CrossCloudAzureActiveDirectoryTenant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10119,6 +10205,7 @@ impl ::graph_model::rt::Struct for CustomCalloutExtension {
     }
 }
 impl ::graph_model::rt::Value for CustomCalloutExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10329,6 +10416,7 @@ impl ::graph_model::rt::Polymorphic for CustomCalloutExtensionAny {
     }
 }
 impl ::graph_model::rt::Value for CustomCalloutExtensionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10472,6 +10560,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResource {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10588,6 +10677,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceAccessReviewUploadS
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceAccessReviewUploadSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10708,6 +10798,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadSession {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10823,6 +10914,7 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadSessionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10901,6 +10993,7 @@ impl ::graph_model::rt::Struct for CustomDataProvidedResourceUploadStats {
     }
 }
 impl ::graph_model::rt::Value for CustomDataProvidedResourceUploadStats {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11043,6 +11136,7 @@ impl ::graph_model::rt::Struct for CustomExtensionCallbackConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCallbackConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11172,6 +11266,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionCallbackConfigurationAny 
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCallbackConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11272,6 +11367,7 @@ impl ::graph_model::rt::Struct for CustomExtensionCalloutInstance {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionCalloutInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11429,6 +11525,7 @@ impl ::graph_model::rt::Struct for DeletedItemContainer {
     }
 }
 impl ::graph_model::rt::Value for DeletedItemContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11498,6 +11595,7 @@ impl ::graph_model::rt::Struct for DisableAndDeleteUserApplyAction {
     }
 }
 impl ::graph_model::rt::Value for DisableAndDeleteUserApplyAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11574,6 +11672,7 @@ impl ::graph_model::rt::Struct for DomainIdentitySource {
     }
 }
 impl ::graph_model::rt::Value for DomainIdentitySource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11650,6 +11749,7 @@ impl ::graph_model::rt::Struct for EmailSettings {
     }
 }
 impl ::graph_model::rt::Value for EmailSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11766,6 +11866,7 @@ impl ::graph_model::rt::Struct for EndUserSettings {
     }
 }
 impl ::graph_model::rt::Value for EndUserSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11927,6 +12028,7 @@ impl ::graph_model::rt::Struct for EntitlementManagement {
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12009,6 +12111,7 @@ impl ::graph_model::rt::Struct for EntitlementManagementSchedule {
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagementSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12101,6 +12204,7 @@ impl ::graph_model::rt::Struct for EntitlementManagementSettings {
     }
 }
 impl ::graph_model::rt::Value for EntitlementManagementSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12183,6 +12287,7 @@ impl ::graph_model::rt::Struct for ExternalDomainFederation {
     }
 }
 impl ::graph_model::rt::Value for ExternalDomainFederation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12260,6 +12365,7 @@ impl ::graph_model::rt::Struct for GovernanceInsight {
     }
 }
 impl ::graph_model::rt::Value for GovernanceInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12375,6 +12481,7 @@ impl ::graph_model::rt::Polymorphic for GovernanceInsightAny {
     }
 }
 impl ::graph_model::rt::Value for GovernanceInsightAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12444,6 +12551,7 @@ impl ::graph_model::rt::Struct for GroupPeerOutlierRecommendationInsightSettings
     }
 }
 impl ::graph_model::rt::Value for GroupPeerOutlierRecommendationInsightSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12557,6 +12665,7 @@ impl ::graph_model::rt::Struct for IdentityGovernance {
     }
 }
 impl ::graph_model::rt::Value for IdentityGovernance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12627,6 +12736,7 @@ impl ::graph_model::rt::Struct for IdentitySource {
     }
 }
 impl ::graph_model::rt::Value for IdentitySource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12773,6 +12883,7 @@ impl ::graph_model::rt::Polymorphic for IdentitySourceAny {
     }
 }
 impl ::graph_model::rt::Value for IdentitySourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12896,6 +13007,7 @@ impl ::graph_model::rt::Struct for MembershipOutlierInsight {
     }
 }
 impl ::graph_model::rt::Value for MembershipOutlierInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13094,6 +13206,7 @@ impl ::graph_model::rt::Struct for PrincipalResourceMembershipsScope {
     }
 }
 impl ::graph_model::rt::Value for PrincipalResourceMembershipsScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13215,6 +13328,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroup {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13363,6 +13477,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentSchedule {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13501,6 +13616,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleInstan
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentScheduleInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13683,6 +13799,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupAssignmentScheduleReques
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupAssignmentScheduleRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13888,6 +14005,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilitySchedule {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilitySchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14015,6 +14133,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleInsta
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilityScheduleInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14191,6 +14310,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessGroupEligibilityScheduleReque
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessGroupEligibilityScheduleRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14397,6 +14517,7 @@ impl ::graph_model::rt::Struct for PrivilegedAccessRoot {
     }
 }
 impl ::graph_model::rt::Value for PrivilegedAccessRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14466,6 +14587,7 @@ impl ::graph_model::rt::Struct for RemoveAccessApplyAction {
     }
 }
 impl ::graph_model::rt::Value for RemoveAccessApplyAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14728,6 +14850,7 @@ impl ::graph_model::rt::Struct for SocialIdentitySource {
     }
 }
 impl ::graph_model::rt::Value for SocialIdentitySource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14871,6 +14994,7 @@ impl ::graph_model::rt::Struct for TermsOfUseContainer {
     }
 }
 impl ::graph_model::rt::Value for TermsOfUseContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14991,6 +15115,7 @@ impl ::graph_model::rt::Struct for UserConsentRequest {
     }
 }
 impl ::graph_model::rt::Value for UserConsentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15070,6 +15195,7 @@ impl ::graph_model::rt::Struct for UserLastSignInRecommendationInsightSetting {
     }
 }
 impl ::graph_model::rt::Value for UserLastSignInRecommendationInsightSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15158,6 +15284,7 @@ impl ::graph_model::rt::Struct for UserSignInInsight {
     }
 }
 impl ::graph_model::rt::Value for UserSignInInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

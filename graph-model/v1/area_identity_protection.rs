@@ -129,6 +129,7 @@ impl ::graph_model::rt::Struct for IdentityProtectionRoot {
     }
 }
 impl ::graph_model::rt::Value for IdentityProtectionRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -304,6 +305,7 @@ impl ::graph_model::rt::Struct for RiskDetection {
     }
 }
 impl ::graph_model::rt::Value for RiskDetection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -459,6 +461,7 @@ impl ::graph_model::rt::Struct for RiskServicePrincipalActivity {
     }
 }
 impl ::graph_model::rt::Value for RiskServicePrincipalActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -535,6 +538,7 @@ impl ::graph_model::rt::Struct for RiskUserActivity {
     }
 }
 impl ::graph_model::rt::Value for RiskUserActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -665,6 +669,7 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipal {
     }
 }
 impl ::graph_model::rt::Value for RiskyServicePrincipal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -774,6 +779,7 @@ impl ::graph_model::rt::Polymorphic for RiskyServicePrincipalAny {
     }
 }
 impl ::graph_model::rt::Value for RiskyServicePrincipalAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -914,6 +920,7 @@ impl ::graph_model::rt::Struct for RiskyServicePrincipalHistoryItem {
     }
 }
 impl ::graph_model::rt::Value for RiskyServicePrincipalHistoryItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1039,6 +1046,7 @@ impl ::graph_model::rt::Struct for RiskyUser {
     }
 }
 impl ::graph_model::rt::Value for RiskyUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1147,6 +1155,7 @@ impl ::graph_model::rt::Polymorphic for RiskyUserAny {
     }
 }
 impl ::graph_model::rt::Value for RiskyUserAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1287,6 +1296,7 @@ impl ::graph_model::rt::Struct for RiskyUserHistoryItem {
     }
 }
 impl ::graph_model::rt::Value for RiskyUserHistoryItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1467,6 +1477,7 @@ impl ::graph_model::rt::Struct for ServicePrincipalRiskDetection {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalRiskDetection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -62,6 +62,7 @@ impl ::graph_model::rt::Struct for IdentityProvider {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for IdentityProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

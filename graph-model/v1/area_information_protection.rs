@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for Bitlocker {
     }
 }
 impl ::graph_model::rt::Value for Bitlocker {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -132,6 +133,7 @@ impl ::graph_model::rt::Struct for BitlockerRecoveryKey {
     }
 }
 impl ::graph_model::rt::Value for BitlockerRecoveryKey {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -267,6 +269,7 @@ impl ::graph_model::rt::Struct for EmailFileAssessmentRequest {
     }
 }
 impl ::graph_model::rt::Value for EmailFileAssessmentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -397,6 +400,7 @@ impl ::graph_model::rt::Struct for FileAssessmentRequest {
     }
 }
 impl ::graph_model::rt::Value for FileAssessmentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -473,6 +477,7 @@ impl ::graph_model::rt::Struct for InformationProtection {
     }
 }
 impl ::graph_model::rt::Value for InformationProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -608,6 +613,7 @@ impl ::graph_model::rt::Struct for MailAssessmentRequest {
     }
 }
 impl ::graph_model::rt::Value for MailAssessmentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -930,6 +936,7 @@ impl ::graph_model::rt::Struct for ThreatAssessmentRequest {
     }
 }
 impl ::graph_model::rt::Value for ThreatAssessmentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1066,6 +1073,7 @@ impl ::graph_model::rt::Polymorphic for ThreatAssessmentRequestAny {
     }
 }
 impl ::graph_model::rt::Value for ThreatAssessmentRequestAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1220,6 +1228,7 @@ impl ::graph_model::rt::Struct for ThreatAssessmentResult {
     }
 }
 impl ::graph_model::rt::Value for ThreatAssessmentResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1609,6 +1618,7 @@ impl ::graph_model::rt::Struct for UrlAssessmentRequest {
     }
 }
 impl ::graph_model::rt::Value for UrlAssessmentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

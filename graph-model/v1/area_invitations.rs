@@ -99,6 +99,7 @@ impl ::graph_model::rt::Struct for Invitation {
     }
 }
 impl ::graph_model::rt::Value for Invitation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -185,6 +186,7 @@ impl ::graph_model::rt::Struct for InvitedUserMessageInfo {
     }
 }
 impl ::graph_model::rt::Value for InvitedUserMessageInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -67,6 +67,7 @@ impl ::graph_model::rt::Struct for OAuth2PermissionGrant {
     }
 }
 impl ::graph_model::rt::Value for OAuth2PermissionGrant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -41,6 +41,7 @@ impl ::graph_model::rt::Struct for AssignedPlaceMode {
     }
 }
 impl ::graph_model::rt::Value for AssignedPlaceMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -250,6 +251,7 @@ impl ::graph_model::rt::Struct for Building {
     }
 }
 impl ::graph_model::rt::Value for Building {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -344,6 +346,7 @@ impl ::graph_model::rt::Struct for BuildingMap {
     }
 }
 impl ::graph_model::rt::Value for BuildingMap {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -430,6 +433,7 @@ impl ::graph_model::rt::Struct for CheckInClaim {
     }
 }
 impl ::graph_model::rt::Value for CheckInClaim {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -664,6 +668,7 @@ impl ::graph_model::rt::Struct for Desk {
     }
 }
 impl ::graph_model::rt::Value for Desk {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -733,6 +738,7 @@ impl ::graph_model::rt::Struct for DropInPlaceMode {
     }
 }
 impl ::graph_model::rt::Value for DropInPlaceMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -811,6 +817,7 @@ impl ::graph_model::rt::Struct for FixtureMap {
     }
 }
 impl ::graph_model::rt::Value for FixtureMap {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -946,6 +953,7 @@ impl ::graph_model::rt::Struct for Floor {
     }
 }
 impl ::graph_model::rt::Value for Floor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1019,6 +1027,7 @@ impl ::graph_model::rt::Struct for FootprintMap {
     }
 }
 impl ::graph_model::rt::Value for FootprintMap {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1124,6 +1133,7 @@ impl ::graph_model::rt::Struct for LevelMap {
     }
 }
 impl ::graph_model::rt::Value for LevelMap {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1203,6 +1213,7 @@ impl ::graph_model::rt::Struct for MailboxDetails {
     }
 }
 impl ::graph_model::rt::Value for MailboxDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1334,6 +1345,7 @@ impl ::graph_model::rt::Struct for Place {
     }
 }
 impl ::graph_model::rt::Value for Place {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1474,6 +1486,7 @@ impl ::graph_model::rt::Polymorphic for PlaceAny {
     }
 }
 impl ::graph_model::rt::Value for PlaceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1614,6 +1627,7 @@ impl ::graph_model::rt::Struct for PlaceMode {
     }
 }
 impl ::graph_model::rt::Value for PlaceMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1743,6 +1757,7 @@ impl ::graph_model::rt::Polymorphic for PlaceModeAny {
     }
 }
 impl ::graph_model::rt::Value for PlaceModeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1814,6 +1829,7 @@ impl ::graph_model::rt::Struct for PlaceServicePlanInfo {
     }
 }
 impl ::graph_model::rt::Value for PlaceServicePlanInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1883,6 +1899,7 @@ impl ::graph_model::rt::Struct for ReservablePlaceMode {
     }
 }
 impl ::graph_model::rt::Value for ReservablePlaceMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1961,6 +1978,7 @@ impl ::graph_model::rt::Struct for ResourceLink {
     }
 }
 impl ::graph_model::rt::Value for ResourceLink {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2207,6 +2225,7 @@ impl ::graph_model::rt::Struct for Room {
     }
 }
 impl ::graph_model::rt::Value for Room {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2352,6 +2371,7 @@ impl ::graph_model::rt::Struct for RoomList {
     }
 }
 impl ::graph_model::rt::Value for RoomList {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2482,6 +2502,7 @@ impl ::graph_model::rt::Struct for Section {
     }
 }
 impl ::graph_model::rt::Value for Section {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2560,6 +2581,7 @@ impl ::graph_model::rt::Struct for SectionMap {
     }
 }
 impl ::graph_model::rt::Value for SectionMap {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2631,6 +2653,7 @@ impl ::graph_model::rt::Struct for UnavailablePlaceMode {
     }
 }
 impl ::graph_model::rt::Value for UnavailablePlaceMode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2709,6 +2732,7 @@ impl ::graph_model::rt::Struct for UnitMap {
     }
 }
 impl ::graph_model::rt::Value for UnitMap {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2864,6 +2888,7 @@ impl ::graph_model::rt::Struct for Workspace {
     }
 }
 impl ::graph_model::rt::Value for Workspace {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -47,6 +47,7 @@ impl ::graph_model::rt::Struct for Planner {
     }
 }
 impl ::graph_model::rt::Value for Planner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -116,6 +117,7 @@ impl ::graph_model::rt::Struct for PlannerAppliedCategories {
     }
 }
 impl ::graph_model::rt::Value for PlannerAppliedCategories {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -202,6 +204,7 @@ impl ::graph_model::rt::Struct for PlannerAssignedToTaskBoardTaskFormat {
     }
 }
 impl ::graph_model::rt::Value for PlannerAssignedToTaskBoardTaskFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -271,6 +274,7 @@ impl ::graph_model::rt::Struct for PlannerAssignments {
     }
 }
 impl ::graph_model::rt::Value for PlannerAssignments {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -366,6 +370,7 @@ impl ::graph_model::rt::Struct for PlannerBucket {
     }
 }
 impl ::graph_model::rt::Value for PlannerBucket {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -439,6 +444,7 @@ impl ::graph_model::rt::Struct for PlannerBucketTaskBoardTaskFormat {
     }
 }
 impl ::graph_model::rt::Value for PlannerBucketTaskBoardTaskFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -639,6 +645,7 @@ impl ::graph_model::rt::Struct for PlannerCategoryDescriptions {
     }
 }
 impl ::graph_model::rt::Value for PlannerCategoryDescriptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -708,6 +715,7 @@ impl ::graph_model::rt::Struct for PlannerChecklistItems {
     }
 }
 impl ::graph_model::rt::Value for PlannerChecklistItems {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -843,6 +851,7 @@ impl ::graph_model::rt::Struct for PlannerExternalReferences {
     }
 }
 impl ::graph_model::rt::Value for PlannerExternalReferences {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -912,6 +921,7 @@ impl ::graph_model::rt::Struct for PlannerOrderHintsByAssignee {
     }
 }
 impl ::graph_model::rt::Value for PlannerOrderHintsByAssignee {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1039,6 +1049,7 @@ impl ::graph_model::rt::Struct for PlannerPlan {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for PlannerPlan {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1123,6 +1134,7 @@ impl ::graph_model::rt::Struct for PlannerPlanContainer {
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1205,6 +1217,7 @@ impl ::graph_model::rt::Struct for PlannerPlanDetails {
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1356,6 +1369,7 @@ impl ::graph_model::rt::Struct for PlannerProgressTaskBoardTaskFormat {
     }
 }
 impl ::graph_model::rt::Value for PlannerProgressTaskBoardTaskFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1563,6 +1577,7 @@ impl ::graph_model::rt::Struct for PlannerTask {
     }
 }
 impl ::graph_model::rt::Value for PlannerTask {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1663,6 +1678,7 @@ impl ::graph_model::rt::Struct for PlannerTaskDetails {
     }
 }
 impl ::graph_model::rt::Value for PlannerTaskDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1732,6 +1748,7 @@ impl ::graph_model::rt::Struct for PlannerUserIds {
     }
 }
 impl ::graph_model::rt::Value for PlannerUserIds {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

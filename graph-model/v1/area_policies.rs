@@ -72,6 +72,7 @@ impl ::graph_model::rt::Struct for AdminConsentRequestPolicy {
     }
 }
 impl ::graph_model::rt::Value for AdminConsentRequestPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -141,6 +142,7 @@ impl ::graph_model::rt::Struct for AllDeviceRegistrationMembership {
     }
 }
 impl ::graph_model::rt::Value for AllDeviceRegistrationMembership {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -241,6 +243,7 @@ impl ::graph_model::rt::Struct for ApprovalSettings {
     }
 }
 impl ::graph_model::rt::Value for ApprovalSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -332,6 +335,7 @@ impl ::graph_model::rt::Struct for AuthenticationFlowsPolicy {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationFlowsPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -418,6 +422,7 @@ impl ::graph_model::rt::Struct for AzureADJoinPolicy {
     }
 }
 impl ::graph_model::rt::Value for AzureADJoinPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -497,6 +502,7 @@ impl ::graph_model::rt::Struct for AzureADRegistrationPolicy {
     }
 }
 impl ::graph_model::rt::Value for AzureADRegistrationPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -566,6 +572,7 @@ impl ::graph_model::rt::Struct for DeviceRegistrationMembership {
     }
 }
 impl ::graph_model::rt::Value for DeviceRegistrationMembership {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -695,6 +702,7 @@ impl ::graph_model::rt::Polymorphic for DeviceRegistrationMembershipAny {
     }
 }
 impl ::graph_model::rt::Value for DeviceRegistrationMembershipAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -810,6 +818,7 @@ impl ::graph_model::rt::Struct for DeviceRegistrationPolicy {
     }
 }
 impl ::graph_model::rt::Value for DeviceRegistrationPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -892,6 +901,7 @@ impl ::graph_model::rt::Struct for EmailDetails {
     }
 }
 impl ::graph_model::rt::Value for EmailDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -965,6 +975,7 @@ impl ::graph_model::rt::Struct for EnumeratedDeviceRegistrationMembership {
     }
 }
 impl ::graph_model::rt::Value for EnumeratedDeviceRegistrationMembership {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1075,6 +1086,7 @@ impl ::graph_model::rt::Struct for FeatureRolloutPolicy {
     }
 }
 impl ::graph_model::rt::Value for FeatureRolloutPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1146,6 +1158,7 @@ impl ::graph_model::rt::Struct for LocalAdminPasswordSettings {
     }
 }
 impl ::graph_model::rt::Value for LocalAdminPasswordSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1222,6 +1235,7 @@ impl ::graph_model::rt::Struct for LocalAdminSettings {
     }
 }
 impl ::graph_model::rt::Value for LocalAdminSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1356,6 +1370,7 @@ impl ::graph_model::rt::Struct for NoDeviceRegistrationMembership {
     }
 }
 impl ::graph_model::rt::Value for NoDeviceRegistrationMembership {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1545,6 +1560,7 @@ impl ::graph_model::rt::Struct for OwnerlessGroupPolicy {
     }
 }
 impl ::graph_model::rt::Value for OwnerlessGroupPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1742,6 +1758,7 @@ impl ::graph_model::rt::Struct for PolicyRoot {
     }
 }
 impl ::graph_model::rt::Value for PolicyRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1813,6 +1830,7 @@ impl ::graph_model::rt::Struct for SelfServiceSignUpAuthenticationFlowConfigurat
     }
 }
 impl ::graph_model::rt::Value for SelfServiceSignUpAuthenticationFlowConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1983,6 +2001,7 @@ impl ::graph_model::rt::Struct for TargetOwners {
     }
 }
 impl ::graph_model::rt::Value for TargetOwners {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2088,6 +2107,7 @@ impl ::graph_model::rt::Struct for UnifiedApprovalStage {
     }
 }
 impl ::graph_model::rt::Value for UnifiedApprovalStage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2213,6 +2233,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicy {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2291,6 +2312,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyApprovalRule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyApprovalRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2397,6 +2419,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2482,6 +2505,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyAuthenticationCont
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyAuthenticationContextRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2563,6 +2587,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyEnablementRule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyEnablementRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2653,6 +2678,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyExpirationRule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyExpirationRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2763,6 +2789,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyNotificationRule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyNotificationRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2839,6 +2866,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3000,6 +3028,7 @@ impl ::graph_model::rt::Polymorphic for UnifiedRoleManagementPolicyRuleAny {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRuleAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3107,6 +3136,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleManagementPolicyRuleTarget {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleManagementPolicyRuleTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

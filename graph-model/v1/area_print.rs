@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for AirPrintSettings {
     }
 }
 impl ::graph_model::rt::Value for AirPrintSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -208,6 +209,7 @@ impl ::graph_model::rt::Struct for Print {
     }
 }
 impl ::graph_model::rt::Value for Print {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -318,6 +320,7 @@ impl ::graph_model::rt::Struct for PrintConnector {
     }
 }
 impl ::graph_model::rt::Value for PrintConnector {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -458,6 +461,7 @@ impl ::graph_model::rt::Struct for PrintOperation {
     }
 }
 impl ::graph_model::rt::Value for PrintOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -566,6 +570,7 @@ impl ::graph_model::rt::Polymorphic for PrintOperationAny {
     }
 }
 impl ::graph_model::rt::Value for PrintOperationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -721,6 +726,7 @@ impl ::graph_model::rt::Struct for PrintOperationStatus {
     }
 }
 impl ::graph_model::rt::Value for PrintOperationStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -794,6 +800,7 @@ impl ::graph_model::rt::Struct for PrintService {
     }
 }
 impl ::graph_model::rt::Value for PrintService {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -872,6 +879,7 @@ impl ::graph_model::rt::Struct for PrintServiceEndpoint {
     }
 }
 impl ::graph_model::rt::Value for PrintServiceEndpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -954,6 +962,7 @@ impl ::graph_model::rt::Struct for PrintSettings {
     }
 }
 impl ::graph_model::rt::Value for PrintSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1050,6 +1059,7 @@ impl ::graph_model::rt::Struct for PrintTask {
     }
 }
 impl ::graph_model::rt::Value for PrintTask {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1135,6 +1145,7 @@ impl ::graph_model::rt::Struct for PrintTaskDefinition {
     }
 }
 impl ::graph_model::rt::Value for PrintTaskDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1290,6 +1301,7 @@ impl ::graph_model::rt::Struct for PrintTaskStatus {
     }
 }
 impl ::graph_model::rt::Value for PrintTaskStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1369,6 +1381,7 @@ impl ::graph_model::rt::Struct for PrintTaskTrigger {
     }
 }
 impl ::graph_model::rt::Value for PrintTaskTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1531,6 +1544,7 @@ impl ::graph_model::rt::Struct for Printer {
     }
 }
 impl ::graph_model::rt::Value for Printer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1626,6 +1640,7 @@ impl ::graph_model::rt::Struct for PrinterCreateOperation {
     }
 }
 impl ::graph_model::rt::Value for PrinterCreateOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1697,6 +1712,7 @@ impl ::graph_model::rt::Struct for PrinterDiscoverySettings {
     }
 }
 impl ::graph_model::rt::Value for PrinterDiscoverySettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

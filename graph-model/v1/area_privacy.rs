@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for Privacy {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Privacy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRoot {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -111,6 +112,7 @@ impl ::graph_model::rt::Struct for Partners {
     }
 }
 impl ::graph_model::rt::Value for Partners {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -256,6 +258,7 @@ impl ::graph_model::rt::Struct for PrintUsageByPrinter {
     }
 }
 impl ::graph_model::rt::Value for PrintUsageByPrinter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -396,6 +399,7 @@ impl ::graph_model::rt::Struct for PrintUsageByUser {
     }
 }
 impl ::graph_model::rt::Value for PrintUsageByUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -506,6 +510,7 @@ impl ::graph_model::rt::Struct for ReportRoot {
     }
 }
 impl ::graph_model::rt::Value for ReportRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -577,6 +582,7 @@ impl ::graph_model::rt::Struct for SecurityReportsRoot {
     }
 }
 impl ::graph_model::rt::Value for SecurityReportsRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -892,6 +898,7 @@ impl ::graph_model::rt::Struct for UserRegistrationDetails {
     }
 }
 impl ::graph_model::rt::Value for UserRegistrationDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

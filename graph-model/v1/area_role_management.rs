@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for AppScope {
     }
 }
 impl ::graph_model::rt::Value for AppScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -171,6 +172,7 @@ impl ::graph_model::rt::Struct for RbacApplication {
     }
 }
 impl ::graph_model::rt::Value for RbacApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -249,6 +251,7 @@ impl ::graph_model::rt::Struct for RoleManagement {
     }
 }
 impl ::graph_model::rt::Value for RoleManagement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -359,6 +362,7 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceAction {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRbacResourceAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -437,6 +441,7 @@ impl ::graph_model::rt::Struct for UnifiedRbacResourceNamespace {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRbacResourceNamespace {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -570,6 +575,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignment {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -735,6 +741,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentSchedule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignmentSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -895,6 +902,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleInstance {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignmentScheduleInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1091,6 +1099,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleAssignmentScheduleRequest {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleAssignmentScheduleRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1216,6 +1225,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleDefinition {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1370,6 +1380,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilitySchedule {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleEligibilitySchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1514,6 +1525,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleInstance {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleEligibilityScheduleInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1704,6 +1716,7 @@ impl ::graph_model::rt::Struct for UnifiedRoleEligibilityScheduleRequest {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRoleEligibilityScheduleRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1794,6 +1807,7 @@ impl ::graph_model::rt::Struct for UnifiedRolePermission {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRolePermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

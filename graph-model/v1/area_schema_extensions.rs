@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for ExtensionSchemaProperty {
     }
 }
 impl ::graph_model::rt::Value for ExtensionSchemaProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -140,6 +141,7 @@ impl ::graph_model::rt::Struct for SchemaExtension {
     }
 }
 impl ::graph_model::rt::Value for SchemaExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -196,6 +196,7 @@ impl ::graph_model::rt::Struct for SearchEntity {
     }
 }
 impl ::graph_model::rt::Value for SearchEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -34,6 +34,7 @@ impl ::graph_model::rt::Struct for AccountTargetContent {
     }
 }
 impl ::graph_model::rt::Value for AccountTargetContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -153,6 +154,7 @@ impl ::graph_model::rt::Polymorphic for AccountTargetContentAny {
     }
 }
 impl ::graph_model::rt::Value for AccountTargetContentAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -299,6 +301,7 @@ impl ::graph_model::rt::Struct for AddressBookAccountTargetContent {
     }
 }
 impl ::graph_model::rt::Value for AddressBookAccountTargetContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -581,6 +584,7 @@ impl ::graph_model::rt::Struct for Alert {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Alert {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -671,6 +675,7 @@ impl ::graph_model::rt::Struct for AlertDetection {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for AlertDetection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -880,6 +885,7 @@ impl ::graph_model::rt::Struct for AlertHistoryState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for AlertHistoryState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1154,6 +1160,7 @@ impl ::graph_model::rt::Struct for AlertTrigger {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for AlertTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1246,6 +1253,7 @@ impl ::graph_model::rt::Struct for AssignedTrainingInfo {
     }
 }
 impl ::graph_model::rt::Value for AssignedTrainingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1367,6 +1375,7 @@ impl ::graph_model::rt::Struct for AttackSimulationRoot {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1466,6 +1475,7 @@ impl ::graph_model::rt::Polymorphic for AttackSimulationRootAny {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationRootAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1544,6 +1554,7 @@ impl ::graph_model::rt::Struct for AttackSimulationUser {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1620,6 +1631,7 @@ impl ::graph_model::rt::Struct for AverageComparativeScore {
     }
 }
 impl ::graph_model::rt::Value for AverageComparativeScore {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1697,6 +1709,7 @@ impl ::graph_model::rt::Struct for BaseEndUserNotification {
     }
 }
 impl ::graph_model::rt::Value for BaseEndUserNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1825,6 +1838,7 @@ impl ::graph_model::rt::Polymorphic for BaseEndUserNotificationAny {
     }
 }
 impl ::graph_model::rt::Value for BaseEndUserNotificationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1898,6 +1912,7 @@ impl ::graph_model::rt::Struct for CertificationControl {
     }
 }
 impl ::graph_model::rt::Value for CertificationControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2064,6 +2079,7 @@ impl ::graph_model::rt::Struct for CloudAppSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for CloudAppSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2148,6 +2164,7 @@ impl ::graph_model::rt::Struct for CoachmarkLocation {
     }
 }
 impl ::graph_model::rt::Value for CoachmarkLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2316,6 +2333,7 @@ impl ::graph_model::rt::Struct for ComplianceInformation {
     }
 }
 impl ::graph_model::rt::Value for ComplianceInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2576,6 +2594,7 @@ impl ::graph_model::rt::Struct for ControlScore {
     }
 }
 impl ::graph_model::rt::Value for ControlScore {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2681,6 +2700,7 @@ impl ::graph_model::rt::Struct for CustomTrainingSetting {
     }
 }
 impl ::graph_model::rt::Value for CustomTrainingSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2791,6 +2811,7 @@ impl ::graph_model::rt::Struct for EmailPayloadDetail {
     }
 }
 impl ::graph_model::rt::Value for EmailPayloadDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3004,6 +3025,7 @@ impl ::graph_model::rt::Struct for EndUserNotification {
     }
 }
 impl ::graph_model::rt::Value for EndUserNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3114,6 +3136,7 @@ impl ::graph_model::rt::Struct for EndUserNotificationDetail {
     }
 }
 impl ::graph_model::rt::Value for EndUserNotificationDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3275,6 +3298,7 @@ impl ::graph_model::rt::Struct for EndUserNotificationSetting {
     }
 }
 impl ::graph_model::rt::Value for EndUserNotificationSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3394,6 +3418,7 @@ impl ::graph_model::rt::Polymorphic for EndUserNotificationSettingAny {
     }
 }
 impl ::graph_model::rt::Value for EndUserNotificationSettingAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3639,6 +3664,7 @@ impl ::graph_model::rt::Struct for FileHash {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for FileHash {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3838,6 +3864,7 @@ impl ::graph_model::rt::Struct for FileSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for FileSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3970,6 +3997,7 @@ impl ::graph_model::rt::Struct for HostSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for HostSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4047,6 +4075,7 @@ impl ::graph_model::rt::Struct for IncludeAllAccountTargetContent {
     }
 }
 impl ::graph_model::rt::Value for IncludeAllAccountTargetContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4126,6 +4155,7 @@ impl ::graph_model::rt::Struct for InvestigationSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for InvestigationSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4267,6 +4297,7 @@ impl ::graph_model::rt::Struct for LandingPage {
     }
 }
 impl ::graph_model::rt::Value for LandingPage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4357,6 +4388,7 @@ impl ::graph_model::rt::Struct for LandingPageDetail {
     }
 }
 impl ::graph_model::rt::Value for LandingPageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4487,6 +4519,7 @@ impl ::graph_model::rt::Struct for LoginPage {
     }
 }
 impl ::graph_model::rt::Value for LoginPage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4684,6 +4717,7 @@ impl ::graph_model::rt::Struct for MalwareState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for MalwareState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4816,6 +4850,7 @@ impl ::graph_model::rt::Struct for MessageSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for MessageSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4918,6 +4953,7 @@ impl ::graph_model::rt::Struct for MicrosoftCustomTrainingSetting {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftCustomTrainingSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5008,6 +5044,7 @@ impl ::graph_model::rt::Struct for MicrosoftManagedTrainingSetting {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftManagedTrainingSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5091,6 +5128,7 @@ impl ::graph_model::rt::Struct for MicrosoftTrainingAssignmentMapping {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTrainingAssignmentMapping {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5272,6 +5310,7 @@ impl ::graph_model::rt::Struct for NetworkConnection {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for NetworkConnection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5373,6 +5412,7 @@ impl ::graph_model::rt::Struct for NoTrainingNotificationSetting {
     }
 }
 impl ::graph_model::rt::Value for NoTrainingNotificationSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5444,6 +5484,7 @@ impl ::graph_model::rt::Struct for NoTrainingSetting {
     }
 }
 impl ::graph_model::rt::Value for NoTrainingSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5769,6 +5810,7 @@ impl ::graph_model::rt::Struct for OAuthConsentAppDetail {
     }
 }
 impl ::graph_model::rt::Value for OAuthConsentAppDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5959,6 +6001,7 @@ impl ::graph_model::rt::Struct for Payload {
     }
 }
 impl ::graph_model::rt::Value for Payload {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6226,6 +6269,7 @@ impl ::graph_model::rt::Struct for PayloadCoachmark {
     }
 }
 impl ::graph_model::rt::Value for PayloadCoachmark {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6457,6 +6501,7 @@ impl ::graph_model::rt::Struct for PayloadDetail {
     }
 }
 impl ::graph_model::rt::Value for PayloadDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6563,6 +6608,7 @@ impl ::graph_model::rt::Polymorphic for PayloadDetailAny {
     }
 }
 impl ::graph_model::rt::Value for PayloadDetailAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7039,6 +7085,7 @@ impl ::graph_model::rt::Struct for PositiveReinforcementNotification {
     }
 }
 impl ::graph_model::rt::Value for PositiveReinforcementNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7181,6 +7228,7 @@ impl ::graph_model::rt::Struct for Process {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Process {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7370,6 +7418,7 @@ impl ::graph_model::rt::Struct for RecommendedAction {
     }
 }
 impl ::graph_model::rt::Value for RecommendedAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7608,6 +7657,7 @@ impl ::graph_model::rt::Struct for RegistryKeyState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for RegistryKeyState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7960,6 +8010,7 @@ impl ::graph_model::rt::Struct for SecureScore {
     }
 }
 impl ::graph_model::rt::Value for SecureScore {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8135,6 +8186,7 @@ impl ::graph_model::rt::Struct for SecureScoreControlProfile {
     }
 }
 impl ::graph_model::rt::Value for SecureScoreControlProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8235,6 +8287,7 @@ impl ::graph_model::rt::Struct for SecureScoreControlStateUpdate {
     }
 }
 impl ::graph_model::rt::Value for SecureScoreControlStateUpdate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8397,6 +8450,7 @@ impl ::graph_model::rt::Struct for Security {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Security {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8670,6 +8724,7 @@ impl ::graph_model::rt::Struct for SecurityResource {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for SecurityResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8844,6 +8899,7 @@ impl ::graph_model::rt::Struct for SecurityVendorInformation {
     }
 }
 impl ::graph_model::rt::Value for SecurityVendorInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9048,6 +9104,7 @@ impl ::graph_model::rt::Struct for Simulation {
     }
 }
 impl ::graph_model::rt::Value for Simulation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9346,6 +9403,7 @@ impl ::graph_model::rt::Struct for SimulationAutomation {
     }
 }
 impl ::graph_model::rt::Value for SimulationAutomation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9446,6 +9504,7 @@ impl ::graph_model::rt::Struct for SimulationAutomationRun {
     }
 }
 impl ::graph_model::rt::Value for SimulationAutomationRun {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9843,6 +9902,7 @@ impl ::graph_model::rt::Struct for SimulationEvent {
     }
 }
 impl ::graph_model::rt::Value for SimulationEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9919,6 +9979,7 @@ impl ::graph_model::rt::Struct for SimulationEventsContent {
     }
 }
 impl ::graph_model::rt::Value for SimulationEventsContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10010,6 +10071,7 @@ impl ::graph_model::rt::Struct for SimulationNotification {
     }
 }
 impl ::graph_model::rt::Value for SimulationNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10086,6 +10148,7 @@ impl ::graph_model::rt::Struct for SimulationReport {
     }
 }
 impl ::graph_model::rt::Value for SimulationReport {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10181,6 +10244,7 @@ impl ::graph_model::rt::Struct for SimulationReportOverview {
     }
 }
 impl ::graph_model::rt::Value for SimulationReportOverview {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10441,6 +10505,7 @@ impl ::graph_model::rt::Struct for TenantDataSecurityAndGovernance {
     }
 }
 impl ::graph_model::rt::Value for TenantDataSecurityAndGovernance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10512,6 +10577,7 @@ impl ::graph_model::rt::Struct for TenantProtectionScopeContainer {
     }
 }
 impl ::graph_model::rt::Value for TenantProtectionScopeContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10662,6 +10728,7 @@ impl ::graph_model::rt::Struct for Training {
     }
 }
 impl ::graph_model::rt::Value for Training {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10991,6 +11058,7 @@ impl ::graph_model::rt::Struct for TrainingEventsContent {
     }
 }
 impl ::graph_model::rt::Value for TrainingEventsContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11116,6 +11184,7 @@ impl ::graph_model::rt::Struct for TrainingLanguageDetail {
     }
 }
 impl ::graph_model::rt::Value for TrainingLanguageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11216,6 +11285,7 @@ impl ::graph_model::rt::Struct for TrainingNotificationSetting {
     }
 }
 impl ::graph_model::rt::Value for TrainingNotificationSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11307,6 +11377,7 @@ impl ::graph_model::rt::Struct for TrainingReminderNotification {
     }
 }
 impl ::graph_model::rt::Value for TrainingReminderNotification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11379,6 +11450,7 @@ impl ::graph_model::rt::Struct for TrainingSetting {
     }
 }
 impl ::graph_model::rt::Value for TrainingSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11524,6 +11596,7 @@ impl ::graph_model::rt::Polymorphic for TrainingSettingAny {
     }
 }
 impl ::graph_model::rt::Value for TrainingSettingAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11863,6 +11936,7 @@ impl ::graph_model::rt::Struct for UriClickSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for UriClickSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12107,6 +12181,7 @@ impl ::graph_model::rt::Struct for UserSecurityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for UserSecurityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12233,6 +12308,7 @@ impl ::graph_model::rt::Struct for UserSimulationDetails {
     }
 }
 impl ::graph_model::rt::Value for UserSimulationDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12338,6 +12414,7 @@ impl ::graph_model::rt::Struct for UserSimulationEventInfo {
     }
 }
 impl ::graph_model::rt::Value for UserSimulationEventInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12438,6 +12515,7 @@ impl ::graph_model::rt::Struct for UserTrainingContentEventInfo {
     }
 }
 impl ::graph_model::rt::Value for UserTrainingContentEventInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12538,6 +12616,7 @@ impl ::graph_model::rt::Struct for UserTrainingEventInfo {
     }
 }
 impl ::graph_model::rt::Value for UserTrainingEventInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12622,6 +12701,7 @@ impl ::graph_model::rt::Struct for VulnerabilityState {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for VulnerabilityState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

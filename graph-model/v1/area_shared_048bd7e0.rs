@@ -107,6 +107,7 @@ impl ::graph_model::rt::Struct for AgreementAcceptance {
     }
 }
 impl ::graph_model::rt::Value for AgreementAcceptance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -62,6 +62,7 @@ impl ::graph_model::rt::Struct for GroupSettingTemplate {
     }
 }
 impl ::graph_model::rt::Value for GroupSettingTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -152,6 +153,7 @@ impl ::graph_model::rt::Struct for SettingTemplateValue {
     }
 }
 impl ::graph_model::rt::Value for SettingTemplateValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

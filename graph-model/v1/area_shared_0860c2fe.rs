@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for ContentCustomization {
     }
 }
 impl ::graph_model::rt::Value for ContentCustomization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -208,6 +209,7 @@ impl ::graph_model::rt::Struct for LoginPageLayoutConfiguration {
     }
 }
 impl ::graph_model::rt::Value for LoginPageLayoutConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -313,6 +315,7 @@ impl ::graph_model::rt::Struct for LoginPageTextVisibilitySettings {
     }
 }
 impl ::graph_model::rt::Value for LoginPageTextVisibilitySettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -615,6 +618,7 @@ impl ::graph_model::rt::Struct for Organization {
     }
 }
 impl ::graph_model::rt::Value for Organization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -857,6 +861,7 @@ impl ::graph_model::rt::Struct for OrganizationalBranding {
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBranding {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1094,6 +1099,7 @@ impl ::graph_model::rt::Struct for OrganizationalBrandingLocalization {
     }
 }
 impl ::graph_model::rt::Value for OrganizationalBrandingLocalization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1259,6 +1265,7 @@ impl ::graph_model::rt::Struct for PrivacyProfile {
     }
 }
 impl ::graph_model::rt::Value for PrivacyProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1353,6 +1360,7 @@ impl ::graph_model::rt::Struct for VerifiedDomain {
     }
 }
 impl ::graph_model::rt::Value for VerifiedDomain {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -67,6 +67,7 @@ impl ::graph_model::rt::Struct for Contract {
     }
 }
 impl ::graph_model::rt::Value for Contract {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -111,6 +111,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -344,6 +345,7 @@ impl ::graph_model::rt::Polymorphic for AuthenticationMethodConfigurationAny {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -426,6 +428,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodFeatureConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodFeatureConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -568,6 +571,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodTarget {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -715,6 +719,7 @@ impl ::graph_model::rt::Polymorphic for AuthenticationMethodTargetAny {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodTargetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -880,6 +885,7 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethodConfiguration {
     }
 }
 impl ::graph_model::rt::Value for EmailAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -953,6 +959,7 @@ impl ::graph_model::rt::Struct for ExcludeTarget {
     }
 }
 impl ::graph_model::rt::Value for ExcludeTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1063,6 +1070,7 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethodConfiguration {
     }
 }
 impl ::graph_model::rt::Value for ExternalAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1206,6 +1214,7 @@ impl ::graph_model::rt::Struct for FeatureTarget {
     }
 }
 impl ::graph_model::rt::Value for FeatureTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1405,6 +1414,7 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethodConfiguration {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Fido2AuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1493,6 +1503,7 @@ impl ::graph_model::rt::Struct for Fido2KeyRestrictions {
     }
 }
 impl ::graph_model::rt::Value for Fido2KeyRestrictions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1631,6 +1642,7 @@ impl ::graph_model::rt::Struct for IncludeTarget {
     }
 }
 impl ::graph_model::rt::Value for IncludeTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1737,6 +1749,7 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodCon
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1837,6 +1850,7 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethodTar
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethodTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1991,6 +2005,7 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorFeatureSettings {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorFeatureSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2067,6 +2082,7 @@ impl ::graph_model::rt::Struct for OpenIdConnectSetting {
     }
 }
 impl ::graph_model::rt::Value for OpenIdConnectSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2162,6 +2178,7 @@ impl ::graph_model::rt::Struct for PasskeyAuthenticationMethodTarget {
     }
 }
 impl ::graph_model::rt::Value for PasskeyAuthenticationMethodTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2267,6 +2284,7 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethodConfiguration {
     }
 }
 impl ::graph_model::rt::Value for QrCodePinAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2359,6 +2377,7 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodConfiguration {
     }
 }
 impl ::graph_model::rt::Value for SmsAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2454,6 +2473,7 @@ impl ::graph_model::rt::Struct for SmsAuthenticationMethodTarget {
     }
 }
 impl ::graph_model::rt::Value for SmsAuthenticationMethodTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2544,6 +2564,7 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethodConfiguration
     }
 }
 impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2666,6 +2687,7 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethodConfig
     }
 }
 impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2764,6 +2786,7 @@ impl ::graph_model::rt::Struct for VerifiableCredentialAuthenticationMethodTarge
     }
 }
 impl ::graph_model::rt::Value for VerifiableCredentialAuthenticationMethodTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2858,6 +2881,7 @@ impl ::graph_model::rt::Struct for VerifiableCredentialsAuthenticationMethodConf
     }
 }
 impl ::graph_model::rt::Value for VerifiableCredentialsAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2963,6 +2987,7 @@ impl ::graph_model::rt::Struct for VoiceAuthenticationMethodConfiguration {
     }
 }
 impl ::graph_model::rt::Value for VoiceAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3151,6 +3176,7 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationMethodConfigurat
     }
 }
 impl ::graph_model::rt::Value for X509CertificateAuthenticationMethodConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3315,6 +3341,7 @@ impl ::graph_model::rt::Struct for X509CertificateAuthenticationModeConfiguratio
     }
 }
 impl ::graph_model::rt::Value for X509CertificateAuthenticationModeConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3408,6 +3435,7 @@ impl ::graph_model::rt::Struct for X509CertificateAuthorityScope {
     }
 }
 impl ::graph_model::rt::Value for X509CertificateAuthorityScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3494,6 +3522,7 @@ impl ::graph_model::rt::Struct for X509CertificateCRLValidationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for X509CertificateCRLValidationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3633,6 +3662,7 @@ impl ::graph_model::rt::Struct for X509CertificateIssuerHintsConfiguration {
     }
 }
 impl ::graph_model::rt::Value for X509CertificateIssuerHintsConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3805,6 +3835,7 @@ impl ::graph_model::rt::Struct for X509CertificateRule {
     }
 }
 impl ::graph_model::rt::Value for X509CertificateRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3975,6 +4006,7 @@ impl ::graph_model::rt::Struct for X509CertificateUserBinding {
     }
 }
 impl ::graph_model::rt::Value for X509CertificateUserBinding {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for IPv4CidrRange {
     }
 }
 impl ::graph_model::rt::Value for IPv4CidrRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -115,6 +116,7 @@ impl ::graph_model::rt::Struct for IPv4Range {
     }
 }
 impl ::graph_model::rt::Value for IPv4Range {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -186,6 +188,7 @@ impl ::graph_model::rt::Struct for IPv6CidrRange {
     }
 }
 impl ::graph_model::rt::Value for IPv6CidrRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -268,6 +271,7 @@ impl ::graph_model::rt::Struct for IPv6Range {
     }
 }
 impl ::graph_model::rt::Value for IPv6Range {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -338,6 +342,7 @@ impl ::graph_model::rt::Struct for IpRange {
     }
 }
 impl ::graph_model::rt::Value for IpRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -465,6 +470,7 @@ impl ::graph_model::rt::Polymorphic for IpRangeAny {
     }
 }
 impl ::graph_model::rt::Value for IpRangeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

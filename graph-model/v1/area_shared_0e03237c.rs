@@ -82,6 +82,7 @@ impl ::graph_model::rt::Struct for AppRoleAssignment {
     }
 }
 impl ::graph_model::rt::Value for AppRoleAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

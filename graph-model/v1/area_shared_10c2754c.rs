@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for AlternativeSecurityId {
     }
 }
 impl ::graph_model::rt::Value for AlternativeSecurityId {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -307,6 +308,7 @@ impl ::graph_model::rt::Struct for Device {
     }
 }
 impl ::graph_model::rt::Value for Device {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for ActivitiesContainer {
     }
 }
 impl ::graph_model::rt::Value for ActivitiesContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -164,6 +165,7 @@ impl ::graph_model::rt::Struct for ActivityHistoryItem {
     }
 }
 impl ::graph_model::rt::Value for ActivityHistoryItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -235,6 +237,7 @@ impl ::graph_model::rt::Struct for ActivityMetadata {
     }
 }
 impl ::graph_model::rt::Value for ActivityMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1024,6 +1027,7 @@ impl ::graph_model::rt::Struct for AgentUser {
     }
 }
 impl ::graph_model::rt::Value for AgentUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1114,6 +1118,7 @@ impl ::graph_model::rt::Struct for AiAgentInfo {
     }
 }
 impl ::graph_model::rt::Value for AiAgentInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1192,6 +1197,7 @@ impl ::graph_model::rt::Struct for AiInteractionPlugin {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionPlugin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1278,6 +1284,7 @@ impl ::graph_model::rt::Struct for AssociatedTeamInfo {
     }
 }
 impl ::graph_model::rt::Value for AssociatedTeamInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1384,6 +1391,7 @@ impl ::graph_model::rt::Struct for Attachment {
     }
 }
 impl ::graph_model::rt::Value for Attachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1504,6 +1512,7 @@ impl ::graph_model::rt::Polymorphic for AttachmentAny {
     }
 }
 impl ::graph_model::rt::Value for AttachmentAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1599,6 +1608,7 @@ impl ::graph_model::rt::Struct for AttachmentBase {
     }
 }
 impl ::graph_model::rt::Value for AttachmentBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1705,6 +1715,7 @@ impl ::graph_model::rt::Polymorphic for AttachmentBaseAny {
     }
 }
 impl ::graph_model::rt::Value for AttachmentBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1795,6 +1806,7 @@ impl ::graph_model::rt::Struct for AttachmentSession {
     }
 }
 impl ::graph_model::rt::Value for AttachmentSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2006,6 +2018,7 @@ impl ::graph_model::rt::Struct for Authentication {
     }
 }
 impl ::graph_model::rt::Value for Authentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2083,6 +2096,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2295,6 +2309,7 @@ impl ::graph_model::rt::Polymorphic for AuthenticationMethodAny {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2678,6 +2693,7 @@ impl ::graph_model::rt::Struct for AuthorizationInfo {
     }
 }
 impl ::graph_model::rt::Value for AuthorizationInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2783,6 +2799,7 @@ impl ::graph_model::rt::Struct for AutomaticRepliesSetting {
     }
 }
 impl ::graph_model::rt::Value for AutomaticRepliesSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2918,6 +2935,7 @@ impl ::graph_model::rt::Struct for BinaryContent {
     }
 }
 impl ::graph_model::rt::Value for BinaryContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3091,6 +3109,7 @@ impl ::graph_model::rt::Struct for Calendar {
     }
 }
 impl ::graph_model::rt::Value for Calendar {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3295,6 +3314,7 @@ impl ::graph_model::rt::Struct for CalendarGroup {
     }
 }
 impl ::graph_model::rt::Value for CalendarGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3400,6 +3420,7 @@ impl ::graph_model::rt::Struct for CalendarPermission {
     }
 }
 impl ::graph_model::rt::Value for CalendarPermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3954,6 +3975,7 @@ impl ::graph_model::rt::Struct for CalendarSharingMessage {
     }
 }
 impl ::graph_model::rt::Value for CalendarSharingMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4036,6 +4058,7 @@ impl ::graph_model::rt::Struct for CalendarSharingMessageAction {
     }
 }
 impl ::graph_model::rt::Value for CalendarSharingMessageAction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4300,6 +4323,7 @@ impl ::graph_model::rt::Struct for ChecklistItem {
     }
 }
 impl ::graph_model::rt::Value for ChecklistItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4400,6 +4424,7 @@ impl ::graph_model::rt::Struct for CloudClipboardItem {
     }
 }
 impl ::graph_model::rt::Value for CloudClipboardItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4476,6 +4501,7 @@ impl ::graph_model::rt::Struct for CloudClipboardItemPayload {
     }
 }
 impl ::graph_model::rt::Value for CloudClipboardItemPayload {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4549,6 +4575,7 @@ impl ::graph_model::rt::Struct for CloudClipboardRoot {
     }
 }
 impl ::graph_model::rt::Value for CloudClipboardRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4851,6 +4878,7 @@ impl ::graph_model::rt::Struct for Contact {
     }
 }
 impl ::graph_model::rt::Value for Contact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4963,6 +4991,7 @@ impl ::graph_model::rt::Struct for ContactFolder {
     }
 }
 impl ::graph_model::rt::Value for ContactFolder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5053,6 +5082,7 @@ impl ::graph_model::rt::Struct for ContentActivity {
     }
 }
 impl ::graph_model::rt::Value for ContentActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5123,6 +5153,7 @@ impl ::graph_model::rt::Struct for ContentBase {
     }
 }
 impl ::graph_model::rt::Value for ContentBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5236,6 +5267,7 @@ impl ::graph_model::rt::Polymorphic for ContentBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ContentBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5370,6 +5402,7 @@ impl ::graph_model::rt::Struct for CustomMetadataDictionary {
     }
 }
 impl ::graph_model::rt::Value for CustomMetadataDictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5460,6 +5493,7 @@ impl ::graph_model::rt::Struct for CustomTimeZone {
     }
 }
 impl ::graph_model::rt::Value for CustomTimeZone {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5565,6 +5599,7 @@ impl ::graph_model::rt::Struct for DaylightTimeZoneOffset {
     }
 }
 impl ::graph_model::rt::Value for DaylightTimeZoneOffset {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5720,6 +5755,7 @@ impl ::graph_model::rt::Struct for DeviceMetadata {
     }
 }
 impl ::graph_model::rt::Value for DeviceMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5802,6 +5838,7 @@ impl ::graph_model::rt::Struct for EmailAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for EmailAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5891,6 +5928,7 @@ impl ::graph_model::rt::Struct for EmployeeExperienceUser {
     }
 }
 impl ::graph_model::rt::Value for EmployeeExperienceUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5967,6 +6005,7 @@ impl ::graph_model::rt::Struct for EmployeeOrgData {
     }
 }
 impl ::graph_model::rt::Value for EmployeeOrgData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6362,6 +6401,7 @@ impl ::graph_model::rt::Struct for Event {
     }
 }
 impl ::graph_model::rt::Value for Event {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6664,6 +6704,7 @@ impl ::graph_model::rt::Struct for EventMessage {
     }
 }
 impl ::graph_model::rt::Value for EventMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6779,6 +6820,7 @@ impl ::graph_model::rt::Polymorphic for EventMessageAny {
     }
 }
 impl ::graph_model::rt::Value for EventMessageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7111,6 +7153,7 @@ impl ::graph_model::rt::Struct for EventMessageRequest {
     }
 }
 impl ::graph_model::rt::Value for EventMessageRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7423,6 +7466,7 @@ impl ::graph_model::rt::Struct for EventMessageResponse {
     }
 }
 impl ::graph_model::rt::Value for EventMessageResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7568,6 +7612,7 @@ impl ::graph_model::rt::Struct for ExchangeSettings {
     }
 }
 impl ::graph_model::rt::Value for ExchangeSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7722,6 +7767,7 @@ impl ::graph_model::rt::Struct for ExternalAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for ExternalAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7842,6 +7888,7 @@ impl ::graph_model::rt::Struct for Fido2AuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for Fido2AuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7962,6 +8009,7 @@ impl ::graph_model::rt::Struct for FileAttachment {
     }
 }
 impl ::graph_model::rt::Value for FileAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8057,6 +8105,7 @@ impl ::graph_model::rt::Struct for FollowupFlag {
     }
 }
 impl ::graph_model::rt::Value for FollowupFlag {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8299,6 +8348,7 @@ impl ::graph_model::rt::Struct for ImageInfo {
     }
 }
 impl ::graph_model::rt::Value for ImageInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8436,6 +8486,7 @@ impl ::graph_model::rt::Struct for InferenceClassification {
     }
 }
 impl ::graph_model::rt::Value for InferenceClassification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8518,6 +8569,7 @@ impl ::graph_model::rt::Struct for InferenceClassificationOverride {
     }
 }
 impl ::graph_model::rt::Value for InferenceClassificationOverride {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8656,6 +8708,7 @@ impl ::graph_model::rt::Struct for InsightIdentity {
     }
 }
 impl ::graph_model::rt::Value for InsightIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8729,6 +8782,7 @@ impl ::graph_model::rt::Struct for IntegratedApplicationMetadata {
     }
 }
 impl ::graph_model::rt::Value for IntegratedApplicationMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8838,6 +8892,7 @@ impl ::graph_model::rt::Polymorphic for IntegratedApplicationMetadataAny {
     }
 }
 impl ::graph_model::rt::Value for IntegratedApplicationMetadataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8911,6 +8966,7 @@ impl ::graph_model::rt::Struct for InternetMessageHeader {
     }
 }
 impl ::graph_model::rt::Value for InternetMessageHeader {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9021,6 +9077,7 @@ impl ::graph_model::rt::Struct for ItemAttachment {
     }
 }
 impl ::graph_model::rt::Value for ItemAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9109,6 +9166,7 @@ impl ::graph_model::rt::Struct for ItemInsights {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for ItemInsights {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9220,6 +9278,7 @@ impl ::graph_model::rt::Struct for LicenseAssignmentState {
     }
 }
 impl ::graph_model::rt::Value for LicenseAssignmentState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9310,6 +9369,7 @@ impl ::graph_model::rt::Struct for LicenseDetails {
     }
 }
 impl ::graph_model::rt::Value for LicenseDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9410,6 +9470,7 @@ impl ::graph_model::rt::Struct for LinkedResource {
     }
 }
 impl ::graph_model::rt::Value for LinkedResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9486,6 +9547,7 @@ impl ::graph_model::rt::Struct for LocaleInfo {
     }
 }
 impl ::graph_model::rt::Value for LocaleInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9593,6 +9655,7 @@ impl ::graph_model::rt::Struct for LongRunningOperation {
     }
 }
 impl ::graph_model::rt::Value for LongRunningOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9719,6 +9782,7 @@ impl ::graph_model::rt::Polymorphic for LongRunningOperationAny {
     }
 }
 impl ::graph_model::rt::Value for LongRunningOperationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9856,6 +9920,7 @@ impl ::graph_model::rt::Struct for MailFolder {
     }
 }
 impl ::graph_model::rt::Value for MailFolder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9962,6 +10027,7 @@ impl ::graph_model::rt::Polymorphic for MailFolderAny {
     }
 }
 impl ::graph_model::rt::Value for MailFolderAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10119,6 +10185,7 @@ impl ::graph_model::rt::Struct for MailSearchFolder {
     }
 }
 impl ::graph_model::rt::Value for MailSearchFolder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10240,6 +10307,7 @@ impl ::graph_model::rt::Struct for MailboxSettings {
     }
 }
 impl ::graph_model::rt::Value for MailboxSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10744,6 +10812,7 @@ impl ::graph_model::rt::Struct for Message {
     }
 }
 impl ::graph_model::rt::Value for Message {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10985,6 +11054,7 @@ impl ::graph_model::rt::Polymorphic for MessageAny {
     }
 }
 impl ::graph_model::rt::Value for MessageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11105,6 +11175,7 @@ impl ::graph_model::rt::Struct for MessageRule {
     }
 }
 impl ::graph_model::rt::Value for MessageRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11235,6 +11306,7 @@ impl ::graph_model::rt::Struct for MessageRuleActions {
     }
 }
 impl ::graph_model::rt::Value for MessageRuleActions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11460,6 +11532,7 @@ impl ::graph_model::rt::Struct for MessageRulePredicates {
     }
 }
 impl ::graph_model::rt::Value for MessageRulePredicates {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11566,6 +11639,7 @@ impl ::graph_model::rt::Struct for MicrosoftAuthenticatorAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAuthenticatorAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11650,6 +11724,7 @@ impl ::graph_model::rt::Struct for ObjectIdentity {
     }
 }
 impl ::graph_model::rt::Value for ObjectIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11800,6 +11875,7 @@ impl ::graph_model::rt::Struct for OnPremisesExtensionAttributes {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesExtensionAttributes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11905,6 +11981,7 @@ impl ::graph_model::rt::Struct for OnlineMeetingInfo {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12060,6 +12137,7 @@ impl ::graph_model::rt::Struct for OperatingSystemSpecifications {
     }
 }
 impl ::graph_model::rt::Value for OperatingSystemSpecifications {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12138,6 +12216,7 @@ impl ::graph_model::rt::Struct for OutlookCategory {
     }
 }
 impl ::graph_model::rt::Value for OutlookCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12239,6 +12318,7 @@ impl ::graph_model::rt::Struct for OutlookItem {
     }
 }
 impl ::graph_model::rt::Value for OutlookItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12397,6 +12477,7 @@ impl ::graph_model::rt::Polymorphic for OutlookItemAny {
     }
 }
 impl ::graph_model::rt::Value for OutlookItemAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12473,6 +12554,7 @@ impl ::graph_model::rt::Struct for OutlookUser {
     }
 }
 impl ::graph_model::rt::Value for OutlookUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12620,6 +12702,7 @@ impl ::graph_model::rt::Struct for PasswordAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for PasswordAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12795,6 +12878,7 @@ impl ::graph_model::rt::Struct for Person {
     }
 }
 impl ::graph_model::rt::Value for Person {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12868,6 +12952,7 @@ impl ::graph_model::rt::Struct for PersonType {
     }
 }
 impl ::graph_model::rt::Value for PersonType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12968,6 +13053,7 @@ impl ::graph_model::rt::Struct for PhoneAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for PhoneAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13048,6 +13134,7 @@ impl ::graph_model::rt::Struct for PlannerUser {
     }
 }
 impl ::graph_model::rt::Value for PlannerUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13154,6 +13241,7 @@ impl ::graph_model::rt::Struct for PlatformCredentialAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for PlatformCredentialAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13226,6 +13314,7 @@ impl ::graph_model::rt::Struct for PolicyLocation {
     }
 }
 impl ::graph_model::rt::Value for PolicyLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13350,6 +13439,7 @@ impl ::graph_model::rt::Polymorphic for PolicyLocationAny {
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13421,6 +13511,7 @@ impl ::graph_model::rt::Struct for PolicyLocationApplication {
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13492,6 +13583,7 @@ impl ::graph_model::rt::Struct for PolicyLocationDomain {
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationDomain {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13563,6 +13655,7 @@ impl ::graph_model::rt::Struct for PolicyLocationUrl {
     }
 }
 impl ::graph_model::rt::Value for PolicyLocationUrl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13730,6 +13823,7 @@ impl ::graph_model::rt::Struct for Post {
     }
 }
 impl ::graph_model::rt::Value for Post {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13856,6 +13950,7 @@ impl ::graph_model::rt::Struct for ProcessContentMetadataBase {
     }
 }
 impl ::graph_model::rt::Value for ProcessContentMetadataBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13972,6 +14067,7 @@ impl ::graph_model::rt::Polymorphic for ProcessContentMetadataBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ProcessContentMetadataBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14072,6 +14168,7 @@ impl ::graph_model::rt::Struct for ProcessContentRequest {
     }
 }
 impl ::graph_model::rt::Value for ProcessContentRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14227,6 +14324,7 @@ impl ::graph_model::rt::Struct for ProcessConversationMetadata {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for ProcessConversationMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14368,6 +14466,7 @@ impl ::graph_model::rt::Struct for ProcessFileMetadata {
     }
 }
 impl ::graph_model::rt::Value for ProcessFileMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14450,6 +14549,7 @@ impl ::graph_model::rt::Struct for ProtectedApplicationMetadata {
     }
 }
 impl ::graph_model::rt::Value for ProtectedApplicationMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14555,6 +14655,7 @@ impl ::graph_model::rt::Struct for QrCode {
     }
 }
 impl ::graph_model::rt::Value for QrCode {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14650,6 +14751,7 @@ impl ::graph_model::rt::Struct for QrCodeImageDetails {
     }
 }
 impl ::graph_model::rt::Value for QrCodeImageDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14750,6 +14852,7 @@ impl ::graph_model::rt::Struct for QrCodePinAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for QrCodePinAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14850,6 +14953,7 @@ impl ::graph_model::rt::Struct for QrPin {
     }
 }
 impl ::graph_model::rt::Value for QrPin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14955,6 +15059,7 @@ impl ::graph_model::rt::Struct for ReferenceAttachment {
     }
 }
 impl ::graph_model::rt::Value for ReferenceAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15070,6 +15175,7 @@ impl ::graph_model::rt::Struct for ResourceAccessDetail {
     }
 }
 impl ::graph_model::rt::Value for ResourceAccessDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15291,6 +15397,7 @@ impl ::graph_model::rt::Struct for ResourceReference {
     }
 }
 impl ::graph_model::rt::Value for ResourceReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15406,6 +15513,7 @@ impl ::graph_model::rt::Struct for ResourceVisualization {
     }
 }
 impl ::graph_model::rt::Value for ResourceVisualization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15496,6 +15604,7 @@ impl ::graph_model::rt::Struct for ScoredEmailAddress {
     }
 }
 impl ::graph_model::rt::Value for ScoredEmailAddress {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15742,6 +15851,7 @@ impl ::graph_model::rt::Struct for SharedInsight {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for SharedInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15848,6 +15958,7 @@ impl ::graph_model::rt::Struct for SharingDetail {
     }
 }
 impl ::graph_model::rt::Value for SharingDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15930,6 +16041,7 @@ impl ::graph_model::rt::Struct for ShiftAvailability {
     }
 }
 impl ::graph_model::rt::Value for ShiftAvailability {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16035,6 +16147,7 @@ impl ::graph_model::rt::Struct for ShiftPreferences {
     }
 }
 impl ::graph_model::rt::Value for ShiftPreferences {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16142,6 +16255,7 @@ impl ::graph_model::rt::Struct for SignInActivity {
     }
 }
 impl ::graph_model::rt::Value for SignInActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16218,6 +16332,7 @@ impl ::graph_model::rt::Struct for SizeRange {
     }
 }
 impl ::graph_model::rt::Value for SizeRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16300,6 +16415,7 @@ impl ::graph_model::rt::Struct for SoftwareOathAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for SoftwareOathAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16394,6 +16510,7 @@ impl ::graph_model::rt::Struct for StandardTimeZoneOffset {
     }
 }
 impl ::graph_model::rt::Value for StandardTimeZoneOffset {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16502,6 +16619,7 @@ impl ::graph_model::rt::Polymorphic for StandardTimeZoneOffsetAny {
     }
 }
 impl ::graph_model::rt::Value for StandardTimeZoneOffsetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16686,6 +16804,7 @@ impl ::graph_model::rt::Struct for TaskFileAttachment {
     }
 }
 impl ::graph_model::rt::Value for TaskFileAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16879,6 +16998,7 @@ impl ::graph_model::rt::Struct for TemporaryAccessPassAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for TemporaryAccessPassAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16950,6 +17070,7 @@ impl ::graph_model::rt::Struct for TextContent {
     }
 }
 impl ::graph_model::rt::Value for TextContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17026,6 +17147,7 @@ impl ::graph_model::rt::Struct for TimeOffDetails {
     }
 }
 impl ::graph_model::rt::Value for TimeOffDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17102,6 +17224,7 @@ impl ::graph_model::rt::Struct for TimeRange {
     }
 }
 impl ::graph_model::rt::Value for TimeRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17173,6 +17296,7 @@ impl ::graph_model::rt::Struct for TimeZoneBase {
     }
 }
 impl ::graph_model::rt::Value for TimeZoneBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17279,6 +17403,7 @@ impl ::graph_model::rt::Polymorphic for TimeZoneBaseAny {
     }
 }
 impl ::graph_model::rt::Value for TimeZoneBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17352,6 +17477,7 @@ impl ::graph_model::rt::Struct for Todo {
     }
 }
 impl ::graph_model::rt::Value for Todo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17532,6 +17658,7 @@ impl ::graph_model::rt::Struct for TodoTask {
     }
 }
 impl ::graph_model::rt::Value for TodoTask {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17642,6 +17769,7 @@ impl ::graph_model::rt::Struct for TodoTaskList {
     }
 }
 impl ::graph_model::rt::Value for TodoTaskList {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17748,6 +17876,7 @@ impl ::graph_model::rt::Struct for Trending {
     }
 }
 impl ::graph_model::rt::Value for Trending {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17827,6 +17956,7 @@ impl ::graph_model::rt::Struct for UsageDetails {
     }
 }
 impl ::graph_model::rt::Value for UsageDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17934,6 +18064,7 @@ impl ::graph_model::rt::Struct for UsedInsight {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for UsedInsight {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18729,6 +18860,7 @@ impl ::graph_model::rt::Struct for User {
     }
 }
 impl ::graph_model::rt::Value for User {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18879,6 +19011,7 @@ impl ::graph_model::rt::Struct for UserActivity {
     }
 }
 impl ::graph_model::rt::Value for UserActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19088,6 +19221,7 @@ impl ::graph_model::rt::Polymorphic for UserAny {
     }
 }
 impl ::graph_model::rt::Value for UserAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19178,6 +19312,7 @@ impl ::graph_model::rt::Struct for UserDataSecurityAndGovernance {
     }
 }
 impl ::graph_model::rt::Value for UserDataSecurityAndGovernance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19251,6 +19386,7 @@ impl ::graph_model::rt::Struct for UserInsightsSettings {
     }
 }
 impl ::graph_model::rt::Value for UserInsightsSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19322,6 +19458,7 @@ impl ::graph_model::rt::Struct for UserPrint {
     }
 }
 impl ::graph_model::rt::Value for UserPrint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19393,6 +19530,7 @@ impl ::graph_model::rt::Struct for UserProtectionScopeContainer {
     }
 }
 impl ::graph_model::rt::Value for UserProtectionScopeContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19602,6 +19740,7 @@ impl ::graph_model::rt::Struct for UserSettings {
     }
 }
 impl ::graph_model::rt::Value for UserSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19678,6 +19817,7 @@ impl ::graph_model::rt::Struct for UserSolutionRoot {
     }
 }
 impl ::graph_model::rt::Value for UserSolutionRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19751,6 +19891,7 @@ impl ::graph_model::rt::Struct for UserStorage {
     }
 }
 impl ::graph_model::rt::Value for UserStorage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19845,6 +19986,7 @@ impl ::graph_model::rt::Struct for UserTeamwork {
     }
 }
 impl ::graph_model::rt::Value for UserTeamwork {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19945,6 +20087,7 @@ impl ::graph_model::rt::Struct for VisualInfo {
     }
 }
 impl ::graph_model::rt::Value for VisualInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20014,6 +20157,7 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticationExtensionsClientOutputs
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticationExtensionsClientOutputs {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20092,6 +20236,7 @@ impl ::graph_model::rt::Struct for WebauthnAuthenticatorAttestationResponse {
     }
 }
 impl ::graph_model::rt::Value for WebauthnAuthenticatorAttestationResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20175,6 +20320,7 @@ impl ::graph_model::rt::Struct for WebauthnPublicKeyCredential {
     }
 }
 impl ::graph_model::rt::Value for WebauthnPublicKeyCredential {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20253,6 +20399,7 @@ impl ::graph_model::rt::Struct for Website {
     }
 }
 impl ::graph_model::rt::Value for Website {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20496,6 +20643,7 @@ impl ::graph_model::rt::Struct for WindowsHelloForBusinessAuthenticationMethod {
     }
 }
 impl ::graph_model::rt::Value for WindowsHelloForBusinessAuthenticationMethod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20598,6 +20746,7 @@ impl ::graph_model::rt::Struct for WindowsSetting {
     }
 }
 impl ::graph_model::rt::Value for WindowsSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20698,6 +20847,7 @@ impl ::graph_model::rt::Struct for WindowsSettingInstance {
     }
 }
 impl ::graph_model::rt::Value for WindowsSettingInstance {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20858,6 +21008,7 @@ impl ::graph_model::rt::Struct for WorkHoursAndLocationsSetting {
     }
 }
 impl ::graph_model::rt::Value for WorkHoursAndLocationsSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20968,6 +21119,7 @@ impl ::graph_model::rt::Struct for WorkPlanOccurrence {
     }
 }
 impl ::graph_model::rt::Value for WorkPlanOccurrence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21073,6 +21225,7 @@ impl ::graph_model::rt::Struct for WorkPlanRecurrence {
     }
 }
 impl ::graph_model::rt::Value for WorkPlanRecurrence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21163,6 +21316,7 @@ impl ::graph_model::rt::Struct for WorkingHours {
     }
 }
 impl ::graph_model::rt::Value for WorkingHours {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21234,6 +21388,7 @@ impl ::graph_model::rt::Struct for WorkingTimeSchedule {
     }
 }
 impl ::graph_model::rt::Value for WorkingTimeSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for KeyValuePair {
     }
 }
 impl ::graph_model::rt::Value for KeyValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

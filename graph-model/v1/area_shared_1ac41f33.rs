@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for Attendee {
     }
 }
 impl ::graph_model::rt::Value for Attendee {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -128,6 +129,7 @@ impl ::graph_model::rt::Struct for AttendeeBase {
     }
 }
 impl ::graph_model::rt::Value for AttendeeBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -234,6 +236,7 @@ impl ::graph_model::rt::Polymorphic for AttendeeBaseAny {
     }
 }
 impl ::graph_model::rt::Value for AttendeeBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -371,6 +374,7 @@ impl ::graph_model::rt::Struct for EmailAddress {
     }
 }
 impl ::graph_model::rt::Value for EmailAddress {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -442,6 +446,7 @@ impl ::graph_model::rt::Struct for Recipient {
     }
 }
 impl ::graph_model::rt::Value for Recipient {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -555,6 +560,7 @@ impl ::graph_model::rt::Polymorphic for RecipientAny {
     }
 }
 impl ::graph_model::rt::Value for RecipientAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -628,6 +634,7 @@ impl ::graph_model::rt::Struct for ResponseStatus {
     }
 }
 impl ::graph_model::rt::Value for ResponseStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -784,6 +791,7 @@ impl ::graph_model::rt::Struct for TimeSlot {
     }
 }
 impl ::graph_model::rt::Value for TimeSlot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for PatternedRecurrence {
     }
 }
 impl ::graph_model::rt::Value for PatternedRecurrence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -145,6 +146,7 @@ impl ::graph_model::rt::Struct for RecurrencePattern {
     }
 }
 impl ::graph_model::rt::Value for RecurrencePattern {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -328,6 +330,7 @@ impl ::graph_model::rt::Struct for RecurrenceRange {
     }
 }
 impl ::graph_model::rt::Value for RecurrenceRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -31,6 +31,7 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeValue {
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

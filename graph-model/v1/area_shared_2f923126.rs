@@ -252,6 +252,7 @@ impl ::graph_model::rt::Struct for InternalDomainFederation {
     }
 }
 impl ::graph_model::rt::Value for InternalDomainFederation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -405,6 +406,7 @@ impl ::graph_model::rt::Struct for SigningCertificateUpdateStatus {
     }
 }
 impl ::graph_model::rt::Value for SigningCertificateUpdateStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

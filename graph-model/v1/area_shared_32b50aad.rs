@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for ServiceStorageQuotaBreakdown {
     }
 }
 impl ::graph_model::rt::Value for ServiceStorageQuotaBreakdown {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -167,6 +168,7 @@ impl ::graph_model::rt::Struct for UnifiedStorageQuota {
     }
 }
 impl ::graph_model::rt::Value for UnifiedStorageQuota {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -323,6 +323,7 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprint {
     }
 }
 impl ::graph_model::rt::Value for AgentIdentityBlueprint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -394,6 +395,7 @@ impl ::graph_model::rt::Struct for AllAllowedScopes {
     }
 }
 impl ::graph_model::rt::Value for AllAllowedScopes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -494,6 +496,7 @@ impl ::graph_model::rt::Struct for ApiApplication {
     }
 }
 impl ::graph_model::rt::Value for ApiApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -844,6 +847,7 @@ impl ::graph_model::rt::Struct for Application {
     }
 }
 impl ::graph_model::rt::Value for Application {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -952,6 +956,7 @@ impl ::graph_model::rt::Polymorphic for ApplicationAny {
     }
 }
 impl ::graph_model::rt::Value for ApplicationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1042,6 +1047,7 @@ impl ::graph_model::rt::Struct for AuthenticationBehaviors {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationBehaviors {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1143,6 +1149,7 @@ impl ::graph_model::rt::Struct for Certification {
     }
 }
 impl ::graph_model::rt::Value for Certification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1216,6 +1223,7 @@ impl ::graph_model::rt::Struct for EnumeratedScopes {
     }
 }
 impl ::graph_model::rt::Value for EnumeratedScopes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1331,6 +1339,7 @@ impl ::graph_model::rt::Struct for ExtensionProperty {
     }
 }
 impl ::graph_model::rt::Value for ExtensionProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1413,6 +1422,7 @@ impl ::graph_model::rt::Struct for ImplicitGrantSettings {
     }
 }
 impl ::graph_model::rt::Value for ImplicitGrantSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1489,6 +1499,7 @@ impl ::graph_model::rt::Struct for InheritablePermission {
     }
 }
 impl ::graph_model::rt::Value for InheritablePermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1561,6 +1572,7 @@ impl ::graph_model::rt::Struct for InheritableScopes {
     }
 }
 impl ::graph_model::rt::Value for InheritableScopes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1681,6 +1693,7 @@ impl ::graph_model::rt::Polymorphic for InheritableScopesAny {
     }
 }
 impl ::graph_model::rt::Value for InheritableScopesAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1817,6 +1830,7 @@ impl ::graph_model::rt::Struct for NoScopes {
     }
 }
 impl ::graph_model::rt::Value for NoScopes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1907,6 +1921,7 @@ impl ::graph_model::rt::Struct for OptionalClaim {
     }
 }
 impl ::graph_model::rt::Value for OptionalClaim {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1989,6 +2004,7 @@ impl ::graph_model::rt::Struct for OptionalClaims {
     }
 }
 impl ::graph_model::rt::Value for OptionalClaims {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2071,6 +2087,7 @@ impl ::graph_model::rt::Struct for ParentalControlSettings {
     }
 }
 impl ::graph_model::rt::Value for ParentalControlSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2147,6 +2164,7 @@ impl ::graph_model::rt::Struct for PreAuthorizedApplication {
     }
 }
 impl ::graph_model::rt::Value for PreAuthorizedApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2218,6 +2236,7 @@ impl ::graph_model::rt::Struct for PublicClientApplication {
     }
 }
 impl ::graph_model::rt::Value for PublicClientApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2291,6 +2310,7 @@ impl ::graph_model::rt::Struct for RedirectUriSettings {
     }
 }
 impl ::graph_model::rt::Value for RedirectUriSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2374,6 +2394,7 @@ impl ::graph_model::rt::Struct for RequestSignatureVerification {
     }
 }
 impl ::graph_model::rt::Value for RequestSignatureVerification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2450,6 +2471,7 @@ impl ::graph_model::rt::Struct for RequiredResourceAccess {
     }
 }
 impl ::graph_model::rt::Value for RequiredResourceAccess {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2523,6 +2545,7 @@ impl ::graph_model::rt::Struct for ResourceAccess {
     }
 }
 impl ::graph_model::rt::Value for ResourceAccess {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2702,6 +2725,7 @@ impl ::graph_model::rt::Struct for ServicePrincipalLockConfiguration {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalLockConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2773,6 +2797,7 @@ impl ::graph_model::rt::Struct for SpaApplication {
     }
 }
 impl ::graph_model::rt::Value for SpaApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2934,6 +2959,7 @@ impl ::graph_model::rt::Struct for WebApplication {
     }
 }
 impl ::graph_model::rt::Value for WebApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -82,6 +82,7 @@ impl ::graph_model::rt::Struct for AttackSimulationOperation {
     }
 }
 impl ::graph_model::rt::Value for AttackSimulationOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -381,6 +382,7 @@ impl ::graph_model::rt::Struct for SensitivityLabel {
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

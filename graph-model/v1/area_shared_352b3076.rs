@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for AppIdentity {
     }
 }
 impl ::graph_model::rt::Value for AppIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

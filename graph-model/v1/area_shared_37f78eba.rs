@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for AllDevicesAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for AllDevicesAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -104,6 +105,7 @@ impl ::graph_model::rt::Struct for AllLicensedUsersAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for AllLicensedUsersAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -179,6 +181,7 @@ impl ::graph_model::rt::Struct for ConfigurationManagerCollectionAssignmentTarge
     }
 }
 impl ::graph_model::rt::Value for ConfigurationManagerCollectionAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -254,6 +257,7 @@ impl ::graph_model::rt::Struct for DeviceAndAppManagementAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -408,6 +412,7 @@ impl ::graph_model::rt::Polymorphic for DeviceAndAppManagementAssignmentTargetAn
     }
 }
 impl ::graph_model::rt::Value for DeviceAndAppManagementAssignmentTargetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -483,6 +488,7 @@ impl ::graph_model::rt::Struct for ExclusionGroupAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for ExclusionGroupAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -558,6 +564,7 @@ impl ::graph_model::rt::Struct for GroupAssignmentTarget {
     }
 }
 impl ::graph_model::rt::Value for GroupAssignmentTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -667,6 +674,7 @@ impl ::graph_model::rt::Polymorphic for GroupAssignmentTargetAny {
     }
 }
 impl ::graph_model::rt::Value for GroupAssignmentTargetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -746,6 +754,7 @@ impl ::graph_model::rt::Struct for MimeContent {
     }
 }
 impl ::graph_model::rt::Value for MimeContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

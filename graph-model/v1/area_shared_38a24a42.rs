@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for AssignedLicense {
     }
 }
 impl ::graph_model::rt::Value for AssignedLicense {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -128,6 +129,7 @@ impl ::graph_model::rt::Struct for PasswordProfile {
     }
 }
 impl ::graph_model::rt::Value for PasswordProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for ServicePlanInfo {
     }
 }
 impl ::graph_model::rt::Value for ServicePlanInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

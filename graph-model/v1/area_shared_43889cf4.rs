@@ -112,6 +112,7 @@ impl ::graph_model::rt::Struct for Subscription {
     }
 }
 impl ::graph_model::rt::Value for Subscription {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

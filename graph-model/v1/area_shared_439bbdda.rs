@@ -88,6 +88,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMember {
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -394,6 +395,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationMemberTransitionDetail
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationMemberTransitionDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

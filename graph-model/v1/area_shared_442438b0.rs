@@ -31,6 +31,7 @@ impl ::graph_model::rt::Struct for BooleanColumn {
     }
 }
 impl ::graph_model::rt::Value for BooleanColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -109,6 +110,7 @@ impl ::graph_model::rt::Struct for CalculatedColumn {
     }
 }
 impl ::graph_model::rt::Value for CalculatedColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -191,6 +193,7 @@ impl ::graph_model::rt::Struct for ChoiceColumn {
     }
 }
 impl ::graph_model::rt::Value for ChoiceColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -432,6 +435,7 @@ impl ::graph_model::rt::Struct for ColumnDefinition {
     }
 }
 impl ::graph_model::rt::Value for ColumnDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -505,6 +509,7 @@ impl ::graph_model::rt::Struct for ColumnLink {
     }
 }
 impl ::graph_model::rt::Value for ColumnLink {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -739,6 +744,7 @@ impl ::graph_model::rt::Struct for ColumnValidation {
     }
 }
 impl ::graph_model::rt::Value for ColumnValidation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -808,6 +814,7 @@ impl ::graph_model::rt::Struct for ContentApprovalStatusColumn {
     }
 }
 impl ::graph_model::rt::Value for ContentApprovalStatusColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -986,6 +993,7 @@ impl ::graph_model::rt::Struct for ContentType {
     }
 }
 impl ::graph_model::rt::Value for ContentType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1062,6 +1070,7 @@ impl ::graph_model::rt::Struct for ContentTypeOrder {
     }
 }
 impl ::graph_model::rt::Value for ContentTypeOrder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1133,6 +1142,7 @@ impl ::graph_model::rt::Struct for CurrencyColumn {
     }
 }
 impl ::graph_model::rt::Value for CurrencyColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1209,6 +1219,7 @@ impl ::graph_model::rt::Struct for DateTimeColumn {
     }
 }
 impl ::graph_model::rt::Value for DateTimeColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1282,6 +1293,7 @@ impl ::graph_model::rt::Struct for DefaultColumnValue {
     }
 }
 impl ::graph_model::rt::Value for DefaultColumnValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1394,6 +1406,7 @@ impl ::graph_model::rt::Struct for DocumentSet {
     }
 }
 impl ::graph_model::rt::Value for DocumentSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1476,6 +1489,7 @@ impl ::graph_model::rt::Struct for DocumentSetContent {
     }
 }
 impl ::graph_model::rt::Value for DocumentSetContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1668,6 +1682,7 @@ impl ::graph_model::rt::Struct for Drive {
     }
 }
 impl ::graph_model::rt::Value for Drive {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1737,6 +1752,7 @@ impl ::graph_model::rt::Struct for GeolocationColumn {
     }
 }
 impl ::graph_model::rt::Value for GeolocationColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1808,6 +1824,7 @@ impl ::graph_model::rt::Struct for HyperlinkOrPictureColumn {
     }
 }
 impl ::graph_model::rt::Value for HyperlinkOrPictureColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2000,6 +2017,7 @@ impl ::graph_model::rt::Struct for List {
     }
 }
 impl ::graph_model::rt::Value for List {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2082,6 +2100,7 @@ impl ::graph_model::rt::Struct for ListInfo {
     }
 }
 impl ::graph_model::rt::Value for ListInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2182,6 +2201,7 @@ impl ::graph_model::rt::Struct for LookupColumn {
     }
 }
 impl ::graph_model::rt::Value for LookupColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2272,6 +2292,7 @@ impl ::graph_model::rt::Struct for NumberColumn {
     }
 }
 impl ::graph_model::rt::Value for NumberColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2358,6 +2379,7 @@ impl ::graph_model::rt::Struct for PersonOrGroupColumn {
     }
 }
 impl ::graph_model::rt::Value for PersonOrGroupColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2463,6 +2485,7 @@ impl ::graph_model::rt::Struct for Quota {
     }
 }
 impl ::graph_model::rt::Value for Quota {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2588,6 +2611,7 @@ impl ::graph_model::rt::Struct for RichLongRunningOperation {
     }
 }
 impl ::graph_model::rt::Value for RichLongRunningOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2659,6 +2683,7 @@ impl ::graph_model::rt::Struct for StoragePlanInformation {
     }
 }
 impl ::graph_model::rt::Value for StoragePlanInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2728,6 +2753,7 @@ impl ::graph_model::rt::Struct for SystemFacet {
     }
 }
 impl ::graph_model::rt::Value for SystemFacet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2825,6 +2851,7 @@ impl ::graph_model::rt::Struct for TermColumn {
     }
 }
 impl ::graph_model::rt::Value for TermColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2925,6 +2952,7 @@ impl ::graph_model::rt::Struct for TextColumn {
     }
 }
 impl ::graph_model::rt::Value for TextColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2994,6 +3022,7 @@ impl ::graph_model::rt::Struct for ThumbnailColumn {
     }
 }
 impl ::graph_model::rt::Value for ThumbnailColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for OnPremisesProvisioningError {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesProvisioningError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -133,6 +134,7 @@ impl ::graph_model::rt::Struct for OnPremisesSyncBehavior {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesSyncBehavior {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -220,6 +222,7 @@ impl ::graph_model::rt::Struct for ServiceProvisioningError {
     }
 }
 impl ::graph_model::rt::Value for ServiceProvisioningError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -329,6 +332,7 @@ impl ::graph_model::rt::Polymorphic for ServiceProvisioningErrorAny {
     }
 }
 impl ::graph_model::rt::Value for ServiceProvisioningErrorAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -424,6 +428,7 @@ impl ::graph_model::rt::Struct for ServiceProvisioningXmlError {
     }
 }
 impl ::graph_model::rt::Value for ServiceProvisioningXmlError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -77,6 +77,7 @@ impl ::graph_model::rt::Struct for Location {
     }
 }
 impl ::graph_model::rt::Value for Location {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -185,6 +186,7 @@ impl ::graph_model::rt::Polymorphic for LocationAny {
     }
 }
 impl ::graph_model::rt::Value for LocationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -305,6 +307,7 @@ impl ::graph_model::rt::Struct for LocationConstraintItem {
     }
 }
 impl ::graph_model::rt::Value for LocationConstraintItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

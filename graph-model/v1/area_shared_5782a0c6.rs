@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for DateTimeTimeZone {
     }
 }
 impl ::graph_model::rt::Value for DateTimeTimeZone {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

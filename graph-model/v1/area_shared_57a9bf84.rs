@@ -79,6 +79,7 @@ impl ::graph_model::rt::Struct for AadUserConversationMember {
     }
 }
 impl ::graph_model::rt::Value for AadUserConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -180,6 +181,7 @@ impl ::graph_model::rt::Struct for AnonymousGuestConversationMember {
     }
 }
 impl ::graph_model::rt::Value for AnonymousGuestConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -281,6 +283,7 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserConversationMem
     }
 }
 impl ::graph_model::rt::Value for AzureCommunicationServicesUserConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -384,6 +387,7 @@ impl ::graph_model::rt::Struct for CallEndedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for CallEndedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -455,6 +459,7 @@ impl ::graph_model::rt::Struct for CallParticipantInfo {
     }
 }
 impl ::graph_model::rt::Value for CallParticipantInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -565,6 +570,7 @@ impl ::graph_model::rt::Struct for CallRecordingEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for CallRecordingEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -726,6 +732,7 @@ impl ::graph_model::rt::Struct for CallStartedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for CallStartedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -812,6 +819,7 @@ impl ::graph_model::rt::Struct for CallTranscriptEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for CallTranscriptEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -898,6 +906,7 @@ impl ::graph_model::rt::Struct for ChannelAddedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for ChannelAddedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -984,6 +993,7 @@ impl ::graph_model::rt::Struct for ChannelDeletedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for ChannelDeletedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1066,6 +1076,7 @@ impl ::graph_model::rt::Struct for ChannelDescriptionUpdatedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for ChannelDescriptionUpdatedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1144,6 +1155,7 @@ impl ::graph_model::rt::Struct for ChannelIdentity {
     }
 }
 impl ::graph_model::rt::Value for ChannelIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1230,6 +1242,7 @@ impl ::graph_model::rt::Struct for ChannelRenamedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for ChannelRenamedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1306,6 +1319,7 @@ impl ::graph_model::rt::Struct for ChannelSetAsFavoriteByDefaultEventMessageDeta
     }
 }
 impl ::graph_model::rt::Value for ChannelSetAsFavoriteByDefaultEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1385,6 +1399,7 @@ impl ::graph_model::rt::Struct for ChannelUnsetAsFavoriteByDefaultEventMessageDe
     }
 }
 impl ::graph_model::rt::Value for ChannelUnsetAsFavoriteByDefaultEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1588,6 +1603,7 @@ impl ::graph_model::rt::Struct for ChatMessage {
     }
 }
 impl ::graph_model::rt::Value for ChatMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1768,6 +1784,7 @@ impl ::graph_model::rt::Polymorphic for ChatMessageAny {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1878,6 +1895,7 @@ impl ::graph_model::rt::Struct for ChatMessageAttachment {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1960,6 +1978,7 @@ impl ::graph_model::rt::Struct for ChatMessageHistoryItem {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageHistoryItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2042,6 +2061,7 @@ impl ::graph_model::rt::Struct for ChatMessageHostedContent {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageHostedContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2189,6 +2209,7 @@ impl ::graph_model::rt::Struct for ChatMessageMention {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageMention {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2295,6 +2316,7 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolation {
     }
 }
 impl ::graph_model::rt::Value for ChatMessagePolicyViolation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2454,6 +2476,7 @@ impl ::graph_model::rt::Struct for ChatMessagePolicyViolationPolicyTip {
     }
 }
 impl ::graph_model::rt::Value for ChatMessagePolicyViolationPolicyTip {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2693,6 +2716,7 @@ impl ::graph_model::rt::Struct for ChatMessageReaction {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageReaction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2855,6 +2879,7 @@ impl ::graph_model::rt::Struct for ChatRenamedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for ChatRenamedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2947,6 +2972,7 @@ impl ::graph_model::rt::Struct for ConversationMember {
     }
 }
 impl ::graph_model::rt::Value for ConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3119,6 +3145,7 @@ impl ::graph_model::rt::Polymorphic for ConversationMemberAny {
     }
 }
 impl ::graph_model::rt::Value for ConversationMemberAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3209,6 +3236,7 @@ impl ::graph_model::rt::Struct for ConversationMemberRoleUpdatedEventMessageDeta
     }
 }
 impl ::graph_model::rt::Value for ConversationMemberRoleUpdatedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3282,6 +3310,7 @@ impl ::graph_model::rt::Struct for EventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for EventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3697,6 +3726,7 @@ impl ::graph_model::rt::Polymorphic for EventMessageDetailAny {
     }
 }
 impl ::graph_model::rt::Value for EventMessageDetailAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3783,6 +3813,7 @@ impl ::graph_model::rt::Struct for MeetingPolicyUpdatedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MeetingPolicyUpdatedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3870,6 +3901,7 @@ impl ::graph_model::rt::Struct for MembersAddedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MembersAddedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3946,6 +3978,7 @@ impl ::graph_model::rt::Struct for MembersDeletedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MembersDeletedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4022,6 +4055,7 @@ impl ::graph_model::rt::Struct for MembersJoinedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MembersJoinedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4098,6 +4132,7 @@ impl ::graph_model::rt::Struct for MembersLeftEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MembersLeftEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4174,6 +4209,7 @@ impl ::graph_model::rt::Struct for MessagePinnedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MessagePinnedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4250,6 +4286,7 @@ impl ::graph_model::rt::Struct for MessageUnpinnedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for MessageUnpinnedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4351,6 +4388,7 @@ impl ::graph_model::rt::Struct for MicrosoftAccountUserConversationMember {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftAccountUserConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4517,6 +4555,7 @@ impl ::graph_model::rt::Struct for PhoneUserConversationMember {
     }
 }
 impl ::graph_model::rt::Value for PhoneUserConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4623,6 +4662,7 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUserConversationMember {
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessUserConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4724,6 +4764,7 @@ impl ::graph_model::rt::Struct for SkypeUserConversationMember {
     }
 }
 impl ::graph_model::rt::Value for SkypeUserConversationMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4800,6 +4841,7 @@ impl ::graph_model::rt::Struct for TabUpdatedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TabUpdatedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5005,6 +5047,7 @@ impl ::graph_model::rt::Struct for TargetedChatMessage {
     }
 }
 impl ::graph_model::rt::Value for TargetedChatMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5081,6 +5124,7 @@ impl ::graph_model::rt::Struct for TeamArchivedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamArchivedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5171,6 +5215,7 @@ impl ::graph_model::rt::Struct for TeamCreatedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamCreatedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5253,6 +5298,7 @@ impl ::graph_model::rt::Struct for TeamDescriptionUpdatedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamDescriptionUpdatedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5329,6 +5375,7 @@ impl ::graph_model::rt::Struct for TeamJoiningDisabledEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamJoiningDisabledEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5405,6 +5452,7 @@ impl ::graph_model::rt::Struct for TeamJoiningEnabledEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamJoiningEnabledEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5487,6 +5535,7 @@ impl ::graph_model::rt::Struct for TeamRenamedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamRenamedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5563,6 +5612,7 @@ impl ::graph_model::rt::Struct for TeamUnarchivedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamUnarchivedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5649,6 +5699,7 @@ impl ::graph_model::rt::Struct for TeamsAppInstalledEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppInstalledEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5735,6 +5786,7 @@ impl ::graph_model::rt::Struct for TeamsAppRemovedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppRemovedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5821,6 +5873,7 @@ impl ::graph_model::rt::Struct for TeamsAppUpgradedEventMessageDetail {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppUpgradedEventMessageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5916,6 +5969,7 @@ impl ::graph_model::rt::Struct for TeamsTab {
     }
 }
 impl ::graph_model::rt::Value for TeamsTab {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6006,6 +6060,7 @@ impl ::graph_model::rt::Struct for TeamsTabConfiguration {
     }
 }
 impl ::graph_model::rt::Value for TeamsTabConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -56,6 +56,7 @@ impl ::graph_model::rt::Struct for PublicError {
     }
 }
 impl ::graph_model::rt::Value for PublicError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -134,6 +135,7 @@ impl ::graph_model::rt::Struct for PublicErrorDetail {
     }
 }
 impl ::graph_model::rt::Value for PublicErrorDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -219,6 +221,7 @@ impl ::graph_model::rt::Struct for PublicInnerError {
     }
 }
 impl ::graph_model::rt::Value for PublicInnerError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

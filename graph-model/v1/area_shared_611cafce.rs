@@ -48,6 +48,7 @@ impl ::graph_model::rt::Struct for AzureCommunicationServicesUserIdentity {
     }
 }
 impl ::graph_model::rt::Value for AzureCommunicationServicesUserIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -138,6 +139,7 @@ impl ::graph_model::rt::Struct for CommunicationsApplicationIdentity {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsApplicationIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -223,6 +225,7 @@ impl ::graph_model::rt::Struct for CommunicationsApplicationInstanceIdentity {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsApplicationInstanceIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -296,6 +299,7 @@ impl ::graph_model::rt::Struct for CommunicationsEncryptedIdentity {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsEncryptedIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -374,6 +378,7 @@ impl ::graph_model::rt::Struct for CommunicationsGuestIdentity {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsGuestIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -447,6 +452,7 @@ impl ::graph_model::rt::Struct for CommunicationsPhoneIdentity {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsPhoneIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -525,6 +531,7 @@ impl ::graph_model::rt::Struct for CommunicationsUserIdentity {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsUserIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -603,6 +610,7 @@ impl ::graph_model::rt::Struct for EmailIdentity {
     }
 }
 impl ::graph_model::rt::Value for EmailIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -676,6 +684,7 @@ impl ::graph_model::rt::Struct for Identity {
     }
 }
 impl ::graph_model::rt::Value for Identity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -962,6 +971,7 @@ impl ::graph_model::rt::Polymorphic for IdentityAny {
     }
 }
 impl ::graph_model::rt::Value for IdentityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1040,6 +1050,7 @@ impl ::graph_model::rt::Struct for ServicePrincipalIdentity {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1130,6 +1141,7 @@ impl ::graph_model::rt::Struct for SharePointGroupIdentity {
     }
 }
 impl ::graph_model::rt::Value for SharePointGroupIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1208,6 +1220,7 @@ impl ::graph_model::rt::Struct for SharePointIdentity {
     }
 }
 impl ::graph_model::rt::Value for SharePointIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1294,6 +1307,7 @@ impl ::graph_model::rt::Struct for TeamworkApplicationIdentity {
     }
 }
 impl ::graph_model::rt::Value for TeamworkApplicationIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1465,6 +1479,7 @@ impl ::graph_model::rt::Struct for TeamworkConversationIdentity {
     }
 }
 impl ::graph_model::rt::Value for TeamworkConversationIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1607,6 +1622,7 @@ impl ::graph_model::rt::Struct for TeamworkTagIdentity {
     }
 }
 impl ::graph_model::rt::Value for TeamworkTagIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1689,6 +1705,7 @@ impl ::graph_model::rt::Struct for TeamworkUserIdentity {
     }
 }
 impl ::graph_model::rt::Value for TeamworkUserIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -300,6 +300,7 @@ impl ::graph_model::rt::Struct for SignInLocation {
     }
 }
 impl ::graph_model::rt::Value for SignInLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for AdhocCall {
     }
 }
 impl ::graph_model::rt::Value for AdhocCall {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -200,6 +201,7 @@ impl ::graph_model::rt::Struct for BroadcastMeetingCaptionSettings {
     }
 }
 impl ::graph_model::rt::Value for BroadcastMeetingCaptionSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -305,6 +307,7 @@ impl ::graph_model::rt::Struct for BroadcastMeetingSettings {
     }
 }
 impl ::graph_model::rt::Value for BroadcastMeetingSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -425,6 +428,7 @@ impl ::graph_model::rt::Struct for CallRecording {
     }
 }
 impl ::graph_model::rt::Value for CallRecording {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -550,6 +554,7 @@ impl ::graph_model::rt::Struct for CallTranscript {
     }
 }
 impl ::graph_model::rt::Value for CallTranscript {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -628,6 +633,7 @@ impl ::graph_model::rt::Struct for MeetingParticipantInfo {
     }
 }
 impl ::graph_model::rt::Value for MeetingParticipantInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -736,6 +742,7 @@ impl ::graph_model::rt::Polymorphic for MeetingParticipantInfoAny {
     }
 }
 impl ::graph_model::rt::Value for MeetingParticipantInfoAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -812,6 +819,7 @@ impl ::graph_model::rt::Struct for MeetingParticipants {
     }
 }
 impl ::graph_model::rt::Value for MeetingParticipants {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1124,6 +1132,7 @@ impl ::graph_model::rt::Struct for OnlineMeeting {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeeting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1281,6 +1290,7 @@ impl ::graph_model::rt::Struct for OutOfOfficeSettings {
     }
 }
 impl ::graph_model::rt::Value for OutOfOfficeSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1391,6 +1401,7 @@ impl ::graph_model::rt::Struct for Presence {
     }
 }
 impl ::graph_model::rt::Value for Presence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1477,6 +1488,7 @@ impl ::graph_model::rt::Struct for PresenceStatusMessage {
     }
 }
 impl ::graph_model::rt::Value for PresenceStatusMessage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1559,6 +1571,7 @@ impl ::graph_model::rt::Struct for UserWorkLocation {
     }
 }
 impl ::graph_model::rt::Value for UserWorkLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1649,6 +1662,7 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterInfo {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventPresenterInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

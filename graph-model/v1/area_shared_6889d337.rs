@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for AccessReviewReviewerScope {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewReviewerScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -116,6 +117,7 @@ impl ::graph_model::rt::Struct for AttributeRuleMembers {
     }
 }
 impl ::graph_model::rt::Value for AttributeRuleMembers {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -192,6 +194,7 @@ impl ::graph_model::rt::Struct for ConnectedOrganizationMembers {
     }
 }
 impl ::graph_model::rt::Value for ConnectedOrganizationMembers {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -261,6 +264,7 @@ impl ::graph_model::rt::Struct for ExternalSponsors {
     }
 }
 impl ::graph_model::rt::Value for ExternalSponsors {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -337,6 +341,7 @@ impl ::graph_model::rt::Struct for GroupMembers {
     }
 }
 impl ::graph_model::rt::Value for GroupMembers {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -406,6 +411,7 @@ impl ::graph_model::rt::Struct for InternalSponsors {
     }
 }
 impl ::graph_model::rt::Value for InternalSponsors {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -477,6 +483,7 @@ impl ::graph_model::rt::Struct for RequestorManager {
     }
 }
 impl ::graph_model::rt::Value for RequestorManager {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -553,6 +560,7 @@ impl ::graph_model::rt::Struct for SingleServicePrincipal {
     }
 }
 impl ::graph_model::rt::Value for SingleServicePrincipal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -629,6 +637,7 @@ impl ::graph_model::rt::Struct for SingleUser {
     }
 }
 impl ::graph_model::rt::Value for SingleUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -699,6 +708,7 @@ impl ::graph_model::rt::Struct for SubjectSet {
     }
 }
 impl ::graph_model::rt::Value for SubjectSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -914,6 +924,7 @@ impl ::graph_model::rt::Polymorphic for SubjectSetAny {
     }
 }
 impl ::graph_model::rt::Value for SubjectSetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -983,6 +994,7 @@ impl ::graph_model::rt::Struct for TargetAgentIdentitySponsorsOrOwners {
     }
 }
 impl ::graph_model::rt::Value for TargetAgentIdentitySponsorsOrOwners {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1052,6 +1064,7 @@ impl ::graph_model::rt::Struct for TargetApplicationOwners {
     }
 }
 impl ::graph_model::rt::Value for TargetApplicationOwners {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1123,6 +1136,7 @@ impl ::graph_model::rt::Struct for TargetManager {
     }
 }
 impl ::graph_model::rt::Value for TargetManager {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1192,6 +1206,7 @@ impl ::graph_model::rt::Struct for TargetUserSponsors {
     }
 }
 impl ::graph_model::rt::Value for TargetUserSponsors {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

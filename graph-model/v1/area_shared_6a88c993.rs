@@ -62,6 +62,7 @@ impl ::graph_model::rt::Struct for OutlookGeoCoordinates {
     }
 }
 impl ::graph_model::rt::Value for OutlookGeoCoordinates {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

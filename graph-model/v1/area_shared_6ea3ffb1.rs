@@ -72,6 +72,7 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermissionGrant {
     }
 }
 impl ::graph_model::rt::Value for ResourceSpecificPermissionGrant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for ScopedRoleMembership {
     }
 }
 impl ::graph_model::rt::Value for ScopedRoleMembership {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -85,6 +85,7 @@ impl ::graph_model::rt::Struct for EngagementAsyncOperation {
     }
 }
 impl ::graph_model::rt::Value for EngagementAsyncOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -236,6 +237,7 @@ impl ::graph_model::rt::Struct for EngagementRole {
     }
 }
 impl ::graph_model::rt::Value for EngagementRole {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -330,6 +332,7 @@ impl ::graph_model::rt::Struct for EngagementRoleMember {
     }
 }
 impl ::graph_model::rt::Value for EngagementRoleMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

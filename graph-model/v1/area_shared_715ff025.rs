@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for UserIdentity {
     }
 }
 impl ::graph_model::rt::Value for UserIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -47,6 +47,7 @@ impl ::graph_model::rt::Struct for Phone {
     }
 }
 impl ::graph_model::rt::Value for Phone {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -82,6 +82,7 @@ impl ::graph_model::rt::Struct for Agreement {
     }
 }
 impl ::graph_model::rt::Value for Agreement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -202,6 +203,7 @@ impl ::graph_model::rt::Struct for AgreementFile {
     }
 }
 impl ::graph_model::rt::Value for AgreementFile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -273,6 +275,7 @@ impl ::graph_model::rt::Struct for AgreementFileData {
     }
 }
 impl ::graph_model::rt::Value for AgreementFileData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -393,6 +396,7 @@ impl ::graph_model::rt::Struct for AgreementFileLocalization {
     }
 }
 impl ::graph_model::rt::Value for AgreementFileLocalization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -508,6 +512,7 @@ impl ::graph_model::rt::Struct for AgreementFileVersion {
     }
 }
 impl ::graph_model::rt::Value for AgreementFileVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -584,6 +589,7 @@ impl ::graph_model::rt::Struct for TermsExpiration {
     }
 }
 impl ::graph_model::rt::Value for TermsExpiration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for ExternalLink {
     }
 }
 impl ::graph_model::rt::Value for ExternalLink {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -183,6 +184,7 @@ impl ::graph_model::rt::Struct for Notebook {
     }
 }
 impl ::graph_model::rt::Value for Notebook {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -259,6 +261,7 @@ impl ::graph_model::rt::Struct for NotebookLinks {
     }
 }
 impl ::graph_model::rt::Value for NotebookLinks {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -369,6 +372,7 @@ impl ::graph_model::rt::Struct for Onenote {
     }
 }
 impl ::graph_model::rt::Value for Onenote {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -484,6 +488,7 @@ impl ::graph_model::rt::Struct for OnenoteOperation {
     }
 }
 impl ::graph_model::rt::Value for OnenoteOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -557,6 +562,7 @@ impl ::graph_model::rt::Struct for OnenoteOperationError {
     }
 }
 impl ::graph_model::rt::Value for OnenoteOperationError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -702,6 +708,7 @@ impl ::graph_model::rt::Struct for OnenotePage {
     }
 }
 impl ::graph_model::rt::Value for OnenotePage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -787,6 +794,7 @@ impl ::graph_model::rt::Struct for OnenoteResource {
     }
 }
 impl ::graph_model::rt::Value for OnenoteResource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -927,6 +935,7 @@ impl ::graph_model::rt::Struct for OnenoteSection {
     }
 }
 impl ::graph_model::rt::Value for OnenoteSection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1071,6 +1080,7 @@ impl ::graph_model::rt::Struct for PageLinks {
     }
 }
 impl ::graph_model::rt::Value for PageLinks {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1211,6 +1221,7 @@ impl ::graph_model::rt::Struct for SectionGroup {
     }
 }
 impl ::graph_model::rt::Value for SectionGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1287,6 +1298,7 @@ impl ::graph_model::rt::Struct for SectionLinks {
     }
 }
 impl ::graph_model::rt::Value for SectionLinks {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -137,6 +137,7 @@ impl ::graph_model::rt::Struct for Chat {
     }
 }
 impl ::graph_model::rt::Value for Chat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -247,6 +248,7 @@ impl ::graph_model::rt::Struct for ChatMessageInfo {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -393,6 +395,7 @@ impl ::graph_model::rt::Struct for ChatViewpoint {
     }
 }
 impl ::graph_model::rt::Value for ChatViewpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -467,6 +470,7 @@ impl ::graph_model::rt::Struct for PinnedChatMessageInfo {
     }
 }
 impl ::graph_model::rt::Value for PinnedChatMessageInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -549,6 +553,7 @@ impl ::graph_model::rt::Struct for TeamworkOnlineMeetingInfo {
     }
 }
 impl ::graph_model::rt::Value for TeamworkOnlineMeetingInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

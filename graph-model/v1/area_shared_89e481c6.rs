@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for Mailbox {
     }
 }
 impl ::graph_model::rt::Value for Mailbox {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -167,6 +168,7 @@ impl ::graph_model::rt::Struct for MailboxFolder {
     }
 }
 impl ::graph_model::rt::Value for MailboxFolder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

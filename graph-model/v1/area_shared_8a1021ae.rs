@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for GroupLifecyclePolicy {
     }
 }
 impl ::graph_model::rt::Value for GroupLifecyclePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -84,6 +84,7 @@ impl ::graph_model::rt::Struct for MailboxItem {
     }
 }
 impl ::graph_model::rt::Value for MailboxItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -157,6 +158,7 @@ impl ::graph_model::rt::Struct for MultiValueLegacyExtendedProperty {
     }
 }
 impl ::graph_model::rt::Value for MultiValueLegacyExtendedProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -230,6 +232,7 @@ impl ::graph_model::rt::Struct for SingleValueLegacyExtendedProperty {
     }
 }
 impl ::graph_model::rt::Value for SingleValueLegacyExtendedProperty {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -117,6 +117,7 @@ impl ::graph_model::rt::Struct for AttendanceInterval {
     }
 }
 impl ::graph_model::rt::Value for AttendanceInterval {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -233,6 +234,7 @@ impl ::graph_model::rt::Struct for AttendanceRecord {
     }
 }
 impl ::graph_model::rt::Value for AttendanceRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -338,6 +340,7 @@ impl ::graph_model::rt::Struct for AudioConferencing {
     }
 }
 impl ::graph_model::rt::Value for AudioConferencing {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -424,6 +427,7 @@ impl ::graph_model::rt::Struct for ChatInfo {
     }
 }
 impl ::graph_model::rt::Value for ChatInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -495,6 +499,7 @@ impl ::graph_model::rt::Struct for ChatRestrictions {
     }
 }
 impl ::graph_model::rt::Value for ChatRestrictions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -581,6 +586,7 @@ impl ::graph_model::rt::Struct for CloudVideoInteropInfo {
     }
 }
 impl ::graph_model::rt::Value for CloudVideoInteropInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -667,6 +673,7 @@ impl ::graph_model::rt::Struct for JoinMeetingIdSettings {
     }
 }
 impl ::graph_model::rt::Value for JoinMeetingIdSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -834,6 +841,7 @@ impl ::graph_model::rt::Struct for LobbyBypassSettings {
     }
 }
 impl ::graph_model::rt::Value for LobbyBypassSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -940,6 +948,7 @@ impl ::graph_model::rt::Struct for MeetingAttendanceReport {
     }
 }
 impl ::graph_model::rt::Value for MeetingAttendanceReport {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1290,6 +1299,7 @@ impl ::graph_model::rt::Struct for OnlineMeetingSensitivityLabelAssignment {
     }
 }
 impl ::graph_model::rt::Value for OnlineMeetingSensitivityLabelAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1450,6 +1460,7 @@ impl ::graph_model::rt::Struct for VirtualEventExternalInformation {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventExternalInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1526,6 +1537,7 @@ impl ::graph_model::rt::Struct for VirtualEventExternalRegistrationInformation {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventExternalRegistrationInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1638,6 +1650,7 @@ impl ::graph_model::rt::Struct for VirtualEventPresenterDetails {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventPresenterDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1720,6 +1733,7 @@ impl ::graph_model::rt::Struct for WatermarkProtectionValues {
     }
 }
 impl ::graph_model::rt::Value for WatermarkProtectionValues {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -72,6 +72,7 @@ impl ::graph_model::rt::Struct for DomainDnsCnameRecord {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsCnameRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -187,6 +188,7 @@ impl ::graph_model::rt::Struct for DomainDnsMxRecord {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsMxRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -292,6 +294,7 @@ impl ::graph_model::rt::Struct for DomainDnsRecord {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -431,6 +434,7 @@ impl ::graph_model::rt::Polymorphic for DomainDnsRecordAny {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsRecordAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -566,6 +570,7 @@ impl ::graph_model::rt::Struct for DomainDnsSrvRecord {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsSrvRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -676,6 +681,7 @@ impl ::graph_model::rt::Struct for DomainDnsTxtRecord {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsTxtRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -786,6 +792,7 @@ impl ::graph_model::rt::Struct for DomainDnsUnavailableRecord {
     }
 }
 impl ::graph_model::rt::Value for DomainDnsUnavailableRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

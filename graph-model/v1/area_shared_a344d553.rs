@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for IntegerRange {
     }
 }
 impl ::graph_model::rt::Value for IntegerRange {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -219,6 +220,7 @@ impl ::graph_model::rt::Struct for PrintDocument {
     }
 }
 impl ::graph_model::rt::Value for PrintDocument {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -865,6 +867,7 @@ impl ::graph_model::rt::Struct for PrintJob {
     }
 }
 impl ::graph_model::rt::Value for PrintJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1035,6 +1038,7 @@ impl ::graph_model::rt::Struct for PrintJobConfiguration {
     }
 }
 impl ::graph_model::rt::Value for PrintJobConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1318,6 +1322,7 @@ impl ::graph_model::rt::Struct for PrintJobStatus {
     }
 }
 impl ::graph_model::rt::Value for PrintJobStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1403,6 +1408,7 @@ impl ::graph_model::rt::Struct for PrintMargin {
     }
 }
 impl ::graph_model::rt::Value for PrintMargin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1934,6 +1940,7 @@ impl ::graph_model::rt::Struct for PrinterCapabilities {
     }
 }
 impl ::graph_model::rt::Value for PrinterCapabilities {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2094,6 +2101,7 @@ impl ::graph_model::rt::Struct for PrinterDefaults {
     }
 }
 impl ::graph_model::rt::Value for PrinterDefaults {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2320,6 +2328,7 @@ impl ::graph_model::rt::Struct for PrinterLocation {
     }
 }
 impl ::graph_model::rt::Value for PrinterLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7607,6 +7616,7 @@ impl ::graph_model::rt::Struct for PrinterShare {
     }
 }
 impl ::graph_model::rt::Value for PrinterShare {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7678,6 +7688,7 @@ impl ::graph_model::rt::Struct for PrinterShareViewpoint {
     }
 }
 impl ::graph_model::rt::Value for PrinterShareViewpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7756,6 +7767,7 @@ impl ::graph_model::rt::Struct for PrinterStatus {
     }
 }
 impl ::graph_model::rt::Value for PrinterStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -44,6 +44,7 @@ impl ::graph_model::rt::Struct for ExpirationPattern {
     }
 }
 impl ::graph_model::rt::Value for ExpirationPattern {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -199,6 +200,7 @@ impl ::graph_model::rt::Struct for RequestSchedule {
     }
 }
 impl ::graph_model::rt::Value for RequestSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -275,6 +277,7 @@ impl ::graph_model::rt::Struct for TicketInfo {
     }
 }
 impl ::graph_model::rt::Value for TicketInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

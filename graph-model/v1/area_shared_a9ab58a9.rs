@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for GeoCoordinates {
     }
 }
 impl ::graph_model::rt::Value for GeoCoordinates {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

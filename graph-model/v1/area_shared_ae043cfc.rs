@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for ItemBody {
     }
 }
 impl ::graph_model::rt::Value for ItemBody {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for DisplayNameLocalization {
     }
 }
 impl ::graph_model::rt::Value for DisplayNameLocalization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -73,6 +73,7 @@ impl ::graph_model::rt::Struct for DirectoryRole {
     }
 }
 impl ::graph_model::rt::Value for DirectoryRole {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -73,6 +73,7 @@ impl ::graph_model::rt::Struct for ActivityBasedTimeoutPolicy {
     }
 }
 impl ::graph_model::rt::Value for ActivityBasedTimeoutPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -209,6 +210,7 @@ impl ::graph_model::rt::Struct for AdministrativeUnit {
     }
 }
 impl ::graph_model::rt::Value for AdministrativeUnit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -280,6 +282,7 @@ impl ::graph_model::rt::Struct for AllDomains {
     }
 }
 impl ::graph_model::rt::Value for AllDomains {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -590,6 +593,7 @@ impl ::graph_model::rt::Struct for AppManagementApplicationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AppManagementApplicationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -701,6 +705,7 @@ impl ::graph_model::rt::Struct for AppManagementPolicy {
     }
 }
 impl ::graph_model::rt::Value for AppManagementPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -773,6 +778,7 @@ impl ::graph_model::rt::Struct for AppManagementPolicyActorExemptions {
     }
 }
 impl ::graph_model::rt::Value for AppManagementPolicyActorExemptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -914,6 +920,7 @@ impl ::graph_model::rt::Struct for AppManagementServicePrincipalConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AppManagementServicePrincipalConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1051,6 +1058,7 @@ impl ::graph_model::rt::Struct for AuthorizationPolicy {
     }
 }
 impl ::graph_model::rt::Value for AuthorizationPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1280,6 +1288,7 @@ impl ::graph_model::rt::Struct for CertificateAuthorityDetail {
     }
 }
 impl ::graph_model::rt::Value for CertificateAuthorityDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1455,6 +1464,7 @@ impl ::graph_model::rt::Struct for CertificateBasedAuthPki {
     }
 }
 impl ::graph_model::rt::Value for CertificateBasedAuthPki {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1566,6 +1576,7 @@ impl ::graph_model::rt::Struct for ClaimsMappingPolicy {
     }
 }
 impl ::graph_model::rt::Value for ClaimsMappingPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1676,6 +1687,7 @@ impl ::graph_model::rt::Struct for Conversation {
     }
 }
 impl ::graph_model::rt::Value for Conversation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1801,6 +1813,7 @@ impl ::graph_model::rt::Struct for ConversationThread {
     }
 }
 impl ::graph_model::rt::Value for ConversationThread {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1916,6 +1929,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicy {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1987,6 +2001,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAppServiceConnectSetti
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyAppServiceConnectSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2067,6 +2082,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyB2BSetting {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyB2BSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2178,6 +2194,7 @@ impl ::graph_model::rt::Polymorphic for CrossTenantAccessPolicyB2BSettingAny {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyB2BSettingAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2328,6 +2345,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationDefault {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyConfigurationDefault {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2490,6 +2508,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyConfigurationPartner {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyConfigurationPartner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2582,6 +2601,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyInboundTrust {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyInboundTrust {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2653,6 +2673,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationInbou
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyM365CollaborationInboundSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2730,6 +2751,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyM365CollaborationOutbo
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyM365CollaborationOutboundSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2811,6 +2833,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTarget {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2888,6 +2911,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTargetConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyTargetConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3111,6 +3135,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyTenantRestrictions {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyTenantRestrictions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3193,6 +3218,7 @@ impl ::graph_model::rt::Struct for CrossTenantIdentitySyncPolicyPartner {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantIdentitySyncPolicyPartner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3264,6 +3290,7 @@ impl ::graph_model::rt::Struct for CrossTenantUserSyncInbound {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantUserSyncInbound {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3335,6 +3362,7 @@ impl ::graph_model::rt::Struct for CustomAppManagementApplicationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomAppManagementApplicationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3428,6 +3456,7 @@ impl ::graph_model::rt::Struct for CustomAppManagementConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomAppManagementConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3563,6 +3592,7 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeExemption {
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeExemption {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3674,6 +3704,7 @@ impl ::graph_model::rt::Polymorphic for CustomSecurityAttributeExemptionAny {
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeExemptionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3752,6 +3783,7 @@ impl ::graph_model::rt::Struct for CustomSecurityAttributeStringValueExemption {
     }
 }
 impl ::graph_model::rt::Value for CustomSecurityAttributeStringValueExemption {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3840,6 +3872,7 @@ impl ::graph_model::rt::Struct for DefaultInvitationRedemptionIdentityProviderCo
     }
 }
 impl ::graph_model::rt::Value for DefaultInvitationRedemptionIdentityProviderConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3950,6 +3983,7 @@ impl ::graph_model::rt::Struct for DefaultUserRolePermissions {
     }
 }
 impl ::graph_model::rt::Value for DefaultUserRolePermissions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4045,6 +4079,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceProviderConstraints {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminServiceProviderConstraints {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4118,6 +4153,7 @@ impl ::graph_model::rt::Struct for DevicesFilter {
     }
 }
 impl ::graph_model::rt::Value for DevicesFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4194,6 +4230,7 @@ impl ::graph_model::rt::Struct for DirectoryObject {
     }
 }
 impl ::graph_model::rt::Value for DirectoryObject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4610,6 +4647,7 @@ impl ::graph_model::rt::Polymorphic for DirectoryObjectAny {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for DirectoryObjectAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4721,6 +4759,7 @@ impl ::graph_model::rt::Struct for DirectoryObjectPartnerReference {
     }
 }
 impl ::graph_model::rt::Value for DirectoryObjectPartnerReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4797,6 +4836,7 @@ impl ::graph_model::rt::Struct for EnumeratedDomains {
     }
 }
 impl ::graph_model::rt::Value for EnumeratedDomains {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4879,6 +4919,7 @@ impl ::graph_model::rt::Struct for FederatedTokenValidationPolicy {
     }
 }
 impl ::graph_model::rt::Value for FederatedTokenValidationPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5370,6 +5411,7 @@ impl ::graph_model::rt::Struct for Group {
     }
 }
 impl ::graph_model::rt::Value for Group {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5555,6 +5597,7 @@ impl ::graph_model::rt::Struct for HomeRealmDiscoveryPolicy {
     }
 }
 impl ::graph_model::rt::Value for HomeRealmDiscoveryPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5641,6 +5684,7 @@ impl ::graph_model::rt::Struct for IdentifierUriConfiguration {
     }
 }
 impl ::graph_model::rt::Value for IdentifierUriConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5747,6 +5791,7 @@ impl ::graph_model::rt::Struct for IdentifierUriRestriction {
     }
 }
 impl ::graph_model::rt::Value for IdentifierUriRestriction {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5847,6 +5892,7 @@ impl ::graph_model::rt::Struct for IdentitySecurityDefaultsEnforcementPolicy {
     }
 }
 impl ::graph_model::rt::Value for IdentitySecurityDefaultsEnforcementPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5923,6 +5969,7 @@ impl ::graph_model::rt::Struct for InboundOutboundPolicyConfiguration {
     }
 }
 impl ::graph_model::rt::Value for InboundOutboundPolicyConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6024,6 +6071,7 @@ impl ::graph_model::rt::Struct for KeyCredentialConfiguration {
     }
 }
 impl ::graph_model::rt::Value for KeyCredentialConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6095,6 +6143,7 @@ impl ::graph_model::rt::Struct for LicenseProcessingState {
     }
 }
 impl ::graph_model::rt::Value for LicenseProcessingState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6181,6 +6230,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationIdentitySyncPolicyTemp
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationIdentitySyncPolicyTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6304,6 +6354,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationPartnerConfigurationTe
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationPartnerConfigurationTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6408,6 +6459,7 @@ impl ::graph_model::rt::Struct for PasswordCredentialConfiguration {
     }
 }
 impl ::graph_model::rt::Value for PasswordCredentialConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6528,6 +6580,7 @@ impl ::graph_model::rt::Struct for PermissionGrantConditionSet {
     }
 }
 impl ::graph_model::rt::Value for PermissionGrantConditionSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6633,6 +6686,7 @@ impl ::graph_model::rt::Struct for PermissionGrantPolicy {
     }
 }
 impl ::graph_model::rt::Value for PermissionGrantPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6772,6 +6826,7 @@ impl ::graph_model::rt::Struct for PlannerGroup {
     }
 }
 impl ::graph_model::rt::Value for PlannerGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6863,6 +6918,7 @@ impl ::graph_model::rt::Struct for PolicyBase {
     }
 }
 impl ::graph_model::rt::Value for PolicyBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7062,6 +7118,7 @@ impl ::graph_model::rt::Polymorphic for PolicyBaseAny {
     }
 }
 impl ::graph_model::rt::Value for PolicyBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7154,6 +7211,7 @@ impl ::graph_model::rt::Struct for PolicyTemplate {
     }
 }
 impl ::graph_model::rt::Value for PolicyTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7268,6 +7326,7 @@ impl ::graph_model::rt::Struct for RemoteTenantGroup {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for RemoteTenantGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7434,6 +7493,7 @@ impl ::graph_model::rt::Struct for ServiceProviderConstraints {
     }
 }
 impl ::graph_model::rt::Value for ServiceProviderConstraints {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7545,6 +7605,7 @@ impl ::graph_model::rt::Polymorphic for ServiceProviderConstraintsAny {
     }
 }
 impl ::graph_model::rt::Value for ServiceProviderConstraintsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7657,6 +7718,7 @@ impl ::graph_model::rt::Struct for StsPolicy {
     }
 }
 impl ::graph_model::rt::Value for StsPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7796,6 +7858,7 @@ impl ::graph_model::rt::Polymorphic for StsPolicyAny {
     }
 }
 impl ::graph_model::rt::Value for StsPolicyAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7982,6 +8045,7 @@ impl ::graph_model::rt::Struct for TenantAppManagementPolicy {
     }
 }
 impl ::graph_model::rt::Value for TenantAppManagementPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8093,6 +8157,7 @@ impl ::graph_model::rt::Struct for TokenIssuancePolicy {
     }
 }
 impl ::graph_model::rt::Value for TokenIssuancePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8204,6 +8269,7 @@ impl ::graph_model::rt::Struct for TokenLifetimePolicy {
     }
 }
 impl ::graph_model::rt::Value for TokenLifetimePolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8276,6 +8342,7 @@ impl ::graph_model::rt::Struct for ValidatingDomains {
     }
 }
 impl ::graph_model::rt::Value for ValidatingDomains {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8389,6 +8456,7 @@ impl ::graph_model::rt::Polymorphic for ValidatingDomainsAny {
     }
 }
 impl ::graph_model::rt::Value for ValidatingDomainsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

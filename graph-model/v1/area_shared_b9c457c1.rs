@@ -143,6 +143,7 @@ impl ::graph_model::rt::Struct for Channel {
     }
 }
 impl ::graph_model::rt::Value for Channel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -374,6 +375,7 @@ impl ::graph_model::rt::Struct for ChannelSummary {
     }
 }
 impl ::graph_model::rt::Value for ChannelSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -481,6 +483,7 @@ impl ::graph_model::rt::Struct for SharedWithChannelTeamInfo {
     }
 }
 impl ::graph_model::rt::Value for SharedWithChannelTeamInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

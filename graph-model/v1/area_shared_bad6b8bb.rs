@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for AssignedLabel {
     }
 }
 impl ::graph_model::rt::Value for AssignedLabel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

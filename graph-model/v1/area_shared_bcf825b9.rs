@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for DirectoryRoleTemplate {
     }
 }
 impl ::graph_model::rt::Value for DirectoryRoleTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

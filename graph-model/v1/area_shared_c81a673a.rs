@@ -154,6 +154,7 @@ impl ::graph_model::rt::Struct for OrgContact {
     }
 }
 impl ::graph_model::rt::Value for OrgContact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -259,6 +260,7 @@ impl ::graph_model::rt::Struct for PhysicalOfficeAddress {
     }
 }
 impl ::graph_model::rt::Value for PhysicalOfficeAddress {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

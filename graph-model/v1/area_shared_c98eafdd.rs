@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for ResultInfo {
     }
 }
 impl ::graph_model::rt::Value for ResultInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for AddIn {
     }
 }
 impl ::graph_model::rt::Value for AddIn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -150,6 +151,7 @@ impl ::graph_model::rt::Struct for AppRole {
     }
 }
 impl ::graph_model::rt::Value for AppRole {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -285,6 +287,7 @@ impl ::graph_model::rt::Struct for AttributeDefinition {
     }
 }
 impl ::graph_model::rt::Value for AttributeDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -456,6 +459,7 @@ impl ::graph_model::rt::Struct for AttributeDefinitionMetadataEntry {
     }
 }
 impl ::graph_model::rt::Value for AttributeDefinitionMetadataEntry {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -704,6 +708,7 @@ impl ::graph_model::rt::Struct for AttributeMapping {
     }
 }
 impl ::graph_model::rt::Value for AttributeMapping {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -789,6 +794,7 @@ impl ::graph_model::rt::Struct for AttributeMappingSource {
     }
 }
 impl ::graph_model::rt::Value for AttributeMappingSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -924,6 +930,7 @@ impl ::graph_model::rt::Struct for BulkUpload {
     }
 }
 impl ::graph_model::rt::Value for BulkUpload {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -995,6 +1002,7 @@ impl ::graph_model::rt::Struct for ContainerFilter {
     }
 }
 impl ::graph_model::rt::Value for ContainerFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1106,6 +1114,7 @@ impl ::graph_model::rt::Struct for DirectoryDefinition {
     }
 }
 impl ::graph_model::rt::Value for DirectoryDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1294,6 +1303,7 @@ impl ::graph_model::rt::Struct for FederatedIdentityCredential {
     }
 }
 impl ::graph_model::rt::Value for FederatedIdentityCredential {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1380,6 +1390,7 @@ impl ::graph_model::rt::Struct for Filter {
     }
 }
 impl ::graph_model::rt::Value for Filter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1466,6 +1477,7 @@ impl ::graph_model::rt::Struct for FilterClause {
     }
 }
 impl ::graph_model::rt::Value for FilterClause {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1539,6 +1551,7 @@ impl ::graph_model::rt::Struct for FilterGroup {
     }
 }
 impl ::graph_model::rt::Value for FilterGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1610,6 +1623,7 @@ impl ::graph_model::rt::Struct for FilterOperand {
     }
 }
 impl ::graph_model::rt::Value for FilterOperand {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1681,6 +1695,7 @@ impl ::graph_model::rt::Struct for GroupFilter {
     }
 }
 impl ::graph_model::rt::Value for GroupFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1781,6 +1796,7 @@ impl ::graph_model::rt::Struct for InformationalUrl {
     }
 }
 impl ::graph_model::rt::Value for InformationalUrl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1896,6 +1912,7 @@ impl ::graph_model::rt::Struct for KeyCredential {
     }
 }
 impl ::graph_model::rt::Value for KeyCredential {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2054,6 +2071,7 @@ impl ::graph_model::rt::Struct for ObjectDefinition {
     }
 }
 impl ::graph_model::rt::Value for ObjectDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2215,6 +2233,7 @@ impl ::graph_model::rt::Struct for ObjectDefinitionMetadataEntry {
     }
 }
 impl ::graph_model::rt::Value for ObjectDefinitionMetadataEntry {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2398,6 +2417,7 @@ impl ::graph_model::rt::Struct for ObjectMapping {
     }
 }
 impl ::graph_model::rt::Value for ObjectMapping {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2559,6 +2579,7 @@ impl ::graph_model::rt::Struct for ObjectMappingMetadataEntry {
     }
 }
 impl ::graph_model::rt::Value for ObjectMappingMetadataEntry {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2669,6 +2690,7 @@ impl ::graph_model::rt::Struct for PasswordCredential {
     }
 }
 impl ::graph_model::rt::Value for PasswordCredential {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2789,6 +2811,7 @@ impl ::graph_model::rt::Struct for PermissionScope {
     }
 }
 impl ::graph_model::rt::Value for PermissionScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2961,6 +2984,7 @@ impl ::graph_model::rt::Struct for ReferencedObject {
     }
 }
 impl ::graph_model::rt::Value for ReferencedObject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3034,6 +3058,7 @@ impl ::graph_model::rt::Struct for StringKeyAttributeMappingSourceValuePair {
     }
 }
 impl ::graph_model::rt::Value for StringKeyAttributeMappingSourceValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3107,6 +3132,7 @@ impl ::graph_model::rt::Struct for StringKeyLongValuePair {
     }
 }
 impl ::graph_model::rt::Value for StringKeyLongValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3180,6 +3206,7 @@ impl ::graph_model::rt::Struct for StringKeyStringValuePair {
     }
 }
 impl ::graph_model::rt::Value for StringKeyStringValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3265,6 +3292,7 @@ impl ::graph_model::rt::Struct for Synchronization {
     }
 }
 impl ::graph_model::rt::Value for Synchronization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3347,6 +3375,7 @@ impl ::graph_model::rt::Struct for SynchronizationError {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3457,6 +3486,7 @@ impl ::graph_model::rt::Struct for SynchronizationJob {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3628,6 +3658,7 @@ impl ::graph_model::rt::Struct for SynchronizationMetadataEntry {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationMetadataEntry {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3723,6 +3754,7 @@ impl ::graph_model::rt::Struct for SynchronizationProgress {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationProgress {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3828,6 +3860,7 @@ impl ::graph_model::rt::Struct for SynchronizationQuarantine {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationQuarantine {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3953,6 +3986,7 @@ impl ::graph_model::rt::Struct for SynchronizationRule {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4031,6 +4065,7 @@ impl ::graph_model::rt::Struct for SynchronizationSchedule {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationSchedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4185,6 +4220,7 @@ impl ::graph_model::rt::Struct for SynchronizationSchema {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationSchema {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4541,6 +4577,7 @@ impl ::graph_model::rt::Struct for SynchronizationSecretKeyStringValuePair {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationSecretKeyStringValuePair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4678,6 +4715,7 @@ impl ::graph_model::rt::Struct for SynchronizationStatus {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4896,6 +4934,7 @@ impl ::graph_model::rt::Struct for SynchronizationTaskExecution {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationTaskExecution {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5075,6 +5114,7 @@ impl ::graph_model::rt::Struct for SynchronizationTemplate {
     }
 }
 impl ::graph_model::rt::Value for SynchronizationTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5161,6 +5201,7 @@ impl ::graph_model::rt::Struct for VerifiedPublisher {
     }
 }
 impl ::graph_model::rt::Value for VerifiedPublisher {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

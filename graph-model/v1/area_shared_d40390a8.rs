@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for Album {
     }
 }
 impl ::graph_model::rt::Value for Album {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -188,6 +189,7 @@ impl ::graph_model::rt::Struct for Audio {
     }
 }
 impl ::graph_model::rt::Value for Audio {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -264,6 +266,7 @@ impl ::graph_model::rt::Struct for Bundle {
     }
 }
 impl ::graph_model::rt::Value for Bundle {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -337,6 +340,7 @@ impl ::graph_model::rt::Struct for ContentTypeInfo {
     }
 }
 impl ::graph_model::rt::Value for ContentTypeInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -408,6 +412,7 @@ impl ::graph_model::rt::Struct for Deleted {
     }
 }
 impl ::graph_model::rt::Value for Deleted {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -533,6 +538,7 @@ impl ::graph_model::rt::Struct for DocumentSetVersion {
     }
 }
 impl ::graph_model::rt::Value for DocumentSetVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -611,6 +617,7 @@ impl ::graph_model::rt::Struct for DocumentSetVersionItem {
     }
 }
 impl ::graph_model::rt::Value for DocumentSetVersionItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -914,6 +921,7 @@ impl ::graph_model::rt::Struct for DriveItem {
     }
 }
 impl ::graph_model::rt::Value for DriveItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1019,6 +1027,7 @@ impl ::graph_model::rt::Struct for DriveItemVersion {
     }
 }
 impl ::graph_model::rt::Value for DriveItemVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1090,6 +1099,7 @@ impl ::graph_model::rt::Struct for FieldValueSet {
     }
 }
 impl ::graph_model::rt::Value for FieldValueSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1172,6 +1182,7 @@ impl ::graph_model::rt::Struct for File {
     }
 }
 impl ::graph_model::rt::Value for File {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1262,6 +1273,7 @@ impl ::graph_model::rt::Struct for FileSystemInfo {
     }
 }
 impl ::graph_model::rt::Value for FileSystemInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1338,6 +1350,7 @@ impl ::graph_model::rt::Struct for Folder {
     }
 }
 impl ::graph_model::rt::Value for Folder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1416,6 +1429,7 @@ impl ::graph_model::rt::Struct for FolderView {
     }
 }
 impl ::graph_model::rt::Value for FolderView {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1506,6 +1520,7 @@ impl ::graph_model::rt::Struct for Hashes {
     }
 }
 impl ::graph_model::rt::Value for Hashes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1579,6 +1594,7 @@ impl ::graph_model::rt::Struct for Image {
     }
 }
 impl ::graph_model::rt::Value for Image {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1694,6 +1710,7 @@ impl ::graph_model::rt::Struct for ItemReference {
     }
 }
 impl ::graph_model::rt::Value for ItemReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1799,6 +1816,7 @@ impl ::graph_model::rt::Struct for ItemRetentionLabel {
     }
 }
 impl ::graph_model::rt::Value for ItemRetentionLabel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1982,6 +2000,7 @@ impl ::graph_model::rt::Struct for ListItem {
     }
 }
 impl ::graph_model::rt::Value for ListItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2082,6 +2101,7 @@ impl ::graph_model::rt::Struct for ListItemVersion {
     }
 }
 impl ::graph_model::rt::Value for ListItemVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2188,6 +2208,7 @@ impl ::graph_model::rt::Polymorphic for ListItemVersionAny {
     }
 }
 impl ::graph_model::rt::Value for ListItemVersionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2259,6 +2280,7 @@ impl ::graph_model::rt::Struct for Malware {
     }
 }
 impl ::graph_model::rt::Value for Malware {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2330,6 +2352,7 @@ impl ::graph_model::rt::Struct for Package {
     }
 }
 impl ::graph_model::rt::Value for Package {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2401,6 +2424,7 @@ impl ::graph_model::rt::Struct for PendingContentUpdate {
     }
 }
 impl ::graph_model::rt::Value for PendingContentUpdate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2472,6 +2496,7 @@ impl ::graph_model::rt::Struct for PendingOperations {
     }
 }
 impl ::graph_model::rt::Value for PendingOperations {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2615,6 +2640,7 @@ impl ::graph_model::rt::Struct for Permission {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Permission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2741,6 +2767,7 @@ impl ::graph_model::rt::Struct for Photo {
     }
 }
 impl ::graph_model::rt::Value for Photo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2823,6 +2850,7 @@ impl ::graph_model::rt::Struct for PublicationFacet {
     }
 }
 impl ::graph_model::rt::Value for PublicationFacet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2993,6 +3021,7 @@ impl ::graph_model::rt::Struct for RemoteItem {
     }
 }
 impl ::graph_model::rt::Value for RemoteItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3099,6 +3128,7 @@ impl ::graph_model::rt::Struct for RetentionLabelSettings {
     }
 }
 impl ::graph_model::rt::Value for RetentionLabelSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3168,6 +3198,7 @@ impl ::graph_model::rt::Struct for Root {
     }
 }
 impl ::graph_model::rt::Value for Root {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3239,6 +3270,7 @@ impl ::graph_model::rt::Struct for SearchResult {
     }
 }
 impl ::graph_model::rt::Value for SearchResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3329,6 +3361,7 @@ impl ::graph_model::rt::Struct for Shared {
     }
 }
 impl ::graph_model::rt::Value for Shared {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3439,6 +3472,7 @@ impl ::graph_model::rt::Struct for SharepointIds {
     }
 }
 impl ::graph_model::rt::Value for SharepointIds {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3529,6 +3563,7 @@ impl ::graph_model::rt::Struct for SharingInvitation {
     }
 }
 impl ::graph_model::rt::Value for SharingInvitation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3634,6 +3669,7 @@ impl ::graph_model::rt::Struct for SharingLink {
     }
 }
 impl ::graph_model::rt::Value for SharingLink {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3705,6 +3741,7 @@ impl ::graph_model::rt::Struct for SpecialFolder {
     }
 }
 impl ::graph_model::rt::Value for SpecialFolder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3799,6 +3836,7 @@ impl ::graph_model::rt::Struct for Thumbnail {
     }
 }
 impl ::graph_model::rt::Value for Thumbnail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3893,6 +3931,7 @@ impl ::graph_model::rt::Struct for ThumbnailSet {
     }
 }
 impl ::graph_model::rt::Value for ThumbnailSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4018,6 +4057,7 @@ impl ::graph_model::rt::Struct for Video {
     }
 }
 impl ::graph_model::rt::Value for Video {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4133,6 +4173,7 @@ impl ::graph_model::rt::Struct for Workbook {
     }
 }
 impl ::graph_model::rt::Value for Workbook {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4209,6 +4250,7 @@ impl ::graph_model::rt::Struct for WorkbookApplication {
     }
 }
 impl ::graph_model::rt::Value for WorkbookApplication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4349,6 +4391,7 @@ impl ::graph_model::rt::Struct for WorkbookChart {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChart {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4427,6 +4470,7 @@ impl ::graph_model::rt::Struct for WorkbookChartAreaFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAreaFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4517,6 +4561,7 @@ impl ::graph_model::rt::Struct for WorkbookChartAxes {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxes {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4637,6 +4682,7 @@ impl ::graph_model::rt::Struct for WorkbookChartAxis {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxis {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4715,6 +4761,7 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxisFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4800,6 +4847,7 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitle {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxisTitle {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4873,6 +4921,7 @@ impl ::graph_model::rt::Struct for WorkbookChartAxisTitleFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartAxisTitleFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4951,6 +5000,7 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabelFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartDataLabelFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5076,6 +5126,7 @@ impl ::graph_model::rt::Struct for WorkbookChartDataLabels {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartDataLabels {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5147,6 +5198,7 @@ impl ::graph_model::rt::Struct for WorkbookChartFill {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartFill {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5249,6 +5301,7 @@ impl ::graph_model::rt::Struct for WorkbookChartFont {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartFont {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5327,6 +5380,7 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlines {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartGridlines {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5400,6 +5454,7 @@ impl ::graph_model::rt::Struct for WorkbookChartGridlinesFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartGridlinesFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5494,6 +5549,7 @@ impl ::graph_model::rt::Struct for WorkbookChartLegend {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartLegend {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5572,6 +5628,7 @@ impl ::graph_model::rt::Struct for WorkbookChartLegendFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartLegendFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5645,6 +5702,7 @@ impl ::graph_model::rt::Struct for WorkbookChartLineFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartLineFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5723,6 +5781,7 @@ impl ::graph_model::rt::Struct for WorkbookChartPoint {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartPoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5796,6 +5855,7 @@ impl ::graph_model::rt::Struct for WorkbookChartPointFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartPointFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5881,6 +5941,7 @@ impl ::graph_model::rt::Struct for WorkbookChartSeries {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartSeries {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5959,6 +6020,7 @@ impl ::graph_model::rt::Struct for WorkbookChartSeriesFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartSeriesFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6053,6 +6115,7 @@ impl ::graph_model::rt::Struct for WorkbookChartTitle {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartTitle {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6131,6 +6194,7 @@ impl ::graph_model::rt::Struct for WorkbookChartTitleFormat {
     }
 }
 impl ::graph_model::rt::Value for WorkbookChartTitleFormat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6216,6 +6280,7 @@ impl ::graph_model::rt::Struct for WorkbookComment {
     }
 }
 impl ::graph_model::rt::Value for WorkbookComment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6294,6 +6359,7 @@ impl ::graph_model::rt::Struct for WorkbookCommentReply {
     }
 }
 impl ::graph_model::rt::Value for WorkbookCommentReply {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6367,6 +6433,7 @@ impl ::graph_model::rt::Struct for WorkbookFilter {
     }
 }
 impl ::graph_model::rt::Value for WorkbookFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6482,6 +6549,7 @@ impl ::graph_model::rt::Struct for WorkbookFilterCriteria {
     }
 }
 impl ::graph_model::rt::Value for WorkbookFilterCriteria {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6553,6 +6621,7 @@ impl ::graph_model::rt::Struct for WorkbookFunctions {
     }
 }
 impl ::graph_model::rt::Value for WorkbookFunctions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6626,6 +6695,7 @@ impl ::graph_model::rt::Struct for WorkbookIcon {
     }
 }
 impl ::graph_model::rt::Value for WorkbookIcon {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6741,6 +6811,7 @@ impl ::graph_model::rt::Struct for WorkbookNamedItem {
     }
 }
 impl ::graph_model::rt::Value for WorkbookNamedItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6826,6 +6897,7 @@ impl ::graph_model::rt::Struct for WorkbookOperation {
     }
 }
 impl ::graph_model::rt::Value for WorkbookOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6904,6 +6976,7 @@ impl ::graph_model::rt::Struct for WorkbookOperationError {
     }
 }
 impl ::graph_model::rt::Value for WorkbookOperationError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7050,6 +7123,7 @@ impl ::graph_model::rt::Struct for WorkbookPivotTable {
     }
 }
 impl ::graph_model::rt::Value for WorkbookPivotTable {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7148,6 +7222,7 @@ impl ::graph_model::rt::Struct for WorkbookSortField {
     }
 }
 impl ::graph_model::rt::Value for WorkbookSortField {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7298,6 +7373,7 @@ impl ::graph_model::rt::Struct for WorkbookTable {
     }
 }
 impl ::graph_model::rt::Value for WorkbookTable {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7392,6 +7468,7 @@ impl ::graph_model::rt::Struct for WorkbookTableColumn {
     }
 }
 impl ::graph_model::rt::Value for WorkbookTableColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7470,6 +7547,7 @@ impl ::graph_model::rt::Struct for WorkbookTableRow {
     }
 }
 impl ::graph_model::rt::Value for WorkbookTableRow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7555,6 +7633,7 @@ impl ::graph_model::rt::Struct for WorkbookTableSort {
     }
 }
 impl ::graph_model::rt::Value for WorkbookTableSort {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7675,6 +7754,7 @@ impl ::graph_model::rt::Struct for WorkbookWorksheet {
     }
 }
 impl ::graph_model::rt::Value for WorkbookWorksheet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7753,6 +7833,7 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtection {
     }
 }
 impl ::graph_model::rt::Value for WorkbookWorksheetProtection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7883,6 +7964,7 @@ impl ::graph_model::rt::Struct for WorkbookWorksheetProtectionOptions {
     }
 }
 impl ::graph_model::rt::Value for WorkbookWorksheetProtectionOptions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

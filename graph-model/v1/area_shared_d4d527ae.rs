@@ -109,6 +109,7 @@ impl ::graph_model::rt::Struct for RecycleBin {
     }
 }
 impl ::graph_model::rt::Value for RecycleBin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -261,6 +262,7 @@ impl ::graph_model::rt::Struct for RecycleBinItem {
     }
 }
 impl ::graph_model::rt::Value for RecycleBinItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -335,6 +337,7 @@ impl ::graph_model::rt::Struct for RecycleBinSettings {
     }
 }
 impl ::graph_model::rt::Value for RecycleBinSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

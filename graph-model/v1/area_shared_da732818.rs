@@ -37,6 +37,7 @@ impl ::graph_model::rt::Struct for TeamsAppPermissionSet {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppPermissionSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -113,6 +114,7 @@ impl ::graph_model::rt::Struct for TeamsAppResourceSpecificPermission {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppResourceSpecificPermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for KeyValue {
     }
 }
 impl ::graph_model::rt::Value for KeyValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -347,6 +347,7 @@ impl ::graph_model::rt::Struct for AgentIdentity {
     }
 }
 impl ::graph_model::rt::Value for AgentIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -722,6 +723,7 @@ impl ::graph_model::rt::Struct for AgentIdentityBlueprintPrincipal {
     }
 }
 impl ::graph_model::rt::Value for AgentIdentityBlueprintPrincipal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -795,6 +797,7 @@ impl ::graph_model::rt::Struct for ApprovedClientApp {
     }
 }
 impl ::graph_model::rt::Value for ApprovedClientApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -885,6 +888,7 @@ impl ::graph_model::rt::Struct for DelegatedPermissionClassification {
     }
 }
 impl ::graph_model::rt::Value for DelegatedPermissionClassification {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -995,6 +999,7 @@ impl ::graph_model::rt::Struct for Endpoint {
     }
 }
 impl ::graph_model::rt::Value for Endpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1159,6 +1164,7 @@ impl ::graph_model::rt::Struct for RemoteDesktopSecurityConfiguration {
     }
 }
 impl ::graph_model::rt::Value for RemoteDesktopSecurityConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1253,6 +1259,7 @@ impl ::graph_model::rt::Struct for ResourceSpecificPermission {
     }
 }
 impl ::graph_model::rt::Value for ResourceSpecificPermission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1324,6 +1331,7 @@ impl ::graph_model::rt::Struct for SamlSingleSignOnSettings {
     }
 }
 impl ::graph_model::rt::Value for SamlSingleSignOnSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1693,6 +1701,7 @@ impl ::graph_model::rt::Struct for ServicePrincipal {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1809,6 +1818,7 @@ impl ::graph_model::rt::Polymorphic for ServicePrincipalAny {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1882,6 +1892,7 @@ impl ::graph_model::rt::Struct for TargetDeviceGroup {
     }
 }
 impl ::graph_model::rt::Value for TargetDeviceGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for ApplicationEnforcedRestrictionsSessionControl
     }
 }
 impl ::graph_model::rt::Value for ApplicationEnforcedRestrictionsSessionControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -113,6 +114,7 @@ impl ::graph_model::rt::Struct for AuthenticationCombinationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationCombinationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -236,6 +238,7 @@ impl ::graph_model::rt::Polymorphic for AuthenticationCombinationConfigurationAn
     }
 }
 impl ::graph_model::rt::Value for AuthenticationCombinationConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -506,6 +509,7 @@ impl ::graph_model::rt::Struct for AuthenticationStrengthPolicy {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationStrengthPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -712,6 +716,7 @@ impl ::graph_model::rt::Struct for CloudAppSecuritySessionControl {
     }
 }
 impl ::graph_model::rt::Value for CloudAppSecuritySessionControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -858,6 +863,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessAllExternalTenants {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessAllExternalTenants {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -958,6 +964,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessApplications {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessApplications {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1029,6 +1036,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessAuthenticationFlows {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessAuthenticationFlows {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1208,6 +1216,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessClientApplications {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessClientApplications {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1344,6 +1353,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessConditionSet {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessConditionSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1510,6 +1520,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessDevices {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessDevices {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1587,6 +1598,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessEnumeratedExternalTenants {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessEnumeratedExternalTenants {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1662,6 +1674,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessExternalTenants {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessExternalTenants {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1783,6 +1796,7 @@ impl ::graph_model::rt::Polymorphic for ConditionalAccessExternalTenantsAny {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessExternalTenantsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1924,6 +1938,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessFilter {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2124,6 +2139,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessGrantControls {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessGrantControls {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2298,6 +2314,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessGuestsOrExternalUsers {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessGuestsOrExternalUsers {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2444,6 +2461,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessLocations {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessLocations {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2520,6 +2538,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessPlatforms {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPlatforms {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2650,6 +2669,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessPolicy {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2758,6 +2778,7 @@ impl ::graph_model::rt::Polymorphic for ConditionalAccessPolicyAny {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessPolicyAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2929,6 +2950,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessSessionControls {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessSessionControls {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3120,6 +3142,7 @@ impl ::graph_model::rt::Struct for ConditionalAccessUsers {
     }
 }
 impl ::graph_model::rt::Value for ConditionalAccessUsers {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3207,6 +3230,7 @@ impl ::graph_model::rt::Struct for Fido2CombinationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for Fido2CombinationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3340,6 +3364,7 @@ impl ::graph_model::rt::Struct for PersistentBrowserSessionControl {
     }
 }
 impl ::graph_model::rt::Value for PersistentBrowserSessionControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3471,6 +3496,7 @@ impl ::graph_model::rt::Struct for SecureSignInSessionControl {
     }
 }
 impl ::graph_model::rt::Value for SecureSignInSessionControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3705,6 +3731,7 @@ impl ::graph_model::rt::Struct for SignInFrequencySessionControl {
     }
 }
 impl ::graph_model::rt::Value for SignInFrequencySessionControl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4067,6 +4094,7 @@ impl ::graph_model::rt::Struct for WhatIfAnalysisResult {
     }
 }
 impl ::graph_model::rt::Value for WhatIfAnalysisResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4163,6 +4191,7 @@ impl ::graph_model::rt::Struct for X509CertificateCombinationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for X509CertificateCombinationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -84,6 +84,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsPolicy {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -253,6 +254,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaign {
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsRegistrationCampaign {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -339,6 +341,7 @@ impl ::graph_model::rt::Struct for AuthenticationMethodsRegistrationCampaignIncl
     }
 }
 impl ::graph_model::rt::Value for AuthenticationMethodsRegistrationCampaignIncludeTarget {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -419,6 +422,7 @@ impl ::graph_model::rt::Struct for RegistrationEnforcement {
     }
 }
 impl ::graph_model::rt::Value for RegistrationEnforcement {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

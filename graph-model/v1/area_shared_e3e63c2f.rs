@@ -296,6 +296,7 @@ impl ::graph_model::rt::Struct for CloudPC {
     }
 }
 impl ::graph_model::rt::Value for CloudPC {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -584,6 +585,7 @@ impl ::graph_model::rt::Struct for ConfigurationManagerClientEnabledFeatures {
     }
 }
 impl ::graph_model::rt::Value for ConfigurationManagerClientEnabledFeatures {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -696,6 +698,7 @@ impl ::graph_model::rt::Struct for DeleteUserFromSharedAppleDeviceActionResult {
     }
 }
 impl ::graph_model::rt::Value for DeleteUserFromSharedAppleDeviceActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -803,6 +806,7 @@ impl ::graph_model::rt::Struct for DeviceActionResult {
     }
 }
 impl ::graph_model::rt::Value for DeviceActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -961,6 +965,7 @@ impl ::graph_model::rt::Polymorphic for DeviceActionResultAny {
     }
 }
 impl ::graph_model::rt::Value for DeviceActionResultAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1045,6 +1050,7 @@ impl ::graph_model::rt::Struct for DeviceCategory {
     }
 }
 impl ::graph_model::rt::Value for DeviceCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1206,6 +1212,7 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicySettingState {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicySettingState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1328,6 +1335,7 @@ impl ::graph_model::rt::Struct for DeviceCompliancePolicyState {
     }
 }
 impl ::graph_model::rt::Value for DeviceCompliancePolicyState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1489,6 +1497,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationSettingState {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationSettingState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1611,6 +1620,7 @@ impl ::graph_model::rt::Struct for DeviceConfigurationState {
     }
 }
 impl ::graph_model::rt::Value for DeviceConfigurationState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2041,6 +2051,7 @@ impl ::graph_model::rt::Struct for DeviceGeoLocation {
     }
 }
 impl ::graph_model::rt::Value for DeviceGeoLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2340,6 +2351,7 @@ impl ::graph_model::rt::Struct for DeviceHealthAttestationState {
     }
 }
 impl ::graph_model::rt::Value for DeviceHealthAttestationState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2478,6 +2490,7 @@ impl ::graph_model::rt::Struct for DeviceLogCollectionResponse {
     }
 }
 impl ::graph_model::rt::Value for DeviceLogCollectionResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2821,6 +2834,7 @@ impl ::graph_model::rt::Struct for DeviceManagementTroubleshootingEvent {
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2932,6 +2946,7 @@ impl ::graph_model::rt::Polymorphic for DeviceManagementTroubleshootingEventAny 
     }
 }
 impl ::graph_model::rt::Value for DeviceManagementTroubleshootingEventAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3195,6 +3210,7 @@ impl ::graph_model::rt::Struct for EnrollmentTroubleshootingEvent {
     }
 }
 impl ::graph_model::rt::Value for EnrollmentTroubleshootingEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3307,6 +3323,7 @@ impl ::graph_model::rt::Struct for LocateDeviceActionResult {
     }
 }
 impl ::graph_model::rt::Value for LocateDeviceActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3820,6 +3837,7 @@ impl ::graph_model::rt::Struct for ManagedDevice {
     }
 }
 impl ::graph_model::rt::Value for ManagedDevice {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4541,6 +4559,7 @@ impl ::graph_model::rt::Struct for RemoteLockActionResult {
     }
 }
 impl ::graph_model::rt::Value for RemoteLockActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4660,6 +4679,7 @@ impl ::graph_model::rt::Struct for ResetPasscodeActionResult {
     }
 }
 impl ::graph_model::rt::Value for ResetPasscodeActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4772,6 +4792,7 @@ impl ::graph_model::rt::Struct for RotateBitLockerKeysDeviceActionResult {
     }
 }
 impl ::graph_model::rt::Value for RotateBitLockerKeysDeviceActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4850,6 +4871,7 @@ impl ::graph_model::rt::Struct for SettingSource {
     }
 }
 impl ::graph_model::rt::Value for SettingSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5286,6 +5308,7 @@ impl ::graph_model::rt::Struct for WindowsDefenderScanActionResult {
     }
 }
 impl ::graph_model::rt::Value for WindowsDefenderScanActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5535,6 +5558,7 @@ impl ::graph_model::rt::Struct for WindowsDeviceMalwareState {
     }
 }
 impl ::graph_model::rt::Value for WindowsDeviceMalwareState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6634,6 +6658,7 @@ impl ::graph_model::rt::Struct for WindowsProtectionState {
     }
 }
 impl ::graph_model::rt::Value for WindowsProtectionState {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

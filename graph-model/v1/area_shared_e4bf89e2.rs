@@ -57,6 +57,7 @@ impl ::graph_model::rt::Struct for AssignedPlan {
     }
 }
 impl ::graph_model::rt::Value for AssignedPlan {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -143,6 +144,7 @@ impl ::graph_model::rt::Struct for ProvisionedPlan {
     }
 }
 impl ::graph_model::rt::Value for ProvisionedPlan {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -59,6 +59,7 @@ impl ::graph_model::rt::Struct for TeamsAppInstallation {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppInstallation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -168,6 +169,7 @@ impl ::graph_model::rt::Polymorphic for TeamsAppInstallationAny {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppInstallationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -271,6 +273,7 @@ impl ::graph_model::rt::Struct for UserScopeTeamsAppInstallation {
     }
 }
 impl ::graph_model::rt::Value for UserScopeTeamsAppInstallation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -146,6 +146,7 @@ impl ::graph_model::rt::Struct for DayNote {
     }
 }
 impl ::graph_model::rt::Value for DayNote {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -371,6 +372,7 @@ impl ::graph_model::rt::Struct for OfferShiftRequest {
     }
 }
 impl ::graph_model::rt::Value for OfferShiftRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -479,6 +481,7 @@ impl ::graph_model::rt::Polymorphic for OfferShiftRequestAny {
     }
 }
 impl ::graph_model::rt::Value for OfferShiftRequestAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -599,6 +602,7 @@ impl ::graph_model::rt::Struct for OpenShift {
     }
 }
 impl ::graph_model::rt::Value for OpenShift {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -744,6 +748,7 @@ impl ::graph_model::rt::Struct for OpenShiftChangeRequest {
     }
 }
 impl ::graph_model::rt::Value for OpenShiftChangeRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -854,6 +859,7 @@ impl ::graph_model::rt::Struct for OpenShiftItem {
     }
 }
 impl ::graph_model::rt::Value for OpenShiftItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -927,6 +933,7 @@ impl ::graph_model::rt::Struct for OperationError {
     }
 }
 impl ::graph_model::rt::Value for OperationError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1005,6 +1012,7 @@ impl ::graph_model::rt::Struct for ProfilePhoto {
     }
 }
 impl ::graph_model::rt::Value for ProfilePhoto {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1205,6 +1213,7 @@ impl ::graph_model::rt::Struct for Schedule {
     }
 }
 impl ::graph_model::rt::Value for Schedule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1735,6 +1744,7 @@ impl ::graph_model::rt::Struct for SchedulingGroup {
     }
 }
 impl ::graph_model::rt::Value for SchedulingGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1860,6 +1870,7 @@ impl ::graph_model::rt::Struct for Shift {
     }
 }
 impl ::graph_model::rt::Value for Shift {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1965,6 +1976,7 @@ impl ::graph_model::rt::Struct for ShiftActivity {
     }
 }
 impl ::graph_model::rt::Value for ShiftActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2070,6 +2082,7 @@ impl ::graph_model::rt::Struct for ShiftItem {
     }
 }
 impl ::graph_model::rt::Value for ShiftItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2176,6 +2189,7 @@ impl ::graph_model::rt::Polymorphic for ShiftItemAny {
     }
 }
 impl ::graph_model::rt::Value for ShiftItemAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2341,6 +2355,7 @@ impl ::graph_model::rt::Struct for SwapShiftsChangeRequest {
     }
 }
 impl ::graph_model::rt::Value for SwapShiftsChangeRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2570,6 +2585,7 @@ impl ::graph_model::rt::Struct for Team {
     }
 }
 impl ::graph_model::rt::Value for Team {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2665,6 +2681,7 @@ impl ::graph_model::rt::Struct for TeamFunSettings {
     }
 }
 impl ::graph_model::rt::Value for TeamFunSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2747,6 +2764,7 @@ impl ::graph_model::rt::Struct for TeamGuestSettings {
     }
 }
 impl ::graph_model::rt::Value for TeamGuestSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2852,6 +2870,7 @@ impl ::graph_model::rt::Struct for TeamMemberSettings {
     }
 }
 impl ::graph_model::rt::Value for TeamMemberSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2952,6 +2971,7 @@ impl ::graph_model::rt::Struct for TeamMessagingSettings {
     }
 }
 impl ::graph_model::rt::Value for TeamMessagingSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3128,6 +3148,7 @@ impl ::graph_model::rt::Struct for TeamSummary {
     }
 }
 impl ::graph_model::rt::Value for TeamSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3322,6 +3343,7 @@ impl ::graph_model::rt::Struct for TeamsAsyncOperation {
     }
 }
 impl ::graph_model::rt::Value for TeamsAsyncOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3624,6 +3646,7 @@ impl ::graph_model::rt::Struct for TeamworkTag {
     }
 }
 impl ::graph_model::rt::Value for TeamworkTag {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3709,6 +3732,7 @@ impl ::graph_model::rt::Struct for TeamworkTagMember {
     }
 }
 impl ::graph_model::rt::Value for TeamworkTagMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3910,6 +3934,7 @@ impl ::graph_model::rt::Struct for TimeCard {
     }
 }
 impl ::graph_model::rt::Value for TimeCard {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3995,6 +4020,7 @@ impl ::graph_model::rt::Struct for TimeCardBreak {
     }
 }
 impl ::graph_model::rt::Value for TimeCardBreak {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4077,6 +4103,7 @@ impl ::graph_model::rt::Struct for TimeCardEntry {
     }
 }
 impl ::graph_model::rt::Value for TimeCardEntry {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4159,6 +4186,7 @@ impl ::graph_model::rt::Struct for TimeCardEvent {
     }
 }
 impl ::graph_model::rt::Value for TimeCardEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4300,6 +4328,7 @@ impl ::graph_model::rt::Struct for TimeClockSettings {
     }
 }
 impl ::graph_model::rt::Value for TimeClockSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4420,6 +4449,7 @@ impl ::graph_model::rt::Struct for TimeOff {
     }
 }
 impl ::graph_model::rt::Value for TimeOff {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4510,6 +4540,7 @@ impl ::graph_model::rt::Struct for TimeOffItem {
     }
 }
 impl ::graph_model::rt::Value for TimeOffItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4630,6 +4661,7 @@ impl ::graph_model::rt::Struct for TimeOffReason {
     }
 }
 impl ::graph_model::rt::Value for TimeOffReason {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4952,6 +4984,7 @@ impl ::graph_model::rt::Struct for TimeOffRequest {
     }
 }
 impl ::graph_model::rt::Value for TimeOffRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

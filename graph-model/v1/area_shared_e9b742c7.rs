@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for AuthoredNote {
     }
 }
 impl ::graph_model::rt::Value for AuthoredNote {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -142,6 +143,7 @@ impl ::graph_model::rt::Struct for DataSubject {
     }
 }
 impl ::graph_model::rt::Value for DataSubject {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -464,6 +466,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequest {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -533,6 +536,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestAllMailboxLocation {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestAllMailboxLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -602,6 +606,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestAllSiteLocation {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestAllSiteLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -712,6 +717,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestDetail {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -783,6 +789,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedMailboxLocation
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestEnumeratedMailboxLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -856,6 +863,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestEnumeratedSiteLocation {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestEnumeratedSiteLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -952,6 +960,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestHistory {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestHistory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1022,6 +1031,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestMailboxLocation {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestMailboxLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1145,6 +1155,7 @@ impl ::graph_model::rt::Polymorphic for SubjectRightsRequestMailboxLocationAny {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestMailboxLocationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1215,6 +1226,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestSiteLocation {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestSiteLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1336,6 +1348,7 @@ impl ::graph_model::rt::Polymorphic for SubjectRightsRequestSiteLocationAny {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestSiteLocationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1509,6 +1522,7 @@ impl ::graph_model::rt::Struct for SubjectRightsRequestStageDetail {
     }
 }
 impl ::graph_model::rt::Value for SubjectRightsRequestStageDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -56,6 +56,7 @@ impl ::graph_model::rt::Struct for AiInteractionMentionedIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionMentionedIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -134,6 +135,7 @@ impl ::graph_model::rt::Struct for ChatMessageFromIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageFromIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -224,6 +226,7 @@ impl ::graph_model::rt::Struct for ChatMessageMentionedIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageMentionedIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -302,6 +305,7 @@ impl ::graph_model::rt::Struct for ChatMessageReactionIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for ChatMessageReactionIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -432,6 +436,7 @@ impl ::graph_model::rt::Struct for CommunicationsIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for CommunicationsIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -611,6 +616,7 @@ impl ::graph_model::rt::Struct for EngagementIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for EngagementIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -689,6 +695,7 @@ impl ::graph_model::rt::Struct for IdentitySet {
     }
 }
 impl ::graph_model::rt::Value for IdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -855,6 +862,7 @@ impl ::graph_model::rt::Polymorphic for IdentitySetAny {
     }
 }
 impl ::graph_model::rt::Value for IdentitySetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -965,6 +973,7 @@ impl ::graph_model::rt::Struct for SharePointIdentitySet {
     }
 }
 impl ::graph_model::rt::Value for SharePointIdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

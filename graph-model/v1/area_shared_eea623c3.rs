@@ -56,6 +56,7 @@ impl ::graph_model::rt::Struct for PhysicalAddress {
     }
 }
 impl ::graph_model::rt::Value for PhysicalAddress {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

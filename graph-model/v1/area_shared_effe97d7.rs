@@ -67,6 +67,7 @@ impl ::graph_model::rt::Struct for AppleManagedIdentityProvider {
     }
 }
 impl ::graph_model::rt::Value for AppleManagedIdentityProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -149,6 +150,7 @@ impl ::graph_model::rt::Struct for BuiltInIdentityProvider {
     }
 }
 impl ::graph_model::rt::Value for BuiltInIdentityProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -220,6 +222,7 @@ impl ::graph_model::rt::Struct for ExternalDomainName {
     }
 }
 impl ::graph_model::rt::Value for ExternalDomainName {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -294,6 +297,7 @@ impl ::graph_model::rt::Struct for IdentityProviderBase {
     }
 }
 impl ::graph_model::rt::Value for IdentityProviderBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -456,6 +460,7 @@ impl ::graph_model::rt::Polymorphic for IdentityProviderBaseAny {
     }
 }
 impl ::graph_model::rt::Value for IdentityProviderBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -556,6 +561,7 @@ impl ::graph_model::rt::Struct for OidcAddressInboundClaims {
     }
 }
 impl ::graph_model::rt::Value for OidcAddressInboundClaims {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -626,6 +632,7 @@ impl ::graph_model::rt::Struct for OidcClientAuthentication {
     }
 }
 impl ::graph_model::rt::Value for OidcClientAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -745,6 +752,7 @@ impl ::graph_model::rt::Polymorphic for OidcClientAuthenticationAny {
     }
 }
 impl ::graph_model::rt::Value for OidcClientAuthenticationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -816,6 +824,7 @@ impl ::graph_model::rt::Struct for OidcClientSecretAuthentication {
     }
 }
 impl ::graph_model::rt::Value for OidcClientSecretAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -936,6 +945,7 @@ impl ::graph_model::rt::Struct for OidcIdentityProvider {
     }
 }
 impl ::graph_model::rt::Value for OidcIdentityProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1056,6 +1066,7 @@ impl ::graph_model::rt::Struct for OidcInboundClaimMappingOverride {
     }
 }
 impl ::graph_model::rt::Value for OidcInboundClaimMappingOverride {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1125,6 +1136,7 @@ impl ::graph_model::rt::Struct for OidcPrivateJwtKeyClientAuthentication {
     }
 }
 impl ::graph_model::rt::Value for OidcPrivateJwtKeyClientAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1309,6 +1321,7 @@ impl ::graph_model::rt::Struct for SamlOrWsFedExternalDomainFederation {
     }
 }
 impl ::graph_model::rt::Value for SamlOrWsFedExternalDomainFederation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1420,6 +1433,7 @@ impl ::graph_model::rt::Struct for SamlOrWsFedProvider {
     }
 }
 impl ::graph_model::rt::Value for SamlOrWsFedProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1538,6 +1552,7 @@ impl ::graph_model::rt::Polymorphic for SamlOrWsFedProviderAny {
     }
 }
 impl ::graph_model::rt::Value for SamlOrWsFedProviderAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1638,6 +1653,7 @@ impl ::graph_model::rt::Struct for SocialIdentityProvider {
     }
 }
 impl ::graph_model::rt::Value for SocialIdentityProvider {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

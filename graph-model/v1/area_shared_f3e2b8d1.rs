@@ -31,6 +31,7 @@ impl ::graph_model::rt::Struct for AzureAdPopTokenAuthentication {
     }
 }
 impl ::graph_model::rt::Value for AzureAdPopTokenAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -102,6 +103,7 @@ impl ::graph_model::rt::Struct for AzureAdTokenAuthentication {
     }
 }
 impl ::graph_model::rt::Value for AzureAdTokenAuthentication {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -215,6 +217,7 @@ impl ::graph_model::rt::Struct for CustomAuthenticationExtension {
     }
 }
 impl ::graph_model::rt::Value for CustomAuthenticationExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -379,6 +382,7 @@ impl ::graph_model::rt::Polymorphic for CustomAuthenticationExtensionAny {
     }
 }
 impl ::graph_model::rt::Value for CustomAuthenticationExtensionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -449,6 +453,7 @@ impl ::graph_model::rt::Struct for CustomExtensionAuthenticationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionAuthenticationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -572,6 +577,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionAuthenticationConfigurati
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionAuthenticationConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -644,6 +650,7 @@ impl ::graph_model::rt::Struct for CustomExtensionBehaviorOnError {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionBehaviorOnError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -753,6 +760,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionBehaviorOnErrorAny {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionBehaviorOnErrorAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -829,6 +837,7 @@ impl ::graph_model::rt::Struct for CustomExtensionClientConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionClientConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -899,6 +908,7 @@ impl ::graph_model::rt::Struct for CustomExtensionEndpointConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionEndpointConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1017,6 +1027,7 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
     }
 }
 impl ::graph_model::rt::Value for CustomExtensionEndpointConfigurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1086,6 +1097,7 @@ impl ::graph_model::rt::Struct for FallbackToMicrosoftProviderOnError {
     }
 }
 impl ::graph_model::rt::Value for FallbackToMicrosoftProviderOnError {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1157,6 +1169,7 @@ impl ::graph_model::rt::Struct for HttpRequestEndpoint {
     }
 }
 impl ::graph_model::rt::Value for HttpRequestEndpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1252,6 +1265,7 @@ impl ::graph_model::rt::Struct for LogicAppTriggerEndpointConfiguration {
     }
 }
 impl ::graph_model::rt::Value for LogicAppTriggerEndpointConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1364,6 +1378,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionStartCustomExtension {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionStartCustomExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1476,6 +1491,7 @@ impl ::graph_model::rt::Struct for OnAttributeCollectionSubmitCustomExtension {
     }
 }
 impl ::graph_model::rt::Value for OnAttributeCollectionSubmitCustomExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1590,6 +1606,7 @@ impl ::graph_model::rt::Struct for OnOtpSendCustomExtension {
     }
 }
 impl ::graph_model::rt::Value for OnOtpSendCustomExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1702,6 +1719,7 @@ impl ::graph_model::rt::Struct for OnPasswordSubmitCustomExtension {
     }
 }
 impl ::graph_model::rt::Value for OnPasswordSubmitCustomExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1820,6 +1838,7 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartCustomExtension {
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartCustomExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1891,6 +1910,7 @@ impl ::graph_model::rt::Struct for OnTokenIssuanceStartReturnClaim {
     }
 }
 impl ::graph_model::rt::Value for OnTokenIssuanceStartReturnClaim {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2003,6 +2023,7 @@ impl ::graph_model::rt::Struct for OnVerifiedIdClaimValidationCustomExtension {
     }
 }
 impl ::graph_model::rt::Value for OnVerifiedIdClaimValidationCustomExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

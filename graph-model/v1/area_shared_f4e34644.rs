@@ -100,6 +100,7 @@ impl ::graph_model::rt::Struct for BaseItem {
     }
 }
 impl ::graph_model::rt::Value for BaseItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -263,6 +264,7 @@ impl ::graph_model::rt::Polymorphic for BaseItemAny {
     }
 }
 impl ::graph_model::rt::Value for BaseItemAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -415,6 +417,7 @@ impl ::graph_model::rt::Struct for BaseSitePage {
     }
 }
 impl ::graph_model::rt::Value for BaseSitePage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -521,6 +524,7 @@ impl ::graph_model::rt::Polymorphic for BaseSitePageAny {
     }
 }
 impl ::graph_model::rt::Value for BaseSitePageAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -603,6 +607,7 @@ impl ::graph_model::rt::Struct for CanvasLayout {
     }
 }
 impl ::graph_model::rt::Value for CanvasLayout {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -688,6 +693,7 @@ impl ::graph_model::rt::Struct for HorizontalSection {
     }
 }
 impl ::graph_model::rt::Value for HorizontalSection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -766,6 +772,7 @@ impl ::graph_model::rt::Struct for HorizontalSectionColumn {
     }
 }
 impl ::graph_model::rt::Value for HorizontalSectionColumn {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -933,6 +940,7 @@ impl ::graph_model::rt::Struct for MetaDataKeyStringPair {
     }
 }
 impl ::graph_model::rt::Value for MetaDataKeyStringPair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1159,6 +1167,7 @@ impl ::graph_model::rt::Struct for ReactionsFacet {
     }
 }
 impl ::graph_model::rt::Value for ReactionsFacet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1328,6 +1337,7 @@ impl ::graph_model::rt::Struct for ServerProcessedContent {
     }
 }
 impl ::graph_model::rt::Value for ServerProcessedContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1505,6 +1515,7 @@ impl ::graph_model::rt::Struct for SharedDriveItem {
     }
 }
 impl ::graph_model::rt::Value for SharedDriveItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1749,6 +1760,7 @@ impl ::graph_model::rt::Struct for Site {
     }
 }
 impl ::graph_model::rt::Value for Site {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1820,6 +1832,7 @@ impl ::graph_model::rt::Struct for SiteArchivalDetails {
     }
 }
 impl ::graph_model::rt::Value for SiteArchivalDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1984,6 +1997,7 @@ impl ::graph_model::rt::Struct for SiteCollection {
     }
 }
 impl ::graph_model::rt::Value for SiteCollection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2176,6 +2190,7 @@ impl ::graph_model::rt::Struct for SitePage {
     }
 }
 impl ::graph_model::rt::Value for SitePage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2266,6 +2281,7 @@ impl ::graph_model::rt::Struct for StandardWebPart {
     }
 }
 impl ::graph_model::rt::Value for StandardWebPart {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2339,6 +2355,7 @@ impl ::graph_model::rt::Struct for TextWebPart {
     }
 }
 impl ::graph_model::rt::Value for TextWebPart {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2464,6 +2481,7 @@ impl ::graph_model::rt::Struct for TitleArea {
     }
 }
 impl ::graph_model::rt::Value for TitleArea {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2686,6 +2704,7 @@ impl ::graph_model::rt::Struct for VerticalSection {
     }
 }
 impl ::graph_model::rt::Value for VerticalSection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2758,6 +2777,7 @@ impl ::graph_model::rt::Struct for WebPart {
     }
 }
 impl ::graph_model::rt::Value for WebPart {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2871,6 +2891,7 @@ impl ::graph_model::rt::Polymorphic for WebPartAny {
     }
 }
 impl ::graph_model::rt::Value for WebPartAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2971,6 +2992,7 @@ impl ::graph_model::rt::Struct for WebPartData {
     }
 }
 impl ::graph_model::rt::Value for WebPartData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

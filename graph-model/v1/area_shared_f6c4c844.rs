@@ -31,6 +31,7 @@ impl ::graph_model::rt::Struct for DetailsInfo {
     }
 }
 impl ::graph_model::rt::Value for DetailsInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -113,6 +114,7 @@ impl ::graph_model::rt::Struct for Initiator {
     }
 }
 impl ::graph_model::rt::Value for Initiator {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -273,6 +275,7 @@ impl ::graph_model::rt::Struct for ProvisionedIdentity {
     }
 }
 impl ::graph_model::rt::Value for ProvisionedIdentity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -346,6 +349,7 @@ impl ::graph_model::rt::Struct for ProvisioningServicePrincipal {
     }
 }
 impl ::graph_model::rt::Value for ProvisioningServicePrincipal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -424,6 +428,7 @@ impl ::graph_model::rt::Struct for ProvisioningSystem {
     }
 }
 impl ::graph_model::rt::Value for ProvisioningSystem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

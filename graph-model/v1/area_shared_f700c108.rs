@@ -34,6 +34,7 @@ impl ::graph_model::rt::Struct for Extension {
     }
 }
 impl ::graph_model::rt::Value for Extension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -140,6 +141,7 @@ impl ::graph_model::rt::Polymorphic for ExtensionAny {
     }
 }
 impl ::graph_model::rt::Value for ExtensionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -216,6 +218,7 @@ impl ::graph_model::rt::Struct for OpenTypeExtension {
     }
 }
 impl ::graph_model::rt::Value for OpenTypeExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

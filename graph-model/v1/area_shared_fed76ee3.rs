@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for GroupSetting {
     }
 }
 impl ::graph_model::rt::Value for GroupSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -125,6 +126,7 @@ impl ::graph_model::rt::Struct for SettingValue {
     }
 }
 impl ::graph_model::rt::Value for SettingValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -329,6 +329,7 @@ impl ::graph_model::rt::Struct for BackupRestoreRoot {
     }
 }
 impl ::graph_model::rt::Value for BackupRestoreRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -736,6 +737,7 @@ impl ::graph_model::rt::Struct for BookingAppointment {
     }
 }
 impl ::graph_model::rt::Value for BookingAppointment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -945,6 +947,7 @@ impl ::graph_model::rt::Struct for BookingBusiness {
     }
 }
 impl ::graph_model::rt::Value for BookingBusiness {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1018,6 +1021,7 @@ impl ::graph_model::rt::Struct for BookingCurrency {
     }
 }
 impl ::graph_model::rt::Value for BookingCurrency {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1129,6 +1133,7 @@ impl ::graph_model::rt::Struct for BookingCustomQuestion {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1247,6 +1252,7 @@ impl ::graph_model::rt::Struct for BookingCustomer {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1321,6 +1327,7 @@ impl ::graph_model::rt::Struct for BookingCustomerBase {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1427,6 +1434,7 @@ impl ::graph_model::rt::Polymorphic for BookingCustomerBaseAny {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1542,6 +1550,7 @@ impl ::graph_model::rt::Struct for BookingCustomerInformation {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerInformation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1612,6 +1621,7 @@ impl ::graph_model::rt::Struct for BookingCustomerInformationBase {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerInformationBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1721,6 +1731,7 @@ impl ::graph_model::rt::Polymorphic for BookingCustomerInformationBaseAny {
     }
 }
 impl ::graph_model::rt::Value for BookingCustomerInformationBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1946,6 +1957,7 @@ impl ::graph_model::rt::Struct for BookingPageSettings {
     }
 }
 impl ::graph_model::rt::Value for BookingPageSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2173,6 +2185,7 @@ impl ::graph_model::rt::Struct for BookingQuestionAnswer {
     }
 }
 impl ::graph_model::rt::Value for BookingQuestionAnswer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2249,6 +2262,7 @@ impl ::graph_model::rt::Struct for BookingQuestionAssignment {
     }
 }
 impl ::graph_model::rt::Value for BookingQuestionAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2335,6 +2349,7 @@ impl ::graph_model::rt::Struct for BookingReminder {
     }
 }
 impl ::graph_model::rt::Value for BookingReminder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2538,6 +2553,7 @@ impl ::graph_model::rt::Struct for BookingSchedulingPolicy {
     }
 }
 impl ::graph_model::rt::Value for BookingSchedulingPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2750,6 +2766,7 @@ impl ::graph_model::rt::Struct for BookingService {
     }
 }
 impl ::graph_model::rt::Value for BookingService {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2893,6 +2910,7 @@ impl ::graph_model::rt::Struct for BookingStaffMember {
     }
 }
 impl ::graph_model::rt::Value for BookingStaffMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2967,6 +2985,7 @@ impl ::graph_model::rt::Struct for BookingStaffMemberBase {
     }
 }
 impl ::graph_model::rt::Value for BookingStaffMemberBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3073,6 +3092,7 @@ impl ::graph_model::rt::Polymorphic for BookingStaffMemberBaseAny {
     }
 }
 impl ::graph_model::rt::Value for BookingStaffMemberBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3317,6 +3337,7 @@ impl ::graph_model::rt::Struct for BookingWorkHours {
     }
 }
 impl ::graph_model::rt::Value for BookingWorkHours {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3393,6 +3414,7 @@ impl ::graph_model::rt::Struct for BookingWorkTimeSlot {
     }
 }
 impl ::graph_model::rt::Value for BookingWorkTimeSlot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3473,6 +3495,7 @@ impl ::graph_model::rt::Struct for BookingsAvailability {
     }
 }
 impl ::graph_model::rt::Value for BookingsAvailability {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3582,6 +3605,7 @@ impl ::graph_model::rt::Polymorphic for BookingsAvailabilityAny {
     }
 }
 impl ::graph_model::rt::Value for BookingsAvailabilityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3680,6 +3704,7 @@ impl ::graph_model::rt::Struct for BookingsAvailabilityWindow {
     }
 }
 impl ::graph_model::rt::Value for BookingsAvailabilityWindow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3870,6 +3895,7 @@ impl ::graph_model::rt::Struct for BrowseSessionBase {
     }
 }
 impl ::graph_model::rt::Value for BrowseSessionBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3988,6 +4014,7 @@ impl ::graph_model::rt::Polymorphic for BrowseSessionBaseAny {
     }
 }
 impl ::graph_model::rt::Value for BrowseSessionBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4317,6 +4344,7 @@ impl ::graph_model::rt::Struct for DriveProtectionRule {
     }
 }
 impl ::graph_model::rt::Value for DriveProtectionRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4457,6 +4485,7 @@ impl ::graph_model::rt::Struct for DriveProtectionUnit {
     }
 }
 impl ::graph_model::rt::Value for DriveProtectionUnit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4582,6 +4611,7 @@ impl ::graph_model::rt::Struct for DriveProtectionUnitsBulkAdditionJob {
     }
 }
 impl ::graph_model::rt::Value for DriveProtectionUnitsBulkAdditionJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4708,6 +4738,7 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifact {
     }
 }
 impl ::graph_model::rt::Value for DriveRestoreArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4858,6 +4889,7 @@ impl ::graph_model::rt::Struct for DriveRestoreArtifactsBulkAdditionRequest {
     }
 }
 impl ::graph_model::rt::Value for DriveRestoreArtifactsBulkAdditionRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4948,6 +4980,7 @@ impl ::graph_model::rt::Struct for EmailNotificationsSetting {
     }
 }
 impl ::graph_model::rt::Value for EmailNotificationsSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5093,6 +5126,7 @@ impl ::graph_model::rt::Struct for ExchangeProtectionPolicy {
     }
 }
 impl ::graph_model::rt::Value for ExchangeProtectionPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5235,6 +5269,7 @@ impl ::graph_model::rt::Struct for ExchangeRestoreSession {
     }
 }
 impl ::graph_model::rt::Value for ExchangeRestoreSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5365,6 +5400,7 @@ impl ::graph_model::rt::Struct for GranularDriveRestoreArtifact {
     }
 }
 impl ::graph_model::rt::Value for GranularDriveRestoreArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5501,6 +5537,7 @@ impl ::graph_model::rt::Struct for GranularMailboxRestoreArtifact {
     }
 }
 impl ::graph_model::rt::Value for GranularMailboxRestoreArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5631,6 +5668,7 @@ impl ::graph_model::rt::Struct for GranularSiteRestoreArtifact {
     }
 }
 impl ::graph_model::rt::Value for GranularSiteRestoreArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5751,6 +5789,7 @@ impl ::graph_model::rt::Struct for MailboxProtectionRule {
     }
 }
 impl ::graph_model::rt::Value for MailboxProtectionRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5891,6 +5930,7 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnit {
     }
 }
 impl ::graph_model::rt::Value for MailboxProtectionUnit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6016,6 +6056,7 @@ impl ::graph_model::rt::Struct for MailboxProtectionUnitsBulkAdditionJob {
     }
 }
 impl ::graph_model::rt::Value for MailboxProtectionUnitsBulkAdditionJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6142,6 +6183,7 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifact {
     }
 }
 impl ::graph_model::rt::Value for MailboxRestoreArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6251,6 +6293,7 @@ impl ::graph_model::rt::Polymorphic for MailboxRestoreArtifactAny {
     }
 }
 impl ::graph_model::rt::Value for MailboxRestoreArtifactAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6401,6 +6444,7 @@ impl ::graph_model::rt::Struct for MailboxRestoreArtifactsBulkAdditionRequest {
     }
 }
 impl ::graph_model::rt::Value for MailboxRestoreArtifactsBulkAdditionRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6610,6 +6654,7 @@ impl ::graph_model::rt::Struct for NotificationRecipients {
     }
 }
 impl ::graph_model::rt::Value for NotificationRecipients {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6814,6 +6859,7 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessBrowseSession {
     }
 }
 impl ::graph_model::rt::Value for OneDriveForBusinessBrowseSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6959,6 +7005,7 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessProtectionPolicy {
     }
 }
 impl ::graph_model::rt::Value for OneDriveForBusinessProtectionPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7101,6 +7148,7 @@ impl ::graph_model::rt::Struct for OneDriveForBusinessRestoreSession {
     }
 }
 impl ::graph_model::rt::Value for OneDriveForBusinessRestoreSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7191,6 +7239,7 @@ impl ::graph_model::rt::Struct for ProtectionPolicyArtifactCount {
     }
 }
 impl ::graph_model::rt::Value for ProtectionPolicyArtifactCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7318,6 +7367,7 @@ impl ::graph_model::rt::Struct for ProtectionPolicyBase {
     }
 }
 impl ::graph_model::rt::Value for ProtectionPolicyBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -7446,6 +7496,7 @@ impl ::graph_model::rt::Polymorphic for ProtectionPolicyBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ProtectionPolicyBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8118,6 +8169,7 @@ impl ::graph_model::rt::Struct for RestorePoint {
     }
 }
 impl ::graph_model::rt::Value for RestorePoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8338,6 +8390,7 @@ impl ::graph_model::rt::Struct for RestoreSessionArtifactCount {
     }
 }
 impl ::graph_model::rt::Value for RestoreSessionArtifactCount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8463,6 +8516,7 @@ impl ::graph_model::rt::Struct for RestoreSessionBase {
     }
 }
 impl ::graph_model::rt::Value for RestoreSessionBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8590,6 +8644,7 @@ impl ::graph_model::rt::Polymorphic for RestoreSessionBaseAny {
     }
 }
 impl ::graph_model::rt::Value for RestoreSessionBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8753,6 +8808,7 @@ impl ::graph_model::rt::Struct for RetentionSetting {
     }
 }
 impl ::graph_model::rt::Value for RetentionSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -8863,6 +8919,7 @@ impl ::graph_model::rt::Struct for ServiceApp {
     }
 }
 impl ::graph_model::rt::Value for ServiceApp {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9052,6 +9109,7 @@ impl ::graph_model::rt::Struct for ServiceStatus {
     }
 }
 impl ::graph_model::rt::Value for ServiceStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9172,6 +9230,7 @@ impl ::graph_model::rt::Struct for SharePointBrowseSession {
     }
 }
 impl ::graph_model::rt::Value for SharePointBrowseSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9317,6 +9376,7 @@ impl ::graph_model::rt::Struct for SharePointProtectionPolicy {
     }
 }
 impl ::graph_model::rt::Value for SharePointProtectionPolicy {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9459,6 +9519,7 @@ impl ::graph_model::rt::Struct for SharePointRestoreSession {
     }
 }
 impl ::graph_model::rt::Value for SharePointRestoreSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9579,6 +9640,7 @@ impl ::graph_model::rt::Struct for SiteProtectionRule {
     }
 }
 impl ::graph_model::rt::Value for SiteProtectionRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9719,6 +9781,7 @@ impl ::graph_model::rt::Struct for SiteProtectionUnit {
     }
 }
 impl ::graph_model::rt::Value for SiteProtectionUnit {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9844,6 +9907,7 @@ impl ::graph_model::rt::Struct for SiteProtectionUnitsBulkAdditionJob {
     }
 }
 impl ::graph_model::rt::Value for SiteProtectionUnitsBulkAdditionJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -9970,6 +10034,7 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifact {
     }
 }
 impl ::graph_model::rt::Value for SiteRestoreArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10120,6 +10185,7 @@ impl ::graph_model::rt::Struct for SiteRestoreArtifactsBulkAdditionRequest {
     }
 }
 impl ::graph_model::rt::Value for SiteRestoreArtifactsBulkAdditionRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10215,6 +10281,7 @@ impl ::graph_model::rt::Struct for SolutionsRoot {
     }
 }
 impl ::graph_model::rt::Value for SolutionsRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10291,6 +10358,7 @@ impl ::graph_model::rt::Struct for TimePeriod {
     }
 }
 impl ::graph_model::rt::Value for TimePeriod {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10427,6 +10495,7 @@ impl ::graph_model::rt::Struct for VirtualEvent {
     }
 }
 impl ::graph_model::rt::Value for VirtualEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10542,6 +10611,7 @@ impl ::graph_model::rt::Polymorphic for VirtualEventAny {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10716,6 +10786,7 @@ impl ::graph_model::rt::Struct for VirtualEventPresenter {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventPresenter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10859,6 +10930,7 @@ impl ::graph_model::rt::Struct for VirtualEventRegistration {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10960,6 +11032,7 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationCustomQuestion {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationCustomQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11045,6 +11118,7 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationPredefinedQuestion {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationPredefinedQuestion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11249,6 +11323,7 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionAnswer {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionAnswer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11415,6 +11490,7 @@ impl ::graph_model::rt::Struct for VirtualEventRegistrationQuestionBase {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11538,6 +11614,7 @@ impl ::graph_model::rt::Polymorphic for VirtualEventRegistrationQuestionBaseAny 
     }
 }
 impl ::graph_model::rt::Value for VirtualEventRegistrationQuestionBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11815,6 +11892,7 @@ impl ::graph_model::rt::Struct for VirtualEventSession {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventSession {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -11889,6 +11967,7 @@ impl ::graph_model::rt::Struct for VirtualEventSettings {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12131,6 +12210,7 @@ impl ::graph_model::rt::Struct for VirtualEventTownhall {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventTownhall {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12236,6 +12316,7 @@ impl ::graph_model::rt::Struct for VirtualEventTownhallRegistrationConfiguration
     }
 }
 impl ::graph_model::rt::Value for VirtualEventTownhallRegistrationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12395,6 +12476,7 @@ impl ::graph_model::rt::Struct for VirtualEventWebinar {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventWebinar {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12500,6 +12582,7 @@ impl ::graph_model::rt::Struct for VirtualEventWebinarRegistrationConfiguration 
     }
 }
 impl ::graph_model::rt::Value for VirtualEventWebinarRegistrationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -12587,6 +12670,7 @@ impl ::graph_model::rt::Struct for VirtualEventsRoot {
     }
 }
 impl ::graph_model::rt::Value for VirtualEventsRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -63,6 +63,7 @@ impl ::graph_model::rt::Struct for FileStorage {
     }
 }
 impl ::graph_model::rt::Value for FileStorage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -224,6 +225,7 @@ impl ::graph_model::rt::Struct for FileStorageContainer {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -432,6 +434,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerCustomPropertyDictionary 
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerCustomPropertyDictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -524,6 +527,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerSettings {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -709,6 +713,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerType {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -934,6 +939,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeAppPermissionGrant {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeAppPermissionGrant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1062,6 +1068,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistration {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeRegistration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1177,6 +1184,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeRegistrationSettings 
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeRegistrationSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1301,6 +1309,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerTypeSettings {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerTypeSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1461,6 +1470,7 @@ impl ::graph_model::rt::Struct for FileStorageContainerViewpoint {
     }
 }
 impl ::graph_model::rt::Value for FileStorageContainerViewpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1555,6 +1565,7 @@ impl ::graph_model::rt::Struct for SharePointGroup {
     }
 }
 impl ::graph_model::rt::Value for SharePointGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1628,6 +1639,7 @@ impl ::graph_model::rt::Struct for SharePointGroupMember {
     }
 }
 impl ::graph_model::rt::Value for SharePointGroupMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1714,6 +1726,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationContainerInfo {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationContainerInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1804,6 +1817,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1987,6 +2001,7 @@ impl ::graph_model::rt::Polymorphic for SharePointMigrationEventAny {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationEventAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2087,6 +2102,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationFinishManifestFileUploadEv
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationFinishManifestFileUploadEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2172,6 +2188,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJob {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2277,6 +2294,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobCancelledEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobCancelledEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2367,6 +2385,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobDeletedEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobDeletedEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2492,6 +2511,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobErrorEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobErrorEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2686,6 +2706,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobPostponedEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobPostponedEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2866,6 +2887,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobProgressEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobProgressEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2956,6 +2978,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobQueuedEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobQueuedEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3061,6 +3084,7 @@ impl ::graph_model::rt::Struct for SharePointMigrationJobStartEvent {
     }
 }
 impl ::graph_model::rt::Value for SharePointMigrationJobStartEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3320,6 +3344,7 @@ impl ::graph_model::rt::Struct for Storage {
     }
 }
 impl ::graph_model::rt::Value for Storage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3393,6 +3418,7 @@ impl ::graph_model::rt::Struct for StorageSettings {
     }
 }
 impl ::graph_model::rt::Value for StorageSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

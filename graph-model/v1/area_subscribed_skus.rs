@@ -52,6 +52,7 @@ impl ::graph_model::rt::Struct for LicenseUnitsDetail {
     }
 }
 impl ::graph_model::rt::Value for LicenseUnitsDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -182,6 +183,7 @@ impl ::graph_model::rt::Struct for SubscribedSku {
     }
 }
 impl ::graph_model::rt::Value for SubscribedSku {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

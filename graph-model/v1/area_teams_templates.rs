@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for TeamsTemplate {
     }
 }
 impl ::graph_model::rt::Value for TeamsTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

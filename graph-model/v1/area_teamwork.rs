@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for DeletedChat {
     }
 }
 impl ::graph_model::rt::Value for DeletedChat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -106,6 +107,7 @@ impl ::graph_model::rt::Struct for DeletedTeam {
     }
 }
 impl ::graph_model::rt::Value for DeletedTeam {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -276,6 +278,7 @@ impl ::graph_model::rt::Struct for TeamsAppSettings {
     }
 }
 impl ::graph_model::rt::Value for TeamsAppSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -386,6 +389,7 @@ impl ::graph_model::rt::Struct for Teamwork {
     }
 }
 impl ::graph_model::rt::Value for Teamwork {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -523,6 +527,7 @@ impl ::graph_model::rt::Struct for WorkforceIntegration {
     }
 }
 impl ::graph_model::rt::Value for WorkforceIntegration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -596,6 +601,7 @@ impl ::graph_model::rt::Struct for WorkforceIntegrationEncryption {
     }
 }
 impl ::graph_model::rt::Value for WorkforceIntegrationEncryption {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -67,6 +67,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessAssignment {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminAccessAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -230,6 +231,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessContainer {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminAccessContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -362,6 +364,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminAccessDetails {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminAccessDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -453,6 +456,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminCustomer {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminCustomer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -598,6 +602,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationship {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationship {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -707,6 +712,7 @@ impl ::graph_model::rt::Polymorphic for DelegatedAdminRelationshipAny {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -783,6 +789,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipCustomerParticipant
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipCustomerParticipant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -890,6 +897,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipOperation {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1060,6 +1068,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminRelationshipRequest {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminRelationshipRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1412,6 +1421,7 @@ impl ::graph_model::rt::Struct for DelegatedAdminServiceManagementDetail {
     }
 }
 impl ::graph_model::rt::Value for DelegatedAdminServiceManagementDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1522,6 +1532,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganization {
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganization {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1623,6 +1634,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestRecord {
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationJoinRequestRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1705,6 +1717,7 @@ impl ::graph_model::rt::Struct for MultiTenantOrganizationJoinRequestTransitionD
     }
 }
 impl ::graph_model::rt::Value for MultiTenantOrganizationJoinRequestTransitionDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1928,6 +1941,7 @@ impl ::graph_model::rt::Struct for ResellerDelegatedAdminRelationship {
     }
 }
 impl ::graph_model::rt::Value for ResellerDelegatedAdminRelationship {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2019,6 +2033,7 @@ impl ::graph_model::rt::Struct for TenantRelationship {
     }
 }
 impl ::graph_model::rt::Value for TenantRelationship {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2090,6 +2105,7 @@ impl ::graph_model::rt::Struct for UnifiedRole {
     }
 }
 impl ::graph_model::rt::Value for UnifiedRole {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for AdministrativeUnitInfo {
     }
 }
 impl ::graph_model::rt::Value for AdministrativeUnitInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -353,6 +354,7 @@ impl ::graph_model::rt::Struct for CallRecord {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for CallRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -645,6 +647,7 @@ impl ::graph_model::rt::Struct for ClientUserAgent {
     }
 }
 impl ::graph_model::rt::Value for ClientUserAgent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -825,6 +828,7 @@ impl ::graph_model::rt::Struct for DeviceInfo {
     }
 }
 impl ::graph_model::rt::Value for DeviceInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -896,6 +900,7 @@ impl ::graph_model::rt::Struct for Endpoint {
     }
 }
 impl ::graph_model::rt::Value for Endpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1015,6 +1020,7 @@ impl ::graph_model::rt::Polymorphic for EndpointAny {
     }
 }
 impl ::graph_model::rt::Value for EndpointAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1088,6 +1094,7 @@ impl ::graph_model::rt::Struct for FailureInfo {
     }
 }
 impl ::graph_model::rt::Value for FailureInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1227,6 +1234,7 @@ impl ::graph_model::rt::Struct for FeedbackTokenSet {
     }
 }
 impl ::graph_model::rt::Value for FeedbackTokenSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1332,6 +1340,7 @@ impl ::graph_model::rt::Struct for Media {
     }
 }
 impl ::graph_model::rt::Value for Media {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1558,6 +1567,7 @@ impl ::graph_model::rt::Struct for MediaStream {
     }
 }
 impl ::graph_model::rt::Value for MediaStream {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1991,6 +2001,7 @@ impl ::graph_model::rt::Struct for NetworkInfo {
     }
 }
 impl ::graph_model::rt::Value for NetworkInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2142,6 +2153,7 @@ impl ::graph_model::rt::Struct for Organizer {
     }
 }
 impl ::graph_model::rt::Value for Organizer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2224,6 +2236,7 @@ impl ::graph_model::rt::Struct for Participant {
     }
 }
 impl ::graph_model::rt::Value for Participant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2344,6 +2357,7 @@ impl ::graph_model::rt::Struct for ParticipantEndpoint {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for ParticipantEndpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2545,6 +2559,7 @@ impl ::graph_model::rt::Struct for Segment {
     }
 }
 impl ::graph_model::rt::Value for Segment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2616,6 +2631,7 @@ impl ::graph_model::rt::Struct for ServiceEndpoint {
     }
 }
 impl ::graph_model::rt::Value for ServiceEndpoint {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2865,6 +2881,7 @@ impl ::graph_model::rt::Struct for ServiceUserAgent {
     }
 }
 impl ::graph_model::rt::Value for ServiceUserAgent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2985,6 +3002,7 @@ impl ::graph_model::rt::Struct for Session {
     }
 }
 impl ::graph_model::rt::Value for Session {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3067,6 +3085,7 @@ impl ::graph_model::rt::Struct for TraceRouteHop {
     }
 }
 impl ::graph_model::rt::Value for TraceRouteHop {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3144,6 +3163,7 @@ impl ::graph_model::rt::Struct for UserAgent {
     }
 }
 impl ::graph_model::rt::Value for UserAgent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3263,6 +3283,7 @@ impl ::graph_model::rt::Polymorphic for UserAgentAny {
     }
 }
 impl ::graph_model::rt::Value for UserAgentAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3341,6 +3362,7 @@ impl ::graph_model::rt::Struct for UserFeedback {
     }
 }
 impl ::graph_model::rt::Value for UserFeedback {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

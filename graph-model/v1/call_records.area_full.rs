@@ -142,6 +142,7 @@ impl ::graph_model::rt::Struct for DirectRoutingLogRow {
     }
 }
 impl ::graph_model::rt::Value for DirectRoutingLogRow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -225,6 +226,7 @@ impl ::graph_model::rt::Struct for ParticipantBase {
     }
 }
 impl ::graph_model::rt::Value for ParticipantBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -338,6 +340,7 @@ impl ::graph_model::rt::Polymorphic for ParticipantBaseAny {
     }
 }
 impl ::graph_model::rt::Value for ParticipantBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -588,6 +591,7 @@ impl ::graph_model::rt::Struct for PstnCallLogRow {
     }
 }
 impl ::graph_model::rt::Value for PstnCallLogRow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for AccessReviewContextData {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -116,6 +117,7 @@ impl ::graph_model::rt::Struct for AccessReviewContextDataBase {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextDataBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -238,6 +240,7 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
     }
 }
 impl ::graph_model::rt::Value for AccessReviewContextDataBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -315,6 +318,7 @@ impl ::graph_model::rt::Struct for ApplyDecisionContextData {
     }
 }
 impl ::graph_model::rt::Value for ApplyDecisionContextData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -386,6 +390,7 @@ impl ::graph_model::rt::Struct for Data {
     }
 }
 impl ::graph_model::rt::Value for Data {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -517,6 +522,7 @@ impl ::graph_model::rt::Polymorphic for DataAny {
     }
 }
 impl ::graph_model::rt::Value for DataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -38,6 +38,7 @@ impl ::graph_model::rt::Struct for EntityTypeAndIds {
     }
 }
 impl ::graph_model::rt::Value for EntityTypeAndIds {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -116,6 +117,7 @@ impl ::graph_model::rt::Struct for Recovery {
     }
 }
 impl ::graph_model::rt::Value for Recovery {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -246,6 +248,7 @@ impl ::graph_model::rt::Struct for RecoveryJob {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -362,6 +365,7 @@ impl ::graph_model::rt::Struct for RecoveryJobBase {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -483,6 +487,7 @@ impl ::graph_model::rt::Polymorphic for RecoveryJobBaseAny {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -554,6 +559,7 @@ impl ::graph_model::rt::Struct for RecoveryJobEntityNameAndIdsFilter {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobEntityNameAndIdsFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -626,6 +632,7 @@ impl ::graph_model::rt::Struct for RecoveryJobEntityNamesFilter {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobEntityNamesFilter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -696,6 +703,7 @@ impl ::graph_model::rt::Struct for RecoveryJobFilteringCriteriaBase {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobFilteringCriteriaBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -818,6 +826,7 @@ impl ::graph_model::rt::Polymorphic for RecoveryJobFilteringCriteriaBaseAny {
     }
 }
 impl ::graph_model::rt::Value for RecoveryJobFilteringCriteriaBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -934,6 +943,7 @@ impl ::graph_model::rt::Struct for RecoveryPreviewJob {
     }
 }
 impl ::graph_model::rt::Value for RecoveryPreviewJob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1298,6 +1308,7 @@ impl ::graph_model::rt::Struct for Snapshot {
     }
 }
 impl ::graph_model::rt::Value for Snapshot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

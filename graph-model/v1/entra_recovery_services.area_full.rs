@@ -140,6 +140,7 @@ impl ::graph_model::rt::Struct for RecoveryChangeObjectBase {
     }
 }
 impl ::graph_model::rt::Value for RecoveryChangeObjectBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -33,6 +33,7 @@ impl ::graph_model::rt::Struct for External {
     }
 }
 impl ::graph_model::rt::Value for External {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -72,6 +72,7 @@ impl ::graph_model::rt::Struct for Principal {
     }
 }
 impl ::graph_model::rt::Value for Principal {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -105,6 +105,7 @@ impl ::graph_model::rt::Struct for Acl {
     }
 }
 impl ::graph_model::rt::Value for Acl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -260,6 +261,7 @@ impl ::graph_model::rt::Struct for ActivitySettings {
     }
 }
 impl ::graph_model::rt::Value for ActivitySettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -331,6 +333,7 @@ impl ::graph_model::rt::Struct for Configuration {
     }
 }
 impl ::graph_model::rt::Value for Configuration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -409,6 +412,7 @@ impl ::graph_model::rt::Struct for ConnectionOperation {
     }
 }
 impl ::graph_model::rt::Value for ConnectionOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -784,6 +788,7 @@ impl ::graph_model::rt::Struct for DisplayTemplate {
     }
 }
 impl ::graph_model::rt::Value for DisplayTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -875,6 +880,7 @@ impl ::graph_model::rt::Struct for ExternalActivity {
     }
 }
 impl ::graph_model::rt::Value for ExternalActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -984,6 +990,7 @@ impl ::graph_model::rt::Polymorphic for ExternalActivityAny {
     }
 }
 impl ::graph_model::rt::Value for ExternalActivityAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1079,6 +1086,7 @@ impl ::graph_model::rt::Struct for ExternalActivityResult {
     }
 }
 impl ::graph_model::rt::Value for ExternalActivityResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1298,6 +1306,7 @@ impl ::graph_model::rt::Struct for ExternalConnection {
     }
 }
 impl ::graph_model::rt::Value for ExternalConnection {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1388,6 +1397,7 @@ impl ::graph_model::rt::Struct for ExternalGroup {
     }
 }
 impl ::graph_model::rt::Value for ExternalGroup {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1494,6 +1504,7 @@ impl ::graph_model::rt::Struct for ExternalItem {
     }
 }
 impl ::graph_model::rt::Value for ExternalItem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1567,6 +1578,7 @@ impl ::graph_model::rt::Struct for ExternalItemContent {
     }
 }
 impl ::graph_model::rt::Value for ExternalItemContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1703,6 +1715,7 @@ impl ::graph_model::rt::Struct for ExternalItemInformationProtectionLabel {
     }
 }
 impl ::graph_model::rt::Value for ExternalItemInformationProtectionLabel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1777,6 +1790,7 @@ impl ::graph_model::rt::Struct for Identity {
     }
 }
 impl ::graph_model::rt::Value for Identity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1929,6 +1943,7 @@ impl ::graph_model::rt::Struct for ItemIdResolver {
     }
 }
 impl ::graph_model::rt::Value for ItemIdResolver {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2378,6 +2393,7 @@ impl ::graph_model::rt::Struct for Properties {
     }
 }
 impl ::graph_model::rt::Value for Properties {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2498,6 +2514,7 @@ impl ::graph_model::rt::Struct for Property {
     }
 }
 impl ::graph_model::rt::Value for Property {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2588,6 +2605,7 @@ impl ::graph_model::rt::Struct for PropertyRule {
     }
 }
 impl ::graph_model::rt::Value for PropertyRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2883,6 +2901,7 @@ impl ::graph_model::rt::Struct for Schema {
     }
 }
 impl ::graph_model::rt::Value for Schema {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2954,6 +2973,7 @@ impl ::graph_model::rt::Struct for SearchSettings {
     }
 }
 impl ::graph_model::rt::Value for SearchSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3030,6 +3050,7 @@ impl ::graph_model::rt::Struct for UrlMatchInfo {
     }
 }
 impl ::graph_model::rt::Value for UrlMatchInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3102,6 +3123,7 @@ impl ::graph_model::rt::Struct for UrlToItemResolverBase {
     }
 }
 impl ::graph_model::rt::Value for UrlToItemResolverBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3213,6 +3235,7 @@ impl ::graph_model::rt::Polymorphic for UrlToItemResolverBaseAny {
     }
 }
 impl ::graph_model::rt::Value for UrlToItemResolverBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -34,6 +34,7 @@ impl ::graph_model::rt::Struct for CancelRunsScope {
     }
 }
 impl ::graph_model::rt::Value for CancelRunsScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -104,6 +105,7 @@ impl ::graph_model::rt::Struct for CancelScope {
     }
 }
 impl ::graph_model::rt::Value for CancelScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -213,6 +215,7 @@ impl ::graph_model::rt::Polymorphic for CancelScopeAny {
     }
 }
 impl ::graph_model::rt::Value for CancelScopeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -284,6 +287,7 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackData {
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCallbackData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -379,6 +383,7 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCalloutData {
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCalloutData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -536,6 +541,7 @@ impl ::graph_model::rt::Struct for PreviewFailedTask {
     }
 }
 impl ::graph_model::rt::Value for PreviewFailedTask {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -641,6 +647,7 @@ impl ::graph_model::rt::Struct for RunSummary {
     }
 }
 impl ::graph_model::rt::Value for RunSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -736,6 +743,7 @@ impl ::graph_model::rt::Struct for TaskReportSummary {
     }
 }
 impl ::graph_model::rt::Value for TaskReportSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -851,6 +859,7 @@ impl ::graph_model::rt::Struct for TopTasksInsightsSummary {
     }
 }
 impl ::graph_model::rt::Value for TopTasksInsightsSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -976,6 +985,7 @@ impl ::graph_model::rt::Struct for TopWorkflowsInsightsSummary {
     }
 }
 impl ::graph_model::rt::Value for TopWorkflowsInsightsSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1077,6 +1087,7 @@ impl ::graph_model::rt::Struct for UserSummary {
     }
 }
 impl ::graph_model::rt::Value for UserSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1177,6 +1188,7 @@ impl ::graph_model::rt::Struct for UsersProcessingSummary {
     }
 }
 impl ::graph_model::rt::Value for UsersProcessingSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1316,6 +1328,7 @@ impl ::graph_model::rt::Struct for WorkflowBase {
     }
 }
 impl ::graph_model::rt::Value for WorkflowBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1433,6 +1446,7 @@ impl ::graph_model::rt::Polymorphic for WorkflowBaseAny {
     }
 }
 impl ::graph_model::rt::Value for WorkflowBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1553,6 +1567,7 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsByCategory {
     }
 }
 impl ::graph_model::rt::Value for WorkflowsInsightsByCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1674,6 +1689,7 @@ impl ::graph_model::rt::Struct for WorkflowsInsightsSummary {
     }
 }
 impl ::graph_model::rt::Value for WorkflowsInsightsSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -34,6 +34,7 @@ impl ::graph_model::rt::Struct for ActivateGroupScope {
     }
 }
 impl ::graph_model::rt::Value for ActivateGroupScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -111,6 +112,7 @@ impl ::graph_model::rt::Struct for ActivateProcessingResultScope {
     }
 }
 impl ::graph_model::rt::Value for ActivateProcessingResultScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -191,6 +193,7 @@ impl ::graph_model::rt::Struct for ActivateRunScope {
     }
 }
 impl ::graph_model::rt::Value for ActivateRunScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -263,6 +266,7 @@ impl ::graph_model::rt::Struct for ActivateUserScope {
     }
 }
 impl ::graph_model::rt::Value for ActivateUserScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -333,6 +337,7 @@ impl ::graph_model::rt::Struct for ActivationScope {
     }
 }
 impl ::graph_model::rt::Value for ActivationScope {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -472,6 +477,7 @@ impl ::graph_model::rt::Polymorphic for ActivationScopeAny {
     }
 }
 impl ::graph_model::rt::Value for ActivationScopeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -673,6 +679,7 @@ impl ::graph_model::rt::Struct for AttributeChangeTrigger {
     }
 }
 impl ::graph_model::rt::Value for AttributeChangeTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -744,6 +751,7 @@ impl ::graph_model::rt::Struct for CountBasedQuarantineCondition {
     }
 }
 impl ::graph_model::rt::Value for CountBasedQuarantineCondition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -881,6 +889,7 @@ impl ::graph_model::rt::Struct for CustomTaskExtension {
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtension {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -958,6 +967,7 @@ impl ::graph_model::rt::Struct for CustomTaskExtensionCallbackConfiguration {
     }
 }
 impl ::graph_model::rt::Value for CustomTaskExtensionCallbackConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1030,6 +1040,7 @@ impl ::graph_model::rt::Struct for Insights {
     }
 }
 impl ::graph_model::rt::Value for Insights {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1125,6 +1136,7 @@ impl ::graph_model::rt::Struct for LifecycleManagementSettings {
     }
 }
 impl ::graph_model::rt::Value for LifecycleManagementSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1483,6 +1495,7 @@ impl ::graph_model::rt::Struct for LifecycleWorkflowsContainer {
     }
 }
 impl ::graph_model::rt::Value for LifecycleWorkflowsContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1620,6 +1633,7 @@ impl ::graph_model::rt::Struct for MembershipChangeTrigger {
     }
 }
 impl ::graph_model::rt::Value for MembershipChangeTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1754,6 +1768,7 @@ impl ::graph_model::rt::Struct for OnDemandExecutionOnly {
     }
 }
 impl ::graph_model::rt::Value for OnDemandExecutionOnly {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1832,6 +1847,7 @@ impl ::graph_model::rt::Struct for Parameter {
     }
 }
 impl ::graph_model::rt::Value for Parameter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1903,6 +1919,7 @@ impl ::graph_model::rt::Struct for PercentageBasedQuarantineCondition {
     }
 }
 impl ::graph_model::rt::Value for PercentageBasedQuarantineCondition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1974,6 +1991,7 @@ impl ::graph_model::rt::Struct for QuarantineCondition {
     }
 }
 impl ::graph_model::rt::Value for QuarantineCondition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2095,6 +2113,7 @@ impl ::graph_model::rt::Polymorphic for QuarantineConditionAny {
     }
 }
 impl ::graph_model::rt::Value for QuarantineConditionAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2171,6 +2190,7 @@ impl ::graph_model::rt::Struct for QuarantineConfiguration {
     }
 }
 impl ::graph_model::rt::Value for QuarantineConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2257,6 +2277,7 @@ impl ::graph_model::rt::Struct for QuarantineDetails {
     }
 }
 impl ::graph_model::rt::Value for QuarantineDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2497,6 +2518,7 @@ impl ::graph_model::rt::Struct for Run {
     }
 }
 impl ::graph_model::rt::Value for Run {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2622,6 +2644,7 @@ impl ::graph_model::rt::Struct for Task {
     }
 }
 impl ::graph_model::rt::Value for Task {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2732,6 +2755,7 @@ impl ::graph_model::rt::Struct for TaskDefinition {
     }
 }
 impl ::graph_model::rt::Value for TaskDefinition {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2854,6 +2878,7 @@ impl ::graph_model::rt::Struct for TaskProcessingResult {
     }
 }
 impl ::graph_model::rt::Value for TaskProcessingResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2996,6 +3021,7 @@ impl ::graph_model::rt::Struct for TaskReport {
     }
 }
 impl ::graph_model::rt::Value for TaskReport {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3072,6 +3098,7 @@ impl ::graph_model::rt::Struct for TimeBasedAttributeTrigger {
     }
 }
 impl ::graph_model::rt::Value for TimeBasedAttributeTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3145,6 +3172,7 @@ impl ::graph_model::rt::Struct for TriggerAndScopeBasedConditions {
     }
 }
 impl ::graph_model::rt::Value for TriggerAndScopeBasedConditions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3217,6 +3245,7 @@ impl ::graph_model::rt::Struct for TriggerAttribute {
     }
 }
 impl ::graph_model::rt::Value for TriggerAttribute {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3288,6 +3317,7 @@ impl ::graph_model::rt::Struct for UserInactivityTrigger {
     }
 }
 impl ::graph_model::rt::Value for UserInactivityTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3430,6 +3460,7 @@ impl ::graph_model::rt::Struct for UserProcessingResult {
     }
 }
 impl ::graph_model::rt::Value for UserProcessingResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3704,6 +3735,7 @@ impl ::graph_model::rt::Struct for Workflow {
     }
 }
 impl ::graph_model::rt::Value for Workflow {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3774,6 +3806,7 @@ impl ::graph_model::rt::Struct for WorkflowExecutionConditions {
     }
 }
 impl ::graph_model::rt::Value for WorkflowExecutionConditions {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3896,6 +3929,7 @@ impl ::graph_model::rt::Polymorphic for WorkflowExecutionConditionsAny {
     }
 }
 impl ::graph_model::rt::Value for WorkflowExecutionConditionsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3967,6 +4001,7 @@ impl ::graph_model::rt::Struct for WorkflowExecutionTrigger {
     }
 }
 impl ::graph_model::rt::Value for WorkflowExecutionTrigger {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4108,6 +4143,7 @@ impl ::graph_model::rt::Polymorphic for WorkflowExecutionTriggerAny {
     }
 }
 impl ::graph_model::rt::Value for WorkflowExecutionTriggerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4260,6 +4296,7 @@ impl ::graph_model::rt::Struct for WorkflowSetting {
     }
 }
 impl ::graph_model::rt::Value for WorkflowSetting {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4365,6 +4402,7 @@ impl ::graph_model::rt::Struct for WorkflowTemplate {
     }
 }
 impl ::graph_model::rt::Value for WorkflowTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4589,6 +4627,7 @@ impl ::graph_model::rt::Struct for WorkflowVersion {
     }
 }
 impl ::graph_model::rt::Value for WorkflowVersion {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -34,6 +34,7 @@ impl ::graph_model::rt::Struct for GroupBasedSubjectSet {
     }
 }
 impl ::graph_model::rt::Value for GroupBasedSubjectSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -105,6 +106,7 @@ impl ::graph_model::rt::Struct for RuleBasedSubjectSet {
     }
 }
 impl ::graph_model::rt::Value for RuleBasedSubjectSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for AzureUsage {
     }
 }
 impl ::graph_model::rt::Value for AzureUsage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -111,6 +112,7 @@ impl ::graph_model::rt::Struct for BilledReconciliation {
     }
 }
 impl ::graph_model::rt::Value for BilledReconciliation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -182,6 +184,7 @@ impl ::graph_model::rt::Struct for BilledUsage {
     }
 }
 impl ::graph_model::rt::Value for BilledUsage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -276,6 +279,7 @@ impl ::graph_model::rt::Struct for Billing {
     }
 }
 impl ::graph_model::rt::Value for Billing {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -354,6 +358,7 @@ impl ::graph_model::rt::Struct for BillingReconciliation {
     }
 }
 impl ::graph_model::rt::Value for BillingReconciliation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -430,6 +435,7 @@ impl ::graph_model::rt::Struct for Blob {
     }
 }
 impl ::graph_model::rt::Value for Blob {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -531,6 +537,7 @@ impl ::graph_model::rt::Struct for ExportSuccessOperation {
     }
 }
 impl ::graph_model::rt::Value for ExportSuccessOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -631,6 +638,7 @@ impl ::graph_model::rt::Struct for FailedOperation {
     }
 }
 impl ::graph_model::rt::Value for FailedOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -761,6 +769,7 @@ impl ::graph_model::rt::Struct for Manifest {
     }
 }
 impl ::graph_model::rt::Value for Manifest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -851,6 +860,7 @@ impl ::graph_model::rt::Struct for Operation {
     }
 }
 impl ::graph_model::rt::Value for Operation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -980,6 +990,7 @@ impl ::graph_model::rt::Polymorphic for OperationAny {
     }
 }
 impl ::graph_model::rt::Value for OperationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1070,6 +1081,7 @@ impl ::graph_model::rt::Struct for RunningOperation {
     }
 }
 impl ::graph_model::rt::Value for RunningOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1141,6 +1153,7 @@ impl ::graph_model::rt::Struct for UnbilledReconciliation {
     }
 }
 impl ::graph_model::rt::Value for UnbilledReconciliation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1212,6 +1225,7 @@ impl ::graph_model::rt::Struct for UnbilledUsage {
     }
 }
 impl ::graph_model::rt::Value for UnbilledUsage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -67,6 +67,7 @@ impl ::graph_model::rt::Struct for SearchAnswer {
     }
 }
 impl ::graph_model::rt::Value for SearchAnswer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -185,6 +186,7 @@ impl ::graph_model::rt::Polymorphic for SearchAnswerAny {
     }
 }
 impl ::graph_model::rt::Value for SearchAnswerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -77,6 +77,7 @@ impl ::graph_model::rt::Struct for Acronym {
     }
 }
 impl ::graph_model::rt::Value for Acronym {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -163,6 +164,7 @@ impl ::graph_model::rt::Struct for AnswerKeyword {
     }
 }
 impl ::graph_model::rt::Value for AnswerKeyword {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -333,6 +335,7 @@ impl ::graph_model::rt::Struct for AnswerVariant {
     }
 }
 impl ::graph_model::rt::Value for AnswerVariant {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -493,6 +496,7 @@ impl ::graph_model::rt::Struct for Bookmark {
     }
 }
 impl ::graph_model::rt::Value for Bookmark {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -566,6 +570,7 @@ impl ::graph_model::rt::Struct for Identity {
     }
 }
 impl ::graph_model::rt::Value for Identity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -644,6 +649,7 @@ impl ::graph_model::rt::Struct for IdentitySet {
     }
 }
 impl ::graph_model::rt::Value for IdentitySet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -794,6 +800,7 @@ impl ::graph_model::rt::Struct for Qna {
     }
 }
 impl ::graph_model::rt::Value for Qna {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

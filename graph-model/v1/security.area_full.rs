@@ -34,6 +34,7 @@ impl ::graph_model::rt::Struct for Artifact {
     }
 }
 impl ::graph_model::rt::Value for Artifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -211,6 +212,7 @@ impl ::graph_model::rt::Polymorphic for ArtifactAny {
     }
 }
 impl ::graph_model::rt::Value for ArtifactAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -322,6 +324,7 @@ impl ::graph_model::rt::Struct for Case {
     }
 }
 impl ::graph_model::rt::Value for Case {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -428,6 +431,7 @@ impl ::graph_model::rt::Polymorphic for CaseAny {
     }
 }
 impl ::graph_model::rt::Value for CaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -676,6 +680,7 @@ impl ::graph_model::rt::Struct for DataSet {
     }
 }
 impl ::graph_model::rt::Value for DataSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -785,6 +790,7 @@ impl ::graph_model::rt::Polymorphic for DataSetAny {
     }
 }
 impl ::graph_model::rt::Value for DataSetAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -896,6 +902,7 @@ impl ::graph_model::rt::Struct for DataSourceContainer {
     }
 }
 impl ::graph_model::rt::Value for DataSourceContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1015,6 +1022,7 @@ impl ::graph_model::rt::Polymorphic for DataSourceContainerAny {
     }
 }
 impl ::graph_model::rt::Value for DataSourceContainerAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1086,6 +1094,7 @@ impl ::graph_model::rt::Struct for DeploymentAccessKeyType {
     }
 }
 impl ::graph_model::rt::Value for DeploymentAccessKeyType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1155,6 +1164,7 @@ impl ::graph_model::rt::Struct for DynamicColumnValue {
     }
 }
 impl ::graph_model::rt::Value for DynamicColumnValue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1226,6 +1236,7 @@ impl ::graph_model::rt::Struct for FilePlanDescriptorBase {
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptorBase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1384,6 +1395,7 @@ impl ::graph_model::rt::Polymorphic for FilePlanDescriptorBaseAny {
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptorBaseAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1474,6 +1486,7 @@ impl ::graph_model::rt::Struct for FilePlanDescriptorTemplate {
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptorTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1631,6 +1644,7 @@ impl ::graph_model::rt::Polymorphic for FilePlanDescriptorTemplateAny {
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptorTemplateAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1704,6 +1718,7 @@ impl ::graph_model::rt::Struct for HuntingQueryResults {
     }
 }
 impl ::graph_model::rt::Value for HuntingQueryResults {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1773,6 +1788,7 @@ impl ::graph_model::rt::Struct for HuntingRowResult {
     }
 }
 impl ::graph_model::rt::Value for HuntingRowResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1853,6 +1869,7 @@ impl ::graph_model::rt::Struct for Indicator {
     }
 }
 impl ::graph_model::rt::Value for Indicator {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1971,6 +1988,7 @@ impl ::graph_model::rt::Polymorphic for IndicatorAny {
     }
 }
 impl ::graph_model::rt::Value for IndicatorAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2061,6 +2079,7 @@ impl ::graph_model::rt::Struct for InvokeActionResult {
     }
 }
 impl ::graph_model::rt::Value for InvokeActionResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2132,6 +2151,7 @@ impl ::graph_model::rt::Struct for MergeResponse {
     }
 }
 impl ::graph_model::rt::Value for MergeResponse {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2539,6 +2559,7 @@ impl ::graph_model::rt::Struct for Search {
     }
 }
 impl ::graph_model::rt::Value for Search {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2657,6 +2678,7 @@ impl ::graph_model::rt::Polymorphic for SearchAny {
     }
 }
 impl ::graph_model::rt::Value for SearchAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2733,6 +2755,7 @@ impl ::graph_model::rt::Struct for SensorDeploymentPackage {
     }
 }
 impl ::graph_model::rt::Value for SensorDeploymentPackage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2806,6 +2829,7 @@ impl ::graph_model::rt::Struct for SinglePropertySchema {
     }
 }
 impl ::graph_model::rt::Value for SinglePropertySchema {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2875,6 +2899,7 @@ impl ::graph_model::rt::Struct for StringValueDictionary {
     }
 }
 impl ::graph_model::rt::Value for StringValueDictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2976,6 +3001,7 @@ impl ::graph_model::rt::Struct for Tag {
     }
 }
 impl ::graph_model::rt::Value for Tag {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3085,6 +3111,7 @@ impl ::graph_model::rt::Polymorphic for TagAny {
     }
 }
 impl ::graph_model::rt::Value for TagAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3163,6 +3190,7 @@ impl ::graph_model::rt::Struct for UnclassifiedArtifact {
     }
 }
 impl ::graph_model::rt::Value for UnclassifiedArtifact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3335,6 +3363,7 @@ impl ::graph_model::rt::Struct for WhoisBaseRecord {
     }
 }
 impl ::graph_model::rt::Value for WhoisBaseRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3451,6 +3480,7 @@ impl ::graph_model::rt::Polymorphic for WhoisBaseRecordAny {
     }
 }
 impl ::graph_model::rt::Value for WhoisBaseRecordAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

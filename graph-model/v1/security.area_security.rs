@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for A365AiExecuteTool {
     }
 }
 impl ::graph_model::rt::Value for A365AiExecuteTool {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -108,6 +109,7 @@ impl ::graph_model::rt::Struct for A365AiInferenceCall {
     }
 }
 impl ::graph_model::rt::Value for A365AiInferenceCall {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -181,6 +183,7 @@ impl ::graph_model::rt::Struct for A365AiInvokeAgent {
     }
 }
 impl ::graph_model::rt::Value for A365AiInvokeAgent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -254,6 +257,7 @@ impl ::graph_model::rt::Struct for A365AiRunSummary {
     }
 }
 impl ::graph_model::rt::Value for A365AiRunSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -327,6 +331,7 @@ impl ::graph_model::rt::Struct for A365SpanOutputs {
     }
 }
 impl ::graph_model::rt::Value for A365SpanOutputs {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -400,6 +405,7 @@ impl ::graph_model::rt::Struct for AISpanOutputsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AISpanOutputsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -473,6 +479,7 @@ impl ::graph_model::rt::Struct for AadRiskDetectionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AadRiskDetectionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -555,6 +562,7 @@ impl ::graph_model::rt::Struct for Account {
     }
 }
 impl ::graph_model::rt::Value for Account {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -843,6 +851,7 @@ impl ::graph_model::rt::Struct for ActiveDirectoryDomainEvidence {
     }
 }
 impl ::graph_model::rt::Value for ActiveDirectoryDomainEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1169,6 +1178,7 @@ impl ::graph_model::rt::Struct for AedAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AedAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1242,6 +1252,7 @@ impl ::graph_model::rt::Struct for AgentAdminActivityRecord {
     }
 }
 impl ::graph_model::rt::Value for AgentAdminActivityRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1315,6 +1326,7 @@ impl ::graph_model::rt::Struct for AgentSettingAdminActivity {
     }
 }
 impl ::graph_model::rt::Value for AgentSettingAdminActivity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1445,6 +1457,7 @@ impl ::graph_model::rt::Struct for AiAgentEvidence {
     }
 }
 impl ::graph_model::rt::Value for AiAgentEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1597,6 +1610,7 @@ impl ::graph_model::rt::Struct for AiAppInteractionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AiAppInteractionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1670,6 +1684,7 @@ impl ::graph_model::rt::Struct for AiExecuteToolAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AiExecuteToolAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1743,6 +1758,7 @@ impl ::graph_model::rt::Struct for AiInteractionsChangeNotificationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionsChangeNotificationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1819,6 +1835,7 @@ impl ::graph_model::rt::Struct for AiInteractionsExportAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionsExportAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1892,6 +1909,7 @@ impl ::graph_model::rt::Struct for AiInteractionsSubscriptionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AiInteractionsSubscriptionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1966,6 +1984,7 @@ impl ::graph_model::rt::Struct for AiInvokeAgentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AiInvokeAgentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2039,6 +2058,7 @@ impl ::graph_model::rt::Struct for AipDiscover {
     }
 }
 impl ::graph_model::rt::Value for AipDiscover {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2112,6 +2132,7 @@ impl ::graph_model::rt::Struct for AipFileDeleted {
     }
 }
 impl ::graph_model::rt::Value for AipFileDeleted {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2185,6 +2206,7 @@ impl ::graph_model::rt::Struct for AipHeartBeat {
     }
 }
 impl ::graph_model::rt::Value for AipHeartBeat {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2258,6 +2280,7 @@ impl ::graph_model::rt::Struct for AipProtectionActionLogRequest {
     }
 }
 impl ::graph_model::rt::Value for AipProtectionActionLogRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2331,6 +2354,7 @@ impl ::graph_model::rt::Struct for AipScannerDiscoverEvent {
     }
 }
 impl ::graph_model::rt::Value for AipScannerDiscoverEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2404,6 +2428,7 @@ impl ::graph_model::rt::Struct for AipSensitivityLabelActionLogRequest {
     }
 }
 impl ::graph_model::rt::Value for AipSensitivityLabelActionLogRequest {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2477,6 +2502,7 @@ impl ::graph_model::rt::Struct for AirAdminActionInvestigationData {
     }
 }
 impl ::graph_model::rt::Value for AirAdminActionInvestigationData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2550,6 +2576,7 @@ impl ::graph_model::rt::Struct for AirInvestigationData {
     }
 }
 impl ::graph_model::rt::Value for AirInvestigationData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2623,6 +2650,7 @@ impl ::graph_model::rt::Struct for AirManualInvestigationData {
     }
 }
 impl ::graph_model::rt::Value for AirManualInvestigationData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -2883,6 +2911,7 @@ impl ::graph_model::rt::Struct for Alert {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Alert {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3054,6 +3083,7 @@ impl ::graph_model::rt::Struct for AlertComment {
     }
 }
 impl ::graph_model::rt::Value for AlertComment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3301,6 +3331,7 @@ impl ::graph_model::rt::Struct for AlertEvidence {
     }
 }
 impl ::graph_model::rt::Value for AlertEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -3842,6 +3873,7 @@ impl ::graph_model::rt::Polymorphic for AlertEvidenceAny {
     }
 }
 impl ::graph_model::rt::Value for AlertEvidenceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4078,6 +4110,7 @@ impl ::graph_model::rt::Struct for AlertSubmissionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AlertSubmissionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4151,6 +4184,7 @@ impl ::graph_model::rt::Struct for AlertSubmissionResultDetailAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AlertSubmissionResultDetailAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4282,6 +4316,7 @@ impl ::graph_model::rt::Struct for AmazonResourceEvidence {
     }
 }
 impl ::graph_model::rt::Value for AmazonResourceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4548,6 +4583,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmail {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4668,6 +4704,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAttachment {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailAttachment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4763,6 +4800,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailAuthenticationDetail {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailAuthenticationDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4853,6 +4891,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailDeliveryDetail {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailDeliveryDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4926,6 +4965,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailDlpRuleInfo {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailDlpRuleInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -4999,6 +5039,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailExchangeTransportRuleInfo {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailExchangeTransportRuleInfo {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5076,6 +5117,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailRecipientDetail {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailRecipientDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5196,6 +5238,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailSenderDetail {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailSenderDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5296,6 +5339,7 @@ impl ::graph_model::rt::Struct for AnalyzedEmailUrl {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedEmailUrl {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5496,6 +5540,7 @@ impl ::graph_model::rt::Struct for AnalyzedMessageEvidence {
     }
 }
 impl ::graph_model::rt::Value for AnalyzedMessageEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5780,6 +5825,7 @@ impl ::graph_model::rt::Struct for Article {
     }
 }
 impl ::graph_model::rt::Value for Article {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5859,6 +5905,7 @@ impl ::graph_model::rt::Struct for ArticleIndicator {
     }
 }
 impl ::graph_model::rt::Value for ArticleIndicator {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -5932,6 +5979,7 @@ impl ::graph_model::rt::Struct for AttackSimAdminAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AttackSimAdminAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6005,6 +6053,7 @@ impl ::graph_model::rt::Struct for AttackSimAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AttackSimAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6078,6 +6127,7 @@ impl ::graph_model::rt::Struct for AuditConfigAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AuditConfigAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6153,6 +6203,7 @@ impl ::graph_model::rt::Struct for AuditCoreRoot {
     }
 }
 impl ::graph_model::rt::Value for AuditCoreRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -6227,6 +6278,7 @@ impl ::graph_model::rt::Struct for AuditData {
     }
 }
 impl ::graph_model::rt::Value for AuditData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10402,6 +10454,7 @@ impl ::graph_model::rt::Polymorphic for AuditDataAny {
     }
 }
 impl ::graph_model::rt::Value for AuditDataAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10549,6 +10602,7 @@ impl ::graph_model::rt::Struct for AuditLogQuery {
     }
 }
 impl ::graph_model::rt::Value for AuditLogQuery {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -10777,6 +10831,7 @@ impl ::graph_model::rt::Struct for AuditLogRecord {
     }
 }
 impl ::graph_model::rt::Value for AuditLogRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13425,6 +13480,7 @@ impl ::graph_model::rt::Struct for AuditRecordTypeDictionary {
     }
 }
 impl ::graph_model::rt::Value for AuditRecordTypeDictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13498,6 +13554,7 @@ impl ::graph_model::rt::Struct for AuditSearchAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AuditSearchAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13588,6 +13645,7 @@ impl ::graph_model::rt::Struct for AuthorityTemplate {
     }
 }
 impl ::graph_model::rt::Value for AuthorityTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13661,6 +13719,7 @@ impl ::graph_model::rt::Struct for AutoAuditingConfiguration {
     }
 }
 impl ::graph_model::rt::Value for AutoAuditingConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13746,6 +13805,7 @@ impl ::graph_model::rt::Struct for AutonomousSystem {
     }
 }
 impl ::graph_model::rt::Value for AutonomousSystem {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13819,6 +13879,7 @@ impl ::graph_model::rt::Struct for AzfwApplicationRuleAggregationEventRecord {
     }
 }
 impl ::graph_model::rt::Value for AzfwApplicationRuleAggregationEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13893,6 +13954,7 @@ impl ::graph_model::rt::Struct for AzfwDnsQueryEventRecord {
     }
 }
 impl ::graph_model::rt::Value for AzfwDnsQueryEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -13966,6 +14028,7 @@ impl ::graph_model::rt::Struct for AzfwNetworkRuleEventRecord {
     }
 }
 impl ::graph_model::rt::Value for AzfwNetworkRuleEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14039,6 +14102,7 @@ impl ::graph_model::rt::Struct for AzureAISearchAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AzureAISearchAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14112,6 +14176,7 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryAccountLogonAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryAccountLogonAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14188,6 +14253,7 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14261,6 +14327,7 @@ impl ::graph_model::rt::Struct for AzureActiveDirectoryStsLogonAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for AzureActiveDirectoryStsLogonAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14387,6 +14454,7 @@ impl ::graph_model::rt::Struct for AzureResourceEvidence {
     }
 }
 impl ::graph_model::rt::Value for AzureResourceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14512,6 +14580,7 @@ impl ::graph_model::rt::Struct for BlobContainerEvidence {
     }
 }
 impl ::graph_model::rt::Value for BlobContainerEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14647,6 +14716,7 @@ impl ::graph_model::rt::Struct for BlobEvidence {
     }
 }
 impl ::graph_model::rt::Value for BlobEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14720,6 +14790,7 @@ impl ::graph_model::rt::Struct for CampaignAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CampaignAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -14955,6 +15026,7 @@ impl ::graph_model::rt::Struct for CaseOperation {
     }
 }
 impl ::graph_model::rt::Value for CaseOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15144,6 +15216,7 @@ impl ::graph_model::rt::Polymorphic for CaseOperationAny {
     }
 }
 impl ::graph_model::rt::Value for CaseOperationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15463,6 +15536,7 @@ impl ::graph_model::rt::Struct for CasesRoot {
     }
 }
 impl ::graph_model::rt::Value for CasesRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15563,6 +15637,7 @@ impl ::graph_model::rt::Struct for CategoryTemplate {
     }
 }
 impl ::graph_model::rt::Value for CategoryTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15636,6 +15711,7 @@ impl ::graph_model::rt::Struct for CcraiPolicyViolationRecord {
     }
 }
 impl ::graph_model::rt::Value for CcraiPolicyViolationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15709,6 +15785,7 @@ impl ::graph_model::rt::Struct for CdpClassifierHealthRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpClassifierHealthRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15782,6 +15859,7 @@ impl ::graph_model::rt::Struct for CdpColdCrawlStatusRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpColdCrawlStatusRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15855,6 +15933,7 @@ impl ::graph_model::rt::Struct for CdpConsumptionResourceRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpConsumptionResourceRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -15928,6 +16007,7 @@ impl ::graph_model::rt::Struct for CdpContentExplorerAggregateRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpContentExplorerAggregateRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16001,6 +16081,7 @@ impl ::graph_model::rt::Struct for CdpDlpSensitiveEndpointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpDlpSensitiveEndpointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16074,6 +16155,7 @@ impl ::graph_model::rt::Struct for CdpLogRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpLogRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16147,6 +16229,7 @@ impl ::graph_model::rt::Struct for CdpOcrBillingRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpOcrBillingRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16220,6 +16303,7 @@ impl ::graph_model::rt::Struct for CdpResourceScopeChangeEventRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpResourceScopeChangeEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16293,6 +16377,7 @@ impl ::graph_model::rt::Struct for CdpdlmaiInteractionInsightsRecord {
     }
 }
 impl ::graph_model::rt::Value for CdpdlmaiInteractionInsightsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16463,6 +16548,7 @@ impl ::graph_model::rt::Struct for CitationTemplate {
     }
 }
 impl ::graph_model::rt::Value for CitationTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16603,6 +16689,7 @@ impl ::graph_model::rt::Struct for CloudApplicationEvidence {
     }
 }
 impl ::graph_model::rt::Value for CloudApplicationEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16797,6 +16884,7 @@ impl ::graph_model::rt::Struct for CloudLogonRequestEvidence {
     }
 }
 impl ::graph_model::rt::Value for CloudLogonRequestEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -16952,6 +17040,7 @@ impl ::graph_model::rt::Struct for CloudLogonSessionEvidence {
     }
 }
 impl ::graph_model::rt::Value for CloudLogonSessionEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17025,6 +17114,7 @@ impl ::graph_model::rt::Struct for CloudUpdateDeviceConfigAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CloudUpdateDeviceConfigAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17098,6 +17188,7 @@ impl ::graph_model::rt::Struct for CloudUpdateProfileConfigAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CloudUpdateProfileConfigAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17171,6 +17262,7 @@ impl ::graph_model::rt::Struct for CloudUpdateTenantConfigAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CloudUpdateTenantConfigAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17248,6 +17340,7 @@ impl ::graph_model::rt::Struct for CollaborationRoot {
     }
 }
 impl ::graph_model::rt::Value for CollaborationRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17347,6 +17440,7 @@ impl ::graph_model::rt::Polymorphic for CollaborationRootAny {
     }
 }
 impl ::graph_model::rt::Value for CollaborationRootAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17420,6 +17514,7 @@ impl ::graph_model::rt::Struct for ComplianceConnectorAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceConnectorAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17493,6 +17588,7 @@ impl ::graph_model::rt::Struct for ComplianceDLMExchangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLMExchangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17566,6 +17662,7 @@ impl ::graph_model::rt::Struct for ComplianceDLMSharePointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLMSharePointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17639,6 +17736,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPApplicationsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPApplicationsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17712,6 +17810,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPApplicationsClassificationAuditR
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPApplicationsClassificationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17788,6 +17887,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPEndpointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPEndpointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17861,6 +17961,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPEndpointDiscoveryAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPEndpointDiscoveryAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -17935,6 +18036,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPEnforcementAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPEnforcementAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18008,6 +18110,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18081,6 +18184,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeClassificationAuditRecor
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeClassificationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18157,6 +18261,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeClassificationCdpRecord 
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeClassificationCdpRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18233,6 +18338,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPExchangeDiscoveryAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPExchangeDiscoveryAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18307,6 +18413,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18380,6 +18487,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationAuditRec
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18456,6 +18564,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationCdpRecor
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationCdpRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18532,6 +18641,7 @@ impl ::graph_model::rt::Struct for ComplianceDLPSharePointClassificationExtended
     }
 }
 impl ::graph_model::rt::Value for ComplianceDLPSharePointClassificationExtendedAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18610,6 +18720,7 @@ impl ::graph_model::rt::Struct for ComplianceExchangeOcrAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceExchangeOcrAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18683,6 +18794,7 @@ impl ::graph_model::rt::Struct for ComplianceManagerActionRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceManagerActionRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18756,6 +18868,7 @@ impl ::graph_model::rt::Struct for CompliancePolicyGradingSharePointAuditRecord 
     }
 }
 impl ::graph_model::rt::Value for CompliancePolicyGradingSharePointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18832,6 +18945,7 @@ impl ::graph_model::rt::Struct for ComplianceSettingsChangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceSettingsChangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18905,6 +19019,7 @@ impl ::graph_model::rt::Struct for ComplianceSitGradingSharePointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceSitGradingSharePointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -18979,6 +19094,7 @@ impl ::graph_model::rt::Struct for ComplianceSupervisionExchangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ComplianceSupervisionExchangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19053,6 +19169,7 @@ impl ::graph_model::rt::Struct for CompromiseIndicator {
     }
 }
 impl ::graph_model::rt::Value for CompromiseIndicator {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19126,6 +19243,7 @@ impl ::graph_model::rt::Struct for ConnectedAIAppInteractionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ConnectedAIAppInteractionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19199,6 +19317,7 @@ impl ::graph_model::rt::Struct for ConsumptionResourceAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ConsumptionResourceAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19344,6 +19463,7 @@ impl ::graph_model::rt::Struct for ContainerEvidence {
     }
 }
 impl ::graph_model::rt::Value for ContainerEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19469,6 +19589,7 @@ impl ::graph_model::rt::Struct for ContainerImageEvidence {
     }
 }
 impl ::graph_model::rt::Value for ContainerImageEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19653,6 +19774,7 @@ impl ::graph_model::rt::Struct for ContainerRegistryEvidence {
     }
 }
 impl ::graph_model::rt::Value for ContainerRegistryEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19795,6 +19917,7 @@ impl ::graph_model::rt::Struct for ContentStoreMetadataRecord {
     }
 }
 impl ::graph_model::rt::Value for ContentStoreMetadataRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19868,6 +19991,7 @@ impl ::graph_model::rt::Struct for CopilotAgentManagementAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotAgentManagementAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -19941,6 +20065,7 @@ impl ::graph_model::rt::Struct for CopilotForSecurityLoggingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotForSecurityLoggingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20014,6 +20139,7 @@ impl ::graph_model::rt::Struct for CopilotForSecurityTriggerAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotForSecurityTriggerAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20087,6 +20213,7 @@ impl ::graph_model::rt::Struct for CopilotInteractionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotInteractionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20160,6 +20287,7 @@ impl ::graph_model::rt::Struct for CopilotPluginSettingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotPluginSettingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20233,6 +20361,7 @@ impl ::graph_model::rt::Struct for CopilotPromptBookSettingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotPromptBookSettingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20306,6 +20435,7 @@ impl ::graph_model::rt::Struct for CopilotSessionSharingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotSessionSharingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20379,6 +20509,7 @@ impl ::graph_model::rt::Struct for CopilotSettingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotSettingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20452,6 +20583,7 @@ impl ::graph_model::rt::Struct for CopilotWorkspaceSettingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CopilotWorkspaceSettingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20525,6 +20657,7 @@ impl ::graph_model::rt::Struct for CoreReportingSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CoreReportingSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20598,6 +20731,7 @@ impl ::graph_model::rt::Struct for CortanaBriefingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CortanaBriefingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20671,6 +20805,7 @@ impl ::graph_model::rt::Struct for CriticalAssetManagementClassificationRecord {
     }
 }
 impl ::graph_model::rt::Value for CriticalAssetManagementClassificationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20747,6 +20882,7 @@ impl ::graph_model::rt::Struct for CrmEntityOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CrmEntityOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20820,6 +20956,7 @@ impl ::graph_model::rt::Struct for CrossTenantAccessPolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CrossTenantAccessPolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20893,6 +21030,7 @@ impl ::graph_model::rt::Struct for CustomerKeyServiceEncryptionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for CustomerKeyServiceEncryptionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -20972,6 +21110,7 @@ impl ::graph_model::rt::Struct for CvssSummary {
     }
 }
 impl ::graph_model::rt::Value for CvssSummary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21045,6 +21184,7 @@ impl ::graph_model::rt::Struct for DataCenterSecurityCmdletAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DataCenterSecurityCmdletAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21118,6 +21258,7 @@ impl ::graph_model::rt::Struct for DataGovernanceAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DataGovernanceAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21191,6 +21332,7 @@ impl ::graph_model::rt::Struct for DataInsightsRestApiAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DataInsightsRestApiAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21264,6 +21406,7 @@ impl ::graph_model::rt::Struct for DataLakeExportOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DataLakeExportOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21337,6 +21480,7 @@ impl ::graph_model::rt::Struct for DataSecurityInvestigationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DataSecurityInvestigationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21410,6 +21554,7 @@ impl ::graph_model::rt::Struct for DataShareOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DataShareOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21511,6 +21656,7 @@ impl ::graph_model::rt::Struct for DataSource {
     }
 }
 impl ::graph_model::rt::Value for DataSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21634,6 +21780,7 @@ impl ::graph_model::rt::Polymorphic for DataSourceAny {
     }
 }
 impl ::graph_model::rt::Value for DataSourceAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -21940,6 +22087,7 @@ impl ::graph_model::rt::Struct for DefaultAuditData {
     }
 }
 impl ::graph_model::rt::Value for DefaultAuditData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22168,6 +22316,7 @@ impl ::graph_model::rt::Struct for DefenderCaseManagementAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DefenderCaseManagementAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22241,6 +22390,7 @@ impl ::graph_model::rt::Struct for DefenderPreviewFeaturesRecord {
     }
 }
 impl ::graph_model::rt::Value for DefenderPreviewFeaturesRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22314,6 +22464,7 @@ impl ::graph_model::rt::Struct for DefenderSecurityForAIConfigurationAuditRecord
     }
 }
 impl ::graph_model::rt::Value for DefenderSecurityForAIConfigurationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22597,6 +22748,7 @@ impl ::graph_model::rt::Struct for DepartmentTemplate {
     }
 }
 impl ::graph_model::rt::Value for DepartmentTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -22670,6 +22822,7 @@ impl ::graph_model::rt::Struct for DeployFeatureActivityRecord {
     }
 }
 impl ::graph_model::rt::Value for DeployFeatureActivityRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23280,6 +23433,7 @@ impl ::graph_model::rt::Struct for DetonationBehaviourDetails {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for DetonationBehaviourDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23362,6 +23516,7 @@ impl ::graph_model::rt::Struct for DetonationChain {
     }
 }
 impl ::graph_model::rt::Value for DetonationChain {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23505,6 +23660,7 @@ impl ::graph_model::rt::Struct for DetonationDetails {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for DetonationDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23597,6 +23753,7 @@ impl ::graph_model::rt::Struct for DetonationObservables {
     }
 }
 impl ::graph_model::rt::Value for DetonationObservables {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23670,6 +23827,7 @@ impl ::graph_model::rt::Struct for DeviceDiscoverySettingsAuthenticatedScansReco
     }
 }
 impl ::graph_model::rt::Value for DeviceDiscoverySettingsAuthenticatedScansRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23746,6 +23904,7 @@ impl ::graph_model::rt::Struct for DeviceDiscoverySettingsExclusionRecord {
     }
 }
 impl ::graph_model::rt::Value for DeviceDiscoverySettingsExclusionRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -23820,6 +23979,7 @@ impl ::graph_model::rt::Struct for DeviceDiscoverySettingsRecord {
     }
 }
 impl ::graph_model::rt::Value for DeviceDiscoverySettingsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24040,6 +24200,7 @@ impl ::graph_model::rt::Struct for DeviceEvidence {
     }
 }
 impl ::graph_model::rt::Value for DeviceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24282,6 +24443,7 @@ impl ::graph_model::rt::Struct for Dictionary {
     }
 }
 impl ::graph_model::rt::Value for Dictionary {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24355,6 +24517,7 @@ impl ::graph_model::rt::Struct for DiscoveryAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DiscoveryAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24441,6 +24604,7 @@ impl ::graph_model::rt::Struct for DispositionReviewStage {
     }
 }
 impl ::graph_model::rt::Value for DispositionReviewStage {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24514,6 +24678,7 @@ impl ::graph_model::rt::Struct for DlpEndpointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DlpEndpointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24587,6 +24752,7 @@ impl ::graph_model::rt::Struct for DlpImportResultAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for DlpImportResultAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24660,6 +24826,7 @@ impl ::graph_model::rt::Struct for DlpSensitiveInformationTypeRulePackageCmdletR
     }
 }
 impl ::graph_model::rt::Value for DlpSensitiveInformationTypeRulePackageCmdletRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24793,6 +24960,7 @@ impl ::graph_model::rt::Struct for DnsEvidence {
     }
 }
 impl ::graph_model::rt::Value for DnsEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -24945,6 +25113,7 @@ impl ::graph_model::rt::Struct for DragonCopilotAccessRecord {
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotAccessRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25018,6 +25187,7 @@ impl ::graph_model::rt::Struct for DragonCopilotAdminRecord {
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotAdminRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25091,6 +25261,7 @@ impl ::graph_model::rt::Struct for DragonCopilotClinicalDataRecord {
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotClinicalDataRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25164,6 +25335,7 @@ impl ::graph_model::rt::Struct for DragonCopilotSessionRecord {
     }
 }
 impl ::graph_model::rt::Value for DragonCopilotSessionRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25237,6 +25409,7 @@ impl ::graph_model::rt::Struct for Dynamics365BusinessCentralAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Dynamics365BusinessCentralAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25391,6 +25564,7 @@ impl ::graph_model::rt::Struct for EdiscoveryAddToReviewSetOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryAddToReviewSetOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25557,6 +25731,7 @@ impl ::graph_model::rt::Struct for EdiscoveryCase {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCase {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25647,6 +25822,7 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseMember {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCaseMember {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25753,6 +25929,7 @@ impl ::graph_model::rt::Struct for EdiscoveryCaseSettings {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCaseSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -25894,6 +26071,7 @@ impl ::graph_model::rt::Struct for EdiscoveryCustodian {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryCustodian {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26055,6 +26233,7 @@ impl ::graph_model::rt::Struct for EdiscoveryEstimateOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryEstimateOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26207,6 +26386,7 @@ impl ::graph_model::rt::Struct for EdiscoveryExportOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryExportOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26322,6 +26502,7 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryHoldOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26442,6 +26623,7 @@ impl ::graph_model::rt::Struct for EdiscoveryHoldPolicySyncOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryHoldPolicySyncOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26557,6 +26739,7 @@ impl ::graph_model::rt::Struct for EdiscoveryIndexOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryIndexOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26678,6 +26861,7 @@ impl ::graph_model::rt::Struct for EdiscoveryNoncustodialDataSource {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryNoncustodialDataSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26798,6 +26982,7 @@ impl ::graph_model::rt::Struct for EdiscoveryPurgeDataOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryPurgeDataOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -26903,6 +27088,7 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSet {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryReviewSet {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27018,6 +27204,7 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewSetQuery {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryReviewSetQuery {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27135,6 +27322,7 @@ impl ::graph_model::rt::Struct for EdiscoveryReviewTag {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryReviewTag {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27284,6 +27472,7 @@ impl ::graph_model::rt::Struct for EdiscoverySearch {
     }
 }
 impl ::graph_model::rt::Value for EdiscoverySearch {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27455,6 +27644,7 @@ impl ::graph_model::rt::Struct for EdiscoverySearchExportOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoverySearchExportOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27570,6 +27760,7 @@ impl ::graph_model::rt::Struct for EdiscoveryTagOperation {
     }
 }
 impl ::graph_model::rt::Value for EdiscoveryTagOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27643,6 +27834,7 @@ impl ::graph_model::rt::Struct for EhrConnectorAuditBaseRecord {
     }
 }
 impl ::graph_model::rt::Value for EhrConnectorAuditBaseRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27725,6 +27917,7 @@ impl ::graph_model::rt::Struct for EmailSender {
     }
 }
 impl ::graph_model::rt::Value for EmailSender {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27798,6 +27991,7 @@ impl ::graph_model::rt::Struct for EopSubmissionFeedEntityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for EopSubmissionFeedEntityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -27888,6 +28082,7 @@ impl ::graph_model::rt::Struct for EventPropagationResult {
     }
 }
 impl ::graph_model::rt::Value for EventPropagationResult {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28043,6 +28238,7 @@ impl ::graph_model::rt::Struct for EventQuery {
     }
 }
 impl ::graph_model::rt::Value for EventQuery {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28602,6 +28798,7 @@ impl ::graph_model::rt::Struct for ExchangeAdminAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ExchangeAdminAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28675,6 +28872,7 @@ impl ::graph_model::rt::Struct for ExchangeAggregatedMailboxAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ExchangeAggregatedMailboxAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28748,6 +28946,7 @@ impl ::graph_model::rt::Struct for ExchangeAggregatedOperationRecord {
     }
 }
 impl ::graph_model::rt::Value for ExchangeAggregatedOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28821,6 +29020,7 @@ impl ::graph_model::rt::Struct for ExchangeMailboxAuditGroupRecord {
     }
 }
 impl ::graph_model::rt::Value for ExchangeMailboxAuditGroupRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -28894,6 +29094,7 @@ impl ::graph_model::rt::Struct for ExchangeMailboxAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ExchangeMailboxAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29038,6 +29239,7 @@ impl ::graph_model::rt::Struct for ExportFileMetadata {
     }
 }
 impl ::graph_model::rt::Value for ExportFileMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29429,6 +29631,7 @@ impl ::graph_model::rt::Struct for FabricAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for FabricAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29502,6 +29705,7 @@ impl ::graph_model::rt::Struct for FabricPolicyRecord {
     }
 }
 impl ::graph_model::rt::Value for FabricPolicyRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29627,6 +29831,7 @@ impl ::graph_model::rt::Struct for FileDetails {
     }
 }
 impl ::graph_model::rt::Value for FileDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29752,6 +29957,7 @@ impl ::graph_model::rt::Struct for FileEvidence {
     }
 }
 impl ::graph_model::rt::Value for FileEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -29825,6 +30031,7 @@ impl ::graph_model::rt::Struct for FileHash {
     }
 }
 impl ::graph_model::rt::Value for FileHash {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30029,6 +30236,7 @@ impl ::graph_model::rt::Struct for FileHashEvidence {
     }
 }
 impl ::graph_model::rt::Value for FileHashEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30105,6 +30313,7 @@ impl ::graph_model::rt::Struct for FilePlanAppliedCategory {
     }
 }
 impl ::graph_model::rt::Value for FilePlanAppliedCategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30176,6 +30385,7 @@ impl ::graph_model::rt::Struct for FilePlanAuthority {
     }
 }
 impl ::graph_model::rt::Value for FilePlanAuthority {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30262,6 +30472,7 @@ impl ::graph_model::rt::Struct for FilePlanCitation {
     }
 }
 impl ::graph_model::rt::Value for FilePlanCitation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30333,6 +30544,7 @@ impl ::graph_model::rt::Struct for FilePlanDepartment {
     }
 }
 impl ::graph_model::rt::Value for FilePlanDepartment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30468,6 +30680,7 @@ impl ::graph_model::rt::Struct for FilePlanDescriptor {
     }
 }
 impl ::graph_model::rt::Value for FilePlanDescriptor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30539,6 +30752,7 @@ impl ::graph_model::rt::Struct for FilePlanReference {
     }
 }
 impl ::graph_model::rt::Value for FilePlanReference {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30629,6 +30843,7 @@ impl ::graph_model::rt::Struct for FilePlanReferenceTemplate {
     }
 }
 impl ::graph_model::rt::Value for FilePlanReferenceTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30700,6 +30915,7 @@ impl ::graph_model::rt::Struct for FilePlanSubcategory {
     }
 }
 impl ::graph_model::rt::Value for FilePlanSubcategory {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30773,6 +30989,7 @@ impl ::graph_model::rt::Struct for FormattedContent {
     }
 }
 impl ::graph_model::rt::Value for FormattedContent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -30867,6 +31084,7 @@ impl ::graph_model::rt::Struct for GeoLocation {
     }
 }
 impl ::graph_model::rt::Value for GeoLocation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31007,6 +31225,7 @@ impl ::graph_model::rt::Struct for GitHubOrganizationEvidence {
     }
 }
 impl ::graph_model::rt::Value for GitHubOrganizationEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31142,6 +31361,7 @@ impl ::graph_model::rt::Struct for GitHubRepoEvidence {
     }
 }
 impl ::graph_model::rt::Value for GitHubRepoEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31277,6 +31497,7 @@ impl ::graph_model::rt::Struct for GitHubUserEvidence {
     }
 }
 impl ::graph_model::rt::Value for GitHubUserEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31501,6 +31722,7 @@ impl ::graph_model::rt::Struct for GoogleCloudResourceEvidence {
     }
 }
 impl ::graph_model::rt::Value for GoogleCloudResourceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31646,6 +31868,7 @@ impl ::graph_model::rt::Struct for HealthIssue {
     }
 }
 impl ::graph_model::rt::Value for HealthIssue {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -31923,6 +32146,7 @@ impl ::graph_model::rt::Struct for HealthcareSignalRecord {
     }
 }
 impl ::graph_model::rt::Value for HealthcareSignalRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32091,6 +32315,7 @@ impl ::graph_model::rt::Struct for Host {
     }
 }
 impl ::graph_model::rt::Value for Host {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32204,6 +32429,7 @@ impl ::graph_model::rt::Polymorphic for HostAny {
     }
 }
 impl ::graph_model::rt::Value for HostAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32315,6 +32541,7 @@ impl ::graph_model::rt::Struct for HostComponent {
     }
 }
 impl ::graph_model::rt::Value for HostComponent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32421,6 +32648,7 @@ impl ::graph_model::rt::Struct for HostCookie {
     }
 }
 impl ::graph_model::rt::Value for HostCookie {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32556,6 +32784,7 @@ impl ::graph_model::rt::Struct for HostLogonSessionEvidence {
     }
 }
 impl ::graph_model::rt::Value for HostLogonSessionEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32663,6 +32892,7 @@ impl ::graph_model::rt::Struct for HostPair {
     }
 }
 impl ::graph_model::rt::Value for HostPair {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32800,6 +33030,7 @@ impl ::graph_model::rt::Struct for HostPort {
     }
 }
 impl ::graph_model::rt::Value for HostPort {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32900,6 +33131,7 @@ impl ::graph_model::rt::Struct for HostPortBanner {
     }
 }
 impl ::graph_model::rt::Value for HostPortBanner {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -32996,6 +33228,7 @@ impl ::graph_model::rt::Struct for HostPortComponent {
     }
 }
 impl ::graph_model::rt::Value for HostPortComponent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33215,6 +33448,7 @@ impl ::graph_model::rt::Struct for HostReputation {
     }
 }
 impl ::graph_model::rt::Value for HostReputation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33384,6 +33618,7 @@ impl ::graph_model::rt::Struct for HostReputationRule {
     }
 }
 impl ::graph_model::rt::Value for HostReputationRule {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33565,6 +33800,7 @@ impl ::graph_model::rt::Struct for HostSslCertificate {
     }
 }
 impl ::graph_model::rt::Value for HostSslCertificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33651,6 +33887,7 @@ impl ::graph_model::rt::Struct for HostSslCertificatePort {
     }
 }
 impl ::graph_model::rt::Value for HostSslCertificatePort {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33757,6 +33994,7 @@ impl ::graph_model::rt::Struct for HostTracker {
     }
 }
 impl ::graph_model::rt::Value for HostTracker {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -33830,6 +34068,7 @@ impl ::graph_model::rt::Struct for HostedRpaAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for HostedRpaAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34007,6 +34246,7 @@ impl ::graph_model::rt::Struct for Hostname {
     }
 }
 impl ::graph_model::rt::Value for Hostname {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34080,6 +34320,7 @@ impl ::graph_model::rt::Struct for HrSignalAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for HrSignalAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34153,6 +34394,7 @@ impl ::graph_model::rt::Struct for HygieneEventRecord {
     }
 }
 impl ::graph_model::rt::Value for HygieneEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34226,6 +34468,7 @@ impl ::graph_model::rt::Struct for Hyperlink {
     }
 }
 impl ::graph_model::rt::Value for Hyperlink {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34337,6 +34580,7 @@ impl ::graph_model::rt::Struct for IdentityAccounts {
     }
 }
 impl ::graph_model::rt::Value for IdentityAccounts {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34443,6 +34687,7 @@ impl ::graph_model::rt::Polymorphic for IdentityAccountsAny {
     }
 }
 impl ::graph_model::rt::Value for IdentityAccountsAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34554,6 +34799,7 @@ impl ::graph_model::rt::Struct for IdentityContainer {
     }
 }
 impl ::graph_model::rt::Value for IdentityContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -34805,6 +35051,7 @@ impl ::graph_model::rt::Struct for Incident {
     }
 }
 impl ::graph_model::rt::Value for Incident {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35033,6 +35280,7 @@ impl ::graph_model::rt::Struct for InformationBarrierPolicyApplicationAuditRecor
     }
 }
 impl ::graph_model::rt::Value for InformationBarrierPolicyApplicationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35109,6 +35357,7 @@ impl ::graph_model::rt::Struct for InformationWorkerProtectionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for InformationWorkerProtectionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35183,6 +35432,7 @@ impl ::graph_model::rt::Struct for InsiderRiskScopedUserInsightsRecord {
     }
 }
 impl ::graph_model::rt::Value for InsiderRiskScopedUserInsightsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35256,6 +35506,7 @@ impl ::graph_model::rt::Struct for InsiderRiskScopedUsersRecord {
     }
 }
 impl ::graph_model::rt::Value for InsiderRiskScopedUsersRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35329,6 +35580,7 @@ impl ::graph_model::rt::Struct for IntegratedAppsAppAdminActivityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for IntegratedAppsAppAdminActivityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35403,6 +35655,7 @@ impl ::graph_model::rt::Struct for IntegratedAppsAppSettingsAdminActivityAuditRe
     }
 }
 impl ::graph_model::rt::Value for IntegratedAppsAppSettingsAdminActivityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35538,6 +35791,7 @@ impl ::graph_model::rt::Struct for IntelligenceProfile {
     }
 }
 impl ::graph_model::rt::Value for IntelligenceProfile {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35611,6 +35865,7 @@ impl ::graph_model::rt::Struct for IntelligenceProfileCountryOrRegionOfOrigin {
     }
 }
 impl ::graph_model::rt::Value for IntelligenceProfileCountryOrRegionOfOrigin {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -35715,6 +35970,7 @@ impl ::graph_model::rt::Struct for IntelligenceProfileIndicator {
     }
 }
 impl ::graph_model::rt::Value for IntelligenceProfileIndicator {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36172,6 +36428,7 @@ impl ::graph_model::rt::Struct for IoTDeviceEvidence {
     }
 }
 impl ::graph_model::rt::Value for IoTDeviceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36433,6 +36690,7 @@ impl ::graph_model::rt::Struct for IpAddress {
     }
 }
 impl ::graph_model::rt::Value for IpAddress {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36563,6 +36821,7 @@ impl ::graph_model::rt::Struct for IpEvidence {
     }
 }
 impl ::graph_model::rt::Value for IpEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36636,6 +36895,7 @@ impl ::graph_model::rt::Struct for IrmActivityAuditTrailRecord {
     }
 }
 impl ::graph_model::rt::Value for IrmActivityAuditTrailRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36709,6 +36969,7 @@ impl ::graph_model::rt::Struct for IrmUserDefinedDetectionRecord {
     }
 }
 impl ::graph_model::rt::Value for IrmUserDefinedDetectionRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36848,6 +37109,7 @@ impl ::graph_model::rt::Struct for KaizalaAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for KaizalaAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -36983,6 +37245,7 @@ impl ::graph_model::rt::Struct for KubernetesClusterEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesClusterEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37113,6 +37376,7 @@ impl ::graph_model::rt::Struct for KubernetesControllerEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesControllerEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37238,6 +37502,7 @@ impl ::graph_model::rt::Struct for KubernetesNamespaceEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesNamespaceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37471,6 +37736,7 @@ impl ::graph_model::rt::Struct for KubernetesPodEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesPodEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37596,6 +37862,7 @@ impl ::graph_model::rt::Struct for KubernetesSecretEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesSecretEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37716,6 +37983,7 @@ impl ::graph_model::rt::Struct for KubernetesServiceAccountEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesServiceAccountEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37866,6 +38134,7 @@ impl ::graph_model::rt::Struct for KubernetesServiceEvidence {
     }
 }
 impl ::graph_model::rt::Value for KubernetesServiceEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -37971,6 +38240,7 @@ impl ::graph_model::rt::Struct for KubernetesServicePort {
     }
 }
 impl ::graph_model::rt::Value for KubernetesServicePort {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38128,6 +38398,7 @@ impl ::graph_model::rt::Struct for LabelAnalyticsAggregateAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for LabelAnalyticsAggregateAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38201,6 +38472,7 @@ impl ::graph_model::rt::Struct for LabelContentExplorerAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for LabelContentExplorerAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38311,6 +38583,7 @@ impl ::graph_model::rt::Struct for LabelsRoot {
     }
 }
 impl ::graph_model::rt::Value for LabelsRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38384,6 +38657,7 @@ impl ::graph_model::rt::Struct for LargeContentMetadataAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for LargeContentMetadataAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38460,6 +38734,7 @@ impl ::graph_model::rt::Struct for LoggedOnUser {
     }
 }
 impl ::graph_model::rt::Value for LoggedOnUser {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38533,6 +38808,7 @@ impl ::graph_model::rt::Struct for M365ComplianceConnectorAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for M365ComplianceConnectorAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38606,6 +38882,7 @@ impl ::graph_model::rt::Struct for M365SearchSectionsRecord {
     }
 }
 impl ::graph_model::rt::Value for M365SearchSectionsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38679,6 +38956,7 @@ impl ::graph_model::rt::Struct for M365daadAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for M365daadAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38752,6 +39030,7 @@ impl ::graph_model::rt::Struct for M365odspAssetMetadataRecord {
     }
 }
 impl ::graph_model::rt::Value for M365odspAssetMetadataRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38825,6 +39104,7 @@ impl ::graph_model::rt::Struct for MDASHAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MDASHAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -38965,6 +39245,7 @@ impl ::graph_model::rt::Struct for MailClusterEvidence {
     }
 }
 impl ::graph_model::rt::Value for MailClusterEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39038,6 +39319,7 @@ impl ::graph_model::rt::Struct for MailSubmissionData {
     }
 }
 impl ::graph_model::rt::Value for MailSubmissionData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39178,6 +39460,7 @@ impl ::graph_model::rt::Struct for MailboxConfigurationEvidence {
     }
 }
 impl ::graph_model::rt::Value for MailboxConfigurationEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39392,6 +39675,7 @@ impl ::graph_model::rt::Struct for MailboxEvidence {
     }
 }
 impl ::graph_model::rt::Value for MailboxEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39522,6 +39806,7 @@ impl ::graph_model::rt::Struct for MalwareEvidence {
     }
 }
 impl ::graph_model::rt::Value for MalwareEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39595,6 +39880,7 @@ impl ::graph_model::rt::Struct for ManagedServicesAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ManagedServicesAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39668,6 +39954,7 @@ impl ::graph_model::rt::Struct for ManagedTenantsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ManagedTenantsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39741,6 +40028,7 @@ impl ::graph_model::rt::Struct for MapgAlertsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MapgAlertsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39814,6 +40102,7 @@ impl ::graph_model::rt::Struct for MapgOnboardAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MapgOnboardAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39887,6 +40176,7 @@ impl ::graph_model::rt::Struct for MapgPolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MapgPolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -39960,6 +40250,7 @@ impl ::graph_model::rt::Struct for MapgRemediationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MapgRemediationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40033,6 +40324,7 @@ impl ::graph_model::rt::Struct for McasAlertsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for McasAlertsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40106,6 +40398,7 @@ impl ::graph_model::rt::Struct for MdaAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MdaAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40179,6 +40472,7 @@ impl ::graph_model::rt::Struct for MdaDataSecuritySignalRecord {
     }
 }
 impl ::graph_model::rt::Value for MdaDataSecuritySignalRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40252,6 +40546,7 @@ impl ::graph_model::rt::Struct for MdatpAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MdatpAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40325,6 +40620,7 @@ impl ::graph_model::rt::Struct for MdcEventsRecord {
     }
 }
 impl ::graph_model::rt::Value for MdcEventsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40398,6 +40694,7 @@ impl ::graph_model::rt::Struct for MdiAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MdiAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40471,6 +40768,7 @@ impl ::graph_model::rt::Struct for MeshWorldsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MeshWorldsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40544,6 +40842,7 @@ impl ::graph_model::rt::Struct for Microsoft365BackupBackupItemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupBackupItemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40618,6 +40917,7 @@ impl ::graph_model::rt::Struct for Microsoft365BackupBackupPolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupBackupPolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40692,6 +40992,7 @@ impl ::graph_model::rt::Struct for Microsoft365BackupGranularBrowseTaskAuditReco
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupGranularBrowseTaskAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40768,6 +41069,7 @@ impl ::graph_model::rt::Struct for Microsoft365BackupRestoreItemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupRestoreItemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40842,6 +41144,7 @@ impl ::graph_model::rt::Struct for Microsoft365BackupRestoreTaskAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Microsoft365BackupRestoreTaskAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40916,6 +41219,7 @@ impl ::graph_model::rt::Struct for Microsoft365CopilotScheduledPromptAuditRecord
     }
 }
 impl ::graph_model::rt::Value for Microsoft365CopilotScheduledPromptAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -40992,6 +41296,7 @@ impl ::graph_model::rt::Struct for MicrosoftDefenderExpertsXDRAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftDefenderExpertsXDRAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41066,6 +41371,7 @@ impl ::graph_model::rt::Struct for MicrosoftFlowAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftFlowAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41139,6 +41445,7 @@ impl ::graph_model::rt::Struct for MicrosoftFormsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftFormsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41212,6 +41519,7 @@ impl ::graph_model::rt::Struct for MicrosoftGraphDataConnectConsent {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftGraphDataConnectConsent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41285,6 +41593,7 @@ impl ::graph_model::rt::Struct for MicrosoftGraphDataConnectOperation {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftGraphDataConnectOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41358,6 +41667,7 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewDataCatalogOperationRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewDataCatalogOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41434,6 +41744,7 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewDataMapOperationRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewDataMapOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41508,6 +41819,7 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewMetadataPolicyOperationRecord
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewMetadataPolicyOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41584,6 +41896,7 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewPolicyOperationRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewPolicyOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41658,6 +41971,7 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewPrivacyAuditEvent {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewPrivacyAuditEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41731,6 +42045,7 @@ impl ::graph_model::rt::Struct for MicrosoftPurviewUnifiedCatalogOperationRecord
     }
 }
 impl ::graph_model::rt::Value for MicrosoftPurviewUnifiedCatalogOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41807,6 +42122,7 @@ impl ::graph_model::rt::Struct for MicrosoftStreamAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftStreamAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41880,6 +42196,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsAdminAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsAdminAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -41953,6 +42270,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsAnalyticsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsAnalyticsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42026,6 +42344,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42099,6 +42418,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsDeviceAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsDeviceAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42172,6 +42492,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsRetentionLabelActionAuditRecord
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsRetentionLabelActionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42248,6 +42569,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsSensitivityLabelActionAuditReco
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsSensitivityLabelActionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42324,6 +42646,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsShiftsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsShiftsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42397,6 +42720,7 @@ impl ::graph_model::rt::Struct for MicrosoftTeamsUserConcernAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MicrosoftTeamsUserConcernAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42470,6 +42794,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelExchangeItemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelExchangeItemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42543,6 +42868,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelProgressFeedbackAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelProgressFeedbackAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42617,6 +42943,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelSharePointItemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSharePointItemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42691,6 +43018,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelSharePointPolicyLocationAuditReco
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSharePointPolicyLocationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42767,6 +43095,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelSimulationSharePointCompletionRec
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSimulationSharePointCompletionRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42843,6 +43172,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelSimulationSharePointProgressRecor
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSimulationSharePointProgressRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42919,6 +43249,7 @@ impl ::graph_model::rt::Struct for MipAutoLabelSimulationStatisticsRecord {
     }
 }
 impl ::graph_model::rt::Value for MipAutoLabelSimulationStatisticsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -42993,6 +43324,7 @@ impl ::graph_model::rt::Struct for MipExactDataMatchAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MipExactDataMatchAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43066,6 +43398,7 @@ impl ::graph_model::rt::Struct for MipLabelAnalyticsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MipLabelAnalyticsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43139,6 +43472,7 @@ impl ::graph_model::rt::Struct for MipLabelAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MipLabelAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43212,6 +43546,7 @@ impl ::graph_model::rt::Struct for MosAgentInfoRecord {
     }
 }
 impl ::graph_model::rt::Value for MosAgentInfoRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43285,6 +43620,7 @@ impl ::graph_model::rt::Struct for MosAgentInfoRecordV2 {
     }
 }
 impl ::graph_model::rt::Value for MosAgentInfoRecordV2 {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43358,6 +43694,7 @@ impl ::graph_model::rt::Struct for Ms365dCustomDetectionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Ms365dCustomDetectionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43431,6 +43768,7 @@ impl ::graph_model::rt::Struct for Ms365dIncidentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Ms365dIncidentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43504,6 +43842,7 @@ impl ::graph_model::rt::Struct for Ms365dSuppressionRuleAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Ms365dSuppressionRuleAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43577,6 +43916,7 @@ impl ::graph_model::rt::Struct for MsdeCustomCollectionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MsdeCustomCollectionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43650,6 +43990,7 @@ impl ::graph_model::rt::Struct for MsdeGeneralSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MsdeGeneralSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43723,6 +44064,7 @@ impl ::graph_model::rt::Struct for MsdeIndicatorsSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MsdeIndicatorsSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43796,6 +44138,7 @@ impl ::graph_model::rt::Struct for MsdeResponseActionsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MsdeResponseActionsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43869,6 +44212,7 @@ impl ::graph_model::rt::Struct for MsdeRolesSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MsdeRolesSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -43942,6 +44286,7 @@ impl ::graph_model::rt::Struct for MspVectorSearchContentMetadataAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MspVectorSearchContentMetadataAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44016,6 +44361,7 @@ impl ::graph_model::rt::Struct for MsticNationStateNotificationRecord {
     }
 }
 impl ::graph_model::rt::Value for MsticNationStateNotificationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44089,6 +44435,7 @@ impl ::graph_model::rt::Struct for MultiStageDispositionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MultiStageDispositionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44162,6 +44509,7 @@ impl ::graph_model::rt::Struct for MyAnalyticsSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for MyAnalyticsSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44240,6 +44588,7 @@ impl ::graph_model::rt::Struct for NetworkAdapter {
     }
 }
 impl ::graph_model::rt::Value for NetworkAdapter {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44375,6 +44724,7 @@ impl ::graph_model::rt::Struct for NetworkConnectionEvidence {
     }
 }
 impl ::graph_model::rt::Value for NetworkConnectionEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44500,6 +44850,7 @@ impl ::graph_model::rt::Struct for NicEvidence {
     }
 }
 impl ::graph_model::rt::Value for NicEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44573,6 +44924,7 @@ impl ::graph_model::rt::Struct for NoisyAlertPolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for NoisyAlertPolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44703,6 +45055,7 @@ impl ::graph_model::rt::Struct for OauthApplicationEvidence {
     }
 }
 impl ::graph_model::rt::Value for OauthApplicationEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44785,6 +45138,7 @@ impl ::graph_model::rt::Struct for OcrSettings {
     }
 }
 impl ::graph_model::rt::Value for OcrSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44858,6 +45212,7 @@ impl ::graph_model::rt::Struct for OfficeNativeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OfficeNativeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -44931,6 +45286,7 @@ impl ::graph_model::rt::Struct for OmePortalAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OmePortalAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45004,6 +45360,7 @@ impl ::graph_model::rt::Struct for OnDemandSharePointClassificationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OnDemandSharePointClassificationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45080,6 +45437,7 @@ impl ::graph_model::rt::Struct for OnPremisesFileShareScannerDLPAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesFileShareScannerDLPAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45154,6 +45512,7 @@ impl ::graph_model::rt::Struct for OnPremisesSharePointScannerDLPAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OnPremisesSharePointScannerDLPAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45307,6 +45666,7 @@ impl ::graph_model::rt::Struct for OneDriveAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OneDriveAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45380,6 +45740,7 @@ impl ::graph_model::rt::Struct for OrganizationalDataInM365AuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OrganizationalDataInM365AuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45453,6 +45814,7 @@ impl ::graph_model::rt::Struct for OutlookCopilotAutomationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OutlookCopilotAutomationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45526,6 +45888,7 @@ impl ::graph_model::rt::Struct for OwaGetAccessTokenForResourceAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for OwaGetAccessTokenForResourceAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45600,6 +45963,7 @@ impl ::graph_model::rt::Struct for P4AIRiskScoreRecord {
     }
 }
 impl ::graph_model::rt::Value for P4AIRiskScoreRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45673,6 +46037,7 @@ impl ::graph_model::rt::Struct for P4aiAssessmentCategoryRecord {
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentCategoryRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45746,6 +46111,7 @@ impl ::graph_model::rt::Struct for P4aiAssessmentFabricScannerRecord {
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentFabricScannerRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45819,6 +46185,7 @@ impl ::graph_model::rt::Struct for P4aiAssessmentLocationResultRecord {
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentLocationResultRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -45892,6 +46259,7 @@ impl ::graph_model::rt::Struct for P4aiAssessmentRecord {
     }
 }
 impl ::graph_model::rt::Value for P4aiAssessmentRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46004,6 +46372,7 @@ impl ::graph_model::rt::Struct for PassiveDnsRecord {
     }
 }
 impl ::graph_model::rt::Value for PassiveDnsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46077,6 +46446,7 @@ impl ::graph_model::rt::Struct for PeopleAdminSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PeopleAdminSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46150,6 +46520,7 @@ impl ::graph_model::rt::Struct for PhysicalBadgingSignalAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PhysicalBadgingSignalAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46223,6 +46594,7 @@ impl ::graph_model::rt::Struct for PlacesDirectoryAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlacesDirectoryAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46296,6 +46668,7 @@ impl ::graph_model::rt::Struct for PlannerChatMessageAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerChatMessageAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46369,6 +46742,7 @@ impl ::graph_model::rt::Struct for PlannerChatMessageListAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerChatMessageListAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46442,6 +46816,7 @@ impl ::graph_model::rt::Struct for PlannerCopyPlanAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerCopyPlanAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46515,6 +46890,7 @@ impl ::graph_model::rt::Struct for PlannerGoalAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerGoalAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46588,6 +46964,7 @@ impl ::graph_model::rt::Struct for PlannerGoalListAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerGoalListAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46661,6 +47038,7 @@ impl ::graph_model::rt::Struct for PlannerPlanAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46734,6 +47112,7 @@ impl ::graph_model::rt::Struct for PlannerPlanListAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanListAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46807,6 +47186,7 @@ impl ::graph_model::rt::Struct for PlannerPlanSensitivityLabelAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerPlanSensitivityLabelAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46881,6 +47261,7 @@ impl ::graph_model::rt::Struct for PlannerRosterAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerRosterAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -46954,6 +47335,7 @@ impl ::graph_model::rt::Struct for PlannerRosterSensitivityLabelAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerRosterSensitivityLabelAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47028,6 +47410,7 @@ impl ::graph_model::rt::Struct for PlannerTaskAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerTaskAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47101,6 +47484,7 @@ impl ::graph_model::rt::Struct for PlannerTaskListAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerTaskListAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47174,6 +47558,7 @@ impl ::graph_model::rt::Struct for PlannerTenantSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PlannerTenantSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47247,6 +47632,7 @@ impl ::graph_model::rt::Struct for PolicyConfigChangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PolicyConfigChangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47320,6 +47706,7 @@ impl ::graph_model::rt::Struct for PowerAppsAuditAppRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerAppsAuditAppRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47393,6 +47780,7 @@ impl ::graph_model::rt::Struct for PowerAppsAuditPlanRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerAppsAuditPlanRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47466,6 +47854,7 @@ impl ::graph_model::rt::Struct for PowerAppsAuditResourceRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerAppsAuditResourceRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47539,6 +47928,7 @@ impl ::graph_model::rt::Struct for PowerBIAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerBIAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47612,6 +48002,7 @@ impl ::graph_model::rt::Struct for PowerBIDlpAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerBIDlpAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47685,6 +48076,7 @@ impl ::graph_model::rt::Struct for PowerPagesSiteAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerPagesSiteAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47758,6 +48150,7 @@ impl ::graph_model::rt::Struct for PowerPlatformAdminDlpAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformAdminDlpAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47831,6 +48224,7 @@ impl ::graph_model::rt::Struct for PowerPlatformAdminEnvironmentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformAdminEnvironmentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47905,6 +48299,7 @@ impl ::graph_model::rt::Struct for PowerPlatformAdministratorActivityRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformAdministratorActivityRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -47979,6 +48374,7 @@ impl ::graph_model::rt::Struct for PowerPlatformLockboxResourceAccessRequestAudi
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformLockboxResourceAccessRequestAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48055,6 +48451,7 @@ impl ::graph_model::rt::Struct for PowerPlatformLockboxResourceCommandAuditRecor
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformLockboxResourceCommandAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48131,6 +48528,7 @@ impl ::graph_model::rt::Struct for PowerPlatformServiceActivityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformServiceActivityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48205,6 +48603,7 @@ impl ::graph_model::rt::Struct for PowerPlatformTenantIsolationRecord {
     }
 }
 impl ::graph_model::rt::Value for PowerPlatformTenantIsolationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48278,6 +48677,7 @@ impl ::graph_model::rt::Struct for PrivaPrivacyAssessmentOperationRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivaPrivacyAssessmentOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48352,6 +48752,7 @@ impl ::graph_model::rt::Struct for PrivaPrivacyConsentOperationRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivaPrivacyConsentOperationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48425,6 +48826,7 @@ impl ::graph_model::rt::Struct for PrivacyDataMatchAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyDataMatchAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48498,6 +48900,7 @@ impl ::graph_model::rt::Struct for PrivacyDataMinimizationRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyDataMinimizationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48571,6 +48974,7 @@ impl ::graph_model::rt::Struct for PrivacyDigestEmailRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyDigestEmailRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48644,6 +49048,7 @@ impl ::graph_model::rt::Struct for PrivacyOpenAccessAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyOpenAccessAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48717,6 +49122,7 @@ impl ::graph_model::rt::Struct for PrivacyPortalAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyPortalAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48790,6 +49196,7 @@ impl ::graph_model::rt::Struct for PrivacyRemediationActionRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyRemediationActionRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -48863,6 +49270,7 @@ impl ::graph_model::rt::Struct for PrivacyRemediationRecord {
     }
 }
 impl ::graph_model::rt::Value for PrivacyRemediationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49024,6 +49432,7 @@ impl ::graph_model::rt::Struct for ProcessEvidence {
     }
 }
 impl ::graph_model::rt::Value for ProcessEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49097,6 +49506,7 @@ impl ::graph_model::rt::Struct for ProjectAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49170,6 +49580,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebAssignedToMeSettingsAuditReco
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebAssignedToMeSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49246,6 +49657,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebProjectAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebProjectAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49319,6 +49731,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebProjectSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebProjectSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49395,6 +49808,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebRoadmapAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49468,6 +49882,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapItemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebRoadmapItemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49542,6 +49957,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebRoadmapSettingsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebRoadmapSettingsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49618,6 +50034,7 @@ impl ::graph_model::rt::Struct for ProjectForTheWebTaskAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ProjectForTheWebTaskAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49756,6 +50173,7 @@ impl ::graph_model::rt::Struct for PublicFolderAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PublicFolderAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49829,6 +50247,7 @@ impl ::graph_model::rt::Struct for PurviewInsiderRiskAlertsRecord {
     }
 }
 impl ::graph_model::rt::Value for PurviewInsiderRiskAlertsRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49902,6 +50321,7 @@ impl ::graph_model::rt::Struct for PurviewInsiderRiskCasesRecord {
     }
 }
 impl ::graph_model::rt::Value for PurviewInsiderRiskCasesRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -49975,6 +50395,7 @@ impl ::graph_model::rt::Struct for PurviewMCRecommendationRecord {
     }
 }
 impl ::graph_model::rt::Value for PurviewMCRecommendationRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50048,6 +50469,7 @@ impl ::graph_model::rt::Struct for PurviewPostureAgentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for PurviewPostureAgentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50121,6 +50543,7 @@ impl ::graph_model::rt::Struct for QuarantineAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for QuarantineAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50324,6 +50747,7 @@ impl ::graph_model::rt::Struct for RecordsManagementAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for RecordsManagementAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50414,6 +50838,7 @@ impl ::graph_model::rt::Struct for RedundancyDetectionSettings {
     }
 }
 impl ::graph_model::rt::Value for RedundancyDetectionSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50534,6 +50959,7 @@ impl ::graph_model::rt::Struct for RegistryKeyEvidence {
     }
 }
 impl ::graph_model::rt::Value for RegistryKeyEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50674,6 +51100,7 @@ impl ::graph_model::rt::Struct for RegistryValueEvidence {
     }
 }
 impl ::graph_model::rt::Value for RegistryValueEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50752,6 +51179,7 @@ impl ::graph_model::rt::Struct for ReportFileMetadata {
     }
 }
 impl ::graph_model::rt::Value for ReportFileMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50825,6 +51253,7 @@ impl ::graph_model::rt::Struct for ReportSubmission {
     }
 }
 impl ::graph_model::rt::Value for ReportSubmission {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50898,6 +51327,7 @@ impl ::graph_model::rt::Struct for ReportSubmissionResultDetail {
     }
 }
 impl ::graph_model::rt::Value for ReportSubmissionResultDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -50993,6 +51423,7 @@ impl ::graph_model::rt::Struct for ResourceAccessEvent {
     }
 }
 impl ::graph_model::rt::Value for ResourceAccessEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51066,6 +51497,7 @@ impl ::graph_model::rt::Struct for RestrictedModeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for RestrictedModeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51136,6 +51568,7 @@ impl ::graph_model::rt::Struct for RetentionDuration {
     }
 }
 impl ::graph_model::rt::Value for RetentionDuration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51255,6 +51688,7 @@ impl ::graph_model::rt::Polymorphic for RetentionDurationAny {
     }
 }
 impl ::graph_model::rt::Value for RetentionDurationAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51324,6 +51758,7 @@ impl ::graph_model::rt::Struct for RetentionDurationForever {
     }
 }
 impl ::graph_model::rt::Value for RetentionDurationForever {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51395,6 +51830,7 @@ impl ::graph_model::rt::Struct for RetentionDurationInDays {
     }
 }
 impl ::graph_model::rt::Value for RetentionDurationInDays {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51536,6 +51972,7 @@ impl ::graph_model::rt::Struct for RetentionEvent {
     }
 }
 impl ::graph_model::rt::Value for RetentionEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51609,6 +52046,7 @@ impl ::graph_model::rt::Struct for RetentionEventStatus {
     }
 }
 impl ::graph_model::rt::Value for RetentionEventStatus {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51719,6 +52157,7 @@ impl ::graph_model::rt::Struct for RetentionEventType {
     }
 }
 impl ::graph_model::rt::Value for RetentionEventType {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51886,6 +52325,7 @@ impl ::graph_model::rt::Struct for RetentionLabel {
     }
 }
 impl ::graph_model::rt::Value for RetentionLabel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -51959,6 +52399,7 @@ impl ::graph_model::rt::Struct for RetentionPolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for RetentionPolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52176,6 +52617,7 @@ impl ::graph_model::rt::Struct for RtiOperationsAgentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for RtiOperationsAgentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52336,6 +52778,7 @@ impl ::graph_model::rt::Struct for SasTokenEvidence {
     }
 }
 impl ::graph_model::rt::Value for SasTokenEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52409,6 +52852,7 @@ impl ::graph_model::rt::Struct for SbpConfigurationEventRecord {
     }
 }
 impl ::graph_model::rt::Value for SbpConfigurationEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52482,6 +52926,7 @@ impl ::graph_model::rt::Struct for SbpUsageEventRecord {
     }
 }
 impl ::graph_model::rt::Value for SbpUsageEventRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52555,6 +53000,7 @@ impl ::graph_model::rt::Struct for ScoreEvidence {
     }
 }
 impl ::graph_model::rt::Value for ScoreEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52628,6 +53074,7 @@ impl ::graph_model::rt::Struct for ScorePlatformGenericAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ScorePlatformGenericAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52701,6 +53148,7 @@ impl ::graph_model::rt::Struct for ScriptRunAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ScriptRunAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52774,6 +53222,7 @@ impl ::graph_model::rt::Struct for SearchAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SearchAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52847,6 +53296,7 @@ impl ::graph_model::rt::Struct for SecurityComplianceAlertRecord {
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceAlertRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52920,6 +53370,7 @@ impl ::graph_model::rt::Struct for SecurityComplianceCenterEOPCmdletAuditRecord 
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceCenterEOPCmdletAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -52996,6 +53447,7 @@ impl ::graph_model::rt::Struct for SecurityComplianceInsightsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceInsightsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53070,6 +53522,7 @@ impl ::graph_model::rt::Struct for SecurityComplianceRBACAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceRBACAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53143,6 +53596,7 @@ impl ::graph_model::rt::Struct for SecurityComplianceUserChangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SecurityComplianceUserChangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53217,6 +53671,7 @@ impl ::graph_model::rt::Struct for SecurityCopilotIdentityManagementAuditRecord 
     }
 }
 impl ::graph_model::rt::Value for SecurityCopilotIdentityManagementAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53293,6 +53748,7 @@ impl ::graph_model::rt::Struct for SecurityDevelopmentLifecycleAILogAuditRecord 
     }
 }
 impl ::graph_model::rt::Value for SecurityDevelopmentLifecycleAILogAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53436,6 +53892,7 @@ impl ::graph_model::rt::Struct for SecurityGroupEvidence {
     }
 }
 impl ::graph_model::rt::Value for SecurityGroupEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53509,6 +53966,7 @@ impl ::graph_model::rt::Struct for SensitiveInfoRemediationAgentDataRecord {
     }
 }
 impl ::graph_model::rt::Value for SensitiveInfoRemediationAgentDataRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53583,6 +54041,7 @@ impl ::graph_model::rt::Struct for SensitivityLabelActionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelActionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53656,6 +54115,7 @@ impl ::graph_model::rt::Struct for SensitivityLabelPolicyMatchAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabelPolicyMatchAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53730,6 +54190,7 @@ impl ::graph_model::rt::Struct for SensitivityLabeledFileActionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SensitivityLabeledFileActionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53867,6 +54328,7 @@ impl ::graph_model::rt::Struct for Sensor {
     }
 }
 impl ::graph_model::rt::Value for Sensor {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -53967,6 +54429,7 @@ impl ::graph_model::rt::Struct for SensorCandidate {
     }
 }
 impl ::graph_model::rt::Value for SensorCandidate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54043,6 +54506,7 @@ impl ::graph_model::rt::Struct for SensorCandidateActivationConfiguration {
     }
 }
 impl ::graph_model::rt::Value for SensorCandidateActivationConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54283,6 +54747,7 @@ impl ::graph_model::rt::Struct for SensorSettings {
     }
 }
 impl ::graph_model::rt::Value for SensorSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54440,6 +54905,7 @@ impl ::graph_model::rt::Struct for SentinelAIToolAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelAIToolAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54513,6 +54979,7 @@ impl ::graph_model::rt::Struct for SentinelGraphAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelGraphAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54586,6 +55053,7 @@ impl ::graph_model::rt::Struct for SentinelJobAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelJobAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54659,6 +55127,7 @@ impl ::graph_model::rt::Struct for SentinelKQLOnLakeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelKQLOnLakeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54732,6 +55201,7 @@ impl ::graph_model::rt::Struct for SentinelLakeDataOnboardingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelLakeDataOnboardingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54806,6 +55276,7 @@ impl ::graph_model::rt::Struct for SentinelLakeEncryptionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelLakeEncryptionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54879,6 +55350,7 @@ impl ::graph_model::rt::Struct for SentinelLakeOnboardingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelLakeOnboardingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -54952,6 +55424,7 @@ impl ::graph_model::rt::Struct for SentinelNotebookOnLakeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelNotebookOnLakeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55025,6 +55498,7 @@ impl ::graph_model::rt::Struct for SentinelPackageAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SentinelPackageAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55165,6 +55639,7 @@ impl ::graph_model::rt::Struct for ServicePrincipalEvidence {
     }
 }
 impl ::graph_model::rt::Value for ServicePrincipalEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55546,6 +56021,7 @@ impl ::graph_model::rt::Struct for SettingsContainer {
     }
 }
 impl ::graph_model::rt::Value for SettingsContainer {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55619,6 +56095,7 @@ impl ::graph_model::rt::Struct for SharePointAppPermissionOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointAppPermissionOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55695,6 +56172,7 @@ impl ::graph_model::rt::Struct for SharePointAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55768,6 +56246,7 @@ impl ::graph_model::rt::Struct for SharePointCommentOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointCommentOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55842,6 +56321,7 @@ impl ::graph_model::rt::Struct for SharePointContentSecurityPolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointContentSecurityPolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55918,6 +56398,7 @@ impl ::graph_model::rt::Struct for SharePointContentTypeOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointContentTypeOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -55992,6 +56473,7 @@ impl ::graph_model::rt::Struct for SharePointESignatureAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointESignatureAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56065,6 +56547,7 @@ impl ::graph_model::rt::Struct for SharePointFieldOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointFieldOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56138,6 +56621,7 @@ impl ::graph_model::rt::Struct for SharePointFileOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointFileOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56211,6 +56695,7 @@ impl ::graph_model::rt::Struct for SharePointListItemOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointListItemOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56285,6 +56770,7 @@ impl ::graph_model::rt::Struct for SharePointListOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointListOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56358,6 +56844,7 @@ impl ::graph_model::rt::Struct for SharePointSharingOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SharePointSharingOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56465,6 +56952,7 @@ impl ::graph_model::rt::Struct for SiteSource {
     }
 }
 impl ::graph_model::rt::Value for SiteSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56538,6 +57026,7 @@ impl ::graph_model::rt::Struct for SkypeForBusinessCmdletsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessCmdletsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56611,6 +57100,7 @@ impl ::graph_model::rt::Struct for SkypeForBusinessPSTNUsageAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessPSTNUsageAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56684,6 +57174,7 @@ impl ::graph_model::rt::Struct for SkypeForBusinessUsersBlockedAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SkypeForBusinessUsersBlockedAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56758,6 +57249,7 @@ impl ::graph_model::rt::Struct for SonarDetonationContentMetadata {
     }
 }
 impl ::graph_model::rt::Value for SonarDetonationContentMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56831,6 +57323,7 @@ impl ::graph_model::rt::Struct for SonarDetonationEntityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SonarDetonationEntityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56904,6 +57397,7 @@ impl ::graph_model::rt::Struct for SonarFileDetonationEntityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SonarFileDetonationEntityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -56977,6 +57471,7 @@ impl ::graph_model::rt::Struct for SonarSubmissionEntityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SonarSubmissionEntityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57050,6 +57545,7 @@ impl ::graph_model::rt::Struct for SonarUrlDetonationEntityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SonarUrlDetonationEntityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57188,6 +57684,7 @@ impl ::graph_model::rt::Struct for SparkCoreCustomLivePoolRecord {
     }
 }
 impl ::graph_model::rt::Value for SparkCoreCustomLivePoolRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57319,6 +57816,7 @@ impl ::graph_model::rt::Struct for SslCertificate {
     }
 }
 impl ::graph_model::rt::Value for SslCertificate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57439,6 +57937,7 @@ impl ::graph_model::rt::Struct for SslCertificateEntity {
     }
 }
 impl ::graph_model::rt::Value for SslCertificateEntity {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57594,6 +58093,7 @@ impl ::graph_model::rt::Struct for Stream {
     }
 }
 impl ::graph_model::rt::Value for Stream {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57684,6 +58184,7 @@ impl ::graph_model::rt::Struct for SubcategoryTemplate {
     }
 }
 impl ::graph_model::rt::Value for SubcategoryTemplate {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57763,6 +58264,7 @@ impl ::graph_model::rt::Struct for Subdomain {
     }
 }
 impl ::graph_model::rt::Value for Subdomain {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57836,6 +58338,7 @@ impl ::graph_model::rt::Struct for SubmissionEntityAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SubmissionEntityAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -57991,6 +58494,7 @@ impl ::graph_model::rt::Struct for SubmissionMailEvidence {
     }
 }
 impl ::graph_model::rt::Value for SubmissionMailEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58064,6 +58568,7 @@ impl ::graph_model::rt::Struct for SupervisoryReviewDayXInsightsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SupervisoryReviewDayXInsightsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58138,6 +58643,7 @@ impl ::graph_model::rt::Struct for SyntheticProbeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for SyntheticProbeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58211,6 +58717,7 @@ impl ::graph_model::rt::Struct for TeamCopilotInteractionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamCopilotInteractionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58363,6 +58870,7 @@ impl ::graph_model::rt::Struct for TeamsEasyApprovalsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamsEasyApprovalsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58436,6 +58944,7 @@ impl ::graph_model::rt::Struct for TeamsEvalDataHubAdminOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamsEvalDataHubAdminOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58510,6 +59019,7 @@ impl ::graph_model::rt::Struct for TeamsEvalDataHubDataAccessAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamsEvalDataHubDataAccessAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58584,6 +59094,7 @@ impl ::graph_model::rt::Struct for TeamsEvalDataHubPermissionChangeAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamsEvalDataHubPermissionChangeAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58660,6 +59171,7 @@ impl ::graph_model::rt::Struct for TeamsHealthcareAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamsHealthcareAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -58974,6 +59486,7 @@ impl ::graph_model::rt::Struct for TeamsMessageEvidence {
     }
 }
 impl ::graph_model::rt::Value for TeamsMessageEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59047,6 +59560,7 @@ impl ::graph_model::rt::Struct for TeamsUpdatesAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TeamsUpdatesAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59120,6 +59634,7 @@ impl ::graph_model::rt::Struct for TenantAllowBlockListAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TenantAllowBlockListAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59206,6 +59721,7 @@ impl ::graph_model::rt::Struct for ThreatDetectionDetail {
     }
 }
 impl ::graph_model::rt::Value for ThreatDetectionDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59279,6 +59795,7 @@ impl ::graph_model::rt::Struct for ThreatFinderAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ThreatFinderAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59445,6 +59962,7 @@ impl ::graph_model::rt::Struct for ThreatIntelligence {
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59518,6 +60036,7 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceAtpContentData {
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceAtpContentData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59591,6 +60110,7 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceExportAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceExportAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59664,6 +60184,7 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceMailData {
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceMailData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59737,6 +60258,7 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceObjectAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceObjectAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59810,6 +60332,7 @@ impl ::graph_model::rt::Struct for ThreatIntelligenceUrlClickData {
     }
 }
 impl ::graph_model::rt::Value for ThreatIntelligenceUrlClickData {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -59999,6 +60522,7 @@ impl ::graph_model::rt::Struct for TimelineEvent {
     }
 }
 impl ::graph_model::rt::Value for TimelineEvent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60176,6 +60700,7 @@ impl ::graph_model::rt::Struct for TodoAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TodoAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60271,6 +60796,7 @@ impl ::graph_model::rt::Struct for TopicModelingSettings {
     }
 }
 impl ::graph_model::rt::Value for TopicModelingSettings {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60344,6 +60870,7 @@ impl ::graph_model::rt::Struct for TrainableClassifierAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for TrainableClassifierAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60420,6 +60947,7 @@ impl ::graph_model::rt::Struct for TriggerTypesRoot {
     }
 }
 impl ::graph_model::rt::Value for TriggerTypesRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60496,6 +61024,7 @@ impl ::graph_model::rt::Struct for TriggersRoot {
     }
 }
 impl ::graph_model::rt::Value for TriggersRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60569,6 +61098,7 @@ impl ::graph_model::rt::Struct for UamOperationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UamOperationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60642,6 +61172,7 @@ impl ::graph_model::rt::Struct for UnifiedGroupAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UnifiedGroupAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60753,6 +61284,7 @@ impl ::graph_model::rt::Struct for UnifiedGroupSource {
     }
 }
 impl ::graph_model::rt::Value for UnifiedGroupSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60826,6 +61358,7 @@ impl ::graph_model::rt::Struct for UnifiedSimulationMatchedItemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UnifiedSimulationMatchedItemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60900,6 +61433,7 @@ impl ::graph_model::rt::Struct for UnifiedSimulationSummaryAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UnifiedSimulationSummaryAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -60973,6 +61507,7 @@ impl ::graph_model::rt::Struct for UniversalPrintManagementAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UniversalPrintManagementAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61046,6 +61581,7 @@ impl ::graph_model::rt::Struct for UniversalPrintPrintJobAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UniversalPrintPrintJobAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61119,6 +61655,7 @@ impl ::graph_model::rt::Struct for UrbacAssignmentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UrbacAssignmentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61192,6 +61729,7 @@ impl ::graph_model::rt::Struct for UrbacEnableStateAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UrbacEnableStateAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61265,6 +61803,7 @@ impl ::graph_model::rt::Struct for UrbacRoleAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UrbacRoleAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61380,6 +61919,7 @@ impl ::graph_model::rt::Struct for UrlEvidence {
     }
 }
 impl ::graph_model::rt::Value for UrlEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61500,6 +62040,7 @@ impl ::graph_model::rt::Struct for User {
     }
 }
 impl ::graph_model::rt::Value for User {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61620,6 +62161,7 @@ impl ::graph_model::rt::Struct for UserAccount {
     }
 }
 impl ::graph_model::rt::Value for UserAccount {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61740,6 +62282,7 @@ impl ::graph_model::rt::Struct for UserEvidence {
     }
 }
 impl ::graph_model::rt::Value for UserEvidence {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61855,6 +62398,7 @@ impl ::graph_model::rt::Struct for UserSource {
     }
 }
 impl ::graph_model::rt::Value for UserSource {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -61928,6 +62472,7 @@ impl ::graph_model::rt::Struct for UserTrainingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UserTrainingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62001,6 +62546,7 @@ impl ::graph_model::rt::Struct for UsxWorkspaceOnboardingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for UsxWorkspaceOnboardingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62178,6 +62724,7 @@ impl ::graph_model::rt::Struct for VfamCreatePolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VfamCreatePolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62251,6 +62798,7 @@ impl ::graph_model::rt::Struct for VfamDeletePolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VfamDeletePolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62324,6 +62872,7 @@ impl ::graph_model::rt::Struct for VfamUpdatePolicyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VfamUpdatePolicyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62397,6 +62946,7 @@ impl ::graph_model::rt::Struct for VivaAmplifyAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaAmplifyAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62470,6 +63020,7 @@ impl ::graph_model::rt::Struct for VivaEngageEventsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaEngageEventsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62543,6 +63094,7 @@ impl ::graph_model::rt::Struct for VivaEngageNetworkAssociationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaEngageNetworkAssociationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62617,6 +63169,7 @@ impl ::graph_model::rt::Struct for VivaEngageSegmentAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaEngageSegmentAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62690,6 +63243,7 @@ impl ::graph_model::rt::Struct for VivaGlintAdvancedConfigurationAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintAdvancedConfigurationAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62764,6 +63318,7 @@ impl ::graph_model::rt::Struct for VivaGlintAgenticCampaignAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintAgenticCampaignAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62837,6 +63392,7 @@ impl ::graph_model::rt::Struct for VivaGlintFeedbackProgramAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintFeedbackProgramAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62910,6 +63466,7 @@ impl ::graph_model::rt::Struct for VivaGlintOrganizationalDataAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintOrganizationalDataAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -62984,6 +63541,7 @@ impl ::graph_model::rt::Struct for VivaGlintPulseProgramAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintPulseProgramAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63057,6 +63615,7 @@ impl ::graph_model::rt::Struct for VivaGlintPulseProgramRespondentRateAuditRecor
     }
 }
 impl ::graph_model::rt::Value for VivaGlintPulseProgramRespondentRateAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63133,6 +63692,7 @@ impl ::graph_model::rt::Struct for VivaGlintQuestionAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintQuestionAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63206,6 +63766,7 @@ impl ::graph_model::rt::Struct for VivaGlintRoleAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintRoleAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63279,6 +63840,7 @@ impl ::graph_model::rt::Struct for VivaGlintRubiconAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintRubiconAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63352,6 +63914,7 @@ impl ::graph_model::rt::Struct for VivaGlintSupportAccessAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintSupportAccessAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63425,6 +63988,7 @@ impl ::graph_model::rt::Struct for VivaGlintSystemAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintSystemAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63498,6 +64062,7 @@ impl ::graph_model::rt::Struct for VivaGlintUserAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintUserAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63571,6 +64136,7 @@ impl ::graph_model::rt::Struct for VivaGlintUserGroupAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGlintUserGroupAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63644,6 +64210,7 @@ impl ::graph_model::rt::Struct for VivaGoalsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaGoalsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63717,6 +64284,7 @@ impl ::graph_model::rt::Struct for VivaLearningAdminAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaLearningAdminAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63790,6 +64358,7 @@ impl ::graph_model::rt::Struct for VivaLearningAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaLearningAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63863,6 +64432,7 @@ impl ::graph_model::rt::Struct for VivaPulseAdminAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaPulseAdminAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -63936,6 +64506,7 @@ impl ::graph_model::rt::Struct for VivaPulseOrganizerAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaPulseOrganizerAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64009,6 +64580,7 @@ impl ::graph_model::rt::Struct for VivaPulseReportAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaPulseReportAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64082,6 +64654,7 @@ impl ::graph_model::rt::Struct for VivaPulseResponseAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for VivaPulseResponseAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64237,6 +64810,7 @@ impl ::graph_model::rt::Struct for VmMetadata {
     }
 }
 impl ::graph_model::rt::Value for VmMetadata {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64403,6 +64977,7 @@ impl ::graph_model::rt::Struct for Vulnerability {
     }
 }
 impl ::graph_model::rt::Value for Vulnerability {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64476,6 +65051,7 @@ impl ::graph_model::rt::Struct for VulnerabilityComponent {
     }
 }
 impl ::graph_model::rt::Value for VulnerabilityComponent {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64633,6 +65209,7 @@ impl ::graph_model::rt::Struct for WdatpAlertsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for WdatpAlertsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64706,6 +65283,7 @@ impl ::graph_model::rt::Struct for WebContentFilteringAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for WebContentFilteringAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64811,6 +65389,7 @@ impl ::graph_model::rt::Struct for WhoisContact {
     }
 }
 impl ::graph_model::rt::Value for WhoisContact {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -64982,6 +65561,7 @@ impl ::graph_model::rt::Struct for WhoisHistoryRecord {
     }
 }
 impl ::graph_model::rt::Value for WhoisHistoryRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -65069,6 +65649,7 @@ impl ::graph_model::rt::Struct for WhoisNameserver {
     }
 }
 impl ::graph_model::rt::Value for WhoisNameserver {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -65246,6 +65827,7 @@ impl ::graph_model::rt::Struct for WhoisRecord {
     }
 }
 impl ::graph_model::rt::Value for WhoisRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -65319,6 +65901,7 @@ impl ::graph_model::rt::Struct for Windows365CustomerLockboxAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for Windows365CustomerLockboxAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -65392,6 +65975,7 @@ impl ::graph_model::rt::Struct for WorkplaceAnalyticsAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for WorkplaceAnalyticsAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -65465,6 +66049,7 @@ impl ::graph_model::rt::Struct for YammerAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for YammerAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -65538,6 +66123,7 @@ impl ::graph_model::rt::Struct for YammerUserHidingAuditRecord {
     }
 }
 impl ::graph_model::rt::Value for YammerUserHidingAuditRecord {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -212,6 +212,7 @@ impl ::graph_model::rt::Struct for AssignedTelephoneNumber {
     }
 }
 impl ::graph_model::rt::Value for AssignedTelephoneNumber {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -582,6 +583,7 @@ impl ::graph_model::rt::Struct for EffectivePolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for EffectivePolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -747,6 +749,7 @@ impl ::graph_model::rt::Struct for NumberAssignment {
     }
 }
 impl ::graph_model::rt::Value for NumberAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1060,6 +1063,7 @@ impl ::graph_model::rt::Struct for PolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for PolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1285,6 +1289,7 @@ impl ::graph_model::rt::Struct for TeamsAdminRoot {
     }
 }
 impl ::graph_model::rt::Value for TeamsAdminRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1361,6 +1366,7 @@ impl ::graph_model::rt::Struct for TeamsPolicyAssignment {
     }
 }
 impl ::graph_model::rt::Value for TeamsPolicyAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1446,6 +1452,7 @@ impl ::graph_model::rt::Struct for TeamsPolicyUserAssignment {
     }
 }
 impl ::graph_model::rt::Value for TeamsPolicyUserAssignment {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1578,6 +1585,7 @@ impl ::graph_model::rt::Struct for TeamsUserConfiguration {
     }
 }
 impl ::graph_model::rt::Value for TeamsUserConfiguration {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1668,6 +1676,7 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperation {
     }
 }
 impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1751,6 +1760,7 @@ impl ::graph_model::rt::Struct for TelephoneNumberLongRunningOperationDetails {
     }
 }
 impl ::graph_model::rt::Value for TelephoneNumberLongRunningOperationDetails {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -1836,6 +1846,7 @@ impl ::graph_model::rt::Struct for TelephoneNumberManagementRoot {
     }
 }
 impl ::graph_model::rt::Value for TelephoneNumberManagementRoot {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -40,6 +40,7 @@ impl ::graph_model::rt::Struct for PolicyIdentifierDetail {
     }
 }
 impl ::graph_model::rt::Value for PolicyIdentifierDetail {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

@@ -72,6 +72,7 @@ impl ::graph_model::rt::Struct for Group {
     }
 }
 impl ::graph_model::rt::Value for Group {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -148,6 +149,7 @@ impl ::graph_model::rt::Struct for LocalizedDescription {
     }
 }
 impl ::graph_model::rt::Value for LocalizedDescription {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -226,6 +228,7 @@ impl ::graph_model::rt::Struct for LocalizedLabel {
     }
 }
 impl ::graph_model::rt::Value for LocalizedLabel {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -302,6 +305,7 @@ impl ::graph_model::rt::Struct for LocalizedName {
     }
 }
 impl ::graph_model::rt::Value for LocalizedName {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -399,6 +403,7 @@ impl ::graph_model::rt::Struct for Relation {
     }
 }
 impl ::graph_model::rt::Value for Relation {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -584,6 +589,7 @@ impl ::graph_model::rt::Struct for Set {
     }
 }
 impl ::graph_model::rt::Value for Set {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -678,6 +684,7 @@ impl ::graph_model::rt::Struct for Store {
     }
 }
 impl ::graph_model::rt::Value for Store {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -799,6 +806,7 @@ impl ::graph_model::rt::Struct for Term {
     }
 }
 impl ::graph_model::rt::Value for Term {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

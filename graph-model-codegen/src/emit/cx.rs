@@ -187,6 +187,11 @@ impl Cx<'_> {
         let rt = self.rt;
         self.allow_deprecated(w, 0, deprecated);
         w.impl_open(&format!("impl {rt}::rt::Value"), name);
+        if blank == "Self::default()" {
+            // Built in one place: each `Option`, `Vec` and `…Any` variant
+            // that holds the type calls it instead of inlining every field.
+            w.line(4, "#[inline(never)]");
+        }
         w.fn_open(4, "fn blank", &[], "Self");
         w.line(8, blank);
         w.line(4, "}");

@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for Circle {
     }
 }
 impl ::graph_model::rt::Value for Circle {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -226,6 +227,7 @@ impl ::graph_model::rt::Struct for Group {
     }
 }
 impl ::graph_model::rt::Value for Group {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -371,6 +373,7 @@ impl ::graph_model::rt::Struct for Keywords {
     }
 }
 impl ::graph_model::rt::Value for Keywords {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -449,6 +452,7 @@ impl ::graph_model::rt::Struct for Node {
     }
 }
 impl ::graph_model::rt::Value for Node {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -525,6 +529,7 @@ impl ::graph_model::rt::Struct for Old {
 }
 #[allow(deprecated)]
 impl ::graph_model::rt::Value for Old {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -727,6 +732,7 @@ impl ::graph_model::rt::Struct for Primitives {
     }
 }
 impl ::graph_model::rt::Value for Primitives {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -884,6 +890,7 @@ impl ::graph_model::rt::Struct for Shape {
     }
 }
 impl ::graph_model::rt::Value for Shape {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -986,6 +993,7 @@ impl ::graph_model::rt::Polymorphic for ShapeAny {
     }
 }
 impl ::graph_model::rt::Value for ShapeAny {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }

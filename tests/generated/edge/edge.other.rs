@@ -35,6 +35,7 @@ impl ::graph_model::rt::Struct for Circle {
     }
 }
 impl ::graph_model::rt::Value for Circle {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
@@ -108,6 +109,7 @@ impl ::graph_model::rt::Struct for Holder {
     }
 }
 impl ::graph_model::rt::Value for Holder {
+    #[inline(never)]
     fn blank() -> Self {
         Self::default()
     }
