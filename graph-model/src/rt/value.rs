@@ -144,6 +144,20 @@ pub trait EnumValue {
     fn copy_from(&mut self, other: &dyn EnumValue);
 }
 
+/// [`EnumValue`]'s methods that see the value as its own type.
+macro_rules! enum_value_as_any {
+    () => {
+        fn as_any(&self) -> &dyn Any {
+            self
+        }
+        fn copy_from(&mut self, other: &dyn EnumValue) {
+            if let Some(other) = other.as_any().downcast_ref::<Self>() {
+                self.clone_from(other);
+            }
+        }
+    };
+}
+
 impl<E: WireEnum + 'static> EnumValue for E {
     fn expecting(&self) -> &'static str {
         "an enum member name"
@@ -154,14 +168,7 @@ impl<E: WireEnum + 'static> EnumValue for E {
     fn wire(&self) -> Cow<'_, str> {
         Cow::Borrowed(self.as_str())
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn copy_from(&mut self, other: &dyn EnumValue) {
-        if let Some(other) = other.as_any().downcast_ref::<Self>() {
-            self.clone_from(other);
-        }
-    }
+    enum_value_as_any!();
 }
 
 impl<E: WireEnum + PartialEq + 'static> EnumValue for Flags<E> {
@@ -174,14 +181,7 @@ impl<E: WireEnum + PartialEq + 'static> EnumValue for Flags<E> {
     fn wire(&self) -> Cow<'_, str> {
         Cow::Owned(self.to_string())
     }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
-    fn copy_from(&mut self, other: &dyn EnumValue) {
-        if let Some(other) = other.as_any().downcast_ref::<Self>() {
-            self.clone_from(other);
-        }
-    }
+    enum_value_as_any!();
 }
 
 impl<E: WireEnum + PartialEq + 'static> Value for Flags<E> {
