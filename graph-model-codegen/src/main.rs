@@ -115,7 +115,8 @@ enum Command {
         /// One Cargo feature per namespace (writes features.toml).
         #[arg(long)]
         namespace_features: bool,
-        /// An extra derive on every struct and enum (repeatable), e.g. `Eq`.
+        /// An extra derive on every struct and enum (repeatable), e.g. `Eq`;
+        /// `Clone`, `PartialEq` and `Debug` are always implemented.
         #[arg(long = "derive")]
         derives: Vec<String>,
         /// Put a namespace at a module path: `microsoft.graph=graph` (repeatable).
