@@ -83,9 +83,7 @@ fn eq(a: &View<'_>, b: &View<'_>) -> bool {
         return equal;
     }
     match (a, b) {
-        (View::Enum(x), View::Enum(y)) => {
-            x.as_any().type_id() == y.as_any().type_id() && x.wire() == y.wire()
-        }
+        (View::Enum(x), View::Enum(y)) => x.same_as(*y),
         (View::Struct(x), View::Struct(y)) => eq_fields(*x, *y),
         (View::Poly(x), View::Poly(y)) => match (x.variant(), y.variant()) {
             (Variant::Base(l), Variant::Base(r)) => eq_fields(l, r),

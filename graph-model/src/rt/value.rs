@@ -142,6 +142,8 @@ pub trait EnumValue {
     /// Becomes a copy of `other`, a value of the same type (no change
     /// otherwise).
     fn copy_from(&mut self, other: &dyn EnumValue);
+    /// Whether `other` is a value of the same type, equal to this one.
+    fn same_as(&self, other: &dyn EnumValue) -> bool;
 }
 
 /// [`EnumValue`]'s methods that see the value as its own type.
@@ -155,10 +157,13 @@ macro_rules! enum_value_as_any {
                 self.clone_from(other);
             }
         }
+        fn same_as(&self, other: &dyn EnumValue) -> bool {
+            other.as_any().downcast_ref::<Self>() == Some(self)
+        }
     };
 }
 
-impl<E: WireEnum + 'static> EnumValue for E {
+impl<E: WireEnum + PartialEq + 'static> EnumValue for E {
     fn expecting(&self) -> &'static str {
         "an enum member name"
     }

@@ -242,3 +242,26 @@ proptest! {
         }
     }
 }
+
+/// Enum fields compare as their own type, as the derive does: `Other`
+/// holding a known member's wire string is not that member.
+#[test]
+fn enum_fields_compare_as_values_not_as_wire_strings() {
+    use graph_model::graph::{
+        CustomDataProvidedResourceUploadSession as Session,
+        CustomDataProvidedResourceUploadStatus as Status,
+    };
+    let known: Session = serde_json::from_value(json!({"status": "active"})).unwrap();
+    let mut other = known.clone();
+    other.status = Some(Status::Other("active".into()));
+    assert_eq!(
+        serde_json::to_string(&other).unwrap(),
+        serde_json::to_string(&known).unwrap()
+    );
+    assert!(other != known);
+    assert!(other.clone() == other);
+    assert!(
+        format!("{known:?}").contains("status: \"active\""),
+        "{known:?}"
+    );
+}
