@@ -63,45 +63,38 @@ impl Cx<'_> {
     /// call each into the runtime, which walks the value as the writer does
     /// (a derive would expand to code per field of every type).
     pub fn std_impls(&self, w: &mut Writer, (name, deprecated): (&str, bool)) {
-        let rt = self.rt;
-        let impls = [
-            (
-                "Clone",
-                "fn clone",
-                vec!["&self"],
-                "Self",
-                "clone_value",
-                "self",
-            ),
-            (
-                "PartialEq",
-                "fn eq",
-                vec!["&self", "other: &Self"],
-                "bool",
-                "eq_value",
-                "other",
-            ),
-            (
-                "::std::fmt::Debug",
-                "fn fmt",
-                vec!["&self", "f: &mut ::std::fmt::Formatter<'_>"],
-                "::std::fmt::Result",
-                "debug_value",
-                "f",
-            ),
-        ];
-        for (tr, f, params, ret, function, last) in impls {
+        // `impl trait for name { sig { rt::function(args) } }`.
+        let mut one = |tr: &str, sig: (&str, &[&str], &str), function: &str, args: &[&str]| {
             self.allow_deprecated(w, 0, deprecated);
             w.impl_open(&format!("impl {tr}"), name);
-            w.fn_open(4, f, &params, ret);
-            let mut args = vec![atom("self")];
-            if last != "self" {
-                args.push(atom(last));
-            }
-            w.expr(8, &call(format!("{rt}::rt::{function}"), args), "");
+            w.fn_open(4, sig.0, sig.1, sig.2);
+            let args = args.iter().map(|a| atom(*a)).collect();
+            w.expr(8, &call(format!("{}::rt::{function}", self.rt), args), "");
             w.line(4, "}");
             w.line(0, "}");
-        }
+        };
+        one(
+            "Clone",
+            ("fn clone", &["&self"], "Self"),
+            "clone_value",
+            &["self"],
+        );
+        one(
+            "PartialEq",
+            ("fn eq", &["&self", "other: &Self"], "bool"),
+            "eq_value",
+            &["self", "other"],
+        );
+        one(
+            "::std::fmt::Debug",
+            (
+                "fn fmt",
+                &["&self", "f: &mut ::std::fmt::Formatter<'_>"],
+                "::std::fmt::Result",
+            ),
+            "debug_value",
+            &["self", "f"],
+        );
     }
 
     /// A path to `target`, relative to the current module (`super::x::Y`).

@@ -110,12 +110,11 @@ impl<'de> Visitor<'de> for StructVisitor<'_> {
 /// rule), and the rest of the object is still in the map.
 pub(super) fn stream_into<'de, A: MapAccess<'de>>(
     out: &mut dyn Struct,
-    pending: Option<Cow<'de, str>>,
+    mut pending: Option<Cow<'de, str>>,
     map: &mut A,
     watch_type: bool,
 ) -> Result<Option<serde_json::Value>, A::Error> {
     let names = out.fields();
-    let mut pending = pending;
     let mut result = Ok(None);
     out.slots_mut(&mut |slots, extra| {
         let mut fields = Fields {

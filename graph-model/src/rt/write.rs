@@ -92,20 +92,16 @@ fn write_members<M: SerializeMap>(
         map: &mut *map,
         extra,
         annotated: kinds.property_annotation,
-        error: None,
     };
     let fields = value.fields();
+    let mut written = Ok(());
     value.slots(&mut |slots| {
-        for (name, slot) in fields.iter().zip(slots) {
-            if let Err(e) = w.write(name, slot.field()) {
-                w.error = Some(e);
-                return;
-            }
-        }
+        written = fields
+            .iter()
+            .zip(slots)
+            .try_for_each(|(name, slot)| w.write(name, slot.field()));
     });
-    if let Some(e) = w.error {
-        return Err(e);
-    }
+    written?;
     if kinds.other || kinds.property_annotation {
         for (k, v) in extra.members() {
             let of_field = annotates(k).is_some_and(|p| fields.contains(&p));
@@ -119,14 +115,12 @@ fn write_members<M: SerializeMap>(
 
 /// Writes a struct's fields, each after the annotations of that property
 /// kept among the extra members (`files@odata.context` before `files`), as
-/// OData's JSON format orders them. It keeps the first error and writes
-/// nothing after it.
+/// OData's JSON format orders them.
 struct FieldWriter<'a, M: SerializeMap> {
     map: &'a mut M,
     extra: &'a Extra,
     /// Whether any extra member is a property annotation (`name@term`).
     annotated: bool,
-    error: Option<M::Error>,
 }
 
 impl<M: SerializeMap> FieldWriter<'_, M> {
