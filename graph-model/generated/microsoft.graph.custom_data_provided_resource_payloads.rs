@@ -240,15 +240,16 @@ impl ::graph_model::rt::Polymorphic for AccessReviewContextDataBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
-                Self::AccessReviewContextData(Default::default())
+                Self::AccessReviewContextData(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
-                Self::ApplyDecisionContextData(Default::default())
+                Self::ApplyDecisionContextData(Value::blank())
             }
             _ => return None,
         };
@@ -574,18 +575,17 @@ impl ::graph_model::rt::Polymorphic for DataAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customDataProvidedResourcePayloads.data" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.customDataProvidedResourcePayloads.data" => Self::Base(Value::blank()),
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextData" => {
-                Self::AccessReviewContextData(Default::default())
+                Self::AccessReviewContextData(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.accessReviewContextDataBase" => {
-                Self::AccessReviewContextDataBase(Default::default())
+                Self::AccessReviewContextDataBase(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourcePayloads.applyDecisionContextData" => {
-                Self::ApplyDecisionContextData(Default::default())
+                Self::ApplyDecisionContextData(Value::blank())
             }
             _ => return None,
         };

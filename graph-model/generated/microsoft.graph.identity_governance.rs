@@ -421,8 +421,9 @@ impl ::graph_model::rt::Polymorphic for WorkflowSubjectAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityGovernance.workflowSubject" => Self::Base(Default::default()),
+            "microsoft.graph.identityGovernance.workflowSubject" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {

@@ -545,10 +545,11 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageResource" => Self::Base(Default::default()),
+            "microsoft.graph.accessPackageResource" => Self::Base(Value::blank()),
             "microsoft.graph.customDataProvidedResource" => {
-                Self::CustomDataProvidedResource(Default::default())
+                Self::CustomDataProvidedResource(Value::blank())
             }
             _ => return None,
         };
@@ -1217,12 +1218,11 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customDataProvidedResourceUploadSession" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.customDataProvidedResourceUploadSession" => Self::Base(Value::blank()),
             "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Value::blank())
             }
             _ => return None,
         };
@@ -1732,16 +1732,17 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customExtensionData" => Self::Base(Default::default()),
+            "microsoft.graph.customExtensionData" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {
-                Self::AccessPackageAssignmentRequestCallbackData(Default::default())
+                Self::AccessPackageAssignmentRequestCallbackData(Value::blank())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionCallbackData" => {
-                Self::CustomTaskExtensionCallbackData(Default::default())
+                Self::CustomTaskExtensionCallbackData(Value::blank())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionResponseData" => {
-                Self::CustomTaskExtensionResponseData(Default::default())
+                Self::CustomTaskExtensionResponseData(Value::blank())
             }
             _ => return None,
         };
@@ -1963,10 +1964,9 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customExtensionEndpointConfiguration" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.customExtensionEndpointConfiguration" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {
@@ -2295,29 +2295,24 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.entity" => Self::Base(Default::default()),
-            "microsoft.graph.accessPackageCatalog" => {
-                Self::AccessPackageCatalog(Default::default())
-            }
-            "microsoft.graph.accessPackageResource" => {
-                Self::AccessPackageResource(Default::default())
-            }
+            "microsoft.graph.entity" => Self::Base(Value::blank()),
+            "microsoft.graph.accessPackageCatalog" => Self::AccessPackageCatalog(Value::blank()),
+            "microsoft.graph.accessPackageResource" => Self::AccessPackageResource(Value::blank()),
             "microsoft.graph.customDataProvidedResource" => {
-                Self::CustomDataProvidedResource(Default::default())
+                Self::CustomDataProvidedResource(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourceFile" => {
-                Self::CustomDataProvidedResourceFile(Default::default())
+                Self::CustomDataProvidedResourceFile(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourceUploadSession" => {
-                Self::CustomDataProvidedResourceUploadSession(Default::default())
+                Self::CustomDataProvidedResourceUploadSession(Value::blank())
             }
-            "microsoft.graph.entitlementManagement" => {
-                Self::EntitlementManagement(Default::default())
-            }
+            "microsoft.graph.entitlementManagement" => Self::EntitlementManagement(Value::blank()),
             _ => return None,
         };
         match self {

@@ -724,10 +724,11 @@ impl ::graph_model::rt::Polymorphic for CallOptionsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.callOptions" => Self::Base(Default::default()),
-            "microsoft.graph.incomingCallOptions" => Self::IncomingCallOptions(Default::default()),
-            "microsoft.graph.outgoingCallOptions" => Self::OutgoingCallOptions(Default::default()),
+            "microsoft.graph.callOptions" => Self::Base(Value::blank()),
+            "microsoft.graph.incomingCallOptions" => Self::IncomingCallOptions(Value::blank()),
+            "microsoft.graph.outgoingCallOptions" => Self::OutgoingCallOptions(Value::blank()),
             _ => return None,
         };
         match self {
@@ -1485,39 +1486,40 @@ impl ::graph_model::rt::Polymorphic for CommsOperationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.commsOperation" => Self::Base(Default::default()),
+            "microsoft.graph.commsOperation" => Self::Base(Value::blank()),
             "microsoft.graph.addLargeGalleryViewOperation" => {
-                Self::AddLargeGalleryViewOperation(Default::default())
+                Self::AddLargeGalleryViewOperation(Value::blank())
             }
             "microsoft.graph.cancelMediaProcessingOperation" => {
-                Self::CancelMediaProcessingOperation(Default::default())
+                Self::CancelMediaProcessingOperation(Value::blank())
             }
             "microsoft.graph.inviteParticipantsOperation" => {
-                Self::InviteParticipantsOperation(Default::default())
+                Self::InviteParticipantsOperation(Value::blank())
             }
             "microsoft.graph.muteParticipantOperation" => {
-                Self::MuteParticipantOperation(Default::default())
+                Self::MuteParticipantOperation(Value::blank())
             }
-            "microsoft.graph.playPromptOperation" => Self::PlayPromptOperation(Default::default()),
-            "microsoft.graph.recordOperation" => Self::RecordOperation(Default::default()),
+            "microsoft.graph.playPromptOperation" => Self::PlayPromptOperation(Value::blank()),
+            "microsoft.graph.recordOperation" => Self::RecordOperation(Value::blank()),
             "microsoft.graph.sendDtmfTonesOperation" => {
-                Self::SendDtmfTonesOperation(Default::default())
+                Self::SendDtmfTonesOperation(Value::blank())
             }
             "microsoft.graph.startHoldMusicOperation" => {
-                Self::StartHoldMusicOperation(Default::default())
+                Self::StartHoldMusicOperation(Value::blank())
             }
             "microsoft.graph.stopHoldMusicOperation" => {
-                Self::StopHoldMusicOperation(Default::default())
+                Self::StopHoldMusicOperation(Value::blank())
             }
             "microsoft.graph.subscribeToToneOperation" => {
-                Self::SubscribeToToneOperation(Default::default())
+                Self::SubscribeToToneOperation(Value::blank())
             }
             "microsoft.graph.unmuteParticipantOperation" => {
-                Self::UnmuteParticipantOperation(Default::default())
+                Self::UnmuteParticipantOperation(Value::blank())
             }
             "microsoft.graph.updateRecordingStatusOperation" => {
-                Self::UpdateRecordingStatusOperation(Default::default())
+                Self::UpdateRecordingStatusOperation(Value::blank())
             }
             _ => return None,
         };
@@ -2058,16 +2060,17 @@ impl ::graph_model::rt::Polymorphic for EngagementConversationMessageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.engagementConversationMessage" => Self::Base(Default::default()),
+            "microsoft.graph.engagementConversationMessage" => Self::Base(Value::blank()),
             "microsoft.graph.engagementConversationDiscussionMessage" => {
-                Self::EngagementConversationDiscussionMessage(Default::default())
+                Self::EngagementConversationDiscussionMessage(Value::blank())
             }
             "microsoft.graph.engagementConversationQuestionMessage" => {
-                Self::EngagementConversationQuestionMessage(Default::default())
+                Self::EngagementConversationQuestionMessage(Value::blank())
             }
             "microsoft.graph.engagementConversationSystemMessage" => {
-                Self::EngagementConversationSystemMessage(Default::default())
+                Self::EngagementConversationSystemMessage(Value::blank())
             }
             _ => return None,
         };
@@ -3580,13 +3583,12 @@ impl ::graph_model::rt::Polymorphic for MediaConfigAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mediaConfig" => Self::Base(Default::default()),
-            "microsoft.graph.appHostedMediaConfig" => {
-                Self::AppHostedMediaConfig(Default::default())
-            }
+            "microsoft.graph.mediaConfig" => Self::Base(Value::blank()),
+            "microsoft.graph.appHostedMediaConfig" => Self::AppHostedMediaConfig(Value::blank()),
             "microsoft.graph.serviceHostedMediaConfig" => {
-                Self::ServiceHostedMediaConfig(Default::default())
+                Self::ServiceHostedMediaConfig(Value::blank())
             }
             _ => return None,
         };
@@ -4074,15 +4076,14 @@ impl ::graph_model::rt::Polymorphic for MeetingInfoAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.meetingInfo" => Self::Base(Default::default()),
+            "microsoft.graph.meetingInfo" => Self::Base(Value::blank()),
             "microsoft.graph.joinMeetingIdMeetingInfo" => {
-                Self::JoinMeetingIdMeetingInfo(Default::default())
+                Self::JoinMeetingIdMeetingInfo(Value::blank())
             }
-            "microsoft.graph.organizerMeetingInfo" => {
-                Self::OrganizerMeetingInfo(Default::default())
-            }
-            "microsoft.graph.tokenMeetingInfo" => Self::TokenMeetingInfo(Default::default()),
+            "microsoft.graph.organizerMeetingInfo" => Self::OrganizerMeetingInfo(Value::blank()),
+            "microsoft.graph.tokenMeetingInfo" => Self::TokenMeetingInfo(Value::blank()),
             _ => return None,
         };
         match self {

@@ -7260,17 +7260,16 @@ impl ::graph_model::rt::Polymorphic for ManagedAppAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedApp" => Self::Base(Default::default()),
-            "microsoft.graph.managedAndroidLobApp" => {
-                Self::ManagedAndroidLobApp(Default::default())
-            }
+            "microsoft.graph.managedApp" => Self::Base(Value::blank()),
+            "microsoft.graph.managedAndroidLobApp" => Self::ManagedAndroidLobApp(Value::blank()),
             "microsoft.graph.managedAndroidStoreApp" => {
-                Self::ManagedAndroidStoreApp(Default::default())
+                Self::ManagedAndroidStoreApp(Value::blank())
             }
-            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
-            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Default::default()),
-            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Default::default()),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Value::blank()),
+            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Value::blank()),
+            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7666,10 +7665,11 @@ impl ::graph_model::rt::Polymorphic for ManagedAppConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedAppConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.managedAppConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.targetedManagedAppConfiguration" => {
-                Self::TargetedManagedAppConfiguration(Default::default())
+                Self::TargetedManagedAppConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -8390,37 +8390,36 @@ impl ::graph_model::rt::Polymorphic for ManagedAppPolicyAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedAppPolicy" => Self::Base(Default::default()),
+            "microsoft.graph.managedAppPolicy" => Self::Base(Value::blank()),
             "microsoft.graph.androidManagedAppProtection" => {
-                Self::AndroidManagedAppProtection(Default::default())
+                Self::AndroidManagedAppProtection(Value::blank())
             }
             "microsoft.graph.defaultManagedAppProtection" => {
-                Self::DefaultManagedAppProtection(Default::default())
+                Self::DefaultManagedAppProtection(Value::blank())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                Self::IosManagedAppProtection(Default::default())
+                Self::IosManagedAppProtection(Value::blank())
             }
             "microsoft.graph.managedAppConfiguration" => {
-                Self::ManagedAppConfiguration(Default::default())
+                Self::ManagedAppConfiguration(Value::blank())
             }
-            "microsoft.graph.managedAppProtection" => {
-                Self::ManagedAppProtection(Default::default())
-            }
+            "microsoft.graph.managedAppProtection" => Self::ManagedAppProtection(Value::blank()),
             "microsoft.graph.mdmWindowsInformationProtectionPolicy" => {
-                Self::MdmWindowsInformationProtectionPolicy(Default::default())
+                Self::MdmWindowsInformationProtectionPolicy(Value::blank())
             }
             "microsoft.graph.targetedManagedAppConfiguration" => {
-                Self::TargetedManagedAppConfiguration(Default::default())
+                Self::TargetedManagedAppConfiguration(Value::blank())
             }
             "microsoft.graph.targetedManagedAppProtection" => {
-                Self::TargetedManagedAppProtection(Default::default())
+                Self::TargetedManagedAppProtection(Value::blank())
             }
             "microsoft.graph.windowsInformationProtection" => {
-                Self::WindowsInformationProtection(Default::default())
+                Self::WindowsInformationProtection(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionPolicy" => {
-                Self::WindowsInformationProtectionPolicy(Default::default())
+                Self::WindowsInformationProtectionPolicy(Value::blank())
             }
             _ => return None,
         };
@@ -9083,19 +9082,20 @@ impl ::graph_model::rt::Polymorphic for ManagedAppProtectionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedAppProtection" => Self::Base(Default::default()),
+            "microsoft.graph.managedAppProtection" => Self::Base(Value::blank()),
             "microsoft.graph.androidManagedAppProtection" => {
-                Self::AndroidManagedAppProtection(Default::default())
+                Self::AndroidManagedAppProtection(Value::blank())
             }
             "microsoft.graph.defaultManagedAppProtection" => {
-                Self::DefaultManagedAppProtection(Default::default())
+                Self::DefaultManagedAppProtection(Value::blank())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                Self::IosManagedAppProtection(Default::default())
+                Self::IosManagedAppProtection(Value::blank())
             }
             "microsoft.graph.targetedManagedAppProtection" => {
-                Self::TargetedManagedAppProtection(Default::default())
+                Self::TargetedManagedAppProtection(Value::blank())
             }
             _ => return None,
         };
@@ -9409,13 +9409,14 @@ impl ::graph_model::rt::Polymorphic for ManagedAppRegistrationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedAppRegistration" => Self::Base(Default::default()),
+            "microsoft.graph.managedAppRegistration" => Self::Base(Value::blank()),
             "microsoft.graph.androidManagedAppRegistration" => {
-                Self::AndroidManagedAppRegistration(Default::default())
+                Self::AndroidManagedAppRegistration(Value::blank())
             }
             "microsoft.graph.iosManagedAppRegistration" => {
-                Self::IosManagedAppRegistration(Default::default())
+                Self::IosManagedAppRegistration(Value::blank())
             }
             _ => return None,
         };
@@ -9612,9 +9613,10 @@ impl ::graph_model::rt::Polymorphic for ManagedAppStatusAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedAppStatus" => Self::Base(Default::default()),
-            "microsoft.graph.managedAppStatusRaw" => Self::ManagedAppStatusRaw(Default::default()),
+            "microsoft.graph.managedAppStatus" => Self::Base(Value::blank()),
+            "microsoft.graph.managedAppStatusRaw" => Self::ManagedAppStatusRaw(Value::blank()),
             _ => return None,
         };
         match self {
@@ -10045,10 +10047,11 @@ impl ::graph_model::rt::Polymorphic for ManagedDeviceMobileAppConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedDeviceMobileAppConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.managedDeviceMobileAppConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.iosMobileAppConfiguration" => {
-                Self::IosMobileAppConfiguration(Default::default())
+                Self::IosMobileAppConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -10934,9 +10937,10 @@ impl ::graph_model::rt::Polymorphic for ManagedEBookAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedEBook" => Self::Base(Default::default()),
-            "microsoft.graph.iosVppEBook" => Self::IosVppEBook(Default::default()),
+            "microsoft.graph.managedEBook" => Self::Base(Value::blank()),
+            "microsoft.graph.iosVppEBook" => Self::IosVppEBook(Value::blank()),
             _ => return None,
         };
         match self {
@@ -11126,11 +11130,10 @@ impl ::graph_model::rt::Polymorphic for ManagedEBookAssignmentAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedEBookAssignment" => Self::Base(Default::default()),
-            "microsoft.graph.iosVppEBookAssignment" => {
-                Self::IosVppEBookAssignment(Default::default())
-            }
+            "microsoft.graph.managedEBookAssignment" => Self::Base(Value::blank()),
+            "microsoft.graph.iosVppEBookAssignment" => Self::IosVppEBookAssignment(Value::blank()),
             _ => return None,
         };
         match self {
@@ -12063,12 +12066,11 @@ impl ::graph_model::rt::Polymorphic for ManagedMobileLobAppAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.managedMobileLobApp" => Self::Base(Default::default()),
-            "microsoft.graph.managedAndroidLobApp" => {
-                Self::ManagedAndroidLobApp(Default::default())
-            }
-            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
+            "microsoft.graph.managedMobileLobApp" => Self::Base(Value::blank()),
+            "microsoft.graph.managedAndroidLobApp" => Self::ManagedAndroidLobApp(Value::blank()),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Value::blank()),
             _ => return None,
         };
         match self {
@@ -13243,48 +13245,43 @@ impl ::graph_model::rt::Polymorphic for MobileAppAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mobileApp" => Self::Base(Default::default()),
-            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Default::default()),
-            "microsoft.graph.androidStoreApp" => Self::AndroidStoreApp(Default::default()),
-            "microsoft.graph.iosLobApp" => Self::IosLobApp(Default::default()),
-            "microsoft.graph.iosStoreApp" => Self::IosStoreApp(Default::default()),
-            "microsoft.graph.iosVppApp" => Self::IosVppApp(Default::default()),
-            "microsoft.graph.iosiPadOSWebClip" => Self::IosiPadOSWebClip(Default::default()),
-            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Default::default()),
-            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Default::default()),
+            "microsoft.graph.mobileApp" => Self::Base(Value::blank()),
+            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Value::blank()),
+            "microsoft.graph.androidStoreApp" => Self::AndroidStoreApp(Value::blank()),
+            "microsoft.graph.iosLobApp" => Self::IosLobApp(Value::blank()),
+            "microsoft.graph.iosStoreApp" => Self::IosStoreApp(Value::blank()),
+            "microsoft.graph.iosVppApp" => Self::IosVppApp(Value::blank()),
+            "microsoft.graph.iosiPadOSWebClip" => Self::IosiPadOSWebClip(Value::blank()),
+            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Value::blank()),
+            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Value::blank()),
             "microsoft.graph.macOSMicrosoftDefenderApp" => {
-                Self::MacOSMicrosoftDefenderApp(Default::default())
+                Self::MacOSMicrosoftDefenderApp(Value::blank())
             }
-            "microsoft.graph.macOSMicrosoftEdgeApp" => {
-                Self::MacOSMicrosoftEdgeApp(Default::default())
-            }
-            "microsoft.graph.macOSOfficeSuiteApp" => Self::MacOSOfficeSuiteApp(Default::default()),
-            "microsoft.graph.managedAndroidLobApp" => {
-                Self::ManagedAndroidLobApp(Default::default())
-            }
+            "microsoft.graph.macOSMicrosoftEdgeApp" => Self::MacOSMicrosoftEdgeApp(Value::blank()),
+            "microsoft.graph.macOSOfficeSuiteApp" => Self::MacOSOfficeSuiteApp(Value::blank()),
+            "microsoft.graph.managedAndroidLobApp" => Self::ManagedAndroidLobApp(Value::blank()),
             "microsoft.graph.managedAndroidStoreApp" => {
-                Self::ManagedAndroidStoreApp(Default::default())
+                Self::ManagedAndroidStoreApp(Value::blank())
             }
-            "microsoft.graph.managedApp" => Self::ManagedApp(Default::default()),
-            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
-            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Default::default()),
-            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Default::default()),
+            "microsoft.graph.managedApp" => Self::ManagedApp(Value::blank()),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Value::blank()),
+            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Value::blank()),
+            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Value::blank()),
             "microsoft.graph.microsoftStoreForBusinessApp" => {
-                Self::MicrosoftStoreForBusinessApp(Default::default())
+                Self::MicrosoftStoreForBusinessApp(Value::blank())
             }
-            "microsoft.graph.mobileLobApp" => Self::MobileLobApp(Default::default()),
-            "microsoft.graph.webApp" => Self::WebApp(Default::default()),
-            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Default::default()),
-            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Default::default()),
+            "microsoft.graph.mobileLobApp" => Self::MobileLobApp(Value::blank()),
+            "microsoft.graph.webApp" => Self::WebApp(Value::blank()),
+            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Value::blank()),
+            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Value::blank()),
             "microsoft.graph.windowsMicrosoftEdgeApp" => {
-                Self::WindowsMicrosoftEdgeApp(Default::default())
+                Self::WindowsMicrosoftEdgeApp(Value::blank())
             }
-            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Default::default()),
-            "microsoft.graph.windowsUniversalAppX" => {
-                Self::WindowsUniversalAppX(Default::default())
-            }
-            "microsoft.graph.windowsWebApp" => Self::WindowsWebApp(Default::default()),
+            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Value::blank()),
+            "microsoft.graph.windowsUniversalAppX" => Self::WindowsUniversalAppX(Value::blank()),
+            "microsoft.graph.windowsWebApp" => Self::WindowsWebApp(Value::blank()),
             _ => return None,
         };
         match self {
@@ -13671,31 +13668,32 @@ impl ::graph_model::rt::Polymorphic for MobileAppAssignmentSettingsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mobileAppAssignmentSettings" => Self::Base(Default::default()),
+            "microsoft.graph.mobileAppAssignmentSettings" => Self::Base(Value::blank()),
             "microsoft.graph.iosLobAppAssignmentSettings" => {
-                Self::IosLobAppAssignmentSettings(Default::default())
+                Self::IosLobAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.iosStoreAppAssignmentSettings" => {
-                Self::IosStoreAppAssignmentSettings(Default::default())
+                Self::IosStoreAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.iosVppAppAssignmentSettings" => {
-                Self::IosVppAppAssignmentSettings(Default::default())
+                Self::IosVppAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.macOsLobAppAssignmentSettings" => {
-                Self::MacOsLobAppAssignmentSettings(Default::default())
+                Self::MacOsLobAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.microsoftStoreForBusinessAppAssignmentSettings" => {
-                Self::MicrosoftStoreForBusinessAppAssignmentSettings(Default::default())
+                Self::MicrosoftStoreForBusinessAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.win32LobAppAssignmentSettings" => {
-                Self::Win32LobAppAssignmentSettings(Default::default())
+                Self::Win32LobAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.windowsAppXAppAssignmentSettings" => {
-                Self::WindowsAppXAppAssignmentSettings(Default::default())
+                Self::WindowsAppXAppAssignmentSettings(Value::blank())
             }
             "microsoft.graph.windowsUniversalAppXAppAssignmentSettings" => {
-                Self::WindowsUniversalAppXAppAssignmentSettings(Default::default())
+                Self::WindowsUniversalAppXAppAssignmentSettings(Value::blank())
             }
             _ => return None,
         };
@@ -14382,13 +14380,14 @@ impl ::graph_model::rt::Polymorphic for MobileAppIdentifierAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mobileAppIdentifier" => Self::Base(Default::default()),
+            "microsoft.graph.mobileAppIdentifier" => Self::Base(Value::blank()),
             "microsoft.graph.androidMobileAppIdentifier" => {
-                Self::AndroidMobileAppIdentifier(Default::default())
+                Self::AndroidMobileAppIdentifier(Value::blank())
             }
             "microsoft.graph.iosMobileAppIdentifier" => {
-                Self::IosMobileAppIdentifier(Default::default())
+                Self::IosMobileAppIdentifier(Value::blank())
             }
             _ => return None,
         };
@@ -14804,8 +14803,9 @@ impl ::graph_model::rt::Polymorphic for MobileAppRelationshipAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mobileAppRelationship" => Self::Base(Default::default()),
+            "microsoft.graph.mobileAppRelationship" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {
@@ -14981,10 +14981,11 @@ impl ::graph_model::rt::Polymorphic for MobileContainedAppAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mobileContainedApp" => Self::Base(Default::default()),
+            "microsoft.graph.mobileContainedApp" => Self::Base(Value::blank()),
             "microsoft.graph.windowsUniversalAppXContainedApp" => {
-                Self::WindowsUniversalAppXContainedApp(Default::default())
+                Self::WindowsUniversalAppXContainedApp(Value::blank())
             }
             _ => return None,
         };
@@ -15323,18 +15324,17 @@ impl ::graph_model::rt::Polymorphic for MobileLobAppAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mobileLobApp" => Self::Base(Default::default()),
-            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Default::default()),
-            "microsoft.graph.iosLobApp" => Self::IosLobApp(Default::default()),
-            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Default::default()),
-            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Default::default()),
-            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Default::default()),
-            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Default::default()),
-            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Default::default()),
-            "microsoft.graph.windowsUniversalAppX" => {
-                Self::WindowsUniversalAppX(Default::default())
-            }
+            "microsoft.graph.mobileLobApp" => Self::Base(Value::blank()),
+            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Value::blank()),
+            "microsoft.graph.iosLobApp" => Self::IosLobApp(Value::blank()),
+            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Value::blank()),
+            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Value::blank()),
+            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Value::blank()),
+            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Value::blank()),
+            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Value::blank()),
+            "microsoft.graph.windowsUniversalAppX" => Self::WindowsUniversalAppX(Value::blank()),
             _ => return None,
         };
         match self {
@@ -16178,13 +16178,14 @@ impl ::graph_model::rt::Polymorphic for TargetedManagedAppProtectionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.targetedManagedAppProtection" => Self::Base(Default::default()),
+            "microsoft.graph.targetedManagedAppProtection" => Self::Base(Value::blank()),
             "microsoft.graph.androidManagedAppProtection" => {
-                Self::AndroidManagedAppProtection(Default::default())
+                Self::AndroidManagedAppProtection(Value::blank())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                Self::IosManagedAppProtection(Default::default())
+                Self::IosManagedAppProtection(Value::blank())
             }
             _ => return None,
         };
@@ -19256,19 +19257,20 @@ impl ::graph_model::rt::Polymorphic for Win32LobAppRuleAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.win32LobAppRule" => Self::Base(Default::default()),
+            "microsoft.graph.win32LobAppRule" => Self::Base(Value::blank()),
             "microsoft.graph.win32LobAppFileSystemRule" => {
-                Self::Win32LobAppFileSystemRule(Default::default())
+                Self::Win32LobAppFileSystemRule(Value::blank())
             }
             "microsoft.graph.win32LobAppPowerShellScriptRule" => {
-                Self::Win32LobAppPowerShellScriptRule(Default::default())
+                Self::Win32LobAppPowerShellScriptRule(Value::blank())
             }
             "microsoft.graph.win32LobAppProductCodeRule" => {
-                Self::Win32LobAppProductCodeRule(Default::default())
+                Self::Win32LobAppProductCodeRule(Value::blank())
             }
             "microsoft.graph.win32LobAppRegistryRule" => {
-                Self::Win32LobAppRegistryRule(Default::default())
+                Self::Win32LobAppRegistryRule(Value::blank())
             }
             _ => return None,
         };
@@ -20462,13 +20464,14 @@ impl ::graph_model::rt::Polymorphic for WindowsInformationProtectionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.windowsInformationProtection" => Self::Base(Default::default()),
+            "microsoft.graph.windowsInformationProtection" => Self::Base(Value::blank()),
             "microsoft.graph.mdmWindowsInformationProtectionPolicy" => {
-                Self::MdmWindowsInformationProtectionPolicy(Default::default())
+                Self::MdmWindowsInformationProtectionPolicy(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionPolicy" => {
-                Self::WindowsInformationProtectionPolicy(Default::default())
+                Self::WindowsInformationProtectionPolicy(Value::blank())
             }
             _ => return None,
         };
@@ -20696,13 +20699,14 @@ impl ::graph_model::rt::Polymorphic for WindowsInformationProtectionAppAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.windowsInformationProtectionApp" => Self::Base(Default::default()),
+            "microsoft.graph.windowsInformationProtectionApp" => Self::Base(Value::blank()),
             "microsoft.graph.windowsInformationProtectionDesktopApp" => {
-                Self::WindowsInformationProtectionDesktopApp(Default::default())
+                Self::WindowsInformationProtectionDesktopApp(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionStoreApp" => {
-                Self::WindowsInformationProtectionStoreApp(Default::default())
+                Self::WindowsInformationProtectionStoreApp(Value::blank())
             }
             _ => return None,
         };

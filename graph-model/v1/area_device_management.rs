@@ -2842,15 +2842,14 @@ impl ::graph_model::rt::Polymorphic for AppleDeviceFeaturesConfigurationBaseAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.appleDeviceFeaturesConfigurationBase" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.appleDeviceFeaturesConfigurationBase" => Self::Base(Value::blank()),
             "microsoft.graph.iosDeviceFeaturesConfiguration" => {
-                Self::IosDeviceFeaturesConfiguration(Default::default())
+                Self::IosDeviceFeaturesConfiguration(Value::blank())
             }
             "microsoft.graph.macOSDeviceFeaturesConfiguration" => {
-                Self::MacOSDeviceFeaturesConfiguration(Default::default())
+                Self::MacOSDeviceFeaturesConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -5661,10 +5660,11 @@ impl ::graph_model::rt::Polymorphic for CloudPcManagementAssignmentTargetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.cloudPcManagementAssignmentTarget" => Self::Base(Default::default()),
+            "microsoft.graph.cloudPcManagementAssignmentTarget" => Self::Base(Value::blank()),
             "microsoft.graph.cloudPcManagementGroupAssignmentTarget" => {
-                Self::CloudPcManagementGroupAssignmentTarget(Default::default())
+                Self::CloudPcManagementGroupAssignmentTarget(Value::blank())
             }
             _ => return None,
         };
@@ -9956,29 +9956,28 @@ impl ::graph_model::rt::Polymorphic for DeviceCompliancePolicyAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceCompliancePolicy" => Self::Base(Default::default()),
+            "microsoft.graph.deviceCompliancePolicy" => Self::Base(Value::blank()),
             "microsoft.graph.androidCompliancePolicy" => {
-                Self::AndroidCompliancePolicy(Default::default())
+                Self::AndroidCompliancePolicy(Value::blank())
             }
             "microsoft.graph.androidWorkProfileCompliancePolicy" => {
-                Self::AndroidWorkProfileCompliancePolicy(Default::default())
+                Self::AndroidWorkProfileCompliancePolicy(Value::blank())
             }
-            "microsoft.graph.iosCompliancePolicy" => Self::IosCompliancePolicy(Default::default()),
-            "microsoft.graph.macOSCompliancePolicy" => {
-                Self::MacOSCompliancePolicy(Default::default())
-            }
+            "microsoft.graph.iosCompliancePolicy" => Self::IosCompliancePolicy(Value::blank()),
+            "microsoft.graph.macOSCompliancePolicy" => Self::MacOSCompliancePolicy(Value::blank()),
             "microsoft.graph.windows10CompliancePolicy" => {
-                Self::Windows10CompliancePolicy(Default::default())
+                Self::Windows10CompliancePolicy(Value::blank())
             }
             "microsoft.graph.windows10MobileCompliancePolicy" => {
-                Self::Windows10MobileCompliancePolicy(Default::default())
+                Self::Windows10MobileCompliancePolicy(Value::blank())
             }
             "microsoft.graph.windows81CompliancePolicy" => {
-                Self::Windows81CompliancePolicy(Default::default())
+                Self::Windows81CompliancePolicy(Value::blank())
             }
             "microsoft.graph.windowsPhone81CompliancePolicy" => {
-                Self::WindowsPhone81CompliancePolicy(Default::default())
+                Self::WindowsPhone81CompliancePolicy(Value::blank())
             }
             _ => return None,
         };
@@ -11214,85 +11213,82 @@ impl ::graph_model::rt::Polymorphic for DeviceConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.deviceConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.androidCustomConfiguration" => {
-                Self::AndroidCustomConfiguration(Default::default())
+                Self::AndroidCustomConfiguration(Value::blank())
             }
             "microsoft.graph.androidGeneralDeviceConfiguration" => {
-                Self::AndroidGeneralDeviceConfiguration(Default::default())
+                Self::AndroidGeneralDeviceConfiguration(Value::blank())
             }
             "microsoft.graph.androidWorkProfileCustomConfiguration" => {
-                Self::AndroidWorkProfileCustomConfiguration(Default::default())
+                Self::AndroidWorkProfileCustomConfiguration(Value::blank())
             }
             "microsoft.graph.androidWorkProfileGeneralDeviceConfiguration" => {
-                Self::AndroidWorkProfileGeneralDeviceConfiguration(Default::default())
+                Self::AndroidWorkProfileGeneralDeviceConfiguration(Value::blank())
             }
             "microsoft.graph.appleDeviceFeaturesConfigurationBase" => {
-                Self::AppleDeviceFeaturesConfigurationBase(Default::default())
+                Self::AppleDeviceFeaturesConfigurationBase(Value::blank())
             }
             "microsoft.graph.editionUpgradeConfiguration" => {
-                Self::EditionUpgradeConfiguration(Default::default())
+                Self::EditionUpgradeConfiguration(Value::blank())
             }
-            "microsoft.graph.iosCertificateProfile" => {
-                Self::IosCertificateProfile(Default::default())
-            }
+            "microsoft.graph.iosCertificateProfile" => Self::IosCertificateProfile(Value::blank()),
             "microsoft.graph.iosCustomConfiguration" => {
-                Self::IosCustomConfiguration(Default::default())
+                Self::IosCustomConfiguration(Value::blank())
             }
             "microsoft.graph.iosDeviceFeaturesConfiguration" => {
-                Self::IosDeviceFeaturesConfiguration(Default::default())
+                Self::IosDeviceFeaturesConfiguration(Value::blank())
             }
             "microsoft.graph.iosGeneralDeviceConfiguration" => {
-                Self::IosGeneralDeviceConfiguration(Default::default())
+                Self::IosGeneralDeviceConfiguration(Value::blank())
             }
             "microsoft.graph.iosUpdateConfiguration" => {
-                Self::IosUpdateConfiguration(Default::default())
+                Self::IosUpdateConfiguration(Value::blank())
             }
             "microsoft.graph.macOSCustomConfiguration" => {
-                Self::MacOSCustomConfiguration(Default::default())
+                Self::MacOSCustomConfiguration(Value::blank())
             }
             "microsoft.graph.macOSDeviceFeaturesConfiguration" => {
-                Self::MacOSDeviceFeaturesConfiguration(Default::default())
+                Self::MacOSDeviceFeaturesConfiguration(Value::blank())
             }
             "microsoft.graph.macOSGeneralDeviceConfiguration" => {
-                Self::MacOSGeneralDeviceConfiguration(Default::default())
+                Self::MacOSGeneralDeviceConfiguration(Value::blank())
             }
-            "microsoft.graph.sharedPCConfiguration" => {
-                Self::SharedPCConfiguration(Default::default())
-            }
+            "microsoft.graph.sharedPCConfiguration" => Self::SharedPCConfiguration(Value::blank()),
             "microsoft.graph.windows10CustomConfiguration" => {
-                Self::Windows10CustomConfiguration(Default::default())
+                Self::Windows10CustomConfiguration(Value::blank())
             }
             "microsoft.graph.windows10EndpointProtectionConfiguration" => {
-                Self::Windows10EndpointProtectionConfiguration(Default::default())
+                Self::Windows10EndpointProtectionConfiguration(Value::blank())
             }
             "microsoft.graph.windows10EnterpriseModernAppManagementConfiguration" => {
-                Self::Windows10EnterpriseModernAppManagementConfiguration(Default::default())
+                Self::Windows10EnterpriseModernAppManagementConfiguration(Value::blank())
             }
             "microsoft.graph.windows10GeneralConfiguration" => {
-                Self::Windows10GeneralConfiguration(Default::default())
+                Self::Windows10GeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windows10SecureAssessmentConfiguration" => {
-                Self::Windows10SecureAssessmentConfiguration(Default::default())
+                Self::Windows10SecureAssessmentConfiguration(Value::blank())
             }
             "microsoft.graph.windows10TeamGeneralConfiguration" => {
-                Self::Windows10TeamGeneralConfiguration(Default::default())
+                Self::Windows10TeamGeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windows81GeneralConfiguration" => {
-                Self::Windows81GeneralConfiguration(Default::default())
+                Self::Windows81GeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration" => {
-                Self::WindowsDefenderAdvancedThreatProtectionConfiguration(Default::default())
+                Self::WindowsDefenderAdvancedThreatProtectionConfiguration(Value::blank())
             }
             "microsoft.graph.windowsPhone81CustomConfiguration" => {
-                Self::WindowsPhone81CustomConfiguration(Default::default())
+                Self::WindowsPhone81CustomConfiguration(Value::blank())
             }
             "microsoft.graph.windowsPhone81GeneralConfiguration" => {
-                Self::WindowsPhone81GeneralConfiguration(Default::default())
+                Self::WindowsPhone81GeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windowsUpdateForBusinessConfiguration" => {
-                Self::WindowsUpdateForBusinessConfiguration(Default::default())
+                Self::WindowsUpdateForBusinessConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -12388,19 +12384,20 @@ impl ::graph_model::rt::Polymorphic for DeviceEnrollmentConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceEnrollmentConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.deviceEnrollmentConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.deviceEnrollmentLimitConfiguration" => {
-                Self::DeviceEnrollmentLimitConfiguration(Default::default())
+                Self::DeviceEnrollmentLimitConfiguration(Value::blank())
             }
             "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration" => {
-                Self::DeviceEnrollmentPlatformRestrictionsConfiguration(Default::default())
+                Self::DeviceEnrollmentPlatformRestrictionsConfiguration(Value::blank())
             }
             "microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration" => {
-                Self::DeviceEnrollmentWindowsHelloForBusinessConfiguration(Default::default())
+                Self::DeviceEnrollmentWindowsHelloForBusinessConfiguration(Value::blank())
             }
             "microsoft.graph.windows10EnrollmentCompletionPageConfiguration" => {
-                Self::Windows10EnrollmentCompletionPageConfiguration(Default::default())
+                Self::Windows10EnrollmentCompletionPageConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -15761,11 +15758,12 @@ impl ::graph_model::rt::Polymorphic for EdgeSearchEngineBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.edgeSearchEngineBase" => Self::Base(Default::default()),
-            "microsoft.graph.edgeSearchEngine" => Self::EdgeSearchEngine(Default::default()),
+            "microsoft.graph.edgeSearchEngineBase" => Self::Base(Value::blank()),
+            "microsoft.graph.edgeSearchEngine" => Self::EdgeSearchEngine(Value::blank()),
             "microsoft.graph.edgeSearchEngineCustom" => {
-                Self::EdgeSearchEngineCustom(Default::default())
+                Self::EdgeSearchEngineCustom(Value::blank())
             }
             _ => return None,
         };
@@ -17646,8 +17644,9 @@ impl ::graph_model::rt::Polymorphic for IosCertificateProfileAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.iosCertificateProfile" => Self::Base(Default::default()),
+            "microsoft.graph.iosCertificateProfile" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {
@@ -19803,10 +19802,11 @@ impl ::graph_model::rt::Polymorphic for IosHomeScreenItemAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.iosHomeScreenItem" => Self::Base(Default::default()),
-            "microsoft.graph.iosHomeScreenApp" => Self::IosHomeScreenApp(Default::default()),
-            "microsoft.graph.iosHomeScreenFolder" => Self::IosHomeScreenFolder(Default::default()),
+            "microsoft.graph.iosHomeScreenItem" => Self::Base(Value::blank()),
+            "microsoft.graph.iosHomeScreenApp" => Self::IosHomeScreenApp(Value::blank()),
+            "microsoft.graph.iosHomeScreenFolder" => Self::IosHomeScreenFolder(Value::blank()),
             _ => return None,
         };
         match self {
@@ -23728,17 +23728,18 @@ impl ::graph_model::rt::Polymorphic for OmaSettingAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.omaSetting" => Self::Base(Default::default()),
-            "microsoft.graph.omaSettingBase64" => Self::OmaSettingBase64(Default::default()),
-            "microsoft.graph.omaSettingBoolean" => Self::OmaSettingBoolean(Default::default()),
-            "microsoft.graph.omaSettingDateTime" => Self::OmaSettingDateTime(Default::default()),
+            "microsoft.graph.omaSetting" => Self::Base(Value::blank()),
+            "microsoft.graph.omaSettingBase64" => Self::OmaSettingBase64(Value::blank()),
+            "microsoft.graph.omaSettingBoolean" => Self::OmaSettingBoolean(Value::blank()),
+            "microsoft.graph.omaSettingDateTime" => Self::OmaSettingDateTime(Value::blank()),
             "microsoft.graph.omaSettingFloatingPoint" => {
-                Self::OmaSettingFloatingPoint(Default::default())
+                Self::OmaSettingFloatingPoint(Value::blank())
             }
-            "microsoft.graph.omaSettingInteger" => Self::OmaSettingInteger(Default::default()),
-            "microsoft.graph.omaSettingString" => Self::OmaSettingString(Default::default()),
-            "microsoft.graph.omaSettingStringXml" => Self::OmaSettingStringXml(Default::default()),
+            "microsoft.graph.omaSettingInteger" => Self::OmaSettingInteger(Value::blank()),
+            "microsoft.graph.omaSettingString" => Self::OmaSettingString(Value::blank()),
+            "microsoft.graph.omaSettingStringXml" => Self::OmaSettingStringXml(Value::blank()),
             _ => return None,
         };
         match self {
@@ -27557,10 +27558,11 @@ impl ::graph_model::rt::Polymorphic for RoleAssignmentAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.roleAssignment" => Self::Base(Default::default()),
+            "microsoft.graph.roleAssignment" => Self::Base(Value::blank()),
             "microsoft.graph.deviceAndAppManagementRoleAssignment" => {
-                Self::DeviceAndAppManagementRoleAssignment(Default::default())
+                Self::DeviceAndAppManagementRoleAssignment(Value::blank())
             }
             _ => return None,
         };
@@ -27785,10 +27787,11 @@ impl ::graph_model::rt::Polymorphic for RoleDefinitionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.roleDefinition" => Self::Base(Default::default()),
+            "microsoft.graph.roleDefinition" => Self::Base(Value::blank()),
             "microsoft.graph.deviceAndAppManagementRoleDefinition" => {
-                Self::DeviceAndAppManagementRoleDefinition(Default::default())
+                Self::DeviceAndAppManagementRoleDefinition(Value::blank())
             }
             _ => return None,
         };
@@ -31777,10 +31780,11 @@ impl ::graph_model::rt::Polymorphic for UserExperienceAnalyticsInsightValueAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.userExperienceAnalyticsInsightValue" => Self::Base(Default::default()),
-            "microsoft.graph.insightValueDouble" => Self::InsightValueDouble(Default::default()),
-            "microsoft.graph.insightValueInt" => Self::InsightValueInt(Default::default()),
+            "microsoft.graph.userExperienceAnalyticsInsightValue" => Self::Base(Value::blank()),
+            "microsoft.graph.insightValueDouble" => Self::InsightValueDouble(Value::blank()),
+            "microsoft.graph.insightValueInt" => Self::InsightValueInt(Value::blank()),
             _ => return None,
         };
         match self {
@@ -41592,13 +41596,14 @@ impl ::graph_model::rt::Polymorphic for WindowsUpdateInstallScheduleTypeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.windowsUpdateInstallScheduleType" => Self::Base(Default::default()),
+            "microsoft.graph.windowsUpdateInstallScheduleType" => Self::Base(Value::blank()),
             "microsoft.graph.windowsUpdateActiveHoursInstall" => {
-                Self::WindowsUpdateActiveHoursInstall(Default::default())
+                Self::WindowsUpdateActiveHoursInstall(Value::blank())
             }
             "microsoft.graph.windowsUpdateScheduledInstall" => {
-                Self::WindowsUpdateScheduledInstall(Default::default())
+                Self::WindowsUpdateScheduledInstall(Value::blank())
             }
             _ => return None,
         };

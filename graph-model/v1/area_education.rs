@@ -1275,10 +1275,11 @@ impl ::graph_model::rt::Polymorphic for EducationAssignmentGradeTypeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationAssignmentGradeType" => Self::Base(Default::default()),
+            "microsoft.graph.educationAssignmentGradeType" => Self::Base(Value::blank()),
             "microsoft.graph.educationAssignmentPointsGradeType" => {
-                Self::EducationAssignmentPointsGradeType(Default::default())
+                Self::EducationAssignmentPointsGradeType(Value::blank())
             }
             _ => return None,
         };
@@ -1757,16 +1758,17 @@ impl ::graph_model::rt::Polymorphic for EducationAssignmentRecipientAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationAssignmentRecipient" => Self::Base(Default::default()),
+            "microsoft.graph.educationAssignmentRecipient" => Self::Base(Value::blank()),
             "microsoft.graph.educationAssignmentClassRecipient" => {
-                Self::EducationAssignmentClassRecipient(Default::default())
+                Self::EducationAssignmentClassRecipient(Value::blank())
             }
             "microsoft.graph.educationAssignmentGroupRecipient" => {
-                Self::EducationAssignmentGroupRecipient(Default::default())
+                Self::EducationAssignmentGroupRecipient(Value::blank())
             }
             "microsoft.graph.educationAssignmentIndividualRecipient" => {
-                Self::EducationAssignmentIndividualRecipient(Default::default())
+                Self::EducationAssignmentIndividualRecipient(Value::blank())
             }
             _ => return None,
         };
@@ -4540,19 +4542,20 @@ impl ::graph_model::rt::Polymorphic for EducationOutcomeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationOutcome" => Self::Base(Default::default()),
+            "microsoft.graph.educationOutcome" => Self::Base(Value::blank()),
             "microsoft.graph.educationFeedbackOutcome" => {
-                Self::EducationFeedbackOutcome(Default::default())
+                Self::EducationFeedbackOutcome(Value::blank())
             }
             "microsoft.graph.educationFeedbackResourceOutcome" => {
-                Self::EducationFeedbackResourceOutcome(Default::default())
+                Self::EducationFeedbackResourceOutcome(Value::blank())
             }
             "microsoft.graph.educationPointsOutcome" => {
-                Self::EducationPointsOutcome(Default::default())
+                Self::EducationPointsOutcome(Value::blank())
             }
             "microsoft.graph.educationRubricOutcome" => {
-                Self::EducationRubricOutcome(Default::default())
+                Self::EducationRubricOutcome(Value::blank())
             }
             _ => return None,
         };
@@ -5000,41 +5003,36 @@ impl ::graph_model::rt::Polymorphic for EducationResourceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationResource" => Self::Base(Default::default()),
+            "microsoft.graph.educationResource" => Self::Base(Value::blank()),
             "microsoft.graph.educationChannelResource" => {
-                Self::EducationChannelResource(Default::default())
+                Self::EducationChannelResource(Value::blank())
             }
             "microsoft.graph.educationExcelResource" => {
-                Self::EducationExcelResource(Default::default())
+                Self::EducationExcelResource(Value::blank())
             }
             "microsoft.graph.educationExternalResource" => {
-                Self::EducationExternalResource(Default::default())
+                Self::EducationExternalResource(Value::blank())
             }
-            "microsoft.graph.educationFileResource" => {
-                Self::EducationFileResource(Default::default())
-            }
-            "microsoft.graph.educationLinkResource" => {
-                Self::EducationLinkResource(Default::default())
-            }
+            "microsoft.graph.educationFileResource" => Self::EducationFileResource(Value::blank()),
+            "microsoft.graph.educationLinkResource" => Self::EducationLinkResource(Value::blank()),
             "microsoft.graph.educationLinkedAssignmentResource" => {
-                Self::EducationLinkedAssignmentResource(Default::default())
+                Self::EducationLinkedAssignmentResource(Value::blank())
             }
             "microsoft.graph.educationMediaResource" => {
-                Self::EducationMediaResource(Default::default())
+                Self::EducationMediaResource(Value::blank())
             }
             "microsoft.graph.educationPowerPointResource" => {
-                Self::EducationPowerPointResource(Default::default())
+                Self::EducationPowerPointResource(Value::blank())
             }
             "microsoft.graph.educationSpeakerProgressResource" => {
-                Self::EducationSpeakerProgressResource(Default::default())
+                Self::EducationSpeakerProgressResource(Value::blank())
             }
             "microsoft.graph.educationTeamsAppResource" => {
-                Self::EducationTeamsAppResource(Default::default())
+                Self::EducationTeamsAppResource(Value::blank())
             }
-            "microsoft.graph.educationWordResource" => {
-                Self::EducationWordResource(Default::default())
-            }
+            "microsoft.graph.educationWordResource" => Self::EducationWordResource(Value::blank()),
             _ => return None,
         };
         match self {
@@ -6687,10 +6685,11 @@ impl ::graph_model::rt::Polymorphic for EducationSubmissionRecipientAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationSubmissionRecipient" => Self::Base(Default::default()),
+            "microsoft.graph.educationSubmissionRecipient" => Self::Base(Value::blank()),
             "microsoft.graph.educationSubmissionIndividualRecipient" => {
-                Self::EducationSubmissionIndividualRecipient(Default::default())
+                Self::EducationSubmissionIndividualRecipient(Value::blank())
             }
             _ => return None,
         };

@@ -935,11 +935,12 @@ impl ::graph_model::rt::Polymorphic for LearningCourseActivityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.learningCourseActivity" => Self::Base(Default::default()),
-            "microsoft.graph.learningAssignment" => Self::LearningAssignment(Default::default()),
+            "microsoft.graph.learningCourseActivity" => Self::Base(Value::blank()),
+            "microsoft.graph.learningAssignment" => Self::LearningAssignment(Value::blank()),
             "microsoft.graph.learningSelfInitiatedCourse" => {
-                Self::LearningSelfInitiatedCourse(Default::default())
+                Self::LearningSelfInitiatedCourse(Value::blank())
             }
             _ => return None,
         };

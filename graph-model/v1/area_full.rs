@@ -511,12 +511,13 @@ impl ::graph_model::rt::Polymorphic for AccessPackageAssignmentRequestCallbackDa
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.assignmentRequestApprovalStageCallbackData" => {
-                Self::AssignmentRequestApprovalStageCallbackData(Default::default())
+                Self::AssignmentRequestApprovalStageCallbackData(Value::blank())
             }
             _ => return None,
         };
@@ -1413,10 +1414,11 @@ impl ::graph_model::rt::Polymorphic for ActionResultPartAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.actionResultPart" => Self::Base(Default::default()),
+            "microsoft.graph.actionResultPart" => Self::Base(Value::blank()),
             "microsoft.graph.aadUserConversationMemberResult" => {
-                Self::AadUserConversationMemberResult(Default::default())
+                Self::AadUserConversationMemberResult(Value::blank())
             }
             _ => return None,
         };
@@ -1790,15 +1792,14 @@ impl ::graph_model::rt::Polymorphic for AgreementFilePropertiesAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.agreementFileProperties" => Self::Base(Default::default()),
-            "microsoft.graph.agreementFile" => Self::AgreementFile(Default::default()),
+            "microsoft.graph.agreementFileProperties" => Self::Base(Value::blank()),
+            "microsoft.graph.agreementFile" => Self::AgreementFile(Value::blank()),
             "microsoft.graph.agreementFileLocalization" => {
-                Self::AgreementFileLocalization(Default::default())
+                Self::AgreementFileLocalization(Value::blank())
             }
-            "microsoft.graph.agreementFileVersion" => {
-                Self::AgreementFileVersion(Default::default())
-            }
+            "microsoft.graph.agreementFileVersion" => Self::AgreementFileVersion(Value::blank()),
             _ => return None,
         };
         match self {
@@ -2331,10 +2332,11 @@ impl ::graph_model::rt::Polymorphic for AiInteractionEntityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.aiInteractionEntity" => Self::Base(Default::default()),
-            "microsoft.graph.aiAgentInfo" => Self::AiAgentInfo(Default::default()),
-            "microsoft.graph.aiInteractionPlugin" => Self::AiInteractionPlugin(Default::default()),
+            "microsoft.graph.aiInteractionEntity" => Self::Base(Value::blank()),
+            "microsoft.graph.aiAgentInfo" => Self::AiAgentInfo(Value::blank()),
+            "microsoft.graph.aiInteractionPlugin" => Self::AiInteractionPlugin(Value::blank()),
             _ => return None,
         };
         match self {
@@ -3084,16 +3086,17 @@ impl ::graph_model::rt::Polymorphic for AppManagementConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.appManagementConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.appManagementConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.appManagementApplicationConfiguration" => {
-                Self::AppManagementApplicationConfiguration(Default::default())
+                Self::AppManagementApplicationConfiguration(Value::blank())
             }
             "microsoft.graph.appManagementServicePrincipalConfiguration" => {
-                Self::AppManagementServicePrincipalConfiguration(Default::default())
+                Self::AppManagementServicePrincipalConfiguration(Value::blank())
             }
             "microsoft.graph.customAppManagementConfiguration" => {
-                Self::CustomAppManagementConfiguration(Default::default())
+                Self::CustomAppManagementConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -5518,11 +5521,12 @@ impl ::graph_model::rt::Polymorphic for BaseItemVersionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.baseItemVersion" => Self::Base(Default::default()),
-            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Default::default()),
-            "microsoft.graph.driveItemVersion" => Self::DriveItemVersion(Default::default()),
-            "microsoft.graph.listItemVersion" => Self::ListItemVersion(Default::default()),
+            "microsoft.graph.baseItemVersion" => Self::Base(Value::blank()),
+            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Value::blank()),
+            "microsoft.graph.driveItemVersion" => Self::DriveItemVersion(Value::blank()),
+            "microsoft.graph.listItemVersion" => Self::ListItemVersion(Value::blank()),
             _ => return None,
         };
         match self {
@@ -5720,14 +5724,15 @@ impl ::graph_model::rt::Polymorphic for BaseMapFeatureAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.baseMapFeature" => Self::Base(Default::default()),
-            "microsoft.graph.buildingMap" => Self::BuildingMap(Default::default()),
-            "microsoft.graph.fixtureMap" => Self::FixtureMap(Default::default()),
-            "microsoft.graph.footprintMap" => Self::FootprintMap(Default::default()),
-            "microsoft.graph.levelMap" => Self::LevelMap(Default::default()),
-            "microsoft.graph.sectionMap" => Self::SectionMap(Default::default()),
-            "microsoft.graph.unitMap" => Self::UnitMap(Default::default()),
+            "microsoft.graph.baseMapFeature" => Self::Base(Value::blank()),
+            "microsoft.graph.buildingMap" => Self::BuildingMap(Value::blank()),
+            "microsoft.graph.fixtureMap" => Self::FixtureMap(Value::blank()),
+            "microsoft.graph.footprintMap" => Self::FootprintMap(Value::blank()),
+            "microsoft.graph.levelMap" => Self::LevelMap(Value::blank()),
+            "microsoft.graph.sectionMap" => Self::SectionMap(Value::blank()),
+            "microsoft.graph.unitMap" => Self::UnitMap(Value::blank()),
             _ => return None,
         };
         match self {
@@ -6614,9 +6619,10 @@ impl ::graph_model::rt::Polymorphic for CallEventAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.callEvent" => Self::Base(Default::default()),
-            "microsoft.graph.emergencyCallEvent" => Self::EmergencyCallEvent(Default::default()),
+            "microsoft.graph.callEvent" => Self::Base(Value::blank()),
+            "microsoft.graph.emergencyCallEvent" => Self::EmergencyCallEvent(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7288,30 +7294,27 @@ impl ::graph_model::rt::Polymorphic for ChangeTrackedEntityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.changeTrackedEntity" => Self::Base(Default::default()),
-            "microsoft.graph.dayNote" => Self::DayNote(Default::default()),
-            "microsoft.graph.offerShiftRequest" => Self::OfferShiftRequest(Default::default()),
-            "microsoft.graph.openShift" => Self::OpenShift(Default::default()),
+            "microsoft.graph.changeTrackedEntity" => Self::Base(Value::blank()),
+            "microsoft.graph.dayNote" => Self::DayNote(Value::blank()),
+            "microsoft.graph.offerShiftRequest" => Self::OfferShiftRequest(Value::blank()),
+            "microsoft.graph.openShift" => Self::OpenShift(Value::blank()),
             "microsoft.graph.openShiftChangeRequest" => {
-                Self::OpenShiftChangeRequest(Default::default())
+                Self::OpenShiftChangeRequest(Value::blank())
             }
-            "microsoft.graph.scheduleChangeRequest" => {
-                Self::ScheduleChangeRequest(Default::default())
-            }
-            "microsoft.graph.schedulingGroup" => Self::SchedulingGroup(Default::default()),
-            "microsoft.graph.shift" => Self::Shift(Default::default()),
-            "microsoft.graph.shiftPreferences" => Self::ShiftPreferences(Default::default()),
+            "microsoft.graph.scheduleChangeRequest" => Self::ScheduleChangeRequest(Value::blank()),
+            "microsoft.graph.schedulingGroup" => Self::SchedulingGroup(Value::blank()),
+            "microsoft.graph.shift" => Self::Shift(Value::blank()),
+            "microsoft.graph.shiftPreferences" => Self::ShiftPreferences(Value::blank()),
             "microsoft.graph.swapShiftsChangeRequest" => {
-                Self::SwapShiftsChangeRequest(Default::default())
+                Self::SwapShiftsChangeRequest(Value::blank())
             }
-            "microsoft.graph.timeCard" => Self::TimeCard(Default::default()),
-            "microsoft.graph.timeOff" => Self::TimeOff(Default::default()),
-            "microsoft.graph.timeOffReason" => Self::TimeOffReason(Default::default()),
-            "microsoft.graph.timeOffRequest" => Self::TimeOffRequest(Default::default()),
-            "microsoft.graph.workforceIntegration" => {
-                Self::WorkforceIntegration(Default::default())
-            }
+            "microsoft.graph.timeCard" => Self::TimeCard(Value::blank()),
+            "microsoft.graph.timeOff" => Self::TimeOff(Value::blank()),
+            "microsoft.graph.timeOffReason" => Self::TimeOffReason(Value::blank()),
+            "microsoft.graph.timeOffRequest" => Self::TimeOffRequest(Value::blank()),
+            "microsoft.graph.workforceIntegration" => Self::WorkforceIntegration(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7763,10 +7766,11 @@ impl ::graph_model::rt::Polymorphic for ClassifcationErrorBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.classifcationErrorBase" => Self::Base(Default::default()),
-            "microsoft.graph.classificationError" => Self::ClassificationError(Default::default()),
-            "microsoft.graph.processingError" => Self::ProcessingError(Default::default()),
+            "microsoft.graph.classifcationErrorBase" => Self::Base(Value::blank()),
+            "microsoft.graph.classificationError" => Self::ClassificationError(Value::blank()),
+            "microsoft.graph.processingError" => Self::ProcessingError(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7970,9 +7974,10 @@ impl ::graph_model::rt::Polymorphic for ClassificationErrorAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.classificationError" => Self::Base(Default::default()),
-            "microsoft.graph.processingError" => Self::ProcessingError(Default::default()),
+            "microsoft.graph.classificationError" => Self::Base(Value::blank()),
+            "microsoft.graph.processingError" => Self::ProcessingError(Value::blank()),
             _ => return None,
         };
         match self {
@@ -9174,22 +9179,23 @@ impl ::graph_model::rt::Polymorphic for ConditionalAccessSessionControlAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.conditionalAccessSessionControl" => Self::Base(Default::default()),
+            "microsoft.graph.conditionalAccessSessionControl" => Self::Base(Value::blank()),
             "microsoft.graph.applicationEnforcedRestrictionsSessionControl" => {
-                Self::ApplicationEnforcedRestrictionsSessionControl(Default::default())
+                Self::ApplicationEnforcedRestrictionsSessionControl(Value::blank())
             }
             "microsoft.graph.cloudAppSecuritySessionControl" => {
-                Self::CloudAppSecuritySessionControl(Default::default())
+                Self::CloudAppSecuritySessionControl(Value::blank())
             }
             "microsoft.graph.persistentBrowserSessionControl" => {
-                Self::PersistentBrowserSessionControl(Default::default())
+                Self::PersistentBrowserSessionControl(Value::blank())
             }
             "microsoft.graph.secureSignInSessionControl" => {
-                Self::SecureSignInSessionControl(Default::default())
+                Self::SecureSignInSessionControl(Value::blank())
             }
             "microsoft.graph.signInFrequencySessionControl" => {
-                Self::SignInFrequencySessionControl(Default::default())
+                Self::SignInFrequencySessionControl(Value::blank())
             }
             _ => return None,
         };
@@ -9775,11 +9781,10 @@ impl ::graph_model::rt::Polymorphic for CopilotPackageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.copilotPackage" => Self::Base(Default::default()),
-            "microsoft.graph.copilotPackageDetail" => {
-                Self::CopilotPackageDetail(Default::default())
-            }
+            "microsoft.graph.copilotPackage" => Self::Base(Value::blank()),
+            "microsoft.graph.copilotPackageDetail" => Self::CopilotPackageDetail(Value::blank()),
             _ => return None,
         };
         match self {
@@ -10501,19 +10506,20 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionDataAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customExtensionData" => Self::Base(Default::default()),
+            "microsoft.graph.customExtensionData" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageAssignmentRequestCallbackData" => {
-                Self::AccessPackageAssignmentRequestCallbackData(Default::default())
+                Self::AccessPackageAssignmentRequestCallbackData(Value::blank())
             }
             "microsoft.graph.assignmentRequestApprovalStageCallbackData" => {
-                Self::AssignmentRequestApprovalStageCallbackData(Default::default())
+                Self::AssignmentRequestApprovalStageCallbackData(Value::blank())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionCallbackData" => {
-                Self::CustomTaskExtensionCallbackData(Default::default())
+                Self::CustomTaskExtensionCallbackData(Value::blank())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionCalloutData" => {
-                Self::CustomTaskExtensionCalloutData(Default::default())
+                Self::CustomTaskExtensionCalloutData(Value::blank())
             }
             _ => return None,
         };
@@ -10799,13 +10805,14 @@ impl ::graph_model::rt::Polymorphic for DataSecurityAndGovernanceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.dataSecurityAndGovernance" => Self::Base(Default::default()),
+            "microsoft.graph.dataSecurityAndGovernance" => Self::Base(Value::blank()),
             "microsoft.graph.tenantDataSecurityAndGovernance" => {
-                Self::TenantDataSecurityAndGovernance(Default::default())
+                Self::TenantDataSecurityAndGovernance(Value::blank())
             }
             "microsoft.graph.userDataSecurityAndGovernance" => {
-                Self::UserDataSecurityAndGovernance(Default::default())
+                Self::UserDataSecurityAndGovernance(Value::blank())
             }
             _ => return None,
         };
@@ -12070,10 +12077,11 @@ impl ::graph_model::rt::Polymorphic for DictionariesAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.dictionaries" => Self::Base(Default::default()),
+            "microsoft.graph.dictionaries" => Self::Base(Value::blank()),
             "microsoft.graph.searchResourceMetadataDictionary" => {
-                Self::SearchResourceMetadataDictionary(Default::default())
+                Self::SearchResourceMetadataDictionary(Value::blank())
             }
             _ => return None,
         };
@@ -12258,19 +12266,20 @@ impl ::graph_model::rt::Polymorphic for DictionaryAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.Dictionary" => Self::Base(Default::default()),
+            "microsoft.graph.Dictionary" => Self::Base(Value::blank()),
             "microsoft.graph.customMetadataDictionary" => {
-                Self::CustomMetadataDictionary(Default::default())
+                Self::CustomMetadataDictionary(Value::blank())
             }
             "microsoft.graph.fileStorageContainerCustomPropertyDictionary" => {
-                Self::FileStorageContainerCustomPropertyDictionary(Default::default())
+                Self::FileStorageContainerCustomPropertyDictionary(Value::blank())
             }
             "microsoft.graph.openComplexDictionaryType" => {
-                Self::OpenComplexDictionaryType(Default::default())
+                Self::OpenComplexDictionaryType(Value::blank())
             }
             "microsoft.graph.resultTemplateDictionary" => {
-                Self::ResultTemplateDictionary(Default::default())
+                Self::ResultTemplateDictionary(Value::blank())
             }
             _ => return None,
         };
@@ -12594,13 +12603,12 @@ impl ::graph_model::rt::Polymorphic for DlpActionInfoAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.dlpActionInfo" => Self::Base(Default::default()),
-            "microsoft.graph.restrictAccessAction" => {
-                Self::RestrictAccessAction(Default::default())
-            }
+            "microsoft.graph.dlpActionInfo" => Self::Base(Value::blank()),
+            "microsoft.graph.restrictAccessAction" => Self::RestrictAccessAction(Value::blank()),
             "microsoft.graph.restrictAccessActionBase" => {
-                Self::RestrictAccessActionBase(Default::default())
+                Self::RestrictAccessActionBase(Value::blank())
             }
             _ => return None,
         };
@@ -13231,10 +13239,11 @@ impl ::graph_model::rt::Polymorphic for EducationAssignmentGradeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationAssignmentGrade" => Self::Base(Default::default()),
+            "microsoft.graph.educationAssignmentGrade" => Self::Base(Value::blank()),
             "microsoft.graph.educationAssignmentPointsGrade" => {
-                Self::EducationAssignmentPointsGrade(Default::default())
+                Self::EducationAssignmentPointsGrade(Value::blank())
             }
             _ => return None,
         };
@@ -13443,9 +13452,10 @@ impl ::graph_model::rt::Polymorphic for EducationOrganizationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.educationOrganization" => Self::Base(Default::default()),
-            "microsoft.graph.educationSchool" => Self::EducationSchool(Default::default()),
+            "microsoft.graph.educationOrganization" => Self::Base(Value::blank()),
+            "microsoft.graph.educationSchool" => Self::EducationSchool(Value::blank()),
             _ => return None,
         };
         match self {
@@ -14063,10 +14073,11 @@ impl ::graph_model::rt::Polymorphic for EngagementConversationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.engagementConversation" => Self::Base(Default::default()),
+            "microsoft.graph.engagementConversation" => Self::Base(Value::blank()),
             "microsoft.graph.onlineMeetingEngagementConversation" => {
-                Self::OnlineMeetingEngagementConversation(Default::default())
+                Self::OnlineMeetingEngagementConversation(Value::blank())
             }
             _ => return None,
         };
@@ -16771,2445 +16782,2248 @@ impl ::graph_model::rt::Polymorphic for EntityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.entity" => Self::Base(Default::default()),
+            "microsoft.graph.entity" => Self::Base(Value::blank()),
             "microsoft.graph.aadUserConversationMember" => {
-                Self::AadUserConversationMember(Default::default())
+                Self::AadUserConversationMember(Value::blank())
             }
-            "microsoft.graph.accessPackage" => Self::AccessPackage(Default::default()),
+            "microsoft.graph.accessPackage" => Self::AccessPackage(Value::blank()),
             "microsoft.graph.accessPackageAssignment" => {
-                Self::AccessPackageAssignment(Default::default())
+                Self::AccessPackageAssignment(Value::blank())
             }
             "microsoft.graph.accessPackageAssignmentPolicy" => {
-                Self::AccessPackageAssignmentPolicy(Default::default())
+                Self::AccessPackageAssignmentPolicy(Value::blank())
             }
             "microsoft.graph.accessPackageAssignmentRequest" => {
-                Self::AccessPackageAssignmentRequest(Default::default())
+                Self::AccessPackageAssignmentRequest(Value::blank())
             }
             "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension" => {
-                Self::AccessPackageAssignmentRequestWorkflowExtension(Default::default())
+                Self::AccessPackageAssignmentRequestWorkflowExtension(Value::blank())
             }
             "microsoft.graph.accessPackageAssignmentWorkflowExtension" => {
-                Self::AccessPackageAssignmentWorkflowExtension(Default::default())
+                Self::AccessPackageAssignmentWorkflowExtension(Value::blank())
             }
-            "microsoft.graph.accessPackageCatalog" => {
-                Self::AccessPackageCatalog(Default::default())
-            }
+            "microsoft.graph.accessPackageCatalog" => Self::AccessPackageCatalog(Value::blank()),
             "microsoft.graph.accessPackageMultipleChoiceQuestion" => {
-                Self::AccessPackageMultipleChoiceQuestion(Default::default())
+                Self::AccessPackageMultipleChoiceQuestion(Value::blank())
             }
-            "microsoft.graph.accessPackageQuestion" => {
-                Self::AccessPackageQuestion(Default::default())
-            }
-            "microsoft.graph.accessPackageResource" => {
-                Self::AccessPackageResource(Default::default())
-            }
+            "microsoft.graph.accessPackageQuestion" => Self::AccessPackageQuestion(Value::blank()),
+            "microsoft.graph.accessPackageResource" => Self::AccessPackageResource(Value::blank()),
             "microsoft.graph.accessPackageResourceEnvironment" => {
-                Self::AccessPackageResourceEnvironment(Default::default())
+                Self::AccessPackageResourceEnvironment(Value::blank())
             }
             "microsoft.graph.accessPackageResourceRequest" => {
-                Self::AccessPackageResourceRequest(Default::default())
+                Self::AccessPackageResourceRequest(Value::blank())
             }
             "microsoft.graph.accessPackageResourceRole" => {
-                Self::AccessPackageResourceRole(Default::default())
+                Self::AccessPackageResourceRole(Value::blank())
             }
             "microsoft.graph.accessPackageResourceRoleScope" => {
-                Self::AccessPackageResourceRoleScope(Default::default())
+                Self::AccessPackageResourceRoleScope(Value::blank())
             }
             "microsoft.graph.accessPackageResourceScope" => {
-                Self::AccessPackageResourceScope(Default::default())
+                Self::AccessPackageResourceScope(Value::blank())
             }
-            "microsoft.graph.accessPackageSubject" => {
-                Self::AccessPackageSubject(Default::default())
-            }
+            "microsoft.graph.accessPackageSubject" => Self::AccessPackageSubject(Value::blank()),
             "microsoft.graph.accessPackageSuggestion" => {
-                Self::AccessPackageSuggestion(Default::default())
+                Self::AccessPackageSuggestion(Value::blank())
             }
             "microsoft.graph.accessPackageTextInputQuestion" => {
-                Self::AccessPackageTextInputQuestion(Default::default())
+                Self::AccessPackageTextInputQuestion(Value::blank())
             }
             "microsoft.graph.accessReviewHistoryDefinition" => {
-                Self::AccessReviewHistoryDefinition(Default::default())
+                Self::AccessReviewHistoryDefinition(Value::blank())
             }
             "microsoft.graph.accessReviewHistoryInstance" => {
-                Self::AccessReviewHistoryInstance(Default::default())
+                Self::AccessReviewHistoryInstance(Value::blank())
             }
-            "microsoft.graph.accessReviewInstance" => {
-                Self::AccessReviewInstance(Default::default())
-            }
+            "microsoft.graph.accessReviewInstance" => Self::AccessReviewInstance(Value::blank()),
             "microsoft.graph.accessReviewInstanceDecisionItem" => {
-                Self::AccessReviewInstanceDecisionItem(Default::default())
+                Self::AccessReviewInstanceDecisionItem(Value::blank())
             }
-            "microsoft.graph.accessReviewReviewer" => {
-                Self::AccessReviewReviewer(Default::default())
-            }
+            "microsoft.graph.accessReviewReviewer" => Self::AccessReviewReviewer(Value::blank()),
             "microsoft.graph.accessReviewScheduleDefinition" => {
-                Self::AccessReviewScheduleDefinition(Default::default())
+                Self::AccessReviewScheduleDefinition(Value::blank())
             }
-            "microsoft.graph.accessReviewSet" => Self::AccessReviewSet(Default::default()),
-            "microsoft.graph.accessReviewStage" => Self::AccessReviewStage(Default::default()),
-            "microsoft.graph.activitiesContainer" => Self::ActivitiesContainer(Default::default()),
+            "microsoft.graph.accessReviewSet" => Self::AccessReviewSet(Value::blank()),
+            "microsoft.graph.accessReviewStage" => Self::AccessReviewStage(Value::blank()),
+            "microsoft.graph.activitiesContainer" => Self::ActivitiesContainer(Value::blank()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                Self::ActivityBasedTimeoutPolicy(Default::default())
+                Self::ActivityBasedTimeoutPolicy(Value::blank())
             }
-            "microsoft.graph.activityHistoryItem" => Self::ActivityHistoryItem(Default::default()),
+            "microsoft.graph.activityHistoryItem" => Self::ActivityHistoryItem(Value::blank()),
             "microsoft.graph.addLargeGalleryViewOperation" => {
-                Self::AddLargeGalleryViewOperation(Default::default())
+                Self::AddLargeGalleryViewOperation(Value::blank())
             }
-            "microsoft.graph.adhocCall" => Self::AdhocCall(Default::default()),
+            "microsoft.graph.adhocCall" => Self::AdhocCall(Value::blank()),
             "microsoft.graph.adminConsentRequestPolicy" => {
-                Self::AdminConsentRequestPolicy(Default::default())
+                Self::AdminConsentRequestPolicy(Value::blank())
             }
-            "microsoft.graph.adminMicrosoft365Apps" => {
-                Self::AdminMicrosoft365Apps(Default::default())
-            }
-            "microsoft.graph.adminReportSettings" => Self::AdminReportSettings(Default::default()),
-            "microsoft.graph.administrativeUnit" => Self::AdministrativeUnit(Default::default()),
-            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Default::default()),
+            "microsoft.graph.adminMicrosoft365Apps" => Self::AdminMicrosoft365Apps(Value::blank()),
+            "microsoft.graph.adminReportSettings" => Self::AdminReportSettings(Value::blank()),
+            "microsoft.graph.administrativeUnit" => Self::AdministrativeUnit(Value::blank()),
+            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Value::blank()),
             "microsoft.graph.agentIdentityBlueprint" => {
-                Self::AgentIdentityBlueprint(Default::default())
+                Self::AgentIdentityBlueprint(Value::blank())
             }
             "microsoft.graph.agentIdentityBlueprintPrincipal" => {
-                Self::AgentIdentityBlueprintPrincipal(Default::default())
+                Self::AgentIdentityBlueprintPrincipal(Value::blank())
             }
-            "microsoft.graph.agentUser" => Self::AgentUser(Default::default()),
-            "microsoft.graph.agreement" => Self::Agreement(Default::default()),
-            "microsoft.graph.agreementAcceptance" => Self::AgreementAcceptance(Default::default()),
-            "microsoft.graph.agreementFile" => Self::AgreementFile(Default::default()),
+            "microsoft.graph.agentUser" => Self::AgentUser(Value::blank()),
+            "microsoft.graph.agreement" => Self::Agreement(Value::blank()),
+            "microsoft.graph.agreementAcceptance" => Self::AgreementAcceptance(Value::blank()),
+            "microsoft.graph.agreementFile" => Self::AgreementFile(Value::blank()),
             "microsoft.graph.agreementFileLocalization" => {
-                Self::AgreementFileLocalization(Default::default())
+                Self::AgreementFileLocalization(Value::blank())
             }
             "microsoft.graph.agreementFileProperties" => {
-                Self::AgreementFileProperties(Default::default())
+                Self::AgreementFileProperties(Value::blank())
             }
-            "microsoft.graph.agreementFileVersion" => {
-                Self::AgreementFileVersion(Default::default())
-            }
-            "microsoft.graph.aiInteraction" => Self::AiInteraction(Default::default()),
-            "microsoft.graph.aiInteractionHistory" => {
-                Self::AiInteractionHistory(Default::default())
-            }
-            "microsoft.graph.aiOnlineMeeting" => Self::AiOnlineMeeting(Default::default()),
-            "microsoft.graph.aiUser" => Self::AiUser(Default::default()),
+            "microsoft.graph.agreementFileVersion" => Self::AgreementFileVersion(Value::blank()),
+            "microsoft.graph.aiInteraction" => Self::AiInteraction(Value::blank()),
+            "microsoft.graph.aiInteractionHistory" => Self::AiInteractionHistory(Value::blank()),
+            "microsoft.graph.aiOnlineMeeting" => Self::AiOnlineMeeting(Value::blank()),
+            "microsoft.graph.aiUser" => Self::AiUser(Value::blank()),
             "microsoft.graph.akamaiWebApplicationFirewallProvider" => {
-                Self::AkamaiWebApplicationFirewallProvider(Default::default())
+                Self::AkamaiWebApplicationFirewallProvider(Value::blank())
             }
-            "microsoft.graph.alert" => Self::Alert(Default::default()),
-            "microsoft.graph.allowedValue" => Self::AllowedValue(Default::default()),
+            "microsoft.graph.alert" => Self::Alert(Value::blank()),
+            "microsoft.graph.allowedValue" => Self::AllowedValue(Value::blank()),
             "microsoft.graph.androidCompliancePolicy" => {
-                Self::AndroidCompliancePolicy(Default::default())
+                Self::AndroidCompliancePolicy(Value::blank())
             }
             "microsoft.graph.androidCustomConfiguration" => {
-                Self::AndroidCustomConfiguration(Default::default())
+                Self::AndroidCustomConfiguration(Value::blank())
             }
             "microsoft.graph.androidGeneralDeviceConfiguration" => {
-                Self::AndroidGeneralDeviceConfiguration(Default::default())
+                Self::AndroidGeneralDeviceConfiguration(Value::blank())
             }
-            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Default::default()),
+            "microsoft.graph.androidLobApp" => Self::AndroidLobApp(Value::blank()),
             "microsoft.graph.androidManagedAppProtection" => {
-                Self::AndroidManagedAppProtection(Default::default())
+                Self::AndroidManagedAppProtection(Value::blank())
             }
             "microsoft.graph.androidManagedAppRegistration" => {
-                Self::AndroidManagedAppRegistration(Default::default())
+                Self::AndroidManagedAppRegistration(Value::blank())
             }
-            "microsoft.graph.androidStoreApp" => Self::AndroidStoreApp(Default::default()),
+            "microsoft.graph.androidStoreApp" => Self::AndroidStoreApp(Value::blank()),
             "microsoft.graph.androidWorkProfileCompliancePolicy" => {
-                Self::AndroidWorkProfileCompliancePolicy(Default::default())
+                Self::AndroidWorkProfileCompliancePolicy(Value::blank())
             }
             "microsoft.graph.androidWorkProfileCustomConfiguration" => {
-                Self::AndroidWorkProfileCustomConfiguration(Default::default())
+                Self::AndroidWorkProfileCustomConfiguration(Value::blank())
             }
             "microsoft.graph.androidWorkProfileGeneralDeviceConfiguration" => {
-                Self::AndroidWorkProfileGeneralDeviceConfiguration(Default::default())
+                Self::AndroidWorkProfileGeneralDeviceConfiguration(Value::blank())
             }
             "microsoft.graph.anonymousGuestConversationMember" => {
-                Self::AnonymousGuestConversationMember(Default::default())
+                Self::AnonymousGuestConversationMember(Value::blank())
             }
-            "microsoft.graph.appCatalogs" => Self::AppCatalogs(Default::default()),
+            "microsoft.graph.appCatalogs" => Self::AppCatalogs(Value::blank()),
             "microsoft.graph.appConsentApprovalRoute" => {
-                Self::AppConsentApprovalRoute(Default::default())
+                Self::AppConsentApprovalRoute(Value::blank())
             }
-            "microsoft.graph.appConsentRequest" => Self::AppConsentRequest(Default::default()),
+            "microsoft.graph.appConsentRequest" => Self::AppConsentRequest(Value::blank()),
             "microsoft.graph.appLogCollectionRequest" => {
-                Self::AppLogCollectionRequest(Default::default())
+                Self::AppLogCollectionRequest(Value::blank())
             }
-            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Default::default()),
-            "microsoft.graph.appRoleAssignment" => Self::AppRoleAssignment(Default::default()),
-            "microsoft.graph.appScope" => Self::AppScope(Default::default()),
+            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Value::blank()),
+            "microsoft.graph.appRoleAssignment" => Self::AppRoleAssignment(Value::blank()),
+            "microsoft.graph.appScope" => Self::AppScope(Value::blank()),
             "microsoft.graph.appleDeviceFeaturesConfigurationBase" => {
-                Self::AppleDeviceFeaturesConfigurationBase(Default::default())
+                Self::AppleDeviceFeaturesConfigurationBase(Value::blank())
             }
             "microsoft.graph.appleManagedIdentityProvider" => {
-                Self::AppleManagedIdentityProvider(Default::default())
+                Self::AppleManagedIdentityProvider(Value::blank())
             }
             "microsoft.graph.applePushNotificationCertificate" => {
-                Self::ApplePushNotificationCertificate(Default::default())
+                Self::ApplePushNotificationCertificate(Value::blank())
             }
-            "microsoft.graph.application" => Self::Application(Default::default()),
-            "microsoft.graph.applicationTemplate" => Self::ApplicationTemplate(Default::default()),
-            "microsoft.graph.approval" => Self::Approval(Default::default()),
-            "microsoft.graph.approvalStage" => Self::ApprovalStage(Default::default()),
-            "microsoft.graph.approvedClientApp" => Self::ApprovedClientApp(Default::default()),
+            "microsoft.graph.application" => Self::Application(Value::blank()),
+            "microsoft.graph.applicationTemplate" => Self::ApplicationTemplate(Value::blank()),
+            "microsoft.graph.approval" => Self::Approval(Value::blank()),
+            "microsoft.graph.approvalStage" => Self::ApprovalStage(Value::blank()),
+            "microsoft.graph.approvedClientApp" => Self::ApprovedClientApp(Value::blank()),
             "microsoft.graph.arkoseFraudProtectionProvider" => {
-                Self::ArkoseFraudProtectionProvider(Default::default())
+                Self::ArkoseFraudProtectionProvider(Value::blank())
             }
-            "microsoft.graph.associatedTeamInfo" => Self::AssociatedTeamInfo(Default::default()),
-            "microsoft.graph.attachment" => Self::Attachment(Default::default()),
-            "microsoft.graph.attachmentBase" => Self::AttachmentBase(Default::default()),
-            "microsoft.graph.attachmentSession" => Self::AttachmentSession(Default::default()),
+            "microsoft.graph.associatedTeamInfo" => Self::AssociatedTeamInfo(Value::blank()),
+            "microsoft.graph.attachment" => Self::Attachment(Value::blank()),
+            "microsoft.graph.attachmentBase" => Self::AttachmentBase(Value::blank()),
+            "microsoft.graph.attachmentSession" => Self::AttachmentSession(Value::blank()),
             "microsoft.graph.attackSimulationOperation" => {
-                Self::AttackSimulationOperation(Default::default())
+                Self::AttackSimulationOperation(Value::blank())
             }
-            "microsoft.graph.attackSimulationRoot" => {
-                Self::AttackSimulationRoot(Default::default())
-            }
-            "microsoft.graph.attendanceRecord" => Self::AttendanceRecord(Default::default()),
+            "microsoft.graph.attackSimulationRoot" => Self::AttackSimulationRoot(Value::blank()),
+            "microsoft.graph.attendanceRecord" => Self::AttendanceRecord(Value::blank()),
             "microsoft.graph.attributeMappingFunctionSchema" => {
-                Self::AttributeMappingFunctionSchema(Default::default())
+                Self::AttributeMappingFunctionSchema(Value::blank())
             }
-            "microsoft.graph.attributeSet" => Self::AttributeSet(Default::default()),
-            "microsoft.graph.audioRoutingGroup" => Self::AudioRoutingGroup(Default::default()),
-            "microsoft.graph.auditEvent" => Self::AuditEvent(Default::default()),
-            "microsoft.graph.authentication" => Self::Authentication(Default::default()),
+            "microsoft.graph.attributeSet" => Self::AttributeSet(Value::blank()),
+            "microsoft.graph.audioRoutingGroup" => Self::AudioRoutingGroup(Value::blank()),
+            "microsoft.graph.auditEvent" => Self::AuditEvent(Value::blank()),
+            "microsoft.graph.authentication" => Self::Authentication(Value::blank()),
             "microsoft.graph.authenticationCombinationConfiguration" => {
-                Self::AuthenticationCombinationConfiguration(Default::default())
+                Self::AuthenticationCombinationConfiguration(Value::blank())
             }
             "microsoft.graph.authenticationContextClassReference" => {
-                Self::AuthenticationContextClassReference(Default::default())
+                Self::AuthenticationContextClassReference(Value::blank())
             }
             "microsoft.graph.authenticationEventListener" => {
-                Self::AuthenticationEventListener(Default::default())
+                Self::AuthenticationEventListener(Value::blank())
             }
             "microsoft.graph.authenticationEventsFlow" => {
-                Self::AuthenticationEventsFlow(Default::default())
+                Self::AuthenticationEventsFlow(Value::blank())
             }
             "microsoft.graph.authenticationFlowsPolicy" => {
-                Self::AuthenticationFlowsPolicy(Default::default())
+                Self::AuthenticationFlowsPolicy(Value::blank())
             }
-            "microsoft.graph.authenticationMethod" => {
-                Self::AuthenticationMethod(Default::default())
-            }
+            "microsoft.graph.authenticationMethod" => Self::AuthenticationMethod(Value::blank()),
             "microsoft.graph.authenticationMethodConfiguration" => {
-                Self::AuthenticationMethodConfiguration(Default::default())
+                Self::AuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.authenticationMethodModeDetail" => {
-                Self::AuthenticationMethodModeDetail(Default::default())
+                Self::AuthenticationMethodModeDetail(Value::blank())
             }
             "microsoft.graph.authenticationMethodTarget" => {
-                Self::AuthenticationMethodTarget(Default::default())
+                Self::AuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.authenticationMethodsPolicy" => {
-                Self::AuthenticationMethodsPolicy(Default::default())
+                Self::AuthenticationMethodsPolicy(Value::blank())
             }
             "microsoft.graph.authenticationMethodsRoot" => {
-                Self::AuthenticationMethodsRoot(Default::default())
+                Self::AuthenticationMethodsRoot(Value::blank())
             }
             "microsoft.graph.authenticationStrengthPolicy" => {
-                Self::AuthenticationStrengthPolicy(Default::default())
+                Self::AuthenticationStrengthPolicy(Value::blank())
             }
             "microsoft.graph.authenticationStrengthRoot" => {
-                Self::AuthenticationStrengthRoot(Default::default())
+                Self::AuthenticationStrengthRoot(Value::blank())
             }
-            "microsoft.graph.authoredNote" => Self::AuthoredNote(Default::default()),
-            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Default::default()),
+            "microsoft.graph.authoredNote" => Self::AuthoredNote(Value::blank()),
+            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Value::blank()),
             "microsoft.graph.availableAccessPackage" => {
-                Self::AvailableAccessPackage(Default::default())
+                Self::AvailableAccessPackage(Value::blank())
             }
             "microsoft.graph.azureCommunicationServicesUserConversationMember" => {
-                Self::AzureCommunicationServicesUserConversationMember(Default::default())
+                Self::AzureCommunicationServicesUserConversationMember(Value::blank())
             }
-            "microsoft.graph.b2xIdentityUserFlow" => Self::B2xIdentityUserFlow(Default::default()),
-            "microsoft.graph.backupRestoreRoot" => Self::BackupRestoreRoot(Default::default()),
-            "microsoft.graph.baseItem" => Self::BaseItem(Default::default()),
-            "microsoft.graph.baseItemVersion" => Self::BaseItemVersion(Default::default()),
-            "microsoft.graph.baseMapFeature" => Self::BaseMapFeature(Default::default()),
-            "microsoft.graph.baseSitePage" => Self::BaseSitePage(Default::default()),
-            "microsoft.graph.bitlocker" => Self::Bitlocker(Default::default()),
-            "microsoft.graph.bitlockerRecoveryKey" => {
-                Self::BitlockerRecoveryKey(Default::default())
-            }
-            "microsoft.graph.bookingAppointment" => Self::BookingAppointment(Default::default()),
-            "microsoft.graph.bookingBusiness" => Self::BookingBusiness(Default::default()),
-            "microsoft.graph.bookingCurrency" => Self::BookingCurrency(Default::default()),
-            "microsoft.graph.bookingCustomQuestion" => {
-                Self::BookingCustomQuestion(Default::default())
-            }
-            "microsoft.graph.bookingCustomer" => Self::BookingCustomer(Default::default()),
-            "microsoft.graph.bookingCustomerBase" => Self::BookingCustomerBase(Default::default()),
-            "microsoft.graph.bookingService" => Self::BookingService(Default::default()),
-            "microsoft.graph.bookingStaffMember" => Self::BookingStaffMember(Default::default()),
+            "microsoft.graph.b2xIdentityUserFlow" => Self::B2xIdentityUserFlow(Value::blank()),
+            "microsoft.graph.backupRestoreRoot" => Self::BackupRestoreRoot(Value::blank()),
+            "microsoft.graph.baseItem" => Self::BaseItem(Value::blank()),
+            "microsoft.graph.baseItemVersion" => Self::BaseItemVersion(Value::blank()),
+            "microsoft.graph.baseMapFeature" => Self::BaseMapFeature(Value::blank()),
+            "microsoft.graph.baseSitePage" => Self::BaseSitePage(Value::blank()),
+            "microsoft.graph.bitlocker" => Self::Bitlocker(Value::blank()),
+            "microsoft.graph.bitlockerRecoveryKey" => Self::BitlockerRecoveryKey(Value::blank()),
+            "microsoft.graph.bookingAppointment" => Self::BookingAppointment(Value::blank()),
+            "microsoft.graph.bookingBusiness" => Self::BookingBusiness(Value::blank()),
+            "microsoft.graph.bookingCurrency" => Self::BookingCurrency(Value::blank()),
+            "microsoft.graph.bookingCustomQuestion" => Self::BookingCustomQuestion(Value::blank()),
+            "microsoft.graph.bookingCustomer" => Self::BookingCustomer(Value::blank()),
+            "microsoft.graph.bookingCustomerBase" => Self::BookingCustomerBase(Value::blank()),
+            "microsoft.graph.bookingService" => Self::BookingService(Value::blank()),
+            "microsoft.graph.bookingStaffMember" => Self::BookingStaffMember(Value::blank()),
             "microsoft.graph.bookingStaffMemberBase" => {
-                Self::BookingStaffMemberBase(Default::default())
+                Self::BookingStaffMemberBase(Value::blank())
             }
-            "microsoft.graph.browseSessionBase" => Self::BrowseSessionBase(Default::default()),
-            "microsoft.graph.browserSharedCookie" => Self::BrowserSharedCookie(Default::default()),
-            "microsoft.graph.browserSite" => Self::BrowserSite(Default::default()),
-            "microsoft.graph.browserSiteList" => Self::BrowserSiteList(Default::default()),
-            "microsoft.graph.building" => Self::Building(Default::default()),
-            "microsoft.graph.buildingMap" => Self::BuildingMap(Default::default()),
+            "microsoft.graph.browseSessionBase" => Self::BrowseSessionBase(Value::blank()),
+            "microsoft.graph.browserSharedCookie" => Self::BrowserSharedCookie(Value::blank()),
+            "microsoft.graph.browserSite" => Self::BrowserSite(Value::blank()),
+            "microsoft.graph.browserSiteList" => Self::BrowserSiteList(Value::blank()),
+            "microsoft.graph.building" => Self::Building(Value::blank()),
+            "microsoft.graph.buildingMap" => Self::BuildingMap(Value::blank()),
             "microsoft.graph.builtInIdentityProvider" => {
-                Self::BuiltInIdentityProvider(Default::default())
+                Self::BuiltInIdentityProvider(Value::blank())
             }
-            "microsoft.graph.bulkUpload" => Self::BulkUpload(Default::default()),
+            "microsoft.graph.bulkUpload" => Self::BulkUpload(Value::blank()),
             "microsoft.graph.caPoliciesDeletableRoot" => {
-                Self::CaPoliciesDeletableRoot(Default::default())
+                Self::CaPoliciesDeletableRoot(Value::blank())
             }
-            "microsoft.graph.calendar" => Self::Calendar(Default::default()),
-            "microsoft.graph.calendarGroup" => Self::CalendarGroup(Default::default()),
-            "microsoft.graph.calendarPermission" => Self::CalendarPermission(Default::default()),
+            "microsoft.graph.calendar" => Self::Calendar(Value::blank()),
+            "microsoft.graph.calendarGroup" => Self::CalendarGroup(Value::blank()),
+            "microsoft.graph.calendarPermission" => Self::CalendarPermission(Value::blank()),
             "microsoft.graph.calendarSharingMessage" => {
-                Self::CalendarSharingMessage(Default::default())
+                Self::CalendarSharingMessage(Value::blank())
             }
-            "microsoft.graph.call" => Self::Call(Default::default()),
-            "microsoft.graph.callAiInsight" => Self::CallAiInsight(Default::default()),
-            "microsoft.graph.callEvent" => Self::CallEvent(Default::default()),
-            "microsoft.graph.callRecording" => Self::CallRecording(Default::default()),
-            "microsoft.graph.callTranscript" => Self::CallTranscript(Default::default()),
+            "microsoft.graph.call" => Self::Call(Value::blank()),
+            "microsoft.graph.callAiInsight" => Self::CallAiInsight(Value::blank()),
+            "microsoft.graph.callEvent" => Self::CallEvent(Value::blank()),
+            "microsoft.graph.callRecording" => Self::CallRecording(Value::blank()),
+            "microsoft.graph.callTranscript" => Self::CallTranscript(Value::blank()),
             "microsoft.graph.cancelMediaProcessingOperation" => {
-                Self::CancelMediaProcessingOperation(Default::default())
+                Self::CancelMediaProcessingOperation(Value::blank())
             }
-            "microsoft.graph.canvasLayout" => Self::CanvasLayout(Default::default()),
+            "microsoft.graph.canvasLayout" => Self::CanvasLayout(Value::blank()),
             "microsoft.graph.certificateAuthorityDetail" => {
-                Self::CertificateAuthorityDetail(Default::default())
+                Self::CertificateAuthorityDetail(Value::blank())
             }
             "microsoft.graph.certificateBasedAuthConfiguration" => {
-                Self::CertificateBasedAuthConfiguration(Default::default())
+                Self::CertificateBasedAuthConfiguration(Value::blank())
             }
             "microsoft.graph.certificateBasedAuthPki" => {
-                Self::CertificateBasedAuthPki(Default::default())
+                Self::CertificateBasedAuthPki(Value::blank())
             }
-            "microsoft.graph.changeTrackedEntity" => Self::ChangeTrackedEntity(Default::default()),
-            "microsoft.graph.channel" => Self::Channel(Default::default()),
-            "microsoft.graph.chat" => Self::Chat(Default::default()),
-            "microsoft.graph.chatMessage" => Self::ChatMessage(Default::default()),
+            "microsoft.graph.changeTrackedEntity" => Self::ChangeTrackedEntity(Value::blank()),
+            "microsoft.graph.channel" => Self::Channel(Value::blank()),
+            "microsoft.graph.chat" => Self::Chat(Value::blank()),
+            "microsoft.graph.chatMessage" => Self::ChatMessage(Value::blank()),
             "microsoft.graph.chatMessageHostedContent" => {
-                Self::ChatMessageHostedContent(Default::default())
+                Self::ChatMessageHostedContent(Value::blank())
             }
-            "microsoft.graph.chatMessageInfo" => Self::ChatMessageInfo(Default::default()),
-            "microsoft.graph.checklistItem" => Self::ChecklistItem(Default::default()),
-            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
-            "microsoft.graph.cloudClipboardItem" => Self::CloudClipboardItem(Default::default()),
-            "microsoft.graph.cloudClipboardRoot" => Self::CloudClipboardRoot(Default::default()),
+            "microsoft.graph.chatMessageInfo" => Self::ChatMessageInfo(Value::blank()),
+            "microsoft.graph.checklistItem" => Self::ChecklistItem(Value::blank()),
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Value::blank()),
+            "microsoft.graph.cloudClipboardItem" => Self::CloudClipboardItem(Value::blank()),
+            "microsoft.graph.cloudClipboardRoot" => Self::CloudClipboardRoot(Value::blank()),
             "microsoft.graph.cloudFlareWebApplicationFirewallProvider" => {
-                Self::CloudFlareWebApplicationFirewallProvider(Default::default())
+                Self::CloudFlareWebApplicationFirewallProvider(Value::blank())
             }
-            "microsoft.graph.cloudPC" => Self::CloudPC(Default::default()),
-            "microsoft.graph.cloudPcAuditEvent" => Self::CloudPcAuditEvent(Default::default()),
-            "microsoft.graph.cloudPcDeviceImage" => Self::CloudPcDeviceImage(Default::default()),
-            "microsoft.graph.cloudPcGalleryImage" => Self::CloudPcGalleryImage(Default::default()),
+            "microsoft.graph.cloudPC" => Self::CloudPC(Value::blank()),
+            "microsoft.graph.cloudPcAuditEvent" => Self::CloudPcAuditEvent(Value::blank()),
+            "microsoft.graph.cloudPcDeviceImage" => Self::CloudPcDeviceImage(Value::blank()),
+            "microsoft.graph.cloudPcGalleryImage" => Self::CloudPcGalleryImage(Value::blank()),
             "microsoft.graph.cloudPcOnPremisesConnection" => {
-                Self::CloudPcOnPremisesConnection(Default::default())
+                Self::CloudPcOnPremisesConnection(Value::blank())
             }
             "microsoft.graph.cloudPcProvisioningPolicy" => {
-                Self::CloudPcProvisioningPolicy(Default::default())
+                Self::CloudPcProvisioningPolicy(Value::blank())
             }
             "microsoft.graph.cloudPcProvisioningPolicyAssignment" => {
-                Self::CloudPcProvisioningPolicyAssignment(Default::default())
+                Self::CloudPcProvisioningPolicyAssignment(Value::blank())
             }
-            "microsoft.graph.cloudPcReport" => Self::CloudPcReport(Default::default()),
-            "microsoft.graph.cloudPcServicePlan" => Self::CloudPcServicePlan(Default::default()),
-            "microsoft.graph.cloudPcUserSetting" => Self::CloudPcUserSetting(Default::default()),
+            "microsoft.graph.cloudPcReport" => Self::CloudPcReport(Value::blank()),
+            "microsoft.graph.cloudPcServicePlan" => Self::CloudPcServicePlan(Value::blank()),
+            "microsoft.graph.cloudPcUserSetting" => Self::CloudPcUserSetting(Value::blank()),
             "microsoft.graph.cloudPcUserSettingAssignment" => {
-                Self::CloudPcUserSettingAssignment(Default::default())
+                Self::CloudPcUserSettingAssignment(Value::blank())
             }
-            "microsoft.graph.columnDefinition" => Self::ColumnDefinition(Default::default()),
-            "microsoft.graph.columnLink" => Self::ColumnLink(Default::default()),
-            "microsoft.graph.commsOperation" => Self::CommsOperation(Default::default()),
-            "microsoft.graph.community" => Self::Community(Default::default()),
-            "microsoft.graph.companySubscription" => Self::CompanySubscription(Default::default()),
+            "microsoft.graph.columnDefinition" => Self::ColumnDefinition(Value::blank()),
+            "microsoft.graph.columnLink" => Self::ColumnLink(Value::blank()),
+            "microsoft.graph.commsOperation" => Self::CommsOperation(Value::blank()),
+            "microsoft.graph.community" => Self::Community(Value::blank()),
+            "microsoft.graph.companySubscription" => Self::CompanySubscription(Value::blank()),
             "microsoft.graph.complianceManagementPartner" => {
-                Self::ComplianceManagementPartner(Default::default())
+                Self::ComplianceManagementPartner(Value::blank())
             }
-            "microsoft.graph.conditionalAccessRoot" => {
-                Self::ConditionalAccessRoot(Default::default())
-            }
+            "microsoft.graph.conditionalAccessRoot" => Self::ConditionalAccessRoot(Value::blank()),
             "microsoft.graph.conditionalAccessTemplate" => {
-                Self::ConditionalAccessTemplate(Default::default())
+                Self::ConditionalAccessTemplate(Value::blank())
             }
-            "microsoft.graph.configurationBaseline" => {
-                Self::ConfigurationBaseline(Default::default())
-            }
-            "microsoft.graph.configurationDrift" => Self::ConfigurationDrift(Default::default()),
+            "microsoft.graph.configurationBaseline" => Self::ConfigurationBaseline(Value::blank()),
+            "microsoft.graph.configurationDrift" => Self::ConfigurationDrift(Value::blank()),
             "microsoft.graph.configurationManagement" => {
-                Self::ConfigurationManagement(Default::default())
+                Self::ConfigurationManagement(Value::blank())
             }
-            "microsoft.graph.configurationMonitor" => {
-                Self::ConfigurationMonitor(Default::default())
-            }
+            "microsoft.graph.configurationMonitor" => Self::ConfigurationMonitor(Value::blank()),
             "microsoft.graph.configurationMonitoringResult" => {
-                Self::ConfigurationMonitoringResult(Default::default())
+                Self::ConfigurationMonitoringResult(Value::blank())
             }
             "microsoft.graph.configurationSnapshotJob" => {
-                Self::ConfigurationSnapshotJob(Default::default())
+                Self::ConfigurationSnapshotJob(Value::blank())
             }
-            "microsoft.graph.connectedOrganization" => {
-                Self::ConnectedOrganization(Default::default())
-            }
-            "microsoft.graph.contact" => Self::Contact(Default::default()),
-            "microsoft.graph.contactFolder" => Self::ContactFolder(Default::default()),
-            "microsoft.graph.contentActivity" => Self::ContentActivity(Default::default()),
-            "microsoft.graph.contentSharingSession" => {
-                Self::ContentSharingSession(Default::default())
-            }
-            "microsoft.graph.contentType" => Self::ContentType(Default::default()),
-            "microsoft.graph.contract" => Self::Contract(Default::default()),
-            "microsoft.graph.controlConfiguration" => {
-                Self::ControlConfiguration(Default::default())
-            }
-            "microsoft.graph.conversation" => Self::Conversation(Default::default()),
-            "microsoft.graph.conversationMember" => Self::ConversationMember(Default::default()),
-            "microsoft.graph.conversationThread" => Self::ConversationThread(Default::default()),
-            "microsoft.graph.copilotAdmin" => Self::CopilotAdmin(Default::default()),
-            "microsoft.graph.copilotAdminCatalog" => Self::CopilotAdminCatalog(Default::default()),
+            "microsoft.graph.connectedOrganization" => Self::ConnectedOrganization(Value::blank()),
+            "microsoft.graph.contact" => Self::Contact(Value::blank()),
+            "microsoft.graph.contactFolder" => Self::ContactFolder(Value::blank()),
+            "microsoft.graph.contentActivity" => Self::ContentActivity(Value::blank()),
+            "microsoft.graph.contentSharingSession" => Self::ContentSharingSession(Value::blank()),
+            "microsoft.graph.contentType" => Self::ContentType(Value::blank()),
+            "microsoft.graph.contract" => Self::Contract(Value::blank()),
+            "microsoft.graph.controlConfiguration" => Self::ControlConfiguration(Value::blank()),
+            "microsoft.graph.conversation" => Self::Conversation(Value::blank()),
+            "microsoft.graph.conversationMember" => Self::ConversationMember(Value::blank()),
+            "microsoft.graph.conversationThread" => Self::ConversationThread(Value::blank()),
+            "microsoft.graph.copilotAdmin" => Self::CopilotAdmin(Value::blank()),
+            "microsoft.graph.copilotAdminCatalog" => Self::CopilotAdminCatalog(Value::blank()),
             "microsoft.graph.copilotAdminLimitedMode" => {
-                Self::CopilotAdminLimitedMode(Default::default())
+                Self::CopilotAdminLimitedMode(Value::blank())
             }
-            "microsoft.graph.copilotAdminSetting" => Self::CopilotAdminSetting(Default::default()),
-            "microsoft.graph.copilotPackage" => Self::CopilotPackage(Default::default()),
-            "microsoft.graph.copilotPackageDetail" => {
-                Self::CopilotPackageDetail(Default::default())
-            }
-            "microsoft.graph.copilotReportRoot" => Self::CopilotReportRoot(Default::default()),
+            "microsoft.graph.copilotAdminSetting" => Self::CopilotAdminSetting(Value::blank()),
+            "microsoft.graph.copilotPackage" => Self::CopilotPackage(Value::blank()),
+            "microsoft.graph.copilotPackageDetail" => Self::CopilotPackageDetail(Value::blank()),
+            "microsoft.graph.copilotReportRoot" => Self::CopilotReportRoot(Value::blank()),
             "microsoft.graph.crossTenantAccessPolicy" => {
-                Self::CrossTenantAccessPolicy(Default::default())
+                Self::CrossTenantAccessPolicy(Value::blank())
             }
             "microsoft.graph.crossTenantAccessPolicyConfigurationDefault" => {
-                Self::CrossTenantAccessPolicyConfigurationDefault(Default::default())
+                Self::CrossTenantAccessPolicyConfigurationDefault(Value::blank())
             }
             "microsoft.graph.customAuthenticationExtension" => {
-                Self::CustomAuthenticationExtension(Default::default())
+                Self::CustomAuthenticationExtension(Value::blank())
             }
             "microsoft.graph.customCalloutExtension" => {
-                Self::CustomCalloutExtension(Default::default())
+                Self::CustomCalloutExtension(Value::blank())
             }
             "microsoft.graph.customDataProvidedResource" => {
-                Self::CustomDataProvidedResource(Default::default())
+                Self::CustomDataProvidedResource(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourceFile" => {
-                Self::CustomDataProvidedResourceFile(Default::default())
+                Self::CustomDataProvidedResourceFile(Value::blank())
             }
             "microsoft.graph.customDataProvidedResourceUploadSession" => {
-                Self::CustomDataProvidedResourceUploadSession(Default::default())
+                Self::CustomDataProvidedResourceUploadSession(Value::blank())
             }
             "microsoft.graph.customExtensionStageSetting" => {
-                Self::CustomExtensionStageSetting(Default::default())
+                Self::CustomExtensionStageSetting(Value::blank())
             }
             "microsoft.graph.customSecurityAttributeDefinition" => {
-                Self::CustomSecurityAttributeDefinition(Default::default())
+                Self::CustomSecurityAttributeDefinition(Value::blank())
             }
-            "microsoft.graph.dataPolicyOperation" => Self::DataPolicyOperation(Default::default()),
+            "microsoft.graph.dataPolicyOperation" => Self::DataPolicyOperation(Value::blank()),
             "microsoft.graph.dataSecurityAndGovernance" => {
-                Self::DataSecurityAndGovernance(Default::default())
+                Self::DataSecurityAndGovernance(Value::blank())
             }
-            "microsoft.graph.dayNote" => Self::DayNote(Default::default()),
+            "microsoft.graph.dayNote" => Self::DayNote(Value::blank()),
             "microsoft.graph.defaultManagedAppProtection" => {
-                Self::DefaultManagedAppProtection(Default::default())
+                Self::DefaultManagedAppProtection(Value::blank())
             }
             "microsoft.graph.delegatedAdminAccessAssignment" => {
-                Self::DelegatedAdminAccessAssignment(Default::default())
+                Self::DelegatedAdminAccessAssignment(Value::blank())
             }
             "microsoft.graph.delegatedAdminCustomer" => {
-                Self::DelegatedAdminCustomer(Default::default())
+                Self::DelegatedAdminCustomer(Value::blank())
             }
             "microsoft.graph.delegatedAdminRelationship" => {
-                Self::DelegatedAdminRelationship(Default::default())
+                Self::DelegatedAdminRelationship(Value::blank())
             }
             "microsoft.graph.delegatedAdminRelationshipOperation" => {
-                Self::DelegatedAdminRelationshipOperation(Default::default())
+                Self::DelegatedAdminRelationshipOperation(Value::blank())
             }
             "microsoft.graph.delegatedAdminRelationshipRequest" => {
-                Self::DelegatedAdminRelationshipRequest(Default::default())
+                Self::DelegatedAdminRelationshipRequest(Value::blank())
             }
             "microsoft.graph.delegatedAdminServiceManagementDetail" => {
-                Self::DelegatedAdminServiceManagementDetail(Default::default())
+                Self::DelegatedAdminServiceManagementDetail(Value::blank())
             }
             "microsoft.graph.delegatedAdminServiceProviderConstraints" => {
-                Self::DelegatedAdminServiceProviderConstraints(Default::default())
+                Self::DelegatedAdminServiceProviderConstraints(Value::blank())
             }
             "microsoft.graph.delegatedPermissionClassification" => {
-                Self::DelegatedPermissionClassification(Default::default())
+                Self::DelegatedPermissionClassification(Value::blank())
             }
-            "microsoft.graph.deletedChat" => Self::DeletedChat(Default::default()),
-            "microsoft.graph.deletedItemContainer" => {
-                Self::DeletedItemContainer(Default::default())
-            }
-            "microsoft.graph.deletedTeam" => Self::DeletedTeam(Default::default()),
-            "microsoft.graph.deltaParticipants" => Self::DeltaParticipants(Default::default()),
-            "microsoft.graph.desk" => Self::Desk(Default::default()),
-            "microsoft.graph.detectedApp" => Self::DetectedApp(Default::default()),
-            "microsoft.graph.device" => Self::Device(Default::default()),
+            "microsoft.graph.deletedChat" => Self::DeletedChat(Value::blank()),
+            "microsoft.graph.deletedItemContainer" => Self::DeletedItemContainer(Value::blank()),
+            "microsoft.graph.deletedTeam" => Self::DeletedTeam(Value::blank()),
+            "microsoft.graph.deltaParticipants" => Self::DeltaParticipants(Value::blank()),
+            "microsoft.graph.desk" => Self::Desk(Value::blank()),
+            "microsoft.graph.detectedApp" => Self::DetectedApp(Value::blank()),
+            "microsoft.graph.device" => Self::Device(Value::blank()),
             "microsoft.graph.deviceAndAppManagementRoleAssignment" => {
-                Self::DeviceAndAppManagementRoleAssignment(Default::default())
+                Self::DeviceAndAppManagementRoleAssignment(Value::blank())
             }
             "microsoft.graph.deviceAndAppManagementRoleDefinition" => {
-                Self::DeviceAndAppManagementRoleDefinition(Default::default())
+                Self::DeviceAndAppManagementRoleDefinition(Value::blank())
             }
-            "microsoft.graph.deviceAppManagement" => Self::DeviceAppManagement(Default::default()),
-            "microsoft.graph.deviceCategory" => Self::DeviceCategory(Default::default()),
+            "microsoft.graph.deviceAppManagement" => Self::DeviceAppManagement(Value::blank()),
+            "microsoft.graph.deviceCategory" => Self::DeviceCategory(Value::blank()),
             "microsoft.graph.deviceComplianceActionItem" => {
-                Self::DeviceComplianceActionItem(Default::default())
+                Self::DeviceComplianceActionItem(Value::blank())
             }
             "microsoft.graph.deviceComplianceDeviceOverview" => {
-                Self::DeviceComplianceDeviceOverview(Default::default())
+                Self::DeviceComplianceDeviceOverview(Value::blank())
             }
             "microsoft.graph.deviceComplianceDeviceStatus" => {
-                Self::DeviceComplianceDeviceStatus(Default::default())
+                Self::DeviceComplianceDeviceStatus(Value::blank())
             }
             "microsoft.graph.deviceCompliancePolicy" => {
-                Self::DeviceCompliancePolicy(Default::default())
+                Self::DeviceCompliancePolicy(Value::blank())
             }
             "microsoft.graph.deviceCompliancePolicyAssignment" => {
-                Self::DeviceCompliancePolicyAssignment(Default::default())
+                Self::DeviceCompliancePolicyAssignment(Value::blank())
             }
             "microsoft.graph.deviceCompliancePolicyDeviceStateSummary" => {
-                Self::DeviceCompliancePolicyDeviceStateSummary(Default::default())
+                Self::DeviceCompliancePolicyDeviceStateSummary(Value::blank())
             }
             "microsoft.graph.deviceCompliancePolicySettingStateSummary" => {
-                Self::DeviceCompliancePolicySettingStateSummary(Default::default())
+                Self::DeviceCompliancePolicySettingStateSummary(Value::blank())
             }
             "microsoft.graph.deviceCompliancePolicyState" => {
-                Self::DeviceCompliancePolicyState(Default::default())
+                Self::DeviceCompliancePolicyState(Value::blank())
             }
             "microsoft.graph.deviceComplianceScheduledActionForRule" => {
-                Self::DeviceComplianceScheduledActionForRule(Default::default())
+                Self::DeviceComplianceScheduledActionForRule(Value::blank())
             }
             "microsoft.graph.deviceComplianceSettingState" => {
-                Self::DeviceComplianceSettingState(Default::default())
+                Self::DeviceComplianceSettingState(Value::blank())
             }
             "microsoft.graph.deviceComplianceUserOverview" => {
-                Self::DeviceComplianceUserOverview(Default::default())
+                Self::DeviceComplianceUserOverview(Value::blank())
             }
             "microsoft.graph.deviceComplianceUserStatus" => {
-                Self::DeviceComplianceUserStatus(Default::default())
+                Self::DeviceComplianceUserStatus(Value::blank())
             }
-            "microsoft.graph.deviceConfiguration" => Self::DeviceConfiguration(Default::default()),
+            "microsoft.graph.deviceConfiguration" => Self::DeviceConfiguration(Value::blank()),
             "microsoft.graph.deviceConfigurationAssignment" => {
-                Self::DeviceConfigurationAssignment(Default::default())
+                Self::DeviceConfigurationAssignment(Value::blank())
             }
             "microsoft.graph.deviceConfigurationDeviceOverview" => {
-                Self::DeviceConfigurationDeviceOverview(Default::default())
+                Self::DeviceConfigurationDeviceOverview(Value::blank())
             }
             "microsoft.graph.deviceConfigurationDeviceStateSummary" => {
-                Self::DeviceConfigurationDeviceStateSummary(Default::default())
+                Self::DeviceConfigurationDeviceStateSummary(Value::blank())
             }
             "microsoft.graph.deviceConfigurationDeviceStatus" => {
-                Self::DeviceConfigurationDeviceStatus(Default::default())
+                Self::DeviceConfigurationDeviceStatus(Value::blank())
             }
             "microsoft.graph.deviceConfigurationState" => {
-                Self::DeviceConfigurationState(Default::default())
+                Self::DeviceConfigurationState(Value::blank())
             }
             "microsoft.graph.deviceConfigurationUserOverview" => {
-                Self::DeviceConfigurationUserOverview(Default::default())
+                Self::DeviceConfigurationUserOverview(Value::blank())
             }
             "microsoft.graph.deviceConfigurationUserStatus" => {
-                Self::DeviceConfigurationUserStatus(Default::default())
+                Self::DeviceConfigurationUserStatus(Value::blank())
             }
             "microsoft.graph.deviceEnrollmentConfiguration" => {
-                Self::DeviceEnrollmentConfiguration(Default::default())
+                Self::DeviceEnrollmentConfiguration(Value::blank())
             }
             "microsoft.graph.deviceEnrollmentLimitConfiguration" => {
-                Self::DeviceEnrollmentLimitConfiguration(Default::default())
+                Self::DeviceEnrollmentLimitConfiguration(Value::blank())
             }
             "microsoft.graph.deviceEnrollmentPlatformRestrictionsConfiguration" => {
-                Self::DeviceEnrollmentPlatformRestrictionsConfiguration(Default::default())
+                Self::DeviceEnrollmentPlatformRestrictionsConfiguration(Value::blank())
             }
             "microsoft.graph.deviceEnrollmentWindowsHelloForBusinessConfiguration" => {
-                Self::DeviceEnrollmentWindowsHelloForBusinessConfiguration(Default::default())
+                Self::DeviceEnrollmentWindowsHelloForBusinessConfiguration(Value::blank())
             }
-            "microsoft.graph.deviceInstallState" => Self::DeviceInstallState(Default::default()),
+            "microsoft.graph.deviceInstallState" => Self::DeviceInstallState(Value::blank()),
             "microsoft.graph.deviceLocalCredentialInfo" => {
-                Self::DeviceLocalCredentialInfo(Default::default())
+                Self::DeviceLocalCredentialInfo(Value::blank())
             }
             "microsoft.graph.deviceLogCollectionResponse" => {
-                Self::DeviceLogCollectionResponse(Default::default())
+                Self::DeviceLogCollectionResponse(Value::blank())
             }
-            "microsoft.graph.deviceManagement" => Self::DeviceManagement(Default::default()),
+            "microsoft.graph.deviceManagement" => Self::DeviceManagement(Value::blank()),
             "microsoft.graph.deviceManagementCachedReportConfiguration" => {
-                Self::DeviceManagementCachedReportConfiguration(Default::default())
+                Self::DeviceManagementCachedReportConfiguration(Value::blank())
             }
             "microsoft.graph.deviceManagementExchangeConnector" => {
-                Self::DeviceManagementExchangeConnector(Default::default())
+                Self::DeviceManagementExchangeConnector(Value::blank())
             }
             "microsoft.graph.deviceManagementExportJob" => {
-                Self::DeviceManagementExportJob(Default::default())
+                Self::DeviceManagementExportJob(Value::blank())
             }
             "microsoft.graph.deviceManagementPartner" => {
-                Self::DeviceManagementPartner(Default::default())
+                Self::DeviceManagementPartner(Value::blank())
             }
             "microsoft.graph.deviceManagementReports" => {
-                Self::DeviceManagementReports(Default::default())
+                Self::DeviceManagementReports(Value::blank())
             }
             "microsoft.graph.deviceManagementTroubleshootingEvent" => {
-                Self::DeviceManagementTroubleshootingEvent(Default::default())
+                Self::DeviceManagementTroubleshootingEvent(Value::blank())
             }
             "microsoft.graph.deviceRegistrationPolicy" => {
-                Self::DeviceRegistrationPolicy(Default::default())
+                Self::DeviceRegistrationPolicy(Value::blank())
             }
-            "microsoft.graph.directory" => Self::Directory(Default::default()),
-            "microsoft.graph.directoryAudit" => Self::DirectoryAudit(Default::default()),
-            "microsoft.graph.directoryDefinition" => Self::DirectoryDefinition(Default::default()),
-            "microsoft.graph.directoryObject" => Self::DirectoryObject(Default::default()),
+            "microsoft.graph.directory" => Self::Directory(Value::blank()),
+            "microsoft.graph.directoryAudit" => Self::DirectoryAudit(Value::blank()),
+            "microsoft.graph.directoryDefinition" => Self::DirectoryDefinition(Value::blank()),
+            "microsoft.graph.directoryObject" => Self::DirectoryObject(Value::blank()),
             "microsoft.graph.directoryObjectPartnerReference" => {
-                Self::DirectoryObjectPartnerReference(Default::default())
+                Self::DirectoryObjectPartnerReference(Value::blank())
             }
-            "microsoft.graph.directoryRole" => Self::DirectoryRole(Default::default()),
-            "microsoft.graph.directoryRoleTemplate" => {
-                Self::DirectoryRoleTemplate(Default::default())
-            }
-            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Default::default()),
-            "microsoft.graph.domain" => Self::Domain(Default::default()),
-            "microsoft.graph.domainDnsCnameRecord" => {
-                Self::DomainDnsCnameRecord(Default::default())
-            }
-            "microsoft.graph.domainDnsMxRecord" => Self::DomainDnsMxRecord(Default::default()),
-            "microsoft.graph.domainDnsRecord" => Self::DomainDnsRecord(Default::default()),
-            "microsoft.graph.domainDnsSrvRecord" => Self::DomainDnsSrvRecord(Default::default()),
-            "microsoft.graph.domainDnsTxtRecord" => Self::DomainDnsTxtRecord(Default::default()),
+            "microsoft.graph.directoryRole" => Self::DirectoryRole(Value::blank()),
+            "microsoft.graph.directoryRoleTemplate" => Self::DirectoryRoleTemplate(Value::blank()),
+            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Value::blank()),
+            "microsoft.graph.domain" => Self::Domain(Value::blank()),
+            "microsoft.graph.domainDnsCnameRecord" => Self::DomainDnsCnameRecord(Value::blank()),
+            "microsoft.graph.domainDnsMxRecord" => Self::DomainDnsMxRecord(Value::blank()),
+            "microsoft.graph.domainDnsRecord" => Self::DomainDnsRecord(Value::blank()),
+            "microsoft.graph.domainDnsSrvRecord" => Self::DomainDnsSrvRecord(Value::blank()),
+            "microsoft.graph.domainDnsTxtRecord" => Self::DomainDnsTxtRecord(Value::blank()),
             "microsoft.graph.domainDnsUnavailableRecord" => {
-                Self::DomainDnsUnavailableRecord(Default::default())
+                Self::DomainDnsUnavailableRecord(Value::blank())
             }
-            "microsoft.graph.drive" => Self::Drive(Default::default()),
-            "microsoft.graph.driveItem" => Self::DriveItem(Default::default()),
-            "microsoft.graph.driveItemVersion" => Self::DriveItemVersion(Default::default()),
-            "microsoft.graph.driveProtectionRule" => Self::DriveProtectionRule(Default::default()),
-            "microsoft.graph.driveProtectionUnit" => Self::DriveProtectionUnit(Default::default()),
+            "microsoft.graph.drive" => Self::Drive(Value::blank()),
+            "microsoft.graph.driveItem" => Self::DriveItem(Value::blank()),
+            "microsoft.graph.driveItemVersion" => Self::DriveItemVersion(Value::blank()),
+            "microsoft.graph.driveProtectionRule" => Self::DriveProtectionRule(Value::blank()),
+            "microsoft.graph.driveProtectionUnit" => Self::DriveProtectionUnit(Value::blank()),
             "microsoft.graph.driveProtectionUnitsBulkAdditionJob" => {
-                Self::DriveProtectionUnitsBulkAdditionJob(Default::default())
+                Self::DriveProtectionUnitsBulkAdditionJob(Value::blank())
             }
-            "microsoft.graph.driveRestoreArtifact" => {
-                Self::DriveRestoreArtifact(Default::default())
-            }
+            "microsoft.graph.driveRestoreArtifact" => Self::DriveRestoreArtifact(Value::blank()),
             "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest" => {
-                Self::DriveRestoreArtifactsBulkAdditionRequest(Default::default())
+                Self::DriveRestoreArtifactsBulkAdditionRequest(Value::blank())
             }
-            "microsoft.graph.eBookInstallSummary" => Self::EBookInstallSummary(Default::default()),
-            "microsoft.graph.edge" => Self::Edge(Default::default()),
+            "microsoft.graph.eBookInstallSummary" => Self::EBookInstallSummary(Value::blank()),
+            "microsoft.graph.edge" => Self::Edge(Value::blank()),
             "microsoft.graph.editionUpgradeConfiguration" => {
-                Self::EditionUpgradeConfiguration(Default::default())
+                Self::EditionUpgradeConfiguration(Value::blank())
             }
-            "microsoft.graph.educationAssignment" => Self::EducationAssignment(Default::default()),
+            "microsoft.graph.educationAssignment" => Self::EducationAssignment(Value::blank()),
             "microsoft.graph.educationAssignmentDefaults" => {
-                Self::EducationAssignmentDefaults(Default::default())
+                Self::EducationAssignmentDefaults(Value::blank())
             }
             "microsoft.graph.educationAssignmentResource" => {
-                Self::EducationAssignmentResource(Default::default())
+                Self::EducationAssignmentResource(Value::blank())
             }
             "microsoft.graph.educationAssignmentSettings" => {
-                Self::EducationAssignmentSettings(Default::default())
+                Self::EducationAssignmentSettings(Value::blank())
             }
-            "microsoft.graph.educationCategory" => Self::EducationCategory(Default::default()),
-            "microsoft.graph.educationClass" => Self::EducationClass(Default::default()),
+            "microsoft.graph.educationCategory" => Self::EducationCategory(Value::blank()),
+            "microsoft.graph.educationClass" => Self::EducationClass(Value::blank()),
             "microsoft.graph.educationFeedbackOutcome" => {
-                Self::EducationFeedbackOutcome(Default::default())
+                Self::EducationFeedbackOutcome(Value::blank())
             }
             "microsoft.graph.educationFeedbackResourceOutcome" => {
-                Self::EducationFeedbackResourceOutcome(Default::default())
+                Self::EducationFeedbackResourceOutcome(Value::blank())
             }
             "microsoft.graph.educationGradingCategory" => {
-                Self::EducationGradingCategory(Default::default())
+                Self::EducationGradingCategory(Value::blank())
             }
             "microsoft.graph.educationGradingScheme" => {
-                Self::EducationGradingScheme(Default::default())
+                Self::EducationGradingScheme(Value::blank())
             }
-            "microsoft.graph.educationModule" => Self::EducationModule(Default::default()),
+            "microsoft.graph.educationModule" => Self::EducationModule(Value::blank()),
             "microsoft.graph.educationModuleResource" => {
-                Self::EducationModuleResource(Default::default())
+                Self::EducationModuleResource(Value::blank())
             }
-            "microsoft.graph.educationOrganization" => {
-                Self::EducationOrganization(Default::default())
-            }
-            "microsoft.graph.educationOutcome" => Self::EducationOutcome(Default::default()),
+            "microsoft.graph.educationOrganization" => Self::EducationOrganization(Value::blank()),
+            "microsoft.graph.educationOutcome" => Self::EducationOutcome(Value::blank()),
             "microsoft.graph.educationPointsOutcome" => {
-                Self::EducationPointsOutcome(Default::default())
+                Self::EducationPointsOutcome(Value::blank())
             }
-            "microsoft.graph.educationRubric" => Self::EducationRubric(Default::default()),
+            "microsoft.graph.educationRubric" => Self::EducationRubric(Value::blank()),
             "microsoft.graph.educationRubricOutcome" => {
-                Self::EducationRubricOutcome(Default::default())
+                Self::EducationRubricOutcome(Value::blank())
             }
-            "microsoft.graph.educationSchool" => Self::EducationSchool(Default::default()),
-            "microsoft.graph.educationSubmission" => Self::EducationSubmission(Default::default()),
+            "microsoft.graph.educationSchool" => Self::EducationSchool(Value::blank()),
+            "microsoft.graph.educationSubmission" => Self::EducationSubmission(Value::blank()),
             "microsoft.graph.educationSubmissionResource" => {
-                Self::EducationSubmissionResource(Default::default())
+                Self::EducationSubmissionResource(Value::blank())
             }
-            "microsoft.graph.educationUser" => Self::EducationUser(Default::default()),
+            "microsoft.graph.educationUser" => Self::EducationUser(Value::blank()),
             "microsoft.graph.emailAuthenticationMethod" => {
-                Self::EmailAuthenticationMethod(Default::default())
+                Self::EmailAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.emailAuthenticationMethodConfiguration" => {
-                Self::EmailAuthenticationMethodConfiguration(Default::default())
+                Self::EmailAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.emailFileAssessmentRequest" => {
-                Self::EmailFileAssessmentRequest(Default::default())
+                Self::EmailFileAssessmentRequest(Value::blank())
             }
             "microsoft.graph.emailNotificationsSetting" => {
-                Self::EmailNotificationsSetting(Default::default())
+                Self::EmailNotificationsSetting(Value::blank())
             }
-            "microsoft.graph.emergencyCallEvent" => Self::EmergencyCallEvent(Default::default()),
+            "microsoft.graph.emergencyCallEvent" => Self::EmergencyCallEvent(Value::blank()),
             "microsoft.graph.employeeExperienceUser" => {
-                Self::EmployeeExperienceUser(Default::default())
+                Self::EmployeeExperienceUser(Value::blank())
             }
-            "microsoft.graph.endUserNotification" => Self::EndUserNotification(Default::default()),
+            "microsoft.graph.endUserNotification" => Self::EndUserNotification(Value::blank()),
             "microsoft.graph.endUserNotificationDetail" => {
-                Self::EndUserNotificationDetail(Default::default())
+                Self::EndUserNotificationDetail(Value::blank())
             }
-            "microsoft.graph.endUserSettings" => Self::EndUserSettings(Default::default()),
-            "microsoft.graph.endpoint" => Self::Endpoint(Default::default()),
+            "microsoft.graph.endUserSettings" => Self::EndUserSettings(Value::blank()),
+            "microsoft.graph.endpoint" => Self::Endpoint(Value::blank()),
             "microsoft.graph.engagementAsyncOperation" => {
-                Self::EngagementAsyncOperation(Default::default())
+                Self::EngagementAsyncOperation(Value::blank())
             }
             "microsoft.graph.engagementConversation" => {
-                Self::EngagementConversation(Default::default())
+                Self::EngagementConversation(Value::blank())
             }
             "microsoft.graph.engagementConversationDiscussionMessage" => {
-                Self::EngagementConversationDiscussionMessage(Default::default())
+                Self::EngagementConversationDiscussionMessage(Value::blank())
             }
             "microsoft.graph.engagementConversationMessage" => {
-                Self::EngagementConversationMessage(Default::default())
+                Self::EngagementConversationMessage(Value::blank())
             }
             "microsoft.graph.engagementConversationMessageReaction" => {
-                Self::EngagementConversationMessageReaction(Default::default())
+                Self::EngagementConversationMessageReaction(Value::blank())
             }
             "microsoft.graph.engagementConversationQuestionMessage" => {
-                Self::EngagementConversationQuestionMessage(Default::default())
+                Self::EngagementConversationQuestionMessage(Value::blank())
             }
             "microsoft.graph.engagementConversationSystemMessage" => {
-                Self::EngagementConversationSystemMessage(Default::default())
+                Self::EngagementConversationSystemMessage(Value::blank())
             }
-            "microsoft.graph.engagementRole" => Self::EngagementRole(Default::default()),
-            "microsoft.graph.engagementRoleMember" => {
-                Self::EngagementRoleMember(Default::default())
-            }
+            "microsoft.graph.engagementRole" => Self::EngagementRole(Value::blank()),
+            "microsoft.graph.engagementRoleMember" => Self::EngagementRoleMember(Value::blank()),
             "microsoft.graph.enrollmentConfigurationAssignment" => {
-                Self::EnrollmentConfigurationAssignment(Default::default())
+                Self::EnrollmentConfigurationAssignment(Value::blank())
             }
             "microsoft.graph.enrollmentTroubleshootingEvent" => {
-                Self::EnrollmentTroubleshootingEvent(Default::default())
+                Self::EnrollmentTroubleshootingEvent(Value::blank())
             }
             "microsoft.graph.enterpriseCodeSigningCertificate" => {
-                Self::EnterpriseCodeSigningCertificate(Default::default())
+                Self::EnterpriseCodeSigningCertificate(Value::blank())
             }
-            "microsoft.graph.entitlementManagement" => {
-                Self::EntitlementManagement(Default::default())
-            }
+            "microsoft.graph.entitlementManagement" => Self::EntitlementManagement(Value::blank()),
             "microsoft.graph.entitlementManagementSettings" => {
-                Self::EntitlementManagementSettings(Default::default())
+                Self::EntitlementManagementSettings(Value::blank())
             }
-            "microsoft.graph.event" => Self::Event(Default::default()),
-            "microsoft.graph.eventMessage" => Self::EventMessage(Default::default()),
-            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
-            "microsoft.graph.eventMessageResponse" => {
-                Self::EventMessageResponse(Default::default())
-            }
-            "microsoft.graph.exchangeAdmin" => Self::ExchangeAdmin(Default::default()),
-            "microsoft.graph.exchangeMessageTrace" => {
-                Self::ExchangeMessageTrace(Default::default())
-            }
+            "microsoft.graph.event" => Self::Event(Value::blank()),
+            "microsoft.graph.eventMessage" => Self::EventMessage(Value::blank()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Value::blank()),
+            "microsoft.graph.eventMessageResponse" => Self::EventMessageResponse(Value::blank()),
+            "microsoft.graph.exchangeAdmin" => Self::ExchangeAdmin(Value::blank()),
+            "microsoft.graph.exchangeMessageTrace" => Self::ExchangeMessageTrace(Value::blank()),
             "microsoft.graph.exchangeMessageTraceDetail" => {
-                Self::ExchangeMessageTraceDetail(Default::default())
+                Self::ExchangeMessageTraceDetail(Value::blank())
             }
             "microsoft.graph.exchangeProtectionPolicy" => {
-                Self::ExchangeProtectionPolicy(Default::default())
+                Self::ExchangeProtectionPolicy(Value::blank())
             }
             "microsoft.graph.exchangeRestoreSession" => {
-                Self::ExchangeRestoreSession(Default::default())
+                Self::ExchangeRestoreSession(Value::blank())
             }
-            "microsoft.graph.exchangeSettings" => Self::ExchangeSettings(Default::default()),
-            "microsoft.graph.extension" => Self::Extension(Default::default()),
-            "microsoft.graph.extensionProperty" => Self::ExtensionProperty(Default::default()),
+            "microsoft.graph.exchangeSettings" => Self::ExchangeSettings(Value::blank()),
+            "microsoft.graph.extension" => Self::Extension(Value::blank()),
+            "microsoft.graph.extensionProperty" => Self::ExtensionProperty(Value::blank()),
             "microsoft.graph.externalAuthenticationMethod" => {
-                Self::ExternalAuthenticationMethod(Default::default())
+                Self::ExternalAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.externalAuthenticationMethodConfiguration" => {
-                Self::ExternalAuthenticationMethodConfiguration(Default::default())
+                Self::ExternalAuthenticationMethodConfiguration(Value::blank())
             }
-            "microsoft.graph.externalDomainName" => Self::ExternalDomainName(Default::default()),
+            "microsoft.graph.externalDomainName" => Self::ExternalDomainName(Value::blank()),
             "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow" => {
-                Self::ExternalUsersSelfServiceSignUpEventsFlow(Default::default())
+                Self::ExternalUsersSelfServiceSignUpEventsFlow(Value::blank())
             }
-            "microsoft.graph.featureRolloutPolicy" => {
-                Self::FeatureRolloutPolicy(Default::default())
-            }
+            "microsoft.graph.featureRolloutPolicy" => Self::FeatureRolloutPolicy(Value::blank()),
             "microsoft.graph.federatedIdentityCredential" => {
-                Self::FederatedIdentityCredential(Default::default())
+                Self::FederatedIdentityCredential(Value::blank())
             }
             "microsoft.graph.federatedTokenValidationPolicy" => {
-                Self::FederatedTokenValidationPolicy(Default::default())
+                Self::FederatedTokenValidationPolicy(Value::blank())
             }
             "microsoft.graph.fido2AuthenticationMethod" => {
-                Self::Fido2AuthenticationMethod(Default::default())
+                Self::Fido2AuthenticationMethod(Value::blank())
             }
             "microsoft.graph.fido2AuthenticationMethodConfiguration" => {
-                Self::Fido2AuthenticationMethodConfiguration(Default::default())
+                Self::Fido2AuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.fido2CombinationConfiguration" => {
-                Self::Fido2CombinationConfiguration(Default::default())
+                Self::Fido2CombinationConfiguration(Value::blank())
             }
-            "microsoft.graph.fieldValueSet" => Self::FieldValueSet(Default::default()),
-            "microsoft.graph.fileAssessmentRequest" => {
-                Self::FileAssessmentRequest(Default::default())
-            }
-            "microsoft.graph.fileAttachment" => Self::FileAttachment(Default::default()),
-            "microsoft.graph.fileStorage" => Self::FileStorage(Default::default()),
-            "microsoft.graph.fileStorageContainer" => {
-                Self::FileStorageContainer(Default::default())
-            }
+            "microsoft.graph.fieldValueSet" => Self::FieldValueSet(Value::blank()),
+            "microsoft.graph.fileAssessmentRequest" => Self::FileAssessmentRequest(Value::blank()),
+            "microsoft.graph.fileAttachment" => Self::FileAttachment(Value::blank()),
+            "microsoft.graph.fileStorage" => Self::FileStorage(Value::blank()),
+            "microsoft.graph.fileStorageContainer" => Self::FileStorageContainer(Value::blank()),
             "microsoft.graph.fileStorageContainerType" => {
-                Self::FileStorageContainerType(Default::default())
+                Self::FileStorageContainerType(Value::blank())
             }
             "microsoft.graph.fileStorageContainerTypeRegistration" => {
-                Self::FileStorageContainerTypeRegistration(Default::default())
+                Self::FileStorageContainerTypeRegistration(Value::blank())
             }
-            "microsoft.graph.filterOperatorSchema" => {
-                Self::FilterOperatorSchema(Default::default())
-            }
-            "microsoft.graph.fixtureMap" => Self::FixtureMap(Default::default()),
-            "microsoft.graph.floor" => Self::Floor(Default::default()),
-            "microsoft.graph.footprintMap" => Self::FootprintMap(Default::default()),
+            "microsoft.graph.filterOperatorSchema" => Self::FilterOperatorSchema(Value::blank()),
+            "microsoft.graph.fixtureMap" => Self::FixtureMap(Value::blank()),
+            "microsoft.graph.floor" => Self::Floor(Value::blank()),
+            "microsoft.graph.footprintMap" => Self::FootprintMap(Value::blank()),
             "microsoft.graph.fraudProtectionProvider" => {
-                Self::FraudProtectionProvider(Default::default())
+                Self::FraudProtectionProvider(Value::blank())
             }
-            "microsoft.graph.governanceInsight" => Self::GovernanceInsight(Default::default()),
+            "microsoft.graph.governanceInsight" => Self::GovernanceInsight(Value::blank()),
             "microsoft.graph.granularDriveRestoreArtifact" => {
-                Self::GranularDriveRestoreArtifact(Default::default())
+                Self::GranularDriveRestoreArtifact(Value::blank())
             }
             "microsoft.graph.granularMailboxRestoreArtifact" => {
-                Self::GranularMailboxRestoreArtifact(Default::default())
+                Self::GranularMailboxRestoreArtifact(Value::blank())
             }
             "microsoft.graph.granularRestoreArtifactBase" => {
-                Self::GranularRestoreArtifactBase(Default::default())
+                Self::GranularRestoreArtifactBase(Value::blank())
             }
             "microsoft.graph.granularSiteRestoreArtifact" => {
-                Self::GranularSiteRestoreArtifact(Default::default())
+                Self::GranularSiteRestoreArtifact(Value::blank())
             }
-            "microsoft.graph.group" => Self::Group(Default::default()),
-            "microsoft.graph.groupLifecyclePolicy" => {
-                Self::GroupLifecyclePolicy(Default::default())
-            }
-            "microsoft.graph.groupSetting" => Self::GroupSetting(Default::default()),
-            "microsoft.graph.groupSettingTemplate" => {
-                Self::GroupSettingTemplate(Default::default())
-            }
+            "microsoft.graph.group" => Self::Group(Value::blank()),
+            "microsoft.graph.groupLifecyclePolicy" => Self::GroupLifecyclePolicy(Value::blank()),
+            "microsoft.graph.groupSetting" => Self::GroupSetting(Value::blank()),
+            "microsoft.graph.groupSettingTemplate" => Self::GroupSettingTemplate(Value::blank()),
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                Self::HomeRealmDiscoveryPolicy(Default::default())
+                Self::HomeRealmDiscoveryPolicy(Value::blank())
             }
-            "microsoft.graph.horizontalSection" => Self::HorizontalSection(Default::default()),
+            "microsoft.graph.horizontalSection" => Self::HorizontalSection(Value::blank()),
             "microsoft.graph.horizontalSectionColumn" => {
-                Self::HorizontalSectionColumn(Default::default())
+                Self::HorizontalSectionColumn(Value::blank())
             }
             "microsoft.graph.humanSecurityFraudProtectionProvider" => {
-                Self::HumanSecurityFraudProtectionProvider(Default::default())
+                Self::HumanSecurityFraudProtectionProvider(Value::blank())
             }
-            "microsoft.graph.identityApiConnector" => {
-                Self::IdentityApiConnector(Default::default())
-            }
+            "microsoft.graph.identityApiConnector" => Self::IdentityApiConnector(Value::blank()),
             "microsoft.graph.identityBuiltInUserFlowAttribute" => {
-                Self::IdentityBuiltInUserFlowAttribute(Default::default())
+                Self::IdentityBuiltInUserFlowAttribute(Value::blank())
             }
-            "microsoft.graph.identityContainer" => Self::IdentityContainer(Default::default()),
+            "microsoft.graph.identityContainer" => Self::IdentityContainer(Value::blank()),
             "microsoft.graph.identityCustomUserFlowAttribute" => {
-                Self::IdentityCustomUserFlowAttribute(Default::default())
+                Self::IdentityCustomUserFlowAttribute(Value::blank())
             }
-            "microsoft.graph.identityProvider" => Self::IdentityProvider(Default::default()),
-            "microsoft.graph.identityProviderBase" => {
-                Self::IdentityProviderBase(Default::default())
-            }
+            "microsoft.graph.identityProvider" => Self::IdentityProvider(Value::blank()),
+            "microsoft.graph.identityProviderBase" => Self::IdentityProviderBase(Value::blank()),
             "microsoft.graph.identitySecurityDefaultsEnforcementPolicy" => {
-                Self::IdentitySecurityDefaultsEnforcementPolicy(Default::default())
+                Self::IdentitySecurityDefaultsEnforcementPolicy(Value::blank())
             }
-            "microsoft.graph.identityUserFlow" => Self::IdentityUserFlow(Default::default()),
+            "microsoft.graph.identityUserFlow" => Self::IdentityUserFlow(Value::blank()),
             "microsoft.graph.identityUserFlowAttribute" => {
-                Self::IdentityUserFlowAttribute(Default::default())
+                Self::IdentityUserFlowAttribute(Value::blank())
             }
             "microsoft.graph.identityUserFlowAttributeAssignment" => {
-                Self::IdentityUserFlowAttributeAssignment(Default::default())
+                Self::IdentityUserFlowAttributeAssignment(Value::blank())
             }
             "microsoft.graph.identityVerifiedIdRoot" => {
-                Self::IdentityVerifiedIdRoot(Default::default())
+                Self::IdentityVerifiedIdRoot(Value::blank())
             }
             "microsoft.graph.importedWindowsAutopilotDeviceIdentity" => {
-                Self::ImportedWindowsAutopilotDeviceIdentity(Default::default())
+                Self::ImportedWindowsAutopilotDeviceIdentity(Value::blank())
             }
             "microsoft.graph.importedWindowsAutopilotDeviceIdentityUpload" => {
-                Self::ImportedWindowsAutopilotDeviceIdentityUpload(Default::default())
+                Self::ImportedWindowsAutopilotDeviceIdentityUpload(Value::blank())
             }
             "microsoft.graph.inferenceClassification" => {
-                Self::InferenceClassification(Default::default())
+                Self::InferenceClassification(Value::blank())
             }
             "microsoft.graph.inferenceClassificationOverride" => {
-                Self::InferenceClassificationOverride(Default::default())
+                Self::InferenceClassificationOverride(Value::blank())
             }
-            "microsoft.graph.insightsSettings" => Self::InsightsSettings(Default::default()),
+            "microsoft.graph.insightsSettings" => Self::InsightsSettings(Value::blank()),
             "microsoft.graph.internalDomainFederation" => {
-                Self::InternalDomainFederation(Default::default())
+                Self::InternalDomainFederation(Value::blank())
             }
-            "microsoft.graph.internetExplorerMode" => {
-                Self::InternetExplorerMode(Default::default())
-            }
-            "microsoft.graph.invitation" => Self::Invitation(Default::default()),
+            "microsoft.graph.internetExplorerMode" => Self::InternetExplorerMode(Value::blank()),
+            "microsoft.graph.invitation" => Self::Invitation(Value::blank()),
             "microsoft.graph.inviteParticipantsOperation" => {
-                Self::InviteParticipantsOperation(Default::default())
+                Self::InviteParticipantsOperation(Value::blank())
             }
-            "microsoft.graph.iosCertificateProfile" => {
-                Self::IosCertificateProfile(Default::default())
-            }
-            "microsoft.graph.iosCompliancePolicy" => Self::IosCompliancePolicy(Default::default()),
+            "microsoft.graph.iosCertificateProfile" => Self::IosCertificateProfile(Value::blank()),
+            "microsoft.graph.iosCompliancePolicy" => Self::IosCompliancePolicy(Value::blank()),
             "microsoft.graph.iosCustomConfiguration" => {
-                Self::IosCustomConfiguration(Default::default())
+                Self::IosCustomConfiguration(Value::blank())
             }
             "microsoft.graph.iosDeviceFeaturesConfiguration" => {
-                Self::IosDeviceFeaturesConfiguration(Default::default())
+                Self::IosDeviceFeaturesConfiguration(Value::blank())
             }
             "microsoft.graph.iosGeneralDeviceConfiguration" => {
-                Self::IosGeneralDeviceConfiguration(Default::default())
+                Self::IosGeneralDeviceConfiguration(Value::blank())
             }
-            "microsoft.graph.iosLobApp" => Self::IosLobApp(Default::default()),
+            "microsoft.graph.iosLobApp" => Self::IosLobApp(Value::blank()),
             "microsoft.graph.iosLobAppProvisioningConfigurationAssignment" => {
-                Self::IosLobAppProvisioningConfigurationAssignment(Default::default())
+                Self::IosLobAppProvisioningConfigurationAssignment(Value::blank())
             }
             "microsoft.graph.iosManagedAppProtection" => {
-                Self::IosManagedAppProtection(Default::default())
+                Self::IosManagedAppProtection(Value::blank())
             }
             "microsoft.graph.iosManagedAppRegistration" => {
-                Self::IosManagedAppRegistration(Default::default())
+                Self::IosManagedAppRegistration(Value::blank())
             }
             "microsoft.graph.iosMobileAppConfiguration" => {
-                Self::IosMobileAppConfiguration(Default::default())
+                Self::IosMobileAppConfiguration(Value::blank())
             }
-            "microsoft.graph.iosStoreApp" => Self::IosStoreApp(Default::default()),
+            "microsoft.graph.iosStoreApp" => Self::IosStoreApp(Value::blank()),
             "microsoft.graph.iosUpdateConfiguration" => {
-                Self::IosUpdateConfiguration(Default::default())
+                Self::IosUpdateConfiguration(Value::blank())
             }
-            "microsoft.graph.iosUpdateDeviceStatus" => {
-                Self::IosUpdateDeviceStatus(Default::default())
-            }
-            "microsoft.graph.iosVppApp" => Self::IosVppApp(Default::default()),
-            "microsoft.graph.iosVppEBook" => Self::IosVppEBook(Default::default()),
-            "microsoft.graph.iosVppEBookAssignment" => {
-                Self::IosVppEBookAssignment(Default::default())
-            }
-            "microsoft.graph.iosiPadOSWebClip" => Self::IosiPadOSWebClip(Default::default()),
-            "microsoft.graph.itemActivity" => Self::ItemActivity(Default::default()),
-            "microsoft.graph.itemActivityStat" => Self::ItemActivityStat(Default::default()),
-            "microsoft.graph.itemAnalytics" => Self::ItemAnalytics(Default::default()),
-            "microsoft.graph.itemAttachment" => Self::ItemAttachment(Default::default()),
-            "microsoft.graph.itemInsights" => Self::ItemInsights(Default::default()),
-            "microsoft.graph.itemRetentionLabel" => Self::ItemRetentionLabel(Default::default()),
-            "microsoft.graph.labelContentRight" => Self::LabelContentRight(Default::default()),
-            "microsoft.graph.landingPage" => Self::LandingPage(Default::default()),
-            "microsoft.graph.landingPageDetail" => Self::LandingPageDetail(Default::default()),
-            "microsoft.graph.learningAssignment" => Self::LearningAssignment(Default::default()),
-            "microsoft.graph.learningContent" => Self::LearningContent(Default::default()),
+            "microsoft.graph.iosUpdateDeviceStatus" => Self::IosUpdateDeviceStatus(Value::blank()),
+            "microsoft.graph.iosVppApp" => Self::IosVppApp(Value::blank()),
+            "microsoft.graph.iosVppEBook" => Self::IosVppEBook(Value::blank()),
+            "microsoft.graph.iosVppEBookAssignment" => Self::IosVppEBookAssignment(Value::blank()),
+            "microsoft.graph.iosiPadOSWebClip" => Self::IosiPadOSWebClip(Value::blank()),
+            "microsoft.graph.itemActivity" => Self::ItemActivity(Value::blank()),
+            "microsoft.graph.itemActivityStat" => Self::ItemActivityStat(Value::blank()),
+            "microsoft.graph.itemAnalytics" => Self::ItemAnalytics(Value::blank()),
+            "microsoft.graph.itemAttachment" => Self::ItemAttachment(Value::blank()),
+            "microsoft.graph.itemInsights" => Self::ItemInsights(Value::blank()),
+            "microsoft.graph.itemRetentionLabel" => Self::ItemRetentionLabel(Value::blank()),
+            "microsoft.graph.labelContentRight" => Self::LabelContentRight(Value::blank()),
+            "microsoft.graph.landingPage" => Self::LandingPage(Value::blank()),
+            "microsoft.graph.landingPageDetail" => Self::LandingPageDetail(Value::blank()),
+            "microsoft.graph.learningAssignment" => Self::LearningAssignment(Value::blank()),
+            "microsoft.graph.learningContent" => Self::LearningContent(Value::blank()),
             "microsoft.graph.learningCourseActivity" => {
-                Self::LearningCourseActivity(Default::default())
+                Self::LearningCourseActivity(Value::blank())
             }
-            "microsoft.graph.learningProvider" => Self::LearningProvider(Default::default()),
+            "microsoft.graph.learningProvider" => Self::LearningProvider(Value::blank()),
             "microsoft.graph.learningSelfInitiatedCourse" => {
-                Self::LearningSelfInitiatedCourse(Default::default())
+                Self::LearningSelfInitiatedCourse(Value::blank())
             }
-            "microsoft.graph.levelMap" => Self::LevelMap(Default::default()),
-            "microsoft.graph.licenseDetails" => Self::LicenseDetails(Default::default()),
-            "microsoft.graph.linkedResource" => Self::LinkedResource(Default::default()),
-            "microsoft.graph.list" => Self::List(Default::default()),
-            "microsoft.graph.listItem" => Self::ListItem(Default::default()),
-            "microsoft.graph.listItemVersion" => Self::ListItemVersion(Default::default()),
+            "microsoft.graph.levelMap" => Self::LevelMap(Value::blank()),
+            "microsoft.graph.licenseDetails" => Self::LicenseDetails(Value::blank()),
+            "microsoft.graph.linkedResource" => Self::LinkedResource(Value::blank()),
+            "microsoft.graph.list" => Self::List(Value::blank()),
+            "microsoft.graph.listItem" => Self::ListItem(Value::blank()),
+            "microsoft.graph.listItemVersion" => Self::ListItemVersion(Value::blank()),
             "microsoft.graph.localizedNotificationMessage" => {
-                Self::LocalizedNotificationMessage(Default::default())
+                Self::LocalizedNotificationMessage(Value::blank())
             }
-            "microsoft.graph.loginPage" => Self::LoginPage(Default::default()),
-            "microsoft.graph.longRunningOperation" => {
-                Self::LongRunningOperation(Default::default())
-            }
+            "microsoft.graph.loginPage" => Self::LoginPage(Value::blank()),
+            "microsoft.graph.longRunningOperation" => Self::LongRunningOperation(Value::blank()),
             "microsoft.graph.m365AppsInstallationOptions" => {
-                Self::M365AppsInstallationOptions(Default::default())
+                Self::M365AppsInstallationOptions(Value::blank())
             }
-            "microsoft.graph.macOSCompliancePolicy" => {
-                Self::MacOSCompliancePolicy(Default::default())
-            }
+            "microsoft.graph.macOSCompliancePolicy" => Self::MacOSCompliancePolicy(Value::blank()),
             "microsoft.graph.macOSCustomConfiguration" => {
-                Self::MacOSCustomConfiguration(Default::default())
+                Self::MacOSCustomConfiguration(Value::blank())
             }
             "microsoft.graph.macOSDeviceFeaturesConfiguration" => {
-                Self::MacOSDeviceFeaturesConfiguration(Default::default())
+                Self::MacOSDeviceFeaturesConfiguration(Value::blank())
             }
-            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Default::default()),
+            "microsoft.graph.macOSDmgApp" => Self::MacOSDmgApp(Value::blank()),
             "microsoft.graph.macOSGeneralDeviceConfiguration" => {
-                Self::MacOSGeneralDeviceConfiguration(Default::default())
+                Self::MacOSGeneralDeviceConfiguration(Value::blank())
             }
-            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Default::default()),
+            "microsoft.graph.macOSLobApp" => Self::MacOSLobApp(Value::blank()),
             "microsoft.graph.macOSMicrosoftDefenderApp" => {
-                Self::MacOSMicrosoftDefenderApp(Default::default())
+                Self::MacOSMicrosoftDefenderApp(Value::blank())
             }
-            "microsoft.graph.macOSMicrosoftEdgeApp" => {
-                Self::MacOSMicrosoftEdgeApp(Default::default())
-            }
-            "microsoft.graph.macOSOfficeSuiteApp" => Self::MacOSOfficeSuiteApp(Default::default()),
-            "microsoft.graph.mailAssessmentRequest" => {
-                Self::MailAssessmentRequest(Default::default())
-            }
-            "microsoft.graph.mailFolder" => Self::MailFolder(Default::default()),
-            "microsoft.graph.mailSearchFolder" => Self::MailSearchFolder(Default::default()),
-            "microsoft.graph.mailbox" => Self::Mailbox(Default::default()),
-            "microsoft.graph.mailboxFolder" => Self::MailboxFolder(Default::default()),
-            "microsoft.graph.mailboxItem" => Self::MailboxItem(Default::default()),
-            "microsoft.graph.mailboxProtectionRule" => {
-                Self::MailboxProtectionRule(Default::default())
-            }
-            "microsoft.graph.mailboxProtectionUnit" => {
-                Self::MailboxProtectionUnit(Default::default())
-            }
+            "microsoft.graph.macOSMicrosoftEdgeApp" => Self::MacOSMicrosoftEdgeApp(Value::blank()),
+            "microsoft.graph.macOSOfficeSuiteApp" => Self::MacOSOfficeSuiteApp(Value::blank()),
+            "microsoft.graph.mailAssessmentRequest" => Self::MailAssessmentRequest(Value::blank()),
+            "microsoft.graph.mailFolder" => Self::MailFolder(Value::blank()),
+            "microsoft.graph.mailSearchFolder" => Self::MailSearchFolder(Value::blank()),
+            "microsoft.graph.mailbox" => Self::Mailbox(Value::blank()),
+            "microsoft.graph.mailboxFolder" => Self::MailboxFolder(Value::blank()),
+            "microsoft.graph.mailboxItem" => Self::MailboxItem(Value::blank()),
+            "microsoft.graph.mailboxProtectionRule" => Self::MailboxProtectionRule(Value::blank()),
+            "microsoft.graph.mailboxProtectionUnit" => Self::MailboxProtectionUnit(Value::blank()),
             "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob" => {
-                Self::MailboxProtectionUnitsBulkAdditionJob(Default::default())
+                Self::MailboxProtectionUnitsBulkAdditionJob(Value::blank())
             }
             "microsoft.graph.mailboxRestoreArtifact" => {
-                Self::MailboxRestoreArtifact(Default::default())
+                Self::MailboxRestoreArtifact(Value::blank())
             }
             "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest" => {
-                Self::MailboxRestoreArtifactsBulkAdditionRequest(Default::default())
+                Self::MailboxRestoreArtifactsBulkAdditionRequest(Value::blank())
             }
             "microsoft.graph.malwareStateForWindowsDevice" => {
-                Self::MalwareStateForWindowsDevice(Default::default())
+                Self::MalwareStateForWindowsDevice(Value::blank())
             }
-            "microsoft.graph.managedAndroidLobApp" => {
-                Self::ManagedAndroidLobApp(Default::default())
-            }
+            "microsoft.graph.managedAndroidLobApp" => Self::ManagedAndroidLobApp(Value::blank()),
             "microsoft.graph.managedAndroidStoreApp" => {
-                Self::ManagedAndroidStoreApp(Default::default())
+                Self::ManagedAndroidStoreApp(Value::blank())
             }
-            "microsoft.graph.managedApp" => Self::ManagedApp(Default::default()),
+            "microsoft.graph.managedApp" => Self::ManagedApp(Value::blank()),
             "microsoft.graph.managedAppConfiguration" => {
-                Self::ManagedAppConfiguration(Default::default())
+                Self::ManagedAppConfiguration(Value::blank())
             }
-            "microsoft.graph.managedAppOperation" => Self::ManagedAppOperation(Default::default()),
-            "microsoft.graph.managedAppPolicy" => Self::ManagedAppPolicy(Default::default()),
+            "microsoft.graph.managedAppOperation" => Self::ManagedAppOperation(Value::blank()),
+            "microsoft.graph.managedAppPolicy" => Self::ManagedAppPolicy(Value::blank()),
             "microsoft.graph.managedAppPolicyDeploymentSummary" => {
-                Self::ManagedAppPolicyDeploymentSummary(Default::default())
+                Self::ManagedAppPolicyDeploymentSummary(Value::blank())
             }
-            "microsoft.graph.managedAppProtection" => {
-                Self::ManagedAppProtection(Default::default())
-            }
+            "microsoft.graph.managedAppProtection" => Self::ManagedAppProtection(Value::blank()),
             "microsoft.graph.managedAppRegistration" => {
-                Self::ManagedAppRegistration(Default::default())
+                Self::ManagedAppRegistration(Value::blank())
             }
-            "microsoft.graph.managedAppStatus" => Self::ManagedAppStatus(Default::default()),
-            "microsoft.graph.managedAppStatusRaw" => Self::ManagedAppStatusRaw(Default::default()),
-            "microsoft.graph.managedDevice" => Self::ManagedDevice(Default::default()),
+            "microsoft.graph.managedAppStatus" => Self::ManagedAppStatus(Value::blank()),
+            "microsoft.graph.managedAppStatusRaw" => Self::ManagedAppStatusRaw(Value::blank()),
+            "microsoft.graph.managedDevice" => Self::ManagedDevice(Value::blank()),
             "microsoft.graph.managedDeviceMobileAppConfiguration" => {
-                Self::ManagedDeviceMobileAppConfiguration(Default::default())
+                Self::ManagedDeviceMobileAppConfiguration(Value::blank())
             }
             "microsoft.graph.managedDeviceMobileAppConfigurationAssignment" => {
-                Self::ManagedDeviceMobileAppConfigurationAssignment(Default::default())
+                Self::ManagedDeviceMobileAppConfigurationAssignment(Value::blank())
             }
             "microsoft.graph.managedDeviceMobileAppConfigurationDeviceStatus" => {
-                Self::ManagedDeviceMobileAppConfigurationDeviceStatus(Default::default())
+                Self::ManagedDeviceMobileAppConfigurationDeviceStatus(Value::blank())
             }
             "microsoft.graph.managedDeviceMobileAppConfigurationDeviceSummary" => {
-                Self::ManagedDeviceMobileAppConfigurationDeviceSummary(Default::default())
+                Self::ManagedDeviceMobileAppConfigurationDeviceSummary(Value::blank())
             }
             "microsoft.graph.managedDeviceMobileAppConfigurationUserStatus" => {
-                Self::ManagedDeviceMobileAppConfigurationUserStatus(Default::default())
+                Self::ManagedDeviceMobileAppConfigurationUserStatus(Value::blank())
             }
             "microsoft.graph.managedDeviceMobileAppConfigurationUserSummary" => {
-                Self::ManagedDeviceMobileAppConfigurationUserSummary(Default::default())
+                Self::ManagedDeviceMobileAppConfigurationUserSummary(Value::blank())
             }
-            "microsoft.graph.managedDeviceOverview" => {
-                Self::ManagedDeviceOverview(Default::default())
-            }
-            "microsoft.graph.managedEBook" => Self::ManagedEBook(Default::default()),
+            "microsoft.graph.managedDeviceOverview" => Self::ManagedDeviceOverview(Value::blank()),
+            "microsoft.graph.managedEBook" => Self::ManagedEBook(Value::blank()),
             "microsoft.graph.managedEBookAssignment" => {
-                Self::ManagedEBookAssignment(Default::default())
+                Self::ManagedEBookAssignment(Value::blank())
             }
-            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Default::default()),
-            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Default::default()),
-            "microsoft.graph.managedMobileApp" => Self::ManagedMobileApp(Default::default()),
-            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Default::default()),
+            "microsoft.graph.managedIOSLobApp" => Self::ManagedIOSLobApp(Value::blank()),
+            "microsoft.graph.managedIOSStoreApp" => Self::ManagedIOSStoreApp(Value::blank()),
+            "microsoft.graph.managedMobileApp" => Self::ManagedMobileApp(Value::blank()),
+            "microsoft.graph.managedMobileLobApp" => Self::ManagedMobileLobApp(Value::blank()),
             "microsoft.graph.mdmWindowsInformationProtectionPolicy" => {
-                Self::MdmWindowsInformationProtectionPolicy(Default::default())
+                Self::MdmWindowsInformationProtectionPolicy(Value::blank())
             }
             "microsoft.graph.meetingAttendanceReport" => {
-                Self::MeetingAttendanceReport(Default::default())
+                Self::MeetingAttendanceReport(Value::blank())
             }
             "microsoft.graph.membershipOutlierInsight" => {
-                Self::MembershipOutlierInsight(Default::default())
+                Self::MembershipOutlierInsight(Value::blank())
             }
-            "microsoft.graph.message" => Self::Message(Default::default()),
-            "microsoft.graph.messageRule" => Self::MessageRule(Default::default()),
-            "microsoft.graph.messageTracingRoot" => Self::MessageTracingRoot(Default::default()),
+            "microsoft.graph.message" => Self::Message(Value::blank()),
+            "microsoft.graph.messageRule" => Self::MessageRule(Value::blank()),
+            "microsoft.graph.messageTracingRoot" => Self::MessageTracingRoot(Value::blank()),
             "microsoft.graph.microsoftAccountUserConversationMember" => {
-                Self::MicrosoftAccountUserConversationMember(Default::default())
+                Self::MicrosoftAccountUserConversationMember(Value::blank())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethod" => {
-                Self::MicrosoftAuthenticatorAuthenticationMethod(Default::default())
+                Self::MicrosoftAuthenticatorAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration" => {
-                Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(Default::default())
+                Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget" => {
-                Self::MicrosoftAuthenticatorAuthenticationMethodTarget(Default::default())
+                Self::MicrosoftAuthenticatorAuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.microsoftStoreForBusinessApp" => {
-                Self::MicrosoftStoreForBusinessApp(Default::default())
+                Self::MicrosoftStoreForBusinessApp(Value::blank())
             }
-            "microsoft.graph.mobileApp" => Self::MobileApp(Default::default()),
-            "microsoft.graph.mobileAppAssignment" => Self::MobileAppAssignment(Default::default()),
-            "microsoft.graph.mobileAppCategory" => Self::MobileAppCategory(Default::default()),
-            "microsoft.graph.mobileAppContent" => Self::MobileAppContent(Default::default()),
-            "microsoft.graph.mobileAppContentFile" => {
-                Self::MobileAppContentFile(Default::default())
-            }
-            "microsoft.graph.mobileAppRelationship" => {
-                Self::MobileAppRelationship(Default::default())
-            }
+            "microsoft.graph.mobileApp" => Self::MobileApp(Value::blank()),
+            "microsoft.graph.mobileAppAssignment" => Self::MobileAppAssignment(Value::blank()),
+            "microsoft.graph.mobileAppCategory" => Self::MobileAppCategory(Value::blank()),
+            "microsoft.graph.mobileAppContent" => Self::MobileAppContent(Value::blank()),
+            "microsoft.graph.mobileAppContentFile" => Self::MobileAppContentFile(Value::blank()),
+            "microsoft.graph.mobileAppRelationship" => Self::MobileAppRelationship(Value::blank()),
             "microsoft.graph.mobileAppTroubleshootingEvent" => {
-                Self::MobileAppTroubleshootingEvent(Default::default())
+                Self::MobileAppTroubleshootingEvent(Value::blank())
             }
-            "microsoft.graph.mobileContainedApp" => Self::MobileContainedApp(Default::default()),
-            "microsoft.graph.mobileLobApp" => Self::MobileLobApp(Default::default()),
+            "microsoft.graph.mobileContainedApp" => Self::MobileContainedApp(Value::blank()),
+            "microsoft.graph.mobileLobApp" => Self::MobileLobApp(Value::blank()),
             "microsoft.graph.mobileThreatDefenseConnector" => {
-                Self::MobileThreatDefenseConnector(Default::default())
+                Self::MobileThreatDefenseConnector(Value::blank())
             }
             "microsoft.graph.multiTenantOrganization" => {
-                Self::MultiTenantOrganization(Default::default())
+                Self::MultiTenantOrganization(Value::blank())
             }
             "microsoft.graph.multiTenantOrganizationIdentitySyncPolicyTemplate" => {
-                Self::MultiTenantOrganizationIdentitySyncPolicyTemplate(Default::default())
+                Self::MultiTenantOrganizationIdentitySyncPolicyTemplate(Value::blank())
             }
             "microsoft.graph.multiTenantOrganizationJoinRequestRecord" => {
-                Self::MultiTenantOrganizationJoinRequestRecord(Default::default())
+                Self::MultiTenantOrganizationJoinRequestRecord(Value::blank())
             }
             "microsoft.graph.multiTenantOrganizationMember" => {
-                Self::MultiTenantOrganizationMember(Default::default())
+                Self::MultiTenantOrganizationMember(Value::blank())
             }
             "microsoft.graph.multiTenantOrganizationPartnerConfigurationTemplate" => {
-                Self::MultiTenantOrganizationPartnerConfigurationTemplate(Default::default())
+                Self::MultiTenantOrganizationPartnerConfigurationTemplate(Value::blank())
             }
             "microsoft.graph.multiValueLegacyExtendedProperty" => {
-                Self::MultiValueLegacyExtendedProperty(Default::default())
+                Self::MultiValueLegacyExtendedProperty(Value::blank())
             }
             "microsoft.graph.muteParticipantOperation" => {
-                Self::MuteParticipantOperation(Default::default())
+                Self::MuteParticipantOperation(Value::blank())
             }
-            "microsoft.graph.notebook" => Self::Notebook(Default::default()),
+            "microsoft.graph.notebook" => Self::Notebook(Value::blank()),
             "microsoft.graph.notificationMessageTemplate" => {
-                Self::NotificationMessageTemplate(Default::default())
+                Self::NotificationMessageTemplate(Value::blank())
             }
-            "microsoft.graph.oAuth2PermissionGrant" => {
-                Self::OAuth2PermissionGrant(Default::default())
-            }
-            "microsoft.graph.offerShiftRequest" => Self::OfferShiftRequest(Default::default()),
-            "microsoft.graph.officeGraphInsights" => Self::OfficeGraphInsights(Default::default()),
-            "microsoft.graph.oidcIdentityProvider" => {
-                Self::OidcIdentityProvider(Default::default())
-            }
+            "microsoft.graph.oAuth2PermissionGrant" => Self::OAuth2PermissionGrant(Value::blank()),
+            "microsoft.graph.offerShiftRequest" => Self::OfferShiftRequest(Value::blank()),
+            "microsoft.graph.officeGraphInsights" => Self::OfficeGraphInsights(Value::blank()),
+            "microsoft.graph.oidcIdentityProvider" => Self::OidcIdentityProvider(Value::blank()),
             "microsoft.graph.onAttributeCollectionListener" => {
-                Self::OnAttributeCollectionListener(Default::default())
+                Self::OnAttributeCollectionListener(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionStartCustomExtension" => {
-                Self::OnAttributeCollectionStartCustomExtension(Default::default())
+                Self::OnAttributeCollectionStartCustomExtension(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionStartListener" => {
-                Self::OnAttributeCollectionStartListener(Default::default())
+                Self::OnAttributeCollectionStartListener(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionSubmitCustomExtension" => {
-                Self::OnAttributeCollectionSubmitCustomExtension(Default::default())
+                Self::OnAttributeCollectionSubmitCustomExtension(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionSubmitListener" => {
-                Self::OnAttributeCollectionSubmitListener(Default::default())
+                Self::OnAttributeCollectionSubmitListener(Value::blank())
             }
             "microsoft.graph.onAuthenticationMethodLoadStartListener" => {
-                Self::OnAuthenticationMethodLoadStartListener(Default::default())
+                Self::OnAuthenticationMethodLoadStartListener(Value::blank())
             }
             "microsoft.graph.onEmailOtpSendListener" => {
-                Self::OnEmailOtpSendListener(Default::default())
+                Self::OnEmailOtpSendListener(Value::blank())
             }
             "microsoft.graph.onFraudProtectionLoadStartListener" => {
-                Self::OnFraudProtectionLoadStartListener(Default::default())
+                Self::OnFraudProtectionLoadStartListener(Value::blank())
             }
             "microsoft.graph.onInteractiveAuthFlowStartListener" => {
-                Self::OnInteractiveAuthFlowStartListener(Default::default())
+                Self::OnInteractiveAuthFlowStartListener(Value::blank())
             }
             "microsoft.graph.onOtpSendCustomExtension" => {
-                Self::OnOtpSendCustomExtension(Default::default())
+                Self::OnOtpSendCustomExtension(Value::blank())
             }
             "microsoft.graph.onPasswordSubmitCustomExtension" => {
-                Self::OnPasswordSubmitCustomExtension(Default::default())
+                Self::OnPasswordSubmitCustomExtension(Value::blank())
             }
             "microsoft.graph.onPasswordSubmitListener" => {
-                Self::OnPasswordSubmitListener(Default::default())
+                Self::OnPasswordSubmitListener(Value::blank())
             }
             "microsoft.graph.onPremisesConditionalAccessSettings" => {
-                Self::OnPremisesConditionalAccessSettings(Default::default())
+                Self::OnPremisesConditionalAccessSettings(Value::blank())
             }
             "microsoft.graph.onPremisesDirectorySynchronization" => {
-                Self::OnPremisesDirectorySynchronization(Default::default())
+                Self::OnPremisesDirectorySynchronization(Value::blank())
             }
             "microsoft.graph.onPremisesSyncBehavior" => {
-                Self::OnPremisesSyncBehavior(Default::default())
+                Self::OnPremisesSyncBehavior(Value::blank())
             }
             "microsoft.graph.onTokenIssuanceStartCustomExtension" => {
-                Self::OnTokenIssuanceStartCustomExtension(Default::default())
+                Self::OnTokenIssuanceStartCustomExtension(Value::blank())
             }
             "microsoft.graph.onTokenIssuanceStartListener" => {
-                Self::OnTokenIssuanceStartListener(Default::default())
+                Self::OnTokenIssuanceStartListener(Value::blank())
             }
             "microsoft.graph.onUserCreateStartListener" => {
-                Self::OnUserCreateStartListener(Default::default())
+                Self::OnUserCreateStartListener(Value::blank())
             }
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtension" => {
-                Self::OnVerifiedIdClaimValidationCustomExtension(Default::default())
+                Self::OnVerifiedIdClaimValidationCustomExtension(Value::blank())
             }
             "microsoft.graph.onVerifiedIdClaimValidationListener" => {
-                Self::OnVerifiedIdClaimValidationListener(Default::default())
+                Self::OnVerifiedIdClaimValidationListener(Value::blank())
             }
             "microsoft.graph.oneDriveForBusinessBrowseSession" => {
-                Self::OneDriveForBusinessBrowseSession(Default::default())
+                Self::OneDriveForBusinessBrowseSession(Value::blank())
             }
             "microsoft.graph.oneDriveForBusinessProtectionPolicy" => {
-                Self::OneDriveForBusinessProtectionPolicy(Default::default())
+                Self::OneDriveForBusinessProtectionPolicy(Value::blank())
             }
             "microsoft.graph.oneDriveForBusinessRestoreSession" => {
-                Self::OneDriveForBusinessRestoreSession(Default::default())
+                Self::OneDriveForBusinessRestoreSession(Value::blank())
             }
-            "microsoft.graph.onenote" => Self::Onenote(Default::default()),
+            "microsoft.graph.onenote" => Self::Onenote(Value::blank()),
             "microsoft.graph.onenoteEntityBaseModel" => {
-                Self::OnenoteEntityBaseModel(Default::default())
+                Self::OnenoteEntityBaseModel(Value::blank())
             }
             "microsoft.graph.onenoteEntityHierarchyModel" => {
-                Self::OnenoteEntityHierarchyModel(Default::default())
+                Self::OnenoteEntityHierarchyModel(Value::blank())
             }
             "microsoft.graph.onenoteEntitySchemaObjectModel" => {
-                Self::OnenoteEntitySchemaObjectModel(Default::default())
+                Self::OnenoteEntitySchemaObjectModel(Value::blank())
             }
-            "microsoft.graph.onenoteOperation" => Self::OnenoteOperation(Default::default()),
-            "microsoft.graph.onenotePage" => Self::OnenotePage(Default::default()),
-            "microsoft.graph.onenoteResource" => Self::OnenoteResource(Default::default()),
-            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Default::default()),
-            "microsoft.graph.onlineMeeting" => Self::OnlineMeeting(Default::default()),
-            "microsoft.graph.onlineMeetingBase" => Self::OnlineMeetingBase(Default::default()),
+            "microsoft.graph.onenoteOperation" => Self::OnenoteOperation(Value::blank()),
+            "microsoft.graph.onenotePage" => Self::OnenotePage(Value::blank()),
+            "microsoft.graph.onenoteResource" => Self::OnenoteResource(Value::blank()),
+            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Value::blank()),
+            "microsoft.graph.onlineMeeting" => Self::OnlineMeeting(Value::blank()),
+            "microsoft.graph.onlineMeetingBase" => Self::OnlineMeetingBase(Value::blank()),
             "microsoft.graph.onlineMeetingEngagementConversation" => {
-                Self::OnlineMeetingEngagementConversation(Default::default())
+                Self::OnlineMeetingEngagementConversation(Value::blank())
             }
-            "microsoft.graph.openShift" => Self::OpenShift(Default::default()),
+            "microsoft.graph.openShift" => Self::OpenShift(Value::blank()),
             "microsoft.graph.openShiftChangeRequest" => {
-                Self::OpenShiftChangeRequest(Default::default())
+                Self::OpenShiftChangeRequest(Value::blank())
             }
-            "microsoft.graph.openTypeExtension" => Self::OpenTypeExtension(Default::default()),
-            "microsoft.graph.operation" => Self::Operation(Default::default()),
-            "microsoft.graph.orgContact" => Self::OrgContact(Default::default()),
-            "microsoft.graph.organization" => Self::Organization(Default::default()),
+            "microsoft.graph.openTypeExtension" => Self::OpenTypeExtension(Value::blank()),
+            "microsoft.graph.operation" => Self::Operation(Value::blank()),
+            "microsoft.graph.orgContact" => Self::OrgContact(Value::blank()),
+            "microsoft.graph.organization" => Self::Organization(Value::blank()),
             "microsoft.graph.organizationalBranding" => {
-                Self::OrganizationalBranding(Default::default())
+                Self::OrganizationalBranding(Value::blank())
             }
             "microsoft.graph.organizationalBrandingLocalization" => {
-                Self::OrganizationalBrandingLocalization(Default::default())
+                Self::OrganizationalBrandingLocalization(Value::blank())
             }
             "microsoft.graph.organizationalBrandingProperties" => {
-                Self::OrganizationalBrandingProperties(Default::default())
+                Self::OrganizationalBrandingProperties(Value::blank())
             }
-            "microsoft.graph.outlookCategory" => Self::OutlookCategory(Default::default()),
-            "microsoft.graph.outlookItem" => Self::OutlookItem(Default::default()),
-            "microsoft.graph.outlookUser" => Self::OutlookUser(Default::default()),
-            "microsoft.graph.ownerlessGroupPolicy" => {
-                Self::OwnerlessGroupPolicy(Default::default())
-            }
-            "microsoft.graph.participant" => Self::Participant(Default::default()),
+            "microsoft.graph.outlookCategory" => Self::OutlookCategory(Value::blank()),
+            "microsoft.graph.outlookItem" => Self::OutlookItem(Value::blank()),
+            "microsoft.graph.outlookUser" => Self::OutlookUser(Value::blank()),
+            "microsoft.graph.ownerlessGroupPolicy" => Self::OwnerlessGroupPolicy(Value::blank()),
+            "microsoft.graph.participant" => Self::Participant(Value::blank()),
             "microsoft.graph.participantJoiningNotification" => {
-                Self::ParticipantJoiningNotification(Default::default())
+                Self::ParticipantJoiningNotification(Value::blank())
             }
             "microsoft.graph.participantLeftNotification" => {
-                Self::ParticipantLeftNotification(Default::default())
+                Self::ParticipantLeftNotification(Value::blank())
             }
-            "microsoft.graph.partners" => Self::Partners(Default::default()),
+            "microsoft.graph.partners" => Self::Partners(Value::blank()),
             "microsoft.graph.passkeyAuthenticationMethodTarget" => {
-                Self::PasskeyAuthenticationMethodTarget(Default::default())
+                Self::PasskeyAuthenticationMethodTarget(Value::blank())
             }
-            "microsoft.graph.passkeyProfile" => Self::PasskeyProfile(Default::default()),
+            "microsoft.graph.passkeyProfile" => Self::PasskeyProfile(Value::blank()),
             "microsoft.graph.passwordAuthenticationMethod" => {
-                Self::PasswordAuthenticationMethod(Default::default())
+                Self::PasswordAuthenticationMethod(Value::blank())
             }
-            "microsoft.graph.payload" => Self::Payload(Default::default()),
-            "microsoft.graph.peopleAdminSettings" => Self::PeopleAdminSettings(Default::default()),
-            "microsoft.graph.permission" => Self::Permission(Default::default()),
+            "microsoft.graph.payload" => Self::Payload(Value::blank()),
+            "microsoft.graph.peopleAdminSettings" => Self::PeopleAdminSettings(Value::blank()),
+            "microsoft.graph.permission" => Self::Permission(Value::blank()),
             "microsoft.graph.permissionGrantConditionSet" => {
-                Self::PermissionGrantConditionSet(Default::default())
+                Self::PermissionGrantConditionSet(Value::blank())
             }
-            "microsoft.graph.permissionGrantPolicy" => {
-                Self::PermissionGrantPolicy(Default::default())
-            }
-            "microsoft.graph.person" => Self::Person(Default::default()),
+            "microsoft.graph.permissionGrantPolicy" => Self::PermissionGrantPolicy(Value::blank()),
+            "microsoft.graph.person" => Self::Person(Value::blank()),
             "microsoft.graph.phoneAuthenticationMethod" => {
-                Self::PhoneAuthenticationMethod(Default::default())
+                Self::PhoneAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.phoneUserConversationMember" => {
-                Self::PhoneUserConversationMember(Default::default())
+                Self::PhoneUserConversationMember(Value::blank())
             }
-            "microsoft.graph.pinnedChatMessageInfo" => {
-                Self::PinnedChatMessageInfo(Default::default())
-            }
-            "microsoft.graph.place" => Self::Place(Default::default()),
-            "microsoft.graph.planner" => Self::Planner(Default::default()),
+            "microsoft.graph.pinnedChatMessageInfo" => Self::PinnedChatMessageInfo(Value::blank()),
+            "microsoft.graph.place" => Self::Place(Value::blank()),
+            "microsoft.graph.planner" => Self::Planner(Value::blank()),
             "microsoft.graph.plannerAssignedToTaskBoardTaskFormat" => {
-                Self::PlannerAssignedToTaskBoardTaskFormat(Default::default())
+                Self::PlannerAssignedToTaskBoardTaskFormat(Value::blank())
             }
-            "microsoft.graph.plannerBucket" => Self::PlannerBucket(Default::default()),
+            "microsoft.graph.plannerBucket" => Self::PlannerBucket(Value::blank()),
             "microsoft.graph.plannerBucketTaskBoardTaskFormat" => {
-                Self::PlannerBucketTaskBoardTaskFormat(Default::default())
+                Self::PlannerBucketTaskBoardTaskFormat(Value::blank())
             }
-            "microsoft.graph.plannerGroup" => Self::PlannerGroup(Default::default()),
-            "microsoft.graph.plannerPlan" => Self::PlannerPlan(Default::default()),
-            "microsoft.graph.plannerPlanDetails" => Self::PlannerPlanDetails(Default::default()),
+            "microsoft.graph.plannerGroup" => Self::PlannerGroup(Value::blank()),
+            "microsoft.graph.plannerPlan" => Self::PlannerPlan(Value::blank()),
+            "microsoft.graph.plannerPlanDetails" => Self::PlannerPlanDetails(Value::blank()),
             "microsoft.graph.plannerProgressTaskBoardTaskFormat" => {
-                Self::PlannerProgressTaskBoardTaskFormat(Default::default())
+                Self::PlannerProgressTaskBoardTaskFormat(Value::blank())
             }
-            "microsoft.graph.plannerTask" => Self::PlannerTask(Default::default()),
-            "microsoft.graph.plannerTaskDetails" => Self::PlannerTaskDetails(Default::default()),
-            "microsoft.graph.plannerUser" => Self::PlannerUser(Default::default()),
+            "microsoft.graph.plannerTask" => Self::PlannerTask(Value::blank()),
+            "microsoft.graph.plannerTaskDetails" => Self::PlannerTaskDetails(Value::blank()),
+            "microsoft.graph.plannerUser" => Self::PlannerUser(Value::blank()),
             "microsoft.graph.platformCredentialAuthenticationMethod" => {
-                Self::PlatformCredentialAuthenticationMethod(Default::default())
+                Self::PlatformCredentialAuthenticationMethod(Value::blank())
             }
-            "microsoft.graph.playPromptOperation" => Self::PlayPromptOperation(Default::default()),
-            "microsoft.graph.policyBase" => Self::PolicyBase(Default::default()),
-            "microsoft.graph.policyRoot" => Self::PolicyRoot(Default::default()),
-            "microsoft.graph.policyTemplate" => Self::PolicyTemplate(Default::default()),
-            "microsoft.graph.post" => Self::Post(Default::default()),
-            "microsoft.graph.presence" => Self::Presence(Default::default()),
-            "microsoft.graph.printConnector" => Self::PrintConnector(Default::default()),
-            "microsoft.graph.printDocument" => Self::PrintDocument(Default::default()),
-            "microsoft.graph.printJob" => Self::PrintJob(Default::default()),
-            "microsoft.graph.printOperation" => Self::PrintOperation(Default::default()),
-            "microsoft.graph.printService" => Self::PrintService(Default::default()),
-            "microsoft.graph.printServiceEndpoint" => {
-                Self::PrintServiceEndpoint(Default::default())
-            }
-            "microsoft.graph.printTask" => Self::PrintTask(Default::default()),
-            "microsoft.graph.printTaskDefinition" => Self::PrintTaskDefinition(Default::default()),
-            "microsoft.graph.printTaskTrigger" => Self::PrintTaskTrigger(Default::default()),
-            "microsoft.graph.printUsage" => Self::PrintUsage(Default::default()),
-            "microsoft.graph.printUsageByPrinter" => Self::PrintUsageByPrinter(Default::default()),
-            "microsoft.graph.printUsageByUser" => Self::PrintUsageByUser(Default::default()),
-            "microsoft.graph.printer" => Self::Printer(Default::default()),
-            "microsoft.graph.printerBase" => Self::PrinterBase(Default::default()),
+            "microsoft.graph.playPromptOperation" => Self::PlayPromptOperation(Value::blank()),
+            "microsoft.graph.policyBase" => Self::PolicyBase(Value::blank()),
+            "microsoft.graph.policyRoot" => Self::PolicyRoot(Value::blank()),
+            "microsoft.graph.policyTemplate" => Self::PolicyTemplate(Value::blank()),
+            "microsoft.graph.post" => Self::Post(Value::blank()),
+            "microsoft.graph.presence" => Self::Presence(Value::blank()),
+            "microsoft.graph.printConnector" => Self::PrintConnector(Value::blank()),
+            "microsoft.graph.printDocument" => Self::PrintDocument(Value::blank()),
+            "microsoft.graph.printJob" => Self::PrintJob(Value::blank()),
+            "microsoft.graph.printOperation" => Self::PrintOperation(Value::blank()),
+            "microsoft.graph.printService" => Self::PrintService(Value::blank()),
+            "microsoft.graph.printServiceEndpoint" => Self::PrintServiceEndpoint(Value::blank()),
+            "microsoft.graph.printTask" => Self::PrintTask(Value::blank()),
+            "microsoft.graph.printTaskDefinition" => Self::PrintTaskDefinition(Value::blank()),
+            "microsoft.graph.printTaskTrigger" => Self::PrintTaskTrigger(Value::blank()),
+            "microsoft.graph.printUsage" => Self::PrintUsage(Value::blank()),
+            "microsoft.graph.printUsageByPrinter" => Self::PrintUsageByPrinter(Value::blank()),
+            "microsoft.graph.printUsageByUser" => Self::PrintUsageByUser(Value::blank()),
+            "microsoft.graph.printer" => Self::Printer(Value::blank()),
+            "microsoft.graph.printerBase" => Self::PrinterBase(Value::blank()),
             "microsoft.graph.printerCreateOperation" => {
-                Self::PrinterCreateOperation(Default::default())
+                Self::PrinterCreateOperation(Value::blank())
             }
-            "microsoft.graph.printerShare" => Self::PrinterShare(Default::default()),
-            "microsoft.graph.privilegedAccessGroup" => {
-                Self::PrivilegedAccessGroup(Default::default())
-            }
+            "microsoft.graph.printerShare" => Self::PrinterShare(Value::blank()),
+            "microsoft.graph.privilegedAccessGroup" => Self::PrivilegedAccessGroup(Value::blank()),
             "microsoft.graph.privilegedAccessGroupAssignmentSchedule" => {
-                Self::PrivilegedAccessGroupAssignmentSchedule(Default::default())
+                Self::PrivilegedAccessGroupAssignmentSchedule(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance" => {
-                Self::PrivilegedAccessGroupAssignmentScheduleInstance(Default::default())
+                Self::PrivilegedAccessGroupAssignmentScheduleInstance(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest" => {
-                Self::PrivilegedAccessGroupAssignmentScheduleRequest(Default::default())
+                Self::PrivilegedAccessGroupAssignmentScheduleRequest(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilitySchedule" => {
-                Self::PrivilegedAccessGroupEligibilitySchedule(Default::default())
+                Self::PrivilegedAccessGroupEligibilitySchedule(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance" => {
-                Self::PrivilegedAccessGroupEligibilityScheduleInstance(Default::default())
+                Self::PrivilegedAccessGroupEligibilityScheduleInstance(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest" => {
-                Self::PrivilegedAccessGroupEligibilityScheduleRequest(Default::default())
+                Self::PrivilegedAccessGroupEligibilityScheduleRequest(Value::blank())
             }
-            "microsoft.graph.privilegedAccessRoot" => {
-                Self::PrivilegedAccessRoot(Default::default())
-            }
+            "microsoft.graph.privilegedAccessRoot" => Self::PrivilegedAccessRoot(Value::blank()),
             "microsoft.graph.privilegedAccessSchedule" => {
-                Self::PrivilegedAccessSchedule(Default::default())
+                Self::PrivilegedAccessSchedule(Value::blank())
             }
             "microsoft.graph.privilegedAccessScheduleInstance" => {
-                Self::PrivilegedAccessScheduleInstance(Default::default())
+                Self::PrivilegedAccessScheduleInstance(Value::blank())
             }
             "microsoft.graph.privilegedAccessScheduleRequest" => {
-                Self::PrivilegedAccessScheduleRequest(Default::default())
+                Self::PrivilegedAccessScheduleRequest(Value::blank())
             }
-            "microsoft.graph.profileCardProperty" => Self::ProfileCardProperty(Default::default()),
-            "microsoft.graph.profilePhoto" => Self::ProfilePhoto(Default::default()),
+            "microsoft.graph.profileCardProperty" => Self::ProfileCardProperty(Value::blank()),
+            "microsoft.graph.profilePhoto" => Self::ProfilePhoto(Value::blank()),
             "microsoft.graph.profilePropertySetting" => {
-                Self::ProfilePropertySetting(Default::default())
+                Self::ProfilePropertySetting(Value::blank())
             }
-            "microsoft.graph.profileSource" => Self::ProfileSource(Default::default()),
-            "microsoft.graph.pronounsSettings" => Self::PronounsSettings(Default::default()),
-            "microsoft.graph.protectionPolicyBase" => {
-                Self::ProtectionPolicyBase(Default::default())
-            }
-            "microsoft.graph.protectionRuleBase" => Self::ProtectionRuleBase(Default::default()),
-            "microsoft.graph.protectionUnitBase" => Self::ProtectionUnitBase(Default::default()),
+            "microsoft.graph.profileSource" => Self::ProfileSource(Value::blank()),
+            "microsoft.graph.pronounsSettings" => Self::PronounsSettings(Value::blank()),
+            "microsoft.graph.protectionPolicyBase" => Self::ProtectionPolicyBase(Value::blank()),
+            "microsoft.graph.protectionRuleBase" => Self::ProtectionRuleBase(Value::blank()),
+            "microsoft.graph.protectionUnitBase" => Self::ProtectionUnitBase(Value::blank()),
             "microsoft.graph.protectionUnitsBulkJobBase" => {
-                Self::ProtectionUnitsBulkJobBase(Default::default())
+                Self::ProtectionUnitsBulkJobBase(Value::blank())
             }
             "microsoft.graph.provisioningObjectSummary" => {
-                Self::ProvisioningObjectSummary(Default::default())
+                Self::ProvisioningObjectSummary(Value::blank())
             }
             "microsoft.graph.publicKeyInfrastructureRoot" => {
-                Self::PublicKeyInfrastructureRoot(Default::default())
+                Self::PublicKeyInfrastructureRoot(Value::blank())
             }
-            "microsoft.graph.qrCode" => Self::QrCode(Default::default()),
+            "microsoft.graph.qrCode" => Self::QrCode(Value::blank()),
             "microsoft.graph.qrCodePinAuthenticationMethod" => {
-                Self::QrCodePinAuthenticationMethod(Default::default())
+                Self::QrCodePinAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.qrCodePinAuthenticationMethodConfiguration" => {
-                Self::QrCodePinAuthenticationMethodConfiguration(Default::default())
+                Self::QrCodePinAuthenticationMethodConfiguration(Value::blank())
             }
-            "microsoft.graph.qrPin" => Self::QrPin(Default::default()),
-            "microsoft.graph.rbacApplication" => Self::RbacApplication(Default::default()),
+            "microsoft.graph.qrPin" => Self::QrPin(Value::blank()),
+            "microsoft.graph.rbacApplication" => Self::RbacApplication(Value::blank()),
             "microsoft.graph.readingAssignmentSubmission" => {
-                Self::ReadingAssignmentSubmission(Default::default())
+                Self::ReadingAssignmentSubmission(Value::blank())
             }
-            "microsoft.graph.readingCoachPassage" => Self::ReadingCoachPassage(Default::default()),
-            "microsoft.graph.recordOperation" => Self::RecordOperation(Default::default()),
-            "microsoft.graph.recycleBin" => Self::RecycleBin(Default::default()),
-            "microsoft.graph.recycleBinItem" => Self::RecycleBinItem(Default::default()),
-            "microsoft.graph.referenceAttachment" => Self::ReferenceAttachment(Default::default()),
+            "microsoft.graph.readingCoachPassage" => Self::ReadingCoachPassage(Value::blank()),
+            "microsoft.graph.recordOperation" => Self::RecordOperation(Value::blank()),
+            "microsoft.graph.recycleBin" => Self::RecycleBin(Value::blank()),
+            "microsoft.graph.recycleBinItem" => Self::RecycleBinItem(Value::blank()),
+            "microsoft.graph.referenceAttachment" => Self::ReferenceAttachment(Value::blank()),
             "microsoft.graph.reflectCheckInResponse" => {
-                Self::ReflectCheckInResponse(Default::default())
+                Self::ReflectCheckInResponse(Value::blank())
             }
             "microsoft.graph.relyingPartyDetailedSummary" => {
-                Self::RelyingPartyDetailedSummary(Default::default())
+                Self::RelyingPartyDetailedSummary(Value::blank())
             }
             "microsoft.graph.remoteAssistancePartner" => {
-                Self::RemoteAssistancePartner(Default::default())
+                Self::RemoteAssistancePartner(Value::blank())
             }
             "microsoft.graph.remoteDesktopSecurityConfiguration" => {
-                Self::RemoteDesktopSecurityConfiguration(Default::default())
+                Self::RemoteDesktopSecurityConfiguration(Value::blank())
             }
-            "microsoft.graph.remoteTenantGroup" => Self::RemoteTenantGroup(Default::default()),
-            "microsoft.graph.reportsRoot" => Self::ReportsRoot(Default::default()),
-            "microsoft.graph.request" => Self::Request(Default::default()),
+            "microsoft.graph.remoteTenantGroup" => Self::RemoteTenantGroup(Value::blank()),
+            "microsoft.graph.reportsRoot" => Self::ReportsRoot(Value::blank()),
+            "microsoft.graph.request" => Self::Request(Value::blank()),
             "microsoft.graph.resellerDelegatedAdminRelationship" => {
-                Self::ResellerDelegatedAdminRelationship(Default::default())
+                Self::ResellerDelegatedAdminRelationship(Value::blank())
             }
-            "microsoft.graph.resourceOperation" => Self::ResourceOperation(Default::default()),
+            "microsoft.graph.resourceOperation" => Self::ResourceOperation(Value::blank()),
             "microsoft.graph.resourceSpecificPermissionGrant" => {
-                Self::ResourceSpecificPermissionGrant(Default::default())
+                Self::ResourceSpecificPermissionGrant(Value::blank())
             }
-            "microsoft.graph.restoreArtifactBase" => Self::RestoreArtifactBase(Default::default()),
+            "microsoft.graph.restoreArtifactBase" => Self::RestoreArtifactBase(Value::blank()),
             "microsoft.graph.restoreArtifactsBulkRequestBase" => {
-                Self::RestoreArtifactsBulkRequestBase(Default::default())
+                Self::RestoreArtifactsBulkRequestBase(Value::blank())
             }
-            "microsoft.graph.restorePoint" => Self::RestorePoint(Default::default()),
-            "microsoft.graph.restoreSessionBase" => Self::RestoreSessionBase(Default::default()),
+            "microsoft.graph.restorePoint" => Self::RestorePoint(Value::blank()),
+            "microsoft.graph.restoreSessionBase" => Self::RestoreSessionBase(Value::blank()),
             "microsoft.graph.richLongRunningOperation" => {
-                Self::RichLongRunningOperation(Default::default())
+                Self::RichLongRunningOperation(Value::blank())
             }
-            "microsoft.graph.riskDetection" => Self::RiskDetection(Default::default()),
-            "microsoft.graph.riskyServicePrincipal" => {
-                Self::RiskyServicePrincipal(Default::default())
-            }
+            "microsoft.graph.riskDetection" => Self::RiskDetection(Value::blank()),
+            "microsoft.graph.riskyServicePrincipal" => Self::RiskyServicePrincipal(Value::blank()),
             "microsoft.graph.riskyServicePrincipalHistoryItem" => {
-                Self::RiskyServicePrincipalHistoryItem(Default::default())
+                Self::RiskyServicePrincipalHistoryItem(Value::blank())
             }
-            "microsoft.graph.riskyUser" => Self::RiskyUser(Default::default()),
-            "microsoft.graph.riskyUserHistoryItem" => {
-                Self::RiskyUserHistoryItem(Default::default())
-            }
-            "microsoft.graph.roleAssignment" => Self::RoleAssignment(Default::default()),
-            "microsoft.graph.roleDefinition" => Self::RoleDefinition(Default::default()),
-            "microsoft.graph.room" => Self::Room(Default::default()),
-            "microsoft.graph.roomList" => Self::RoomList(Default::default()),
+            "microsoft.graph.riskyUser" => Self::RiskyUser(Value::blank()),
+            "microsoft.graph.riskyUserHistoryItem" => Self::RiskyUserHistoryItem(Value::blank()),
+            "microsoft.graph.roleAssignment" => Self::RoleAssignment(Value::blank()),
+            "microsoft.graph.roleDefinition" => Self::RoleDefinition(Value::blank()),
+            "microsoft.graph.room" => Self::Room(Value::blank()),
+            "microsoft.graph.roomList" => Self::RoomList(Value::blank()),
             "microsoft.graph.samlOrWsFedExternalDomainFederation" => {
-                Self::SamlOrWsFedExternalDomainFederation(Default::default())
+                Self::SamlOrWsFedExternalDomainFederation(Value::blank())
             }
-            "microsoft.graph.samlOrWsFedProvider" => Self::SamlOrWsFedProvider(Default::default()),
-            "microsoft.graph.schedule" => Self::Schedule(Default::default()),
-            "microsoft.graph.scheduleChangeRequest" => {
-                Self::ScheduleChangeRequest(Default::default())
-            }
-            "microsoft.graph.schedulingGroup" => Self::SchedulingGroup(Default::default()),
-            "microsoft.graph.schemaExtension" => Self::SchemaExtension(Default::default()),
-            "microsoft.graph.scopedRoleMembership" => {
-                Self::ScopedRoleMembership(Default::default())
-            }
-            "microsoft.graph.searchEntity" => Self::SearchEntity(Default::default()),
-            "microsoft.graph.section" => Self::Section(Default::default()),
-            "microsoft.graph.sectionGroup" => Self::SectionGroup(Default::default()),
-            "microsoft.graph.sectionMap" => Self::SectionMap(Default::default()),
-            "microsoft.graph.secureScore" => Self::SecureScore(Default::default()),
+            "microsoft.graph.samlOrWsFedProvider" => Self::SamlOrWsFedProvider(Value::blank()),
+            "microsoft.graph.schedule" => Self::Schedule(Value::blank()),
+            "microsoft.graph.scheduleChangeRequest" => Self::ScheduleChangeRequest(Value::blank()),
+            "microsoft.graph.schedulingGroup" => Self::SchedulingGroup(Value::blank()),
+            "microsoft.graph.schemaExtension" => Self::SchemaExtension(Value::blank()),
+            "microsoft.graph.scopedRoleMembership" => Self::ScopedRoleMembership(Value::blank()),
+            "microsoft.graph.searchEntity" => Self::SearchEntity(Value::blank()),
+            "microsoft.graph.section" => Self::Section(Value::blank()),
+            "microsoft.graph.sectionGroup" => Self::SectionGroup(Value::blank()),
+            "microsoft.graph.sectionMap" => Self::SectionMap(Value::blank()),
+            "microsoft.graph.secureScore" => Self::SecureScore(Value::blank()),
             "microsoft.graph.secureScoreControlProfile" => {
-                Self::SecureScoreControlProfile(Default::default())
+                Self::SecureScoreControlProfile(Value::blank())
             }
-            "microsoft.graph.securityReportsRoot" => Self::SecurityReportsRoot(Default::default()),
+            "microsoft.graph.securityReportsRoot" => Self::SecurityReportsRoot(Value::blank()),
             "microsoft.graph.sendDtmfTonesOperation" => {
-                Self::SendDtmfTonesOperation(Default::default())
+                Self::SendDtmfTonesOperation(Value::blank())
             }
-            "microsoft.graph.sensitivityLabel" => Self::SensitivityLabel(Default::default()),
-            "microsoft.graph.serviceAnnouncement" => Self::ServiceAnnouncement(Default::default()),
+            "microsoft.graph.sensitivityLabel" => Self::SensitivityLabel(Value::blank()),
+            "microsoft.graph.serviceAnnouncement" => Self::ServiceAnnouncement(Value::blank()),
             "microsoft.graph.serviceAnnouncementAttachment" => {
-                Self::ServiceAnnouncementAttachment(Default::default())
+                Self::ServiceAnnouncementAttachment(Value::blank())
             }
             "microsoft.graph.serviceAnnouncementBase" => {
-                Self::ServiceAnnouncementBase(Default::default())
+                Self::ServiceAnnouncementBase(Value::blank())
             }
-            "microsoft.graph.serviceApp" => Self::ServiceApp(Default::default()),
-            "microsoft.graph.serviceHealth" => Self::ServiceHealth(Default::default()),
-            "microsoft.graph.serviceHealthIssue" => Self::ServiceHealthIssue(Default::default()),
-            "microsoft.graph.servicePrincipal" => Self::ServicePrincipal(Default::default()),
+            "microsoft.graph.serviceApp" => Self::ServiceApp(Value::blank()),
+            "microsoft.graph.serviceHealth" => Self::ServiceHealth(Value::blank()),
+            "microsoft.graph.serviceHealthIssue" => Self::ServiceHealthIssue(Value::blank()),
+            "microsoft.graph.servicePrincipal" => Self::ServicePrincipal(Value::blank()),
             "microsoft.graph.servicePrincipalRiskDetection" => {
-                Self::ServicePrincipalRiskDetection(Default::default())
+                Self::ServicePrincipalRiskDetection(Value::blank())
             }
             "microsoft.graph.serviceProviderConstraints" => {
-                Self::ServiceProviderConstraints(Default::default())
+                Self::ServiceProviderConstraints(Value::blank())
             }
             "microsoft.graph.serviceStorageQuotaBreakdown" => {
-                Self::ServiceStorageQuotaBreakdown(Default::default())
+                Self::ServiceStorageQuotaBreakdown(Value::blank())
             }
-            "microsoft.graph.serviceUpdateMessage" => {
-                Self::ServiceUpdateMessage(Default::default())
-            }
+            "microsoft.graph.serviceUpdateMessage" => Self::ServiceUpdateMessage(Value::blank()),
             "microsoft.graph.settingStateDeviceSummary" => {
-                Self::SettingStateDeviceSummary(Default::default())
+                Self::SettingStateDeviceSummary(Value::blank())
             }
             "microsoft.graph.sharePointBrowseSession" => {
-                Self::SharePointBrowseSession(Default::default())
+                Self::SharePointBrowseSession(Value::blank())
             }
-            "microsoft.graph.sharePointGroup" => Self::SharePointGroup(Default::default()),
-            "microsoft.graph.sharePointGroupMember" => {
-                Self::SharePointGroupMember(Default::default())
-            }
+            "microsoft.graph.sharePointGroup" => Self::SharePointGroup(Value::blank()),
+            "microsoft.graph.sharePointGroupMember" => Self::SharePointGroupMember(Value::blank()),
             "microsoft.graph.sharePointMigrationEvent" => {
-                Self::SharePointMigrationEvent(Default::default())
+                Self::SharePointMigrationEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent" => {
-                Self::SharePointMigrationFinishManifestFileUploadEvent(Default::default())
+                Self::SharePointMigrationFinishManifestFileUploadEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJob" => {
-                Self::SharePointMigrationJob(Default::default())
+                Self::SharePointMigrationJob(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobCancelledEvent" => {
-                Self::SharePointMigrationJobCancelledEvent(Default::default())
+                Self::SharePointMigrationJobCancelledEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobDeletedEvent" => {
-                Self::SharePointMigrationJobDeletedEvent(Default::default())
+                Self::SharePointMigrationJobDeletedEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobErrorEvent" => {
-                Self::SharePointMigrationJobErrorEvent(Default::default())
+                Self::SharePointMigrationJobErrorEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobPostponedEvent" => {
-                Self::SharePointMigrationJobPostponedEvent(Default::default())
+                Self::SharePointMigrationJobPostponedEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobProgressEvent" => {
-                Self::SharePointMigrationJobProgressEvent(Default::default())
+                Self::SharePointMigrationJobProgressEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobQueuedEvent" => {
-                Self::SharePointMigrationJobQueuedEvent(Default::default())
+                Self::SharePointMigrationJobQueuedEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobStartEvent" => {
-                Self::SharePointMigrationJobStartEvent(Default::default())
+                Self::SharePointMigrationJobStartEvent(Value::blank())
             }
             "microsoft.graph.sharePointProtectionPolicy" => {
-                Self::SharePointProtectionPolicy(Default::default())
+                Self::SharePointProtectionPolicy(Value::blank())
             }
             "microsoft.graph.sharePointRestoreSession" => {
-                Self::SharePointRestoreSession(Default::default())
+                Self::SharePointRestoreSession(Value::blank())
             }
-            "microsoft.graph.sharedDriveItem" => Self::SharedDriveItem(Default::default()),
-            "microsoft.graph.sharedInsight" => Self::SharedInsight(Default::default()),
-            "microsoft.graph.sharedPCConfiguration" => {
-                Self::SharedPCConfiguration(Default::default())
-            }
+            "microsoft.graph.sharedDriveItem" => Self::SharedDriveItem(Value::blank()),
+            "microsoft.graph.sharedInsight" => Self::SharedInsight(Value::blank()),
+            "microsoft.graph.sharedPCConfiguration" => Self::SharedPCConfiguration(Value::blank()),
             "microsoft.graph.sharedWithChannelTeamInfo" => {
-                Self::SharedWithChannelTeamInfo(Default::default())
+                Self::SharedWithChannelTeamInfo(Value::blank())
             }
-            "microsoft.graph.sharepoint" => Self::Sharepoint(Default::default()),
-            "microsoft.graph.sharepointSettings" => Self::SharepointSettings(Default::default()),
-            "microsoft.graph.shift" => Self::Shift(Default::default()),
-            "microsoft.graph.shiftPreferences" => Self::ShiftPreferences(Default::default()),
-            "microsoft.graph.signIn" => Self::SignIn(Default::default()),
-            "microsoft.graph.simulation" => Self::Simulation(Default::default()),
-            "microsoft.graph.simulationAutomation" => {
-                Self::SimulationAutomation(Default::default())
-            }
+            "microsoft.graph.sharepoint" => Self::Sharepoint(Value::blank()),
+            "microsoft.graph.sharepointSettings" => Self::SharepointSettings(Value::blank()),
+            "microsoft.graph.shift" => Self::Shift(Value::blank()),
+            "microsoft.graph.shiftPreferences" => Self::ShiftPreferences(Value::blank()),
+            "microsoft.graph.signIn" => Self::SignIn(Value::blank()),
+            "microsoft.graph.simulation" => Self::Simulation(Value::blank()),
+            "microsoft.graph.simulationAutomation" => Self::SimulationAutomation(Value::blank()),
             "microsoft.graph.simulationAutomationRun" => {
-                Self::SimulationAutomationRun(Default::default())
+                Self::SimulationAutomationRun(Value::blank())
             }
             "microsoft.graph.singleValueLegacyExtendedProperty" => {
-                Self::SingleValueLegacyExtendedProperty(Default::default())
+                Self::SingleValueLegacyExtendedProperty(Value::blank())
             }
-            "microsoft.graph.site" => Self::Site(Default::default()),
-            "microsoft.graph.sitePage" => Self::SitePage(Default::default()),
-            "microsoft.graph.siteProtectionRule" => Self::SiteProtectionRule(Default::default()),
-            "microsoft.graph.siteProtectionUnit" => Self::SiteProtectionUnit(Default::default()),
+            "microsoft.graph.site" => Self::Site(Value::blank()),
+            "microsoft.graph.sitePage" => Self::SitePage(Value::blank()),
+            "microsoft.graph.siteProtectionRule" => Self::SiteProtectionRule(Value::blank()),
+            "microsoft.graph.siteProtectionUnit" => Self::SiteProtectionUnit(Value::blank()),
             "microsoft.graph.siteProtectionUnitsBulkAdditionJob" => {
-                Self::SiteProtectionUnitsBulkAdditionJob(Default::default())
+                Self::SiteProtectionUnitsBulkAdditionJob(Value::blank())
             }
-            "microsoft.graph.siteRestoreArtifact" => Self::SiteRestoreArtifact(Default::default()),
+            "microsoft.graph.siteRestoreArtifact" => Self::SiteRestoreArtifact(Value::blank()),
             "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest" => {
-                Self::SiteRestoreArtifactsBulkAdditionRequest(Default::default())
+                Self::SiteRestoreArtifactsBulkAdditionRequest(Value::blank())
             }
             "microsoft.graph.skypeForBusinessUserConversationMember" => {
-                Self::SkypeForBusinessUserConversationMember(Default::default())
+                Self::SkypeForBusinessUserConversationMember(Value::blank())
             }
             "microsoft.graph.skypeUserConversationMember" => {
-                Self::SkypeUserConversationMember(Default::default())
+                Self::SkypeUserConversationMember(Value::blank())
             }
             "microsoft.graph.smsAuthenticationMethodConfiguration" => {
-                Self::SmsAuthenticationMethodConfiguration(Default::default())
+                Self::SmsAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.smsAuthenticationMethodTarget" => {
-                Self::SmsAuthenticationMethodTarget(Default::default())
+                Self::SmsAuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.socialIdentityProvider" => {
-                Self::SocialIdentityProvider(Default::default())
+                Self::SocialIdentityProvider(Value::blank())
             }
             "microsoft.graph.softwareOathAuthenticationMethod" => {
-                Self::SoftwareOathAuthenticationMethod(Default::default())
+                Self::SoftwareOathAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.softwareOathAuthenticationMethodConfiguration" => {
-                Self::SoftwareOathAuthenticationMethodConfiguration(Default::default())
+                Self::SoftwareOathAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.softwareUpdateStatusSummary" => {
-                Self::SoftwareUpdateStatusSummary(Default::default())
+                Self::SoftwareUpdateStatusSummary(Value::blank())
             }
             "microsoft.graph.speakerAssignmentSubmission" => {
-                Self::SpeakerAssignmentSubmission(Default::default())
+                Self::SpeakerAssignmentSubmission(Value::blank())
             }
-            "microsoft.graph.standardWebPart" => Self::StandardWebPart(Default::default()),
+            "microsoft.graph.standardWebPart" => Self::StandardWebPart(Value::blank()),
             "microsoft.graph.startHoldMusicOperation" => {
-                Self::StartHoldMusicOperation(Default::default())
+                Self::StartHoldMusicOperation(Value::blank())
             }
             "microsoft.graph.stopHoldMusicOperation" => {
-                Self::StopHoldMusicOperation(Default::default())
+                Self::StopHoldMusicOperation(Value::blank())
             }
-            "microsoft.graph.storageQuotaBreakdown" => {
-                Self::StorageQuotaBreakdown(Default::default())
-            }
-            "microsoft.graph.storageSettings" => Self::StorageSettings(Default::default()),
-            "microsoft.graph.stsPolicy" => Self::StsPolicy(Default::default()),
-            "microsoft.graph.subjectRightsRequest" => {
-                Self::SubjectRightsRequest(Default::default())
-            }
+            "microsoft.graph.storageQuotaBreakdown" => Self::StorageQuotaBreakdown(Value::blank()),
+            "microsoft.graph.storageSettings" => Self::StorageSettings(Value::blank()),
+            "microsoft.graph.stsPolicy" => Self::StsPolicy(Value::blank()),
+            "microsoft.graph.subjectRightsRequest" => Self::SubjectRightsRequest(Value::blank()),
             "microsoft.graph.subscribeToToneOperation" => {
-                Self::SubscribeToToneOperation(Default::default())
+                Self::SubscribeToToneOperation(Value::blank())
             }
-            "microsoft.graph.subscribedSku" => Self::SubscribedSku(Default::default()),
-            "microsoft.graph.subscription" => Self::Subscription(Default::default()),
+            "microsoft.graph.subscribedSku" => Self::SubscribedSku(Value::blank()),
+            "microsoft.graph.subscription" => Self::Subscription(Value::blank()),
             "microsoft.graph.swapShiftsChangeRequest" => {
-                Self::SwapShiftsChangeRequest(Default::default())
+                Self::SwapShiftsChangeRequest(Value::blank())
             }
-            "microsoft.graph.synchronization" => Self::Synchronization(Default::default()),
-            "microsoft.graph.synchronizationJob" => Self::SynchronizationJob(Default::default()),
-            "microsoft.graph.synchronizationSchema" => {
-                Self::SynchronizationSchema(Default::default())
-            }
+            "microsoft.graph.synchronization" => Self::Synchronization(Value::blank()),
+            "microsoft.graph.synchronizationJob" => Self::SynchronizationJob(Value::blank()),
+            "microsoft.graph.synchronizationSchema" => Self::SynchronizationSchema(Value::blank()),
             "microsoft.graph.synchronizationTemplate" => {
-                Self::SynchronizationTemplate(Default::default())
+                Self::SynchronizationTemplate(Value::blank())
             }
-            "microsoft.graph.targetDeviceGroup" => Self::TargetDeviceGroup(Default::default()),
-            "microsoft.graph.targetedChatMessage" => Self::TargetedChatMessage(Default::default()),
+            "microsoft.graph.targetDeviceGroup" => Self::TargetDeviceGroup(Value::blank()),
+            "microsoft.graph.targetedChatMessage" => Self::TargetedChatMessage(Value::blank()),
             "microsoft.graph.targetedManagedAppConfiguration" => {
-                Self::TargetedManagedAppConfiguration(Default::default())
+                Self::TargetedManagedAppConfiguration(Value::blank())
             }
             "microsoft.graph.targetedManagedAppPolicyAssignment" => {
-                Self::TargetedManagedAppPolicyAssignment(Default::default())
+                Self::TargetedManagedAppPolicyAssignment(Value::blank())
             }
             "microsoft.graph.targetedManagedAppProtection" => {
-                Self::TargetedManagedAppProtection(Default::default())
+                Self::TargetedManagedAppProtection(Value::blank())
             }
-            "microsoft.graph.taskFileAttachment" => Self::TaskFileAttachment(Default::default()),
-            "microsoft.graph.team" => Self::Team(Default::default()),
-            "microsoft.graph.teamInfo" => Self::TeamInfo(Default::default()),
-            "microsoft.graph.teamsApp" => Self::TeamsApp(Default::default()),
-            "microsoft.graph.teamsAppDefinition" => Self::TeamsAppDefinition(Default::default()),
-            "microsoft.graph.teamsAppInstallation" => {
-                Self::TeamsAppInstallation(Default::default())
-            }
-            "microsoft.graph.teamsAppSettings" => Self::TeamsAppSettings(Default::default()),
-            "microsoft.graph.teamsAsyncOperation" => Self::TeamsAsyncOperation(Default::default()),
-            "microsoft.graph.teamsTab" => Self::TeamsTab(Default::default()),
-            "microsoft.graph.teamsTemplate" => Self::TeamsTemplate(Default::default()),
-            "microsoft.graph.teamwork" => Self::Teamwork(Default::default()),
-            "microsoft.graph.teamworkBot" => Self::TeamworkBot(Default::default()),
-            "microsoft.graph.teamworkHostedContent" => {
-                Self::TeamworkHostedContent(Default::default())
-            }
-            "microsoft.graph.teamworkTag" => Self::TeamworkTag(Default::default()),
-            "microsoft.graph.teamworkTagMember" => Self::TeamworkTagMember(Default::default()),
+            "microsoft.graph.taskFileAttachment" => Self::TaskFileAttachment(Value::blank()),
+            "microsoft.graph.team" => Self::Team(Value::blank()),
+            "microsoft.graph.teamInfo" => Self::TeamInfo(Value::blank()),
+            "microsoft.graph.teamsApp" => Self::TeamsApp(Value::blank()),
+            "microsoft.graph.teamsAppDefinition" => Self::TeamsAppDefinition(Value::blank()),
+            "microsoft.graph.teamsAppInstallation" => Self::TeamsAppInstallation(Value::blank()),
+            "microsoft.graph.teamsAppSettings" => Self::TeamsAppSettings(Value::blank()),
+            "microsoft.graph.teamsAsyncOperation" => Self::TeamsAsyncOperation(Value::blank()),
+            "microsoft.graph.teamsTab" => Self::TeamsTab(Value::blank()),
+            "microsoft.graph.teamsTemplate" => Self::TeamsTemplate(Value::blank()),
+            "microsoft.graph.teamwork" => Self::Teamwork(Value::blank()),
+            "microsoft.graph.teamworkBot" => Self::TeamworkBot(Value::blank()),
+            "microsoft.graph.teamworkHostedContent" => Self::TeamworkHostedContent(Value::blank()),
+            "microsoft.graph.teamworkTag" => Self::TeamworkTag(Value::blank()),
+            "microsoft.graph.teamworkTagMember" => Self::TeamworkTagMember(Value::blank()),
             "microsoft.graph.temporaryAccessPassAuthenticationMethod" => {
-                Self::TemporaryAccessPassAuthenticationMethod(Default::default())
+                Self::TemporaryAccessPassAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration" => {
-                Self::TemporaryAccessPassAuthenticationMethodConfiguration(Default::default())
+                Self::TemporaryAccessPassAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.tenantAppManagementPolicy" => {
-                Self::TenantAppManagementPolicy(Default::default())
+                Self::TenantAppManagementPolicy(Value::blank())
             }
             "microsoft.graph.tenantDataSecurityAndGovernance" => {
-                Self::TenantDataSecurityAndGovernance(Default::default())
+                Self::TenantDataSecurityAndGovernance(Value::blank())
             }
             "microsoft.graph.tenantProtectionScopeContainer" => {
-                Self::TenantProtectionScopeContainer(Default::default())
+                Self::TenantProtectionScopeContainer(Value::blank())
             }
-            "microsoft.graph.termsAndConditions" => Self::TermsAndConditions(Default::default()),
+            "microsoft.graph.termsAndConditions" => Self::TermsAndConditions(Value::blank()),
             "microsoft.graph.termsAndConditionsAcceptanceStatus" => {
-                Self::TermsAndConditionsAcceptanceStatus(Default::default())
+                Self::TermsAndConditionsAcceptanceStatus(Value::blank())
             }
             "microsoft.graph.termsAndConditionsAssignment" => {
-                Self::TermsAndConditionsAssignment(Default::default())
+                Self::TermsAndConditionsAssignment(Value::blank())
             }
-            "microsoft.graph.termsOfUseContainer" => Self::TermsOfUseContainer(Default::default()),
-            "microsoft.graph.textWebPart" => Self::TextWebPart(Default::default()),
+            "microsoft.graph.termsOfUseContainer" => Self::TermsOfUseContainer(Value::blank()),
+            "microsoft.graph.textWebPart" => Self::TextWebPart(Value::blank()),
             "microsoft.graph.threatAssessmentRequest" => {
-                Self::ThreatAssessmentRequest(Default::default())
+                Self::ThreatAssessmentRequest(Value::blank())
             }
             "microsoft.graph.threatAssessmentResult" => {
-                Self::ThreatAssessmentResult(Default::default())
+                Self::ThreatAssessmentResult(Value::blank())
             }
-            "microsoft.graph.thumbnailSet" => Self::ThumbnailSet(Default::default()),
-            "microsoft.graph.timeCard" => Self::TimeCard(Default::default()),
-            "microsoft.graph.timeOff" => Self::TimeOff(Default::default()),
-            "microsoft.graph.timeOffReason" => Self::TimeOffReason(Default::default()),
-            "microsoft.graph.timeOffRequest" => Self::TimeOffRequest(Default::default()),
-            "microsoft.graph.todo" => Self::Todo(Default::default()),
-            "microsoft.graph.todoTask" => Self::TodoTask(Default::default()),
-            "microsoft.graph.todoTaskList" => Self::TodoTaskList(Default::default()),
-            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
-            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
-            "microsoft.graph.training" => Self::Training(Default::default()),
+            "microsoft.graph.thumbnailSet" => Self::ThumbnailSet(Value::blank()),
+            "microsoft.graph.timeCard" => Self::TimeCard(Value::blank()),
+            "microsoft.graph.timeOff" => Self::TimeOff(Value::blank()),
+            "microsoft.graph.timeOffReason" => Self::TimeOffReason(Value::blank()),
+            "microsoft.graph.timeOffRequest" => Self::TimeOffRequest(Value::blank()),
+            "microsoft.graph.todo" => Self::Todo(Value::blank()),
+            "microsoft.graph.todoTask" => Self::TodoTask(Value::blank()),
+            "microsoft.graph.todoTaskList" => Self::TodoTaskList(Value::blank()),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Value::blank()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Value::blank()),
+            "microsoft.graph.training" => Self::Training(Value::blank()),
             "microsoft.graph.trainingLanguageDetail" => {
-                Self::TrainingLanguageDetail(Default::default())
+                Self::TrainingLanguageDetail(Value::blank())
             }
-            "microsoft.graph.trending" => Self::Trending(Default::default()),
+            "microsoft.graph.trending" => Self::Trending(Value::blank()),
             "microsoft.graph.unifiedRbacResourceAction" => {
-                Self::UnifiedRbacResourceAction(Default::default())
+                Self::UnifiedRbacResourceAction(Value::blank())
             }
             "microsoft.graph.unifiedRbacResourceNamespace" => {
-                Self::UnifiedRbacResourceNamespace(Default::default())
+                Self::UnifiedRbacResourceNamespace(Value::blank())
             }
-            "microsoft.graph.unifiedRoleAssignment" => {
-                Self::UnifiedRoleAssignment(Default::default())
-            }
+            "microsoft.graph.unifiedRoleAssignment" => Self::UnifiedRoleAssignment(Value::blank()),
             "microsoft.graph.unifiedRoleAssignmentSchedule" => {
-                Self::UnifiedRoleAssignmentSchedule(Default::default())
+                Self::UnifiedRoleAssignmentSchedule(Value::blank())
             }
             "microsoft.graph.unifiedRoleAssignmentScheduleInstance" => {
-                Self::UnifiedRoleAssignmentScheduleInstance(Default::default())
+                Self::UnifiedRoleAssignmentScheduleInstance(Value::blank())
             }
             "microsoft.graph.unifiedRoleAssignmentScheduleRequest" => {
-                Self::UnifiedRoleAssignmentScheduleRequest(Default::default())
+                Self::UnifiedRoleAssignmentScheduleRequest(Value::blank())
             }
-            "microsoft.graph.unifiedRoleDefinition" => {
-                Self::UnifiedRoleDefinition(Default::default())
-            }
+            "microsoft.graph.unifiedRoleDefinition" => Self::UnifiedRoleDefinition(Value::blank()),
             "microsoft.graph.unifiedRoleEligibilitySchedule" => {
-                Self::UnifiedRoleEligibilitySchedule(Default::default())
+                Self::UnifiedRoleEligibilitySchedule(Value::blank())
             }
             "microsoft.graph.unifiedRoleEligibilityScheduleInstance" => {
-                Self::UnifiedRoleEligibilityScheduleInstance(Default::default())
+                Self::UnifiedRoleEligibilityScheduleInstance(Value::blank())
             }
             "microsoft.graph.unifiedRoleEligibilityScheduleRequest" => {
-                Self::UnifiedRoleEligibilityScheduleRequest(Default::default())
+                Self::UnifiedRoleEligibilityScheduleRequest(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicy" => {
-                Self::UnifiedRoleManagementPolicy(Default::default())
+                Self::UnifiedRoleManagementPolicy(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyApprovalRule" => {
-                Self::UnifiedRoleManagementPolicyApprovalRule(Default::default())
+                Self::UnifiedRoleManagementPolicyApprovalRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyAssignment" => {
-                Self::UnifiedRoleManagementPolicyAssignment(Default::default())
+                Self::UnifiedRoleManagementPolicyAssignment(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule" => {
-                Self::UnifiedRoleManagementPolicyAuthenticationContextRule(Default::default())
+                Self::UnifiedRoleManagementPolicyAuthenticationContextRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyEnablementRule" => {
-                Self::UnifiedRoleManagementPolicyEnablementRule(Default::default())
+                Self::UnifiedRoleManagementPolicyEnablementRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyExpirationRule" => {
-                Self::UnifiedRoleManagementPolicyExpirationRule(Default::default())
+                Self::UnifiedRoleManagementPolicyExpirationRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyNotificationRule" => {
-                Self::UnifiedRoleManagementPolicyNotificationRule(Default::default())
+                Self::UnifiedRoleManagementPolicyNotificationRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyRule" => {
-                Self::UnifiedRoleManagementPolicyRule(Default::default())
+                Self::UnifiedRoleManagementPolicyRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleScheduleBase" => {
-                Self::UnifiedRoleScheduleBase(Default::default())
+                Self::UnifiedRoleScheduleBase(Value::blank())
             }
             "microsoft.graph.unifiedRoleScheduleInstanceBase" => {
-                Self::UnifiedRoleScheduleInstanceBase(Default::default())
+                Self::UnifiedRoleScheduleInstanceBase(Value::blank())
             }
-            "microsoft.graph.unifiedStorageQuota" => Self::UnifiedStorageQuota(Default::default()),
-            "microsoft.graph.unitMap" => Self::UnitMap(Default::default()),
+            "microsoft.graph.unifiedStorageQuota" => Self::UnifiedStorageQuota(Value::blank()),
+            "microsoft.graph.unitMap" => Self::UnitMap(Value::blank()),
             "microsoft.graph.unmuteParticipantOperation" => {
-                Self::UnmuteParticipantOperation(Default::default())
+                Self::UnmuteParticipantOperation(Value::blank())
             }
             "microsoft.graph.updateRecordingStatusOperation" => {
-                Self::UpdateRecordingStatusOperation(Default::default())
+                Self::UpdateRecordingStatusOperation(Value::blank())
             }
-            "microsoft.graph.urlAssessmentRequest" => {
-                Self::UrlAssessmentRequest(Default::default())
-            }
-            "microsoft.graph.usageRightsIncluded" => Self::UsageRightsIncluded(Default::default()),
-            "microsoft.graph.usedInsight" => Self::UsedInsight(Default::default()),
-            "microsoft.graph.user" => Self::User(Default::default()),
-            "microsoft.graph.userActivity" => Self::UserActivity(Default::default()),
-            "microsoft.graph.userConsentRequest" => Self::UserConsentRequest(Default::default()),
+            "microsoft.graph.urlAssessmentRequest" => Self::UrlAssessmentRequest(Value::blank()),
+            "microsoft.graph.usageRightsIncluded" => Self::UsageRightsIncluded(Value::blank()),
+            "microsoft.graph.usedInsight" => Self::UsedInsight(Value::blank()),
+            "microsoft.graph.user" => Self::User(Value::blank()),
+            "microsoft.graph.userActivity" => Self::UserActivity(Value::blank()),
+            "microsoft.graph.userConsentRequest" => Self::UserConsentRequest(Value::blank()),
             "microsoft.graph.userDataSecurityAndGovernance" => {
-                Self::UserDataSecurityAndGovernance(Default::default())
+                Self::UserDataSecurityAndGovernance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails" => {
                 Self::UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDetails(
-                    Default::default(),
+                    Value::blank(),
                 )
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId" => {
                 Self::UserExperienceAnalyticsAppHealthAppPerformanceByAppVersionDeviceId(
-                    Default::default(),
+                    Value::blank(),
                 )
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthAppPerformanceByOSVersion" => {
-                Self::UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(Default::default())
+                Self::UserExperienceAnalyticsAppHealthAppPerformanceByOSVersion(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthApplicationPerformance" => {
-                Self::UserExperienceAnalyticsAppHealthApplicationPerformance(Default::default())
+                Self::UserExperienceAnalyticsAppHealthApplicationPerformance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthDeviceModelPerformance" => {
-                Self::UserExperienceAnalyticsAppHealthDeviceModelPerformance(Default::default())
+                Self::UserExperienceAnalyticsAppHealthDeviceModelPerformance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformance" => {
-                Self::UserExperienceAnalyticsAppHealthDevicePerformance(Default::default())
+                Self::UserExperienceAnalyticsAppHealthDevicePerformance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthDevicePerformanceDetails" => {
-                Self::UserExperienceAnalyticsAppHealthDevicePerformanceDetails(Default::default())
+                Self::UserExperienceAnalyticsAppHealthDevicePerformanceDetails(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsAppHealthOSVersionPerformance" => {
-                Self::UserExperienceAnalyticsAppHealthOSVersionPerformance(Default::default())
+                Self::UserExperienceAnalyticsAppHealthOSVersionPerformance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsBaseline" => {
-                Self::UserExperienceAnalyticsBaseline(Default::default())
+                Self::UserExperienceAnalyticsBaseline(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsCategory" => {
-                Self::UserExperienceAnalyticsCategory(Default::default())
+                Self::UserExperienceAnalyticsCategory(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsDevicePerformance" => {
-                Self::UserExperienceAnalyticsDevicePerformance(Default::default())
+                Self::UserExperienceAnalyticsDevicePerformance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsDeviceScores" => {
-                Self::UserExperienceAnalyticsDeviceScores(Default::default())
+                Self::UserExperienceAnalyticsDeviceScores(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsDeviceStartupHistory" => {
-                Self::UserExperienceAnalyticsDeviceStartupHistory(Default::default())
+                Self::UserExperienceAnalyticsDeviceStartupHistory(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsDeviceStartupProcess" => {
-                Self::UserExperienceAnalyticsDeviceStartupProcess(Default::default())
+                Self::UserExperienceAnalyticsDeviceStartupProcess(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsDeviceStartupProcessPerformance" => {
-                Self::UserExperienceAnalyticsDeviceStartupProcessPerformance(Default::default())
+                Self::UserExperienceAnalyticsDeviceStartupProcessPerformance(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsMetric" => {
-                Self::UserExperienceAnalyticsMetric(Default::default())
+                Self::UserExperienceAnalyticsMetric(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsMetricHistory" => {
-                Self::UserExperienceAnalyticsMetricHistory(Default::default())
+                Self::UserExperienceAnalyticsMetricHistory(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsModelScores" => {
-                Self::UserExperienceAnalyticsModelScores(Default::default())
+                Self::UserExperienceAnalyticsModelScores(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsOverview" => {
-                Self::UserExperienceAnalyticsOverview(Default::default())
+                Self::UserExperienceAnalyticsOverview(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsScoreHistory" => {
-                Self::UserExperienceAnalyticsScoreHistory(Default::default())
+                Self::UserExperienceAnalyticsScoreHistory(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereDevice" => {
-                Self::UserExperienceAnalyticsWorkFromAnywhereDevice(Default::default())
+                Self::UserExperienceAnalyticsWorkFromAnywhereDevice(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric" => {
-                Self::UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric(
-                    Default::default(),
-                )
+                Self::UserExperienceAnalyticsWorkFromAnywhereHardwareReadinessMetric(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereMetric" => {
-                Self::UserExperienceAnalyticsWorkFromAnywhereMetric(Default::default())
+                Self::UserExperienceAnalyticsWorkFromAnywhereMetric(Value::blank())
             }
             "microsoft.graph.userExperienceAnalyticsWorkFromAnywhereModelPerformance" => {
-                Self::UserExperienceAnalyticsWorkFromAnywhereModelPerformance(Default::default())
+                Self::UserExperienceAnalyticsWorkFromAnywhereModelPerformance(Value::blank())
             }
             "microsoft.graph.userFlowLanguageConfiguration" => {
-                Self::UserFlowLanguageConfiguration(Default::default())
+                Self::UserFlowLanguageConfiguration(Value::blank())
             }
-            "microsoft.graph.userFlowLanguagePage" => {
-                Self::UserFlowLanguagePage(Default::default())
-            }
-            "microsoft.graph.userInsightsSettings" => {
-                Self::UserInsightsSettings(Default::default())
-            }
+            "microsoft.graph.userFlowLanguagePage" => Self::UserFlowLanguagePage(Value::blank()),
+            "microsoft.graph.userInsightsSettings" => Self::UserInsightsSettings(Value::blank()),
             "microsoft.graph.userInstallStateSummary" => {
-                Self::UserInstallStateSummary(Default::default())
+                Self::UserInstallStateSummary(Value::blank())
             }
             "microsoft.graph.userProtectionScopeContainer" => {
-                Self::UserProtectionScopeContainer(Default::default())
+                Self::UserProtectionScopeContainer(Value::blank())
             }
             "microsoft.graph.userRegistrationDetails" => {
-                Self::UserRegistrationDetails(Default::default())
+                Self::UserRegistrationDetails(Value::blank())
             }
             "microsoft.graph.userScopeTeamsAppInstallation" => {
-                Self::UserScopeTeamsAppInstallation(Default::default())
+                Self::UserScopeTeamsAppInstallation(Value::blank())
             }
-            "microsoft.graph.userSettings" => Self::UserSettings(Default::default()),
-            "microsoft.graph.userSignInInsight" => Self::UserSignInInsight(Default::default()),
-            "microsoft.graph.userSolutionRoot" => Self::UserSolutionRoot(Default::default()),
-            "microsoft.graph.userStorage" => Self::UserStorage(Default::default()),
-            "microsoft.graph.userTeamwork" => Self::UserTeamwork(Default::default()),
+            "microsoft.graph.userSettings" => Self::UserSettings(Value::blank()),
+            "microsoft.graph.userSignInInsight" => Self::UserSignInInsight(Value::blank()),
+            "microsoft.graph.userSolutionRoot" => Self::UserSolutionRoot(Value::blank()),
+            "microsoft.graph.userStorage" => Self::UserStorage(Value::blank()),
+            "microsoft.graph.userTeamwork" => Self::UserTeamwork(Value::blank()),
             "microsoft.graph.verifiableCredentialAuthenticationMethodTarget" => {
-                Self::VerifiableCredentialAuthenticationMethodTarget(Default::default())
+                Self::VerifiableCredentialAuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration" => {
-                Self::VerifiableCredentialsAuthenticationMethodConfiguration(Default::default())
+                Self::VerifiableCredentialsAuthenticationMethodConfiguration(Value::blank())
             }
-            "microsoft.graph.verifiedIdProfile" => Self::VerifiedIdProfile(Default::default()),
-            "microsoft.graph.verticalSection" => Self::VerticalSection(Default::default()),
-            "microsoft.graph.virtualEndpoint" => Self::VirtualEndpoint(Default::default()),
-            "microsoft.graph.virtualEvent" => Self::VirtualEvent(Default::default()),
-            "microsoft.graph.virtualEventPresenter" => {
-                Self::VirtualEventPresenter(Default::default())
-            }
+            "microsoft.graph.verifiedIdProfile" => Self::VerifiedIdProfile(Value::blank()),
+            "microsoft.graph.verticalSection" => Self::VerticalSection(Value::blank()),
+            "microsoft.graph.virtualEndpoint" => Self::VirtualEndpoint(Value::blank()),
+            "microsoft.graph.virtualEvent" => Self::VirtualEvent(Value::blank()),
+            "microsoft.graph.virtualEventPresenter" => Self::VirtualEventPresenter(Value::blank()),
             "microsoft.graph.virtualEventRegistration" => {
-                Self::VirtualEventRegistration(Default::default())
+                Self::VirtualEventRegistration(Value::blank())
             }
             "microsoft.graph.virtualEventRegistrationConfiguration" => {
-                Self::VirtualEventRegistrationConfiguration(Default::default())
+                Self::VirtualEventRegistrationConfiguration(Value::blank())
             }
             "microsoft.graph.virtualEventRegistrationCustomQuestion" => {
-                Self::VirtualEventRegistrationCustomQuestion(Default::default())
+                Self::VirtualEventRegistrationCustomQuestion(Value::blank())
             }
             "microsoft.graph.virtualEventRegistrationPredefinedQuestion" => {
-                Self::VirtualEventRegistrationPredefinedQuestion(Default::default())
+                Self::VirtualEventRegistrationPredefinedQuestion(Value::blank())
             }
             "microsoft.graph.virtualEventRegistrationQuestionBase" => {
-                Self::VirtualEventRegistrationQuestionBase(Default::default())
+                Self::VirtualEventRegistrationQuestionBase(Value::blank())
             }
-            "microsoft.graph.virtualEventSession" => Self::VirtualEventSession(Default::default()),
-            "microsoft.graph.virtualEventTownhall" => {
-                Self::VirtualEventTownhall(Default::default())
-            }
+            "microsoft.graph.virtualEventSession" => Self::VirtualEventSession(Value::blank()),
+            "microsoft.graph.virtualEventTownhall" => Self::VirtualEventTownhall(Value::blank()),
             "microsoft.graph.virtualEventTownhallRegistrationConfiguration" => {
-                Self::VirtualEventTownhallRegistrationConfiguration(Default::default())
+                Self::VirtualEventTownhallRegistrationConfiguration(Value::blank())
             }
-            "microsoft.graph.virtualEventWebinar" => Self::VirtualEventWebinar(Default::default()),
+            "microsoft.graph.virtualEventWebinar" => Self::VirtualEventWebinar(Value::blank()),
             "microsoft.graph.virtualEventWebinarRegistrationConfiguration" => {
-                Self::VirtualEventWebinarRegistrationConfiguration(Default::default())
+                Self::VirtualEventWebinarRegistrationConfiguration(Value::blank())
             }
-            "microsoft.graph.virtualEventsRoot" => Self::VirtualEventsRoot(Default::default()),
+            "microsoft.graph.virtualEventsRoot" => Self::VirtualEventsRoot(Value::blank()),
             "microsoft.graph.voiceAuthenticationMethodConfiguration" => {
-                Self::VoiceAuthenticationMethodConfiguration(Default::default())
+                Self::VoiceAuthenticationMethodConfiguration(Value::blank())
             }
-            "microsoft.graph.vppToken" => Self::VppToken(Default::default()),
-            "microsoft.graph.webApp" => Self::WebApp(Default::default()),
+            "microsoft.graph.vppToken" => Self::VppToken(Value::blank()),
+            "microsoft.graph.webApp" => Self::WebApp(Value::blank()),
             "microsoft.graph.webApplicationFirewallProvider" => {
-                Self::WebApplicationFirewallProvider(Default::default())
+                Self::WebApplicationFirewallProvider(Value::blank())
             }
             "microsoft.graph.webApplicationFirewallVerificationModel" => {
-                Self::WebApplicationFirewallVerificationModel(Default::default())
+                Self::WebApplicationFirewallVerificationModel(Value::blank())
             }
-            "microsoft.graph.webPart" => Self::WebPart(Default::default()),
-            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Default::default()),
+            "microsoft.graph.webPart" => Self::WebPart(Value::blank()),
+            "microsoft.graph.win32LobApp" => Self::Win32LobApp(Value::blank()),
             "microsoft.graph.windows10CompliancePolicy" => {
-                Self::Windows10CompliancePolicy(Default::default())
+                Self::Windows10CompliancePolicy(Value::blank())
             }
             "microsoft.graph.windows10CustomConfiguration" => {
-                Self::Windows10CustomConfiguration(Default::default())
+                Self::Windows10CustomConfiguration(Value::blank())
             }
             "microsoft.graph.windows10EndpointProtectionConfiguration" => {
-                Self::Windows10EndpointProtectionConfiguration(Default::default())
+                Self::Windows10EndpointProtectionConfiguration(Value::blank())
             }
             "microsoft.graph.windows10EnrollmentCompletionPageConfiguration" => {
-                Self::Windows10EnrollmentCompletionPageConfiguration(Default::default())
+                Self::Windows10EnrollmentCompletionPageConfiguration(Value::blank())
             }
             "microsoft.graph.windows10EnterpriseModernAppManagementConfiguration" => {
-                Self::Windows10EnterpriseModernAppManagementConfiguration(Default::default())
+                Self::Windows10EnterpriseModernAppManagementConfiguration(Value::blank())
             }
             "microsoft.graph.windows10GeneralConfiguration" => {
-                Self::Windows10GeneralConfiguration(Default::default())
+                Self::Windows10GeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windows10MobileCompliancePolicy" => {
-                Self::Windows10MobileCompliancePolicy(Default::default())
+                Self::Windows10MobileCompliancePolicy(Value::blank())
             }
             "microsoft.graph.windows10SecureAssessmentConfiguration" => {
-                Self::Windows10SecureAssessmentConfiguration(Default::default())
+                Self::Windows10SecureAssessmentConfiguration(Value::blank())
             }
             "microsoft.graph.windows10TeamGeneralConfiguration" => {
-                Self::Windows10TeamGeneralConfiguration(Default::default())
+                Self::Windows10TeamGeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windows81CompliancePolicy" => {
-                Self::Windows81CompliancePolicy(Default::default())
+                Self::Windows81CompliancePolicy(Value::blank())
             }
             "microsoft.graph.windows81GeneralConfiguration" => {
-                Self::Windows81GeneralConfiguration(Default::default())
+                Self::Windows81GeneralConfiguration(Value::blank())
             }
-            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Default::default()),
+            "microsoft.graph.windowsAppX" => Self::WindowsAppX(Value::blank()),
             "microsoft.graph.windowsAutopilotDeploymentProfile" => {
-                Self::WindowsAutopilotDeploymentProfile(Default::default())
+                Self::WindowsAutopilotDeploymentProfile(Value::blank())
             }
             "microsoft.graph.windowsAutopilotDeploymentProfileAssignment" => {
-                Self::WindowsAutopilotDeploymentProfileAssignment(Default::default())
+                Self::WindowsAutopilotDeploymentProfileAssignment(Value::blank())
             }
             "microsoft.graph.windowsAutopilotDeviceIdentity" => {
-                Self::WindowsAutopilotDeviceIdentity(Default::default())
+                Self::WindowsAutopilotDeviceIdentity(Value::blank())
             }
             "microsoft.graph.windowsDefenderAdvancedThreatProtectionConfiguration" => {
-                Self::WindowsDefenderAdvancedThreatProtectionConfiguration(Default::default())
+                Self::WindowsDefenderAdvancedThreatProtectionConfiguration(Value::blank())
             }
             "microsoft.graph.windowsDeviceMalwareState" => {
-                Self::WindowsDeviceMalwareState(Default::default())
+                Self::WindowsDeviceMalwareState(Value::blank())
             }
             "microsoft.graph.windowsHelloForBusinessAuthenticationMethod" => {
-                Self::WindowsHelloForBusinessAuthenticationMethod(Default::default())
+                Self::WindowsHelloForBusinessAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.windowsInformationProtection" => {
-                Self::WindowsInformationProtection(Default::default())
+                Self::WindowsInformationProtection(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionAppLearningSummary" => {
-                Self::WindowsInformationProtectionAppLearningSummary(Default::default())
+                Self::WindowsInformationProtectionAppLearningSummary(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionAppLockerFile" => {
-                Self::WindowsInformationProtectionAppLockerFile(Default::default())
+                Self::WindowsInformationProtectionAppLockerFile(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionNetworkLearningSummary" => {
-                Self::WindowsInformationProtectionNetworkLearningSummary(Default::default())
+                Self::WindowsInformationProtectionNetworkLearningSummary(Value::blank())
             }
             "microsoft.graph.windowsInformationProtectionPolicy" => {
-                Self::WindowsInformationProtectionPolicy(Default::default())
+                Self::WindowsInformationProtectionPolicy(Value::blank())
             }
             "microsoft.graph.windowsMalwareInformation" => {
-                Self::WindowsMalwareInformation(Default::default())
+                Self::WindowsMalwareInformation(Value::blank())
             }
             "microsoft.graph.windowsMicrosoftEdgeApp" => {
-                Self::WindowsMicrosoftEdgeApp(Default::default())
+                Self::WindowsMicrosoftEdgeApp(Value::blank())
             }
-            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Default::default()),
+            "microsoft.graph.windowsMobileMSI" => Self::WindowsMobileMSI(Value::blank()),
             "microsoft.graph.windowsPhone81CompliancePolicy" => {
-                Self::WindowsPhone81CompliancePolicy(Default::default())
+                Self::WindowsPhone81CompliancePolicy(Value::blank())
             }
             "microsoft.graph.windowsPhone81CustomConfiguration" => {
-                Self::WindowsPhone81CustomConfiguration(Default::default())
+                Self::WindowsPhone81CustomConfiguration(Value::blank())
             }
             "microsoft.graph.windowsPhone81GeneralConfiguration" => {
-                Self::WindowsPhone81GeneralConfiguration(Default::default())
+                Self::WindowsPhone81GeneralConfiguration(Value::blank())
             }
             "microsoft.graph.windowsProtectionState" => {
-                Self::WindowsProtectionState(Default::default())
+                Self::WindowsProtectionState(Value::blank())
             }
-            "microsoft.graph.windowsSetting" => Self::WindowsSetting(Default::default()),
+            "microsoft.graph.windowsSetting" => Self::WindowsSetting(Value::blank()),
             "microsoft.graph.windowsSettingInstance" => {
-                Self::WindowsSettingInstance(Default::default())
+                Self::WindowsSettingInstance(Value::blank())
             }
-            "microsoft.graph.windowsUniversalAppX" => {
-                Self::WindowsUniversalAppX(Default::default())
-            }
+            "microsoft.graph.windowsUniversalAppX" => Self::WindowsUniversalAppX(Value::blank()),
             "microsoft.graph.windowsUniversalAppXContainedApp" => {
-                Self::WindowsUniversalAppXContainedApp(Default::default())
+                Self::WindowsUniversalAppXContainedApp(Value::blank())
             }
             "microsoft.graph.windowsUpdateForBusinessConfiguration" => {
-                Self::WindowsUpdateForBusinessConfiguration(Default::default())
+                Self::WindowsUpdateForBusinessConfiguration(Value::blank())
             }
-            "microsoft.graph.windowsWebApp" => Self::WindowsWebApp(Default::default()),
+            "microsoft.graph.windowsWebApp" => Self::WindowsWebApp(Value::blank()),
             "microsoft.graph.workHoursAndLocationsSetting" => {
-                Self::WorkHoursAndLocationsSetting(Default::default())
+                Self::WorkHoursAndLocationsSetting(Value::blank())
             }
-            "microsoft.graph.workPlanOccurrence" => Self::WorkPlanOccurrence(Default::default()),
-            "microsoft.graph.workPlanRecurrence" => Self::WorkPlanRecurrence(Default::default()),
-            "microsoft.graph.workbook" => Self::Workbook(Default::default()),
-            "microsoft.graph.workbookApplication" => Self::WorkbookApplication(Default::default()),
-            "microsoft.graph.workbookChart" => Self::WorkbookChart(Default::default()),
+            "microsoft.graph.workPlanOccurrence" => Self::WorkPlanOccurrence(Value::blank()),
+            "microsoft.graph.workPlanRecurrence" => Self::WorkPlanRecurrence(Value::blank()),
+            "microsoft.graph.workbook" => Self::Workbook(Value::blank()),
+            "microsoft.graph.workbookApplication" => Self::WorkbookApplication(Value::blank()),
+            "microsoft.graph.workbookChart" => Self::WorkbookChart(Value::blank()),
             "microsoft.graph.workbookChartAreaFormat" => {
-                Self::WorkbookChartAreaFormat(Default::default())
+                Self::WorkbookChartAreaFormat(Value::blank())
             }
-            "microsoft.graph.workbookChartAxes" => Self::WorkbookChartAxes(Default::default()),
-            "microsoft.graph.workbookChartAxis" => Self::WorkbookChartAxis(Default::default()),
+            "microsoft.graph.workbookChartAxes" => Self::WorkbookChartAxes(Value::blank()),
+            "microsoft.graph.workbookChartAxis" => Self::WorkbookChartAxis(Value::blank()),
             "microsoft.graph.workbookChartAxisFormat" => {
-                Self::WorkbookChartAxisFormat(Default::default())
+                Self::WorkbookChartAxisFormat(Value::blank())
             }
             "microsoft.graph.workbookChartAxisTitle" => {
-                Self::WorkbookChartAxisTitle(Default::default())
+                Self::WorkbookChartAxisTitle(Value::blank())
             }
             "microsoft.graph.workbookChartAxisTitleFormat" => {
-                Self::WorkbookChartAxisTitleFormat(Default::default())
+                Self::WorkbookChartAxisTitleFormat(Value::blank())
             }
             "microsoft.graph.workbookChartDataLabelFormat" => {
-                Self::WorkbookChartDataLabelFormat(Default::default())
+                Self::WorkbookChartDataLabelFormat(Value::blank())
             }
             "microsoft.graph.workbookChartDataLabels" => {
-                Self::WorkbookChartDataLabels(Default::default())
+                Self::WorkbookChartDataLabels(Value::blank())
             }
-            "microsoft.graph.workbookChartFill" => Self::WorkbookChartFill(Default::default()),
-            "microsoft.graph.workbookChartFont" => Self::WorkbookChartFont(Default::default()),
+            "microsoft.graph.workbookChartFill" => Self::WorkbookChartFill(Value::blank()),
+            "microsoft.graph.workbookChartFont" => Self::WorkbookChartFont(Value::blank()),
             "microsoft.graph.workbookChartGridlines" => {
-                Self::WorkbookChartGridlines(Default::default())
+                Self::WorkbookChartGridlines(Value::blank())
             }
             "microsoft.graph.workbookChartGridlinesFormat" => {
-                Self::WorkbookChartGridlinesFormat(Default::default())
+                Self::WorkbookChartGridlinesFormat(Value::blank())
             }
-            "microsoft.graph.workbookChartLegend" => Self::WorkbookChartLegend(Default::default()),
+            "microsoft.graph.workbookChartLegend" => Self::WorkbookChartLegend(Value::blank()),
             "microsoft.graph.workbookChartLegendFormat" => {
-                Self::WorkbookChartLegendFormat(Default::default())
+                Self::WorkbookChartLegendFormat(Value::blank())
             }
             "microsoft.graph.workbookChartLineFormat" => {
-                Self::WorkbookChartLineFormat(Default::default())
+                Self::WorkbookChartLineFormat(Value::blank())
             }
-            "microsoft.graph.workbookChartPoint" => Self::WorkbookChartPoint(Default::default()),
+            "microsoft.graph.workbookChartPoint" => Self::WorkbookChartPoint(Value::blank()),
             "microsoft.graph.workbookChartPointFormat" => {
-                Self::WorkbookChartPointFormat(Default::default())
+                Self::WorkbookChartPointFormat(Value::blank())
             }
-            "microsoft.graph.workbookChartSeries" => Self::WorkbookChartSeries(Default::default()),
+            "microsoft.graph.workbookChartSeries" => Self::WorkbookChartSeries(Value::blank()),
             "microsoft.graph.workbookChartSeriesFormat" => {
-                Self::WorkbookChartSeriesFormat(Default::default())
+                Self::WorkbookChartSeriesFormat(Value::blank())
             }
-            "microsoft.graph.workbookChartTitle" => Self::WorkbookChartTitle(Default::default()),
+            "microsoft.graph.workbookChartTitle" => Self::WorkbookChartTitle(Value::blank()),
             "microsoft.graph.workbookChartTitleFormat" => {
-                Self::WorkbookChartTitleFormat(Default::default())
+                Self::WorkbookChartTitleFormat(Value::blank())
             }
-            "microsoft.graph.workbookComment" => Self::WorkbookComment(Default::default()),
-            "microsoft.graph.workbookCommentReply" => {
-                Self::WorkbookCommentReply(Default::default())
-            }
-            "microsoft.graph.workbookFilter" => Self::WorkbookFilter(Default::default()),
+            "microsoft.graph.workbookComment" => Self::WorkbookComment(Value::blank()),
+            "microsoft.graph.workbookCommentReply" => Self::WorkbookCommentReply(Value::blank()),
+            "microsoft.graph.workbookFilter" => Self::WorkbookFilter(Value::blank()),
             "microsoft.graph.workbookFormatProtection" => {
-                Self::WorkbookFormatProtection(Default::default())
+                Self::WorkbookFormatProtection(Value::blank())
             }
             "microsoft.graph.workbookFunctionResult" => {
-                Self::WorkbookFunctionResult(Default::default())
+                Self::WorkbookFunctionResult(Value::blank())
             }
-            "microsoft.graph.workbookFunctions" => Self::WorkbookFunctions(Default::default()),
-            "microsoft.graph.workbookNamedItem" => Self::WorkbookNamedItem(Default::default()),
-            "microsoft.graph.workbookOperation" => Self::WorkbookOperation(Default::default()),
-            "microsoft.graph.workbookPivotTable" => Self::WorkbookPivotTable(Default::default()),
-            "microsoft.graph.workbookRange" => Self::WorkbookRange(Default::default()),
-            "microsoft.graph.workbookRangeBorder" => Self::WorkbookRangeBorder(Default::default()),
-            "microsoft.graph.workbookRangeFill" => Self::WorkbookRangeFill(Default::default()),
-            "microsoft.graph.workbookRangeFont" => Self::WorkbookRangeFont(Default::default()),
-            "microsoft.graph.workbookRangeFormat" => Self::WorkbookRangeFormat(Default::default()),
-            "microsoft.graph.workbookRangeSort" => Self::WorkbookRangeSort(Default::default()),
-            "microsoft.graph.workbookRangeView" => Self::WorkbookRangeView(Default::default()),
-            "microsoft.graph.workbookTable" => Self::WorkbookTable(Default::default()),
-            "microsoft.graph.workbookTableColumn" => Self::WorkbookTableColumn(Default::default()),
-            "microsoft.graph.workbookTableRow" => Self::WorkbookTableRow(Default::default()),
-            "microsoft.graph.workbookTableSort" => Self::WorkbookTableSort(Default::default()),
-            "microsoft.graph.workbookWorksheet" => Self::WorkbookWorksheet(Default::default()),
+            "microsoft.graph.workbookFunctions" => Self::WorkbookFunctions(Value::blank()),
+            "microsoft.graph.workbookNamedItem" => Self::WorkbookNamedItem(Value::blank()),
+            "microsoft.graph.workbookOperation" => Self::WorkbookOperation(Value::blank()),
+            "microsoft.graph.workbookPivotTable" => Self::WorkbookPivotTable(Value::blank()),
+            "microsoft.graph.workbookRange" => Self::WorkbookRange(Value::blank()),
+            "microsoft.graph.workbookRangeBorder" => Self::WorkbookRangeBorder(Value::blank()),
+            "microsoft.graph.workbookRangeFill" => Self::WorkbookRangeFill(Value::blank()),
+            "microsoft.graph.workbookRangeFont" => Self::WorkbookRangeFont(Value::blank()),
+            "microsoft.graph.workbookRangeFormat" => Self::WorkbookRangeFormat(Value::blank()),
+            "microsoft.graph.workbookRangeSort" => Self::WorkbookRangeSort(Value::blank()),
+            "microsoft.graph.workbookRangeView" => Self::WorkbookRangeView(Value::blank()),
+            "microsoft.graph.workbookTable" => Self::WorkbookTable(Value::blank()),
+            "microsoft.graph.workbookTableColumn" => Self::WorkbookTableColumn(Value::blank()),
+            "microsoft.graph.workbookTableRow" => Self::WorkbookTableRow(Value::blank()),
+            "microsoft.graph.workbookTableSort" => Self::WorkbookTableSort(Value::blank()),
+            "microsoft.graph.workbookWorksheet" => Self::WorkbookWorksheet(Value::blank()),
             "microsoft.graph.workbookWorksheetProtection" => {
-                Self::WorkbookWorksheetProtection(Default::default())
+                Self::WorkbookWorksheetProtection(Value::blank())
             }
-            "microsoft.graph.workforceIntegration" => {
-                Self::WorkforceIntegration(Default::default())
-            }
-            "microsoft.graph.workingTimeSchedule" => Self::WorkingTimeSchedule(Default::default()),
-            "microsoft.graph.workspace" => Self::Workspace(Default::default()),
+            "microsoft.graph.workforceIntegration" => Self::WorkforceIntegration(Value::blank()),
+            "microsoft.graph.workingTimeSchedule" => Self::WorkingTimeSchedule(Value::blank()),
+            "microsoft.graph.workspace" => Self::Workspace(Value::blank()),
             "microsoft.graph.x509CertificateAuthenticationMethodConfiguration" => {
-                Self::X509CertificateAuthenticationMethodConfiguration(Default::default())
+                Self::X509CertificateAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.x509CertificateCombinationConfiguration" => {
-                Self::X509CertificateCombinationConfiguration(Default::default())
+                Self::X509CertificateCombinationConfiguration(Value::blank())
             }
-            "microsoft.graph.callRecords.callRecord" => Self::CallRecord(Default::default()),
-            "microsoft.graph.callRecords.organizer" => Self::Organizer(Default::default()),
+            "microsoft.graph.callRecords.callRecord" => Self::CallRecord(Value::blank()),
+            "microsoft.graph.callRecords.organizer" => Self::Organizer(Value::blank()),
             "microsoft.graph.callRecords.participant" => {
-                Self::CallRecordsParticipant(Default::default())
+                Self::CallRecordsParticipant(Value::blank())
             }
-            "microsoft.graph.callRecords.participantBase" => {
-                Self::ParticipantBase(Default::default())
-            }
-            "microsoft.graph.callRecords.segment" => Self::Segment(Default::default()),
-            "microsoft.graph.callRecords.session" => Self::Session(Default::default()),
-            "microsoft.graph.entraRecoveryServices.recovery" => Self::Recovery(Default::default()),
+            "microsoft.graph.callRecords.participantBase" => Self::ParticipantBase(Value::blank()),
+            "microsoft.graph.callRecords.segment" => Self::Segment(Value::blank()),
+            "microsoft.graph.callRecords.session" => Self::Session(Value::blank()),
+            "microsoft.graph.entraRecoveryServices.recovery" => Self::Recovery(Value::blank()),
             "microsoft.graph.entraRecoveryServices.recoveryChangeObjectBase" => {
-                Self::RecoveryChangeObjectBase(Default::default())
+                Self::RecoveryChangeObjectBase(Value::blank())
             }
             "microsoft.graph.entraRecoveryServices.recoveryJob" => {
-                Self::RecoveryJob(Default::default())
+                Self::RecoveryJob(Value::blank())
             }
             "microsoft.graph.entraRecoveryServices.recoveryJobBase" => {
-                Self::RecoveryJobBase(Default::default())
+                Self::RecoveryJobBase(Value::blank())
             }
             "microsoft.graph.entraRecoveryServices.recoveryPreviewJob" => {
-                Self::RecoveryPreviewJob(Default::default())
+                Self::RecoveryPreviewJob(Value::blank())
             }
-            "microsoft.graph.entraRecoveryServices.snapshot" => Self::Snapshot(Default::default()),
+            "microsoft.graph.entraRecoveryServices.snapshot" => Self::Snapshot(Value::blank()),
             "microsoft.graph.externalConnectors.connectionOperation" => {
-                Self::ConnectionOperation(Default::default())
+                Self::ConnectionOperation(Value::blank())
             }
             "microsoft.graph.externalConnectors.externalActivity" => {
-                Self::ExternalActivity(Default::default())
+                Self::ExternalActivity(Value::blank())
             }
             "microsoft.graph.externalConnectors.externalActivityResult" => {
-                Self::ExternalActivityResult(Default::default())
+                Self::ExternalActivityResult(Value::blank())
             }
             "microsoft.graph.externalConnectors.externalConnection" => {
-                Self::ExternalConnection(Default::default())
+                Self::ExternalConnection(Value::blank())
             }
             "microsoft.graph.externalConnectors.externalGroup" => {
-                Self::ExternalGroup(Default::default())
+                Self::ExternalGroup(Value::blank())
             }
-            "microsoft.graph.externalConnectors.externalItem" => {
-                Self::ExternalItem(Default::default())
-            }
-            "microsoft.graph.externalConnectors.identity" => Self::Identity(Default::default()),
-            "microsoft.graph.externalConnectors.schema" => Self::Schema(Default::default()),
+            "microsoft.graph.externalConnectors.externalItem" => Self::ExternalItem(Value::blank()),
+            "microsoft.graph.externalConnectors.identity" => Self::Identity(Value::blank()),
+            "microsoft.graph.externalConnectors.schema" => Self::Schema(Value::blank()),
             "microsoft.graph.identityGovernance.customTaskExtension" => {
-                Self::CustomTaskExtension(Default::default())
+                Self::CustomTaskExtension(Value::blank())
             }
-            "microsoft.graph.identityGovernance.insights" => Self::Insights(Default::default()),
+            "microsoft.graph.identityGovernance.insights" => Self::Insights(Value::blank()),
             "microsoft.graph.identityGovernance.lifecycleManagementSettings" => {
-                Self::LifecycleManagementSettings(Default::default())
+                Self::LifecycleManagementSettings(Value::blank())
             }
             "microsoft.graph.identityGovernance.lifecycleWorkflowsContainer" => {
-                Self::LifecycleWorkflowsContainer(Default::default())
+                Self::LifecycleWorkflowsContainer(Value::blank())
             }
-            "microsoft.graph.identityGovernance.run" => Self::Run(Default::default()),
-            "microsoft.graph.identityGovernance.task" => Self::Task(Default::default()),
+            "microsoft.graph.identityGovernance.run" => Self::Run(Value::blank()),
+            "microsoft.graph.identityGovernance.task" => Self::Task(Value::blank()),
             "microsoft.graph.identityGovernance.taskDefinition" => {
-                Self::TaskDefinition(Default::default())
+                Self::TaskDefinition(Value::blank())
             }
             "microsoft.graph.identityGovernance.taskProcessingResult" => {
-                Self::TaskProcessingResult(Default::default())
+                Self::TaskProcessingResult(Value::blank())
             }
-            "microsoft.graph.identityGovernance.taskReport" => Self::TaskReport(Default::default()),
+            "microsoft.graph.identityGovernance.taskReport" => Self::TaskReport(Value::blank()),
             "microsoft.graph.identityGovernance.userProcessingResult" => {
-                Self::UserProcessingResult(Default::default())
+                Self::UserProcessingResult(Value::blank())
             }
             "microsoft.graph.identityGovernance.workflowTemplate" => {
-                Self::WorkflowTemplate(Default::default())
+                Self::WorkflowTemplate(Value::blank())
             }
-            "microsoft.graph.partners.billing.azureUsage" => Self::AzureUsage(Default::default()),
+            "microsoft.graph.partners.billing.azureUsage" => Self::AzureUsage(Value::blank()),
             "microsoft.graph.partners.billing.billedReconciliation" => {
-                Self::BilledReconciliation(Default::default())
+                Self::BilledReconciliation(Value::blank())
             }
-            "microsoft.graph.partners.billing.billedUsage" => Self::BilledUsage(Default::default()),
-            "microsoft.graph.partners.billing.billing" => Self::Billing(Default::default()),
+            "microsoft.graph.partners.billing.billedUsage" => Self::BilledUsage(Value::blank()),
+            "microsoft.graph.partners.billing.billing" => Self::Billing(Value::blank()),
             "microsoft.graph.partners.billing.billingReconciliation" => {
-                Self::BillingReconciliation(Default::default())
+                Self::BillingReconciliation(Value::blank())
             }
             "microsoft.graph.partners.billing.exportSuccessOperation" => {
-                Self::ExportSuccessOperation(Default::default())
+                Self::ExportSuccessOperation(Value::blank())
             }
             "microsoft.graph.partners.billing.failedOperation" => {
-                Self::FailedOperation(Default::default())
+                Self::FailedOperation(Value::blank())
             }
-            "microsoft.graph.partners.billing.manifest" => Self::Manifest(Default::default()),
-            "microsoft.graph.partners.billing.operation" => {
-                Self::BillingOperation(Default::default())
-            }
+            "microsoft.graph.partners.billing.manifest" => Self::Manifest(Value::blank()),
+            "microsoft.graph.partners.billing.operation" => Self::BillingOperation(Value::blank()),
             "microsoft.graph.partners.billing.runningOperation" => {
-                Self::RunningOperation(Default::default())
+                Self::RunningOperation(Value::blank())
             }
             "microsoft.graph.partners.billing.unbilledReconciliation" => {
-                Self::UnbilledReconciliation(Default::default())
+                Self::UnbilledReconciliation(Value::blank())
             }
-            "microsoft.graph.partners.billing.unbilledUsage" => {
-                Self::UnbilledUsage(Default::default())
-            }
-            "microsoft.graph.search.acronym" => Self::Acronym(Default::default()),
-            "microsoft.graph.search.bookmark" => Self::Bookmark(Default::default()),
-            "microsoft.graph.search.qna" => Self::Qna(Default::default()),
-            "microsoft.graph.search.searchAnswer" => Self::SearchAnswer(Default::default()),
-            "microsoft.graph.security.alert" => Self::SecurityAlert(Default::default()),
-            "microsoft.graph.security.analyzedEmail" => Self::AnalyzedEmail(Default::default()),
-            "microsoft.graph.security.article" => Self::Article(Default::default()),
-            "microsoft.graph.security.articleIndicator" => {
-                Self::ArticleIndicator(Default::default())
-            }
-            "microsoft.graph.security.artifact" => Self::Artifact(Default::default()),
-            "microsoft.graph.security.auditCoreRoot" => Self::AuditCoreRoot(Default::default()),
-            "microsoft.graph.security.auditLogQuery" => Self::AuditLogQuery(Default::default()),
-            "microsoft.graph.security.auditLogRecord" => Self::AuditLogRecord(Default::default()),
-            "microsoft.graph.security.authorityTemplate" => {
-                Self::AuthorityTemplate(Default::default())
-            }
+            "microsoft.graph.partners.billing.unbilledUsage" => Self::UnbilledUsage(Value::blank()),
+            "microsoft.graph.search.acronym" => Self::Acronym(Value::blank()),
+            "microsoft.graph.search.bookmark" => Self::Bookmark(Value::blank()),
+            "microsoft.graph.search.qna" => Self::Qna(Value::blank()),
+            "microsoft.graph.search.searchAnswer" => Self::SearchAnswer(Value::blank()),
+            "microsoft.graph.security.alert" => Self::SecurityAlert(Value::blank()),
+            "microsoft.graph.security.analyzedEmail" => Self::AnalyzedEmail(Value::blank()),
+            "microsoft.graph.security.article" => Self::Article(Value::blank()),
+            "microsoft.graph.security.articleIndicator" => Self::ArticleIndicator(Value::blank()),
+            "microsoft.graph.security.artifact" => Self::Artifact(Value::blank()),
+            "microsoft.graph.security.auditCoreRoot" => Self::AuditCoreRoot(Value::blank()),
+            "microsoft.graph.security.auditLogQuery" => Self::AuditLogQuery(Value::blank()),
+            "microsoft.graph.security.auditLogRecord" => Self::AuditLogRecord(Value::blank()),
+            "microsoft.graph.security.authorityTemplate" => Self::AuthorityTemplate(Value::blank()),
             "microsoft.graph.security.autoAuditingConfiguration" => {
-                Self::AutoAuditingConfiguration(Default::default())
+                Self::AutoAuditingConfiguration(Value::blank())
             }
-            "microsoft.graph.security.case" => Self::Case(Default::default()),
-            "microsoft.graph.security.caseOperation" => Self::CaseOperation(Default::default()),
-            "microsoft.graph.security.casesRoot" => Self::CasesRoot(Default::default()),
-            "microsoft.graph.security.categoryTemplate" => {
-                Self::CategoryTemplate(Default::default())
-            }
-            "microsoft.graph.security.citationTemplate" => {
-                Self::CitationTemplate(Default::default())
-            }
-            "microsoft.graph.security.collaborationRoot" => {
-                Self::CollaborationRoot(Default::default())
-            }
-            "microsoft.graph.security.dataSet" => Self::DataSet(Default::default()),
-            "microsoft.graph.security.dataSource" => Self::DataSource(Default::default()),
+            "microsoft.graph.security.case" => Self::Case(Value::blank()),
+            "microsoft.graph.security.caseOperation" => Self::CaseOperation(Value::blank()),
+            "microsoft.graph.security.casesRoot" => Self::CasesRoot(Value::blank()),
+            "microsoft.graph.security.categoryTemplate" => Self::CategoryTemplate(Value::blank()),
+            "microsoft.graph.security.citationTemplate" => Self::CitationTemplate(Value::blank()),
+            "microsoft.graph.security.collaborationRoot" => Self::CollaborationRoot(Value::blank()),
+            "microsoft.graph.security.dataSet" => Self::DataSet(Value::blank()),
+            "microsoft.graph.security.dataSource" => Self::DataSource(Value::blank()),
             "microsoft.graph.security.dataSourceContainer" => {
-                Self::DataSourceContainer(Default::default())
+                Self::DataSourceContainer(Value::blank())
             }
             "microsoft.graph.security.departmentTemplate" => {
-                Self::DepartmentTemplate(Default::default())
+                Self::DepartmentTemplate(Value::blank())
             }
             "microsoft.graph.security.ediscoveryAddToReviewSetOperation" => {
-                Self::EdiscoveryAddToReviewSetOperation(Default::default())
+                Self::EdiscoveryAddToReviewSetOperation(Value::blank())
             }
-            "microsoft.graph.security.ediscoveryCase" => Self::EdiscoveryCase(Default::default()),
+            "microsoft.graph.security.ediscoveryCase" => Self::EdiscoveryCase(Value::blank()),
             "microsoft.graph.security.ediscoveryCaseMember" => {
-                Self::EdiscoveryCaseMember(Default::default())
+                Self::EdiscoveryCaseMember(Value::blank())
             }
             "microsoft.graph.security.ediscoveryCaseSettings" => {
-                Self::EdiscoveryCaseSettings(Default::default())
+                Self::EdiscoveryCaseSettings(Value::blank())
             }
             "microsoft.graph.security.ediscoveryCustodian" => {
-                Self::EdiscoveryCustodian(Default::default())
+                Self::EdiscoveryCustodian(Value::blank())
             }
             "microsoft.graph.security.ediscoveryEstimateOperation" => {
-                Self::EdiscoveryEstimateOperation(Default::default())
+                Self::EdiscoveryEstimateOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryExportOperation" => {
-                Self::EdiscoveryExportOperation(Default::default())
+                Self::EdiscoveryExportOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryHoldOperation" => {
-                Self::EdiscoveryHoldOperation(Default::default())
+                Self::EdiscoveryHoldOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryHoldPolicySyncOperation" => {
-                Self::EdiscoveryHoldPolicySyncOperation(Default::default())
+                Self::EdiscoveryHoldPolicySyncOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryIndexOperation" => {
-                Self::EdiscoveryIndexOperation(Default::default())
+                Self::EdiscoveryIndexOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryNoncustodialDataSource" => {
-                Self::EdiscoveryNoncustodialDataSource(Default::default())
+                Self::EdiscoveryNoncustodialDataSource(Value::blank())
             }
             "microsoft.graph.security.ediscoveryPurgeDataOperation" => {
-                Self::EdiscoveryPurgeDataOperation(Default::default())
+                Self::EdiscoveryPurgeDataOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryReviewSet" => {
-                Self::EdiscoveryReviewSet(Default::default())
+                Self::EdiscoveryReviewSet(Value::blank())
             }
             "microsoft.graph.security.ediscoveryReviewSetQuery" => {
-                Self::EdiscoveryReviewSetQuery(Default::default())
+                Self::EdiscoveryReviewSetQuery(Value::blank())
             }
             "microsoft.graph.security.ediscoveryReviewTag" => {
-                Self::EdiscoveryReviewTag(Default::default())
+                Self::EdiscoveryReviewTag(Value::blank())
             }
-            "microsoft.graph.security.ediscoverySearch" => {
-                Self::EdiscoverySearch(Default::default())
-            }
+            "microsoft.graph.security.ediscoverySearch" => Self::EdiscoverySearch(Value::blank()),
             "microsoft.graph.security.ediscoverySearchExportOperation" => {
-                Self::EdiscoverySearchExportOperation(Default::default())
+                Self::EdiscoverySearchExportOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryTagOperation" => {
-                Self::EdiscoveryTagOperation(Default::default())
+                Self::EdiscoveryTagOperation(Value::blank())
             }
             "microsoft.graph.security.filePlanDescriptor" => {
-                Self::FilePlanDescriptor(Default::default())
+                Self::FilePlanDescriptor(Value::blank())
             }
             "microsoft.graph.security.filePlanDescriptorTemplate" => {
-                Self::FilePlanDescriptorTemplate(Default::default())
+                Self::FilePlanDescriptorTemplate(Value::blank())
             }
             "microsoft.graph.security.filePlanReferenceTemplate" => {
-                Self::FilePlanReferenceTemplate(Default::default())
+                Self::FilePlanReferenceTemplate(Value::blank())
             }
-            "microsoft.graph.security.healthIssue" => Self::HealthIssue(Default::default()),
-            "microsoft.graph.security.host" => Self::Host(Default::default()),
-            "microsoft.graph.security.hostComponent" => Self::HostComponent(Default::default()),
-            "microsoft.graph.security.hostCookie" => Self::HostCookie(Default::default()),
-            "microsoft.graph.security.hostPair" => Self::HostPair(Default::default()),
-            "microsoft.graph.security.hostPort" => Self::HostPort(Default::default()),
-            "microsoft.graph.security.hostReputation" => Self::HostReputation(Default::default()),
+            "microsoft.graph.security.healthIssue" => Self::HealthIssue(Value::blank()),
+            "microsoft.graph.security.host" => Self::Host(Value::blank()),
+            "microsoft.graph.security.hostComponent" => Self::HostComponent(Value::blank()),
+            "microsoft.graph.security.hostCookie" => Self::HostCookie(Value::blank()),
+            "microsoft.graph.security.hostPair" => Self::HostPair(Value::blank()),
+            "microsoft.graph.security.hostPort" => Self::HostPort(Value::blank()),
+            "microsoft.graph.security.hostReputation" => Self::HostReputation(Value::blank()),
             "microsoft.graph.security.hostSslCertificate" => {
-                Self::HostSslCertificate(Default::default())
+                Self::HostSslCertificate(Value::blank())
             }
-            "microsoft.graph.security.hostTracker" => Self::HostTracker(Default::default()),
-            "microsoft.graph.security.hostname" => Self::Hostname(Default::default()),
-            "microsoft.graph.security.identityAccounts" => {
-                Self::IdentityAccounts(Default::default())
-            }
+            "microsoft.graph.security.hostTracker" => Self::HostTracker(Value::blank()),
+            "microsoft.graph.security.hostname" => Self::Hostname(Value::blank()),
+            "microsoft.graph.security.identityAccounts" => Self::IdentityAccounts(Value::blank()),
             "microsoft.graph.security.identityContainer" => {
-                Self::SecurityIdentityContainer(Default::default())
+                Self::SecurityIdentityContainer(Value::blank())
             }
-            "microsoft.graph.security.incident" => Self::Incident(Default::default()),
-            "microsoft.graph.security.indicator" => Self::Indicator(Default::default()),
+            "microsoft.graph.security.incident" => Self::Incident(Value::blank()),
+            "microsoft.graph.security.indicator" => Self::Indicator(Value::blank()),
             "microsoft.graph.security.intelligenceProfile" => {
-                Self::IntelligenceProfile(Default::default())
+                Self::IntelligenceProfile(Value::blank())
             }
             "microsoft.graph.security.intelligenceProfileIndicator" => {
-                Self::IntelligenceProfileIndicator(Default::default())
+                Self::IntelligenceProfileIndicator(Value::blank())
             }
-            "microsoft.graph.security.ipAddress" => Self::IpAddress(Default::default()),
-            "microsoft.graph.security.labelsRoot" => Self::LabelsRoot(Default::default()),
-            "microsoft.graph.security.networkAdapter" => Self::NetworkAdapter(Default::default()),
-            "microsoft.graph.security.passiveDnsRecord" => {
-                Self::PassiveDnsRecord(Default::default())
-            }
-            "microsoft.graph.security.retentionEvent" => Self::RetentionEvent(Default::default()),
+            "microsoft.graph.security.ipAddress" => Self::IpAddress(Value::blank()),
+            "microsoft.graph.security.labelsRoot" => Self::LabelsRoot(Value::blank()),
+            "microsoft.graph.security.networkAdapter" => Self::NetworkAdapter(Value::blank()),
+            "microsoft.graph.security.passiveDnsRecord" => Self::PassiveDnsRecord(Value::blank()),
+            "microsoft.graph.security.retentionEvent" => Self::RetentionEvent(Value::blank()),
             "microsoft.graph.security.retentionEventType" => {
-                Self::RetentionEventType(Default::default())
+                Self::RetentionEventType(Value::blank())
             }
-            "microsoft.graph.security.retentionLabel" => Self::RetentionLabel(Default::default()),
-            "microsoft.graph.security.search" => Self::Search(Default::default()),
-            "microsoft.graph.security.sensor" => Self::Sensor(Default::default()),
-            "microsoft.graph.security.sensorCandidate" => Self::SensorCandidate(Default::default()),
+            "microsoft.graph.security.retentionLabel" => Self::RetentionLabel(Value::blank()),
+            "microsoft.graph.security.search" => Self::Search(Value::blank()),
+            "microsoft.graph.security.sensor" => Self::Sensor(Value::blank()),
+            "microsoft.graph.security.sensorCandidate" => Self::SensorCandidate(Value::blank()),
             "microsoft.graph.security.sensorCandidateActivationConfiguration" => {
-                Self::SensorCandidateActivationConfiguration(Default::default())
+                Self::SensorCandidateActivationConfiguration(Value::blank())
             }
-            "microsoft.graph.security.settingsContainer" => {
-                Self::SettingsContainer(Default::default())
-            }
-            "microsoft.graph.security.siteSource" => Self::SiteSource(Default::default()),
-            "microsoft.graph.security.sslCertificate" => Self::SslCertificate(Default::default()),
+            "microsoft.graph.security.settingsContainer" => Self::SettingsContainer(Value::blank()),
+            "microsoft.graph.security.siteSource" => Self::SiteSource(Value::blank()),
+            "microsoft.graph.security.sslCertificate" => Self::SslCertificate(Value::blank()),
             "microsoft.graph.security.subcategoryTemplate" => {
-                Self::SubcategoryTemplate(Default::default())
+                Self::SubcategoryTemplate(Value::blank())
             }
-            "microsoft.graph.security.subdomain" => Self::Subdomain(Default::default()),
-            "microsoft.graph.security.tag" => Self::Tag(Default::default()),
+            "microsoft.graph.security.subdomain" => Self::Subdomain(Value::blank()),
+            "microsoft.graph.security.tag" => Self::Tag(Value::blank()),
             "microsoft.graph.security.threatIntelligence" => {
-                Self::ThreatIntelligence(Default::default())
+                Self::ThreatIntelligence(Value::blank())
             }
-            "microsoft.graph.security.triggerTypesRoot" => {
-                Self::TriggerTypesRoot(Default::default())
-            }
-            "microsoft.graph.security.triggersRoot" => Self::TriggersRoot(Default::default()),
+            "microsoft.graph.security.triggerTypesRoot" => Self::TriggerTypesRoot(Value::blank()),
+            "microsoft.graph.security.triggersRoot" => Self::TriggersRoot(Value::blank()),
             "microsoft.graph.security.unclassifiedArtifact" => {
-                Self::UnclassifiedArtifact(Default::default())
+                Self::UnclassifiedArtifact(Value::blank())
             }
             "microsoft.graph.security.unifiedGroupSource" => {
-                Self::UnifiedGroupSource(Default::default())
+                Self::UnifiedGroupSource(Value::blank())
             }
-            "microsoft.graph.security.user" => Self::SecurityUser(Default::default()),
-            "microsoft.graph.security.userSource" => Self::UserSource(Default::default()),
-            "microsoft.graph.security.vulnerability" => Self::Vulnerability(Default::default()),
+            "microsoft.graph.security.user" => Self::SecurityUser(Value::blank()),
+            "microsoft.graph.security.userSource" => Self::UserSource(Value::blank()),
+            "microsoft.graph.security.vulnerability" => Self::Vulnerability(Value::blank()),
             "microsoft.graph.security.vulnerabilityComponent" => {
-                Self::VulnerabilityComponent(Default::default())
+                Self::VulnerabilityComponent(Value::blank())
             }
-            "microsoft.graph.security.whoisBaseRecord" => Self::WhoisBaseRecord(Default::default()),
+            "microsoft.graph.security.whoisBaseRecord" => Self::WhoisBaseRecord(Value::blank()),
             "microsoft.graph.security.whoisHistoryRecord" => {
-                Self::WhoisHistoryRecord(Default::default())
+                Self::WhoisHistoryRecord(Value::blank())
             }
-            "microsoft.graph.security.whoisRecord" => Self::WhoisRecord(Default::default()),
+            "microsoft.graph.security.whoisRecord" => Self::WhoisRecord(Value::blank()),
             "microsoft.graph.teamsAdministration.numberAssignment" => {
-                Self::NumberAssignment(Default::default())
+                Self::NumberAssignment(Value::blank())
             }
             "microsoft.graph.teamsAdministration.policyIdentifierDetail" => {
-                Self::PolicyIdentifierDetail(Default::default())
+                Self::PolicyIdentifierDetail(Value::blank())
             }
             "microsoft.graph.teamsAdministration.teamsAdminRoot" => {
-                Self::TeamsAdminRoot(Default::default())
+                Self::TeamsAdminRoot(Value::blank())
             }
             "microsoft.graph.teamsAdministration.teamsPolicyAssignment" => {
-                Self::TeamsPolicyAssignment(Default::default())
+                Self::TeamsPolicyAssignment(Value::blank())
             }
             "microsoft.graph.teamsAdministration.teamsPolicyUserAssignment" => {
-                Self::TeamsPolicyUserAssignment(Default::default())
+                Self::TeamsPolicyUserAssignment(Value::blank())
             }
             "microsoft.graph.teamsAdministration.teamsUserConfiguration" => {
-                Self::TeamsUserConfiguration(Default::default())
+                Self::TeamsUserConfiguration(Value::blank())
             }
             "microsoft.graph.teamsAdministration.telephoneNumberLongRunningOperation" => {
-                Self::TelephoneNumberLongRunningOperation(Default::default())
+                Self::TelephoneNumberLongRunningOperation(Value::blank())
             }
             "microsoft.graph.teamsAdministration.telephoneNumberManagementRoot" => {
-                Self::TelephoneNumberManagementRoot(Default::default())
+                Self::TelephoneNumberManagementRoot(Value::blank())
             }
-            "microsoft.graph.termStore.group" => Self::TermStoreGroup(Default::default()),
-            "microsoft.graph.termStore.relation" => Self::Relation(Default::default()),
-            "microsoft.graph.termStore.set" => Self::Set(Default::default()),
-            "microsoft.graph.termStore.store" => Self::Store(Default::default()),
-            "microsoft.graph.termStore.term" => Self::Term(Default::default()),
+            "microsoft.graph.termStore.group" => Self::TermStoreGroup(Value::blank()),
+            "microsoft.graph.termStore.relation" => Self::Relation(Value::blank()),
+            "microsoft.graph.termStore.set" => Self::Set(Value::blank()),
+            "microsoft.graph.termStore.store" => Self::Store(Value::blank()),
+            "microsoft.graph.termStore.term" => Self::Term(Value::blank()),
             _ => return None,
         };
         match self {
@@ -25772,13 +25586,14 @@ impl ::graph_model::rt::Polymorphic for GranularRestoreArtifactBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.granularRestoreArtifactBase" => Self::Base(Default::default()),
+            "microsoft.graph.granularRestoreArtifactBase" => Self::Base(Value::blank()),
             "microsoft.graph.granularDriveRestoreArtifact" => {
-                Self::GranularDriveRestoreArtifact(Default::default())
+                Self::GranularDriveRestoreArtifact(Value::blank())
             }
             "microsoft.graph.granularSiteRestoreArtifact" => {
-                Self::GranularSiteRestoreArtifact(Default::default())
+                Self::GranularSiteRestoreArtifact(Value::blank())
             }
             _ => return None,
         };
@@ -26045,9 +25860,10 @@ impl ::graph_model::rt::Polymorphic for IdentityUserFlowAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityUserFlow" => Self::Base(Default::default()),
-            "microsoft.graph.b2xIdentityUserFlow" => Self::B2xIdentityUserFlow(Default::default()),
+            "microsoft.graph.identityUserFlow" => Self::Base(Value::blank()),
+            "microsoft.graph.b2xIdentityUserFlow" => Self::B2xIdentityUserFlow(Value::blank()),
             _ => return None,
         };
         match self {
@@ -26881,12 +26697,13 @@ impl ::graph_model::rt::Polymorphic for InvitationRedemptionIdentityProviderConf
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.invitationRedemptionIdentityProviderConfiguration" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.defaultInvitationRedemptionIdentityProviderConfiguration" => {
-                Self::DefaultInvitationRedemptionIdentityProviderConfiguration(Default::default())
+                Self::DefaultInvitationRedemptionIdentityProviderConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -29469,9 +29286,10 @@ impl ::graph_model::rt::Polymorphic for OfficeGraphInsightsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.officeGraphInsights" => Self::Base(Default::default()),
-            "microsoft.graph.itemInsights" => Self::ItemInsights(Default::default()),
+            "microsoft.graph.officeGraphInsights" => Self::Base(Value::blank()),
+            "microsoft.graph.itemInsights" => Self::ItemInsights(Value::blank()),
             _ => return None,
         };
         match self {
@@ -29663,19 +29481,20 @@ impl ::graph_model::rt::Polymorphic for OnenoteEntityBaseModelAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onenoteEntityBaseModel" => Self::Base(Default::default()),
-            "microsoft.graph.notebook" => Self::Notebook(Default::default()),
+            "microsoft.graph.onenoteEntityBaseModel" => Self::Base(Value::blank()),
+            "microsoft.graph.notebook" => Self::Notebook(Value::blank()),
             "microsoft.graph.onenoteEntityHierarchyModel" => {
-                Self::OnenoteEntityHierarchyModel(Default::default())
+                Self::OnenoteEntityHierarchyModel(Value::blank())
             }
             "microsoft.graph.onenoteEntitySchemaObjectModel" => {
-                Self::OnenoteEntitySchemaObjectModel(Default::default())
+                Self::OnenoteEntitySchemaObjectModel(Value::blank())
             }
-            "microsoft.graph.onenotePage" => Self::OnenotePage(Default::default()),
-            "microsoft.graph.onenoteResource" => Self::OnenoteResource(Default::default()),
-            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Default::default()),
-            "microsoft.graph.sectionGroup" => Self::SectionGroup(Default::default()),
+            "microsoft.graph.onenotePage" => Self::OnenotePage(Value::blank()),
+            "microsoft.graph.onenoteResource" => Self::OnenoteResource(Value::blank()),
+            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Value::blank()),
+            "microsoft.graph.sectionGroup" => Self::SectionGroup(Value::blank()),
             _ => return None,
         };
         match self {
@@ -29922,11 +29741,12 @@ impl ::graph_model::rt::Polymorphic for OnenoteEntityHierarchyModelAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onenoteEntityHierarchyModel" => Self::Base(Default::default()),
-            "microsoft.graph.notebook" => Self::Notebook(Default::default()),
-            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Default::default()),
-            "microsoft.graph.sectionGroup" => Self::SectionGroup(Default::default()),
+            "microsoft.graph.onenoteEntityHierarchyModel" => Self::Base(Value::blank()),
+            "microsoft.graph.notebook" => Self::Notebook(Value::blank()),
+            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Value::blank()),
+            "microsoft.graph.sectionGroup" => Self::SectionGroup(Value::blank()),
             _ => return None,
         };
         match self {
@@ -30127,15 +29947,16 @@ impl ::graph_model::rt::Polymorphic for OnenoteEntitySchemaObjectModelAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onenoteEntitySchemaObjectModel" => Self::Base(Default::default()),
-            "microsoft.graph.notebook" => Self::Notebook(Default::default()),
+            "microsoft.graph.onenoteEntitySchemaObjectModel" => Self::Base(Value::blank()),
+            "microsoft.graph.notebook" => Self::Notebook(Value::blank()),
             "microsoft.graph.onenoteEntityHierarchyModel" => {
-                Self::OnenoteEntityHierarchyModel(Default::default())
+                Self::OnenoteEntityHierarchyModel(Value::blank())
             }
-            "microsoft.graph.onenotePage" => Self::OnenotePage(Default::default()),
-            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Default::default()),
-            "microsoft.graph.sectionGroup" => Self::SectionGroup(Default::default()),
+            "microsoft.graph.onenotePage" => Self::OnenotePage(Value::blank()),
+            "microsoft.graph.onenoteSection" => Self::OnenoteSection(Value::blank()),
+            "microsoft.graph.sectionGroup" => Self::SectionGroup(Value::blank()),
             _ => return None,
         };
         match self {
@@ -30958,10 +30779,11 @@ impl ::graph_model::rt::Polymorphic for OnlineMeetingBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onlineMeetingBase" => Self::Base(Default::default()),
-            "microsoft.graph.onlineMeeting" => Self::OnlineMeeting(Default::default()),
-            "microsoft.graph.virtualEventSession" => Self::VirtualEventSession(Default::default()),
+            "microsoft.graph.onlineMeetingBase" => Self::Base(Value::blank()),
+            "microsoft.graph.onlineMeeting" => Self::OnlineMeeting(Value::blank()),
+            "microsoft.graph.virtualEventSession" => Self::VirtualEventSession(Value::blank()),
             _ => return None,
         };
         match self {
@@ -31161,9 +30983,10 @@ impl ::graph_model::rt::Polymorphic for OperationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.operation" => Self::Base(Default::default()),
-            "microsoft.graph.onenoteOperation" => Self::OnenoteOperation(Default::default()),
+            "microsoft.graph.operation" => Self::Base(Value::blank()),
+            "microsoft.graph.onenoteOperation" => Self::OnenoteOperation(Value::blank()),
             _ => return None,
         };
         match self {
@@ -31509,13 +31332,14 @@ impl ::graph_model::rt::Polymorphic for OrganizationalBrandingPropertiesAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.organizationalBrandingProperties" => Self::Base(Default::default()),
+            "microsoft.graph.organizationalBrandingProperties" => Self::Base(Value::blank()),
             "microsoft.graph.organizationalBranding" => {
-                Self::OrganizationalBranding(Default::default())
+                Self::OrganizationalBranding(Value::blank())
             }
             "microsoft.graph.organizationalBrandingLocalization" => {
-                Self::OrganizationalBrandingLocalization(Default::default())
+                Self::OrganizationalBrandingLocalization(Value::blank())
             }
             _ => return None,
         };
@@ -31996,13 +31820,12 @@ impl ::graph_model::rt::Polymorphic for ParticipantJoiningResponseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.participantJoiningResponse" => Self::Base(Default::default()),
-            "microsoft.graph.acceptJoinResponse" => Self::AcceptJoinResponse(Default::default()),
-            "microsoft.graph.inviteNewBotResponse" => {
-                Self::InviteNewBotResponse(Default::default())
-            }
-            "microsoft.graph.rejectJoinResponse" => Self::RejectJoinResponse(Default::default()),
+            "microsoft.graph.participantJoiningResponse" => Self::Base(Value::blank()),
+            "microsoft.graph.acceptJoinResponse" => Self::AcceptJoinResponse(Value::blank()),
+            "microsoft.graph.inviteNewBotResponse" => Self::InviteNewBotResponse(Value::blank()),
+            "microsoft.graph.rejectJoinResponse" => Self::RejectJoinResponse(Value::blank()),
             _ => return None,
         };
         match self {
@@ -32947,19 +32770,16 @@ impl ::graph_model::rt::Polymorphic for PolicyDeletableItemAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.policyDeletableItem" => Self::Base(Default::default()),
+            "microsoft.graph.policyDeletableItem" => Self::Base(Value::blank()),
             "microsoft.graph.conditionalAccessPolicy" => {
-                Self::ConditionalAccessPolicy(Default::default())
+                Self::ConditionalAccessPolicy(Value::blank())
             }
-            "microsoft.graph.countryNamedLocation" => {
-                Self::CountryNamedLocation(Default::default())
-            }
-            "microsoft.graph.ipNamedLocation" => Self::IpNamedLocation(Default::default()),
-            "microsoft.graph.namedLocation" => Self::NamedLocation(Default::default()),
-            "microsoft.graph.whatIfAnalysisResult" => {
-                Self::WhatIfAnalysisResult(Default::default())
-            }
+            "microsoft.graph.countryNamedLocation" => Self::CountryNamedLocation(Value::blank()),
+            "microsoft.graph.ipNamedLocation" => Self::IpNamedLocation(Value::blank()),
+            "microsoft.graph.namedLocation" => Self::NamedLocation(Value::blank()),
+            "microsoft.graph.whatIfAnalysisResult" => Self::WhatIfAnalysisResult(Value::blank()),
             _ => return None,
         };
         match self {
@@ -33244,10 +33064,11 @@ impl ::graph_model::rt::Polymorphic for PolicyScopeBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.policyScopeBase" => Self::Base(Default::default()),
-            "microsoft.graph.policyTenantScope" => Self::PolicyTenantScope(Default::default()),
-            "microsoft.graph.policyUserScope" => Self::PolicyUserScope(Default::default()),
+            "microsoft.graph.policyScopeBase" => Self::Base(Value::blank()),
+            "microsoft.graph.policyTenantScope" => Self::PolicyTenantScope(Value::blank()),
+            "microsoft.graph.policyUserScope" => Self::PolicyUserScope(Value::blank()),
             _ => return None,
         };
         match self {
@@ -33847,10 +33668,11 @@ impl ::graph_model::rt::Polymorphic for PrintUsageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.printUsage" => Self::Base(Default::default()),
-            "microsoft.graph.printUsageByPrinter" => Self::PrintUsageByPrinter(Default::default()),
-            "microsoft.graph.printUsageByUser" => Self::PrintUsageByUser(Default::default()),
+            "microsoft.graph.printUsage" => Self::Base(Value::blank()),
+            "microsoft.graph.printUsageByPrinter" => Self::PrintUsageByPrinter(Value::blank()),
+            "microsoft.graph.printUsageByUser" => Self::PrintUsageByUser(Value::blank()),
             _ => return None,
         };
         match self {
@@ -34088,10 +33910,11 @@ impl ::graph_model::rt::Polymorphic for PrinterBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.printerBase" => Self::Base(Default::default()),
-            "microsoft.graph.printer" => Self::Printer(Default::default()),
-            "microsoft.graph.printerShare" => Self::PrinterShare(Default::default()),
+            "microsoft.graph.printerBase" => Self::Base(Value::blank()),
+            "microsoft.graph.printer" => Self::Printer(Value::blank()),
+            "microsoft.graph.printerShare" => Self::PrinterShare(Value::blank()),
             _ => return None,
         };
         match self {
@@ -34307,13 +34130,14 @@ impl ::graph_model::rt::Polymorphic for PrivilegedAccessScheduleAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.privilegedAccessSchedule" => Self::Base(Default::default()),
+            "microsoft.graph.privilegedAccessSchedule" => Self::Base(Value::blank()),
             "microsoft.graph.privilegedAccessGroupAssignmentSchedule" => {
-                Self::PrivilegedAccessGroupAssignmentSchedule(Default::default())
+                Self::PrivilegedAccessGroupAssignmentSchedule(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilitySchedule" => {
-                Self::PrivilegedAccessGroupEligibilitySchedule(Default::default())
+                Self::PrivilegedAccessGroupEligibilitySchedule(Value::blank())
             }
             _ => return None,
         };
@@ -34519,13 +34343,14 @@ impl ::graph_model::rt::Polymorphic for PrivilegedAccessScheduleInstanceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.privilegedAccessScheduleInstance" => Self::Base(Default::default()),
+            "microsoft.graph.privilegedAccessScheduleInstance" => Self::Base(Value::blank()),
             "microsoft.graph.privilegedAccessGroupAssignmentScheduleInstance" => {
-                Self::PrivilegedAccessGroupAssignmentScheduleInstance(Default::default())
+                Self::PrivilegedAccessGroupAssignmentScheduleInstance(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilityScheduleInstance" => {
-                Self::PrivilegedAccessGroupEligibilityScheduleInstance(Default::default())
+                Self::PrivilegedAccessGroupEligibilityScheduleInstance(Value::blank())
             }
             _ => return None,
         };
@@ -34784,13 +34609,14 @@ impl ::graph_model::rt::Polymorphic for PrivilegedAccessScheduleRequestAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.privilegedAccessScheduleRequest" => Self::Base(Default::default()),
+            "microsoft.graph.privilegedAccessScheduleRequest" => Self::Base(Value::blank()),
             "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest" => {
-                Self::PrivilegedAccessGroupAssignmentScheduleRequest(Default::default())
+                Self::PrivilegedAccessGroupAssignmentScheduleRequest(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest" => {
-                Self::PrivilegedAccessGroupEligibilityScheduleRequest(Default::default())
+                Self::PrivilegedAccessGroupEligibilityScheduleRequest(Value::blank())
             }
             _ => return None,
         };
@@ -35330,9 +35156,10 @@ impl ::graph_model::rt::Polymorphic for PromptAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.prompt" => Self::Base(Default::default()),
-            "microsoft.graph.mediaPrompt" => Self::MediaPrompt(Default::default()),
+            "microsoft.graph.prompt" => Self::Base(Value::blank()),
+            "microsoft.graph.mediaPrompt" => Self::MediaPrompt(Value::blank()),
             _ => return None,
         };
         match self {
@@ -35637,13 +35464,12 @@ impl ::graph_model::rt::Polymorphic for ProtectionRuleBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.protectionRuleBase" => Self::Base(Default::default()),
-            "microsoft.graph.driveProtectionRule" => Self::DriveProtectionRule(Default::default()),
-            "microsoft.graph.mailboxProtectionRule" => {
-                Self::MailboxProtectionRule(Default::default())
-            }
-            "microsoft.graph.siteProtectionRule" => Self::SiteProtectionRule(Default::default()),
+            "microsoft.graph.protectionRuleBase" => Self::Base(Value::blank()),
+            "microsoft.graph.driveProtectionRule" => Self::DriveProtectionRule(Value::blank()),
+            "microsoft.graph.mailboxProtectionRule" => Self::MailboxProtectionRule(Value::blank()),
+            "microsoft.graph.siteProtectionRule" => Self::SiteProtectionRule(Value::blank()),
             _ => return None,
         };
         match self {
@@ -35952,13 +35778,12 @@ impl ::graph_model::rt::Polymorphic for ProtectionUnitBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.protectionUnitBase" => Self::Base(Default::default()),
-            "microsoft.graph.driveProtectionUnit" => Self::DriveProtectionUnit(Default::default()),
-            "microsoft.graph.mailboxProtectionUnit" => {
-                Self::MailboxProtectionUnit(Default::default())
-            }
-            "microsoft.graph.siteProtectionUnit" => Self::SiteProtectionUnit(Default::default()),
+            "microsoft.graph.protectionUnitBase" => Self::Base(Value::blank()),
+            "microsoft.graph.driveProtectionUnit" => Self::DriveProtectionUnit(Value::blank()),
+            "microsoft.graph.mailboxProtectionUnit" => Self::MailboxProtectionUnit(Value::blank()),
+            "microsoft.graph.siteProtectionUnit" => Self::SiteProtectionUnit(Value::blank()),
             _ => return None,
         };
         match self {
@@ -36192,16 +36017,17 @@ impl ::graph_model::rt::Polymorphic for ProtectionUnitsBulkJobBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.protectionUnitsBulkJobBase" => Self::Base(Default::default()),
+            "microsoft.graph.protectionUnitsBulkJobBase" => Self::Base(Value::blank()),
             "microsoft.graph.driveProtectionUnitsBulkAdditionJob" => {
-                Self::DriveProtectionUnitsBulkAdditionJob(Default::default())
+                Self::DriveProtectionUnitsBulkAdditionJob(Value::blank())
             }
             "microsoft.graph.mailboxProtectionUnitsBulkAdditionJob" => {
-                Self::MailboxProtectionUnitsBulkAdditionJob(Default::default())
+                Self::MailboxProtectionUnitsBulkAdditionJob(Value::blank())
             }
             "microsoft.graph.siteProtectionUnitsBulkAdditionJob" => {
-                Self::SiteProtectionUnitsBulkAdditionJob(Default::default())
+                Self::SiteProtectionUnitsBulkAdditionJob(Value::blank())
             }
             _ => return None,
         };
@@ -37438,24 +37264,25 @@ impl ::graph_model::rt::Polymorphic for RequestAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.request" => Self::Base(Default::default()),
+            "microsoft.graph.request" => Self::Base(Value::blank()),
             "microsoft.graph.privilegedAccessGroupAssignmentScheduleRequest" => {
-                Self::PrivilegedAccessGroupAssignmentScheduleRequest(Default::default())
+                Self::PrivilegedAccessGroupAssignmentScheduleRequest(Value::blank())
             }
             "microsoft.graph.privilegedAccessGroupEligibilityScheduleRequest" => {
-                Self::PrivilegedAccessGroupEligibilityScheduleRequest(Default::default())
+                Self::PrivilegedAccessGroupEligibilityScheduleRequest(Value::blank())
             }
             "microsoft.graph.privilegedAccessScheduleRequest" => {
-                Self::PrivilegedAccessScheduleRequest(Default::default())
+                Self::PrivilegedAccessScheduleRequest(Value::blank())
             }
             "microsoft.graph.unifiedRoleAssignmentScheduleRequest" => {
-                Self::UnifiedRoleAssignmentScheduleRequest(Default::default())
+                Self::UnifiedRoleAssignmentScheduleRequest(Value::blank())
             }
             "microsoft.graph.unifiedRoleEligibilityScheduleRequest" => {
-                Self::UnifiedRoleEligibilityScheduleRequest(Default::default())
+                Self::UnifiedRoleEligibilityScheduleRequest(Value::blank())
             }
-            "microsoft.graph.userConsentRequest" => Self::UserConsentRequest(Default::default()),
+            "microsoft.graph.userConsentRequest" => Self::UserConsentRequest(Value::blank()),
             _ => return None,
         };
         match self {
@@ -37982,18 +37809,17 @@ impl ::graph_model::rt::Polymorphic for RestoreArtifactBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.restoreArtifactBase" => Self::Base(Default::default()),
-            "microsoft.graph.driveRestoreArtifact" => {
-                Self::DriveRestoreArtifact(Default::default())
-            }
+            "microsoft.graph.restoreArtifactBase" => Self::Base(Value::blank()),
+            "microsoft.graph.driveRestoreArtifact" => Self::DriveRestoreArtifact(Value::blank()),
             "microsoft.graph.granularMailboxRestoreArtifact" => {
-                Self::GranularMailboxRestoreArtifact(Default::default())
+                Self::GranularMailboxRestoreArtifact(Value::blank())
             }
             "microsoft.graph.mailboxRestoreArtifact" => {
-                Self::MailboxRestoreArtifact(Default::default())
+                Self::MailboxRestoreArtifact(Value::blank())
             }
-            "microsoft.graph.siteRestoreArtifact" => Self::SiteRestoreArtifact(Default::default()),
+            "microsoft.graph.siteRestoreArtifact" => Self::SiteRestoreArtifact(Value::blank()),
             _ => return None,
         };
         match self {
@@ -38256,16 +38082,17 @@ impl ::graph_model::rt::Polymorphic for RestoreArtifactsBulkRequestBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.restoreArtifactsBulkRequestBase" => Self::Base(Default::default()),
+            "microsoft.graph.restoreArtifactsBulkRequestBase" => Self::Base(Value::blank()),
             "microsoft.graph.driveRestoreArtifactsBulkAdditionRequest" => {
-                Self::DriveRestoreArtifactsBulkAdditionRequest(Default::default())
+                Self::DriveRestoreArtifactsBulkAdditionRequest(Value::blank())
             }
             "microsoft.graph.mailboxRestoreArtifactsBulkAdditionRequest" => {
-                Self::MailboxRestoreArtifactsBulkAdditionRequest(Default::default())
+                Self::MailboxRestoreArtifactsBulkAdditionRequest(Value::blank())
             }
             "microsoft.graph.siteRestoreArtifactsBulkAdditionRequest" => {
-                Self::SiteRestoreArtifactsBulkAdditionRequest(Default::default())
+                Self::SiteRestoreArtifactsBulkAdditionRequest(Value::blank())
             }
             _ => return None,
         };
@@ -38712,11 +38539,10 @@ impl ::graph_model::rt::Polymorphic for RestrictAccessActionBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.restrictAccessActionBase" => Self::Base(Default::default()),
-            "microsoft.graph.restrictAccessAction" => {
-                Self::RestrictAccessAction(Default::default())
-            }
+            "microsoft.graph.restrictAccessActionBase" => Self::Base(Value::blank()),
+            "microsoft.graph.restrictAccessAction" => Self::RestrictAccessAction(Value::blank()),
             _ => return None,
         };
         match self {
@@ -40075,16 +39901,17 @@ impl ::graph_model::rt::Polymorphic for ScheduleChangeRequestAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.scheduleChangeRequest" => Self::Base(Default::default()),
-            "microsoft.graph.offerShiftRequest" => Self::OfferShiftRequest(Default::default()),
+            "microsoft.graph.scheduleChangeRequest" => Self::Base(Value::blank()),
+            "microsoft.graph.offerShiftRequest" => Self::OfferShiftRequest(Value::blank()),
             "microsoft.graph.openShiftChangeRequest" => {
-                Self::OpenShiftChangeRequest(Default::default())
+                Self::OpenShiftChangeRequest(Value::blank())
             }
             "microsoft.graph.swapShiftsChangeRequest" => {
-                Self::SwapShiftsChangeRequest(Default::default())
+                Self::SwapShiftsChangeRequest(Value::blank())
             }
-            "microsoft.graph.timeOffRequest" => Self::TimeOffRequest(Default::default()),
+            "microsoft.graph.timeOffRequest" => Self::TimeOffRequest(Value::blank()),
             _ => return None,
         };
         match self {
@@ -40288,11 +40115,12 @@ impl ::graph_model::rt::Polymorphic for ScheduleEntityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.scheduleEntity" => Self::Base(Default::default()),
-            "microsoft.graph.openShiftItem" => Self::OpenShiftItem(Default::default()),
-            "microsoft.graph.shiftItem" => Self::ShiftItem(Default::default()),
-            "microsoft.graph.timeOffItem" => Self::TimeOffItem(Default::default()),
+            "microsoft.graph.scheduleEntity" => Self::Base(Value::blank()),
+            "microsoft.graph.openShiftItem" => Self::OpenShiftItem(Value::blank()),
+            "microsoft.graph.shiftItem" => Self::ShiftItem(Value::blank()),
+            "microsoft.graph.timeOffItem" => Self::TimeOffItem(Value::blank()),
             _ => return None,
         };
         match self {
@@ -40682,11 +40510,12 @@ impl ::graph_model::rt::Polymorphic for ScopeBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.scopeBase" => Self::Base(Default::default()),
-            "microsoft.graph.groupScope" => Self::GroupScope(Default::default()),
-            "microsoft.graph.tenantScope" => Self::TenantScope(Default::default()),
-            "microsoft.graph.userScope" => Self::UserScope(Default::default()),
+            "microsoft.graph.scopeBase" => Self::Base(Value::blank()),
+            "microsoft.graph.groupScope" => Self::GroupScope(Value::blank()),
+            "microsoft.graph.tenantScope" => Self::TenantScope(Value::blank()),
+            "microsoft.graph.userScope" => Self::UserScope(Value::blank()),
             _ => return None,
         };
         match self {
@@ -42399,12 +42228,11 @@ impl ::graph_model::rt::Polymorphic for ServiceAnnouncementBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.serviceAnnouncementBase" => Self::Base(Default::default()),
-            "microsoft.graph.serviceHealthIssue" => Self::ServiceHealthIssue(Default::default()),
-            "microsoft.graph.serviceUpdateMessage" => {
-                Self::ServiceUpdateMessage(Default::default())
-            }
+            "microsoft.graph.serviceAnnouncementBase" => Self::Base(Value::blank()),
+            "microsoft.graph.serviceHealthIssue" => Self::ServiceHealthIssue(Value::blank()),
+            "microsoft.graph.serviceUpdateMessage" => Self::ServiceUpdateMessage(Value::blank()),
             _ => return None,
         };
         match self {
@@ -42930,11 +42758,12 @@ impl ::graph_model::rt::Polymorphic for SignInContextAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.signInContext" => Self::Base(Default::default()),
-            "microsoft.graph.applicationContext" => Self::ApplicationContext(Default::default()),
-            "microsoft.graph.authContext" => Self::AuthContext(Default::default()),
-            "microsoft.graph.userActionContext" => Self::UserActionContext(Default::default()),
+            "microsoft.graph.signInContext" => Self::Base(Value::blank()),
+            "microsoft.graph.applicationContext" => Self::ApplicationContext(Value::blank()),
+            "microsoft.graph.authContext" => Self::AuthContext(Value::blank()),
+            "microsoft.graph.userActionContext" => Self::UserActionContext(Value::blank()),
             _ => return None,
         };
         match self {
@@ -43120,12 +42949,13 @@ impl ::graph_model::rt::Polymorphic for SignInIdentityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.signInIdentity" => Self::Base(Default::default()),
+            "microsoft.graph.signInIdentity" => Self::Base(Value::blank()),
             "microsoft.graph.servicePrincipalSignIn" => {
-                Self::ServicePrincipalSignIn(Default::default())
+                Self::ServicePrincipalSignIn(Value::blank())
             }
-            "microsoft.graph.userSignIn" => Self::UserSignIn(Default::default()),
+            "microsoft.graph.userSignIn" => Self::UserSignIn(Value::blank()),
             _ => return None,
         };
         match self {
@@ -43665,10 +43495,11 @@ impl ::graph_model::rt::Polymorphic for StorageQuotaBreakdownAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.storageQuotaBreakdown" => Self::Base(Default::default()),
+            "microsoft.graph.storageQuotaBreakdown" => Self::Base(Value::blank()),
             "microsoft.graph.serviceStorageQuotaBreakdown" => {
-                Self::ServiceStorageQuotaBreakdown(Default::default())
+                Self::ServiceStorageQuotaBreakdown(Value::blank())
             }
             _ => return None,
         };
@@ -44558,11 +44389,12 @@ impl ::graph_model::rt::Polymorphic for TeamInfoAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.teamInfo" => Self::Base(Default::default()),
-            "microsoft.graph.associatedTeamInfo" => Self::AssociatedTeamInfo(Default::default()),
+            "microsoft.graph.teamInfo" => Self::Base(Value::blank()),
+            "microsoft.graph.associatedTeamInfo" => Self::AssociatedTeamInfo(Value::blank()),
             "microsoft.graph.sharedWithChannelTeamInfo" => {
-                Self::SharedWithChannelTeamInfo(Default::default())
+                Self::SharedWithChannelTeamInfo(Value::blank())
             }
             _ => return None,
         };
@@ -45038,10 +44870,11 @@ impl ::graph_model::rt::Polymorphic for TeamworkHostedContentAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.teamworkHostedContent" => Self::Base(Default::default()),
+            "microsoft.graph.teamworkHostedContent" => Self::Base(Value::blank()),
             "microsoft.graph.chatMessageHostedContent" => {
-                Self::ChatMessageHostedContent(Default::default())
+                Self::ChatMessageHostedContent(Value::blank())
             }
             _ => return None,
         };
@@ -45224,19 +45057,20 @@ impl ::graph_model::rt::Polymorphic for TeamworkNotificationRecipientAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.teamworkNotificationRecipient" => Self::Base(Default::default()),
+            "microsoft.graph.teamworkNotificationRecipient" => Self::Base(Value::blank()),
             "microsoft.graph.aadUserNotificationRecipient" => {
-                Self::AadUserNotificationRecipient(Default::default())
+                Self::AadUserNotificationRecipient(Value::blank())
             }
             "microsoft.graph.channelMembersNotificationRecipient" => {
-                Self::ChannelMembersNotificationRecipient(Default::default())
+                Self::ChannelMembersNotificationRecipient(Value::blank())
             }
             "microsoft.graph.chatMembersNotificationRecipient" => {
-                Self::ChatMembersNotificationRecipient(Default::default())
+                Self::ChatMembersNotificationRecipient(Value::blank())
             }
             "microsoft.graph.teamMembersNotificationRecipient" => {
-                Self::TeamMembersNotificationRecipient(Default::default())
+                Self::TeamMembersNotificationRecipient(Value::blank())
             }
             _ => return None,
         };
@@ -45733,16 +45567,17 @@ impl ::graph_model::rt::Polymorphic for TeleconferenceDeviceMediaQualityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.teleconferenceDeviceMediaQuality" => Self::Base(Default::default()),
+            "microsoft.graph.teleconferenceDeviceMediaQuality" => Self::Base(Value::blank()),
             "microsoft.graph.teleconferenceDeviceAudioQuality" => {
-                Self::TeleconferenceDeviceAudioQuality(Default::default())
+                Self::TeleconferenceDeviceAudioQuality(Value::blank())
             }
             "microsoft.graph.teleconferenceDeviceScreenSharingQuality" => {
-                Self::TeleconferenceDeviceScreenSharingQuality(Default::default())
+                Self::TeleconferenceDeviceScreenSharingQuality(Value::blank())
             }
             "microsoft.graph.teleconferenceDeviceVideoQuality" => {
-                Self::TeleconferenceDeviceVideoQuality(Default::default())
+                Self::TeleconferenceDeviceVideoQuality(Value::blank())
             }
             _ => return None,
         };
@@ -46397,10 +46232,11 @@ impl ::graph_model::rt::Polymorphic for TeleconferenceDeviceVideoQualityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.teleconferenceDeviceVideoQuality" => Self::Base(Default::default()),
+            "microsoft.graph.teleconferenceDeviceVideoQuality" => Self::Base(Value::blank()),
             "microsoft.graph.teleconferenceDeviceScreenSharingQuality" => {
-                Self::TeleconferenceDeviceScreenSharingQuality(Default::default())
+                Self::TeleconferenceDeviceScreenSharingQuality(Value::blank())
             }
             _ => return None,
         };
@@ -47038,13 +46874,14 @@ impl ::graph_model::rt::Polymorphic for UnifiedRoleScheduleBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.unifiedRoleScheduleBase" => Self::Base(Default::default()),
+            "microsoft.graph.unifiedRoleScheduleBase" => Self::Base(Value::blank()),
             "microsoft.graph.unifiedRoleAssignmentSchedule" => {
-                Self::UnifiedRoleAssignmentSchedule(Default::default())
+                Self::UnifiedRoleAssignmentSchedule(Value::blank())
             }
             "microsoft.graph.unifiedRoleEligibilitySchedule" => {
-                Self::UnifiedRoleEligibilitySchedule(Default::default())
+                Self::UnifiedRoleEligibilitySchedule(Value::blank())
             }
             _ => return None,
         };
@@ -47283,13 +47120,14 @@ impl ::graph_model::rt::Polymorphic for UnifiedRoleScheduleInstanceBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.unifiedRoleScheduleInstanceBase" => Self::Base(Default::default()),
+            "microsoft.graph.unifiedRoleScheduleInstanceBase" => Self::Base(Value::blank()),
             "microsoft.graph.unifiedRoleAssignmentScheduleInstance" => {
-                Self::UnifiedRoleAssignmentScheduleInstance(Default::default())
+                Self::UnifiedRoleAssignmentScheduleInstance(Value::blank())
             }
             "microsoft.graph.unifiedRoleEligibilityScheduleInstance" => {
-                Self::UnifiedRoleEligibilityScheduleInstance(Default::default())
+                Self::UnifiedRoleEligibilityScheduleInstance(Value::blank())
             }
             _ => return None,
         };
@@ -49780,15 +49618,14 @@ impl ::graph_model::rt::Polymorphic for VirtualEventRegistrationConfigurationAny
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.virtualEventRegistrationConfiguration" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.virtualEventRegistrationConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.virtualEventTownhallRegistrationConfiguration" => {
-                Self::VirtualEventTownhallRegistrationConfiguration(Default::default())
+                Self::VirtualEventTownhallRegistrationConfiguration(Value::blank())
             }
             "microsoft.graph.virtualEventWebinarRegistrationConfiguration" => {
-                Self::VirtualEventWebinarRegistrationConfiguration(Default::default())
+                Self::VirtualEventWebinarRegistrationConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -50917,8 +50754,9 @@ impl ::graph_model::rt::Polymorphic for WindowsAutopilotDeploymentProfileAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.windowsAutopilotDeploymentProfile" => Self::Base(Default::default()),
+            "microsoft.graph.windowsAutopilotDeploymentProfile" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {
@@ -51323,13 +51161,14 @@ impl ::graph_model::rt::Polymorphic for WindowsDeviceAccountAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.windowsDeviceAccount" => Self::Base(Default::default()),
+            "microsoft.graph.windowsDeviceAccount" => Self::Base(Value::blank()),
             "microsoft.graph.windowsDeviceADAccount" => {
-                Self::WindowsDeviceADAccount(Default::default())
+                Self::WindowsDeviceADAccount(Value::blank())
             }
             "microsoft.graph.windowsDeviceAzureADAccount" => {
-                Self::WindowsDeviceAzureADAccount(Default::default())
+                Self::WindowsDeviceAzureADAccount(Value::blank())
             }
             _ => return None,
         };

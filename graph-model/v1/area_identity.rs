@@ -550,13 +550,14 @@ impl ::graph_model::rt::Polymorphic for ApiAuthenticationConfigurationBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.apiAuthenticationConfigurationBase" => Self::Base(Default::default()),
-            "microsoft.graph.basicAuthentication" => Self::BasicAuthentication(Default::default()),
+            "microsoft.graph.apiAuthenticationConfigurationBase" => Self::Base(Value::blank()),
+            "microsoft.graph.basicAuthentication" => Self::BasicAuthentication(Value::blank()),
             "microsoft.graph.clientCertificateAuthentication" => {
-                Self::ClientCertificateAuthentication(Default::default())
+                Self::ClientCertificateAuthentication(Value::blank())
             }
-            "microsoft.graph.pkcs12Certificate" => Self::Pkcs12Certificate(Default::default()),
+            "microsoft.graph.pkcs12Certificate" => Self::Pkcs12Certificate(Value::blank()),
             _ => return None,
         };
         match self {
@@ -1647,40 +1648,41 @@ impl ::graph_model::rt::Polymorphic for AuthenticationEventListenerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.authenticationEventListener" => Self::Base(Default::default()),
+            "microsoft.graph.authenticationEventListener" => Self::Base(Value::blank()),
             "microsoft.graph.onAttributeCollectionListener" => {
-                Self::OnAttributeCollectionListener(Default::default())
+                Self::OnAttributeCollectionListener(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionStartListener" => {
-                Self::OnAttributeCollectionStartListener(Default::default())
+                Self::OnAttributeCollectionStartListener(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionSubmitListener" => {
-                Self::OnAttributeCollectionSubmitListener(Default::default())
+                Self::OnAttributeCollectionSubmitListener(Value::blank())
             }
             "microsoft.graph.onAuthenticationMethodLoadStartListener" => {
-                Self::OnAuthenticationMethodLoadStartListener(Default::default())
+                Self::OnAuthenticationMethodLoadStartListener(Value::blank())
             }
             "microsoft.graph.onEmailOtpSendListener" => {
-                Self::OnEmailOtpSendListener(Default::default())
+                Self::OnEmailOtpSendListener(Value::blank())
             }
             "microsoft.graph.onFraudProtectionLoadStartListener" => {
-                Self::OnFraudProtectionLoadStartListener(Default::default())
+                Self::OnFraudProtectionLoadStartListener(Value::blank())
             }
             "microsoft.graph.onInteractiveAuthFlowStartListener" => {
-                Self::OnInteractiveAuthFlowStartListener(Default::default())
+                Self::OnInteractiveAuthFlowStartListener(Value::blank())
             }
             "microsoft.graph.onPasswordSubmitListener" => {
-                Self::OnPasswordSubmitListener(Default::default())
+                Self::OnPasswordSubmitListener(Value::blank())
             }
             "microsoft.graph.onTokenIssuanceStartListener" => {
-                Self::OnTokenIssuanceStartListener(Default::default())
+                Self::OnTokenIssuanceStartListener(Value::blank())
             }
             "microsoft.graph.onUserCreateStartListener" => {
-                Self::OnUserCreateStartListener(Default::default())
+                Self::OnUserCreateStartListener(Value::blank())
             }
             "microsoft.graph.onVerifiedIdClaimValidationListener" => {
-                Self::OnVerifiedIdClaimValidationListener(Default::default())
+                Self::OnVerifiedIdClaimValidationListener(Value::blank())
             }
             _ => return None,
         };
@@ -1928,10 +1930,11 @@ impl ::graph_model::rt::Polymorphic for AuthenticationEventsFlowAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.authenticationEventsFlow" => Self::Base(Default::default()),
+            "microsoft.graph.authenticationEventsFlow" => Self::Base(Value::blank()),
             "microsoft.graph.externalUsersSelfServiceSignUpEventsFlow" => {
-                Self::ExternalUsersSelfServiceSignUpEventsFlow(Default::default())
+                Self::ExternalUsersSelfServiceSignUpEventsFlow(Value::blank())
             }
             _ => return None,
         };
@@ -4105,10 +4108,11 @@ impl ::graph_model::rt::Polymorphic for FraudProtectionConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.fraudProtectionConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.fraudProtectionConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.fraudProtectionProviderConfiguration" => {
-                Self::FraudProtectionProviderConfiguration(Default::default())
+                Self::FraudProtectionProviderConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -4292,13 +4296,14 @@ impl ::graph_model::rt::Polymorphic for FraudProtectionProviderAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.fraudProtectionProvider" => Self::Base(Default::default()),
+            "microsoft.graph.fraudProtectionProvider" => Self::Base(Value::blank()),
             "microsoft.graph.arkoseFraudProtectionProvider" => {
-                Self::ArkoseFraudProtectionProvider(Default::default())
+                Self::ArkoseFraudProtectionProvider(Value::blank())
             }
             "microsoft.graph.humanSecurityFraudProtectionProvider" => {
-                Self::HumanSecurityFraudProtectionProvider(Default::default())
+                Self::HumanSecurityFraudProtectionProvider(Value::blank())
             }
             _ => return None,
         };
@@ -5184,13 +5189,14 @@ impl ::graph_model::rt::Polymorphic for IdentityUserFlowAttributeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityUserFlowAttribute" => Self::Base(Default::default()),
+            "microsoft.graph.identityUserFlowAttribute" => Self::Base(Value::blank()),
             "microsoft.graph.identityBuiltInUserFlowAttribute" => {
-                Self::IdentityBuiltInUserFlowAttribute(Default::default())
+                Self::IdentityBuiltInUserFlowAttribute(Value::blank())
             }
             "microsoft.graph.identityCustomUserFlowAttribute" => {
-                Self::IdentityCustomUserFlowAttribute(Default::default())
+                Self::IdentityCustomUserFlowAttribute(Value::blank())
             }
             _ => return None,
         };
@@ -6004,12 +6010,11 @@ impl ::graph_model::rt::Polymorphic for NamedLocationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.namedLocation" => Self::Base(Default::default()),
-            "microsoft.graph.countryNamedLocation" => {
-                Self::CountryNamedLocation(Default::default())
-            }
-            "microsoft.graph.ipNamedLocation" => Self::IpNamedLocation(Default::default()),
+            "microsoft.graph.namedLocation" => Self::Base(Value::blank()),
+            "microsoft.graph.countryNamedLocation" => Self::CountryNamedLocation(Value::blank()),
+            "microsoft.graph.ipNamedLocation" => Self::IpNamedLocation(Value::blank()),
             _ => return None,
         };
         match self {
@@ -6273,10 +6278,11 @@ impl ::graph_model::rt::Polymorphic for OnAttributeCollectionHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onAttributeCollectionHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onAttributeCollectionHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onAttributeCollectionExternalUsersSelfServiceSignUp" => {
-                Self::OnAttributeCollectionExternalUsersSelfServiceSignUp(Default::default())
+                Self::OnAttributeCollectionExternalUsersSelfServiceSignUp(Value::blank())
             }
             _ => return None,
         };
@@ -6640,10 +6646,11 @@ impl ::graph_model::rt::Polymorphic for OnAttributeCollectionStartHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onAttributeCollectionStartHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onAttributeCollectionStartHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onAttributeCollectionStartCustomExtensionHandler" => {
-                Self::OnAttributeCollectionStartCustomExtensionHandler(Default::default())
+                Self::OnAttributeCollectionStartCustomExtensionHandler(Value::blank())
             }
             _ => return None,
         };
@@ -7007,10 +7014,11 @@ impl ::graph_model::rt::Polymorphic for OnAttributeCollectionSubmitHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onAttributeCollectionSubmitHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onAttributeCollectionSubmitHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onAttributeCollectionSubmitCustomExtensionHandler" => {
-                Self::OnAttributeCollectionSubmitCustomExtensionHandler(Default::default())
+                Self::OnAttributeCollectionSubmitCustomExtensionHandler(Value::blank())
             }
             _ => return None,
         };
@@ -7373,14 +7381,11 @@ impl ::graph_model::rt::Polymorphic for OnAuthenticationMethodLoadStartHandlerAn
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onAuthenticationMethodLoadStartHandler" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.onAuthenticationMethodLoadStartHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp" => {
-                Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp(
-                    Default::default(),
-                )
+                Self::OnAuthenticationMethodLoadStartExternalUsersSelfServiceSignUp(Value::blank())
             }
             _ => return None,
         };
@@ -7839,10 +7844,11 @@ impl ::graph_model::rt::Polymorphic for OnFraudProtectionLoadStartHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onFraudProtectionLoadStartHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onFraudProtectionLoadStartHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onFraudProtectionLoadStartExternalUsersAuthHandler" => {
-                Self::OnFraudProtectionLoadStartExternalUsersAuthHandler(Default::default())
+                Self::OnFraudProtectionLoadStartExternalUsersAuthHandler(Value::blank())
             }
             _ => return None,
         };
@@ -8202,10 +8208,11 @@ impl ::graph_model::rt::Polymorphic for OnInteractiveAuthFlowStartHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onInteractiveAuthFlowStartHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onInteractiveAuthFlowStartHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onInteractiveAuthFlowStartExternalUsersSelfServiceSignUp" => {
-                Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp(Default::default())
+                Self::OnInteractiveAuthFlowStartExternalUsersSelfServiceSignUp(Value::blank())
             }
             _ => return None,
         };
@@ -8564,10 +8571,11 @@ impl ::graph_model::rt::Polymorphic for OnOtpSendHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onOtpSendHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onOtpSendHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onOtpSendCustomExtensionHandler" => {
-                Self::OnOtpSendCustomExtensionHandler(Default::default())
+                Self::OnOtpSendCustomExtensionHandler(Value::blank())
             }
             _ => return None,
         };
@@ -8833,10 +8841,11 @@ impl ::graph_model::rt::Polymorphic for OnPasswordSubmitHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onPasswordSubmitHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onPasswordSubmitHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onPasswordMigrationCustomExtensionHandler" => {
-                Self::OnPasswordMigrationCustomExtensionHandler(Default::default())
+                Self::OnPasswordMigrationCustomExtensionHandler(Value::blank())
             }
             _ => return None,
         };
@@ -9197,10 +9206,11 @@ impl ::graph_model::rt::Polymorphic for OnTokenIssuanceStartHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onTokenIssuanceStartHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onTokenIssuanceStartHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onTokenIssuanceStartCustomExtensionHandler" => {
-                Self::OnTokenIssuanceStartCustomExtensionHandler(Default::default())
+                Self::OnTokenIssuanceStartCustomExtensionHandler(Value::blank())
             }
             _ => return None,
         };
@@ -9558,10 +9568,11 @@ impl ::graph_model::rt::Polymorphic for OnUserCreateStartHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onUserCreateStartHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onUserCreateStartHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onUserCreateStartExternalUsersSelfServiceSignUp" => {
-                Self::OnUserCreateStartExternalUsersSelfServiceSignUp(Default::default())
+                Self::OnUserCreateStartExternalUsersSelfServiceSignUp(Value::blank())
             }
             _ => return None,
         };
@@ -9925,10 +9936,11 @@ impl ::graph_model::rt::Polymorphic for OnVerifiedIdClaimValidationHandlerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.onVerifiedIdClaimValidationHandler" => Self::Base(Default::default()),
+            "microsoft.graph.onVerifiedIdClaimValidationHandler" => Self::Base(Value::blank()),
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtensionHandler" => {
-                Self::OnVerifiedIdClaimValidationCustomExtensionHandler(Default::default())
+                Self::OnVerifiedIdClaimValidationCustomExtensionHandler(Value::blank())
             }
             _ => return None,
         };
@@ -11655,13 +11667,14 @@ impl ::graph_model::rt::Polymorphic for WebApplicationFirewallProviderAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.webApplicationFirewallProvider" => Self::Base(Default::default()),
+            "microsoft.graph.webApplicationFirewallProvider" => Self::Base(Value::blank()),
             "microsoft.graph.akamaiWebApplicationFirewallProvider" => {
-                Self::AkamaiWebApplicationFirewallProvider(Default::default())
+                Self::AkamaiWebApplicationFirewallProvider(Value::blank())
             }
             "microsoft.graph.cloudFlareWebApplicationFirewallProvider" => {
-                Self::CloudFlareWebApplicationFirewallProvider(Default::default())
+                Self::CloudFlareWebApplicationFirewallProvider(Value::blank())
             }
             _ => return None,
         };
@@ -12184,15 +12197,14 @@ impl ::graph_model::rt::Polymorphic for WebApplicationFirewallVerifiedDetailsAny
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.webApplicationFirewallVerifiedDetails" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.webApplicationFirewallVerifiedDetails" => Self::Base(Value::blank()),
             "microsoft.graph.akamaiVerifiedDetailsModel" => {
-                Self::AkamaiVerifiedDetailsModel(Default::default())
+                Self::AkamaiVerifiedDetailsModel(Value::blank())
             }
             "microsoft.graph.cloudFlareVerifiedDetailsModel" => {
-                Self::CloudFlareVerifiedDetailsModel(Default::default())
+                Self::CloudFlareVerifiedDetailsModel(Value::blank())
             }
             _ => return None,
         };

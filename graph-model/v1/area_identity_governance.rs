@@ -260,10 +260,11 @@ impl ::graph_model::rt::Polymorphic for AccessPackageAnswerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageAnswer" => Self::Base(Default::default()),
+            "microsoft.graph.accessPackageAnswer" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageAnswerString" => {
-                Self::AccessPackageAnswerString(Default::default())
+                Self::AccessPackageAnswerString(Value::blank())
             }
             _ => return None,
         };
@@ -656,10 +657,11 @@ impl ::graph_model::rt::Polymorphic for AccessPackageApprovalStageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageApprovalStage" => Self::Base(Default::default()),
+            "microsoft.graph.accessPackageApprovalStage" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageDynamicApprovalStage" => {
-                Self::AccessPackageDynamicApprovalStage(Default::default())
+                Self::AccessPackageDynamicApprovalStage(Value::blank())
             }
             _ => return None,
         };
@@ -2829,13 +2831,14 @@ impl ::graph_model::rt::Polymorphic for AccessPackageQuestionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageQuestion" => Self::Base(Default::default()),
+            "microsoft.graph.accessPackageQuestion" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageMultipleChoiceQuestion" => {
-                Self::AccessPackageMultipleChoiceQuestion(Default::default())
+                Self::AccessPackageMultipleChoiceQuestion(Value::blank())
             }
             "microsoft.graph.accessPackageTextInputQuestion" => {
-                Self::AccessPackageTextInputQuestion(Default::default())
+                Self::AccessPackageTextInputQuestion(Value::blank())
             }
             _ => return None,
         };
@@ -3388,10 +3391,11 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageResource" => Self::Base(Default::default()),
+            "microsoft.graph.accessPackageResource" => Self::Base(Value::blank()),
             "microsoft.graph.customDataProvidedResource" => {
-                Self::CustomDataProvidedResource(Default::default())
+                Self::CustomDataProvidedResource(Value::blank())
             }
             _ => return None,
         };
@@ -3670,12 +3674,13 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAttributeDestinatio
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.accessPackageResourceAttributeDestination" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.accessPackageUserDirectoryAttributeStore" => {
-                Self::AccessPackageUserDirectoryAttributeStore(Default::default())
+                Self::AccessPackageUserDirectoryAttributeStore(Value::blank())
             }
             _ => return None,
         };
@@ -3930,12 +3935,11 @@ impl ::graph_model::rt::Polymorphic for AccessPackageResourceAttributeSourceAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageResourceAttributeSource" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.accessPackageResourceAttributeSource" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageResourceAttributeQuestion" => {
-                Self::AccessPackageResourceAttributeQuestion(Default::default())
+                Self::AccessPackageResourceAttributeQuestion(Value::blank())
             }
             _ => return None,
         };
@@ -5007,13 +5011,14 @@ impl ::graph_model::rt::Polymorphic for AccessPackageSuggestionReasonAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessPackageSuggestionReason" => Self::Base(Default::default()),
+            "microsoft.graph.accessPackageSuggestionReason" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageSuggestionRelatedPeopleBased" => {
-                Self::AccessPackageSuggestionRelatedPeopleBased(Default::default())
+                Self::AccessPackageSuggestionRelatedPeopleBased(Value::blank())
             }
             "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased" => {
-                Self::AccessPackageSuggestionSelfAssignmentHistoryBased(Default::default())
+                Self::AccessPackageSuggestionSelfAssignmentHistoryBased(Value::blank())
             }
             _ => return None,
         };
@@ -5624,13 +5629,14 @@ impl ::graph_model::rt::Polymorphic for AccessReviewApplyActionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessReviewApplyAction" => Self::Base(Default::default()),
+            "microsoft.graph.accessReviewApplyAction" => Self::Base(Value::blank()),
             "microsoft.graph.disableAndDeleteUserApplyAction" => {
-                Self::DisableAndDeleteUserApplyAction(Default::default())
+                Self::DisableAndDeleteUserApplyAction(Value::blank())
             }
             "microsoft.graph.removeAccessApplyAction" => {
-                Self::RemoveAccessApplyAction(Default::default())
+                Self::RemoveAccessApplyAction(Value::blank())
             }
             _ => return None,
         };
@@ -6962,20 +6968,21 @@ impl ::graph_model::rt::Polymorphic for AccessReviewInstanceDecisionItemResource
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.accessReviewInstanceDecisionItemResource" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.accessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource" => {
                 Self::AccessReviewInstanceDecisionItemAccessPackageAssignmentPolicyResource(
-                    Default::default(),
+                    Value::blank(),
                 )
             }
             "microsoft.graph.accessReviewInstanceDecisionItemAzureRoleResource" => {
-                Self::AccessReviewInstanceDecisionItemAzureRoleResource(Default::default())
+                Self::AccessReviewInstanceDecisionItemAzureRoleResource(Value::blank())
             }
             "microsoft.graph.accessReviewInstanceDecisionItemServicePrincipalResource" => {
-                Self::AccessReviewInstanceDecisionItemServicePrincipalResource(Default::default())
+                Self::AccessReviewInstanceDecisionItemServicePrincipalResource(Value::blank())
             }
             _ => return None,
         };
@@ -7429,12 +7436,11 @@ impl ::graph_model::rt::Polymorphic for AccessReviewNotificationRecipientScopeAn
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessReviewNotificationRecipientScope" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.accessReviewNotificationRecipientScope" => Self::Base(Value::blank()),
             "microsoft.graph.accessReviewNotificationRecipientQueryScope" => {
-                Self::AccessReviewNotificationRecipientQueryScope(Default::default())
+                Self::AccessReviewNotificationRecipientQueryScope(Value::blank())
             }
             _ => return None,
         };
@@ -7622,10 +7628,11 @@ impl ::graph_model::rt::Polymorphic for AccessReviewQueryScopeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessReviewQueryScope" => Self::Base(Default::default()),
+            "microsoft.graph.accessReviewQueryScope" => Self::Base(Value::blank()),
             "microsoft.graph.accessReviewInactiveUsersQueryScope" => {
-                Self::AccessReviewInactiveUsersQueryScope(Default::default())
+                Self::AccessReviewInactiveUsersQueryScope(Value::blank())
             }
             _ => return None,
         };
@@ -7807,15 +7814,16 @@ impl ::graph_model::rt::Polymorphic for AccessReviewRecommendationInsightSetting
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.accessReviewRecommendationInsightSetting" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.groupPeerOutlierRecommendationInsightSettings" => {
-                Self::GroupPeerOutlierRecommendationInsightSettings(Default::default())
+                Self::GroupPeerOutlierRecommendationInsightSettings(Value::blank())
             }
             "microsoft.graph.userLastSignInRecommendationInsightSetting" => {
-                Self::UserLastSignInRecommendationInsightSetting(Default::default())
+                Self::UserLastSignInRecommendationInsightSetting(Value::blank())
             }
             _ => return None,
         };
@@ -8397,16 +8405,17 @@ impl ::graph_model::rt::Polymorphic for AccessReviewScopeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accessReviewScope" => Self::Base(Default::default()),
+            "microsoft.graph.accessReviewScope" => Self::Base(Value::blank()),
             "microsoft.graph.accessReviewInactiveUsersQueryScope" => {
-                Self::AccessReviewInactiveUsersQueryScope(Default::default())
+                Self::AccessReviewInactiveUsersQueryScope(Value::blank())
             }
             "microsoft.graph.accessReviewQueryScope" => {
-                Self::AccessReviewQueryScope(Default::default())
+                Self::AccessReviewQueryScope(Value::blank())
             }
             "microsoft.graph.principalResourceMembershipsScope" => {
-                Self::PrincipalResourceMembershipsScope(Default::default())
+                Self::PrincipalResourceMembershipsScope(Value::blank())
             }
             _ => return None,
         };
@@ -9988,9 +9997,10 @@ impl ::graph_model::rt::Polymorphic for ControlConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.controlConfiguration" => Self::Base(Default::default()),
-            "microsoft.graph.endUserSettings" => Self::EndUserSettings(Default::default()),
+            "microsoft.graph.controlConfiguration" => Self::Base(Value::blank()),
+            "microsoft.graph.endUserSettings" => Self::EndUserSettings(Value::blank()),
             _ => return None,
         };
         match self {
@@ -10307,37 +10317,38 @@ impl ::graph_model::rt::Polymorphic for CustomCalloutExtensionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customCalloutExtension" => Self::Base(Default::default()),
+            "microsoft.graph.customCalloutExtension" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageAssignmentRequestWorkflowExtension" => {
-                Self::AccessPackageAssignmentRequestWorkflowExtension(Default::default())
+                Self::AccessPackageAssignmentRequestWorkflowExtension(Value::blank())
             }
             "microsoft.graph.accessPackageAssignmentWorkflowExtension" => {
-                Self::AccessPackageAssignmentWorkflowExtension(Default::default())
+                Self::AccessPackageAssignmentWorkflowExtension(Value::blank())
             }
             "microsoft.graph.customAuthenticationExtension" => {
-                Self::CustomAuthenticationExtension(Default::default())
+                Self::CustomAuthenticationExtension(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionStartCustomExtension" => {
-                Self::OnAttributeCollectionStartCustomExtension(Default::default())
+                Self::OnAttributeCollectionStartCustomExtension(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionSubmitCustomExtension" => {
-                Self::OnAttributeCollectionSubmitCustomExtension(Default::default())
+                Self::OnAttributeCollectionSubmitCustomExtension(Value::blank())
             }
             "microsoft.graph.onOtpSendCustomExtension" => {
-                Self::OnOtpSendCustomExtension(Default::default())
+                Self::OnOtpSendCustomExtension(Value::blank())
             }
             "microsoft.graph.onPasswordSubmitCustomExtension" => {
-                Self::OnPasswordSubmitCustomExtension(Default::default())
+                Self::OnPasswordSubmitCustomExtension(Value::blank())
             }
             "microsoft.graph.onTokenIssuanceStartCustomExtension" => {
-                Self::OnTokenIssuanceStartCustomExtension(Default::default())
+                Self::OnTokenIssuanceStartCustomExtension(Value::blank())
             }
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtension" => {
-                Self::OnVerifiedIdClaimValidationCustomExtension(Default::default())
+                Self::OnVerifiedIdClaimValidationCustomExtension(Value::blank())
             }
             "microsoft.graph.identityGovernance.customTaskExtension" => {
-                Self::CustomTaskExtension(Default::default())
+                Self::CustomTaskExtension(Value::blank())
             }
             _ => return None,
         };
@@ -10882,12 +10893,11 @@ impl ::graph_model::rt::Polymorphic for CustomDataProvidedResourceUploadSessionA
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customDataProvidedResourceUploadSession" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.customDataProvidedResourceUploadSession" => Self::Base(Value::blank()),
             "microsoft.graph.customDataProvidedResourceAccessReviewUploadSession" => {
-                Self::CustomDataProvidedResourceAccessReviewUploadSession(Default::default())
+                Self::CustomDataProvidedResourceAccessReviewUploadSession(Value::blank())
             }
             _ => return None,
         };
@@ -11224,15 +11234,14 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionCallbackConfigurationAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customExtensionCallbackConfiguration" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.customExtensionCallbackConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.accessPackageRequestApprovalStageCallbackConfiguration" => {
-                Self::AccessPackageRequestApprovalStageCallbackConfiguration(Default::default())
+                Self::AccessPackageRequestApprovalStageCallbackConfiguration(Value::blank())
             }
             "microsoft.graph.identityGovernance.customTaskExtensionCallbackConfiguration" => {
-                Self::CustomTaskExtensionCallbackConfiguration(Default::default())
+                Self::CustomTaskExtensionCallbackConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -12449,12 +12458,13 @@ impl ::graph_model::rt::Polymorphic for GovernanceInsightAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.governanceInsight" => Self::Base(Default::default()),
+            "microsoft.graph.governanceInsight" => Self::Base(Value::blank()),
             "microsoft.graph.membershipOutlierInsight" => {
-                Self::MembershipOutlierInsight(Default::default())
+                Self::MembershipOutlierInsight(Value::blank())
             }
-            "microsoft.graph.userSignInInsight" => Self::UserSignInInsight(Default::default()),
+            "microsoft.graph.userSignInInsight" => Self::UserSignInInsight(Value::blank()),
             _ => return None,
         };
         match self {
@@ -12826,23 +12836,20 @@ impl ::graph_model::rt::Polymorphic for IdentitySourceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identitySource" => Self::Base(Default::default()),
+            "microsoft.graph.identitySource" => Self::Base(Value::blank()),
             "microsoft.graph.azureActiveDirectoryTenant" => {
-                Self::AzureActiveDirectoryTenant(Default::default())
+                Self::AzureActiveDirectoryTenant(Value::blank())
             }
             "microsoft.graph.crossCloudAzureActiveDirectoryTenant" => {
-                Self::CrossCloudAzureActiveDirectoryTenant(Default::default())
+                Self::CrossCloudAzureActiveDirectoryTenant(Value::blank())
             }
-            "microsoft.graph.domainIdentitySource" => {
-                Self::DomainIdentitySource(Default::default())
-            }
+            "microsoft.graph.domainIdentitySource" => Self::DomainIdentitySource(Value::blank()),
             "microsoft.graph.externalDomainFederation" => {
-                Self::ExternalDomainFederation(Default::default())
+                Self::ExternalDomainFederation(Value::blank())
             }
-            "microsoft.graph.socialIdentitySource" => {
-                Self::SocialIdentitySource(Default::default())
-            }
+            "microsoft.graph.socialIdentitySource" => Self::SocialIdentitySource(Value::blank()),
             _ => return None,
         };
         match self {

@@ -751,10 +751,11 @@ impl ::graph_model::rt::Polymorphic for RiskyServicePrincipalAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.riskyServicePrincipal" => Self::Base(Default::default()),
+            "microsoft.graph.riskyServicePrincipal" => Self::Base(Value::blank()),
             "microsoft.graph.riskyServicePrincipalHistoryItem" => {
-                Self::RiskyServicePrincipalHistoryItem(Default::default())
+                Self::RiskyServicePrincipalHistoryItem(Value::blank())
             }
             _ => return None,
         };
@@ -1128,11 +1129,10 @@ impl ::graph_model::rt::Polymorphic for RiskyUserAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.riskyUser" => Self::Base(Default::default()),
-            "microsoft.graph.riskyUserHistoryItem" => {
-                Self::RiskyUserHistoryItem(Default::default())
-            }
+            "microsoft.graph.riskyUser" => Self::Base(Value::blank()),
+            "microsoft.graph.riskyUserHistoryItem" => Self::RiskyUserHistoryItem(Value::blank()),
             _ => return None,
         };
         match self {

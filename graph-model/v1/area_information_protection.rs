@@ -1024,20 +1024,15 @@ impl ::graph_model::rt::Polymorphic for ThreatAssessmentRequestAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.threatAssessmentRequest" => Self::Base(Default::default()),
+            "microsoft.graph.threatAssessmentRequest" => Self::Base(Value::blank()),
             "microsoft.graph.emailFileAssessmentRequest" => {
-                Self::EmailFileAssessmentRequest(Default::default())
+                Self::EmailFileAssessmentRequest(Value::blank())
             }
-            "microsoft.graph.fileAssessmentRequest" => {
-                Self::FileAssessmentRequest(Default::default())
-            }
-            "microsoft.graph.mailAssessmentRequest" => {
-                Self::MailAssessmentRequest(Default::default())
-            }
-            "microsoft.graph.urlAssessmentRequest" => {
-                Self::UrlAssessmentRequest(Default::default())
-            }
+            "microsoft.graph.fileAssessmentRequest" => Self::FileAssessmentRequest(Value::blank()),
+            "microsoft.graph.mailAssessmentRequest" => Self::MailAssessmentRequest(Value::blank()),
+            "microsoft.graph.urlAssessmentRequest" => Self::UrlAssessmentRequest(Value::blank()),
             _ => return None,
         };
         match self {

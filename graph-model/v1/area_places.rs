@@ -1439,15 +1439,16 @@ impl ::graph_model::rt::Polymorphic for PlaceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.place" => Self::Base(Default::default()),
-            "microsoft.graph.building" => Self::Building(Default::default()),
-            "microsoft.graph.desk" => Self::Desk(Default::default()),
-            "microsoft.graph.floor" => Self::Floor(Default::default()),
-            "microsoft.graph.room" => Self::Room(Default::default()),
-            "microsoft.graph.roomList" => Self::RoomList(Default::default()),
-            "microsoft.graph.section" => Self::Section(Default::default()),
-            "microsoft.graph.workspace" => Self::Workspace(Default::default()),
+            "microsoft.graph.place" => Self::Base(Value::blank()),
+            "microsoft.graph.building" => Self::Building(Value::blank()),
+            "microsoft.graph.desk" => Self::Desk(Value::blank()),
+            "microsoft.graph.floor" => Self::Floor(Value::blank()),
+            "microsoft.graph.room" => Self::Room(Value::blank()),
+            "microsoft.graph.roomList" => Self::RoomList(Value::blank()),
+            "microsoft.graph.section" => Self::Section(Value::blank()),
+            "microsoft.graph.workspace" => Self::Workspace(Value::blank()),
             _ => return None,
         };
         match self {
@@ -1715,14 +1716,13 @@ impl ::graph_model::rt::Polymorphic for PlaceModeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.placeMode" => Self::Base(Default::default()),
-            "microsoft.graph.assignedPlaceMode" => Self::AssignedPlaceMode(Default::default()),
-            "microsoft.graph.dropInPlaceMode" => Self::DropInPlaceMode(Default::default()),
-            "microsoft.graph.reservablePlaceMode" => Self::ReservablePlaceMode(Default::default()),
-            "microsoft.graph.unavailablePlaceMode" => {
-                Self::UnavailablePlaceMode(Default::default())
-            }
+            "microsoft.graph.placeMode" => Self::Base(Value::blank()),
+            "microsoft.graph.assignedPlaceMode" => Self::AssignedPlaceMode(Value::blank()),
+            "microsoft.graph.dropInPlaceMode" => Self::DropInPlaceMode(Value::blank()),
+            "microsoft.graph.reservablePlaceMode" => Self::ReservablePlaceMode(Value::blank()),
+            "microsoft.graph.unavailablePlaceMode" => Self::UnavailablePlaceMode(Value::blank()),
             _ => return None,
         };
         match self {

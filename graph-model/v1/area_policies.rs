@@ -658,16 +658,17 @@ impl ::graph_model::rt::Polymorphic for DeviceRegistrationMembershipAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceRegistrationMembership" => Self::Base(Default::default()),
+            "microsoft.graph.deviceRegistrationMembership" => Self::Base(Value::blank()),
             "microsoft.graph.allDeviceRegistrationMembership" => {
-                Self::AllDeviceRegistrationMembership(Default::default())
+                Self::AllDeviceRegistrationMembership(Value::blank())
             }
             "microsoft.graph.enumeratedDeviceRegistrationMembership" => {
-                Self::EnumeratedDeviceRegistrationMembership(Default::default())
+                Self::EnumeratedDeviceRegistrationMembership(Value::blank())
             }
             "microsoft.graph.noDeviceRegistrationMembership" => {
-                Self::NoDeviceRegistrationMembership(Default::default())
+                Self::NoDeviceRegistrationMembership(Value::blank())
             }
             _ => return None,
         };
@@ -2958,22 +2959,23 @@ impl ::graph_model::rt::Polymorphic for UnifiedRoleManagementPolicyRuleAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.unifiedRoleManagementPolicyRule" => Self::Base(Default::default()),
+            "microsoft.graph.unifiedRoleManagementPolicyRule" => Self::Base(Value::blank()),
             "microsoft.graph.unifiedRoleManagementPolicyApprovalRule" => {
-                Self::UnifiedRoleManagementPolicyApprovalRule(Default::default())
+                Self::UnifiedRoleManagementPolicyApprovalRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule" => {
-                Self::UnifiedRoleManagementPolicyAuthenticationContextRule(Default::default())
+                Self::UnifiedRoleManagementPolicyAuthenticationContextRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyEnablementRule" => {
-                Self::UnifiedRoleManagementPolicyEnablementRule(Default::default())
+                Self::UnifiedRoleManagementPolicyEnablementRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyExpirationRule" => {
-                Self::UnifiedRoleManagementPolicyExpirationRule(Default::default())
+                Self::UnifiedRoleManagementPolicyExpirationRule(Value::blank())
             }
             "microsoft.graph.unifiedRoleManagementPolicyNotificationRule" => {
-                Self::UnifiedRoleManagementPolicyNotificationRule(Default::default())
+                Self::UnifiedRoleManagementPolicyNotificationRule(Value::blank())
             }
             _ => return None,
         };

@@ -543,10 +543,11 @@ impl ::graph_model::rt::Polymorphic for PrintOperationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.printOperation" => Self::Base(Default::default()),
+            "microsoft.graph.printOperation" => Self::Base(Value::blank()),
             "microsoft.graph.printerCreateOperation" => {
-                Self::PrinterCreateOperation(Default::default())
+                Self::PrinterCreateOperation(Value::blank())
             }
             _ => return None,
         };

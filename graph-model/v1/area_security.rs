@@ -118,13 +118,14 @@ impl ::graph_model::rt::Polymorphic for AccountTargetContentAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.accountTargetContent" => Self::Base(Default::default()),
+            "microsoft.graph.accountTargetContent" => Self::Base(Value::blank()),
             "microsoft.graph.addressBookAccountTargetContent" => {
-                Self::AddressBookAccountTargetContent(Default::default())
+                Self::AddressBookAccountTargetContent(Value::blank())
             }
             "microsoft.graph.includeAllAccountTargetContent" => {
-                Self::IncludeAllAccountTargetContent(Default::default())
+                Self::IncludeAllAccountTargetContent(Value::blank())
             }
             _ => return None,
         };
@@ -1455,8 +1456,9 @@ impl ::graph_model::rt::Polymorphic for AttackSimulationRootAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.attackSimulationRoot" => Self::Base(Default::default()),
+            "microsoft.graph.attackSimulationRoot" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {
@@ -1795,16 +1797,17 @@ impl ::graph_model::rt::Polymorphic for BaseEndUserNotificationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.baseEndUserNotification" => Self::Base(Default::default()),
+            "microsoft.graph.baseEndUserNotification" => Self::Base(Value::blank()),
             "microsoft.graph.positiveReinforcementNotification" => {
-                Self::PositiveReinforcementNotification(Default::default())
+                Self::PositiveReinforcementNotification(Value::blank())
             }
             "microsoft.graph.simulationNotification" => {
-                Self::SimulationNotification(Default::default())
+                Self::SimulationNotification(Value::blank())
             }
             "microsoft.graph.trainingReminderNotification" => {
-                Self::TrainingReminderNotification(Default::default())
+                Self::TrainingReminderNotification(Value::blank())
             }
             _ => return None,
         };
@@ -3382,13 +3385,14 @@ impl ::graph_model::rt::Polymorphic for EndUserNotificationSettingAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.endUserNotificationSetting" => Self::Base(Default::default()),
+            "microsoft.graph.endUserNotificationSetting" => Self::Base(Value::blank()),
             "microsoft.graph.noTrainingNotificationSetting" => {
-                Self::NoTrainingNotificationSetting(Default::default())
+                Self::NoTrainingNotificationSetting(Value::blank())
             }
             "microsoft.graph.trainingNotificationSetting" => {
-                Self::TrainingNotificationSetting(Default::default())
+                Self::TrainingNotificationSetting(Value::blank())
             }
             _ => return None,
         };
@@ -6583,9 +6587,10 @@ impl ::graph_model::rt::Polymorphic for PayloadDetailAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.payloadDetail" => Self::Base(Default::default()),
-            "microsoft.graph.emailPayloadDetail" => Self::EmailPayloadDetail(Default::default()),
+            "microsoft.graph.payloadDetail" => Self::Base(Value::blank()),
+            "microsoft.graph.emailPayloadDetail" => Self::EmailPayloadDetail(Value::blank()),
             _ => return None,
         };
         match self {
@@ -11540,21 +11545,20 @@ impl ::graph_model::rt::Polymorphic for TrainingSettingAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.trainingSetting" => Self::Base(Default::default()),
-            "microsoft.graph.customTrainingSetting" => {
-                Self::CustomTrainingSetting(Default::default())
-            }
+            "microsoft.graph.trainingSetting" => Self::Base(Value::blank()),
+            "microsoft.graph.customTrainingSetting" => Self::CustomTrainingSetting(Value::blank()),
             "microsoft.graph.microsoftCustomTrainingSetting" => {
-                Self::MicrosoftCustomTrainingSetting(Default::default())
+                Self::MicrosoftCustomTrainingSetting(Value::blank())
             }
             "microsoft.graph.microsoftManagedTrainingSetting" => {
-                Self::MicrosoftManagedTrainingSetting(Default::default())
+                Self::MicrosoftManagedTrainingSetting(Value::blank())
             }
             "microsoft.graph.microsoftTrainingAssignmentMapping" => {
-                Self::MicrosoftTrainingAssignmentMapping(Default::default())
+                Self::MicrosoftTrainingAssignmentMapping(Value::blank())
             }
-            "microsoft.graph.noTrainingSetting" => Self::NoTrainingSetting(Default::default()),
+            "microsoft.graph.noTrainingSetting" => Self::NoTrainingSetting(Value::blank()),
             _ => return None,
         };
         match self {

@@ -223,40 +223,41 @@ impl ::graph_model::rt::Polymorphic for AuthenticationMethodConfigurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.authenticationMethodConfiguration" => Self::Base(Default::default()),
+            "microsoft.graph.authenticationMethodConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.emailAuthenticationMethodConfiguration" => {
-                Self::EmailAuthenticationMethodConfiguration(Default::default())
+                Self::EmailAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.externalAuthenticationMethodConfiguration" => {
-                Self::ExternalAuthenticationMethodConfiguration(Default::default())
+                Self::ExternalAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.fido2AuthenticationMethodConfiguration" => {
-                Self::Fido2AuthenticationMethodConfiguration(Default::default())
+                Self::Fido2AuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethodConfiguration" => {
-                Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(Default::default())
+                Self::MicrosoftAuthenticatorAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.qrCodePinAuthenticationMethodConfiguration" => {
-                Self::QrCodePinAuthenticationMethodConfiguration(Default::default())
+                Self::QrCodePinAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.smsAuthenticationMethodConfiguration" => {
-                Self::SmsAuthenticationMethodConfiguration(Default::default())
+                Self::SmsAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.softwareOathAuthenticationMethodConfiguration" => {
-                Self::SoftwareOathAuthenticationMethodConfiguration(Default::default())
+                Self::SoftwareOathAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration" => {
-                Self::TemporaryAccessPassAuthenticationMethodConfiguration(Default::default())
+                Self::TemporaryAccessPassAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.verifiableCredentialsAuthenticationMethodConfiguration" => {
-                Self::VerifiableCredentialsAuthenticationMethodConfiguration(Default::default())
+                Self::VerifiableCredentialsAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.voiceAuthenticationMethodConfiguration" => {
-                Self::VoiceAuthenticationMethodConfiguration(Default::default())
+                Self::VoiceAuthenticationMethodConfiguration(Value::blank())
             }
             "microsoft.graph.x509CertificateAuthenticationMethodConfiguration" => {
-                Self::X509CertificateAuthenticationMethodConfiguration(Default::default())
+                Self::X509CertificateAuthenticationMethodConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -663,19 +664,20 @@ impl ::graph_model::rt::Polymorphic for AuthenticationMethodTargetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.authenticationMethodTarget" => Self::Base(Default::default()),
+            "microsoft.graph.authenticationMethodTarget" => Self::Base(Value::blank()),
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethodTarget" => {
-                Self::MicrosoftAuthenticatorAuthenticationMethodTarget(Default::default())
+                Self::MicrosoftAuthenticatorAuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.passkeyAuthenticationMethodTarget" => {
-                Self::PasskeyAuthenticationMethodTarget(Default::default())
+                Self::PasskeyAuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.smsAuthenticationMethodTarget" => {
-                Self::SmsAuthenticationMethodTarget(Default::default())
+                Self::SmsAuthenticationMethodTarget(Value::blank())
             }
             "microsoft.graph.verifiableCredentialAuthenticationMethodTarget" => {
-                Self::VerifiableCredentialAuthenticationMethodTarget(Default::default())
+                Self::VerifiableCredentialAuthenticationMethodTarget(Value::blank())
             }
             _ => return None,
         };

@@ -430,12 +430,13 @@ impl ::graph_model::rt::Polymorphic for IpRangeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.ipRange" => Self::Base(Default::default()),
-            "microsoft.graph.iPv4CidrRange" => Self::IPv4CidrRange(Default::default()),
-            "microsoft.graph.iPv4Range" => Self::IPv4Range(Default::default()),
-            "microsoft.graph.iPv6CidrRange" => Self::IPv6CidrRange(Default::default()),
-            "microsoft.graph.iPv6Range" => Self::IPv6Range(Default::default()),
+            "microsoft.graph.ipRange" => Self::Base(Value::blank()),
+            "microsoft.graph.iPv4CidrRange" => Self::IPv4CidrRange(Value::blank()),
+            "microsoft.graph.iPv4Range" => Self::IPv4Range(Value::blank()),
+            "microsoft.graph.iPv6CidrRange" => Self::IPv6CidrRange(Value::blank()),
+            "microsoft.graph.iPv6Range" => Self::IPv6Range(Value::blank()),
             _ => return None,
         };
         match self {

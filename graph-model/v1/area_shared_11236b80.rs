@@ -1477,11 +1477,12 @@ impl ::graph_model::rt::Polymorphic for AttachmentAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.attachment" => Self::Base(Default::default()),
-            "microsoft.graph.fileAttachment" => Self::FileAttachment(Default::default()),
-            "microsoft.graph.itemAttachment" => Self::ItemAttachment(Default::default()),
-            "microsoft.graph.referenceAttachment" => Self::ReferenceAttachment(Default::default()),
+            "microsoft.graph.attachment" => Self::Base(Value::blank()),
+            "microsoft.graph.fileAttachment" => Self::FileAttachment(Value::blank()),
+            "microsoft.graph.itemAttachment" => Self::ItemAttachment(Value::blank()),
+            "microsoft.graph.referenceAttachment" => Self::ReferenceAttachment(Value::blank()),
             _ => return None,
         };
         match self {
@@ -1690,9 +1691,10 @@ impl ::graph_model::rt::Polymorphic for AttachmentBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.attachmentBase" => Self::Base(Default::default()),
-            "microsoft.graph.taskFileAttachment" => Self::TaskFileAttachment(Default::default()),
+            "microsoft.graph.attachmentBase" => Self::Base(Value::blank()),
+            "microsoft.graph.taskFileAttachment" => Self::TaskFileAttachment(Value::blank()),
             _ => return None,
         };
         match self {
@@ -2198,40 +2200,41 @@ impl ::graph_model::rt::Polymorphic for AuthenticationMethodAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.authenticationMethod" => Self::Base(Default::default()),
+            "microsoft.graph.authenticationMethod" => Self::Base(Value::blank()),
             "microsoft.graph.emailAuthenticationMethod" => {
-                Self::EmailAuthenticationMethod(Default::default())
+                Self::EmailAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.externalAuthenticationMethod" => {
-                Self::ExternalAuthenticationMethod(Default::default())
+                Self::ExternalAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.fido2AuthenticationMethod" => {
-                Self::Fido2AuthenticationMethod(Default::default())
+                Self::Fido2AuthenticationMethod(Value::blank())
             }
             "microsoft.graph.microsoftAuthenticatorAuthenticationMethod" => {
-                Self::MicrosoftAuthenticatorAuthenticationMethod(Default::default())
+                Self::MicrosoftAuthenticatorAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.passwordAuthenticationMethod" => {
-                Self::PasswordAuthenticationMethod(Default::default())
+                Self::PasswordAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.phoneAuthenticationMethod" => {
-                Self::PhoneAuthenticationMethod(Default::default())
+                Self::PhoneAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.platformCredentialAuthenticationMethod" => {
-                Self::PlatformCredentialAuthenticationMethod(Default::default())
+                Self::PlatformCredentialAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.qrCodePinAuthenticationMethod" => {
-                Self::QrCodePinAuthenticationMethod(Default::default())
+                Self::QrCodePinAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.softwareOathAuthenticationMethod" => {
-                Self::SoftwareOathAuthenticationMethod(Default::default())
+                Self::SoftwareOathAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.temporaryAccessPassAuthenticationMethod" => {
-                Self::TemporaryAccessPassAuthenticationMethod(Default::default())
+                Self::TemporaryAccessPassAuthenticationMethod(Value::blank())
             }
             "microsoft.graph.windowsHelloForBusinessAuthenticationMethod" => {
-                Self::WindowsHelloForBusinessAuthenticationMethod(Default::default())
+                Self::WindowsHelloForBusinessAuthenticationMethod(Value::blank())
             }
             _ => return None,
         };
@@ -5237,10 +5240,11 @@ impl ::graph_model::rt::Polymorphic for ContentBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.contentBase" => Self::Base(Default::default()),
-            "microsoft.graph.binaryContent" => Self::BinaryContent(Default::default()),
-            "microsoft.graph.textContent" => Self::TextContent(Default::default()),
+            "microsoft.graph.contentBase" => Self::Base(Value::blank()),
+            "microsoft.graph.binaryContent" => Self::BinaryContent(Value::blank()),
+            "microsoft.graph.textContent" => Self::TextContent(Value::blank()),
             _ => return None,
         };
         match self {
@@ -6788,12 +6792,11 @@ impl ::graph_model::rt::Polymorphic for EventMessageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.eventMessage" => Self::Base(Default::default()),
-            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
-            "microsoft.graph.eventMessageResponse" => {
-                Self::EventMessageResponse(Default::default())
-            }
+            "microsoft.graph.eventMessage" => Self::Base(Value::blank()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Value::blank()),
+            "microsoft.graph.eventMessageResponse" => Self::EventMessageResponse(Value::blank()),
             _ => return None,
         };
         match self {
@@ -8864,10 +8867,11 @@ impl ::graph_model::rt::Polymorphic for IntegratedApplicationMetadataAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.integratedApplicationMetadata" => Self::Base(Default::default()),
+            "microsoft.graph.integratedApplicationMetadata" => Self::Base(Value::blank()),
             "microsoft.graph.protectedApplicationMetadata" => {
-                Self::ProtectedApplicationMetadata(Default::default())
+                Self::ProtectedApplicationMetadata(Value::blank())
             }
             _ => return None,
         };
@@ -9741,16 +9745,17 @@ impl ::graph_model::rt::Polymorphic for LongRunningOperationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.longRunningOperation" => Self::Base(Default::default()),
+            "microsoft.graph.longRunningOperation" => Self::Base(Value::blank()),
             "microsoft.graph.attackSimulationOperation" => {
-                Self::AttackSimulationOperation(Default::default())
+                Self::AttackSimulationOperation(Value::blank())
             }
             "microsoft.graph.engagementAsyncOperation" => {
-                Self::EngagementAsyncOperation(Default::default())
+                Self::EngagementAsyncOperation(Value::blank())
             }
             "microsoft.graph.richLongRunningOperation" => {
-                Self::RichLongRunningOperation(Default::default())
+                Self::RichLongRunningOperation(Value::blank())
             }
             _ => return None,
         };
@@ -10002,9 +10007,10 @@ impl ::graph_model::rt::Polymorphic for MailFolderAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mailFolder" => Self::Base(Default::default()),
-            "microsoft.graph.mailSearchFolder" => Self::MailSearchFolder(Default::default()),
+            "microsoft.graph.mailFolder" => Self::Base(Value::blank()),
+            "microsoft.graph.mailSearchFolder" => Self::MailSearchFolder(Value::blank()),
             _ => return None,
         };
         match self {
@@ -11010,16 +11016,15 @@ impl ::graph_model::rt::Polymorphic for MessageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.message" => Self::Base(Default::default()),
+            "microsoft.graph.message" => Self::Base(Value::blank()),
             "microsoft.graph.calendarSharingMessage" => {
-                Self::CalendarSharingMessage(Default::default())
+                Self::CalendarSharingMessage(Value::blank())
             }
-            "microsoft.graph.eventMessage" => Self::EventMessage(Default::default()),
-            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
-            "microsoft.graph.eventMessageResponse" => {
-                Self::EventMessageResponse(Default::default())
-            }
+            "microsoft.graph.eventMessage" => Self::EventMessage(Value::blank()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Value::blank()),
+            "microsoft.graph.eventMessageResponse" => Self::EventMessageResponse(Value::blank()),
             _ => return None,
         };
         match self {
@@ -12416,21 +12421,20 @@ impl ::graph_model::rt::Polymorphic for OutlookItemAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.outlookItem" => Self::Base(Default::default()),
+            "microsoft.graph.outlookItem" => Self::Base(Value::blank()),
             "microsoft.graph.calendarSharingMessage" => {
-                Self::CalendarSharingMessage(Default::default())
+                Self::CalendarSharingMessage(Value::blank())
             }
-            "microsoft.graph.contact" => Self::Contact(Default::default()),
-            "microsoft.graph.event" => Self::Event(Default::default()),
-            "microsoft.graph.eventMessage" => Self::EventMessage(Default::default()),
-            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Default::default()),
-            "microsoft.graph.eventMessageResponse" => {
-                Self::EventMessageResponse(Default::default())
-            }
-            "microsoft.graph.mailboxItem" => Self::MailboxItem(Default::default()),
-            "microsoft.graph.message" => Self::Message(Default::default()),
-            "microsoft.graph.post" => Self::Post(Default::default()),
+            "microsoft.graph.contact" => Self::Contact(Value::blank()),
+            "microsoft.graph.event" => Self::Event(Value::blank()),
+            "microsoft.graph.eventMessage" => Self::EventMessage(Value::blank()),
+            "microsoft.graph.eventMessageRequest" => Self::EventMessageRequest(Value::blank()),
+            "microsoft.graph.eventMessageResponse" => Self::EventMessageResponse(Value::blank()),
+            "microsoft.graph.mailboxItem" => Self::MailboxItem(Value::blank()),
+            "microsoft.graph.message" => Self::Message(Value::blank()),
+            "microsoft.graph.post" => Self::Post(Value::blank()),
             _ => return None,
         };
         match self {
@@ -13400,15 +13404,14 @@ impl ::graph_model::rt::Polymorphic for PolicyLocationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.policyLocation" => Self::Base(Default::default()),
+            "microsoft.graph.policyLocation" => Self::Base(Value::blank()),
             "microsoft.graph.policyLocationApplication" => {
-                Self::PolicyLocationApplication(Default::default())
+                Self::PolicyLocationApplication(Value::blank())
             }
-            "microsoft.graph.policyLocationDomain" => {
-                Self::PolicyLocationDomain(Default::default())
-            }
-            "microsoft.graph.policyLocationUrl" => Self::PolicyLocationUrl(Default::default()),
+            "microsoft.graph.policyLocationDomain" => Self::PolicyLocationDomain(Value::blank()),
+            "microsoft.graph.policyLocationUrl" => Self::PolicyLocationUrl(Value::blank()),
             _ => return None,
         };
         match self {
@@ -14034,12 +14037,13 @@ impl ::graph_model::rt::Polymorphic for ProcessContentMetadataBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.processContentMetadataBase" => Self::Base(Default::default()),
+            "microsoft.graph.processContentMetadataBase" => Self::Base(Value::blank()),
             "microsoft.graph.processConversationMetadata" => {
-                Self::ProcessConversationMetadata(Default::default())
+                Self::ProcessConversationMetadata(Value::blank())
             }
-            "microsoft.graph.processFileMetadata" => Self::ProcessFileMetadata(Default::default()),
+            "microsoft.graph.processFileMetadata" => Self::ProcessFileMetadata(Value::blank()),
             _ => return None,
         };
         match self {
@@ -16592,10 +16596,11 @@ impl ::graph_model::rt::Polymorphic for StandardTimeZoneOffsetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.standardTimeZoneOffset" => Self::Base(Default::default()),
+            "microsoft.graph.standardTimeZoneOffset" => Self::Base(Value::blank()),
             "microsoft.graph.daylightTimeZoneOffset" => {
-                Self::DaylightTimeZoneOffset(Default::default())
+                Self::DaylightTimeZoneOffset(Value::blank())
             }
             _ => return None,
         };
@@ -17378,9 +17383,10 @@ impl ::graph_model::rt::Polymorphic for TimeZoneBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.timeZoneBase" => Self::Base(Default::default()),
-            "microsoft.graph.customTimeZone" => Self::CustomTimeZone(Default::default()),
+            "microsoft.graph.timeZoneBase" => Self::Base(Value::blank()),
+            "microsoft.graph.customTimeZone" => Self::CustomTimeZone(Value::blank()),
             _ => return None,
         };
         match self {
@@ -19196,9 +19202,10 @@ impl ::graph_model::rt::Polymorphic for UserAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.user" => Self::Base(Default::default()),
-            "microsoft.graph.agentUser" => Self::AgentUser(Default::default()),
+            "microsoft.graph.user" => Self::Base(Value::blank()),
+            "microsoft.graph.agentUser" => Self::AgentUser(Value::blank()),
             _ => return None,
         };
         match self {

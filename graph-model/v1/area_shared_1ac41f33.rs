@@ -211,9 +211,10 @@ impl ::graph_model::rt::Polymorphic for AttendeeBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.attendeeBase" => Self::Base(Default::default()),
-            "microsoft.graph.attendee" => Self::Attendee(Default::default()),
+            "microsoft.graph.attendeeBase" => Self::Base(Value::blank()),
+            "microsoft.graph.attendee" => Self::Attendee(Value::blank()),
             _ => return None,
         };
         match self {
@@ -530,10 +531,11 @@ impl ::graph_model::rt::Polymorphic for RecipientAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.recipient" => Self::Base(Default::default()),
-            "microsoft.graph.attendee" => Self::Attendee(Default::default()),
-            "microsoft.graph.attendeeBase" => Self::AttendeeBase(Default::default()),
+            "microsoft.graph.recipient" => Self::Base(Value::blank()),
+            "microsoft.graph.attendee" => Self::Attendee(Value::blank()),
+            "microsoft.graph.attendeeBase" => Self::AttendeeBase(Value::blank()),
             _ => return None,
         };
         match self {

@@ -929,10 +929,11 @@ impl ::graph_model::rt::Polymorphic for ApplicationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.application" => Self::Base(Default::default()),
+            "microsoft.graph.application" => Self::Base(Value::blank()),
             "microsoft.graph.agentIdentityBlueprint" => {
-                Self::AgentIdentityBlueprint(Default::default())
+                Self::AgentIdentityBlueprint(Value::blank())
             }
             _ => return None,
         };
@@ -1658,11 +1659,12 @@ impl ::graph_model::rt::Polymorphic for InheritableScopesAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.inheritableScopes" => Self::Base(Default::default()),
-            "microsoft.graph.allAllowedScopes" => Self::AllAllowedScopes(Default::default()),
-            "microsoft.graph.enumeratedScopes" => Self::EnumeratedScopes(Default::default()),
-            "microsoft.graph.noScopes" => Self::NoScopes(Default::default()),
+            "microsoft.graph.inheritableScopes" => Self::Base(Value::blank()),
+            "microsoft.graph.allAllowedScopes" => Self::AllAllowedScopes(Value::blank()),
+            "microsoft.graph.enumeratedScopes" => Self::EnumeratedScopes(Value::blank()),
+            "microsoft.graph.noScopes" => Self::NoScopes(Value::blank()),
             _ => return None,
         };
         match self {

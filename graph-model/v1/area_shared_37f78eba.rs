@@ -349,25 +349,22 @@ impl ::graph_model::rt::Polymorphic for DeviceAndAppManagementAssignmentTargetAn
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceAndAppManagementAssignmentTarget" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.deviceAndAppManagementAssignmentTarget" => Self::Base(Value::blank()),
             "microsoft.graph.allDevicesAssignmentTarget" => {
-                Self::AllDevicesAssignmentTarget(Default::default())
+                Self::AllDevicesAssignmentTarget(Value::blank())
             }
             "microsoft.graph.allLicensedUsersAssignmentTarget" => {
-                Self::AllLicensedUsersAssignmentTarget(Default::default())
+                Self::AllLicensedUsersAssignmentTarget(Value::blank())
             }
             "microsoft.graph.configurationManagerCollectionAssignmentTarget" => {
-                Self::ConfigurationManagerCollectionAssignmentTarget(Default::default())
+                Self::ConfigurationManagerCollectionAssignmentTarget(Value::blank())
             }
             "microsoft.graph.exclusionGroupAssignmentTarget" => {
-                Self::ExclusionGroupAssignmentTarget(Default::default())
+                Self::ExclusionGroupAssignmentTarget(Value::blank())
             }
-            "microsoft.graph.groupAssignmentTarget" => {
-                Self::GroupAssignmentTarget(Default::default())
-            }
+            "microsoft.graph.groupAssignmentTarget" => Self::GroupAssignmentTarget(Value::blank()),
             _ => return None,
         };
         match self {
@@ -646,10 +643,11 @@ impl ::graph_model::rt::Polymorphic for GroupAssignmentTargetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.groupAssignmentTarget" => Self::Base(Default::default()),
+            "microsoft.graph.groupAssignmentTarget" => Self::Base(Value::blank()),
             "microsoft.graph.exclusionGroupAssignmentTarget" => {
-                Self::ExclusionGroupAssignmentTarget(Default::default())
+                Self::ExclusionGroupAssignmentTarget(Value::blank())
             }
             _ => return None,
         };

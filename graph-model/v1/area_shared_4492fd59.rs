@@ -304,10 +304,11 @@ impl ::graph_model::rt::Polymorphic for ServiceProvisioningErrorAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.serviceProvisioningError" => Self::Base(Default::default()),
+            "microsoft.graph.serviceProvisioningError" => Self::Base(Value::blank()),
             "microsoft.graph.serviceProvisioningXmlError" => {
-                Self::ServiceProvisioningXmlError(Default::default())
+                Self::ServiceProvisioningXmlError(Value::blank())
             }
             _ => return None,
         };

@@ -159,10 +159,11 @@ impl ::graph_model::rt::Polymorphic for LocationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.location" => Self::Base(Default::default()),
+            "microsoft.graph.location" => Self::Base(Value::blank()),
             "microsoft.graph.locationConstraintItem" => {
-                Self::LocationConstraintItem(Default::default())
+                Self::LocationConstraintItem(Value::blank())
             }
             _ => return None,
         };

@@ -1759,9 +1759,10 @@ impl ::graph_model::rt::Polymorphic for ChatMessageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.chatMessage" => Self::Base(Default::default()),
-            "microsoft.graph.targetedChatMessage" => Self::TargetedChatMessage(Default::default()),
+            "microsoft.graph.chatMessage" => Self::Base(Value::blank()),
+            "microsoft.graph.targetedChatMessage" => Self::TargetedChatMessage(Value::blank()),
             _ => return None,
         };
         match self {
@@ -3068,28 +3069,29 @@ impl ::graph_model::rt::Polymorphic for ConversationMemberAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.conversationMember" => Self::Base(Default::default()),
+            "microsoft.graph.conversationMember" => Self::Base(Value::blank()),
             "microsoft.graph.aadUserConversationMember" => {
-                Self::AadUserConversationMember(Default::default())
+                Self::AadUserConversationMember(Value::blank())
             }
             "microsoft.graph.anonymousGuestConversationMember" => {
-                Self::AnonymousGuestConversationMember(Default::default())
+                Self::AnonymousGuestConversationMember(Value::blank())
             }
             "microsoft.graph.azureCommunicationServicesUserConversationMember" => {
-                Self::AzureCommunicationServicesUserConversationMember(Default::default())
+                Self::AzureCommunicationServicesUserConversationMember(Value::blank())
             }
             "microsoft.graph.microsoftAccountUserConversationMember" => {
-                Self::MicrosoftAccountUserConversationMember(Default::default())
+                Self::MicrosoftAccountUserConversationMember(Value::blank())
             }
             "microsoft.graph.phoneUserConversationMember" => {
-                Self::PhoneUserConversationMember(Default::default())
+                Self::PhoneUserConversationMember(Value::blank())
             }
             "microsoft.graph.skypeForBusinessUserConversationMember" => {
-                Self::SkypeForBusinessUserConversationMember(Default::default())
+                Self::SkypeForBusinessUserConversationMember(Value::blank())
             }
             "microsoft.graph.skypeUserConversationMember" => {
-                Self::SkypeUserConversationMember(Default::default())
+                Self::SkypeUserConversationMember(Value::blank())
             }
             _ => return None,
         };
@@ -3456,97 +3458,98 @@ impl ::graph_model::rt::Polymorphic for EventMessageDetailAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.eventMessageDetail" => Self::Base(Default::default()),
+            "microsoft.graph.eventMessageDetail" => Self::Base(Value::blank()),
             "microsoft.graph.callEndedEventMessageDetail" => {
-                Self::CallEndedEventMessageDetail(Default::default())
+                Self::CallEndedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.callRecordingEventMessageDetail" => {
-                Self::CallRecordingEventMessageDetail(Default::default())
+                Self::CallRecordingEventMessageDetail(Value::blank())
             }
             "microsoft.graph.callStartedEventMessageDetail" => {
-                Self::CallStartedEventMessageDetail(Default::default())
+                Self::CallStartedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.callTranscriptEventMessageDetail" => {
-                Self::CallTranscriptEventMessageDetail(Default::default())
+                Self::CallTranscriptEventMessageDetail(Value::blank())
             }
             "microsoft.graph.channelAddedEventMessageDetail" => {
-                Self::ChannelAddedEventMessageDetail(Default::default())
+                Self::ChannelAddedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.channelDeletedEventMessageDetail" => {
-                Self::ChannelDeletedEventMessageDetail(Default::default())
+                Self::ChannelDeletedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.channelDescriptionUpdatedEventMessageDetail" => {
-                Self::ChannelDescriptionUpdatedEventMessageDetail(Default::default())
+                Self::ChannelDescriptionUpdatedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.channelRenamedEventMessageDetail" => {
-                Self::ChannelRenamedEventMessageDetail(Default::default())
+                Self::ChannelRenamedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.channelSetAsFavoriteByDefaultEventMessageDetail" => {
-                Self::ChannelSetAsFavoriteByDefaultEventMessageDetail(Default::default())
+                Self::ChannelSetAsFavoriteByDefaultEventMessageDetail(Value::blank())
             }
             "microsoft.graph.channelUnsetAsFavoriteByDefaultEventMessageDetail" => {
-                Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail(Default::default())
+                Self::ChannelUnsetAsFavoriteByDefaultEventMessageDetail(Value::blank())
             }
             "microsoft.graph.chatRenamedEventMessageDetail" => {
-                Self::ChatRenamedEventMessageDetail(Default::default())
+                Self::ChatRenamedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.conversationMemberRoleUpdatedEventMessageDetail" => {
-                Self::ConversationMemberRoleUpdatedEventMessageDetail(Default::default())
+                Self::ConversationMemberRoleUpdatedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.meetingPolicyUpdatedEventMessageDetail" => {
-                Self::MeetingPolicyUpdatedEventMessageDetail(Default::default())
+                Self::MeetingPolicyUpdatedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.membersAddedEventMessageDetail" => {
-                Self::MembersAddedEventMessageDetail(Default::default())
+                Self::MembersAddedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.membersDeletedEventMessageDetail" => {
-                Self::MembersDeletedEventMessageDetail(Default::default())
+                Self::MembersDeletedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.membersJoinedEventMessageDetail" => {
-                Self::MembersJoinedEventMessageDetail(Default::default())
+                Self::MembersJoinedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.membersLeftEventMessageDetail" => {
-                Self::MembersLeftEventMessageDetail(Default::default())
+                Self::MembersLeftEventMessageDetail(Value::blank())
             }
             "microsoft.graph.messagePinnedEventMessageDetail" => {
-                Self::MessagePinnedEventMessageDetail(Default::default())
+                Self::MessagePinnedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.messageUnpinnedEventMessageDetail" => {
-                Self::MessageUnpinnedEventMessageDetail(Default::default())
+                Self::MessageUnpinnedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.tabUpdatedEventMessageDetail" => {
-                Self::TabUpdatedEventMessageDetail(Default::default())
+                Self::TabUpdatedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamArchivedEventMessageDetail" => {
-                Self::TeamArchivedEventMessageDetail(Default::default())
+                Self::TeamArchivedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamCreatedEventMessageDetail" => {
-                Self::TeamCreatedEventMessageDetail(Default::default())
+                Self::TeamCreatedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamDescriptionUpdatedEventMessageDetail" => {
-                Self::TeamDescriptionUpdatedEventMessageDetail(Default::default())
+                Self::TeamDescriptionUpdatedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamJoiningDisabledEventMessageDetail" => {
-                Self::TeamJoiningDisabledEventMessageDetail(Default::default())
+                Self::TeamJoiningDisabledEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamJoiningEnabledEventMessageDetail" => {
-                Self::TeamJoiningEnabledEventMessageDetail(Default::default())
+                Self::TeamJoiningEnabledEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamRenamedEventMessageDetail" => {
-                Self::TeamRenamedEventMessageDetail(Default::default())
+                Self::TeamRenamedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamUnarchivedEventMessageDetail" => {
-                Self::TeamUnarchivedEventMessageDetail(Default::default())
+                Self::TeamUnarchivedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamsAppInstalledEventMessageDetail" => {
-                Self::TeamsAppInstalledEventMessageDetail(Default::default())
+                Self::TeamsAppInstalledEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamsAppRemovedEventMessageDetail" => {
-                Self::TeamsAppRemovedEventMessageDetail(Default::default())
+                Self::TeamsAppRemovedEventMessageDetail(Value::blank())
             }
             "microsoft.graph.teamsAppUpgradedEventMessageDetail" => {
-                Self::TeamsAppUpgradedEventMessageDetail(Default::default())
+                Self::TeamsAppUpgradedEventMessageDetail(Value::blank())
             }
             _ => return None,
         };

@@ -806,56 +806,55 @@ impl ::graph_model::rt::Polymorphic for IdentityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identity" => Self::Base(Default::default()),
+            "microsoft.graph.identity" => Self::Base(Value::blank()),
             "microsoft.graph.azureCommunicationServicesUserIdentity" => {
-                Self::AzureCommunicationServicesUserIdentity(Default::default())
+                Self::AzureCommunicationServicesUserIdentity(Value::blank())
             }
             "microsoft.graph.communicationsApplicationIdentity" => {
-                Self::CommunicationsApplicationIdentity(Default::default())
+                Self::CommunicationsApplicationIdentity(Value::blank())
             }
             "microsoft.graph.communicationsApplicationInstanceIdentity" => {
-                Self::CommunicationsApplicationInstanceIdentity(Default::default())
+                Self::CommunicationsApplicationInstanceIdentity(Value::blank())
             }
             "microsoft.graph.communicationsEncryptedIdentity" => {
-                Self::CommunicationsEncryptedIdentity(Default::default())
+                Self::CommunicationsEncryptedIdentity(Value::blank())
             }
             "microsoft.graph.communicationsGuestIdentity" => {
-                Self::CommunicationsGuestIdentity(Default::default())
+                Self::CommunicationsGuestIdentity(Value::blank())
             }
             "microsoft.graph.communicationsPhoneIdentity" => {
-                Self::CommunicationsPhoneIdentity(Default::default())
+                Self::CommunicationsPhoneIdentity(Value::blank())
             }
             "microsoft.graph.communicationsUserIdentity" => {
-                Self::CommunicationsUserIdentity(Default::default())
+                Self::CommunicationsUserIdentity(Value::blank())
             }
-            "microsoft.graph.emailIdentity" => Self::EmailIdentity(Default::default()),
-            "microsoft.graph.initiator" => Self::Initiator(Default::default()),
-            "microsoft.graph.provisionedIdentity" => Self::ProvisionedIdentity(Default::default()),
+            "microsoft.graph.emailIdentity" => Self::EmailIdentity(Value::blank()),
+            "microsoft.graph.initiator" => Self::Initiator(Value::blank()),
+            "microsoft.graph.provisionedIdentity" => Self::ProvisionedIdentity(Value::blank()),
             "microsoft.graph.provisioningServicePrincipal" => {
-                Self::ProvisioningServicePrincipal(Default::default())
+                Self::ProvisioningServicePrincipal(Value::blank())
             }
-            "microsoft.graph.provisioningSystem" => Self::ProvisioningSystem(Default::default()),
+            "microsoft.graph.provisioningSystem" => Self::ProvisioningSystem(Value::blank()),
             "microsoft.graph.servicePrincipalIdentity" => {
-                Self::ServicePrincipalIdentity(Default::default())
+                Self::ServicePrincipalIdentity(Value::blank())
             }
             "microsoft.graph.sharePointGroupIdentity" => {
-                Self::SharePointGroupIdentity(Default::default())
+                Self::SharePointGroupIdentity(Value::blank())
             }
-            "microsoft.graph.sharePointIdentity" => Self::SharePointIdentity(Default::default()),
+            "microsoft.graph.sharePointIdentity" => Self::SharePointIdentity(Value::blank()),
             "microsoft.graph.teamworkApplicationIdentity" => {
-                Self::TeamworkApplicationIdentity(Default::default())
+                Self::TeamworkApplicationIdentity(Value::blank())
             }
             "microsoft.graph.teamworkConversationIdentity" => {
-                Self::TeamworkConversationIdentity(Default::default())
+                Self::TeamworkConversationIdentity(Value::blank())
             }
-            "microsoft.graph.teamworkTagIdentity" => Self::TeamworkTagIdentity(Default::default()),
-            "microsoft.graph.teamworkUserIdentity" => {
-                Self::TeamworkUserIdentity(Default::default())
-            }
-            "microsoft.graph.userIdentity" => Self::UserIdentity(Default::default()),
+            "microsoft.graph.teamworkTagIdentity" => Self::TeamworkTagIdentity(Value::blank()),
+            "microsoft.graph.teamworkUserIdentity" => Self::TeamworkUserIdentity(Value::blank()),
+            "microsoft.graph.userIdentity" => Self::UserIdentity(Value::blank()),
             "microsoft.graph.callRecords.userIdentity" => {
-                Self::CallRecordsUserIdentity(Default::default())
+                Self::CallRecordsUserIdentity(Value::blank())
             }
             _ => return None,
         };

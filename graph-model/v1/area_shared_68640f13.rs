@@ -715,10 +715,11 @@ impl ::graph_model::rt::Polymorphic for MeetingParticipantInfoAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.meetingParticipantInfo" => Self::Base(Default::default()),
+            "microsoft.graph.meetingParticipantInfo" => Self::Base(Value::blank()),
             "microsoft.graph.virtualEventPresenterInfo" => {
-                Self::VirtualEventPresenterInfo(Default::default())
+                Self::VirtualEventPresenterInfo(Value::blank())
             }
             _ => return None,
         };

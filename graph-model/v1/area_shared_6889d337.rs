@@ -816,35 +816,34 @@ impl ::graph_model::rt::Polymorphic for SubjectSetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.subjectSet" => Self::Base(Default::default()),
-            "microsoft.graph.attributeRuleMembers" => {
-                Self::AttributeRuleMembers(Default::default())
-            }
+            "microsoft.graph.subjectSet" => Self::Base(Value::blank()),
+            "microsoft.graph.attributeRuleMembers" => Self::AttributeRuleMembers(Value::blank()),
             "microsoft.graph.connectedOrganizationMembers" => {
-                Self::ConnectedOrganizationMembers(Default::default())
+                Self::ConnectedOrganizationMembers(Value::blank())
             }
-            "microsoft.graph.externalSponsors" => Self::ExternalSponsors(Default::default()),
-            "microsoft.graph.groupMembers" => Self::GroupMembers(Default::default()),
-            "microsoft.graph.internalSponsors" => Self::InternalSponsors(Default::default()),
-            "microsoft.graph.requestorManager" => Self::RequestorManager(Default::default()),
+            "microsoft.graph.externalSponsors" => Self::ExternalSponsors(Value::blank()),
+            "microsoft.graph.groupMembers" => Self::GroupMembers(Value::blank()),
+            "microsoft.graph.internalSponsors" => Self::InternalSponsors(Value::blank()),
+            "microsoft.graph.requestorManager" => Self::RequestorManager(Value::blank()),
             "microsoft.graph.singleServicePrincipal" => {
-                Self::SingleServicePrincipal(Default::default())
+                Self::SingleServicePrincipal(Value::blank())
             }
-            "microsoft.graph.singleUser" => Self::SingleUser(Default::default()),
+            "microsoft.graph.singleUser" => Self::SingleUser(Value::blank()),
             "microsoft.graph.targetAgentIdentitySponsorsOrOwners" => {
-                Self::TargetAgentIdentitySponsorsOrOwners(Default::default())
+                Self::TargetAgentIdentitySponsorsOrOwners(Value::blank())
             }
             "microsoft.graph.targetApplicationOwners" => {
-                Self::TargetApplicationOwners(Default::default())
+                Self::TargetApplicationOwners(Value::blank())
             }
-            "microsoft.graph.targetManager" => Self::TargetManager(Default::default()),
-            "microsoft.graph.targetUserSponsors" => Self::TargetUserSponsors(Default::default()),
+            "microsoft.graph.targetManager" => Self::TargetManager(Value::blank()),
+            "microsoft.graph.targetUserSponsors" => Self::TargetUserSponsors(Value::blank()),
             "microsoft.graph.identityGovernance.groupBasedSubjectSet" => {
-                Self::GroupBasedSubjectSet(Default::default())
+                Self::GroupBasedSubjectSet(Value::blank())
             }
             "microsoft.graph.identityGovernance.ruleBasedSubjectSet" => {
-                Self::RuleBasedSubjectSet(Default::default())
+                Self::RuleBasedSubjectSet(Value::blank())
             }
             _ => return None,
         };

@@ -384,16 +384,15 @@ impl ::graph_model::rt::Polymorphic for DomainDnsRecordAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.domainDnsRecord" => Self::Base(Default::default()),
-            "microsoft.graph.domainDnsCnameRecord" => {
-                Self::DomainDnsCnameRecord(Default::default())
-            }
-            "microsoft.graph.domainDnsMxRecord" => Self::DomainDnsMxRecord(Default::default()),
-            "microsoft.graph.domainDnsSrvRecord" => Self::DomainDnsSrvRecord(Default::default()),
-            "microsoft.graph.domainDnsTxtRecord" => Self::DomainDnsTxtRecord(Default::default()),
+            "microsoft.graph.domainDnsRecord" => Self::Base(Value::blank()),
+            "microsoft.graph.domainDnsCnameRecord" => Self::DomainDnsCnameRecord(Value::blank()),
+            "microsoft.graph.domainDnsMxRecord" => Self::DomainDnsMxRecord(Value::blank()),
+            "microsoft.graph.domainDnsSrvRecord" => Self::DomainDnsSrvRecord(Value::blank()),
+            "microsoft.graph.domainDnsTxtRecord" => Self::DomainDnsTxtRecord(Value::blank()),
             "microsoft.graph.domainDnsUnavailableRecord" => {
-                Self::DomainDnsUnavailableRecord(Default::default())
+                Self::DomainDnsUnavailableRecord(Value::blank())
             }
             _ => return None,
         };

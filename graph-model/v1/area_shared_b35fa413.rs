@@ -2164,10 +2164,11 @@ impl ::graph_model::rt::Polymorphic for CrossTenantAccessPolicyB2BSettingAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.crossTenantAccessPolicyB2BSetting" => Self::Base(Default::default()),
+            "microsoft.graph.crossTenantAccessPolicyB2BSetting" => Self::Base(Value::blank()),
             "microsoft.graph.crossTenantAccessPolicyTenantRestrictions" => {
-                Self::CrossTenantAccessPolicyTenantRestrictions(Default::default())
+                Self::CrossTenantAccessPolicyTenantRestrictions(Value::blank())
             }
             _ => return None,
         };
@@ -3674,10 +3675,11 @@ impl ::graph_model::rt::Polymorphic for CustomSecurityAttributeExemptionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customSecurityAttributeExemption" => Self::Base(Default::default()),
+            "microsoft.graph.customSecurityAttributeExemption" => Self::Base(Value::blank()),
             "microsoft.graph.customSecurityAttributeStringValueExemption" => {
-                Self::CustomSecurityAttributeStringValueExemption(Default::default())
+                Self::CustomSecurityAttributeStringValueExemption(Value::blank())
             }
             _ => return None,
         };
@@ -4392,80 +4394,75 @@ impl ::graph_model::rt::Polymorphic for DirectoryObjectAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.directoryObject" => Self::Base(Default::default()),
+            "microsoft.graph.directoryObject" => Self::Base(Value::blank()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                Self::ActivityBasedTimeoutPolicy(Default::default())
+                Self::ActivityBasedTimeoutPolicy(Value::blank())
             }
-            "microsoft.graph.administrativeUnit" => Self::AdministrativeUnit(Default::default()),
-            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Default::default()),
+            "microsoft.graph.administrativeUnit" => Self::AdministrativeUnit(Value::blank()),
+            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Value::blank()),
             "microsoft.graph.agentIdentityBlueprint" => {
-                Self::AgentIdentityBlueprint(Default::default())
+                Self::AgentIdentityBlueprint(Value::blank())
             }
             "microsoft.graph.agentIdentityBlueprintPrincipal" => {
-                Self::AgentIdentityBlueprintPrincipal(Default::default())
+                Self::AgentIdentityBlueprintPrincipal(Value::blank())
             }
-            "microsoft.graph.agentUser" => Self::AgentUser(Default::default()),
-            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Default::default()),
-            "microsoft.graph.appRoleAssignment" => Self::AppRoleAssignment(Default::default()),
-            "microsoft.graph.application" => Self::Application(Default::default()),
-            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Default::default()),
+            "microsoft.graph.agentUser" => Self::AgentUser(Value::blank()),
+            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Value::blank()),
+            "microsoft.graph.appRoleAssignment" => Self::AppRoleAssignment(Value::blank()),
+            "microsoft.graph.application" => Self::Application(Value::blank()),
+            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Value::blank()),
             "microsoft.graph.certificateAuthorityDetail" => {
-                Self::CertificateAuthorityDetail(Default::default())
+                Self::CertificateAuthorityDetail(Value::blank())
             }
             "microsoft.graph.certificateBasedAuthPki" => {
-                Self::CertificateBasedAuthPki(Default::default())
+                Self::CertificateBasedAuthPki(Value::blank())
             }
-            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
-            "microsoft.graph.contract" => Self::Contract(Default::default()),
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Value::blank()),
+            "microsoft.graph.contract" => Self::Contract(Value::blank()),
             "microsoft.graph.crossTenantAccessPolicy" => {
-                Self::CrossTenantAccessPolicy(Default::default())
+                Self::CrossTenantAccessPolicy(Value::blank())
             }
-            "microsoft.graph.device" => Self::Device(Default::default()),
+            "microsoft.graph.device" => Self::Device(Value::blank()),
             "microsoft.graph.directoryObjectPartnerReference" => {
-                Self::DirectoryObjectPartnerReference(Default::default())
+                Self::DirectoryObjectPartnerReference(Value::blank())
             }
-            "microsoft.graph.directoryRole" => Self::DirectoryRole(Default::default()),
-            "microsoft.graph.directoryRoleTemplate" => {
-                Self::DirectoryRoleTemplate(Default::default())
-            }
-            "microsoft.graph.endpoint" => Self::Endpoint(Default::default()),
-            "microsoft.graph.extensionProperty" => Self::ExtensionProperty(Default::default()),
+            "microsoft.graph.directoryRole" => Self::DirectoryRole(Value::blank()),
+            "microsoft.graph.directoryRoleTemplate" => Self::DirectoryRoleTemplate(Value::blank()),
+            "microsoft.graph.endpoint" => Self::Endpoint(Value::blank()),
+            "microsoft.graph.extensionProperty" => Self::ExtensionProperty(Value::blank()),
             "microsoft.graph.federatedTokenValidationPolicy" => {
-                Self::FederatedTokenValidationPolicy(Default::default())
+                Self::FederatedTokenValidationPolicy(Value::blank())
             }
-            "microsoft.graph.group" => Self::Group(Default::default()),
-            "microsoft.graph.groupSettingTemplate" => {
-                Self::GroupSettingTemplate(Default::default())
-            }
+            "microsoft.graph.group" => Self::Group(Value::blank()),
+            "microsoft.graph.groupSettingTemplate" => Self::GroupSettingTemplate(Value::blank()),
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                Self::HomeRealmDiscoveryPolicy(Default::default())
+                Self::HomeRealmDiscoveryPolicy(Value::blank())
             }
             "microsoft.graph.identitySecurityDefaultsEnforcementPolicy" => {
-                Self::IdentitySecurityDefaultsEnforcementPolicy(Default::default())
+                Self::IdentitySecurityDefaultsEnforcementPolicy(Value::blank())
             }
-            "microsoft.graph.mailbox" => Self::Mailbox(Default::default()),
+            "microsoft.graph.mailbox" => Self::Mailbox(Value::blank()),
             "microsoft.graph.multiTenantOrganizationMember" => {
-                Self::MultiTenantOrganizationMember(Default::default())
+                Self::MultiTenantOrganizationMember(Value::blank())
             }
-            "microsoft.graph.orgContact" => Self::OrgContact(Default::default()),
-            "microsoft.graph.organization" => Self::Organization(Default::default()),
-            "microsoft.graph.permissionGrantPolicy" => {
-                Self::PermissionGrantPolicy(Default::default())
-            }
-            "microsoft.graph.policyBase" => Self::PolicyBase(Default::default()),
-            "microsoft.graph.remoteTenantGroup" => Self::RemoteTenantGroup(Default::default()),
+            "microsoft.graph.orgContact" => Self::OrgContact(Value::blank()),
+            "microsoft.graph.organization" => Self::Organization(Value::blank()),
+            "microsoft.graph.permissionGrantPolicy" => Self::PermissionGrantPolicy(Value::blank()),
+            "microsoft.graph.policyBase" => Self::PolicyBase(Value::blank()),
+            "microsoft.graph.remoteTenantGroup" => Self::RemoteTenantGroup(Value::blank()),
             "microsoft.graph.resourceSpecificPermissionGrant" => {
-                Self::ResourceSpecificPermissionGrant(Default::default())
+                Self::ResourceSpecificPermissionGrant(Value::blank())
             }
-            "microsoft.graph.servicePrincipal" => Self::ServicePrincipal(Default::default()),
-            "microsoft.graph.stsPolicy" => Self::StsPolicy(Default::default()),
+            "microsoft.graph.servicePrincipal" => Self::ServicePrincipal(Value::blank()),
+            "microsoft.graph.stsPolicy" => Self::StsPolicy(Value::blank()),
             "microsoft.graph.tenantAppManagementPolicy" => {
-                Self::TenantAppManagementPolicy(Default::default())
+                Self::TenantAppManagementPolicy(Value::blank())
             }
-            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
-            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
-            "microsoft.graph.user" => Self::User(Default::default()),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Value::blank()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Value::blank()),
+            "microsoft.graph.user" => Self::User(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7022,32 +7019,31 @@ impl ::graph_model::rt::Polymorphic for PolicyBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.policyBase" => Self::Base(Default::default()),
+            "microsoft.graph.policyBase" => Self::Base(Value::blank()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                Self::ActivityBasedTimeoutPolicy(Default::default())
+                Self::ActivityBasedTimeoutPolicy(Value::blank())
             }
-            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Default::default()),
-            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Default::default()),
-            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
+            "microsoft.graph.appManagementPolicy" => Self::AppManagementPolicy(Value::blank()),
+            "microsoft.graph.authorizationPolicy" => Self::AuthorizationPolicy(Value::blank()),
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Value::blank()),
             "microsoft.graph.crossTenantAccessPolicy" => {
-                Self::CrossTenantAccessPolicy(Default::default())
+                Self::CrossTenantAccessPolicy(Value::blank())
             }
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                Self::HomeRealmDiscoveryPolicy(Default::default())
+                Self::HomeRealmDiscoveryPolicy(Value::blank())
             }
             "microsoft.graph.identitySecurityDefaultsEnforcementPolicy" => {
-                Self::IdentitySecurityDefaultsEnforcementPolicy(Default::default())
+                Self::IdentitySecurityDefaultsEnforcementPolicy(Value::blank())
             }
-            "microsoft.graph.permissionGrantPolicy" => {
-                Self::PermissionGrantPolicy(Default::default())
-            }
-            "microsoft.graph.stsPolicy" => Self::StsPolicy(Default::default()),
+            "microsoft.graph.permissionGrantPolicy" => Self::PermissionGrantPolicy(Value::blank()),
+            "microsoft.graph.stsPolicy" => Self::StsPolicy(Value::blank()),
             "microsoft.graph.tenantAppManagementPolicy" => {
-                Self::TenantAppManagementPolicy(Default::default())
+                Self::TenantAppManagementPolicy(Value::blank())
             }
-            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
-            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Value::blank()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7575,10 +7571,11 @@ impl ::graph_model::rt::Polymorphic for ServiceProviderConstraintsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.serviceProviderConstraints" => Self::Base(Default::default()),
+            "microsoft.graph.serviceProviderConstraints" => Self::Base(Value::blank()),
             "microsoft.graph.delegatedAdminServiceProviderConstraints" => {
-                Self::DelegatedAdminServiceProviderConstraints(Default::default())
+                Self::DelegatedAdminServiceProviderConstraints(Value::blank())
             }
             _ => return None,
         };
@@ -7808,17 +7805,18 @@ impl ::graph_model::rt::Polymorphic for StsPolicyAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.stsPolicy" => Self::Base(Default::default()),
+            "microsoft.graph.stsPolicy" => Self::Base(Value::blank()),
             "microsoft.graph.activityBasedTimeoutPolicy" => {
-                Self::ActivityBasedTimeoutPolicy(Default::default())
+                Self::ActivityBasedTimeoutPolicy(Value::blank())
             }
-            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Default::default()),
+            "microsoft.graph.claimsMappingPolicy" => Self::ClaimsMappingPolicy(Value::blank()),
             "microsoft.graph.homeRealmDiscoveryPolicy" => {
-                Self::HomeRealmDiscoveryPolicy(Default::default())
+                Self::HomeRealmDiscoveryPolicy(Value::blank())
             }
-            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Default::default()),
-            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Default::default()),
+            "microsoft.graph.tokenIssuancePolicy" => Self::TokenIssuancePolicy(Value::blank()),
+            "microsoft.graph.tokenLifetimePolicy" => Self::TokenLifetimePolicy(Value::blank()),
             _ => return None,
         };
         match self {
@@ -8426,10 +8424,11 @@ impl ::graph_model::rt::Polymorphic for ValidatingDomainsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.validatingDomains" => Self::Base(Default::default()),
-            "microsoft.graph.allDomains" => Self::AllDomains(Default::default()),
-            "microsoft.graph.enumeratedDomains" => Self::EnumeratedDomains(Default::default()),
+            "microsoft.graph.validatingDomains" => Self::Base(Value::blank()),
+            "microsoft.graph.allDomains" => Self::AllDomains(Value::blank()),
+            "microsoft.graph.enumeratedDomains" => Self::EnumeratedDomains(Value::blank()),
             _ => return None,
         };
         match self {

@@ -2183,9 +2183,10 @@ impl ::graph_model::rt::Polymorphic for ListItemVersionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.listItemVersion" => Self::Base(Default::default()),
-            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Default::default()),
+            "microsoft.graph.listItemVersion" => Self::Base(Value::blank()),
+            "microsoft.graph.documentSetVersion" => Self::DocumentSetVersion(Value::blank()),
             _ => return None,
         };
         match self {

@@ -1785,11 +1785,12 @@ impl ::graph_model::rt::Polymorphic for ServicePrincipalAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.servicePrincipal" => Self::Base(Default::default()),
-            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Default::default()),
+            "microsoft.graph.servicePrincipal" => Self::Base(Value::blank()),
+            "microsoft.graph.agentIdentity" => Self::AgentIdentity(Value::blank()),
             "microsoft.graph.agentIdentityBlueprintPrincipal" => {
-                Self::AgentIdentityBlueprintPrincipal(Default::default())
+                Self::AgentIdentityBlueprintPrincipal(Value::blank())
             }
             _ => return None,
         };

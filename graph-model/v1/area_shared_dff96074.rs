@@ -198,15 +198,14 @@ impl ::graph_model::rt::Polymorphic for AuthenticationCombinationConfigurationAn
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.authenticationCombinationConfiguration" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.authenticationCombinationConfiguration" => Self::Base(Value::blank()),
             "microsoft.graph.fido2CombinationConfiguration" => {
-                Self::Fido2CombinationConfiguration(Default::default())
+                Self::Fido2CombinationConfiguration(Value::blank())
             }
             "microsoft.graph.x509CertificateCombinationConfiguration" => {
-                Self::X509CertificateCombinationConfiguration(Default::default())
+                Self::X509CertificateCombinationConfiguration(Value::blank())
             }
             _ => return None,
         };
@@ -1758,13 +1757,14 @@ impl ::graph_model::rt::Polymorphic for ConditionalAccessExternalTenantsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.conditionalAccessExternalTenants" => Self::Base(Default::default()),
+            "microsoft.graph.conditionalAccessExternalTenants" => Self::Base(Value::blank()),
             "microsoft.graph.conditionalAccessAllExternalTenants" => {
-                Self::ConditionalAccessAllExternalTenants(Default::default())
+                Self::ConditionalAccessAllExternalTenants(Value::blank())
             }
             "microsoft.graph.conditionalAccessEnumeratedExternalTenants" => {
-                Self::ConditionalAccessEnumeratedExternalTenants(Default::default())
+                Self::ConditionalAccessEnumeratedExternalTenants(Value::blank())
             }
             _ => return None,
         };
@@ -2751,11 +2751,10 @@ impl ::graph_model::rt::Polymorphic for ConditionalAccessPolicyAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.conditionalAccessPolicy" => Self::Base(Default::default()),
-            "microsoft.graph.whatIfAnalysisResult" => {
-                Self::WhatIfAnalysisResult(Default::default())
-            }
+            "microsoft.graph.conditionalAccessPolicy" => Self::Base(Value::blank()),
+            "microsoft.graph.whatIfAnalysisResult" => Self::WhatIfAnalysisResult(Value::blank()),
             _ => return None,
         };
         match self {

@@ -898,25 +898,26 @@ impl ::graph_model::rt::Polymorphic for DeviceActionResultAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceActionResult" => Self::Base(Default::default()),
+            "microsoft.graph.deviceActionResult" => Self::Base(Value::blank()),
             "microsoft.graph.deleteUserFromSharedAppleDeviceActionResult" => {
-                Self::DeleteUserFromSharedAppleDeviceActionResult(Default::default())
+                Self::DeleteUserFromSharedAppleDeviceActionResult(Value::blank())
             }
             "microsoft.graph.locateDeviceActionResult" => {
-                Self::LocateDeviceActionResult(Default::default())
+                Self::LocateDeviceActionResult(Value::blank())
             }
             "microsoft.graph.remoteLockActionResult" => {
-                Self::RemoteLockActionResult(Default::default())
+                Self::RemoteLockActionResult(Value::blank())
             }
             "microsoft.graph.resetPasscodeActionResult" => {
-                Self::ResetPasscodeActionResult(Default::default())
+                Self::ResetPasscodeActionResult(Value::blank())
             }
             "microsoft.graph.rotateBitLockerKeysDeviceActionResult" => {
-                Self::RotateBitLockerKeysDeviceActionResult(Default::default())
+                Self::RotateBitLockerKeysDeviceActionResult(Value::blank())
             }
             "microsoft.graph.windowsDefenderScanActionResult" => {
-                Self::WindowsDefenderScanActionResult(Default::default())
+                Self::WindowsDefenderScanActionResult(Value::blank())
             }
             _ => return None,
         };
@@ -2916,12 +2917,11 @@ impl ::graph_model::rt::Polymorphic for DeviceManagementTroubleshootingEventAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.deviceManagementTroubleshootingEvent" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.deviceManagementTroubleshootingEvent" => Self::Base(Value::blank()),
             "microsoft.graph.enrollmentTroubleshootingEvent" => {
-                Self::EnrollmentTroubleshootingEvent(Default::default())
+                Self::EnrollmentTroubleshootingEvent(Value::blank())
             }
             _ => return None,
         };

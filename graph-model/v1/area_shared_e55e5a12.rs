@@ -141,10 +141,11 @@ impl ::graph_model::rt::Polymorphic for TeamsAppInstallationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.teamsAppInstallation" => Self::Base(Default::default()),
+            "microsoft.graph.teamsAppInstallation" => Self::Base(Value::blank()),
             "microsoft.graph.userScopeTeamsAppInstallation" => {
-                Self::UserScopeTeamsAppInstallation(Default::default())
+                Self::UserScopeTeamsAppInstallation(Value::blank())
             }
             _ => return None,
         };

@@ -454,10 +454,11 @@ impl ::graph_model::rt::Polymorphic for OfferShiftRequestAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.offerShiftRequest" => Self::Base(Default::default()),
+            "microsoft.graph.offerShiftRequest" => Self::Base(Value::blank()),
             "microsoft.graph.swapShiftsChangeRequest" => {
-                Self::SwapShiftsChangeRequest(Default::default())
+                Self::SwapShiftsChangeRequest(Value::blank())
             }
             _ => return None,
         };
@@ -2164,9 +2165,10 @@ impl ::graph_model::rt::Polymorphic for ShiftItemAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.shiftItem" => Self::Base(Default::default()),
-            "microsoft.graph.openShiftItem" => Self::OpenShiftItem(Default::default()),
+            "microsoft.graph.shiftItem" => Self::Base(Value::blank()),
+            "microsoft.graph.openShiftItem" => Self::OpenShiftItem(Value::blank()),
             _ => return None,
         };
         match self {

@@ -1117,13 +1117,14 @@ impl ::graph_model::rt::Polymorphic for SubjectRightsRequestMailboxLocationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.subjectRightsRequestMailboxLocation" => Self::Base(Default::default()),
+            "microsoft.graph.subjectRightsRequestMailboxLocation" => Self::Base(Value::blank()),
             "microsoft.graph.subjectRightsRequestAllMailboxLocation" => {
-                Self::SubjectRightsRequestAllMailboxLocation(Default::default())
+                Self::SubjectRightsRequestAllMailboxLocation(Value::blank())
             }
             "microsoft.graph.subjectRightsRequestEnumeratedMailboxLocation" => {
-                Self::SubjectRightsRequestEnumeratedMailboxLocation(Default::default())
+                Self::SubjectRightsRequestEnumeratedMailboxLocation(Value::blank())
             }
             _ => return None,
         };
@@ -1310,13 +1311,14 @@ impl ::graph_model::rt::Polymorphic for SubjectRightsRequestSiteLocationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.subjectRightsRequestSiteLocation" => Self::Base(Default::default()),
+            "microsoft.graph.subjectRightsRequestSiteLocation" => Self::Base(Value::blank()),
             "microsoft.graph.subjectRightsRequestAllSiteLocation" => {
-                Self::SubjectRightsRequestAllSiteLocation(Default::default())
+                Self::SubjectRightsRequestAllSiteLocation(Value::blank())
             }
             "microsoft.graph.subjectRightsRequestEnumeratedSiteLocation" => {
-                Self::SubjectRightsRequestEnumeratedSiteLocation(Default::default())
+                Self::SubjectRightsRequestEnumeratedSiteLocation(Value::blank())
             }
             _ => return None,
         };

@@ -789,29 +789,26 @@ impl ::graph_model::rt::Polymorphic for IdentitySetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identitySet" => Self::Base(Default::default()),
+            "microsoft.graph.identitySet" => Self::Base(Value::blank()),
             "microsoft.graph.aiInteractionMentionedIdentitySet" => {
-                Self::AiInteractionMentionedIdentitySet(Default::default())
+                Self::AiInteractionMentionedIdentitySet(Value::blank())
             }
             "microsoft.graph.chatMessageFromIdentitySet" => {
-                Self::ChatMessageFromIdentitySet(Default::default())
+                Self::ChatMessageFromIdentitySet(Value::blank())
             }
             "microsoft.graph.chatMessageMentionedIdentitySet" => {
-                Self::ChatMessageMentionedIdentitySet(Default::default())
+                Self::ChatMessageMentionedIdentitySet(Value::blank())
             }
             "microsoft.graph.chatMessageReactionIdentitySet" => {
-                Self::ChatMessageReactionIdentitySet(Default::default())
+                Self::ChatMessageReactionIdentitySet(Value::blank())
             }
             "microsoft.graph.communicationsIdentitySet" => {
-                Self::CommunicationsIdentitySet(Default::default())
+                Self::CommunicationsIdentitySet(Value::blank())
             }
-            "microsoft.graph.engagementIdentitySet" => {
-                Self::EngagementIdentitySet(Default::default())
-            }
-            "microsoft.graph.sharePointIdentitySet" => {
-                Self::SharePointIdentitySet(Default::default())
-            }
+            "microsoft.graph.engagementIdentitySet" => Self::EngagementIdentitySet(Value::blank()),
+            "microsoft.graph.sharePointIdentitySet" => Self::SharePointIdentitySet(Value::blank()),
             _ => return None,
         };
         match self {

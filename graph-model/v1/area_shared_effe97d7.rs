@@ -391,26 +391,25 @@ impl ::graph_model::rt::Polymorphic for IdentityProviderBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityProviderBase" => Self::Base(Default::default()),
+            "microsoft.graph.identityProviderBase" => Self::Base(Value::blank()),
             "microsoft.graph.appleManagedIdentityProvider" => {
-                Self::AppleManagedIdentityProvider(Default::default())
+                Self::AppleManagedIdentityProvider(Value::blank())
             }
             "microsoft.graph.builtInIdentityProvider" => {
-                Self::BuiltInIdentityProvider(Default::default())
+                Self::BuiltInIdentityProvider(Value::blank())
             }
             "microsoft.graph.internalDomainFederation" => {
-                Self::InternalDomainFederation(Default::default())
+                Self::InternalDomainFederation(Value::blank())
             }
-            "microsoft.graph.oidcIdentityProvider" => {
-                Self::OidcIdentityProvider(Default::default())
-            }
+            "microsoft.graph.oidcIdentityProvider" => Self::OidcIdentityProvider(Value::blank()),
             "microsoft.graph.samlOrWsFedExternalDomainFederation" => {
-                Self::SamlOrWsFedExternalDomainFederation(Default::default())
+                Self::SamlOrWsFedExternalDomainFederation(Value::blank())
             }
-            "microsoft.graph.samlOrWsFedProvider" => Self::SamlOrWsFedProvider(Default::default()),
+            "microsoft.graph.samlOrWsFedProvider" => Self::SamlOrWsFedProvider(Value::blank()),
             "microsoft.graph.socialIdentityProvider" => {
-                Self::SocialIdentityProvider(Default::default())
+                Self::SocialIdentityProvider(Value::blank())
             }
             _ => return None,
         };
@@ -716,13 +715,14 @@ impl ::graph_model::rt::Polymorphic for OidcClientAuthenticationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.oidcClientAuthentication" => Self::Base(Default::default()),
+            "microsoft.graph.oidcClientAuthentication" => Self::Base(Value::blank()),
             "microsoft.graph.oidcClientSecretAuthentication" => {
-                Self::OidcClientSecretAuthentication(Default::default())
+                Self::OidcClientSecretAuthentication(Value::blank())
             }
             "microsoft.graph.oidcPrivateJwtKeyClientAuthentication" => {
-                Self::OidcPrivateJwtKeyClientAuthentication(Default::default())
+                Self::OidcPrivateJwtKeyClientAuthentication(Value::blank())
             }
             _ => return None,
         };
@@ -1517,13 +1517,14 @@ impl ::graph_model::rt::Polymorphic for SamlOrWsFedProviderAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.samlOrWsFedProvider" => Self::Base(Default::default()),
+            "microsoft.graph.samlOrWsFedProvider" => Self::Base(Value::blank()),
             "microsoft.graph.internalDomainFederation" => {
-                Self::InternalDomainFederation(Default::default())
+                Self::InternalDomainFederation(Value::blank())
             }
             "microsoft.graph.samlOrWsFedExternalDomainFederation" => {
-                Self::SamlOrWsFedExternalDomainFederation(Default::default())
+                Self::SamlOrWsFedExternalDomainFederation(Value::blank())
             }
             _ => return None,
         };

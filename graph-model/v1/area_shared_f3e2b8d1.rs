@@ -309,25 +309,26 @@ impl ::graph_model::rt::Polymorphic for CustomAuthenticationExtensionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customAuthenticationExtension" => Self::Base(Default::default()),
+            "microsoft.graph.customAuthenticationExtension" => Self::Base(Value::blank()),
             "microsoft.graph.onAttributeCollectionStartCustomExtension" => {
-                Self::OnAttributeCollectionStartCustomExtension(Default::default())
+                Self::OnAttributeCollectionStartCustomExtension(Value::blank())
             }
             "microsoft.graph.onAttributeCollectionSubmitCustomExtension" => {
-                Self::OnAttributeCollectionSubmitCustomExtension(Default::default())
+                Self::OnAttributeCollectionSubmitCustomExtension(Value::blank())
             }
             "microsoft.graph.onOtpSendCustomExtension" => {
-                Self::OnOtpSendCustomExtension(Default::default())
+                Self::OnOtpSendCustomExtension(Value::blank())
             }
             "microsoft.graph.onPasswordSubmitCustomExtension" => {
-                Self::OnPasswordSubmitCustomExtension(Default::default())
+                Self::OnPasswordSubmitCustomExtension(Value::blank())
             }
             "microsoft.graph.onTokenIssuanceStartCustomExtension" => {
-                Self::OnTokenIssuanceStartCustomExtension(Default::default())
+                Self::OnTokenIssuanceStartCustomExtension(Value::blank())
             }
             "microsoft.graph.onVerifiedIdClaimValidationCustomExtension" => {
-                Self::OnVerifiedIdClaimValidationCustomExtension(Default::default())
+                Self::OnVerifiedIdClaimValidationCustomExtension(Value::blank())
             }
             _ => return None,
         };
@@ -539,15 +540,16 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionAuthenticationConfigurati
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.customExtensionAuthenticationConfiguration" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.azureAdPopTokenAuthentication" => {
-                Self::AzureAdPopTokenAuthentication(Default::default())
+                Self::AzureAdPopTokenAuthentication(Value::blank())
             }
             "microsoft.graph.azureAdTokenAuthentication" => {
-                Self::AzureAdTokenAuthentication(Default::default())
+                Self::AzureAdTokenAuthentication(Value::blank())
             }
             _ => return None,
         };
@@ -732,10 +734,11 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionBehaviorOnErrorAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customExtensionBehaviorOnError" => Self::Base(Default::default()),
+            "microsoft.graph.customExtensionBehaviorOnError" => Self::Base(Value::blank()),
             "microsoft.graph.fallbackToMicrosoftProviderOnError" => {
-                Self::FallbackToMicrosoftProviderOnError(Default::default())
+                Self::FallbackToMicrosoftProviderOnError(Value::blank())
             }
             _ => return None,
         };
@@ -992,13 +995,12 @@ impl ::graph_model::rt::Polymorphic for CustomExtensionEndpointConfigurationAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.customExtensionEndpointConfiguration" => {
-                Self::Base(Default::default())
-            }
-            "microsoft.graph.httpRequestEndpoint" => Self::HttpRequestEndpoint(Default::default()),
+            "microsoft.graph.customExtensionEndpointConfiguration" => Self::Base(Value::blank()),
+            "microsoft.graph.httpRequestEndpoint" => Self::HttpRequestEndpoint(Value::blank()),
             "microsoft.graph.logicAppTriggerEndpointConfiguration" => {
-                Self::LogicAppTriggerEndpointConfiguration(Default::default())
+                Self::LogicAppTriggerEndpointConfiguration(Value::blank())
             }
             _ => return None,
         };

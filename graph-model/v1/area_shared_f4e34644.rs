@@ -200,18 +200,19 @@ impl ::graph_model::rt::Polymorphic for BaseItemAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.baseItem" => Self::Base(Default::default()),
-            "microsoft.graph.baseSitePage" => Self::BaseSitePage(Default::default()),
-            "microsoft.graph.drive" => Self::Drive(Default::default()),
-            "microsoft.graph.driveItem" => Self::DriveItem(Default::default()),
-            "microsoft.graph.list" => Self::List(Default::default()),
-            "microsoft.graph.listItem" => Self::ListItem(Default::default()),
-            "microsoft.graph.recycleBin" => Self::RecycleBin(Default::default()),
-            "microsoft.graph.recycleBinItem" => Self::RecycleBinItem(Default::default()),
-            "microsoft.graph.sharedDriveItem" => Self::SharedDriveItem(Default::default()),
-            "microsoft.graph.site" => Self::Site(Default::default()),
-            "microsoft.graph.sitePage" => Self::SitePage(Default::default()),
+            "microsoft.graph.baseItem" => Self::Base(Value::blank()),
+            "microsoft.graph.baseSitePage" => Self::BaseSitePage(Value::blank()),
+            "microsoft.graph.drive" => Self::Drive(Value::blank()),
+            "microsoft.graph.driveItem" => Self::DriveItem(Value::blank()),
+            "microsoft.graph.list" => Self::List(Value::blank()),
+            "microsoft.graph.listItem" => Self::ListItem(Value::blank()),
+            "microsoft.graph.recycleBin" => Self::RecycleBin(Value::blank()),
+            "microsoft.graph.recycleBinItem" => Self::RecycleBinItem(Value::blank()),
+            "microsoft.graph.sharedDriveItem" => Self::SharedDriveItem(Value::blank()),
+            "microsoft.graph.site" => Self::Site(Value::blank()),
+            "microsoft.graph.sitePage" => Self::SitePage(Value::blank()),
             _ => return None,
         };
         match self {
@@ -499,9 +500,10 @@ impl ::graph_model::rt::Polymorphic for BaseSitePageAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.baseSitePage" => Self::Base(Default::default()),
-            "microsoft.graph.sitePage" => Self::SitePage(Default::default()),
+            "microsoft.graph.baseSitePage" => Self::Base(Value::blank()),
+            "microsoft.graph.sitePage" => Self::SitePage(Value::blank()),
             _ => return None,
         };
         match self {
@@ -2861,10 +2863,11 @@ impl ::graph_model::rt::Polymorphic for WebPartAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.webPart" => Self::Base(Default::default()),
-            "microsoft.graph.standardWebPart" => Self::StandardWebPart(Default::default()),
-            "microsoft.graph.textWebPart" => Self::TextWebPart(Default::default()),
+            "microsoft.graph.webPart" => Self::Base(Value::blank()),
+            "microsoft.graph.standardWebPart" => Self::StandardWebPart(Value::blank()),
+            "microsoft.graph.textWebPart" => Self::TextWebPart(Value::blank()),
             _ => return None,
         };
         match self {

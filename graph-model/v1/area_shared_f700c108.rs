@@ -116,9 +116,10 @@ impl ::graph_model::rt::Polymorphic for ExtensionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.extension" => Self::Base(Default::default()),
-            "microsoft.graph.openTypeExtension" => Self::OpenTypeExtension(Default::default()),
+            "microsoft.graph.extension" => Self::Base(Value::blank()),
+            "microsoft.graph.openTypeExtension" => Self::OpenTypeExtension(Value::blank()),
             _ => return None,
         };
         match self {

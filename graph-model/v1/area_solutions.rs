@@ -1409,9 +1409,10 @@ impl ::graph_model::rt::Polymorphic for BookingCustomerBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.bookingCustomerBase" => Self::Base(Default::default()),
-            "microsoft.graph.bookingCustomer" => Self::BookingCustomer(Default::default()),
+            "microsoft.graph.bookingCustomerBase" => Self::Base(Value::blank()),
+            "microsoft.graph.bookingCustomer" => Self::BookingCustomer(Value::blank()),
             _ => return None,
         };
         match self {
@@ -1703,10 +1704,11 @@ impl ::graph_model::rt::Polymorphic for BookingCustomerInformationBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.bookingCustomerInformationBase" => Self::Base(Default::default()),
+            "microsoft.graph.bookingCustomerInformationBase" => Self::Base(Value::blank()),
             "microsoft.graph.bookingCustomerInformation" => {
-                Self::BookingCustomerInformation(Default::default())
+                Self::BookingCustomerInformation(Value::blank())
             }
             _ => return None,
         };
@@ -3067,9 +3069,10 @@ impl ::graph_model::rt::Polymorphic for BookingStaffMemberBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.bookingStaffMemberBase" => Self::Base(Default::default()),
-            "microsoft.graph.bookingStaffMember" => Self::BookingStaffMember(Default::default()),
+            "microsoft.graph.bookingStaffMemberBase" => Self::Base(Value::blank()),
+            "microsoft.graph.bookingStaffMember" => Self::BookingStaffMember(Value::blank()),
             _ => return None,
         };
         match self {
@@ -3577,10 +3580,11 @@ impl ::graph_model::rt::Polymorphic for BookingsAvailabilityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.bookingsAvailability" => Self::Base(Default::default()),
+            "microsoft.graph.bookingsAvailability" => Self::Base(Value::blank()),
             "microsoft.graph.bookingsAvailabilityWindow" => {
-                Self::BookingsAvailabilityWindow(Default::default())
+                Self::BookingsAvailabilityWindow(Value::blank())
             }
             _ => return None,
         };
@@ -3979,13 +3983,14 @@ impl ::graph_model::rt::Polymorphic for BrowseSessionBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.browseSessionBase" => Self::Base(Default::default()),
+            "microsoft.graph.browseSessionBase" => Self::Base(Value::blank()),
             "microsoft.graph.oneDriveForBusinessBrowseSession" => {
-                Self::OneDriveForBusinessBrowseSession(Default::default())
+                Self::OneDriveForBusinessBrowseSession(Value::blank())
             }
             "microsoft.graph.sharePointBrowseSession" => {
-                Self::SharePointBrowseSession(Default::default())
+                Self::SharePointBrowseSession(Value::blank())
             }
             _ => return None,
         };
@@ -6265,10 +6270,11 @@ impl ::graph_model::rt::Polymorphic for MailboxRestoreArtifactAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.mailboxRestoreArtifact" => Self::Base(Default::default()),
+            "microsoft.graph.mailboxRestoreArtifact" => Self::Base(Value::blank()),
             "microsoft.graph.granularMailboxRestoreArtifact" => {
-                Self::GranularMailboxRestoreArtifact(Default::default())
+                Self::GranularMailboxRestoreArtifact(Value::blank())
             }
             _ => return None,
         };
@@ -7453,16 +7459,17 @@ impl ::graph_model::rt::Polymorphic for ProtectionPolicyBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.protectionPolicyBase" => Self::Base(Default::default()),
+            "microsoft.graph.protectionPolicyBase" => Self::Base(Value::blank()),
             "microsoft.graph.exchangeProtectionPolicy" => {
-                Self::ExchangeProtectionPolicy(Default::default())
+                Self::ExchangeProtectionPolicy(Value::blank())
             }
             "microsoft.graph.oneDriveForBusinessProtectionPolicy" => {
-                Self::OneDriveForBusinessProtectionPolicy(Default::default())
+                Self::OneDriveForBusinessProtectionPolicy(Value::blank())
             }
             "microsoft.graph.sharePointProtectionPolicy" => {
-                Self::SharePointProtectionPolicy(Default::default())
+                Self::SharePointProtectionPolicy(Value::blank())
             }
             _ => return None,
         };
@@ -8602,16 +8609,17 @@ impl ::graph_model::rt::Polymorphic for RestoreSessionBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.restoreSessionBase" => Self::Base(Default::default()),
+            "microsoft.graph.restoreSessionBase" => Self::Base(Value::blank()),
             "microsoft.graph.exchangeRestoreSession" => {
-                Self::ExchangeRestoreSession(Default::default())
+                Self::ExchangeRestoreSession(Value::blank())
             }
             "microsoft.graph.oneDriveForBusinessRestoreSession" => {
-                Self::OneDriveForBusinessRestoreSession(Default::default())
+                Self::OneDriveForBusinessRestoreSession(Value::blank())
             }
             "microsoft.graph.sharePointRestoreSession" => {
-                Self::SharePointRestoreSession(Default::default())
+                Self::SharePointRestoreSession(Value::blank())
             }
             _ => return None,
         };
@@ -10579,12 +10587,11 @@ impl ::graph_model::rt::Polymorphic for VirtualEventAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.virtualEvent" => Self::Base(Default::default()),
-            "microsoft.graph.virtualEventTownhall" => {
-                Self::VirtualEventTownhall(Default::default())
-            }
-            "microsoft.graph.virtualEventWebinar" => Self::VirtualEventWebinar(Default::default()),
+            "microsoft.graph.virtualEvent" => Self::Base(Value::blank()),
+            "microsoft.graph.virtualEventTownhall" => Self::VirtualEventTownhall(Value::blank()),
+            "microsoft.graph.virtualEventWebinar" => Self::VirtualEventWebinar(Value::blank()),
             _ => return None,
         };
         match self {
@@ -11574,15 +11581,14 @@ impl ::graph_model::rt::Polymorphic for VirtualEventRegistrationQuestionBaseAny 
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.virtualEventRegistrationQuestionBase" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.virtualEventRegistrationQuestionBase" => Self::Base(Value::blank()),
             "microsoft.graph.virtualEventRegistrationCustomQuestion" => {
-                Self::VirtualEventRegistrationCustomQuestion(Default::default())
+                Self::VirtualEventRegistrationCustomQuestion(Value::blank())
             }
             "microsoft.graph.virtualEventRegistrationPredefinedQuestion" => {
-                Self::VirtualEventRegistrationPredefinedQuestion(Default::default())
+                Self::VirtualEventRegistrationPredefinedQuestion(Value::blank())
             }
             _ => return None,
         };

@@ -1915,31 +1915,32 @@ impl ::graph_model::rt::Polymorphic for SharePointMigrationEventAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.sharePointMigrationEvent" => Self::Base(Default::default()),
+            "microsoft.graph.sharePointMigrationEvent" => Self::Base(Value::blank()),
             "microsoft.graph.sharePointMigrationFinishManifestFileUploadEvent" => {
-                Self::SharePointMigrationFinishManifestFileUploadEvent(Default::default())
+                Self::SharePointMigrationFinishManifestFileUploadEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobCancelledEvent" => {
-                Self::SharePointMigrationJobCancelledEvent(Default::default())
+                Self::SharePointMigrationJobCancelledEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobDeletedEvent" => {
-                Self::SharePointMigrationJobDeletedEvent(Default::default())
+                Self::SharePointMigrationJobDeletedEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobErrorEvent" => {
-                Self::SharePointMigrationJobErrorEvent(Default::default())
+                Self::SharePointMigrationJobErrorEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobPostponedEvent" => {
-                Self::SharePointMigrationJobPostponedEvent(Default::default())
+                Self::SharePointMigrationJobPostponedEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobProgressEvent" => {
-                Self::SharePointMigrationJobProgressEvent(Default::default())
+                Self::SharePointMigrationJobProgressEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobQueuedEvent" => {
-                Self::SharePointMigrationJobQueuedEvent(Default::default())
+                Self::SharePointMigrationJobQueuedEvent(Value::blank())
             }
             "microsoft.graph.sharePointMigrationJobStartEvent" => {
-                Self::SharePointMigrationJobStartEvent(Default::default())
+                Self::SharePointMigrationJobStartEvent(Value::blank())
             }
             _ => return None,
         };

@@ -684,10 +684,11 @@ impl ::graph_model::rt::Polymorphic for DelegatedAdminRelationshipAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.delegatedAdminRelationship" => Self::Base(Default::default()),
+            "microsoft.graph.delegatedAdminRelationship" => Self::Base(Value::blank()),
             "microsoft.graph.resellerDelegatedAdminRelationship" => {
-                Self::ResellerDelegatedAdminRelationship(Default::default())
+                Self::ResellerDelegatedAdminRelationship(Value::blank())
             }
             _ => return None,
         };

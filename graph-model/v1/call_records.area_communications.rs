@@ -984,14 +984,13 @@ impl ::graph_model::rt::Polymorphic for EndpointAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.callRecords.endpoint" => Self::Base(Default::default()),
+            "microsoft.graph.callRecords.endpoint" => Self::Base(Value::blank()),
             "microsoft.graph.callRecords.participantEndpoint" => {
-                Self::ParticipantEndpoint(Default::default())
+                Self::ParticipantEndpoint(Value::blank())
             }
-            "microsoft.graph.callRecords.serviceEndpoint" => {
-                Self::ServiceEndpoint(Default::default())
-            }
+            "microsoft.graph.callRecords.serviceEndpoint" => Self::ServiceEndpoint(Value::blank()),
             _ => return None,
         };
         match self {
@@ -3247,13 +3246,12 @@ impl ::graph_model::rt::Polymorphic for UserAgentAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.callRecords.userAgent" => Self::Base(Default::default()),
-            "microsoft.graph.callRecords.clientUserAgent" => {
-                Self::ClientUserAgent(Default::default())
-            }
+            "microsoft.graph.callRecords.userAgent" => Self::Base(Value::blank()),
+            "microsoft.graph.callRecords.clientUserAgent" => Self::ClientUserAgent(Value::blank()),
             "microsoft.graph.callRecords.serviceUserAgent" => {
-                Self::ServiceUserAgent(Default::default())
+                Self::ServiceUserAgent(Value::blank())
             }
             _ => return None,
         };

@@ -310,10 +310,11 @@ impl ::graph_model::rt::Polymorphic for ParticipantBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.callRecords.participantBase" => Self::Base(Default::default()),
-            "microsoft.graph.callRecords.organizer" => Self::Organizer(Default::default()),
-            "microsoft.graph.callRecords.participant" => Self::Participant(Default::default()),
+            "microsoft.graph.callRecords.participantBase" => Self::Base(Value::blank()),
+            "microsoft.graph.callRecords.organizer" => Self::Organizer(Value::blank()),
+            "microsoft.graph.callRecords.participant" => Self::Participant(Value::blank()),
             _ => return None,
         };
         match self {

@@ -449,15 +449,14 @@ impl ::graph_model::rt::Polymorphic for RecoveryJobBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.entraRecoveryServices.recoveryJobBase" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.entraRecoveryServices.recoveryJobBase" => Self::Base(Value::blank()),
             "microsoft.graph.entraRecoveryServices.recoveryJob" => {
-                Self::RecoveryJob(Default::default())
+                Self::RecoveryJob(Value::blank())
             }
             "microsoft.graph.entraRecoveryServices.recoveryPreviewJob" => {
-                Self::RecoveryPreviewJob(Default::default())
+                Self::RecoveryPreviewJob(Value::blank())
             }
             _ => return None,
         };
@@ -788,15 +787,16 @@ impl ::graph_model::rt::Polymorphic for RecoveryJobFilteringCriteriaBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.entraRecoveryServices.recoveryJobFilteringCriteriaBase" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.entraRecoveryServices.recoveryJobEntityNameAndIdsFilter" => {
-                Self::RecoveryJobEntityNameAndIdsFilter(Default::default())
+                Self::RecoveryJobEntityNameAndIdsFilter(Value::blank())
             }
             "microsoft.graph.entraRecoveryServices.recoveryJobEntityNamesFilter" => {
-                Self::RecoveryJobEntityNamesFilter(Default::default())
+                Self::RecoveryJobEntityNamesFilter(Value::blank())
             }
             _ => return None,
         };

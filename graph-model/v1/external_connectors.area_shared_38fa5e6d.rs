@@ -962,10 +962,11 @@ impl ::graph_model::rt::Polymorphic for ExternalActivityAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.externalConnectors.externalActivity" => Self::Base(Default::default()),
+            "microsoft.graph.externalConnectors.externalActivity" => Self::Base(Value::blank()),
             "microsoft.graph.externalConnectors.externalActivityResult" => {
-                Self::ExternalActivityResult(Default::default())
+                Self::ExternalActivityResult(Value::blank())
             }
             _ => return None,
         };
@@ -3205,12 +3206,13 @@ impl ::graph_model::rt::Polymorphic for UrlToItemResolverBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.externalConnectors.urlToItemResolverBase" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.externalConnectors.itemIdResolver" => {
-                Self::ItemIdResolver(Default::default())
+                Self::ItemIdResolver(Value::blank())
             }
             _ => return None,
         };

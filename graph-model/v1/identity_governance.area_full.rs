@@ -187,10 +187,11 @@ impl ::graph_model::rt::Polymorphic for CancelScopeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityGovernance.cancelScope" => Self::Base(Default::default()),
+            "microsoft.graph.identityGovernance.cancelScope" => Self::Base(Value::blank()),
             "microsoft.graph.identityGovernance.cancelRunsScope" => {
-                Self::CancelRunsScope(Default::default())
+                Self::CancelRunsScope(Value::blank())
             }
             _ => return None,
         };
@@ -1412,11 +1413,12 @@ impl ::graph_model::rt::Polymorphic for WorkflowBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityGovernance.workflowBase" => Self::Base(Default::default()),
-            "microsoft.graph.identityGovernance.workflow" => Self::Workflow(Default::default()),
+            "microsoft.graph.identityGovernance.workflowBase" => Self::Base(Value::blank()),
+            "microsoft.graph.identityGovernance.workflow" => Self::Workflow(Value::blank()),
             "microsoft.graph.identityGovernance.workflowVersion" => {
-                Self::WorkflowVersion(Default::default())
+                Self::WorkflowVersion(Value::blank())
             }
             _ => return None,
         };

@@ -425,19 +425,20 @@ impl ::graph_model::rt::Polymorphic for ActivationScopeAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityGovernance.activationScope" => Self::Base(Default::default()),
+            "microsoft.graph.identityGovernance.activationScope" => Self::Base(Value::blank()),
             "microsoft.graph.identityGovernance.activateGroupScope" => {
-                Self::ActivateGroupScope(Default::default())
+                Self::ActivateGroupScope(Value::blank())
             }
             "microsoft.graph.identityGovernance.activateProcessingResultScope" => {
-                Self::ActivateProcessingResultScope(Default::default())
+                Self::ActivateProcessingResultScope(Value::blank())
             }
             "microsoft.graph.identityGovernance.activateRunScope" => {
-                Self::ActivateRunScope(Default::default())
+                Self::ActivateRunScope(Value::blank())
             }
             "microsoft.graph.identityGovernance.activateUserScope" => {
-                Self::ActivateUserScope(Default::default())
+                Self::ActivateUserScope(Value::blank())
             }
             _ => return None,
         };
@@ -2075,15 +2076,14 @@ impl ::graph_model::rt::Polymorphic for QuarantineConditionAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.identityGovernance.quarantineCondition" => {
-                Self::Base(Default::default())
-            }
+            "microsoft.graph.identityGovernance.quarantineCondition" => Self::Base(Value::blank()),
             "microsoft.graph.identityGovernance.countBasedQuarantineCondition" => {
-                Self::CountBasedQuarantineCondition(Default::default())
+                Self::CountBasedQuarantineCondition(Value::blank())
             }
             "microsoft.graph.identityGovernance.percentageBasedQuarantineCondition" => {
-                Self::PercentageBasedQuarantineCondition(Default::default())
+                Self::PercentageBasedQuarantineCondition(Value::blank())
             }
             _ => return None,
         };
@@ -3891,15 +3891,16 @@ impl ::graph_model::rt::Polymorphic for WorkflowExecutionConditionsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.identityGovernance.workflowExecutionConditions" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.identityGovernance.onDemandExecutionOnly" => {
-                Self::OnDemandExecutionOnly(Default::default())
+                Self::OnDemandExecutionOnly(Value::blank())
             }
             "microsoft.graph.identityGovernance.triggerAndScopeBasedConditions" => {
-                Self::TriggerAndScopeBasedConditions(Default::default())
+                Self::TriggerAndScopeBasedConditions(Value::blank())
             }
             _ => return None,
         };
@@ -4089,21 +4090,22 @@ impl ::graph_model::rt::Polymorphic for WorkflowExecutionTriggerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
             "microsoft.graph.identityGovernance.workflowExecutionTrigger" => {
-                Self::Base(Default::default())
+                Self::Base(Value::blank())
             }
             "microsoft.graph.identityGovernance.attributeChangeTrigger" => {
-                Self::AttributeChangeTrigger(Default::default())
+                Self::AttributeChangeTrigger(Value::blank())
             }
             "microsoft.graph.identityGovernance.membershipChangeTrigger" => {
-                Self::MembershipChangeTrigger(Default::default())
+                Self::MembershipChangeTrigger(Value::blank())
             }
             "microsoft.graph.identityGovernance.timeBasedAttributeTrigger" => {
-                Self::TimeBasedAttributeTrigger(Default::default())
+                Self::TimeBasedAttributeTrigger(Value::blank())
             }
             "microsoft.graph.identityGovernance.userInactivityTrigger" => {
-                Self::UserInactivityTrigger(Default::default())
+                Self::UserInactivityTrigger(Value::blank())
             }
             _ => return None,
         };

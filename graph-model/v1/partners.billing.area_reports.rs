@@ -946,16 +946,17 @@ impl ::graph_model::rt::Polymorphic for OperationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.partners.billing.operation" => Self::Base(Default::default()),
+            "microsoft.graph.partners.billing.operation" => Self::Base(Value::blank()),
             "microsoft.graph.partners.billing.exportSuccessOperation" => {
-                Self::ExportSuccessOperation(Default::default())
+                Self::ExportSuccessOperation(Value::blank())
             }
             "microsoft.graph.partners.billing.failedOperation" => {
-                Self::FailedOperation(Default::default())
+                Self::FailedOperation(Value::blank())
             }
             "microsoft.graph.partners.billing.runningOperation" => {
-                Self::RunningOperation(Default::default())
+                Self::RunningOperation(Value::blank())
             }
             _ => return None,
         };

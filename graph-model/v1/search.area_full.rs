@@ -153,11 +153,12 @@ impl ::graph_model::rt::Polymorphic for SearchAnswerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.search.searchAnswer" => Self::Base(Default::default()),
-            "microsoft.graph.search.acronym" => Self::Acronym(Default::default()),
-            "microsoft.graph.search.bookmark" => Self::Bookmark(Default::default()),
-            "microsoft.graph.search.qna" => Self::Qna(Default::default()),
+            "microsoft.graph.search.searchAnswer" => Self::Base(Value::blank()),
+            "microsoft.graph.search.acronym" => Self::Acronym(Value::blank()),
+            "microsoft.graph.search.bookmark" => Self::Bookmark(Value::blank()),
+            "microsoft.graph.search.qna" => Self::Qna(Value::blank()),
             _ => return None,
         };
         match self {

@@ -134,23 +134,22 @@ impl ::graph_model::rt::Polymorphic for ArtifactAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.artifact" => Self::Base(Default::default()),
-            "microsoft.graph.security.host" => Self::Host(Default::default()),
-            "microsoft.graph.security.hostComponent" => Self::HostComponent(Default::default()),
-            "microsoft.graph.security.hostCookie" => Self::HostCookie(Default::default()),
+            "microsoft.graph.security.artifact" => Self::Base(Value::blank()),
+            "microsoft.graph.security.host" => Self::Host(Value::blank()),
+            "microsoft.graph.security.hostComponent" => Self::HostComponent(Value::blank()),
+            "microsoft.graph.security.hostCookie" => Self::HostCookie(Value::blank()),
             "microsoft.graph.security.hostSslCertificate" => {
-                Self::HostSslCertificate(Default::default())
+                Self::HostSslCertificate(Value::blank())
             }
-            "microsoft.graph.security.hostTracker" => Self::HostTracker(Default::default()),
-            "microsoft.graph.security.hostname" => Self::Hostname(Default::default()),
-            "microsoft.graph.security.ipAddress" => Self::IpAddress(Default::default()),
-            "microsoft.graph.security.passiveDnsRecord" => {
-                Self::PassiveDnsRecord(Default::default())
-            }
-            "microsoft.graph.security.sslCertificate" => Self::SslCertificate(Default::default()),
+            "microsoft.graph.security.hostTracker" => Self::HostTracker(Value::blank()),
+            "microsoft.graph.security.hostname" => Self::Hostname(Value::blank()),
+            "microsoft.graph.security.ipAddress" => Self::IpAddress(Value::blank()),
+            "microsoft.graph.security.passiveDnsRecord" => Self::PassiveDnsRecord(Value::blank()),
+            "microsoft.graph.security.sslCertificate" => Self::SslCertificate(Value::blank()),
             "microsoft.graph.security.unclassifiedArtifact" => {
-                Self::UnclassifiedArtifact(Default::default())
+                Self::UnclassifiedArtifact(Value::blank())
             }
             _ => return None,
         };
@@ -406,9 +405,10 @@ impl ::graph_model::rt::Polymorphic for CaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.case" => Self::Base(Default::default()),
-            "microsoft.graph.security.ediscoveryCase" => Self::EdiscoveryCase(Default::default()),
+            "microsoft.graph.security.case" => Self::Base(Value::blank()),
+            "microsoft.graph.security.ediscoveryCase" => Self::EdiscoveryCase(Value::blank()),
             _ => return None,
         };
         match self {
@@ -762,10 +762,11 @@ impl ::graph_model::rt::Polymorphic for DataSetAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.dataSet" => Self::Base(Default::default()),
+            "microsoft.graph.security.dataSet" => Self::Base(Value::blank()),
             "microsoft.graph.security.ediscoveryReviewSet" => {
-                Self::EdiscoveryReviewSet(Default::default())
+                Self::EdiscoveryReviewSet(Value::blank())
             }
             _ => return None,
         };
@@ -986,13 +987,14 @@ impl ::graph_model::rt::Polymorphic for DataSourceContainerAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.dataSourceContainer" => Self::Base(Default::default()),
+            "microsoft.graph.security.dataSourceContainer" => Self::Base(Value::blank()),
             "microsoft.graph.security.ediscoveryCustodian" => {
-                Self::EdiscoveryCustodian(Default::default())
+                Self::EdiscoveryCustodian(Value::blank())
             }
             "microsoft.graph.security.ediscoveryNoncustodialDataSource" => {
-                Self::EdiscoveryNoncustodialDataSource(Default::default())
+                Self::EdiscoveryNoncustodialDataSource(Value::blank())
             }
             _ => return None,
         };
@@ -1328,25 +1330,20 @@ impl ::graph_model::rt::Polymorphic for FilePlanDescriptorBaseAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.filePlanDescriptorBase" => Self::Base(Default::default()),
+            "microsoft.graph.security.filePlanDescriptorBase" => Self::Base(Value::blank()),
             "microsoft.graph.security.filePlanAppliedCategory" => {
-                Self::FilePlanAppliedCategory(Default::default())
+                Self::FilePlanAppliedCategory(Value::blank())
             }
-            "microsoft.graph.security.filePlanAuthority" => {
-                Self::FilePlanAuthority(Default::default())
-            }
-            "microsoft.graph.security.filePlanCitation" => {
-                Self::FilePlanCitation(Default::default())
-            }
+            "microsoft.graph.security.filePlanAuthority" => Self::FilePlanAuthority(Value::blank()),
+            "microsoft.graph.security.filePlanCitation" => Self::FilePlanCitation(Value::blank()),
             "microsoft.graph.security.filePlanDepartment" => {
-                Self::FilePlanDepartment(Default::default())
+                Self::FilePlanDepartment(Value::blank())
             }
-            "microsoft.graph.security.filePlanReference" => {
-                Self::FilePlanReference(Default::default())
-            }
+            "microsoft.graph.security.filePlanReference" => Self::FilePlanReference(Value::blank()),
             "microsoft.graph.security.filePlanSubcategory" => {
-                Self::FilePlanSubcategory(Default::default())
+                Self::FilePlanSubcategory(Value::blank())
             }
             _ => return None,
         };
@@ -1578,25 +1575,20 @@ impl ::graph_model::rt::Polymorphic for FilePlanDescriptorTemplateAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.filePlanDescriptorTemplate" => Self::Base(Default::default()),
-            "microsoft.graph.security.authorityTemplate" => {
-                Self::AuthorityTemplate(Default::default())
-            }
-            "microsoft.graph.security.categoryTemplate" => {
-                Self::CategoryTemplate(Default::default())
-            }
-            "microsoft.graph.security.citationTemplate" => {
-                Self::CitationTemplate(Default::default())
-            }
+            "microsoft.graph.security.filePlanDescriptorTemplate" => Self::Base(Value::blank()),
+            "microsoft.graph.security.authorityTemplate" => Self::AuthorityTemplate(Value::blank()),
+            "microsoft.graph.security.categoryTemplate" => Self::CategoryTemplate(Value::blank()),
+            "microsoft.graph.security.citationTemplate" => Self::CitationTemplate(Value::blank()),
             "microsoft.graph.security.departmentTemplate" => {
-                Self::DepartmentTemplate(Default::default())
+                Self::DepartmentTemplate(Value::blank())
             }
             "microsoft.graph.security.filePlanReferenceTemplate" => {
-                Self::FilePlanReferenceTemplate(Default::default())
+                Self::FilePlanReferenceTemplate(Value::blank())
             }
             "microsoft.graph.security.subcategoryTemplate" => {
-                Self::SubcategoryTemplate(Default::default())
+                Self::SubcategoryTemplate(Value::blank())
             }
             _ => return None,
         };
@@ -1953,13 +1945,12 @@ impl ::graph_model::rt::Polymorphic for IndicatorAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.indicator" => Self::Base(Default::default()),
-            "microsoft.graph.security.articleIndicator" => {
-                Self::ArticleIndicator(Default::default())
-            }
+            "microsoft.graph.security.indicator" => Self::Base(Value::blank()),
+            "microsoft.graph.security.articleIndicator" => Self::ArticleIndicator(Value::blank()),
             "microsoft.graph.security.intelligenceProfileIndicator" => {
-                Self::IntelligenceProfileIndicator(Default::default())
+                Self::IntelligenceProfileIndicator(Value::blank())
             }
             _ => return None,
         };
@@ -2643,14 +2634,13 @@ impl ::graph_model::rt::Polymorphic for SearchAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.search" => Self::Base(Default::default()),
+            "microsoft.graph.security.search" => Self::Base(Value::blank()),
             "microsoft.graph.security.ediscoveryReviewSetQuery" => {
-                Self::EdiscoveryReviewSetQuery(Default::default())
+                Self::EdiscoveryReviewSetQuery(Value::blank())
             }
-            "microsoft.graph.security.ediscoverySearch" => {
-                Self::EdiscoverySearch(Default::default())
-            }
+            "microsoft.graph.security.ediscoverySearch" => Self::EdiscoverySearch(Value::blank()),
             _ => return None,
         };
         match self {
@@ -3083,10 +3073,11 @@ impl ::graph_model::rt::Polymorphic for TagAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.tag" => Self::Base(Default::default()),
+            "microsoft.graph.security.tag" => Self::Base(Value::blank()),
             "microsoft.graph.security.ediscoveryReviewTag" => {
-                Self::EdiscoveryReviewTag(Default::default())
+                Self::EdiscoveryReviewTag(Value::blank())
             }
             _ => return None,
         };
@@ -3447,12 +3438,13 @@ impl ::graph_model::rt::Polymorphic for WhoisBaseRecordAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.whoisBaseRecord" => Self::Base(Default::default()),
+            "microsoft.graph.security.whoisBaseRecord" => Self::Base(Value::blank()),
             "microsoft.graph.security.whoisHistoryRecord" => {
-                Self::WhoisHistoryRecord(Default::default())
+                Self::WhoisHistoryRecord(Value::blank())
             }
-            "microsoft.graph.security.whoisRecord" => Self::WhoisRecord(Default::default()),
+            "microsoft.graph.security.whoisRecord" => Self::WhoisRecord(Value::blank()),
             _ => return None,
         };
         match self {

@@ -3507,128 +3507,121 @@ impl ::graph_model::rt::Polymorphic for AlertEvidenceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.alertEvidence" => Self::Base(Default::default()),
+            "microsoft.graph.security.alertEvidence" => Self::Base(Value::blank()),
             "microsoft.graph.security.activeDirectoryDomainEvidence" => {
-                Self::ActiveDirectoryDomainEvidence(Default::default())
+                Self::ActiveDirectoryDomainEvidence(Value::blank())
             }
-            "microsoft.graph.security.aiAgentEvidence" => Self::AiAgentEvidence(Default::default()),
+            "microsoft.graph.security.aiAgentEvidence" => Self::AiAgentEvidence(Value::blank()),
             "microsoft.graph.security.amazonResourceEvidence" => {
-                Self::AmazonResourceEvidence(Default::default())
+                Self::AmazonResourceEvidence(Value::blank())
             }
             "microsoft.graph.security.analyzedMessageEvidence" => {
-                Self::AnalyzedMessageEvidence(Default::default())
+                Self::AnalyzedMessageEvidence(Value::blank())
             }
             "microsoft.graph.security.azureResourceEvidence" => {
-                Self::AzureResourceEvidence(Default::default())
+                Self::AzureResourceEvidence(Value::blank())
             }
             "microsoft.graph.security.blobContainerEvidence" => {
-                Self::BlobContainerEvidence(Default::default())
+                Self::BlobContainerEvidence(Value::blank())
             }
-            "microsoft.graph.security.blobEvidence" => Self::BlobEvidence(Default::default()),
+            "microsoft.graph.security.blobEvidence" => Self::BlobEvidence(Value::blank()),
             "microsoft.graph.security.cloudApplicationEvidence" => {
-                Self::CloudApplicationEvidence(Default::default())
+                Self::CloudApplicationEvidence(Value::blank())
             }
             "microsoft.graph.security.cloudLogonRequestEvidence" => {
-                Self::CloudLogonRequestEvidence(Default::default())
+                Self::CloudLogonRequestEvidence(Value::blank())
             }
             "microsoft.graph.security.cloudLogonSessionEvidence" => {
-                Self::CloudLogonSessionEvidence(Default::default())
+                Self::CloudLogonSessionEvidence(Value::blank())
             }
-            "microsoft.graph.security.containerEvidence" => {
-                Self::ContainerEvidence(Default::default())
-            }
+            "microsoft.graph.security.containerEvidence" => Self::ContainerEvidence(Value::blank()),
             "microsoft.graph.security.containerImageEvidence" => {
-                Self::ContainerImageEvidence(Default::default())
+                Self::ContainerImageEvidence(Value::blank())
             }
             "microsoft.graph.security.containerRegistryEvidence" => {
-                Self::ContainerRegistryEvidence(Default::default())
+                Self::ContainerRegistryEvidence(Value::blank())
             }
-            "microsoft.graph.security.deviceEvidence" => Self::DeviceEvidence(Default::default()),
-            "microsoft.graph.security.dnsEvidence" => Self::DnsEvidence(Default::default()),
-            "microsoft.graph.security.fileEvidence" => Self::FileEvidence(Default::default()),
-            "microsoft.graph.security.fileHashEvidence" => {
-                Self::FileHashEvidence(Default::default())
-            }
+            "microsoft.graph.security.deviceEvidence" => Self::DeviceEvidence(Value::blank()),
+            "microsoft.graph.security.dnsEvidence" => Self::DnsEvidence(Value::blank()),
+            "microsoft.graph.security.fileEvidence" => Self::FileEvidence(Value::blank()),
+            "microsoft.graph.security.fileHashEvidence" => Self::FileHashEvidence(Value::blank()),
             "microsoft.graph.security.gitHubOrganizationEvidence" => {
-                Self::GitHubOrganizationEvidence(Default::default())
+                Self::GitHubOrganizationEvidence(Value::blank())
             }
             "microsoft.graph.security.gitHubRepoEvidence" => {
-                Self::GitHubRepoEvidence(Default::default())
+                Self::GitHubRepoEvidence(Value::blank())
             }
             "microsoft.graph.security.gitHubUserEvidence" => {
-                Self::GitHubUserEvidence(Default::default())
+                Self::GitHubUserEvidence(Value::blank())
             }
             "microsoft.graph.security.googleCloudResourceEvidence" => {
-                Self::GoogleCloudResourceEvidence(Default::default())
+                Self::GoogleCloudResourceEvidence(Value::blank())
             }
             "microsoft.graph.security.hostLogonSessionEvidence" => {
-                Self::HostLogonSessionEvidence(Default::default())
+                Self::HostLogonSessionEvidence(Value::blank())
             }
-            "microsoft.graph.security.ioTDeviceEvidence" => {
-                Self::IoTDeviceEvidence(Default::default())
-            }
-            "microsoft.graph.security.ipEvidence" => Self::IpEvidence(Default::default()),
+            "microsoft.graph.security.ioTDeviceEvidence" => Self::IoTDeviceEvidence(Value::blank()),
+            "microsoft.graph.security.ipEvidence" => Self::IpEvidence(Value::blank()),
             "microsoft.graph.security.kubernetesClusterEvidence" => {
-                Self::KubernetesClusterEvidence(Default::default())
+                Self::KubernetesClusterEvidence(Value::blank())
             }
             "microsoft.graph.security.kubernetesControllerEvidence" => {
-                Self::KubernetesControllerEvidence(Default::default())
+                Self::KubernetesControllerEvidence(Value::blank())
             }
             "microsoft.graph.security.kubernetesNamespaceEvidence" => {
-                Self::KubernetesNamespaceEvidence(Default::default())
+                Self::KubernetesNamespaceEvidence(Value::blank())
             }
             "microsoft.graph.security.kubernetesPodEvidence" => {
-                Self::KubernetesPodEvidence(Default::default())
+                Self::KubernetesPodEvidence(Value::blank())
             }
             "microsoft.graph.security.kubernetesSecretEvidence" => {
-                Self::KubernetesSecretEvidence(Default::default())
+                Self::KubernetesSecretEvidence(Value::blank())
             }
             "microsoft.graph.security.kubernetesServiceAccountEvidence" => {
-                Self::KubernetesServiceAccountEvidence(Default::default())
+                Self::KubernetesServiceAccountEvidence(Value::blank())
             }
             "microsoft.graph.security.kubernetesServiceEvidence" => {
-                Self::KubernetesServiceEvidence(Default::default())
+                Self::KubernetesServiceEvidence(Value::blank())
             }
             "microsoft.graph.security.mailClusterEvidence" => {
-                Self::MailClusterEvidence(Default::default())
+                Self::MailClusterEvidence(Value::blank())
             }
             "microsoft.graph.security.mailboxConfigurationEvidence" => {
-                Self::MailboxConfigurationEvidence(Default::default())
+                Self::MailboxConfigurationEvidence(Value::blank())
             }
-            "microsoft.graph.security.mailboxEvidence" => Self::MailboxEvidence(Default::default()),
-            "microsoft.graph.security.malwareEvidence" => Self::MalwareEvidence(Default::default()),
+            "microsoft.graph.security.mailboxEvidence" => Self::MailboxEvidence(Value::blank()),
+            "microsoft.graph.security.malwareEvidence" => Self::MalwareEvidence(Value::blank()),
             "microsoft.graph.security.networkConnectionEvidence" => {
-                Self::NetworkConnectionEvidence(Default::default())
+                Self::NetworkConnectionEvidence(Value::blank())
             }
-            "microsoft.graph.security.nicEvidence" => Self::NicEvidence(Default::default()),
+            "microsoft.graph.security.nicEvidence" => Self::NicEvidence(Value::blank()),
             "microsoft.graph.security.oauthApplicationEvidence" => {
-                Self::OauthApplicationEvidence(Default::default())
+                Self::OauthApplicationEvidence(Value::blank())
             }
-            "microsoft.graph.security.processEvidence" => Self::ProcessEvidence(Default::default()),
+            "microsoft.graph.security.processEvidence" => Self::ProcessEvidence(Value::blank()),
             "microsoft.graph.security.registryKeyEvidence" => {
-                Self::RegistryKeyEvidence(Default::default())
+                Self::RegistryKeyEvidence(Value::blank())
             }
             "microsoft.graph.security.registryValueEvidence" => {
-                Self::RegistryValueEvidence(Default::default())
+                Self::RegistryValueEvidence(Value::blank())
             }
-            "microsoft.graph.security.sasTokenEvidence" => {
-                Self::SasTokenEvidence(Default::default())
-            }
+            "microsoft.graph.security.sasTokenEvidence" => Self::SasTokenEvidence(Value::blank()),
             "microsoft.graph.security.securityGroupEvidence" => {
-                Self::SecurityGroupEvidence(Default::default())
+                Self::SecurityGroupEvidence(Value::blank())
             }
             "microsoft.graph.security.servicePrincipalEvidence" => {
-                Self::ServicePrincipalEvidence(Default::default())
+                Self::ServicePrincipalEvidence(Value::blank())
             }
             "microsoft.graph.security.submissionMailEvidence" => {
-                Self::SubmissionMailEvidence(Default::default())
+                Self::SubmissionMailEvidence(Value::blank())
             }
             "microsoft.graph.security.teamsMessageEvidence" => {
-                Self::TeamsMessageEvidence(Default::default())
+                Self::TeamsMessageEvidence(Value::blank())
             }
-            "microsoft.graph.security.urlEvidence" => Self::UrlEvidence(Default::default()),
-            "microsoft.graph.security.userEvidence" => Self::UserEvidence(Default::default()),
+            "microsoft.graph.security.urlEvidence" => Self::UrlEvidence(Value::blank()),
+            "microsoft.graph.security.userEvidence" => Self::UserEvidence(Value::blank()),
             _ => return None,
         };
         match self {
@@ -7198,1161 +7191,1142 @@ impl ::graph_model::rt::Polymorphic for AuditDataAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.auditData" => Self::Base(Default::default()),
-            "microsoft.graph.security.a365AiExecuteTool" => {
-                Self::A365AiExecuteTool(Default::default())
-            }
+            "microsoft.graph.security.auditData" => Self::Base(Value::blank()),
+            "microsoft.graph.security.a365AiExecuteTool" => Self::A365AiExecuteTool(Value::blank()),
             "microsoft.graph.security.a365AiInferenceCall" => {
-                Self::A365AiInferenceCall(Default::default())
+                Self::A365AiInferenceCall(Value::blank())
             }
-            "microsoft.graph.security.a365AiInvokeAgent" => {
-                Self::A365AiInvokeAgent(Default::default())
-            }
-            "microsoft.graph.security.a365AiRunSummary" => {
-                Self::A365AiRunSummary(Default::default())
-            }
-            "microsoft.graph.security.a365SpanOutputs" => Self::A365SpanOutputs(Default::default()),
+            "microsoft.graph.security.a365AiInvokeAgent" => Self::A365AiInvokeAgent(Value::blank()),
+            "microsoft.graph.security.a365AiRunSummary" => Self::A365AiRunSummary(Value::blank()),
+            "microsoft.graph.security.a365SpanOutputs" => Self::A365SpanOutputs(Value::blank()),
             "microsoft.graph.security.aISpanOutputsAuditRecord" => {
-                Self::AISpanOutputsAuditRecord(Default::default())
+                Self::AISpanOutputsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.aadRiskDetectionAuditRecord" => {
-                Self::AadRiskDetectionAuditRecord(Default::default())
+                Self::AadRiskDetectionAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.aedAuditRecord" => Self::AedAuditRecord(Default::default()),
+            "microsoft.graph.security.aedAuditRecord" => Self::AedAuditRecord(Value::blank()),
             "microsoft.graph.security.agentAdminActivityRecord" => {
-                Self::AgentAdminActivityRecord(Default::default())
+                Self::AgentAdminActivityRecord(Value::blank())
             }
             "microsoft.graph.security.agentSettingAdminActivity" => {
-                Self::AgentSettingAdminActivity(Default::default())
+                Self::AgentSettingAdminActivity(Value::blank())
             }
             "microsoft.graph.security.aiAppInteractionAuditRecord" => {
-                Self::AiAppInteractionAuditRecord(Default::default())
+                Self::AiAppInteractionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.aiExecuteToolAuditRecord" => {
-                Self::AiExecuteToolAuditRecord(Default::default())
+                Self::AiExecuteToolAuditRecord(Value::blank())
             }
             "microsoft.graph.security.aiInteractionsChangeNotificationAuditRecord" => {
-                Self::AiInteractionsChangeNotificationAuditRecord(Default::default())
+                Self::AiInteractionsChangeNotificationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.aiInteractionsExportAuditRecord" => {
-                Self::AiInteractionsExportAuditRecord(Default::default())
+                Self::AiInteractionsExportAuditRecord(Value::blank())
             }
             "microsoft.graph.security.aiInteractionsSubscriptionAuditRecord" => {
-                Self::AiInteractionsSubscriptionAuditRecord(Default::default())
+                Self::AiInteractionsSubscriptionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.aiInvokeAgentAuditRecord" => {
-                Self::AiInvokeAgentAuditRecord(Default::default())
+                Self::AiInvokeAgentAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.aipDiscover" => Self::AipDiscover(Default::default()),
-            "microsoft.graph.security.aipFileDeleted" => Self::AipFileDeleted(Default::default()),
-            "microsoft.graph.security.aipHeartBeat" => Self::AipHeartBeat(Default::default()),
+            "microsoft.graph.security.aipDiscover" => Self::AipDiscover(Value::blank()),
+            "microsoft.graph.security.aipFileDeleted" => Self::AipFileDeleted(Value::blank()),
+            "microsoft.graph.security.aipHeartBeat" => Self::AipHeartBeat(Value::blank()),
             "microsoft.graph.security.aipProtectionActionLogRequest" => {
-                Self::AipProtectionActionLogRequest(Default::default())
+                Self::AipProtectionActionLogRequest(Value::blank())
             }
             "microsoft.graph.security.aipScannerDiscoverEvent" => {
-                Self::AipScannerDiscoverEvent(Default::default())
+                Self::AipScannerDiscoverEvent(Value::blank())
             }
             "microsoft.graph.security.aipSensitivityLabelActionLogRequest" => {
-                Self::AipSensitivityLabelActionLogRequest(Default::default())
+                Self::AipSensitivityLabelActionLogRequest(Value::blank())
             }
             "microsoft.graph.security.airAdminActionInvestigationData" => {
-                Self::AirAdminActionInvestigationData(Default::default())
+                Self::AirAdminActionInvestigationData(Value::blank())
             }
             "microsoft.graph.security.airInvestigationData" => {
-                Self::AirInvestigationData(Default::default())
+                Self::AirInvestigationData(Value::blank())
             }
             "microsoft.graph.security.airManualInvestigationData" => {
-                Self::AirManualInvestigationData(Default::default())
+                Self::AirManualInvestigationData(Value::blank())
             }
             "microsoft.graph.security.alertSubmissionAuditRecord" => {
-                Self::AlertSubmissionAuditRecord(Default::default())
+                Self::AlertSubmissionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.alertSubmissionResultDetailAuditRecord" => {
-                Self::AlertSubmissionResultDetailAuditRecord(Default::default())
+                Self::AlertSubmissionResultDetailAuditRecord(Value::blank())
             }
             "microsoft.graph.security.attackSimAdminAuditRecord" => {
-                Self::AttackSimAdminAuditRecord(Default::default())
+                Self::AttackSimAdminAuditRecord(Value::blank())
             }
             "microsoft.graph.security.attackSimAuditRecord" => {
-                Self::AttackSimAuditRecord(Default::default())
+                Self::AttackSimAuditRecord(Value::blank())
             }
             "microsoft.graph.security.auditConfigAuditRecord" => {
-                Self::AuditConfigAuditRecord(Default::default())
+                Self::AuditConfigAuditRecord(Value::blank())
             }
             "microsoft.graph.security.auditSearchAuditRecord" => {
-                Self::AuditSearchAuditRecord(Default::default())
+                Self::AuditSearchAuditRecord(Value::blank())
             }
             "microsoft.graph.security.azfwApplicationRuleAggregationEventRecord" => {
-                Self::AzfwApplicationRuleAggregationEventRecord(Default::default())
+                Self::AzfwApplicationRuleAggregationEventRecord(Value::blank())
             }
             "microsoft.graph.security.azfwDnsQueryEventRecord" => {
-                Self::AzfwDnsQueryEventRecord(Default::default())
+                Self::AzfwDnsQueryEventRecord(Value::blank())
             }
             "microsoft.graph.security.azfwNetworkRuleEventRecord" => {
-                Self::AzfwNetworkRuleEventRecord(Default::default())
+                Self::AzfwNetworkRuleEventRecord(Value::blank())
             }
             "microsoft.graph.security.azureAISearchAuditRecord" => {
-                Self::AzureAISearchAuditRecord(Default::default())
+                Self::AzureAISearchAuditRecord(Value::blank())
             }
             "microsoft.graph.security.azureActiveDirectoryAccountLogonAuditRecord" => {
-                Self::AzureActiveDirectoryAccountLogonAuditRecord(Default::default())
+                Self::AzureActiveDirectoryAccountLogonAuditRecord(Value::blank())
             }
             "microsoft.graph.security.azureActiveDirectoryAuditRecord" => {
-                Self::AzureActiveDirectoryAuditRecord(Default::default())
+                Self::AzureActiveDirectoryAuditRecord(Value::blank())
             }
             "microsoft.graph.security.azureActiveDirectoryStsLogonAuditRecord" => {
-                Self::AzureActiveDirectoryStsLogonAuditRecord(Default::default())
+                Self::AzureActiveDirectoryStsLogonAuditRecord(Value::blank())
             }
             "microsoft.graph.security.campaignAuditRecord" => {
-                Self::CampaignAuditRecord(Default::default())
+                Self::CampaignAuditRecord(Value::blank())
             }
             "microsoft.graph.security.ccraiPolicyViolationRecord" => {
-                Self::CcraiPolicyViolationRecord(Default::default())
+                Self::CcraiPolicyViolationRecord(Value::blank())
             }
             "microsoft.graph.security.cdpClassifierHealthRecord" => {
-                Self::CdpClassifierHealthRecord(Default::default())
+                Self::CdpClassifierHealthRecord(Value::blank())
             }
             "microsoft.graph.security.cdpColdCrawlStatusRecord" => {
-                Self::CdpColdCrawlStatusRecord(Default::default())
+                Self::CdpColdCrawlStatusRecord(Value::blank())
             }
             "microsoft.graph.security.cdpConsumptionResourceRecord" => {
-                Self::CdpConsumptionResourceRecord(Default::default())
+                Self::CdpConsumptionResourceRecord(Value::blank())
             }
             "microsoft.graph.security.cdpContentExplorerAggregateRecord" => {
-                Self::CdpContentExplorerAggregateRecord(Default::default())
+                Self::CdpContentExplorerAggregateRecord(Value::blank())
             }
             "microsoft.graph.security.cdpDlpSensitiveEndpointAuditRecord" => {
-                Self::CdpDlpSensitiveEndpointAuditRecord(Default::default())
+                Self::CdpDlpSensitiveEndpointAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.cdpLogRecord" => Self::CdpLogRecord(Default::default()),
+            "microsoft.graph.security.cdpLogRecord" => Self::CdpLogRecord(Value::blank()),
             "microsoft.graph.security.cdpOcrBillingRecord" => {
-                Self::CdpOcrBillingRecord(Default::default())
+                Self::CdpOcrBillingRecord(Value::blank())
             }
             "microsoft.graph.security.cdpResourceScopeChangeEventRecord" => {
-                Self::CdpResourceScopeChangeEventRecord(Default::default())
+                Self::CdpResourceScopeChangeEventRecord(Value::blank())
             }
             "microsoft.graph.security.cdpdlmaiInteractionInsightsRecord" => {
-                Self::CdpdlmaiInteractionInsightsRecord(Default::default())
+                Self::CdpdlmaiInteractionInsightsRecord(Value::blank())
             }
             "microsoft.graph.security.cloudUpdateDeviceConfigAuditRecord" => {
-                Self::CloudUpdateDeviceConfigAuditRecord(Default::default())
+                Self::CloudUpdateDeviceConfigAuditRecord(Value::blank())
             }
             "microsoft.graph.security.cloudUpdateProfileConfigAuditRecord" => {
-                Self::CloudUpdateProfileConfigAuditRecord(Default::default())
+                Self::CloudUpdateProfileConfigAuditRecord(Value::blank())
             }
             "microsoft.graph.security.cloudUpdateTenantConfigAuditRecord" => {
-                Self::CloudUpdateTenantConfigAuditRecord(Default::default())
+                Self::CloudUpdateTenantConfigAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceConnectorAuditRecord" => {
-                Self::ComplianceConnectorAuditRecord(Default::default())
+                Self::ComplianceConnectorAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLMExchangeAuditRecord" => {
-                Self::ComplianceDLMExchangeAuditRecord(Default::default())
+                Self::ComplianceDLMExchangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLMSharePointAuditRecord" => {
-                Self::ComplianceDLMSharePointAuditRecord(Default::default())
+                Self::ComplianceDLMSharePointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPApplicationsAuditRecord" => {
-                Self::ComplianceDLPApplicationsAuditRecord(Default::default())
+                Self::ComplianceDLPApplicationsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPApplicationsClassificationAuditRecord" => {
-                Self::ComplianceDLPApplicationsClassificationAuditRecord(Default::default())
+                Self::ComplianceDLPApplicationsClassificationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPEndpointAuditRecord" => {
-                Self::ComplianceDLPEndpointAuditRecord(Default::default())
+                Self::ComplianceDLPEndpointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPEndpointDiscoveryAuditRecord" => {
-                Self::ComplianceDLPEndpointDiscoveryAuditRecord(Default::default())
+                Self::ComplianceDLPEndpointDiscoveryAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPEnforcementAuditRecord" => {
-                Self::ComplianceDLPEnforcementAuditRecord(Default::default())
+                Self::ComplianceDLPEnforcementAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPExchangeAuditRecord" => {
-                Self::ComplianceDLPExchangeAuditRecord(Default::default())
+                Self::ComplianceDLPExchangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPExchangeClassificationAuditRecord" => {
-                Self::ComplianceDLPExchangeClassificationAuditRecord(Default::default())
+                Self::ComplianceDLPExchangeClassificationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPExchangeClassificationCdpRecord" => {
-                Self::ComplianceDLPExchangeClassificationCdpRecord(Default::default())
+                Self::ComplianceDLPExchangeClassificationCdpRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPExchangeDiscoveryAuditRecord" => {
-                Self::ComplianceDLPExchangeDiscoveryAuditRecord(Default::default())
+                Self::ComplianceDLPExchangeDiscoveryAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPSharePointAuditRecord" => {
-                Self::ComplianceDLPSharePointAuditRecord(Default::default())
+                Self::ComplianceDLPSharePointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPSharePointClassificationAuditRecord" => {
-                Self::ComplianceDLPSharePointClassificationAuditRecord(Default::default())
+                Self::ComplianceDLPSharePointClassificationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPSharePointClassificationCdpRecord" => {
-                Self::ComplianceDLPSharePointClassificationCdpRecord(Default::default())
+                Self::ComplianceDLPSharePointClassificationCdpRecord(Value::blank())
             }
             "microsoft.graph.security.complianceDLPSharePointClassificationExtendedAuditRecord" => {
-                Self::ComplianceDLPSharePointClassificationExtendedAuditRecord(Default::default())
+                Self::ComplianceDLPSharePointClassificationExtendedAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceExchangeOcrAuditRecord" => {
-                Self::ComplianceExchangeOcrAuditRecord(Default::default())
+                Self::ComplianceExchangeOcrAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceManagerActionRecord" => {
-                Self::ComplianceManagerActionRecord(Default::default())
+                Self::ComplianceManagerActionRecord(Value::blank())
             }
             "microsoft.graph.security.compliancePolicyGradingSharePointAuditRecord" => {
-                Self::CompliancePolicyGradingSharePointAuditRecord(Default::default())
+                Self::CompliancePolicyGradingSharePointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceSettingsChangeAuditRecord" => {
-                Self::ComplianceSettingsChangeAuditRecord(Default::default())
+                Self::ComplianceSettingsChangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceSitGradingSharePointAuditRecord" => {
-                Self::ComplianceSitGradingSharePointAuditRecord(Default::default())
+                Self::ComplianceSitGradingSharePointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.complianceSupervisionExchangeAuditRecord" => {
-                Self::ComplianceSupervisionExchangeAuditRecord(Default::default())
+                Self::ComplianceSupervisionExchangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.connectedAIAppInteractionAuditRecord" => {
-                Self::ConnectedAIAppInteractionAuditRecord(Default::default())
+                Self::ConnectedAIAppInteractionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.consumptionResourceAuditRecord" => {
-                Self::ConsumptionResourceAuditRecord(Default::default())
+                Self::ConsumptionResourceAuditRecord(Value::blank())
             }
             "microsoft.graph.security.contentStoreMetadataRecord" => {
-                Self::ContentStoreMetadataRecord(Default::default())
+                Self::ContentStoreMetadataRecord(Value::blank())
             }
             "microsoft.graph.security.copilotAgentManagementAuditRecord" => {
-                Self::CopilotAgentManagementAuditRecord(Default::default())
+                Self::CopilotAgentManagementAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotForSecurityLoggingAuditRecord" => {
-                Self::CopilotForSecurityLoggingAuditRecord(Default::default())
+                Self::CopilotForSecurityLoggingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotForSecurityTriggerAuditRecord" => {
-                Self::CopilotForSecurityTriggerAuditRecord(Default::default())
+                Self::CopilotForSecurityTriggerAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotInteractionAuditRecord" => {
-                Self::CopilotInteractionAuditRecord(Default::default())
+                Self::CopilotInteractionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotPluginSettingAuditRecord" => {
-                Self::CopilotPluginSettingAuditRecord(Default::default())
+                Self::CopilotPluginSettingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotPromptBookSettingAuditRecord" => {
-                Self::CopilotPromptBookSettingAuditRecord(Default::default())
+                Self::CopilotPromptBookSettingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotSessionSharingAuditRecord" => {
-                Self::CopilotSessionSharingAuditRecord(Default::default())
+                Self::CopilotSessionSharingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotSettingAuditRecord" => {
-                Self::CopilotSettingAuditRecord(Default::default())
+                Self::CopilotSettingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.copilotWorkspaceSettingAuditRecord" => {
-                Self::CopilotWorkspaceSettingAuditRecord(Default::default())
+                Self::CopilotWorkspaceSettingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.coreReportingSettingsAuditRecord" => {
-                Self::CoreReportingSettingsAuditRecord(Default::default())
+                Self::CoreReportingSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.cortanaBriefingAuditRecord" => {
-                Self::CortanaBriefingAuditRecord(Default::default())
+                Self::CortanaBriefingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.criticalAssetManagementClassificationRecord" => {
-                Self::CriticalAssetManagementClassificationRecord(Default::default())
+                Self::CriticalAssetManagementClassificationRecord(Value::blank())
             }
             "microsoft.graph.security.crmEntityOperationAuditRecord" => {
-                Self::CrmEntityOperationAuditRecord(Default::default())
+                Self::CrmEntityOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.crossTenantAccessPolicyAuditRecord" => {
-                Self::CrossTenantAccessPolicyAuditRecord(Default::default())
+                Self::CrossTenantAccessPolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.customerKeyServiceEncryptionAuditRecord" => {
-                Self::CustomerKeyServiceEncryptionAuditRecord(Default::default())
+                Self::CustomerKeyServiceEncryptionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dataCenterSecurityCmdletAuditRecord" => {
-                Self::DataCenterSecurityCmdletAuditRecord(Default::default())
+                Self::DataCenterSecurityCmdletAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dataGovernanceAuditRecord" => {
-                Self::DataGovernanceAuditRecord(Default::default())
+                Self::DataGovernanceAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dataInsightsRestApiAuditRecord" => {
-                Self::DataInsightsRestApiAuditRecord(Default::default())
+                Self::DataInsightsRestApiAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dataLakeExportOperationAuditRecord" => {
-                Self::DataLakeExportOperationAuditRecord(Default::default())
+                Self::DataLakeExportOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dataSecurityInvestigationAuditRecord" => {
-                Self::DataSecurityInvestigationAuditRecord(Default::default())
+                Self::DataSecurityInvestigationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dataShareOperationAuditRecord" => {
-                Self::DataShareOperationAuditRecord(Default::default())
+                Self::DataShareOperationAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.defaultAuditData" => {
-                Self::DefaultAuditData(Default::default())
-            }
+            "microsoft.graph.security.defaultAuditData" => Self::DefaultAuditData(Value::blank()),
             "microsoft.graph.security.defenderCaseManagementAuditRecord" => {
-                Self::DefenderCaseManagementAuditRecord(Default::default())
+                Self::DefenderCaseManagementAuditRecord(Value::blank())
             }
             "microsoft.graph.security.defenderPreviewFeaturesRecord" => {
-                Self::DefenderPreviewFeaturesRecord(Default::default())
+                Self::DefenderPreviewFeaturesRecord(Value::blank())
             }
             "microsoft.graph.security.defenderSecurityForAIConfigurationAuditRecord" => {
-                Self::DefenderSecurityForAIConfigurationAuditRecord(Default::default())
+                Self::DefenderSecurityForAIConfigurationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.deployFeatureActivityRecord" => {
-                Self::DeployFeatureActivityRecord(Default::default())
+                Self::DeployFeatureActivityRecord(Value::blank())
             }
             "microsoft.graph.security.deviceDiscoverySettingsAuthenticatedScansRecord" => {
-                Self::DeviceDiscoverySettingsAuthenticatedScansRecord(Default::default())
+                Self::DeviceDiscoverySettingsAuthenticatedScansRecord(Value::blank())
             }
             "microsoft.graph.security.deviceDiscoverySettingsExclusionRecord" => {
-                Self::DeviceDiscoverySettingsExclusionRecord(Default::default())
+                Self::DeviceDiscoverySettingsExclusionRecord(Value::blank())
             }
             "microsoft.graph.security.deviceDiscoverySettingsRecord" => {
-                Self::DeviceDiscoverySettingsRecord(Default::default())
+                Self::DeviceDiscoverySettingsRecord(Value::blank())
             }
             "microsoft.graph.security.discoveryAuditRecord" => {
-                Self::DiscoveryAuditRecord(Default::default())
+                Self::DiscoveryAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dlpEndpointAuditRecord" => {
-                Self::DlpEndpointAuditRecord(Default::default())
+                Self::DlpEndpointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dlpImportResultAuditRecord" => {
-                Self::DlpImportResultAuditRecord(Default::default())
+                Self::DlpImportResultAuditRecord(Value::blank())
             }
             "microsoft.graph.security.dlpSensitiveInformationTypeRulePackageCmdletRecord" => {
-                Self::DlpSensitiveInformationTypeRulePackageCmdletRecord(Default::default())
+                Self::DlpSensitiveInformationTypeRulePackageCmdletRecord(Value::blank())
             }
             "microsoft.graph.security.dragonCopilotAccessRecord" => {
-                Self::DragonCopilotAccessRecord(Default::default())
+                Self::DragonCopilotAccessRecord(Value::blank())
             }
             "microsoft.graph.security.dragonCopilotAdminRecord" => {
-                Self::DragonCopilotAdminRecord(Default::default())
+                Self::DragonCopilotAdminRecord(Value::blank())
             }
             "microsoft.graph.security.dragonCopilotClinicalDataRecord" => {
-                Self::DragonCopilotClinicalDataRecord(Default::default())
+                Self::DragonCopilotClinicalDataRecord(Value::blank())
             }
             "microsoft.graph.security.dragonCopilotSessionRecord" => {
-                Self::DragonCopilotSessionRecord(Default::default())
+                Self::DragonCopilotSessionRecord(Value::blank())
             }
             "microsoft.graph.security.dynamics365BusinessCentralAuditRecord" => {
-                Self::Dynamics365BusinessCentralAuditRecord(Default::default())
+                Self::Dynamics365BusinessCentralAuditRecord(Value::blank())
             }
             "microsoft.graph.security.ehrConnectorAuditBaseRecord" => {
-                Self::EhrConnectorAuditBaseRecord(Default::default())
+                Self::EhrConnectorAuditBaseRecord(Value::blank())
             }
             "microsoft.graph.security.eopSubmissionFeedEntityAuditRecord" => {
-                Self::EopSubmissionFeedEntityAuditRecord(Default::default())
+                Self::EopSubmissionFeedEntityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.exchangeAdminAuditRecord" => {
-                Self::ExchangeAdminAuditRecord(Default::default())
+                Self::ExchangeAdminAuditRecord(Value::blank())
             }
             "microsoft.graph.security.exchangeAggregatedMailboxAuditRecord" => {
-                Self::ExchangeAggregatedMailboxAuditRecord(Default::default())
+                Self::ExchangeAggregatedMailboxAuditRecord(Value::blank())
             }
             "microsoft.graph.security.exchangeAggregatedOperationRecord" => {
-                Self::ExchangeAggregatedOperationRecord(Default::default())
+                Self::ExchangeAggregatedOperationRecord(Value::blank())
             }
             "microsoft.graph.security.exchangeMailboxAuditGroupRecord" => {
-                Self::ExchangeMailboxAuditGroupRecord(Default::default())
+                Self::ExchangeMailboxAuditGroupRecord(Value::blank())
             }
             "microsoft.graph.security.exchangeMailboxAuditRecord" => {
-                Self::ExchangeMailboxAuditRecord(Default::default())
+                Self::ExchangeMailboxAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.fabricAuditRecord" => {
-                Self::FabricAuditRecord(Default::default())
-            }
+            "microsoft.graph.security.fabricAuditRecord" => Self::FabricAuditRecord(Value::blank()),
             "microsoft.graph.security.fabricPolicyRecord" => {
-                Self::FabricPolicyRecord(Default::default())
+                Self::FabricPolicyRecord(Value::blank())
             }
             "microsoft.graph.security.healthcareSignalRecord" => {
-                Self::HealthcareSignalRecord(Default::default())
+                Self::HealthcareSignalRecord(Value::blank())
             }
             "microsoft.graph.security.hostedRpaAuditRecord" => {
-                Self::HostedRpaAuditRecord(Default::default())
+                Self::HostedRpaAuditRecord(Value::blank())
             }
             "microsoft.graph.security.hrSignalAuditRecord" => {
-                Self::HrSignalAuditRecord(Default::default())
+                Self::HrSignalAuditRecord(Value::blank())
             }
             "microsoft.graph.security.hygieneEventRecord" => {
-                Self::HygieneEventRecord(Default::default())
+                Self::HygieneEventRecord(Value::blank())
             }
             "microsoft.graph.security.informationBarrierPolicyApplicationAuditRecord" => {
-                Self::InformationBarrierPolicyApplicationAuditRecord(Default::default())
+                Self::InformationBarrierPolicyApplicationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.informationWorkerProtectionAuditRecord" => {
-                Self::InformationWorkerProtectionAuditRecord(Default::default())
+                Self::InformationWorkerProtectionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.insiderRiskScopedUserInsightsRecord" => {
-                Self::InsiderRiskScopedUserInsightsRecord(Default::default())
+                Self::InsiderRiskScopedUserInsightsRecord(Value::blank())
             }
             "microsoft.graph.security.insiderRiskScopedUsersRecord" => {
-                Self::InsiderRiskScopedUsersRecord(Default::default())
+                Self::InsiderRiskScopedUsersRecord(Value::blank())
             }
             "microsoft.graph.security.integratedAppsAppAdminActivityAuditRecord" => {
-                Self::IntegratedAppsAppAdminActivityAuditRecord(Default::default())
+                Self::IntegratedAppsAppAdminActivityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.integratedAppsAppSettingsAdminActivityAuditRecord" => {
-                Self::IntegratedAppsAppSettingsAdminActivityAuditRecord(Default::default())
+                Self::IntegratedAppsAppSettingsAdminActivityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.irmActivityAuditTrailRecord" => {
-                Self::IrmActivityAuditTrailRecord(Default::default())
+                Self::IrmActivityAuditTrailRecord(Value::blank())
             }
             "microsoft.graph.security.irmUserDefinedDetectionRecord" => {
-                Self::IrmUserDefinedDetectionRecord(Default::default())
+                Self::IrmUserDefinedDetectionRecord(Value::blank())
             }
             "microsoft.graph.security.kaizalaAuditRecord" => {
-                Self::KaizalaAuditRecord(Default::default())
+                Self::KaizalaAuditRecord(Value::blank())
             }
             "microsoft.graph.security.labelAnalyticsAggregateAuditRecord" => {
-                Self::LabelAnalyticsAggregateAuditRecord(Default::default())
+                Self::LabelAnalyticsAggregateAuditRecord(Value::blank())
             }
             "microsoft.graph.security.labelContentExplorerAuditRecord" => {
-                Self::LabelContentExplorerAuditRecord(Default::default())
+                Self::LabelContentExplorerAuditRecord(Value::blank())
             }
             "microsoft.graph.security.largeContentMetadataAuditRecord" => {
-                Self::LargeContentMetadataAuditRecord(Default::default())
+                Self::LargeContentMetadataAuditRecord(Value::blank())
             }
             "microsoft.graph.security.m365ComplianceConnectorAuditRecord" => {
-                Self::M365ComplianceConnectorAuditRecord(Default::default())
+                Self::M365ComplianceConnectorAuditRecord(Value::blank())
             }
             "microsoft.graph.security.m365SearchSectionsRecord" => {
-                Self::M365SearchSectionsRecord(Default::default())
+                Self::M365SearchSectionsRecord(Value::blank())
             }
             "microsoft.graph.security.m365daadAuditRecord" => {
-                Self::M365daadAuditRecord(Default::default())
+                Self::M365daadAuditRecord(Value::blank())
             }
             "microsoft.graph.security.m365odspAssetMetadataRecord" => {
-                Self::M365odspAssetMetadataRecord(Default::default())
+                Self::M365odspAssetMetadataRecord(Value::blank())
             }
-            "microsoft.graph.security.mDASHAuditRecord" => {
-                Self::MDASHAuditRecord(Default::default())
-            }
+            "microsoft.graph.security.mDASHAuditRecord" => Self::MDASHAuditRecord(Value::blank()),
             "microsoft.graph.security.mailSubmissionData" => {
-                Self::MailSubmissionData(Default::default())
+                Self::MailSubmissionData(Value::blank())
             }
             "microsoft.graph.security.managedServicesAuditRecord" => {
-                Self::ManagedServicesAuditRecord(Default::default())
+                Self::ManagedServicesAuditRecord(Value::blank())
             }
             "microsoft.graph.security.managedTenantsAuditRecord" => {
-                Self::ManagedTenantsAuditRecord(Default::default())
+                Self::ManagedTenantsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mapgAlertsAuditRecord" => {
-                Self::MapgAlertsAuditRecord(Default::default())
+                Self::MapgAlertsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mapgOnboardAuditRecord" => {
-                Self::MapgOnboardAuditRecord(Default::default())
+                Self::MapgOnboardAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mapgPolicyAuditRecord" => {
-                Self::MapgPolicyAuditRecord(Default::default())
+                Self::MapgPolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mapgRemediationAuditRecord" => {
-                Self::MapgRemediationAuditRecord(Default::default())
+                Self::MapgRemediationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mcasAlertsAuditRecord" => {
-                Self::McasAlertsAuditRecord(Default::default())
+                Self::McasAlertsAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.mdaAuditRecord" => Self::MdaAuditRecord(Default::default()),
+            "microsoft.graph.security.mdaAuditRecord" => Self::MdaAuditRecord(Value::blank()),
             "microsoft.graph.security.mdaDataSecuritySignalRecord" => {
-                Self::MdaDataSecuritySignalRecord(Default::default())
+                Self::MdaDataSecuritySignalRecord(Value::blank())
             }
-            "microsoft.graph.security.mdatpAuditRecord" => {
-                Self::MdatpAuditRecord(Default::default())
-            }
-            "microsoft.graph.security.mdcEventsRecord" => Self::MdcEventsRecord(Default::default()),
-            "microsoft.graph.security.mdiAuditRecord" => Self::MdiAuditRecord(Default::default()),
+            "microsoft.graph.security.mdatpAuditRecord" => Self::MdatpAuditRecord(Value::blank()),
+            "microsoft.graph.security.mdcEventsRecord" => Self::MdcEventsRecord(Value::blank()),
+            "microsoft.graph.security.mdiAuditRecord" => Self::MdiAuditRecord(Value::blank()),
             "microsoft.graph.security.meshWorldsAuditRecord" => {
-                Self::MeshWorldsAuditRecord(Default::default())
+                Self::MeshWorldsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoft365BackupBackupItemAuditRecord" => {
-                Self::Microsoft365BackupBackupItemAuditRecord(Default::default())
+                Self::Microsoft365BackupBackupItemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoft365BackupBackupPolicyAuditRecord" => {
-                Self::Microsoft365BackupBackupPolicyAuditRecord(Default::default())
+                Self::Microsoft365BackupBackupPolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoft365BackupGranularBrowseTaskAuditRecord" => {
-                Self::Microsoft365BackupGranularBrowseTaskAuditRecord(Default::default())
+                Self::Microsoft365BackupGranularBrowseTaskAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoft365BackupRestoreItemAuditRecord" => {
-                Self::Microsoft365BackupRestoreItemAuditRecord(Default::default())
+                Self::Microsoft365BackupRestoreItemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoft365BackupRestoreTaskAuditRecord" => {
-                Self::Microsoft365BackupRestoreTaskAuditRecord(Default::default())
+                Self::Microsoft365BackupRestoreTaskAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoft365CopilotScheduledPromptAuditRecord" => {
-                Self::Microsoft365CopilotScheduledPromptAuditRecord(Default::default())
+                Self::Microsoft365CopilotScheduledPromptAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftDefenderExpertsXDRAuditRecord" => {
-                Self::MicrosoftDefenderExpertsXDRAuditRecord(Default::default())
+                Self::MicrosoftDefenderExpertsXDRAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftFlowAuditRecord" => {
-                Self::MicrosoftFlowAuditRecord(Default::default())
+                Self::MicrosoftFlowAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftFormsAuditRecord" => {
-                Self::MicrosoftFormsAuditRecord(Default::default())
+                Self::MicrosoftFormsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftGraphDataConnectConsent" => {
-                Self::MicrosoftGraphDataConnectConsent(Default::default())
+                Self::MicrosoftGraphDataConnectConsent(Value::blank())
             }
             "microsoft.graph.security.microsoftGraphDataConnectOperation" => {
-                Self::MicrosoftGraphDataConnectOperation(Default::default())
+                Self::MicrosoftGraphDataConnectOperation(Value::blank())
             }
             "microsoft.graph.security.microsoftPurviewDataCatalogOperationRecord" => {
-                Self::MicrosoftPurviewDataCatalogOperationRecord(Default::default())
+                Self::MicrosoftPurviewDataCatalogOperationRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftPurviewDataMapOperationRecord" => {
-                Self::MicrosoftPurviewDataMapOperationRecord(Default::default())
+                Self::MicrosoftPurviewDataMapOperationRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftPurviewMetadataPolicyOperationRecord" => {
-                Self::MicrosoftPurviewMetadataPolicyOperationRecord(Default::default())
+                Self::MicrosoftPurviewMetadataPolicyOperationRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftPurviewPolicyOperationRecord" => {
-                Self::MicrosoftPurviewPolicyOperationRecord(Default::default())
+                Self::MicrosoftPurviewPolicyOperationRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftPurviewPrivacyAuditEvent" => {
-                Self::MicrosoftPurviewPrivacyAuditEvent(Default::default())
+                Self::MicrosoftPurviewPrivacyAuditEvent(Value::blank())
             }
             "microsoft.graph.security.microsoftPurviewUnifiedCatalogOperationRecord" => {
-                Self::MicrosoftPurviewUnifiedCatalogOperationRecord(Default::default())
+                Self::MicrosoftPurviewUnifiedCatalogOperationRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftStreamAuditRecord" => {
-                Self::MicrosoftStreamAuditRecord(Default::default())
+                Self::MicrosoftStreamAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsAdminAuditRecord" => {
-                Self::MicrosoftTeamsAdminAuditRecord(Default::default())
+                Self::MicrosoftTeamsAdminAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsAnalyticsAuditRecord" => {
-                Self::MicrosoftTeamsAnalyticsAuditRecord(Default::default())
+                Self::MicrosoftTeamsAnalyticsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsAuditRecord" => {
-                Self::MicrosoftTeamsAuditRecord(Default::default())
+                Self::MicrosoftTeamsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsDeviceAuditRecord" => {
-                Self::MicrosoftTeamsDeviceAuditRecord(Default::default())
+                Self::MicrosoftTeamsDeviceAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsRetentionLabelActionAuditRecord" => {
-                Self::MicrosoftTeamsRetentionLabelActionAuditRecord(Default::default())
+                Self::MicrosoftTeamsRetentionLabelActionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsSensitivityLabelActionAuditRecord" => {
-                Self::MicrosoftTeamsSensitivityLabelActionAuditRecord(Default::default())
+                Self::MicrosoftTeamsSensitivityLabelActionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsShiftsAuditRecord" => {
-                Self::MicrosoftTeamsShiftsAuditRecord(Default::default())
+                Self::MicrosoftTeamsShiftsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.microsoftTeamsUserConcernAuditRecord" => {
-                Self::MicrosoftTeamsUserConcernAuditRecord(Default::default())
+                Self::MicrosoftTeamsUserConcernAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelExchangeItemAuditRecord" => {
-                Self::MipAutoLabelExchangeItemAuditRecord(Default::default())
+                Self::MipAutoLabelExchangeItemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelProgressFeedbackAuditRecord" => {
-                Self::MipAutoLabelProgressFeedbackAuditRecord(Default::default())
+                Self::MipAutoLabelProgressFeedbackAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelSharePointItemAuditRecord" => {
-                Self::MipAutoLabelSharePointItemAuditRecord(Default::default())
+                Self::MipAutoLabelSharePointItemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelSharePointPolicyLocationAuditRecord" => {
-                Self::MipAutoLabelSharePointPolicyLocationAuditRecord(Default::default())
+                Self::MipAutoLabelSharePointPolicyLocationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelSimulationSharePointCompletionRecord" => {
-                Self::MipAutoLabelSimulationSharePointCompletionRecord(Default::default())
+                Self::MipAutoLabelSimulationSharePointCompletionRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelSimulationSharePointProgressRecord" => {
-                Self::MipAutoLabelSimulationSharePointProgressRecord(Default::default())
+                Self::MipAutoLabelSimulationSharePointProgressRecord(Value::blank())
             }
             "microsoft.graph.security.mipAutoLabelSimulationStatisticsRecord" => {
-                Self::MipAutoLabelSimulationStatisticsRecord(Default::default())
+                Self::MipAutoLabelSimulationStatisticsRecord(Value::blank())
             }
             "microsoft.graph.security.mipExactDataMatchAuditRecord" => {
-                Self::MipExactDataMatchAuditRecord(Default::default())
+                Self::MipExactDataMatchAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipLabelAnalyticsAuditRecord" => {
-                Self::MipLabelAnalyticsAuditRecord(Default::default())
+                Self::MipLabelAnalyticsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mipLabelAuditRecord" => {
-                Self::MipLabelAuditRecord(Default::default())
+                Self::MipLabelAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mosAgentInfoRecord" => {
-                Self::MosAgentInfoRecord(Default::default())
+                Self::MosAgentInfoRecord(Value::blank())
             }
             "microsoft.graph.security.mosAgentInfoRecordV2" => {
-                Self::MosAgentInfoRecordV2(Default::default())
+                Self::MosAgentInfoRecordV2(Value::blank())
             }
             "microsoft.graph.security.ms365dCustomDetectionAuditRecord" => {
-                Self::Ms365dCustomDetectionAuditRecord(Default::default())
+                Self::Ms365dCustomDetectionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.ms365dIncidentAuditRecord" => {
-                Self::Ms365dIncidentAuditRecord(Default::default())
+                Self::Ms365dIncidentAuditRecord(Value::blank())
             }
             "microsoft.graph.security.ms365dSuppressionRuleAuditRecord" => {
-                Self::Ms365dSuppressionRuleAuditRecord(Default::default())
+                Self::Ms365dSuppressionRuleAuditRecord(Value::blank())
             }
             "microsoft.graph.security.msdeCustomCollectionAuditRecord" => {
-                Self::MsdeCustomCollectionAuditRecord(Default::default())
+                Self::MsdeCustomCollectionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.msdeGeneralSettingsAuditRecord" => {
-                Self::MsdeGeneralSettingsAuditRecord(Default::default())
+                Self::MsdeGeneralSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.msdeIndicatorsSettingsAuditRecord" => {
-                Self::MsdeIndicatorsSettingsAuditRecord(Default::default())
+                Self::MsdeIndicatorsSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.msdeResponseActionsAuditRecord" => {
-                Self::MsdeResponseActionsAuditRecord(Default::default())
+                Self::MsdeResponseActionsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.msdeRolesSettingsAuditRecord" => {
-                Self::MsdeRolesSettingsAuditRecord(Default::default())
+                Self::MsdeRolesSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.mspVectorSearchContentMetadataAuditRecord" => {
-                Self::MspVectorSearchContentMetadataAuditRecord(Default::default())
+                Self::MspVectorSearchContentMetadataAuditRecord(Value::blank())
             }
             "microsoft.graph.security.msticNationStateNotificationRecord" => {
-                Self::MsticNationStateNotificationRecord(Default::default())
+                Self::MsticNationStateNotificationRecord(Value::blank())
             }
             "microsoft.graph.security.multiStageDispositionAuditRecord" => {
-                Self::MultiStageDispositionAuditRecord(Default::default())
+                Self::MultiStageDispositionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.myAnalyticsSettingsAuditRecord" => {
-                Self::MyAnalyticsSettingsAuditRecord(Default::default())
+                Self::MyAnalyticsSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.noisyAlertPolicyAuditRecord" => {
-                Self::NoisyAlertPolicyAuditRecord(Default::default())
+                Self::NoisyAlertPolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.officeNativeAuditRecord" => {
-                Self::OfficeNativeAuditRecord(Default::default())
+                Self::OfficeNativeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.omePortalAuditRecord" => {
-                Self::OmePortalAuditRecord(Default::default())
+                Self::OmePortalAuditRecord(Value::blank())
             }
             "microsoft.graph.security.onDemandSharePointClassificationAuditRecord" => {
-                Self::OnDemandSharePointClassificationAuditRecord(Default::default())
+                Self::OnDemandSharePointClassificationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.onPremisesFileShareScannerDLPAuditRecord" => {
-                Self::OnPremisesFileShareScannerDLPAuditRecord(Default::default())
+                Self::OnPremisesFileShareScannerDLPAuditRecord(Value::blank())
             }
             "microsoft.graph.security.onPremisesSharePointScannerDLPAuditRecord" => {
-                Self::OnPremisesSharePointScannerDLPAuditRecord(Default::default())
+                Self::OnPremisesSharePointScannerDLPAuditRecord(Value::blank())
             }
             "microsoft.graph.security.oneDriveAuditRecord" => {
-                Self::OneDriveAuditRecord(Default::default())
+                Self::OneDriveAuditRecord(Value::blank())
             }
             "microsoft.graph.security.organizationalDataInM365AuditRecord" => {
-                Self::OrganizationalDataInM365AuditRecord(Default::default())
+                Self::OrganizationalDataInM365AuditRecord(Value::blank())
             }
             "microsoft.graph.security.outlookCopilotAutomationAuditRecord" => {
-                Self::OutlookCopilotAutomationAuditRecord(Default::default())
+                Self::OutlookCopilotAutomationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.owaGetAccessTokenForResourceAuditRecord" => {
-                Self::OwaGetAccessTokenForResourceAuditRecord(Default::default())
+                Self::OwaGetAccessTokenForResourceAuditRecord(Value::blank())
             }
             "microsoft.graph.security.p4AIRiskScoreRecord" => {
-                Self::P4AIRiskScoreRecord(Default::default())
+                Self::P4AIRiskScoreRecord(Value::blank())
             }
             "microsoft.graph.security.p4aiAssessmentCategoryRecord" => {
-                Self::P4aiAssessmentCategoryRecord(Default::default())
+                Self::P4aiAssessmentCategoryRecord(Value::blank())
             }
             "microsoft.graph.security.p4aiAssessmentFabricScannerRecord" => {
-                Self::P4aiAssessmentFabricScannerRecord(Default::default())
+                Self::P4aiAssessmentFabricScannerRecord(Value::blank())
             }
             "microsoft.graph.security.p4aiAssessmentLocationResultRecord" => {
-                Self::P4aiAssessmentLocationResultRecord(Default::default())
+                Self::P4aiAssessmentLocationResultRecord(Value::blank())
             }
             "microsoft.graph.security.p4aiAssessmentRecord" => {
-                Self::P4aiAssessmentRecord(Default::default())
+                Self::P4aiAssessmentRecord(Value::blank())
             }
             "microsoft.graph.security.peopleAdminSettingsAuditRecord" => {
-                Self::PeopleAdminSettingsAuditRecord(Default::default())
+                Self::PeopleAdminSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.physicalBadgingSignalAuditRecord" => {
-                Self::PhysicalBadgingSignalAuditRecord(Default::default())
+                Self::PhysicalBadgingSignalAuditRecord(Value::blank())
             }
             "microsoft.graph.security.placesDirectoryAuditRecord" => {
-                Self::PlacesDirectoryAuditRecord(Default::default())
+                Self::PlacesDirectoryAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerChatMessageAuditRecord" => {
-                Self::PlannerChatMessageAuditRecord(Default::default())
+                Self::PlannerChatMessageAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerChatMessageListAuditRecord" => {
-                Self::PlannerChatMessageListAuditRecord(Default::default())
+                Self::PlannerChatMessageListAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerCopyPlanAuditRecord" => {
-                Self::PlannerCopyPlanAuditRecord(Default::default())
+                Self::PlannerCopyPlanAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerGoalAuditRecord" => {
-                Self::PlannerGoalAuditRecord(Default::default())
+                Self::PlannerGoalAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerGoalListAuditRecord" => {
-                Self::PlannerGoalListAuditRecord(Default::default())
+                Self::PlannerGoalListAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerPlanAuditRecord" => {
-                Self::PlannerPlanAuditRecord(Default::default())
+                Self::PlannerPlanAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerPlanListAuditRecord" => {
-                Self::PlannerPlanListAuditRecord(Default::default())
+                Self::PlannerPlanListAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerPlanSensitivityLabelAuditRecord" => {
-                Self::PlannerPlanSensitivityLabelAuditRecord(Default::default())
+                Self::PlannerPlanSensitivityLabelAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerRosterAuditRecord" => {
-                Self::PlannerRosterAuditRecord(Default::default())
+                Self::PlannerRosterAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerRosterSensitivityLabelAuditRecord" => {
-                Self::PlannerRosterSensitivityLabelAuditRecord(Default::default())
+                Self::PlannerRosterSensitivityLabelAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerTaskAuditRecord" => {
-                Self::PlannerTaskAuditRecord(Default::default())
+                Self::PlannerTaskAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerTaskListAuditRecord" => {
-                Self::PlannerTaskListAuditRecord(Default::default())
+                Self::PlannerTaskListAuditRecord(Value::blank())
             }
             "microsoft.graph.security.plannerTenantSettingsAuditRecord" => {
-                Self::PlannerTenantSettingsAuditRecord(Default::default())
+                Self::PlannerTenantSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.policyConfigChangeAuditRecord" => {
-                Self::PolicyConfigChangeAuditRecord(Default::default())
+                Self::PolicyConfigChangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerAppsAuditAppRecord" => {
-                Self::PowerAppsAuditAppRecord(Default::default())
+                Self::PowerAppsAuditAppRecord(Value::blank())
             }
             "microsoft.graph.security.powerAppsAuditPlanRecord" => {
-                Self::PowerAppsAuditPlanRecord(Default::default())
+                Self::PowerAppsAuditPlanRecord(Value::blank())
             }
             "microsoft.graph.security.powerAppsAuditResourceRecord" => {
-                Self::PowerAppsAuditResourceRecord(Default::default())
+                Self::PowerAppsAuditResourceRecord(Value::blank())
             }
             "microsoft.graph.security.powerBIAuditRecord" => {
-                Self::PowerBIAuditRecord(Default::default())
+                Self::PowerBIAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerBIDlpAuditRecord" => {
-                Self::PowerBIDlpAuditRecord(Default::default())
+                Self::PowerBIDlpAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPagesSiteAuditRecord" => {
-                Self::PowerPagesSiteAuditRecord(Default::default())
+                Self::PowerPagesSiteAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformAdminDlpAuditRecord" => {
-                Self::PowerPlatformAdminDlpAuditRecord(Default::default())
+                Self::PowerPlatformAdminDlpAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformAdminEnvironmentAuditRecord" => {
-                Self::PowerPlatformAdminEnvironmentAuditRecord(Default::default())
+                Self::PowerPlatformAdminEnvironmentAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformAdministratorActivityRecord" => {
-                Self::PowerPlatformAdministratorActivityRecord(Default::default())
+                Self::PowerPlatformAdministratorActivityRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformLockboxResourceAccessRequestAuditRecord" => {
-                Self::PowerPlatformLockboxResourceAccessRequestAuditRecord(Default::default())
+                Self::PowerPlatformLockboxResourceAccessRequestAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformLockboxResourceCommandAuditRecord" => {
-                Self::PowerPlatformLockboxResourceCommandAuditRecord(Default::default())
+                Self::PowerPlatformLockboxResourceCommandAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformServiceActivityAuditRecord" => {
-                Self::PowerPlatformServiceActivityAuditRecord(Default::default())
+                Self::PowerPlatformServiceActivityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.powerPlatformTenantIsolationRecord" => {
-                Self::PowerPlatformTenantIsolationRecord(Default::default())
+                Self::PowerPlatformTenantIsolationRecord(Value::blank())
             }
             "microsoft.graph.security.privaPrivacyAssessmentOperationRecord" => {
-                Self::PrivaPrivacyAssessmentOperationRecord(Default::default())
+                Self::PrivaPrivacyAssessmentOperationRecord(Value::blank())
             }
             "microsoft.graph.security.privaPrivacyConsentOperationRecord" => {
-                Self::PrivaPrivacyConsentOperationRecord(Default::default())
+                Self::PrivaPrivacyConsentOperationRecord(Value::blank())
             }
             "microsoft.graph.security.privacyDataMatchAuditRecord" => {
-                Self::PrivacyDataMatchAuditRecord(Default::default())
+                Self::PrivacyDataMatchAuditRecord(Value::blank())
             }
             "microsoft.graph.security.privacyDataMinimizationRecord" => {
-                Self::PrivacyDataMinimizationRecord(Default::default())
+                Self::PrivacyDataMinimizationRecord(Value::blank())
             }
             "microsoft.graph.security.privacyDigestEmailRecord" => {
-                Self::PrivacyDigestEmailRecord(Default::default())
+                Self::PrivacyDigestEmailRecord(Value::blank())
             }
             "microsoft.graph.security.privacyOpenAccessAuditRecord" => {
-                Self::PrivacyOpenAccessAuditRecord(Default::default())
+                Self::PrivacyOpenAccessAuditRecord(Value::blank())
             }
             "microsoft.graph.security.privacyPortalAuditRecord" => {
-                Self::PrivacyPortalAuditRecord(Default::default())
+                Self::PrivacyPortalAuditRecord(Value::blank())
             }
             "microsoft.graph.security.privacyRemediationActionRecord" => {
-                Self::PrivacyRemediationActionRecord(Default::default())
+                Self::PrivacyRemediationActionRecord(Value::blank())
             }
             "microsoft.graph.security.privacyRemediationRecord" => {
-                Self::PrivacyRemediationRecord(Default::default())
+                Self::PrivacyRemediationRecord(Value::blank())
             }
             "microsoft.graph.security.projectAuditRecord" => {
-                Self::ProjectAuditRecord(Default::default())
+                Self::ProjectAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebAssignedToMeSettingsAuditRecord" => {
-                Self::ProjectForTheWebAssignedToMeSettingsAuditRecord(Default::default())
+                Self::ProjectForTheWebAssignedToMeSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebProjectAuditRecord" => {
-                Self::ProjectForTheWebProjectAuditRecord(Default::default())
+                Self::ProjectForTheWebProjectAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebProjectSettingsAuditRecord" => {
-                Self::ProjectForTheWebProjectSettingsAuditRecord(Default::default())
+                Self::ProjectForTheWebProjectSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebRoadmapAuditRecord" => {
-                Self::ProjectForTheWebRoadmapAuditRecord(Default::default())
+                Self::ProjectForTheWebRoadmapAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebRoadmapItemAuditRecord" => {
-                Self::ProjectForTheWebRoadmapItemAuditRecord(Default::default())
+                Self::ProjectForTheWebRoadmapItemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebRoadmapSettingsAuditRecord" => {
-                Self::ProjectForTheWebRoadmapSettingsAuditRecord(Default::default())
+                Self::ProjectForTheWebRoadmapSettingsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.projectForTheWebTaskAuditRecord" => {
-                Self::ProjectForTheWebTaskAuditRecord(Default::default())
+                Self::ProjectForTheWebTaskAuditRecord(Value::blank())
             }
             "microsoft.graph.security.publicFolderAuditRecord" => {
-                Self::PublicFolderAuditRecord(Default::default())
+                Self::PublicFolderAuditRecord(Value::blank())
             }
             "microsoft.graph.security.purviewInsiderRiskAlertsRecord" => {
-                Self::PurviewInsiderRiskAlertsRecord(Default::default())
+                Self::PurviewInsiderRiskAlertsRecord(Value::blank())
             }
             "microsoft.graph.security.purviewInsiderRiskCasesRecord" => {
-                Self::PurviewInsiderRiskCasesRecord(Default::default())
+                Self::PurviewInsiderRiskCasesRecord(Value::blank())
             }
             "microsoft.graph.security.purviewMCRecommendationRecord" => {
-                Self::PurviewMCRecommendationRecord(Default::default())
+                Self::PurviewMCRecommendationRecord(Value::blank())
             }
             "microsoft.graph.security.purviewPostureAgentAuditRecord" => {
-                Self::PurviewPostureAgentAuditRecord(Default::default())
+                Self::PurviewPostureAgentAuditRecord(Value::blank())
             }
             "microsoft.graph.security.quarantineAuditRecord" => {
-                Self::QuarantineAuditRecord(Default::default())
+                Self::QuarantineAuditRecord(Value::blank())
             }
             "microsoft.graph.security.recordsManagementAuditRecord" => {
-                Self::RecordsManagementAuditRecord(Default::default())
+                Self::RecordsManagementAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.reportSubmission" => {
-                Self::ReportSubmission(Default::default())
-            }
+            "microsoft.graph.security.reportSubmission" => Self::ReportSubmission(Value::blank()),
             "microsoft.graph.security.reportSubmissionResultDetail" => {
-                Self::ReportSubmissionResultDetail(Default::default())
+                Self::ReportSubmissionResultDetail(Value::blank())
             }
             "microsoft.graph.security.restrictedModeAuditRecord" => {
-                Self::RestrictedModeAuditRecord(Default::default())
+                Self::RestrictedModeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.retentionPolicyAuditRecord" => {
-                Self::RetentionPolicyAuditRecord(Default::default())
+                Self::RetentionPolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.rtiOperationsAgentAuditRecord" => {
-                Self::RtiOperationsAgentAuditRecord(Default::default())
+                Self::RtiOperationsAgentAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sbpConfigurationEventRecord" => {
-                Self::SbpConfigurationEventRecord(Default::default())
+                Self::SbpConfigurationEventRecord(Value::blank())
             }
             "microsoft.graph.security.sbpUsageEventRecord" => {
-                Self::SbpUsageEventRecord(Default::default())
+                Self::SbpUsageEventRecord(Value::blank())
             }
-            "microsoft.graph.security.scoreEvidence" => Self::ScoreEvidence(Default::default()),
+            "microsoft.graph.security.scoreEvidence" => Self::ScoreEvidence(Value::blank()),
             "microsoft.graph.security.scorePlatformGenericAuditRecord" => {
-                Self::ScorePlatformGenericAuditRecord(Default::default())
+                Self::ScorePlatformGenericAuditRecord(Value::blank())
             }
             "microsoft.graph.security.scriptRunAuditRecord" => {
-                Self::ScriptRunAuditRecord(Default::default())
+                Self::ScriptRunAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.searchAuditRecord" => {
-                Self::SearchAuditRecord(Default::default())
-            }
+            "microsoft.graph.security.searchAuditRecord" => Self::SearchAuditRecord(Value::blank()),
             "microsoft.graph.security.securityComplianceAlertRecord" => {
-                Self::SecurityComplianceAlertRecord(Default::default())
+                Self::SecurityComplianceAlertRecord(Value::blank())
             }
             "microsoft.graph.security.securityComplianceCenterEOPCmdletAuditRecord" => {
-                Self::SecurityComplianceCenterEOPCmdletAuditRecord(Default::default())
+                Self::SecurityComplianceCenterEOPCmdletAuditRecord(Value::blank())
             }
             "microsoft.graph.security.securityComplianceInsightsAuditRecord" => {
-                Self::SecurityComplianceInsightsAuditRecord(Default::default())
+                Self::SecurityComplianceInsightsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.securityComplianceRBACAuditRecord" => {
-                Self::SecurityComplianceRBACAuditRecord(Default::default())
+                Self::SecurityComplianceRBACAuditRecord(Value::blank())
             }
             "microsoft.graph.security.securityComplianceUserChangeAuditRecord" => {
-                Self::SecurityComplianceUserChangeAuditRecord(Default::default())
+                Self::SecurityComplianceUserChangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.securityCopilotIdentityManagementAuditRecord" => {
-                Self::SecurityCopilotIdentityManagementAuditRecord(Default::default())
+                Self::SecurityCopilotIdentityManagementAuditRecord(Value::blank())
             }
             "microsoft.graph.security.securityDevelopmentLifecycleAILogAuditRecord" => {
-                Self::SecurityDevelopmentLifecycleAILogAuditRecord(Default::default())
+                Self::SecurityDevelopmentLifecycleAILogAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sensitiveInfoRemediationAgentDataRecord" => {
-                Self::SensitiveInfoRemediationAgentDataRecord(Default::default())
+                Self::SensitiveInfoRemediationAgentDataRecord(Value::blank())
             }
             "microsoft.graph.security.sensitivityLabelActionAuditRecord" => {
-                Self::SensitivityLabelActionAuditRecord(Default::default())
+                Self::SensitivityLabelActionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sensitivityLabelPolicyMatchAuditRecord" => {
-                Self::SensitivityLabelPolicyMatchAuditRecord(Default::default())
+                Self::SensitivityLabelPolicyMatchAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sensitivityLabeledFileActionAuditRecord" => {
-                Self::SensitivityLabeledFileActionAuditRecord(Default::default())
+                Self::SensitivityLabeledFileActionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelAIToolAuditRecord" => {
-                Self::SentinelAIToolAuditRecord(Default::default())
+                Self::SentinelAIToolAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelGraphAuditRecord" => {
-                Self::SentinelGraphAuditRecord(Default::default())
+                Self::SentinelGraphAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelJobAuditRecord" => {
-                Self::SentinelJobAuditRecord(Default::default())
+                Self::SentinelJobAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelKQLOnLakeAuditRecord" => {
-                Self::SentinelKQLOnLakeAuditRecord(Default::default())
+                Self::SentinelKQLOnLakeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelLakeDataOnboardingAuditRecord" => {
-                Self::SentinelLakeDataOnboardingAuditRecord(Default::default())
+                Self::SentinelLakeDataOnboardingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelLakeEncryptionAuditRecord" => {
-                Self::SentinelLakeEncryptionAuditRecord(Default::default())
+                Self::SentinelLakeEncryptionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelLakeOnboardingAuditRecord" => {
-                Self::SentinelLakeOnboardingAuditRecord(Default::default())
+                Self::SentinelLakeOnboardingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelNotebookOnLakeAuditRecord" => {
-                Self::SentinelNotebookOnLakeAuditRecord(Default::default())
+                Self::SentinelNotebookOnLakeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sentinelPackageAuditRecord" => {
-                Self::SentinelPackageAuditRecord(Default::default())
+                Self::SentinelPackageAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointAppPermissionOperationAuditRecord" => {
-                Self::SharePointAppPermissionOperationAuditRecord(Default::default())
+                Self::SharePointAppPermissionOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointAuditRecord" => {
-                Self::SharePointAuditRecord(Default::default())
+                Self::SharePointAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointCommentOperationAuditRecord" => {
-                Self::SharePointCommentOperationAuditRecord(Default::default())
+                Self::SharePointCommentOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointContentSecurityPolicyAuditRecord" => {
-                Self::SharePointContentSecurityPolicyAuditRecord(Default::default())
+                Self::SharePointContentSecurityPolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointContentTypeOperationAuditRecord" => {
-                Self::SharePointContentTypeOperationAuditRecord(Default::default())
+                Self::SharePointContentTypeOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointESignatureAuditRecord" => {
-                Self::SharePointESignatureAuditRecord(Default::default())
+                Self::SharePointESignatureAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointFieldOperationAuditRecord" => {
-                Self::SharePointFieldOperationAuditRecord(Default::default())
+                Self::SharePointFieldOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointFileOperationAuditRecord" => {
-                Self::SharePointFileOperationAuditRecord(Default::default())
+                Self::SharePointFileOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointListItemOperationAuditRecord" => {
-                Self::SharePointListItemOperationAuditRecord(Default::default())
+                Self::SharePointListItemOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointListOperationAuditRecord" => {
-                Self::SharePointListOperationAuditRecord(Default::default())
+                Self::SharePointListOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sharePointSharingOperationAuditRecord" => {
-                Self::SharePointSharingOperationAuditRecord(Default::default())
+                Self::SharePointSharingOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.skypeForBusinessCmdletsAuditRecord" => {
-                Self::SkypeForBusinessCmdletsAuditRecord(Default::default())
+                Self::SkypeForBusinessCmdletsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.skypeForBusinessPSTNUsageAuditRecord" => {
-                Self::SkypeForBusinessPSTNUsageAuditRecord(Default::default())
+                Self::SkypeForBusinessPSTNUsageAuditRecord(Value::blank())
             }
             "microsoft.graph.security.skypeForBusinessUsersBlockedAuditRecord" => {
-                Self::SkypeForBusinessUsersBlockedAuditRecord(Default::default())
+                Self::SkypeForBusinessUsersBlockedAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sonarDetonationContentMetadata" => {
-                Self::SonarDetonationContentMetadata(Default::default())
+                Self::SonarDetonationContentMetadata(Value::blank())
             }
             "microsoft.graph.security.sonarDetonationEntityAuditRecord" => {
-                Self::SonarDetonationEntityAuditRecord(Default::default())
+                Self::SonarDetonationEntityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sonarFileDetonationEntityAuditRecord" => {
-                Self::SonarFileDetonationEntityAuditRecord(Default::default())
+                Self::SonarFileDetonationEntityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sonarSubmissionEntityAuditRecord" => {
-                Self::SonarSubmissionEntityAuditRecord(Default::default())
+                Self::SonarSubmissionEntityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sonarUrlDetonationEntityAuditRecord" => {
-                Self::SonarUrlDetonationEntityAuditRecord(Default::default())
+                Self::SonarUrlDetonationEntityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.sparkCoreCustomLivePoolRecord" => {
-                Self::SparkCoreCustomLivePoolRecord(Default::default())
+                Self::SparkCoreCustomLivePoolRecord(Value::blank())
             }
             "microsoft.graph.security.submissionEntityAuditRecord" => {
-                Self::SubmissionEntityAuditRecord(Default::default())
+                Self::SubmissionEntityAuditRecord(Value::blank())
             }
             "microsoft.graph.security.supervisoryReviewDayXInsightsAuditRecord" => {
-                Self::SupervisoryReviewDayXInsightsAuditRecord(Default::default())
+                Self::SupervisoryReviewDayXInsightsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.syntheticProbeAuditRecord" => {
-                Self::SyntheticProbeAuditRecord(Default::default())
+                Self::SyntheticProbeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamCopilotInteractionAuditRecord" => {
-                Self::TeamCopilotInteractionAuditRecord(Default::default())
+                Self::TeamCopilotInteractionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamsEasyApprovalsAuditRecord" => {
-                Self::TeamsEasyApprovalsAuditRecord(Default::default())
+                Self::TeamsEasyApprovalsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamsEvalDataHubAdminOperationAuditRecord" => {
-                Self::TeamsEvalDataHubAdminOperationAuditRecord(Default::default())
+                Self::TeamsEvalDataHubAdminOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamsEvalDataHubDataAccessAuditRecord" => {
-                Self::TeamsEvalDataHubDataAccessAuditRecord(Default::default())
+                Self::TeamsEvalDataHubDataAccessAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamsEvalDataHubPermissionChangeAuditRecord" => {
-                Self::TeamsEvalDataHubPermissionChangeAuditRecord(Default::default())
+                Self::TeamsEvalDataHubPermissionChangeAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamsHealthcareAuditRecord" => {
-                Self::TeamsHealthcareAuditRecord(Default::default())
+                Self::TeamsHealthcareAuditRecord(Value::blank())
             }
             "microsoft.graph.security.teamsUpdatesAuditRecord" => {
-                Self::TeamsUpdatesAuditRecord(Default::default())
+                Self::TeamsUpdatesAuditRecord(Value::blank())
             }
             "microsoft.graph.security.tenantAllowBlockListAuditRecord" => {
-                Self::TenantAllowBlockListAuditRecord(Default::default())
+                Self::TenantAllowBlockListAuditRecord(Value::blank())
             }
             "microsoft.graph.security.threatFinderAuditRecord" => {
-                Self::ThreatFinderAuditRecord(Default::default())
+                Self::ThreatFinderAuditRecord(Value::blank())
             }
             "microsoft.graph.security.threatIntelligenceAtpContentData" => {
-                Self::ThreatIntelligenceAtpContentData(Default::default())
+                Self::ThreatIntelligenceAtpContentData(Value::blank())
             }
             "microsoft.graph.security.threatIntelligenceExportAuditRecord" => {
-                Self::ThreatIntelligenceExportAuditRecord(Default::default())
+                Self::ThreatIntelligenceExportAuditRecord(Value::blank())
             }
             "microsoft.graph.security.threatIntelligenceMailData" => {
-                Self::ThreatIntelligenceMailData(Default::default())
+                Self::ThreatIntelligenceMailData(Value::blank())
             }
             "microsoft.graph.security.threatIntelligenceObjectAuditRecord" => {
-                Self::ThreatIntelligenceObjectAuditRecord(Default::default())
+                Self::ThreatIntelligenceObjectAuditRecord(Value::blank())
             }
             "microsoft.graph.security.threatIntelligenceUrlClickData" => {
-                Self::ThreatIntelligenceUrlClickData(Default::default())
+                Self::ThreatIntelligenceUrlClickData(Value::blank())
             }
-            "microsoft.graph.security.todoAuditRecord" => Self::TodoAuditRecord(Default::default()),
+            "microsoft.graph.security.todoAuditRecord" => Self::TodoAuditRecord(Value::blank()),
             "microsoft.graph.security.trainableClassifierAuditRecord" => {
-                Self::TrainableClassifierAuditRecord(Default::default())
+                Self::TrainableClassifierAuditRecord(Value::blank())
             }
             "microsoft.graph.security.uamOperationAuditRecord" => {
-                Self::UamOperationAuditRecord(Default::default())
+                Self::UamOperationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.unifiedGroupAuditRecord" => {
-                Self::UnifiedGroupAuditRecord(Default::default())
+                Self::UnifiedGroupAuditRecord(Value::blank())
             }
             "microsoft.graph.security.unifiedSimulationMatchedItemAuditRecord" => {
-                Self::UnifiedSimulationMatchedItemAuditRecord(Default::default())
+                Self::UnifiedSimulationMatchedItemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.unifiedSimulationSummaryAuditRecord" => {
-                Self::UnifiedSimulationSummaryAuditRecord(Default::default())
+                Self::UnifiedSimulationSummaryAuditRecord(Value::blank())
             }
             "microsoft.graph.security.universalPrintManagementAuditRecord" => {
-                Self::UniversalPrintManagementAuditRecord(Default::default())
+                Self::UniversalPrintManagementAuditRecord(Value::blank())
             }
             "microsoft.graph.security.universalPrintPrintJobAuditRecord" => {
-                Self::UniversalPrintPrintJobAuditRecord(Default::default())
+                Self::UniversalPrintPrintJobAuditRecord(Value::blank())
             }
             "microsoft.graph.security.urbacAssignmentAuditRecord" => {
-                Self::UrbacAssignmentAuditRecord(Default::default())
+                Self::UrbacAssignmentAuditRecord(Value::blank())
             }
             "microsoft.graph.security.urbacEnableStateAuditRecord" => {
-                Self::UrbacEnableStateAuditRecord(Default::default())
+                Self::UrbacEnableStateAuditRecord(Value::blank())
             }
             "microsoft.graph.security.urbacRoleAuditRecord" => {
-                Self::UrbacRoleAuditRecord(Default::default())
+                Self::UrbacRoleAuditRecord(Value::blank())
             }
             "microsoft.graph.security.userTrainingAuditRecord" => {
-                Self::UserTrainingAuditRecord(Default::default())
+                Self::UserTrainingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.usxWorkspaceOnboardingAuditRecord" => {
-                Self::UsxWorkspaceOnboardingAuditRecord(Default::default())
+                Self::UsxWorkspaceOnboardingAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vfamCreatePolicyAuditRecord" => {
-                Self::VfamCreatePolicyAuditRecord(Default::default())
+                Self::VfamCreatePolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vfamDeletePolicyAuditRecord" => {
-                Self::VfamDeletePolicyAuditRecord(Default::default())
+                Self::VfamDeletePolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vfamUpdatePolicyAuditRecord" => {
-                Self::VfamUpdatePolicyAuditRecord(Default::default())
+                Self::VfamUpdatePolicyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaAmplifyAuditRecord" => {
-                Self::VivaAmplifyAuditRecord(Default::default())
+                Self::VivaAmplifyAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaEngageEventsAuditRecord" => {
-                Self::VivaEngageEventsAuditRecord(Default::default())
+                Self::VivaEngageEventsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaEngageNetworkAssociationAuditRecord" => {
-                Self::VivaEngageNetworkAssociationAuditRecord(Default::default())
+                Self::VivaEngageNetworkAssociationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaEngageSegmentAuditRecord" => {
-                Self::VivaEngageSegmentAuditRecord(Default::default())
+                Self::VivaEngageSegmentAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintAdvancedConfigurationAuditRecord" => {
-                Self::VivaGlintAdvancedConfigurationAuditRecord(Default::default())
+                Self::VivaGlintAdvancedConfigurationAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintAgenticCampaignAuditRecord" => {
-                Self::VivaGlintAgenticCampaignAuditRecord(Default::default())
+                Self::VivaGlintAgenticCampaignAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintFeedbackProgramAuditRecord" => {
-                Self::VivaGlintFeedbackProgramAuditRecord(Default::default())
+                Self::VivaGlintFeedbackProgramAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintOrganizationalDataAuditRecord" => {
-                Self::VivaGlintOrganizationalDataAuditRecord(Default::default())
+                Self::VivaGlintOrganizationalDataAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintPulseProgramAuditRecord" => {
-                Self::VivaGlintPulseProgramAuditRecord(Default::default())
+                Self::VivaGlintPulseProgramAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintPulseProgramRespondentRateAuditRecord" => {
-                Self::VivaGlintPulseProgramRespondentRateAuditRecord(Default::default())
+                Self::VivaGlintPulseProgramRespondentRateAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintQuestionAuditRecord" => {
-                Self::VivaGlintQuestionAuditRecord(Default::default())
+                Self::VivaGlintQuestionAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintRoleAuditRecord" => {
-                Self::VivaGlintRoleAuditRecord(Default::default())
+                Self::VivaGlintRoleAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintRubiconAuditRecord" => {
-                Self::VivaGlintRubiconAuditRecord(Default::default())
+                Self::VivaGlintRubiconAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintSupportAccessAuditRecord" => {
-                Self::VivaGlintSupportAccessAuditRecord(Default::default())
+                Self::VivaGlintSupportAccessAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintSystemAuditRecord" => {
-                Self::VivaGlintSystemAuditRecord(Default::default())
+                Self::VivaGlintSystemAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintUserAuditRecord" => {
-                Self::VivaGlintUserAuditRecord(Default::default())
+                Self::VivaGlintUserAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGlintUserGroupAuditRecord" => {
-                Self::VivaGlintUserGroupAuditRecord(Default::default())
+                Self::VivaGlintUserGroupAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaGoalsAuditRecord" => {
-                Self::VivaGoalsAuditRecord(Default::default())
+                Self::VivaGoalsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaLearningAdminAuditRecord" => {
-                Self::VivaLearningAdminAuditRecord(Default::default())
+                Self::VivaLearningAdminAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaLearningAuditRecord" => {
-                Self::VivaLearningAuditRecord(Default::default())
+                Self::VivaLearningAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaPulseAdminAuditRecord" => {
-                Self::VivaPulseAdminAuditRecord(Default::default())
+                Self::VivaPulseAdminAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaPulseOrganizerAuditRecord" => {
-                Self::VivaPulseOrganizerAuditRecord(Default::default())
+                Self::VivaPulseOrganizerAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaPulseReportAuditRecord" => {
-                Self::VivaPulseReportAuditRecord(Default::default())
+                Self::VivaPulseReportAuditRecord(Value::blank())
             }
             "microsoft.graph.security.vivaPulseResponseAuditRecord" => {
-                Self::VivaPulseResponseAuditRecord(Default::default())
+                Self::VivaPulseResponseAuditRecord(Value::blank())
             }
             "microsoft.graph.security.wdatpAlertsAuditRecord" => {
-                Self::WdatpAlertsAuditRecord(Default::default())
+                Self::WdatpAlertsAuditRecord(Value::blank())
             }
             "microsoft.graph.security.webContentFilteringAuditRecord" => {
-                Self::WebContentFilteringAuditRecord(Default::default())
+                Self::WebContentFilteringAuditRecord(Value::blank())
             }
             "microsoft.graph.security.windows365CustomerLockboxAuditRecord" => {
-                Self::Windows365CustomerLockboxAuditRecord(Default::default())
+                Self::Windows365CustomerLockboxAuditRecord(Value::blank())
             }
             "microsoft.graph.security.workplaceAnalyticsAuditRecord" => {
-                Self::WorkplaceAnalyticsAuditRecord(Default::default())
+                Self::WorkplaceAnalyticsAuditRecord(Value::blank())
             }
-            "microsoft.graph.security.yammerAuditRecord" => {
-                Self::YammerAuditRecord(Default::default())
-            }
+            "microsoft.graph.security.yammerAuditRecord" => Self::YammerAuditRecord(Value::blank()),
             "microsoft.graph.security.yammerUserHidingAuditRecord" => {
-                Self::YammerUserHidingAuditRecord(Default::default())
+                Self::YammerUserHidingAuditRecord(Value::blank())
             }
             _ => return None,
         };
@@ -15124,34 +15098,35 @@ impl ::graph_model::rt::Polymorphic for CaseOperationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.caseOperation" => Self::Base(Default::default()),
+            "microsoft.graph.security.caseOperation" => Self::Base(Value::blank()),
             "microsoft.graph.security.ediscoveryAddToReviewSetOperation" => {
-                Self::EdiscoveryAddToReviewSetOperation(Default::default())
+                Self::EdiscoveryAddToReviewSetOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryEstimateOperation" => {
-                Self::EdiscoveryEstimateOperation(Default::default())
+                Self::EdiscoveryEstimateOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryExportOperation" => {
-                Self::EdiscoveryExportOperation(Default::default())
+                Self::EdiscoveryExportOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryHoldOperation" => {
-                Self::EdiscoveryHoldOperation(Default::default())
+                Self::EdiscoveryHoldOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryHoldPolicySyncOperation" => {
-                Self::EdiscoveryHoldPolicySyncOperation(Default::default())
+                Self::EdiscoveryHoldPolicySyncOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryIndexOperation" => {
-                Self::EdiscoveryIndexOperation(Default::default())
+                Self::EdiscoveryIndexOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryPurgeDataOperation" => {
-                Self::EdiscoveryPurgeDataOperation(Default::default())
+                Self::EdiscoveryPurgeDataOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoverySearchExportOperation" => {
-                Self::EdiscoverySearchExportOperation(Default::default())
+                Self::EdiscoverySearchExportOperation(Value::blank())
             }
             "microsoft.graph.security.ediscoveryTagOperation" => {
-                Self::EdiscoveryTagOperation(Default::default())
+                Self::EdiscoveryTagOperation(Value::blank())
             }
             _ => return None,
         };
@@ -17420,8 +17395,9 @@ impl ::graph_model::rt::Polymorphic for CollaborationRootAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.collaborationRoot" => Self::Base(Default::default()),
+            "microsoft.graph.security.collaborationRoot" => Self::Base(Value::blank()),
             _ => return None,
         };
         match self {
@@ -21742,13 +21718,14 @@ impl ::graph_model::rt::Polymorphic for DataSourceAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.dataSource" => Self::Base(Default::default()),
-            "microsoft.graph.security.siteSource" => Self::SiteSource(Default::default()),
+            "microsoft.graph.security.dataSource" => Self::Base(Value::blank()),
+            "microsoft.graph.security.siteSource" => Self::SiteSource(Value::blank()),
             "microsoft.graph.security.unifiedGroupSource" => {
-                Self::UnifiedGroupSource(Default::default())
+                Self::UnifiedGroupSource(Value::blank())
             }
-            "microsoft.graph.security.userSource" => Self::UserSource(Default::default()),
+            "microsoft.graph.security.userSource" => Self::UserSource(Value::blank()),
             _ => return None,
         };
         match self {
@@ -32399,10 +32376,11 @@ impl ::graph_model::rt::Polymorphic for HostAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.host" => Self::Base(Default::default()),
-            "microsoft.graph.security.hostname" => Self::Hostname(Default::default()),
-            "microsoft.graph.security.ipAddress" => Self::IpAddress(Default::default()),
+            "microsoft.graph.security.host" => Self::Base(Value::blank()),
+            "microsoft.graph.security.hostname" => Self::Hostname(Value::blank()),
+            "microsoft.graph.security.ipAddress" => Self::IpAddress(Value::blank()),
             _ => return None,
         };
         match self {
@@ -34662,9 +34640,10 @@ impl ::graph_model::rt::Polymorphic for IdentityAccountsAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.identityAccounts" => Self::Base(Default::default()),
-            "microsoft.graph.security.user" => Self::User(Default::default()),
+            "microsoft.graph.security.identityAccounts" => Self::Base(Value::blank()),
+            "microsoft.graph.security.user" => Self::User(Value::blank()),
             _ => return None,
         };
         match self {
@@ -51652,13 +51631,14 @@ impl ::graph_model::rt::Polymorphic for RetentionDurationAny {
         ]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "microsoft.graph.security.retentionDuration" => Self::Base(Default::default()),
+            "microsoft.graph.security.retentionDuration" => Self::Base(Value::blank()),
             "microsoft.graph.security.retentionDurationForever" => {
-                Self::RetentionDurationForever(Default::default())
+                Self::RetentionDurationForever(Value::blank())
             }
             "microsoft.graph.security.retentionDurationInDays" => {
-                Self::RetentionDurationInDays(Default::default())
+                Self::RetentionDurationInDays(Value::blank())
             }
             _ => return None,
         };

@@ -100,7 +100,10 @@ pub fn emit(cx: &Cx, w: &mut Writer, p: &Poly, aliases: &[(String, String)]) {
         &["&mut self", "type_name: &str"],
         &format!("Option<{strukt}>"),
     );
-    let blank = |variant: &str| call(format!("Self::{variant}"), vec![atom("Default::default()")]);
+    // Each variant's blank is a call (`blank` is not inlined), not its
+    // `Default` expanded in every arm of this match.
+    let blank = |variant: &str| call(format!("Self::{variant}"), vec![atom("Value::blank()")]);
+    w.line(8, &format!("use {rt}::rt::Value;"));
     w.line(8, "*self = match type_name {");
     w.arm(12, &string_literal(csdl), &blank(base));
     for v in &p.variants {

@@ -33,7 +33,7 @@ pub trait WireEnum: Sized + Clone {
 
     /// Parses exactly; anything else becomes the unknown variant.
     fn from_wire(text: &str) -> Self {
-        match Self::MEMBERS.iter().position(|m| *m == text) {
+        match member_index(Self::MEMBERS, text) {
             Some(i) => Self::from_index(i),
             None => Self::from_other(text.to_string()),
         }
@@ -42,11 +42,7 @@ pub trait WireEnum: Sized + Clone {
     /// For an unknown value that differs from a member only in ASCII case
     /// (`"Active"` for `active`), that member.
     fn case_insensitive_match(&self) -> Option<Self> {
-        let text = self.other()?;
-        Self::MEMBERS
-            .iter()
-            .position(|m| m.eq_ignore_ascii_case(text))
-            .map(Self::from_index)
+        member_index_ignoring_case(Self::MEMBERS, self.other()?).map(Self::from_index)
     }
 
     /// The CSDL `Value` of a known member.
@@ -73,6 +69,19 @@ pub trait WireEnum: Sized + Clone {
             _ => false,
         }
     }
+}
+
+/// The index of `text` in `members`. Compiled once, not per enum: the
+/// per-enum code is only the `match`es that map indices to variants.
+#[inline(never)]
+fn member_index(members: &[&str], text: &str) -> Option<usize> {
+    members.iter().position(|m| *m == text)
+}
+
+/// The index of the member `text` names up to ASCII case.
+#[inline(never)]
+fn member_index_ignoring_case(members: &[&str], text: &str) -> Option<usize> {
+    members.iter().position(|m| m.eq_ignore_ascii_case(text))
 }
 
 /// Deserializes an open enum from its wire string.

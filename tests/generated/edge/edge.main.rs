@@ -964,11 +964,12 @@ impl ::graph_model::rt::Polymorphic for ShapeAny {
         &[("e", "edge.main")]
     }
     fn select(&mut self, type_name: &str) -> Option<&mut dyn ::graph_model::rt::Struct> {
+        use ::graph_model::rt::Value;
         *self = match type_name {
-            "edge.main.shape" => Self::Base(Default::default()),
-            "edge.main.circle" => Self::Circle(Default::default()),
-            "edge.main.group" => Self::Group(Default::default()),
-            "edge.other.circle" => Self::OtherCircle(Default::default()),
+            "edge.main.shape" => Self::Base(Value::blank()),
+            "edge.main.circle" => Self::Circle(Value::blank()),
+            "edge.main.group" => Self::Group(Value::blank()),
+            "edge.other.circle" => Self::OtherCircle(Value::blank()),
             _ => return None,
         };
         match self {
